@@ -1,0 +1,58 @@
+/**
+ * Hosts Callboard may open in the user's browser: the providers' own documentation and consoles.
+ * Exact host names only; a subdomain is not implied.
+ */
+export const EXTERNAL_HOSTS: readonly string[] = [
+  'developer.webex.com',
+  'admin.webex.com',
+  'docs.aws.amazon.com',
+  'console.aws.amazon.com',
+  'apidev.egain.com',
+  'www.alibabacloud.com',
+  'help.aliyun.com',
+]
+
+export type LinkVerdict = { allowed: true; url: string } | { allowed: false; reason: string }
+
+// Control characters and whitespace are refused outright: URL parsing would strip some of them
+// and turn a link that looks like one thing into another.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_CHARS = /[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u3000\ufeff]/
+
+export function checkExternalUrl(raw: unknown, allowedHosts: readonly string[] = EXTERNAL_HOSTS): LinkVerdict {
+  if (typeof raw !== 'string') return { allowed: false, reason: 'not a string' }
+  if (raw.length > 2048) return { allowed: false, reason: 'too long' }
+  if (UNSAFE_CHARS.test(raw)) return { allowed: false, reason: 'contains whitespace or control characters' }
+  if (raw.includes('\\')) return { allowed: false, reason: 'contains a backslash' }
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    return { allowed: false, reason: 'not a valid URL' }
+  }
+  if (url.protocol !== 'https:') return { allowed: false, reason: `scheme ${url.protocol} is not https:` }
+  if (!raw.toLowerCase().startsWith('https://')) return { allowed: false, reason: 'not written as https://' }
+  if (url.username || url.password || raw.slice(8).split(/[/?#]/)[0]?.includes('@')) {
+    return { allowed: false, reason: 'contains user info' }
+  }
+  if (url.port !== '') return { allowed: false, reason: 'non-default port' }
+  if (!allowedHosts.includes(url.hostname)) return { allowed: false, reason: `host ${url.hostname} is not allowed` }
+  return { allowed: true, url: url.href }
+}
+
+export interface ShellLike {
+  openExternal(url: string): Promise<void>
+}
+
+/** The only way Callboard opens a link outside itself. */
+export function createOpenExternal(shell: ShellLike, log: (msg: string, fields: Record<string, unknown>) => void) {
+  return async (raw: unknown): Promise<boolean> => {
+    const verdict = checkExternalUrl(raw)
+    if (!verdict.allowed) {
+      log('external link refused', { reason: verdict.reason, url: String(raw).slice(0, 200) })
+      return false
+    }
+    await shell.openExternal(verdict.url)
+    return true
+  }
+}

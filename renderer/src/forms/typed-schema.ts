@@ -1,0 +1,34 @@
+import type { TypedSchema, TypedSchemaError } from 'vee-validate'
+import type { z } from 'zod'
+import type { IssueDetail } from '@shared/ipc/result'
+
+/**
+ * vee-validate 4 with zod 4: @vee-validate/zod only supports zod 3, so this small adapter hands
+ * vee-validate the very schema main applies.
+ */
+export function toTypedSchema<S extends z.ZodType>(schema: S): TypedSchema<Partial<z.input<S>>, z.output<S>> {
+  return {
+    __type: 'VVTypedSchema',
+    async parse(values) {
+      const result = await schema.safeParseAsync(values)
+      if (result.success) return { value: result.data, errors: [] }
+      return {
+        errors: groupByPath(result.error.issues.map((i) => ({ path: i.path.map(pathPart), message: i.message }))),
+      }
+    },
+  }
+}
+
+const pathPart = (p: PropertyKey): string | number => (typeof p === 'number' ? p : String(p))
+
+/** Main's `invalid_input` issues (and zod's) → vee-validate field errors, keyed `a.0.b`. */
+export function groupByPath(issues: readonly IssueDetail[]): TypedSchemaError[] {
+  const byPath = new Map<string, TypedSchemaError>()
+  for (const issue of issues) {
+    const path = issue.path.join('.')
+    const entry = byPath.get(path) ?? { path, errors: [] }
+    entry.errors.push(issue.message)
+    byPath.set(path, entry)
+  }
+  return [...byPath.values()]
+}

@@ -1,0 +1,20 @@
+import { createPinia } from 'pinia'
+import { createApp } from 'vue'
+import App from './App.vue'
+import { bridgeFromWindow, bridgeKey } from './bridge'
+import { createAppI18n } from './i18n'
+import './styles/theme.css'
+
+const bridge = bridgeFromWindow()
+const root = document.getElementById('app')
+
+if (!bridge) {
+  // Without the preload (or the harness bridge) nothing can work; say so instead of a blank page.
+  const i18n = createAppI18n(navigator.language.startsWith('es') ? 'es' : 'en')
+  if (root) {
+    root.textContent = i18n.global.t('app.bridgeMissing')
+    root.className = 'fatal'
+  }
+} else {
+  createApp(App).provide(bridgeKey, bridge).use(createPinia()).use(createAppI18n()).mount('#app')
+}

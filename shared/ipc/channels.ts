@@ -1,0 +1,18 @@
+/**
+ * Channel names only, no schemas: the sandboxed preload bundles this file, and it must stay free
+ * of zod and everything else. `contract.ts` checks at compile time that both lists match it.
+ */
+export const invokeChannels = ['app:info', 'settings:get', 'settings:update'] as const
+
+export const eventChannels = ['settings:changed'] as const
+
+export type InvokeChannel = (typeof invokeChannels)[number]
+export type EventChannel = (typeof eventChannels)[number]
+
+export function isInvokeChannel(name: unknown): name is InvokeChannel {
+  return typeof name === 'string' && (invokeChannels as readonly string[]).includes(name)
+}
+
+export function isEventChannel(name: unknown): name is EventChannel {
+  return typeof name === 'string' && (eventChannels as readonly string[]).includes(name)
+}

@@ -1,0 +1,26 @@
+/**
+ * The envelope every invoke returns. Electron only carries an Error's message across IPC, so
+ * failures travel as data with a stable code the UI can turn into a specific message.
+ */
+export type ErrorCode = 'invalid_input' | 'unknown_channel' | 'forbidden_sender' | 'internal' | 'settings_unwritable'
+
+export interface IssueDetail {
+  /** Path into the input, e.g. `['attributes', 0, 'key']`; empty for the input as a whole. */
+  path: (string | number)[]
+  message: string
+}
+
+export interface IpcError {
+  code: ErrorCode
+  message: string
+  issues?: IssueDetail[]
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError }
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
+
+export const fail = (code: ErrorCode, message: string, issues?: IssueDetail[]): Result<never> => ({
+  ok: false,
+  error: issues ? { code, message, issues } : { code, message },
+})

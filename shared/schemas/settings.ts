@@ -1,0 +1,55 @@
+import { getCountries, isSupportedCountry } from 'libphonenumber-js/min'
+import { z } from 'zod'
+
+export const SETTINGS_VERSION = 1
+
+export const Theme = z.enum(['system', 'light', 'dark'])
+export type Theme = z.infer<typeof Theme>
+
+export const UiLanguage = z.enum(['en', 'es'])
+export type UiLanguage = z.infer<typeof UiLanguage>
+
+/** Regions libphonenumber-js knows, so a default region can always normalize a number. */
+export const regionCodes: readonly string[] = getCountries()
+
+export const RegionCode = z.string().refine((code) => isSupportedCountry(code), {
+  message: 'Choose a country or region from the list (a two-letter code such as GB or US).',
+})
+
+/** What the agent can change. One schema for the form, the IPC input and the file. */
+export const SettingsValues = z
+  .object({
+    defaultRegion: RegionCode,
+    uiLanguage: UiLanguage,
+    theme: Theme,
+  })
+  .strict()
+export type SettingsValues = z.infer<typeof SettingsValues>
+
+/** The settings file: versioned so an older or newer Callboard never misreads it. */
+export const SettingsFileV1 = SettingsValues.partial()
+  .extend({ version: z.literal(SETTINGS_VERSION) })
+  .strict()
+
+export const SettingsPatch = SettingsValues.partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'Nothing to change.' })
+export type SettingsPatch = z.infer<typeof SettingsPatch>
+
+/** Set when the file on disk could not be used and was moved aside at start-up. */
+export const SettingsRecovery = z
+  .object({
+    reason: z.string(),
+    movedTo: z.string().nullable(),
+    at: z.iso.datetime(),
+  })
+  .strict()
+export type SettingsRecovery = z.infer<typeof SettingsRecovery>
+
+export const SettingsState = z
+  .object({
+    settings: SettingsValues,
+    recovery: SettingsRecovery.nullable(),
+  })
+  .strict()
+export type SettingsState = z.infer<typeof SettingsState>

@@ -1,0 +1,57 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { Browser, ConsoleMessage, Page } from 'playwright-core'
+import { chromium } from 'playwright-core'
+
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+
+/** Flags for Debian's Chromium on a closed network, as root, without a display. */
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/**
+ * Browser tests run wherever Chromium is installed. In CI its absence is a failure, not a skip:
+ * a suite that silently ran nothing would look green.
+ */
+export function chromiumAvailable(): boolean {
+  const present = existsSync(CHROMIUM_PATH)
+  if (!present && process.env['CI']) {
+    throw new Error(`CI=true but Chromium is missing at ${CHROMIUM_PATH}: .ci/run must install it (apt: chromium).`)
+  }
+  return present
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    // Playwright gives each launch a fresh, empty profile of its own.
+    args: FLAGS,
+  })
+}
+
+export const ARTIFACTS_DIR = resolve(import.meta.dirname, '../../../test-artifacts')
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true })
+  const path = join(ARTIFACTS_DIR, `${name}.png`)
+  await page.screenshot({ path, fullPage: true })
+  return path
+}
+
+/** Collects console errors and CSP violations so a test can assert the page ran clean. */
+export function watchPageProblems(page: Page): string[] {
+  const problems: string[] = []
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`)
+  })
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+  return problems
+}
