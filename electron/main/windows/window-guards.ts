@@ -7,11 +7,16 @@ export interface GuardDeps {
   openExternal: (url: unknown) => Promise<boolean>
 }
 
+const guarded = new WeakSet<WebContents>()
+
 /**
  * Navigation away from the app and new windows are refused for every web contents, including
- * ones we did not create ourselves (attached at `web-contents-created`).
+ * ones we did not create ourselves (attached at `web-contents-created`). Idempotent: Electron
+ * reports our own windows there too, and the factory guards them again.
  */
 export function guardWebContents(contents: WebContents, { logger, openExternal }: GuardDeps): void {
+  if (guarded.has(contents)) return
+  guarded.add(contents)
   contents.setWindowOpenHandler(({ url }) => {
     void openExternal(url)
     return { action: 'deny' }

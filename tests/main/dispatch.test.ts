@@ -1,0 +1,142 @@
+import fc from 'fast-check'
+import type { Mock } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import type { Handlers } from '../../electron/main/ipc/dispatch'
+import { createDispatch } from '../../electron/main/ipc/dispatch'
+import { AppError } from '../../electron/main/services/app-error'
+import { systemClock } from '../../electron/main/services/clock'
+import { createLogger } from '../../electron/main/services/logger'
+import { invokeChannels } from '../../shared/ipc/channels'
+import { invokes } from '../../shared/ipc/contract'
+
+const validOutputs = {
+  'app:info': {
+    name: 'Callboard',
+    version: '0.1.0',
+    platform: 'linux',
+    arch: 'x64',
+    runtime: 'harness',
+    electronVersion: null,
+  },
+  'settings:get': { settings: { defaultRegion: 'GB', uiLanguage: 'en', theme: 'system' }, recovery: null },
+  'settings:update': { settings: { defaultRegion: 'GB', uiLanguage: 'en', theme: 'dark' }, recovery: null },
+} as const
+
+const asMock = (fn: unknown) => fn as Mock
+
+/** Spies standing in for the services; typed loosely so tests can make them misbehave. */
+function spyHandlers(): Handlers & Record<string, Mock> {
+  const spies = Object.fromEntries(invokeChannels.map((c) => [c, vi.fn(async () => validOutputs[c])]))
+  return spies as unknown as Handlers & Record<string, Mock>
+}
+
+const quietLogger = () => {
+  const lines: string[] = []
+  return { lines, logger: createLogger((l) => lines.push(l), systemClock) }
+}
+
+describe('dispatch (S2)', () => {
+  it('has a handler map that covers the contract exactly (compile-time), and answers every channel', async () => {
+    const handlers = spyHandlers()
+    const dispatch = createDispatch({ handlers, logger: quietLogger().logger, checkOutputs: true })
+    expect(Object.keys(invokes).sort()).toEqual([...invokeChannels].sort())
+    for (const channel of invokeChannels) {
+      const input = channel === 'settings:update' ? { theme: 'dark' } : undefined
+      const result = await dispatch(channel, input)
+      expect(result, channel).toEqual({ ok: true, value: validOutputs[channel] })
+      expect(invokes[channel].output.safeParse((result as { value: unknown }).value).success).toBe(true)
+    }
+  })
+
+  it('unknown channels get an unknown_channel envelope', async () => {
+    const dispatch = createDispatch({ handlers: spyHandlers(), logger: quietLogger().logger, checkOutputs: true })
+    for (const name of [
+      '',
+      'settings:delete',
+      'SETTINGS:GET',
+      '__proto__',
+      'constructor',
+      'toString',
+      'settings:get ',
+    ]) {
+      expect(await dispatch(name, undefined), name).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+    }
+  })
+
+  it.each(invokeChannels)(
+    '%s: 1,000 random malformed inputs give invalid_input and never reach the service',
+    async (channel) => {
+      const handlers = spyHandlers()
+      const { logger } = quietLogger()
+      const dispatch = createDispatch({ handlers, logger, checkOutputs: true })
+      const schema = invokes[channel].input
+      const malformed = fc
+        .oneof(
+          fc.anything({ withBigInt: false, withMap: true, withSet: true, withDate: true, withTypedArray: true }),
+          fc.record({ defaultRegion: fc.string(), uiLanguage: fc.string(), theme: fc.string() }, { requiredKeys: [] }),
+          fc.dictionary(fc.string(), fc.jsonValue()),
+        )
+        .filter((value) => !schema.safeParse(value).success)
+      let checked = 0
+      await fc.assert(
+        fc.asyncProperty(malformed, async (input) => {
+          const result = await dispatch(channel, input)
+          checked++
+          expect(result.ok).toBe(false)
+          if (!result.ok) {
+            expect(result.error.code).toBe('invalid_input')
+            expect(result.error.message.length).toBeGreaterThan(10)
+            expect(Array.isArray(result.error.issues)).toBe(true)
+          }
+        }),
+        { numRuns: 1000 },
+      )
+      expect(checked).toBe(1000)
+      expect(handlers[channel]).not.toHaveBeenCalled()
+    },
+  )
+
+  it('refuses oversized and unserializable inputs before parsing', async () => {
+    const handlers = spyHandlers()
+    const dispatch = createDispatch({ handlers, logger: quietLogger().logger, checkOutputs: true })
+    const cyclic: Record<string, unknown> = {}
+    cyclic['self'] = cyclic
+    for (const input of [{ theme: 'x'.repeat(70_000) }, cyclic, { n: 10n }]) {
+      expect(await dispatch('settings:update', input)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    }
+    expect(handlers['settings:update']).not.toHaveBeenCalled()
+  })
+
+  it('reports issue paths so the form can show them on the right field', async () => {
+    const dispatch = createDispatch({ handlers: spyHandlers(), logger: quietLogger().logger, checkOutputs: true })
+    const result = await dispatch('settings:update', { defaultRegion: 'ZZ', theme: 'neon' })
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error.issues?.map((i) => i.path)).toEqual([['defaultRegion'], ['theme']])
+  })
+
+  it('turns service errors into envelopes: AppError keeps its code, a crash becomes internal and is logged', async () => {
+    const handlers = spyHandlers()
+    asMock(handlers['settings:update']).mockRejectedValueOnce(new AppError('settings_unwritable', 'Cannot save.'))
+    asMock(handlers['settings:get']).mockRejectedValueOnce(new TypeError('boom'))
+    const { lines, logger } = quietLogger()
+    const dispatch = createDispatch({ handlers, logger, checkOutputs: true })
+    expect(await dispatch('settings:update', { theme: 'dark' })).toEqual({
+      ok: false,
+      error: { code: 'settings_unwritable', message: 'Cannot save.' },
+    })
+    const crashed = await dispatch('settings:get', undefined)
+    expect(crashed).toMatchObject({ ok: false, error: { code: 'internal' } })
+    expect(JSON.stringify(crashed)).not.toContain('boom')
+    expect(lines.some((l) => l.includes('handler crashed') && l.includes('boom'))).toBe(true)
+  })
+
+  it('catches output drift when checking outputs', async () => {
+    const handlers = spyHandlers()
+    asMock(handlers['app:info']).mockResolvedValue({ name: 'Callboard', secretToken: 'x' })
+    const checking = createDispatch({ handlers, logger: quietLogger().logger, checkOutputs: true })
+    expect(await checking('app:info', undefined)).toMatchObject({ ok: false, error: { code: 'internal' } })
+    const trusting = createDispatch({ handlers, logger: quietLogger().logger, checkOutputs: false })
+    expect(await trusting('app:info', undefined)).toMatchObject({ ok: true })
+  })
+})

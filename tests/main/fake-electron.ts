@@ -1,0 +1,100 @@
+import { EventEmitter } from 'node:events'
+import { vi } from 'vitest'
+
+/**
+ * The one stand-in for Electron's main-process modules (the binary cannot run here). Records the
+ * order of calls that matter for start-up and keeps every window's constructor options.
+ */
+export function createFakeElectron(options: { userData: string; singleInstance?: boolean; isPackaged?: boolean }) {
+  const calls: string[] = []
+  const windows: FakeBrowserWindow[] = []
+  let markReady: () => void = () => undefined
+  const ready = new Promise<void>((resolve) => (markReady = resolve))
+
+  class FakeWebContents extends EventEmitter {
+    windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null
+    send = vi.fn()
+    reload = vi.fn()
+    isDestroyed = () => false
+    setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+      this.windowOpenHandler = handler
+    }
+  }
+
+  // Composition, not `extends EventEmitter`: inheriting its statics breaks declaration emit.
+  class FakeBrowserWindow {
+    static getAllWindows = () => windows
+    readonly emitter = new EventEmitter()
+    on = (name: string, fn: (...args: unknown[]) => void) => this.emitter.on(name, fn)
+    once = (name: string, fn: (...args: unknown[]) => void) => this.emitter.once(name, fn)
+    emit = (name: string, ...args: unknown[]) => this.emitter.emit(name, ...args)
+    readonly options: Record<string, unknown>
+    readonly webContents = new FakeWebContents()
+    loadURL = vi.fn(async () => undefined)
+    show = vi.fn()
+    focus = vi.fn()
+    restore = vi.fn()
+    isMinimized = () => false
+    isDestroyed = () => false
+    constructor(opts: Record<string, unknown>) {
+      calls.push('new BrowserWindow')
+      this.options = opts
+      windows.push(this)
+      app.emit('web-contents-created', {}, this.webContents)
+    }
+  }
+
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: options.isPackaged ?? false,
+    enableSandbox: vi.fn(() => calls.push('app.enableSandbox')),
+    requestSingleInstanceLock: vi.fn(() => {
+      calls.push('app.requestSingleInstanceLock')
+      return options.singleInstance ?? true
+    }),
+    quit: vi.fn(() => calls.push('app.quit')),
+    exit: vi.fn(),
+    whenReady: vi.fn(async () => {
+      calls.push('app.whenReady')
+      await ready
+      calls.push('ready')
+    }),
+    getPath: vi.fn(() => options.userData),
+    getName: () => 'Callboard',
+    getVersion: () => '0.1.0',
+    getLocale: () => 'en-GB',
+    getPreferredSystemLanguages: () => ['en-GB'],
+  })
+
+  const ipcHandlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>()
+  const ipcMain = {
+    handle: vi.fn((channel: string, listener: (event: unknown, ...args: unknown[]) => Promise<unknown>) => {
+      if (ipcHandlers.has(channel)) throw new Error(`second handler for ${channel}`)
+      ipcHandlers.set(channel, listener)
+    }),
+  }
+
+  const protocolHandlers = new Map<string, (request: { url: string }) => Promise<Response>>()
+  const protocol = {
+    registerSchemesAsPrivileged: vi.fn(() => calls.push('protocol.registerSchemesAsPrivileged')),
+    handle: vi.fn((scheme: string, handler: (request: { url: string }) => Promise<Response>) => {
+      protocolHandlers.set(scheme, handler)
+    }),
+  }
+
+  const defaultSession = {
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+  }
+
+  const shell = { openExternal: vi.fn(async () => undefined) }
+
+  const module = { app, BrowserWindow: FakeBrowserWindow, ipcMain, protocol, session: { defaultSession }, shell }
+  return { module, calls, windows, ipcHandlers, protocolHandlers, defaultSession, shell, app, markReady }
+}
+
+export type FakeElectron = ReturnType<typeof createFakeElectron>
+
+/** An IPC event as Electron would pass it, from a frame at `url`. */
+export function ipcEventFrom(url: string, extra: Record<string, unknown> = {}) {
+  return { senderFrame: { url, parent: null, isDestroyed: () => false, ...extra } }
+}
