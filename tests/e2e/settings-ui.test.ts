@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumAvailable, launchChromium, screenshot, watchPageProblems } from './helpers/chromium'
+import { chromiumAvailable, cspViolations, launchChromium, screenshot, watchPageProblems } from './helpers/chromium'
 import { startTestHarness } from './helpers/harness'
 import type { TestHarness } from './helpers/harness'
 
@@ -57,6 +57,7 @@ describe.skipIf(!chromiumAvailable())('settings screen in Chromium through the h
       await page.getByRole('button', { name: 'Save settings' }).click()
       await page.getByText('Nothing to save').waitFor()
       expect(problems).toEqual([])
+      await expect(cspViolations(page)).resolves.toEqual([])
     } finally {
       await harness.close()
     }
@@ -78,6 +79,7 @@ describe.skipIf(!chromiumAvailable())('settings screen in Chromium through the h
       await page.getByRole('button', { name: 'Dismiss' }).click()
       await expect(banner.count()).resolves.toBe(0)
       expect(problems).toEqual([])
+      await expect(cspViolations(page)).resolves.toEqual([])
     } finally {
       await harness.close()
     }

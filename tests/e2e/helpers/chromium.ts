@@ -46,9 +46,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path
 }
 
-/** Collects console errors and CSP violations so a test can assert the page ran clean. */
+/**
+ * Collects console errors, failed responses and CSP violations so a test can assert the page ran
+ * clean. Violations are gathered in the page (`window.__cspViolations`) from before its first
+ * script; call `cspViolations(page)` to read them.
+ */
 export function watchPageProblems(page: Page): string[] {
   const problems: string[] = []
+  void page.addInitScript(() => {
+    const seen: string[] = []
+    Object.defineProperty(window, '__cspViolations', { value: seen })
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`))
+  })
   page.on('console', (message: ConsoleMessage) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`)
   })
@@ -57,4 +66,8 @@ export function watchPageProblems(page: Page): string[] {
     if (response.status() >= 400) problems.push(`http ${response.status()}: ${response.url()}`)
   })
   return problems
+}
+
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...((window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])])
 }
