@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto'
+import type { KeychainCause, KeychainHealth } from '@shared/schemas/keychain'
+import type { Clock } from '../services/clock'
+import type { SecretStore } from './secret-store'
+import { KeychainError } from './secret-store'
+
+/** The subset of @napi-rs/keyring this adapter uses; injected so the adapter is testable anywhere. */
+export interface KeyringBinding {
+  AsyncEntry: new (
+    service: string,
+    account: string,
+    options?: { linux?: { store?: 'secret-service' | 'keyutils' } },
+  ) => {
+    getPassword(signal?: AbortSignal): Promise<string | null>
+    setPassword(password: string, signal?: AbortSignal): Promise<void>
+    deleteCredential(signal?: AbortSignal): Promise<boolean>
+  }
+  findCredentialsAsync(
+    service: string,
+    target?: string | null,
+    signal?: AbortSignal,
+  ): Promise<{ account: string; password: string }[]>
+}
+
+export interface KeyringStoreOptions {
+  binding: KeyringBinding
+  /** Service name every entry is filed under, e.g. `Callboard`. */
+  service: string
+  clock: Clock
+  platform?: NodeJS.Platform
+  /** A locked keyring may wait on an unlock prompt forever; give up after this long. */
+  timeoutMs?: number
+}
+
+export const HEALTH_CANARY_ACCOUNT = 'callboard.health-canary'
+
+/**
+ * Pinned to the Secret Service on Linux: the binding's default silently falls back to the kernel
+ * keyring, where secrets vanish at logout. Elsewhere the platform store is the only one.
+ */
+const ENTRY_OPTIONS = { linux: { store: 'secret-service' as const } }
+
+/** Map the binding's error text to a state and cause (strings observed with gnome-keyring 42–46). */
+export function classifyKeyringError(error: unknown): KeychainError {
+  if (error instanceof KeychainError) return error
+  const message = error instanceof Error ? error.message : String(error)
+  const rules: [RegExp, 'locked' | 'unavailable', KeychainCause][] = [
+    [
+      /DBUS_SESSION_BUS_ADDRESS|autolaunch|Failed to connect to (socket|address)|No such file or directory/i,
+      'unavailable',
+      'no_session_bus',
+    ],
+    [
+      /org\.freedesktop\.secrets was not provided|ServiceUnknown|not provided by any \.service files/i,
+      'unavailable',
+      'no_secret_service',
+    ],
+    [/prompt was dismissed|locked collection|is locked|unlock/i, 'locked', 'locked'],
+    [/no result found|Object does not exist at path|collection\/login/i, 'locked', 'no_default_collection'],
+  ]
+  for (const [pattern, state, cause] of rules) {
+    if (pattern.test(message)) return new KeychainError(state, cause, message)
+  }
+  return new KeychainError('unavailable', 'error', message)
+}
+
+export function createKeyringStore(options: KeyringStoreOptions): SecretStore {
+  const { binding, service, clock } = options
+  const timeoutMs = options.timeoutMs ?? 5000
+  const platform = options.platform ?? process.platform
+  const backend =
+    platform === 'darwin' ? 'macos-keychain' : platform === 'win32' ? 'windows-credential-manager' : 'secret-service'
+
+  /** Runs one keychain operation with a deadline; every failure becomes a KeychainError. */
+  async function run<T>(what: string, op: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController()
+    let timer: NodeJS.Timeout | undefined
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort()
+        reject(
+          new KeychainError(
+            'locked',
+            'timeout',
+            `The keychain did not answer within ${timeoutMs / 1000} s (${what}); it may be waiting for an unlock prompt.`,
+          ),
+        )
+      }, timeoutMs)
+    })
+    try {
+      // The constructor itself throws synchronously when there is no bus: keep it inside `op`.
+      return await Promise.race([Promise.resolve().then(() => op(controller.signal)), deadline])
+    } catch (error) {
+      throw classifyKeyringError(error)
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  const entry = (account: string) => new binding.AsyncEntry(service, account, ENTRY_OPTIONS)
+
+  const store: SecretStore = {
+    get: (account) => run('read', (signal) => entry(account).getPassword(signal)),
+    set: (account, value) => run('write', (signal) => entry(account).setPassword(value, signal)),
+    delete: (account) => run('delete', (signal) => entry(account).deleteCredential(signal)),
+    async list() {
+      // Search only once the store is known to work: a search cannot tell "none" from "locked".
+      const health = await store.health()
+      if (health.state !== 'available') throw new KeychainError(health.state, health.cause, health.detail)
+      const found = await run('search', (signal) => binding.findCredentialsAsync(service, null, signal))
+      return found
+        .filter((c) => c.account !== HEALTH_CANARY_ACCOUNT)
+        .map((c) => ({ account: c.account, value: c.password }))
+    },
+    async health() {
+      const checkedAt = () => clock.now().toISOString()
+      const canary = randomBytes(16).toString('hex')
+      try {
+        await store.set(HEALTH_CANARY_ACCOUNT, canary)
+        const readBack = await store.get(HEALTH_CANARY_ACCOUNT)
+        await store.delete(HEALTH_CANARY_ACCOUNT)
+        if (readBack !== canary) {
+          return {
+            state: 'unavailable',
+            cause: 'error',
+            backend,
+            detail: 'The keychain accepted a test entry but returned something else when it was read back.',
+            checkedAt: checkedAt(),
+          } satisfies KeychainHealth
+        }
+        return { state: 'available', cause: 'ok', backend, detail: 'Read and write work.', checkedAt: checkedAt() }
+      } catch (error) {
+        const failure = classifyKeyringError(error)
+        return {
+          state: failure.state,
+          cause: failure.cause,
+          backend,
+          detail: failure.message.slice(0, 2000),
+          checkedAt: checkedAt(),
+        }
+      }
+    },
+  }
+  return store
+}

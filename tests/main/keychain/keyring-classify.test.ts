@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import type { KeyringBinding } from '../../../electron/main/secrets/keyring-store'
+import { classifyKeyringError, createKeyringStore } from '../../../electron/main/secrets/keyring-store'
+import { systemClock } from '../../../electron/main/services/clock'
+
+describe('keyring error classification', () => {
+  it.each([
+    [
+      'Platform failure: DBus error: Using X11 for dbus-daemon autolaunch was disabled at compile time, set your DBUS_SESSION_BUS_ADDRESS instead',
+      'unavailable',
+      'no_session_bus',
+    ],
+    [
+      'Platform failure: DBus error: Failed to connect to socket /nonexistent/bus: No such file or directory',
+      'unavailable',
+      'no_session_bus',
+    ],
+    [
+      'Platform failure: DBus error: The name org.freedesktop.secrets was not provided by any .service files',
+      'unavailable',
+      'no_secret_service',
+    ],
+    ['zbus error: org.freedesktop.DBus.Error.ServiceUnknown: …', 'unavailable', 'no_secret_service'],
+    ["Couldn't access platform storage: Secret Service: unlock prompt was dismissed", 'locked', 'locked'],
+    ['Cannot create an item in a locked collection', 'locked', 'locked'],
+    ["Couldn't access platform storage: Secret Service: no result found", 'locked', 'no_default_collection'],
+    ['Object does not exist at path "/org/freedesktop/secrets/collection/login"', 'locked', 'no_default_collection'],
+    ['something nobody has seen before', 'unavailable', 'error'],
+  ])('%s', (message, state, cause) => {
+    expect(classifyKeyringError(new Error(message))).toMatchObject({ state, cause, message })
+  })
+})
+
+describe('keyring adapter without a keychain', () => {
+  const never = new Promise<never>(() => undefined)
+
+  it('gives up on a keychain that never answers (an unseen unlock prompt) and aborts the call', async () => {
+    let aborted = false
+    const hanging: KeyringBinding = {
+      AsyncEntry: class {
+        setPassword(_p: string, signal?: AbortSignal) {
+          signal?.addEventListener('abort', () => (aborted = true))
+          return never
+        }
+        getPassword = () => never
+        deleteCredential = () => never
+      },
+      findCredentialsAsync: () => never,
+    }
+    const store = createKeyringStore({ binding: hanging, service: 'x', clock: systemClock, timeoutMs: 150 })
+    const started = Date.now()
+    await expect(store.health()).resolves.toMatchObject({ state: 'locked', cause: 'timeout' })
+    expect(Date.now() - started).toBeLessThan(1000)
+    expect(aborted).toBe(true)
+  })
+
+  it('catches a constructor that throws synchronously', async () => {
+    const throwing: KeyringBinding = {
+      AsyncEntry: class {
+        constructor() {
+          throw new Error('Platform failure: DBus error: Failed to connect to socket /x: No such file or directory')
+        }
+      } as never,
+      findCredentialsAsync: async () => [],
+    }
+    const store = createKeyringStore({ binding: throwing, service: 'x', clock: systemClock })
+    await expect(store.get('a')).rejects.toMatchObject({
+      name: 'KeychainError',
+      state: 'unavailable',
+      cause: 'no_session_bus',
+    })
+    await expect(store.health()).resolves.toMatchObject({ state: 'unavailable', cause: 'no_session_bus' })
+    await expect(store.list()).rejects.toMatchObject({ cause: 'no_session_bus' })
+  })
+
+  it('detects a store that reads back something else', async () => {
+    const liar: KeyringBinding = {
+      AsyncEntry: class {
+        setPassword = async () => undefined
+        getPassword = async () => 'not what was written'
+        deleteCredential = async () => true
+      },
+      findCredentialsAsync: async () => [],
+    }
+    const store = createKeyringStore({ binding: liar, service: 'x', clock: systemClock })
+    await expect(store.health()).resolves.toMatchObject({ state: 'unavailable', cause: 'error' })
+  })
+})
