@@ -133,7 +133,7 @@ export function createKeyringStore(options: KeyringStoreOptions): SecretStore {
         const failure = classifyKeyringError(error)
         return {
           state: failure.state,
-          cause: failure.cause,
+          cause: failure.reason,
           backend,
           detail: failure.message.slice(0, 2000),
           checkedAt: checkedAt(),

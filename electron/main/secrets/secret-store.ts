@@ -4,7 +4,8 @@ import type { KeychainCause, KeychainHealth, KeychainState } from '@shared/schem
 export class KeychainError extends Error {
   constructor(
     readonly state: Exclude<KeychainState, 'available'>,
-    readonly cause: KeychainCause,
+    /** Not `cause`: that name belongs to Error's own chaining. */
+    readonly reason: KeychainCause,
     message: string,
   ) {
     super(message)

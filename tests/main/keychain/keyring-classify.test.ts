@@ -27,7 +27,7 @@ describe('keyring error classification', () => {
     ['Object does not exist at path "/org/freedesktop/secrets/collection/login"', 'locked', 'no_default_collection'],
     ['something nobody has seen before', 'unavailable', 'error'],
   ])('%s', (message, state, cause) => {
-    expect(classifyKeyringError(new Error(message))).toMatchObject({ state, cause, message })
+    expect(classifyKeyringError(new Error(message))).toMatchObject({ state, reason: cause, message })
   })
 })
 
@@ -67,10 +67,10 @@ describe('keyring adapter without a keychain', () => {
     await expect(store.get('a')).rejects.toMatchObject({
       name: 'KeychainError',
       state: 'unavailable',
-      cause: 'no_session_bus',
+      reason: 'no_session_bus',
     })
     await expect(store.health()).resolves.toMatchObject({ state: 'unavailable', cause: 'no_session_bus' })
-    await expect(store.list()).rejects.toMatchObject({ cause: 'no_session_bus' })
+    await expect(store.list()).rejects.toMatchObject({ reason: 'no_session_bus' })
   })
 
   it('detects a store that reads back something else', async () => {
