@@ -10,6 +10,9 @@ import type { Result } from '@shared/ipc/result'
 import { loadAsset, securityHeaders } from '../electron/main/security/app-protocol'
 import type { AppServices } from '../electron/main/services/app-services'
 import { createAppServices } from '../electron/main/services/app-services'
+import * as keyring from '@napi-rs/keyring'
+import { createKeyringStore } from '../electron/main/secrets/keyring-store'
+import type { SecretStore } from '../electron/main/secrets/secret-store'
 import type { Clock } from '../electron/main/services/clock'
 import { systemClock } from '../electron/main/services/clock'
 import type { LogSink } from '../electron/main/services/logger'
@@ -29,6 +32,11 @@ export interface HarnessOptions {
   port?: number
   locale?: string
   clock?: Clock
+  /**
+   * The keychain. Default: the real OS keychain under the service name "Callboard harness", so a
+   * developer's harness never touches the desktop app's entries.
+   */
+  secrets?: SecretStore
   /** Extra place for log lines (tests collect them); they always go to `<dataDir>/logs` too. */
   logSink?: LogSink
 }
@@ -97,6 +105,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     },
     clock,
     logger,
+    secrets: options.secrets ?? createKeyringStore({ binding: keyring, service: 'Callboard harness', clock }),
     locale: options.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
     checkContract: true,
   })

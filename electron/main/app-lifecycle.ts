@@ -4,6 +4,7 @@ import { loadAppUrl, APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from './security/ap
 import { createOpenExternal } from './security/external-links'
 import { originOf } from './security/trusted-sender'
 import { registerIpc } from './ipc/register-ipc'
+import type { SecretStore } from './secrets/secret-store'
 import { createAppServices } from './services/app-services'
 import { systemClock } from './services/clock'
 import { createLogger, fileLogSink, teeSink } from './services/logger'
@@ -21,6 +22,8 @@ export interface StartOptions {
   mainDir: string
   /** electron-vite's dev server URL, honoured only in an unpackaged build. */
   devServerUrl?: string
+  /** The OS keychain; built by the entry point so this module stays free of native bindings. */
+  secrets: SecretStore
 }
 
 /**
@@ -86,6 +89,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     },
     clock: systemClock,
     logger,
+    secrets: options.secrets,
     locale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     checkContract: !app.isPackaged,
   })

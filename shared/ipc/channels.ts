@@ -2,9 +2,20 @@
  * Channel names only, no schemas: the sandboxed preload bundles this file, and it must stay free
  * of zod and everything else. `contract.ts` checks at compile time that both lists match it.
  */
-export const invokeChannels = ['app:info', 'settings:get', 'settings:update'] as const
+export const invokeChannels = [
+  'app:info',
+  'settings:get',
+  'settings:update',
+  'profiles:list',
+  'profiles:save',
+  'profiles:remove',
+  'credentials:status',
+  'credentials:set',
+  'credentials:clear',
+  'keychain:health',
+] as const
 
-export const eventChannels = ['settings:changed'] as const
+export const eventChannels = ['settings:changed', 'profiles:changed'] as const
 
 export type InvokeChannel = (typeof invokeChannels)[number]
 export type EventChannel = (typeof eventChannels)[number]

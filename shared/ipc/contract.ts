@@ -1,5 +1,9 @@
 import { z } from 'zod'
 import { AppInfo } from '../schemas/app-info'
+import { CredentialStatus, ProfileRef, ProfileSummary, SetCredentials } from '../schemas/credentials'
+import { KeychainHealth } from '../schemas/keychain'
+import { Profile, ProfileDraft } from '../schemas/profiles'
+import { ProfileId } from '../schemas/providers'
 import { SettingsPatch, SettingsState } from '../schemas/settings'
 import type { EventChannel, InvokeChannel } from './channels'
 
@@ -37,11 +41,47 @@ export const invokes = {
     output: SettingsState,
     summary: 'Change some settings; the file is written atomically before this answers.',
   },
+  'profiles:list': {
+    input: NoInput,
+    output: z.array(ProfileSummary),
+    summary: 'Every provider profile with the state of its credentials (never the credentials).',
+  },
+  'profiles:save': {
+    input: ProfileDraft,
+    output: ProfileSummary,
+    summary: 'Add a profile (no id) or replace one (with its id); answers with the saved profile.',
+  },
+  'profiles:remove': {
+    input: ProfileRef,
+    output: z.object({ profileId: ProfileId }).strict(),
+    summary: 'Remove a profile and its secrets from the keychain; refused while the keychain is unavailable.',
+  },
+  'credentials:status': {
+    input: ProfileRef,
+    output: CredentialStatus,
+    summary: "Whether a profile's secret is stored: stored, missing, keychain_locked or keychain_unavailable.",
+  },
+  'credentials:set': {
+    input: SetCredentials,
+    output: CredentialStatus,
+    summary: "Store a profile's secret in the OS keychain (write-only: it is never sent back).",
+  },
+  'credentials:clear': {
+    input: ProfileRef,
+    output: CredentialStatus,
+    summary: "Delete a profile's secret and any cached access token from the keychain.",
+  },
+  'keychain:health': {
+    input: NoInput,
+    output: KeychainHealth,
+    summary: 'Probe the OS keychain now (write, read back, delete a test entry) and say what works.',
+  },
 } satisfies Record<InvokeChannel, InvokeSpec>
 
 /** Every event main pushes to the renderer, with its payload schema. */
 export const events = {
   'settings:changed': SettingsState,
+  'profiles:changed': z.object({ profiles: z.array(Profile) }).strict(),
 } satisfies Record<EventChannel, z.ZodType>
 
 export type Invokes = typeof invokes

@@ -2,7 +2,16 @@
  * The envelope every invoke returns. Electron only carries an Error's message across IPC, so
  * failures travel as data with a stable code the UI can turn into a specific message.
  */
-export type ErrorCode = 'invalid_input' | 'unknown_channel' | 'forbidden_sender' | 'internal' | 'settings_unwritable'
+export type ErrorCode =
+  | 'invalid_input'
+  | 'unknown_channel'
+  | 'forbidden_sender'
+  | 'internal'
+  | 'settings_unwritable'
+  | 'not_found'
+  | 'conflict'
+  | 'keychain_locked'
+  | 'keychain_unavailable'
 
 export interface IssueDetail {
   /** Path into the input, e.g. `['attributes', 0, 'key']`; empty for the input as a whole. */

@@ -1,7 +1,8 @@
 import { getCountries, isSupportedCountry } from 'libphonenumber-js/min'
 import { z } from 'zod'
+import { Profile } from './profiles'
 
-export const SETTINGS_VERSION = 1
+export const SETTINGS_VERSION = 2
 
 export const Theme = z.enum(['system', 'light', 'dark'])
 export type Theme = z.infer<typeof Theme>
@@ -26,10 +27,30 @@ export const SettingsValues = z
   .strict()
 export type SettingsValues = z.infer<typeof SettingsValues>
 
-/** The settings file: versioned so an older or newer Callboard never misreads it. */
+/** Version 1 of the settings file (Callboard 0.1): preferences only. */
 export const SettingsFileV1 = SettingsValues.partial()
-  .extend({ version: z.literal(SETTINGS_VERSION) })
+  .extend({ version: z.literal(1) })
   .strict()
+
+/**
+ * The settings file now: preferences plus provider profiles (non-secret parts only; secrets live in
+ * the OS keychain). Versioned so an older or newer Callboard never misreads it.
+ */
+export const SettingsDocument = SettingsValues.partial()
+  .extend({
+    version: z.literal(SETTINGS_VERSION),
+    profiles: z.array(Profile).max(200, { error: 'At most 200 profiles.' }),
+  })
+  .strict()
+  .superRefine((doc, ctx) => {
+    const seen = new Set<string>()
+    doc.profiles.forEach((profile, index) => {
+      if (seen.has(profile.id))
+        ctx.addIssue({ code: 'custom', path: ['profiles', index, 'id'], message: 'Duplicate profile id.' })
+      seen.add(profile.id)
+    })
+  })
+export type SettingsDocument = z.infer<typeof SettingsDocument>
 
 export const SettingsPatch = SettingsValues.partial()
   .strict()

@@ -5,6 +5,7 @@ import { createAppServices } from '../../electron/main/services/app-services'
 import { systemClock } from '../../electron/main/services/clock'
 import { createLogger } from '../../electron/main/services/logger'
 import { startHarness } from '../../harness/server'
+import { memorySecretStore } from '../main/memory-secret-store'
 
 // Figures, not pass/fail: one `bench <name>: <value> <unit>` line each. Medians, since the
 // machines are noisy.
@@ -41,6 +42,7 @@ const services = await createAppServices({
   },
   clock: systemClock,
   logger,
+  secrets: memorySecretStore(),
   locale: 'en-GB',
   checkContract: true,
 })
@@ -54,7 +56,11 @@ const updateSamples = await time(200, (i) => services.dispatch('settings:update'
 print('settings_update_durable_p50_ms', percentile(updateSamples, 50), 'ms')
 print('settings_update_durable_p99_ms', percentile(updateSamples, 99), 'ms')
 
-const harness = await startHarness({ dataDir: mkdtempSync(join(tmpdir(), 'callboard-bench-h-')), locale: 'en-GB' })
+const harness = await startHarness({
+  dataDir: mkdtempSync(join(tmpdir(), 'callboard-bench-h-')),
+  locale: 'en-GB',
+  secrets: memorySecretStore(),
+})
 const call = () =>
   fetch(`${harness.origin}/ipc/settings:get`, {
     method: 'POST',

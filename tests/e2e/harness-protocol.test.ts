@@ -96,7 +96,7 @@ describe('harness protocol', () => {
   it('writes settings into its own user-data folder', async () => {
     await harness.call('settings:update', { defaultRegion: 'VN' })
     expect(JSON.parse(readFileSync(join(harness.dataDir, 'settings.json'), 'utf8'))).toMatchObject({
-      version: 1,
+      version: 2,
       defaultRegion: 'VN',
     })
   })

@@ -42,7 +42,7 @@ describe.skipIf(!chromiumAvailable())('settings screen in Chromium through the h
       await screenshot(page, 'settings-dark-es')
 
       const onDisk = JSON.parse(readFileSync(join(harness.dataDir, 'settings.json'), 'utf8'))
-      expect(onDisk).toEqual({ version: 1, defaultRegion: 'VN', uiLanguage: 'es', theme: 'dark' })
+      expect(onDisk).toEqual({ version: 2, defaultRegion: 'VN', uiLanguage: 'es', theme: 'dark', profiles: [] })
 
       await page.reload()
       await page.getByRole('heading', { name: 'Ajustes' }).waitFor()

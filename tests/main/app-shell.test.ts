@@ -7,12 +7,16 @@ import { startApp } from '../../electron/main/app-lifecycle'
 import { invokeChannels } from '../../shared/ipc/channels'
 import { RENDERER_CSP_HEADER } from '../../shared/csp'
 import { createFakeElectron, ipcEventFrom } from './fake-electron'
+import { memorySecretStore } from './memory-secret-store'
 import type { FakeElectron } from './fake-electron'
 
 const OUT_MAIN = resolve(import.meta.dirname, '../../out/main')
 
 async function start(fake: FakeElectron) {
-  const started = startApp(fake.module as unknown as ElectronModules, { mainDir: OUT_MAIN })
+  const started = startApp(fake.module as unknown as ElectronModules, {
+    mainDir: OUT_MAIN,
+    secrets: memorySecretStore(),
+  })
   fake.markReady()
   await started
 }

@@ -9,6 +9,8 @@ import { createLogger } from '../../electron/main/services/logger'
 import { invokeChannels } from '../../shared/ipc/channels'
 import { invokes } from '../../shared/ipc/contract'
 
+const PROFILE_ID = '6f1c2a8e-4b7d-4c1e-9a3f-2d5b8e7c1a90'
+
 const validOutputs = {
   'app:info': {
     name: 'Callboard',
@@ -20,7 +22,43 @@ const validOutputs = {
   },
   'settings:get': { settings: { defaultRegion: 'GB', uiLanguage: 'en', theme: 'system' }, recovery: null },
   'settings:update': { settings: { defaultRegion: 'GB', uiLanguage: 'en', theme: 'dark' }, recovery: null },
+  'profiles:list': [],
+  'profiles:save': {
+    profile: {
+      id: PROFILE_ID,
+      provider: 'voice_broadcast',
+      label: 'Broadcast',
+      baseUrl: 'https://api.itniotech.com',
+      appId: 'app-1',
+      defaultDisplayNum: '',
+      senderId: '',
+      smsAppId: '',
+      numberListShape: 'numberList',
+    },
+    credentials: { profileId: PROFILE_ID, state: 'missing', hint: null },
+  },
+  'profiles:remove': { profileId: PROFILE_ID },
+  'credentials:status': { profileId: PROFILE_ID, state: 'stored', hint: '4567' },
+  'credentials:set': { profileId: PROFILE_ID, state: 'stored', hint: null },
+  'credentials:clear': { profileId: PROFILE_ID, state: 'missing', hint: null },
+  'keychain:health': {
+    state: 'locked',
+    cause: 'locked',
+    backend: 'secret-service',
+    detail: 'locked',
+    checkedAt: '2026-11-23T09:00:00.000Z',
+  },
 } as const
+
+/** A valid input per channel, for the happy path. */
+const validInputs: Record<string, unknown> = {
+  'settings:update': { theme: 'dark' },
+  'profiles:save': { ...validOutputs['profiles:save'].profile, id: undefined },
+  'profiles:remove': { profileId: PROFILE_ID },
+  'credentials:status': { profileId: PROFILE_ID },
+  'credentials:set': { profileId: PROFILE_ID, secret: { provider: 'voice_broadcast', apiKey: 'k', apiSecret: 's' } },
+  'credentials:clear': { profileId: PROFILE_ID },
+}
 
 const asMock = (fn: unknown) => fn as Mock
 
@@ -41,7 +79,8 @@ describe('dispatch (S2)', () => {
     const dispatch = createDispatch({ handlers, logger: quietLogger().logger, checkOutputs: true })
     expect(Object.keys(invokes).sort()).toEqual([...invokeChannels].sort())
     for (const channel of invokeChannels) {
-      const input = channel === 'settings:update' ? { theme: 'dark' } : undefined
+      const input = validInputs[channel]
+      expect(invokes[channel].input.safeParse(input).success, `valid input for ${channel}`).toBe(true)
       const result = await dispatch(channel, input)
       expect(result, channel).toEqual({ ok: true, value: validOutputs[channel] })
       expect(invokes[channel].output.safeParse((result as { value: unknown }).value).success).toBe(true)

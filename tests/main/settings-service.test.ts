@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { defaultSettingsFor } from '../../electron/main/services/app-services'
 import type { Clock } from '../../electron/main/services/clock'
 import { createLogger } from '../../electron/main/services/logger'
+import { openSettingsFile } from '../../electron/main/services/settings-file'
 import { createSettingsService } from '../../electron/main/services/settings-service'
 import type { SettingsValues } from '../../shared/schemas/settings'
 
@@ -18,14 +19,15 @@ function setup(content?: string | Buffer) {
   if (content !== undefined) writeFileSync(file, content)
   const lines: string[] = []
   const onChanged = vi.fn()
-  const make = () =>
-    createSettingsService({
-      file,
+  const make = async () => {
+    const logger = createLogger((l) => lines.push(l), fixedClock)
+    return createSettingsService({
+      file: await openSettingsFile({ file, clock: fixedClock, logger }),
       defaults,
-      clock: fixedClock,
-      logger: createLogger((l) => lines.push(l), fixedClock),
+      logger,
       onChanged,
     })
+  }
   return { dir, file, lines, onChanged, make }
 }
 
@@ -37,16 +39,26 @@ describe('settings service', () => {
     expect(readdirSync(dir)).toEqual([])
     const next = await service.update({ theme: 'dark', defaultRegion: 'ES' })
     expect(next.settings).toEqual({ defaultRegion: 'ES', uiLanguage: 'en', theme: 'dark' })
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 1, ...next.settings })
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 2, ...next.settings, profiles: [] })
     expect(onChanged).toHaveBeenCalledWith(next)
     expect(readdirSync(dir)).toEqual(['settings.json']) // no temp file left behind
     const reloaded = await make()
     expect(reloaded.get().settings).toEqual(next.settings)
   })
 
-  it('fills settings missing from an older file with defaults', async () => {
-    const { make } = setup(JSON.stringify({ version: 1, theme: 'light' }))
-    expect((await make()).get()).toEqual({ settings: { ...defaults, theme: 'light' }, recovery: null })
+  it('migrates a version 1 file, filling what it lacks with defaults, and writes version 2 on the next change', async () => {
+    const { make, file } = setup(JSON.stringify({ version: 1, theme: 'light' }))
+    const service = await make()
+    expect(service.get()).toEqual({ settings: { ...defaults, theme: 'light' }, recovery: null })
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 1, theme: 'light' }) // untouched until a change
+    await service.update({ uiLanguage: 'es' })
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      version: 2,
+      ...defaults,
+      theme: 'light',
+      uiLanguage: 'es',
+      profiles: [],
+    })
   })
 
   it('applies concurrent updates in call order', async () => {
@@ -68,6 +80,12 @@ describe('settings service', () => {
     ['an array', '[1,2,3]', /does not hold a settings object/],
     ['a wrong value', JSON.stringify({ version: 1, theme: 'neon' }), /theme/],
     ['an unknown key', JSON.stringify({ version: 1, theme: 'dark', tokn: 'x' }), /not a Callboard settings file/],
+    [
+      'a version 2 file with a broken profile',
+      JSON.stringify({ version: 2, profiles: [{ provider: 'webex' }] }),
+      /profiles\.0/,
+    ],
+    ['a version 2 file without profiles', JSON.stringify({ version: 2, theme: 'dark' }), /profiles/],
     ['a newer version', JSON.stringify({ version: 7, theme: 'dark' }), /newer Callboard/],
   ])('moves %s aside with a timestamp, starts on defaults, and says so', async (_name, content, reason) => {
     const { dir, file, make, lines } = setup(content)
@@ -80,7 +98,7 @@ describe('settings service', () => {
     expect(readFileSync(movedTo)).toEqual(Buffer.from(content)) // kept byte for byte, nothing wiped
     expect(lines.some((l) => l.includes('moved aside'))).toBe(true)
     await service.update({ theme: 'dark' })
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: 1, theme: 'dark' })
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: 2, theme: 'dark' })
     expect(readFileSync(movedTo)).toEqual(Buffer.from(content))
   })
 

@@ -4,7 +4,7 @@ import { createBridge } from '../../shared/ipc/bridge'
 import { eventChannels, invokeChannels, isInvokeChannel } from '../../shared/ipc/channels'
 import { events, invokes } from '../../shared/ipc/contract'
 import { describeContract } from '../../harness/contract-json-schema'
-import { SettingsFileV1, SettingsPatch, SettingsValues } from '../../shared/schemas/settings'
+import { SettingsDocument, SettingsFileV1, SettingsPatch, SettingsValues } from '../../shared/schemas/settings'
 
 describe('IPC contract', () => {
   it('names every channel domain:verb and matches the preload channel list exactly', () => {
@@ -73,6 +73,8 @@ describe('settings schemas', () => {
     expect(SettingsPatch.safeParse({ theme: 'dark' }).success).toBe(true)
     expect(SettingsFileV1.safeParse({ theme: 'dark' }).success).toBe(false)
     expect(SettingsFileV1.safeParse({ version: 2, theme: 'dark' }).success).toBe(false)
+    expect(SettingsDocument.safeParse({ version: 2, profiles: [] }).success).toBe(true)
+    expect(SettingsDocument.safeParse({ version: 2 }).success).toBe(false)
     expect(SettingsFileV1.safeParse({ version: 1 }).success).toBe(true)
   })
 })

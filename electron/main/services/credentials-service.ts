@@ -1,0 +1,182 @@
+import type { CredentialStatus, ProviderSecret } from '@shared/schemas/credentials'
+import { ProviderSecret as ProviderSecretSchema } from '@shared/schemas/credentials'
+import type { KeychainHealth } from '@shared/schemas/keychain'
+import type { Profile } from '@shared/schemas/profiles'
+import { describeKeychainProblem } from '../secrets/keychain-messages'
+import type { SecretStore } from '../secrets/secret-store'
+import { KeychainError } from '../secrets/secret-store'
+import { AppError } from './app-error'
+import type { Clock } from './clock'
+import type { Logger } from './logger'
+
+export interface CredentialsServiceDeps {
+  secrets: SecretStore
+  findProfile: (id: string) => Profile | undefined
+  clock: Clock
+  logger: Logger
+  /** Reuse a health probe for this long, so listing ten profiles costs one probe, not ten. */
+  healthTtlMs?: number
+}
+
+export interface CredentialsService {
+  health(options?: { fresh?: boolean }): Promise<KeychainHealth>
+  status(profileId: string): Promise<CredentialStatus>
+  set(profileId: string, secret: ProviderSecret): Promise<CredentialStatus>
+  clear(profileId: string): Promise<CredentialStatus>
+  /** Main-process only: the secret itself, for a provider client at send time. */
+  read(profileId: string): Promise<ProviderSecret | null>
+}
+
+export const secretAccount = (profileId: string) => `profile:${profileId}:secret`
+/** Access tokens obtained at run time (Webex, eGain OAuth) are cached here and nowhere else. */
+export const tokenAccount = (profileId: string) => `profile:${profileId}:token`
+
+/** The last four characters of a key *id*, never of a secret. */
+function hintFor(secret: ProviderSecret): string | null {
+  const id =
+    secret.provider === 'connect' || secret.provider === 'aiccs'
+      ? secret.accessKeyId
+      : secret.provider === 'webex' && secret.kind === 'oauth'
+        ? secret.clientId
+        : secret.provider === 'voice_broadcast'
+          ? secret.apiKey
+          : null
+  return id && id.length >= 8 ? id.slice(-4) : null
+}
+
+function keychainAppError(health: KeychainHealth): AppError {
+  return new AppError(
+    health.state === 'locked' ? 'keychain_locked' : 'keychain_unavailable',
+    describeKeychainProblem(health),
+  )
+}
+
+/**
+ * Provider secrets in the OS keychain, keyed by profile. Nothing here ever returns a secret over
+ * the contract, writes one anywhere but the keychain, or logs one. When the keychain is locked or
+ * missing the answer says so; there is no fallback store.
+ */
+export function createCredentialsService(deps: CredentialsServiceDeps): CredentialsService {
+  const { secrets, clock, logger } = deps
+  const ttl = deps.healthTtlMs ?? 2000
+  let cached: { health: KeychainHealth; at: number } | null = null
+
+  async function health({ fresh = false } = {}): Promise<KeychainHealth> {
+    const now = clock.monotonicMs()
+    if (!fresh && cached && now - cached.at < ttl) return cached.health
+    const result = await secrets.health()
+    if (cached?.health.state !== result.state || cached.health.cause !== result.cause) {
+      const log = result.state === 'available' ? logger.info : logger.warn
+      log('keychain health', { state: result.state, cause: result.cause, detail: result.detail })
+    }
+    cached = { health: result, at: clock.monotonicMs() }
+    return result
+  }
+
+  function profileOrThrow(profileId: string): Profile {
+    const profile = deps.findProfile(profileId)
+    if (!profile) throw new AppError('not_found', 'That profile no longer exists. Reload the list of profiles.')
+    return profile
+  }
+
+  /** Runs a keychain call only when the keychain works; a KeychainError mid-call forgets the cache. */
+  async function withKeychain<T>(op: () => Promise<T>): Promise<T> {
+    const current = await health()
+    if (current.state !== 'available') throw keychainAppError(current)
+    try {
+      return await op()
+    } catch (error) {
+      if (error instanceof KeychainError) {
+        cached = null
+        const fresh = await health({ fresh: true })
+        throw keychainAppError(
+          fresh.state === 'available'
+            ? { ...fresh, state: error.state, cause: error.reason, detail: error.message }
+            : fresh,
+        )
+      }
+      throw error
+    }
+  }
+
+  async function readSecret(profileId: string): Promise<ProviderSecret | null> {
+    const raw = await secrets.get(secretAccount(profileId))
+    if (raw === null) return null
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(raw)
+    } catch {
+      parsed = undefined
+    }
+    const result = ProviderSecretSchema.safeParse(parsed)
+    if (!result.success) {
+      logger.warn('stored credentials unreadable; treating as missing', { profileId })
+      return null
+    }
+    return result.data
+  }
+
+  async function status(profileId: string): Promise<CredentialStatus> {
+    profileOrThrow(profileId)
+    const current = await health()
+    if (current.state !== 'available') {
+      return { profileId, state: current.state === 'locked' ? 'keychain_locked' : 'keychain_unavailable', hint: null }
+    }
+    try {
+      const secret = await readSecret(profileId)
+      return secret
+        ? { profileId, state: 'stored', hint: hintFor(secret) }
+        : { profileId, state: 'missing', hint: null }
+    } catch (error) {
+      if (!(error instanceof KeychainError)) throw error
+      cached = null
+      return { profileId, state: error.state === 'locked' ? 'keychain_locked' : 'keychain_unavailable', hint: null }
+    }
+  }
+
+  return {
+    health,
+    status,
+    async set(profileId, secret) {
+      const profile = profileOrThrow(profileId)
+      if (secret.provider !== profile.provider) {
+        throw new AppError(
+          'invalid_input',
+          `These are ${secret.provider} credentials, but "${profile.label}" is a ${profile.provider} profile.`,
+        )
+      }
+      if (profile.provider === 'webex' && secret.provider === 'webex' && secret.kind !== profile.authMethod) {
+        throw new AppError(
+          'invalid_input',
+          profile.authMethod === 'oauth'
+            ? 'This profile signs in with OAuth: enter the client id, client secret and refresh token.'
+            : 'This profile uses an access token: paste the access token.',
+        )
+      }
+      if (
+        profile.provider === 'egain' &&
+        secret.provider === 'egain' &&
+        profile.grantType === 'password' &&
+        !secret.password
+      ) {
+        throw new AppError('invalid_input', 'This profile uses the password grant: enter the eGain password.')
+      }
+      await withKeychain(async () => {
+        await secrets.set(secretAccount(profileId), JSON.stringify(secret))
+        // New credentials invalidate any token obtained with the old ones.
+        await secrets.delete(tokenAccount(profileId))
+      })
+      logger.info('credentials stored', { profileId, provider: profile.provider })
+      return status(profileId)
+    },
+    async clear(profileId) {
+      await withKeychain(async () => {
+        await secrets.delete(secretAccount(profileId))
+        await secrets.delete(tokenAccount(profileId))
+      })
+      logger.info('credentials cleared', { profileId })
+      return deps.findProfile(profileId) ? status(profileId) : { profileId, state: 'missing', hint: null }
+    },
+    read: (profileId) => withKeychain(() => readSecret(profileId)),
+  }
+}

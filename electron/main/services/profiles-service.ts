@@ -1,0 +1,65 @@
+import type { Profile, ProfileDraft } from '@shared/schemas/profiles'
+import { AppError } from './app-error'
+import type { Logger } from './logger'
+import type { SettingsFile } from './settings-file'
+
+export interface ProfilesServiceDeps {
+  file: SettingsFile
+  newId: () => string
+  logger: Logger
+  /** Runs before a profile is dropped (its secrets are removed first, so none are orphaned). */
+  beforeRemove: (profileId: string) => Promise<unknown>
+  onChanged: (profiles: Profile[]) => void
+}
+
+export interface ProfilesService {
+  list(): Profile[]
+  get(id: string): Profile | undefined
+  save(draft: ProfileDraft): Promise<Profile>
+  remove(id: string): Promise<void>
+}
+
+/** Provider profiles (the non-secret part), kept in the settings file. */
+export function createProfilesService({
+  file,
+  newId,
+  logger,
+  beforeRemove,
+  onChanged,
+}: ProfilesServiceDeps): ProfilesService {
+  const list = () => file.read().profiles
+  const get = (id: string) => list().find((p) => p.id === id)
+
+  return {
+    list,
+    get,
+    async save(draft) {
+      const existing = draft.id ? get(draft.id) : undefined
+      if (draft.id && !existing)
+        throw new AppError('not_found', 'That profile no longer exists; it may have been removed.')
+      if (existing && existing.provider !== draft.provider) {
+        throw new AppError('conflict', 'A profile cannot change provider. Add a new profile instead.')
+      }
+      const clash = list().find(
+        (p) =>
+          p.provider === draft.provider && p.id !== draft.id && p.label.toLowerCase() === draft.label.toLowerCase(),
+      )
+      if (clash) throw new AppError('conflict', `There is already a ${draft.provider} profile called "${clash.label}".`)
+      const profile = { ...draft, id: existing?.id ?? newId() } as Profile
+      await file.update((doc) => ({
+        ...doc,
+        profiles: existing ? doc.profiles.map((p) => (p.id === profile.id ? profile : p)) : [...doc.profiles, profile],
+      }))
+      logger.info(existing ? 'profile updated' : 'profile added', { profileId: profile.id, provider: profile.provider })
+      onChanged(list())
+      return profile
+    },
+    async remove(id) {
+      if (!get(id)) throw new AppError('not_found', 'That profile no longer exists.')
+      await beforeRemove(id)
+      await file.update((doc) => ({ ...doc, profiles: doc.profiles.filter((p) => p.id !== id) }))
+      logger.info('profile removed', { profileId: id })
+      onChanged(list())
+    },
+  }
+}
