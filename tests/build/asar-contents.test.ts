@@ -154,6 +154,13 @@ describe('packaged app.asar (offline electron-builder --dir --linux --x64)', () 
     expect(shipped, 'devDependencies packaged into app.asar').toEqual([])
   })
 
+  it('unpacks the keychain binding\'s native addon beside the archive (it cannot load from inside)', () => {
+    const platformPackage = '/node_modules/@napi-rs/keyring-linux-x64-gnu'
+    const addon = files.find((f) => f.startsWith(platformPackage) && f.endsWith('.node'))
+    expect(addon, 'keyring .node file listed in app.asar').toBeDefined()
+    expect(existsSync(join(appDir, 'resources', 'app.asar.unpacked', ...addon!.split('/').filter(Boolean)))).toBe(true)
+  })
+
   it('flips every Electron fuse to the configured value', () => {
     const wire = readFuseWire(join(appDir, 'callboard'))
     for (const [name, wanted] of Object.entries(EXPECTED_FUSES)) {
