@@ -1,0 +1,66 @@
+import type { CachedToken } from '@shared/schemas/token'
+import { CachedToken as CachedTokenSchema } from '@shared/schemas/token'
+import type { SecretStore } from '../secrets/secret-store'
+import type { Clock } from './clock'
+import type { Logger } from './logger'
+import { tokenAccount } from './credentials-service'
+
+export interface TokenCacheDeps {
+  secrets: SecretStore
+  clock: Clock
+  logger: Logger
+  /** Refresh this long before the token expires, so a queued send never carries a dying token. */
+  refreshAheadMs?: number
+}
+
+export interface TokenCache {
+  /**
+   * A token with more than `refreshAheadMs` to live: the cached one, or a new one from `obtain`
+   * (which is called once even when many callers ask at the same moment).
+   */
+  get(profileId: string, obtain: () => Promise<CachedToken>): Promise<CachedToken>
+  /** After a 401: drop the cached token so the next `get` obtains a new one. */
+  invalidate(profileId: string): Promise<void>
+}
+
+export function createTokenCache({ secrets, clock, logger, refreshAheadMs = 5 * 60_000 }: TokenCacheDeps): TokenCache {
+  const inFlight = new Map<string, Promise<CachedToken>>()
+
+  async function cached(profileId: string): Promise<CachedToken | null> {
+    const raw = await secrets.get(tokenAccount(profileId))
+    if (raw === null) return null
+    try {
+      return CachedTokenSchema.parse(JSON.parse(raw))
+    } catch {
+      logger.warn('cached token unreadable; obtaining a new one', { profileId })
+      return null
+    }
+  }
+
+  async function refresh(profileId: string, obtain: () => Promise<CachedToken>): Promise<CachedToken> {
+    const token = CachedTokenSchema.parse(await obtain())
+    await secrets.set(tokenAccount(profileId), JSON.stringify(token))
+    logger.info('access token obtained', { profileId, expiresAt: token.expiresAt })
+    return token
+  }
+
+  return {
+    get(profileId, obtain) {
+      // The read is inside the shared promise too: checking the cache is itself asynchronous, and
+      // callers arriving during it must not each start a refresh.
+      const pending = inFlight.get(profileId)
+      if (pending) return pending
+      const run = (async () => {
+        const current = await cached(profileId)
+        if (current && Date.parse(current.expiresAt) - clock.now().getTime() > refreshAheadMs) return current
+        return refresh(profileId, obtain)
+      })().finally(() => inFlight.delete(profileId))
+      inFlight.set(profileId, run)
+      return run
+    },
+    async invalidate(profileId) {
+      await secrets.delete(tokenAccount(profileId))
+      logger.info('access token dropped', { profileId })
+    },
+  }
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it, vi } from 'vitest'
+import { tokenAccount } from '../../electron/main/services/credentials-service'
+import { createLogger } from '../../electron/main/services/logger'
+import { createTokenCache } from '../../electron/main/services/token-cache'
+import { memorySecretStore } from './memory-secret-store'
+
+const PROFILE = '6f1c2a8e-4b7d-4c1e-9a3f-2d5b8e7c1a90'
+
+function setup() {
+  let now = Date.parse('2026-11-23T10:00:00.000Z')
+  const clock = { now: () => new Date(now), monotonicMs: () => now }
+  const store = memorySecretStore()
+  const lines: string[] = []
+  const cache = createTokenCache({ secrets: store, clock, logger: createLogger((l) => lines.push(l), clock) })
+  let n = 0
+  const obtain = vi.fn(async () => {
+    n++
+    await new Promise((r) => setTimeout(r, 20))
+    return {
+      accessToken: `token-${n}-VERY-SECRET`,
+      expiresAt: new Date(now + 3600_000).toISOString(),
+      refreshToken: `rt-${n}`,
+    }
+  })
+  return { cache, store, obtain, lines, advance: (ms: number) => (now += ms) }
+}
+
+describe('access token cache', () => {
+  it('obtains once, then serves the cached token from the keychain until 5 minutes before expiry', async () => {
+    const { cache, store, obtain, advance } = setup()
+    expect((await cache.get(PROFILE, obtain)).accessToken).toBe('token-1-VERY-SECRET')
+    expect(JSON.parse(store.entries.get(tokenAccount(PROFILE))!)).toMatchObject({ accessToken: 'token-1-VERY-SECRET' })
+    advance(54 * 60_000) // 6 minutes left
+    expect((await cache.get(PROFILE, obtain)).accessToken).toBe('token-1-VERY-SECRET')
+    advance(2 * 60_000) // 4 minutes left: refresh ahead of expiry
+    expect((await cache.get(PROFILE, obtain)).accessToken).toBe('token-2-VERY-SECRET')
+    expect(obtain).toHaveBeenCalledTimes(2)
+  })
+
+  it('many callers at once share one refresh', async () => {
+    const { cache, obtain } = setup()
+    const tokens = await Promise.all(Array.from({ length: 10 }, () => cache.get(PROFILE, obtain)))
+    expect(new Set(tokens.map((t) => t.accessToken))).toEqual(new Set(['token-1-VERY-SECRET']))
+    expect(obtain).toHaveBeenCalledTimes(1)
+  })
+
+  it('invalidate forces a new token; a broken cache entry is replaced; tokens never reach the log', async () => {
+    const { cache, store, obtain, lines } = setup()
+    await cache.get(PROFILE, obtain)
+    await cache.invalidate(PROFILE)
+    expect(store.entries.has(tokenAccount(PROFILE))).toBe(false)
+    expect((await cache.get(PROFILE, obtain)).accessToken).toBe('token-2-VERY-SECRET')
+    store.entries.set(tokenAccount(PROFILE), '{"accessToken":')
+    expect((await cache.get(PROFILE, obtain)).accessToken).toBe('token-3-VERY-SECRET')
+    expect(lines.join('\n')).not.toContain('VERY-SECRET')
+  })
+
+  it('a locked keychain is an error, not a silent refresh into nowhere', async () => {
+    const { cache, store, obtain } = setup()
+    store.setState('locked')
+    await expect(cache.get(PROFILE, obtain)).rejects.toMatchObject({ name: 'KeychainError', state: 'locked' })
+    expect(obtain).not.toHaveBeenCalled()
+  })
+})
