@@ -48,8 +48,13 @@ describe('access token cache', () => {
     const { cache, store, obtain, lines } = setup()
     await cache.get(PROFILE, obtain)
     await cache.invalidate(PROFILE)
-    expect(store.entries.has(tokenAccount(PROFILE))).toBe(false)
+    // Expired, but the entry (and its newest refresh token) is kept for the next refresh.
+    expect(JSON.parse(store.entries.get(tokenAccount(PROFILE))!)).toMatchObject({
+      expiresAt: '1970-01-01T00:00:00.000Z',
+      refreshToken: 'rt-1',
+    })
     expect((await cache.get(PROFILE, obtain)).accessToken).toBe('token-2-VERY-SECRET')
+    expect(obtain).toHaveBeenLastCalledWith(expect.objectContaining({ refreshToken: 'rt-1' }))
     store.entries.set(tokenAccount(PROFILE), '{"accessToken":')
     expect((await cache.get(PROFILE, obtain)).accessToken).toBe('token-3-VERY-SECRET')
     expect(lines.join('\n')).not.toContain('VERY-SECRET')

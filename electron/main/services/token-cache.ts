@@ -16,10 +16,14 @@ export interface TokenCacheDeps {
 export interface TokenCache {
   /**
    * A token with more than `refreshAheadMs` to live: the cached one, or a new one from `obtain`
-   * (which is called once even when many callers ask at the same moment).
+   * (which is called once even when many callers ask at the same moment). `obtain` gets the
+   * previous token, whose refresh token may be newer than the one in the profile's secret.
    */
-  get(profileId: string, obtain: () => Promise<CachedToken>): Promise<CachedToken>
-  /** After a 401: drop the cached token so the next `get` obtains a new one. */
+  get(profileId: string, obtain: (previous: CachedToken | null) => Promise<CachedToken>): Promise<CachedToken>
+  /**
+   * After a 401: mark the cached token expired so the next `get` obtains a new one. The entry is
+   * kept, not deleted: it holds the newest refresh token, and the one in the secret may be retired.
+   */
   invalidate(profileId: string): Promise<void>
 }
 
@@ -37,8 +41,12 @@ export function createTokenCache({ secrets, clock, logger, refreshAheadMs = 5 * 
     }
   }
 
-  async function refresh(profileId: string, obtain: () => Promise<CachedToken>): Promise<CachedToken> {
-    const token = CachedTokenSchema.parse(await obtain())
+  async function refresh(
+    profileId: string,
+    previous: CachedToken | null,
+    obtain: (previous: CachedToken | null) => Promise<CachedToken>,
+  ): Promise<CachedToken> {
+    const token = CachedTokenSchema.parse(await obtain(previous))
     await secrets.set(tokenAccount(profileId), JSON.stringify(token))
     logger.info('access token obtained', { profileId, expiresAt: token.expiresAt })
     return token
@@ -53,13 +61,18 @@ export function createTokenCache({ secrets, clock, logger, refreshAheadMs = 5 * 
       const run = (async () => {
         const current = await cached(profileId)
         if (current && Date.parse(current.expiresAt) - clock.now().getTime() > refreshAheadMs) return current
-        return refresh(profileId, obtain)
+        return refresh(profileId, current, obtain)
       })().finally(() => inFlight.delete(profileId))
       inFlight.set(profileId, run)
       return run
     },
     async invalidate(profileId) {
-      await secrets.delete(tokenAccount(profileId))
+      const current = await cached(profileId)
+      if (current?.refreshToken) {
+        await secrets.set(tokenAccount(profileId), JSON.stringify({ ...current, expiresAt: new Date(0).toISOString() }))
+      } else {
+        await secrets.delete(tokenAccount(profileId))
+      }
       logger.info('access token dropped', { profileId })
     },
   }

@@ -1,0 +1,56 @@
+import type { CachedToken } from '@shared/schemas/token'
+import { bodyText } from './connection-probe'
+
+/** An OAuth token endpoint said no; carries its own words for the agent. */
+export class OAuthRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly providerMessage: string,
+  ) {
+    super(`token endpoint answered ${status}`)
+    this.name = 'OAuthRefused'
+  }
+}
+
+/**
+ * POST a form to an OAuth 2 token endpoint and turn the answer into a cached token. Shared by
+ * Webex (refresh_token grant) and eGain (client_credentials / password grants).
+ */
+export async function requestToken(
+  fetcher: typeof fetch,
+  url: string,
+  form: Record<string, string>,
+  now: Date,
+  signal: AbortSignal,
+): Promise<CachedToken> {
+  const response = await fetcher(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: new URLSearchParams(form).toString(),
+    signal,
+  })
+  if (!response.ok) throw new OAuthRefused(response.status, await bodyText(response))
+  const body = (await response.json()) as { access_token?: unknown; expires_in?: unknown; refresh_token?: unknown }
+  if (typeof body.access_token !== 'string' || body.access_token.length === 0) {
+    throw new OAuthRefused(response.status, 'The token endpoint answered without an access_token.')
+  }
+  // No expires_in: assume a short life, so the token is refreshed rather than trusted for long.
+  const lifetime = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 600
+  return {
+    accessToken: body.access_token,
+    expiresAt: new Date(now.getTime() + lifetime * 1000).toISOString(),
+    ...(typeof body.refresh_token === 'string' ? { refreshToken: body.refresh_token } : {}),
+  }
+}
+
+/** `{"error":"invalid_grant","error_description":"…"}` → the description, else the raw text. */
+export function oauthErrorText(raw: string): string {
+  try {
+    const parsed = JSON.parse(raw) as { error?: unknown; error_description?: unknown; message?: unknown }
+    const parts = [parsed.error, parsed.error_description ?? parsed.message].filter((p) => typeof p === 'string')
+    if (parts.length) return parts.join(': ')
+  } catch {
+    // not JSON: show it as it came
+  }
+  return raw
+}

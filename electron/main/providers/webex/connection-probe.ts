@@ -1,0 +1,105 @@
+import type { CachedToken } from '@shared/schemas/token'
+import type { ConnectionProbe, ProbeContext, ProbeFinding } from '../connection-probe'
+import { bodyText, unreachable } from '../connection-probe'
+import { OAuthRefused, oauthErrorText, requestToken } from '../oauth'
+import { webexHosts } from './webex-endpoints'
+
+/** The bearer token for a Webex profile: pasted, or from the keychain cache / an OAuth refresh. */
+export async function webexAccessToken(context: ProbeContext<'webex'>): Promise<string> {
+  const { profile, secret, tokens, clock, signal } = context
+  if (secret.kind === 'access_token') return secret.accessToken
+  const { identity } = webexHosts(profile)
+  const token = await tokens.get(profile.id, (previous: CachedToken | null) =>
+    requestToken(
+      context.fetch,
+      `${identity}/v1/access_token`,
+      {
+        grant_type: 'refresh_token',
+        client_id: secret.clientId,
+        client_secret: secret.clientSecret,
+        // Webex may rotate the refresh token; the newest one is kept with the cached token.
+        refresh_token: previous?.refreshToken ?? secret.refreshToken,
+      },
+      clock.now(),
+      signal,
+    ),
+  )
+  return token.accessToken
+}
+
+/**
+ * Webex: obtain a token (refreshing it for OAuth profiles) and read the signed-in person,
+ * `GET /v1/people/me`. Reads only; after a 401 the token is refreshed once and retried.
+ */
+export const webexProbe: ConnectionProbe<'webex'> = async (context) => {
+  const { identity } = webexHosts(context.profile)
+  const attempt = async (): Promise<ProbeFinding | 'retry'> => {
+    let token: string
+    try {
+      token = await webexAccessToken(context)
+    } catch (error) {
+      if (error instanceof OAuthRefused) {
+        return {
+          outcome: error.status >= 500 ? 'provider_error' : 'auth_rejected',
+          message:
+            error.status >= 500
+              ? 'Webex could not refresh the access token right now.'
+              : 'Webex refused the OAuth client or refresh token. Check the client id and secret, or sign in again for a new refresh token.',
+          providerMessage: oauthErrorText(error.providerMessage),
+          httpStatus: error.status,
+        }
+      }
+      return unreachable(error, 'Webex identity')
+    }
+    let response: Response
+    try {
+      response = await context.fetch(`${identity}/v1/people/me`, {
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        signal: context.signal,
+      })
+    } catch (error) {
+      return unreachable(error, 'Webex')
+    }
+    if (response.ok) {
+      const me = (await response.json().catch(() => ({}))) as { displayName?: unknown }
+      const who = typeof me.displayName === 'string' && me.displayName ? ` as ${me.displayName}` : ''
+      return { outcome: 'connected', message: `Signed in to Webex${who}.`, httpStatus: response.status }
+    }
+    if (response.status === 401 && context.secret.kind === 'oauth') return 'retry'
+    const providerMessage = await bodyText(response)
+    if (response.status === 401) {
+      return {
+        outcome: 'auth_rejected',
+        message: 'Webex refused the access token (expired or revoked). Paste a new one.',
+        providerMessage,
+        httpStatus: 401,
+      }
+    }
+    if (response.status === 403) {
+      return {
+        outcome: 'not_permitted',
+        message: 'Webex accepted the token but refused access; the token needs the cjp:user scope.',
+        providerMessage,
+        httpStatus: 403,
+      }
+    }
+    return {
+      outcome: 'provider_error',
+      message: `Webex answered ${response.status}.`,
+      providerMessage,
+      httpStatus: response.status,
+    }
+  }
+
+  const first = await attempt()
+  if (first !== 'retry') return first
+  await context.tokens.invalidate(context.profile.id)
+  const second = await attempt()
+  return second === 'retry'
+    ? {
+        outcome: 'auth_rejected',
+        message: 'Webex refused a freshly refreshed token. Sign in again for a new refresh token.',
+        httpStatus: 401,
+      }
+    : second
+}

@@ -1,0 +1,250 @@
+import { createServer } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { ProbeRegistry } from '../../../electron/main/services/connection-tester'
+import { createConnectionTester, redact } from '../../../electron/main/services/connection-tester'
+import { createCredentialsService, tokenAccount } from '../../../electron/main/services/credentials-service'
+import { createLogger } from '../../../electron/main/services/logger'
+import { systemClock } from '../../../electron/main/services/clock'
+import { createTokenCache } from '../../../electron/main/services/token-cache'
+import { egainProbe } from '../../../electron/main/providers/egain/connection-probe'
+import { voiceBroadcastProbe } from '../../../electron/main/providers/voice-broadcast/connection-probe'
+import { webexProbe } from '../../../electron/main/providers/webex/connection-probe'
+import { startEgainSimulator } from '../../../electron/main/simulators/egain-simulator'
+import { startVoiceBroadcastSimulator } from '../../../electron/main/simulators/voice-broadcast-simulator'
+import { startWebexSimulator } from '../../../electron/main/simulators/webex-simulator'
+import type { Profile } from '../../../shared/schemas/profiles'
+import type { ProviderSecret } from '../../../shared/schemas/credentials'
+import { drafts, secrets } from '../../shared/fixtures'
+import { memorySecretStore } from '../memory-secret-store'
+
+const ID = '6f1c2a8e-4b7d-4c1e-9a3f-2d5b8e7c1a90'
+const cleanups: (() => Promise<void>)[] = []
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!()
+})
+
+const notUsed = async () => {
+  throw new Error('probe not under test')
+}
+
+/** A tester over one profile, with its secret in a memory keychain. */
+async function tester(profile: Profile, secret: ProviderSecret | null) {
+  const store = memorySecretStore()
+  const lines: string[] = []
+  const logger = createLogger((l) => lines.push(l), systemClock)
+  const credentials = createCredentialsService({
+    secrets: store,
+    findProfile: (id) => (id === ID ? profile : undefined),
+    clock: systemClock,
+    logger,
+  })
+  if (secret) await credentials.set(ID, secret)
+  const probes = {
+    webex: webexProbe,
+    egain: egainProbe,
+    voice_broadcast: voiceBroadcastProbe,
+    connect: notUsed,
+    aiccs: notUsed,
+  } as unknown as ProbeRegistry
+  const test = createConnectionTester({
+    credentials,
+    findProfile: (id) => (id === ID ? profile : undefined),
+    tokens: createTokenCache({ secrets: store, clock: systemClock, logger }),
+    probes,
+    clock: systemClock,
+    logger,
+    fetch,
+    timeoutMs: 5000,
+  })
+  return { test: () => test(ID), store, lines }
+}
+
+async function closedPort(): Promise<string> {
+  const server = createServer()
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+  const { port } = server.address() as { port: number }
+  await new Promise<void>((r) => server.close(() => r()))
+  return `http://127.0.0.1:${port}`
+}
+
+const webexProfile = (baseUrl: string, authMethod: 'oauth' | 'access_token' = 'oauth') =>
+  ({ ...drafts.webex, id: ID, authMethod, endpoint: { kind: 'custom', baseUrl } }) as Profile
+
+describe('Webex connection test', () => {
+  const sim = () =>
+    startWebexSimulator({
+      clientId: secrets.webex.clientId,
+      clientSecret: secrets.webex.clientSecret,
+      refreshToken: secrets.webex.refreshToken,
+      rotateRefreshToken: true,
+      displayName: 'Dana Agent',
+      accessTokens: ['pasted-access-token-ok-1234'],
+    }).then((s) => (cleanups.push(s.close), s))
+
+  it('refreshes the OAuth token, caches it in the keychain only, and reads the person', async () => {
+    const s = await sim()
+    const { test, store } = await tester(webexProfile(s.url), secrets.webex)
+    const result = await test()
+    expect(result).toMatchObject({
+      outcome: 'connected',
+      message: 'Signed in to Webex as Dana Agent.',
+      httpStatus: 200,
+    })
+    expect(JSON.parse(store.entries.get(tokenAccount(ID))!).accessToken).toMatch(/^wx-at-/)
+    expect(s.ledger.map((l) => l.verdict)).toEqual(['issued', 'ok'])
+  })
+
+  it('after a 401 refreshes once with the rotated refresh token and succeeds', async () => {
+    const s = await sim()
+    const { test } = await tester(webexProfile(s.url), secrets.webex)
+    await test()
+    s.revokeAccessTokens()
+    expect(await test()).toMatchObject({ outcome: 'connected' })
+    // cached token refused → one refresh (with the rotated token, or it would be invalid_grant) → ok
+    expect(s.ledger.map((l) => l.verdict)).toEqual(['issued', 'ok', 'unauthorized', 'issued', 'ok'])
+  })
+
+  it("a wrong client secret is auth_rejected with the provider's words", async () => {
+    const s = await sim()
+    const { test } = await tester(webexProfile(s.url), { ...secrets.webex, clientSecret: 'wrong-secret-value' })
+    expect(await test()).toMatchObject({
+      outcome: 'auth_rejected',
+      providerMessage: 'invalid_client: Client authentication failed.',
+      httpStatus: 401,
+    })
+  })
+
+  it('a pasted access token: valid → connected, revoked → auth_rejected', async () => {
+    const s = await sim()
+    const ok = await tester(webexProfile(s.url, 'access_token'), {
+      provider: 'webex',
+      kind: 'access_token',
+      accessToken: 'pasted-access-token-ok-1234',
+    })
+    expect(await ok.test()).toMatchObject({ outcome: 'connected' })
+    const bad = await tester(webexProfile(s.url, 'access_token'), {
+      provider: 'webex',
+      kind: 'access_token',
+      accessToken: 'pasted-token-expired-5678',
+    })
+    const result = await bad.test()
+    expect(result).toMatchObject({ outcome: 'auth_rejected', httpStatus: 401 })
+    expect(result.providerMessage).toContain('requires a valid access token')
+  })
+
+  it('a host nobody listens on is unreachable', async () => {
+    const { test } = await tester(webexProfile(await closedPort()), secrets.webex)
+    expect(await test()).toMatchObject({ outcome: 'unreachable', httpStatus: null })
+  })
+})
+
+describe('eGain connection test', () => {
+  const sim = () =>
+    startEgainSimulator({
+      clientId: drafts.egain.clientId,
+      clientSecret: secrets.egain.clientSecret,
+      users: { agent1: 'agent-password-1' },
+    }).then((s) => (cleanups.push(s.close), s))
+
+  it('client credentials: a token back means connected', async () => {
+    const s = await sim()
+    const { test, store } = await tester(
+      { ...drafts.egain, id: ID, tokenUrl: s.tokenUrl, apiBaseUrl: s.url } as Profile,
+      secrets.egain,
+    )
+    expect(await test()).toMatchObject({ outcome: 'connected', message: expect.stringContaining('client-123') })
+    expect(store.entries.has(tokenAccount(ID))).toBe(true)
+    expect(s.ledger).toEqual([{ grant: 'client_credentials', verdict: 'issued' }])
+  })
+
+  it('wrong client secret, and the password grant with a wrong password, are auth_rejected', async () => {
+    const s = await sim()
+    const wrongClient = await tester({ ...drafts.egain, id: ID, tokenUrl: s.tokenUrl } as Profile, {
+      ...secrets.egain,
+      clientSecret: 'not-the-secret',
+    })
+    expect(await wrongClient.test()).toMatchObject({
+      outcome: 'auth_rejected',
+      httpStatus: 401,
+      providerMessage: expect.stringContaining('invalid_client'),
+    })
+    const user = { ...drafts.egain, id: ID, tokenUrl: s.tokenUrl, grantType: 'password', username: 'agent1' } as Profile
+    expect(await (await tester(user, { ...secrets.egain, password: 'agent-password-1' })).test()).toMatchObject({
+      outcome: 'connected',
+    })
+    expect(await (await tester(user, { ...secrets.egain, password: 'wrong-password' })).test()).toMatchObject({
+      outcome: 'auth_rejected',
+      providerMessage: 'invalid_grant: The user name or password is incorrect.',
+    })
+  })
+})
+
+describe('voice broadcast connection test', () => {
+  const sim = (options: Partial<Parameters<typeof startVoiceBroadcastSimulator>[0]> = {}) =>
+    startVoiceBroadcastSimulator({
+      apiKey: secrets.voice_broadcast.apiKey,
+      apiSecret: secrets.voice_broadcast.apiSecret,
+      ...options,
+    }).then((s) => (cleanups.push(s.close), s))
+  const profile = (baseUrl: string) => ({ ...drafts.voice_broadcast, id: ID, baseUrl }) as Profile
+
+  it.each(['status', 'code'] as const)('a correct signature is connected (%s envelope)', async (envelope) => {
+    const s = await sim({ envelope })
+    expect(await (await tester(profile(s.url), secrets.voice_broadcast)).test()).toMatchObject({ outcome: 'connected' })
+    expect(s.ledger).toEqual([{ path: '/voice/group/call/detail/0', verdict: 'no_such_task' }])
+  })
+
+  it('a wrong secret is auth_rejected; a skewed clock and an IP allow-list are explained', async () => {
+    const s = await sim()
+    expect(
+      await (await tester(profile(s.url), { ...secrets.voice_broadcast, apiSecret: 'wrong-secret' })).test(),
+    ).toMatchObject({
+      outcome: 'auth_rejected',
+      providerMessage: '-1 authentication error',
+    })
+    const skewed = await sim({ clockOffsetMs: 10 * 60_000 })
+    expect(await (await tester(profile(skewed.url), secrets.voice_broadcast)).test()).toMatchObject({
+      outcome: 'auth_rejected',
+      message: expect.stringContaining('clock'),
+    })
+    const fenced = await sim({ ipRestricted: true })
+    expect(await (await tester(profile(fenced.url), secrets.voice_broadcast)).test()).toMatchObject({
+      outcome: 'not_permitted',
+    })
+  })
+
+  it('a base URL where some other server answers 404 is not_found', async () => {
+    const other = await startWebexSimulator({ clientId: 'x', clientSecret: 'x', refreshToken: 'x' })
+    cleanups.push(other.close)
+    expect(await (await tester(profile(other.url), secrets.voice_broadcast)).test()).toMatchObject({
+      outcome: 'not_found',
+      httpStatus: 404,
+    })
+  })
+})
+
+describe('connection tester', () => {
+  it('says when credentials are missing or the keychain is locked, without calling the provider', async () => {
+    const missing = await tester({ ...drafts.voice_broadcast, id: ID, baseUrl: 'http://127.0.0.1:9' } as Profile, null)
+    expect(await missing.test()).toMatchObject({ outcome: 'missing_credentials' })
+    const locked = await tester(
+      { ...drafts.voice_broadcast, id: ID, baseUrl: 'http://127.0.0.1:9' } as Profile,
+      secrets.voice_broadcast,
+    )
+    locked.store.setState('locked')
+    expect(await locked.test()).toMatchObject({ outcome: 'keychain_unavailable' })
+  })
+
+  it('redacts secrets a provider echoes back, and keeps them out of the log', async () => {
+    expect(redact('bad key S3cr3t-x and S3cr3t-x', ['S3cr3t-x'])).toBe('bad key [redacted] and [redacted]')
+    const echo = await startVoiceBroadcastSimulator({ apiKey: 'other', apiSecret: 'other' })
+    cleanups.push(echo.close)
+    const { test, lines } = await tester(
+      { ...drafts.voice_broadcast, id: ID, baseUrl: echo.url } as Profile,
+      secrets.voice_broadcast,
+    )
+    const result = await test()
+    expect(JSON.stringify(result)).not.toContain(secrets.voice_broadcast.apiSecret)
+    expect(lines.join('\n')).not.toContain(secrets.voice_broadcast.apiSecret)
+  })
+})
