@@ -12,7 +12,7 @@ import { webexProbe } from '../../../electron/main/providers/webex/connection-pr
 import { startEgainSimulator } from '../../../electron/main/simulators/egain-simulator'
 import { startVoiceBroadcastSimulator } from '../../../electron/main/simulators/voice-broadcast-simulator'
 import { startWebexSimulator } from '../../../electron/main/simulators/webex-simulator'
-import type { Profile } from '../../../shared/schemas/profiles'
+import { Profile } from '../../../shared/schemas/profiles'
 import type { ProviderSecret } from '../../../shared/schemas/credentials'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
@@ -68,7 +68,7 @@ async function closedPort(): Promise<string> {
 }
 
 const webexProfile = (baseUrl: string, authMethod: 'oauth' | 'access_token' = 'oauth') =>
-  ({ ...drafts.webex, id: ID, authMethod, endpoint: { kind: 'custom', baseUrl } }) as Profile
+  Profile.parse({ ...drafts.webex, id: ID, authMethod, endpoint: { kind: 'custom', baseUrl } })
 
 describe('Webex connection test', () => {
   const sim = () =>
@@ -149,7 +149,7 @@ describe('eGain connection test', () => {
   it('client credentials: a token back means connected', async () => {
     const s = await sim()
     const { test, store } = await tester(
-      { ...drafts.egain, id: ID, tokenUrl: s.tokenUrl, apiBaseUrl: s.url } as Profile,
+      Profile.parse({ ...drafts.egain, id: ID, tokenUrl: s.tokenUrl, apiBaseUrl: s.url }),
       secrets.egain,
     )
     expect(await test()).toMatchObject({ outcome: 'connected', message: expect.stringContaining('client-123') })
@@ -159,7 +159,7 @@ describe('eGain connection test', () => {
 
   it('wrong client secret, and the password grant with a wrong password, are auth_rejected', async () => {
     const s = await sim()
-    const wrongClient = await tester({ ...drafts.egain, id: ID, tokenUrl: s.tokenUrl } as Profile, {
+    const wrongClient = await tester(Profile.parse({ ...drafts.egain, id: ID, tokenUrl: s.tokenUrl }), {
       ...secrets.egain,
       clientSecret: 'not-the-secret',
     })
@@ -168,7 +168,13 @@ describe('eGain connection test', () => {
       httpStatus: 401,
       providerMessage: expect.stringContaining('invalid_client'),
     })
-    const user = { ...drafts.egain, id: ID, tokenUrl: s.tokenUrl, grantType: 'password', username: 'agent1' } as Profile
+    const user = Profile.parse({
+      ...drafts.egain,
+      id: ID,
+      tokenUrl: s.tokenUrl,
+      grantType: 'password',
+      username: 'agent1',
+    })
     expect(await (await tester(user, { ...secrets.egain, password: 'agent-password-1' })).test()).toMatchObject({
       outcome: 'connected',
     })
@@ -186,7 +192,7 @@ describe('voice broadcast connection test', () => {
       apiSecret: secrets.voice_broadcast.apiSecret,
       ...options,
     }).then((s) => (cleanups.push(s.close), s))
-  const profile = (baseUrl: string) => ({ ...drafts.voice_broadcast, id: ID, baseUrl }) as Profile
+  const profile = (baseUrl: string) => ({ ...drafts.voice_broadcast, id: ID, baseUrl })
 
   it.each(['status', 'code'] as const)('a correct signature is connected (%s envelope)', async (envelope) => {
     const s = await sim({ envelope })
@@ -225,10 +231,13 @@ describe('voice broadcast connection test', () => {
 
 describe('connection tester', () => {
   it('says when credentials are missing or the keychain is locked, without calling the provider', async () => {
-    const missing = await tester({ ...drafts.voice_broadcast, id: ID, baseUrl: 'http://127.0.0.1:9' } as Profile, null)
+    const missing = await tester(
+      Profile.parse({ ...drafts.voice_broadcast, id: ID, baseUrl: 'http://127.0.0.1:9' }),
+      null,
+    )
     expect(await missing.test()).toMatchObject({ outcome: 'missing_credentials' })
     const locked = await tester(
-      { ...drafts.voice_broadcast, id: ID, baseUrl: 'http://127.0.0.1:9' } as Profile,
+      Profile.parse({ ...drafts.voice_broadcast, id: ID, baseUrl: 'http://127.0.0.1:9' }),
       secrets.voice_broadcast,
     )
     locked.store.setState('locked')
@@ -240,7 +249,7 @@ describe('connection tester', () => {
     const echo = await startVoiceBroadcastSimulator({ apiKey: 'other', apiSecret: 'other' })
     cleanups.push(echo.close)
     const { test, lines } = await tester(
-      { ...drafts.voice_broadcast, id: ID, baseUrl: echo.url } as Profile,
+      Profile.parse({ ...drafts.voice_broadcast, id: ID, baseUrl: echo.url }),
       secrets.voice_broadcast,
     )
     const result = await test()
