@@ -98,3 +98,43 @@ export type SetCredentials = z.infer<typeof SetCredentials>
 /** One row of the profiles list: the profile and whether its secret is in the keychain. */
 export const ProfileSummary = z.object({ profile: Profile, credentials: CredentialStatus }).strict()
 export type ProfileSummary = z.infer<typeof ProfileSummary>
+
+/**
+ * The secret a given profile accepts: its provider's schema plus the rules that depend on the
+ * profile (Webex: the secret matches the profile's sign-in method; eGain: the password grant
+ * needs the password). The credentials form and main both validate with this one schema.
+ */
+export function secretSchemaFor(profile: Profile) {
+  return ProviderSecret.superRefine((secret, ctx) => {
+    if (secret.provider !== profile.provider) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['provider'],
+        message: `These are ${secret.provider} credentials, but "${profile.label}" is a ${profile.provider} profile.`,
+      })
+      return
+    }
+    if (profile.provider === 'webex' && secret.provider === 'webex' && secret.kind !== profile.authMethod) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kind'],
+        message:
+          profile.authMethod === 'oauth'
+            ? 'This profile signs in with OAuth: enter the client id, client secret and refresh token.'
+            : 'This profile uses an access token: paste the access token.',
+      })
+    }
+    if (
+      profile.provider === 'egain' &&
+      secret.provider === 'egain' &&
+      profile.grantType === 'password' &&
+      !secret.password
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['password'],
+        message: 'This profile uses the password grant: enter the eGain password.',
+      })
+    }
+  })
+}

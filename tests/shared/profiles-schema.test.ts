@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ProviderSecret } from '../../shared/schemas/credentials'
+import { ProviderSecret, secretSchemaFor } from '../../shared/schemas/credentials'
 import { Profile, ProfileDraft } from '../../shared/schemas/profiles'
 import { drafts, providerKeys, secrets } from './fixtures'
 
@@ -130,5 +130,30 @@ describe('secret schemas', () => {
     const result = ProviderSecret.safeParse(secret)
     expect(result.success).toBe(false)
     if (!result.success) expect(result.error.issues.map((i) => i.path.join('.'))).toContain(path)
+  })
+})
+
+describe('secretSchemaFor(profile)', () => {
+  const webex = Profile.parse({ ...drafts.webex, id: ID })
+  const egainPassword = Profile.parse({ ...drafts.egain, id: ID, grantType: 'password', username: 'agent1' })
+
+  it('accepts the secret that fits the profile', () => {
+    expect(secretSchemaFor(webex).safeParse(secrets.webex).success).toBe(true)
+    expect(secretSchemaFor(egainPassword).safeParse({ ...secrets.egain, password: 'pw' }).success).toBe(true)
+  })
+
+  it.each([
+    ['another provider', webex, secrets.connect, 'provider'],
+    [
+      'a pasted token for an OAuth profile',
+      webex,
+      { provider: 'webex', kind: 'access_token', accessToken: 'tok' },
+      'kind',
+    ],
+    ['no password for the password grant', egainPassword, secrets.egain, 'password'],
+  ] as const)('refuses %s, on the right field', (_name, profile, secret, path) => {
+    const result = secretSchemaFor(profile).safeParse(secret)
+    expect(result.success).toBe(false)
+    if (!result.success) expect(result.error.issues.map((i) => i.path.join('.'))).toEqual([path])
   })
 })

@@ -76,7 +76,7 @@ export function createDispatch({ handlers, logger, checkOutputs }: DispatchOptio
     } catch (error) {
       if (error instanceof AppError) {
         logger.warn('call failed', { channel, code: error.code, message: error.message })
-        return fail(error.code, error.message)
+        return fail(error.code, error.message, error.issues)
       }
       logger.error('handler crashed', { channel, error: error instanceof Error ? error.stack : String(error) })
       return fail('internal', `Callboard hit an unexpected error in ${channel}. Details are in the log.`)

@@ -1,5 +1,5 @@
 import type { CredentialStatus, ProviderSecret } from '@shared/schemas/credentials'
-import { ProviderSecret as ProviderSecretSchema } from '@shared/schemas/credentials'
+import { ProviderSecret as ProviderSecretSchema, secretSchemaFor } from '@shared/schemas/credentials'
 import type { KeychainHealth } from '@shared/schemas/keychain'
 import type { Profile } from '@shared/schemas/profiles'
 import { describeKeychainProblem } from '../secrets/keychain-messages'
@@ -139,27 +139,13 @@ export function createCredentialsService(deps: CredentialsServiceDeps): Credenti
     status,
     async set(profileId, secret) {
       const profile = profileOrThrow(profileId)
-      if (secret.provider !== profile.provider) {
-        throw new AppError(
-          'invalid_input',
-          `These are ${secret.provider} credentials, but "${profile.label}" is a ${profile.provider} profile.`,
-        )
-      }
-      if (profile.provider === 'webex' && secret.provider === 'webex' && secret.kind !== profile.authMethod) {
-        throw new AppError(
-          'invalid_input',
-          profile.authMethod === 'oauth'
-            ? 'This profile signs in with OAuth: enter the client id, client secret and refresh token.'
-            : 'This profile uses an access token: paste the access token.',
-        )
-      }
-      if (
-        profile.provider === 'egain' &&
-        secret.provider === 'egain' &&
-        profile.grantType === 'password' &&
-        !secret.password
-      ) {
-        throw new AppError('invalid_input', 'This profile uses the password grant: enter the eGain password.')
+      const checked = secretSchemaFor(profile).safeParse(secret)
+      if (!checked.success) {
+        const issues = checked.error.issues.map((i) => ({
+          path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+          message: i.message,
+        }))
+        throw new AppError('invalid_input', issues[0]?.message ?? 'These credentials do not fit this profile.', issues)
       }
       await withKeychain(async () => {
         await secrets.set(secretAccount(profileId), JSON.stringify(secret))

@@ -230,7 +230,6 @@ export default {
       unavailable:
         'Secrets cannot be stored right now: the keychain is not available (see the message above). Callboard keeps secrets nowhere else.',
     },
-    passwordNeeded: 'This profile uses the password grant: enter the eGain password.',
     fields: {
       accessToken: 'Access token',
       clientId: 'OAuth client id',

@@ -242,7 +242,6 @@ export default {
       unavailable:
         'Ahora no se pueden guardar secretos: el llavero no está disponible (vea el mensaje de arriba). Callboard no guarda secretos en ningún otro sitio.',
     },
-    passwordNeeded: 'Este perfil usa la concesión con contraseña: escriba la contraseña de eGain.',
     fields: {
       accessToken: 'Token de acceso',
       clientId: 'Id de cliente OAuth',

@@ -1,5 +1,4 @@
 import type { ProviderSecret } from '@shared/schemas/credentials'
-import { ProviderSecret as ProviderSecretSchema } from '@shared/schemas/credentials'
 import type { Profile } from '@shared/schemas/profiles'
 
 export interface SecretField {
@@ -66,16 +65,4 @@ export function blankSecret(profile: Profile): ProviderSecret {
     case 'voice_broadcast':
       return { provider: 'voice_broadcast', apiKey: '', apiSecret: '' }
   }
-}
-
-/**
- * The shared `ProviderSecret` schema, plus the one rule main checks against the profile: the eGain
- * password grant needs the password.
- */
-export function secretSchema(profile: Profile, passwordNeeded: string) {
-  return ProviderSecretSchema.superRefine((secret, ctx) => {
-    if (profile.provider === 'egain' && profile.grantType === 'password' && secret.provider === 'egain') {
-      if (!secret.password) ctx.addIssue({ code: 'custom', path: ['password'], message: passwordNeeded })
-    }
-  })
 }
