@@ -9,6 +9,7 @@ export const invokeChannels = [
   'profiles:list',
   'profiles:save',
   'profiles:remove',
+  'profiles:test',
   'credentials:status',
   'credentials:set',
   'credentials:clear',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AppInfo } from '../schemas/app-info'
+import { ConnectionTestResult } from '../schemas/connection-test'
 import { CredentialStatus, ProfileRef, ProfileSummary, SetCredentials } from '../schemas/credentials'
 import { KeychainHealth } from '../schemas/keychain'
 import { Profile, ProfileDraft } from '../schemas/profiles'
@@ -55,6 +56,12 @@ export const invokes = {
     input: ProfileRef,
     output: z.object({ profileId: ProfileId }).strict(),
     summary: 'Remove a profile and its secrets from the keychain; refused while the keychain is unavailable.',
+  },
+  'profiles:test': {
+    input: ProfileRef,
+    output: ConnectionTestResult,
+    summary:
+      "Test connection: one authenticated request that creates nothing; the outcome, and the provider's own answer on failure.",
   },
   'credentials:status': {
     input: ProfileRef,

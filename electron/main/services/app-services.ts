@@ -7,8 +7,11 @@ import type { Profile } from '@shared/schemas/profiles'
 import type { SettingsValues } from '@shared/schemas/settings'
 import type { Dispatch } from '../ipc/dispatch'
 import { createDispatch } from '../ipc/dispatch'
+import { defaultProbes } from '../providers/probes'
 import type { SecretStore } from '../secrets/secret-store'
 import type { Clock } from './clock'
+import type { ProbeRegistry } from './connection-tester'
+import { createConnectionTester } from './connection-tester'
 import type { CredentialsService } from './credentials-service'
 import { createCredentialsService } from './credentials-service'
 import { EventHub } from './event-hub'
@@ -18,6 +21,7 @@ import { createProfilesService } from './profiles-service'
 import { openSettingsFile } from './settings-file'
 import type { SettingsService } from './settings-service'
 import { createSettingsService } from './settings-service'
+import { createTokenCache } from './token-cache'
 
 export interface AppServicesDeps {
   userDataDir: string
@@ -30,6 +34,10 @@ export interface AppServicesDeps {
   locale: string
   checkContract: boolean
   newId?: () => string
+  /** "Test connection" probes; default: the real providers. */
+  probes?: ProbeRegistry
+  /** HTTP for the probes and clients; default: the runtime's fetch. */
+  fetch?: typeof fetch
 }
 
 export interface AppServices {
@@ -93,6 +101,17 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     onChanged: (list) => events.emit('profiles:changed', { profiles: list }),
   })
 
+  const tokens = createTokenCache({ secrets: deps.secrets, clock, logger: logger.child('tokens') })
+  const testConnection = createConnectionTester({
+    credentials,
+    findProfile: (id) => profiles.get(id),
+    tokens,
+    probes: deps.probes ?? defaultProbes(),
+    clock,
+    logger: logger.child('connection-test'),
+    fetch: deps.fetch ?? fetch,
+  })
+
   const summarize = async (profile: Profile): Promise<ProfileSummary> => ({
     profile,
     credentials: await credentials.status(profile.id),
@@ -111,6 +130,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
         await profiles.remove(profileId)
         return { profileId }
       },
+      'profiles:test': ({ profileId }) => testConnection(profileId),
       'credentials:status': ({ profileId }) => credentials.status(profileId),
       'credentials:set': ({ profileId, secret }) => credentials.set(profileId, secret),
       'credentials:clear': ({ profileId }) => credentials.clear(profileId),

@@ -27,7 +27,9 @@ export interface RunningSimulator {
  * A provider simulator's HTTP shell: loopback only, a random port, the body read in full before
  * the handler runs. Each simulator supplies the protocol in `handle`.
  */
-export async function startLoopbackServer(handle: (request: SimRequest) => Promise<SimResponse> | SimResponse): Promise<RunningSimulator> {
+export async function startLoopbackServer(
+  handle: (request: SimRequest) => Promise<SimResponse> | SimResponse,
+): Promise<RunningSimulator> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))

@@ -287,4 +287,21 @@ export default {
       'windows-credential-manager': 'Windows Credential Manager',
     },
   },
+  connectionTest: {
+    button: 'Test connection',
+    buttonNamed: 'Test the connection of {label}',
+    running: 'Testing…',
+    providerAnswer: 'What the provider answered (HTTP {status})',
+    took: 'Answered in {ms} ms.',
+    outcome: {
+      connected: 'Connected',
+      auth_rejected: 'Credentials refused',
+      not_permitted: 'Not permitted',
+      not_found: 'Not found',
+      unreachable: 'Could not reach the provider',
+      provider_error: 'The provider reported a problem',
+      missing_credentials: 'No credentials stored',
+      keychain_unavailable: 'Keychain not available',
+    },
+  },
 }

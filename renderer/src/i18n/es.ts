@@ -299,4 +299,21 @@ export default {
       'windows-credential-manager': 'Administrador de credenciales de Windows',
     },
   },
+  connectionTest: {
+    button: 'Probar conexión',
+    buttonNamed: 'Probar la conexión de {label}',
+    running: 'Probando…',
+    providerAnswer: 'Lo que respondió el proveedor (HTTP {status})',
+    took: 'Respondió en {ms} ms.',
+    outcome: {
+      connected: 'Conectado',
+      auth_rejected: 'Credenciales rechazadas',
+      not_permitted: 'Sin permiso',
+      not_found: 'No encontrado',
+      unreachable: 'No se pudo contactar con el proveedor',
+      provider_error: 'El proveedor informó de un problema',
+      missing_credentials: 'No hay credenciales guardadas',
+      keychain_unavailable: 'Llavero no disponible',
+    },
+  },
 } satisfies typeof en

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { IpcError, Result } from '@shared/ipc/result'
+import type { ConnectionTestResult } from '@shared/schemas/connection-test'
 import type { CredentialStatus, ProfileSummary, ProviderSecret } from '@shared/schemas/credentials'
 import type { KeychainHealth } from '@shared/schemas/keychain'
 import type { ProfileDraft } from '@shared/schemas/profiles'
@@ -115,7 +116,13 @@ export const useProfilesStore = defineStore('profiles', () => {
   // credential states, so the list is read again.
   const unsubscribe = bridge.profiles.onChanged(() => void refreshList())
 
+  /** One authenticated request to the profile's provider; the answer is for the card that asked. */
+  async function testConnection(profileId: string): Promise<Result<ConnectionTestResult>> {
+    return bridge.profiles.test({ profileId })
+  }
+
   return {
+    testConnection,
     summaries,
     loadError,
     health,

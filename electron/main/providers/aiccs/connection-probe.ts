@@ -1,0 +1,188 @@
+import * as openapi from '@alicloud/openapi-core'
+import { $OpenApiUtil } from '@alicloud/openapi-core'
+import { RuntimeOptions } from '@darabonba/typescript'
+import type { ConnectionProbe, ProbeFinding } from '../connection-probe'
+import { unreachable } from '../connection-probe'
+
+type OpenApiClient = typeof openapi.default
+
+/**
+ * The package is CommonJS compiled from TypeScript (`exports.default = Client`). Node's ES-module
+ * loader hands the whole `module.exports` over as the default export, bundlers hand over
+ * `exports.default`: accept both.
+ */
+const OpenApiClient: OpenApiClient =
+  typeof openapi.default === 'function'
+    ? openapi.default
+    : (openapi.default as unknown as { default: OpenApiClient }).default
+
+const ACTION = 'CreateAiCallTask'
+const VERSION = '2019-10-15'
+const TIMEOUT_MS = 10_000
+
+/** Codes Alibaba Cloud's API gateway gives when it does not accept the AccessKey or the signature. */
+const AUTH_CODES = new Set([
+  'InvalidAccessKeyId.NotFound',
+  'InvalidAccessKeyId.Inactive',
+  'InvalidAccessKeyId',
+  'SignatureDoesNotMatch',
+  'IncompleteSignature',
+  'InvalidSecurityToken.Expired',
+  'InvalidSecurityToken.Malformed',
+  'InvalidSecurityToken.MismatchWithAccessKey',
+])
+
+/** Loopback hosts (simulators) are spoken to in plain HTTP; everything else only over HTTPS. */
+export function aiccsProtocol(endpoint: string): 'HTTP' | 'HTTPS' {
+  const host = endpoint.replace(/:\d{1,5}$/, '').toLowerCase()
+  return host === '127.0.0.1' || host === 'localhost' ? 'HTTP' : 'HTTPS'
+}
+
+interface AiccsAnswer {
+  code: string | null
+  status: number | null
+  providerMessage: string
+}
+
+/** The gateway's JSON error `{RequestId, HostId, Code, Message, Recommend}`, as the SDK exposes it. */
+function answerFrom(error: unknown): AiccsAnswer | null {
+  if (!(error instanceof Error)) return null
+  const { code, statusCode, data } = error as { code?: unknown; statusCode?: unknown; data?: unknown }
+  if (typeof statusCode !== 'number') return null
+  const body = (data ?? {}) as Record<string, unknown>
+  const text = (key: string) => (typeof body[key] === 'string' ? body[key] : null)
+  const codeText = text('Code') ?? (typeof code === 'string' ? code : null)
+  const message = text('Message')
+  const requestId = text('RequestId')
+  return {
+    code: codeText,
+    status: statusCode,
+    providerMessage: (message !== null
+      ? `${codeText ?? 'Error'}: ${message}${requestId ? ` (RequestId ${requestId})` : ''}`
+      : error.message
+    ).slice(0, 2000),
+  }
+}
+
+function classify({ code, status, providerMessage }: AiccsAnswer): ProbeFinding {
+  const found = (outcome: ProbeFinding['outcome'], message: string): ProbeFinding => ({
+    outcome,
+    message,
+    providerMessage,
+    httpStatus: status,
+  })
+  const c = code ?? ''
+  if (c === 'MissingParameter' || c.startsWith('MissingParameter.') || c === 'InvalidParameter') {
+    return found(
+      'connected',
+      'Signed in to Alibaba Cloud: the account accepted the request signature (the AICCS permission itself is checked when a task is sent).',
+    )
+  }
+  if (AUTH_CODES.has(c)) {
+    return found('auth_rejected', 'Alibaba Cloud refused the AccessKey id or the AccessKey secret.')
+  }
+  if (c.startsWith('InvalidTimeStamp')) {
+    return found('auth_rejected', "Alibaba Cloud refused the request's time stamp: check this computer's clock.")
+  }
+  if (c.startsWith('Forbidden') || c === 'NoPermission') {
+    return found(
+      'not_permitted',
+      'The AccessKey is valid, but its RAM user or role may not call AICCS CreateAiCallTask.',
+    )
+  }
+  if (c.startsWith('Throttling')) {
+    return found(
+      'provider_error',
+      'Alibaba Cloud is throttling requests for this account right now; try again in a moment.',
+    )
+  }
+  if (status !== null && status >= 500)
+    return found('provider_error', 'Alibaba Cloud AICCS could not answer right now.')
+  return found('provider_error', 'Alibaba Cloud AICCS gave an unexpected answer.')
+}
+
+/** The SDK has no abort signal: end the probe when the signal fires (the socket ends at its own timeout). */
+function raceSignal<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error)
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error)
+    signal.addEventListener('abort', onAbort, { once: true })
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
+
+/** Node's errno-style failures (`code: 'ECONNREFUSED'`) in the shape `unreachable()` reads. */
+function networkError(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && /^E[A-Z_]+$/.test(code) ? Object.assign(new Error(code), { cause: error }) : error
+}
+
+/**
+ * Alibaba Cloud AICCS: a CreateAiCallTask request, signed ACS3-HMAC-SHA256 by the official
+ * `@alicloud/openapi-core` client, deliberately sent **without any parameter**. The API gateway
+ * checks the AccessKey and the signature before it looks at parameters, so valid credentials get
+ * `MissingParameter` (HTTP 400) and a task can never be created, while bad credentials get
+ * `InvalidAccessKeyId.NotFound`, `SignatureDoesNotMatch` or `IncompleteSignature`. AICCS has no
+ * read-only "describe" call that a send-only RAM policy would allow, so this is the lightest
+ * authenticated request there is. It proves the AccessKey and the endpoint; whether the RAM policy
+ * allows the action is only certain when a task is sent.
+ */
+export function createAiccsProbe(): ConnectionProbe<'aiccs'> {
+  return async ({ profile, secret, signal }) => {
+    const protocol = aiccsProtocol(profile.endpoint)
+    const where = `The AICCS endpoint ${profile.endpoint}`
+    try {
+      const client = new OpenApiClient(
+        new $OpenApiUtil.Config({
+          accessKeyId: secret.accessKeyId,
+          accessKeySecret: secret.accessKeySecret,
+          endpoint: profile.endpoint,
+          protocol,
+          regionId: profile.regionId,
+          connectTimeout: TIMEOUT_MS,
+          readTimeout: TIMEOUT_MS,
+        }),
+      )
+      const params = new $OpenApiUtil.Params({
+        action: ACTION,
+        version: VERSION,
+        protocol,
+        pathname: '/',
+        method: 'POST',
+        authType: 'AK',
+        style: 'RPC',
+        reqBodyType: 'formData',
+        // The raw body: a JSON parse would round the 64-bit task id in `Data`.
+        bodyType: 'string',
+      })
+      const runtime = new RuntimeOptions({ connectTimeout: TIMEOUT_MS, readTimeout: TIMEOUT_MS, autoretry: false })
+      const answer = (await raceSignal(
+        client.callApi(params, new $OpenApiUtil.OpenApiRequest({ query: {} }), runtime),
+        signal,
+      )) as { statusCode?: unknown; body?: unknown }
+      // A 2xx to a request without parameters: only a business error (`Success: false`) makes sense.
+      const body = typeof answer.body === 'string' ? answer.body : ''
+      const code = /"Code"\s*:\s*"([^"]*)"/.exec(body)?.[1] ?? null
+      return classify({
+        code,
+        status: typeof answer.statusCode === 'number' ? answer.statusCode : null,
+        providerMessage: body.slice(0, 2000),
+      })
+    } catch (error) {
+      const answered = answerFrom(error)
+      if (answered) return classify(answered)
+      if (error instanceof SyntaxError) {
+        // The SDK parses every error body as JSON; a proxy's HTML page ends up here.
+        return {
+          outcome: 'provider_error',
+          message: `${where} answered with something other than Alibaba Cloud's JSON.`,
+          providerMessage: error.message.slice(0, 2000),
+          httpStatus: null,
+        }
+      }
+      return unreachable(networkError(error), where)
+    }
+  }
+}
+
+export const aiccsProbe: ConnectionProbe<'aiccs'> = createAiccsProbe()

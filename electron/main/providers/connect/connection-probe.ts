@@ -1,0 +1,129 @@
+import { ConnectClient, DescribeInstanceCommand } from '@aws-sdk/client-connect'
+import type { ConnectionProbe, ProbeFinding } from '../connection-probe'
+import { unreachable } from '../connection-probe'
+
+export interface ConnectProbeOptions {
+  /**
+   * The Connect endpoint for a region, e.g. a loopback simulator's URL. `undefined` (the default)
+   * lets the SDK resolve the real regional endpoint, `https://connect.<region>.amazonaws.com`.
+   */
+  endpointFor?: (region: string) => string | undefined
+}
+
+/** Error names AWS gives when it does not accept the request's credentials or SigV4 signature. */
+const AUTH_ERRORS = new Set([
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+  'IncompleteSignatureException',
+  'MissingAuthenticationTokenException',
+  'InvalidClientTokenId',
+  'ExpiredTokenException',
+])
+
+interface AwsServiceError {
+  name: string
+  message: string
+  status: number
+}
+
+/** An answer from AWS carries `$metadata.httpStatusCode`; network failures and aborts do not. */
+function serviceError(error: unknown): AwsServiceError | null {
+  if (!(error instanceof Error)) return null
+  const status = (error as { $metadata?: { httpStatusCode?: unknown } }).$metadata?.httpStatusCode
+  return typeof status === 'number' ? { name: error.name, message: error.message, status } : null
+}
+
+/** Node's errno-style failures (`code: 'ECONNREFUSED'`) in the shape `unreachable()` reads. */
+function networkError(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && /^E[A-Z_]+$/.test(code) ? Object.assign(new Error(code), { cause: error }) : error
+}
+
+function classify(error: AwsServiceError, instanceId: string, region: string): ProbeFinding {
+  const providerMessage = `${error.name}: ${error.message}`.slice(0, 2000)
+  const found = (outcome: ProbeFinding['outcome'], message: string): ProbeFinding => ({
+    outcome,
+    message,
+    providerMessage,
+    httpStatus: error.status,
+  })
+  if (AUTH_ERRORS.has(error.name)) {
+    return found(
+      'auth_rejected',
+      /Signature (expired|not yet current)/i.test(error.message)
+        ? "AWS refused the request's time stamp: check this computer's clock and time zone."
+        : 'AWS refused the access key id or the secret access key (or the session token).',
+    )
+  }
+  if (error.name === 'AccessDeniedException') {
+    return found(
+      'not_permitted',
+      'The AWS credentials are valid but lack connect:DescribeInstance; sending tasks also needs connect:StartTaskContact.',
+    )
+  }
+  if (error.name === 'ResourceNotFoundException') {
+    return found(
+      'not_found',
+      `Amazon Connect has no instance ${instanceId} in ${region}: check the instance id and region.`,
+    )
+  }
+  if ((error.status === 401 || error.status === 403) && error.name !== 'ThrottlingException') {
+    return found('auth_rejected', 'AWS refused the credentials.')
+  }
+  return found(
+    'provider_error',
+    error.name === 'ThrottlingException' || error.status === 429
+      ? 'Amazon Connect is throttling requests for this account right now; try again in a moment.'
+      : error.status >= 500
+        ? 'Amazon Connect could not answer right now.'
+        : 'Amazon Connect gave an unexpected answer.',
+  )
+}
+
+/**
+ * Amazon Connect: DescribeInstance on the profile's instance, signed with SigV4 by the official SDK.
+ * It only reads, so it is safe to repeat; it proves the keys, the region and the instance id at once.
+ */
+export function createConnectProbe(options: ConnectProbeOptions = {}): ConnectionProbe<'connect'> {
+  return async ({ profile, secret, signal }) => {
+    const endpoint = options.endpointFor?.(profile.region)
+    const client = new ConnectClient({
+      region: profile.region,
+      credentials: {
+        accessKeyId: secret.accessKeyId,
+        secretAccessKey: secret.secretAccessKey,
+        ...(secret.sessionToken ? { sessionToken: secret.sessionToken } : {}),
+      },
+      ...(endpoint ? { endpoint } : {}),
+      // One attempt: the tester reports what happened; retrying would only hide it behind a delay.
+      maxAttempts: 1,
+      requestHandler: { connectionTimeout: 10_000, requestTimeout: 10_000 },
+    })
+    try {
+      const answer = await client.send(new DescribeInstanceCommand({ InstanceId: profile.instanceId }), {
+        abortSignal: signal,
+      })
+      const alias = answer.Instance?.InstanceAlias
+      return {
+        outcome: 'connected',
+        message: alias
+          ? `Signed in to Amazon Connect instance “${alias}” in ${profile.region}.`
+          : `Signed in to Amazon Connect instance ${profile.instanceId} in ${profile.region}.`,
+        httpStatus: answer.$metadata.httpStatusCode ?? 200,
+      }
+    } catch (error) {
+      const answered = serviceError(error)
+      if (answered) return classify(answered, profile.instanceId, profile.region)
+      return unreachable(
+        networkError(error),
+        endpoint ? `The Amazon Connect endpoint ${endpoint}` : `Amazon Connect in ${profile.region}`,
+      )
+    } finally {
+      client.destroy()
+    }
+  }
+}
+
+/** The production probe: the SDK's real regional endpoints. */
+export const connectProbe: ConnectionProbe<'connect'> = createConnectProbe()

@@ -1,0 +1,321 @@
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
+import type { RunningSimulator, SimRequest, SimResponse } from './loopback-server'
+import { startLoopbackServer } from './loopback-server'
+
+export interface ConnectSimInstance {
+  id: string
+  alias?: string
+}
+
+export interface ConnectSimulatorOptions {
+  accessKeyId: string
+  secretAccessKey: string
+  /** For temporary credentials: requests must carry it (`x-amz-security-token`, signed). */
+  sessionToken?: string
+  /** When set, the credential scope must name this region. */
+  region?: string
+  instances?: ConnectSimInstance[]
+  /** Access key ids that authenticate but lack `connect:DescribeInstance` (403 AccessDeniedException). */
+  accessDeniedKeys?: string[]
+  /** Answer every authenticated request with 429 ThrottlingException. */
+  throttle?: boolean
+  /** The simulator's clock runs this far ahead of (or, negative, behind) the real one. */
+  clockOffsetMs?: number
+}
+
+export type ConnectVerdict =
+  | 'ok'
+  | 'missing_authentication'
+  | 'incomplete_signature'
+  | 'unknown_key'
+  | 'bad_signature'
+  | 'wrong_scope'
+  | 'expired'
+  | 'bad_token'
+  | 'access_denied'
+  | 'not_found'
+  | 'unknown_operation'
+  | 'throttled'
+
+export interface ConnectSimRequest {
+  method: string
+  path: string
+  operation: string | null
+  accessKeyId: string | null
+  /** The `Authorization` header as it arrived (it holds a signature, never the secret). */
+  authorization: string | null
+  /** Every header as it arrived, so a test can replay the request. */
+  headers: Record<string, string>
+  verdict: ConnectVerdict
+  status: number
+}
+
+export interface ConnectSimulator extends RunningSimulator {
+  requests: ConnectSimRequest[]
+}
+
+const ALGORITHM = 'AWS4-HMAC-SHA256'
+const SERVICE = 'connect'
+const MAX_SKEW_MS = 5 * 60_000
+const ACCOUNT = '123456789012'
+
+/** RFC 3986 encoding as SigV4 wants it: everything but A–Z a–z 0–9 - _ . ~ */
+const escapeUri = (value: string) =>
+  encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+
+const sha256Hex = (data: string | Buffer) => createHash('sha256').update(data).digest('hex')
+const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest()
+
+/** `20260131T235959Z` → epoch ms, or NaN. */
+function parseAmzDate(value: string): number {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value)
+  return m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) : Number.NaN
+}
+const amzDate = (ms: number) => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, '')
+
+/**
+ * The canonical URI of a non-S3 service: the path exactly as sent (already percent-encoded by the
+ * client), normalised, then encoded once more segment by segment.
+ */
+function canonicalPath(rawPath: string): string {
+  const segments: string[] = []
+  for (const segment of rawPath.split('/')) {
+    if (segment === '' || segment === '.') continue
+    if (segment === '..') segments.pop()
+    else segments.push(segment)
+  }
+  const normalised = `/${segments.join('/')}${segments.length > 0 && rawPath.endsWith('/') ? '/' : ''}`
+  return escapeUri(normalised).replace(/%2F/g, '/')
+}
+
+function canonicalQuery(url: URL): string {
+  return [...url.searchParams]
+    .map(([key, value]) => [escapeUri(key), escapeUri(value)] as const)
+    .sort(([ak, av], [bk, bv]) => (ak < bk ? -1 : ak > bk ? 1 : av < bv ? -1 : av > bv ? 1 : 0))
+    .map(([key, value]) => `${key}=${value}`)
+    .join('&')
+}
+
+const headerValue = (request: SimRequest, name: string): string | undefined => {
+  const value = request.headers[name]
+  return Array.isArray(value) ? value.join(',') : value
+}
+
+interface ParsedAuthorization {
+  accessKeyId: string
+  date: string
+  region: string
+  service: string
+  terminator: string
+  signedHeaders: string[]
+  signature: string
+}
+
+function parseAuthorization(header: string): ParsedAuthorization | null {
+  const m = /^AWS4-HMAC-SHA256 Credential=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/.exec(
+    header,
+  )
+  if (!m) return null
+  const scope = m[1]!.split('/')
+  if (scope.length !== 5) return null
+  const [accessKeyId, date, region, service, terminator] = scope as [string, string, string, string, string]
+  return { accessKeyId, date, region, service, terminator, signedHeaders: m[2]!.split(';'), signature: m[3]! }
+}
+
+/**
+ * Amazon Connect's restJson1 API, as far as "Test connection" (DescribeInstance) goes. Every request
+ * is authenticated for real: the simulator recomputes the SigV4 signature over the canonical request
+ * with the secret it knows and compares, as AWS does, before it looks at the operation.
+ */
+export async function startConnectSimulator(options: ConnectSimulatorOptions): Promise<ConnectSimulator> {
+  const requests: ConnectSimRequest[] = []
+  const instances = new Map((options.instances ?? []).map((i) => [i.id, i]))
+  const denied = new Set(options.accessDeniedKeys ?? [])
+  const now = () => Date.now() + (options.clockOffsetMs ?? 0)
+
+  function handle(request: SimRequest): SimResponse {
+    const rawPath = request.url.pathname
+    const describe = request.method === 'GET' ? /^\/instance\/([^/]+)$/.exec(rawPath) : null
+    const entry: ConnectSimRequest = {
+      method: request.method,
+      path: `${rawPath}${request.url.search}`,
+      operation: describe ? 'DescribeInstance' : null,
+      accessKeyId: null,
+      authorization: headerValue(request, 'authorization') ?? null,
+      headers: Object.fromEntries(
+        Object.entries(request.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]),
+      ),
+      verdict: 'ok',
+      status: 200,
+    }
+    requests.push(entry)
+    const headers = { date: new Date(now()).toUTCString(), 'x-amzn-requestid': randomUUID() }
+    const fail = (verdict: ConnectVerdict, status: number, type: string, body: object): SimResponse => {
+      entry.verdict = verdict
+      entry.status = status
+      return { status, headers: { ...headers, 'x-amzn-errortype': type }, body }
+    }
+    // Coral's own authentication errors say `message`; Connect's modelled errors say `Message`.
+    const authFail = (verdict: ConnectVerdict, status: number, type: string, message: string) =>
+      fail(verdict, status, type, { message })
+
+    // ——— Authentication: AWS Signature Version 4 ———
+    if (!entry.authorization) {
+      return authFail(
+        'missing_authentication',
+        403,
+        'MissingAuthenticationTokenException',
+        'Missing Authentication Token',
+      )
+    }
+    const auth = parseAuthorization(entry.authorization)
+    if (!auth || auth.terminator !== 'aws4_request') {
+      return authFail(
+        'incomplete_signature',
+        403,
+        'IncompleteSignatureException',
+        `Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters. Authorization=${entry.authorization.slice(0, 40)}`,
+      )
+    }
+    entry.accessKeyId = auth.accessKeyId
+    if (auth.accessKeyId !== options.accessKeyId) {
+      return authFail(
+        'unknown_key',
+        403,
+        'UnrecognizedClientException',
+        'The security token included in the request is invalid.',
+      )
+    }
+    const xAmzDate = headerValue(request, 'x-amz-date') ?? ''
+    if (!auth.signedHeaders.includes('host') || !auth.signedHeaders.includes('x-amz-date') || !xAmzDate) {
+      return authFail(
+        'incomplete_signature',
+        403,
+        'IncompleteSignatureException',
+        "'Host' and 'X-Amz-Date' must be signed headers in the AWS Authorization.",
+      )
+    }
+    if (auth.date !== xAmzDate.slice(0, 8)) {
+      return authFail(
+        'wrong_scope',
+        403,
+        'InvalidSignatureException',
+        `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.date}' != '${xAmzDate.slice(0, 8)}', from '${xAmzDate}'.`,
+      )
+    }
+    if (auth.service !== SERVICE) {
+      return authFail(
+        'wrong_scope',
+        403,
+        'InvalidSignatureException',
+        `Credential should be scoped to correct service: '${SERVICE}'. `,
+      )
+    }
+    if (options.region !== undefined && auth.region !== options.region) {
+      return authFail(
+        'wrong_scope',
+        403,
+        'InvalidSignatureException',
+        'Credential should be scoped to a valid region. ',
+      )
+    }
+
+    const canonicalHeaders = auth.signedHeaders
+      .map((name) => `${name}:${(headerValue(request, name) ?? '').trim().replace(/\s+/g, ' ')}\n`)
+      .join('')
+    const canonicalRequest = [
+      request.method,
+      canonicalPath(rawPath),
+      canonicalQuery(request.url),
+      canonicalHeaders,
+      auth.signedHeaders.join(';'),
+      // The hash of the body that arrived, not the client's claim: a changed body breaks the signature.
+      sha256Hex(request.body),
+    ].join('\n')
+    const scope = `${auth.date}/${auth.region}/${auth.service}/${auth.terminator}`
+    const stringToSign = [ALGORITHM, xAmzDate, scope, sha256Hex(canonicalRequest)].join('\n')
+    let key = hmac(`AWS4${options.secretAccessKey}`, auth.date)
+    for (const part of [auth.region, auth.service, auth.terminator]) key = hmac(key, part)
+    const expected = hmac(key, stringToSign)
+    const given = Buffer.from(auth.signature, 'hex')
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      return authFail(
+        'bad_signature',
+        403,
+        'InvalidSignatureException',
+        'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+      )
+    }
+    // AWS checks the time only once the signature is known to be genuine.
+    const sent = parseAmzDate(xAmzDate)
+    const serverNow = now()
+    if (!Number.isFinite(sent) || sent < serverNow - MAX_SKEW_MS) {
+      return authFail(
+        'expired',
+        403,
+        'InvalidSignatureException',
+        `Signature expired: ${xAmzDate} is now earlier than ${amzDate(serverNow - MAX_SKEW_MS)} (${amzDate(serverNow)} - 5 min.)`,
+      )
+    }
+    if (sent > serverNow + MAX_SKEW_MS) {
+      return authFail(
+        'expired',
+        403,
+        'InvalidSignatureException',
+        `Signature not yet current: ${xAmzDate} is still later than ${amzDate(serverNow + MAX_SKEW_MS)} (${amzDate(serverNow)} + 5 min.)`,
+      )
+    }
+    const token = headerValue(request, 'x-amz-security-token')
+    if (
+      (options.sessionToken ?? '') !== (token ?? '') ||
+      (token && !auth.signedHeaders.includes('x-amz-security-token'))
+    ) {
+      return authFail(
+        'bad_token',
+        403,
+        'UnrecognizedClientException',
+        'The security token included in the request is invalid.',
+      )
+    }
+
+    // ——— Authorisation and the operation ———
+    if (options.throttle) {
+      return fail('throttled', 429, 'ThrottlingException', { Message: 'Rate exceeded' })
+    }
+    if (!describe) {
+      return fail('unknown_operation', 404, 'UnknownOperationException', {})
+    }
+    const instanceId = decodeURIComponent(describe[1]!)
+    const region = auth.region
+    if (denied.has(auth.accessKeyId)) {
+      return fail('access_denied', 403, 'AccessDeniedException', {
+        Message: `User: arn:aws:iam::${ACCOUNT}:user/callboard is not authorized to perform: connect:DescribeInstance on resource: arn:aws:connect:${region}:${ACCOUNT}:instance/${instanceId} because no identity-based policy allows the connect:DescribeInstance action`,
+      })
+    }
+    const instance = instances.get(instanceId)
+    if (!instance) {
+      return fail('not_found', 404, 'ResourceNotFoundException', { Message: `Instance not found: ${instanceId}` })
+    }
+    return {
+      status: 200,
+      headers,
+      body: {
+        Instance: {
+          Id: instance.id,
+          Arn: `arn:aws:connect:${region}:${ACCOUNT}:instance/${instance.id}`,
+          IdentityManagementType: 'CONNECT_MANAGED',
+          ...(instance.alias ? { InstanceAlias: instance.alias } : {}),
+          CreatedTime: 1_767_225_600,
+          ServiceRole: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect`,
+          InstanceStatus: 'ACTIVE',
+          InboundCallsEnabled: true,
+          OutboundCallsEnabled: true,
+          ...(instance.alias ? { InstanceAccessUrl: `https://${instance.alias}.my.connect.aws` } : {}),
+        },
+      },
+    }
+  }
+
+  const server = await startLoopbackServer(handle)
+  return { ...server, requests }
+}
