@@ -4,7 +4,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { KeyringBinding } from '../../electron/main/secrets/keyring-store'
 import { createKeyringStore } from '../../electron/main/secrets/keyring-store'
-import { secretAccount } from '../../electron/main/services/credentials-service'
+import { secretAccount, tokenAccount } from '../../electron/main/services/credentials-service'
+import { startWebexSimulator } from '../../electron/main/simulators/webex-simulator'
+import type { WebexSimulator } from '../../electron/main/simulators/webex-simulator'
 import { systemClock } from '../../electron/main/services/clock'
 import { keyringSessionAvailable } from '../main/keychain/keychain-env'
 import { drafts, providerKeys, secrets } from '../shared/fixtures'
@@ -35,12 +37,19 @@ function filesUnder(dir: string): string[] {
 
 describe.skipIf(!keyringSessionAvailable())('secrets never leave main (S4), with the real keychain', () => {
   let harness: TestHarness
+  let webex: WebexSimulator
   const seen: string[] = []
   let events = ''
   let stopEvents: AbortController
 
   beforeAll(async () => {
     harness = await startTestHarness() // default: the real OS keychain, service "Callboard harness"
+    webex = await startWebexSimulator({
+      clientId: secrets.webex.clientId,
+      clientSecret: secrets.webex.clientSecret,
+      refreshToken: secrets.webex.refreshToken,
+      rotateRefreshToken: true,
+    })
     stopEvents = new AbortController()
     const response = await fetch(`${harness.origin}/events?token=${harness.token}`, { signal: stopEvents.signal })
     const reader = response.body!.getReader()
@@ -60,6 +69,7 @@ describe.skipIf(!keyringSessionAvailable())('secrets never leave main (S4), with
   afterAll(async () => {
     stopEvents?.abort()
     await harness?.close()
+    await webex?.close()
   })
 
   const call = async (channel: string, input?: unknown) => {
@@ -72,7 +82,10 @@ describe.skipIf(!keyringSessionAvailable())('secrets never leave main (S4), with
     expect(await call('keychain:health')).toMatchObject({ ok: true, value: { state: 'available' } })
     const ids: Record<string, string> = {}
     for (const provider of providerKeys) {
-      const saved = (await call('profiles:save', drafts[provider])) as { value: { profile: { id: string } } }
+      // Webex points at its simulator, so "Test connection" really obtains tokens at run time.
+      const draft =
+        provider === 'webex' ? { ...drafts.webex, endpoint: { kind: 'custom', baseUrl: webex.url } } : drafts[provider]
+      const saved = (await call('profiles:save', draft)) as { value: { profile: { id: string } } }
       ids[provider] = saved.value.profile.id
       expect(await call('credentials:set', { profileId: ids[provider], secret: secrets[provider] })).toMatchObject({
         ok: true,
@@ -82,6 +95,10 @@ describe.skipIf(!keyringSessionAvailable())('secrets never leave main (S4), with
       await call('credentials:set', { profileId: ids[provider], secret: { ...secrets[provider], provider: 'nope' } })
       await call('credentials:status', { profileId: ids[provider] })
     }
+    expect(await call('profiles:test', { profileId: ids['webex'] })).toMatchObject({
+      ok: true,
+      value: { outcome: 'connected' },
+    })
     await call('profiles:list')
     await call('settings:get')
     await call('profiles:save', { ...drafts.connect, id: ids['connect'], label: 'Connect renamed' })
@@ -96,6 +113,15 @@ describe.skipIf(!keyringSessionAvailable())('secrets never leave main (S4), with
       expect(JSON.parse((await keychain.get(secretAccount(ids[provider]!)))!)).toEqual(secrets[provider])
     }
 
+    // The tokens Webex issued (access, and the rotated refresh token) are in the keychain only.
+    const token = JSON.parse((await keychain.get(tokenAccount(ids['webex']!)))!) as {
+      accessToken: string
+      refreshToken: string
+    }
+    expect(token.accessToken).toMatch(/^wx-at-/)
+    expect(token.refreshToken).toMatch(/^wx-rt-/)
+    const runtimeTokens = [token.accessToken, token.refreshToken]
+
     await new Promise((r) => setTimeout(r, 200)) // let the event stream catch up
     expect(events).toContain('profiles:changed')
     const written = filesUnder(harness.dataDir).map((f) => `${f}\n${readFileSync(f, 'latin1')}`)
@@ -106,11 +132,14 @@ describe.skipIf(!keyringSessionAvailable())('secrets never leave main (S4), with
       ['log lines', harness.logLines.join('\n')],
       ['files under the user-data folder', written.join('\n')],
     ]
-    for (const needle of needles()) {
+    for (const needle of [...needles(), ...runtimeTokens]) {
       for (const [where, text] of haystacks) expect(text.includes(needle), `${where} contain a secret`).toBe(false)
     }
 
     for (const provider of providerKeys) await call('profiles:remove', { profileId: ids[provider] })
-    for (const provider of providerKeys) expect(await keychain.get(secretAccount(ids[provider]!))).toBeNull()
+    for (const provider of providerKeys) {
+      expect(await keychain.get(secretAccount(ids[provider]!))).toBeNull()
+      expect(await keychain.get(tokenAccount(ids[provider]!))).toBeNull()
+    }
   })
 })
