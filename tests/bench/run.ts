@@ -1,11 +1,9 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createAppServices } from '../../electron/main/services/app-services'
-import { systemClock } from '../../electron/main/services/clock'
-import { createLogger } from '../../electron/main/services/logger'
 import { startHarness } from '../../harness/server'
 import { memorySecretStore } from '../main/memory-secret-store'
+import { createTestServices } from '../main/test-app-services'
 
 // Figures, not pass/fail: one `bench <name>: <value> <unit>` line each. Medians, since the
 // machines are noisy.
@@ -29,23 +27,7 @@ async function time(runs: number, fn: (i: number) => Promise<unknown>): Promise<
   return samples
 }
 
-const logger = createLogger(() => undefined, systemClock)
-const services = await createAppServices({
-  userDataDir: mkdtempSync(join(tmpdir(), 'callboard-bench-')),
-  appInfo: {
-    name: 'Callboard',
-    version: '0',
-    platform: 'linux',
-    arch: 'x64',
-    runtime: 'harness',
-    electronVersion: null,
-  },
-  clock: systemClock,
-  logger,
-  secrets: memorySecretStore(),
-  locale: 'en-GB',
-  checkContract: true,
-})
+const { services } = await createTestServices()
 
 await time(200, () => services.dispatch('settings:get', undefined))
 const dispatchSamples = await time(5000, () => services.dispatch('settings:get', undefined))

@@ -2,37 +2,18 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createAppServices } from '../../electron/main/services/app-services'
 import type { Clock } from '../../electron/main/services/clock'
 import { secretAccount, tokenAccount } from '../../electron/main/services/credentials-service'
-import { createLogger } from '../../electron/main/services/logger'
 import type { EventChannel } from '../../shared/ipc/channels'
 import { drafts, providerKeys, secrets } from '../shared/fixtures'
-import { memorySecretStore } from './memory-secret-store'
+import { createTestServices } from './test-app-services'
 
 let tick = 0
 const clock: Clock = { now: () => new Date('2026-11-23T10:00:00.000Z'), monotonicMs: () => (tick += 10_000) }
 
 async function setup() {
   const userDataDir = mkdtempSync(join(tmpdir(), 'callboard-profiles-'))
-  const store = memorySecretStore()
-  const lines: string[] = []
-  const services = await createAppServices({
-    userDataDir,
-    appInfo: {
-      name: 'Callboard',
-      version: '0',
-      platform: 'linux',
-      arch: 'x64',
-      runtime: 'harness',
-      electronVersion: null,
-    },
-    clock,
-    logger: createLogger((l) => lines.push(l), clock),
-    secrets: store,
-    locale: 'en-GB',
-    checkContract: true,
-  })
+  const { services, store, lines } = await createTestServices({ userDataDir, clock })
   const events: [EventChannel, unknown][] = []
   services.events.subscribe((channel, payload) => events.push([channel, payload]))
   const call = async (channel: string, input?: unknown) => services.dispatch(channel, input)

@@ -1,5 +1,3 @@
-import type { Socket } from 'node:net'
-import { createServer } from 'node:net'
 import * as openapi from '@alicloud/openapi-core'
 import { $OpenApiUtil } from '@alicloud/openapi-core'
 import { RuntimeOptions } from '@darabonba/typescript'
@@ -15,6 +13,7 @@ import { AiccsSecret } from '../../../shared/schemas/credentials'
 import { AiccsProfile } from '../../../shared/schemas/profiles'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
+import { closedPort, silentServer } from './net-fixtures'
 
 const ID = '3c9d2f1a-7b6e-4d5c-8a9b-0e1f2a3b4c5d'
 const cleanups: (() => Promise<void>)[] = []
@@ -196,10 +195,7 @@ describe('Alibaba Cloud AICCS connection probe (SDK → V3-signature-checking si
   })
 
   it('a port nobody listens on: unreachable', async () => {
-    const server = createServer()
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
-    const { port } = server.address() as { port: number }
-    await new Promise<void>((r) => server.close(() => r()))
+    const port = await closedPort()
     expect(await probe(context(`127.0.0.1:${port}`))).toEqual({
       outcome: 'unreachable',
       message: `The AICCS endpoint 127.0.0.1:${port} could not be reached (ECONNREFUSED).`,
@@ -209,14 +205,9 @@ describe('Alibaba Cloud AICCS connection probe (SDK → V3-signature-checking si
   })
 
   it('a server that never answers: the abort signal ends the probe', async () => {
-    const sockets = new Set<Socket>()
-    const silent = createServer((socket) => void sockets.add(socket))
-    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()))
-    cleanups.push(async () => {
-      for (const socket of sockets) socket.destroy()
-      await new Promise<void>((r) => silent.close(() => r()))
-    })
-    const { port } = silent.address() as { port: number }
+    const silent = await silentServer()
+    cleanups.push(silent.close)
+    const { port } = silent
     const started = performance.now()
     const finding = await probe(context(`127.0.0.1:${port}`, {}, AbortSignal.timeout(300)))
     expect(finding).toMatchObject({

@@ -1,6 +1,4 @@
-import type { Socket } from 'node:net'
 import { request } from 'node:http'
-import { createServer } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ProbeContext, ProbeFinding, SecretFor } from '../../../electron/main/providers/connection-probe'
 import { createConnectProbe } from '../../../electron/main/providers/connect/connection-probe'
@@ -13,6 +11,7 @@ import { ConnectSecret } from '../../../shared/schemas/credentials'
 import { ConnectProfile } from '../../../shared/schemas/profiles'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
+import { closedPort, silentServer } from './net-fixtures'
 
 const ID = '0b6f3c2e-5d4a-4e8b-9c1f-7a2d3e4f5a6b'
 const INSTANCE = drafts.connect.instanceId
@@ -254,10 +253,7 @@ describe('Amazon Connect connection probe (SDK → SigV4-checking simulator)', (
   })
 
   it('a port nobody listens on: unreachable', async () => {
-    const server = createServer()
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
-    const { port } = server.address() as { port: number }
-    await new Promise<void>((r) => server.close(() => r()))
+    const port = await closedPort()
     const finding = await probeAt(`http://127.0.0.1:${port}`)(context())
     expect(finding).toEqual({
       outcome: 'unreachable',
@@ -268,14 +264,9 @@ describe('Amazon Connect connection probe (SDK → SigV4-checking simulator)', (
   })
 
   it('a server that never answers: the abort signal ends the probe', async () => {
-    const sockets = new Set<Socket>()
-    const silent = createServer((socket) => void sockets.add(socket))
-    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()))
-    cleanups.push(async () => {
-      for (const socket of sockets) socket.destroy()
-      await new Promise<void>((r) => silent.close(() => r()))
-    })
-    const { port } = silent.address() as { port: number }
+    const silent = await silentServer()
+    cleanups.push(silent.close)
+    const { port } = silent
     const started = performance.now()
     const finding = await probeAt(`http://127.0.0.1:${port}`)(context({}, AbortSignal.timeout(300)))
     expect(finding).toMatchObject({

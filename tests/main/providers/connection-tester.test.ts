@@ -1,4 +1,3 @@
-import { createServer } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ProbeRegistry } from '../../../electron/main/services/connection-tester'
 import { createConnectionTester, redact } from '../../../electron/main/services/connection-tester'
@@ -16,6 +15,7 @@ import { Profile } from '../../../shared/schemas/profiles'
 import type { ProviderSecret } from '../../../shared/schemas/credentials'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
+import { closedPort } from './net-fixtures'
 
 const ID = '6f1c2a8e-4b7d-4c1e-9a3f-2d5b8e7c1a90'
 const cleanups: (() => Promise<void>)[] = []
@@ -57,14 +57,6 @@ async function tester(profile: Profile, secret: ProviderSecret | null) {
     timeoutMs: 5000,
   })
   return { test: () => test(ID), store, lines }
-}
-
-async function closedPort(): Promise<string> {
-  const server = createServer()
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
-  const { port } = server.address() as { port: number }
-  await new Promise<void>((r) => server.close(() => r()))
-  return `http://127.0.0.1:${port}`
 }
 
 const webexProfile = (baseUrl: string, authMethod: 'oauth' | 'access_token' = 'oauth') =>
@@ -133,7 +125,7 @@ describe('Webex connection test', () => {
   })
 
   it('a host nobody listens on is unreachable', async () => {
-    const { test } = await tester(webexProfile(await closedPort()), secrets.webex)
+    const { test } = await tester(webexProfile(`http://127.0.0.1:${await closedPort()}`), secrets.webex)
     expect(await test()).toMatchObject({ outcome: 'unreachable', httpStatus: null })
   })
 })

@@ -1,0 +1,26 @@
+import type { Socket } from 'node:net'
+import { createServer } from 'node:net'
+
+/** A loopback port that was free a moment ago and has nobody listening: connections are refused. */
+export async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+  const { port } = server.address() as { port: number }
+  await new Promise<void>((r) => server.close(() => r()))
+  return port
+}
+
+/** A loopback server that accepts connections and never answers (a blackholed provider). */
+export async function silentServer(): Promise<{ port: number; close(): Promise<void> }> {
+  const sockets = new Set<Socket>()
+  const silent = createServer((socket) => void sockets.add(socket))
+  await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()))
+  const { port } = silent.address() as { port: number }
+  return {
+    port,
+    async close() {
+      for (const socket of sockets) socket.destroy()
+      await new Promise<void>((r) => silent.close(() => r()))
+    },
+  }
+}
