@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
 import type { IncomingHttpHeaders } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 
 export interface SimRequest {
   method: string
@@ -8,6 +8,8 @@ export interface SimRequest {
   url: URL
   headers: IncomingHttpHeaders
   body: Buffer
+  /** The connection, for simulating faults (destroy it, then answer `null`). */
+  socket: Socket
 }
 
 export interface SimResponse {
@@ -23,20 +25,30 @@ export interface RunningSimulator {
   close(): Promise<void>
 }
 
+export interface LoopbackServer extends RunningSimulator {
+  /** Stop accepting connections on the port (callers then see ECONNREFUSED); open ones are closed. */
+  stopListening(): Promise<void>
+  /** Listen on the same port again after `stopListening`. */
+  resumeListening(): Promise<void>
+}
+
 /**
  * A provider simulator's HTTP shell: loopback only, a random port, the body read in full before
- * the handler runs. Each simulator supplies the protocol in `handle`.
+ * the handler runs. Each simulator supplies the protocol in `handle`; a handler that answers
+ * `null` writes nothing (it destroyed the socket, or leaves the caller waiting until `close`).
  */
 export async function startLoopbackServer(
-  handle: (request: SimRequest) => Promise<SimResponse> | SimResponse,
-): Promise<RunningSimulator> {
+  handle: (request: SimRequest) => Promise<SimResponse | null> | SimResponse | null,
+): Promise<LoopbackServer> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => {
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`)
-      Promise.resolve(handle({ method: req.method ?? 'GET', url, headers: req.headers, body: Buffer.concat(chunks) }))
+      const request = { method: req.method ?? 'GET', url, headers: req.headers, body: Buffer.concat(chunks) }
+      Promise.resolve(handle({ ...request, socket: req.socket }))
         .then((answer) => {
+          if (answer === null || res.destroyed) return
           const isObject = answer.body !== undefined && typeof answer.body === 'object' && !Buffer.isBuffer(answer.body)
           const body = isObject ? JSON.stringify(answer.body) : (answer.body as string | Buffer | undefined)
           res.writeHead(answer.status, {
@@ -51,17 +63,28 @@ export async function startLoopbackServer(
         })
     })
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve())
-  })
+  const listen = (on: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(on, '127.0.0.1', () => {
+        server.off('error', reject)
+        resolve()
+      })
+    })
+  const stop = async () => {
+    if (!server.listening) return
+    server.closeAllConnections()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+  await listen(0)
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
     host: `127.0.0.1:${port}`,
-    async close() {
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+    close: stop,
+    stopListening: stop,
+    resumeListening: async () => {
+      if (!server.listening) await listen(port)
     },
   }
 }

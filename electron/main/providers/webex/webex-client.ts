@@ -1,0 +1,473 @@
+import { request as httpRequest } from 'node:http'
+import type { IncomingHttpHeaders } from 'node:http'
+import { request as httpsRequest } from 'node:https'
+import { z } from 'zod'
+import type { SendOutcome } from '@shared/schemas/send-outcome'
+import type { WebexScheduleCallbackRequest } from '@shared/schemas/wire/webex'
+import { WebexCreateTaskRequest, webexScheduleCallbackSchema } from '@shared/schemas/wire/webex'
+import type { ProbeContext } from '../connection-probe'
+import { OAuthRefused, oauthErrorText } from '../oauth'
+import { webexAccessToken } from './connection-probe'
+import { webexHosts } from './webex-endpoints'
+
+// ——— Transport ———
+//
+// Webex has no idempotency key, so after a network failure the client must know whether the
+// request could have reached Webex. `fetch` cannot say (every failure is the same TypeError), so
+// the send goes through this small port, backed by node:http(s):
+//
+// - The request is written with a Content-Length, on a fresh connection (`agent: false`: no
+//   keep-alive reuse, so no request is ever written into a socket the server already closed).
+// - `finish` on the ClientRequest fires once the last byte of the body is handed to the OS. Until
+//   then the server cannot hold a complete request (Content-Length framing), so it cannot act on
+//   it: any failure before `finish` is `before_send`.
+// - After `finish` (reset, "socket hang up", a timeout or abort while waiting, a broken response)
+//   Webex may have the whole request and may have acted on it: `after_send`.
+// - ECONNREFUSED, DNS failures, unreachable hosts and TLS handshake failures are `before_send`
+//   whatever the timing: no application byte can have been delivered.
+
+export type SendPhase = 'before_send' | 'after_send'
+
+export interface HttpRequest {
+  method: 'POST'
+  url: string
+  headers: Record<string, string>
+  body: string
+  signal: AbortSignal
+  timeoutMs: number
+}
+
+export interface HttpAnswer {
+  status: number
+  /** Lower-case names. */
+  headers: Record<string, string | undefined>
+  body: string
+}
+
+/** A request that got no HTTP answer, and whether it could have reached the server. */
+export class TransportError extends Error {
+  constructor(
+    readonly phase: SendPhase,
+    readonly code: string,
+    readonly timedOut: boolean,
+  ) {
+    super(`${code} (${phase})`)
+    this.name = 'TransportError'
+  }
+}
+
+/** Sends one request and resolves with the answer, or rejects with a `TransportError`. */
+export type HttpTransport = (request: HttpRequest) => Promise<HttpAnswer>
+
+const NOTHING_DELIVERED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_FAIL',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'ERR_INVALID_URL',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+])
+
+/** Which side of "the whole request was handed to the OS" a failure falls on (see above). */
+export function sendPhase(code: string, bodyWritten: boolean): SendPhase {
+  return bodyWritten && !NOTHING_DELIVERED.has(code) ? 'after_send' : 'before_send'
+}
+
+const MAX_ANSWER_CHARS = 64_000
+
+function flatten(headers: IncomingHttpHeaders): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {}
+  for (const [name, value] of Object.entries(headers)) out[name] = Array.isArray(value) ? value.join(', ') : value
+  return out
+}
+
+/** The production transport: node:http / node:https, one connection per request. */
+export const nodeHttpTransport: HttpTransport = (request) =>
+  new Promise<HttpAnswer>((resolve, reject) => {
+    const target = new URL(request.url)
+    const send = target.protocol === 'https:' ? httpsRequest : httpRequest
+    const body = Buffer.from(request.body, 'utf8')
+    let bodyWritten = false
+    let settled = false
+    let timedOut = false
+    const req = send(target, {
+      method: request.method,
+      agent: false,
+      headers: { ...request.headers, 'content-length': String(body.length) },
+    })
+    const fail = (error: unknown) => {
+      if (settled) return
+      settled = true
+      cleanup()
+      const code =
+        (error as { code?: unknown })?.code && typeof (error as { code?: unknown }).code === 'string'
+          ? String((error as { code: string }).code)
+          : error instanceof Error
+            ? error.message
+            : String(error)
+      reject(new TransportError(sendPhase(code, bodyWritten), timedOut ? 'ETIMEDOUT' : code, timedOut))
+    }
+    const abort = () => {
+      const reason: unknown = request.signal.reason
+      timedOut = reason instanceof Error && reason.name === 'TimeoutError'
+      req.destroy(Object.assign(new Error('aborted'), { code: 'ABORT_ERR' }))
+    }
+    const timer = setTimeout(() => {
+      timedOut = true
+      req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }))
+    }, request.timeoutMs)
+    const cleanup = () => {
+      clearTimeout(timer)
+      request.signal.removeEventListener('abort', abort)
+    }
+    if (request.signal.aborted) {
+      abort()
+    } else {
+      request.signal.addEventListener('abort', abort, { once: true })
+    }
+    req.on('finish', () => {
+      bodyWritten = true
+    })
+    req.on('error', fail)
+    req.on('response', (res) => {
+      let text = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => {
+        if (text.length < MAX_ANSWER_CHARS) text += chunk
+      })
+      res.on('error', fail)
+      res.on('aborted', () => fail(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })))
+      res.on('end', () => {
+        if (settled) return
+        settled = true
+        cleanup()
+        resolve({ status: res.statusCode ?? 0, headers: flatten(res.headers), body: text.slice(0, MAX_ANSWER_CHARS) })
+      })
+    })
+    req.end(body)
+  })
+
+// ——— Classification (pure) ———
+
+/** What one attempt came to, before classification. */
+export type WebexAnswer =
+  | { kind: 'http'; status: number; headers: Record<string, string | undefined>; body: string }
+  | { kind: 'network'; phase: SendPhase; code: string; timedOut: boolean }
+
+export interface ClassifyOptions {
+  /** For an HTTP-date Retry-After. */
+  now: Date
+  /** How the profile signs in: decides what a 401 asks the agent to do. */
+  auth: 'oauth' | 'access_token'
+  /** Words for the thing being created. */
+  what: 'task' | 'scheduled callback'
+}
+
+/** `Retry-After`: delta-seconds or an HTTP-date, in ms from `now`; absent or unreadable → null. */
+export function retryAfterMs(value: string | undefined, now: Date): number | null {
+  if (value === undefined) return null
+  const text = value.trim()
+  if (/^\d+$/.test(text)) return Number(text) * 1000
+  const at = Date.parse(text)
+  return Number.isNaN(at) ? null : Math.max(0, at - now.getTime())
+}
+
+/** Webex's error body `{trackingId, error:{key, message:[…]}}` → its messages; else the raw text. */
+export function webexErrorText(body: string): string | null {
+  const text = body.trim()
+  if (!text) return null
+  try {
+    const parsed = JSON.parse(text) as { error?: { message?: unknown }; message?: unknown; trackingId?: unknown }
+    const messages = parsed.error?.message ?? parsed.message
+    const list = (Array.isArray(messages) ? messages : [messages]).filter((m): m is string => typeof m === 'string')
+    if (list.length) {
+      const tracking = typeof parsed.trackingId === 'string' ? ` (trackingId ${parsed.trackingId})` : ''
+      return `${list.join('; ')}${tracking}`
+    }
+  } catch {
+    // not JSON: shown as it came
+  }
+  return text
+}
+
+/** A 2xx body: the task `{meta:{orgId}, data:{id}}`, or the scheduled callback `{id, …}`. */
+const CreatedTask = z.object({
+  meta: z.object({ orgId: z.string() }).optional(),
+  data: z.object({ id: z.string().min(1) }),
+})
+const CreatedCallback = z.object({ id: z.string().min(1) })
+
+/**
+ * Which 5xx answers are retried. Webex has no idempotency key, so a status is retried only when it
+ * says the request was not acted on:
+ * - 503 Service Unavailable: the service refused to take the request (overload, maintenance);
+ *   RFC 9110 defines it as "currently unable to handle the request". Retried (Retry-After honoured).
+ * - 500 Internal Server Error: Webex took the request and failed somewhere while handling it; the
+ *   task may already be requested (creation is asynchronous). A duplicate here is a customer
+ *   called twice, far worse than one question to the agent: needs_review.
+ * - 502 Bad Gateway and 504 Gateway Timeout: an edge proxy passed the request on and got a broken
+ *   answer or none; the service behind it may have acted. This is our own "timeout after the body
+ *   was sent", one hop further in, so it is classified the same way: needs_review.
+ * - Any other 5xx: unknown, so the safe side: needs_review.
+ */
+export const WEBEX_RETRIED_5XX: ReadonlySet<number> = new Set([503])
+
+/**
+ * One Webex answer (or network failure) → exactly one outcome. Pure; the 401 refresh-and-resend
+ * happens in the client before an answer reaches this (a 401 here is the final one).
+ */
+export function classifyWebexResponse(answer: WebexAnswer, options: ClassifyOptions): SendOutcome {
+  const { what } = options
+  const review = (message: string, providerMessage: string | null = null): SendOutcome => ({
+    kind: 'needs_review',
+    message,
+    providerMessage,
+  })
+  if (answer.kind === 'network') {
+    const detail = answer.timedOut ? 'no answer in time' : answer.code
+    if (answer.phase === 'before_send') {
+      return { kind: 'retry', delayMs: null, reason: `Webex could not be reached (${detail}).`, httpStatus: null }
+    }
+    return review(
+      `The ${what} was sent to Webex but ${answer.timedOut ? 'no answer came back in time' : `the connection broke before the answer (${answer.code})`}, so it may or may not have been created. Webex cannot tell a repeat from a new request: check Webex before sending it again.`,
+    )
+  }
+
+  const { status, headers, body } = answer
+  const providerMessage = webexErrorText(body)
+  if (status >= 200 && status < 300) {
+    let json: unknown = null
+    try {
+      json = JSON.parse(body)
+    } catch {
+      // handled below: no usable id
+    }
+    const task = CreatedTask.safeParse(json)
+    const callback = CreatedCallback.safeParse(json)
+    const id = task.success ? task.data.data.id : callback.success ? callback.data.id : null
+    if (id !== null) return { kind: 'sent', providerId: id, httpStatus: status }
+    return review(
+      `Webex accepted the ${what} (HTTP ${status}) but its answer had no id, so it was probably created. Check Webex before sending it again.`,
+      providerMessage,
+    )
+  }
+  if (status === 401) {
+    return {
+      kind: 'needs_auth',
+      message:
+        options.auth === 'oauth'
+          ? 'Webex refused the access token, even a freshly refreshed one. Sign in to Webex again for this profile.'
+          : 'Webex refused the access token (expired or revoked). Paste a new access token for this profile.',
+      providerMessage,
+    }
+  }
+  if (status === 403) {
+    return {
+      kind: 'rejected',
+      message: `Webex refused to create the ${what}: the signed-in user is not allowed to. The token needs the cjp:user scope, and the user must be a Contact Center agent in this organization.`,
+      providerMessage,
+      httpStatus: status,
+    }
+  }
+  if (status === 429 || status === 408) {
+    return {
+      kind: 'retry',
+      delayMs: retryAfterMs(headers['retry-after'], options.now),
+      reason:
+        status === 429
+          ? 'Webex is limiting how many requests can be sent; trying again after its wait.'
+          : 'Webex gave up waiting for the request (408); nothing was created.',
+      httpStatus: status,
+    }
+  }
+  if (status >= 500) {
+    if (WEBEX_RETRIED_5XX.has(status)) {
+      return {
+        kind: 'retry',
+        delayMs: retryAfterMs(headers['retry-after'], options.now),
+        reason: `Webex is unavailable right now (HTTP ${status}).`,
+        httpStatus: status,
+      }
+    }
+    return review(
+      `Webex failed while handling the ${what} (HTTP ${status}), so it may or may not have been created. Check Webex before sending it again.`,
+      providerMessage,
+    )
+  }
+  // 400, 404, 409, 422 and every other 3xx/4xx: Webex did not take it; sending again will not help.
+  const because: Record<number, string> = {
+    400: `Webex refused the ${what} as invalid.`,
+    404: `Webex has no such endpoint or resource (404). Check the profile's data center or base URL, and its ids.`,
+    409: `Webex refused the ${what} as a conflict with an existing one.`,
+    422: `Webex could not process the ${what}.`,
+  }
+  return {
+    kind: 'rejected',
+    message: because[status] ?? `Webex refused the ${what} (HTTP ${status}).`,
+    providerMessage,
+    httpStatus: status,
+  }
+}
+
+/** A failure to obtain a token (nothing of the task was sent) → an outcome. Pure. */
+export function classifyTokenFailure(error: unknown): SendOutcome {
+  if (error instanceof OAuthRefused) {
+    if (error.status === 429 || error.status >= 500) {
+      return {
+        kind: 'retry',
+        delayMs: null,
+        reason: `Webex could not refresh the access token right now (HTTP ${error.status}).`,
+        httpStatus: error.status,
+      }
+    }
+    return {
+      kind: 'needs_auth',
+      message:
+        'Webex refused the OAuth client or refresh token. Check the client id and secret, or sign in again for a new refresh token.',
+      providerMessage: oauthErrorText(error.providerMessage),
+    }
+  }
+  const name = error instanceof Error ? error.name : ''
+  // fetch puts the network code (ECONNREFUSED, ENOTFOUND…) on `cause`.
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code
+  const detail =
+    name === 'TimeoutError' || name === 'AbortError'
+      ? 'no answer in time'
+      : typeof cause === 'string'
+        ? cause
+        : name || 'error'
+  return {
+    kind: 'retry',
+    delayMs: null,
+    reason: `No Webex access token could be obtained (${name === 'KeychainError' ? 'the keychain is unavailable' : detail}); nothing was sent.`,
+    httpStatus: null,
+  }
+}
+
+// ——— Client ———
+
+export interface WebexSendContext extends ProbeContext<'webex'> {
+  /** The task's idempotency key: Webex has no such field, so it goes in the TrackingId header for tracing. */
+  idempotencyKey: string
+}
+
+export interface WebexClientOptions {
+  transport?: HttpTransport
+  /** Per HTTP request (the token refresh included); the context's signal still applies. */
+  timeoutMs?: number
+}
+
+export interface WebexClient {
+  /** `POST {api}/v1/tasks`. */
+  send(context: WebexSendContext, request: WebexCreateTaskRequest): Promise<SendOutcome>
+  /** `POST {api}/v1/callbacks/organization/{orgId}/scheduled-callback`. */
+  scheduleCallback(context: WebexSendContext, request: WebexScheduleCallbackRequest): Promise<SendOutcome>
+}
+
+/** `callboard_<key>`, limited to characters that are safe in a header value. */
+export function webexTrackingId(idempotencyKey: string): string {
+  return `callboard_${idempotencyKey.replace(/[^A-Za-z0-9._:-]/g, '_').slice(0, 100)}`
+}
+
+const invalid = (what: string, error: z.ZodError): SendOutcome => ({
+  kind: 'rejected',
+  message: `The ${what} was not sent: it does not meet Webex's rules.`,
+  providerMessage: error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; '),
+  httpStatus: null,
+})
+
+export function createWebexClient(options: WebexClientOptions = {}): WebexClient {
+  const transport = options.transport ?? nodeHttpTransport
+  const timeoutMs = options.timeoutMs ?? 30_000
+
+  async function post(context: WebexSendContext, path: string, body: unknown, what: ClassifyOptions['what']) {
+    const { api } = webexHosts(context.profile)
+    const auth = context.secret.kind
+    const classify = { now: context.clock.now(), auth, what } as const
+    // The token refresh gets the same time limit as the send.
+    const signal = AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)])
+    const attempt = async (): Promise<{ outcome: SendOutcome; unauthorized: boolean }> => {
+      let token: string
+      try {
+        token = await webexAccessToken({ ...context, signal })
+      } catch (error) {
+        return { outcome: classifyTokenFailure(error), unauthorized: false }
+      }
+      let answer: WebexAnswer
+      try {
+        const reply = await transport({
+          method: 'POST',
+          url: `${api}${path}`,
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            accept: 'application/json',
+            trackingid: webexTrackingId(context.idempotencyKey),
+          },
+          body: JSON.stringify(body),
+          signal: context.signal,
+          timeoutMs,
+        })
+        answer = { kind: 'http', ...reply }
+      } catch (error) {
+        answer =
+          error instanceof TransportError
+            ? { kind: 'network', phase: error.phase, code: error.code, timedOut: error.timedOut }
+            : // A transport that broke without saying where: assume the worst (it may have been sent).
+              { kind: 'network', phase: 'after_send', code: 'unknown', timedOut: false }
+      }
+      const outcome = redactToken(classifyWebexResponse(answer, classify), token)
+      return { outcome, unauthorized: answer.kind === 'http' && answer.status === 401 }
+    }
+
+    const first = await attempt()
+    // A 401 means Webex did not take the request: refresh the token once and resend (OAuth only).
+    if (!first.unauthorized || auth !== 'oauth') return first.outcome
+    await context.tokens.invalidate(context.profile.id)
+    return (await attempt()).outcome
+  }
+
+  return {
+    async send(context, request) {
+      const parsed = WebexCreateTaskRequest.safeParse(request)
+      if (!parsed.success) return invalid('task', parsed.error)
+      return post(context, '/v1/tasks', parsed.data, 'task')
+    },
+    async scheduleCallback(context, request) {
+      const orgId = context.profile.orgId.trim()
+      if (!orgId) {
+        return {
+          kind: 'rejected',
+          message:
+            'The scheduled callback was not sent: this Webex profile has no organization id. Add it in the profile settings.',
+          providerMessage: null,
+          httpStatus: null,
+        }
+      }
+      const parsed = webexScheduleCallbackSchema(context.clock.now()).safeParse(request)
+      if (!parsed.success) return invalid('scheduled callback', parsed.error)
+      return post(
+        context,
+        `/v1/callbacks/organization/${encodeURIComponent(orgId)}/scheduled-callback`,
+        parsed.data,
+        'scheduled callback',
+      )
+    },
+  }
+}
+
+/** A provider that echoes the bearer token must not carry it into the outbox or the UI. */
+function redactToken(outcome: SendOutcome, token: string): SendOutcome {
+  if (!token || !('providerMessage' in outcome) || !outcome.providerMessage?.includes(token)) return outcome
+  return { ...outcome, providerMessage: outcome.providerMessage.replaceAll(token, '[redacted]') }
+}

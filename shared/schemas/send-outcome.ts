@@ -1,0 +1,44 @@
+import { z } from 'zod'
+
+// What one attempt to hand a task to a provider came to (design.md §4, "Outcome classes"). Every
+// provider answer, network failure included, maps to exactly one of these; the outbox turns them
+// into its states (`expired` and `cancelled` are decided by the outbox, never by a provider client).
+// Messages are plain words for the agent; `providerMessage` is the provider's own text, shown as
+// is. No token or secret ever goes into either.
+
+const HttpStatus = z.number().int().min(100).max(599)
+const Message = z.string().min(1)
+const ProviderMessage = z.string().nullable()
+
+export const SendOutcome = z.discriminatedUnion('kind', [
+  /** The provider took the task; `providerId` is its id for it. */
+  z.object({ kind: z.literal('sent'), providerId: z.string().min(1), httpStatus: HttpStatus }).strict(),
+  /** Nothing was done (or the provider says so): send again later. */
+  z
+    .object({
+      kind: z.literal('retry'),
+      /** The provider's wait (Retry-After), or null for the queue's own backoff with jitter. */
+      delayMs: z.number().int().nonnegative().nullable(),
+      reason: Message,
+      httpStatus: HttpStatus.nullable(),
+    })
+    .strict(),
+  /** The credentials no longer work (a refresh was already tried): the agent must sign in again. */
+  z.object({ kind: z.literal('needs_auth'), message: Message, providerMessage: ProviderMessage }).strict(),
+  /**
+   * The request may have reached the provider but its answer was lost, and the provider has no
+   * idempotency key: sending again could create the task twice, so the agent decides.
+   */
+  z.object({ kind: z.literal('needs_review'), message: Message, providerMessage: ProviderMessage }).strict(),
+  /** The provider (or our own check before sending) refused this task; sending it again will not help. */
+  z
+    .object({
+      kind: z.literal('rejected'),
+      message: Message,
+      providerMessage: ProviderMessage,
+      httpStatus: HttpStatus.nullable(),
+    })
+    .strict(),
+])
+export type SendOutcome = z.infer<typeof SendOutcome>
+export type SendOutcomeKind = SendOutcome['kind']
