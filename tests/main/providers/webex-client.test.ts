@@ -6,17 +6,19 @@ import type { ProviderSecret } from '../../../shared/schemas/credentials'
 import type { WebexCreateTaskRequest } from '../../../shared/schemas/wire/webex'
 import type { WebexAnswer, WebexSendContext } from '../../../electron/main/providers/webex/webex-client'
 import {
-  TransportError,
   WEBEX_RETRIED_5XX,
   classifyTokenFailure,
   classifyWebexResponse,
   createWebexClient,
-  nodeHttpTransport,
-  retryAfterMs,
-  sendPhase,
   webexErrorText,
   webexTrackingId,
 } from '../../../electron/main/providers/webex/webex-client'
+import {
+  TransportError,
+  nodeHttpTransport,
+  retryAfterMs,
+  sendPhase,
+} from '../../../electron/main/providers/http-transport'
 import { OAuthRefused } from '../../../electron/main/providers/oauth'
 import { tokenAccount } from '../../../electron/main/services/credentials-service'
 import { createLogger } from '../../../electron/main/services/logger'

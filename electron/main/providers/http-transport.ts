@@ -1,0 +1,155 @@
+import { request as httpRequest } from 'node:http'
+import type { IncomingHttpHeaders } from 'node:http'
+import { request as httpsRequest } from 'node:https'
+
+// Providers without an idempotency key (Webex, eGain) need to know, after a network failure,
+// whether the request could have reached them. `fetch` cannot say (every failure is the same TypeError), so
+// the send goes through this small port, backed by node:http(s):
+//
+// - The request is written with a Content-Length, on a fresh connection (`agent: false`: no
+//   keep-alive reuse, so no request is ever written into a socket the server already closed).
+// - `finish` on the ClientRequest fires once the last byte of the body is handed to the OS. Until
+//   then the server cannot hold a complete request (Content-Length framing), so it cannot act on
+//   it: any failure before `finish` is `before_send`.
+// - After `finish` (reset, "socket hang up", a timeout or abort while waiting, a broken response)
+//   the provider may have the whole request and may have acted on it: `after_send`.
+// - ECONNREFUSED, DNS failures, unreachable hosts and TLS handshake failures are `before_send`
+//   whatever the timing: no application byte can have been delivered.
+
+export type SendPhase = 'before_send' | 'after_send'
+
+export interface HttpRequest {
+  method: 'POST'
+  url: string
+  headers: Record<string, string>
+  body: string
+  signal: AbortSignal
+  timeoutMs: number
+}
+
+export interface HttpAnswer {
+  status: number
+  /** Lower-case names. */
+  headers: Record<string, string | undefined>
+  body: string
+}
+
+/** A request that got no HTTP answer, and whether it could have reached the server. */
+export class TransportError extends Error {
+  constructor(
+    readonly phase: SendPhase,
+    readonly code: string,
+    readonly timedOut: boolean,
+  ) {
+    super(`${code} (${phase})`)
+    this.name = 'TransportError'
+  }
+}
+
+/** Sends one request and resolves with the answer, or rejects with a `TransportError`. */
+export type HttpTransport = (request: HttpRequest) => Promise<HttpAnswer>
+
+const NOTHING_DELIVERED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_FAIL',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'ERR_INVALID_URL',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+])
+
+/** Which side of "the whole request was handed to the OS" a failure falls on (see above). */
+export function sendPhase(code: string, bodyWritten: boolean): SendPhase {
+  return bodyWritten && !NOTHING_DELIVERED.has(code) ? 'after_send' : 'before_send'
+}
+
+const MAX_ANSWER_CHARS = 64_000
+
+function flatten(headers: IncomingHttpHeaders): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {}
+  for (const [name, value] of Object.entries(headers)) out[name] = Array.isArray(value) ? value.join(', ') : value
+  return out
+}
+
+/** The production transport: node:http / node:https, one connection per request. */
+export const nodeHttpTransport: HttpTransport = (request) =>
+  new Promise<HttpAnswer>((resolve, reject) => {
+    const target = new URL(request.url)
+    const send = target.protocol === 'https:' ? httpsRequest : httpRequest
+    const body = Buffer.from(request.body, 'utf8')
+    let bodyWritten = false
+    let settled = false
+    let timedOut = false
+    const req = send(target, {
+      method: request.method,
+      agent: false,
+      headers: { ...request.headers, 'content-length': String(body.length) },
+    })
+    const fail = (error: unknown) => {
+      if (settled) return
+      settled = true
+      cleanup()
+      const code =
+        (error as { code?: unknown })?.code && typeof (error as { code?: unknown }).code === 'string'
+          ? String((error as { code: string }).code)
+          : error instanceof Error
+            ? error.message
+            : String(error)
+      reject(new TransportError(sendPhase(code, bodyWritten), timedOut ? 'ETIMEDOUT' : code, timedOut))
+    }
+    const abort = () => {
+      const reason: unknown = request.signal.reason
+      timedOut = reason instanceof Error && reason.name === 'TimeoutError'
+      req.destroy(Object.assign(new Error('aborted'), { code: 'ABORT_ERR' }))
+    }
+    const timer = setTimeout(() => {
+      timedOut = true
+      req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }))
+    }, request.timeoutMs)
+    const cleanup = () => {
+      clearTimeout(timer)
+      request.signal.removeEventListener('abort', abort)
+    }
+    if (request.signal.aborted) {
+      abort()
+    } else {
+      request.signal.addEventListener('abort', abort, { once: true })
+    }
+    req.on('finish', () => {
+      bodyWritten = true
+    })
+    req.on('error', fail)
+    req.on('response', (res) => {
+      let text = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => {
+        if (text.length < MAX_ANSWER_CHARS) text += chunk
+      })
+      res.on('error', fail)
+      res.on('aborted', () => fail(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })))
+      res.on('end', () => {
+        if (settled) return
+        settled = true
+        cleanup()
+        resolve({ status: res.statusCode ?? 0, headers: flatten(res.headers), body: text.slice(0, MAX_ANSWER_CHARS) })
+      })
+    })
+    req.end(body)
+  })
+
+/** `Retry-After`: delta-seconds or an HTTP-date, in ms from `now`; absent or unreadable → null. */
+export function retryAfterMs(value: string | undefined, now: Date): number | null {
+  if (value === undefined) return null
+  const text = value.trim()
+  if (/^\d+$/.test(text)) return Number(text) * 1000
+  const at = Date.parse(text)
+  return Number.isNaN(at) ? null : Math.max(0, at - now.getTime())
+}
