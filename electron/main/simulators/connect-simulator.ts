@@ -23,6 +23,27 @@ export interface ConnectSimulatorOptions {
   clockOffsetMs?: number
 }
 
+/**
+ * A fault for authenticated requests, set at run time with `setFault` (`times` answers, or until
+ * cleared when absent):
+ * - `status`: answer with this HTTP status and error type (restJson1: `x-amzn-errortype` + `{Message}`);
+ * - `throttle`: 429 ThrottlingException with `Retry-After: <seconds>`;
+ * - `dropAfterBody` (StartTaskContact only): read the body, create the contact as usual, then
+ *   destroy the socket without answering: the ambiguous outcome.
+ */
+export type ConnectFault = (
+  | { kind: 'status'; status: number; type: string; message?: string }
+  | { kind: 'throttle'; retryAfterSeconds: number }
+  | { kind: 'dropAfterBody' }
+) & { times?: number }
+
+/** One task the simulator created (once per ClientToken). */
+export interface ConnectSimTask {
+  contactId: string
+  clientToken: string
+  name: string
+}
+
 export type ConnectVerdict =
   | 'ok'
   | 'missing_authentication'
@@ -36,6 +57,9 @@ export type ConnectVerdict =
   | 'not_found'
   | 'unknown_operation'
   | 'throttled'
+  | 'invalid'
+  | 'fault'
+  | 'dropped'
 
 export interface ConnectSimRequest {
   method: string
@@ -52,6 +76,14 @@ export interface ConnectSimRequest {
 
 export interface ConnectSimulator extends RunningSimulator {
   requests: ConnectSimRequest[]
+  /** Tasks created, one per distinct ClientToken (a repeat of a token creates nothing). */
+  tasks: ConnectSimTask[]
+  /** Side effects per ClientToken: how many times a task was actually created for it. */
+  effects: Map<string, number>
+  /** Requests that reused a ClientToken with different parameters (answered with the first ContactId). */
+  tokenMismatches: string[]
+  /** Set (or, with null, clear) the fault applied to the next authenticated requests. */
+  setFault(fault: ConnectFault | null): void
 }
 
 const ALGORITHM = 'AWS4-HMAC-SHA256'
@@ -122,8 +154,19 @@ function parseAuthorization(header: string): ParsedAuthorization | null {
   return { accessKeyId, date, region, service, terminator, signedHeaders: m[2]!.split(';'), signature: m[3]! }
 }
 
+/** JSON with object keys sorted at every level, to compare two requests' parameters. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
+}
+
 /**
- * Amazon Connect's restJson1 API, as far as "Test connection" (DescribeInstance) goes. Every request
+ * Amazon Connect's restJson1 API, as far as "Test connection" (DescribeInstance) and sending tasks
+ * (StartTaskContact, with ClientToken idempotency and a ledger of effects) go. Every request
  * is authenticated for real: the simulator recomputes the SigV4 signature over the canonical request
  * with the secret it knows and compares, as AWS does, before it looks at the operation.
  */
@@ -132,14 +175,21 @@ export async function startConnectSimulator(options: ConnectSimulatorOptions): P
   const instances = new Map((options.instances ?? []).map((i) => [i.id, i]))
   const denied = new Set(options.accessDeniedKeys ?? [])
   const now = () => Date.now() + (options.clockOffsetMs ?? 0)
+  const tasks: ConnectSimTask[] = []
+  const effects = new Map<string, number>()
+  const tokenMismatches: string[] = []
+  /** ClientToken → the created contact and the parameters it was created with. */
+  const byToken = new Map<string, { contactId: string; parameters: string }>()
+  let fault: ConnectFault | null = null
 
-  function handle(request: SimRequest): SimResponse {
+  function handle(request: SimRequest): SimResponse | null {
     const rawPath = request.url.pathname
     const describe = request.method === 'GET' ? /^\/instance\/([^/]+)$/.exec(rawPath) : null
+    const startTask = request.method === 'PUT' && rawPath === '/contact/task'
     const entry: ConnectSimRequest = {
       method: request.method,
       path: `${rawPath}${request.url.search}`,
-      operation: describe ? 'DescribeInstance' : null,
+      operation: describe ? 'DescribeInstance' : startTask ? 'StartTaskContact' : null,
       accessKeyId: null,
       authorization: headerValue(request, 'authorization') ?? null,
       headers: Object.fromEntries(
@@ -282,6 +332,26 @@ export async function startConnectSimulator(options: ConnectSimulatorOptions): P
     if (options.throttle) {
       return fail('throttled', 429, 'ThrottlingException', { Message: 'Rate exceeded' })
     }
+    const active = fault
+    if (active && active.times !== undefined && --active.times <= 0) fault = null
+    if (active?.kind === 'throttle') {
+      const answer = fail('throttled', 429, 'ThrottlingException', { Message: 'Rate exceeded' })
+      return { ...answer, headers: { ...answer.headers, 'retry-after': String(active.retryAfterSeconds) } }
+    }
+    if (active?.kind === 'status') {
+      return fail('fault', active.status, active.type, { Message: active.message ?? `Simulated ${active.type}` })
+    }
+    if (startTask) {
+      const answer = startTaskContact(request, auth.accessKeyId, auth.region, fail)
+      if (active?.kind === 'dropAfterBody') {
+        entry.verdict = 'dropped'
+        entry.status = 0
+        request.socket.destroy()
+        return null
+      }
+      if (answer.status === 200) entry.status = 200
+      return answer
+    }
     if (!describe) {
       return fail('unknown_operation', 404, 'UnknownOperationException', {})
     }
@@ -316,6 +386,78 @@ export async function startConnectSimulator(options: ConnectSimulatorOptions): P
     }
   }
 
+  /**
+   * StartTaskContact, with the service's idempotency: a ClientToken seen before returns the ContactId
+   * created for it and creates nothing. The parameters are validated only as far as the client's
+   * classification needs (instance, Name, exactly one flow target).
+   */
+  function startTaskContact(
+    request: SimRequest,
+    accessKeyId: string,
+    region: string,
+    fail: (verdict: ConnectVerdict, status: number, type: string, body: object) => SimResponse,
+  ): SimResponse {
+    let body: Record<string, unknown>
+    try {
+      const parsed: unknown = JSON.parse(request.body.toString('utf8') || '{}')
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object')
+      body = parsed as Record<string, unknown>
+    } catch {
+      return fail('invalid', 400, 'SerializationException', { Message: 'The request body is not a JSON object.' })
+    }
+    const instanceId = typeof body.InstanceId === 'string' ? body.InstanceId : ''
+    if (denied.has(accessKeyId)) {
+      return fail('access_denied', 403, 'AccessDeniedException', {
+        Message: `User: arn:aws:iam::${ACCOUNT}:user/callboard is not authorized to perform: connect:StartTaskContact on resource: arn:aws:connect:${region}:${ACCOUNT}:instance/${instanceId} because no identity-based policy allows the connect:StartTaskContact action`,
+      })
+    }
+    if (!instanceId) {
+      return fail('invalid', 400, 'InvalidParameterException', { Message: 'InstanceId is required.' })
+    }
+    if (!instances.has(instanceId)) {
+      return fail('not_found', 404, 'ResourceNotFoundException', { Message: `Instance not found: ${instanceId}` })
+    }
+    if (typeof body.Name !== 'string') {
+      return fail('invalid', 400, 'InvalidParameterException', { Message: 'Name is required.' })
+    }
+    const targets = ['ContactFlowId', 'QuickConnectId', 'TaskTemplateId'].filter((f) => body[f] !== undefined)
+    if (targets.length !== 1) {
+      return fail('invalid', 400, 'InvalidRequestException', {
+        Message: 'Exactly one of ContactFlowId, QuickConnectId or TaskTemplateId must be provided.',
+      })
+    }
+    const clientToken = typeof body.ClientToken === 'string' && body.ClientToken ? body.ClientToken : randomUUID()
+    const rest = { ...body }
+    delete rest.ClientToken
+    const parameters = canonicalJson(rest)
+    const seen = byToken.get(clientToken)
+    const ok = (contactId: string): SimResponse => ({
+      status: 200,
+      headers: { date: new Date(now()).toUTCString(), 'x-amzn-requestid': randomUUID() },
+      body: { ContactId: contactId },
+    })
+    if (seen) {
+      // Not modelled for StartTaskContact (its errors have no IdempotencyException), so the first
+      // request wins and the reuse is only recorded.
+      if (seen.parameters !== parameters) tokenMismatches.push(clientToken)
+      return ok(seen.contactId)
+    }
+    const contactId = randomUUID()
+    byToken.set(clientToken, { contactId, parameters })
+    tasks.push({ contactId, clientToken, name: body.Name })
+    effects.set(clientToken, (effects.get(clientToken) ?? 0) + 1)
+    return ok(contactId)
+  }
+
   const server = await startLoopbackServer(handle)
-  return { ...server, requests }
+  return {
+    ...server,
+    requests,
+    tasks,
+    effects,
+    tokenMismatches,
+    setFault(next) {
+      fault = next && { ...next }
+    },
+  }
 }

@@ -1,0 +1,225 @@
+import { ConnectClient as AwsConnectClient, StartTaskContactCommand } from '@aws-sdk/client-connect'
+import type { StartTaskContactCommandOutput } from '@aws-sdk/client-connect'
+import type { z } from 'zod'
+import type { SendOutcome } from '@shared/schemas/send-outcome'
+import type { ConnectStartTaskContactInput } from '@shared/schemas/wire/connect'
+import { connectStartTaskSchema } from '@shared/schemas/wire/connect'
+import type { ProbeContext } from '../connection-probe'
+import { retryAfterMs } from '../http-transport'
+
+// Amazon Connect StartTaskContact (providers.md §3), sent through the official SDK so the request
+// is SigV4-signed exactly as AWS expects.
+//
+// Why every ambiguous failure here is `retry` and never `needs_review` (the contrast with Webex):
+// every request carries `ClientToken` = the task's idempotency key, and Connect answers a repeat of
+// a token it has seen (with the same parameters) with the ContactId it already created, without
+// creating a second task. So when the connection breaks after the body went out, when no answer
+// comes in time, or when Connect fails with a 5xx halfway through, sending again is harmless: it
+// either creates the task for the first time or returns the one that exists. Webex has no such key,
+// so the same situations there are `needs_review` (the agent decides). The key must stay the same
+// across the app's own retries, which is why it comes from the outbox and is never generated here
+// (the SDK's own auto-filled token would be new on every call).
+
+// ——— Classification (pure) ———
+
+/** AWS's names for "these credentials or this signature are not accepted" (as in the probe). */
+export const CONNECT_AUTH_ERRORS: ReadonlySet<string> = new Set([
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+  'IncompleteSignatureException',
+  'MissingAuthenticationTokenException',
+  'InvalidClientTokenId',
+  'ExpiredTokenException',
+  'AccessDeniedException',
+])
+
+/** StartTaskContact's modelled client errors: Connect did not create the task and never will for this input. */
+export const CONNECT_REJECTED_ERRORS: ReadonlySet<string> = new Set([
+  'InvalidParameterException',
+  'InvalidRequestException',
+  'ResourceNotFoundException',
+  'ServiceQuotaExceededException',
+])
+
+const REJECTED_WORDS: Record<string, string> = {
+  InvalidParameterException: 'Amazon Connect refused the task: one of its fields is not valid.',
+  InvalidRequestException: 'Amazon Connect refused the task as an invalid request.',
+  ResourceNotFoundException:
+    'Amazon Connect could not find the instance, contact flow, quick connect or task template this task names. Check the profile’s instance id and region, and the flow chosen.',
+  ServiceQuotaExceededException:
+    'Amazon Connect refused the task: a service quota is exhausted (too many open tasks on the instance, or 12 tasks already linked to the same previous contact).',
+}
+
+/** The raw answer the SDK hangs on its errors (non-enumerable `$response`). */
+interface RawResponse {
+  statusCode?: unknown
+  headers?: Record<string, string | undefined>
+}
+
+/** The service's own words: `Name: Message`, as AWS sends them. */
+function providerText(error: Error): string | null {
+  const message = (error as { Message?: unknown }).Message ?? error.message
+  const text = typeof message === 'string' ? message.trim() : ''
+  return `${error.name}${text ? `: ${text}` : ''}`.slice(0, 2000)
+}
+
+/** Node's network error code (ECONNRESET, ECONNREFUSED…), or the error's name. */
+function networkDetail(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown error'
+  if (error.name === 'AbortError' || error.name === 'TimeoutError') return 'no answer in time'
+  const code = (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code
+  if (typeof code === 'string' && code) return code
+  return error.message ? `${error.name}: ${error.message}`.slice(0, 200) : error.name
+}
+
+/** A StartTaskContact answer that came back 2xx → `sent`, or `retry` when it holds no ContactId. */
+export function classifyConnectOutput(
+  output: Pick<StartTaskContactCommandOutput, 'ContactId' | '$metadata'>,
+): SendOutcome {
+  const httpStatus = output.$metadata.httpStatusCode ?? 200
+  if (output.ContactId) return { kind: 'sent', providerId: output.ContactId, httpStatus }
+  // Resending with the same ClientToken returns the ContactId of the task if it was created.
+  return {
+    kind: 'retry',
+    delayMs: null,
+    reason: `Amazon Connect accepted the task (HTTP ${httpStatus}) but its answer had no ContactId; asking again with the same token.`,
+    httpStatus,
+  }
+}
+
+/**
+ * Anything `client.send(StartTaskContactCommand)` threw → exactly one outcome. Pure: `now` only
+ * reads an HTTP-date Retry-After.
+ *
+ * An error with `$metadata.httpStatusCode` is an answer from AWS; anything else (refused, reset,
+ * DNS, TLS, timeout, abort, before or after the body was written) is a network failure → `retry`.
+ *
+ * AccessDeniedException → `needs_auth`, not `rejected`: the keys are genuine but their IAM policy
+ * does not allow connect:StartTaskContact on this instance (or flow). That is a fault of the
+ * profile's credentials, shared by every task of the profile, and it is fixed by changing the
+ * credentials or their policy, after which this very task can be sent. `rejected` is terminal
+ * ("sending it again will not help") and would lose the task for a configuration problem.
+ */
+export function classifyConnectError(error: unknown, now: Date): SendOutcome {
+  const status = (error as { $metadata?: { httpStatusCode?: unknown } } | null)?.$metadata?.httpStatusCode
+  if (!(error instanceof Error) || typeof status !== 'number') {
+    return {
+      kind: 'retry',
+      delayMs: null,
+      reason: `Amazon Connect could not be reached or did not answer (${networkDetail(error)}). The task is sent again with the same ClientToken, so it cannot be created twice.`,
+      httpStatus: null,
+    }
+  }
+  const name = error.name
+  const providerMessage = providerText(error)
+  const raw = (error as { $response?: RawResponse }).$response
+  const retryAfter = raw?.headers?.['retry-after'] ?? raw?.headers?.['Retry-After']
+
+  if (name === 'ThrottlingException' || status === 429) {
+    return {
+      kind: 'retry',
+      delayMs: retryAfterMs(retryAfter, now),
+      reason: 'Amazon Connect is throttling requests for this account right now; trying again after a wait.',
+      httpStatus: status,
+    }
+  }
+  if (CONNECT_AUTH_ERRORS.has(name) || status === 401 || status === 403) {
+    const message =
+      name === 'AccessDeniedException'
+        ? 'The AWS credentials are valid but not allowed to create tasks: their IAM policy needs connect:StartTaskContact on this instance and its flows. Fix the policy or use other keys for this profile.'
+        : /Signature (expired|not yet current)/i.test(error.message)
+          ? "AWS refused the request's time stamp: check this computer's clock and time zone."
+          : name === 'ExpiredTokenException'
+            ? 'The temporary AWS credentials (session token) have expired. Enter new credentials for this profile.'
+            : 'AWS refused the access key id or the secret access key (or the session token). Enter the credentials for this profile again.'
+    return { kind: 'needs_auth', message, providerMessage }
+  }
+  if (name === 'InternalServiceException' || status >= 500 || status === 408) {
+    return {
+      kind: 'retry',
+      delayMs: retryAfterMs(retryAfter, now),
+      reason: `Amazon Connect could not handle the task right now (HTTP ${status}). It is sent again with the same ClientToken, so it cannot be created twice.`,
+      httpStatus: status,
+    }
+  }
+  if (status >= 200 && status < 300) {
+    // A 2xx whose body the SDK could not read: the task may exist; the same token finds it again.
+    return {
+      kind: 'retry',
+      delayMs: null,
+      reason: `Amazon Connect's answer (HTTP ${status}) could not be read; asking again with the same ClientToken.`,
+      httpStatus: status,
+    }
+  }
+  return {
+    kind: 'rejected',
+    message: REJECTED_WORDS[name] ?? `Amazon Connect refused the task (HTTP ${status}).`,
+    providerMessage,
+    httpStatus: status,
+  }
+}
+
+// ——— Client ———
+
+export interface ConnectSendContext extends ProbeContext<'connect'> {
+  /** The task's idempotency key: sent as `ClientToken`, the same on every resend of the task. */
+  idempotencyKey: string
+}
+
+export interface ConnectClientOptions {
+  /** The endpoint for a region (a loopback simulator); `undefined` lets the SDK resolve the real one. */
+  endpointFor?: (region: string) => string | undefined
+  /** Per request; the context's signal still applies. */
+  timeoutMs?: number
+}
+
+export interface ConnectClient {
+  /** `PUT /contact/task` (StartTaskContact), ClientToken = the idempotency key. */
+  send(context: ConnectSendContext, input: ConnectStartTaskContactInput): Promise<SendOutcome>
+}
+
+const invalid = (error: z.ZodError): SendOutcome => ({
+  kind: 'rejected',
+  message: "The task was not sent: it does not meet Amazon Connect's rules.",
+  providerMessage: error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; '),
+  httpStatus: null,
+})
+
+export function createConnectClient(options: ConnectClientOptions = {}): ConnectClient {
+  const timeoutMs = options.timeoutMs ?? 30_000
+  return {
+    async send(context, input) {
+      const now = context.clock.now()
+      const parsed = connectStartTaskSchema(now).safeParse({ ...input, ClientToken: context.idempotencyKey })
+      if (!parsed.success) return invalid(parsed.error)
+
+      const { profile, secret } = context
+      const endpoint = options.endpointFor?.(profile.region)
+      const client = new AwsConnectClient({
+        region: profile.region,
+        credentials: {
+          accessKeyId: secret.accessKeyId,
+          secretAccessKey: secret.secretAccessKey,
+          ...(secret.sessionToken ? { sessionToken: secret.sessionToken } : {}),
+        },
+        ...(endpoint ? { endpoint } : {}),
+        // One attempt: the outbox owns retries (with backoff, deadlines and the lane's rate limit).
+        maxAttempts: 1,
+        requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs },
+      })
+      try {
+        const output = await client.send(new StartTaskContactCommand(parsed.data), {
+          abortSignal: AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)]),
+        })
+        return classifyConnectOutput(output)
+      } catch (error) {
+        return classifyConnectError(error, now)
+      } finally {
+        client.destroy()
+      }
+    },
+  }
+}

@@ -1,0 +1,307 @@
+import { z } from 'zod'
+import type { SendOutcome } from '@shared/schemas/send-outcome'
+import type { EgainActor, EgainCreateTaskActivity } from '@shared/schemas/wire/egain'
+import { egainTaskActivitySchema } from '@shared/schemas/wire/egain'
+import type { ProbeContext } from '../connection-probe'
+import type { HttpTransport, SendPhase } from '../http-transport'
+import { nodeHttpTransport, retryAfterMs, TransportError } from '../http-transport'
+import { OAuthRefused, oauthErrorText, requestToken } from '../oauth'
+import { egainTokenForm } from './connection-probe'
+
+// eGain Core Case Manager v3, "Create task activity" (providers.md §2). eGain has no idempotency
+// key, so (like Webex) any send whose answer was lost is `needs_review`, never retried blindly.
+
+export const EGAIN_TASK_PATH = '/core/casemgr/v3/activity/task'
+
+// ——— Classification (pure) ———
+
+/** What one attempt came to, before classification. */
+export type EgainAnswer =
+  | { kind: 'http'; status: number; headers: Record<string, string | undefined>; body: string }
+  | { kind: 'network'; phase: SendPhase; code: string; timedOut: boolean }
+
+export interface EgainClassifyOptions {
+  /** For an HTTP-date Retry-After. */
+  now: Date
+}
+
+/** eGain's error body `{code, developerMessage}` → "developerMessage (code)"; else the raw text. */
+export function egainErrorText(body: string): string | null {
+  const text = body.trim()
+  if (!text) return null
+  try {
+    const parsed = JSON.parse(text) as { code?: unknown; developerMessage?: unknown; userMessage?: unknown }
+    const message =
+      typeof parsed.developerMessage === 'string'
+        ? parsed.developerMessage
+        : typeof parsed.userMessage === 'string'
+          ? parsed.userMessage
+          : null
+    if (message !== null) return typeof parsed.code === 'string' ? `${message} (${parsed.code})` : message
+  } catch {
+    // not JSON: shown as it came
+  }
+  return text
+}
+
+const CreatedBody = z.object({ id: z.union([z.string().min(1), z.number().int()]) })
+
+/**
+ * The new activity's id: the last path segment of `Location` (the v12 predecessor answers
+ * `Location: …/activity/<id>` with no body), else a body `id` (providers.md [I]).
+ */
+export function egainCreatedId(headers: Record<string, string | undefined>, body: string): string | null {
+  const location = headers['location']?.trim()
+  if (location) {
+    const path = location.replace(/[?#].*$/, '').replace(/\/+$/, '')
+    const segment = decodeURIComponent(path.slice(path.lastIndexOf('/') + 1))
+    if (segment) return segment
+  }
+  try {
+    const parsed = CreatedBody.safeParse(JSON.parse(body))
+    if (parsed.success) return String(parsed.data.id)
+  } catch {
+    // no JSON body: no id
+  }
+  return null
+}
+
+/**
+ * Which 5xx answers are retried: only 503 (the service refused to take the request). A 500, 502,
+ * 504 or any other 5xx may come after eGain acted on it, and eGain has no idempotency key, so a
+ * resend could create a second activity (and case): needs_review. Same rule as Webex.
+ */
+export const EGAIN_RETRIED_5XX: ReadonlySet<number> = new Set([503])
+
+/**
+ * One eGain answer (or network failure) → exactly one outcome. Pure; the 401 refresh-and-resend
+ * happens in the client before an answer reaches this (a 401 here is the final one).
+ */
+export function classifyEgainResponse(answer: EgainAnswer, options: EgainClassifyOptions): SendOutcome {
+  const review = (message: string, providerMessage: string | null = null): SendOutcome => ({
+    kind: 'needs_review',
+    message,
+    providerMessage,
+  })
+  if (answer.kind === 'network') {
+    const detail = answer.timedOut ? 'no answer in time' : answer.code
+    if (answer.phase === 'before_send') {
+      return { kind: 'retry', delayMs: null, reason: `eGain could not be reached (${detail}).`, httpStatus: null }
+    }
+    return review(
+      `The task was sent to eGain but ${answer.timedOut ? 'no answer came back in time' : `the connection broke before the answer (${answer.code})`}, so the activity may or may not have been created. eGain cannot tell a repeat from a new request: check eGain before sending it again.`,
+    )
+  }
+
+  const { status, headers, body } = answer
+  const providerMessage = egainErrorText(body)
+  if (status >= 200 && status < 300) {
+    const id = egainCreatedId(headers, body)
+    if (id !== null) return { kind: 'sent', providerId: id, httpStatus: status }
+    return review(
+      `eGain accepted the task (HTTP ${status}) but its answer named no activity (no Location, no id), so it was probably created. Check eGain before sending it again.`,
+      providerMessage,
+    )
+  }
+  if (status === 401) {
+    return {
+      kind: 'needs_auth',
+      message:
+        'eGain refused the access token, even a freshly issued one. Check the client application (and user) in the eGain administration console, then test the profile again.',
+      providerMessage,
+    }
+  }
+  if (status === 403) {
+    return {
+      kind: 'rejected',
+      message:
+        'eGain refused to create the task: the caller lacks permission. The client application needs the app.core.casemgr.manage scope (a user needs core.casemgr.manage), "Create" permission on activities and access to the department; assigning to another user needs the transfer permission.',
+      providerMessage,
+      httpStatus: status,
+    }
+  }
+  if (status === 429 || status === 408) {
+    return {
+      kind: 'retry',
+      delayMs: retryAfterMs(headers['retry-after'], options.now),
+      reason:
+        status === 429
+          ? 'eGain is limiting how many requests can be sent; trying again after its wait.'
+          : 'eGain gave up waiting for the request (408); nothing was created.',
+      httpStatus: status,
+    }
+  }
+  if (status >= 500) {
+    if (EGAIN_RETRIED_5XX.has(status)) {
+      return {
+        kind: 'retry',
+        delayMs: retryAfterMs(headers['retry-after'], options.now),
+        reason: `eGain is unavailable right now (HTTP ${status}).`,
+        httpStatus: status,
+      }
+    }
+    return review(
+      `eGain failed while handling the task (HTTP ${status}), so the activity may or may not have been created. Check eGain before sending it again.`,
+      providerMessage,
+    )
+  }
+  // 400, 404, 406, 409, 422 and every other 3xx/4xx: eGain did not take it; sending again will not help.
+  const because: Record<number, string> = {
+    400: 'eGain refused the task as invalid.',
+    404: "eGain has no such endpoint or resource (404). Check the profile's API base URL (the Domain URL in the client application's metadata).",
+    406: 'eGain cannot answer in the requested format or language (406).',
+    409: 'eGain refused the task as a conflict with existing data.',
+    422: 'eGain could not process the task.',
+  }
+  return {
+    kind: 'rejected',
+    message: because[status] ?? `eGain refused the task (HTTP ${status}).`,
+    providerMessage,
+    httpStatus: status,
+  }
+}
+
+/** A failure to obtain a token (nothing of the task was sent) → an outcome. Pure. */
+export function classifyEgainTokenFailure(error: unknown): SendOutcome {
+  if (error instanceof OAuthRefused) {
+    if (error.status === 429 || error.status >= 500) {
+      return {
+        kind: 'retry',
+        delayMs: null,
+        reason: `eGain could not issue an access token right now (HTTP ${error.status}); nothing was sent.`,
+        httpStatus: error.status,
+      }
+    }
+    return {
+      kind: 'needs_auth',
+      message:
+        'eGain refused the client id or secret (or the user name and password, or the scope). Fix them in the profile settings.',
+      providerMessage: oauthErrorText(error.providerMessage),
+    }
+  }
+  const name = error instanceof Error ? error.name : ''
+  // fetch puts the network code (ECONNREFUSED, ENOTFOUND…) on `cause`.
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code
+  const detail =
+    name === 'TimeoutError' || name === 'AbortError'
+      ? 'no answer in time'
+      : typeof cause === 'string'
+        ? cause
+        : name || 'error'
+  return {
+    kind: 'retry',
+    delayMs: null,
+    reason: `No eGain access token could be obtained (${name === 'KeychainError' ? 'the keychain is unavailable' : detail}); nothing was sent.`,
+    httpStatus: null,
+  }
+}
+
+// ——— Client ———
+
+export interface EgainSendContext extends ProbeContext<'egain'> {
+  /** The task's idempotency key. eGain has no such field: used for logging and tracing only. */
+  idempotencyKey: string
+}
+
+export interface EgainClientOptions {
+  transport?: HttpTransport
+  /** Per HTTP request (the token request included); the context's signal still applies. */
+  timeoutMs?: number
+}
+
+/** What the caller hands in: the actor is decided by the profile's grant, so it may be left out. */
+export type EgainSendRequest = Omit<EgainCreateTaskActivity, 'actor'> & { actor?: EgainActor }
+
+export interface EgainClient {
+  /** `POST {apiBaseUrl}/core/casemgr/v3/activity/task?<query>`. */
+  send(context: EgainSendContext, request: EgainSendRequest): Promise<SendOutcome>
+}
+
+/** The query string, in a stable order, only the parameters given. */
+export function egainTaskQueryString(query: EgainCreateTaskActivity['query']): string {
+  const params = new URLSearchParams()
+  params.set('searchContactOnAttribute', query.searchContactOnAttribute)
+  if (query.createCustomer !== undefined) params.set('createCustomer', query.createCustomer)
+  if (query.activityContact !== undefined) params.set('activityContact', query.activityContact)
+  return params.toString()
+}
+
+export function createEgainClient(options: EgainClientOptions = {}): EgainClient {
+  const transport = options.transport ?? nodeHttpTransport
+  const timeoutMs = options.timeoutMs ?? 30_000
+
+  return {
+    async send(context, request) {
+      const { profile, tokens, clock } = context
+      // Who calls is a fact of the profile (client credentials = an application, password = a user);
+      // it decides whether the body must name an assignee.
+      const actor: EgainActor = profile.grantType === 'password' ? 'user' : 'client'
+      const parsed = egainTaskActivitySchema(clock.now()).safeParse({ ...request, actor })
+      if (!parsed.success) {
+        return {
+          kind: 'rejected',
+          message: "The task was not sent: it does not meet eGain's rules.",
+          providerMessage: parsed.error.issues
+            .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+            .join('; '),
+          httpStatus: null,
+        }
+      }
+      const { query, body, acceptLanguage } = parsed.data
+      const url = `${profile.apiBaseUrl.replace(/\/+$/, '')}${EGAIN_TASK_PATH}?${egainTaskQueryString(query)}`
+      const payload = JSON.stringify(body)
+      // The token request gets the same time limit as the send.
+      const signal = AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)])
+
+      const attempt = async (): Promise<{ outcome: SendOutcome; unauthorized: boolean }> => {
+        let token: string
+        try {
+          token = (
+            await tokens.get(profile.id, () =>
+              requestToken(context.fetch, profile.tokenUrl, egainTokenForm(context), clock.now(), signal),
+            )
+          ).accessToken
+        } catch (error) {
+          return { outcome: classifyEgainTokenFailure(error), unauthorized: false }
+        }
+        let answer: EgainAnswer
+        try {
+          const reply = await transport({
+            method: 'POST',
+            url,
+            headers: {
+              authorization: `Bearer ${token}`,
+              'accept-language': acceptLanguage,
+              accept: 'application/json',
+              'content-type': 'application/json',
+            },
+            body: payload,
+            signal: context.signal,
+            timeoutMs,
+          })
+          answer = { kind: 'http', ...reply }
+        } catch (error) {
+          answer =
+            error instanceof TransportError
+              ? { kind: 'network', phase: error.phase, code: error.code, timedOut: error.timedOut }
+              : // A transport that broke without saying where: assume the worst (it may have been sent).
+                { kind: 'network', phase: 'after_send', code: 'unknown', timedOut: false }
+        }
+        const outcome = redactToken(classifyEgainResponse(answer, { now: clock.now() }), token)
+        return { outcome, unauthorized: answer.kind === 'http' && answer.status === 401 }
+      }
+
+      const first = await attempt()
+      // A 401 means eGain did not take the request: drop the token, obtain one once and resend.
+      if (!first.unauthorized) return first.outcome
+      await tokens.invalidate(profile.id)
+      return (await attempt()).outcome
+    },
+  }
+}
+
+/** A provider that echoes the bearer token must not carry it into the outbox or the UI. */
+function redactToken(outcome: SendOutcome, token: string): SendOutcome {
+  if (!token || !('providerMessage' in outcome) || !outcome.providerMessage?.includes(token)) return outcome
+  return { ...outcome, providerMessage: outcome.providerMessage.replaceAll(token, '[redacted]') }
+}

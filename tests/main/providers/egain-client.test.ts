@@ -1,0 +1,469 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { SendOutcome } from '../../../shared/schemas/send-outcome'
+import { SendOutcome as SendOutcomeSchema } from '../../../shared/schemas/send-outcome'
+import { Profile } from '../../../shared/schemas/profiles'
+import type { ProviderSecret } from '../../../shared/schemas/credentials'
+import type {
+  EgainAnswer,
+  EgainSendContext,
+  EgainSendRequest,
+} from '../../../electron/main/providers/egain/egain-client'
+import {
+  EGAIN_RETRIED_5XX,
+  EGAIN_TASK_PATH,
+  classifyEgainResponse,
+  classifyEgainTokenFailure,
+  createEgainClient,
+  egainCreatedId,
+  egainErrorText,
+  egainTaskQueryString,
+} from '../../../electron/main/providers/egain/egain-client'
+import { nodeHttpTransport } from '../../../electron/main/providers/http-transport'
+import { OAuthRefused, requestToken } from '../../../electron/main/providers/oauth'
+import { tokenAccount } from '../../../electron/main/services/credentials-service'
+import { createLogger } from '../../../electron/main/services/logger'
+import { systemClock } from '../../../electron/main/services/clock'
+import { createTokenCache } from '../../../electron/main/services/token-cache'
+import { startEgainSimulator } from '../../../electron/main/simulators/egain-simulator'
+import { drafts, secrets } from '../../shared/fixtures'
+import { memorySecretStore } from '../memory-secret-store'
+
+const ID = '7a2c3b9f-5c8e-4d2f-8b4a-3e6c9f8d2b01'
+const KEY = 'b9e4d1a3-2222-4f3c-8d4e-6f7a8b9c0d1e'
+const USER_PASSWORD = 'agent-password-1'
+const cleanups: (() => Promise<void>)[] = []
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!()
+})
+
+/** A client application's request: it must name the assignee. */
+const task: EgainSendRequest = {
+  acceptLanguage: 'en-US',
+  query: { searchContactOnAttribute: 'email.emailAddress', createCustomer: 'yes' },
+  body: {
+    department: { name: 'Service' },
+    type: { value: 'task', subtype: { value: 'General' } },
+    subject: 'Follow up with customer',
+    priority: '3',
+    customer: { contacts: { contact: [{ firstName: 'Jane', email: [{ emailAddress: 'jane@example.com' }] }] } },
+    payload: { task: { content: [{ type: 'text', value: 'Call back about invoice 42' }] } },
+    status: { assigned: { user: { loginId: 'agent1' } } },
+  },
+}
+
+async function sim() {
+  const s = await startEgainSimulator({
+    clientId: drafts.egain.clientId,
+    clientSecret: secrets.egain.clientSecret,
+    users: { agent1: USER_PASSWORD },
+  })
+  cleanups.push(s.close)
+  return s
+}
+
+type Sim = Awaited<ReturnType<typeof sim>>
+
+/** A send context for one eGain profile, with its keychain (and token cache) in memory. */
+function context(
+  s: Sim,
+  overrides: { secret?: Partial<ProviderSecret>; user?: boolean; store?: ReturnType<typeof memorySecretStore> } = {},
+): EgainSendContext & { store: ReturnType<typeof memorySecretStore> } {
+  const store = overrides.store ?? memorySecretStore()
+  const logger = createLogger(() => undefined, systemClock)
+  const profile = Profile.parse({
+    ...drafts.egain,
+    id: ID,
+    tokenUrl: s.tokenUrl,
+    apiBaseUrl: s.url,
+    ...(overrides.user ? { grantType: 'password', username: 'agent1' } : {}),
+  })
+  const secret = {
+    ...secrets.egain,
+    ...(overrides.user ? { password: USER_PASSWORD } : {}),
+    ...overrides.secret,
+  } as ProviderSecret
+  if (profile.provider !== 'egain' || secret.provider !== 'egain') throw new Error('fixture')
+  return {
+    profile,
+    secret,
+    tokens: createTokenCache({ secrets: store, clock: systemClock, logger }),
+    clock: systemClock,
+    fetch,
+    signal: new AbortController().signal,
+    idempotencyKey: KEY,
+    store,
+  }
+}
+
+/** Every outcome must fit the schema and carry no token or secret. */
+function checked(outcome: SendOutcome, ...tokens: string[]): SendOutcome {
+  expect(SendOutcomeSchema.parse(outcome)).toEqual(outcome)
+  const text = JSON.stringify(outcome)
+  for (const secret of [secrets.egain.clientSecret, USER_PASSWORD, ...tokens]) expect(text).not.toContain(secret)
+  expect(text).not.toMatch(/eg-at-/)
+  return outcome
+}
+
+const client = createEgainClient({ timeoutMs: 2000 })
+
+describe('eGain client over loopback HTTP', () => {
+  it('201: sent with the activity id from Location; the body and query reach eGain', async () => {
+    const s = await sim()
+    const outcome = checked(await client.send(context(s), task))
+    expect(s.activities).toHaveLength(1)
+    expect(outcome).toEqual({ kind: 'sent', providerId: s.activities[0]!.id, httpStatus: 201 })
+    expect(s.activities[0]!.body).toEqual(task.body)
+    expect(s.ledger).toEqual([{ grant: 'client_credentials', verdict: 'issued' }])
+    expect(s.requests).toEqual([{ path: EGAIN_TASK_PATH, verdict: 'created' }])
+  })
+
+  it('the password grant sends as a user: no assignee needed', async () => {
+    const s = await sim()
+    const { status: _status, ...body } = task.body
+    const outcome = checked(await client.send(context(s, { user: true }), { ...task, body }))
+    expect(outcome).toMatchObject({ kind: 'sent', providerId: s.activities[0]!.id })
+    expect(s.ledger).toEqual([{ grant: 'password', verdict: 'issued' }])
+  })
+
+  it('a request that fails our schema is rejected without any request (no token either)', async () => {
+    const s = await sim()
+    const { status: _status, ...body } = task.body
+    const outcome = checked(await client.send(context(s), { ...task, body }))
+    expect(outcome).toMatchObject({
+      kind: 'rejected',
+      httpStatus: null,
+      providerMessage: expect.stringContaining('body.status: When an application (not a user) creates the task'),
+    })
+    expect(s.ledger).toEqual([])
+    expect(s.requests).toEqual([])
+    expect(s.activities).toEqual([])
+  })
+
+  it("eGain's own 400 developerMessage is shown as is", async () => {
+    const s = await sim()
+    // The simulator checks with the same schema, so its 400 is reached directly (as a user's token
+    // with a client-only rule would not be): a missing customer.
+    const token = await requestToken(
+      fetch,
+      s.tokenUrl,
+      { grant_type: 'client_credentials', client_id: drafts.egain.clientId, client_secret: secrets.egain.clientSecret },
+      new Date(),
+      new AbortController().signal,
+    )
+    const reply = await nodeHttpTransport({
+      method: 'POST',
+      url: `${s.url}${EGAIN_TASK_PATH}?searchContactOnAttribute=email.emailAddress&color=blue`,
+      headers: { authorization: `Bearer ${token.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(task.body),
+      signal: new AbortController().signal,
+      timeoutMs: 2000,
+    })
+    expect(reply.status).toBe(400)
+    const outcome = checked(classifyEgainResponse({ kind: 'http', ...reply }, { now: new Date() }), token.accessToken)
+    expect(outcome).toEqual({
+      kind: 'rejected',
+      message: 'eGain refused the task as invalid.',
+      providerMessage: 'query: eGain does not accept color in the query parameters. (400-101)',
+      httpStatus: 400,
+    })
+    expect(s.activities).toEqual([])
+
+    await s.setFault({ kind: 'status', status: 400 })
+    expect(checked(await client.send(context(s), task))).toMatchObject({
+      kind: 'rejected',
+      httpStatus: 400,
+      providerMessage: 'Simulated 400. (400-000)',
+    })
+  })
+
+  it('token revoked → 401 → one new token → resent → sent', async () => {
+    const s = await sim()
+    const ctx = context(s)
+    expect((await client.send(ctx, task)).kind).toBe('sent')
+    s.revokeTokens()
+    const outcome = checked(await client.send(ctx, task))
+    expect(outcome).toMatchObject({ kind: 'sent', providerId: s.activities[1]!.id })
+    expect(s.ledger.map((l) => l.verdict)).toEqual(['issued', 'issued'])
+    expect(s.requests.map((r) => r.verdict)).toEqual(['created', 'unauthorized', 'created'])
+  })
+
+  it('a stale cached token: dropped, replaced once, sent', async () => {
+    const s = await sim()
+    const store = memorySecretStore({
+      [tokenAccount(ID)]: JSON.stringify({
+        accessToken: 'stale-cached-token-7777',
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      }),
+    })
+    const outcome = checked(await client.send(context(s, { store }), task), 'stale-cached-token-7777')
+    expect(outcome).toMatchObject({ kind: 'sent', httpStatus: 201 })
+    expect(s.requests.map((r) => r.verdict)).toEqual(['unauthorized', 'created'])
+  })
+
+  it('401 twice (after a new token) → needs_auth', async () => {
+    const s = await sim()
+    await s.setFault({ kind: 'status', status: 401 })
+    const outcome = checked(await client.send(context(s), task))
+    expect(outcome).toMatchObject({ kind: 'needs_auth', providerMessage: 'Simulated 401. (401-000)' })
+    expect(s.ledger.map((l) => l.verdict)).toEqual(['issued', 'issued'])
+    expect(s.requests.map((r) => r.verdict)).toEqual(['fault_401', 'fault_401'])
+  })
+
+  it('wrong client secret → needs_auth, nothing sent', async () => {
+    const s = await sim()
+    const outcome = checked(
+      await client.send(context(s, { secret: { clientSecret: 'not-the-secret-XYZ' } }), task),
+      'not-the-secret-XYZ',
+    )
+    expect(outcome).toMatchObject({
+      kind: 'needs_auth',
+      providerMessage: 'invalid_client: Client authentication failed.',
+    })
+    expect(s.ledger.map((l) => l.verdict)).toEqual(['invalid_client'])
+    expect(s.requests).toEqual([])
+  })
+
+  it('403 → rejected, explaining the permission', async () => {
+    const s = await sim()
+    await s.setFault({ kind: 'status', status: 403 })
+    expect(checked(await client.send(context(s), task))).toMatchObject({
+      kind: 'rejected',
+      httpStatus: 403,
+      message: expect.stringContaining('app.core.casemgr.manage'),
+      providerMessage: 'Simulated 403. (403-000)',
+    })
+  })
+
+  it('429 from the one-at-a-time rule → retry after Retry-After (1 s)', async () => {
+    const s = await sim()
+    const ctx = context(s)
+    expect((await client.send(ctx, task)).kind).toBe('sent') // the token is cached now
+    await s.setFault({ kind: 'slow', ms: 300 })
+    const both = await Promise.all([client.send(ctx, task), client.send(ctx, task)])
+    both.forEach((outcome) => checked(outcome))
+    const limited = both.find((o) => o.kind === 'retry')
+    expect(both.map((o) => o.kind).sort()).toEqual(['retry', 'sent'])
+    expect(limited).toMatchObject({ kind: 'retry', httpStatus: 429, delayMs: 1000 })
+    expect(s.activities).toHaveLength(2)
+    expect(s.requests.map((r) => r.verdict).sort()).toEqual(['busy', 'created', 'created'])
+  })
+
+  it('503 → retry with the queue backoff; 500 → needs_review', async () => {
+    const s = await sim()
+    await s.setFault({ kind: 'status', status: 503 })
+    expect(checked(await client.send(context(s), task))).toEqual({
+      kind: 'retry',
+      delayMs: null,
+      reason: 'eGain is unavailable right now (HTTP 503).',
+      httpStatus: 503,
+    })
+    await s.setFault({ kind: 'status', status: 500 })
+    expect(checked(await client.send(context(s), task))).toMatchObject({
+      kind: 'needs_review',
+      message: expect.stringContaining('may or may not have been created'),
+      providerMessage: 'Simulated 500. (500-000)',
+    })
+  })
+
+  it('connection refused → retry (the token request is refused: nothing was sent)', async () => {
+    const s = await sim()
+    await s.setFault({ kind: 'refuse' })
+    expect(checked(await client.send(context(s), task))).toMatchObject({
+      kind: 'retry',
+      httpStatus: null,
+      reason: expect.stringContaining('ECONNREFUSED'),
+    })
+    // With a token already cached, the task request itself is refused.
+    const ctx = context(s)
+    await s.setFault(null)
+    expect((await client.send(ctx, task)).kind).toBe('sent')
+    await s.setFault({ kind: 'refuse' })
+    expect(checked(await client.send(ctx, task))).toEqual({
+      kind: 'retry',
+      delayMs: null,
+      reason: 'eGain could not be reached (ECONNREFUSED).',
+      httpStatus: null,
+    })
+    expect(s.activities).toHaveLength(1)
+  })
+
+  it('dropAfterBody → needs_review, and eGain did create the activity (the ambiguity itself)', async () => {
+    const s = await sim()
+    await s.setFault({ kind: 'dropAfterBody' })
+    const outcome = checked(await client.send(context(s), task))
+    expect(outcome).toMatchObject({ kind: 'needs_review', providerMessage: null })
+    expect(outcome.kind === 'needs_review' && outcome.message).toMatch(/connection broke before the answer/)
+    expect(s.activities).toHaveLength(1)
+    expect(s.activities[0]!.body).toEqual(task.body)
+  })
+
+  it('blackhole with a short timeout → needs_review', async () => {
+    const s = await sim()
+    await s.setFault({ kind: 'blackhole' })
+    const fast = createEgainClient({ timeoutMs: 300 })
+    const started = Date.now()
+    expect(checked(await fast.send(context(s), task))).toMatchObject({
+      kind: 'needs_review',
+      message: expect.stringContaining('no answer came back in time'),
+    })
+    expect(Date.now() - started).toBeLessThan(2000)
+  })
+
+  it('a transport that throws something unknown is treated as possibly sent', async () => {
+    const s = await sim()
+    const broken = createEgainClient({ transport: () => Promise.reject(new Error('boom')) })
+    expect(checked(await broken.send(context(s), task))).toMatchObject({ kind: 'needs_review' })
+  })
+
+  it('headers, query and URL are what eGain documents; an echoed token is redacted', async () => {
+    const s = await sim()
+    let seen: { url: string; headers: Record<string, string> } | null = null
+    const echo = createEgainClient({
+      transport: async (request) => {
+        seen = { url: request.url, headers: request.headers }
+        return { status: 400, headers: {}, body: `bad header ${request.headers.authorization ?? ''}` }
+      },
+    })
+    const outcome = checked(await echo.send(context(s), { ...task, acceptLanguage: 'fr-FR' }))
+    expect(outcome).toMatchObject({ kind: 'rejected', providerMessage: 'bad header Bearer [redacted]' })
+    expect(seen).toMatchObject({
+      url: `${s.url}${EGAIN_TASK_PATH}?searchContactOnAttribute=email.emailAddress&createCustomer=yes`,
+      headers: {
+        authorization: expect.stringMatching(/^Bearer eg-at-/),
+        'accept-language': 'fr-FR',
+        accept: 'application/json',
+        'content-type': 'application/json',
+      },
+    })
+  })
+})
+
+describe('classifyEgainResponse (pure, every branch)', () => {
+  const now = new Date('2026-05-01T12:00:00Z')
+  const http = (status: number, body = '', headers: Record<string, string> = {}): EgainAnswer => ({
+    kind: 'http',
+    status,
+    headers,
+    body,
+  })
+  const classify = (answer: EgainAnswer) => checked(classifyEgainResponse(answer, { now }))
+  const errorBody = JSON.stringify({
+    code: '400-101',
+    developerMessage: "Unsupported query parameter(s) supplied: 'x'.",
+  })
+
+  it.each([
+    [
+      '201 Location',
+      http(201, '', { location: '/core/casemgr/v3/activity/1001' }),
+      { kind: 'sent', providerId: '1001', httpStatus: 201 },
+    ],
+    [
+      '201 absolute Location with slash',
+      http(201, '', { location: 'https://api.example/core/casemgr/v3/activity/abc%20d/' }),
+      { kind: 'sent', providerId: 'abc d' },
+    ],
+    ['201 body id', http(201, '{"id":"2002"}'), { kind: 'sent', providerId: '2002' }],
+    ['201 numeric body id', http(201, '{"id":3003}'), { kind: 'sent', providerId: '3003' }],
+    ['201 neither', http(201), { kind: 'needs_review', providerMessage: null }],
+    ['201 JSON without id', http(201, '{"ok":true}'), { kind: 'needs_review', providerMessage: '{"ok":true}' }],
+    ['201 not JSON', http(201, 'created'), { kind: 'needs_review', providerMessage: 'created' }],
+    [
+      '400',
+      http(400, errorBody),
+      {
+        kind: 'rejected',
+        httpStatus: 400,
+        providerMessage: "Unsupported query parameter(s) supplied: 'x'. (400-101)",
+      },
+    ],
+    ['404', http(404, 'no route'), { kind: 'rejected', httpStatus: 404, providerMessage: 'no route' }],
+    ['406', http(406), { kind: 'rejected', httpStatus: 406, providerMessage: null }],
+    [
+      '409',
+      http(409, '{"developerMessage":"exists"}'),
+      { kind: 'rejected', httpStatus: 409, providerMessage: 'exists' },
+    ],
+    ['422', http(422, '{"userMessage":"nope"}'), { kind: 'rejected', httpStatus: 422, providerMessage: 'nope' }],
+    ['405 other 4xx', http(405), { kind: 'rejected', httpStatus: 405, message: 'eGain refused the task (HTTP 405).' }],
+    ['302 redirect', http(302), { kind: 'rejected', httpStatus: 302 }],
+    [
+      '401',
+      http(401, '{"code":"401-100","developerMessage":"expired"}'),
+      { kind: 'needs_auth', providerMessage: 'expired (401-100)' },
+    ],
+    ['403', http(403), { kind: 'rejected', httpStatus: 403, message: expect.stringContaining('permission') }],
+    ['408', http(408), { kind: 'retry', httpStatus: 408, delayMs: null }],
+    ['429 seconds', http(429, '', { 'retry-after': '1' }), { kind: 'retry', httpStatus: 429, delayMs: 1000 }],
+    ['429 date', http(429, '', { 'retry-after': 'Fri, 01 May 2026 12:00:30 GMT' }), { kind: 'retry', delayMs: 30_000 }],
+    ['429 none', http(429), { kind: 'retry', delayMs: null }],
+    ['503', http(503, '', { 'retry-after': '2' }), { kind: 'retry', httpStatus: 503, delayMs: 2000 }],
+    ['500', http(500, 'oops'), { kind: 'needs_review', providerMessage: 'oops' }],
+    ['502', http(502), { kind: 'needs_review' }],
+    ['504', http(504), { kind: 'needs_review' }],
+    [
+      'refused',
+      { kind: 'network', phase: 'before_send', code: 'ECONNREFUSED', timedOut: false },
+      { kind: 'retry', httpStatus: null, delayMs: null },
+    ],
+    [
+      'connect timeout',
+      { kind: 'network', phase: 'before_send', code: 'ETIMEDOUT', timedOut: true },
+      { kind: 'retry', reason: 'eGain could not be reached (no answer in time).' },
+    ],
+    [
+      'reset after send',
+      { kind: 'network', phase: 'after_send', code: 'ECONNRESET', timedOut: false },
+      { kind: 'needs_review', message: expect.stringContaining('ECONNRESET') },
+    ],
+    [
+      'timeout after send',
+      { kind: 'network', phase: 'after_send', code: 'ETIMEDOUT', timedOut: true },
+      { kind: 'needs_review', message: expect.stringContaining('in time') },
+    ],
+  ] as [string, EgainAnswer, object][])('%s', (_name, answer, expected) => {
+    expect(classify(answer)).toMatchObject(expected)
+  })
+
+  it('only 503 among 5xx is retried', () => {
+    expect([...EGAIN_RETRIED_5XX]).toEqual([503])
+  })
+
+  it('error text, created id and query string helpers', () => {
+    expect(egainErrorText('   ')).toBeNull()
+    expect(egainErrorText('{"other":1}')).toBe('{"other":1}')
+    expect(egainErrorText('{"developerMessage":"m","code":7}')).toBe('m')
+    expect(egainCreatedId({ location: '/' }, '')).toBeNull()
+    expect(egainCreatedId({ location: '/a/55?x=1' }, '')).toBe('55')
+    expect(egainCreatedId({}, '{"id":""}')).toBeNull()
+    expect(egainTaskQueryString({ searchContactOnAttribute: 'custom.crm id', activityContact: 'home.phone' })).toBe(
+      'searchContactOnAttribute=custom.crm+id&activityContact=home.phone',
+    )
+  })
+
+  it('token failures: refused → needs_auth, 5xx/429 and network → retry; nothing leaks', () => {
+    expect(
+      checked(classifyEgainTokenFailure(new OAuthRefused(401, '{"error":"invalid_client","error_description":"x"}'))),
+    ).toMatchObject({ kind: 'needs_auth', providerMessage: 'invalid_client: x' })
+    expect(checked(classifyEgainTokenFailure(new OAuthRefused(500, 'down')))).toMatchObject({
+      kind: 'retry',
+      httpStatus: 500,
+    })
+    expect(checked(classifyEgainTokenFailure(new OAuthRefused(429, '')))).toMatchObject({
+      kind: 'retry',
+      httpStatus: 429,
+    })
+    const refused = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } })
+    expect(checked(classifyEgainTokenFailure(refused))).toMatchObject({
+      kind: 'retry',
+      reason: expect.stringContaining('ECONNREFUSED'),
+    })
+    expect(checked(classifyEgainTokenFailure(new DOMException('t', 'TimeoutError')))).toMatchObject({
+      kind: 'retry',
+      reason: expect.stringContaining('no answer in time'),
+    })
+    const locked = Object.assign(new Error('locked'), { name: 'KeychainError' })
+    expect(checked(classifyEgainTokenFailure(locked))).toMatchObject({ reason: expect.stringContaining('keychain') })
+    expect(checked(classifyEgainTokenFailure('weird'))).toMatchObject({ kind: 'retry' })
+  })
+})
