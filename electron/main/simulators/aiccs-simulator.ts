@@ -27,6 +27,11 @@ export type AiccsVerdict =
   | 'missing_parameter'
   | 'invalid_parameter'
   | 'throttled'
+  | 'duplicate'
+  /** A fault set with `failWith`: answered with the chosen status and code, nothing created. */
+  | 'fault'
+  /** `dropAfterBody`: the task was created, then the connection was cut without an answer. */
+  | 'dropped'
 
 export interface AiccsSimRequest {
   method: string
@@ -41,14 +46,42 @@ export interface AiccsSimRequest {
   parameters: Record<string, string>
   verdict: AiccsVerdict
   code: string
+  /** The HTTP status answered; 0 when no answer was written (`dropped`). */
   status: number
   /** The task id, for a created task (a string: it is a 64-bit number). */
   taskId?: string
 }
 
+/** A task the simulated account holds. */
+export interface AiccsSimTask {
+  /** A string: the id is a 64-bit number. */
+  taskId: string
+  taskName: string
+}
+
 export interface AiccsSimulator extends RunningSimulator {
   requests: AiccsSimRequest[]
+  /** Every task created, in order. Task names are unique in the account, as at AICCS. */
+  tasks: AiccsSimTask[]
+  /** How many tasks were created with this name (the side effects a client caused): 0 or 1. */
+  effects(taskName: string): number
+  /**
+   * The next `times` authenticated requests are answered with `status` and the gateway error `code`
+   * (e.g. 500 `InternalError`, 503 `ServiceUnavailable`); nothing is created.
+   */
+  failWith(status: number, code: string, times?: number): void
+  /** The next `times` valid CreateAiCallTask requests create their task, then the socket is destroyed unanswered. */
+  dropAfterBody(times?: number): void
+  /** Answer every authenticated request with Throttling.User (HTTP 400), or stop doing so. */
+  throttle(on: boolean): void
 }
+
+/**
+ * [I] The code for a TaskName the account already holds. providers.md §4: the real code is not
+ * documented; `TaskName.Duplicate` follows Alibaba's `<Parameter>.<Problem>` naming. The answer
+ * carries no id of the existing task (nothing says the real one does).
+ */
+export const AICCS_DUPLICATE_TASK_NAME_CODE = 'TaskName.Duplicate'
 
 const ALGORITHM = 'ACS3-HMAC-SHA256'
 const ACTION = 'CreateAiCallTask'
@@ -182,9 +215,14 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
   const forbidden = new Set(options.forbiddenKeys ?? [])
   const nonces = new Set<string>()
   let nextTaskId = options.firstTaskId ?? 1234567890123456789n
+  const tasks: AiccsSimTask[] = []
+  const byName = new Map<string, AiccsSimTask>()
+  let throttled = options.throttle ?? false
+  let failure: { status: number; code: string; times: number } | null = null
+  let drops = 0
   const now = () => Date.now() + (options.clockOffsetMs ?? 0)
 
-  function handle(request: SimRequest): SimResponse {
+  function handle(request: SimRequest): SimResponse | null {
     const parameters: Record<string, string> = Object.fromEntries(request.url.searchParams)
     const contentType = headerValue(request, 'content-type') ?? ''
     if (contentType.startsWith('application/x-www-form-urlencoded')) {
@@ -284,7 +322,13 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
     nonces.add(nonce)
 
     // ——— The API, its permission, its parameters ———
-    if (options.throttle) {
+    if (failure && failure.times > 0) {
+      const { status, code } = failure
+      failure.times -= 1
+      if (failure.times === 0) failure = null
+      return fail('fault', status, code, `Simulated failure ${code}.`)
+    }
+    if (throttled) {
       return fail('throttled', 400, 'Throttling.User', 'Request was denied due to user flow control.')
     }
     if (action !== ACTION || headerValue(request, 'x-acs-version') !== VERSION) {
@@ -312,9 +356,28 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
         problem.message,
       )
     }
+    const taskName = parameters['TaskName']!
+    if (byName.has(taskName)) {
+      return fail(
+        'duplicate',
+        400,
+        AICCS_DUPLICATE_TASK_NAME_CODE,
+        `The task name "${taskName}" already exists in this account.`,
+      )
+    }
     const taskId = nextTaskId
     nextTaskId += 1n
     entry.taskId = taskId.toString()
+    const task = { taskId: taskId.toString(), taskName }
+    tasks.push(task)
+    byName.set(taskName, task)
+    if (drops > 0) {
+      drops -= 1
+      entry.verdict = 'dropped'
+      entry.status = 0
+      request.socket.destroy()
+      return null
+    }
     // Written by hand so the 64-bit id is in the body exactly (JSON.stringify cannot hold a BigInt).
     return {
       status: 200,
@@ -324,5 +387,19 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
   }
 
   const server = await startLoopbackServer(handle)
-  return { ...server, requests }
+  return {
+    ...server,
+    requests,
+    tasks,
+    effects: (taskName) => tasks.filter((t) => t.taskName === taskName).length,
+    failWith: (status, code, times = 1) => {
+      failure = { status, code, times }
+    },
+    dropAfterBody: (times = 1) => {
+      drops = times
+    },
+    throttle: (on) => {
+      throttled = on
+    },
+  }
 }

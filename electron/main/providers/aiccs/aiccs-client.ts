@@ -1,0 +1,408 @@
+import * as openapi from '@alicloud/openapi-core'
+import { $OpenApiUtil } from '@alicloud/openapi-core'
+import { RuntimeOptions } from '@darabonba/typescript'
+import type { z } from 'zod'
+import type { SendOutcome } from '@shared/schemas/send-outcome'
+import type { AiccsCreateAiCallTask } from '@shared/schemas/wire/aiccs'
+import { aiccsCreateAiCallTaskSchema, toAiccsQuery } from '@shared/schemas/wire/aiccs'
+import type { ProbeContext } from '../connection-probe'
+import { aiccsProtocol } from './connection-probe'
+
+// Alibaba Cloud AICCS 2019-10-15 `CreateAiCallTask` (providers.md §4), RPC style, signed
+// ACS3-HMAC-SHA256 by the official `@alicloud/openapi-core` client.
+//
+// Idempotency (design.md §4): AICCS has no idempotency key, but task names are unique per account.
+// Every task is sent under a TaskName derived from its idempotency key (see `aiccsTaskName`), the
+// same on every resend. So when an attempt fails ambiguously (the connection breaks after the body
+// went out, no answer in time, a 5xx), sending again is harmless: either the task did not exist and
+// is created now, or it does and AICCS refuses the name as a duplicate. That is why those failures
+// are `retry` here, not `needs_review` as for Webex or eGain.
+//
+// A duplicate-name answer means the task almost certainly exists from an earlier attempt of this
+// very task, but the answer does not give its id (the real error's shape is not documented; the
+// simulator gives none), and AICCS has no documented lookup by name. So it is `needs_review` with
+// words saying so, unless the answer does carry the id (a `Data` we can read exactly) → `sent`.
+
+type OpenApiClient = typeof openapi.default
+
+/** CommonJS default export: Node hands over `module.exports`, bundlers `exports.default` (as in the probe). */
+const OpenApiClient: OpenApiClient =
+  typeof openapi.default === 'function'
+    ? openapi.default
+    : (openapi.default as unknown as { default: OpenApiClient }).default
+
+const ACTION = 'CreateAiCallTask'
+const VERSION = '2019-10-15'
+
+// ——— The task name ———
+
+/** The part of every TaskName that makes it unique: `callboard-<idempotency key>`. */
+const KEY_PREFIX = 'callboard-'
+/** The schema's TaskName cap. */
+const TASK_NAME_MAX = 128
+/** Keys are the outbox's UUIDs; anything in this shape fits the name and survives the query untouched. */
+const KEY_SHAPE = /^[A-Za-z0-9_-]{1,64}$/
+
+/**
+ * The TaskName sent for a task: `<agent's name> [callboard-<key>]`, or `callboard-<key>` when the
+ * agent gave none. The agent's name (trimmed, whitespace collapsed) is cut so the whole fits 128
+ * characters; the key part is never cut, so two tasks never share a name and a task always gets
+ * the same one. Deterministic: it depends only on the key and the stored name (the outbox resends
+ * the stored parameters, never edited ones). Null when the key is not a usable key.
+ */
+export function aiccsTaskName(idempotencyKey: string, agentName?: string): string | null {
+  if (!KEY_SHAPE.test(idempotencyKey)) return null
+  const suffix = `${KEY_PREFIX}${idempotencyKey}`
+  const label = (agentName ?? '').replace(/\s+/g, ' ').trim()
+  if (!label) return suffix
+  const room = TASK_NAME_MAX - suffix.length - 3 // ' [' + ']'
+  return `${[...label].slice(0, room).join('').trimEnd()} [${suffix}]`
+}
+
+// ——— Reading the answer (pure) ———
+
+/** Everything the classifier needs from one attempt. */
+export type AiccsReply =
+  /** An HTTP answer whose body was read (the SDK's error, or a 2xx body). */
+  | {
+      kind: 'answer'
+      status: number
+      code: string | null
+      /** `Success` of a 2xx body; null when absent (error bodies have none). */
+      success: boolean | null
+      message: string | null
+      requestId: string | null
+      /** `Data` as exact decimal digits, or null when absent or not exactly readable. */
+      taskId: string | null
+    }
+  /** An answer whose body was not Alibaba's JSON (a proxy page, a cut body). */
+  | { kind: 'unreadable'; status: number | null; detail: string }
+  /** No answer: refused, reset, DNS, TLS, timeout, abort; before or after the body was written. */
+  | { kind: 'network'; detail: string }
+
+/**
+ * `Data` of a raw JSON body as decimal digits, read from the text itself, never through a JS number
+ * (which would round 1234567890123456789 to 1234567890123456800). Accepts a JSON number or a string
+ * of digits. Only the top-level object's `Data` counts: the body is `{RequestId, Code, Success,
+ * Message, Data, AccessDeniedDetail}`, and the parsed value must agree with the digits found.
+ */
+export function losslessTaskId(body: string): string | null {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body)
+  } catch {
+    return null
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null
+  const data = (parsed as Record<string, unknown>)['Data']
+  if (typeof data === 'string') return /^\d{1,20}$/.test(data) ? data : null
+  if (typeof data !== 'number' || !Number.isInteger(data) || data < 0) return null
+  const matches = [...body.matchAll(/"Data"\s*:\s*(\d{1,20})\s*[,}]/g)].map((m) => m[1]!)
+  const exact = matches.filter((digits) => Number(digits) === data)
+  // More than one candidate (a nested "Data"): only trust them if they agree.
+  return exact.length > 0 && exact.every((d) => d === exact[0]) ? exact[0]! : null
+}
+
+/** A 2xx answer's raw body → its reply. */
+export function replyFromBody(status: number, body: string): AiccsReply {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body)
+  } catch {
+    return { kind: 'unreadable', status, detail: body.slice(0, 200) }
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return { kind: 'unreadable', status, detail: body.slice(0, 200) }
+  }
+  const b = parsed as Record<string, unknown>
+  const text = (key: string) => (typeof b[key] === 'string' ? b[key] : null)
+  return {
+    kind: 'answer',
+    status,
+    code: text('Code'),
+    success: typeof b['Success'] === 'boolean' ? b['Success'] : null,
+    message: text('Message'),
+    requestId: text('RequestId'),
+    taskId: losslessTaskId(body),
+  }
+}
+
+/** Node's network error code (ECONNRESET, ECONNREFUSED…), or the error's name and message. */
+function networkDetail(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown error'
+  if (error.name === 'AbortError' || error.name === 'TimeoutError') return 'no answer in time'
+  const code = (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code
+  if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code
+  return error.message ? `${error.name}: ${error.message}`.slice(0, 200) : error.name
+}
+
+/**
+ * What `callApi` threw → its reply. The SDK throws `ClientError`/`ThrottlingError`/`ServerError`
+ * with `statusCode`, `code` and the parsed error body in `data` for a 4xx/5xx; a `SyntaxError` when
+ * that body was not JSON; anything else is a network failure (or our timeout/abort).
+ */
+export function replyFromError(error: unknown): AiccsReply {
+  if (error instanceof SyntaxError) return { kind: 'unreadable', status: null, detail: error.message.slice(0, 200) }
+  const { statusCode, code, data } = (error ?? {}) as { statusCode?: unknown; code?: unknown; data?: unknown }
+  if (error instanceof Error && typeof statusCode === 'number') {
+    const body = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>
+    const text = (key: string) => (typeof body[key] === 'string' ? body[key] : null)
+    const id = body['Data']
+    return {
+      kind: 'answer',
+      status: statusCode,
+      code: text('Code') ?? (typeof code === 'string' && code !== 'undefined' ? code : null),
+      success: typeof body['Success'] === 'boolean' ? body['Success'] : null,
+      message: text('Message'),
+      requestId: text('RequestId'),
+      // The SDK parsed this body as JSON: a number id is only exact if it is a safe integer.
+      taskId:
+        typeof id === 'string' && /^\d{1,20}$/.test(id)
+          ? id
+          : typeof id === 'number' && Number.isSafeInteger(id) && id >= 0
+            ? String(id)
+            : null,
+    }
+  }
+  return { kind: 'network', detail: networkDetail(error) }
+}
+
+// ——— Classification (pure) ———
+
+/** The gateway's codes for "this AccessKey, signature or RAM policy is not accepted". */
+export const AICCS_AUTH_CODES: ReadonlySet<string> = new Set([
+  'InvalidAccessKeyId',
+  'InvalidAccessKeyId.NotFound',
+  'InvalidAccessKeyId.Inactive',
+  'SignatureDoesNotMatch',
+  'IncompleteSignature',
+  'InvalidSecurityToken.Expired',
+  'InvalidSecurityToken.Malformed',
+  'InvalidSecurityToken.MismatchWithAccessKey',
+  'Forbidden.RAM',
+  'NoPermission',
+])
+
+/**
+ * [I] A duplicate TaskName. The real code is not documented (providers.md §4); the simulator
+ * answers `TaskName.Duplicate` (HTTP 400). Other spellings Alibaba uses elsewhere are accepted too.
+ */
+export function isDuplicateNameCode(code: string): boolean {
+  return /duplicat/i.test(code) || /^TaskName\.(Exist|AlreadyExist)/i.test(code)
+}
+
+/** Alibaba's own words: `Code: Message (RequestId …)`. */
+function providerText(r: { code: string | null; message: string | null; requestId: string | null }): string | null {
+  if (r.code === null && !r.message) return null
+  const head = r.message ? `${r.code ?? 'Error'}: ${r.message}` : (r.code ?? 'Error')
+  return `${head}${r.requestId ? ` (RequestId ${r.requestId})` : ''}`.slice(0, 2000)
+}
+
+const RESEND_SAFE = 'It is sent again under the same task name, so AICCS cannot create it twice.'
+
+/**
+ * One attempt's reply → exactly one outcome.
+ *
+ * - 2xx, `Code` OK and `Success` true, with an exact `Data` → `sent` (providerId = the id's digits).
+ *   Without a readable `Data` → `retry` (the resend finds the name taken: see duplicates).
+ * - 2xx `Code` OK without `Success` true (a sample shows this [C]) → `needs_review`.
+ * - Duplicate TaskName (any status) → `sent` if the answer carries the existing id, else
+ *   `needs_review`: the task almost certainly exists from an earlier attempt, but we cannot show it.
+ * - Auth codes, `Forbidden*`, `InvalidTimeStamp*` (the clock) → `needs_auth`: the profile's
+ *   credentials or policy must change; the task itself is fine (as in the Connect client).
+ * - `Throttling*`, 429 → `retry`; 5xx, `ServiceUnavailable`, `InternalError` → `retry`;
+ *   `SignatureNonceUsed` → `retry` (every attempt has a new nonce).
+ * - Network failures and unreadable answers → `retry` (the unique name makes a resend harmless).
+ * - Any other 4xx, or a 2xx with `Success` false and a business code (MissingParameter,
+ *   InvalidParameter…) → `rejected` with Alibaba's message.
+ */
+export function classifyAiccsReply(reply: AiccsReply): SendOutcome {
+  if (reply.kind === 'network') {
+    return {
+      kind: 'retry',
+      delayMs: null,
+      reason: `Alibaba Cloud AICCS could not be reached or did not answer (${reply.detail}). ${RESEND_SAFE}`,
+      httpStatus: null,
+    }
+  }
+  if (reply.kind === 'unreadable') {
+    return {
+      kind: 'retry',
+      delayMs: null,
+      reason: `Alibaba Cloud AICCS answered${reply.status === null ? '' : ` (HTTP ${reply.status})`} with something other than its JSON. ${RESEND_SAFE}`,
+      httpStatus: reply.status,
+    }
+  }
+  const { status } = reply
+  const code = reply.code ?? ''
+  const providerMessage = providerText(reply)
+  const ok = status >= 200 && status < 300 && code === 'OK' && reply.success === true
+
+  if (ok) {
+    if (reply.taskId) return { kind: 'sent', providerId: reply.taskId, httpStatus: status }
+    return {
+      kind: 'retry',
+      delayMs: null,
+      reason: `Alibaba Cloud AICCS accepted the task (HTTP ${status}) but its answer had no readable task id. ${RESEND_SAFE}`,
+      httpStatus: status,
+    }
+  }
+  if (code === 'OK' && status >= 200 && status < 300) {
+    // [C] The Chinese sample shows `Code: "OK"` with `Success: false`: the task may or may not exist.
+    return {
+      kind: 'needs_review',
+      message:
+        'Alibaba Cloud AICCS answered OK but did not confirm that the task was created. Check Call Task Management in the AICCS console for this task’s name before sending it again.',
+      providerMessage,
+    }
+  }
+  if (isDuplicateNameCode(code)) {
+    if (reply.taskId) return { kind: 'sent', providerId: reply.taskId, httpStatus: status }
+    return {
+      kind: 'needs_review',
+      message:
+        'AICCS already has a call task with this task’s name, almost certainly created by an earlier attempt whose answer was lost, but it did not say which task id it has. Check Call Task Management in the AICCS console for this task’s name before doing anything else; do not send it as a new task.',
+      providerMessage,
+    }
+  }
+  if (AICCS_AUTH_CODES.has(code) || code.startsWith('Forbidden') || code.startsWith('InvalidAccessKeyId')) {
+    const message =
+      code.startsWith('Forbidden') || code === 'NoPermission'
+        ? 'The AccessKey is valid, but its RAM user or role may not create AICCS call tasks (aiccs:CreateAiCallTask). Fix the policy or use another AccessKey for this profile.'
+        : 'Alibaba Cloud refused the AccessKey id or the AccessKey secret. Enter the credentials for this profile again.'
+    return { kind: 'needs_auth', message, providerMessage }
+  }
+  if (code.startsWith('InvalidTimeStamp')) {
+    return {
+      kind: 'needs_auth',
+      message: "Alibaba Cloud refused the request's time stamp: check this computer's clock and time zone.",
+      providerMessage,
+    }
+  }
+  if (code.startsWith('Throttling') || status === 429) {
+    return {
+      kind: 'retry',
+      delayMs: null,
+      reason: 'Alibaba Cloud is throttling requests for this account right now; trying again after a wait.',
+      httpStatus: status,
+    }
+  }
+  if (status >= 500 || code === 'ServiceUnavailable' || code === 'InternalError' || code === 'SignatureNonceUsed') {
+    return {
+      kind: 'retry',
+      delayMs: null,
+      reason: `Alibaba Cloud AICCS could not handle the task right now (HTTP ${status}${code ? `, ${code}` : ''}). ${RESEND_SAFE}`,
+      httpStatus: status,
+    }
+  }
+  const what =
+    code === 'MissingParameter' || code.startsWith('MissingParameter.')
+      ? 'a required parameter is missing'
+      : code === 'InvalidParameter' || code.startsWith('InvalidParameter.')
+        ? 'one of its parameters is not valid'
+        : status >= 200 && status < 300
+          ? 'it did not create the task'
+          : `HTTP ${status}`
+  return {
+    kind: 'rejected',
+    message: `Alibaba Cloud AICCS refused the task (${what}).`,
+    providerMessage: providerMessage ?? `HTTP ${status}`,
+    httpStatus: status,
+  }
+}
+
+// ——— Client ———
+
+export interface AiccsSendContext extends ProbeContext<'aiccs'> {
+  /** The task's idempotency key, from the outbox: the TaskName is derived from it (`aiccsTaskName`). */
+  idempotencyKey: string
+}
+
+/** CreateAiCallTask's parameters; `TaskName` is the agent's label (optional), the wire name is derived. */
+export type AiccsTaskParams = Omit<AiccsCreateAiCallTask, 'TaskName'> & { TaskName?: string }
+
+export interface AiccsClientOptions {
+  /** Per request (connect and read); the context's signal still applies. */
+  timeoutMs?: number
+}
+
+export interface AiccsClient {
+  /** RPC `POST /` `Action=CreateAiCallTask`, parameters in the query, TaskName from the idempotency key. */
+  send(context: AiccsSendContext, params: AiccsTaskParams): Promise<SendOutcome>
+}
+
+const invalid = (error: z.ZodError): SendOutcome => ({
+  kind: 'rejected',
+  message: "The task was not sent: it does not meet Alibaba Cloud AICCS's rules.",
+  providerMessage: error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; '),
+  httpStatus: null,
+})
+
+/** The SDK has no abort signal: settle when the signal fires (the socket ends at its own timeout). */
+function raceSignal<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error)
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error)
+    signal.addEventListener('abort', onAbort, { once: true })
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
+
+export function createAiccsClient(options: AiccsClientOptions = {}): AiccsClient {
+  const timeoutMs = options.timeoutMs ?? 30_000
+  return {
+    async send(context, params) {
+      const taskName = aiccsTaskName(context.idempotencyKey, params.TaskName)
+      if (taskName === null) {
+        return {
+          kind: 'rejected',
+          message: 'The task was not sent: its idempotency key cannot form an AICCS task name.',
+          providerMessage: null,
+          httpStatus: null,
+        }
+      }
+      const parsed = aiccsCreateAiCallTaskSchema(context.clock.now()).safeParse({ ...params, TaskName: taskName })
+      if (!parsed.success) return invalid(parsed.error)
+
+      const { profile, secret } = context
+      const protocol = aiccsProtocol(profile.endpoint)
+      try {
+        const client = new OpenApiClient(
+          new $OpenApiUtil.Config({
+            accessKeyId: secret.accessKeyId,
+            accessKeySecret: secret.accessKeySecret,
+            endpoint: profile.endpoint,
+            protocol,
+            regionId: profile.regionId,
+            connectTimeout: timeoutMs,
+            readTimeout: timeoutMs,
+          }),
+        )
+        const apiParams = new $OpenApiUtil.Params({
+          action: ACTION,
+          version: VERSION,
+          protocol,
+          pathname: '/',
+          method: 'POST',
+          authType: 'AK',
+          style: 'RPC',
+          reqBodyType: 'formData',
+          // The raw body: the SDK's JSON parse would round the 64-bit task id in `Data`.
+          bodyType: 'string',
+        })
+        // One attempt: the outbox owns retries (backoff, deadlines, the lane's rate limit).
+        const runtime = new RuntimeOptions({ connectTimeout: timeoutMs, readTimeout: timeoutMs, autoretry: false })
+        const answer = (await raceSignal(
+          client.callApi(apiParams, new $OpenApiUtil.OpenApiRequest({ query: toAiccsQuery(parsed.data) }), runtime),
+          AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)]),
+        )) as { statusCode?: unknown; body?: unknown }
+        const status = typeof answer.statusCode === 'number' ? answer.statusCode : 200
+        return classifyAiccsReply(replyFromBody(status, typeof answer.body === 'string' ? answer.body : ''))
+      } catch (error) {
+        return classifyAiccsReply(replyFromError(error))
+      }
+    },
+  }
+}

@@ -1,0 +1,393 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { AiccsReply, AiccsSendContext, AiccsTaskParams } from '../../../electron/main/providers/aiccs/aiccs-client'
+import {
+  AICCS_AUTH_CODES,
+  aiccsTaskName,
+  classifyAiccsReply,
+  createAiccsClient,
+  losslessTaskId,
+  replyFromBody,
+  replyFromError,
+} from '../../../electron/main/providers/aiccs/aiccs-client'
+import type { SecretFor } from '../../../electron/main/providers/connection-probe'
+import { systemClock } from '../../../electron/main/services/clock'
+import { createLogger } from '../../../electron/main/services/logger'
+import { createTokenCache } from '../../../electron/main/services/token-cache'
+import type { AiccsSimulatorOptions } from '../../../electron/main/simulators/aiccs-simulator'
+import { AICCS_DUPLICATE_TASK_NAME_CODE, startAiccsSimulator } from '../../../electron/main/simulators/aiccs-simulator'
+import { AiccsSecret } from '../../../shared/schemas/credentials'
+import { AiccsProfile } from '../../../shared/schemas/profiles'
+import type { SendOutcome } from '../../../shared/schemas/send-outcome'
+import { SendOutcome as SendOutcomeSchema } from '../../../shared/schemas/send-outcome'
+import { drafts, secrets } from '../../shared/fixtures'
+import { memorySecretStore } from '../memory-secret-store'
+import { closedPort, silentServer } from './net-fixtures'
+
+const ID = '5b2c8e1f-4a3d-4c6b-9e8f-7a6b5c4d3e2f'
+const KEY = 'a1b2c3d4-1111-4e2b-9c3d-5e6f7a8b9c0d'
+const WRONG_SECRET = 'wrong-aliyun-secret-0000'
+const cleanups: (() => Promise<void>)[] = []
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!()
+})
+
+const task: AiccsTaskParams = {
+  TaskName: 'Renewal reminders',
+  AgentId: 'agent-7',
+  VirtualNumber: '057112345678',
+  StartType: 'IMMEDIATE',
+  CallTime: [{ startTime: '09:00:00', endTime: '18:00:00' }],
+  CallDay: ['MONDAY', 'TUESDAY'],
+  CallRetryTimes: 2,
+}
+
+const sim = (options: Partial<AiccsSimulatorOptions> = {}) =>
+  startAiccsSimulator({
+    accessKeyId: secrets.aiccs.accessKeyId,
+    accessKeySecret: secrets.aiccs.accessKeySecret,
+    ...options,
+  }).then((s) => (cleanups.push(s.close), s))
+
+function context(
+  endpoint: string,
+  secret: Partial<SecretFor<'aiccs'>> = {},
+  idempotencyKey = KEY,
+  signal = AbortSignal.timeout(10_000),
+): AiccsSendContext {
+  const store = memorySecretStore()
+  const logger = createLogger(() => {}, systemClock)
+  return {
+    profile: AiccsProfile.parse({ ...drafts.aiccs, id: ID, endpoint }),
+    secret: AiccsSecret.parse({ ...secrets.aiccs, ...secret }),
+    tokens: createTokenCache({ secrets: store, clock: systemClock, logger }),
+    clock: systemClock,
+    fetch,
+    signal,
+    idempotencyKey,
+  }
+}
+
+const client = createAiccsClient({ timeoutMs: 5_000 })
+
+/** Every outcome is a valid SendOutcome and carries no secret. */
+function checked(outcome: SendOutcome): SendOutcome {
+  expect(SendOutcomeSchema.safeParse(outcome).success, JSON.stringify(outcome)).toBe(true)
+  const text = JSON.stringify(outcome)
+  for (const secret of [secrets.aiccs.accessKeySecret, WRONG_SECRET]) expect(text).not.toContain(secret)
+  return outcome
+}
+
+describe('AICCS task name from the idempotency key', () => {
+  it('is deterministic, keeps the agent’s label, never cuts the key and fits 128 characters', () => {
+    expect(aiccsTaskName(KEY, 'Renewal reminders')).toBe(`Renewal reminders [callboard-${KEY}]`)
+    expect(aiccsTaskName(KEY, 'Renewal reminders')).toBe(aiccsTaskName(KEY, 'Renewal reminders'))
+    expect(aiccsTaskName(KEY)).toBe(`callboard-${KEY}`)
+    expect(aiccsTaskName(KEY, '   ')).toBe(`callboard-${KEY}`)
+    expect(aiccsTaskName(KEY, '  two\n lines ')).toBe(`two lines [callboard-${KEY}]`)
+    const long = aiccsTaskName(KEY, 'x'.repeat(300))!
+    expect(long).toHaveLength(128)
+    expect(long.endsWith(`[callboard-${KEY}]`)).toBe(true)
+    expect(aiccsTaskName('b2c3d4e5-2222-4e2b-9c3d-5e6f7a8b9c0d', 'Renewal reminders')).not.toBe(
+      aiccsTaskName(KEY, 'Renewal reminders'),
+    )
+    expect(aiccsTaskName('has space')).toBeNull()
+    expect(aiccsTaskName('')).toBeNull()
+  })
+})
+
+describe('Alibaba Cloud AICCS client (openapi-core → ACS3-checking simulator over loopback HTTP)', () => {
+  it('creates the task under the derived name: sent with the exact 64-bit id, then the next ids', async () => {
+    const s = await sim()
+    const first = checked(await client.send(context(s.host), task))
+    expect(first).toEqual({ kind: 'sent', providerId: '1234567890123456789', httpStatus: 200 })
+    const second = checked(await client.send(context(s.host, {}, 'b2c3d4e5-2222-4e2b-9c3d-5e6f7a8b9c0d'), task))
+    expect(second).toEqual({ kind: 'sent', providerId: '1234567890123456790', httpStatus: 200 })
+    const third = checked(await client.send(context(s.host, {}, 'c3d4e5f6-3333-4e2b-9c3d-5e6f7a8b9c0d'), task))
+    expect(third).toMatchObject({ kind: 'sent', providerId: '1234567890123456791' })
+
+    const [request] = s.requests
+    expect(request).toMatchObject({
+      method: 'POST',
+      action: 'CreateAiCallTask',
+      verdict: 'created',
+      taskId: '1234567890123456789',
+      parameters: {
+        TaskName: `Renewal reminders [callboard-${KEY}]`,
+        AgentId: 'agent-7',
+        VirtualNumber: '057112345678',
+        StartType: 'IMMEDIATE',
+        CallTime: JSON.stringify([JSON.stringify({ startTime: '09:00:00', endTime: '18:00:00' })]),
+        CallDay: '["MONDAY","TUESDAY"]',
+        CallRetryTimes: '2',
+      },
+    })
+    expect(s.tasks).toEqual([
+      { taskId: '1234567890123456789', taskName: `Renewal reminders [callboard-${KEY}]` },
+      {
+        taskId: '1234567890123456790',
+        taskName: 'Renewal reminders [callboard-b2c3d4e5-2222-4e2b-9c3d-5e6f7a8b9c0d]',
+      },
+      {
+        taskId: '1234567890123456791',
+        taskName: 'Renewal reminders [callboard-c3d4e5f6-3333-4e2b-9c3d-5e6f7a8b9c0d]',
+      },
+    ])
+  })
+
+  it('ids beyond 2^63 - 1 stay exact too', async () => {
+    const s = await sim({ firstTaskId: 18446744073709551615n })
+    expect(checked(await client.send(context(s.host), task))).toMatchObject({
+      kind: 'sent',
+      providerId: '18446744073709551615',
+    })
+  })
+
+  it('parameters that break the schema → rejected with our words, and no request at all', async () => {
+    const s = await sim()
+    const outcome = checked(await client.send(context(s.host), { ...task, CallDay: [], CallRetryTimes: 9 }))
+    expect(outcome).toMatchObject({
+      kind: 'rejected',
+      message: expect.stringContaining('not sent'),
+      providerMessage: expect.stringContaining('CallDay: Choose at least one day'),
+      httpStatus: null,
+    })
+    expect((outcome as { providerMessage: string }).providerMessage).toContain('CallRetryTimes')
+    const past = checked(
+      await client.send(context(s.host), { ...task, StartType: 'SCHEDULE', TaskStartTime: Date.now() - 60_000 }),
+    )
+    expect(past).toMatchObject({ kind: 'rejected', providerMessage: expect.stringContaining('future') })
+    const badKey = checked(await client.send(context(s.host, {}, 'not a key'), task))
+    expect(badKey).toMatchObject({ kind: 'rejected', httpStatus: null })
+    expect(s.requests).toHaveLength(0)
+  })
+
+  it('a parameter the gateway refuses → rejected with Alibaba’s message', async () => {
+    const s = await sim()
+    // Passes our schema (TaskCps ≤ 500) but the simulator's gateway is told to refuse one parameter.
+    s.failWith(400, 'InvalidParameter', 1)
+    const outcome = checked(await client.send(context(s.host), task))
+    expect(outcome).toMatchObject({
+      kind: 'rejected',
+      message: expect.stringContaining('not valid'),
+      providerMessage: expect.stringMatching(/^InvalidParameter: Simulated failure InvalidParameter\. \(RequestId /),
+      httpStatus: 400,
+    })
+    expect(s.tasks).toHaveLength(0)
+  })
+
+  it('a wrong AccessKey secret → needs_auth; an unknown key id too; a RAM-denied key too', async () => {
+    const s = await sim()
+    const wrong = checked(await client.send(context(s.host, { accessKeySecret: WRONG_SECRET }), task))
+    expect(wrong).toMatchObject({
+      kind: 'needs_auth',
+      message: expect.stringContaining('AccessKey'),
+      providerMessage: expect.stringContaining('SignatureDoesNotMatch'),
+    })
+    const unknown = checked(await client.send(context(s.host, { accessKeyId: 'LTAI5tUnknownKey0000' }), task))
+    expect(unknown).toMatchObject({
+      kind: 'needs_auth',
+      providerMessage: expect.stringContaining('InvalidAccessKeyId.NotFound'),
+    })
+    const s2 = await sim({ forbiddenKeys: [secrets.aiccs.accessKeyId] })
+    const denied = checked(await client.send(context(s2.host), task))
+    expect(denied).toMatchObject({ kind: 'needs_auth', message: expect.stringContaining('RAM') })
+    expect(s.tasks).toHaveLength(0)
+    expect(s2.tasks).toHaveLength(0)
+  })
+
+  it('throttled → retry; after the throttle lifts, the task is sent', async () => {
+    const s = await sim()
+    s.throttle(true)
+    const outcome = checked(await client.send(context(s.host), task))
+    expect(outcome).toMatchObject({ kind: 'retry', httpStatus: 400, reason: expect.stringContaining('throttling') })
+    s.throttle(false)
+    expect(checked(await client.send(context(s.host), task))).toMatchObject({ kind: 'sent' })
+  })
+
+  it('500 and 503 ServiceUnavailable → retry, nothing created; the resend is sent', async () => {
+    const s = await sim()
+    s.failWith(500, 'InternalError', 1)
+    expect(checked(await client.send(context(s.host), task))).toMatchObject({
+      kind: 'retry',
+      httpStatus: 500,
+      reason: expect.stringContaining('same task name'),
+    })
+    s.failWith(503, 'ServiceUnavailable', 1)
+    expect(checked(await client.send(context(s.host), task))).toMatchObject({ kind: 'retry', httpStatus: 503 })
+    expect(checked(await client.send(context(s.host), task))).toMatchObject({
+      kind: 'sent',
+      providerId: '1234567890123456789',
+    })
+  })
+
+  it('dropAfterBody → retry; the resend with the same key creates nothing more and ends in needs_review', async () => {
+    const s = await sim()
+    s.dropAfterBody()
+    const name = aiccsTaskName(KEY, task.TaskName)!
+    const first = checked(await client.send(context(s.host), task))
+    expect(first).toMatchObject({
+      kind: 'retry',
+      httpStatus: null,
+      reason: expect.stringContaining('could not be reached or did not answer'),
+    })
+    expect(s.effects(name)).toBe(1)
+    expect(s.requests[0]).toMatchObject({ verdict: 'dropped', taskId: '1234567890123456789' })
+
+    const resend = checked(await client.send(context(s.host), task))
+    expect(resend).toMatchObject({
+      kind: 'needs_review',
+      message: expect.stringContaining('earlier attempt'),
+      providerMessage: expect.stringContaining(AICCS_DUPLICATE_TASK_NAME_CODE),
+    })
+    expect(s.effects(name)).toBe(1)
+    expect(s.tasks).toHaveLength(1)
+    expect(s.requests.map((r) => r.parameters['TaskName'])).toEqual([name, name])
+    expect(s.requests[1]).toMatchObject({ verdict: 'duplicate', status: 400, code: AICCS_DUPLICATE_TASK_NAME_CODE })
+  })
+
+  it('network failures before sending (refused) and no answer in time → retry', async () => {
+    const port = await closedPort()
+    expect(checked(await client.send(context(`127.0.0.1:${port}`), task))).toMatchObject({
+      kind: 'retry',
+      httpStatus: null,
+      reason: expect.stringContaining('could not be reached'),
+    })
+    const silent = await silentServer()
+    cleanups.push(silent.close)
+    const quick = createAiccsClient({ timeoutMs: 300 })
+    expect(checked(await quick.send(context(`127.0.0.1:${silent.port}`), task))).toMatchObject({
+      kind: 'retry',
+      httpStatus: null,
+    })
+  })
+})
+
+describe('classifyAiccsReply (pure): every branch', () => {
+  const answer = (fields: Partial<Extract<AiccsReply, { kind: 'answer' }>>): AiccsReply => ({
+    kind: 'answer',
+    status: 400,
+    code: null,
+    success: null,
+    message: 'words',
+    requestId: 'REQ-1',
+    taskId: null,
+    ...fields,
+  })
+  const rows: [string, AiccsReply, Partial<SendOutcome> & { kind: SendOutcome['kind'] }][] = [
+    [
+      '200 OK Success true with id',
+      answer({ status: 200, code: 'OK', success: true, taskId: '1234567890123456789' }),
+      { kind: 'sent', providerId: '1234567890123456789', httpStatus: 200 },
+    ],
+    ['200 OK Success true without id', answer({ status: 200, code: 'OK', success: true }), { kind: 'retry' }],
+    ['200 OK Success false [C]', answer({ status: 200, code: 'OK', success: false }), { kind: 'needs_review' }],
+    [
+      'duplicate name without id',
+      answer({ code: AICCS_DUPLICATE_TASK_NAME_CODE }),
+      { kind: 'needs_review', providerMessage: `${AICCS_DUPLICATE_TASK_NAME_CODE}: words (RequestId REQ-1)` },
+    ],
+    ['duplicate name, other spelling', answer({ code: 'DuplicatedTaskName' }), { kind: 'needs_review' }],
+    [
+      'duplicate name with the existing id',
+      answer({ code: AICCS_DUPLICATE_TASK_NAME_CODE, taskId: '42' }),
+      { kind: 'sent', providerId: '42', httpStatus: 400 },
+    ],
+    [
+      '200 Success false, duplicate',
+      answer({ status: 200, code: 'TaskName.Duplicate', success: false }),
+      { kind: 'needs_review' },
+    ],
+    ['MissingParameter', answer({ code: 'MissingParameter' }), { kind: 'rejected', httpStatus: 400 }],
+    ['MissingParameter.X', answer({ code: 'MissingParameter.TaskName' }), { kind: 'rejected' }],
+    [
+      'InvalidParameter',
+      answer({ code: 'InvalidParameter' }),
+      { kind: 'rejected', providerMessage: 'InvalidParameter: words (RequestId REQ-1)' },
+    ],
+    ['other 4xx', answer({ status: 404, code: 'InvalidAction.NotFound' }), { kind: 'rejected', httpStatus: 404 }],
+    [
+      '200 Success false business code',
+      answer({ status: 200, code: 'Agent.NotPublished', success: false, message: 'The agent is not published.' }),
+      {
+        kind: 'rejected',
+        httpStatus: 200,
+        providerMessage: 'Agent.NotPublished: The agent is not published. (RequestId REQ-1)',
+      },
+    ],
+    [
+      'InvalidAccessKeyId.NotFound',
+      answer({ status: 404, code: 'InvalidAccessKeyId.NotFound' }),
+      { kind: 'needs_auth' },
+    ],
+    ['SignatureDoesNotMatch', answer({ code: 'SignatureDoesNotMatch' }), { kind: 'needs_auth' }],
+    ['IncompleteSignature', answer({ code: 'IncompleteSignature' }), { kind: 'needs_auth' }],
+    ['Forbidden.RAM', answer({ status: 403, code: 'Forbidden.RAM' }), { kind: 'needs_auth' }],
+    ['InvalidTimeStamp.Expired', answer({ code: 'InvalidTimeStamp.Expired' }), { kind: 'needs_auth' }],
+    ['Throttling.User', answer({ code: 'Throttling.User' }), { kind: 'retry', httpStatus: 400 }],
+    ['Throttling.Api', answer({ status: 429, code: 'Throttling.Api' }), { kind: 'retry' }],
+    ['429 without code', answer({ status: 429, code: null, message: null }), { kind: 'retry' }],
+    ['500', answer({ status: 500, code: 'InternalError' }), { kind: 'retry', httpStatus: 500 }],
+    ['503 ServiceUnavailable', answer({ status: 503, code: 'ServiceUnavailable' }), { kind: 'retry' }],
+    ['SignatureNonceUsed', answer({ code: 'SignatureNonceUsed' }), { kind: 'retry' }],
+    ['network', { kind: 'network', detail: 'ECONNRESET' }, { kind: 'retry', httpStatus: null }],
+    ['unreadable', { kind: 'unreadable', status: 502, detail: '<html>' }, { kind: 'retry', httpStatus: 502 }],
+  ]
+  it.each(rows)('%s', (_name, reply, expected) => {
+    expect(checked(classifyAiccsReply(reply))).toMatchObject(expected)
+  })
+
+  it('every auth code → needs_auth', () => {
+    for (const code of AICCS_AUTH_CODES) {
+      expect(classifyAiccsReply(answer({ code })).kind, code).toBe('needs_auth')
+    }
+  })
+})
+
+describe('reading answers losslessly (pure)', () => {
+  it('Data as a JSON number keeps every digit; as a string too; absent or odd → null', () => {
+    const body = '{"RequestId":"R","Code":"OK","Success":true,"Message":"","Data":1234567890123456789}'
+    expect(String((JSON.parse(body) as { Data: number }).Data)).toBe('1234567890123456800') // what a JSON parse does
+    expect(losslessTaskId(body)).toBe('1234567890123456789')
+    expect(losslessTaskId('{"Data": 9007199254740993 }')).toBe('9007199254740993')
+    expect(losslessTaskId('{"Data":"1234567890123456789","Code":"OK"}')).toBe('1234567890123456789')
+    expect(losslessTaskId('{"Code":"OK"}')).toBeNull()
+    expect(losslessTaskId('{"Data":-5}')).toBeNull()
+    expect(losslessTaskId('{"Data":1.5}')).toBeNull()
+    expect(losslessTaskId('{"Data":{"Data":7}}')).toBeNull()
+    expect(losslessTaskId('not json')).toBeNull()
+    expect(replyFromBody(200, body)).toEqual({
+      kind: 'answer',
+      status: 200,
+      code: 'OK',
+      success: true,
+      message: '',
+      requestId: 'R',
+      taskId: '1234567890123456789',
+    })
+    expect(replyFromBody(200, '<html>')).toMatchObject({ kind: 'unreadable', status: 200 })
+  })
+
+  it('SDK errors: an answer with status and body; a SyntaxError; a network error', () => {
+    const sdkError = Object.assign(new Error('code: 400, x'), {
+      statusCode: 400,
+      code: 'TaskName.Duplicate',
+      data: { RequestId: 'R', Code: 'TaskName.Duplicate', Message: 'exists', Data: Number('1234567890123456789') },
+    })
+    // A rounded number id from the SDK's JSON parse is not trusted.
+    expect(replyFromError(sdkError)).toMatchObject({
+      kind: 'answer',
+      status: 400,
+      code: 'TaskName.Duplicate',
+      taskId: null,
+    })
+    expect(replyFromError(new SyntaxError('Unexpected token <'))).toMatchObject({ kind: 'unreadable' })
+    expect(replyFromError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))).toEqual({
+      kind: 'network',
+      detail: 'ECONNRESET',
+    })
+    expect(replyFromError(new DOMException('timed out', 'TimeoutError'))).toEqual({
+      kind: 'network',
+      detail: 'no answer in time',
+    })
+  })
+})
