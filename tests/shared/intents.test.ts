@@ -1,0 +1,343 @@
+import { describe, expect, it } from 'vitest'
+import { toWireRequest, type IntentResult, type WireRequest } from '../../shared/intent-to-wire'
+import { TaskIntent } from '../../shared/schemas/intents'
+import { Profile } from '../../shared/schemas/profiles'
+import { aiccsCreateAiCallTaskSchema } from '../../shared/schemas/wire/aiccs'
+import { connectStartTaskSchema } from '../../shared/schemas/wire/connect'
+import { egainTaskActivitySchema } from '../../shared/schemas/wire/egain'
+import { VoiceBroadcastSend } from '../../shared/schemas/wire/voice-broadcast'
+import { WebexCreateTaskRequest, webexScheduleCallbackSchema } from '../../shared/schemas/wire/webex'
+import { drafts, type ProviderKey } from './fixtures'
+
+const NOW = new Date('2026-07-01T08:00:00Z')
+const ids: Record<ProviderKey, string> = {
+  webex: '11111111-1111-4111-8111-111111111111',
+  egain: '22222222-2222-4222-8222-222222222222',
+  connect: '33333333-3333-4333-8333-333333333333',
+  aiccs: '44444444-4444-4444-8444-444444444444',
+  voice_broadcast: '55555555-5555-4555-8555-555555555555',
+}
+const profile = (key: ProviderKey, overrides: Record<string, unknown> = {}) =>
+  Profile.parse({ ...drafts[key], id: ids[key], ...overrides })
+
+/** Parses the intent (so every test intent is a valid one) and maps it. */
+const map = (intent: unknown, p: Profile, now = NOW): IntentResult => toWireRequest(TaskIntent.parse(intent), p, now)
+
+function expectWire<P extends WireRequest['provider']>(result: IntentResult, provider: P) {
+  if ('error' in result) throw new Error(`refused at ${result.error.path.join('.')}: ${result.error.message}`)
+  expect(result.provider).toBe(provider)
+  return result as Extract<WireRequest, { provider: P }>
+}
+
+const refusal = (result: IntentResult) => {
+  if (!('error' in result)) throw new Error(`expected a refusal, got ${result.provider}`)
+  return result.error
+}
+
+const outdial = {
+  kind: 'outdial',
+  profileId: ids.webex,
+  destination: '+14085550199',
+  entryPointId: 'EP-outbound-1',
+  origin: '+14085550100',
+  attributes: { account: '42' },
+}
+
+describe('outdial (Webex)', () => {
+  it('maps to an OUTDIAL task with the chosen ANI as origin', () => {
+    const { request } = expectWire(map(outdial, profile('webex')), 'webex')
+    expect(WebexCreateTaskRequest.safeParse(request).success).toBe(true)
+    expect(request).toMatchObject({
+      outboundType: 'OUTDIAL',
+      origin: '+14085550100',
+      destination: '+14085550199',
+      entryPointId: 'EP-outbound-1',
+      mediaType: 'telephony',
+      attributes: { account: '42' },
+    })
+  })
+
+  it('refuses an ANI or entry point the profile does not configure', () => {
+    expect(refusal(map({ ...outdial, origin: '+14085550111' }, profile('webex'))).path).toEqual(['origin'])
+    expect(refusal(map({ ...outdial, entryPointId: 'EP-other' }, profile('webex'))).path).toEqual(['entryPointId'])
+  })
+
+  it('refuses a profile of another provider or another id', () => {
+    expect(refusal(map({ ...outdial, profileId: ids.connect }, profile('connect'))).path).toEqual(['profileId'])
+    expect(refusal(map({ ...outdial, profileId: ids.egain }, profile('webex'))).path).toEqual(['profileId'])
+  })
+
+  it('rejects a destination that is not E.164 at the intent', () => {
+    expect(TaskIntent.safeParse({ ...outdial, destination: '4085550199' }).success).toBe(false)
+  })
+})
+
+const webexCallback = {
+  kind: 'callback',
+  provider: 'webex',
+  profileId: ids.webex,
+  destination: '+14085550199',
+  customerName: 'Ada Lovelace',
+  reason: 'Billing question',
+}
+
+describe('callback (Webex)', () => {
+  it('maps "now" to an immediate CALLBACK task', () => {
+    const intent = { ...webexCallback, when: { kind: 'now' }, entryPointId: 'EP-outbound-1' }
+    const { request } = expectWire(map(intent, profile('webex')), 'webex')
+    expect(WebexCreateTaskRequest.safeParse(request).success).toBe(true)
+    expect(request).toMatchObject({
+      outboundType: 'CALLBACK',
+      callback: { callbackOrigin: 'web', callbackType: 'immediate' },
+      destination: '+14085550199',
+      attributes: { customerName: 'Ada Lovelace', callbackReason: 'Billing question' },
+    })
+    expect(request.origin).toBeUndefined()
+  })
+
+  it('refuses "now" without an entry point', () => {
+    expect(refusal(map({ ...webexCallback, when: { kind: 'now' } }, profile('webex'))).path).toEqual(['entryPointId'])
+  })
+
+  const later = { kind: 'at', at: '2026-07-02T10:00:00-04:00', timeZone: 'America/New_York' }
+
+  it('maps a later time to the scheduled-callback API in the profile queue', () => {
+    const { request } = expectWire(
+      map({ ...webexCallback, when: later, windowMinutes: 60 }, profile('webex')),
+      'webex_scheduled',
+    )
+    expect(webexScheduleCallbackSchema(NOW).safeParse(request.body).success).toBe(true)
+    expect(request.orgId).toBe(drafts.webex.orgId)
+    expect(request.body).toMatchObject({
+      queueId: 'queue-1',
+      timezone: 'America/New_York',
+      scheduleDate: '2026-07-02',
+      startTime: '10:00:00',
+      endTime: '11:00:00',
+      callbackNumber: '+14085550199',
+      customerName: 'Ada Lovelace',
+      callbackReason: 'Billing question',
+    })
+  })
+
+  it('refuses a scheduled callback when the profile has no queue or no org id', () => {
+    const intent = { ...webexCallback, when: later }
+    expect(refusal(map(intent, profile('webex', { scheduledCallbackQueueId: '' }))).path).toEqual(['when'])
+    expect(refusal(map(intent, profile('webex', { orgId: '' }))).path).toEqual(['when'])
+  })
+
+  it('refuses through the wire rule a start less than 30 minutes away', () => {
+    const soon = { kind: 'at', at: '2026-07-01T08:10:00Z', timeZone: 'UTC' }
+    const error = refusal(map({ ...webexCallback, when: soon }, profile('webex')))
+    expect(error.path).toEqual(['when', 'at'])
+    expect(error.message).toMatch(/30 minutes/)
+  })
+})
+
+const connectCallback = {
+  kind: 'callback',
+  provider: 'connect',
+  profileId: ids.connect,
+  destination: '+4930123456',
+  customerName: 'Grace Hopper',
+  reason: 'Contract renewal',
+  target: { kind: 'contactFlow', id: 'flow-1' },
+}
+
+describe('callback (Connect)', () => {
+  it('maps to a task whose ScheduledTime is the callback time, without a ClientToken', () => {
+    const when = { kind: 'at', at: '2026-07-03T12:00:00+02:00', timeZone: 'Europe/Berlin' }
+    const { input } = expectWire(map({ ...connectCallback, when }, profile('connect')), 'connect')
+    expect(connectStartTaskSchema(NOW).safeParse(input).success).toBe(true)
+    expect(input.ScheduledTime?.toISOString()).toBe('2026-07-03T10:00:00.000Z')
+    expect(input.ClientToken).toBeUndefined()
+    expect(input).toMatchObject({
+      InstanceId: drafts.connect.instanceId,
+      ContactFlowId: 'flow-1',
+      Description: 'Contract renewal',
+      References: { 'Callback number': { Type: 'STRING', Value: '+4930123456' } },
+    })
+    expect(input.Name).toContain('Grace Hopper')
+  })
+
+  it('refuses a time more than 6 days ahead via the wire rule', () => {
+    const when = { kind: 'at', at: '2026-07-08T08:00:01Z', timeZone: 'UTC' }
+    const error = refusal(map({ ...connectCallback, when }, profile('connect')))
+    expect(error.path).toEqual(['when', 'at'])
+    expect(error.message).toBe('Schedule the task at most 6 days ahead.')
+  })
+
+  it('refuses a flow the profile does not configure', () => {
+    const intent = { ...connectCallback, when: { kind: 'now' }, target: { kind: 'quickConnect', id: 'qc-9' } }
+    expect(refusal(map(intent, profile('connect'))).path).toEqual(['target', 'id'])
+  })
+})
+
+describe('follow-up (eGain)', () => {
+  const followUp = {
+    kind: 'followUp',
+    provider: 'egain',
+    profileId: ids.egain,
+    department: '',
+    subtype: 'General',
+    subject: 'Send the revised quote',
+    content: 'Customer asked for the 24-month option.',
+    dueDate: '2026-07-05T17:00:00+02:00',
+    priority: '2',
+    lookup: { attribute: 'email.emailAddress', value: 'ada@example.com' },
+    createCustomer: true,
+    assignee: { by: 'loginId', value: 'agent.smith' },
+  }
+
+  it('maps priority, due date, lookup and assignee onto a task activity', () => {
+    const { request } = expectWire(map(followUp, profile('egain')), 'egain')
+    expect(egainTaskActivitySchema(NOW).safeParse(request).success).toBe(true)
+    expect(request.body.priority).toBe('2')
+    expect(request.body.dueDate).toBe('2026-07-05T17:00:00+02:00')
+    expect(request.body.department.name).toBe('Service')
+    expect(request.query).toEqual({ searchContactOnAttribute: 'email.emailAddress', createCustomer: 'yes' })
+    expect(request.body.customer.contacts.contact[0]?.email).toEqual([{ emailAddress: 'ada@example.com' }])
+    expect(request.body.status?.assigned.user).toEqual({ loginId: 'agent.smith' })
+    expect(request.actor).toBe('client')
+  })
+
+  it('refuses a subtype the profile does not list', () => {
+    expect(refusal(map({ ...followUp, subtype: 'Other' }, profile('egain'))).path).toEqual(['subtype'])
+  })
+
+  it('refuses through the wire rule a client-credentials task without assignee', () => {
+    const { assignee: _unused, ...noAssignee } = followUp
+    const error = refusal(map(noAssignee, profile('egain')))
+    expect(error.path).toEqual(['assignee'])
+  })
+
+  it('refuses a due date in the past with the wire message', () => {
+    const error = refusal(map({ ...followUp, dueDate: '2026-06-30T00:00:00Z' }, profile('egain')))
+    expect(error).toEqual({ path: ['dueDate'], message: 'The due date must be in the future.' })
+  })
+})
+
+describe('follow-up (Connect)', () => {
+  it('maps name, description, template, references and previous contact', () => {
+    const intent = {
+      kind: 'followUp',
+      provider: 'connect',
+      profileId: ids.connect,
+      name: 'Check the refund',
+      description: 'Refund promised on the call',
+      target: { kind: 'taskTemplate', id: 'tpl-1' },
+      references: { Ticket: { Type: 'URL', Value: 'https://example.com/t/1' } },
+      previousContactId: 'c-123',
+    }
+    const p = profile('connect', { taskTemplates: [{ id: 'tpl-1', label: 'Refund' }] })
+    const { input } = expectWire(map(intent, p), 'connect')
+    expect(connectStartTaskSchema(NOW).safeParse(input).success).toBe(true)
+    expect(input).toEqual({
+      InstanceId: drafts.connect.instanceId,
+      Name: 'Check the refund',
+      Description: 'Refund promised on the call',
+      TaskTemplateId: 'tpl-1',
+      References: { Ticket: { Type: 'URL', Value: 'https://example.com/t/1' } },
+      PreviousContactId: 'c-123',
+    })
+    expect(refusal(map(intent, profile('connect'))).path).toEqual(['target', 'id'])
+  })
+})
+
+describe('broadcast (voice broadcast)', () => {
+  const broadcast = {
+    kind: 'broadcast',
+    provider: 'voice_broadcast',
+    profileId: ids.voice_broadcast,
+    taskName: 'cb-task-0001',
+    numbers: ['84901234567', '84907654321'],
+    text: 'Your order has shipped.',
+    lan: 'VN',
+    loopCount: 2,
+    maxCalls: 60,
+    allowSendTime: [{ strTime: '09:00', endTime: '18:00' }],
+  }
+
+  it('maps to a TTS request with language and text', () => {
+    const { request } = expectWire(map(broadcast, profile('voice_broadcast')), 'voice_broadcast')
+    expect(VoiceBroadcastSend.safeParse(request).success).toBe(true)
+    expect(request).toMatchObject({
+      source: 3,
+      lan: 'VN',
+      text: 'Your order has shipped.',
+      appId: 'app-1',
+      displayNum: '8412345678',
+      numberList: ['84901234567', '84907654321'],
+      loopCount: 2,
+    })
+  })
+
+  it('sends per-number records when the profile uses numberInfoList', () => {
+    const { request } = expectWire(
+      map(broadcast, profile('voice_broadcast', { numberListShape: 'numberInfoList' })),
+      'voice_broadcast',
+    )
+    expect('numberInfoList' in request && request.numberInfoList[0]).toEqual({ calleeNumber: '84901234567' })
+  })
+
+  it('refuses a hang-up SMS when the profile has no SMS app id', () => {
+    const intent = { ...broadcast, hangUpSms: { content: 'Thanks for listening' } }
+    expect(refusal(map(intent, profile('voice_broadcast'))).path).toEqual(['hangUpSms'])
+    const { request } = expectWire(map(intent, profile('voice_broadcast', { smsAppId: 'sms-1' })), 'voice_broadcast')
+    expect(request).toMatchObject({ hangUpSms: 1, smsAppId: 'sms-1', smsContent: 'Thanks for listening' })
+  })
+
+  it('maps transfer-to-seat on a key press', () => {
+    const intent = { ...broadcast, toSeat: { sipGroupId: 7, calloutRate: 50, key: 1 } }
+    const { request } = expectWire(map(intent, profile('voice_broadcast')), 'voice_broadcast')
+    expect(VoiceBroadcastSend.safeParse(request).success).toBe(true)
+    expect(request).toMatchObject({ toSeat: 1, toSeatType: 2, toSeatKey: 1, outboundControl: 1 })
+  })
+})
+
+describe('broadcast (AICCS)', () => {
+  const task = {
+    kind: 'broadcast',
+    provider: 'aiccs',
+    profileId: ids.aiccs,
+    taskName: 'cb-task-0002',
+    agentId: '',
+    virtualNumber: '',
+    callTimes: [{ startTime: '09:00:00', endTime: '12:00:00' }],
+    callDays: ['MONDAY', 'TUESDAY'],
+    retryTimes: 2,
+    retryIntervalMinutes: 30,
+    concurrency: 5,
+    start: { kind: 'at', at: '2026-07-02T09:00:00+08:00' },
+  }
+
+  it('maps a later start to StartType SCHEDULE with TaskStartTime in ms, profile defaults filled in', () => {
+    const { params } = expectWire(map(task, profile('aiccs')), 'aiccs')
+    expect(aiccsCreateAiCallTaskSchema(NOW).safeParse(params).success).toBe(true)
+    expect(params).toMatchObject({
+      StartType: 'SCHEDULE',
+      TaskStartTime: Date.parse('2026-07-02T01:00:00Z'),
+      AgentId: 'agent-7',
+      VirtualNumber: '057112345678',
+      MissCallRetry: true,
+      CallRetryTimes: 2,
+      CallRetryInterval: 30,
+      TaskCps: 5,
+    })
+  })
+
+  it('maps "now" to IMMEDIATE without a start time', () => {
+    const { params } = expectWire(map({ ...task, start: { kind: 'now' } }, profile('aiccs')), 'aiccs')
+    expect(params.StartType).toBe('IMMEDIATE')
+    expect(params.TaskStartTime).toBeUndefined()
+  })
+
+  it('refuses when neither the intent nor the profile names an agent', () => {
+    expect(refusal(map(task, profile('aiccs', { defaultAgentId: '' }))).path).toEqual(['agentId'])
+  })
+
+  it('refuses a start in the past via the wire rule', () => {
+    const error = refusal(map({ ...task, start: { kind: 'at', at: '2026-06-30T00:00:00Z' } }, profile('aiccs')))
+    expect(error).toEqual({ path: ['start', 'at'], message: 'The start time must be in the future.' })
+  })
+})
