@@ -1,0 +1,90 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { defaultProbes } from '../../../electron/main/providers/probes'
+import type { ProbeRegistry } from '../../../electron/main/services/connection-tester'
+import { createConnectionTester } from '../../../electron/main/services/connection-tester'
+import { createCredentialsService } from '../../../electron/main/services/credentials-service'
+import { systemClock } from '../../../electron/main/services/clock'
+import { createLogger } from '../../../electron/main/services/logger'
+import { createTokenCache } from '../../../electron/main/services/token-cache'
+import { startSimulator } from '../../../electron/main/simulators'
+import type { RunningSimulator } from '../../../electron/main/simulators/loopback-server'
+import { Profile } from '../../../shared/schemas/profiles'
+import type { ProviderName } from '../../../shared/schemas/providers'
+import { drafts, secrets } from '../../shared/fixtures'
+import { memorySecretStore } from '../memory-secret-store'
+
+const ID = '6f1c2a8e-4b7d-4c1e-9a3f-2d5b8e7c1a90'
+const running: RunningSimulator[] = []
+afterAll(async () => {
+  for (const simulator of running) await simulator.close()
+})
+
+/** Start one provider's simulator through the shared module; return a profile pointing at it. */
+async function simulatedProfile(provider: ProviderName): Promise<{ profile: Profile; connectUrl?: string }> {
+  switch (provider) {
+    case 'webex': {
+      const s = await startSimulator('webex', { ...secrets.webex })
+      running.push(s)
+      return { profile: Profile.parse({ ...drafts.webex, id: ID, endpoint: { kind: 'custom', baseUrl: s.url } }) }
+    }
+    case 'egain': {
+      const s = await startSimulator('egain', {
+        clientId: drafts.egain.clientId,
+        clientSecret: secrets.egain.clientSecret,
+      })
+      running.push(s)
+      return { profile: Profile.parse({ ...drafts.egain, id: ID, apiBaseUrl: s.url, tokenUrl: s.tokenUrl }) }
+    }
+    case 'connect': {
+      const s = await startSimulator('connect', {
+        accessKeyId: secrets.connect.accessKeyId,
+        secretAccessKey: secrets.connect.secretAccessKey,
+        instances: [{ id: drafts.connect.instanceId, alias: 'sim-instance' }],
+      })
+      running.push(s)
+      return { profile: Profile.parse({ ...drafts.connect, id: ID }), connectUrl: s.url }
+    }
+    case 'aiccs': {
+      const s = await startSimulator('aiccs', { ...secrets.aiccs })
+      running.push(s)
+      return { profile: Profile.parse({ ...drafts.aiccs, id: ID, endpoint: s.host }) }
+    }
+    case 'voice_broadcast': {
+      const s = await startSimulator('voice_broadcast', { ...secrets.voice_broadcast })
+      running.push(s)
+      return { profile: Profile.parse({ ...drafts.voice_broadcast, id: ID, baseUrl: s.url }) }
+    }
+  }
+}
+
+describe('startSimulator: every provider on a random loopback port', () => {
+  it.each(['webex', 'egain', 'connect', 'aiccs', 'voice_broadcast'] as const)(
+    '%s answers an authenticated Test connection with the matching credentials',
+    async (provider) => {
+      const { profile, connectUrl } = await simulatedProfile(provider)
+      const store = memorySecretStore()
+      const logger = createLogger(() => undefined, systemClock)
+      const credentials = createCredentialsService({
+        secrets: store,
+        findProfile: () => profile,
+        clock: systemClock,
+        logger,
+      })
+      await credentials.set(ID, secrets[provider])
+      const probes: ProbeRegistry = defaultProbes({ connect: { endpointFor: () => connectUrl } })
+      const test = createConnectionTester({
+        credentials,
+        findProfile: () => profile,
+        tokens: createTokenCache({ secrets: store, clock: systemClock, logger }),
+        probes,
+        clock: systemClock,
+        logger,
+        fetch,
+        timeoutMs: 10_000,
+      })
+      const result = await test(ID)
+      expect(result, result.providerMessage ?? result.message).toMatchObject({ outcome: 'connected' })
+      expect(running.at(-1)!.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    },
+  )
+})
