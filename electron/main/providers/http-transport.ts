@@ -153,3 +153,20 @@ export function retryAfterMs(value: string | undefined, now: Date): number | nul
   const at = Date.parse(text)
   return Number.isNaN(at) ? null : Math.max(0, at - now.getTime())
 }
+
+/** One attempt, before classification: an HTTP answer, or a network failure and which side of "sent" it fell on. */
+export type TransportAnswer =
+  | { kind: 'http'; status: number; headers: Record<string, string | undefined>; body: string }
+  | { kind: 'network'; phase: SendPhase; code: string; timedOut: boolean }
+
+/** Send through `transport` and capture the answer or the failure; never throws. */
+export async function sendCapturing(transport: HttpTransport, request: HttpRequest): Promise<TransportAnswer> {
+  try {
+    return { kind: 'http', ...(await transport(request)) }
+  } catch (error) {
+    return error instanceof TransportError
+      ? { kind: 'network', phase: error.phase, code: error.code, timedOut: error.timedOut }
+      : // A transport that broke without saying where: assume the worst (it may have been sent).
+        { kind: 'network', phase: 'after_send', code: 'unknown', timedOut: false }
+  }
+}

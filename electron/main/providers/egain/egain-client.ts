@@ -3,8 +3,8 @@ import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { EgainActor, EgainCreateTaskActivity } from '@shared/schemas/wire/egain'
 import { egainTaskActivitySchema } from '@shared/schemas/wire/egain'
 import type { ProbeContext } from '../connection-probe'
-import type { HttpTransport, SendPhase } from '../http-transport'
-import { nodeHttpTransport, retryAfterMs, TransportError } from '../http-transport'
+import type { HttpTransport, TransportAnswer } from '../http-transport'
+import { nodeHttpTransport, retryAfterMs, sendCapturing } from '../http-transport'
 import { OAuthRefused, oauthErrorText, requestToken } from '../oauth'
 import { egainTokenForm } from './connection-probe'
 
@@ -16,9 +16,7 @@ export const EGAIN_TASK_PATH = '/core/casemgr/v3/activity/task'
 // ——— Classification (pure) ———
 
 /** What one attempt came to, before classification. */
-export type EgainAnswer =
-  | { kind: 'http'; status: number; headers: Record<string, string | undefined>; body: string }
-  | { kind: 'network'; phase: SendPhase; code: string; timedOut: boolean }
+export type EgainAnswer = TransportAnswer
 
 export interface EgainClassifyOptions {
   /** For an HTTP-date Retry-After. */
@@ -264,29 +262,19 @@ export function createEgainClient(options: EgainClientOptions = {}): EgainClient
         } catch (error) {
           return { outcome: classifyEgainTokenFailure(error), unauthorized: false }
         }
-        let answer: EgainAnswer
-        try {
-          const reply = await transport({
-            method: 'POST',
-            url,
-            headers: {
-              authorization: `Bearer ${token}`,
-              'accept-language': acceptLanguage,
-              accept: 'application/json',
-              'content-type': 'application/json',
-            },
-            body: payload,
-            signal: context.signal,
-            timeoutMs,
-          })
-          answer = { kind: 'http', ...reply }
-        } catch (error) {
-          answer =
-            error instanceof TransportError
-              ? { kind: 'network', phase: error.phase, code: error.code, timedOut: error.timedOut }
-              : // A transport that broke without saying where: assume the worst (it may have been sent).
-                { kind: 'network', phase: 'after_send', code: 'unknown', timedOut: false }
-        }
+        const answer = await sendCapturing(transport, {
+          method: 'POST',
+          url,
+          headers: {
+            authorization: `Bearer ${token}`,
+            'accept-language': acceptLanguage,
+            accept: 'application/json',
+            'content-type': 'application/json',
+          },
+          body: payload,
+          signal: context.signal,
+          timeoutMs,
+        })
         const outcome = redactToken(classifyEgainResponse(answer, { now: clock.now() }), token)
         return { outcome, unauthorized: answer.kind === 'http' && answer.status === 401 }
       }

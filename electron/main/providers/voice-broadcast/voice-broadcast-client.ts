@@ -4,8 +4,8 @@ import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { VoiceBroadcastSend as VoiceBroadcastSendRequest } from '@shared/schemas/wire/voice-broadcast'
 import { VoiceBroadcastSend } from '@shared/schemas/wire/voice-broadcast'
 import type { ProbeContext } from '../connection-probe'
-import type { HttpTransport, SendPhase } from '../http-transport'
-import { nodeHttpTransport, retryAfterMs, TransportError } from '../http-transport'
+import type { HttpTransport, TransportAnswer } from '../http-transport'
+import { nodeHttpTransport, retryAfterMs, sendCapturing } from '../http-transport'
 import { readEnvelope, voiceBroadcastHeaders } from './signing'
 
 // Voice group call (broadcast) task creation on the ITNIO platform (providers.md §5):
@@ -57,9 +57,7 @@ export function voiceBroadcastTaskName(idempotencyKey: string): string {
 
 // ——— Classification (pure) ———
 
-export type VoiceBroadcastAnswer =
-  | { kind: 'http'; status: number; headers: Record<string, string | undefined>; body: string }
-  | { kind: 'network'; phase: SendPhase; code: string; timedOut: boolean }
+export type VoiceBroadcastAnswer = TransportAnswer
 
 export interface VoiceBroadcastClassifyOptions {
   /** For an HTTP-date Retry-After. */
@@ -288,24 +286,15 @@ export function createVoiceBroadcastClient(options: VoiceBroadcastClientOptions 
       if (!parsed.success) return invalid(parsed.error)
 
       const now = context.clock.now()
-      let answer: VoiceBroadcastAnswer
-      try {
-        const reply = await transport({
-          method: 'POST',
-          url: `${profile.baseUrl.replace(/\/+$/, '')}/voice/group/call/send`,
-          // A fresh Timestamp (and so Sign) on every attempt: a resend after -16 is not stale.
-          headers: { ...voiceBroadcastHeaders(secret.apiKey, secret.apiSecret, now), accept: 'application/json' },
-          body: JSON.stringify(parsed.data),
-          signal: context.signal,
-          timeoutMs,
-        })
-        answer = { kind: 'http', ...reply }
-      } catch (error) {
-        answer =
-          error instanceof TransportError
-            ? { kind: 'network', phase: error.phase, code: error.code, timedOut: error.timedOut }
-            : { kind: 'network', phase: 'after_send', code: 'unknown', timedOut: false }
-      }
+      const answer = await sendCapturing(transport, {
+        method: 'POST',
+        url: `${profile.baseUrl.replace(/\/+$/, '')}/voice/group/call/send`,
+        // A fresh Timestamp (and so Sign) on every attempt: a resend after -16 is not stale.
+        headers: { ...voiceBroadcastHeaders(secret.apiKey, secret.apiSecret, now), accept: 'application/json' },
+        body: JSON.stringify(parsed.data),
+        signal: context.signal,
+        timeoutMs,
+      })
       return redact(classifyVoiceBroadcastAnswer(answer, { now, taskName }), [secret.apiSecret, secret.apiKey])
     },
   }

@@ -3,8 +3,8 @@ import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { WebexScheduleCallbackRequest } from '@shared/schemas/wire/webex'
 import { WebexCreateTaskRequest, webexScheduleCallbackSchema } from '@shared/schemas/wire/webex'
 import type { ProbeContext } from '../connection-probe'
-import type { HttpTransport, SendPhase } from '../http-transport'
-import { nodeHttpTransport, retryAfterMs, TransportError } from '../http-transport'
+import type { HttpTransport, TransportAnswer } from '../http-transport'
+import { nodeHttpTransport, retryAfterMs, sendCapturing } from '../http-transport'
 import { OAuthRefused, oauthErrorText } from '../oauth'
 import { webexAccessToken } from './connection-probe'
 import { webexHosts } from './webex-endpoints'
@@ -12,9 +12,7 @@ import { webexHosts } from './webex-endpoints'
 // ——— Classification (pure) ———
 
 /** What one attempt came to, before classification. */
-export type WebexAnswer =
-  | { kind: 'http'; status: number; headers: Record<string, string | undefined>; body: string }
-  | { kind: 'network'; phase: SendPhase; code: string; timedOut: boolean }
+export type WebexAnswer = TransportAnswer
 
 export interface ClassifyOptions {
   /** For an HTTP-date Retry-After. */
@@ -248,29 +246,19 @@ export function createWebexClient(options: WebexClientOptions = {}): WebexClient
       } catch (error) {
         return { outcome: classifyTokenFailure(error), unauthorized: false }
       }
-      let answer: WebexAnswer
-      try {
-        const reply = await transport({
-          method: 'POST',
-          url: `${api}${path}`,
-          headers: {
-            authorization: `Bearer ${token}`,
-            'content-type': 'application/json',
-            accept: 'application/json',
-            trackingid: webexTrackingId(context.idempotencyKey),
-          },
-          body: JSON.stringify(body),
-          signal: context.signal,
-          timeoutMs,
-        })
-        answer = { kind: 'http', ...reply }
-      } catch (error) {
-        answer =
-          error instanceof TransportError
-            ? { kind: 'network', phase: error.phase, code: error.code, timedOut: error.timedOut }
-            : // A transport that broke without saying where: assume the worst (it may have been sent).
-              { kind: 'network', phase: 'after_send', code: 'unknown', timedOut: false }
-      }
+      const answer = await sendCapturing(transport, {
+        method: 'POST',
+        url: `${api}${path}`,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          accept: 'application/json',
+          trackingid: webexTrackingId(context.idempotencyKey),
+        },
+        body: JSON.stringify(body),
+        signal: context.signal,
+        timeoutMs,
+      })
       const outcome = redactToken(classifyWebexResponse(answer, classify), token)
       return { outcome, unauthorized: answer.kind === 'http' && answer.status === 401 }
     }
