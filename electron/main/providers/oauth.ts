@@ -1,3 +1,4 @@
+import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { CachedToken } from '@shared/schemas/token'
 import { bodyText } from './connection-probe'
 
@@ -53,4 +54,49 @@ export function oauthErrorText(raw: string): string {
     // not JSON: show it as it came
   }
   return raw
+}
+
+export interface TokenFailureWording {
+  /** The provider as the agent knows it, e.g. `Webex`. */
+  provider: string
+  /** What obtaining a token is called for this provider, e.g. `refresh the access token`. */
+  obtaining: string
+  /** What to do when the token endpoint refuses the client or grant. */
+  refused: string
+}
+
+/**
+ * A failure to obtain an access token, before anything of the task was sent: the token endpoint
+ * refusing the client or grant needs the agent (`needs_auth`); anything else (429, 5xx, network,
+ * a locked keychain) is worth another try. Pure.
+ */
+export function classifyTokenFailureWith(error: unknown, wording: TokenFailureWording): SendOutcome {
+  if (error instanceof OAuthRefused) {
+    if (error.status === 429 || error.status >= 500) {
+      return {
+        kind: 'retry',
+        delayMs: null,
+        reason: `${wording.provider} could not ${wording.obtaining} right now (HTTP ${error.status}); nothing was sent.`,
+        httpStatus: error.status,
+      }
+    }
+    return { kind: 'needs_auth', message: wording.refused, providerMessage: oauthErrorText(error.providerMessage) }
+  }
+  const name = error instanceof Error ? error.name : ''
+  // fetch puts the network code (ECONNREFUSED, ENOTFOUND…) on `cause`.
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code
+  const detail =
+    name === 'KeychainError'
+      ? 'the keychain is unavailable'
+      : name === 'TimeoutError' || name === 'AbortError'
+        ? 'no answer in time'
+        : typeof cause === 'string'
+          ? cause
+          : name || 'error'
+  return {
+    kind: 'retry',
+    delayMs: null,
+    reason: `No ${wording.provider} access token could be obtained (${detail}); nothing was sent.`,
+    httpStatus: null,
+  }
 }

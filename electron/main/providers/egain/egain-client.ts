@@ -5,7 +5,7 @@ import { egainTaskActivitySchema } from '@shared/schemas/wire/egain'
 import type { ProbeContext } from '../connection-probe'
 import type { HttpTransport, TransportAnswer } from '../http-transport'
 import { nodeHttpTransport, retryAfterMs, sendCapturing } from '../http-transport'
-import { OAuthRefused, oauthErrorText, requestToken } from '../oauth'
+import { classifyTokenFailureWith, requestToken } from '../oauth'
 import { egainTokenForm } from './connection-probe'
 
 // eGain Core Case Manager v3, "Create task activity" (providers.md §2). eGain has no idempotency
@@ -161,37 +161,12 @@ export function classifyEgainResponse(answer: EgainAnswer, options: EgainClassif
 
 /** A failure to obtain a token (nothing of the task was sent) → an outcome. Pure. */
 export function classifyEgainTokenFailure(error: unknown): SendOutcome {
-  if (error instanceof OAuthRefused) {
-    if (error.status === 429 || error.status >= 500) {
-      return {
-        kind: 'retry',
-        delayMs: null,
-        reason: `eGain could not issue an access token right now (HTTP ${error.status}); nothing was sent.`,
-        httpStatus: error.status,
-      }
-    }
-    return {
-      kind: 'needs_auth',
-      message:
-        'eGain refused the client id or secret (or the user name and password, or the scope). Fix them in the profile settings.',
-      providerMessage: oauthErrorText(error.providerMessage),
-    }
-  }
-  const name = error instanceof Error ? error.name : ''
-  // fetch puts the network code (ECONNREFUSED, ENOTFOUND…) on `cause`.
-  const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code
-  const detail =
-    name === 'TimeoutError' || name === 'AbortError'
-      ? 'no answer in time'
-      : typeof cause === 'string'
-        ? cause
-        : name || 'error'
-  return {
-    kind: 'retry',
-    delayMs: null,
-    reason: `No eGain access token could be obtained (${name === 'KeychainError' ? 'the keychain is unavailable' : detail}); nothing was sent.`,
-    httpStatus: null,
-  }
+  return classifyTokenFailureWith(error, {
+    provider: 'eGain',
+    obtaining: 'issue an access token',
+    refused:
+      'eGain refused the client id or secret (or the user name and password, or the scope). Fix them in the profile settings.',
+  })
 }
 
 // ——— Client ———

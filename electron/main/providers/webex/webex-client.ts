@@ -5,7 +5,7 @@ import { WebexCreateTaskRequest, webexScheduleCallbackSchema } from '@shared/sch
 import type { ProbeContext } from '../connection-probe'
 import type { HttpTransport, TransportAnswer } from '../http-transport'
 import { nodeHttpTransport, retryAfterMs, sendCapturing } from '../http-transport'
-import { OAuthRefused, oauthErrorText } from '../oauth'
+import { classifyTokenFailureWith } from '../oauth'
 import { webexAccessToken } from './connection-probe'
 import { webexHosts } from './webex-endpoints'
 
@@ -162,37 +162,12 @@ export function classifyWebexResponse(answer: WebexAnswer, options: ClassifyOpti
 
 /** A failure to obtain a token (nothing of the task was sent) → an outcome. Pure. */
 export function classifyTokenFailure(error: unknown): SendOutcome {
-  if (error instanceof OAuthRefused) {
-    if (error.status === 429 || error.status >= 500) {
-      return {
-        kind: 'retry',
-        delayMs: null,
-        reason: `Webex could not refresh the access token right now (HTTP ${error.status}).`,
-        httpStatus: error.status,
-      }
-    }
-    return {
-      kind: 'needs_auth',
-      message:
-        'Webex refused the OAuth client or refresh token. Check the client id and secret, or sign in again for a new refresh token.',
-      providerMessage: oauthErrorText(error.providerMessage),
-    }
-  }
-  const name = error instanceof Error ? error.name : ''
-  // fetch puts the network code (ECONNREFUSED, ENOTFOUND…) on `cause`.
-  const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code
-  const detail =
-    name === 'TimeoutError' || name === 'AbortError'
-      ? 'no answer in time'
-      : typeof cause === 'string'
-        ? cause
-        : name || 'error'
-  return {
-    kind: 'retry',
-    delayMs: null,
-    reason: `No Webex access token could be obtained (${name === 'KeychainError' ? 'the keychain is unavailable' : detail}); nothing was sent.`,
-    httpStatus: null,
-  }
+  return classifyTokenFailureWith(error, {
+    provider: 'Webex',
+    obtaining: 'refresh the access token',
+    refused:
+      'Webex refused the OAuth client or refresh token. Check the client id and secret, or sign in again for a new refresh token.',
+  })
 }
 
 // ——— Client ———
