@@ -1,4 +1,4 @@
-import { ConnectClient as AwsConnectClient, StartTaskContactCommand } from '@aws-sdk/client-connect'
+import { StartTaskContactCommand } from '@aws-sdk/client-connect'
 import type { StartTaskContactCommandOutput } from '@aws-sdk/client-connect'
 import type { z } from 'zod'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
@@ -6,6 +6,7 @@ import type { ConnectStartTaskContactInput } from '@shared/schemas/wire/connect'
 import { connectStartTaskSchema } from '@shared/schemas/wire/connect'
 import type { ProbeContext } from '../connection-probe'
 import { retryAfterMs } from '../http-transport'
+import { connectSdkClient } from './connect-sdk'
 
 // Amazon Connect StartTaskContact (providers.md §3), sent through the official SDK so the request
 // is SigV4-signed exactly as AWS expects.
@@ -198,18 +199,7 @@ export function createConnectClient(options: ConnectClientOptions = {}): Connect
 
       const { profile, secret } = context
       const endpoint = options.endpointFor?.(profile.region)
-      const client = new AwsConnectClient({
-        region: profile.region,
-        credentials: {
-          accessKeyId: secret.accessKeyId,
-          secretAccessKey: secret.secretAccessKey,
-          ...(secret.sessionToken ? { sessionToken: secret.sessionToken } : {}),
-        },
-        ...(endpoint ? { endpoint } : {}),
-        // One attempt: the outbox owns retries (with backoff, deadlines and the lane's rate limit).
-        maxAttempts: 1,
-        requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs },
-      })
+      const client = connectSdkClient(profile, secret, { endpoint, timeoutMs })
       try {
         const output = await client.send(new StartTaskContactCommand(parsed.data), {
           abortSignal: AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)]),

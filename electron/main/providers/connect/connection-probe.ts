@@ -1,6 +1,7 @@
-import { ConnectClient, DescribeInstanceCommand } from '@aws-sdk/client-connect'
+import { DescribeInstanceCommand } from '@aws-sdk/client-connect'
 import type { ConnectionProbe, ProbeFinding } from '../connection-probe'
 import { unreachable } from '../connection-probe'
+import { connectSdkClient } from './connect-sdk'
 
 export interface ConnectProbeOptions {
   /**
@@ -88,18 +89,7 @@ function classify(error: AwsServiceError, instanceId: string, region: string): P
 export function createConnectProbe(options: ConnectProbeOptions = {}): ConnectionProbe<'connect'> {
   return async ({ profile, secret, signal }) => {
     const endpoint = options.endpointFor?.(profile.region)
-    const client = new ConnectClient({
-      region: profile.region,
-      credentials: {
-        accessKeyId: secret.accessKeyId,
-        secretAccessKey: secret.secretAccessKey,
-        ...(secret.sessionToken ? { sessionToken: secret.sessionToken } : {}),
-      },
-      ...(endpoint ? { endpoint } : {}),
-      // One attempt: the tester reports what happened; retrying would only hide it behind a delay.
-      maxAttempts: 1,
-      requestHandler: { connectionTimeout: 10_000, requestTimeout: 10_000 },
-    })
+    const client = connectSdkClient(profile, secret, { endpoint, timeoutMs: 10_000 })
     try {
       const answer = await client.send(new DescribeInstanceCommand({ InstanceId: profile.instanceId }), {
         abortSignal: signal,
