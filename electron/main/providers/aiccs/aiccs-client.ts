@@ -1,12 +1,9 @@
-import * as openapi from '@alicloud/openapi-core'
-import { $OpenApiUtil } from '@alicloud/openapi-core'
-import { RuntimeOptions } from '@darabonba/typescript'
 import type { z } from 'zod'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { AiccsCreateAiCallTask } from '@shared/schemas/wire/aiccs'
 import { aiccsCreateAiCallTaskSchema, toAiccsQuery } from '@shared/schemas/wire/aiccs'
 import type { ProbeContext } from '../connection-probe'
-import { aiccsProtocol } from './connection-probe'
+import { callCreateAiCallTask } from './aiccs-rpc'
 
 // Alibaba Cloud AICCS 2019-10-15 `CreateAiCallTask` (providers.md §4), RPC style, signed
 // ACS3-HMAC-SHA256 by the official `@alicloud/openapi-core` client.
@@ -22,17 +19,6 @@ import { aiccsProtocol } from './connection-probe'
 // very task, but the answer does not give its id (the real error's shape is not documented; the
 // simulator gives none), and AICCS has no documented lookup by name. So it is `needs_review` with
 // words saying so, unless the answer does carry the id (a `Data` we can read exactly) → `sent`.
-
-type OpenApiClient = typeof openapi.default
-
-/** CommonJS default export: Node hands over `module.exports`, bundlers `exports.default` (as in the probe). */
-const OpenApiClient: OpenApiClient =
-  typeof openapi.default === 'function'
-    ? openapi.default
-    : (openapi.default as unknown as { default: OpenApiClient }).default
-
-const ACTION = 'CreateAiCallTask'
-const VERSION = '2019-10-15'
 
 // ——— The task name ———
 
@@ -340,16 +326,6 @@ const invalid = (error: z.ZodError): SendOutcome => ({
   httpStatus: null,
 })
 
-/** The SDK has no abort signal: settle when the signal fires (the socket ends at its own timeout). */
-function raceSignal<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason as Error)
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as Error)
-    signal.addEventListener('abort', onAbort, { once: true })
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
-  })
-}
-
 export function createAiccsClient(options: AiccsClientOptions = {}): AiccsClient {
   const timeoutMs = options.timeoutMs ?? 30_000
   return {
@@ -367,37 +343,11 @@ export function createAiccsClient(options: AiccsClientOptions = {}): AiccsClient
       if (!parsed.success) return invalid(parsed.error)
 
       const { profile, secret } = context
-      const protocol = aiccsProtocol(profile.endpoint)
       try {
-        const client = new OpenApiClient(
-          new $OpenApiUtil.Config({
-            accessKeyId: secret.accessKeyId,
-            accessKeySecret: secret.accessKeySecret,
-            endpoint: profile.endpoint,
-            protocol,
-            regionId: profile.regionId,
-            connectTimeout: timeoutMs,
-            readTimeout: timeoutMs,
-          }),
-        )
-        const apiParams = new $OpenApiUtil.Params({
-          action: ACTION,
-          version: VERSION,
-          protocol,
-          pathname: '/',
-          method: 'POST',
-          authType: 'AK',
-          style: 'RPC',
-          reqBodyType: 'formData',
-          // The raw body: the SDK's JSON parse would round the 64-bit task id in `Data`.
-          bodyType: 'string',
+        const answer = await callCreateAiCallTask(profile, secret, toAiccsQuery(parsed.data), {
+          timeoutMs,
+          signal: AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)]),
         })
-        // One attempt: the outbox owns retries (backoff, deadlines, the lane's rate limit).
-        const runtime = new RuntimeOptions({ connectTimeout: timeoutMs, readTimeout: timeoutMs, autoretry: false })
-        const answer = (await raceSignal(
-          client.callApi(apiParams, new $OpenApiUtil.OpenApiRequest({ query: toAiccsQuery(parsed.data) }), runtime),
-          AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)]),
-        )) as { statusCode?: unknown; body?: unknown }
         const status = typeof answer.statusCode === 'number' ? answer.statusCode : 200
         return classifyAiccsReply(replyFromBody(status, typeof answer.body === 'string' ? answer.body : ''))
       } catch (error) {

@@ -1,23 +1,7 @@
-import * as openapi from '@alicloud/openapi-core'
-import { $OpenApiUtil } from '@alicloud/openapi-core'
-import { RuntimeOptions } from '@darabonba/typescript'
 import type { ConnectionProbe, ProbeFinding } from '../connection-probe'
 import { unreachable } from '../connection-probe'
+import { callCreateAiCallTask } from './aiccs-rpc'
 
-type OpenApiClient = typeof openapi.default
-
-/**
- * The package is CommonJS compiled from TypeScript (`exports.default = Client`). Node's ES-module
- * loader hands the whole `module.exports` over as the default export, bundlers hand over
- * `exports.default`: accept both.
- */
-const OpenApiClient: OpenApiClient =
-  typeof openapi.default === 'function'
-    ? openapi.default
-    : (openapi.default as unknown as { default: OpenApiClient }).default
-
-const ACTION = 'CreateAiCallTask'
-const VERSION = '2019-10-15'
 const TIMEOUT_MS = 10_000
 
 /** Codes Alibaba Cloud's API gateway gives when it does not accept the AccessKey or the signature. */
@@ -31,12 +15,6 @@ const AUTH_CODES = new Set([
   'InvalidSecurityToken.Malformed',
   'InvalidSecurityToken.MismatchWithAccessKey',
 ])
-
-/** Loopback hosts (simulators) are spoken to in plain HTTP; everything else only over HTTPS. */
-export function aiccsProtocol(endpoint: string): 'HTTP' | 'HTTPS' {
-  const host = endpoint.replace(/:\d{1,5}$/, '').toLowerCase()
-  return host === '127.0.0.1' || host === 'localhost' ? 'HTTP' : 'HTTPS'
-}
 
 interface AiccsAnswer {
   code: string | null
@@ -101,16 +79,6 @@ function classify({ code, status, providerMessage }: AiccsAnswer): ProbeFinding 
   return found('provider_error', 'Alibaba Cloud AICCS gave an unexpected answer.')
 }
 
-/** The SDK has no abort signal: end the probe when the signal fires (the socket ends at its own timeout). */
-function raceSignal<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason as Error)
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as Error)
-    signal.addEventListener('abort', onAbort, { once: true })
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
-  })
-}
-
 /** Node's errno-style failures (`code: 'ECONNREFUSED'`) in the shape `unreachable()` reads. */
 function networkError(error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code
@@ -129,37 +97,9 @@ function networkError(error: unknown): unknown {
  */
 export function createAiccsProbe(): ConnectionProbe<'aiccs'> {
   return async ({ profile, secret, signal }) => {
-    const protocol = aiccsProtocol(profile.endpoint)
     const where = `The AICCS endpoint ${profile.endpoint}`
     try {
-      const client = new OpenApiClient(
-        new $OpenApiUtil.Config({
-          accessKeyId: secret.accessKeyId,
-          accessKeySecret: secret.accessKeySecret,
-          endpoint: profile.endpoint,
-          protocol,
-          regionId: profile.regionId,
-          connectTimeout: TIMEOUT_MS,
-          readTimeout: TIMEOUT_MS,
-        }),
-      )
-      const params = new $OpenApiUtil.Params({
-        action: ACTION,
-        version: VERSION,
-        protocol,
-        pathname: '/',
-        method: 'POST',
-        authType: 'AK',
-        style: 'RPC',
-        reqBodyType: 'formData',
-        // The raw body: a JSON parse would round the 64-bit task id in `Data`.
-        bodyType: 'string',
-      })
-      const runtime = new RuntimeOptions({ connectTimeout: TIMEOUT_MS, readTimeout: TIMEOUT_MS, autoretry: false })
-      const answer = (await raceSignal(
-        client.callApi(params, new $OpenApiUtil.OpenApiRequest({ query: {} }), runtime),
-        signal,
-      )) as { statusCode?: unknown; body?: unknown }
+      const answer = await callCreateAiCallTask(profile, secret, {}, { timeoutMs: TIMEOUT_MS, signal })
       // A 2xx to a request without parameters: only a business error (`Success: false`) makes sense.
       const body = typeof answer.body === 'string' ? answer.body : ''
       const code = /"Code"\s*:\s*"([^"]*)"/.exec(body)?.[1] ?? null

@@ -1,0 +1,78 @@
+import * as openapi from '@alicloud/openapi-core'
+import { $OpenApiUtil } from '@alicloud/openapi-core'
+import { RuntimeOptions } from '@darabonba/typescript'
+import type { ProfileFor, SecretFor } from '../connection-probe'
+
+type OpenApiClient = typeof openapi.default
+
+/**
+ * The package is CommonJS compiled from TypeScript (`exports.default = Client`). Node's ES-module
+ * loader hands the whole `module.exports` over as the default export, bundlers hand over
+ * `exports.default`: accept both.
+ */
+const OpenApiClient: OpenApiClient =
+  typeof openapi.default === 'function'
+    ? openapi.default
+    : (openapi.default as unknown as { default: OpenApiClient }).default
+
+/** Loopback hosts (simulators) are spoken to in plain HTTP; everything else only over HTTPS. */
+export function aiccsProtocol(endpoint: string): 'HTTP' | 'HTTPS' {
+  const host = endpoint.replace(/:\d{1,5}$/, '').toLowerCase()
+  return host === '127.0.0.1' || host === 'localhost' ? 'HTTP' : 'HTTPS'
+}
+
+/** The SDK has no abort signal: settle when the signal fires (the socket ends at its own timeout). */
+function raceSignal<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error)
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error)
+    signal.addEventListener('abort', onAbort, { once: true })
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
+
+/**
+ * One `CreateAiCallTask` (RPC, version 2019-10-15), signed ACS3-HMAC-SHA256 by Alibaba's official
+ * generic client. One attempt, no SDK retries: the caller owns them. The body comes back raw,
+ * because the SDK's JSON parse would round the 64-bit task id in `Data`. Rejects with the SDK's
+ * error (gateway errors carry `code`, `statusCode`, `data`).
+ */
+export async function callCreateAiCallTask(
+  profile: ProfileFor<'aiccs'>,
+  secret: SecretFor<'aiccs'>,
+  query: Record<string, string>,
+  options: { timeoutMs: number; signal: AbortSignal },
+): Promise<{ statusCode?: unknown; body?: unknown }> {
+  const protocol = aiccsProtocol(profile.endpoint)
+  const client = new OpenApiClient(
+    new $OpenApiUtil.Config({
+      accessKeyId: secret.accessKeyId,
+      accessKeySecret: secret.accessKeySecret,
+      endpoint: profile.endpoint,
+      protocol,
+      regionId: profile.regionId,
+      connectTimeout: options.timeoutMs,
+      readTimeout: options.timeoutMs,
+    }),
+  )
+  const params = new $OpenApiUtil.Params({
+    action: 'CreateAiCallTask',
+    version: '2019-10-15',
+    protocol,
+    pathname: '/',
+    method: 'POST',
+    authType: 'AK',
+    style: 'RPC',
+    reqBodyType: 'formData',
+    bodyType: 'string',
+  })
+  const runtime = new RuntimeOptions({
+    connectTimeout: options.timeoutMs,
+    readTimeout: options.timeoutMs,
+    autoretry: false,
+  })
+  return (await raceSignal(
+    client.callApi(params, new $OpenApiUtil.OpenApiRequest({ query }), runtime),
+    options.signal,
+  )) as { statusCode?: unknown; body?: unknown }
+}
