@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { egainTaskActivitySchema } from '@shared/schemas/wire/egain'
-import type { RunningSimulator, SimResponse } from './loopback-server'
+import type { HttpFault, RunningSimulator, SimResponse } from './loopback-server'
 import { startLoopbackServer } from './loopback-server'
 
 export interface EgainSimulatorOptions {
@@ -15,16 +15,7 @@ export interface EgainSimulatorOptions {
  * Faults on `POST /core/casemgr/v3/activity/task`, settable while running. `refuse` stops listening
  * altogether (ECONNREFUSED, token endpoint included); the others apply to the task endpoint only.
  */
-export type EgainFault =
-  | { kind: 'refuse' }
-  /** Answer this status (before any check) with eGain's error body. */
-  | { kind: 'status'; status: number; headers?: Record<string, string> }
-  /** Wait this long (the request counts as in flight for its user), then handle it normally. */
-  | { kind: 'slow'; ms: number }
-  /** Read the body, create the activity, then destroy the connection without answering: the ambiguous case. */
-  | { kind: 'dropAfterBody' }
-  /** Read the body and never answer (the connection stays open until the simulator closes). */
-  | { kind: 'blackhole' }
+export type EgainFault = HttpFault
 
 export interface EgainActivity {
   id: string

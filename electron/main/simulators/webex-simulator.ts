@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import { WebexCreateTaskRequest, webexScheduleCallbackSchema } from '@shared/schemas/wire/webex'
-import type { RunningSimulator, SimResponse } from './loopback-server'
+import type { HttpFault, RunningSimulator, SimResponse } from './loopback-server'
 import { startLoopbackServer } from './loopback-server'
 
 export interface WebexSimulatorOptions {
@@ -25,16 +25,7 @@ export interface WebexSimulatorOptions {
  * altogether (ECONNREFUSED, token endpoint included); the others apply to `POST /v1/tasks` and the
  * scheduled-callback endpoint only.
  */
-export type WebexFault =
-  | { kind: 'refuse' }
-  /** Answer this status (before any check) with Webex's error body. */
-  | { kind: 'status'; status: number; headers?: Record<string, string> }
-  /** Wait this long, then handle the request normally. */
-  | { kind: 'slow'; ms: number }
-  /** Read the body, create the task, then destroy the connection without answering: the ambiguous case. */
-  | { kind: 'dropAfterBody' }
-  /** Read the body and never answer (the connection stays open until the simulator closes). */
-  | { kind: 'blackhole' }
+export type WebexFault = HttpFault
 
 export interface WebexCreated {
   id: string
