@@ -6,7 +6,7 @@ import type { ConnectStartTaskContactInput } from '@shared/schemas/wire/connect'
 import { connectStartTaskSchema } from '@shared/schemas/wire/connect'
 import type { ProbeContext } from '../connection-probe'
 import { retryAfterMs } from '../http-transport'
-import { connectSdkClient } from './connect-sdk'
+import { AWS_CREDENTIAL_ERRORS, connectSdkClient } from './connect-sdk'
 
 // Amazon Connect StartTaskContact (providers.md §3), sent through the official SDK so the request
 // is SigV4-signed exactly as AWS expects.
@@ -23,17 +23,11 @@ import { connectSdkClient } from './connect-sdk'
 
 // ——— Classification (pure) ———
 
-/** AWS's names for "these credentials or this signature are not accepted" (as in the probe). */
-export const CONNECT_AUTH_ERRORS: ReadonlySet<string> = new Set([
-  'UnrecognizedClientException',
-  'InvalidSignatureException',
-  'SignatureDoesNotMatch',
-  'IncompleteSignatureException',
-  'MissingAuthenticationTokenException',
-  'InvalidClientTokenId',
-  'ExpiredTokenException',
-  'AccessDeniedException',
-])
+/**
+ * Credentials the send cannot proceed with: not accepted, or accepted without permission for
+ * StartTaskContact (the probe reports that second case as `not_permitted` instead).
+ */
+export const CONNECT_AUTH_ERRORS: ReadonlySet<string> = new Set([...AWS_CREDENTIAL_ERRORS, 'AccessDeniedException'])
 
 /** StartTaskContact's modelled client errors: Connect did not create the task and never will for this input. */
 export const CONNECT_REJECTED_ERRORS: ReadonlySet<string> = new Set([

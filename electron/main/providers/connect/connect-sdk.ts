@@ -23,3 +23,14 @@ export function connectSdkClient(
     requestHandler: { connectionTimeout: options.timeoutMs, requestTimeout: options.timeoutMs },
   })
 }
+
+/** Error names AWS gives when it does not accept the request's credentials or SigV4 signature. */
+export const AWS_CREDENTIAL_ERRORS: ReadonlySet<string> = new Set([
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+  'IncompleteSignatureException',
+  'MissingAuthenticationTokenException',
+  'InvalidClientTokenId',
+  'ExpiredTokenException',
+])

@@ -1,7 +1,7 @@
 import { DescribeInstanceCommand } from '@aws-sdk/client-connect'
 import type { ConnectionProbe, ProbeFinding } from '../connection-probe'
 import { unreachable } from '../connection-probe'
-import { connectSdkClient } from './connect-sdk'
+import { AWS_CREDENTIAL_ERRORS, connectSdkClient } from './connect-sdk'
 
 export interface ConnectProbeOptions {
   /**
@@ -10,17 +10,6 @@ export interface ConnectProbeOptions {
    */
   endpointFor?: (region: string) => string | undefined
 }
-
-/** Error names AWS gives when it does not accept the request's credentials or SigV4 signature. */
-const AUTH_ERRORS = new Set([
-  'UnrecognizedClientException',
-  'InvalidSignatureException',
-  'SignatureDoesNotMatch',
-  'IncompleteSignatureException',
-  'MissingAuthenticationTokenException',
-  'InvalidClientTokenId',
-  'ExpiredTokenException',
-])
 
 interface AwsServiceError {
   name: string
@@ -49,7 +38,7 @@ function classify(error: AwsServiceError, instanceId: string, region: string): P
     providerMessage,
     httpStatus: error.status,
   })
-  if (AUTH_ERRORS.has(error.name)) {
+  if (AWS_CREDENTIAL_ERRORS.has(error.name)) {
     return found(
       'auth_rejected',
       /Signature (expired|not yet current)/i.test(error.message)
