@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { egainTaskActivitySchema } from '@shared/schemas/wire/egain'
-import type { HttpFault, RunningSimulator, SimResponse } from './loopback-server'
+import type { HttpFault } from './faults'
+import type { RunningSimulator, SimResponse } from './loopback-server'
 import { startLoopbackServer } from './loopback-server'
 
 export interface EgainSimulatorOptions {
@@ -156,7 +157,7 @@ export async function startEgainSimulator(options: EgainSimulatorOptions): Promi
       }
       if (active?.kind === 'status') {
         record(url.pathname, `fault_${active.status}`)
-        return egainError(active.status, `${active.status}-000`, `Simulated ${active.status}.`, active.headers)
+        return egainError(active.status, `${active.status}-000`, `Simulated ${active.status}.`, active.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(active.retryAfterSeconds) })
       }
       const answer = await createTask(url, headers, body, active)
       if (active?.kind === 'dropAfterBody') {

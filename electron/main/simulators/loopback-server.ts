@@ -88,18 +88,3 @@ export async function startLoopbackServer(
     },
   }
 }
-
-/**
- * Faults a simulator can play while running. `refuse` stops listening altogether (ECONNREFUSED);
- * the others apply to the endpoints that create something.
- */
-export type HttpFault =
-  | { kind: 'refuse' }
-  /** Answer this status (before any check) with the provider's error body. */
-  | { kind: 'status'; status: number; headers?: Record<string, string> }
-  /** Wait this long, then handle the request normally. */
-  | { kind: 'slow'; ms: number }
-  /** Read the body, create the effect, then destroy the connection without answering: the ambiguous case. */
-  | { kind: 'dropAfterBody' }
-  /** Read the body and never answer (the connection stays open until the simulator closes). */
-  | { kind: 'blackhole' }

@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import { WebexCreateTaskRequest, webexScheduleCallbackSchema } from '@shared/schemas/wire/webex'
-import type { HttpFault, RunningSimulator, SimResponse } from './loopback-server'
+import type { HttpFault } from './faults'
+import type { RunningSimulator, SimResponse } from './loopback-server'
 import { startLoopbackServer } from './loopback-server'
 
 export interface WebexSimulatorOptions {
@@ -137,7 +138,7 @@ export async function startWebexSimulator(options: WebexSimulatorOptions): Promi
       }
       if (active?.kind === 'status') {
         record(url.pathname, `fault_${active.status}`)
-        return apiError(active.status, [`Simulated ${active.status}.`], active.headers)
+        return apiError(active.status, [`Simulated ${active.status}.`], active.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(active.retryAfterSeconds) })
       }
       if (active?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, active.ms))
       const trackingId = typeof headers.trackingid === 'string' ? headers.trackingid : null
