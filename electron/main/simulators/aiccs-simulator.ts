@@ -1,6 +1,11 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
+import { checkCreateAiCallTask } from './aiccs-rules'
+import type { HttpFault, StatusFault } from './faults'
+import { createFaultSwitch, withFault } from './faults'
 import type { RunningSimulator, SimRequest, SimResponse } from './loopback-server'
 import { startLoopbackServer } from './loopback-server'
+import type { RateLimit } from './rate-limit'
+import { createRateLimiter, retryAfterSeconds } from './rate-limit'
 
 export interface AiccsSimulatorOptions {
   accessKeyId: string
@@ -9,11 +14,28 @@ export interface AiccsSimulatorOptions {
   forbiddenKeys?: string[]
   /** The id of the first task created; each further task gets the next one. */
   firstTaskId?: bigint
-  /** Answer every authenticated request with Throttling.User (HTTP 400, as the gateway does). */
+  /** Answer every authenticated request with Throttling.User, as if the rate limit were zero. */
   throttle?: boolean
+  /**
+   * CreateAiCallTask's rate per account. providers.md §4: not stated for this action; sibling AICCS
+   * APIs document 20–100 QPS [V], so the default is the lowest of those, a token bucket of 20 a
+   * second with a burst of 20 [I]. null: no limit.
+   */
+  rateLimit?: RateLimit | null
   /** The simulator's clock runs this far ahead of (or, negative, behind) the real one. */
   clockOffsetMs?: number
+  /** The clock the offset is added to (default `Date.now`); tests freeze it to judge time rules exactly. */
+  clock?: () => number
 }
+
+/**
+ * Faults on CreateAiCallTask (`refuse` stops the whole listener), set with `setFault`. Besides the
+ * common ones, `business`: the gateway passes the request, and AICCS answers HTTP 200 with
+ * `Success: false` and this `Code` [I] (providers.md §4: business errors may come back as 200),
+ * creating nothing. A `status` fault answers the gateway's error body with `code`, or the usual
+ * code for the status (see `AICCS_STATUS_CODES`).
+ */
+export type AiccsFault = HttpFault | { kind: 'business'; code: string; message?: string; times?: number }
 
 export type AiccsVerdict =
   | 'created'
@@ -28,10 +50,12 @@ export type AiccsVerdict =
   | 'invalid_parameter'
   | 'throttled'
   | 'duplicate'
-  /** A fault set with `failWith`: answered with the chosen status and code, nothing created. */
+  /** A `status` or `business` fault answered; nothing created. */
   | 'fault'
   /** `dropAfterBody`: the task was created, then the connection was cut without an answer. */
   | 'dropped'
+  /** `blackhole`: read and never answered. */
+  | 'blackholed'
 
 export interface AiccsSimRequest {
   method: string
@@ -46,7 +70,7 @@ export interface AiccsSimRequest {
   parameters: Record<string, string>
   verdict: AiccsVerdict
   code: string
-  /** The HTTP status answered; 0 when no answer was written (`dropped`). */
+  /** The HTTP status answered; 0 when no answer was written (`dropped`, `blackholed`). */
   status: number
   /** The task id, for a created task (a string: it is a 64-bit number). */
   taskId?: string
@@ -65,15 +89,8 @@ export interface AiccsSimulator extends RunningSimulator {
   tasks: AiccsSimTask[]
   /** How many tasks were created with this name (the side effects a client caused): 0 or 1. */
   effects(taskName: string): number
-  /**
-   * The next `times` authenticated requests are answered with `status` and the gateway error `code`
-   * (e.g. 500 `InternalError`, 503 `ServiceUnavailable`); nothing is created.
-   */
-  failWith(status: number, code: string, times?: number): void
-  /** The next `times` valid CreateAiCallTask requests create their task, then the socket is destroyed unanswered. */
-  dropAfterBody(times?: number): void
-  /** Answer every authenticated request with Throttling.User (HTTP 400), or stop doing so. */
-  throttle(on: boolean): void
+  /** Set (or, with null, clear) the fault; resolves once the listener reflects it. */
+  setFault(fault: AiccsFault | null): Promise<void>
 }
 
 /**
@@ -83,21 +100,33 @@ export interface AiccsSimulator extends RunningSimulator {
  */
 export const AICCS_DUPLICATE_TASK_NAME_CODE = 'TaskName.Duplicate'
 
+/**
+ * The gateway code (and message) a `status` fault without `code` answers with: Alibaba's common
+ * codes (providers.md §4, the OpenAPI error centre), chosen so the client's classifier sees what
+ * the gateway would send for the status. [I] for 401: the gateway rarely uses it; a disabled key is
+ * the nearest credential error.
+ */
+export const AICCS_STATUS_CODES: Readonly<Record<number, { code: string; message: string }>> = {
+  400: { code: 'InvalidParameter', message: 'The specified parameter is not valid.' },
+  401: { code: 'InvalidAccessKeyId.Inactive', message: 'Specified access key is disabled.' },
+  403: {
+    code: 'Forbidden.RAM',
+    message: "User not authorized to operate on the specified resource, or this API doesn't support RAM.",
+  },
+  404: { code: 'InvalidAction.NotFound', message: 'Specified api is not found, please check your url and method.' },
+  429: { code: 'Throttling.User', message: 'Request was denied due to user flow control.' },
+  500: { code: 'InternalError', message: 'The request processing has failed due to some unknown error.' },
+  503: { code: 'ServiceUnavailable', message: 'The request has failed due to a temporary failure of the server.' },
+}
+
+const statusCode = (status: number) =>
+  AICCS_STATUS_CODES[status] ?? (status >= 500 ? AICCS_STATUS_CODES[500]! : AICCS_STATUS_CODES[400]!)
+
 const ALGORITHM = 'ACS3-HMAC-SHA256'
 const ACTION = 'CreateAiCallTask'
 const VERSION = '2019-10-15'
-/** Alibaba Cloud accepts a request time up to 15 minutes away from its own. */
+/** Alibaba Cloud accepts a request time up to 15 minutes away from its own (and a nonce once in that time). */
 const MAX_SKEW_MS = 15 * 60_000
-const DAYS = new Set(['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'])
-const RETRY_REASONS = new Set([
-  'CALL_REJECTED',
-  'USER_BUSY',
-  'SUSPEND',
-  'INVALID_NUMBER',
-  'POWERED_OFF',
-  'NETWORK_BUSY',
-  'NO_ANSWER',
-])
 
 /** Percent-encoding as the V3 signature wants it: RFC 3986, spaces as %20, `~` kept. */
 const percentEncode = (value: string) =>
@@ -124,84 +153,6 @@ function canonicalQuery(url: URL): string {
     .join('&')
 }
 
-const missing = (name: string) =>
-  `The input parameter "${name}" that is mandatory for processing this request is not supplied.`
-const invalid = (name: string) => `The specified parameter "${name}" is not valid.`
-
-/** A JSON array of strings (how the SDK sends array parameters), or null. */
-function stringArray(raw: string): string[] | null {
-  try {
-    const value: unknown = JSON.parse(raw)
-    return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : null
-  } catch {
-    return null
-  }
-}
-
-const clock = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/
-/** Each `CallTime` item is itself a JSON string `{"startTime":"HH:mm:ss","endTime":"HH:mm:ss"}`. */
-function validCallTime(raw: string): boolean {
-  const items = stringArray(raw)
-  if (!items || items.length === 0) return false
-  return items.every((item) => {
-    try {
-      const window = JSON.parse(item) as { startTime?: unknown; endTime?: unknown }
-      return (
-        typeof window.startTime === 'string' &&
-        typeof window.endTime === 'string' &&
-        clock.test(window.startTime) &&
-        clock.test(window.endTime) &&
-        window.startTime < window.endTime
-      )
-    } catch {
-      return false
-    }
-  })
-}
-
-const integerAtMost = (raw: string | undefined, max: number) =>
-  raw === undefined || (/^\d+$/.test(raw) && Number(raw) <= max)
-
-/** The first problem with a CreateAiCallTask's parameters, in the gateway's words, or null. */
-function checkParameters(p: Record<string, string>): { code: string; message: string } | null {
-  for (const name of ['TaskName', 'StartType', 'CallTime', 'CallDay']) {
-    if (!p[name]) return { code: 'MissingParameter', message: missing(name) }
-  }
-  if (p['StartType'] !== 'IMMEDIATE' && p['StartType'] !== 'SCHEDULE') {
-    return { code: 'InvalidParameter', message: invalid('StartType') }
-  }
-  if (p['StartType'] === 'SCHEDULE' && !p['TaskStartTime']) {
-    return { code: 'MissingParameter', message: missing('TaskStartTime') }
-  }
-  if (p['TaskStartTime'] !== undefined && !/^\d{13}$/.test(p['TaskStartTime'])) {
-    return { code: 'InvalidParameter', message: invalid('TaskStartTime') }
-  }
-  if (!validCallTime(p['CallTime']!)) return { code: 'InvalidParameter', message: invalid('CallTime') }
-  const days = stringArray(p['CallDay']!)
-  if (!days || days.length === 0 || !days.every((d) => DAYS.has(d))) {
-    return { code: 'InvalidParameter', message: invalid('CallDay') }
-  }
-  if (p['MissCallRetry'] !== undefined && p['MissCallRetry'] !== 'true' && p['MissCallRetry'] !== 'false') {
-    return { code: 'InvalidParameter', message: invalid('MissCallRetry') }
-  }
-  if (p['CallRetryReason'] !== undefined) {
-    const reasons = stringArray(p['CallRetryReason'])
-    if (!reasons || !reasons.every((r) => RETRY_REASONS.has(r))) {
-      return { code: 'InvalidParameter', message: invalid('CallRetryReason') }
-    }
-  }
-  // The documentation gives 720 (English) and 120 (Chinese) minutes: the simulator allows the larger.
-  const caps: [string, number][] = [
-    ['CallRetryTimes', 3],
-    ['CallRetryInterval', 720],
-    ['TaskCps', 500],
-  ]
-  for (const [name, max] of caps) {
-    if (!integerAtMost(p[name], max)) return { code: 'InvalidParameter', message: invalid(name) }
-  }
-  return null
-}
-
 /**
  * Alibaba Cloud's API gateway in front of AICCS 2019-10-15, RPC style, as far as CreateAiCallTask
  * goes. Every request is authenticated for real: the simulator rebuilds the V3 canonical request
@@ -213,16 +164,18 @@ function checkParameters(p: Record<string, string>): { code: string; message: st
 export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promise<AiccsSimulator> {
   const requests: AiccsSimRequest[] = []
   const forbidden = new Set(options.forbiddenKeys ?? [])
-  const nonces = new Set<string>()
+  /** Nonce → when it was used; a nonce is refused again while its time could still pass the skew check. */
+  const nonces = new Map<string, number>()
   let nextTaskId = options.firstTaskId ?? 1234567890123456789n
   const tasks: AiccsSimTask[] = []
   const byName = new Map<string, AiccsSimTask>()
-  let throttled = options.throttle ?? false
-  let failure: { status: number; code: string; times: number } | null = null
-  let drops = 0
-  const now = () => Date.now() + (options.clockOffsetMs ?? 0)
+  const baseClock = options.clock ?? Date.now
+  const now = () => baseClock() + (options.clockOffsetMs ?? 0)
+  const limiter = createRateLimiter(
+    options.rateLimit === undefined ? { kind: 'bucket', perSecond: 20, burst: 20 } : options.rateLimit,
+  )
 
-  function handle(request: SimRequest): SimResponse | null {
+  function handle(request: SimRequest): Promise<SimResponse | null> | SimResponse | null {
     const parameters: Record<string, string> = Object.fromEntries(request.url.searchParams)
     const contentType = headerValue(request, 'content-type') ?? ''
     if (contentType.startsWith('application/x-www-form-urlencoded')) {
@@ -244,24 +197,84 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
       status: 200,
     }
     requests.push(entry)
+    if (action !== ACTION) return respond(request, entry, null)
+    // Faults play on the action that creates something; `times` counts only those requests.
+    const fault = faults.take()
+    return withFault(fault, request, {
+      renderStatus: (f) => renderStatus(request, entry, f),
+      handle: () => respond(request, entry, fault?.kind === 'business' ? fault : null),
+      note: (verdict) => {
+        if (verdict === 'dropped' || verdict === 'blackholed') {
+          entry.verdict = verdict
+          entry.status = 0
+        }
+      },
+    })
+  }
+
+  /** The gateway's error body `{RequestId, HostId, Code, Message, Recommend}`, recorded in the ledger. */
+  function gatewayError(
+    request: SimRequest,
+    entry: AiccsSimRequest,
+    verdict: AiccsVerdict,
+    status: number,
+    code: string,
+    message: string,
+    headers: Record<string, string> = {},
+  ): SimResponse {
+    entry.verdict = verdict
+    entry.code = code
+    entry.status = status
     const requestId = randomUUID().toUpperCase()
-    const host = headerValue(request, 'host') ?? 'aiccs.aliyuncs.com'
-    const fail = (verdict: AiccsVerdict, status: number, code: string, message: string): SimResponse => {
-      entry.verdict = verdict
-      entry.code = code
-      entry.status = status
-      return {
-        status,
-        headers: { 'content-type': 'application/json;charset=utf-8' },
-        body: {
-          RequestId: requestId,
-          HostId: host,
-          Code: code,
-          Message: message,
-          Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}&product=aiccs&requestId=${requestId}`,
-        },
-      }
+    return {
+      status,
+      headers: { 'content-type': 'application/json;charset=utf-8', ...headers },
+      body: {
+        RequestId: requestId,
+        HostId: headerValue(request, 'host') ?? 'aiccs.aliyuncs.com',
+        Code: code,
+        Message: message,
+        Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}&product=aiccs&requestId=${requestId}`,
+      },
     }
+  }
+
+  /**
+   * Throttled: the gateway's `Throttling.User`, HTTP 400 as Alibaba documents it for flow control
+   * (ErrorCode=Throttling.User HttpCode=400). [I] The wait: `Retry-After` in seconds, and
+   * `x-acs-retry-after` in milliseconds, the header the official SDK reads into its ThrottlingError.
+   */
+  const throttled = (request: SimRequest, entry: AiccsSimRequest, waitMs: number | null) =>
+    gatewayError(
+      request,
+      entry,
+      'throttled',
+      400,
+      'Throttling.User',
+      'Request was denied due to user flow control.',
+      waitMs === null
+        ? undefined
+        : { 'retry-after': String(retryAfterSeconds(waitMs)), 'x-acs-retry-after': String(Math.ceil(waitMs)) },
+    )
+
+  function renderStatus(request: SimRequest, entry: AiccsSimRequest, fault: StatusFault): SimResponse {
+    const usual = statusCode(fault.status)
+    const code = fault.code ?? usual.code
+    const message = fault.message ?? (fault.code === undefined ? usual.message : `Simulated failure ${code}.`)
+    const wait = fault.retryAfterSeconds
+    const headers: Record<string, string> =
+      wait === undefined ? {} : { 'retry-after': String(wait), 'x-acs-retry-after': String(wait * 1000) }
+    return gatewayError(request, entry, 'fault', fault.status, code, message, headers)
+  }
+
+  function respond(
+    request: SimRequest,
+    entry: AiccsSimRequest,
+    business: Extract<AiccsFault, { kind: 'business' }> | null,
+  ): SimResponse {
+    const fail = (verdict: AiccsVerdict, status: number, code: string, message: string) =>
+      gatewayError(request, entry, verdict, status, code, message)
+    const { parameters } = entry
 
     // ——— Authentication: signature V3, ACS3-HMAC-SHA256 ———
     const incomplete = () =>
@@ -311,27 +324,21 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       return fail('bad_signature', 400, 'SignatureDoesNotMatch', 'Specified signature does not match our calculation.')
     }
+    const serverNow = now()
     const sent = Date.parse(headerValue(request, 'x-acs-date') ?? '')
-    if (!Number.isFinite(sent) || Math.abs(sent - now()) > MAX_SKEW_MS) {
+    if (!Number.isFinite(sent) || Math.abs(sent - serverNow) > MAX_SKEW_MS) {
       return fail('expired', 400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.')
     }
+    for (const [used, at] of nonces) if (at < serverNow - 2 * MAX_SKEW_MS) nonces.delete(used)
     const nonce = headerValue(request, 'x-acs-signature-nonce')!
     if (nonces.has(nonce)) {
       return fail('nonce_reused', 400, 'SignatureNonceUsed', 'Specified signature nonce was used already.')
     }
-    nonces.add(nonce)
+    nonces.set(nonce, serverNow)
 
-    // ——— The API, its permission, its parameters ———
-    if (failure && failure.times > 0) {
-      const { status, code } = failure
-      failure.times -= 1
-      if (failure.times === 0) failure = null
-      return fail('fault', status, code, `Simulated failure ${code}.`)
-    }
-    if (throttled) {
-      return fail('throttled', 400, 'Throttling.User', 'Request was denied due to user flow control.')
-    }
-    if (action !== ACTION || headerValue(request, 'x-acs-version') !== VERSION) {
+    // ——— Flow control, the API, its permission, its parameters ———
+    if (options.throttle) return throttled(request, entry, null)
+    if (entry.action !== ACTION || headerValue(request, 'x-acs-version') !== VERSION) {
       return fail(
         'unknown_action',
         404,
@@ -339,6 +346,9 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
         'Specified api is not found, please check your url and method.',
       )
     }
+    // Real time, not the simulator's clock: a frozen or offset clock must not stop the bucket refilling.
+    const rate = limiter.take(Date.now())
+    if (!rate.ok) return throttled(request, entry, rate.retryAfterMs)
     if (forbidden.has(auth.accessKeyId)) {
       return fail(
         'forbidden',
@@ -347,14 +357,10 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
         "User not authorized to operate on the specified resource, or this API doesn't support RAM.",
       )
     }
-    const problem = checkParameters(parameters)
+    const problem = checkCreateAiCallTask(parameters, serverNow)
     if (problem) {
-      return fail(
-        problem.code === 'MissingParameter' ? 'missing_parameter' : 'invalid_parameter',
-        400,
-        problem.code,
-        problem.message,
-      )
+      const verdict = problem.code === 'MissingParameter' ? 'missing_parameter' : 'invalid_parameter'
+      return fail(verdict, 400, problem.code, problem.message)
     }
     const taskName = parameters['TaskName']!
     if (byName.has(taskName)) {
@@ -365,19 +371,27 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
         `The task name "${taskName}" already exists in this account.`,
       )
     }
+    const requestId = randomUUID().toUpperCase()
+    if (business) {
+      entry.verdict = 'fault'
+      entry.code = business.code
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json;charset=utf-8' },
+        body: {
+          RequestId: requestId,
+          Code: business.code,
+          Success: false,
+          Message: business.message ?? `Simulated business error ${business.code}.`,
+        },
+      }
+    }
     const taskId = nextTaskId
     nextTaskId += 1n
     entry.taskId = taskId.toString()
     const task = { taskId: taskId.toString(), taskName }
     tasks.push(task)
     byName.set(taskName, task)
-    if (drops > 0) {
-      drops -= 1
-      entry.verdict = 'dropped'
-      entry.status = 0
-      request.socket.destroy()
-      return null
-    }
     // Written by hand so the 64-bit id is in the body exactly (JSON.stringify cannot hold a BigInt).
     return {
       status: 200,
@@ -387,19 +401,14 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
   }
 
   const server = await startLoopbackServer(handle)
+  const faults = createFaultSwitch<AiccsFault>(server)
   return {
-    ...server,
+    url: server.url,
+    host: server.host,
+    close: server.close,
     requests,
     tasks,
     effects: (taskName) => tasks.filter((t) => t.taskName === taskName).length,
-    failWith: (status, code, times = 1) => {
-      failure = { status, code, times }
-    },
-    dropAfterBody: (times = 1) => {
-      drops = times
-    },
-    throttle: (on) => {
-      throttled = on
-    },
+    setFault: (next) => faults.set(next),
   }
 }

@@ -1,6 +1,11 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
+import { checkStartTaskContact } from './connect-rules'
+import type { HttpFault, StatusFault } from './faults'
+import { createFaultSwitch, withFault } from './faults'
 import type { RunningSimulator, SimRequest, SimResponse } from './loopback-server'
 import { startLoopbackServer } from './loopback-server'
+import type { RateLimit } from './rate-limit'
+import { createRateLimiter, retryAfterSeconds } from './rate-limit'
 
 export interface ConnectSimInstance {
   id: string
@@ -17,31 +22,32 @@ export interface ConnectSimulatorOptions {
   instances?: ConnectSimInstance[]
   /** Access key ids that authenticate but lack `connect:DescribeInstance` (403 AccessDeniedException). */
   accessDeniedKeys?: string[]
-  /** Answer every authenticated request with 429 ThrottlingException. */
+  /** Answer every authenticated request, whatever the operation, with 429 ThrottlingException. */
   throttle?: boolean
+  /**
+   * StartTaskContact's rate, per account and region. Default: a token bucket of 2 a second, burst 5
+   * (the Connect API default providers.md §3 cites [V2]); null: no limit.
+   */
+  rateLimit?: RateLimit | null
   /** The simulator's clock runs this far ahead of (or, negative, behind) the real one. */
   clockOffsetMs?: number
+  /** The clock the offset is added to (default `Date.now`); tests freeze it to judge time rules exactly. */
+  clock?: () => number
 }
 
 /**
- * A fault for authenticated requests, set at run time with `setFault` (`times` answers, or until
- * cleared when absent):
- * - `status`: answer with this HTTP status and error type (restJson1: `x-amzn-errortype` + `{Message}`);
- * - `throttle`: 429 ThrottlingException with `Retry-After: <seconds>`;
- * - `dropAfterBody` (StartTaskContact only): read the body, create the contact as usual, then
- *   destroy the socket without answering: the ambiguous outcome.
+ * Faults on StartTaskContact (`refuse` stops the whole listener), set with `setFault`. A `status`
+ * fault answers in restJson1 (`x-amzn-errortype` + `{Message}`) with `code` as the error type, or
+ * Connect's usual error for the status (see `CONNECT_STATUS_ERRORS`).
  */
-export type ConnectFault = (
-  | { kind: 'status'; status: number; type: string; message?: string }
-  | { kind: 'throttle'; retryAfterSeconds: number }
-  | { kind: 'dropAfterBody' }
-) & { times?: number }
+export type ConnectFault = HttpFault
 
 /** One task the simulator created (once per ClientToken). */
 export interface ConnectSimTask {
   contactId: string
   clientToken: string
   name: string
+  previousContactId?: string
 }
 
 export type ConnectVerdict =
@@ -58,8 +64,13 @@ export type ConnectVerdict =
   | 'unknown_operation'
   | 'throttled'
   | 'invalid'
+  | 'quota_exceeded'
+  /** A `status` fault answered. */
   | 'fault'
+  /** `dropAfterBody`: the effect happened, the connection was cut without an answer. */
   | 'dropped'
+  /** `blackhole`: read and never answered. */
+  | 'blackholed'
 
 export interface ConnectSimRequest {
   method: string
@@ -71,7 +82,10 @@ export interface ConnectSimRequest {
   /** Every header as it arrived, so a test can replay the request. */
   headers: Record<string, string>
   verdict: ConnectVerdict
+  /** The HTTP status answered; 0 when none was written (`dropped`, `blackholed`). */
   status: number
+  /** The error type answered (`x-amzn-errortype`), if any. */
+  errorType?: string
 }
 
 export interface ConnectSimulator extends RunningSimulator {
@@ -82,9 +96,41 @@ export interface ConnectSimulator extends RunningSimulator {
   effects: Map<string, number>
   /** Requests that reused a ClientToken with different parameters (answered with the first ContactId). */
   tokenMismatches: string[]
-  /** Set (or, with null, clear) the fault applied to the next authenticated requests. */
-  setFault(fault: ConnectFault | null): void
+  /** Set (or, with null, clear) the fault; resolves once the listener reflects it. */
+  setFault(fault: ConnectFault | null): Promise<void>
 }
+
+/**
+ * The error type a `status` fault without `code` answers with: Connect's own modelled errors where
+ * it has one for the status, else the AWS-wide one. Chosen so the client's classifier sees what
+ * the real service would send (401/403 credentials, 429 throttling, 5xx retryable).
+ */
+export const CONNECT_STATUS_ERRORS: Readonly<Record<number, string>> = {
+  400: 'InvalidParameterException',
+  401: 'UnrecognizedClientException',
+  402: 'ServiceQuotaExceededException',
+  403: 'AccessDeniedException',
+  404: 'ResourceNotFoundException',
+  429: 'ThrottlingException',
+  500: 'InternalServiceException',
+  503: 'ServiceUnavailableException',
+}
+
+const errorTypeFor = (status: number) =>
+  CONNECT_STATUS_ERRORS[status] ?? (status >= 500 ? 'InternalServiceException' : 'InvalidRequestException')
+
+/** AWS's front door (not Connect's model) words these errors with a lower-case `message`. */
+const GATEWAY_ERRORS = new Set([
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'IncompleteSignatureException',
+  'MissingAuthenticationTokenException',
+  'AccessDeniedException',
+  'ServiceUnavailableException',
+])
+
+/** The most tasks that may name one PreviousContactId ("a maximum of 12 linked task contacts in a chain"). */
+const CHAIN_LIMIT = 12
 
 const ALGORITHM = 'AWS4-HMAC-SHA256'
 const SERVICE = 'connect'
@@ -168,21 +214,52 @@ function canonicalJson(value: unknown): string {
  * Amazon Connect's restJson1 API, as far as "Test connection" (DescribeInstance) and sending tasks
  * (StartTaskContact, with ClientToken idempotency and a ledger of effects) go. Every request
  * is authenticated for real: the simulator recomputes the SigV4 signature over the canonical request
- * with the secret it knows and compares, as AWS does, before it looks at the operation.
+ * with the secret it knows and compares, as AWS does, before it looks at the operation. Then, for
+ * StartTaskContact: the rate limit, the input rules (connect-rules.ts), the instance, the chain limit.
  */
 export async function startConnectSimulator(options: ConnectSimulatorOptions): Promise<ConnectSimulator> {
   const requests: ConnectSimRequest[] = []
   const instances = new Map((options.instances ?? []).map((i) => [i.id, i]))
   const denied = new Set(options.accessDeniedKeys ?? [])
-  const now = () => Date.now() + (options.clockOffsetMs ?? 0)
+  const baseClock = options.clock ?? Date.now
+  const now = () => baseClock() + (options.clockOffsetMs ?? 0)
+  const limiter = createRateLimiter(
+    options.rateLimit === undefined ? { kind: 'bucket', perSecond: 2, burst: 5 } : options.rateLimit,
+  )
   const tasks: ConnectSimTask[] = []
   const effects = new Map<string, number>()
   const tokenMismatches: string[] = []
   /** ClientToken → the created contact and the parameters it was created with. */
   const byToken = new Map<string, { contactId: string; parameters: string }>()
-  let fault: ConnectFault | null = null
 
-  function handle(request: SimRequest): SimResponse | null {
+  /** Headers on every answer, as Connect sends them. */
+  const baseHeaders = () => ({ date: new Date(now()).toUTCString(), 'x-amzn-requestid': randomUUID() })
+
+  type Fail = (verdict: ConnectVerdict, status: number, type: string, body: object) => SimResponse
+  const failFor =
+    (entry: ConnectSimRequest): Fail =>
+    (verdict, status, type, body) => {
+      entry.verdict = verdict
+      entry.status = status
+      entry.errorType = type
+      return { status, headers: { ...baseHeaders(), 'x-amzn-errortype': type }, body }
+    }
+
+  /** A `status` fault, in restJson1: the type in `x-amzn-errortype`, `Retry-After` when asked for. */
+  function renderStatus(entry: ConnectSimRequest, fault: StatusFault): SimResponse {
+    const type = fault.code ?? errorTypeFor(fault.status)
+    const text = fault.message ?? (type === 'ThrottlingException' ? 'Rate exceeded' : `Simulated ${type}`)
+    const answer = failFor(entry)(
+      'fault',
+      fault.status,
+      type,
+      GATEWAY_ERRORS.has(type) ? { message: text } : { Message: text },
+    )
+    if (fault.retryAfterSeconds === undefined) return answer
+    return { ...answer, headers: { ...answer.headers, 'retry-after': String(fault.retryAfterSeconds) } }
+  }
+
+  function handle(request: SimRequest): Promise<SimResponse | null> | SimResponse | null {
     const rawPath = request.url.pathname
     const describe = request.method === 'GET' ? /^\/instance\/([^/]+)$/.exec(rawPath) : null
     const startTask = request.method === 'PUT' && rawPath === '/contact/task'
@@ -199,12 +276,23 @@ export async function startConnectSimulator(options: ConnectSimulatorOptions): P
       status: 200,
     }
     requests.push(entry)
-    const headers = { date: new Date(now()).toUTCString(), 'x-amzn-requestid': randomUUID() }
-    const fail = (verdict: ConnectVerdict, status: number, type: string, body: object): SimResponse => {
-      entry.verdict = verdict
-      entry.status = status
-      return { status, headers: { ...headers, 'x-amzn-errortype': type }, body }
-    }
+    if (!startTask) return respond(request, entry, describe)
+    // Faults play on the operation that creates something; `times` counts only those requests.
+    return withFault(faults.take(), request, {
+      renderStatus: (fault) => renderStatus(entry, fault),
+      handle: () => respond(request, entry, null),
+      note: (verdict) => {
+        if (verdict === 'dropped' || verdict === 'blackholed') {
+          entry.verdict = verdict
+          entry.status = 0
+        }
+      },
+    })
+  }
+
+  function respond(request: SimRequest, entry: ConnectSimRequest, describe: RegExpExecArray | null): SimResponse {
+    const rawPath = request.url.pathname
+    const fail = failFor(entry)
     // Coral's own authentication errors say `message`; Connect's modelled errors say `Message`.
     const authFail = (verdict: ConnectVerdict, status: number, type: string, message: string) =>
       fail(verdict, status, type, { message })
@@ -328,29 +416,21 @@ export async function startConnectSimulator(options: ConnectSimulatorOptions): P
       )
     }
 
-    // ——— Authorisation and the operation ———
+    // ——— Rate, authorisation and the operation ———
     if (options.throttle) {
       return fail('throttled', 429, 'ThrottlingException', { Message: 'Rate exceeded' })
     }
-    const active = fault
-    if (active && active.times !== undefined && --active.times <= 0) fault = null
-    if (active?.kind === 'throttle') {
-      const answer = fail('throttled', 429, 'ThrottlingException', { Message: 'Rate exceeded' })
-      return { ...answer, headers: { ...answer.headers, 'retry-after': String(active.retryAfterSeconds) } }
-    }
-    if (active?.kind === 'status') {
-      return fail('fault', active.status, active.type, { Message: active.message ?? `Simulated ${active.type}` })
-    }
-    if (startTask) {
-      const answer = startTaskContact(request, auth.accessKeyId, auth.region, fail)
-      if (active?.kind === 'dropAfterBody') {
-        entry.verdict = 'dropped'
-        entry.status = 0
-        request.socket.destroy()
-        return null
+    if (entry.operation === 'StartTaskContact') {
+      // Real time, not the simulator's clock: a frozen or offset clock must not stop the bucket refilling.
+      const rate = limiter.take(Date.now())
+      if (!rate.ok) {
+        const answer = fail('throttled', 429, 'ThrottlingException', { Message: 'Rate exceeded' })
+        return {
+          ...answer,
+          headers: { ...answer.headers, 'retry-after': String(retryAfterSeconds(rate.retryAfterMs)) },
+        }
       }
-      if (answer.status === 200) entry.status = 200
-      return answer
+      return startTaskContact(request, entry, auth.accessKeyId, auth.region, fail)
     }
     if (!describe) {
       return fail('unknown_operation', 404, 'UnknownOperationException', {})
@@ -368,7 +448,7 @@ export async function startConnectSimulator(options: ConnectSimulatorOptions): P
     }
     return {
       status: 200,
-      headers,
+      headers: baseHeaders(),
       body: {
         Instance: {
           Id: instance.id,
@@ -388,76 +468,80 @@ export async function startConnectSimulator(options: ConnectSimulatorOptions): P
 
   /**
    * StartTaskContact, with the service's idempotency: a ClientToken seen before returns the ContactId
-   * created for it and creates nothing. The parameters are validated only as far as the client's
-   * classification needs (instance, Name, exactly one flow target).
+   * created for it and creates nothing. Before that: permission, every input rule, the instance,
+   * and the 12-task chain on one PreviousContactId.
    */
   function startTaskContact(
     request: SimRequest,
+    entry: ConnectSimRequest,
     accessKeyId: string,
     region: string,
-    fail: (verdict: ConnectVerdict, status: number, type: string, body: object) => SimResponse,
+    fail: Fail,
   ): SimResponse {
-    let body: Record<string, unknown>
+    let body: unknown
     try {
-      const parsed: unknown = JSON.parse(request.body.toString('utf8') || '{}')
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object')
-      body = parsed as Record<string, unknown>
+      body = JSON.parse(request.body.toString('utf8') || '{}')
     } catch {
-      return fail('invalid', 400, 'SerializationException', { Message: 'The request body is not a JSON object.' })
+      return fail('invalid', 400, 'SerializationException', { Message: 'The request body is not valid JSON.' })
     }
-    const instanceId = typeof body.InstanceId === 'string' ? body.InstanceId : ''
+    const instanceId =
+      typeof (body as { InstanceId?: unknown } | null)?.InstanceId === 'string'
+        ? (body as { InstanceId: string }).InstanceId
+        : ''
     if (denied.has(accessKeyId)) {
       return fail('access_denied', 403, 'AccessDeniedException', {
         Message: `User: arn:aws:iam::${ACCOUNT}:user/callboard is not authorized to perform: connect:StartTaskContact on resource: arn:aws:connect:${region}:${ACCOUNT}:instance/${instanceId} because no identity-based policy allows the connect:StartTaskContact action`,
       })
     }
-    if (!instanceId) {
-      return fail('invalid', 400, 'InvalidParameterException', { Message: 'InstanceId is required.' })
-    }
+    const problem = checkStartTaskContact(body, now())
+    if (problem) return fail('invalid', problem.status, problem.type, { Message: problem.message })
+    const input = body as Record<string, unknown> & { Name: string }
     if (!instances.has(instanceId)) {
       return fail('not_found', 404, 'ResourceNotFoundException', { Message: `Instance not found: ${instanceId}` })
     }
-    if (typeof body.Name !== 'string') {
-      return fail('invalid', 400, 'InvalidParameterException', { Message: 'Name is required.' })
-    }
-    const targets = ['ContactFlowId', 'QuickConnectId', 'TaskTemplateId'].filter((f) => body[f] !== undefined)
-    if (targets.length !== 1) {
-      return fail('invalid', 400, 'InvalidRequestException', {
-        Message: 'Exactly one of ContactFlowId, QuickConnectId or TaskTemplateId must be provided.',
-      })
-    }
-    const clientToken = typeof body.ClientToken === 'string' && body.ClientToken ? body.ClientToken : randomUUID()
-    const rest = { ...body }
+    const clientToken = typeof input.ClientToken === 'string' && input.ClientToken ? input.ClientToken : randomUUID()
+    const rest = { ...input }
     delete rest.ClientToken
     const parameters = canonicalJson(rest)
     const seen = byToken.get(clientToken)
-    const ok = (contactId: string): SimResponse => ({
-      status: 200,
-      headers: { date: new Date(now()).toUTCString(), 'x-amzn-requestid': randomUUID() },
-      body: { ContactId: contactId },
-    })
+    const ok = (contactId: string): SimResponse => {
+      entry.status = 200
+      return { status: 200, headers: baseHeaders(), body: { ContactId: contactId } }
+    }
     if (seen) {
       // Not modelled for StartTaskContact (its errors have no IdempotencyException), so the first
       // request wins and the reuse is only recorded.
       if (seen.parameters !== parameters) tokenMismatches.push(clientToken)
       return ok(seen.contactId)
     }
+    const previous = typeof input.PreviousContactId === 'string' ? input.PreviousContactId : undefined
+    if (previous !== undefined && tasks.filter((t) => t.previousContactId === previous).length >= CHAIN_LIMIT) {
+      return fail('quota_exceeded', 402, 'ServiceQuotaExceededException', {
+        Message: `${CHAIN_LIMIT} tasks already reference the previous contact ${previous}.`,
+      })
+    }
     const contactId = randomUUID()
     byToken.set(clientToken, { contactId, parameters })
-    tasks.push({ contactId, clientToken, name: body.Name })
+    tasks.push({
+      contactId,
+      clientToken,
+      name: input.Name,
+      ...(previous === undefined ? {} : { previousContactId: previous }),
+    })
     effects.set(clientToken, (effects.get(clientToken) ?? 0) + 1)
     return ok(contactId)
   }
 
   const server = await startLoopbackServer(handle)
+  const faults = createFaultSwitch<ConnectFault>(server)
   return {
-    ...server,
+    url: server.url,
+    host: server.host,
+    close: server.close,
     requests,
     tasks,
     effects,
     tokenMismatches,
-    setFault(next) {
-      fault = next && { ...next }
-    },
+    setFault: (next) => faults.set(next),
   }
 }

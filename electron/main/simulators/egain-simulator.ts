@@ -1,8 +1,18 @@
 import { randomBytes } from 'node:crypto'
-import { egainTaskActivitySchema } from '@shared/schemas/wire/egain'
-import type { HttpFault } from './faults'
-import type { RunningSimulator, SimResponse } from './loopback-server'
+import type { EgainBreach } from './egain-rules'
+import { checkEgainTask } from './egain-rules'
+import type { FaultSwitch, HttpFault, StatusFault } from './faults'
+import { createFaultSwitch, withFault } from './faults'
+import type { RunningSimulator, SimRequest, SimResponse } from './loopback-server'
 import { startLoopbackServer } from './loopback-server'
+import type { RateLimit } from './rate-limit'
+import { createRateLimiter, retryAfterSeconds } from './rate-limit'
+
+/**
+ * eGain publishes no request rate for casemgr v3 (providers.md §2: unknown), so the default is a
+ * generous guess that only a runaway loop meets: 600 requests a minute.
+ */
+export const EGAIN_DEFAULT_RATE_LIMIT: RateLimit = { kind: 'window', max: 600, windowMs: 60_000 }
 
 export interface EgainSimulatorOptions {
   clientId: string
@@ -10,11 +20,17 @@ export interface EgainSimulatorOptions {
   /** Users allowed the password grant: login → password. */
   users?: Record<string, string>
   tokenLifetimeS?: number
+  /** The task endpoint's rate limit; null for none. Default `EGAIN_DEFAULT_RATE_LIMIT`. */
+  rateLimit?: RateLimit | null
+  /** eGain's clock is `Date.now() + clockOffsetMs`: token expiry and "dueDate in the future" use it. */
+  clockOffsetMs?: number
+  /** How long eGain takes over one create; a second one from the same user meanwhile is refused. */
+  handlingMs?: number
 }
 
 /**
- * Faults on `POST /core/casemgr/v3/activity/task`, settable while running. `refuse` stops listening
- * altogether (ECONNREFUSED, token endpoint included); the others apply to the task endpoint only.
+ * Faults on `POST /core/casemgr/v3/activity/task`. `refuse` stops listening altogether
+ * (ECONNREFUSED, token endpoint included); the others apply to the task endpoint only.
  */
 export type EgainFault = HttpFault
 
@@ -28,12 +44,14 @@ export interface EgainSimulator extends RunningSimulator {
   tokenUrl: string
   /** Token endpoint requests: the grant asked for and what the simulator did. */
   ledger: { grant: string | null; verdict: string }[]
-  /** Task endpoint requests, in arrival order, and how they were judged. */
-  requests: { path: string; verdict: string }[]
+  /** Task endpoint requests, in arrival order, and how they were judged (`rules`: the broken ones). */
+  requests: { path: string; verdict: string; rules?: string[] }[]
   /** Activities created (including those whose answer a fault dropped). */
   activities: EgainActivity[]
   /** Expire every issued access token. */
   revokeTokens(): void
+  /** Move eGain's clock (time passing for token expiry, or a skewed server). */
+  setClockOffset(ms: number): void
   /** Set (or with null clear) a fault; resolves once the listener reflects it. */
   setFault(fault: EgainFault | null): Promise<void>
 }
@@ -42,9 +60,32 @@ export const EGAIN_TOKEN_PATH = '/system/auth/SIM-U/oauth2/token'
 export const EGAIN_TASK_ACTIVITY_PATH = '/core/casemgr/v3/activity/task'
 const ACTIVITY_PATH = '/core/casemgr/v3/activity'
 
-/** eGain's error envelope: `{code: "<http>-<n>", developerMessage}`. */
-const egainError = (status: number, code: string, developerMessage: string, headers?: Record<string, string>) =>
-  ({ status, ...(headers ? { headers } : {}), body: { code, developerMessage } }) satisfies SimResponse
+/** eGain's error envelope: `{code: "<http>-<n>", developerMessage}` (seed 001's sample). */
+const egainError = (status: number, code: string, developerMessage: string, retryAfterS?: number): SimResponse => ({
+  status,
+  ...(retryAfterS === undefined ? {} : { headers: { 'retry-after': String(retryAfterS) } }),
+  body: { code, developerMessage },
+})
+
+/** eGain's usual words per status. */
+const USUAL: Record<number, string> = {
+  400: 'Bad request.',
+  401: 'The access token is missing, invalid, expired or revoked.',
+  403: 'The caller does not have permission to perform this operation.',
+  404: 'Resource not found.',
+  406: 'Not acceptable.',
+  429: 'Too many requests; try again later.',
+  500: 'Internal server error.',
+  503: 'Service unavailable; try again later.',
+}
+
+const renderStatus = (fault: StatusFault) =>
+  egainError(
+    fault.status,
+    fault.code ?? `${fault.status}-100`,
+    fault.message ?? USUAL[fault.status] ?? `HTTP ${fault.status}.`,
+    fault.retryAfterSeconds,
+  )
 
 interface Issued {
   /** Who holds it: the client id (client credentials) or the user's login. */
@@ -53,15 +94,20 @@ interface Issued {
   expiresAt: number
 }
 
+const header = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined)
+
 /** eGain's OAuth token endpoint and the case manager's "create task activity", on one loopback host. */
 export async function startEgainSimulator(options: EgainSimulatorOptions): Promise<EgainSimulator> {
+  let offset = options.clockOffsetMs ?? 0
+  const now = () => Date.now() + offset
   const ledger: EgainSimulator['ledger'] = []
   const requests: EgainSimulator['requests'] = []
   const activities: EgainActivity[] = []
   const issued = new Map<string, Issued>()
   const inFlight = new Set<string>()
-  let fault: EgainFault | null = null
-  const record = (path: string, verdict: string) => requests.push({ path, verdict })
+  const limiter = createRateLimiter(options.rateLimit === undefined ? EGAIN_DEFAULT_RATE_LIMIT : options.rateLimit)
+  const record = (path: string, verdict: string, rules?: string[]) =>
+    requests.push({ path, verdict, ...(rules ? { rules } : {}) })
 
   function token(body: Buffer): SimResponse {
     const form = new URLSearchParams(body.toString('utf8'))
@@ -86,60 +132,61 @@ export async function startEgainSimulator(options: EgainSimulatorOptions): Promi
     ledger.push({ grant, verdict: 'issued' })
     const lifetimeS = options.tokenLifetimeS ?? 3600
     const accessToken = `eg-at-${randomBytes(12).toString('hex')}`
-    issued.set(accessToken, {
-      holder,
-      actor: grant === 'password' ? 'user' : 'client',
-      expiresAt: Date.now() + lifetimeS * 1000,
-    })
+    const actor = grant === 'password' ? 'user' : 'client'
+    issued.set(accessToken, { holder, actor, expiresAt: now() + lifetimeS * 1000 })
     return { status: 200, body: { access_token: accessToken, token_type: 'Bearer', expires_in: lifetimeS } }
   }
 
-  /** Auth, one-at-a-time per user, validation, then the activity and the 201. */
-  async function createTask(
-    url: URL,
-    headers: Record<string, string | string[] | undefined>,
-    body: Buffer,
-    active: EgainFault | null,
-  ): Promise<SimResponse> {
+  /** Auth, rate limit, one-at-a-time per user, the rules, then the activity and the 201. */
+  async function createTask({ url, headers, body }: Pick<SimRequest, 'url' | 'headers' | 'body'>) {
     const path = url.pathname
-    const authorization = typeof headers['authorization'] === 'string' ? headers['authorization'] : ''
+    const authorization = header(headers['authorization']) ?? ''
     const holder = issued.get(authorization.startsWith('Bearer ') ? authorization.slice(7) : '')
-    if (!holder || holder.expiresAt <= Date.now()) {
+    if (!holder || holder.expiresAt <= now()) {
       record(path, 'unauthorized')
-      return egainError(401, '401-100', 'The access token is missing, invalid, expired or revoked.')
+      return egainError(401, '401-100', USUAL[401] ?? '')
     }
+    const rate = limiter.take(now())
+    if (!rate.ok) {
+      record(path, 'rate_limited')
+      return egainError(429, '429-101', USUAL[429] ?? '', retryAfterSeconds(rate.retryAfterMs))
+    }
+    // "User can only create one new task activity at a time."
     if (inFlight.has(holder.holder)) {
       record(path, 'busy')
-      return egainError(429, '429-100', 'Another request from this user is in progress; try again shortly.', {
-        'retry-after': '1',
-      })
+      return egainError(429, '429-100', 'Another request from this user is in progress; try again shortly.', 1)
     }
     inFlight.add(holder.holder)
     try {
-      if (active?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, active.ms))
+      if (options.handlingMs) await new Promise((resolve) => setTimeout(resolve, options.handlingMs))
       let json: unknown
       try {
         json = JSON.parse(body.toString('utf8'))
       } catch {
-        record(path, 'invalid')
+        record(path, 'invalid', ['body'])
         return egainError(400, '400-100', 'The request body is not valid JSON.')
       }
-      const language = headers['accept-language']
-      const query = Object.fromEntries(url.searchParams)
-      const parsed = egainTaskActivitySchema(new Date()).safeParse({
-        actor: holder.actor,
-        acceptLanguage: typeof language === 'string' ? language : 'en-US',
-        query,
-        body: json,
-      })
-      if (!parsed.success) {
-        record(path, 'invalid')
-        const issue = parsed.error.issues[0]
-        const message = issue ? `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}` : 'Invalid.'
-        return egainError(400, '400-101', message)
+      const breaches: EgainBreach[] = checkEgainTask(
+        {
+          actor: holder.actor,
+          query: [...url.searchParams],
+          acceptLanguage: header(headers['accept-language']),
+          accept: header(headers['accept']),
+          body: json,
+        },
+        now(),
+      )
+      const first = breaches[0]
+      if (first) {
+        record(
+          path,
+          'invalid',
+          breaches.map((b) => b.rule),
+        )
+        return egainError(first.status, first.code, breaches.map((b) => b.message).join(' '))
       }
       const id = String(100_000 + activities.length + 1)
-      activities.push({ id, body: parsed.data.body })
+      activities.push({ id, body: json })
       record(path, 'created')
       return { status: 201, headers: { location: `${ACTIVITY_PATH}/${id}` } }
     } finally {
@@ -147,27 +194,21 @@ export async function startEgainSimulator(options: EgainSimulatorOptions): Promi
     }
   }
 
-  const server = await startLoopbackServer(async ({ method, url, headers, body, socket }) => {
+  let faults: FaultSwitch<EgainFault> | null = null
+  const server = await startLoopbackServer(async (request) => {
+    const { method, url, body } = request
     if (method === 'POST' && url.pathname === EGAIN_TOKEN_PATH) return token(body)
     if (method === 'POST' && url.pathname === EGAIN_TASK_ACTIVITY_PATH) {
-      const active = fault
-      if (active?.kind === 'blackhole') {
-        record(url.pathname, 'blackholed')
-        return null
-      }
-      if (active?.kind === 'status') {
-        record(url.pathname, `fault_${active.status}`)
-        return egainError(active.status, `${active.status}-000`, `Simulated ${active.status}.`, active.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(active.retryAfterSeconds) })
-      }
-      const answer = await createTask(url, headers, body, active)
-      if (active?.kind === 'dropAfterBody') {
-        socket.destroy()
-        return null
-      }
-      return answer
+      return withFault(faults?.take() ?? null, request, {
+        renderStatus,
+        handle: () => createTask(request),
+        note: (verdict) => record(url.pathname, verdict),
+      })
     }
-    return egainError(404, '404-101', 'Resource not found.')
+    return egainError(404, '404-101', USUAL[404] ?? '')
   })
+  faults = createFaultSwitch<EgainFault>(server)
+  const switchboard = faults
   return {
     url: server.url,
     host: server.host,
@@ -177,10 +218,7 @@ export async function startEgainSimulator(options: EgainSimulatorOptions): Promi
     requests,
     activities,
     revokeTokens: () => issued.clear(),
-    async setFault(next) {
-      fault = next
-      if (next?.kind === 'refuse') await server.stopListening()
-      else await server.resumeListening()
-    },
+    setClockOffset: (ms) => void (offset = ms),
+    setFault: (fault) => switchboard.set(fault),
   }
 }

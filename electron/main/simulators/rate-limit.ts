@@ -5,8 +5,7 @@
  *   StartTaskContact: 2 a second, burst 5).
  */
 export type RateLimit =
-  | { kind: 'window'; max: number; windowMs: number }
-  | { kind: 'bucket'; perSecond: number; burst: number }
+  { kind: 'window'; max: number; windowMs: number } | { kind: 'bucket'; perSecond: number; burst: number }
 
 export type RateDecision = { ok: true } | { ok: false; retryAfterMs: number }
 

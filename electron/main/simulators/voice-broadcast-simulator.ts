@@ -1,29 +1,45 @@
 import { createHash } from 'node:crypto'
-import { VoiceBroadcastSend } from '@shared/schemas/wire/voice-broadcast'
-import type { RunningSimulator, SimResponse } from './loopback-server'
+import type { FaultSwitch, HttpFault, StatusFault } from './faults'
+import { createFaultSwitch, withFault } from './faults'
+import type { RunningSimulator, SimRequest, SimResponse } from './loopback-server'
 import { startLoopbackServer } from './loopback-server'
+import type { RateLimit } from './rate-limit'
+import { createRateLimiter, retryAfterSeconds } from './rate-limit'
+import { checkVoiceSend } from './voice-broadcast-rules'
+
+/**
+ * The platform publishes no API rate (providers.md §5: unknown), so the default is a generous
+ * guess that only a runaway loop meets: 600 requests a minute.
+ */
+export const VOICE_BROADCAST_DEFAULT_RATE_LIMIT: RateLimit = { kind: 'window', max: 600, windowMs: 60_000 }
 
 export interface VoiceBroadcastSimulatorOptions {
   apiKey: string
   apiSecret: string
-  /** How far the Timestamp header may be from the simulator's clock. */
+  /** How far the Timestamp header may be from the simulator's clock (undocumented; default 60 s). */
   maxSkewS?: number
-  /** The simulator's clock offset from this machine's, to play a provider whose clock differs. */
+  /** The platform's clock is `Date.now() + clockOffsetMs`: the Timestamp check uses it. */
   clockOffsetMs?: number
   /** The two documented envelopes: `{status, reason}` or `{code, msg}`. */
   envelope?: 'status' | 'code'
   /** Answer -2 (IP restricted) to everyone. */
   ipRestricted?: boolean
+  /** The send endpoint's rate limit; null for none. Default `VOICE_BROADCAST_DEFAULT_RATE_LIMIT`. */
+  rateLimit?: RateLimit | null
 }
 
-/** What `POST …/voice/group/call/send` does instead of its normal work, after the signature checks. */
+/**
+ * Faults on `POST …/voice/group/call/send`. The platform answers its own errors as HTTP 200 with a
+ * business code: that is `code` (after the signature checks). The common HTTP faults play the
+ * gateway in front of it, so a `status` fault is an HTTP error page from that gateway, not an
+ * envelope — which is what our classifier reads by status: 400/404 rejected, 401/403 needs_auth,
+ * 429 and 5xx retry (Retry-After honoured). Given a `code`, a `status` fault instead answers the
+ * envelope with that code at that HTTP status.
+ */
 export type VoiceBroadcastFault =
-  /** Answer this HTTP status (with Retry-After seconds if given), creating nothing. */
-  | { kind: 'status'; status: number; retryAfterSeconds?: number; times?: number }
+  | HttpFault
   /** Answer HTTP 200 with this business code, creating nothing. */
   | { kind: 'code'; code: string; text?: string; times?: number }
-  /** Create the task, then destroy the socket without answering (the answer is lost). */
-  | { kind: 'dropAfterBody'; times?: number }
 
 export interface VoiceBroadcastTask {
   /** The jobId answered as `data`. */
@@ -34,108 +50,159 @@ export interface VoiceBroadcastTask {
 }
 
 export interface VoiceBroadcastSimulator extends RunningSimulator {
-  ledger: { path: string; verdict: string }[]
+  ledger: { path: string; verdict: string; rules?: string[] }[]
   /** Tasks created by `…/voice/group/call/send`, in order. */
   tasks: VoiceBroadcastTask[]
   /** Tasks created per taskName (the platform refuses a second one, so at most 1). */
   effects: Map<string, number>
-  /** Set (or clear with null) a fault for the send endpoint; `times` limits it, else it stays. */
-  setFault(fault: VoiceBroadcastFault | null): void
+  /** Move the platform's clock. */
+  setClockOffset(ms: number): void
+  /** Set (or clear with null) a fault for the send endpoint; resolves once the listener reflects it. */
+  setFault(fault: VoiceBroadcastFault | null): Promise<void>
 }
 
 const SEND_PATH = /\/voice\/group\/call\/send$/
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Authorization Required',
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Temporarily Unavailable',
+  504: 'Gateway Time-out',
+}
 
-/** The ITNIO-family voice API: header signature and timestamp checks, then the detail endpoint. */
+/** The gateway's own error page (nginx style): no business envelope, just the status. */
+function gatewayPage(status: number, retryAfterS?: number): SimResponse {
+  const title = `${status} ${REASONS[status] ?? 'Error'}`
+  return {
+    status,
+    headers: {
+      'content-type': 'text/html',
+      ...(retryAfterS === undefined ? {} : { 'retry-after': String(retryAfterS) }),
+    },
+    body: `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`,
+  }
+}
+
+/** The ITNIO-family voice API: gateway, header signature and timestamp checks, then the endpoints. */
 export async function startVoiceBroadcastSimulator(
   options: VoiceBroadcastSimulatorOptions,
 ): Promise<VoiceBroadcastSimulator> {
+  let offset = options.clockOffsetMs ?? 0
+  const now = () => Date.now() + offset
   const ledger: VoiceBroadcastSimulator['ledger'] = []
   const tasks: VoiceBroadcastTask[] = []
   const effects = new Map<string, number>()
-  let fault: VoiceBroadcastFault | null = null
+  const limiter = createRateLimiter(
+    options.rateLimit === undefined ? VOICE_BROADCAST_DEFAULT_RATE_LIMIT : options.rateLimit,
+  )
   let nextJobId = 1001
-  /** The fault for this request, counting down `times`. */
-  const takeFault = (): VoiceBroadcastFault | null => {
-    const current = fault
-    if (current && current.times !== undefined) {
-      if (current.times <= 1) fault = null
-      else fault = { ...current, times: current.times - 1 }
-    }
-    return current
+  const note = (path: string, verdict: string, rules?: string[]) =>
+    ledger.push({ path, verdict, ...(rules ? { rules } : {}) })
+  const envelope = (code: string, text: string, data: unknown = null) =>
+    options.envelope === 'code' ? { code, msg: text, data } : { status: code, reason: text, data }
+  const reply = (path: string, verdict: string, code: string, text: string, data: unknown = null): SimResponse => {
+    note(path, verdict)
+    return { status: 200, body: envelope(code, text, data) }
   }
-  const reply = (path: string, verdict: string, code: string, text: string, data: unknown = null) => {
-    ledger.push({ path, verdict })
-    const body = options.envelope === 'code' ? { code, msg: text, data } : { status: code, reason: text, data }
-    return { status: 200, body }
-  }
-  const server = await startLoopbackServer(({ url, headers, method, body, socket }): SimResponse | null => {
+  const renderStatus = (fault: StatusFault): SimResponse =>
+    fault.code === undefined
+      ? gatewayPage(fault.status, fault.retryAfterSeconds)
+      : {
+          status: fault.status,
+          ...(fault.retryAfterSeconds === undefined
+            ? {}
+            : { headers: { 'retry-after': String(fault.retryAfterSeconds) } }),
+          body: envelope(fault.code, fault.message ?? 'error'),
+        }
+
+  /** The platform's checks every endpoint shares; null when the caller may go on. */
+  function gate({ url, headers }: Pick<SimRequest, 'url' | 'headers'>): SimResponse | null {
     const path = url.pathname
-    if (!/\/voice\//.test(path)) return { status: 404, body: 'Not Found' }
-    const key = String(headers['api-key'] ?? '')
     const timestamp = String(headers['timestamp'] ?? '')
-    const sign = String(headers['sign'] ?? '').toLowerCase()
-    if (key !== options.apiKey) return reply(path, 'unknown_key', '-1', 'authentication error')
+    if (String(headers['api-key'] ?? '') !== options.apiKey)
+      return reply(path, 'unknown_key', '-1', 'authentication error')
     const expected = createHash('md5').update(`${options.apiKey}${options.apiSecret}${timestamp}`).digest('hex')
-    if (sign !== expected) return reply(path, 'bad_sign', '-1', 'authentication error')
-    const now = (Date.now() + (options.clockOffsetMs ?? 0)) / 1000
-    if (!/^\d+$/.test(timestamp) || Math.abs(now - Number(timestamp)) > (options.maxSkewS ?? 60)) {
+    if (String(headers['sign'] ?? '').toLowerCase() !== expected)
+      return reply(path, 'bad_sign', '-1', 'authentication error')
+    if (!/^\d+$/.test(timestamp) || Math.abs(now() / 1000 - Number(timestamp)) > (options.maxSkewS ?? 60)) {
       return reply(path, 'stale_timestamp', '-16', 'timestamp expires')
     }
     if (options.ipRestricted) return reply(path, 'ip_restricted', '-2', 'IP restricted')
-    if (method === 'POST' && SEND_PATH.test(path)) {
-      const current = takeFault()
-      if (current?.kind === 'status') {
-        ledger.push({ path, verdict: `status_${current.status}` })
-        return {
-          status: current.status,
-          headers:
-            current.retryAfterSeconds !== undefined
-              ? { 'retry-after': String(current.retryAfterSeconds) }
-              : ({} as Record<string, string>),
-          body: `simulated HTTP ${current.status}`,
-        }
-      }
-      if (current?.kind === 'code') return reply(path, `code_${current.code}`, current.code, current.text ?? 'error')
-      let json: unknown
-      try {
-        json = JSON.parse(body.toString('utf8'))
-      } catch {
-        return reply(path, 'invalid', '-22', 'parameter error: the body is not JSON')
-      }
-      const parsed = VoiceBroadcastSend.safeParse(json)
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]
-        const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
-        return reply(path, 'invalid', '-22', `parameter error: ${where}${issue?.message ?? 'invalid'}`)
-      }
-      const request = parsed.data
-      const existing = tasks.find((t) => t.taskName === request.taskName)
-      if (existing) return reply(path, 'duplicate', '-20', 'data already exists', existing.id)
-      const task: VoiceBroadcastTask = {
-        id: nextJobId++,
-        taskName: request.taskName,
-        numbers: 'numberInfoList' in request ? request.numberInfoList.map((n) => n.calleeNumber) : request.numberList,
-      }
-      tasks.push(task)
-      effects.set(task.taskName, (effects.get(task.taskName) ?? 0) + 1)
-      if (current?.kind === 'dropAfterBody') {
-        ledger.push({ path, verdict: 'dropped' })
-        socket.destroy()
-        return null
-      }
-      return reply(path, 'created', '0', 'success', task.id)
+    return null
+  }
+
+  function send(request: SimRequest, fault: VoiceBroadcastFault | null): SimResponse {
+    const path = request.url.pathname
+    const refused = gate(request)
+    if (refused) return refused
+    if (fault?.kind === 'code') return reply(path, `code_${fault.code}`, fault.code, fault.text ?? 'error')
+    const rate = limiter.take(now())
+    if (!rate.ok) {
+      note(path, 'rate_limited')
+      return gatewayPage(429, retryAfterSeconds(rate.retryAfterMs))
     }
+    let json: unknown
+    try {
+      json = JSON.parse(request.body.toString('utf8'))
+    } catch {
+      return reply(path, 'invalid', '-22', 'parameter error: the body is not JSON')
+    }
+    const breaches = checkVoiceSend(json)
+    if (breaches.length) {
+      note(
+        path,
+        'invalid',
+        breaches.map((b) => b.rule),
+      )
+      const text = breaches.map((b) => `${b.field}: ${b.message}`).join('; ')
+      return { status: 200, body: envelope('-22', `parameter error: ${text}`) }
+    }
+    const body = json as { taskName: string; numberList?: string[]; numberInfoList?: { calleeNumber: string }[] }
+    const existing = tasks.find((t) => t.taskName === body.taskName)
+    if (existing) return reply(path, 'duplicate', '-20', 'data already exists', existing.id)
+    const task: VoiceBroadcastTask = {
+      id: nextJobId++,
+      taskName: body.taskName,
+      numbers: body.numberInfoList ? body.numberInfoList.map((n) => n.calleeNumber) : (body.numberList ?? []),
+    }
+    tasks.push(task)
+    effects.set(task.taskName, (effects.get(task.taskName) ?? 0) + 1)
+    return reply(path, 'created', '0', 'success', task.id)
+  }
+
+  let faults: FaultSwitch<VoiceBroadcastFault> | null = null
+  const server = await startLoopbackServer((request) => {
+    const { url, method } = request
+    const path = url.pathname
+    if (!/\/voice\//.test(path)) return gatewayPage(404)
+    if (method === 'POST' && SEND_PATH.test(path)) {
+      const fault = faults?.take() ?? null
+      return withFault(fault, request, {
+        renderStatus,
+        handle: () => send(request, fault as VoiceBroadcastFault | null),
+        note: (verdict) => note(path, verdict),
+      })
+    }
+    const refused = gate(request)
+    if (refused) return refused
     if (/\/voice\/group\/call\/detail\/\d+$/.test(path))
       return reply(path, 'no_such_task', '-24', 'data does not exist')
     return reply(path, 'unknown_path', '-22', 'parameter error')
   })
+  faults = createFaultSwitch<VoiceBroadcastFault>(server)
+  const switchboard = faults
   return {
-    ...server,
+    url: server.url,
+    host: server.host,
+    close: server.close,
     ledger,
     tasks,
     effects,
-    setFault(next) {
-      fault = next
-    },
+    setClockOffset: (ms) => void (offset = ms),
+    setFault: (fault) => switchboard.set(fault),
   }
 }

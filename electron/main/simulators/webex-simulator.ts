@@ -1,15 +1,21 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import type { z } from 'zod'
-import { WebexCreateTaskRequest, webexScheduleCallbackSchema } from '@shared/schemas/wire/webex'
-import type { HttpFault } from './faults'
-import type { RunningSimulator, SimResponse } from './loopback-server'
+import type { FaultSwitch, HttpFault, StatusFault } from './faults'
+import { createFaultSwitch, withFault } from './faults'
+import type { RunningSimulator, SimRequest, SimResponse } from './loopback-server'
 import { startLoopbackServer } from './loopback-server'
+import type { RateLimit } from './rate-limit'
+import { createRateLimiter, retryAfterSeconds } from './rate-limit'
+import type { Breach, WebexTaskRule } from './webex-rules'
+import { checkWebexSchedule, checkWebexTask } from './webex-rules'
+
+/** Webex's documented default per client id (providers.md §1; an older page said 50). */
+export const WEBEX_DEFAULT_RATE_LIMIT: RateLimit = { kind: 'window', max: 300, windowMs: 60_000 }
 
 export interface WebexSimulatorOptions {
   clientId: string
   clientSecret: string
   refreshToken: string
-  /** Tokens valid from the start (a pasted access token). */
+  /** Tokens valid from the start (a pasted access token), for `tokenLifetimeS` from then. */
   accessTokens?: string[]
   tokenLifetimeS?: number
   /** Webex may hand out a new refresh token on each refresh and retire the old one. */
@@ -17,27 +23,33 @@ export interface WebexSimulatorOptions {
   displayName?: string
   /** The organization the tokens belong to (`meta.orgId`, and the scheduled-callback path). */
   orgId?: string
-  /** Task-endpoint rate limit, a sliding window (Webex: 300 requests a minute per client). */
-  rateLimit?: { max: number; windowMs: number }
+  /** The create endpoints' rate limit; null for none. Default `WEBEX_DEFAULT_RATE_LIMIT`. */
+  rateLimit?: RateLimit | null
+  /** Webex's clock is `Date.now() + clockOffsetMs`: token expiry and the callback window use it. */
+  clockOffsetMs?: number
 }
 
 /**
- * Faults on the Contact Center task endpoints, settable while running. `refuse` stops listening
- * altogether (ECONNREFUSED, token endpoint included); the others apply to `POST /v1/tasks` and the
- * scheduled-callback endpoint only.
+ * Faults on the Contact Center create endpoints (`POST /v1/tasks`, scheduled callback). `refuse`
+ * stops listening altogether (ECONNREFUSED, token endpoint included).
  */
 export type WebexFault = HttpFault
 
 export interface WebexCreated {
   id: string
+  /** The body as sent. */
   body: unknown
+  /** The task as Webex keeps it (SIP header names lower-cased, at most 20 kept). */
+  effective: unknown
+  /** What Webex changed on the way in, by rule. */
+  adjustments: Breach<WebexTaskRule>[]
   /** The `TrackingId` request header, or null. */
   trackingId: string | null
 }
 
 export interface WebexSimulator extends RunningSimulator {
   /** Every request, in arrival order: what it was and how the simulator judged it. */
-  ledger: { path: string; verdict: string }[]
+  ledger: { path: string; verdict: string; message?: string }[]
   /** Tasks created by `POST /v1/tasks` (including those whose answer a fault dropped). */
   tasks: WebexCreated[]
   /** Callbacks created by the scheduled-callback endpoint. */
@@ -45,162 +57,150 @@ export interface WebexSimulator extends RunningSimulator {
   orgId: string
   /** Expire every issued access token (as if they all reached their end of life). */
   revokeAccessTokens(): void
+  /** Move Webex's clock (an NTP correction, or time passing for token expiry). */
+  setClockOffset(ms: number): void
   /** Set (or with null clear) a fault; resolves once the listener reflects it. */
   setFault(fault: WebexFault | null): Promise<void>
 }
 
-/** Webex's error envelope (`ApiErrorResponse` on the sibling `GET /v1/tasks`). */
-const apiError = (status: number, message: string[], headers?: Record<string, string>): SimResponse => ({
-  status,
-  ...(headers ? { headers } : {}),
-  body: { trackingId: `SIM_${randomUUID()}`, error: { key: String(status), message } },
-})
+/** Webex's usual words per status, in its `ApiErrorResponse`. */
+const USUAL: Record<number, string> = {
+  400: 'Bad Request: the request is invalid.',
+  401: 'The request requires a valid access token set in the Authorization request header.',
+  403: 'Forbidden: the user is not authorized to perform this operation.',
+  404: 'Not found.',
+  429: 'Too many requests; retry later.',
+  500: 'Internal server error.',
+  503: 'Service unavailable; retry later.',
+}
 
-const issueMessages = (error: z.ZodError) =>
-  error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+/** Webex's error envelope (`ApiErrorResponse` on the sibling `GET /v1/tasks`). */
+function apiError(status: number, message: string[], retryAfterS?: number, key = String(status)): SimResponse {
+  return {
+    status,
+    ...(retryAfterS === undefined ? {} : { headers: { 'retry-after': String(retryAfterS) } }),
+    body: { trackingId: `SIM_${randomUUID()}`, error: { key, message } },
+  }
+}
+
+const renderStatus = (fault: StatusFault) =>
+  apiError(
+    fault.status,
+    [fault.message ?? USUAL[fault.status] ?? `HTTP ${fault.status}.`],
+    fault.retryAfterSeconds,
+    fault.code,
+  )
 
 const SCHEDULED_CALLBACK = /^\/v1\/callbacks\/organization\/([^/]+)\/scheduled-callback$/
 
 /**
  * Webex identity and Contact Center on one loopback host: the OAuth refresh grant,
- * `GET /v1/people/me`, `POST /v1/tasks` and the scheduled-callback endpoint, with a rate limit and
- * faults for the send path's error classification.
+ * `GET /v1/people/me`, `POST /v1/tasks` and the scheduled-callback endpoint, with its own field
+ * rules (webex-rules.ts), a rate limit, a clock and faults.
  */
 export async function startWebexSimulator(options: WebexSimulatorOptions): Promise<WebexSimulator> {
-  const validAccess = new Set(options.accessTokens ?? [])
+  let offset = options.clockOffsetMs ?? 0
+  const now = () => Date.now() + offset
+  const lifetimeMs = (options.tokenLifetimeS ?? 43_199) * 1000
+  /** Access token → when it expires on Webex's clock. */
+  const access = new Map<string, number>((options.accessTokens ?? []).map((t) => [t, now() + lifetimeMs]))
   let validRefresh = options.refreshToken
   const ledger: WebexSimulator['ledger'] = []
   const tasks: WebexCreated[] = []
   const callbacks: WebexCreated[] = []
   const orgId = options.orgId ?? randomUUID()
-  const rateLimit = options.rateLimit ?? { max: 300, windowMs: 60_000 }
-  const recent: number[] = []
-  let fault: WebexFault | null = null
-  const record = (path: string, verdict: string) => ledger.push({ path, verdict })
-  const unauthorized = {
-    status: 401,
-    body: {
-      message: 'The request requires a valid access token set in the Authorization request header.',
-      trackingId: 'SIM_1',
-    },
+  const limiter = createRateLimiter(options.rateLimit === undefined ? WEBEX_DEFAULT_RATE_LIMIT : options.rateLimit)
+  const record = (path: string, verdict: string, message?: string) =>
+    ledger.push({ path, verdict, ...(message === undefined ? {} : { message }) })
+  const unauthorized = (path: string) => (record(path, 'unauthorized'), apiError(401, [USUAL[401] ?? '']))
+
+  const authorized = (authorization: string | string[] | undefined) => {
+    const token = typeof authorization === 'string' && authorization.startsWith('Bearer ') ? authorization.slice(7) : ''
+    const expiresAt = access.get(token)
+    return expiresAt !== undefined && expiresAt > now()
   }
 
-  const bearer = (authorization: string | undefined) =>
-    authorization?.startsWith('Bearer ') ? authorization.slice(7) : ''
-
-  /** The two create endpoints: auth, rate limit, body check, then the record and the 201. */
-  function create(
-    path: string,
-    authorization: string | undefined,
-    trackingId: string | null,
-    raw: Buffer,
-    schema: z.ZodType,
-    into: WebexCreated[],
-    answer: (id: string, body: unknown) => object,
-  ): SimResponse {
-    if (!validAccess.has(bearer(authorization))) {
-      record(path, 'unauthorized')
-      return unauthorized
-    }
-    const now = Date.now()
-    while (recent.length && (recent[0] ?? 0) <= now - rateLimit.windowMs) recent.shift()
-    if (recent.length >= rateLimit.max) {
+  /** The two create endpoints: auth, rate limit, the rules, then the record and the 201. */
+  function create({ url, headers, body }: Pick<SimRequest, 'url' | 'headers' | 'body'>): SimResponse {
+    const path = url.pathname
+    if (!authorized(headers.authorization)) return unauthorized(path)
+    const rate = limiter.take(now())
+    if (!rate.ok) {
       record(path, 'rate_limited')
-      const waitS = Math.max(1, Math.ceil(((recent[0] ?? now) + rateLimit.windowMs - now) / 1000))
-      return apiError(429, ['Too many requests; retry later.'], { 'retry-after': String(waitS) })
+      return apiError(429, [USUAL[429] ?? ''], retryAfterSeconds(rate.retryAfterMs))
     }
-    recent.push(now)
+    const callback = SCHEDULED_CALLBACK.exec(path)
+    if (callback && callback[1] !== orgId) {
+      record(path, 'wrong_org')
+      return apiError(403, ['Not authorized for this organization.'])
+    }
     let json: unknown
     try {
-      json = JSON.parse(raw.toString('utf8'))
+      json = JSON.parse(body.toString('utf8'))
     } catch {
-      record(path, 'invalid')
+      record(path, 'invalid', 'not JSON')
       return apiError(400, ['The request body is not valid JSON.'])
     }
-    const parsed = schema.safeParse(json)
-    if (!parsed.success) {
-      record(path, 'invalid')
-      return apiError(400, issueMessages(parsed.error))
+    const verdict = callback
+      ? { breaches: checkWebexSchedule(json, now()), adjustments: [], effective: json }
+      : checkWebexTask(json)
+    if (verdict.breaches.length) {
+      const messages = verdict.breaches.map((b) => b.message)
+      record(path, 'invalid', verdict.breaches.map((b) => b.rule).join(', '))
+      return apiError(400, messages)
     }
     const id = randomUUID()
-    into.push({ id, body: parsed.data, trackingId })
+    const trackingId = typeof headers.trackingid === 'string' ? headers.trackingid : null
+    const created = { id, body: json, effective: verdict.effective, adjustments: verdict.adjustments, trackingId }
+    const into = callback ? callbacks : tasks
+    into.push(created)
     record(path, 'created')
-    return { status: 201, body: answer(id, parsed.data) }
+    return { status: 201, body: callback ? { id, ...(json as object) } : { meta: { orgId }, data: { id } } }
   }
 
-  const server = await startLoopbackServer(async ({ method, url, headers, body, socket }) => {
-    const callback = method === 'POST' ? SCHEDULED_CALLBACK.exec(url.pathname) : null
-    if ((method === 'POST' && url.pathname === '/v1/tasks') || callback) {
-      const active = fault
-      if (active?.kind === 'blackhole') {
-        record(url.pathname, 'blackholed')
-        return null
-      }
-      if (active?.kind === 'status') {
-        record(url.pathname, `fault_${active.status}`)
-        return apiError(active.status, [`Simulated ${active.status}.`], active.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(active.retryAfterSeconds) })
-      }
-      if (active?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, active.ms))
-      const trackingId = typeof headers.trackingid === 'string' ? headers.trackingid : null
-      let answer: SimResponse
-      if (callback) {
-        answer =
-          callback[1] !== orgId
-            ? (record(url.pathname, 'wrong_org'), apiError(403, ['Not authorized for this organization.']))
-            : create(
-                url.pathname,
-                headers.authorization,
-                trackingId,
-                body,
-                webexScheduleCallbackSchema(new Date()),
-                callbacks,
-                (id, request) => ({ id, ...(request as object) }),
-              )
-      } else {
-        answer = create(url.pathname, headers.authorization, trackingId, body, WebexCreateTaskRequest, tasks, (id) => ({
-          meta: { orgId },
-          data: { id },
-        }))
-      }
-      if (fault?.kind === 'dropAfterBody') {
-        socket.destroy()
-        return null
-      }
-      return answer
+  function token(body: Buffer): SimResponse {
+    const path = '/v1/access_token'
+    const form = new URLSearchParams(body.toString('utf8'))
+    if (form.get('client_id') !== options.clientId || form.get('client_secret') !== options.clientSecret) {
+      record(path, 'invalid_client')
+      return { status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed.' } }
     }
-
-    if (method === 'POST' && url.pathname === '/v1/access_token') {
-      const form = new URLSearchParams(body.toString('utf8'))
-      if (form.get('client_id') !== options.clientId || form.get('client_secret') !== options.clientSecret) {
-        record(url.pathname, 'invalid_client')
-        return { status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed.' } }
-      }
-      if (form.get('grant_type') !== 'refresh_token' || form.get('refresh_token') !== validRefresh) {
-        record(url.pathname, 'invalid_grant')
-        return {
-          status: 400,
-          body: { error: 'invalid_grant', error_description: 'The refresh token is invalid or expired.' },
-        }
-      }
-      const accessToken = `wx-at-${randomBytes(12).toString('hex')}`
-      validAccess.add(accessToken)
-      if (options.rotateRefreshToken) validRefresh = `wx-rt-${randomBytes(12).toString('hex')}`
-      record(url.pathname, 'issued')
+    if (form.get('grant_type') !== 'refresh_token' || form.get('refresh_token') !== validRefresh) {
+      record(path, 'invalid_grant')
       return {
-        status: 200,
-        body: {
-          access_token: accessToken,
-          expires_in: options.tokenLifetimeS ?? 43_199,
-          refresh_token: validRefresh,
-          refresh_token_expires_in: 5_183_999,
-        },
+        status: 400,
+        body: { error: 'invalid_grant', error_description: 'The refresh token is invalid or expired.' },
       }
     }
+    const accessToken = `wx-at-${randomBytes(12).toString('hex')}`
+    access.set(accessToken, now() + lifetimeMs)
+    if (options.rotateRefreshToken) validRefresh = `wx-rt-${randomBytes(12).toString('hex')}`
+    record(path, 'issued')
+    return {
+      status: 200,
+      body: {
+        access_token: accessToken,
+        expires_in: lifetimeMs / 1000,
+        refresh_token: validRefresh,
+        refresh_token_expires_in: 5_183_999,
+      },
+    }
+  }
+
+  // Declared before the server starts, assigned right after: the handler only runs once it listens.
+  let faults: FaultSwitch<WebexFault> | null = null
+  const server = await startLoopbackServer(async (request) => {
+    const { method, url, headers, body } = request
+    if (method === 'POST' && (url.pathname === '/v1/tasks' || SCHEDULED_CALLBACK.test(url.pathname))) {
+      return withFault(faults?.take() ?? null, request, {
+        renderStatus,
+        handle: () => create(request),
+        note: (verdict) => record(url.pathname, verdict),
+      })
+    }
+    if (method === 'POST' && url.pathname === '/v1/access_token') return token(body)
     if (method === 'GET' && url.pathname === '/v1/people/me') {
-      if (!validAccess.has(bearer(headers.authorization))) {
-        record(url.pathname, 'unauthorized')
-        return unauthorized
-      }
+      if (!authorized(headers.authorization)) return unauthorized(url.pathname)
       record(url.pathname, 'ok')
       return {
         status: 200,
@@ -208,9 +208,11 @@ export async function startWebexSimulator(options: WebexSimulatorOptions): Promi
       }
     }
     record(url.pathname, 'not_found')
-    return { status: 404, body: { message: 'Not found', trackingId: 'SIM_2' } }
+    return apiError(404, ['Not found'])
   })
+  faults = createFaultSwitch<WebexFault>(server)
 
+  const switchboard = faults
   return {
     url: server.url,
     host: server.host,
@@ -219,11 +221,8 @@ export async function startWebexSimulator(options: WebexSimulatorOptions): Promi
     tasks,
     callbacks,
     orgId,
-    revokeAccessTokens: () => validAccess.clear(),
-    async setFault(next) {
-      fault = next
-      if (next?.kind === 'refuse') await server.stopListening()
-      else await server.resumeListening()
-    },
+    revokeAccessTokens: () => access.clear(),
+    setClockOffset: (ms) => void (offset = ms),
+    setFault: (fault) => switchboard.set(fault),
   }
 }

@@ -164,7 +164,7 @@ describe('Alibaba Cloud AICCS client (openapi-core → ACS3-checking simulator o
   it('a parameter the gateway refuses → rejected with Alibaba’s message', async () => {
     const s = await sim()
     // Passes our schema (TaskCps ≤ 500) but the simulator's gateway is told to refuse one parameter.
-    s.failWith(400, 'InvalidParameter', 1)
+    await s.setFault({ kind: 'status', status: 400, code: 'InvalidParameter', times: 1 })
     const outcome = checked(await client.send(context(s.host), task))
     expect(outcome).toMatchObject({
       kind: 'rejected',
@@ -196,23 +196,25 @@ describe('Alibaba Cloud AICCS client (openapi-core → ACS3-checking simulator o
   })
 
   it('throttled → retry; after the throttle lifts, the task is sent', async () => {
-    const s = await sim()
-    s.throttle(true)
+    // One request at a time, refilled every 100 ms: the second at once is over the limit.
+    const s = await sim({ rateLimit: { kind: 'bucket', perSecond: 10, burst: 1 } })
+    const other = 'd4e5f6a7-4444-4e2b-9c3d-5e6f7a8b9c0d'
+    expect(checked(await client.send(context(s.host, {}, other), task))).toMatchObject({ kind: 'sent' })
     const outcome = checked(await client.send(context(s.host), task))
     expect(outcome).toMatchObject({ kind: 'retry', httpStatus: 400, reason: expect.stringContaining('throttling') })
-    s.throttle(false)
+    await new Promise((resolve) => setTimeout(resolve, 150))
     expect(checked(await client.send(context(s.host), task))).toMatchObject({ kind: 'sent' })
   })
 
   it('500 and 503 ServiceUnavailable → retry, nothing created; the resend is sent', async () => {
     const s = await sim()
-    s.failWith(500, 'InternalError', 1)
+    await s.setFault({ kind: 'status', status: 500, code: 'InternalError', times: 1 })
     expect(checked(await client.send(context(s.host), task))).toMatchObject({
       kind: 'retry',
       httpStatus: 500,
       reason: expect.stringContaining('same task name'),
     })
-    s.failWith(503, 'ServiceUnavailable', 1)
+    await s.setFault({ kind: 'status', status: 503, code: 'ServiceUnavailable', times: 1 })
     expect(checked(await client.send(context(s.host), task))).toMatchObject({ kind: 'retry', httpStatus: 503 })
     expect(checked(await client.send(context(s.host), task))).toMatchObject({
       kind: 'sent',
@@ -222,7 +224,7 @@ describe('Alibaba Cloud AICCS client (openapi-core → ACS3-checking simulator o
 
   it('dropAfterBody → retry; the resend with the same key creates nothing more and ends in needs_review', async () => {
     const s = await sim()
-    s.dropAfterBody()
+    await s.setFault({ kind: 'dropAfterBody', times: 1 })
     const name = aiccsTaskName(KEY, task.TaskName)!
     const first = checked(await client.send(context(s.host), task))
     expect(first).toMatchObject({

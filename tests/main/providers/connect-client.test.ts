@@ -156,7 +156,7 @@ describe('Amazon Connect client (SDK → SigV4-checking simulator over loopback 
 
   it('throttled (429 + Retry-After): retry after the given wait, one attempt only', async () => {
     const s = await sim()
-    s.setFault({ kind: 'throttle', retryAfterSeconds: 7 })
+    await s.setFault({ kind: 'status', status: 429, retryAfterSeconds: 7 })
     const outcome = checked(await clientAt(s.url).send(context(), task))
     expect(outcome).toMatchObject({ kind: 'retry', delayMs: 7000, httpStatus: 429 })
     expect(s.requests).toHaveLength(1)
@@ -165,7 +165,7 @@ describe('Amazon Connect client (SDK → SigV4-checking simulator over loopback 
 
   it('500 InternalServiceException: retry (the ClientToken makes a resend safe)', async () => {
     const s = await sim()
-    s.setFault({ kind: 'status', status: 500, type: 'InternalServiceException', times: 1 })
+    await s.setFault({ kind: 'status', status: 500, code: 'InternalServiceException', times: 1 })
     const client = clientAt(s.url)
     expect(checked(await client.send(context(), task))).toMatchObject({ kind: 'retry', delayMs: null, httpStatus: 500 })
     expect(s.requests).toHaveLength(1)
@@ -174,7 +174,12 @@ describe('Amazon Connect client (SDK → SigV4-checking simulator over loopback 
 
   it('402 ServiceQuotaExceededException: rejected with the service’s message', async () => {
     const s = await sim()
-    s.setFault({ kind: 'status', status: 402, type: 'ServiceQuotaExceededException', message: 'Too many open tasks' })
+    await s.setFault({
+      kind: 'status',
+      status: 402,
+      code: 'ServiceQuotaExceededException',
+      message: 'Too many open tasks',
+    })
     expect(checked(await clientAt(s.url).send(context(), task))).toMatchObject({
       kind: 'rejected',
       httpStatus: 402,
@@ -184,7 +189,7 @@ describe('Amazon Connect client (SDK → SigV4-checking simulator over loopback 
 
   it('the connection drops after the body arrived: retry; the resend with the same key is sent with the same ContactId and exactly one effect (Q1)', async () => {
     const s = await sim()
-    s.setFault({ kind: 'dropAfterBody', times: 1 })
+    await s.setFault({ kind: 'dropAfterBody', times: 1 })
     const client = clientAt(s.url)
     const first = checked(await client.send(context(), task))
     expect(first).toMatchObject({ kind: 'retry', httpStatus: null })

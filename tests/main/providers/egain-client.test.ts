@@ -24,6 +24,7 @@ import { tokenAccount } from '../../../electron/main/services/credentials-servic
 import { createLogger } from '../../../electron/main/services/logger'
 import { systemClock } from '../../../electron/main/services/clock'
 import { createTokenCache } from '../../../electron/main/services/token-cache'
+import type { EgainSimulatorOptions } from '../../../electron/main/simulators/egain-simulator'
 import { startEgainSimulator } from '../../../electron/main/simulators/egain-simulator'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
@@ -51,11 +52,12 @@ const task: EgainSendRequest = {
   },
 }
 
-async function sim() {
+async function sim(options: Partial<EgainSimulatorOptions> = {}) {
   const s = await startEgainSimulator({
     clientId: drafts.egain.clientId,
     clientSecret: secrets.egain.clientSecret,
     users: { agent1: USER_PASSWORD },
+    ...options,
   })
   cleanups.push(s.close)
   return s
@@ -163,7 +165,7 @@ describe('eGain client over loopback HTTP', () => {
     expect(outcome).toEqual({
       kind: 'rejected',
       message: 'eGain refused the task as invalid.',
-      providerMessage: 'query: eGain does not accept color in the query parameters. (400-101)',
+      providerMessage: "Unsupported query parameter(s) supplied: 'color'. (400-101)",
       httpStatus: 400,
     })
     expect(s.activities).toEqual([])
@@ -172,7 +174,7 @@ describe('eGain client over loopback HTTP', () => {
     expect(checked(await client.send(context(s), task))).toMatchObject({
       kind: 'rejected',
       httpStatus: 400,
-      providerMessage: 'Simulated 400. (400-000)',
+      providerMessage: 'Bad request. (400-100)',
     })
   })
 
@@ -204,7 +206,10 @@ describe('eGain client over loopback HTTP', () => {
     const s = await sim()
     await s.setFault({ kind: 'status', status: 401 })
     const outcome = checked(await client.send(context(s), task))
-    expect(outcome).toMatchObject({ kind: 'needs_auth', providerMessage: 'Simulated 401. (401-000)' })
+    expect(outcome).toMatchObject({
+      kind: 'needs_auth',
+      providerMessage: 'The access token is missing, invalid, expired or revoked. (401-100)',
+    })
     expect(s.ledger.map((l) => l.verdict)).toEqual(['issued', 'issued'])
     expect(s.requests.map((r) => r.verdict)).toEqual(['fault_401', 'fault_401'])
   })
@@ -230,15 +235,15 @@ describe('eGain client over loopback HTTP', () => {
       kind: 'rejected',
       httpStatus: 403,
       message: expect.stringContaining('app.core.casemgr.manage'),
-      providerMessage: 'Simulated 403. (403-000)',
+      providerMessage: 'The caller does not have permission to perform this operation. (403-100)',
     })
   })
 
   it('429 from the one-at-a-time rule → retry after Retry-After (1 s)', async () => {
-    const s = await sim()
+    // eGain takes 300 ms over each create, so the second one arrives while the first is in hand.
+    const s = await sim({ handlingMs: 300 })
     const ctx = context(s)
     expect((await client.send(ctx, task)).kind).toBe('sent') // the token is cached now
-    await s.setFault({ kind: 'slow', ms: 300 })
     const both = await Promise.all([client.send(ctx, task), client.send(ctx, task)])
     both.forEach((outcome) => checked(outcome))
     const limited = both.find((o) => o.kind === 'retry')
@@ -261,7 +266,7 @@ describe('eGain client over loopback HTTP', () => {
     expect(checked(await client.send(context(s), task))).toMatchObject({
       kind: 'needs_review',
       message: expect.stringContaining('may or may not have been created'),
-      providerMessage: 'Simulated 500. (500-000)',
+      providerMessage: 'Internal server error. (500-100)',
     })
   })
 

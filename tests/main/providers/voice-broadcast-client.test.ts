@@ -158,7 +158,7 @@ describe.each(['status', 'code'] as const)(
 
     it('-10 insufficient balance: rejected with the provider’s words', async () => {
       const s = await sim({ envelope })
-      s.setFault({ kind: 'code', code: '-10', text: 'insufficient balance' })
+      await s.setFault({ kind: 'code', code: '-10', text: 'insufficient balance' })
       const outcome = checked(await createVoiceBroadcastClient().send(context(s.url), request))
       expect(outcome).toMatchObject({
         kind: 'rejected',
@@ -171,7 +171,7 @@ describe.each(['status', 'code'] as const)(
 
     it('HTTP 500: retry; the next attempt is sent', async () => {
       const s = await sim({ envelope })
-      s.setFault({ kind: 'status', status: 500, times: 1 })
+      await s.setFault({ kind: 'status', status: 500, times: 1 })
       const client = createVoiceBroadcastClient()
       expect(checked(await client.send(context(s.url), request))).toMatchObject({
         kind: 'retry',
@@ -185,7 +185,7 @@ describe.each(['status', 'code'] as const)(
 
     it('dropAfterBody: retry; the resend with the same key creates no second task and ends sent with the jobId (-20)', async () => {
       const s = await sim({ envelope })
-      s.setFault({ kind: 'dropAfterBody', times: 1 })
+      await s.setFault({ kind: 'dropAfterBody', times: 1 })
       const client = createVoiceBroadcastClient()
       const first = checked(await client.send(context(s.url), request))
       expect(first).toMatchObject({ kind: 'retry', httpStatus: null })
@@ -195,7 +195,7 @@ describe.each(['status', 'code'] as const)(
       expect(again).toEqual({ kind: 'sent', providerId: String(s.tasks[0]!.id), httpStatus: 200 })
       expect(s.tasks).toHaveLength(1)
       expect(s.effects.get(TASK_NAME)).toBe(1)
-      expect(s.ledger.map((l) => l.verdict)).toEqual(['dropped', 'duplicate'])
+      expect(s.ledger.map((l) => l.verdict)).toEqual(['created', 'dropped', 'duplicate'])
     })
   },
 )
@@ -227,7 +227,7 @@ describe('voice broadcast client: the rest', () => {
 
   it('the Timestamp and Sign are made afresh on every attempt', async () => {
     const s = await sim()
-    s.setFault({ kind: 'status', status: 503, times: 1 })
+    await s.setFault({ kind: 'status', status: 503, times: 1 })
     let t = Date.now()
     const clock: Clock = { now: () => new Date((t += 2000)), monotonicMs: () => performance.now() }
     const { transport, sent } = recording()
@@ -254,7 +254,7 @@ describe('voice broadcast client: the rest', () => {
 
   it('429 with Retry-After: retry after the given wait', async () => {
     const s = await sim()
-    s.setFault({ kind: 'status', status: 429, retryAfterSeconds: 7 })
+    await s.setFault({ kind: 'status', status: 429, retryAfterSeconds: 7 })
     const outcome = checked(await createVoiceBroadcastClient().send(context(s.url), request))
     expect(outcome).toMatchObject({ kind: 'retry', delayMs: 7000, httpStatus: 429 })
   })

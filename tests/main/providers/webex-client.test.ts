@@ -121,7 +121,7 @@ describe('Webex client over loopback HTTP', () => {
     await s.setFault({ kind: 'status', status: 400 })
     const outcome = checked(await client.send(context(s.url), task))
     expect(outcome).toMatchObject({ kind: 'rejected', httpStatus: 400, message: 'Webex refused the task as invalid.' })
-    expect(outcome.kind === 'rejected' && outcome.providerMessage).toMatch(/^Simulated 400\. \(trackingId SIM_/)
+    expect(outcome.kind === 'rejected' && outcome.providerMessage).toMatch(/^Bad Request: .+ \(trackingId SIM_/)
   })
 
   it('the simulator itself answers 400 with the issue messages for a body that breaks the rules', async () => {
@@ -139,7 +139,10 @@ describe('Webex client over loopback HTTP', () => {
       { kind: 'http', ...response },
       { now: new Date(), auth: 'oauth', what: 'task' },
     )
-    expect(outcome).toMatchObject({ kind: 'rejected', providerMessage: expect.stringContaining('mediaType: ') })
+    expect(outcome).toMatchObject({
+      kind: 'rejected',
+      providerMessage: expect.stringContaining('mediaType must be "telephony"'),
+    })
     expect(s.tasks).toHaveLength(0)
   })
 
@@ -208,7 +211,7 @@ describe('Webex client over loopback HTTP', () => {
   })
 
   it('429 from the rate limit → retry after Retry-After', async () => {
-    const s = await sim({ rateLimit: { max: 2, windowMs: 60_000 } })
+    const s = await sim({ rateLimit: { kind: 'window', max: 2, windowMs: 60_000 } })
     const ctx = context(s.url)
     expect((await client.send(ctx, task)).kind).toBe('sent')
     expect((await client.send(ctx, task)).kind).toBe('sent')

@@ -5,50 +5,15 @@ import {
   toAiccsQuery,
   type AiccsCreateAiCallTask,
 } from '../../../shared/schemas/wire/aiccs'
+import { aiccsCases, withChange } from './aiccs-cases'
 
 const NOW = new Date('2026-06-01T00:00:00Z')
-const IN_A_DAY = NOW.getTime() + 24 * 60 * 60 * 1000 // 1780358400000
 const schema = aiccsCreateAiCallTaskSchema(NOW)
+const { inADay: IN_A_DAY, seedExample, minimal, refusals } = aiccsCases(NOW)
 
 const issuePaths = (input: unknown) => {
   const result = schema.safeParse(input)
   return result.success ? [] : result.error.issues.map((i) => i.path.join('.'))
-}
-
-/**
- * The seed's own example values, parameter by parameter (the "Example" column of the AICCS page).
- * Adapted: TaskStartTime's example, 12313123133, is a moment in May 1970 and cannot be a future start;
- * it is replaced by NOW + 1 day. The masked AgentId/VirtualNumber examples are kept as written, since no
- * format is documented for them.
- */
-const seedExample = (): Record<string, unknown> => ({
-  TaskName: '测试任务',
-  AgentId: '1180**************',
-  VirtualNumber: '032712122*****',
-  StartType: 'SCHEDULE',
-  MissCallRetry: false,
-  CallRetryReason: ['CALL_REJECTED'],
-  CallRetryTimes: 2,
-  CallRetryInterval: 32,
-  CallTime: [{ startTime: '09:00:00', endTime: '10:00:00' }],
-  CallDay: ['MONDAY'],
-  TaskStartTime: IN_A_DAY,
-  TaskCps: 75,
-})
-
-const minimal = (): Record<string, unknown> => ({
-  TaskName: 'Renewals June',
-  AgentId: '118000000000000001',
-  VirtualNumber: '03271212200001',
-  StartType: 'IMMEDIATE',
-  CallTime: [{ startTime: '09:00:00', endTime: '12:00:00' }],
-  CallDay: ['MONDAY', 'TUESDAY'],
-})
-
-const withChange = (base: () => Record<string, unknown>, patch: Record<string, unknown>) => {
-  const r = { ...base(), ...patch }
-  for (const [k, v] of Object.entries(patch)) if (v === undefined) delete r[k]
-  return r
 }
 
 describe('AICCS CreateAiCallTask: accepted parameters', () => {
@@ -85,55 +50,6 @@ describe('AICCS CreateAiCallTask: accepted parameters', () => {
 })
 
 describe('AICCS CreateAiCallTask: refused parameters, one per documented rule', () => {
-  const refusals: [string, Record<string, unknown>, string][] = [
-    ['TaskName missing', { TaskName: undefined }, 'TaskName'],
-    ['TaskName blank', { TaskName: '  ' }, 'TaskName'],
-    ['TaskName over our 128 cap', { TaskName: 't'.repeat(129) }, 'TaskName'],
-    ['AgentId missing', { AgentId: undefined }, 'AgentId'],
-    ['VirtualNumber missing', { VirtualNumber: undefined }, 'VirtualNumber'],
-    ['StartType missing', { StartType: undefined }, 'StartType'],
-    ['StartType not documented', { StartType: 'LATER' }, 'StartType'],
-    ['SCHEDULE without TaskStartTime', { TaskStartTime: undefined }, 'TaskStartTime'],
-    ['SCHEDULE in the past', { TaskStartTime: 12313123133 }, 'TaskStartTime'],
-    ['SCHEDULE exactly now', { TaskStartTime: NOW.getTime() }, 'TaskStartTime'],
-    ['IMMEDIATE with a TaskStartTime', { StartType: 'IMMEDIATE' }, 'TaskStartTime'],
-    ['TaskStartTime in seconds with a fraction', { TaskStartTime: 1780358400.5 }, 'TaskStartTime'],
-    ['TaskStartTime as a string', { TaskStartTime: String(IN_A_DAY) }, 'TaskStartTime'],
-    ['CallTime missing', { CallTime: undefined }, 'CallTime'],
-    ['CallTime empty', { CallTime: [] }, 'CallTime'],
-    ['CallTime not HH:mm:ss', { CallTime: [{ startTime: '9:00', endTime: '10:00:00' }] }, 'CallTime.0.startTime'],
-    ['CallTime hour 24', { CallTime: [{ startTime: '09:00:00', endTime: '24:00:00' }] }, 'CallTime.0.endTime'],
-    [
-      'CallTime ends before it starts',
-      { CallTime: [{ startTime: '10:00:00', endTime: '09:00:00' }] },
-      'CallTime.0.endTime',
-    ],
-    ['CallTime empty window', { CallTime: [{ startTime: '10:00:00', endTime: '10:00:00' }] }, 'CallTime.0.endTime'],
-    [
-      'CallTime item pre-serialised (the wire form belongs to toAiccsQuery)',
-      { CallTime: ['{"startTime":"09:00:00","endTime":"10:00:00"}'] },
-      'CallTime.0',
-    ],
-    [
-      'CallTime window with an extra field',
-      { CallTime: [{ startTime: '09:00:00', endTime: '10:00:00', tz: 'UTC' }] },
-      'CallTime.0',
-    ],
-    ['CallDay missing', { CallDay: undefined }, 'CallDay'],
-    ['CallDay empty', { CallDay: [] }, 'CallDay'],
-    ['CallDay not a documented day', { CallDay: ['MON'] }, 'CallDay.0'],
-    ['CallDay twice the same day', { CallDay: ['MONDAY', 'MONDAY'] }, 'CallDay'],
-    ['MissCallRetry as a string', { MissCallRetry: 'false' }, 'MissCallRetry'],
-    ['CallRetryReason not documented', { CallRetryReason: ['BUSY'] }, 'CallRetryReason.0'],
-    ['CallRetryTimes over 3', { CallRetryTimes: 4 }, 'CallRetryTimes'],
-    ['CallRetryTimes negative', { CallRetryTimes: -1 }, 'CallRetryTimes'],
-    ['CallRetryInterval over 120 ([C] 720 vs 120: we keep 120)', { CallRetryInterval: 121 }, 'CallRetryInterval'],
-    ['CallRetryInterval 720 (the EN page maximum)', { CallRetryInterval: 720 }, 'CallRetryInterval'],
-    ['TaskCps over 500', { TaskCps: 501 }, 'TaskCps'],
-    ['TaskCps zero', { TaskCps: 0 }, 'TaskCps'],
-    ['unknown parameter', { Callees: ['13800000000'] }, ''],
-  ]
-
   it.each(refusals)('%s', (_name, patch, path) => {
     expect(issuePaths(withChange(seedExample, patch))).toContain(path)
   })
