@@ -39,6 +39,8 @@ export interface HarnessOptions {
   secrets?: SecretStore
   /** Extra place for log lines (tests collect them); they always go to `<dataDir>/logs` too. */
   logSink?: LogSink
+  /** The built-in sandbox (simulated providers), on by default as in the app. */
+  sandbox?: boolean
 }
 
 export interface Harness {
@@ -108,6 +110,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     secrets: options.secrets ?? createKeyringStore({ binding: keyring, service: 'Callboard harness', clock }),
     locale: options.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
     checkContract: true,
+    sandbox: options.sandbox ?? true,
   })
   const bridgeScript = await buildBrowserBridge()
   const token = randomBytes(24).toString('base64url')
@@ -221,6 +224,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       for (const stream of streams) stream.end()
       server.closeAllConnections()
       await new Promise<void>((done) => server.close(() => done()))
+      await services.close()
     },
   }
 }

@@ -92,7 +92,9 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     secrets: options.secrets,
     locale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     checkContract: !app.isPackaged,
+    sandbox: true,
   })
+  app.on('will-quit', () => void services.close())
   registerIpc(ipcMain, services.dispatch, appOrigin, logger.child('ipc'))
   services.events.subscribe((channel, payload) => {
     for (const window of BrowserWindow.getAllWindows()) {

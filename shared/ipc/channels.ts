@@ -14,6 +14,9 @@ export const invokeChannels = [
   'credentials:set',
   'credentials:clear',
   'keychain:health',
+  'tasks:submit',
+  'sandbox:state',
+  'sandbox:simulate',
 ] as const
 
 export const eventChannels = ['settings:changed', 'profiles:changed'] as const

@@ -5,7 +5,9 @@ import { CredentialStatus, ProfileRef, ProfileSummary, SetCredentials } from '..
 import { KeychainHealth } from '../schemas/keychain'
 import { Profile, ProfileDraft } from '../schemas/profiles'
 import { ProfileId } from '../schemas/providers'
+import { SandboxSimulate, SandboxState } from '../schemas/sandbox'
 import { SettingsPatch, SettingsState } from '../schemas/settings'
+import { SubmitTask, SubmittedTask } from '../schemas/tasks'
 import type { EventChannel, InvokeChannel } from './channels'
 
 /** No argument: the renderer calls `callboard.app.info()`. */
@@ -82,6 +84,23 @@ export const invokes = {
     input: NoInput,
     output: KeychainHealth,
     summary: 'Probe the OS keychain now (write, read back, delete a test entry) and say what works.',
+  },
+  'tasks:submit': {
+    input: SubmitTask,
+    output: SubmittedTask,
+    // A broadcast carries up to 200,000 numbers.
+    maxInputBytes: 8 * 1024 * 1024,
+    summary: "Send one task to its profile's provider now; answers with the task id and the classified outcome.",
+  },
+  'sandbox:state': {
+    input: NoInput,
+    output: SandboxState,
+    summary: 'The built-in sandbox: one simulated profile per provider, its scenario and what it has created.',
+  },
+  'sandbox:simulate': {
+    input: SandboxSimulate,
+    output: SandboxState,
+    summary: 'Make one sandbox provider misbehave (offline, down, rate limited, …) or answer normally again.',
   },
 } satisfies Record<InvokeChannel, InvokeSpec>
 

@@ -96,7 +96,14 @@ export const SetCredentials = z.object({ profileId: ProfileId, secret: ProviderS
 export type SetCredentials = z.infer<typeof SetCredentials>
 
 /** One row of the profiles list: the profile and whether its secret is in the keychain. */
-export const ProfileSummary = z.object({ profile: Profile, credentials: CredentialStatus }).strict()
+export const ProfileSummary = z
+  .object({
+    profile: Profile,
+    credentials: CredentialStatus,
+    /** A built-in sandbox profile: backed by a simulator in the app, nothing reaches a real provider. */
+    sandbox: z.boolean(),
+  })
+  .strict()
 export type ProfileSummary = z.infer<typeof ProfileSummary>
 
 /**

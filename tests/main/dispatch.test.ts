@@ -36,6 +36,7 @@ const validOutputs = {
       numberListShape: 'numberList',
     },
     credentials: { profileId: PROFILE_ID, state: 'missing', hint: null },
+    sandbox: false,
   },
   'profiles:remove': { profileId: PROFILE_ID },
   'profiles:test': {
@@ -56,6 +57,21 @@ const validOutputs = {
     detail: 'locked',
     checkedAt: '2026-11-23T09:00:00.000Z',
   },
+  'tasks:submit': {
+    taskId: PROFILE_ID,
+    idempotencyKey: PROFILE_ID,
+    outcome: { kind: 'sent', providerId: '1001', httpStatus: 200 },
+  },
+  'sandbox:state': {
+    running: true,
+    problem: null,
+    providers: [{ provider: 'webex', profileId: PROFILE_ID, scenario: 'normal', created: 0 }],
+  },
+  'sandbox:simulate': {
+    running: true,
+    problem: null,
+    providers: [{ provider: 'webex', profileId: PROFILE_ID, scenario: 'down', created: 0 }],
+  },
 } as const
 
 /** A valid input per channel, for the happy path. */
@@ -67,6 +83,16 @@ const validInputs: Record<string, unknown> = {
   'credentials:status': { profileId: PROFILE_ID },
   'credentials:set': { profileId: PROFILE_ID, secret: { provider: 'voice_broadcast', apiKey: 'k', apiSecret: 's' } },
   'credentials:clear': { profileId: PROFILE_ID },
+  'tasks:submit': {
+    intent: {
+      kind: 'outdial',
+      profileId: PROFILE_ID,
+      destination: '+14085550199',
+      entryPointId: 'EP-1',
+      origin: '+14085550100',
+    },
+  },
+  'sandbox:simulate': { provider: 'webex', scenario: 'down' },
 }
 
 const asMock = (fn: unknown) => fn as Mock

@@ -7,13 +7,22 @@ import type { Profile } from '@shared/schemas/profiles'
 import type { SettingsValues } from '@shared/schemas/settings'
 import type { Dispatch } from '../ipc/dispatch'
 import { createDispatch } from '../ipc/dispatch'
+import { createAiccsClient } from '../providers/aiccs/aiccs-client'
+import { createConnectClient } from '../providers/connect/connect-client'
+import { createEgainClient } from '../providers/egain/egain-client'
 import { defaultProbes } from '../providers/probes'
+import { createVoiceBroadcastClient } from '../providers/voice-broadcast/voice-broadcast-client'
+import { createWebexClient } from '../providers/webex/webex-client'
+import type { Sandbox } from '../sandbox/sandbox'
+import { sandboxUnavailable, startSandbox } from '../sandbox/sandbox'
+import { refuseSandboxChange, routeCredentials, routeTokens } from '../sandbox/sandbox-routing'
 import type { SecretStore } from '../secrets/secret-store'
 import type { Clock } from './clock'
 import type { ProbeRegistry } from './connection-tester'
 import { createConnectionTester } from './connection-tester'
 import type { CredentialsService } from './credentials-service'
 import { createCredentialsService } from './credentials-service'
+import { AppError } from './app-error'
 import { EventHub } from './event-hub'
 import type { Logger } from './logger'
 import type { ProfilesService } from './profiles-service'
@@ -21,6 +30,8 @@ import { createProfilesService } from './profiles-service'
 import { openSettingsFile } from './settings-file'
 import type { SettingsService } from './settings-service'
 import { createSettingsService } from './settings-service'
+import type { ProviderClients } from './task-sender'
+import { createTaskSender } from './task-sender'
 import { createTokenCache } from './token-cache'
 
 export interface AppServicesDeps {
@@ -38,6 +49,11 @@ export interface AppServicesDeps {
   probes?: ProbeRegistry
   /** HTTP for the probes and clients; default: the runtime's fetch. */
   fetch?: typeof fetch
+  /**
+   * Run the built-in sandbox (a simulator per provider inside this process, with a profile for
+   * each). The app and the harness turn it on; service tests leave it off unless they test it.
+   */
+  sandbox?: boolean
 }
 
 export interface AppServices {
@@ -46,7 +62,14 @@ export interface AppServices {
   settings: SettingsService
   profiles: ProfilesService
   credentials: CredentialsService
+  /** Null when the sandbox is off or could not start. */
+  sandbox: Sandbox | null
+  /** Stop what the services started (the sandbox's simulators). */
+  close(): Promise<void>
 }
+
+/** Time limit per request to a sandbox simulator: short, so "unresponsive" shows its outcome quickly. */
+const SANDBOX_TIMEOUT_MS = 5000
 
 /** First-run settings from the OS locale: `en-GB` → region GB, English. */
 export function defaultSettingsFor(locale: string): SettingsValues {
@@ -101,21 +124,68 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     onChanged: (list) => events.emit('profiles:changed', { profiles: list }),
   })
 
-  const tokens = createTokenCache({ secrets: deps.secrets, clock, logger: logger.child('tokens') })
+  let sandbox: Sandbox | null = null
+  let sandboxProblem: string | null = null
+  if (deps.sandbox) {
+    try {
+      sandbox = await startSandbox({ clock, logger: logger.child('sandbox') })
+    } catch (error) {
+      sandboxProblem = `The sandbox could not start: ${error instanceof Error ? error.message : String(error)}`
+      logger.warn('sandbox failed to start', { error: sandboxProblem })
+    }
+  }
+  const findProfile = (id: string) => sandbox?.profile(id) ?? profiles.get(id)
+  const sendCredentials = routeCredentials(credentials, sandbox)
+  const tokens = routeTokens(
+    createTokenCache({ secrets: deps.secrets, clock, logger: logger.child('tokens') }),
+    sandbox,
+  )
+  const connectEndpoint = (profile: Profile) => sandbox?.connectEndpoint(profile)
+
   const testConnection = createConnectionTester({
-    credentials,
-    findProfile: (id) => profiles.get(id),
+    credentials: sendCredentials,
+    findProfile,
     tokens,
-    probes: deps.probes ?? defaultProbes(),
+    probes: deps.probes ?? defaultProbes({ connect: { endpointFor: connectEndpoint } }),
     clock,
     logger: logger.child('connection-test'),
     fetch: deps.fetch ?? fetch,
   })
 
+  const clients = (timeoutMs?: number): ProviderClients => {
+    const limit = timeoutMs === undefined ? {} : { timeoutMs }
+    return {
+      webex: createWebexClient(limit),
+      egain: createEgainClient(limit),
+      connect: createConnectClient({ ...limit, endpointFor: connectEndpoint }),
+      aiccs: createAiccsClient(limit),
+      voice_broadcast: createVoiceBroadcastClient(limit),
+    }
+  }
+  const realClients = clients()
+  const sandboxClients = clients(SANDBOX_TIMEOUT_MS)
+  const sendTask = createTaskSender({
+    findProfile,
+    credentials: sendCredentials,
+    tokensFor: () => tokens,
+    clientsFor: (profile) => (sandbox?.isSandbox(profile.id) ? sandboxClients : realClients),
+    clock,
+    fetch: deps.fetch ?? fetch,
+    logger: logger.child('send'),
+  })
+  const newId = deps.newId ?? randomUUID
+
   const summarize = async (profile: Profile): Promise<ProfileSummary> => ({
     profile,
     credentials: await credentials.status(profile.id),
+    sandbox: false,
   })
+  const sandboxSummaries = (): ProfileSummary[] =>
+    (sandbox?.profiles() ?? []).map((profile) => ({
+      profile,
+      credentials: sandbox!.credentialStatus(profile.id),
+      sandbox: true,
+    }))
 
   const dispatch = createDispatch({
     logger: logger.child('ipc'),
@@ -124,22 +194,46 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       'app:info': () => deps.appInfo,
       'settings:get': () => settings.get(),
       'settings:update': (patch) => settings.update(patch),
-      'profiles:list': async () => Promise.all(profiles.list().map(summarize)),
-      'profiles:save': async (draft) => summarize(await profiles.save(draft)),
+      'profiles:list': async () => [...(await Promise.all(profiles.list().map(summarize))), ...sandboxSummaries()],
+      'profiles:save': async (draft) => {
+        refuseSandboxChange(sandbox, draft.id, 'settings')
+        return summarize(await profiles.save(draft))
+      },
       'profiles:remove': async ({ profileId }) => {
+        refuseSandboxChange(sandbox, profileId, 'settings')
         await profiles.remove(profileId)
         return { profileId }
       },
       'profiles:test': ({ profileId }) => testConnection(profileId),
-      'credentials:status': ({ profileId }) => credentials.status(profileId),
-      'credentials:set': ({ profileId, secret }) => credentials.set(profileId, secret),
-      'credentials:clear': ({ profileId }) => credentials.clear(profileId),
+      'credentials:status': ({ profileId }) => sendCredentials.status(profileId),
+      'credentials:set': ({ profileId, secret }) => sendCredentials.set(profileId, secret),
+      'credentials:clear': ({ profileId }) => sendCredentials.clear(profileId),
       'keychain:health': () => credentials.health({ fresh: true }),
+      'tasks:submit': async ({ intent }) => {
+        const taskId = newId()
+        const outcome = await sendTask({ intent, idempotencyKey: taskId })
+        return { taskId, idempotencyKey: taskId, outcome }
+      },
+      'sandbox:state': () => sandbox?.state() ?? sandboxUnavailable(sandboxProblem ?? 'The sandbox is turned off.'),
+      'sandbox:simulate': async ({ provider, scenario }) => {
+        if (!sandbox) throw new AppError('not_found', sandboxProblem ?? 'The sandbox is turned off.')
+        return sandbox.simulate(provider, scenario)
+      },
     },
   })
 
   // Know the keychain's state from the start (and log it), without holding up start-up.
   void credentials.health({ fresh: true })
 
-  return { dispatch, events, settings, profiles, credentials }
+  return {
+    dispatch,
+    events,
+    settings,
+    profiles,
+    credentials,
+    sandbox,
+    close: async () => {
+      await sandbox?.close()
+    },
+  }
 }

@@ -4,7 +4,7 @@ import type { z } from 'zod'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { ConnectStartTaskContactInput } from '@shared/schemas/wire/connect'
 import { connectStartTaskSchema } from '@shared/schemas/wire/connect'
-import type { ProbeContext } from '../connection-probe'
+import type { ProbeContext, ProfileFor } from '../connection-probe'
 import { retryAfterMs } from '../http-transport'
 import { AWS_CREDENTIAL_ERRORS, connectSdkClient } from './connect-sdk'
 
@@ -163,8 +163,8 @@ export interface ConnectSendContext extends ProbeContext<'connect'> {
 }
 
 export interface ConnectClientOptions {
-  /** The endpoint for a region (a loopback simulator); `undefined` lets the SDK resolve the real one. */
-  endpointFor?: (region: string) => string | undefined
+  /** The endpoint for a profile (a loopback simulator); `undefined` lets the SDK resolve the real one. */
+  endpointFor?: (profile: ProfileFor<'connect'>) => string | undefined
   /** Per request; the context's signal still applies. */
   timeoutMs?: number
 }
@@ -192,7 +192,7 @@ export function createConnectClient(options: ConnectClientOptions = {}): Connect
       if (!parsed.success) return invalid(parsed.error)
 
       const { profile, secret } = context
-      const endpoint = options.endpointFor?.(profile.region)
+      const endpoint = options.endpointFor?.(profile)
       const client = connectSdkClient(profile, secret, { endpoint, timeoutMs })
       try {
         const output = await client.send(new StartTaskContactCommand(parsed.data), {

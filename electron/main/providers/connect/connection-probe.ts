@@ -1,14 +1,15 @@
 import { DescribeInstanceCommand } from '@aws-sdk/client-connect'
-import type { ConnectionProbe, ProbeFinding } from '../connection-probe'
+import type { ConnectionProbe, ProbeFinding, ProfileFor } from '../connection-probe'
 import { unreachable } from '../connection-probe'
 import { AWS_CREDENTIAL_ERRORS, connectSdkClient } from './connect-sdk'
 
 export interface ConnectProbeOptions {
   /**
-   * The Connect endpoint for a region, e.g. a loopback simulator's URL. `undefined` (the default)
-   * lets the SDK resolve the real regional endpoint, `https://connect.<region>.amazonaws.com`.
+   * The Connect endpoint for a profile, e.g. a loopback simulator's URL (the sandbox's profile).
+   * `undefined` (the default) lets the SDK resolve the real regional endpoint,
+   * `https://connect.<region>.amazonaws.com`.
    */
-  endpointFor?: (region: string) => string | undefined
+  endpointFor?: (profile: ProfileFor<'connect'>) => string | undefined
 }
 
 interface AwsServiceError {
@@ -77,7 +78,7 @@ function classify(error: AwsServiceError, instanceId: string, region: string): P
  */
 export function createConnectProbe(options: ConnectProbeOptions = {}): ConnectionProbe<'connect'> {
   return async ({ profile, secret, signal }) => {
-    const endpoint = options.endpointFor?.(profile.region)
+    const endpoint = options.endpointFor?.(profile)
     const client = connectSdkClient(profile, secret, { endpoint, timeoutMs: 10_000 })
     try {
       const answer = await client.send(new DescribeInstanceCommand({ InstanceId: profile.instanceId }), {

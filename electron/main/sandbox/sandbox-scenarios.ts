@@ -1,0 +1,44 @@
+import type { ProviderName } from '@shared/schemas/providers'
+import type { SandboxScenario } from '@shared/schemas/sandbox'
+import type { HttpFault } from '../simulators/faults'
+import type { VoiceBroadcastFault } from '../simulators/voice-broadcast-simulator'
+
+/** A fault any sandbox simulator plays, or the voice platform's own business-code refusal. */
+export type SandboxFault = HttpFault | Extract<VoiceBroadcastFault, { kind: 'code' }>
+
+/** How long `slow` waits, and the Retry-After the `down` and `rate_limited` scenarios give. */
+export const SANDBOX_SLOW_MS = 3000
+export const SANDBOX_DOWN_RETRY_AFTER_S = 30
+export const SANDBOX_RATE_LIMIT_RETRY_AFTER_S = 10
+
+/**
+ * A scenario as the simulator fault that plays it. The simulators render each status in their
+ * provider's own error shape, so the clients classify them exactly as they would the real thing.
+ */
+export function faultFor(provider: ProviderName, scenario: SandboxScenario): SandboxFault | null {
+  switch (scenario) {
+    case 'normal':
+      return null
+    case 'offline':
+      return { kind: 'refuse' }
+    case 'unresponsive':
+      return { kind: 'blackhole' }
+    case 'down':
+      return { kind: 'status', status: 503, retryAfterSeconds: SANDBOX_DOWN_RETRY_AFTER_S }
+    case 'server_error':
+      return { kind: 'status', status: 500 }
+    case 'rate_limited':
+      return { kind: 'status', status: 429, retryAfterSeconds: SANDBOX_RATE_LIMIT_RETRY_AFTER_S }
+    case 'credentials_refused':
+      return { kind: 'status', status: 401 }
+    case 'invalid':
+      // The voice platform refuses a request with HTTP 200 and a business code, not an HTTP 400.
+      return provider === 'voice_broadcast'
+        ? { kind: 'code', code: '-22', text: 'parameter error: taskName is not allowed' }
+        : { kind: 'status', status: 400 }
+    case 'answer_lost':
+      return { kind: 'dropAfterBody' }
+    case 'slow':
+      return { kind: 'slow', ms: SANDBOX_SLOW_MS }
+  }
+}

@@ -1,0 +1,192 @@
+import { randomBytes } from 'node:crypto'
+import type { CredentialStatus, ProviderSecret } from '@shared/schemas/credentials'
+import type { Profile } from '@shared/schemas/profiles'
+import type { ProviderName } from '@shared/schemas/providers'
+import type { SandboxScenario, SandboxState } from '@shared/schemas/sandbox'
+import { memorySecretStore } from '../secrets/memory-secret-store'
+import type { Clock } from '../services/clock'
+import type { Logger } from '../services/logger'
+import type { TokenCache } from '../services/token-cache'
+import { createTokenCache } from '../services/token-cache'
+import { startSimulator } from '../simulators'
+import type { SandboxSecrets } from './sandbox-profiles'
+import {
+  isSandboxProfileId,
+  SANDBOX_CONNECT_INSTANCE,
+  SANDBOX_PROFILE_IDS,
+  sandboxEgainClientId,
+  sandboxHint,
+  sandboxProfiles,
+} from './sandbox-profiles'
+import type { HttpFault } from '../simulators/faults'
+import type { SandboxFault } from './sandbox-scenarios'
+import { faultFor } from './sandbox-scenarios'
+
+/**
+ * The built-in sandbox: the five provider simulators running inside main on loopback ports, one
+ * profile for each, and credentials that exist only in memory for this run. Nothing here reaches a
+ * real provider, and nothing is written to the OS keychain (tokens are cached in memory too).
+ */
+export interface Sandbox {
+  profiles(): Profile[]
+  profile(id: string): Profile | undefined
+  isSandbox(id: string): boolean
+  secret(id: string): ProviderSecret | null
+  credentialStatus(id: string): CredentialStatus
+  /** Access tokens for the sandbox's OAuth profiles, kept in memory. */
+  tokens: TokenCache
+  /** The Connect simulator for the sandbox profile; undefined for every real profile. */
+  connectEndpoint(profile: Profile): string | undefined
+  state(): SandboxState
+  simulate(provider: ProviderName, scenario: SandboxScenario): Promise<SandboxState>
+  close(): Promise<void>
+}
+
+/** What the sandbox needs from each simulator, whatever its provider-specific API. */
+interface SimulatorHandle {
+  setFault(fault: SandboxFault | null): Promise<void>
+  created(): number
+  close(): Promise<void>
+}
+
+/** Business-code faults belong to the voice platform alone; `faultFor` never gives one to another provider. */
+function httpOnly(fault: SandboxFault | null): HttpFault | null {
+  if (fault?.kind === 'code') throw new Error('A business-code fault is only for the voice-broadcast simulator.')
+  return fault
+}
+
+const token = (prefix: string) => `${prefix}${randomBytes(12).toString('hex')}`
+
+function newSecrets(): SandboxSecrets {
+  return {
+    webex: {
+      provider: 'webex',
+      kind: 'oauth',
+      clientId: token('sandbox-webex-client-'),
+      clientSecret: token('sbx-'),
+      refreshToken: token('sbx-rt-'),
+    },
+    egain: { provider: 'egain', clientSecret: token('sbx-'), password: '' },
+    connect: {
+      provider: 'connect',
+      accessKeyId: `AKIASANDBOX${randomBytes(5).toString('hex').toUpperCase()}`,
+      secretAccessKey: token('sbx-'),
+      sessionToken: '',
+    },
+    aiccs: {
+      provider: 'aiccs',
+      accessKeyId: `LTAIsandbox${randomBytes(6).toString('hex')}`,
+      accessKeySecret: token('sbx-'),
+    },
+    voice_broadcast: { provider: 'voice_broadcast', apiKey: token('sbx-key-'), apiSecret: token('sbx-') },
+  }
+}
+
+export async function startSandbox(deps: { clock: Clock; logger: Logger }): Promise<Sandbox> {
+  const secrets = newSecrets()
+  const started: { close(): Promise<void> }[] = []
+  const track = <T extends { close(): Promise<void> }>(simulator: T): T => (started.push(simulator), simulator)
+  let handles: Record<ProviderName, SimulatorHandle>
+  let endpoints: { connect: string; profiles: ReturnType<typeof sandboxProfiles> }
+  try {
+    const webex = track(await startSimulator('webex', { ...secrets.webex }))
+    const egain = track(
+      await startSimulator('egain', { clientId: sandboxEgainClientId, clientSecret: secrets.egain.clientSecret }),
+    )
+    const connect = track(
+      await startSimulator('connect', {
+        accessKeyId: secrets.connect.accessKeyId,
+        secretAccessKey: secrets.connect.secretAccessKey,
+        region: 'us-east-1',
+        instances: [{ id: SANDBOX_CONNECT_INSTANCE, alias: 'callboard-sandbox' }],
+      }),
+    )
+    const aiccs = track(await startSimulator('aiccs', { ...secrets.aiccs }))
+    const voice = track(await startSimulator('voice_broadcast', { ...secrets.voice_broadcast }))
+    handles = {
+      webex: {
+        setFault: (f) => webex.setFault(httpOnly(f)),
+        created: () => webex.tasks.length + webex.callbacks.length,
+        close: webex.close,
+      },
+      egain: {
+        setFault: (f) => egain.setFault(httpOnly(f)),
+        created: () => egain.activities.length,
+        close: egain.close,
+      },
+      connect: {
+        setFault: (f) => connect.setFault(httpOnly(f)),
+        created: () => connect.tasks.length,
+        close: connect.close,
+      },
+      aiccs: { setFault: (f) => aiccs.setFault(httpOnly(f)), created: () => aiccs.tasks.length, close: aiccs.close },
+      voice_broadcast: { setFault: (f) => voice.setFault(f), created: () => voice.tasks.length, close: voice.close },
+    }
+    endpoints = {
+      connect: connect.url,
+      profiles: sandboxProfiles(
+        {
+          webex: { url: webex.url, orgId: webex.orgId },
+          egain: { url: egain.url, tokenUrl: egain.tokenUrl },
+          aiccs: { host: aiccs.host },
+          voice_broadcast: { url: voice.url },
+        },
+        secrets,
+      ),
+    }
+  } catch (error) {
+    await Promise.allSettled(started.map((s) => s.close()))
+    throw error
+  }
+
+  const profiles = endpoints.profiles
+  const scenarios = new Map<ProviderName, SandboxScenario>()
+  const byId = new Map<string, Profile>(Object.values(profiles).map((p) => [p.id, p]))
+  const providers = Object.keys(SANDBOX_PROFILE_IDS) as ProviderName[]
+  const state = (): SandboxState => ({
+    running: true,
+    problem: null,
+    providers: providers.map((provider) => ({
+      provider,
+      profileId: SANDBOX_PROFILE_IDS[provider],
+      scenario: scenarios.get(provider) ?? 'normal',
+      created: handles[provider].created(),
+    })),
+  })
+  deps.logger.info('sandbox started', { providers })
+
+  return {
+    profiles: () => [...byId.values()],
+    profile: (id) => byId.get(id),
+    isSandbox: isSandboxProfileId,
+    secret: (id) => {
+      const profile = byId.get(id)
+      return profile ? secrets[profile.provider] : null
+    },
+    credentialStatus: (id) => {
+      const profile = byId.get(id)
+      return {
+        profileId: id,
+        state: profile ? 'stored' : 'missing',
+        hint: profile ? sandboxHint(secrets[profile.provider]) : null,
+      }
+    },
+    tokens: createTokenCache({ secrets: memorySecretStore(), clock: deps.clock, logger: deps.logger.child('tokens') }),
+    connectEndpoint: (profile) => (profile.id === SANDBOX_PROFILE_IDS.connect ? endpoints.connect : undefined),
+    state,
+    async simulate(provider, scenario) {
+      await handles[provider].setFault(faultFor(provider, scenario))
+      scenarios.set(provider, scenario)
+      deps.logger.info('sandbox scenario', { provider, scenario })
+      return state()
+    },
+    async close() {
+      await Promise.allSettled(providers.map((p) => handles[p].close()))
+    },
+  }
+}
+
+/** What the app shows when the sandbox could not start. */
+export function sandboxUnavailable(problem: string): SandboxState {
+  return { running: false, problem, providers: [] }
+}

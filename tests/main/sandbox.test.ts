@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AppServices } from '../../electron/main/services/app-services'
+import { SANDBOX_PROFILE_IDS } from '../../electron/main/sandbox/sandbox-profiles'
+import type { Result } from '../../shared/ipc/result'
+import { sampleTasks } from '../../shared/sandbox-samples'
+import type { ProfileSummary } from '../../shared/schemas/credentials'
+import type { ProviderName } from '../../shared/schemas/providers'
+import type { SandboxScenario, SandboxState } from '../../shared/schemas/sandbox'
+import type { SendOutcomeKind } from '../../shared/schemas/send-outcome'
+import type { SubmittedTask } from '../../shared/schemas/tasks'
+import { createTestServices } from './test-app-services'
+
+// The built-in sandbox through the contract, as the renderer uses it: the five simulators run in
+// this process, every sample task reaches its simulator and comes back with the provider's id, and
+// every scenario produces the outcome class the design assigns to it.
+
+const providers: ProviderName[] = ['webex', 'egain', 'connect', 'aiccs', 'voice_broadcast']
+let services: AppServices
+let lines: string[]
+
+beforeAll(async () => {
+  ;({ services, lines } = await createTestServices({ sandbox: true }))
+})
+afterAll(() => services.close())
+
+const call = async <T>(channel: string, input?: unknown): Promise<T> => {
+  const result = (await services.dispatch(channel, input)) as Result<T>
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`)
+  return result.value
+}
+
+const sandboxProfile = async (provider: ProviderName) => {
+  const list = await call<ProfileSummary[]>('profiles:list')
+  const summary = list.find((s) => s.sandbox && s.profile.provider === provider)
+  if (!summary) throw new Error(`no sandbox profile for ${provider}`)
+  return summary.profile
+}
+
+const submitSample = async (provider: ProviderName, sampleId?: string) => {
+  const profile = await sandboxProfile(provider)
+  const samples = sampleTasks(profile, new Date(), 'Europe/Madrid')
+  const sample = sampleId ? samples.find((s) => s.id === sampleId) : samples[0]
+  if (!sample) throw new Error(`no sample ${sampleId} for ${provider}`)
+  return call<SubmittedTask>('tasks:submit', { intent: sample.intent })
+}
+
+describe('sandbox profiles', () => {
+  it('profiles:list offers one sandbox profile per provider, labelled and marked sandbox: true', async () => {
+    const list = await call<ProfileSummary[]>('profiles:list')
+    const sandbox = list.filter((s) => s.sandbox)
+    expect(sandbox.map((s) => s.profile.provider).sort()).toEqual([...providers].sort())
+    for (const s of sandbox) {
+      expect(s.profile.id).toBe(SANDBOX_PROFILE_IDS[s.profile.provider])
+      expect(s.profile.label).toMatch(/^Sandbox · /)
+      expect(s.credentials.state).toBe('stored')
+    }
+  })
+
+  it('never hands the sandbox credentials to the renderer', async () => {
+    const { sandbox } = services
+    const everything = JSON.stringify([
+      await call('profiles:list'),
+      await call('sandbox:state'),
+      ...(await Promise.all(providers.map((p) => call('credentials:status', { profileId: SANDBOX_PROFILE_IDS[p] })))),
+    ])
+    for (const provider of providers) {
+      const secret = sandbox!.secret(SANDBOX_PROFILE_IDS[provider])!
+      for (const [key, value] of Object.entries(secret)) {
+        if (key === 'provider' || key === 'kind' || typeof value !== 'string' || value.length < 8) continue
+        if (key === 'accessKeyId' || key === 'clientId') continue
+        expect(everything, `${provider}.${key}`).not.toContain(value)
+      }
+    }
+  })
+
+  it.each(providers)('%s: Test connection reaches the simulator and is connected', async (provider) => {
+    const result = await call<{ outcome: string; message: string }>('profiles:test', {
+      profileId: SANDBOX_PROFILE_IDS[provider],
+    })
+    expect(result.outcome, result.message).toBe('connected')
+  })
+
+  it('refuses to edit, remove or re-key a sandbox profile, with a clear reason', async () => {
+    const profile = await sandboxProfile('webex')
+    for (const [channel, input] of [
+      ['profiles:save', { ...profile, label: 'Mine now' }],
+      ['profiles:remove', { profileId: profile.id }],
+      ['credentials:clear', { profileId: profile.id }],
+      [
+        'credentials:set',
+        { profileId: profile.id, secret: { provider: 'webex', kind: 'access_token', accessToken: 'abcdefgh' } },
+      ],
+    ] as const) {
+      const result = (await services.dispatch(channel, input)) as Result<unknown>
+      expect(result, channel).toMatchObject({ ok: false, error: { code: 'conflict' } })
+      expect((result as { error: { message: string } }).error.message).toMatch(/Sandbox profiles are built in/)
+    }
+  })
+})
+
+describe('sending every sample task to the sandbox', () => {
+  const samples: [ProviderName, string][] = [
+    ['webex', 'outdial'],
+    ['webex', 'callback-now'],
+    ['webex', 'callback-later'],
+    ['egain', 'follow-up'],
+    ['connect', 'follow-up'],
+    ['connect', 'callback-later'],
+    ['aiccs', 'broadcast'],
+    ['voice_broadcast', 'broadcast'],
+  ]
+
+  it.each(samples)(
+    '%s %s: sent, with the provider id, and one task more in the simulator',
+    async (provider, sample) => {
+      const before = (await call<SandboxState>('sandbox:state')).providers.find((p) => p.provider === provider)!.created
+      const { outcome, taskId, idempotencyKey } = await submitSample(provider, sample)
+      expect(outcome, JSON.stringify(outcome)).toMatchObject({ kind: 'sent' })
+      expect(outcome.kind === 'sent' && outcome.providerId.length).toBeGreaterThan(0)
+      expect(idempotencyKey).toBe(taskId)
+      const after = (await call<SandboxState>('sandbox:state')).providers.find((p) => p.provider === provider)!.created
+      expect(after).toBe(before + 1)
+    },
+  )
+
+  it('keeps the 64-bit AICCS task id exact', async () => {
+    const { outcome } = await submitSample('aiccs')
+    expect(outcome.kind === 'sent' && outcome.providerId).toMatch(/^\d{16,20}$/)
+  })
+})
+
+describe('every scenario gives its outcome class', () => {
+  // Keyless providers (Webex, eGain) cannot be resent safely once the request may have arrived;
+  // the keyed ones (Connect ClientToken, AICCS and voice-broadcast unique task names) can.
+  const ambiguous = (provider: ProviderName): SendOutcomeKind =>
+    provider === 'webex' || provider === 'egain' ? 'needs_review' : 'retry'
+  const expected: Record<SandboxScenario, (p: ProviderName) => SendOutcomeKind> = {
+    normal: () => 'sent',
+    offline: () => 'retry',
+    unresponsive: ambiguous,
+    down: () => 'retry',
+    server_error: ambiguous,
+    rate_limited: () => 'retry',
+    credentials_refused: () => 'needs_auth',
+    invalid: () => 'rejected',
+    answer_lost: ambiguous,
+    slow: () => 'sent',
+  }
+  const delays: Partial<Record<SandboxScenario, number>> = { down: 30_000, rate_limited: 10_000 }
+
+  it.each(Object.keys(expected) as SandboxScenario[])(
+    '%s',
+    async (scenario) => {
+      // The providers in parallel: "unresponsive" and "slow" each wait seconds.
+      const outcomes = await Promise.all(
+        providers.map(async (provider) => {
+          await call('sandbox:simulate', { provider, scenario })
+          try {
+            return [provider, (await submitSample(provider)).outcome] as const
+          } finally {
+            await call('sandbox:simulate', { provider, scenario: 'normal' })
+          }
+        }),
+      )
+      for (const [provider, outcome] of outcomes) {
+        expect(outcome.kind, `${provider}: ${JSON.stringify(outcome)}`).toBe(expected[scenario](provider))
+        const delay = delays[scenario]
+        // Alibaba documents no Retry-After (and its SDK hides the headers): the queue's own backoff applies.
+        if (delay !== undefined) {
+          expect(outcome, provider).toMatchObject({ kind: 'retry', delayMs: provider === 'aiccs' ? null : delay })
+        }
+        if (outcome.kind === 'rejected') expect(outcome.providerMessage, provider).toBeTruthy()
+      }
+    },
+    20_000,
+  )
+
+  it('logs each send with its outcome and never a secret', () => {
+    expect(lines.some((l) => l.includes('task sent') && l.includes('needs_auth'))).toBe(true)
+    const sandbox = services.sandbox!
+    for (const provider of providers) {
+      const secret = sandbox.secret(SANDBOX_PROFILE_IDS[provider])!
+      for (const [key, value] of Object.entries(secret)) {
+        if (/secret|token|password|apiKey/i.test(key) && typeof value === 'string' && value.length >= 8) {
+          expect(lines.join('\n'), `${provider}.${key}`).not.toContain(value)
+        }
+      }
+    }
+  })
+})
+
+describe('a real profile is never routed to the sandbox', () => {
+  it('a Connect profile in the sandbox region still resolves the real AWS endpoint', () => {
+    const sandbox = services.sandbox!
+    const real = { ...sandbox.profile(SANDBOX_PROFILE_IDS.connect)!, id: '6f1c2a8e-4b7d-4c1e-9a3f-2d5b8e7c1a90' }
+    expect(sandbox.connectEndpoint(real)).toBeUndefined()
+    expect(sandbox.connectEndpoint(sandbox.profile(SANDBOX_PROFILE_IDS.connect)!)).toMatch(/^http:\/\/127\.0\.0\.1:/)
+  })
+})
