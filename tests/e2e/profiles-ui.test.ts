@@ -84,7 +84,7 @@ describe.skipIf(!chromiumAvailable())('provider profiles and credentials in Chro
 
   it('adds a profile of each provider by keyboard, stores credentials, validates as you type, follows the keychain, removes', async () => {
     const secrets = memorySecretStore()
-    const harness = await startTestHarness({ secrets })
+    const harness = await startTestHarness({ secrets, sandbox: false }) // real profiles only; the sandbox has its own suite
     try {
       const { page, problems } = await open(harness.url)
       await page.getByText('Keychain: available (Secret Service)').waitFor()

@@ -1,0 +1,151 @@
+import type { Browser, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { SandboxState } from '../../shared/schemas/sandbox'
+import { memorySecretStore } from '../main/memory-secret-store'
+import { chromiumAvailable, cspViolations, launchChromium, screenshot, watchPageProblems } from './helpers/chromium'
+import { startTestHarness } from './helpers/harness'
+import type { TestHarness } from './helpers/harness'
+
+// The built-in sandbox as a new user meets it: no account configured, five sandbox profiles, each
+// sending its sample tasks to the simulators inside the harness's main services, with the
+// provider's id shown; and, through the simulators' fault modes, every outcome class shown.
+
+const labels = {
+  webex: 'Sandbox · Webex Contact Center',
+  egain: 'Sandbox · eGain',
+  connect: 'Sandbox · Amazon Connect',
+  aiccs: 'Sandbox · Alibaba Cloud AI calls',
+  voice_broadcast: 'Sandbox · Voice broadcast',
+} as const
+type Provider = keyof typeof labels
+
+describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harness', () => {
+  let browser: Browser
+  let harness: TestHarness
+  let page: Page
+  let problems: string[]
+
+  beforeAll(async () => {
+    browser = await launchChromium()
+    harness = await startTestHarness({ secrets: memorySecretStore() })
+    page = await browser.newPage({ viewport: { width: 1100, height: 1000 } })
+    problems = watchPageProblems(page)
+    await page.goto(harness.url)
+    await page.getByTestId('sandbox-try').first().waitFor()
+  })
+  afterAll(async () => {
+    await page?.close()
+    await harness?.close()
+    await browser?.close()
+  })
+
+  const card = (provider: Provider): Locator =>
+    page.locator('[data-testid="profile-card"][data-sandbox="true"]', {
+      has: page.getByRole('heading', { name: labels[provider], exact: true }),
+    })
+
+  const created = async (provider: Provider) => {
+    const state = (await harness.call('sandbox:state')).body as { value: SandboxState }
+    return state.value.providers.find((p) => p.provider === provider)!.created
+  }
+
+  /** Press a sample's button with the keyboard; wait for the outcome that replaces the last one. */
+  async function send(provider: Provider, sample: string): Promise<Locator> {
+    const button = card(provider).locator(`[data-testid="sandbox-send"][data-sample="${sample}"]`)
+    await button.focus()
+    await page.keyboard.press('Enter')
+    await card(provider).getByTestId('task-outcome').waitFor()
+    await expect.poll(() => button.isEnabled(), { timeout: 15_000 }).toBe(true)
+    return card(provider).getByTestId('task-outcome')
+  }
+
+  async function simulate(provider: Provider, scenario: string): Promise<void> {
+    await card(provider).getByTestId('sandbox-scenario').selectOption(scenario)
+    await expect
+      .poll(async () => {
+        const state = (await harness.call('sandbox:state')).body as { value: SandboxState }
+        return state.value.providers.find((p) => p.provider === provider)!.scenario
+      })
+      .toBe(scenario)
+  }
+
+  it('offers five clearly labelled sandbox profiles with no edit or remove', async () => {
+    for (const provider of Object.keys(labels) as Provider[]) {
+      const c = card(provider)
+      await expect(c.count(), provider).resolves.toBe(1)
+      await expect(c.locator('.badge-sandbox').innerText()).resolves.toBe('Sandbox')
+      await expect(c.innerText()).resolves.toContain('reach no real provider')
+      await expect(c.getByRole('button', { name: /^Edit/ }).count()).resolves.toBe(0)
+      await expect(c.getByRole('button', { name: /^Remove/ }).count()).resolves.toBe(0)
+    }
+  })
+
+  const samples: [Provider, string][] = [
+    ['webex', 'outdial'],
+    ['webex', 'callback-now'],
+    ['webex', 'callback-later'],
+    ['egain', 'follow-up'],
+    ['connect', 'follow-up'],
+    ['connect', 'callback-later'],
+    ['aiccs', 'broadcast'],
+    ['voice_broadcast', 'broadcast'],
+  ]
+
+  it.each(samples)('%s %s: the provider id comes back and is shown', async (provider, sample) => {
+    const before = await created(provider)
+    const outcome = await send(provider, sample)
+    await expect(outcome.getAttribute('data-kind')).resolves.toBe('sent')
+    const text = await outcome.innerText()
+    expect(text).toMatch(/Sent\. Provider id: \S+/)
+    expect(await created(provider)).toBe(before + 1)
+    await expect(card(provider).getByTestId('sandbox-created').innerText()).resolves.toMatch(
+      new RegExp(`created ${before + 1} task`),
+    )
+  })
+
+  it('shows every outcome class the simulators can produce', async () => {
+    const table: [Provider, string, string, string, RegExp][] = [
+      ['webex', 'outdial', 'offline', 'retry', /tried again/],
+      ['webex', 'outdial', 'down', 'retry', /tried again in 30 s/],
+      ['connect', 'follow-up', 'rate_limited', 'retry', /tried again in 10 s/],
+      ['webex', 'outdial', 'credentials_refused', 'needs_auth', /sign in again/],
+      ['egain', 'follow-up', 'answer_lost', 'needs_review', /Needs your review/],
+      ['webex', 'outdial', 'server_error', 'needs_review', /Needs your review/],
+      ['connect', 'follow-up', 'answer_lost', 'retry', /tried again/],
+      ['voice_broadcast', 'broadcast', 'invalid', 'rejected', /Refused/],
+      ['aiccs', 'broadcast', 'invalid', 'rejected', /Refused/],
+    ]
+    for (const [provider, sample, scenario, kind, words] of table) {
+      await simulate(provider, scenario)
+      const outcome = await send(provider, sample)
+      await expect(outcome.getAttribute('data-kind'), `${provider} ${scenario}`).resolves.toBe(kind)
+      expect(await outcome.innerText(), `${provider} ${scenario}`).toMatch(words)
+      if (provider === 'voice_broadcast' && scenario === 'invalid') {
+        await outcome.getByText(/The provider’s answer/).click()
+        await screenshot(page, 'sandbox-outcome-rejected-light-en')
+      }
+      if (provider === 'egain') await screenshot(page, 'sandbox-outcome-needs-review-light-en')
+      await simulate(provider, 'normal')
+    }
+    const outcome = await send('webex', 'outdial')
+    await expect(outcome.getAttribute('data-kind')).resolves.toBe('sent')
+  })
+
+  it('looks right in dark and in Spanish', async () => {
+    await harness.call('settings:update', { theme: 'dark', uiLanguage: 'es' })
+    await page.reload()
+    await card('webex').getByTestId('sandbox-try').waitFor()
+    const outcome = await send('webex', 'outdial')
+    expect(await outcome.innerText()).toMatch(/Enviada\. Id del proveedor: \S+/)
+    await card('webex').scrollIntoViewIfNeeded()
+    await screenshot(page, 'sandbox-webex-dark-es')
+    await harness.call('settings:update', { theme: 'light', uiLanguage: 'en' })
+    await page.reload()
+    await card('webex').getByTestId('sandbox-try').waitFor()
+    await send('webex', 'outdial')
+    await card('webex').scrollIntoViewIfNeeded()
+    await screenshot(page, 'sandbox-webex-light-en')
+    expect(problems).toEqual([])
+    await expect(cspViolations(page)).resolves.toEqual([])
+  })
+})
