@@ -4,8 +4,8 @@ import type { HttpFault, StatusFault } from './faults'
 import { createFaultSwitch, withFault } from './faults'
 import type { RunningSimulator, SimRequest, SimResponse } from './loopback-server'
 import { startLoopbackServer } from './loopback-server'
-import type { RateLimit } from './rate-limit'
-import { createRateLimiter, retryAfterSeconds } from './rate-limit'
+import type { RateLimit } from '../services/rate-limit'
+import { createRateLimiter, retryAfterSeconds } from '../services/rate-limit'
 
 export interface AiccsSimulatorOptions {
   accessKeyId: string

@@ -5,8 +5,8 @@ import type { FaultSwitch, HttpFault, StatusFault } from './faults'
 import { createFaultSwitch, withFault } from './faults'
 import type { RunningSimulator, SimRequest, SimResponse } from './loopback-server'
 import { startLoopbackServer } from './loopback-server'
-import type { RateLimit } from './rate-limit'
-import { createRateLimiter, retryAfterSeconds } from './rate-limit'
+import type { RateLimit } from '../services/rate-limit'
+import { createRateLimiter, retryAfterSeconds } from '../services/rate-limit'
 
 /**
  * eGain publishes no request rate for casemgr v3 (providers.md §2: unknown), so the default is a

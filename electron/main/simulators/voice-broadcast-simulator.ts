@@ -3,8 +3,8 @@ import type { FaultSwitch, HttpFault, StatusFault } from './faults'
 import { createFaultSwitch, withFault } from './faults'
 import type { RunningSimulator, SimRequest, SimResponse } from './loopback-server'
 import { startLoopbackServer } from './loopback-server'
-import type { RateLimit } from './rate-limit'
-import { createRateLimiter, retryAfterSeconds } from './rate-limit'
+import type { RateLimit } from '../services/rate-limit'
+import { createRateLimiter, retryAfterSeconds } from '../services/rate-limit'
 import { checkVoiceSend } from './voice-broadcast-rules'
 
 /**

@@ -1,5 +1,6 @@
 /**
- * How a simulated provider limits request rates:
+ * A request-rate limit: the simulators enforce one per provider, and the outbox's lanes keep under
+ * the same figures so the real providers never have to refuse us.
  * - `window`: at most `max` requests in any sliding `windowMs` (Webex: 300 a minute);
  * - `bucket`: a token bucket refilled at `perSecond`, holding at most `burst` (Amazon Connect
  *   StartTaskContact: 2 a second, burst 5).
