@@ -1,0 +1,70 @@
+import { link, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
+import { fsyncDirectory } from '../services/atomic-file'
+
+/**
+ * Every file operation the journal and its lock make, as a port. Production uses `nodeJournalFs`;
+ * tests swap in the recording facade (`recording-fs.ts`) to enumerate post-crash disk images (Q2).
+ * Errors are Node's own (`code` = 'ENOENT', 'EEXIST', ...), so callers branch on the same codes.
+ */
+export interface JournalFileHandle {
+  /** Writes all of `data` at `position`. */
+  write(data: Uint8Array, position: number): Promise<void>
+  /** fsync(2): returns once the file's data is on stable storage. */
+  sync(): Promise<void>
+  truncate(length: number): Promise<void>
+  close(): Promise<void>
+}
+
+export type OpenMode =
+  /** An existing file, for reading and writing. */
+  | 'read-write'
+  /** A new file (O_CREAT | O_EXCL); fails with EEXIST when the name is taken. */
+  | 'create-exclusive'
+
+export interface JournalFs {
+  open(path: string, mode: OpenMode): Promise<JournalFileHandle>
+  readFile(path: string): Promise<Uint8Array>
+  rename(from: string, to: string): Promise<void>
+  /** Hard link: atomic "create this name unless it exists" for a file whose content is complete. */
+  link(existing: string, newPath: string): Promise<void>
+  unlink(path: string): Promise<void>
+  mkdir(path: string): Promise<void>
+  readdir(dir: string): Promise<string[]>
+  /** Makes renames, links, creations and unlinks in `dir` durable. */
+  fsyncDir(dir: string): Promise<void>
+}
+
+function wrap(handle: FileHandle): JournalFileHandle {
+  return {
+    async write(data, position) {
+      let done = 0
+      while (done < data.byteLength) {
+        const { bytesWritten } = await handle.write(data, done, data.byteLength - done, position + done)
+        done += bytesWritten
+      }
+    },
+    sync: () => handle.sync(),
+    truncate: (length) => handle.truncate(length),
+    close: () => handle.close(),
+  }
+}
+
+export const nodeJournalFs: JournalFs = {
+  async open(path, mode) {
+    return wrap(await open(path, mode === 'read-write' ? 'r+' : 'wx+', 0o600))
+  },
+  readFile: (path) => readFile(path),
+  rename: (from, to) => rename(from, to),
+  link: (existing, newPath) => link(existing, newPath),
+  unlink: (path) => unlink(path),
+  async mkdir(path) {
+    await mkdir(path, { recursive: true, mode: 0o700 })
+  },
+  readdir: (dir) => readdir(dir),
+  fsyncDir: (dir) => fsyncDirectory(dir),
+}
+
+export function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code
+}

@@ -1,0 +1,523 @@
+/**
+ * Durable append-only record journal for the outbox (issue #5).
+ *
+ * Why this and not a database or a JSON store:
+ * - better-sqlite3 is a native addon. Electron needs it rebuilt against its own ABI, which requires
+ *   Electron's headers, and those cannot be fetched on this build box; it would also ship a second
+ *   SQLite beside the one inside Chromium, for what is a queue of a few thousand small records.
+ * - node:sqlite does not exist in Node 20 and is still flagged experimental in the Node that
+ *   Electron embeds; betting the one durability-critical file on an experimental API is the wrong
+ *   trade.
+ * - electron-store, lowdb and similar whole-file JSON stores rewrite the entire document on every
+ *   change (cost grows with the queue), cannot tell a torn or bit-flipped file from a valid one
+ *   (they either throw or silently start empty), and assume one process.
+ * - An append-only file of length- and CRC-framed lines needs only Node's fs: an append is one
+ *   write plus one fsync (shared by concurrent appends), recovery is a linear scan that can say
+ *   exactly which bytes were torn off, and the whole thing fits in a few hundred lines that the
+ *   crash and disk-fault tests can cover completely.
+ *
+ * On disk (`<dir>/<name>`, default `outbox.journal`): UTF-8 lines, each framed by
+ * `record-codec.ts` as `<byte length> <crc32 hex> <json>\n`. Line 1 is the header
+ * `{"format":"callboard-journal","version":1,"content":...,"createdAt":...}`; every later line is
+ * one caller record. A file is always created whole (temp file, fsync, rename, directory fsync), so
+ * a journal without a complete header was not written by us.
+ *
+ * Concurrency: one writer per folder (lock, `journal-lock.ts`); inside the process all writes go
+ * through one queue. Appends waiting together are written with one write and one fsync (group
+ * commit) in call order. `compact()` takes its turn in the same queue: appends called after it
+ * wait, and are written to the new file once the rename is durable; none are lost.
+ */
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import type { z } from 'zod'
+import { quarantineName } from '../services/atomic-file'
+import type { Clock } from '../services/clock'
+import type { Logger } from '../services/logger'
+import { crashPoint } from './crash-points'
+import { errorCode, nodeJournalFs, type JournalFileHandle, type JournalFs } from './fs-facade'
+import { acquireJournalLock, type HeldLock } from './journal-lock'
+import { decodeLine, encodeRecord, frameJson } from './record-codec'
+
+export { JournalLockedError } from './journal-lock'
+
+export const JOURNAL_FORMAT = 'callboard-journal'
+export const JOURNAL_VERSION = 1
+
+export interface JournalOptions<T> {
+  /** Folder holding the journal and its lock, normally under userData. Created if missing. */
+  dir: string
+  /**
+   * Every record is validated with it on append (after a JSON round trip) and on replay. Records
+   * are stored as JSON as given, so the schema should describe plain JSON data (no transforms).
+   */
+  schema: z.ZodType<T>
+  clock: Clock
+  logger: Logger
+  /** File name of the journal. Default `outbox.journal`. */
+  name?: string
+  /** Base name of the lock files. Default `outbox.lock`. */
+  lockName?: string
+  /** Written into the header and checked on open, so two kinds of journal are never mixed up. */
+  content?: string
+  /** File operations; tests pass the recording facade. */
+  fs?: JournalFs
+}
+
+/** Why a file could not be used as it was. */
+export type JournalDamageCode =
+  | 'empty'
+  | 'truncated-header'
+  | 'not-a-journal'
+  | 'foreign-format'
+  | 'newer-version'
+  | 'corrupt-record'
+  | 'invalid-record'
+
+export interface JournalQuarantine {
+  /** Where the damaged file now is (`<journal>.corrupt-<ISO time>`), beside the journal. */
+  quarantinedTo: string
+  code: JournalDamageCode
+  /** Plain words for the UI and the log, e.g. "record 12 (byte 3456) fails its CRC". */
+  reason: string
+  /** Valid records before the damage, rewritten into the fresh journal and returned by open. */
+  recordsKept: number
+  /** 1-based record number (header excluded) and byte offset of the damage, when it is a record. */
+  damagedAt: { record: number; offset: number } | null
+}
+
+export interface JournalTornTail {
+  /** Byte offset where the dropped tail started (the file's new length). */
+  offset: number
+  bytesDropped: number
+  why: string
+}
+
+export interface JournalSyncStats {
+  /** Records appended since open. */
+  appends: number
+  /** fsyncs of the journal made for appends (one per group commit). */
+  fsyncs: number
+  compactions: number
+}
+
+export interface Journal<T> {
+  readonly path: string
+  /** Resolves once the record is on stable storage (fsync done). Rejects if it is invalid. */
+  append(record: T): Promise<void>
+  /**
+   * Replaces the file with a header plus `liveRecords`, atomically. `liveRecords` must describe the
+   * state after every append called before `compact` (the owner's in-memory state at that call).
+   */
+  compact(liveRecords: readonly T[]): Promise<void>
+  /** Current file size in bytes, including appends that are written but still awaiting fsync. */
+  sizeBytes(): number
+  syncStats(): JournalSyncStats
+  /** Waits for queued work, closes the file and releases the folder lock. */
+  close(): Promise<void>
+}
+
+export interface JournalOpenResult<T> {
+  journal: Journal<T>
+  /** Records replayed from disk, in append order. */
+  records: T[]
+  tornTail: JournalTornTail | null
+  quarantine: JournalQuarantine | null
+}
+
+/** The journal cannot take more writes until reopened (a write or fsync failed mid-way). */
+export class JournalFailedError extends Error {
+  readonly code = 'journal_failed'
+  constructor(override readonly cause: unknown) {
+    super(`The outbox journal could not be written and was stopped: ${String(cause)}`)
+    this.name = 'JournalFailedError'
+  }
+}
+
+export class JournalClosedError extends Error {
+  readonly code = 'journal_closed'
+  constructor() {
+    super('The outbox journal is closed.')
+    this.name = 'JournalClosedError'
+  }
+}
+
+/** Bytes a journal holding exactly `records` takes (header included): the compacted size. */
+export function liveSizeBytes(records: readonly unknown[], content = 'records'): number {
+  let total = headerLine(content, new Date(0)).byteLength
+  for (const record of records) total += encodeRecord(record).byteLength
+  return total
+}
+
+/**
+ * Compaction policy: compact once the file is more than `factor` times what its live records need
+ * (and above a floor, so a tiny journal is not rewritten all the time). Right after `compact` the
+ * file is exactly the live size, so Q12's "≤ 2× live" holds at all times with factor 2.
+ */
+export function shouldCompact(fileBytes: number, liveBytes: number, factor = 2, minBytes = 64 * 1024): boolean {
+  return fileBytes > minBytes && fileBytes > factor * liveBytes
+}
+
+function headerLine(content: string, at: Date): Buffer {
+  return encodeRecord({ format: JOURNAL_FORMAT, version: JOURNAL_VERSION, content, createdAt: at.toISOString() })
+}
+
+type Damage = { code: JournalDamageCode; reason: string; damagedAt: JournalQuarantine['damagedAt'] }
+
+interface Scan<T> {
+  records: T[]
+  /** End of the last good record (file length after dropping a torn tail). */
+  validEnd: number
+  tornTail: JournalTornTail | null
+  damage: Damage | null
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ')
+}
+
+function wholeFileIsJson(bytes: Buffer): boolean {
+  try {
+    JSON.parse(bytes.toString('utf8'))
+    return true
+  } catch {
+    return false
+  }
+}
+
+function scan<T>(bytes: Buffer, schema: z.ZodType<T>, content: string): Scan<T> {
+  const none = (damage: Damage): Scan<T> => ({ records: [], validEnd: 0, tornTail: null, damage })
+  if (bytes.byteLength === 0) {
+    return none({ code: 'empty', reason: 'the file is empty (no journal header)', damagedAt: null })
+  }
+  const head = decodeLine(bytes, 0)
+  if (head.kind !== 'record') {
+    if (wholeFileIsJson(bytes)) {
+      return none({ code: 'not-a-journal', reason: 'it holds plain JSON, not a Callboard journal', damagedAt: null })
+    }
+    if (head.kind === 'incomplete' && /^\d{1,10} [0-9a-f]{8} \{"format"/.test(bytes.toString('latin1', 0, 40))) {
+      return none({ code: 'truncated-header', reason: 'its header line is cut short', damagedAt: null })
+    }
+    return none({ code: 'not-a-journal', reason: 'it has no Callboard journal header', damagedAt: null })
+  }
+  const header = head.value as { format?: unknown; version?: unknown; content?: unknown } | null
+  if (typeof header !== 'object' || header === null || header.format !== JOURNAL_FORMAT) {
+    const format = typeof header === 'object' && header !== null ? header.format : undefined
+    return none({
+      code: 'foreign-format',
+      reason: `it is a file of another format (${typeof format === 'string' ? format : 'unknown'})`,
+      damagedAt: null,
+    })
+  }
+  if (typeof header.version !== 'number' || !Number.isInteger(header.version) || header.version < 1) {
+    return none({
+      code: 'foreign-format',
+      reason: `its journal version (${String(header.version)}) is invalid`,
+      damagedAt: null,
+    })
+  }
+  if (header.version > JOURNAL_VERSION) {
+    return none({
+      code: 'newer-version',
+      reason: `it was written by a newer Callboard (journal version ${header.version}, this one reads up to ${JOURNAL_VERSION})`,
+      damagedAt: null,
+    })
+  }
+  if (header.content !== content) {
+    return none({
+      code: 'foreign-format',
+      reason: `it is a journal of "${String(header.content)}", not "${content}"`,
+      damagedAt: null,
+    })
+  }
+
+  const records: T[] = []
+  let pos = head.end
+  while (pos < bytes.byteLength) {
+    const line = decodeLine(bytes, pos)
+    const at = { record: records.length + 1, offset: pos }
+    if (line.kind === 'incomplete') {
+      const why = 'the last record is incomplete'
+      return {
+        records,
+        validEnd: pos,
+        tornTail: { offset: pos, bytesDropped: bytes.byteLength - pos, why },
+        damage: null,
+      }
+    }
+    if (line.kind === 'bad') {
+      if (line.end === bytes.byteLength) {
+        const why = `the last record is damaged (${line.why})`
+        return {
+          records,
+          validEnd: pos,
+          tornTail: { offset: pos, bytesDropped: bytes.byteLength - pos, why },
+          damage: null,
+        }
+      }
+      const reason = `record ${at.record} (byte ${pos}) is damaged (${line.why}) and more records follow it`
+      return { records, validEnd: pos, tornTail: null, damage: { code: 'corrupt-record', reason, damagedAt: at } }
+    }
+    const parsed = schema.safeParse(line.value)
+    if (!parsed.success) {
+      const reason = `record ${at.record} (byte ${pos}) is not a valid record (${describeIssues(parsed.error)})`
+      return { records, validEnd: pos, tornTail: null, damage: { code: 'invalid-record', reason, damagedAt: at } }
+    }
+    records.push(parsed.data)
+    pos = line.end
+  }
+  return { records, validEnd: pos, tornTail: null, damage: null }
+}
+
+type Op =
+  | { kind: 'append'; bytes: Buffer; resolve: () => void; reject: (e: unknown) => void }
+  | { kind: 'compact'; records: readonly unknown[]; resolve: () => void; reject: (e: unknown) => void }
+
+export async function openJournal<T>(options: JournalOptions<T>): Promise<JournalOpenResult<T>> {
+  const { dir, schema, clock } = options
+  const fs = options.fs ?? nodeJournalFs
+  const name = options.name ?? 'outbox.journal'
+  const content = options.content ?? 'records'
+  const logger = options.logger.child('journal')
+  const path = join(dir, name)
+  const tmpPrefix = `.${name}.`
+
+  await fs.mkdir(dir)
+  const lock: HeldLock = await acquireJournalLock({
+    fs,
+    dir,
+    name: options.lockName ?? 'outbox.lock',
+    now: () => clock.now(),
+  })
+
+  /** Writes header + records to a temp file, fsyncs it, renames it over the journal, fsyncs the folder. */
+  async function writeWholeFile(
+    records: readonly unknown[],
+    compaction: boolean,
+  ): Promise<{ handle: JournalFileHandle; size: number }> {
+    const tmp = join(dir, `${tmpPrefix}${randomBytes(6).toString('hex')}.tmp`)
+    const data = Buffer.concat([headerLine(content, clock.now()), ...records.map((r) => encodeRecord(r))])
+    const handle = await fs.open(tmp, 'create-exclusive')
+    let renamed = false
+    try {
+      await handle.write(data, 0)
+      await handle.sync()
+      if (compaction) crashPoint('compact:before-rename')
+      await fs.rename(tmp, path)
+      renamed = true
+      if (compaction) crashPoint('compact:after-rename')
+      await fs.fsyncDir(dir)
+      return { handle, size: data.byteLength }
+    } catch (error) {
+      await handle.close().catch(() => undefined)
+      if (!renamed) await fs.unlink(tmp).catch(() => undefined)
+      throw Object.assign(error as Error, { renamed })
+    }
+  }
+
+  /** Keeps the damaged file under a timestamped name; the journal name then gets a fresh file. */
+  async function quarantine(bytes: Buffer): Promise<string> {
+    const base = quarantineName(path, clock.now())
+    for (let n = 0; ; n++) {
+      const target = n === 0 ? base : `${base}-${n}`
+      try {
+        // A second name for the same file: the journal name is never missing, at any crash point.
+        await fs.link(path, target)
+      } catch (error) {
+        const code = errorCode(error)
+        if (code === 'EEXIST') continue
+        // No hard links here (some filesystems): write a copy instead.
+        let handle: JournalFileHandle
+        try {
+          handle = await fs.open(target, 'create-exclusive')
+        } catch (copyError) {
+          if (errorCode(copyError) === 'EEXIST') continue
+          throw copyError
+        }
+        try {
+          await handle.write(bytes, 0)
+          await handle.sync()
+        } finally {
+          await handle.close()
+        }
+      }
+      await fs.fsyncDir(dir)
+      return target
+    }
+  }
+
+  let handle: JournalFileHandle
+  let size: number
+  let records: T[] = []
+  let tornTail: JournalTornTail | null = null
+  let quarantined: JournalQuarantine | null = null
+  try {
+    for (const file of await fs.readdir(dir)) {
+      if (file.startsWith(tmpPrefix) && file.endsWith('.tmp')) await fs.unlink(join(dir, file))
+    }
+    let bytes: Buffer | null = null
+    try {
+      bytes = Buffer.from(await fs.readFile(path))
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') throw error
+    }
+    if (bytes === null) {
+      ;({ handle, size } = await writeWholeFile([], false))
+    } else {
+      const result = scan(bytes, schema, content)
+      records = result.records
+      if (result.damage) {
+        const quarantinedTo = await quarantine(bytes)
+        // Re-encoded under our own header, whatever the old header was.
+        ;({ handle, size } = await writeWholeFile(records, false))
+        quarantined = { quarantinedTo, recordsKept: records.length, ...result.damage }
+        logger.error('journal file unusable; moved aside and restarted with the records before the damage', {
+          file: path,
+          ...quarantined,
+        })
+      } else {
+        handle = await fs.open(path, 'read-write')
+        size = result.validEnd
+        if (result.tornTail) {
+          tornTail = result.tornTail
+          await handle.truncate(size)
+          await handle.sync()
+          logger.warn('journal had a torn tail; dropped it', { file: path, ...tornTail })
+        }
+      }
+    }
+  } catch (error) {
+    await lock.release()
+    throw error
+  }
+
+  const queue: Op[] = []
+  let draining = false
+  let failed: JournalFailedError | null = null
+  let closed = false
+  let idle: Promise<void> = Promise.resolve()
+  let markIdle: () => void = () => undefined
+  const stats: JournalSyncStats = { appends: 0, fsyncs: 0, compactions: 0 }
+
+  function enqueue(op: Op): void {
+    queue.push(op)
+    if (draining) return
+    draining = true
+    idle = new Promise((resolve) => (markIdle = resolve))
+    // A microtask, so appends made in the same tick share the first write and fsync.
+    queueMicrotask(() => void drain())
+  }
+
+  async function drain(): Promise<void> {
+    while (queue.length > 0) {
+      if (failed) {
+        for (const op of queue.splice(0)) op.reject(failed)
+        break
+      }
+      const first = queue[0]!
+      if (first.kind === 'compact') {
+        queue.shift()
+        try {
+          await runCompaction(first.records)
+          first.resolve()
+        } catch (error) {
+          first.reject(error)
+        }
+        continue
+      }
+      const batch: Extract<Op, { kind: 'append' }>[] = []
+      while (queue[0]?.kind === 'append') batch.push(queue.shift() as Extract<Op, { kind: 'append' }>)
+      const data = batch.length === 1 ? batch[0]!.bytes : Buffer.concat(batch.map((op) => op.bytes))
+      try {
+        crashPoint('append:before-write')
+        await handle.write(data, size)
+        size += data.byteLength
+        crashPoint('append:after-write')
+        await handle.sync()
+        stats.fsyncs++
+        crashPoint('append:after-fsync')
+      } catch (error) {
+        // After a failed write or fsync the file's state is unknown (and a retried fsync can
+        // report success for lost data), so stop here; reopening recovers from what is on disk.
+        failed = new JournalFailedError(error)
+        logger.error('journal write failed; journal stopped', { file: path, error: String(error) })
+        for (const op of batch) op.reject(failed)
+        continue
+      }
+      stats.appends += batch.length
+      for (const op of batch) op.resolve()
+    }
+    draining = false
+    markIdle()
+  }
+
+  async function runCompaction(live: readonly unknown[]): Promise<void> {
+    let next: { handle: JournalFileHandle; size: number }
+    try {
+      next = await writeWholeFile(live, true)
+    } catch (error) {
+      if ((error as { renamed?: boolean }).renamed) {
+        failed = new JournalFailedError(error)
+        logger.error('journal compaction failed after the rename; journal stopped', { error: String(error) })
+      }
+      throw error
+    }
+    const old = handle
+    handle = next.handle
+    size = next.size
+    stats.compactions++
+    await old.close().catch(() => undefined)
+    logger.info('journal compacted', { file: path, records: live.length, bytes: size })
+  }
+
+  /**
+   * Validates the record as replay will see it: after a JSON round trip. A Date, a Map or an
+   * undefined field would pass the schema in memory and then fail it at the next start.
+   */
+  function roundTrip(record: unknown): { ok: true; json: string } | { ok: false; why: string } {
+    let json: string | undefined
+    try {
+      json = JSON.stringify(record)
+    } catch (error) {
+      return { ok: false, why: `it cannot be serialized (${(error as Error).message})` }
+    }
+    if (json === undefined) return { ok: false, why: 'it is not JSON data' }
+    const parsed = schema.safeParse(JSON.parse(json))
+    return parsed.success ? { ok: true, json } : { ok: false, why: describeIssues(parsed.error) }
+  }
+
+  const journal: Journal<T> = {
+    path,
+    append(record) {
+      if (closed) return Promise.reject(new JournalClosedError())
+      if (failed) return Promise.reject(failed)
+      const checked = roundTrip(record)
+      if (!checked.ok) return Promise.reject(new TypeError(`Journal record rejected: ${checked.why}`))
+      const bytes = frameJson(checked.json)
+      return new Promise<void>((resolve, reject) => enqueue({ kind: 'append', bytes, resolve, reject }))
+    },
+    compact(liveRecords) {
+      if (closed) return Promise.reject(new JournalClosedError())
+      if (failed) return Promise.reject(failed)
+      for (const [i, record] of liveRecords.entries()) {
+        const checked = roundTrip(record)
+        if (!checked.ok) return Promise.reject(new TypeError(`Live record ${i + 1} rejected: ${checked.why}`))
+      }
+      const records = [...liveRecords]
+      return new Promise<void>((resolve, reject) => enqueue({ kind: 'compact', records, resolve, reject }))
+    },
+    sizeBytes: () => size,
+    syncStats: () => ({ ...stats }),
+    async close() {
+      if (closed) return
+      closed = true
+      await idle
+      await handle.close().catch(() => undefined)
+      await lock.release()
+    },
+  }
+
+  return { journal, records, tornTail, quarantine: quarantined }
+}
