@@ -1,0 +1,356 @@
+import type { OutboxEntry } from '@shared/schemas/outbox'
+import { TERMINAL_STATES } from '@shared/schemas/outbox'
+import type { ProviderName } from '@shared/schemas/providers'
+import type { SendOutcome } from '@shared/schemas/send-outcome'
+import type { Clock } from '../services/clock'
+import type { Logger } from '../services/logger'
+import type { RateLimiter } from '../services/rate-limit'
+import { createRateLimiter } from '../services/rate-limit'
+import type { BackoffPolicy } from './backoff'
+import { backoffDelayMs, DEFAULT_BACKOFF } from './backoff'
+import type { LaneLimits } from './lane-limits'
+import type { OutboxEvent } from './outbox-events'
+
+/**
+ * What the dispatcher knows about a provider profile's reachability, decided by real requests to
+ * it, never by the OS: `offline` (nothing reached it), `down` (it answered 5xx or nothing in time),
+ * `rate_limited` (it asked us to wait), `needs_auth` (its credentials were refused: the lane waits
+ * for the agent). OS signals only make an offline or down lane try its next request now.
+ */
+export type LaneHealth = 'unknown' | 'online' | 'offline' | 'down' | 'rate_limited' | 'needs_auth'
+
+export interface LaneStatus {
+  profileId: string
+  provider: ProviderName
+  health: LaneHealth
+  /** Wall-clock time before which the lane sends nothing, or null. */
+  blockedUntil: string | null
+  inFlight: number
+}
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+}
+
+export interface DispatcherDeps {
+  clock: Clock
+  logger: Logger
+  /** The current entries (the outbox's state). */
+  entries: () => Iterable<OutboxEntry>
+  /** Durably record one change (journal append, then apply); resolves once it is on disk. */
+  record: (event: OutboxEvent) => Promise<void>
+  /** One attempt at the provider. Never throws for a provider or network problem. */
+  send: (entry: OutboxEntry) => Promise<SendOutcome>
+  limitsFor: (provider: ProviderName) => LaneLimits
+  onLaneChanged?: (status: LaneStatus) => void
+  backoff?: BackoffPolicy
+  random?: () => number
+  timers?: Timers
+  /** How often deadlines are checked even when nothing else happens (Q7: every 30 s). */
+  tickMs?: number
+}
+
+interface Lane {
+  profileId: string
+  provider: ProviderName
+  limiter: RateLimiter
+  limits: LaneLimits
+  health: LaneHealth
+  /** Wall ms before which the lane sends nothing (provider down, rate limited). */
+  blockedUntil: number
+  failures: number
+  inFlight: number
+  /** Entries handed to `attempt` whose `sending` mark may not be on disk yet: never picked twice. */
+  claimed: Set<string>
+  pumping: boolean
+  again: boolean
+  timer: unknown
+}
+
+const nodeTimers: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+}
+
+/** Longest single timer: wall-clock deadlines are re-read at least this often (sleep, clock changes). */
+const MAX_TIMER_MS = 30_000
+
+/**
+ * Sends queued entries: one lane per provider profile, each with its own rate limit, concurrency
+ * and reachability, so one provider being down never delays another; FIFO within a scope; retries
+ * with full-jitter backoff (Retry-After as a floor); deadlines checked before every send.
+ */
+export function createDispatcher(deps: DispatcherDeps) {
+  const timers = deps.timers ?? nodeTimers
+  const random = deps.random ?? Math.random
+  const backoff = deps.backoff ?? DEFAULT_BACKOFF
+  const lanes = new Map<string, Lane>()
+  let paused = false
+  let stopped = false
+  let tickTimer: unknown = null
+  const now = () => deps.clock.now().getTime()
+
+  const status = (lane: Lane): LaneStatus => ({
+    profileId: lane.profileId,
+    provider: lane.provider,
+    health: lane.health,
+    blockedUntil: lane.blockedUntil > now() ? new Date(lane.blockedUntil).toISOString() : null,
+    inFlight: lane.inFlight,
+  })
+
+  function laneFor(entry: Pick<OutboxEntry, 'profileId' | 'provider'>): Lane {
+    let lane = lanes.get(entry.profileId)
+    if (!lane) {
+      const limits = deps.limitsFor(entry.provider)
+      lane = {
+        profileId: entry.profileId,
+        provider: entry.provider,
+        limits,
+        limiter: createRateLimiter(limits.rate),
+        health: 'unknown',
+        blockedUntil: 0,
+        failures: 0,
+        inFlight: 0,
+        claimed: new Set(),
+        pumping: false,
+        again: false,
+        timer: null,
+      }
+      lanes.set(entry.profileId, lane)
+    }
+    return lane
+  }
+
+  function setHealth(lane: Lane, health: LaneHealth): void {
+    if (lane.health === health) return
+    deps.logger.info('lane health', {
+      profileId: lane.profileId,
+      provider: lane.provider,
+      from: lane.health,
+      to: health,
+    })
+    lane.health = health
+    deps.onLaneChanged?.(status(lane))
+  }
+
+  /**
+   * The entries this lane may send next, oldest first: queued, due, and not behind an unfinished
+   * earlier entry of the same scope (an entry waiting for the agent holds its scope too, so order
+   * survives a review; other scopes go on). Also every queued entry past its deadline, due or not,
+   * and the next time something changes (an attempt falls due or a deadline passes).
+   */
+  function candidates(lane: Lane, at: number): { ready: OutboxEntry[]; overdue: OutboxEntry[]; nextAt: number | null } {
+    const all = [...deps.entries()].filter((e) => e.profileId === lane.profileId)
+    all.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+    const heldScopes = new Set<string>()
+    const ready: OutboxEntry[] = []
+    const overdue: OutboxEntry[] = []
+    let nextAt: number | null = null
+    const soonest = (t: number) => {
+      nextAt = nextAt === null ? t : Math.min(nextAt, t)
+    }
+    for (const entry of all) {
+      if (TERMINAL_STATES.has(entry.state)) continue
+      const held = heldScopes.has(entry.scope)
+      heldScopes.add(entry.scope)
+      if (entry.state !== 'queued' || lane.claimed.has(entry.id)) continue
+      const deadline = Date.parse(entry.notAfter)
+      if (deadline <= at) {
+        overdue.push(entry)
+        continue
+      }
+      soonest(deadline)
+      if (held) continue
+      const due = entry.nextAttemptAt === null ? 0 : Date.parse(entry.nextAttemptAt)
+      if (due <= at) ready.push(entry)
+      else soonest(due)
+    }
+    return { ready, overdue, nextAt }
+  }
+
+  function schedule(lane: Lane, atMs: number | null): void {
+    if (lane.timer !== null) timers.clearTimeout(lane.timer)
+    lane.timer = null
+    if (atMs === null || stopped) return
+    const delay = Math.min(MAX_TIMER_MS, Math.max(0, atMs - now()))
+    lane.timer = timers.setTimeout(() => {
+      lane.timer = null
+      void pump(lane)
+    }, delay)
+  }
+
+  /** Expire what is past its deadline; true if the entry may still be sent. */
+  async function withinDeadline(entry: OutboxEntry, at: number): Promise<boolean> {
+    if (Date.parse(entry.notAfter) > at) return true
+    await deps.record({ t: 'expired', id: entry.id, at: new Date(at).toISOString(), reason: entry.deadlineReason })
+    deps.logger.warn('entry expired', { id: entry.id, profileId: entry.profileId, notAfter: entry.notAfter })
+    return false
+  }
+
+  /** One flush loop per lane at any time; a wake during a loop makes it run once more. */
+  async function pump(lane: Lane): Promise<void> {
+    if (lane.pumping) {
+      lane.again = true
+      return
+    }
+    lane.pumping = true
+    try {
+      do {
+        lane.again = false
+        await pumpOnce(lane)
+      } while (lane.again && !stopped)
+    } catch (error) {
+      deps.logger.error('lane loop failed', { profileId: lane.profileId, error: String(error) })
+      schedule(lane, now() + 5000)
+    } finally {
+      lane.pumping = false
+    }
+  }
+
+  async function pumpOnce(lane: Lane): Promise<void> {
+    if (stopped) return
+    const at = now()
+    const { ready, overdue, nextAt } = candidates(lane, at)
+    let wakeAt = nextAt
+    const earlier = (t: number) => {
+      wakeAt = wakeAt === null ? t : Math.min(wakeAt, t)
+    }
+    // Deadlines first, whatever else holds the lane: an expired entry is shown, never sent.
+    for (const entry of overdue) await withinDeadline(entry, at)
+    const live = ready
+    if (paused || lane.health === 'needs_auth') return schedule(lane, null)
+    if (lane.blockedUntil > at) {
+      earlier(lane.blockedUntil)
+      return schedule(lane, wakeAt)
+    }
+    // Until the provider has answered (and while it is offline, down or limiting us) the lane sends
+    // one request at a time: that request is the probe.
+    const cap = lane.health === 'online' ? lane.limits.concurrency : 1
+    for (const entry of live) {
+      if (lane.inFlight >= cap) break
+      const allowance = lane.limiter.take(deps.clock.monotonicMs())
+      if (!allowance.ok) {
+        earlier(at + allowance.retryAfterMs)
+        break
+      }
+      lane.inFlight += 1
+      lane.claimed.add(entry.id)
+      void attempt(lane, entry)
+        .catch((error: unknown) => {
+          // The journal refused the write: nothing was sent, and the entry stays queued.
+          deps.logger.error('attempt failed', { id: entry.id, error: String(error) })
+          lane.blockedUntil = now() + 5000
+        })
+        .finally(() => {
+          lane.inFlight -= 1
+          lane.claimed.delete(entry.id)
+          void pump(lane)
+        })
+    }
+    schedule(lane, wakeAt)
+  }
+
+  async function attempt(lane: Lane, entry: OutboxEntry): Promise<void> {
+    // Right before the send, against the clock as it is now (Q7).
+    if (!(await withinDeadline(entry, now()))) return
+    const attemptNo = entry.attempts + 1
+    await deps.record({ t: 'sending', id: entry.id, at: new Date(now()).toISOString(), attempt: attemptNo })
+    const outcome = await deps.send({ ...entry, state: 'sending', attempts: attemptNo })
+    const at = now()
+    let nextAttemptAt: string | null = null
+    if (outcome.kind === 'retry') {
+      const delay = backoffDelayMs(attemptNo, outcome.delayMs, random, backoff)
+      nextAttemptAt = new Date(at + delay).toISOString()
+      noteFailure(lane, outcome, at)
+    } else if (outcome.kind === 'needs_auth') {
+      setHealth(lane, 'needs_auth')
+    } else {
+      // The provider answered: it is reachable, whatever it thought of this task.
+      lane.failures = 0
+      lane.blockedUntil = 0
+      setHealth(lane, 'online')
+    }
+    await deps.record({ t: 'outcome', id: entry.id, at: new Date(at).toISOString(), outcome, nextAttemptAt })
+  }
+
+  /** A failed attempt says something about the provider: hold the whole lane, not just the entry. */
+  function noteFailure(lane: Lane, outcome: Extract<SendOutcome, { kind: 'retry' }>, at: number): void {
+    lane.failures += 1
+    if (outcome.httpStatus === 429) {
+      lane.blockedUntil = at + (outcome.delayMs ?? backoffDelayMs(lane.failures, null, random, backoff))
+      setHealth(lane, 'rate_limited')
+      return
+    }
+    // Circuit breaker: the lane waits out a backoff, then one request probes.
+    lane.blockedUntil = at + backoffDelayMs(lane.failures, outcome.delayMs, random, backoff)
+    setHealth(lane, outcome.httpStatus === null ? 'offline' : 'down')
+  }
+
+  async function checkAll(): Promise<void> {
+    const profiles = new Map<string, OutboxEntry>()
+    for (const entry of deps.entries()) if (!profiles.has(entry.profileId)) profiles.set(entry.profileId, entry)
+    await Promise.all([...profiles.values()].map((entry) => pump(laneFor(entry))))
+  }
+
+  function tick(): void {
+    tickTimer = timers.setTimeout(() => {
+      void checkAll().finally(() => {
+        if (!stopped) tick()
+      })
+    }, deps.tickMs ?? 30_000)
+  }
+
+  return {
+    /** Look at every lane now (start-up, resume from sleep, the network came back). */
+    start(): Promise<void> {
+      stopped = false
+      tick()
+      return checkAll()
+    },
+    /** An entry was queued or changed: its lane looks again. */
+    wake(entry: Pick<OutboxEntry, 'profileId' | 'provider'>): Promise<void> {
+      return pump(laneFor(entry))
+    },
+    /**
+     * An OS hint (online, resume, the agent pressing retry): offline or down lanes probe now
+     * instead of waiting out their backoff. The hint never marks a provider reachable by itself.
+     */
+    poke(reason: string): Promise<void> {
+      deps.logger.info('connectivity hint', { reason })
+      for (const lane of lanes.values()) {
+        if (lane.health === 'offline' || lane.health === 'down') lane.blockedUntil = 0
+      }
+      return checkAll()
+    },
+    /** The agent fixed the credentials: the lane sends again. */
+    resumeProfile(profileId: string): Promise<void> {
+      const lane = lanes.get(profileId)
+      if (!lane) return Promise.resolve()
+      if (lane.health === 'needs_auth') setHealth(lane, 'unknown')
+      return pump(lane)
+    },
+    pause(): void {
+      paused = true
+    },
+    resume(): Promise<void> {
+      paused = false
+      return checkAll()
+    },
+    isPaused: () => paused,
+    lanes: (): LaneStatus[] => [...lanes.values()].map(status),
+    stop(): void {
+      stopped = true
+      if (tickTimer !== null) timers.clearTimeout(tickTimer)
+      for (const lane of lanes.values()) schedule(lane, null)
+    },
+    /** Resolves when no lane has a request in flight (tests, shutdown). */
+    async idle(): Promise<void> {
+      while ([...lanes.values()].some((l) => l.inFlight > 0 || l.pumping)) {
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+    },
+  }
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>

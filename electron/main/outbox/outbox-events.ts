@@ -1,0 +1,30 @@
+import { z } from 'zod'
+import { OutboxEntry } from '@shared/schemas/outbox'
+import { SendOutcome } from '@shared/schemas/send-outcome'
+
+// What the outbox writes to its journal, one record per change. Replaying them in order rebuilds
+// every entry; a change is on disk before it has any effect outside the process (in particular
+// `sending` is durable before the request leaves, so recovery knows "maybe sent").
+
+const Id = z.uuid()
+const At = z.iso.datetime({ offset: true })
+
+export const OutboxEvent = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('queued'), entry: OutboxEntry }).strict(),
+  z.object({ t: z.literal('sending'), id: Id, at: At, attempt: z.int().positive() }).strict(),
+  z.object({ t: z.literal('outcome'), id: Id, at: At, outcome: SendOutcome, nextAttemptAt: At.nullable() }).strict(),
+  z.object({ t: z.literal('expired'), id: Id, at: At, reason: z.string().min(1) }).strict(),
+  z.object({ t: z.literal('cancelled'), id: Id, at: At }).strict(),
+  /** Back to `queued` now: the agent pressed retry or chose "send again", or recovery found it safe. */
+  z
+    .object({
+      t: z.literal('requeued'),
+      id: Id,
+      at: At,
+      why: z.enum(['retry_now', 'resend', 'recovered', 'signed_in']),
+    })
+    .strict(),
+  /** The agent checked the provider and says the task exists. */
+  z.object({ t: z.literal('marked_done'), id: Id, at: At }).strict(),
+])
+export type OutboxEvent = z.infer<typeof OutboxEvent>

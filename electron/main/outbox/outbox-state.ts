@@ -1,0 +1,138 @@
+import type { OutboxEntry } from '@shared/schemas/outbox'
+import { TERMINAL_STATES } from '@shared/schemas/outbox'
+import type { ProviderName } from '@shared/schemas/providers'
+import type { OutboxEvent } from './outbox-events'
+
+/**
+ * Providers that recognise a resend of the same task (Connect's ClientToken, the unique task names
+ * of AICCS and the voice platform): an attempt that may have arrived can be sent again safely.
+ * Webex and eGain have no such key, so such an attempt waits for the agent instead.
+ */
+export function resendIsSafe(provider: ProviderName): boolean {
+  return provider === 'connect' || provider === 'aiccs' || provider === 'voice_broadcast'
+}
+
+/** Which events an entry in each state accepts; anything else is a bug or a damaged journal. */
+const accepts: Record<OutboxEntry['state'], ReadonlySet<OutboxEvent['t']>> = {
+  queued: new Set(['sending', 'expired', 'cancelled', 'requeued']),
+  sending: new Set(['outcome', 'requeued']),
+  needs_auth: new Set(['requeued', 'cancelled', 'expired']),
+  needs_review: new Set(['requeued', 'marked_done', 'cancelled', 'expired']),
+  sent: new Set(),
+  rejected: new Set(),
+  expired: new Set(),
+  cancelled: new Set(),
+}
+
+export type ApplyResult = { ok: true; entry: OutboxEntry } | { ok: false; problem: string }
+
+/** Apply one event to the entries (in place). Pure apart from the map it is given. */
+export function applyEvent(entries: Map<string, OutboxEntry>, event: OutboxEvent): ApplyResult {
+  if (event.t === 'queued') {
+    if (entries.has(event.entry.id)) return { ok: false, problem: `entry ${event.entry.id} queued twice` }
+    entries.set(event.entry.id, event.entry)
+    return { ok: true, entry: event.entry }
+  }
+  const current = entries.get(event.id)
+  if (!current) return { ok: false, problem: `${event.t} for unknown entry ${event.id}` }
+  if (!accepts[current.state].has(event.t)) {
+    return { ok: false, problem: `${event.t} for entry ${event.id} in state ${current.state}` }
+  }
+  const next = transition(current, event)
+  entries.set(next.id, next)
+  return { ok: true, entry: next }
+}
+
+function transition(entry: OutboxEntry, event: Exclude<OutboxEvent, { t: 'queued' }>): OutboxEntry {
+  const base = { ...entry, updatedAt: event.at }
+  switch (event.t) {
+    case 'sending':
+      return { ...base, state: 'sending', attempts: event.attempt, nextAttemptAt: null }
+    case 'outcome': {
+      const o = event.outcome
+      switch (o.kind) {
+        case 'sent':
+          return { ...base, state: 'sent', providerId: o.providerId, lastProblem: null, nextAttemptAt: null }
+        case 'retry':
+          return {
+            ...base,
+            state: 'queued',
+            nextAttemptAt: event.nextAttemptAt,
+            lastProblem: { message: o.reason, providerMessage: null, httpStatus: o.httpStatus },
+          }
+        case 'needs_auth':
+        case 'needs_review':
+          return {
+            ...base,
+            state: o.kind,
+            nextAttemptAt: null,
+            lastProblem: { message: o.message, providerMessage: o.providerMessage, httpStatus: null },
+          }
+        case 'rejected':
+          return {
+            ...base,
+            state: 'rejected',
+            nextAttemptAt: null,
+            lastProblem: { message: o.message, providerMessage: o.providerMessage, httpStatus: o.httpStatus },
+          }
+      }
+      break
+    }
+    case 'expired':
+      return {
+        ...base,
+        state: 'expired',
+        nextAttemptAt: null,
+        lastProblem: { message: event.reason, providerMessage: null, httpStatus: null },
+      }
+    case 'cancelled':
+      return { ...base, state: 'cancelled', nextAttemptAt: null }
+    case 'requeued':
+      return { ...base, state: 'queued', nextAttemptAt: null }
+    case 'marked_done':
+      return {
+        ...base,
+        state: 'sent',
+        nextAttemptAt: null,
+        lastProblem: {
+          message: 'Marked as done by the agent after checking the provider.',
+          providerMessage: null,
+          httpStatus: null,
+        },
+      }
+  }
+  return entry
+}
+
+/**
+ * After a restart, entries still `sending` were interrupted with their request possibly on the
+ * wire. Keyed providers get it again under the same key; keyless ones wait for the agent.
+ */
+export function recoveryEvents(entries: Iterable<OutboxEntry>, at: string): OutboxEvent[] {
+  const events: OutboxEvent[] = []
+  for (const entry of entries) {
+    if (entry.state !== 'sending') continue
+    if (resendIsSafe(entry.provider)) {
+      events.push({ t: 'requeued', id: entry.id, at, why: 'recovered' })
+    } else {
+      events.push({
+        t: 'outcome',
+        id: entry.id,
+        at,
+        nextAttemptAt: null,
+        outcome: {
+          kind: 'needs_review',
+          message:
+            'Callboard stopped while this task was being sent, so it may or may not have been created. Check the provider before sending it again.',
+          providerMessage: null,
+        },
+      })
+    }
+  }
+  return events
+}
+
+/** The live entries: what compaction keeps (terminal entries older than the history window are dropped). */
+export function isLive(entry: OutboxEntry, now: number, historyMs: number): boolean {
+  return !TERMINAL_STATES.has(entry.state) || now - Date.parse(entry.updatedAt) < historyMs
+}

@@ -1,0 +1,196 @@
+import { toWireRequest } from '@shared/intent-to-wire'
+import type { TaskIntent } from '@shared/schemas/intents'
+import type { OutboxEntry } from '@shared/schemas/outbox'
+import type { Profile } from '@shared/schemas/profiles'
+import type { ProviderName } from '@shared/schemas/providers'
+import type { SendOutcome } from '@shared/schemas/send-outcome'
+import { AppError } from '../services/app-error'
+import type { Clock } from '../services/clock'
+import type { Logger } from '../services/logger'
+import type { DeadlinePolicy } from './deadlines'
+import { deadlineFor, scopeFor } from './deadlines'
+import type { Dispatcher, DispatcherDeps, LaneStatus } from './dispatcher'
+import { createDispatcher } from './dispatcher'
+import type { LaneLimits } from './lane-limits'
+import { DEFAULT_LANE_LIMITS } from './lane-limits'
+import type { OutboxEvent } from './outbox-events'
+import { applyEvent, recoveryEvents } from './outbox-state'
+
+/** Where the outbox keeps its events: the durable journal in the app, memory in some tests. */
+export interface OutboxLog {
+  /** Every event on record, in order (read once at start). */
+  replay(): OutboxEvent[]
+  /** Resolves once the event is durable (fsynced). */
+  append(event: OutboxEvent): Promise<void>
+}
+
+export interface OutboxDeps {
+  log: OutboxLog
+  clock: Clock
+  logger: Logger
+  newId: () => string
+  findProfile: (id: string) => Profile | undefined
+  /** One attempt at the provider for this entry (its intent, under its idempotency key). */
+  send: (entry: OutboxEntry) => Promise<SendOutcome>
+  /** Every change, after it is on disk. */
+  onChanged: (entry: OutboxEntry) => void
+  onLaneChanged?: (status: LaneStatus) => void
+  limitsFor?: (provider: ProviderName) => LaneLimits
+  deadlines?: DeadlinePolicy
+  dispatcher?: Partial<Pick<DispatcherDeps, 'timers' | 'random' | 'backoff' | 'tickMs'>>
+}
+
+export type ResolveAction = 'resend' | 'done' | 'cancel'
+
+/**
+ * The one path every task takes (design.md §4): validate, give it an id and an idempotency key,
+ * append it durably, and only then let the dispatcher send it. Online or offline alike.
+ */
+export function createOutbox(deps: OutboxDeps) {
+  const entries = new Map<string, OutboxEntry>()
+  const iso = () => deps.clock.now().toISOString()
+
+  /** Durable first, then in memory, then told. */
+  async function record(event: OutboxEvent): Promise<OutboxEntry> {
+    await deps.log.append(event)
+    const result = applyEvent(entries, event)
+    if (!result.ok) {
+      // The journal is ahead of memory only through a bug; say so loudly and keep going.
+      deps.logger.error('outbox event not applicable', { problem: result.problem })
+      throw new AppError('internal', `The queue refused a change: ${result.problem}`)
+    }
+    deps.onChanged(result.entry)
+    return result.entry
+  }
+
+  const dispatcher: Dispatcher = createDispatcher({
+    clock: deps.clock,
+    logger: deps.logger.child('dispatch'),
+    entries: () => entries.values(),
+    record: async (event) => {
+      await record(event)
+    },
+    send: deps.send,
+    limitsFor: deps.limitsFor ?? ((provider) => DEFAULT_LANE_LIMITS[provider]),
+    ...(deps.onLaneChanged ? { onLaneChanged: deps.onLaneChanged } : {}),
+    ...deps.dispatcher,
+  })
+
+  function find(id: string): OutboxEntry {
+    const entry = entries.get(id)
+    if (!entry) throw new AppError('not_found', 'That task is no longer in the queue.')
+    return entry
+  }
+
+  return {
+    /** Replay the journal, settle interrupted sends, then start sending. */
+    async start(): Promise<{ entries: number; recovered: number; problems: string[] }> {
+      const problems: string[] = []
+      for (const event of deps.log.replay()) {
+        const result = applyEvent(entries, event)
+        if (!result.ok) problems.push(result.problem)
+      }
+      const recovery = recoveryEvents(entries.values(), iso())
+      for (const event of recovery) await record(event)
+      if (problems.length)
+        deps.logger.warn('outbox replay skipped events', { count: problems.length, first: problems[0] })
+      deps.logger.info('outbox started', { entries: entries.size, recovered: recovery.length })
+      await dispatcher.start()
+      return { entries: entries.size, recovered: recovery.length, problems }
+    },
+
+    /** Queue a task: refused here, with the field, when it cannot be sent as it is. */
+    async submit(intent: TaskIntent): Promise<OutboxEntry> {
+      const profile = deps.findProfile(intent.profileId)
+      if (!profile) throw new AppError('not_found', 'That profile no longer exists.')
+      const createdAt = deps.clock.now()
+      const wire = toWireRequest(intent, profile, createdAt)
+      if ('error' in wire) {
+        throw new AppError('invalid_input', wire.error.message, [
+          { path: ['intent', ...wire.error.path], message: wire.error.message },
+        ])
+      }
+      const deadline = deadlineFor(intent, createdAt, deps.deadlines)
+      if (deadline.notAfter.getTime() <= createdAt.getTime()) {
+        throw new AppError('invalid_input', `This task is already too late to send: ${deadline.reason}`)
+      }
+      const id = deps.newId()
+      const entry: OutboxEntry = {
+        id,
+        profileId: profile.id,
+        provider: profile.provider,
+        intent,
+        idempotencyKey: id,
+        scope: scopeFor(intent),
+        createdAt: createdAt.toISOString(),
+        notAfter: deadline.notAfter.toISOString(),
+        deadlineReason: deadline.reason,
+        attempts: 0,
+        state: 'queued',
+        nextAttemptAt: null,
+        lastProblem: null,
+        providerId: null,
+        updatedAt: createdAt.toISOString(),
+      }
+      const queued = await record({ t: 'queued', entry })
+      void dispatcher.wake(queued)
+      return queued
+    },
+
+    list: (): OutboxEntry[] => [...entries.values()],
+    get: (id: string) => entries.get(id) ?? null,
+
+    /** "Retry now": a waiting entry goes now, and its lane probes even if it looked down. */
+    async retry(id: string): Promise<OutboxEntry> {
+      const entry = find(id)
+      if (entry.state !== 'queued' && entry.state !== 'needs_auth') {
+        throw new AppError('conflict', `A task that is ${entry.state.replace('_', ' ')} cannot be retried.`)
+      }
+      const next = await record({ t: 'requeued', id, at: iso(), why: 'retry_now' })
+      await dispatcher.resumeProfile(entry.profileId)
+      void dispatcher.poke('retry pressed')
+      return next
+    },
+
+    async cancel(id: string): Promise<OutboxEntry> {
+      const entry = find(id)
+      if (entry.state === 'sending')
+        throw new AppError('conflict', 'This task is being sent right now; it cannot be cancelled.')
+      if (entry.state !== 'queued' && entry.state !== 'needs_auth' && entry.state !== 'needs_review') {
+        throw new AppError('conflict', `A task that is ${entry.state.replace('_', ' ')} cannot be cancelled.`)
+      }
+      return record({ t: 'cancelled', id, at: iso() })
+    },
+
+    /** The agent's answer to "it may have been created": send again, it exists, or drop it. */
+    async resolve(id: string, action: ResolveAction): Promise<OutboxEntry> {
+      const entry = find(id)
+      if (entry.state !== 'needs_review') throw new AppError('conflict', 'This task is not waiting for your review.')
+      if (action === 'cancel') return record({ t: 'cancelled', id, at: iso() })
+      if (action === 'done') return record({ t: 'marked_done', id, at: iso() })
+      const next = await record({ t: 'requeued', id, at: iso(), why: 'resend' })
+      void dispatcher.wake(next)
+      return next
+    },
+
+    /** The agent stored new credentials for a profile: entries waiting on them go again. */
+    async credentialsChanged(profileId: string): Promise<void> {
+      for (const entry of [...entries.values()]) {
+        if (entry.profileId === profileId && entry.state === 'needs_auth') {
+          await record({ t: 'requeued', id: entry.id, at: iso(), why: 'signed_in' })
+        }
+      }
+      await dispatcher.resumeProfile(profileId)
+    },
+
+    poke: (reason: string) => dispatcher.poke(reason),
+    pause: () => dispatcher.pause(),
+    resume: () => dispatcher.resume(),
+    isPaused: () => dispatcher.isPaused(),
+    lanes: () => dispatcher.lanes(),
+    idle: () => dispatcher.idle(),
+    stop: () => dispatcher.stop(),
+  }
+}
+
+export type Outbox = ReturnType<typeof createOutbox>

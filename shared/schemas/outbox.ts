@@ -1,0 +1,129 @@
+import { z } from 'zod'
+import { TaskIntent } from './intents'
+import { ProfileId, ProviderName } from './providers'
+
+// The durable outbox (design.md §4): every task is an entry that lives through these states.
+// `queued → sending → sent | rejected | expired | needs_auth | needs_review | cancelled`; `retry`
+// outcomes put it back to `queued` with a time for the next attempt. An entry never holds a
+// credential or token: auth is stamped by the provider client at send time.
+
+export const EntryState = z.enum([
+  'queued',
+  'sending',
+  'sent',
+  'rejected',
+  'expired',
+  'needs_auth',
+  'needs_review',
+  'cancelled',
+])
+export type EntryState = z.infer<typeof EntryState>
+
+/** States the entry never leaves. */
+export const TERMINAL_STATES: ReadonlySet<EntryState> = new Set(['sent', 'rejected', 'expired', 'cancelled'])
+/** States that wait for the agent. */
+export const ATTENTION_STATES: ReadonlySet<EntryState> = new Set(['needs_auth', 'needs_review', 'expired', 'rejected'])
+
+const Instant = z.iso.datetime({ offset: true })
+
+export const EntryProblem = z
+  .object({
+    message: z.string().min(1),
+    providerMessage: z.string().nullable(),
+    httpStatus: z.number().int().min(100).max(599).nullable(),
+  })
+  .strict()
+export type EntryProblem = z.infer<typeof EntryProblem>
+
+export const OutboxEntry = z
+  .object({
+    id: z.uuid(),
+    profileId: ProfileId,
+    provider: ProviderName,
+    intent: TaskIntent,
+    /** The same on every attempt: Connect ClientToken, the AICCS / voice task name; tracing only elsewhere. */
+    idempotencyKey: z.string().min(1).max(200),
+    /** Entries of one scope (one customer, one contact chain) are sent in the order they were queued. */
+    scope: z.string().min(1).max(300),
+    createdAt: Instant,
+    /** After this the entry is never sent: it is marked expired and the agent is told. */
+    notAfter: Instant,
+    /** What sets `notAfter`, in words, for the agent. */
+    deadlineReason: z.string().min(1),
+    attempts: z.int().nonnegative(),
+    state: EntryState,
+    /** When the next attempt may start (after a retry outcome), or null for "as soon as possible". */
+    nextAttemptAt: Instant.nullable(),
+    lastProblem: EntryProblem.nullable(),
+    providerId: z.string().nullable(),
+    updatedAt: Instant,
+  })
+  .strict()
+export type OutboxEntry = z.infer<typeof OutboxEntry>
+
+// ——— What the renderer sees of the queue ———
+
+/** An entry without its full intent (a broadcast can carry 200,000 numbers): what a list row needs. */
+export const QueueItem = OutboxEntry.omit({ intent: true, scope: true })
+  .extend({
+    kind: z.enum(['outdial', 'callback', 'followUp', 'broadcast']),
+    /** Who or what the task is about, for the row: a number, a task name, "2 numbers". */
+    subject: z.string(),
+  })
+  .strict()
+export type QueueItem = z.infer<typeof QueueItem>
+
+export const QueueCounts = z
+  .object({
+    /** Queued or being sent. */
+    waiting: z.int().nonnegative(),
+    /** Waiting for the agent: sign in, review, or shown because it expired or was refused. */
+    attention: z.int().nonnegative(),
+  })
+  .strict()
+export type QueueCounts = z.infer<typeof QueueCounts>
+
+export const LaneHealth = z.enum(['unknown', 'online', 'offline', 'down', 'rate_limited', 'needs_auth'])
+
+export const LaneStatus = z
+  .object({
+    profileId: ProfileId,
+    provider: ProviderName,
+    health: LaneHealth,
+    blockedUntil: Instant.nullable(),
+    inFlight: z.int().nonnegative(),
+  })
+  .strict()
+
+export const QueueSnapshot = z
+  .object({
+    /** Entries not yet finished, and finished ones that still want the agent's eye. */
+    items: z.array(QueueItem),
+    counts: QueueCounts,
+    paused: z.boolean(),
+    lanes: z.array(LaneStatus),
+  })
+  .strict()
+export type QueueSnapshot = z.infer<typeof QueueSnapshot>
+
+export const TaskRef = z.object({ taskId: z.uuid() }).strict()
+export const ResolveReview = z
+  .object({
+    taskId: z.uuid(),
+    /** Send it again (it may be created twice), say it exists, or drop it. */
+    action: z.enum(['resend', 'done', 'cancel']),
+  })
+  .strict()
+
+export const HistoryQuery = z
+  .object({
+    /** Matched against the subject, the provider id and the profile label, case-insensitively. */
+    search: z.string().trim().max(200).optional(),
+    provider: ProviderName.optional(),
+    states: z.array(EntryState).max(8).optional(),
+    limit: z.int().min(1).max(1000).optional(),
+  })
+  .strict()
+export type HistoryQuery = z.infer<typeof HistoryQuery>
+
+export const QueueChanged = z.object({ item: QueueItem, counts: QueueCounts }).strict()
