@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http'
-import type { IncomingHttpHeaders } from 'node:http'
+import type { ClientRequest, IncomingHttpHeaders } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 
 // Providers without an idempotency key (Webex, eGain) need to know, after a network failure,
@@ -79,32 +79,38 @@ function flatten(headers: IncomingHttpHeaders): Record<string, string | undefine
   return out
 }
 
+/**
+ * The code a transport failure is known by: Node's `code` (ECONNRESET, ECONNREFUSED…); for anything
+ * without one, the error's message, or the thrown value as text. Pure.
+ */
+export function failureCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code
+  if (typeof code === 'string' && code) return code
+  return error instanceof Error ? error.message : String(error)
+}
+
 /** The production transport: node:http / node:https, one connection per request. */
 export const nodeHttpTransport: HttpTransport = (request) =>
   new Promise<HttpAnswer>((resolve, reject) => {
-    const target = new URL(request.url)
-    const send = target.protocol === 'https:' ? httpsRequest : httpRequest
     const body = Buffer.from(request.body, 'utf8')
+    let req: ClientRequest
+    try {
+      // Both throw before anything is sent: an unusable URL, a header value Node will not write.
+      const target = new URL(request.url)
+      const send = target.protocol === 'https:' ? httpsRequest : httpRequest
+      req = send(target, {
+        method: request.method,
+        agent: false,
+        headers: { ...request.headers, 'content-length': String(body.length) },
+      })
+    } catch (error) {
+      const code = failureCode(error)
+      reject(new TransportError('before_send', code, false))
+      return
+    }
     let bodyWritten = false
     let settled = false
     let timedOut = false
-    const req = send(target, {
-      method: request.method,
-      agent: false,
-      headers: { ...request.headers, 'content-length': String(body.length) },
-    })
-    const fail = (error: unknown) => {
-      if (settled) return
-      settled = true
-      cleanup()
-      const code =
-        (error as { code?: unknown })?.code && typeof (error as { code?: unknown }).code === 'string'
-          ? String((error as { code: string }).code)
-          : error instanceof Error
-            ? error.message
-            : String(error)
-      reject(new TransportError(sendPhase(code, bodyWritten), timedOut ? 'ETIMEDOUT' : code, timedOut))
-    }
     const abort = () => {
       const reason: unknown = request.signal.reason
       timedOut = reason instanceof Error && reason.name === 'TimeoutError'
@@ -114,10 +120,19 @@ export const nodeHttpTransport: HttpTransport = (request) =>
       timedOut = true
       req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }))
     }, request.timeoutMs)
-    const cleanup = () => {
+    // The first of answer, failure, time limit or abort decides; whatever comes after it is ignored.
+    const settle = (outcome: () => void) => {
+      if (settled) return
+      settled = true
       clearTimeout(timer)
       request.signal.removeEventListener('abort', abort)
+      outcome()
     }
+    const fail = (error: unknown) =>
+      settle(() => {
+        const code = failureCode(error)
+        reject(new TransportError(sendPhase(code, bodyWritten), timedOut ? 'ETIMEDOUT' : code, timedOut))
+      })
     if (request.signal.aborted) {
       abort()
     } else {
@@ -135,12 +150,16 @@ export const nodeHttpTransport: HttpTransport = (request) =>
       })
       res.on('error', fail)
       res.on('aborted', () => fail(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })))
-      res.on('end', () => {
-        if (settled) return
-        settled = true
-        cleanup()
-        resolve({ status: res.statusCode ?? 0, headers: flatten(res.headers), body: text.slice(0, MAX_ANSWER_CHARS) })
-      })
+      res.on('end', () =>
+        settle(() =>
+          resolve({
+            // Always set on the response to a client request.
+            status: res.statusCode as number,
+            headers: flatten(res.headers),
+            body: text.slice(0, MAX_ANSWER_CHARS),
+          }),
+        ),
+      )
     })
     req.end(body)
   })

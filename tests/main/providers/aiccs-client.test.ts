@@ -6,6 +6,7 @@ import {
   classifyAiccsReply,
   createAiccsClient,
   losslessTaskId,
+  replyFromAnswer,
   replyFromBody,
   replyFromError,
 } from '../../../electron/main/providers/aiccs/aiccs-client'
@@ -390,6 +391,158 @@ describe('reading answers losslessly (pure)', () => {
     expect(replyFromError(new DOMException('timed out', 'TimeoutError'))).toEqual({
       kind: 'network',
       detail: 'no answer in time',
+    })
+  })
+})
+
+describe('the rest of the AICCS classifier’s branches (pure, captured shapes)', () => {
+  const answer = (fields: Partial<Extract<AiccsReply, { kind: 'answer' }>>): AiccsReply => ({
+    kind: 'answer',
+    status: 400,
+    code: null,
+    success: null,
+    message: null,
+    requestId: null,
+    taskId: null,
+    ...fields,
+  })
+
+  it.each([
+    ['a JSON null', 'null'],
+    ['a JSON array', '[{"Data":1}]'],
+    ['a JSON number', '5'],
+    ['Data as a string that is not digits', '{"Data":"12ab"}'],
+    ['Data in exponent notation (no exact digits in the text)', '{"Data":1e3}'],
+  ])('losslessTaskId: %s → null', (_name, body) => {
+    expect(losslessTaskId(body)).toBeNull()
+  })
+
+  it('a 2xx body that is JSON but not an object is unreadable; an object without the fields reads as nulls', () => {
+    expect(replyFromBody(200, 'null')).toEqual({ kind: 'unreadable', status: 200, detail: 'null' })
+    expect(replyFromBody(200, '"OK"')).toEqual({ kind: 'unreadable', status: 200, detail: '"OK"' })
+    expect(replyFromBody(200, '{"Code":7,"Success":"yes"}')).toEqual({
+      kind: 'answer',
+      status: 200,
+      code: null,
+      success: null,
+      message: null,
+      requestId: null,
+      taskId: null,
+    })
+  })
+
+  it('what the SDK resolved with: its status and raw body; missing ones read as a 2xx with no body', () => {
+    expect(replyFromAnswer({ statusCode: 200, body: '{"Code":"OK","Success":true,"Data":7}' })).toMatchObject({
+      kind: 'answer',
+      status: 200,
+      taskId: '7',
+    })
+    expect(replyFromAnswer({})).toEqual({ kind: 'unreadable', status: 200, detail: '' })
+    expect(replyFromAnswer({ statusCode: '201', body: { Data: 7 } })).toEqual({
+      kind: 'unreadable',
+      status: 200,
+      detail: '',
+    })
+  })
+
+  it.each([
+    ['not an Error', 'a string', 'unknown error'],
+    ['null', null, 'unknown error'],
+    [
+      'a code on the cause (fetch style)',
+      Object.assign(new Error('x'), { cause: { code: 'ECONNREFUSED' } }),
+      'ECONNREFUSED',
+    ],
+    ['a code that is not a network code', Object.assign(new Error('odd thing'), { code: 'weird' }), 'Error: odd thing'],
+    ['no code, no message', new Error(), 'Error'],
+  ])('network failure detail: %s', (_name, error, detail) => {
+    expect(replyFromError(error)).toEqual({ kind: 'network', detail })
+  })
+
+  it('SDK errors: the error body’s fields when present, else the SDK’s own, never the text "undefined"', () => {
+    const sdk = (fields: Record<string, unknown>) =>
+      Object.assign(new Error('code: 400'), { statusCode: 400, ...fields })
+    expect(replyFromError(sdk({ code: 'Throttling.User', data: 'not an object' }))).toEqual({
+      kind: 'answer',
+      status: 400,
+      code: 'Throttling.User',
+      success: null,
+      message: null,
+      requestId: null,
+      taskId: null,
+      retryAfterMs: null,
+    })
+    // The SDK writes `${code}`: a body without Code becomes the string "undefined".
+    expect(replyFromError(sdk({ code: 'undefined', data: {} }))).toMatchObject({ code: null })
+    expect(replyFromError(sdk({ code: 7, data: { Code: 9 } }))).toMatchObject({ code: null })
+    expect(replyFromError(sdk({ data: { Success: false, Code: 'TaskName.Duplicate' } }))).toMatchObject({
+      success: false,
+      code: 'TaskName.Duplicate',
+    })
+    expect(replyFromError(sdk({ data: { Data: '1234567890123456789' } }))).toMatchObject({
+      taskId: '1234567890123456789',
+    })
+    expect(replyFromError(sdk({ data: { Data: 'abc' } }))).toMatchObject({ taskId: null })
+    expect(replyFromError(sdk({ data: { Data: 42 } }))).toMatchObject({ taskId: '42' })
+    expect(replyFromError(sdk({ data: { Data: -42 } }))).toMatchObject({ taskId: null })
+    expect(replyFromError(sdk({ data: { Data: 4.5 } }))).toMatchObject({ taskId: null })
+  })
+
+  it('a throttled answer’s wait (the SDK’s retryAfter, ms) becomes the retry delay', () => {
+    const throttled = (retryAfter: unknown) =>
+      classifyAiccsReply(
+        replyFromError(
+          Object.assign(new Error('code: 400'), {
+            name: 'ThrottlingError',
+            statusCode: 400,
+            code: 'Throttling.User',
+            retryAfter,
+            data: { Code: 'Throttling.User' },
+          }),
+        ),
+      )
+    expect(throttled(1500)).toMatchObject({ kind: 'retry', delayMs: 1500, httpStatus: 400 })
+    expect(throttled(-5)).toMatchObject({ kind: 'retry', delayMs: 0 })
+    expect(throttled(Number.NaN)).toMatchObject({ kind: 'retry', delayMs: null })
+    expect(throttled(undefined)).toMatchObject({ kind: 'retry', delayMs: null })
+  })
+
+  it.each([
+    [
+      'a message without a code',
+      answer({ status: 400, code: null, message: 'bad', requestId: 'R-1' }),
+      { kind: 'rejected', providerMessage: 'Error: bad (RequestId R-1)', message: expect.stringContaining('HTTP 400') },
+    ],
+    ['a code without a request id', answer({ code: 'Foo.Bar' }), { kind: 'rejected', providerMessage: 'Foo.Bar' }],
+    ['nothing at all', answer({ status: 418 }), { kind: 'rejected', providerMessage: 'HTTP 418', httpStatus: 418 }],
+    [
+      'a 5xx without a code',
+      answer({ status: 502 }),
+      { kind: 'retry', reason: expect.stringContaining('(HTTP 502).') },
+    ],
+    ['a 408', answer({ status: 408, code: 'RequestTimeout' }), { kind: 'retry', httpStatus: 408 }],
+    [
+      'an unreadable answer without a status (the SDK’s SyntaxError)',
+      replyFromError(new SyntaxError('Unexpected token <')),
+      {
+        kind: 'retry',
+        httpStatus: null,
+        reason: expect.stringMatching(/^Alibaba Cloud AICCS answered with something/),
+      },
+    ],
+  ] as [string, AiccsReply, object][])('%s', (_name, reply, expected) => {
+    expect(checked(classifyAiccsReply(reply))).toMatchObject(expected)
+  })
+
+  it('a parameter AICCS does not have: rejected with the issue at the root, nothing sent (default time limit)', async () => {
+    const outcome = checked(
+      await createAiccsClient().send(context('127.0.0.1:9'), { ...task, Colour: 'blue' } as AiccsTaskParams),
+    )
+    expect(outcome).toEqual({
+      kind: 'rejected',
+      message: "The task was not sent: it does not meet Alibaba Cloud AICCS's rules.",
+      providerMessage: 'CreateAiCallTask has no parameter Colour.',
+      httpStatus: null,
     })
   })
 })

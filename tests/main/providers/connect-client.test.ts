@@ -341,3 +341,35 @@ describe('classifyConnectError / classifyConnectOutput (pure)', () => {
     })
   })
 })
+
+describe('the rest of the Connect classifier’s branches (pure, captured shapes)', () => {
+  const now = new Date('2026-03-01T12:00:00Z')
+
+  it('a Message that is not text: the error name alone', () => {
+    const error = Object.assign(awsError('InvalidRequestException', 400), { Message: { nested: true } })
+    expect(classifyConnectError(error, now)).toMatchObject({
+      kind: 'rejected',
+      providerMessage: 'InvalidRequestException',
+    })
+  })
+
+  it('a network error with neither code nor message: its name', () => {
+    expect(classifyConnectError(new Error(), now)).toMatchObject({
+      kind: 'retry',
+      reason: expect.stringContaining('did not answer (Error).'),
+    })
+  })
+
+  it('no contact flow, quick connect or template: rejected with the issue at the root, nothing sent', async () => {
+    const s = await sim()
+    const { ContactFlowId: _flow, ...noTarget } = task
+    const outcome = checked(await createConnectClient().send(context(), noTarget))
+    expect(outcome).toEqual({
+      kind: 'rejected',
+      message: "The task was not sent: it does not meet Amazon Connect's rules.",
+      providerMessage: 'Choose a contact flow, a quick connect or a task template.',
+      httpStatus: null,
+    })
+    expect(s.requests).toHaveLength(0)
+  })
+})

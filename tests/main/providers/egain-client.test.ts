@@ -19,7 +19,7 @@ import {
   egainTaskQueryString,
 } from '../../../electron/main/providers/egain/egain-client'
 import { nodeHttpTransport } from '../../../electron/main/providers/http-transport'
-import { OAuthRefused, requestToken } from '../../../electron/main/providers/oauth'
+import { OAuthRefused, oauthErrorText, requestToken } from '../../../electron/main/providers/oauth'
 import { tokenAccount } from '../../../electron/main/services/credentials-service'
 import { createLogger } from '../../../electron/main/services/logger'
 import { systemClock } from '../../../electron/main/services/clock'
@@ -470,5 +470,57 @@ describe('classifyEgainResponse (pure, every branch)', () => {
     const locked = Object.assign(new Error('locked'), { name: 'KeychainError' })
     expect(checked(classifyEgainTokenFailure(locked))).toMatchObject({ reason: expect.stringContaining('keychain') })
     expect(checked(classifyEgainTokenFailure('weird'))).toMatchObject({ kind: 'retry' })
+  })
+})
+
+describe('the rest of the eGain and OAuth branches', () => {
+  it('a field eGain does not accept: rejected with the issue at the root, no token, no request', async () => {
+    const s = await sim()
+    const outcome = checked(await client.send(context(s), { ...task, colour: 'blue' } as unknown as EgainSendRequest))
+    expect(outcome).toEqual({
+      kind: 'rejected',
+      message: "The task was not sent: it does not meet eGain's rules.",
+      providerMessage: 'eGain does not accept colour in the request.',
+      httpStatus: null,
+    })
+    expect(s.ledger).toEqual([])
+    expect(s.requests).toEqual([])
+  })
+
+  /** A token endpoint's captured answer, handed over where a `fetch` is injected. */
+  const answering =
+    (status: number, body: unknown): typeof fetch =>
+    () =>
+      Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }))
+  const now = new Date('2026-05-01T12:00:00Z')
+  const token = (fetcher: typeof fetch) =>
+    requestToken(fetcher, 'https://idp.invalid/token', { grant_type: 'x' }, now, new AbortController().signal)
+
+  it('a 200 without an access_token is a refusal; one without expires_in lives 10 minutes', async () => {
+    await expect(token(answering(200, { token_type: 'Bearer' }))).rejects.toMatchObject({
+      name: 'OAuthRefused',
+      status: 200,
+      providerMessage: 'The token endpoint answered without an access_token.',
+    })
+    await expect(token(answering(200, { access_token: '' }))).rejects.toBeInstanceOf(OAuthRefused)
+    expect(await token(answering(200, { access_token: 'at-1' }))).toEqual({
+      accessToken: 'at-1',
+      expiresAt: '2026-05-01T12:10:00.000Z',
+    })
+    expect(await token(answering(200, { access_token: 'at-2', expires_in: 0, refresh_token: 'rt-2' }))).toEqual({
+      accessToken: 'at-2',
+      expiresAt: '2026-05-01T12:10:00.000Z',
+      refreshToken: 'rt-2',
+    })
+    expect(await token(answering(200, { access_token: 'at-3', expires_in: 60 }))).toMatchObject({
+      expiresAt: '2026-05-01T12:01:00.000Z',
+    })
+  })
+
+  it('OAuth error text: error and description, a message, or the raw text', () => {
+    expect(oauthErrorText('{"error":"invalid_client","error_description":"nope"}')).toBe('invalid_client: nope')
+    expect(oauthErrorText('{"message":"Client authentication failed."}')).toBe('Client authentication failed.')
+    expect(oauthErrorText('{"status":401}')).toBe('{"status":401}')
+    expect(oauthErrorText('<html>401</html>')).toBe('<html>401</html>')
   })
 })

@@ -436,3 +436,64 @@ describe('classifyVoiceBroadcastAnswer (pure)', () => {
     for (const o of [before, after, timeout]) expect(o).toMatchObject({ delayMs: null, httpStatus: null })
   })
 })
+
+describe('the rest of the voice-broadcast branches', () => {
+  const now = new Date('2026-03-01T12:00:00Z')
+  const empty = (status: number): VoiceBroadcastAnswer => ({ kind: 'http', status, headers: {}, body: '' })
+
+  it.each([
+    [401, { kind: 'needs_auth', providerMessage: null }],
+    [403, { kind: 'needs_auth', providerMessage: null }],
+    [404, { kind: 'rejected', providerMessage: null, httpStatus: 404 }],
+    [200, { kind: 'needs_review', providerMessage: null }],
+  ] as const)('HTTP %i with an empty body: no provider message', (status, expected) => {
+    expect(checked(classifyVoiceBroadcastAnswer(empty(status), { now, taskName: TASK_NAME }))).toMatchObject(expected)
+  })
+
+  it('an outcome without provider words stays without them through the redaction', async () => {
+    const transport: HttpTransport = () => Promise.resolve({ status: 401, headers: {}, body: '' })
+    const outcome = checked(
+      await createVoiceBroadcastClient({ transport }).send(context('http://127.0.0.1:9'), request),
+    )
+    expect(outcome).toEqual({
+      kind: 'needs_auth',
+      message: expect.stringContaining('(HTTP 401)'),
+      providerMessage: null,
+    })
+  })
+
+  it('a field the platform does not have: rejected with the issue at the root, nothing sent', async () => {
+    const { transport, sent } = recording()
+    const outcome = checked(
+      await createVoiceBroadcastClient({ transport }).send(context('http://127.0.0.1:9'), {
+        ...request,
+        colour: 'blue',
+      } as VoiceBroadcastSend),
+    )
+    expect(outcome).toEqual({
+      kind: 'rejected',
+      message: "The voice broadcast was not sent: it does not meet the platform's rules.",
+      providerMessage: 'The voice broadcast request has no field colour.',
+      httpStatus: null,
+    })
+    expect(sent).toHaveLength(0)
+  })
+
+  it('no number list at all: rejected by the rules (not by the shape check), nothing sent', async () => {
+    const { transport, sent } = recording()
+    const { numberList: _numbers, ...noNumbers } = request as Extract<VoiceBroadcastSend, { numberList: unknown }>
+    const outcome = checked(
+      await createVoiceBroadcastClient({ transport }).send(
+        context('http://127.0.0.1:9', { shape: 'numberInfoList' }),
+        noNumbers as VoiceBroadcastSend,
+      ),
+    )
+    expect(outcome).toMatchObject({
+      kind: 'rejected',
+      httpStatus: null,
+      message: expect.stringContaining('does not meet'),
+      providerMessage: expect.stringContaining('numberList'),
+    })
+    expect(sent).toHaveLength(0)
+  })
+})

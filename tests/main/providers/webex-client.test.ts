@@ -482,3 +482,17 @@ describe('classifyWebexResponse (pure, every branch)', () => {
     expect(outcome).toMatchObject({ kind: 'rejected', providerMessage: 'bad header Bearer [redacted]' })
   })
 })
+
+describe('the rest of the Webex client’s branches', () => {
+  it('a stored task that is not an object: rejected with the issue at the root, no token, no request', async () => {
+    const s = await sim()
+    const outcome = checked(await client.send(context(s.url), null as unknown as WebexCreateTaskRequest))
+    expect(outcome).toEqual({
+      kind: 'rejected',
+      message: "The task was not sent: it does not meet Webex's rules.",
+      providerMessage: 'Invalid input: expected object, received null',
+      httpStatus: null,
+    })
+    expect(s.ledger).toEqual([])
+  })
+})

@@ -60,6 +60,11 @@ export type AiccsReply =
       requestId: string | null
       /** `Data` as exact decimal digits, or null when absent or not exactly readable. */
       taskId: string | null
+      /**
+       * The wait a throttled answer asked for, in ms (`x-acs-retry-after`, which the SDK hands over
+       * on its ThrottlingError as `retryAfter`); absent or null when it gave none.
+       */
+      retryAfterMs?: number | null
     }
   /** An answer whose body was not Alibaba's JSON (a proxy page, a cut body). */
   | { kind: 'unreadable'; status: number | null; detail: string }
@@ -113,6 +118,16 @@ export function replyFromBody(status: number, body: string): AiccsReply {
   }
 }
 
+/**
+ * What `callCreateAiCallTask` resolved with (the SDK's `{statusCode, headers, body}` for a 2xx) → its
+ * reply. The SDK types both loosely: a missing status is read as the 2xx it resolved for, a missing
+ * body as an empty (unreadable) one.
+ */
+export function replyFromAnswer(answer: { statusCode?: unknown; body?: unknown }): AiccsReply {
+  const status = typeof answer.statusCode === 'number' ? answer.statusCode : 200
+  return replyFromBody(status, typeof answer.body === 'string' ? answer.body : '')
+}
+
 /** Node's network error code (ECONNRESET, ECONNREFUSED…), or the error's name and message. */
 function networkDetail(error: unknown): string {
   if (!(error instanceof Error)) return 'unknown error'
@@ -129,7 +144,12 @@ function networkDetail(error: unknown): string {
  */
 export function replyFromError(error: unknown): AiccsReply {
   if (error instanceof SyntaxError) return { kind: 'unreadable', status: null, detail: error.message.slice(0, 200) }
-  const { statusCode, code, data } = (error ?? {}) as { statusCode?: unknown; code?: unknown; data?: unknown }
+  const { statusCode, code, data, retryAfter } = (error ?? {}) as {
+    statusCode?: unknown
+    code?: unknown
+    data?: unknown
+    retryAfter?: unknown
+  }
   if (error instanceof Error && typeof statusCode === 'number') {
     const body = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>
     const text = (key: string) => (typeof body[key] === 'string' ? body[key] : null)
@@ -148,6 +168,7 @@ export function replyFromError(error: unknown): AiccsReply {
           : typeof id === 'number' && Number.isSafeInteger(id) && id >= 0
             ? String(id)
             : null,
+      retryAfterMs: typeof retryAfter === 'number' && Number.isFinite(retryAfter) ? Math.max(0, retryAfter) : null,
     }
   }
   return { kind: 'network', detail: networkDetail(error) }
@@ -179,8 +200,8 @@ export function isDuplicateNameCode(code: string): boolean {
 
 /** Alibaba's own words: `Code: Message (RequestId …)`. */
 function providerText(r: { code: string | null; message: string | null; requestId: string | null }): string | null {
-  if (r.code === null && !r.message) return null
-  const head = r.message ? `${r.code ?? 'Error'}: ${r.message}` : (r.code ?? 'Error')
+  const head = r.message ? `${r.code ?? 'Error'}: ${r.message}` : r.code
+  if (head === null) return null
   return `${head}${r.requestId ? ` (RequestId ${r.requestId})` : ''}`.slice(0, 2000)
 }
 
@@ -196,8 +217,8 @@ const RESEND_SAFE = 'It is sent again under the same task name, so AICCS cannot 
  *   `needs_review`: the task almost certainly exists from an earlier attempt, but we cannot show it.
  * - Auth codes, `Forbidden*`, `InvalidTimeStamp*` (the clock) → `needs_auth`: the profile's
  *   credentials or policy must change; the task itself is fine (as in the Connect client).
- * - `Throttling*`, 429 → `retry`; 5xx, `ServiceUnavailable`, `InternalError` → `retry`;
- *   `SignatureNonceUsed` → `retry` (every attempt has a new nonce).
+ * - `Throttling*`, 429 → `retry` after the answer's wait; 5xx, 408, `ServiceUnavailable`,
+ *   `InternalError` → `retry`; `SignatureNonceUsed` → `retry` (every attempt has a new nonce).
  * - Network failures and unreadable answers → `retry` (the unique name makes a resend harmless).
  * - Any other 4xx, or a 2xx with `Success` false and a business code (MissingParameter,
  *   InvalidParameter…) → `rejected` with Alibaba's message.
@@ -268,12 +289,19 @@ export function classifyAiccsReply(reply: AiccsReply): SendOutcome {
   if (code.startsWith('Throttling') || status === 429) {
     return {
       kind: 'retry',
-      delayMs: null,
+      delayMs: reply.retryAfterMs ?? null,
       reason: 'Alibaba Cloud is throttling requests for this account right now; trying again after a wait.',
       httpStatus: status,
     }
   }
-  if (status >= 500 || code === 'ServiceUnavailable' || code === 'InternalError' || code === 'SignatureNonceUsed') {
+  // 408: the gateway gave up waiting for the request; like a 5xx, the unique name makes a resend harmless.
+  if (
+    status >= 500 ||
+    status === 408 ||
+    code === 'ServiceUnavailable' ||
+    code === 'InternalError' ||
+    code === 'SignatureNonceUsed'
+  ) {
     return {
       kind: 'retry',
       delayMs: null,
@@ -343,13 +371,13 @@ export function createAiccsClient(options: AiccsClientOptions = {}): AiccsClient
       if (!parsed.success) return invalid(parsed.error)
 
       const { profile, secret } = context
+      const signal = AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)])
       try {
-        const answer = await callCreateAiCallTask(profile, secret, toAiccsQuery(parsed.data), {
-          timeoutMs,
-          signal: AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)]),
-        })
-        const status = typeof answer.statusCode === 'number' ? answer.statusCode : 200
-        return classifyAiccsReply(replyFromBody(status, typeof answer.body === 'string' ? answer.body : ''))
+        // Already aborted or out of time: stop here. The SDK takes no signal, so a call started now
+        // would go out (and might create the task) even though its answer is no longer awaited.
+        signal.throwIfAborted()
+        const answer = await callCreateAiCallTask(profile, secret, toAiccsQuery(parsed.data), { timeoutMs, signal })
+        return classifyAiccsReply(replyFromAnswer(answer))
       } catch (error) {
         return classifyAiccsReply(replyFromError(error))
       }

@@ -248,7 +248,9 @@ const invalid = (error: z.ZodError): SendOutcome =>
 
 /** Keeps the API key and secret out of anything the platform echoed back. */
 function redact(outcome: SendOutcome, secrets: string[]): SendOutcome {
-  const clean = (text: string) => secrets.reduce((t, s) => (s ? t.split(s).join('[redacted]') : t), text)
+  // An empty string would "match" between every character: only non-empty secrets are replaced.
+  const present = secrets.filter((secret) => secret.length > 0)
+  const clean = (text: string) => present.reduce((t, secret) => t.split(secret).join('[redacted]'), text)
   switch (outcome.kind) {
     case 'sent':
       return outcome

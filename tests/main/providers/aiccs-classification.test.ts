@@ -1,0 +1,229 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { SendOutcome } from '../../../shared/schemas/send-outcome'
+import { SendOutcome as SendOutcomeSchema } from '../../../shared/schemas/send-outcome'
+import type { AiccsSendContext, AiccsTaskParams } from '../../../electron/main/providers/aiccs/aiccs-client'
+import { aiccsTaskName, createAiccsClient } from '../../../electron/main/providers/aiccs/aiccs-client'
+import { systemClock } from '../../../electron/main/services/clock'
+import { createLogger } from '../../../electron/main/services/logger'
+import { createTokenCache } from '../../../electron/main/services/token-cache'
+import type { AiccsFault } from '../../../electron/main/simulators/aiccs-simulator'
+import { AICCS_DUPLICATE_TASK_NAME_CODE, startAiccsSimulator } from '../../../electron/main/simulators/aiccs-simulator'
+import { AiccsSecret } from '../../../shared/schemas/credentials'
+import { AiccsProfile } from '../../../shared/schemas/profiles'
+import { drafts, secrets } from '../../shared/fixtures'
+import { memorySecretStore } from '../memory-secret-store'
+
+// Issue #4 / reliability Q11: one row per response class, each sent by the real client (Alibaba's
+// openapi-core, ACS3 signing) to the AICCS simulator over loopback HTTP. The task name is derived from
+// the idempotency key, so a resend cannot create a second task: ambiguous failures are `retry`, and a
+// duplicate name is the one answer that needs the agent.
+
+const ID = '5b2c8e1f-4a3d-4c6b-9e8f-7a6b5c4d3e2f'
+const KEY = 'a1b2c3d4-1111-4e2b-9c3d-5e6f7a8b9c0d'
+const cleanups: (() => Promise<void>)[] = []
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!()
+})
+
+const task: AiccsTaskParams = {
+  TaskName: 'Renewal reminders',
+  AgentId: 'agent-7',
+  VirtualNumber: '057112345678',
+  StartType: 'IMMEDIATE',
+  CallTime: [{ startTime: '09:00:00', endTime: '18:00:00' }],
+  CallDay: ['MONDAY', 'TUESDAY'],
+}
+const NAME = aiccsTaskName(KEY, task.TaskName)!
+
+interface Row {
+  fault?: AiccsFault
+  /** The same task (same name) was sent and created before this send. */
+  resend?: boolean
+  timedOut?: boolean
+  timeoutMs?: number
+  outcome: Partial<SendOutcome> & { kind: SendOutcome['kind'] } & Record<string, unknown>
+  /** CreateAiCallTask requests as the simulator judged them, this send's only. */
+  requests: string[]
+  /** Tasks that exist afterwards. */
+  created: 0 | 1
+}
+
+const status = (code: number, extra: Partial<Extract<AiccsFault, { kind: 'status' }>> = {}): AiccsFault => ({
+  kind: 'status',
+  status: code,
+  ...extra,
+})
+
+const rows: Record<string, Row> = {
+  '2xx → sent with the exact 64-bit id': {
+    outcome: { kind: 'sent', httpStatus: 200, providerId: '1234567890123456789' },
+    requests: ['created'],
+    created: 1,
+  },
+  'duplicate name (a resend of a created task) → needs_review, no second task': {
+    resend: true,
+    outcome: {
+      kind: 'needs_review',
+      message: expect.stringContaining('earlier attempt'),
+      providerMessage: expect.stringContaining(AICCS_DUPLICATE_TASK_NAME_CODE),
+    },
+    requests: ['duplicate'],
+    created: 1,
+  },
+  '400 → rejected with Alibaba’s words': {
+    fault: status(400),
+    outcome: { kind: 'rejected', httpStatus: 400, providerMessage: expect.stringMatching(/^InvalidParameter: /) },
+    requests: ['fault'],
+    created: 0,
+  },
+  '401 → needs_auth (an AccessKey: nothing to refresh)': {
+    fault: status(401),
+    outcome: { kind: 'needs_auth', providerMessage: expect.stringContaining('InvalidAccessKeyId.Inactive') },
+    requests: ['fault'],
+    created: 0,
+  },
+  '403 → needs_auth (RAM policy)': {
+    fault: status(403),
+    outcome: { kind: 'needs_auth', message: expect.stringContaining('RAM') },
+    requests: ['fault'],
+    created: 0,
+  },
+  '404 → rejected': {
+    fault: status(404),
+    outcome: { kind: 'rejected', httpStatus: 404, providerMessage: expect.stringMatching(/^InvalidAction\.NotFound/) },
+    requests: ['fault'],
+    created: 0,
+  },
+  '408 → retry (the same name makes a resend harmless)': {
+    fault: status(408, { code: 'RequestTimeout' }),
+    outcome: { kind: 'retry', httpStatus: 408, delayMs: null, reason: expect.stringContaining('RequestTimeout') },
+    requests: ['fault'],
+    created: 0,
+  },
+  '409 name exists (another spelling) → needs_review': {
+    fault: status(409, { code: 'TaskName.AlreadyExist' }),
+    outcome: { kind: 'needs_review', providerMessage: expect.stringContaining('TaskName.AlreadyExist') },
+    requests: ['fault'],
+    created: 0,
+  },
+  '422 → rejected': {
+    fault: status(422, { code: 'UnprocessableEntity' }),
+    outcome: { kind: 'rejected', httpStatus: 422, message: 'Alibaba Cloud AICCS refused the task (HTTP 422).' },
+    requests: ['fault'],
+    created: 0,
+  },
+  '429 → retry after the answer’s wait': {
+    fault: status(429, { retryAfterSeconds: 3 }),
+    outcome: { kind: 'retry', httpStatus: 429, delayMs: 3000, reason: expect.stringContaining('throttling') },
+    requests: ['fault'],
+    created: 0,
+  },
+  '500 → retry': {
+    fault: status(500),
+    outcome: { kind: 'retry', httpStatus: 500, reason: expect.stringContaining('InternalError') },
+    requests: ['fault'],
+    created: 0,
+  },
+  '502 → retry': { fault: status(502), outcome: { kind: 'retry', httpStatus: 502 }, requests: ['fault'], created: 0 },
+  '503 → retry': {
+    fault: status(503),
+    outcome: { kind: 'retry', httpStatus: 503, reason: expect.stringContaining('ServiceUnavailable') },
+    requests: ['fault'],
+    created: 0,
+  },
+  '504 → retry': { fault: status(504), outcome: { kind: 'retry', httpStatus: 504 }, requests: ['fault'], created: 0 },
+  'connection refused → retry': {
+    fault: { kind: 'refuse' },
+    outcome: { kind: 'retry', httpStatus: null, reason: expect.stringContaining('ECONNREFUSED') },
+    requests: [],
+    created: 0,
+  },
+  'timeout before sending → retry, and nothing goes out': {
+    timedOut: true,
+    outcome: { kind: 'retry', httpStatus: null, reason: expect.stringContaining('no answer in time') },
+    requests: [],
+    created: 0,
+  },
+  'timeout after the body was sent → retry': {
+    fault: { kind: 'blackhole' },
+    timeoutMs: 300,
+    outcome: { kind: 'retry', httpStatus: null, reason: expect.stringContaining('same task name') },
+    requests: ['blackholed'],
+    created: 0,
+  },
+  'connection reset after the body was sent → retry (and the task exists)': {
+    fault: { kind: 'dropAfterBody' },
+    outcome: { kind: 'retry', httpStatus: null, reason: expect.stringContaining('same task name') },
+    requests: ['dropped'],
+    created: 1,
+  },
+}
+
+/** Issue #4 and reliability Q11: the response classes every provider's table must have a row for. */
+const RESPONSE_CLASSES = [
+  /^2xx /,
+  /^400 /,
+  /^401 /,
+  /^403 /,
+  /^404 /,
+  /^408 /,
+  /^409 |duplicate/,
+  /^422 /,
+  /^429 /,
+  /^5\d\d /,
+  /^timeout before sending/,
+  /^timeout after the body was sent/,
+  /^connection reset after the body was sent/,
+]
+
+describe('Alibaba Cloud AICCS: every response class through the real client and the simulator', () => {
+  it('has a row for every response class', () => {
+    const names = Object.keys(rows)
+    const missing = RESPONSE_CLASSES.filter((responseClass) => !names.some((name) => responseClass.test(name)))
+    expect(missing).toEqual([])
+  })
+
+  it.each(Object.entries(rows))('%s', async (_name, row) => {
+    const s = await startAiccsSimulator({
+      accessKeyId: secrets.aiccs.accessKeyId,
+      accessKeySecret: secrets.aiccs.accessKeySecret,
+    })
+    cleanups.push(s.close)
+    const client = createAiccsClient({ timeoutMs: row.timeoutMs ?? 5000 })
+    const context = (signal: AbortSignal): AiccsSendContext => ({
+      profile: AiccsProfile.parse({ ...drafts.aiccs, id: ID, endpoint: s.host }),
+      secret: AiccsSecret.parse(secrets.aiccs),
+      tokens: createTokenCache({
+        secrets: memorySecretStore(),
+        clock: systemClock,
+        logger: createLogger(() => {}, systemClock),
+      }),
+      clock: systemClock,
+      fetch,
+      signal,
+      idempotencyKey: KEY,
+    })
+    if (row.resend) {
+      expect(await client.send(context(AbortSignal.timeout(10_000)), task)).toMatchObject({ kind: 'sent' })
+      s.requests.length = 0
+    }
+    if (row.fault) await s.setFault(row.fault)
+    let signal = AbortSignal.timeout(10_000)
+    if (row.timedOut) {
+      signal = AbortSignal.timeout(1)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      expect(signal.reason).toMatchObject({ name: 'TimeoutError' })
+    }
+
+    const outcome = await client.send(context(signal), task)
+    // Whatever was sent has arrived by now (a request sent in the background included).
+    await new Promise((resolve) => setTimeout(resolve, 50))
+
+    expect(SendOutcomeSchema.parse(outcome)).toEqual(outcome)
+    expect(outcome).toMatchObject(row.outcome)
+    expect(JSON.stringify(outcome)).not.toContain(secrets.aiccs.accessKeySecret)
+    expect(s.requests.map((r) => r.verdict)).toEqual(row.requests)
+    expect(s.requests.every((r) => r.parameters['TaskName'] === NAME)).toBe(true)
+    expect(s.effects(NAME)).toBe(row.created)
+  })
+})

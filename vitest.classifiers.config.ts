@@ -1,0 +1,39 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'vitest/config'
+
+const root = import.meta.dirname
+
+/**
+ * `npm run test:classifiers`: the provider suites, with branch coverage of every provider client's
+ * classifier and the two modules they share held at 100% per file (issue #4, reliability Q11). The
+ * report goes to stdout; the only files written are under test-artifacts/coverage-classifiers.
+ */
+export default defineConfig({
+  resolve: { alias: { '@shared': resolve(root, 'shared') } },
+  test: {
+    environment: 'node',
+    include: ['tests/main/providers/**/*.test.ts'],
+    exclude: ['**/node_modules/**'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    maxWorkers: 2,
+    // No results cache (it would be written under node_modules/.vite).
+    cache: false,
+    coverage: {
+      enabled: true,
+      provider: 'v8',
+      include: [
+        'electron/main/providers/webex/webex-client.ts',
+        'electron/main/providers/egain/egain-client.ts',
+        'electron/main/providers/connect/connect-client.ts',
+        'electron/main/providers/aiccs/aiccs-client.ts',
+        'electron/main/providers/voice-broadcast/voice-broadcast-client.ts',
+        'electron/main/providers/oauth.ts',
+        'electron/main/providers/http-transport.ts',
+      ],
+      reporter: ['text'],
+      reportsDirectory: 'test-artifacts/coverage-classifiers',
+      thresholds: { branches: 100, functions: 100, lines: 100, statements: 100, perFile: true },
+    },
+  },
+})
