@@ -111,6 +111,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     locale: options.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
     checkContract: true,
     sandbox: options.sandbox ?? true,
+    // No desktop here: a notification is a log line (tests read them there).
+    notify: (notification) => logger.info('notification', notification),
   })
   const bridgeScript = await buildBrowserBridge()
   const token = randomBytes(24).toString('base64url')

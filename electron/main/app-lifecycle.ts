@@ -14,7 +14,7 @@ import { guardWebContents } from './windows/window-guards'
 /** The Electron modules the app shell uses; passed in so tests can hand over fakes. */
 export type ElectronModules = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell'
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'Notification'
 >
 
 export interface StartOptions {
@@ -31,7 +31,7 @@ export interface StartOptions {
  * single-instance lock before anything creates state.
  */
 export async function startApp(electron: ElectronModules, options: StartOptions): Promise<void> {
-  const { app, BrowserWindow, ipcMain, protocol, session, shell } = electron
+  const { app, BrowserWindow, ipcMain, protocol, session, shell, Notification } = electron
 
   app.enableSandbox()
   protocol.registerSchemesAsPrivileged([
@@ -93,6 +93,9 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     locale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     checkContract: !app.isPackaged,
     sandbox: true,
+    notify: ({ title, body }) => {
+      if (Notification.isSupported()) new Notification({ title, body }).show()
+    },
   })
   app.on('will-quit', () => void services.close())
   registerIpc(ipcMain, services.dispatch, appOrigin, logger.child('ipc'))

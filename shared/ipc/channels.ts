@@ -15,11 +15,17 @@ export const invokeChannels = [
   'credentials:clear',
   'keychain:health',
   'tasks:submit',
+  'queue:list',
+  'queue:retry',
+  'queue:cancel',
+  'queue:resolve',
+  'queue:dismiss',
+  'history:list',
   'sandbox:state',
   'sandbox:simulate',
 ] as const
 
-export const eventChannels = ['settings:changed', 'profiles:changed'] as const
+export const eventChannels = ['settings:changed', 'profiles:changed', 'queue:changed'] as const
 
 export type InvokeChannel = (typeof invokeChannels)[number]
 export type EventChannel = (typeof eventChannels)[number]

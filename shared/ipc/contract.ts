@@ -7,7 +7,8 @@ import { Profile, ProfileDraft } from '../schemas/profiles'
 import { ProfileId } from '../schemas/providers'
 import { SandboxSimulate, SandboxState } from '../schemas/sandbox'
 import { SettingsPatch, SettingsState } from '../schemas/settings'
-import { SubmitTask, SubmittedTask } from '../schemas/tasks'
+import { SubmitTask } from '../schemas/tasks'
+import { HistoryQuery, QueueChanged, QueueItem, QueueSnapshot, ResolveReview, TaskRef } from '../schemas/outbox'
 import type { EventChannel, InvokeChannel } from './channels'
 
 /** No argument: the renderer calls `callboard.app.info()`. */
@@ -87,10 +88,41 @@ export const invokes = {
   },
   'tasks:submit': {
     input: SubmitTask,
-    output: SubmittedTask,
+    output: QueueItem,
     // A broadcast carries up to 200,000 numbers.
     maxInputBytes: 8 * 1024 * 1024,
-    summary: "Send one task to its profile's provider now; answers with the task id and the classified outcome.",
+    summary:
+      'Queue a task: validated, given an id and an idempotency key, and on disk before this answers; then sent when its provider can take it.',
+  },
+  'queue:list': {
+    input: NoInput,
+    output: QueueSnapshot,
+    summary: "The queue: unfinished tasks and those that went wrong, the counts for the badge, and each lane's state.",
+  },
+  'queue:retry': {
+    input: TaskRef,
+    output: QueueItem,
+    summary: 'Send a waiting task now (its provider is probed even if it looked down), or again after signing in.',
+  },
+  'queue:cancel': {
+    input: TaskRef,
+    output: QueueItem,
+    summary: 'Cancel a task that has not been sent; refused while it is being sent.',
+  },
+  'queue:resolve': {
+    input: ResolveReview,
+    output: QueueItem,
+    summary: 'Answer a task that may or may not have been created: send it again, mark it done, or cancel it.',
+  },
+  'queue:dismiss': {
+    input: TaskRef,
+    output: QueueItem,
+    summary: 'Take a refused or expired task off the queue view once the agent has seen it (it stays in the history).',
+  },
+  'history:list': {
+    input: HistoryQuery,
+    output: z.array(QueueItem),
+    summary: 'Every task, newest first, with its state and provider id; filter by provider, state or text.',
   },
   'sandbox:state': {
     input: NoInput,
@@ -108,6 +140,7 @@ export const invokes = {
 export const events = {
   'settings:changed': SettingsState,
   'profiles:changed': z.object({ profiles: z.array(Profile) }).strict(),
+  'queue:changed': QueueChanged,
 } satisfies Record<EventChannel, z.ZodType>
 
 export type Invokes = typeof invokes

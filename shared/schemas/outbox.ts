@@ -38,6 +38,10 @@ export type EntryProblem = z.infer<typeof EntryProblem>
 export const OutboxEntry = z
   .object({
     id: z.uuid(),
+    /** Submission order, strictly increasing: two tasks queued in the same millisecond keep their order. */
+    seq: z.int().nonnegative(),
+    /** Bumped on every change, so a reader can tell the newer of two copies of an entry. */
+    version: z.int().nonnegative(),
     profileId: ProfileId,
     provider: ProviderName,
     intent: TaskIntent,
@@ -56,6 +60,8 @@ export const OutboxEntry = z
     nextAttemptAt: Instant.nullable(),
     lastProblem: EntryProblem.nullable(),
     providerId: z.string().nullable(),
+    /** A refused or expired task the agent has seen: it leaves the queue view (it stays in history). */
+    dismissed: z.boolean(),
     updatedAt: Instant,
   })
   .strict()
@@ -102,6 +108,10 @@ export const QueueSnapshot = z
     counts: QueueCounts,
     paused: z.boolean(),
     lanes: z.array(LaneStatus),
+    /** Something the agent should know about the queue file (it was damaged and set aside, say). */
+    notice: z.string().nullable(),
+    /** Why the queue cannot take tasks at all (another Callboard holds it), or null. */
+    unavailable: z.string().nullable(),
   })
   .strict()
 export type QueueSnapshot = z.infer<typeof QueueSnapshot>

@@ -7,8 +7,9 @@ import { startTestHarness } from './helpers/harness'
 import type { TestHarness } from './helpers/harness'
 
 // The built-in sandbox as a new user meets it: no account configured, five sandbox profiles, each
-// sending its sample tasks to the simulators inside the harness's main services, with the
-// provider's id shown; and, through the simulators' fault modes, every outcome class shown.
+// queueing its sample tasks through the outbox to the simulators inside the harness's main
+// services, with the provider's id shown; and, through the simulators' fault modes, every outcome
+// class shown, on the sandbox card and in the queue view, with the queue's actions.
 
 const labels = {
   webex: 'Sandbox · Webex Contact Center',
@@ -49,14 +50,18 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
     return state.value.providers.find((p) => p.provider === provider)!.created
   }
 
-  /** Press a sample's button with the keyboard; wait for the outcome that replaces the last one. */
+  /** Press a sample's button with the keyboard; wait for the first outcome of the queued task. */
   async function send(provider: Provider, sample: string): Promise<Locator> {
     const button = card(provider).locator(`[data-testid="sandbox-send"][data-sample="${sample}"]`)
     await button.focus()
     await page.keyboard.press('Enter')
-    await card(provider).getByTestId('task-outcome').waitFor()
-    await expect.poll(() => button.isEnabled(), { timeout: 15_000 }).toBe(true)
-    return card(provider).getByTestId('task-outcome')
+    const status = card(provider).getByTestId('task-status')
+    await expect
+      .poll(async () => (await status.count()) > 0 && (await status.getAttribute('data-outcome')) !== 'pending', {
+        timeout: 15_000,
+      })
+      .toBe(true)
+    return status
   }
 
   async function simulate(provider: Provider, scenario: string): Promise<void> {
@@ -94,7 +99,7 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
   it.each(samples)('%s %s: the provider id comes back and is shown', async (provider, sample) => {
     const before = await created(provider)
     const outcome = await send(provider, sample)
-    await expect(outcome.getAttribute('data-kind')).resolves.toBe('sent')
+    await expect(outcome.getAttribute('data-outcome')).resolves.toBe('sent')
     const text = await outcome.innerText()
     expect(text).toMatch(/Sent\. Provider id: \S+/)
     expect(await created(provider)).toBe(before + 1)
@@ -103,11 +108,34 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
     )
   })
 
-  it('shows every outcome class the simulators can produce', async () => {
+  /**
+   * Do what an agent would with whatever the queue view lists, by keyboard: "Retry now" for a
+   * waiting task, "It was created" for one in review; then wait until only refused or expired
+   * tasks (which need no decision) are left.
+   */
+  async function clearQueue(): Promise<void> {
+    const queue = page.getByTestId('queue-view')
+    for (let round = 0; round < 20; round++) {
+      const rows = queue.getByTestId('queue-row')
+      const states = await rows.evaluateAll((els) =>
+        els.map((el) => el.querySelector('[data-testid="task-status"]')?.getAttribute('data-state') ?? ''),
+      )
+      if (states.every((s) => s === 'rejected' || s === 'expired')) return
+      const action = queue.getByRole('button', { name: /^(Retry now|It was created): / }).first()
+      if ((await action.count()) > 0) {
+        await action.focus()
+        await page.keyboard.press('Enter')
+      }
+      await page.waitForTimeout(400)
+    }
+    throw new Error('the queue did not clear')
+  }
+
+  it('shows every outcome class the simulators can produce, and the queue view acts on them', async () => {
     const table: [Provider, string, string, string, RegExp][] = [
       ['webex', 'outdial', 'offline', 'retry', /tried again/],
-      ['webex', 'outdial', 'down', 'retry', /tried again in 30 s/],
-      ['connect', 'follow-up', 'rate_limited', 'retry', /tried again in 10 s/],
+      ['webex', 'outdial', 'down', 'retry', /tried again in (29|30) s/],
+      ['connect', 'follow-up', 'rate_limited', 'retry', /tried again in \d s/],
       ['webex', 'outdial', 'credentials_refused', 'needs_auth', /sign in again/],
       ['egain', 'follow-up', 'answer_lost', 'needs_review', /Needs your review/],
       ['webex', 'outdial', 'server_error', 'needs_review', /Needs your review/],
@@ -118,17 +146,54 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
     for (const [provider, sample, scenario, kind, words] of table) {
       await simulate(provider, scenario)
       const outcome = await send(provider, sample)
-      await expect(outcome.getAttribute('data-kind'), `${provider} ${scenario}`).resolves.toBe(kind)
+      await expect(outcome.getAttribute('data-outcome'), `${provider} ${scenario}`).resolves.toBe(kind)
       expect(await outcome.innerText(), `${provider} ${scenario}`).toMatch(words)
       if (provider === 'voice_broadcast' && scenario === 'invalid') {
         await outcome.getByText(/The provider’s answer/).click()
         await screenshot(page, 'sandbox-outcome-rejected-light-en')
       }
-      if (provider === 'egain') await screenshot(page, 'sandbox-outcome-needs-review-light-en')
+      if (provider === 'egain') {
+        await expect(page.getByTestId('queue-badge').innerText()).resolves.toMatch(/1 needs you/)
+        await page.getByTestId('queue-view').scrollIntoViewIfNeeded()
+        await screenshot(page, 'queue-needs-review-light-en')
+      }
       await simulate(provider, 'normal')
+      await clearQueue()
     }
     const outcome = await send('webex', 'outdial')
-    await expect(outcome.getAttribute('data-kind')).resolves.toBe('sent')
+    await expect(outcome.getAttribute('data-outcome')).resolves.toBe('sent')
+    await expect(page.getByTestId('queue-badge').innerText()).resolves.toMatch(/Nothing waiting/)
+
+    // The refused tasks stay listed until the agent dismisses them; then the queue is empty.
+    const dismiss = page.getByRole('button', { name: /^Dismiss: / })
+    await expect(dismiss.count()).resolves.toBe(2)
+    while ((await dismiss.count()) > 0) {
+      await dismiss.first().focus()
+      await page.keyboard.press('Enter')
+      await page.waitForTimeout(100)
+    }
+    await page.getByTestId('queue-empty').waitFor()
+  })
+
+  it('asks before sending a task in review again, and Esc keeps it in review', async () => {
+    await simulate('egain', 'answer_lost')
+    await send('egain', 'follow-up')
+    await simulate('egain', 'normal')
+    const resend = page.getByRole('button', { name: /^Send again: / }).first()
+    await resend.focus()
+    await page.keyboard.press('Enter')
+    const dialog = page.getByRole('dialog')
+    await dialog.waitFor()
+    expect(await dialog.innerText()).toMatch(/it will exist twice/)
+    await screenshot(page, 'queue-resend-confirm-light-en')
+    await page.keyboard.press('Escape')
+    await expect(dialog.isVisible()).resolves.toBe(false)
+    await expect(page.getByRole('button', { name: /^Send again: / }).count()).resolves.toBe(1)
+    await resend.click()
+    await dialog.getByRole('button', { name: 'Send again' }).click()
+    await expect
+      .poll(async () => card('egain').getByTestId('task-status').getAttribute('data-outcome'), { timeout: 10_000 })
+      .toBe('sent')
   })
 
   it('looks right in dark and in Spanish', async () => {

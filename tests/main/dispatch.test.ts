@@ -11,6 +11,27 @@ import { invokes } from '../../shared/ipc/contract'
 
 const PROFILE_ID = '6f1c2a8e-4b7d-4c1e-9a3f-2d5b8e7c1a90'
 
+const QUEUE_ITEM = {
+  id: PROFILE_ID,
+  seq: 0,
+  version: 0,
+  dismissed: false,
+  profileId: PROFILE_ID,
+  provider: 'webex',
+  kind: 'outdial',
+  subject: '+14085550199',
+  idempotencyKey: PROFILE_ID,
+  createdAt: '2026-11-23T09:00:00.000Z',
+  notAfter: '2026-11-23T09:15:00.000Z',
+  deadlineReason: 'An outdial is not placed more than 15 minutes after it was asked for.',
+  attempts: 0,
+  state: 'queued',
+  nextAttemptAt: null,
+  lastProblem: null,
+  providerId: null,
+  updatedAt: '2026-11-23T09:00:00.000Z',
+} as const
+
 const validOutputs = {
   'app:info': {
     name: 'Callboard',
@@ -57,11 +78,20 @@ const validOutputs = {
     detail: 'locked',
     checkedAt: '2026-11-23T09:00:00.000Z',
   },
-  'tasks:submit': {
-    taskId: PROFILE_ID,
-    idempotencyKey: PROFILE_ID,
-    outcome: { kind: 'sent', providerId: '1001', httpStatus: 200 },
+  'tasks:submit': QUEUE_ITEM,
+  'queue:list': {
+    items: [QUEUE_ITEM],
+    counts: { waiting: 1, attention: 0 },
+    paused: false,
+    lanes: [{ profileId: PROFILE_ID, provider: 'webex', health: 'unknown', blockedUntil: null, inFlight: 0 }],
+    notice: null,
+    unavailable: null,
   },
+  'queue:retry': QUEUE_ITEM,
+  'queue:cancel': { ...QUEUE_ITEM, state: 'cancelled' },
+  'queue:resolve': { ...QUEUE_ITEM, state: 'sent' },
+  'queue:dismiss': { ...QUEUE_ITEM, state: 'rejected', dismissed: true },
+  'history:list': [QUEUE_ITEM],
   'sandbox:state': {
     running: true,
     problem: null,
@@ -93,6 +123,11 @@ const validInputs: Record<string, unknown> = {
     },
   },
   'sandbox:simulate': { provider: 'webex', scenario: 'down' },
+  'queue:retry': { taskId: PROFILE_ID },
+  'queue:cancel': { taskId: PROFILE_ID },
+  'queue:resolve': { taskId: PROFILE_ID, action: 'resend' },
+  'queue:dismiss': { taskId: PROFILE_ID },
+  'history:list': { search: 'ada' },
 }
 
 const asMock = (fn: unknown) => fn as Mock

@@ -87,9 +87,25 @@ export function createFakeElectron(options: { userData: string; singleInstance?:
   }
 
   const shell = { openExternal: vi.fn(async () => undefined) }
+  const notifications: { title: string; body: string }[] = []
+  class FakeNotification {
+    static isSupported = () => true
+    constructor(readonly options: { title: string; body: string }) {}
+    show() {
+      notifications.push(this.options)
+    }
+  }
 
-  const module = { app, BrowserWindow: FakeBrowserWindow, ipcMain, protocol, session: { defaultSession }, shell }
-  return { module, calls, windows, ipcHandlers, protocolHandlers, defaultSession, shell, app, markReady }
+  const module = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain,
+    protocol,
+    session: { defaultSession },
+    shell,
+    Notification: FakeNotification,
+  }
+  return { module, calls, windows, ipcHandlers, protocolHandlers, defaultSession, shell, app, markReady, notifications }
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>

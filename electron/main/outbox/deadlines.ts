@@ -123,8 +123,11 @@ export function deadlineFor(intent: TaskIntent, createdAt: Date, policy: Deadlin
   }
 }
 
-/** Entries of one scope go out in order: the same customer number, or the same contact chain. */
-export function scopeFor(intent: TaskIntent): string {
+/**
+ * Entries of one scope go out in order: the same customer number, the same customer, or the same
+ * contact chain. A broadcast concerns many numbers and no one conversation: null, a scope of its own.
+ */
+export function scopeFor(intent: TaskIntent): string | null {
   switch (intent.kind) {
     case 'outdial':
     case 'callback':
@@ -134,6 +137,6 @@ export function scopeFor(intent: TaskIntent): string {
         ? `${intent.profileId}:contact:${intent.previousContactId ?? intent.name}`
         : `${intent.profileId}:customer:${intent.lookup.attribute}=${intent.lookup.value}`
     case 'broadcast':
-      return `${intent.profileId}:broadcast:${intent.taskName}`
+      return null
   }
 }

@@ -142,7 +142,7 @@ export function createDispatcher(deps: DispatcherDeps) {
    */
   function candidates(lane: Lane, at: number): { ready: OutboxEntry[]; overdue: OutboxEntry[]; nextAt: number | null } {
     const all = [...deps.entries()].filter((e) => e.profileId === lane.profileId)
-    all.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+    all.sort((a, b) => a.seq - b.seq)
     const heldScopes = new Set<string>()
     const ready: OutboxEntry[] = []
     const overdue: OutboxEntry[] = []

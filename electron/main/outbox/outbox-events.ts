@@ -24,6 +24,8 @@ export const OutboxEvent = z.discriminatedUnion('t', [
       why: z.enum(['retry_now', 'resend', 'recovered', 'signed_in']),
     })
     .strict(),
+  /** The agent has seen a refused or expired task; it leaves the queue view. */
+  z.object({ t: z.literal('dismissed'), id: Id, at: At }).strict(),
   /** The agent checked the provider and says the task exists. */
   z.object({ t: z.literal('marked_done'), id: Id, at: At }).strict(),
 ])

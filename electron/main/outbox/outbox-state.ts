@@ -19,8 +19,8 @@ const accepts: Record<OutboxEntry['state'], ReadonlySet<OutboxEvent['t']>> = {
   needs_auth: new Set(['requeued', 'cancelled', 'expired']),
   needs_review: new Set(['requeued', 'marked_done', 'cancelled', 'expired']),
   sent: new Set(),
-  rejected: new Set(),
-  expired: new Set(),
+  rejected: new Set(['dismissed']),
+  expired: new Set(['dismissed']),
   cancelled: new Set(),
 }
 
@@ -44,7 +44,7 @@ export function applyEvent(entries: Map<string, OutboxEntry>, event: OutboxEvent
 }
 
 function transition(entry: OutboxEntry, event: Exclude<OutboxEvent, { t: 'queued' }>): OutboxEntry {
-  const base = { ...entry, updatedAt: event.at }
+  const base = { ...entry, updatedAt: event.at, version: entry.version + 1 }
   switch (event.t) {
     case 'sending':
       return { ...base, state: 'sending', attempts: event.attempt, nextAttemptAt: null }
@@ -89,6 +89,8 @@ function transition(entry: OutboxEntry, event: Exclude<OutboxEvent, { t: 'queued
       return { ...base, state: 'cancelled', nextAttemptAt: null }
     case 'requeued':
       return { ...base, state: 'queued', nextAttemptAt: null }
+    case 'dismissed':
+      return { ...base, dismissed: true }
     case 'marked_done':
       return {
         ...base,

@@ -14,7 +14,7 @@ import { createDispatcher } from './dispatcher'
 import type { LaneLimits } from './lane-limits'
 import { DEFAULT_LANE_LIMITS } from './lane-limits'
 import type { OutboxEvent } from './outbox-events'
-import { applyEvent, recoveryEvents } from './outbox-state'
+import { applyEvent, isLive, recoveryEvents } from './outbox-state'
 
 /** Where the outbox keeps its events: the durable journal in the app, memory in some tests. */
 export interface OutboxLog {
@@ -22,6 +22,11 @@ export interface OutboxLog {
   replay(): OutboxEvent[]
   /** Resolves once the event is durable (fsynced). */
   append(event: OutboxEvent): Promise<void>
+  /**
+   * Rewrite the log as `snapshot()` when it has grown enough. Must call `snapshot` synchronously,
+   * before any later append, so the snapshot reflects every append made so far.
+   */
+  maybeCompact?(snapshot: () => OutboxEvent[]): Promise<void>
 }
 
 export interface OutboxDeps {
@@ -37,6 +42,8 @@ export interface OutboxDeps {
   onLaneChanged?: (status: LaneStatus) => void
   limitsFor?: (provider: ProviderName) => LaneLimits
   deadlines?: DeadlinePolicy
+  /** Finished entries stay this long for history, then compaction drops them. Default 30 days. */
+  historyMs?: number
   dispatcher?: Partial<Pick<DispatcherDeps, 'timers' | 'random' | 'backoff' | 'tickMs'>>
 }
 
@@ -49,11 +56,31 @@ export type ResolveAction = 'resend' | 'done' | 'cancel'
 export function createOutbox(deps: OutboxDeps) {
   const entries = new Map<string, OutboxEntry>()
   const iso = () => deps.clock.now().toISOString()
+  const historyMs = deps.historyMs ?? 30 * 24 * 3_600_000
+  let appending = 0
+  let nextSeq = 0
+
+  /** One `queued` event per live entry, holding its current state: replaying it rebuilds the queue. */
+  const snapshot = (): OutboxEvent[] => {
+    const now = deps.clock.now().getTime()
+    return [...entries.values()].filter((e) => isLive(e, now, historyMs)).map((entry) => ({ t: 'queued', entry }))
+  }
 
   /** Durable first, then in memory, then told. */
   async function record(event: OutboxEvent): Promise<OutboxEntry> {
-    await deps.log.append(event)
+    appending += 1
+    try {
+      await deps.log.append(event)
+    } finally {
+      appending -= 1
+    }
     const result = applyEvent(entries, event)
+    // Only with no append in flight can the snapshot reflect every append made so far.
+    if (appending === 0 && deps.log.maybeCompact) {
+      void deps.log.maybeCompact(snapshot).catch((error: unknown) => {
+        deps.logger.error('outbox compaction failed', { error: String(error) })
+      })
+    }
     if (!result.ok) {
       // The journal is ahead of memory only through a bug; say so loudly and keep going.
       deps.logger.error('outbox event not applicable', { problem: result.problem })
@@ -90,6 +117,7 @@ export function createOutbox(deps: OutboxDeps) {
         const result = applyEvent(entries, event)
         if (!result.ok) problems.push(result.problem)
       }
+      for (const entry of entries.values()) nextSeq = Math.max(nextSeq, entry.seq + 1)
       const recovery = recoveryEvents(entries.values(), iso())
       for (const event of recovery) await record(event)
       if (problems.length)
@@ -117,11 +145,13 @@ export function createOutbox(deps: OutboxDeps) {
       const id = deps.newId()
       const entry: OutboxEntry = {
         id,
+        seq: nextSeq++,
+        version: 0,
         profileId: profile.id,
         provider: profile.provider,
         intent,
         idempotencyKey: id,
-        scope: scopeFor(intent),
+        scope: scopeFor(intent) ?? `${profile.id}:task:${id}`,
         createdAt: createdAt.toISOString(),
         notAfter: deadline.notAfter.toISOString(),
         deadlineReason: deadline.reason,
@@ -130,6 +160,7 @@ export function createOutbox(deps: OutboxDeps) {
         nextAttemptAt: null,
         lastProblem: null,
         providerId: null,
+        dismissed: false,
         updatedAt: createdAt.toISOString(),
       }
       const queued = await record({ t: 'queued', entry })
@@ -160,6 +191,16 @@ export function createOutbox(deps: OutboxDeps) {
         throw new AppError('conflict', `A task that is ${entry.state.replace('_', ' ')} cannot be cancelled.`)
       }
       return record({ t: 'cancelled', id, at: iso() })
+    },
+
+    /** The agent has seen a refused or expired task: it leaves the queue view. */
+    async dismiss(id: string): Promise<OutboxEntry> {
+      const entry = find(id)
+      if (entry.state !== 'rejected' && entry.state !== 'expired') {
+        throw new AppError('conflict', 'Only a refused or expired task can be dismissed.')
+      }
+      if (entry.dismissed) return entry
+      return record({ t: 'dismissed', id, at: iso() })
     },
 
     /** The agent's answer to "it may have been created": send again, it exists, or drop it. */

@@ -21,22 +21,23 @@ function subjectOf({ intent }: OutboxEntry): string {
   }
 }
 
-/** Waiting: will still be sent. Attention: the agent has something to do or to know. */
-export function countEntries(
-  entries: Iterable<OutboxEntry>,
-  acknowledged: ReadonlySet<string> = new Set(),
-): QueueCounts {
+/**
+ * Waiting: will still be sent. Attention: cannot go on without the agent (sign in, or decide about
+ * a task that may exist). Expired and refused tasks are notified and listed, but need no decision.
+ */
+export function countEntries(entries: Iterable<OutboxEntry>): QueueCounts {
   let waiting = 0
   let attention = 0
   for (const e of entries) {
     if (e.state === 'queued' || e.state === 'sending') waiting += 1
     else if (e.state === 'needs_auth' || e.state === 'needs_review') attention += 1
-    else if ((e.state === 'expired' || e.state === 'rejected') && !acknowledged.has(e.id)) attention += 1
   }
   return { waiting, attention }
 }
 
 /** In the queue view: everything not finished, and finished entries that went wrong. */
 export function inQueueView(entry: OutboxEntry): boolean {
-  return !TERMINAL_STATES.has(entry.state) || entry.state === 'expired' || entry.state === 'rejected'
+  return (
+    !TERMINAL_STATES.has(entry.state) || ((entry.state === 'expired' || entry.state === 'rejected') && !entry.dismissed)
+  )
 }

@@ -9,7 +9,7 @@ export type SandboxFault = HttpFault | Extract<VoiceBroadcastFault, { kind: 'cod
 /** How long `slow` waits, and the Retry-After the `down` and `rate_limited` scenarios give. */
 export const SANDBOX_SLOW_MS = 3000
 export const SANDBOX_DOWN_RETRY_AFTER_S = 30
-export const SANDBOX_RATE_LIMIT_RETRY_AFTER_S = 10
+export const SANDBOX_RATE_LIMIT_RETRY_AFTER_S = 3
 
 /**
  * A scenario as the simulator fault that plays it. The simulators render each status in their

@@ -5,7 +5,15 @@ import type { ProfileSummary } from '@shared/schemas/credentials'
 import type { AppInfo } from '@shared/schemas/app-info'
 import type { Profile } from '@shared/schemas/profiles'
 import type { SettingsValues } from '@shared/schemas/settings'
+import type { QueueSnapshot } from '@shared/schemas/outbox'
 import type { Dispatch } from '../ipc/dispatch'
+import { JournalLockedError } from '../outbox/journal'
+import type { Outbox, OutboxDeps } from '../outbox/outbox'
+import { createOutbox } from '../outbox/outbox'
+import type { DurableOutboxLog } from '../outbox/outbox-log'
+import { openOutboxLog } from '../outbox/outbox-log'
+import { attentionNotice, historyList, journalNoticeText } from '../outbox/queue-views'
+import { countEntries, inQueueView, toQueueItem } from '../outbox/queue-items'
 import { createDispatch } from '../ipc/dispatch'
 import { createAiccsClient } from '../providers/aiccs/aiccs-client'
 import { createConnectClient } from '../providers/connect/connect-client'
@@ -49,6 +57,10 @@ export interface AppServicesDeps {
   probes?: ProbeRegistry
   /** HTTP for the probes and clients; default: the runtime's fetch. */
   fetch?: typeof fetch
+  /** OS notifications (Electron's Notification in the app; the log in the harness). */
+  notify?: (notification: { title: string; body: string }) => void
+  /** Timers and randomness for the outbox's dispatcher (tests move time themselves). */
+  outbox?: OutboxDeps['dispatcher'] & { historyMs?: number }
   /**
    * Run the built-in sandbox (a simulator per provider inside this process, with a profile for
    * each). The app and the harness turn it on; service tests leave it off unless they test it.
@@ -64,6 +76,8 @@ export interface AppServices {
   credentials: CredentialsService
   /** Null when the sandbox is off or could not start. */
   sandbox: Sandbox | null
+  /** Null when the queue could not be opened (its reason is in `queue:list`). */
+  outbox: Outbox | null
   /** Stop what the services started (the sandbox's simulators). */
   close(): Promise<void>
 }
@@ -175,6 +189,56 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
   })
   const newId = deps.newId ?? randomUUID
 
+  // ——— The outbox: every task goes through it ———
+  let outbox: Outbox | null = null
+  let outboxLog: DurableOutboxLog | null = null
+  let queueUnavailable: string | null = null
+  try {
+    outboxLog = await openOutboxLog({ dir: join(deps.userDataDir, 'outbox'), clock, logger: logger.child('journal') })
+  } catch (error) {
+    queueUnavailable =
+      error instanceof JournalLockedError
+        ? `Another Callboard (process ${error.pid}) is using this task queue. Close it, then restart this one.`
+        : `The task queue could not be opened: ${error instanceof Error ? error.message : String(error)}`
+    logger.error('outbox unavailable', { error: queueUnavailable })
+  }
+  if (outboxLog) {
+    const log = outboxLog
+    outbox = createOutbox({
+      log,
+      clock,
+      logger: logger.child('outbox'),
+      newId,
+      findProfile,
+      send: (entry) => sendTask({ intent: entry.intent, idempotencyKey: entry.idempotencyKey }),
+      onChanged: (entry) => {
+        events.emit('queue:changed', { item: toQueueItem(entry), counts: countEntries(outbox?.list() ?? []) })
+        const note = attentionNotice(entry)
+        if (note) deps.notify?.(note)
+      },
+      ...(deps.outbox ? { dispatcher: deps.outbox } : {}),
+      ...(deps.outbox?.historyMs !== undefined ? { historyMs: deps.outbox.historyMs } : {}),
+    })
+  }
+  const requireOutbox = (): Outbox => {
+    if (!outbox) throw new AppError('conflict', queueUnavailable ?? 'The task queue is not running.')
+    return outbox
+  }
+  const queueSnapshot = (): QueueSnapshot => {
+    const list = outbox?.list() ?? []
+    return {
+      items: list
+        .filter(inQueueView)
+        .map(toQueueItem)
+        .sort((a, b) => b.seq - a.seq),
+      counts: countEntries(list),
+      paused: outbox?.isPaused() ?? false,
+      lanes: outbox?.lanes() ?? [],
+      notice: outboxLog?.notice ? journalNoticeText(outboxLog.notice) : null,
+      unavailable: queueUnavailable,
+    }
+  }
+
   const summarize = async (profile: Profile): Promise<ProfileSummary> => ({
     profile,
     credentials: await credentials.status(profile.id),
@@ -206,14 +270,21 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       },
       'profiles:test': ({ profileId }) => testConnection(profileId),
       'credentials:status': ({ profileId }) => sendCredentials.status(profileId),
-      'credentials:set': ({ profileId, secret }) => sendCredentials.set(profileId, secret),
+      'credentials:set': async ({ profileId, secret }) => {
+        const status = await sendCredentials.set(profileId, secret)
+        // Tasks parked on refused credentials go again with the new ones.
+        void outbox?.credentialsChanged(profileId)
+        return status
+      },
       'credentials:clear': ({ profileId }) => sendCredentials.clear(profileId),
       'keychain:health': () => credentials.health({ fresh: true }),
-      'tasks:submit': async ({ intent }) => {
-        const taskId = newId()
-        const outcome = await sendTask({ intent, idempotencyKey: taskId })
-        return { taskId, idempotencyKey: taskId, outcome }
-      },
+      'tasks:submit': async ({ intent }) => toQueueItem(await requireOutbox().submit(intent)),
+      'queue:list': () => queueSnapshot(),
+      'queue:retry': async ({ taskId }) => toQueueItem(await requireOutbox().retry(taskId)),
+      'queue:cancel': async ({ taskId }) => toQueueItem(await requireOutbox().cancel(taskId)),
+      'queue:resolve': async ({ taskId, action }) => toQueueItem(await requireOutbox().resolve(taskId, action)),
+      'queue:dismiss': async ({ taskId }) => toQueueItem(await requireOutbox().dismiss(taskId)),
+      'history:list': (query) => historyList(outbox?.list() ?? [], query, (id) => findProfile(id)?.label ?? ''),
       'sandbox:state': () => sandbox?.state() ?? sandboxUnavailable(sandboxProblem ?? 'The sandbox is turned off.'),
       'sandbox:simulate': async ({ provider, scenario }) => {
         if (!sandbox) throw new AppError('not_found', sandboxProblem ?? 'The sandbox is turned off.')
@@ -221,6 +292,9 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       },
     },
   })
+
+  // Sending starts once everything above exists: recovery may emit events and send at once.
+  if (outbox) await outbox.start()
 
   // Know the keychain's state from the start (and log it), without holding up start-up.
   void credentials.health({ fresh: true })
@@ -232,7 +306,11 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     profiles,
     credentials,
     sandbox,
+    outbox,
     close: async () => {
+      outbox?.stop()
+      await outbox?.idle()
+      await outboxLog?.close()
       await sandbox?.close()
     },
   }

@@ -3,8 +3,6 @@ import { ref } from 'vue'
 import type { IpcError } from '@shared/ipc/result'
 import type { ProviderName } from '@shared/schemas/providers'
 import type { SandboxProviderState, SandboxScenario, SandboxState } from '@shared/schemas/sandbox'
-import type { TaskIntent } from '@shared/schemas/intents'
-import type { SubmittedTask } from '@shared/schemas/tasks'
 import { useBridge } from '../bridge'
 
 /** The built-in sandbox: which scenario each simulated provider plays, and sending sample tasks. */
@@ -33,14 +31,5 @@ export const useSandboxStore = defineStore('sandbox', () => {
     return null
   }
 
-  /** Sends one task now; the created-count in the state follows. */
-  async function submit(
-    intent: TaskIntent,
-  ): Promise<{ ok: true; value: SubmittedTask } | { ok: false; error: IpcError }> {
-    const result = await bridge.tasks.submit({ intent })
-    await load()
-    return result
-  }
-
-  return { state, error, load, forProvider, simulate, submit }
+  return { state, error, load, forProvider, simulate }
 })

@@ -1,0 +1,60 @@
+import type { Clock } from '../services/clock'
+import type { Logger } from '../services/logger'
+import type { Journal, JournalQuarantine, JournalTornTail } from './journal'
+import { liveSizeBytes, openJournal, shouldCompact } from './journal'
+import type { OutboxLog } from './outbox'
+import { OutboxEvent } from './outbox-events'
+
+/** What the agent is told about the queue file at start, if anything went wrong with it. */
+export type JournalNotice =
+  | { kind: 'quarantined'; path: string; reason: string; recordsKept: number }
+  | { kind: 'torn_tail'; bytesDropped: number; reason: string }
+
+export interface DurableOutboxLog extends OutboxLog {
+  notice: JournalNotice | null
+  close(): Promise<void>
+}
+
+/** The outbox's events in the journal under `<userData>/outbox`, compacted when it doubles. */
+export async function openOutboxLog(options: { dir: string; clock: Clock; logger: Logger }): Promise<DurableOutboxLog> {
+  const opened = await openJournal({
+    dir: options.dir,
+    schema: OutboxEvent,
+    clock: options.clock,
+    logger: options.logger,
+    content: 'outbox-events',
+  })
+  const journal: Journal<OutboxEvent> = opened.journal
+  const notice = noticeFrom(opened.quarantine, opened.tornTail)
+  if (notice) options.logger.warn('outbox journal recovered', notice)
+  // The live size as of the last compaction (or open); the journal is rewritten once it doubles.
+  let liveBytes = journal.sizeBytes()
+
+  return {
+    notice,
+    replay: () => opened.records,
+    append: (event) => journal.append(event),
+    maybeCompact(snapshot) {
+      if (!shouldCompact(journal.sizeBytes(), liveBytes)) return Promise.resolve()
+      // Taken synchronously: every append called so far is reflected, as compact requires.
+      const live = snapshot()
+      liveBytes = liveSizeBytes(live, 'outbox-events')
+      options.logger.info('outbox journal compacting', { fileBytes: journal.sizeBytes(), liveBytes })
+      return journal.compact(live)
+    },
+    close: () => journal.close(),
+  }
+}
+
+function noticeFrom(quarantine: JournalQuarantine | null, torn: JournalTornTail | null): JournalNotice | null {
+  if (quarantine) {
+    return {
+      kind: 'quarantined',
+      path: quarantine.quarantinedTo,
+      reason: quarantine.reason,
+      recordsKept: quarantine.recordsKept,
+    }
+  }
+  if (torn) return { kind: 'torn_tail', bytesDropped: torn.bytesDropped, reason: torn.why }
+  return null
+}

@@ -1,0 +1,50 @@
+import type { HistoryQuery, OutboxEntry, QueueItem } from '@shared/schemas/outbox'
+import type { JournalNotice } from './outbox-log'
+import { toQueueItem } from './queue-items'
+
+/** History: every entry, newest first, filtered as asked. */
+export function historyList(
+  entries: Iterable<OutboxEntry>,
+  query: HistoryQuery,
+  labelOf: (profileId: string) => string,
+): QueueItem[] {
+  const search = query.search?.toLowerCase() ?? ''
+  const states = query.states ? new Set(query.states) : null
+  const items: QueueItem[] = []
+  for (const entry of entries) {
+    if (query.provider && entry.provider !== query.provider) continue
+    if (states && !states.has(entry.state)) continue
+    const item = toQueueItem(entry)
+    if (search) {
+      const haystack = [item.subject, item.providerId ?? '', labelOf(entry.profileId), item.id].join('\n').toLowerCase()
+      if (!haystack.includes(search)) continue
+    }
+    items.push(item)
+  }
+  items.sort((a, b) => b.seq - a.seq)
+  return items.slice(0, query.limit ?? 500)
+}
+
+/** The OS notification for an entry that now needs the agent, or null. */
+export function attentionNotice(entry: OutboxEntry): { title: string; body: string } | null {
+  const what = toQueueItem(entry).subject
+  const why = entry.lastProblem?.message ?? ''
+  switch (entry.state) {
+    case 'needs_auth':
+      return { title: 'Callboard: sign in again', body: `${what} is waiting. ${why}` }
+    case 'needs_review':
+      return { title: 'Callboard: a task needs your review', body: `${what}: ${why}` }
+    case 'expired':
+      return { title: 'Callboard: a task expired unsent', body: `${what}: ${why}` }
+    case 'rejected':
+      return { title: 'Callboard: a task was refused', body: `${what}: ${why}` }
+    default:
+      return null
+  }
+}
+
+export function journalNoticeText(notice: JournalNotice): string {
+  return notice.kind === 'quarantined'
+    ? `The task queue file was damaged (${notice.reason}). It was set aside as ${notice.path}; ${notice.recordsKept} records before the damage were kept.`
+    : `The task queue file ended with an incomplete write (${notice.bytesDropped} bytes, ${notice.reason}); it was dropped. Every task confirmed before it is kept.`
+}
