@@ -1,7 +1,15 @@
+import { randomUUID } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startHarness } from '../../harness/server'
+import { createOutbox } from '../../electron/main/outbox/outbox'
+import { openOutboxLog } from '../../electron/main/outbox/outbox-log'
+import { systemClock } from '../../electron/main/services/clock'
+import { createLogger } from '../../electron/main/services/logger'
+import { Profile } from '../../shared/schemas/profiles'
+import { drafts } from '../shared/fixtures'
+import { benchJournal } from './journal-bench'
 import { memorySecretStore } from '../main/memory-secret-store'
 import { createTestServices } from '../main/test-app-services'
 
@@ -51,3 +59,84 @@ const call = () =>
 await time(100, call)
 print('harness_roundtrip_p50_ms', percentile(await time(1000, call), 50), 'ms')
 await harness.close()
+
+// ——— The outbox ———
+
+for (const line of await benchJournal()) console.log(line)
+
+// Durable enqueue through the contract: validate, assign, append with fsync, answer. Sending is
+// paused so only the enqueue is measured. The intent is about 2 KB (30 attributes).
+{
+  const { services: queued } = await createTestServices({ sandbox: true })
+  queued.outbox!.pause()
+  const webex = queued.sandbox!.profiles().find((p) => p.provider === 'webex')!
+  const attributes = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`field${i}`, 'x'.repeat(40)]))
+  const intent = (i: number) => ({
+    kind: 'outdial' as const,
+    profileId: webex.id,
+    destination: `+1415555${String(i % 10_000).padStart(4, '0')}`,
+    entryPointId: 'sandbox-outdial-ep',
+    origin: '+14085550100',
+    attributes,
+  })
+  const bytes = JSON.stringify({ intent: intent(0) }).length
+  await time(50, (i) => queued.dispatch('tasks:submit', { intent: intent(i) }))
+  const enqueue = await time(500, (i) => queued.dispatch('tasks:submit', { intent: intent(i) }))
+  print(`outbox_enqueue_${Math.round(bytes / 1024)}kb_p50_ms`, percentile(enqueue, 50), 'ms')
+  print(`outbox_enqueue_${Math.round(bytes / 1024)}kb_p99_ms`, percentile(enqueue, 99), 'ms')
+  await queued.close()
+}
+
+// Cold start of a queue holding 10,000 waiting entries: open the journal, replay, recover.
+{
+  const dir = mkdtempSync(join(tmpdir(), 'callboard-bench-outbox-'))
+  const clock = systemClock
+  const logger = createLogger(() => undefined, clock)
+  const log = await openOutboxLog({ dir, clock, logger })
+  const webex = Profile.parse({ ...drafts.webex, id: '6f1c2a8e-4b7d-4c1e-9a3f-2d5b8e7c1a90' })
+  const filler = createOutbox({
+    log,
+    clock,
+    logger,
+    newId: randomUUID,
+    findProfile: () => webex,
+    send: () => new Promise(() => undefined),
+    onChanged: () => undefined,
+  })
+  filler.pause()
+  await filler.start()
+  await Promise.all(
+    Array.from({ length: 10_000 }, (_, i) =>
+      filler.submit({
+        kind: 'outdial',
+        profileId: webex.id,
+        destination: `+1415${String(i).padStart(7, '0')}`,
+        entryPointId: 'EP-outbound-1',
+        origin: '+14085550100',
+      }),
+    ),
+  )
+  filler.stop()
+  await log.close()
+  const samples: number[] = []
+  for (let run = 0; run < 5; run++) {
+    const t0 = performance.now()
+    const reopened = await openOutboxLog({ dir, clock, logger })
+    const outbox = createOutbox({
+      log: reopened,
+      clock,
+      logger,
+      newId: randomUUID,
+      findProfile: () => webex,
+      send: () => new Promise(() => undefined),
+      onChanged: () => undefined,
+    })
+    outbox.pause()
+    const started = await outbox.start()
+    samples.push(performance.now() - t0)
+    if (started.entries !== 10_000) throw new Error(`expected 10,000 entries, got ${started.entries}`)
+    outbox.stop()
+    await reopened.close()
+  }
+  print('outbox_cold_start_10k_ms', percentile(samples, 50), 'ms')
+}
