@@ -5,6 +5,7 @@ import { createOpenExternal } from './security/external-links'
 import { originOf } from './security/trusted-sender'
 import { registerIpc } from './ipc/register-ipc'
 import type { SecretStore } from './secrets/secret-store'
+import { watchConnectivityHints } from './platform/connectivity-hints'
 import { createAppServices } from './services/app-services'
 import { systemClock } from './services/clock'
 import { createLogger, fileLogSink, teeSink } from './services/logger'
@@ -14,7 +15,7 @@ import { guardWebContents } from './windows/window-guards'
 /** The Electron modules the app shell uses; passed in so tests can hand over fakes. */
 export type ElectronModules = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'Notification'
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'Notification' | 'powerMonitor' | 'net'
 >
 
 export interface StartOptions {
@@ -31,7 +32,7 @@ export interface StartOptions {
  * single-instance lock before anything creates state.
  */
 export async function startApp(electron: ElectronModules, options: StartOptions): Promise<void> {
-  const { app, BrowserWindow, ipcMain, protocol, session, shell, Notification } = electron
+  const { app, BrowserWindow, ipcMain, protocol, session, shell, Notification, powerMonitor, net } = electron
 
   app.enableSandbox()
   protocol.registerSchemesAsPrivileged([
@@ -97,7 +98,11 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
       if (Notification.isSupported()) new Notification({ title, body }).show()
     },
   })
-  app.on('will-quit', () => void services.close())
+  const stopHints = watchConnectivityHints({ powerMonitor, net }, (reason) => void services.outbox?.poke(reason))
+  app.on('will-quit', () => {
+    stopHints()
+    void services.close()
+  })
   registerIpc(ipcMain, services.dispatch, appOrigin, logger.child('ipc'))
   services.events.subscribe((channel, payload) => {
     for (const window of BrowserWindow.getAllWindows()) {

@@ -136,4 +136,4 @@ export const HistoryQuery = z
   .strict()
 export type HistoryQuery = z.infer<typeof HistoryQuery>
 
-export const QueueChanged = z.object({ item: QueueItem, counts: QueueCounts }).strict()
+export const QueueChanged = z.object({ item: QueueItem, counts: QueueCounts, lanes: z.array(LaneStatus) }).strict()

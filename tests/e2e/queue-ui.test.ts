@@ -7,6 +7,49 @@ import { chromiumAvailable, launchChromium, screenshot, watchPageProblems } from
 import { startTestHarness } from './helpers/harness'
 
 describe.skipIf(!chromiumAvailable())('the queue view in Chromium', () => {
+  it('offline: the task waits in the queue with the reason, and goes out with its provider id when the provider is back', async () => {
+    const browser = await launchChromium()
+    const harness = await startTestHarness({ secrets: memorySecretStore() })
+    try {
+      const page = await browser.newPage({ viewport: { width: 1000, height: 1100 } })
+      const problems = watchPageProblems(page)
+      await page.goto(harness.url)
+      const webex = page.locator('[data-testid="profile-card"][data-sandbox="true"]', {
+        has: page.getByRole('heading', { name: 'Sandbox · Webex Contact Center', exact: true }),
+      })
+      await webex.getByTestId('sandbox-scenario').selectOption('offline')
+      const send = webex.locator('[data-testid="sandbox-send"][data-sample="outdial"]')
+      await send.focus()
+      await page.keyboard.press('Enter')
+
+      const row = page.getByTestId('queue-view').getByTestId('queue-row').first()
+      await expect
+        .poll(() => row.getByTestId('task-status').getAttribute('data-outcome'), { timeout: 10_000 })
+        .toBe('retry')
+      expect(await row.innerText()).toMatch(
+        /Not sent yet: it will be tried again[^\n]*\n[^\n]*ECONNREFUSED[^\n]*nothing was sent/,
+      )
+      await expect(page.getByTestId('lane-status').innerText()).resolves.toMatch(
+        /Sandbox · Webex Contact Center: cannot be reached/,
+      )
+      await expect(page.getByTestId('queue-badge').innerText()).resolves.toMatch(/1 waiting/)
+      await page.getByTestId('queue-view').scrollIntoViewIfNeeded()
+      await screenshot(page, 'queue-offline-waiting-light-en')
+
+      await webex.getByTestId('sandbox-scenario').selectOption('normal')
+      const status = webex.getByTestId('task-status')
+      await expect.poll(() => status.getAttribute('data-outcome'), { timeout: 10_000 }).toBe('sent')
+      expect(await status.innerText()).toMatch(/Sent\. Provider id: [0-9a-f-]{36}/)
+      await page.getByTestId('queue-empty').waitFor()
+      await expect(page.getByTestId('lane-status').count()).resolves.toBe(0)
+      await screenshot(page, 'queue-offline-then-sent-light-en')
+      expect(problems).toEqual([])
+    } finally {
+      await harness.close()
+      await browser.close()
+    }
+  })
+
   it('tells the agent when the queue file was damaged and set aside (Q3), and is empty otherwise', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'callboard-e2e-queue-'))
     mkdirSync(join(dataDir, 'outbox'))

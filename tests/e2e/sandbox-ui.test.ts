@@ -58,7 +58,7 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
     const status = card(provider).getByTestId('task-status')
     await expect
       .poll(async () => (await status.count()) > 0 && (await status.getAttribute('data-outcome')) !== 'pending', {
-        timeout: 15_000,
+        timeout: 30_000,
       })
       .toBe(true)
     return status
@@ -115,7 +115,7 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
    */
   async function clearQueue(): Promise<void> {
     const queue = page.getByTestId('queue-view')
-    for (let round = 0; round < 20; round++) {
+    for (let round = 0; round < 60; round++) {
       const rows = queue.getByTestId('queue-row')
       const states = await rows.evaluateAll((els) =>
         els.map((el) => el.querySelector('[data-testid="task-status"]')?.getAttribute('data-state') ?? ''),
@@ -173,7 +173,7 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
       await page.waitForTimeout(100)
     }
     await page.getByTestId('queue-empty').waitFor()
-  })
+  }, 120_000)
 
   it('asks before sending a task in review again, and Esc keeps it in review', async () => {
     await simulate('egain', 'answer_lost')
@@ -194,7 +194,7 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
     await expect
       .poll(async () => card('egain').getByTestId('task-status').getAttribute('data-outcome'), { timeout: 10_000 })
       .toBe('sent')
-  })
+  }, 60_000)
 
   it('looks right in dark and in Spanish', async () => {
     await harness.call('settings:update', { theme: 'dark', uiLanguage: 'es' })

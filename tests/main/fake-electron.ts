@@ -104,6 +104,8 @@ export function createFakeElectron(options: { userData: string; singleInstance?:
     session: { defaultSession },
     shell,
     Notification: FakeNotification,
+    powerMonitor: new EventEmitter(),
+    net: { isOnline: () => true },
   }
   return { module, calls, windows, ipcHandlers, protocolHandlers, defaultSession, shell, app, markReady, notifications }
 }

@@ -5,7 +5,15 @@
  * picks the n-th time the point is reached. Without the variable this is a string comparison.
  */
 export type CrashPointName =
-  'append:before-write' | 'append:after-write' | 'append:after-fsync' | 'compact:before-rename' | 'compact:after-rename'
+  | 'append:before-write'
+  | 'append:after-write'
+  | 'append:after-fsync'
+  | 'compact:before-rename'
+  | 'compact:after-rename'
+  /** The `sending` record is durable; the request has not left. */
+  | 'dispatch:after-sending-mark'
+  /** The provider answered; its outcome is not recorded yet. */
+  | 'dispatch:after-answer'
 
 const hits = new Map<string, number>()
 

@@ -8,6 +8,7 @@ import type { RateLimiter } from '../services/rate-limit'
 import { createRateLimiter } from '../services/rate-limit'
 import type { BackoffPolicy } from './backoff'
 import { backoffDelayMs, DEFAULT_BACKOFF } from './backoff'
+import { crashPoint } from './crash-points'
 import type { LaneLimits } from './lane-limits'
 import type { OutboxEvent } from './outbox-events'
 
@@ -36,8 +37,10 @@ export interface Timers {
 export interface DispatcherDeps {
   clock: Clock
   logger: Logger
-  /** The current entries (the outbox's state). */
-  entries: () => Iterable<OutboxEntry>
+  /** A profile's unfinished entries, in submission order (the outbox keeps this index). */
+  entriesOf: (profileId: string) => Iterable<OutboxEntry>
+  /** Every profile with unfinished entries. */
+  activeProfiles: () => Iterable<Pick<OutboxEntry, 'profileId' | 'provider'>>
   /** Durably record one change (journal append, then apply); resolves once it is on disk. */
   record: (event: OutboxEvent) => Promise<void>
   /** One attempt at the provider. Never throws for a provider or network problem. */
@@ -141,8 +144,7 @@ export function createDispatcher(deps: DispatcherDeps) {
    * and the next time something changes (an attempt falls due or a deadline passes).
    */
   function candidates(lane: Lane, at: number): { ready: OutboxEntry[]; overdue: OutboxEntry[]; nextAt: number | null } {
-    const all = [...deps.entries()].filter((e) => e.profileId === lane.profileId)
-    all.sort((a, b) => a.seq - b.seq)
+    const all = deps.entriesOf(lane.profileId)
     const heldScopes = new Set<string>()
     const ready: OutboxEntry[] = []
     const overdue: OutboxEntry[] = []
@@ -256,7 +258,9 @@ export function createDispatcher(deps: DispatcherDeps) {
     if (!(await withinDeadline(entry, now()))) return
     const attemptNo = entry.attempts + 1
     await deps.record({ t: 'sending', id: entry.id, at: new Date(now()).toISOString(), attempt: attemptNo })
+    crashPoint('dispatch:after-sending-mark')
     const outcome = await deps.send({ ...entry, state: 'sending', attempts: attemptNo })
+    crashPoint('dispatch:after-answer')
     const at = now()
     let nextAttemptAt: string | null = null
     if (outcome.kind === 'retry') {
@@ -288,9 +292,7 @@ export function createDispatcher(deps: DispatcherDeps) {
   }
 
   async function checkAll(): Promise<void> {
-    const profiles = new Map<string, OutboxEntry>()
-    for (const entry of deps.entries()) if (!profiles.has(entry.profileId)) profiles.set(entry.profileId, entry)
-    await Promise.all([...profiles.values()].map((entry) => pump(laneFor(entry))))
+    await Promise.all([...deps.activeProfiles()].map((profile) => pump(laneFor(profile))))
   }
 
   function tick(): void {

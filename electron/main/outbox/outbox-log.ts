@@ -16,7 +16,13 @@ export interface DurableOutboxLog extends OutboxLog {
 }
 
 /** The outbox's events in the journal under `<userData>/outbox`, compacted when it doubles. */
-export async function openOutboxLog(options: { dir: string; clock: Clock; logger: Logger }): Promise<DurableOutboxLog> {
+export async function openOutboxLog(options: {
+  dir: string
+  clock: Clock
+  logger: Logger
+  /** No compaction below this file size; default that of `shouldCompact`. The crash harness lowers it. */
+  compactMinBytes?: number
+}): Promise<DurableOutboxLog> {
   const opened = await openJournal({
     dir: options.dir,
     schema: OutboxEvent,
@@ -35,7 +41,7 @@ export async function openOutboxLog(options: { dir: string; clock: Clock; logger
     replay: () => opened.records,
     append: (event) => journal.append(event),
     maybeCompact(snapshot) {
-      if (!shouldCompact(journal.sizeBytes(), liveBytes)) return Promise.resolve()
+      if (!shouldCompact(journal.sizeBytes(), liveBytes, 2, options.compactMinBytes)) return Promise.resolve()
       // Taken synchronously: every append called so far is reflected, as compact requires.
       const live = snapshot()
       liveBytes = liveSizeBytes(live, 'outbox-events')

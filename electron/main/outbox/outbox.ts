@@ -1,6 +1,7 @@
 import { toWireRequest } from '@shared/intent-to-wire'
 import type { TaskIntent } from '@shared/schemas/intents'
 import type { OutboxEntry } from '@shared/schemas/outbox'
+import { TERMINAL_STATES } from '@shared/schemas/outbox'
 import type { Profile } from '@shared/schemas/profiles'
 import type { ProviderName } from '@shared/schemas/providers'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
@@ -55,6 +56,22 @@ export type ResolveAction = 'resend' | 'done' | 'cancel'
  */
 export function createOutbox(deps: OutboxDeps) {
   const entries = new Map<string, OutboxEntry>()
+  /**
+   * Unfinished entries per profile, in submission order: what the dispatcher scans on every look,
+   * so its cost follows the backlog, not the history. Map insertion order is submission order
+   * (entries are queued, and replayed, in `seq` order; updating an entry keeps its place).
+   */
+  const unfinished = new Map<string, Map<string, OutboxEntry>>()
+  const index = (entry: OutboxEntry) => {
+    let lane = unfinished.get(entry.profileId)
+    if (TERMINAL_STATES.has(entry.state)) {
+      lane?.delete(entry.id)
+      if (lane?.size === 0) unfinished.delete(entry.profileId)
+      return
+    }
+    if (!lane) unfinished.set(entry.profileId, (lane = new Map()))
+    lane.set(entry.id, entry)
+  }
   const iso = () => deps.clock.now().toISOString()
   const historyMs = deps.historyMs ?? 30 * 24 * 3_600_000
   let appending = 0
@@ -75,6 +92,7 @@ export function createOutbox(deps: OutboxDeps) {
       appending -= 1
     }
     const result = applyEvent(entries, event)
+    if (result.ok) index(result.entry)
     // Only with no append in flight can the snapshot reflect every append made so far.
     if (appending === 0 && deps.log.maybeCompact) {
       void deps.log.maybeCompact(snapshot).catch((error: unknown) => {
@@ -93,7 +111,8 @@ export function createOutbox(deps: OutboxDeps) {
   const dispatcher: Dispatcher = createDispatcher({
     clock: deps.clock,
     logger: deps.logger.child('dispatch'),
-    entries: () => entries.values(),
+    entriesOf: (profileId) => unfinished.get(profileId)?.values() ?? [],
+    activeProfiles: () => [...unfinished.values()].flatMap((lane) => lane.values().next().value ?? []),
     record: async (event) => {
       await record(event)
     },
@@ -115,7 +134,8 @@ export function createOutbox(deps: OutboxDeps) {
       const problems: string[] = []
       for (const event of deps.log.replay()) {
         const result = applyEvent(entries, event)
-        if (!result.ok) problems.push(result.problem)
+        if (result.ok) index(result.entry)
+        else problems.push(result.problem)
       }
       for (const entry of entries.values()) nextSeq = Math.max(nextSeq, entry.seq + 1)
       const recovery = recoveryEvents(entries.values(), iso())

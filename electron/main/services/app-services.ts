@@ -212,7 +212,11 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       findProfile,
       send: (entry) => sendTask({ intent: entry.intent, idempotencyKey: entry.idempotencyKey }),
       onChanged: (entry) => {
-        events.emit('queue:changed', { item: toQueueItem(entry), counts: countEntries(outbox?.list() ?? []) })
+        events.emit('queue:changed', {
+          item: toQueueItem(entry),
+          counts: countEntries(outbox?.list() ?? []),
+          lanes: outbox?.lanes() ?? [],
+        })
         const note = attentionNotice(entry)
         if (note) deps.notify?.(note)
       },
@@ -288,7 +292,10 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       'sandbox:state': () => sandbox?.state() ?? sandboxUnavailable(sandboxProblem ?? 'The sandbox is turned off.'),
       'sandbox:simulate': async ({ provider, scenario }) => {
         if (!sandbox) throw new AppError('not_found', sandboxProblem ?? 'The sandbox is turned off.')
-        return sandbox.simulate(provider, scenario)
+        const state = await sandbox.simulate(provider, scenario)
+        // Like the network coming back: lanes that found the provider offline or down look again.
+        void outbox?.poke('sandbox scenario changed')
+        return state
       },
     },
   })

@@ -78,6 +78,12 @@ export default {
     resendMessage:
       'If the provider did create it, it will exist twice (a customer may be called twice). Check the provider first if you can.',
     resendConfirm: 'Send again',
+    lane: {
+      offline: 'cannot be reached; the next task is tried as soon as it can be.',
+      down: 'is not answering properly; Callboard waits a little, then tries one task.',
+      rate_limited: 'asked Callboard to slow down; sending resumes after the wait it gave.',
+      needs_auth: 'refused the credentials; its tasks wait until you sign in again.',
+    },
     badge: {
       waiting: 'Nothing waiting | 1 waiting | {n} waiting',
       attention: '1 needs you | 1 needs you | {n} need you',

@@ -88,6 +88,12 @@ export default {
     resendMessage:
       'Si el proveedor ya la creó, existirá dos veces (un cliente puede recibir dos llamadas). Compruébelo en el proveedor primero si puede.',
     resendConfirm: 'Enviar de nuevo',
+    lane: {
+      offline: 'no se puede contactar; la siguiente tarea se intenta en cuanto se pueda.',
+      down: 'no responde bien; Callboard espera un poco y luego prueba con una tarea.',
+      rate_limited: 'pidió a Callboard que vaya más despacio; el envío sigue tras la espera indicada.',
+      needs_auth: 'rechazó las credenciales; sus tareas esperan a que vuelva a iniciar sesión.',
+    },
     badge: {
       waiting: 'Nada pendiente | 1 pendiente | {n} pendientes',
       attention: '1 le necesita | 1 le necesita | {n} le necesitan',

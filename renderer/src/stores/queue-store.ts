@@ -20,6 +20,10 @@ export const useQueueStore = defineStore('queue', () => {
 
   const counts = computed<QueueCounts>(() => snapshot.value?.counts ?? { waiting: 0, attention: 0 })
   const items = computed(() => snapshot.value?.items ?? [])
+  /** Lanes whose provider is not answering normally, for the "why is it waiting" line. */
+  const troubledLanes = computed(() =>
+    (snapshot.value?.lanes ?? []).filter((l) => l.health !== 'online' && l.health !== 'unknown'),
+  )
 
   /** Answers and events can arrive in either order: the higher version wins. */
   function remember(item: QueueItem): void {
@@ -56,7 +60,10 @@ export const useQueueStore = defineStore('queue', () => {
     }
   }
 
-  bridge.queue.onChanged(({ item, counts: next }) => apply(item, next))
+  bridge.queue.onChanged(({ item, counts: next, lanes }) => {
+    apply(item, next)
+    if (snapshot.value) snapshot.value = { ...snapshot.value, lanes }
+  })
 
   async function act(call: Promise<Answer<QueueItem>>): Promise<IpcError | null> {
     const result = await call
@@ -74,6 +81,7 @@ export const useQueueStore = defineStore('queue', () => {
   return {
     snapshot,
     items,
+    troubledLanes,
     counts,
     error,
     load,

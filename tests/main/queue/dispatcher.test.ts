@@ -190,19 +190,54 @@ describe('dispatcher', () => {
     expect(attempts.length).toBe(before)
   })
 
+  it('a wall clock set back two hours neither sends late nor expires early (Q7)', async () => {
+    const { outbox, time, attempts } = setup(() => retry())
+    await outbox.start()
+    const entry = await outbox.submit(outdial('+14155550100'))
+    await time.advance(10)
+    time.jumpWall(-2 * 3_600_000)
+    // Retries for 2 h 20 min: the deadline, 15 min after creation on the wall clock, is now 2 h 15 min away.
+    for (let i = 0; i < 12 * 60; i++) await time.advance(10_000)
+    expect(outbox.get(entry.id)!.state).toBe('queued') // two hours of real time, but not yet its deadline
+    for (let i = 0; i < 2 * 60; i++) await time.advance(10_000)
+    const final = outbox.get(entry.id)!
+    expect(final.state).toBe('expired')
+    const deadline = Date.parse(entry.notAfter)
+    expect(attempts.every((a) => a.at < deadline)).toBe(true)
+    expect(attempts.length).toBeGreaterThan(3)
+  })
+
+  it('after a suspend (wall time moves, timers do not), the first look expires what is overdue, unsent (Q7)', async () => {
+    const { outbox, time, attempts } = setup(() => retry())
+    await outbox.start()
+    const entry = await outbox.submit(outdial('+14155550100'))
+    await time.advance(10)
+    const before = attempts.length
+    time.jumpWall(3 * 3_600_000) // asleep for three hours
+    await outbox.poke('resume')
+    await time.advance(10)
+    expect(outbox.get(entry.id)!.state).toBe('expired')
+    expect(attempts.length).toBe(before)
+  })
+
   it('parks a lane whose credentials were refused, and sends again once they are replaced (Q10)', async () => {
     let refuse = true
-    const { outbox, time, attempts } = setup(() =>
-      refuse ? { kind: 'needs_auth', message: 'Sign in again.', providerMessage: '401' } : sent(),
+    const { outbox, time, attempts } = setup((entry) =>
+      refuse && entry.profileId === WEBEX.id
+        ? { kind: 'needs_auth', message: 'Sign in again.', providerMessage: '401' }
+        : sent(),
     )
     await outbox.start()
     const a = await outbox.submit(outdial('+14155550100'))
     await time.advance(10)
     const b = await outbox.submit(outdial('+14155550111'))
+    const other = await outbox.submit(outdial('+14155550122', WEBEX_B.id))
     await time.advance(60_000)
     expect(outbox.get(a.id)!.state).toBe('needs_auth')
     expect(outbox.get(b.id)!.state).toBe('queued')
-    expect(attempts).toHaveLength(1)
+    expect(attempts.filter((x) => x.id !== other.id)).toHaveLength(1)
+    // Another profile's lane is not affected.
+    expect(outbox.get(other.id)!.state).toBe('sent')
     refuse = false
     await outbox.credentialsChanged(WEBEX.id)
     await time.advance(10)
