@@ -120,6 +120,23 @@ describe('dispatcher', () => {
     )
   })
 
+  it('a task refused at the head of a lane never blocks the ones behind it, same scope or not (Q11)', async () => {
+    const { outbox, time, attempts } = setup((entry) =>
+      entry.seq === 0
+        ? { kind: 'rejected', message: 'Refused.', providerMessage: 'bad field', httpStatus: 400 }
+        : sent(),
+    )
+    await outbox.start()
+    const head = await outbox.submit(outdial('+14155550100'))
+    const sameScope = await outbox.submit(outdial('+14155550100'))
+    const other = await outbox.submit(outdial('+14155550111'))
+    await time.advance(50)
+    expect(outbox.get(head.id)!.state).toBe('rejected')
+    expect(outbox.get(sameScope.id)!.state).toBe('sent')
+    expect(outbox.get(other.id)!.state).toBe('sent')
+    expect(attempts).toHaveLength(3)
+  })
+
   it('keeps lanes independent: one profile hanging never delays another', async () => {
     const { outbox, time, attempts } = setup((entry) =>
       entry.profileId === WEBEX.id ? new Promise<SendOutcome>(() => undefined) : sent(),
