@@ -12,6 +12,7 @@ import { AiccsSecret } from '../../../shared/schemas/credentials'
 import { AiccsProfile } from '../../../shared/schemas/profiles'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
+import { missingResponseClasses } from './response-classes'
 
 // Issue #4 / reliability Q11: one row per response class, each sent by the real client (Alibaba's
 // openapi-core, ACS3 signing) to the AICCS simulator over loopback HTTP. The task name is derived from
@@ -159,28 +160,10 @@ const rows: Record<string, Row> = {
   },
 }
 
-/** Issue #4 and reliability Q11: the response classes every provider's table must have a row for. */
-const RESPONSE_CLASSES = [
-  /^2xx /,
-  /^400 /,
-  /^401 /,
-  /^403 /,
-  /^404 /,
-  /^408 /,
-  /^409 |duplicate/,
-  /^422 /,
-  /^429 /,
-  /^5\d\d /,
-  /^timeout before sending/,
-  /^timeout after the body was sent/,
-  /^connection reset after the body was sent/,
-]
-
 describe('Alibaba Cloud AICCS: every response class through the real client and the simulator', () => {
   it('has a row for every response class', () => {
     const names = Object.keys(rows)
-    const missing = RESPONSE_CLASSES.filter((responseClass) => !names.some((name) => responseClass.test(name)))
-    expect(missing).toEqual([])
+    expect(missingResponseClasses(names)).toEqual([])
   })
 
   it.each(Object.entries(rows))('%s', async (_name, row) => {

@@ -12,6 +12,7 @@ import type { EgainFault } from '../../../electron/main/simulators/egain-simulat
 import { startEgainSimulator } from '../../../electron/main/simulators/egain-simulator'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
+import { missingResponseClasses } from './response-classes'
 
 // Issue #4 / reliability Q11: one row per response class, each sent by the real client (node:http
 // transport, token cache, one new token after a 401) to the eGain simulator over loopback HTTP.
@@ -209,28 +210,10 @@ const rows: Record<string, Row> = {
   },
 }
 
-/** Issue #4 and reliability Q11: the response classes every provider's table must have a row for. */
-const RESPONSE_CLASSES = [
-  /^2xx /,
-  /^400 /,
-  /^401 /,
-  /^403 /,
-  /^404 /,
-  /^408 /,
-  /^409 |duplicate/,
-  /^422 /,
-  /^429 /,
-  /^5\d\d /,
-  /^timeout before sending/,
-  /^timeout after the body was sent/,
-  /^connection reset after the body was sent/,
-]
-
 describe('eGain: every response class through the real client and the simulator', () => {
   it('has a row for every response class', () => {
     const names = Object.keys(rows)
-    const missing = RESPONSE_CLASSES.filter((responseClass) => !names.some((name) => responseClass.test(name)))
-    expect(missing).toEqual([])
+    expect(missingResponseClasses(names)).toEqual([])
   })
 
   it.each(Object.entries(rows))('%s', async (_name, row) => {
