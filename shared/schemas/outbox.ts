@@ -98,6 +98,8 @@ export const LaneStatus = z
     health: LaneHealth,
     blockedUntil: Instant.nullable(),
     inFlight: z.int().nonnegative(),
+    /** The provider's clock minus this computer's (ms), learned from its answers; null before. */
+    clockSkewMs: z.int().nullable(),
   })
   .strict()
 

@@ -26,6 +26,8 @@ export const SandboxScenario = z.enum([
   'answer_lost',
   /** Answers normally after a few seconds. */
   'slow',
+  /** Answers normally, but its clock is four minutes ahead of this computer's. */
+  'clock_ahead',
 ])
 export type SandboxScenario = z.infer<typeof SandboxScenario>
 

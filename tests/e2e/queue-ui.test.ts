@@ -50,6 +50,37 @@ describe.skipIf(!chromiumAvailable())('the queue view in Chromium', () => {
     }
   })
 
+  it("shows a provider clock more than two minutes off this computer's (Q8)", async () => {
+    const browser = await launchChromium()
+    const harness = await startTestHarness({ secrets: memorySecretStore() })
+    try {
+      const page = await browser.newPage({ viewport: { width: 1000, height: 1100 } })
+      const problems = watchPageProblems(page)
+      await page.goto(harness.url)
+      const webex = page.locator('[data-testid="profile-card"][data-sandbox="true"]', {
+        has: page.getByRole('heading', { name: 'Sandbox · Webex Contact Center', exact: true }),
+      })
+      await webex.getByTestId('sandbox-scenario').selectOption('clock_ahead')
+      const send = webex.locator('[data-testid="sandbox-send"][data-sample="outdial"]')
+      // Three answers outvote none: the estimate is a median.
+      for (let i = 0; i < 3; i++) {
+        await send.focus()
+        await page.keyboard.press('Enter')
+        await expect.poll(() => webex.getByTestId('task-status').getAttribute('data-outcome')).toBe('sent')
+        await page.waitForTimeout(100)
+      }
+      const skew = page.getByTestId('lane-skew')
+      await skew.waitFor()
+      expect(await skew.innerText()).toMatch(/its clock is 4 min ahead of this computer’s/)
+      await page.getByTestId('queue-view').scrollIntoViewIfNeeded()
+      await screenshot(page, 'queue-provider-clock-ahead-light-en')
+      expect(problems).toEqual([])
+    } finally {
+      await harness.close()
+      await browser.close()
+    }
+  })
+
   it('tells the agent when the queue file was damaged and set aside (Q3), and is empty otherwise', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'callboard-e2e-queue-'))
     mkdirSync(join(dataDir, 'outbox'))

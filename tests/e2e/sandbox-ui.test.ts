@@ -134,7 +134,7 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
   it('shows every outcome class the simulators can produce, and the queue view acts on them', async () => {
     const table: [Provider, string, string, string, RegExp][] = [
       ['webex', 'outdial', 'offline', 'retry', /tried again/],
-      ['webex', 'outdial', 'down', 'retry', /tried again in (29|30) s/],
+      ['webex', 'outdial', 'down', 'retry', /tried again in (2\d|30) s/],
       ['connect', 'follow-up', 'rate_limited', 'retry', /tried again in \d s/],
       ['webex', 'outdial', 'credentials_refused', 'needs_auth', /sign in again/],
       ['egain', 'follow-up', 'answer_lost', 'needs_review', /Needs your review/],

@@ -83,7 +83,16 @@ const validOutputs = {
     items: [QUEUE_ITEM],
     counts: { waiting: 1, attention: 0 },
     paused: false,
-    lanes: [{ profileId: PROFILE_ID, provider: 'webex', health: 'unknown', blockedUntil: null, inFlight: 0 }],
+    lanes: [
+      {
+        profileId: PROFILE_ID,
+        provider: 'webex',
+        health: 'unknown',
+        blockedUntil: null,
+        inFlight: 0,
+        clockSkewMs: null,
+      },
+    ],
     notice: null,
     unavailable: null,
   },

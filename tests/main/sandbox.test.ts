@@ -7,7 +7,7 @@ import type { ProfileSummary } from '../../shared/schemas/credentials'
 import type { ProviderName } from '../../shared/schemas/providers'
 import type { SandboxScenario, SandboxState } from '../../shared/schemas/sandbox'
 import type { SendOutcomeKind } from '../../shared/schemas/send-outcome'
-import type { QueueItem } from '../../shared/schemas/outbox'
+import type { QueueItem, QueueSnapshot } from '../../shared/schemas/outbox'
 import { systemClock } from '../../electron/main/services/clock'
 import { createTestServices } from './test-app-services'
 
@@ -182,6 +182,9 @@ describe('every scenario gives its outcome class', () => {
     invalid: () => 'rejected',
     answer_lost: ambiguous,
     slow: () => 'sent',
+    // The voice platform refuses a Timestamp 4 minutes off; its answer's Date teaches Callboard the
+    // platform's clock, and the next attempt is stamped on it (Q8). The others have no such check.
+    clock_ahead: (provider) => (provider === 'voice_broadcast' ? 'retry' : 'sent'),
   }
   const delays: Partial<Record<SandboxScenario, number>> = { down: 30_000, rate_limited: 3_000 }
 
@@ -254,6 +257,55 @@ describe('every scenario gives its outcome class', () => {
           expect(lines.join('\n'), `${provider}.${key}`).not.toContain(value)
         }
       }
+    }
+  })
+})
+
+describe("the provider's clock, learned from its answers (Q8)", () => {
+  const skewOf = async (provider: ProviderName) => {
+    const snapshot = await call<QueueSnapshot>('queue:list')
+    return snapshot.lanes.find((l) => l.provider === provider)?.clockSkewMs ?? null
+  }
+
+  it('judges scheduled times on the provider’s clock: a time that is too soon there is refused before queueing', async () => {
+    for (const provider of ['webex', 'connect'] as const)
+      await call('sandbox:simulate', { provider, scenario: 'clock_ahead' })
+    try {
+      // Answers teach Callboard the clocks (the sandbox's are 4 minutes ahead). The estimate is the
+      // median of the last five answers, so it takes three to outvote the earlier ones.
+      for (let i = 0; i < 3; i++) {
+        await submitSample('webex', 'outdial')
+        await submitSample('connect', 'follow-up')
+      }
+      for (const provider of ['webex', 'connect'] as const) {
+        expect(Math.abs((await skewOf(provider))! - 4 * 60_000), provider).toBeLessThan(2000)
+      }
+
+      const webex = await sandboxProfile('webex')
+      const connect = await sandboxProfile('connect')
+      const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString()
+      const webexLater = sampleTasks(webex, new Date(), 'UTC').find((s) => s.id === 'callback-later')!.intent
+      const connectLater = sampleTasks(connect, new Date(), 'UTC').find((s) => s.id === 'callback-later')!.intent
+      const withTime = (intent: typeof webexLater, minutes: number) =>
+        ({ ...intent, when: { kind: 'at', at: at(minutes), timeZone: 'UTC' } }) as typeof webexLater
+
+      // 33 minutes ahead here is 29 there: Webex wants 30. 3 minutes ahead here is already past there.
+      for (const intent of [withTime(webexLater, 33), withTime(connectLater, 3)]) {
+        const refused = (await services.dispatch('tasks:submit', { intent })) as Result<unknown>
+        expect(refused, JSON.stringify(intent)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+      }
+      // With room on the provider's clock they are taken, and the providers accept them.
+      for (const intent of [withTime(webexLater, 40), withTime(connectLater, 10)]) {
+        const queued = await call<QueueItem>('tasks:submit', { intent })
+        const entry = await until(
+          () => changes.find((c) => c.id === queued.id && c.state !== 'queued' && c.state !== 'sending'),
+          'sent',
+        )
+        expect(entry.state, JSON.stringify(entry.lastProblem)).toBe('sent')
+      }
+    } finally {
+      for (const provider of ['webex', 'connect'] as const)
+        await call('sandbox:simulate', { provider, scenario: 'normal' })
     }
   })
 })

@@ -27,6 +27,8 @@ export interface LaneStatus {
   /** Wall-clock time before which the lane sends nothing, or null. */
   blockedUntil: string | null
   inFlight: number
+  /** The provider's clock minus ours (ms), once an answer has told; null before. */
+  clockSkewMs: number | null
 }
 
 export interface Timers {
@@ -47,6 +49,13 @@ export interface DispatcherDeps {
   send: (entry: OutboxEntry) => Promise<SendOutcome>
   limitsFor: (provider: ProviderName) => LaneLimits
   onLaneChanged?: (status: LaneStatus) => void
+  /**
+   * How far ahead the profile's provider clock is (ms; 0 if unknown). Deadlines are judged on the
+   * later of the two clocks: a provider whose clock is ahead reaches a scheduled time sooner (Q8).
+   */
+  providerAheadMs?: (profileId: string) => number
+  /** The estimated skew to show, or null while unknown. */
+  clockSkewMs?: (profileId: string) => number | null
   backoff?: BackoffPolicy
   random?: () => number
   timers?: Timers
@@ -93,6 +102,7 @@ export function createDispatcher(deps: DispatcherDeps) {
   let stopped = false
   let tickTimer: unknown = null
   const now = () => deps.clock.now().getTime()
+  const ahead = (profileId: string) => Math.max(0, deps.providerAheadMs?.(profileId) ?? 0)
 
   const status = (lane: Lane): LaneStatus => ({
     profileId: lane.profileId,
@@ -100,6 +110,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     health: lane.health,
     blockedUntil: lane.blockedUntil > now() ? new Date(lane.blockedUntil).toISOString() : null,
     inFlight: lane.inFlight,
+    clockSkewMs: deps.clockSkewMs?.(lane.profileId) ?? null,
   })
 
   function laneFor(entry: Pick<OutboxEntry, 'profileId' | 'provider'>): Lane {
@@ -157,7 +168,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       const held = heldScopes.has(entry.scope)
       heldScopes.add(entry.scope)
       if (entry.state !== 'queued' || lane.claimed.has(entry.id)) continue
-      const deadline = Date.parse(entry.notAfter)
+      const deadline = Date.parse(entry.notAfter) - ahead(lane.profileId)
       if (deadline <= at) {
         overdue.push(entry)
         continue
@@ -184,7 +195,7 @@ export function createDispatcher(deps: DispatcherDeps) {
 
   /** Expire what is past its deadline; true if the entry may still be sent. */
   async function withinDeadline(entry: OutboxEntry, at: number): Promise<boolean> {
-    if (Date.parse(entry.notAfter) > at) return true
+    if (Date.parse(entry.notAfter) > at + ahead(entry.profileId)) return true
     await deps.record({ t: 'expired', id: entry.id, at: new Date(at).toISOString(), reason: entry.deadlineReason })
     deps.logger.warn('entry expired', { id: entry.id, profileId: entry.profileId, notAfter: entry.notAfter })
     return false

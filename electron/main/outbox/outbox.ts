@@ -8,6 +8,7 @@ import type { SendOutcome } from '@shared/schemas/send-outcome'
 import { AppError } from '../services/app-error'
 import type { Clock } from '../services/clock'
 import type { Logger } from '../services/logger'
+import type { ClockSkew } from './clock-skew'
 import type { DeadlinePolicy } from './deadlines'
 import { deadlineFor, scopeFor } from './deadlines'
 import type { Dispatcher, DispatcherDeps, LaneStatus } from './dispatcher'
@@ -43,6 +44,8 @@ export interface OutboxDeps {
   onLaneChanged?: (status: LaneStatus) => void
   limitsFor?: (provider: ProviderName) => LaneLimits
   deadlines?: DeadlinePolicy
+  /** The provider's clock minus ours, per profile (Q8); time rules are judged on the provider's clock. */
+  skew?: ClockSkew
   /** Finished entries stay this long for history, then compaction drops them. Default 30 days. */
   historyMs?: number
   dispatcher?: Partial<Pick<DispatcherDeps, 'timers' | 'random' | 'backoff' | 'tickMs'>>
@@ -118,6 +121,7 @@ export function createOutbox(deps: OutboxDeps) {
     },
     send: deps.send,
     limitsFor: deps.limitsFor ?? ((provider) => DEFAULT_LANE_LIMITS[provider]),
+    ...(deps.skew ? { providerAheadMs: deps.skew.offsetMs, clockSkewMs: deps.skew.known } : {}),
     ...(deps.onLaneChanged ? { onLaneChanged: deps.onLaneChanged } : {}),
     ...deps.dispatcher,
   })
@@ -152,7 +156,9 @@ export function createOutbox(deps: OutboxDeps) {
       const profile = deps.findProfile(intent.profileId)
       if (!profile) throw new AppError('not_found', 'That profile no longer exists.')
       const createdAt = deps.clock.now()
-      const wire = toWireRequest(intent, profile, createdAt)
+      // The provider's rules ("in the future", "30 minutes ahead") are judged on its clock.
+      const providerNow = new Date(createdAt.getTime() + (deps.skew?.offsetMs(profile.id) ?? 0))
+      const wire = toWireRequest(intent, profile, providerNow)
       if ('error' in wire) {
         throw new AppError('invalid_input', wire.error.message, [
           { path: ['intent', ...wire.error.path], message: wire.error.message },

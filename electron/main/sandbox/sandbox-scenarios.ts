@@ -10,6 +10,8 @@ export type SandboxFault = HttpFault | Extract<VoiceBroadcastFault, { kind: 'cod
 export const SANDBOX_SLOW_MS = 3000
 export const SANDBOX_DOWN_RETRY_AFTER_S = 30
 export const SANDBOX_RATE_LIMIT_RETRY_AFTER_S = 3
+/** Ahead by more than the two minutes the window warns about, within the five minutes SigV4 allows. */
+export const SANDBOX_CLOCK_AHEAD_MS = 4 * 60_000
 
 /**
  * A scenario as the simulator fault that plays it. The simulators render each status in their
@@ -40,5 +42,7 @@ export function faultFor(provider: ProviderName, scenario: SandboxScenario): San
       return { kind: 'dropAfterBody' }
     case 'slow':
       return { kind: 'slow', ms: SANDBOX_SLOW_MS }
+    case 'clock_ahead':
+      return null
   }
 }

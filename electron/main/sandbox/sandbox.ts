@@ -20,7 +20,7 @@ import {
 } from './sandbox-profiles'
 import type { HttpFault } from '../simulators/faults'
 import type { SandboxFault } from './sandbox-scenarios'
-import { faultFor } from './sandbox-scenarios'
+import { faultFor, SANDBOX_CLOCK_AHEAD_MS } from './sandbox-scenarios'
 
 /**
  * The built-in sandbox: the five provider simulators running inside main on loopback ports, one
@@ -45,6 +45,7 @@ export interface Sandbox {
 /** What the sandbox needs from each simulator, whatever its provider-specific API. */
 interface SimulatorHandle {
   setFault(fault: SandboxFault | null): Promise<void>
+  setClockOffset(ms: number): void
   created(): number
   close(): Promise<void>
 }
@@ -106,21 +107,34 @@ export async function startSandbox(deps: { clock: Clock; logger: Logger }): Prom
     handles = {
       webex: {
         setFault: (f) => webex.setFault(httpOnly(f)),
+        setClockOffset: (ms) => webex.setClockOffset(ms),
         created: () => webex.tasks.length + webex.callbacks.length,
         close: webex.close,
       },
       egain: {
         setFault: (f) => egain.setFault(httpOnly(f)),
+        setClockOffset: (ms) => egain.setClockOffset(ms),
         created: () => egain.activities.length,
         close: egain.close,
       },
       connect: {
         setFault: (f) => connect.setFault(httpOnly(f)),
+        setClockOffset: (ms) => connect.setClockOffset(ms),
         created: () => connect.tasks.length,
         close: connect.close,
       },
-      aiccs: { setFault: (f) => aiccs.setFault(httpOnly(f)), created: () => aiccs.tasks.length, close: aiccs.close },
-      voice_broadcast: { setFault: (f) => voice.setFault(f), created: () => voice.tasks.length, close: voice.close },
+      aiccs: {
+        setFault: (f) => aiccs.setFault(httpOnly(f)),
+        setClockOffset: (ms) => aiccs.setClockOffset(ms),
+        created: () => aiccs.tasks.length,
+        close: aiccs.close,
+      },
+      voice_broadcast: {
+        setFault: (f) => voice.setFault(f),
+        setClockOffset: (ms) => voice.setClockOffset(ms),
+        created: () => voice.tasks.length,
+        close: voice.close,
+      },
     }
     endpoints = {
       connect: connect.url,
@@ -176,6 +190,7 @@ export async function startSandbox(deps: { clock: Clock; logger: Logger }): Prom
     state,
     async simulate(provider, scenario) {
       await handles[provider].setFault(faultFor(provider, scenario))
+      handles[provider].setClockOffset(scenario === 'clock_ahead' ? SANDBOX_CLOCK_AHEAD_MS : 0)
       scenarios.set(provider, scenario)
       deps.logger.info('sandbox scenario', { provider, scenario })
       return state()

@@ -21,6 +21,9 @@ import { createEgainClient } from '../providers/egain/egain-client'
 import { defaultProbes } from '../providers/probes'
 import { createVoiceBroadcastClient } from '../providers/voice-broadcast/voice-broadcast-client'
 import { createWebexClient } from '../providers/webex/webex-client'
+import { nodeHttpTransport } from '../providers/http-transport'
+import { observingTransport } from '../providers/observing-transport'
+import { createClockSkew } from '../outbox/clock-skew'
 import type { Sandbox } from '../sandbox/sandbox'
 import { sandboxUnavailable, startSandbox } from '../sandbox/sandbox'
 import { refuseSandboxChange, routeCredentials, routeTokens } from '../sandbox/sandbox-routing'
@@ -166,23 +169,38 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     fetch: deps.fetch ?? fetch,
   })
 
-  const clients = (timeoutMs?: number): ProviderClients => {
-    const limit = timeoutMs === undefined ? {} : { timeoutMs }
-    return {
-      webex: createWebexClient(limit),
-      egain: createEgainClient(limit),
-      connect: createConnectClient({ ...limit, endpointFor: connectEndpoint }),
-      aiccs: createAiccsClient(limit),
-      voice_broadcast: createVoiceBroadcastClient(limit),
+  // Every answer's Date header teaches the outbox that provider's clock (Q8). The HTTP clients
+  // are made per profile so their transport knows whose answer it saw.
+  const skew = createClockSkew()
+  const clientCache = new Map<string, ProviderClients>()
+  const clientsFor = (profile: Profile): ProviderClients => {
+    let made = clientCache.get(profile.id)
+    if (!made) {
+      const limit = sandbox?.isSandbox(profile.id) ? { timeoutMs: SANDBOX_TIMEOUT_MS } : {}
+      const transport = observingTransport(nodeHttpTransport, (date, sent, received) =>
+        skew.observe(profile.id, date, sent, received),
+      )
+      made = {
+        webex: createWebexClient({ ...limit, transport }),
+        egain: createEgainClient({ ...limit, transport }),
+        connect: createConnectClient({
+          ...limit,
+          endpointFor: connectEndpoint,
+          onServerDate: (p, date, sent, received) => skew.observe(p.id, date, sent, received),
+        }),
+        aiccs: createAiccsClient(limit),
+        voice_broadcast: createVoiceBroadcastClient({ ...limit, transport }),
+      }
+      clientCache.set(profile.id, made)
     }
+    return made
   }
-  const realClients = clients()
-  const sandboxClients = clients(SANDBOX_TIMEOUT_MS)
   const sendTask = createTaskSender({
     findProfile,
     credentials: sendCredentials,
     tokensFor: () => tokens,
-    clientsFor: (profile) => (sandbox?.isSandbox(profile.id) ? sandboxClients : realClients),
+    clientsFor,
+    providerOffsetMs: skew.offsetMs,
     clock,
     fetch: deps.fetch ?? fetch,
     logger: logger.child('send'),
@@ -220,6 +238,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
         const note = attentionNotice(entry)
         if (note) deps.notify?.(note)
       },
+      skew,
       ...(deps.outbox ? { dispatcher: deps.outbox } : {}),
       ...(deps.outbox?.historyMs !== undefined ? { historyMs: deps.outbox.historyMs } : {}),
     })

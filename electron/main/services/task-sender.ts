@@ -9,6 +9,7 @@ import type { ProbeContext, ProfileFor, SecretFor } from '../providers/connectio
 import type { EgainClient } from '../providers/egain/egain-client'
 import type { VoiceBroadcastClient } from '../providers/voice-broadcast/voice-broadcast-client'
 import type { WebexClient } from '../providers/webex/webex-client'
+import { providerClock } from '../outbox/clock-skew'
 import type { Clock } from './clock'
 import type { CredentialsService } from './credentials-service'
 import type { Logger } from './logger'
@@ -31,6 +32,8 @@ export interface TaskSenderDeps {
   clock: Clock
   fetch: typeof fetch
   logger: Logger
+  /** The provider's clock minus ours, per profile: the request is built and checked on its clock (Q8). */
+  providerOffsetMs?: (profileId: string) => number
 }
 
 export interface SendTask {
@@ -57,8 +60,8 @@ export function createTaskSender(deps: TaskSenderDeps) {
   return async function sendTask({ intent, idempotencyKey, signal }: SendTask): Promise<SendOutcome> {
     const profile = deps.findProfile(intent.profileId)
     if (!profile) return rejected('The profile this task was made for no longer exists.')
-    const now = deps.clock.now()
-    const wire = toWireRequest(intent, profile, now)
+    const clock = providerClock(deps.clock, deps.providerOffsetMs?.(profile.id) ?? 0)
+    const wire = toWireRequest(intent, profile, clock.now())
     if ('error' in wire) {
       const where = wire.error.path.length ? ` (${wire.error.path.join('.')})` : ''
       return rejected(`The task was not sent${where}: ${wire.error.message}`)
@@ -90,7 +93,7 @@ export function createTaskSender(deps: TaskSenderDeps) {
       profile: profile as ProfileFor<P>,
       secret: secret as SecretFor<P>,
       tokens: deps.tokensFor(profile.id),
-      clock: deps.clock,
+      clock,
       fetch: deps.fetch,
       signal: signal ?? new AbortController().signal,
       idempotencyKey,

@@ -91,6 +91,8 @@ export interface AiccsSimulator extends RunningSimulator {
   effects(taskName: string): number
   /** Set (or, with null, clear) the fault; resolves once the listener reflects it. */
   setFault(fault: AiccsFault | null): Promise<void>
+  /** Move the provider's clock (an NTP correction, or a provider whose clock drifts). */
+  setClockOffset(ms: number): void
 }
 
 /**
@@ -170,7 +172,8 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
   const tasks: AiccsSimTask[] = []
   const byName = new Map<string, AiccsSimTask>()
   const baseClock = options.clock ?? Date.now
-  const now = () => baseClock() + (options.clockOffsetMs ?? 0)
+  let offset = options.clockOffsetMs ?? 0
+  const now = () => baseClock() + offset
   const limiter = createRateLimiter(
     options.rateLimit === undefined ? { kind: 'bucket', perSecond: 20, burst: 20 } : options.rateLimit,
   )
@@ -400,7 +403,7 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
     }
   }
 
-  const server = await startLoopbackServer(handle)
+  const server = await startLoopbackServer(handle, { now })
   const faults = createFaultSwitch<AiccsFault>(server)
   return {
     url: server.url,
@@ -410,5 +413,6 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
     tasks,
     effects: (taskName) => tasks.filter((t) => t.taskName === taskName).length,
     setFault: (next) => faults.set(next),
+    setClockOffset: (ms) => void (offset = ms),
   }
 }

@@ -98,6 +98,8 @@ export interface ConnectSimulator extends RunningSimulator {
   tokenMismatches: string[]
   /** Set (or, with null, clear) the fault; resolves once the listener reflects it. */
   setFault(fault: ConnectFault | null): Promise<void>
+  /** Move the provider's clock (an NTP correction, or a provider whose clock drifts). */
+  setClockOffset(ms: number): void
 }
 
 /**
@@ -222,7 +224,8 @@ export async function startConnectSimulator(options: ConnectSimulatorOptions): P
   const instances = new Map((options.instances ?? []).map((i) => [i.id, i]))
   const denied = new Set(options.accessDeniedKeys ?? [])
   const baseClock = options.clock ?? Date.now
-  const now = () => baseClock() + (options.clockOffsetMs ?? 0)
+  let offset = options.clockOffsetMs ?? 0
+  const now = () => baseClock() + offset
   const limiter = createRateLimiter(
     options.rateLimit === undefined ? { kind: 'bucket', perSecond: 2, burst: 5 } : options.rateLimit,
   )
@@ -532,7 +535,7 @@ export async function startConnectSimulator(options: ConnectSimulatorOptions): P
     return ok(contactId)
   }
 
-  const server = await startLoopbackServer(handle)
+  const server = await startLoopbackServer(handle, { now })
   const faults = createFaultSwitch<ConnectFault>(server)
   return {
     url: server.url,
@@ -543,5 +546,6 @@ export async function startConnectSimulator(options: ConnectSimulatorOptions): P
     effects,
     tokenMismatches,
     setFault: (next) => faults.set(next),
+    setClockOffset: (ms) => void (offset = ms),
   }
 }

@@ -195,18 +195,21 @@ export async function startEgainSimulator(options: EgainSimulatorOptions): Promi
   }
 
   let faults: FaultSwitch<EgainFault> | null = null
-  const server = await startLoopbackServer(async (request) => {
-    const { method, url, body } = request
-    if (method === 'POST' && url.pathname === EGAIN_TOKEN_PATH) return token(body)
-    if (method === 'POST' && url.pathname === EGAIN_TASK_ACTIVITY_PATH) {
-      return withFault(faults?.take() ?? null, request, {
-        renderStatus,
-        handle: () => createTask(request),
-        note: (verdict) => record(url.pathname, verdict),
-      })
-    }
-    return egainError(404, '404-101', USUAL[404] ?? '')
-  })
+  const server = await startLoopbackServer(
+    async (request) => {
+      const { method, url, body } = request
+      if (method === 'POST' && url.pathname === EGAIN_TOKEN_PATH) return token(body)
+      if (method === 'POST' && url.pathname === EGAIN_TASK_ACTIVITY_PATH) {
+        return withFault(faults?.take() ?? null, request, {
+          renderStatus,
+          handle: () => createTask(request),
+          note: (verdict) => record(url.pathname, verdict),
+        })
+      }
+      return egainError(404, '404-101', USUAL[404] ?? '')
+    },
+    { now },
+  )
   faults = createFaultSwitch<EgainFault>(server)
   const switchboard = faults
   return {

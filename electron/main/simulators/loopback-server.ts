@@ -39,6 +39,10 @@ export interface LoopbackServer extends RunningSimulator {
  */
 export async function startLoopbackServer(
   handle: (request: SimRequest) => Promise<SimResponse | null> | SimResponse | null,
+  options: {
+    /** The provider's own clock: every answer's `Date` header reads it, as a real server's does. */
+    now?: () => number
+  } = {},
 ): Promise<LoopbackServer> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = []
@@ -52,6 +56,7 @@ export async function startLoopbackServer(
           const isObject = answer.body !== undefined && typeof answer.body === 'object' && !Buffer.isBuffer(answer.body)
           const body = isObject ? JSON.stringify(answer.body) : (answer.body as string | Buffer | undefined)
           res.writeHead(answer.status, {
+            ...(options.now ? { date: new Date(options.now()).toUTCString() } : {}),
             ...(isObject ? { 'content-type': 'application/json; charset=utf-8' } : {}),
             ...answer.headers,
           })

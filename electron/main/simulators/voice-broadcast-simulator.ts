@@ -175,24 +175,27 @@ export async function startVoiceBroadcastSimulator(
   }
 
   let faults: FaultSwitch<VoiceBroadcastFault> | null = null
-  const server = await startLoopbackServer((request) => {
-    const { url, method } = request
-    const path = url.pathname
-    if (!/\/voice\//.test(path)) return gatewayPage(404)
-    if (method === 'POST' && SEND_PATH.test(path)) {
-      const fault = faults?.take() ?? null
-      return withFault(fault, request, {
-        renderStatus,
-        handle: () => send(request, fault as VoiceBroadcastFault | null),
-        note: (verdict) => note(path, verdict),
-      })
-    }
-    const refused = gate(request)
-    if (refused) return refused
-    if (/\/voice\/group\/call\/detail\/\d+$/.test(path))
-      return reply(path, 'no_such_task', '-24', 'data does not exist')
-    return reply(path, 'unknown_path', '-22', 'parameter error')
-  })
+  const server = await startLoopbackServer(
+    (request) => {
+      const { url, method } = request
+      const path = url.pathname
+      if (!/\/voice\//.test(path)) return gatewayPage(404)
+      if (method === 'POST' && SEND_PATH.test(path)) {
+        const fault = faults?.take() ?? null
+        return withFault(fault, request, {
+          renderStatus,
+          handle: () => send(request, fault as VoiceBroadcastFault | null),
+          note: (verdict) => note(path, verdict),
+        })
+      }
+      const refused = gate(request)
+      if (refused) return refused
+      if (/\/voice\/group\/call\/detail\/\d+$/.test(path))
+        return reply(path, 'no_such_task', '-24', 'data does not exist')
+      return reply(path, 'unknown_path', '-22', 'parameter error')
+    },
+    { now },
+  )
   faults = createFaultSwitch<VoiceBroadcastFault>(server)
   const switchboard = faults
   return {

@@ -189,27 +189,30 @@ export async function startWebexSimulator(options: WebexSimulatorOptions): Promi
 
   // Declared before the server starts, assigned right after: the handler only runs once it listens.
   let faults: FaultSwitch<WebexFault> | null = null
-  const server = await startLoopbackServer(async (request) => {
-    const { method, url, headers, body } = request
-    if (method === 'POST' && (url.pathname === '/v1/tasks' || SCHEDULED_CALLBACK.test(url.pathname))) {
-      return withFault(faults?.take() ?? null, request, {
-        renderStatus,
-        handle: () => create(request),
-        note: (verdict) => record(url.pathname, verdict),
-      })
-    }
-    if (method === 'POST' && url.pathname === '/v1/access_token') return token(body)
-    if (method === 'GET' && url.pathname === '/v1/people/me') {
-      if (!authorized(headers.authorization)) return unauthorized(url.pathname)
-      record(url.pathname, 'ok')
-      return {
-        status: 200,
-        body: { id: 'sim-person', displayName: options.displayName ?? 'Sim Agent', emails: ['agent@example.com'] },
+  const server = await startLoopbackServer(
+    async (request) => {
+      const { method, url, headers, body } = request
+      if (method === 'POST' && (url.pathname === '/v1/tasks' || SCHEDULED_CALLBACK.test(url.pathname))) {
+        return withFault(faults?.take() ?? null, request, {
+          renderStatus,
+          handle: () => create(request),
+          note: (verdict) => record(url.pathname, verdict),
+        })
       }
-    }
-    record(url.pathname, 'not_found')
-    return apiError(404, ['Not found'])
-  })
+      if (method === 'POST' && url.pathname === '/v1/access_token') return token(body)
+      if (method === 'GET' && url.pathname === '/v1/people/me') {
+        if (!authorized(headers.authorization)) return unauthorized(url.pathname)
+        record(url.pathname, 'ok')
+        return {
+          status: 200,
+          body: { id: 'sim-person', displayName: options.displayName ?? 'Sim Agent', emails: ['agent@example.com'] },
+        }
+      }
+      record(url.pathname, 'not_found')
+      return apiError(404, ['Not found'])
+    },
+    { now },
+  )
   faults = createFaultSwitch<WebexFault>(server)
 
   const switchboard = faults

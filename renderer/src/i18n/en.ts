@@ -83,6 +83,8 @@ export default {
       down: 'is not answering properly; Callboard waits a little, then tries one task.',
       rate_limited: 'asked Callboard to slow down; sending resumes after the wait it gave.',
       needs_auth: 'refused the credentials; its tasks wait until you sign in again.',
+      clockAhead: 'its clock is {minutes} min ahead of this computer’s; scheduled times are checked against its clock.',
+      clockBehind: 'its clock is {minutes} min behind this computer’s; scheduled times are checked against its clock.',
     },
     badge: {
       waiting: 'Nothing waiting | 1 waiting | {n} waiting',
@@ -106,6 +108,7 @@ export default {
       invalid: 'Refuses the request (400)',
       answer_lost: 'Creates it, then the answer is lost',
       slow: 'Slow (answers after 3 seconds)',
+      clock_ahead: 'Its clock is 4 minutes ahead of this computer’s',
     },
     samples: {
       outdial: 'Send an outdial',

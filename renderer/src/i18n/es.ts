@@ -93,6 +93,10 @@ export default {
       down: 'no responde bien; Callboard espera un poco y luego prueba con una tarea.',
       rate_limited: 'pidió a Callboard que vaya más despacio; el envío sigue tras la espera indicada.',
       needs_auth: 'rechazó las credenciales; sus tareas esperan a que vuelva a iniciar sesión.',
+      clockAhead:
+        'su reloj va {minutes} min por delante del de este equipo; las horas programadas se comprueban con su reloj.',
+      clockBehind:
+        'su reloj va {minutes} min por detrás del de este equipo; las horas programadas se comprueban con su reloj.',
     },
     badge: {
       waiting: 'Nada pendiente | 1 pendiente | {n} pendientes',
@@ -116,6 +120,7 @@ export default {
       invalid: 'Rechaza la solicitud (400)',
       answer_lost: 'La crea y la respuesta se pierde',
       slow: 'Lento (responde a los 3 segundos)',
+      clock_ahead: 'Su reloj va 4 minutos por delante del de este equipo',
     },
     samples: {
       outdial: 'Enviar una llamada saliente',

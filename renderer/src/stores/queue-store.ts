@@ -5,6 +5,8 @@ import type { QueueCounts, QueueItem, QueueSnapshot } from '@shared/schemas/outb
 import type { TaskIntent } from '@shared/schemas/intents'
 import { useBridge } from '../bridge'
 
+const SKEW_WORTH_SAYING_MS = 2 * 60_000
+
 type Answer<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 
 /**
@@ -20,9 +22,14 @@ export const useQueueStore = defineStore('queue', () => {
 
   const counts = computed<QueueCounts>(() => snapshot.value?.counts ?? { waiting: 0, attention: 0 })
   const items = computed(() => snapshot.value?.items ?? [])
-  /** Lanes whose provider is not answering normally, for the "why is it waiting" line. */
+  /**
+   * Lanes the agent should hear about: the provider is not answering normally, or its clock is
+   * more than two minutes from this computer's (times are then judged on the provider's clock).
+   */
   const troubledLanes = computed(() =>
-    (snapshot.value?.lanes ?? []).filter((l) => l.health !== 'online' && l.health !== 'unknown'),
+    (snapshot.value?.lanes ?? []).filter(
+      (l) => (l.health !== 'online' && l.health !== 'unknown') || Math.abs(l.clockSkewMs ?? 0) > SKEW_WORTH_SAYING_MS,
+    ),
   )
 
   /** Answers and events can arrive in either order: the higher version wins. */
@@ -82,6 +89,7 @@ export const useQueueStore = defineStore('queue', () => {
     snapshot,
     items,
     troubledLanes,
+    skewWorthSaying: (ms: number | null) => Math.abs(ms ?? 0) > SKEW_WORTH_SAYING_MS,
     counts,
     error,
     load,

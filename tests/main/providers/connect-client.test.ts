@@ -102,6 +102,24 @@ describe('Amazon Connect client (SDK → SigV4-checking simulator over loopback 
     )
   })
 
+  it("reports each answer's Date header, success or refusal, so the outbox can learn Connect's clock (Q8)", async () => {
+    const s = await sim({ clockOffsetMs: 4 * 60_000 })
+    const seen: { profile: string; date: string | undefined; sent: number; received: number }[] = []
+    const client = createConnectClient({
+      endpointFor: () => s.url,
+      onServerDate: (profile, date, sent, received) => seen.push({ profile: profile.id, date, sent, received }),
+    })
+    checked(await client.send(context(), task))
+    await s.setFault({ kind: 'status', status: 400 })
+    checked(await client.send(context(), task))
+    expect(seen).toHaveLength(2)
+    for (const answer of seen) {
+      expect(answer.profile).toBe(ID)
+      const skew = Date.parse(answer.date!) + 500 - (answer.sent + answer.received) / 2
+      expect(Math.abs(skew - 4 * 60_000)).toBeLessThan(2000)
+    }
+  })
+
   it('a ClientToken in the input is replaced by the idempotency key', async () => {
     const s = await sim()
     checked(await clientAt(s.url).send(context(), { ...task, ClientToken: 'someone-elses-token' }))

@@ -167,6 +167,13 @@ export interface ConnectClientOptions {
   endpointFor?: (profile: ProfileFor<'connect'>) => string | undefined
   /** Per request; the context's signal still applies. */
   timeoutMs?: number
+  /** Told of every answer's `Date` header, so the outbox can learn the provider's clock. */
+  onServerDate?: (
+    profile: ProfileFor<'connect'>,
+    dateHeader: string | undefined,
+    sentAtMs: number,
+    receivedAtMs: number,
+  ) => void
 }
 
 export interface ConnectClient {
@@ -193,7 +200,12 @@ export function createConnectClient(options: ConnectClientOptions = {}): Connect
 
       const { profile, secret } = context
       const endpoint = options.endpointFor?.(profile)
-      const client = connectSdkClient(profile, secret, { endpoint, timeoutMs })
+      const onServerDate = options.onServerDate
+      const client = connectSdkClient(profile, secret, {
+        endpoint,
+        timeoutMs,
+        ...(onServerDate ? { onAnswer: (date, sent, received) => onServerDate(profile, date, sent, received) } : {}),
+      })
       try {
         const output = await client.send(new StartTaskContactCommand(parsed.data), {
           abortSignal: AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)]),

@@ -9,9 +9,14 @@ import type { ProfileFor, SecretFor } from '../connection-probe'
 export function connectSdkClient(
   profile: ProfileFor<'connect'>,
   secret: SecretFor<'connect'>,
-  options: { endpoint: string | undefined; timeoutMs: number },
+  options: {
+    endpoint: string | undefined
+    timeoutMs: number
+    /** Told of every answer's `Date` header (and when the request left and the answer came, local ms). */
+    onAnswer?: (dateHeader: string | undefined, sentAtMs: number, receivedAtMs: number) => void
+  },
 ): ConnectClient {
-  return new ConnectClient({
+  const client = new ConnectClient({
     region: profile.region,
     credentials: {
       accessKeyId: secret.accessKeyId,
@@ -22,6 +27,27 @@ export function connectSdkClient(
     maxAttempts: 1,
     requestHandler: { connectionTimeout: options.timeoutMs, requestTimeout: options.timeoutMs },
   })
+  const onAnswer = options.onAnswer
+  if (onAnswer) {
+    // The SDK keeps the raw answer to itself; a deserialize-step middleware sees it, errors included.
+    const dateOf = (response: unknown) =>
+      (response as { headers?: Record<string, string | undefined> } | undefined)?.headers?.['date']
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const sent = Date.now()
+        try {
+          const result = await next(args)
+          onAnswer(dateOf(result.response), sent, Date.now())
+          return result
+        } catch (error) {
+          onAnswer(dateOf((error as { $response?: unknown }).$response), sent, Date.now())
+          throw error
+        }
+      },
+      { step: 'deserialize', name: 'callboardServerDate' },
+    )
+  }
+  return client
 }
 
 /** Error names AWS gives when it does not accept the request's credentials or SigV4 signature. */
