@@ -1,16 +1,36 @@
 import { z } from 'zod'
 
 // Byte counts for limits that providers state in UTF-8 bytes rather than characters. shared/ runs in
-// the renderer too, so this uses the global TextEncoder (no Buffer, no node:*).
-
-const encoder = new TextEncoder()
+// the renderer too (no Buffer, no node:*). Counted from the UTF-16 code units rather than by
+// encoding: these checks run on every field of every task, several times on its way to the
+// journal, and encoding allocated a buffer each time.
 
 /**
  * How many bytes `s` takes as UTF-8, which is how it goes on the wire. A lone surrogate (not
- * valid Unicode) is encoded as U+FFFD, three bytes, exactly as TextEncoder would send it.
+ * valid Unicode) counts as U+FFFD, three bytes, exactly as TextEncoder would send it.
  */
 export function utf8Bytes(s: string): number {
-  return encoder.encode(s).length
+  let bytes = s.length
+  for (let i = 0; i < s.length; i++) {
+    const unit = s.charCodeAt(i)
+    if (unit < 0x80) continue
+    if (unit < 0x800) {
+      bytes += 1
+      continue
+    }
+    // A high surrogate followed by a low one is one code point: 4 bytes for the 2 units.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < s.length) {
+      const next = s.charCodeAt(i + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 2
+        i++
+        continue
+      }
+    }
+    // The rest of the BMP, and a lone surrogate (sent as U+FFFD): 3 bytes for 1 unit.
+    bytes += 2
+  }
+  return bytes
 }
 
 /** The UTF-8 bytes of every key and every value of a string map, added up. */

@@ -78,6 +78,8 @@ interface Lane {
   pumping: boolean
   again: boolean
   timer: unknown
+  /** Wall ms the timer fires at, or null with no timer. */
+  timerAt: number | null
 }
 
 const nodeTimers: Timers = {
@@ -130,6 +132,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         pumping: false,
         again: false,
         timer: null,
+        timerAt: null,
       }
       lanes.set(entry.profileId, lane)
     }
@@ -185,12 +188,25 @@ export function createDispatcher(deps: DispatcherDeps) {
   function schedule(lane: Lane, atMs: number | null): void {
     if (lane.timer !== null) timers.clearTimeout(lane.timer)
     lane.timer = null
+    lane.timerAt = null
     if (atMs === null || stopped) return
     const delay = Math.min(MAX_TIMER_MS, Math.max(0, atMs - now()))
+    lane.timerAt = now() + delay
     lane.timer = timers.setTimeout(() => {
       lane.timer = null
+      lane.timerAt = null
       void pump(lane)
     }, delay)
+  }
+
+  /**
+   * Whether a look at this lane now could start a send. When it could not (paused, blocked, waiting
+   * for credentials, every slot busy), a newly queued entry only needs its deadline watched: a full
+   * look scans the lane's whole backlog, and doing that on every submit made a long queue quadratic.
+   */
+  function couldSendNow(lane: Lane): boolean {
+    if (paused || stopped || lane.health === 'needs_auth' || lane.blockedUntil > now()) return false
+    return lane.inFlight < (lane.health === 'online' ? lane.limits.concurrency : 1)
   }
 
   /** Expire what is past its deadline; true if the entry may still be sent. */
@@ -321,9 +337,13 @@ export function createDispatcher(deps: DispatcherDeps) {
       tick()
       return checkAll()
     },
-    /** An entry was queued or changed: its lane looks again. */
-    wake(entry: Pick<OutboxEntry, 'profileId' | 'provider'>): Promise<void> {
-      return pump(laneFor(entry))
+    /** An entry was queued or changed: its lane looks again, or at least minds its deadline. */
+    wake(entry: Pick<OutboxEntry, 'profileId' | 'provider' | 'notAfter'>): Promise<void> {
+      const lane = laneFor(entry)
+      if (couldSendNow(lane) || lane.pumping) return pump(lane)
+      const deadline = Date.parse(entry.notAfter) - ahead(entry.profileId)
+      if (!stopped && (lane.timerAt === null || deadline < lane.timerAt)) schedule(lane, deadline)
+      return Promise.resolve()
     },
     /**
      * An OS hint (online, resume, the agent pressing retry): offline or down lanes probe now

@@ -10,7 +10,11 @@ import { fsyncDirectory } from '../services/atomic-file'
 export interface JournalFileHandle {
   /** Writes all of `data` at `position`. */
   write(data: Uint8Array, position: number): Promise<void>
-  /** fsync(2): returns once the file's data is on stable storage. */
+  /**
+   * fdatasync(2): returns once the file's data, and the metadata needed to read it back (its size),
+   * are on stable storage. All an append or a new file's content needs: names are made durable by
+   * `fsyncDir`, and timestamps are not worth a second journal commit on every append.
+   */
   sync(): Promise<void>
   truncate(length: number): Promise<void>
   close(): Promise<void>
@@ -44,7 +48,7 @@ function wrap(handle: FileHandle): JournalFileHandle {
         done += bytesWritten
       }
     },
-    sync: () => handle.sync(),
+    sync: () => handle.datasync(),
     truncate: (length) => handle.truncate(length),
     close: () => handle.close(),
   }

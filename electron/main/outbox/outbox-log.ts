@@ -22,6 +22,8 @@ export async function openOutboxLog(options: {
   logger: Logger
   /** No compaction below this file size; default that of `shouldCompact`. The crash harness lowers it. */
   compactMinBytes?: number
+  /** See the journal's `checkAppends`; default true. */
+  checkAppends?: boolean
 }): Promise<DurableOutboxLog> {
   const opened = await openJournal({
     dir: options.dir,
@@ -29,6 +31,7 @@ export async function openOutboxLog(options: {
     clock: options.clock,
     logger: options.logger,
     content: 'outbox-events',
+    ...(options.checkAppends === undefined ? {} : { checkAppends: options.checkAppends }),
   })
   const journal: Journal<OutboxEvent> = opened.journal
   const notice = noticeFrom(opened.quarantine, opened.tornTail)
@@ -45,6 +48,9 @@ export async function openOutboxLog(options: {
       // Taken synchronously: every append called so far is reflected, as compact requires.
       const live = snapshot()
       liveBytes = liveSizeBytes(live, 'outbox-events')
+      // A queue that only grew has nothing to drop: rewriting it would stall every append behind a
+      // copy of the whole file for nothing. Look again once the file doubles from here.
+      if (!shouldCompact(journal.sizeBytes(), liveBytes, 2, options.compactMinBytes)) return Promise.resolve()
       options.logger.info('outbox journal compacting', { fileBytes: journal.sizeBytes(), liveBytes })
       return journal.compact(live)
     },

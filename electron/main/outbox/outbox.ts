@@ -1,6 +1,6 @@
 import { toWireRequest } from '@shared/intent-to-wire'
 import type { TaskIntent } from '@shared/schemas/intents'
-import type { OutboxEntry } from '@shared/schemas/outbox'
+import type { OutboxEntry, QueueCounts } from '@shared/schemas/outbox'
 import { TERMINAL_STATES } from '@shared/schemas/outbox'
 import type { Profile } from '@shared/schemas/profiles'
 import type { ProviderName } from '@shared/schemas/providers'
@@ -17,6 +17,7 @@ import type { LaneLimits } from './lane-limits'
 import { DEFAULT_LANE_LIMITS } from './lane-limits'
 import type { OutboxEvent } from './outbox-events'
 import { applyEvent, isLive, recoveryEvents } from './outbox-state'
+import { countBucket } from './queue-items'
 
 /** Where the outbox keeps its events: the durable journal in the app, memory in some tests. */
 export interface OutboxLog {
@@ -65,8 +66,15 @@ export function createOutbox(deps: OutboxDeps) {
    * (entries are queued, and replayed, in `seq` order; updating an entry keeps its place).
    */
   const unfinished = new Map<string, Map<string, OutboxEntry>>()
+  /** The badge's figures, kept as entries change: every change reports them. */
+  const counts: QueueCounts = { waiting: 0, attention: 0 }
+  const countAs = (entry: OutboxEntry | undefined, by: number) => {
+    const bucket = entry ? countBucket(entry.state) : null
+    if (bucket) counts[bucket] += by
+  }
   const index = (entry: OutboxEntry) => {
     let lane = unfinished.get(entry.profileId)
+    countAs(lane?.get(entry.id), -1)
     if (TERMINAL_STATES.has(entry.state)) {
       lane?.delete(entry.id)
       if (lane?.size === 0) unfinished.delete(entry.profileId)
@@ -74,6 +82,7 @@ export function createOutbox(deps: OutboxDeps) {
     }
     if (!lane) unfinished.set(entry.profileId, (lane = new Map()))
     lane.set(entry.id, entry)
+    countAs(entry, 1)
   }
   const iso = () => deps.clock.now().toISOString()
   const historyMs = deps.historyMs ?? 30 * 24 * 3_600_000
@@ -195,6 +204,8 @@ export function createOutbox(deps: OutboxDeps) {
     },
 
     list: (): OutboxEntry[] => [...entries.values()],
+    /** Waiting and needs-attention figures, as the badge shows them. */
+    counts: (): QueueCounts => ({ ...counts }),
     get: (id: string) => entries.get(id) ?? null,
 
     /** "Retry now": a waiting entry goes now, and its lane probes even if it looked down. */

@@ -26,13 +26,19 @@ function subjectOf({ intent }: OutboxEntry): string {
  * a task that may exist). Expired and refused tasks are notified and listed, but need no decision.
  */
 export function countEntries(entries: Iterable<OutboxEntry>): QueueCounts {
-  let waiting = 0
-  let attention = 0
+  const counts: QueueCounts = { waiting: 0, attention: 0 }
   for (const e of entries) {
-    if (e.state === 'queued' || e.state === 'sending') waiting += 1
-    else if (e.state === 'needs_auth' || e.state === 'needs_review') attention += 1
+    const bucket = countBucket(e.state)
+    if (bucket) counts[bucket] += 1
   }
-  return { waiting, attention }
+  return counts
+}
+
+/** Which badge figure an entry in this state adds to, if any. */
+export function countBucket(state: OutboxEntry['state']): keyof QueueCounts | null {
+  if (state === 'queued' || state === 'sending') return 'waiting'
+  if (state === 'needs_auth' || state === 'needs_review') return 'attention'
+  return null
 }
 
 /** In the queue view: everything not finished, and finished entries that went wrong. */

@@ -13,7 +13,7 @@ import { createOutbox } from '../outbox/outbox'
 import type { DurableOutboxLog } from '../outbox/outbox-log'
 import { openOutboxLog } from '../outbox/outbox-log'
 import { attentionNotice, historyList, journalNoticeText } from '../outbox/queue-views'
-import { countEntries, inQueueView, toQueueItem } from '../outbox/queue-items'
+import { inQueueView, toQueueItem } from '../outbox/queue-items'
 import { createDispatch } from '../ipc/dispatch'
 import { createAiccsClient } from '../providers/aiccs/aiccs-client'
 import { createConnectClient } from '../providers/connect/connect-client'
@@ -212,7 +212,12 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
   let outboxLog: DurableOutboxLog | null = null
   let queueUnavailable: string | null = null
   try {
-    outboxLog = await openOutboxLog({ dir: join(deps.userDataDir, 'outbox'), clock, logger: logger.child('journal') })
+    outboxLog = await openOutboxLog({
+      dir: join(deps.userDataDir, 'outbox'),
+      clock,
+      logger: logger.child('journal'),
+      checkAppends: deps.checkContract,
+    })
   } catch (error) {
     queueUnavailable =
       error instanceof JournalLockedError
@@ -232,7 +237,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       onChanged: (entry) => {
         events.emit('queue:changed', {
           item: toQueueItem(entry),
-          counts: countEntries(outbox?.list() ?? []),
+          counts: outbox?.counts() ?? { waiting: 0, attention: 0 },
           lanes: outbox?.lanes() ?? [],
         })
         const note = attentionNotice(entry)
@@ -254,7 +259,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
         .filter(inQueueView)
         .map(toQueueItem)
         .sort((a, b) => b.seq - a.seq),
-      counts: countEntries(list),
+      counts: outbox?.counts() ?? { waiting: 0, attention: 0 },
       paused: outbox?.isPaused() ?? false,
       lanes: outbox?.lanes() ?? [],
       notice: outboxLog?.notice ? journalNoticeText(outboxLog.notice) : null,

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Outbox } from '../../../electron/main/outbox/outbox'
 import { createOutbox } from '../../../electron/main/outbox/outbox'
+import { countEntries } from '../../../electron/main/outbox/queue-items'
 import type { DeadlinePolicy } from '../../../electron/main/outbox/deadlines'
 import { DEFAULT_DEADLINES } from '../../../electron/main/outbox/deadlines'
 import { createLogger } from '../../../electron/main/services/logger'
@@ -117,6 +118,46 @@ describe('dispatcher', () => {
         },
       ),
       { numRuns: 40 },
+    )
+  })
+
+  it('keeps its badge counts equal to a full count of its entries through any mix of outcomes and actions', async () => {
+    const outcomes: SendOutcome[] = [
+      sent(),
+      retry(),
+      { kind: 'needs_auth', message: 'Sign in again.', providerMessage: null },
+      { kind: 'needs_review', message: 'It may have been created.', providerMessage: null },
+      { kind: 'rejected', message: 'Refused.', providerMessage: null, httpStatus: 400 },
+    ]
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: outcomes.length - 1 }), { minLength: 1, maxLength: 30 }),
+        fc.array(
+          fc.tuple(fc.constantFrom('submit', 'advance', 'cancel', 'retry', 'resend', 'done', 'creds'), fc.nat()),
+          {
+            maxLength: 40,
+          },
+        ),
+        async (script, actions) => {
+          let n = 0
+          const { outbox, time } = setup(() => outcomes[script[n++ % script.length]!]!)
+          await outbox.start()
+          for (const [action, pick] of actions) {
+            const list = outbox.list()
+            const target = list[pick % Math.max(1, list.length)]
+            const tryIt = (p: Promise<unknown>) => p.catch(() => undefined)
+            if (action === 'submit') await outbox.submit(outdial(`+1415555010${pick % 10}`))
+            else if (action === 'advance') await time.advance(1_000 + (pick % 60_000))
+            else if (action === 'creds') await outbox.credentialsChanged(WEBEX.id)
+            else if (target && action === 'cancel') await tryIt(outbox.cancel(target.id))
+            else if (target && action === 'retry') await tryIt(outbox.retry(target.id))
+            else if (target && action === 'resend') await tryIt(outbox.resolve(target.id, 'resend'))
+            else if (target && action === 'done') await tryIt(outbox.resolve(target.id, 'done'))
+            expect(outbox.counts()).toEqual(countEntries(outbox.list()))
+          }
+        },
+      ),
+      { numRuns: 60 },
     )
   })
 
