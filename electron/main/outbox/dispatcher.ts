@@ -4,13 +4,13 @@ import type { ProviderName } from '@shared/schemas/providers'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { Clock } from '../services/clock'
 import type { Logger } from '../services/logger'
-import type { RateLimiter } from '../services/rate-limit'
-import { createRateLimiter } from '../services/rate-limit'
 import type { BackoffPolicy } from './backoff'
 import { backoffDelayMs, DEFAULT_BACKOFF } from './backoff'
 import { crashPoint } from './crash-points'
 import type { LaneLimits } from './lane-limits'
 import type { OutboxEvent } from './outbox-events'
+import type { SendPacer } from './send-pacer'
+import { createSendPacer } from './send-pacer'
 
 /**
  * What the dispatcher knows about a provider profile's reachability, decided by real requests to
@@ -66,7 +66,7 @@ export interface DispatcherDeps {
 interface Lane {
   profileId: string
   provider: ProviderName
-  limiter: RateLimiter
+  pacer: SendPacer
   limits: LaneLimits
   health: LaneHealth
   /** Wall ms before which the lane sends nothing (provider down, rate limited). */
@@ -123,7 +123,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         profileId: entry.profileId,
         provider: entry.provider,
         limits,
-        limiter: createRateLimiter(limits.rate),
+        pacer: createSendPacer(limits.rate),
         health: 'unknown',
         blockedUntil: 0,
         failures: 0,
@@ -258,9 +258,10 @@ export function createDispatcher(deps: DispatcherDeps) {
     const cap = lane.health === 'online' ? lane.limits.concurrency : 1
     for (const entry of live) {
       if (lane.inFlight >= cap) break
-      const allowance = lane.limiter.take(deps.clock.monotonicMs())
+      const allowance = lane.pacer.reserve(deps.clock.monotonicMs())
       if (!allowance.ok) {
-        earlier(at + allowance.retryAfterMs)
+        // Null: only an answer frees the allowance, and every answer looks at the lane again.
+        if (allowance.retryAfterMs !== null) earlier(at + allowance.retryAfterMs)
         break
       }
       lane.inFlight += 1
@@ -269,9 +270,10 @@ export function createDispatcher(deps: DispatcherDeps) {
         .catch((error: unknown) => {
           // The journal refused the write: nothing was sent, and the entry stays queued.
           deps.logger.error('attempt failed', { id: entry.id, error: String(error) })
-          lane.blockedUntil = now() + 5000
+          lane.blockedUntil = Math.max(lane.blockedUntil, now() + 5000)
         })
         .finally(() => {
+          lane.pacer.settle(allowance.ticket, deps.clock.monotonicMs())
           lane.inFlight -= 1
           lane.claimed.delete(entry.id)
           void pump(lane)
@@ -297,10 +299,10 @@ export function createDispatcher(deps: DispatcherDeps) {
     } else if (outcome.kind === 'needs_auth') {
       setHealth(lane, 'needs_auth')
     } else {
-      // The provider answered: it is reachable, whatever it thought of this task.
+      // The provider answered: it is reachable, whatever it thought of this task. A wait it asked
+      // for on another request meanwhile (Retry-After) still stands: this answer may predate it.
       lane.failures = 0
-      lane.blockedUntil = 0
-      setHealth(lane, 'online')
+      if (lane.blockedUntil <= at) setHealth(lane, 'online')
     }
     await deps.record({ t: 'outcome', id: entry.id, at: new Date(at).toISOString(), outcome, nextAttemptAt })
   }
@@ -309,12 +311,13 @@ export function createDispatcher(deps: DispatcherDeps) {
   function noteFailure(lane: Lane, outcome: Extract<SendOutcome, { kind: 'retry' }>, at: number): void {
     lane.failures += 1
     if (outcome.httpStatus === 429) {
-      lane.blockedUntil = at + (outcome.delayMs ?? backoffDelayMs(lane.failures, null, random, backoff))
+      const wait = outcome.delayMs ?? backoffDelayMs(lane.failures, null, random, backoff)
+      lane.blockedUntil = Math.max(lane.blockedUntil, at + wait)
       setHealth(lane, 'rate_limited')
       return
     }
     // Circuit breaker: the lane waits out a backoff, then one request probes.
-    lane.blockedUntil = at + backoffDelayMs(lane.failures, outcome.delayMs, random, backoff)
+    lane.blockedUntil = Math.max(lane.blockedUntil, at + backoffDelayMs(lane.failures, outcome.delayMs, random, backoff))
     setHealth(lane, outcome.httpStatus === null ? 'offline' : 'down')
   }
 
