@@ -12,6 +12,7 @@ import { Profile } from '../../shared/schemas/profiles'
 import { drafts } from '../shared/fixtures'
 import { simulateFlush } from '../main/queue/flush-simulation'
 import { benchJournal } from './journal-bench'
+import { benchShortcut } from './shortcut-bench'
 import { memorySecretStore } from '../main/memory-secret-store'
 import { createTestServices } from '../main/test-app-services'
 
@@ -176,5 +177,8 @@ for (const line of await benchJournal()) console.log(line)
   }
   print('outbox_cold_start_10k_ms', percentile(samples, 50), 'ms')
 }
+
+// The global shortcut: clipboard text to the normalized candidates for the confirm window.
+for (const figure of await benchShortcut()) print(figure.name, figure.value, figure.unit)
 
 await services.close()

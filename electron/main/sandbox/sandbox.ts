@@ -38,6 +38,8 @@ export interface Sandbox {
   /** The Connect simulator for the sandbox profile; undefined for every real profile. */
   connectEndpoint(profile: Profile): string | undefined
   state(): SandboxState
+  /** What a provider's simulator accepted, as received: how tests check what reached the provider. */
+  ledger(provider: ProviderName): readonly unknown[]
   simulate(provider: ProviderName, scenario: SandboxScenario): Promise<SandboxState>
   close(): Promise<void>
 }
@@ -47,6 +49,8 @@ interface SimulatorHandle {
   setFault(fault: SandboxFault | null): Promise<void>
   setClockOffset(ms: number): void
   created(): number
+  /** What the simulator accepted, as it received it. */
+  ledger(): readonly unknown[]
   close(): Promise<void>
 }
 
@@ -109,30 +113,35 @@ export async function startSandbox(deps: { clock: Clock; logger: Logger }): Prom
         setFault: (f) => webex.setFault(httpOnly(f)),
         setClockOffset: (ms) => webex.setClockOffset(ms),
         created: () => webex.tasks.length + webex.callbacks.length,
+        ledger: () => [...webex.tasks, ...webex.callbacks],
         close: webex.close,
       },
       egain: {
         setFault: (f) => egain.setFault(httpOnly(f)),
         setClockOffset: (ms) => egain.setClockOffset(ms),
         created: () => egain.activities.length,
+        ledger: () => egain.activities,
         close: egain.close,
       },
       connect: {
         setFault: (f) => connect.setFault(httpOnly(f)),
         setClockOffset: (ms) => connect.setClockOffset(ms),
         created: () => connect.tasks.length,
+        ledger: () => connect.tasks,
         close: connect.close,
       },
       aiccs: {
         setFault: (f) => aiccs.setFault(httpOnly(f)),
         setClockOffset: (ms) => aiccs.setClockOffset(ms),
         created: () => aiccs.tasks.length,
+        ledger: () => aiccs.tasks,
         close: aiccs.close,
       },
       voice_broadcast: {
         setFault: (f) => voice.setFault(f),
         setClockOffset: (ms) => voice.setClockOffset(ms),
         created: () => voice.tasks.length,
+        ledger: () => voice.tasks,
         close: voice.close,
       },
     }
@@ -188,6 +197,7 @@ export async function startSandbox(deps: { clock: Clock; logger: Logger }): Prom
     tokens: createTokenCache({ secrets: memorySecretStore(), clock: deps.clock, logger: deps.logger.child('tokens') }),
     connectEndpoint: (profile) => (profile.id === SANDBOX_PROFILE_IDS.connect ? endpoints.connect : undefined),
     state,
+    ledger: (provider) => handles[provider].ledger(),
     async simulate(provider, scenario) {
       await handles[provider].setFault(faultFor(provider, scenario))
       handles[provider].setClockOffset(scenario === 'clock_ahead' ? SANDBOX_CLOCK_AHEAD_MS : 0)

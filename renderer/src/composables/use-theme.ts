@@ -14,5 +14,7 @@ export function useTheme(theme: Ref<Theme | undefined>): void {
     const chosen = theme.value ?? 'system'
     const resolved = chosen === 'system' ? (systemDark.value ? 'dark' : 'light') : chosen
     document.documentElement.dataset['theme'] = resolved
+    // Element Plus keys its dark variables on `html.dark`.
+    document.documentElement.classList.toggle('dark', resolved === 'dark')
   })
 }

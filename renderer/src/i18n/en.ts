@@ -1,7 +1,18 @@
+import { tasksEn } from '../features/tasks/messages'
+import history from '../features/history/messages'
 export default {
+  tasks: tasksEn,
+  history: history.en,
   app: {
     title: 'Callboard',
-    nav: { settings: 'Settings', about: 'About' },
+    nav: {
+      label: 'Sections',
+      tasks: 'New task',
+      queue: 'Queue',
+      profiles: 'Profiles',
+      settings: 'Settings',
+      about: 'About',
+    },
     loading: 'Loading…',
     bridgeMissing: 'Callboard cannot reach its main process. Restart the app; if this keeps happening, reinstall it.',
   },

@@ -1,9 +1,20 @@
+import { tasksEs } from '../features/tasks/messages'
+import history from '../features/history/messages'
 import type en from './en'
 
 export default {
+  tasks: tasksEs,
+  history: history.es,
   app: {
     title: 'Callboard',
-    nav: { settings: 'Ajustes', about: 'Acerca de' },
+    nav: {
+      label: 'Secciones',
+      tasks: 'Nueva tarea',
+      queue: 'Cola',
+      profiles: 'Perfiles',
+      settings: 'Ajustes',
+      about: 'Acerca de',
+    },
     loading: 'Cargando…',
     bridgeMissing:
       'Callboard no puede comunicarse con su proceso principal. Reinicie la aplicación; si vuelve a ocurrir, reinstálela.',

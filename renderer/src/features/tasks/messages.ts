@@ -1,0 +1,109 @@
+import broadcast from './broadcast/messages'
+import callback from './callback/messages'
+import followUp from './follow-up/messages'
+import outdial from './outdial/messages'
+
+// The quick-task screens' strings, one module per form so each can grow on its own; merged under
+// `tasks.*` in both languages (the Spanish side must have every English key: `satisfies` below).
+
+const common = {
+  en: {
+    title: 'New task',
+    tabs: { outdial: 'Outdial', callback: 'Callback', followUp: 'Follow-up', broadcast: 'Broadcast' },
+    profile: 'Profile',
+    profilePlaceholder: 'Choose a profile',
+    noProfiles:
+      'No profile can take this task yet. Add one under Profiles, or try it first with a Sandbox profile (they are listed there, ready to use).',
+    submit: 'Queue it',
+    submitting: 'Queueing…',
+    queued: 'Queued. It goes out as soon as the provider can take it.',
+    failed: 'Not queued: {message}',
+    lastTask: 'Last task from this form',
+    phone: {
+      invalid: {
+        empty: 'Enter a phone number.',
+        too_short: 'This number is too short to be a phone number.',
+        too_long: 'This number is too long to be a phone number.',
+        invalid_country: 'The country code is not one that exists.',
+        not_a_number: 'This is not a phone number.',
+        invalid_for_region: 'No such number exists in {region}.',
+        invalid_length: 'This number has the wrong number of digits for its country.',
+        not_e164: 'Webex cannot dial this number: international numbers have 7 to 15 digits.',
+      },
+      international: 'International: {number}',
+      national: 'National: {number}',
+      extension: 'Extension {ext}: key it in once the call connects.',
+      regionHelp: 'Numbers without a country code are read as {region} numbers (Settings).',
+    },
+    keyValue: {
+      key: 'Name',
+      value: 'Value',
+      add: 'Add',
+      rowLabel: '{legend} {n}',
+      count: '{n} of {max}',
+      bytes: '{n} / {max} bytes',
+      duplicate: 'This name is used twice.',
+      empty: 'None.',
+    },
+  },
+  es: {
+    title: 'Nueva tarea',
+    tabs: {
+      outdial: 'Llamada saliente',
+      callback: 'Devolución de llamada',
+      followUp: 'Seguimiento',
+      broadcast: 'Difusión',
+    },
+    profile: 'Perfil',
+    profilePlaceholder: 'Elija un perfil',
+    noProfiles:
+      'Todavía ningún perfil puede recibir esta tarea. Añada uno en Perfiles, o pruébelo antes con un perfil Sandbox (aparecen allí, listos para usar).',
+    submit: 'Poner en cola',
+    submitting: 'Poniendo en cola…',
+    queued: 'En cola. Sale en cuanto el proveedor pueda recibirla.',
+    failed: 'No se puso en cola: {message}',
+    lastTask: 'Última tarea de este formulario',
+    phone: {
+      invalid: {
+        empty: 'Introduzca un número de teléfono.',
+        too_short: 'Este número es demasiado corto para ser un teléfono.',
+        too_long: 'Este número es demasiado largo para ser un teléfono.',
+        invalid_country: 'Ese prefijo de país no existe.',
+        not_a_number: 'Esto no es un número de teléfono.',
+        invalid_for_region: 'Ese número no existe en {region}.',
+        invalid_length: 'Este número no tiene la cantidad de dígitos de su país.',
+        not_e164: 'Webex no puede marcar este número: los internacionales tienen de 7 a 15 dígitos.',
+      },
+      international: 'Internacional: {number}',
+      national: 'Nacional: {number}',
+      extension: 'Extensión {ext}: márquela cuando la llamada conecte.',
+      regionHelp: 'Los números sin prefijo de país se leen como números de {region} (Ajustes).',
+    },
+    keyValue: {
+      key: 'Nombre',
+      value: 'Valor',
+      add: 'Añadir',
+      rowLabel: '{legend} {n}',
+      count: '{n} de {max}',
+      bytes: '{n} / {max} bytes',
+      duplicate: 'Este nombre está repetido.',
+      empty: 'Ninguno.',
+    },
+  },
+}
+
+export const tasksEn = {
+  ...common.en,
+  outdial: outdial.en,
+  callback: callback.en,
+  followUp: followUp.en,
+  broadcast: broadcast.en,
+}
+
+export const tasksEs = {
+  ...common.es,
+  outdial: outdial.es,
+  callback: callback.es,
+  followUp: followUp.es,
+  broadcast: broadcast.es,
+} satisfies typeof tasksEn

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { memorySecretStore } from '../main/memory-secret-store'
+import { chromiumAvailable, launchChromium, screenshot, screenshotOf, watchPageProblems } from './helpers/chromium'
+import { startTestHarness } from './helpers/harness'
+
+// The quick-task forms in Chromium, against the sandbox simulators, by keyboard only: what the
+// agent types reaches the simulator as the provider's request, and nothing goes out when the
+// input is wrong.
+
+/** Tab until the focused element matches (a form's natural order, as an agent would go). */
+async function tabTo(page: Page, selector: string, limit = 60): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab')
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return
+  }
+  throw new Error(`Tab never reached ${selector}`)
+}
+
+describe.skipIf(!chromiumAvailable())('quick-task forms in Chromium', () => {
+  it('outdial: typed by keyboard, queued, and received by the Webex simulator in E.164 with its attributes', async () => {
+    const browser = await launchChromium()
+    const harness = await startTestHarness({ secrets: memorySecretStore() })
+    try {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 1300 } })
+      const problems = watchPageProblems(page)
+      await page.goto(harness.url)
+      const form = page.getByTestId('outdial-form')
+      await form.waitFor()
+
+      // A national UK number with the default region GB (the harness runs in en-GB).
+      await tabTo(page, '[data-testid="outdial-form"] input[type="tel"]')
+      await page.keyboard.type('020 7946 0958')
+      await expect(form.locator('.phone-formats').innerText()).resolves.toMatch(/\+44 20 7946 0958/)
+
+      // One attribute with a multi-byte value: its byte counter counts UTF-8.
+      await tabTo(page, '[data-testid="outdial-form"] .key-value:first-of-type .add-row')
+      await page.keyboard.press('Enter')
+      await page.keyboard.type('reason')
+      await page.keyboard.press('Tab')
+      await page.keyboard.type('Devolución')
+      await expect(form.locator('.key-value').first().innerText()).resolves.toMatch(/11 \/ 1024 bytes/)
+
+      await screenshotOf(page.getByTestId('tasks'), 'tasks-outdial-filled-light-en')
+      await tabTo(page, '[data-testid="outdial-form"] button[type="submit"]')
+      await page.keyboard.press('Enter')
+
+      await expect
+        .poll(() => form.getByTestId('last-task').getByTestId('task-status').getAttribute('data-outcome'), {
+          timeout: 15_000,
+        })
+        .toBe('sent')
+      const ledger = harness.services.sandbox!.ledger('webex') as { body: Record<string, unknown> }[]
+      expect(ledger).toHaveLength(1)
+      expect(ledger[0]!.body).toMatchObject({
+        destination: '+442079460958',
+        mediaType: 'telephony',
+        outboundType: 'OUTDIAL',
+        attributes: { reason: 'Devolución' },
+      })
+      await screenshotOf(page.getByTestId('tasks'), 'tasks-outdial-sent-light-en')
+      await screenshot(page, 'tasks-outdial-sent-page-light-en')
+      expect(problems).toEqual([])
+    } finally {
+      await harness.close()
+      await browser.close()
+    }
+  }, 120_000)
+
+  it('outdial: an impossible number and an oversized attribute show field errors, and nothing is sent', async () => {
+    const browser = await launchChromium()
+    const harness = await startTestHarness({ secrets: memorySecretStore() })
+    try {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 1300 } })
+      const problems = watchPageProblems(page)
+      await page.goto(harness.url)
+      const form = page.getByTestId('outdial-form')
+      await form.waitFor()
+      await tabTo(page, '[data-testid="outdial-form"] input[type="tel"]')
+      await page.keyboard.type('020 7946')
+      await tabTo(page, '[data-testid="outdial-form"] .key-value:first-of-type .add-row')
+      await page.keyboard.press('Enter')
+      await page.keyboard.type('note')
+      await page.keyboard.press('Tab')
+      // 400 × "é" = 800 bytes, and 120 × "€" = 360 more: 1160 bytes, over 1024.
+      await page.keyboard.insertText('é'.repeat(400) + '€'.repeat(120))
+      await tabTo(page, '[data-testid="outdial-form"] button[type="submit"]')
+      await page.keyboard.press('Enter')
+
+      await expect(form.getByTestId('task-status').innerText()).resolves.toMatch(/Some fields need attention/)
+      const text = await form.innerText()
+      expect(text).toMatch(/too short|wrong number of digits|No such number/)
+      expect(text).toMatch(/1160 \/ 1024 bytes/)
+      expect(text).toMatch(/At most 1024 bytes \(UTF-8\) per value/)
+      // Focus went to the first field that needs attention.
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true')
+      await screenshotOf(page.getByTestId('tasks'), 'tasks-outdial-invalid-light-en')
+      expect(harness.services.sandbox!.ledger('webex')).toHaveLength(0)
+      expect(problems).toEqual([])
+    } finally {
+      await harness.close()
+      await browser.close()
+    }
+  }, 120_000)
+})
