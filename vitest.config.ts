@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
+import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
 const root = import.meta.dirname
@@ -21,6 +22,8 @@ if (!haveReference) {
 }
 
 export default defineConfig({
+  // Component tests (tests/renderer, in happy-dom) mount the real .vue files.
+  plugins: [vue()],
   resolve: { alias: { '@shared': resolve(root, 'shared') } },
   test: {
     environment: 'node',

@@ -1,0 +1,50 @@
+import type { Component } from 'vue'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
+import type { InvokeChannel } from '../../shared/ipc/channels'
+import { createBridge } from '../../shared/ipc/bridge'
+import type { Result } from '../../shared/ipc/result'
+import type { UiLanguage } from '../../shared/schemas/settings'
+import { bridgeKey } from '../../renderer/src/bridge'
+import { createAppI18n } from '../../renderer/src/i18n'
+
+export interface BridgeCall {
+  channel: InvokeChannel
+  input: unknown
+}
+
+/**
+ * Mounts a renderer component as the app does (pinia, vue-i18n, the bridge), with a bridge whose
+ * answers the test scripts and whose calls it records: the form tests check what would reach main.
+ */
+export function mountInApp<C extends Component>(
+  component: C,
+  options: {
+    props?: Record<string, unknown>
+    language?: UiLanguage
+    answer?: (channel: InvokeChannel, input: unknown) => Result<unknown> | undefined
+  } = {},
+) {
+  const calls: BridgeCall[] = []
+  const bridge = createBridge({
+    async invoke(channel, input) {
+      calls.push({ channel, input })
+      return options.answer?.(channel, input) ?? { ok: false, error: { code: 'internal', message: 'not scripted' } }
+    },
+    subscribe: () => () => undefined,
+  })
+  const wrapper = mount(component, {
+    props: (options.props ?? {}) as never,
+    attachTo: document.body,
+    global: { plugins: [createPinia(), createAppI18n(options.language ?? 'en')], provide: { [bridgeKey]: bridge } },
+  })
+  return { wrapper, calls, settle: () => flushPromises() }
+}
+
+/** Lets vee-validate's debounced, asynchronous validation finish. */
+export async function settleValidation(): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    await flushPromises()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+  }
+}
