@@ -9,6 +9,7 @@ export default {
       label: 'Sections',
       tasks: 'New task',
       queue: 'Queue',
+      history: 'History',
       profiles: 'Profiles',
       settings: 'Settings',
       about: 'About',

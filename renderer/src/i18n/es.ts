@@ -11,6 +11,7 @@ export default {
       label: 'Secciones',
       tasks: 'Nueva tarea',
       queue: 'Cola',
+      history: 'Historial',
       profiles: 'Perfiles',
       settings: 'Ajustes',
       about: 'Acerca de',
