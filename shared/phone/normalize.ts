@@ -1,10 +1,10 @@
-// `max` metadata, not the `min` that shared/schemas/settings.ts uses for region lists. With `min`,
-// isValid() mostly checks length and leading digits: over 200,000 random digit strings across all
-// regions, `min` called 23,842 valid and `max` 12,664 (every `max`-valid one also `min`-valid), so
-// `min` would offer the agent numbers that cannot exist, and getType() is blank for DE, FR, ES...
-// `mobile` is no option: it calls landlines (+44 20 ...) invalid. The cost is ~157 KB of JSON
-// against ~83 KB, read from the app package, never the network. Both sets get bundled while
-// settings.ts stays on `min`; getCountries() is identical in both, so it can switch to `max`.
+// `max` metadata, everywhere in the app (settings, region lists, number lists use it too, so a
+// number is judged the same wherever it is typed or imported). With `min`, isValid() mostly checks
+// length and leading digits: over 200,000 random digit strings across all regions, `min` called
+// 23,842 valid and `max` 12,664 (every `max`-valid one also `min`-valid), so `min` would offer the
+// agent numbers that cannot exist, and getType() is blank for DE, FR, ES... `mobile` is no option:
+// it calls landlines (+44 20 ...) invalid. The cost is ~157 KB of JSON against ~83 KB, read from
+// the app package, never the network.
 import {
   AsYouType,
   ParseError,

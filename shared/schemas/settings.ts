@@ -1,4 +1,4 @@
-import { getCountries, isSupportedCountry } from 'libphonenumber-js/min'
+import { getCountries, isSupportedCountry } from 'libphonenumber-js/max'
 import { z } from 'zod'
 import { Profile } from './profiles'
 

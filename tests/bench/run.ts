@@ -13,6 +13,8 @@ import { drafts } from '../shared/fixtures'
 import { simulateFlush } from '../main/queue/flush-simulation'
 import { benchJournal } from './journal-bench'
 import { benchShortcut } from './shortcut-bench'
+import { benchNumbers } from './numbers-bench'
+import { initialRendererJsGzipKb } from './bundle-bench'
 import { memorySecretStore } from '../main/memory-secret-store'
 import { createTestServices } from '../main/test-app-services'
 
@@ -177,6 +179,12 @@ for (const line of await benchJournal()) console.log(line)
   }
   print('outbox_cold_start_10k_ms', percentile(samples, 50), 'ms')
 }
+
+// A voice broadcast's number list: 200,000 CSV rows parsed, validated, normalized, deduplicated.
+for (const figure of await benchNumbers()) print(figure.name, figure.value, figure.unit)
+
+// What the window loads before its first paint (`npm run bench` builds first).
+print('renderer_initial_js_gzip_kb', initialRendererJsGzipKb(), 'KB')
 
 // The global shortcut: clipboard text to the normalized candidates for the confirm window.
 for (const figure of await benchShortcut()) print(figure.name, figure.value, figure.unit)

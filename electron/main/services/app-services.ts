@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import { isSupportedCountry } from 'libphonenumber-js/min'
+import { isSupportedCountry } from 'libphonenumber-js/max'
 import type { ProfileSummary } from '@shared/schemas/credentials'
 import type { AppInfo } from '@shared/schemas/app-info'
 import type { Profile } from '@shared/schemas/profiles'

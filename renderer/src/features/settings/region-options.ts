@@ -1,5 +1,5 @@
-import { getCountryCallingCode } from 'libphonenumber-js/min'
-import type { CountryCode } from 'libphonenumber-js/min'
+import { getCountryCallingCode } from 'libphonenumber-js/max'
+import type { CountryCode } from 'libphonenumber-js/max'
 import { regionCodes } from '@shared/schemas/settings'
 
 export interface RegionOption {
