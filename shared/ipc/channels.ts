@@ -23,9 +23,19 @@ export const invokeChannels = [
   'history:list',
   'sandbox:state',
   'sandbox:simulate',
+  'dial:pending',
+  'dial:confirm',
+  'dial:cancel',
+  'desktop:status',
 ] as const
 
-export const eventChannels = ['settings:changed', 'profiles:changed', 'queue:changed'] as const
+export const eventChannels = [
+  'settings:changed',
+  'profiles:changed',
+  'queue:changed',
+  'dial:requested',
+  'desktop:changed',
+] as const
 
 export type InvokeChannel = (typeof invokeChannels)[number]
 export type EventChannel = (typeof eventChannels)[number]

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AppInfo } from '../schemas/app-info'
+import { DesktopStatus, DialChoice, DialRef, DialRequest } from '../schemas/dial'
 import { ConnectionTestResult } from '../schemas/connection-test'
 import { CredentialStatus, ProfileRef, ProfileSummary, SetCredentials } from '../schemas/credentials'
 import { KeychainHealth } from '../schemas/keychain'
@@ -134,6 +135,26 @@ export const invokes = {
     output: SandboxState,
     summary: 'Make one sandbox provider misbehave (offline, down, rate limited, …) or answer normally again.',
   },
+  'dial:pending': {
+    input: NoInput,
+    output: DialRequest.nullable(),
+    summary: 'The outdial waiting for the agent to confirm (from the shortcut or a tel: link), if any.',
+  },
+  'dial:confirm': {
+    input: DialChoice,
+    output: QueueItem,
+    summary: 'Dial the chosen number of the waiting request: an outdial queued through the outbox.',
+  },
+  'dial:cancel': {
+    input: DialRef,
+    output: DialRef,
+    summary: 'The agent closed the confirm window without dialling.',
+  },
+  'desktop:status': {
+    input: NoInput,
+    output: DesktopStatus,
+    summary: 'Whether the global shortcut, the tray icon and the tel:/callto: handler are in place.',
+  },
 } satisfies Record<InvokeChannel, InvokeSpec>
 
 /** Every event main pushes to the renderer, with its payload schema. */
@@ -141,6 +162,8 @@ export const events = {
   'settings:changed': SettingsState,
   'profiles:changed': z.object({ profiles: z.array(Profile) }).strict(),
   'queue:changed': QueueChanged,
+  'dial:requested': DialRequest,
+  'desktop:changed': DesktopStatus,
 } satisfies Record<EventChannel, z.ZodType>
 
 export type Invokes = typeof invokes

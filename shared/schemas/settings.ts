@@ -1,6 +1,8 @@
 import { getCountries, isSupportedCountry } from 'libphonenumber-js/max'
 import { z } from 'zod'
+import { checkAccelerator, acceleratorProblemText } from '../desktop/accelerator'
 import { Profile } from './profiles'
+import { ProfileId } from './providers'
 
 export const SETTINGS_VERSION = 2
 
@@ -17,12 +19,30 @@ export const RegionCode = z.string().refine((code) => isSupportedCountry(code), 
   message: 'Choose a country or region from the list (a two-letter code such as GB or US).',
 })
 
+/** A global-shortcut accelerator the app will register (see shared/desktop/accelerator.ts). */
+export const DialAccelerator = z.string().superRefine((text, ctx) => {
+  const checked = checkAccelerator(text)
+  if (!checked.ok) ctx.addIssue({ code: 'custom', message: acceleratorProblemText(checked.problem) })
+})
+
 /** What the agent can change. One schema for the form, the IPC input and the file. */
 export const SettingsValues = z
   .object({
     defaultRegion: RegionCode,
     uiLanguage: UiLanguage,
     theme: Theme,
+    /** The global shortcut that outdials the number on the clipboard. */
+    dialShortcut: DialAccelerator,
+    /** Linux: read the PRIMARY selection (what is highlighted) before the clipboard. */
+    dialFromSelection: z.boolean(),
+    /** Dial a single number found at once, without the confirm window. */
+    autoDial: z.boolean(),
+    /** Closing the main window keeps Callboard in the tray. */
+    closeToTray: z.boolean(),
+    /** Null: the first Webex profile. */
+    defaultOutdialProfileId: ProfileId.nullable(),
+    /** Null: the first profile that can take a callback. */
+    defaultCallbackProfileId: ProfileId.nullable(),
   })
   .strict()
 export type SettingsValues = z.infer<typeof SettingsValues>

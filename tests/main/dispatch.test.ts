@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import type { Mock } from 'vitest'
+import { desktopSettings } from '../shared/fixtures'
 import { describe, expect, it, vi } from 'vitest'
 import type { Handlers } from '../../electron/main/ipc/dispatch'
 import { createDispatch } from '../../electron/main/ipc/dispatch'
@@ -41,8 +42,14 @@ const validOutputs = {
     runtime: 'harness',
     electronVersion: null,
   },
-  'settings:get': { settings: { defaultRegion: 'GB', uiLanguage: 'en', theme: 'system' }, recovery: null },
-  'settings:update': { settings: { defaultRegion: 'GB', uiLanguage: 'en', theme: 'dark' }, recovery: null },
+  'settings:get': {
+    settings: { defaultRegion: 'GB', uiLanguage: 'en', theme: 'system', ...desktopSettings },
+    recovery: null,
+  },
+  'settings:update': {
+    settings: { defaultRegion: 'GB', uiLanguage: 'en', theme: 'dark', ...desktopSettings },
+    recovery: null,
+  },
   'profiles:list': [],
   'profiles:save': {
     profile: {
@@ -101,6 +108,15 @@ const validOutputs = {
   'queue:resolve': { ...QUEUE_ITEM, state: 'sent' },
   'queue:dismiss': { ...QUEUE_ITEM, state: 'rejected', dismissed: true },
   'history:list': [QUEUE_ITEM],
+  'dial:pending': null,
+  'dial:confirm': QUEUE_ITEM,
+  'dial:cancel': { requestId: PROFILE_ID },
+  'desktop:status': {
+    available: true,
+    shortcut: { accelerator: 'CommandOrControl+Alt+D', registered: false, problem: 'Taken by another application.' },
+    tray: true,
+    links: { tel: true, callto: false },
+  },
   'sandbox:state': {
     running: true,
     problem: null,
@@ -137,6 +153,8 @@ const validInputs: Record<string, unknown> = {
   'queue:resolve': { taskId: PROFILE_ID, action: 'resend' },
   'queue:dismiss': { taskId: PROFILE_ID },
   'history:list': { search: 'ada' },
+  'dial:confirm': { requestId: PROFILE_ID, index: 0 },
+  'dial:cancel': { requestId: PROFILE_ID },
 }
 
 const asMock = (fn: unknown) => fn as Mock

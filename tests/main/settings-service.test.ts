@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
+import { desktopSettings } from '../shared/fixtures'
 import { defaultSettingsFor } from '../../electron/main/services/app-services'
 import type { Clock } from '../../electron/main/services/clock'
 import { createLogger } from '../../electron/main/services/logger'
@@ -11,7 +12,7 @@ import { createSettingsService } from '../../electron/main/services/settings-ser
 import type { SettingsValues } from '../../shared/schemas/settings'
 
 const fixedClock: Clock = { now: () => new Date('2026-11-23T09:30:00.000Z'), monotonicMs: () => 0 }
-const defaults: SettingsValues = { defaultRegion: 'GB', uiLanguage: 'en', theme: 'system' }
+const defaults: SettingsValues = { defaultRegion: 'GB', uiLanguage: 'en', theme: 'system', ...desktopSettings }
 
 function setup(content?: string | Buffer) {
   const dir = mkdtempSync(join(tmpdir(), 'callboard-settings-'))
@@ -38,7 +39,7 @@ describe('settings service', () => {
     expect(service.get()).toEqual({ settings: defaults, recovery: null })
     expect(readdirSync(dir)).toEqual([])
     const next = await service.update({ theme: 'dark', defaultRegion: 'ES' })
-    expect(next.settings).toEqual({ defaultRegion: 'ES', uiLanguage: 'en', theme: 'dark' })
+    expect(next.settings).toEqual({ defaultRegion: 'ES', uiLanguage: 'en', theme: 'dark', ...desktopSettings })
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 2, ...next.settings, profiles: [] })
     expect(onChanged).toHaveBeenCalledWith(next)
     expect(readdirSync(dir)).toEqual(['settings.json']) // no temp file left behind
@@ -118,5 +119,29 @@ describe('settings service', () => {
     ['not a locale!', { defaultRegion: 'US', uiLanguage: 'en' }],
   ])('first-run defaults from the OS locale %s', (locale, expected) => {
     expect(defaultSettingsFor(locale)).toMatchObject({ ...expected, theme: 'system' })
+  })
+})
+
+describe('desktop preferences', () => {
+  it('a file written before they existed reads with their defaults, and a change to one keeps the rest', async () => {
+    const { make, file } = setup(
+      JSON.stringify({ version: 2, defaultRegion: 'ES', uiLanguage: 'es', theme: 'dark', profiles: [] }),
+    )
+    const service = await make()
+    expect(service.get().settings).toEqual({ defaultRegion: 'ES', uiLanguage: 'es', theme: 'dark', ...desktopSettings })
+    await service.update({ dialShortcut: 'Ctrl+Shift+F9', closeToTray: false })
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+      defaultRegion: 'ES',
+      dialShortcut: 'Ctrl+Shift+F9',
+      closeToTray: false,
+      autoDial: false,
+    })
+  })
+
+  it('refuses a reserved or malformed shortcut with the reason', async () => {
+    const { make } = setup()
+    const service = await make()
+    await expect(service.update({ dialShortcut: 'CommandOrControl+C' })).rejects.toThrow(/used by the desktop/)
+    await expect(service.update({ dialShortcut: 'Shift+D' })).rejects.toThrow(/would fire while typing/)
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { desktopSettings } from './fixtures'
 import { z } from 'zod'
 import { createBridge } from '../../shared/ipc/bridge'
 import { eventChannels, invokeChannels, isInvokeChannel } from '../../shared/ipc/channels'
@@ -55,17 +56,17 @@ describe('IPC contract', () => {
 
 describe('settings schemas', () => {
   it.each([
-    { defaultRegion: 'GB', uiLanguage: 'en', theme: 'system' },
-    { defaultRegion: 'VN', uiLanguage: 'es', theme: 'dark' },
+    { defaultRegion: 'GB', uiLanguage: 'en', theme: 'system', ...desktopSettings },
+    { defaultRegion: 'VN', uiLanguage: 'es', theme: 'dark', ...desktopSettings },
   ])('accepts %o', (value) => expect(SettingsValues.safeParse(value).success).toBe(true))
 
   it.each([
-    ['unknown region', { defaultRegion: 'ZZ', uiLanguage: 'en', theme: 'system' }],
-    ['lower-case region', { defaultRegion: 'gb', uiLanguage: 'en', theme: 'system' }],
-    ['unsupported language', { defaultRegion: 'GB', uiLanguage: 'fr', theme: 'system' }],
-    ['unknown theme', { defaultRegion: 'GB', uiLanguage: 'en', theme: 'blue' }],
-    ['missing theme', { defaultRegion: 'GB', uiLanguage: 'en' }],
-    ['extra key', { defaultRegion: 'GB', uiLanguage: 'en', theme: 'system', extra: true }],
+    ['unknown region', { defaultRegion: 'ZZ', uiLanguage: 'en', theme: 'system', ...desktopSettings }],
+    ['lower-case region', { defaultRegion: 'gb', uiLanguage: 'en', theme: 'system', ...desktopSettings }],
+    ['unsupported language', { defaultRegion: 'GB', uiLanguage: 'fr', theme: 'system', ...desktopSettings }],
+    ['unknown theme', { defaultRegion: 'GB', uiLanguage: 'en', theme: 'blue', ...desktopSettings }],
+    ['missing theme', { defaultRegion: 'GB', uiLanguage: 'en', ...desktopSettings }],
+    ['extra key', { defaultRegion: 'GB', uiLanguage: 'en', theme: 'system', ...desktopSettings, extra: true }],
   ])('refuses %s', (_name, value) => expect(SettingsValues.safeParse(value).success).toBe(false))
 
   it('requires a non-empty patch and the file version', () => {

@@ -78,3 +78,13 @@ export const secrets = {
 
 export type ProviderKey = keyof typeof drafts
 export const providerKeys = Object.keys(drafts) as ProviderKey[]
+
+/** The desktop preferences (shortcut, tray, defaults) at their first-run values. */
+export const desktopSettings = {
+  dialShortcut: 'CommandOrControl+Alt+D',
+  dialFromSelection: false,
+  autoDial: false,
+  closeToTray: true,
+  defaultOutdialProfileId: null,
+  defaultCallbackProfileId: null,
+} as const

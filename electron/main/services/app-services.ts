@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { isSupportedCountry } from 'libphonenumber-js/max'
+import { DEFAULT_DIAL_ACCELERATOR } from '@shared/desktop/accelerator'
+import type { DesktopStatus } from '@shared/schemas/dial'
+import type { DialDesk } from '../desktop/dial-desk'
+import { createDialDesk } from '../desktop/dial-desk'
 import type { ProfileSummary } from '@shared/schemas/credentials'
 import type { AppInfo } from '@shared/schemas/app-info'
 import type { Profile } from '@shared/schemas/profiles'
@@ -81,6 +85,10 @@ export interface AppServices {
   sandbox: Sandbox | null
   /** Null when the queue could not be opened (its reason is in `queue:list`). */
   outbox: Outbox | null
+  /** The shortcut and tel:-link outdial, from text to a confirmed call. */
+  desk: DialDesk
+  /** The desktop integration (Electron only) reports what it managed to set up. */
+  setDesktopStatus(status: DesktopStatus): void
   /** Stop what the services started (the sandbox's simulators). */
   close(): Promise<void>
 }
@@ -103,6 +111,12 @@ export function defaultSettingsFor(locale: string): SettingsValues {
     defaultRegion: region && isSupportedCountry(region) ? region : 'US',
     uiLanguage: language === 'es' ? 'es' : 'en',
     theme: 'system',
+    dialShortcut: DEFAULT_DIAL_ACCELERATOR,
+    dialFromSelection: false,
+    autoDial: false,
+    closeToTray: true,
+    defaultOutdialProfileId: null,
+    defaultCallbackProfileId: null,
   }
 }
 
@@ -279,6 +293,25 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       sandbox: true,
     }))
 
+  const allProfiles = () => [...profiles.list(), ...(sandbox?.profiles() ?? [])]
+  const desk = createDialDesk({
+    clock,
+    logger: logger.child('dial'),
+    newId: deps.newId ?? randomUUID,
+    settings: () => settings.get().settings,
+    profiles: allProfiles,
+    submit: async (intent) => toQueueItem(await requireOutbox().submit(intent)),
+    notify: (note) => (deps.notify ? deps.notify(note) : logger.info('notification', note)),
+    onRequest: (request) => events.emit('dial:requested', request),
+  })
+  // The harness and service tests have no shortcut, tray or link handler; the app reports its own.
+  let desktopStatus: DesktopStatus = {
+    available: false,
+    shortcut: { accelerator: settings.get().settings.dialShortcut, registered: false, problem: null },
+    tray: false,
+    links: { tel: false, callto: false },
+  }
+
   const dispatch = createDispatch({
     logger: logger.child('ipc'),
     checkOutputs: deps.checkContract,
@@ -321,6 +354,13 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
         void outbox?.poke('sandbox scenario changed')
         return state
       },
+      'dial:pending': () => desk.pending(),
+      'dial:confirm': ({ requestId, index }) => desk.confirm(requestId, index),
+      'dial:cancel': ({ requestId }) => {
+        desk.cancel(requestId)
+        return { requestId }
+      },
+      'desktop:status': () => desktopStatus,
     },
   })
 
@@ -338,6 +378,11 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     credentials,
     sandbox,
     outbox,
+    desk,
+    setDesktopStatus: (status) => {
+      desktopStatus = status
+      events.emit('desktop:changed', status)
+    },
     close: async () => {
       outbox?.stop()
       await outbox?.idle()

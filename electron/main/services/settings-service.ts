@@ -16,14 +16,17 @@ export interface SettingsService {
   update(patch: SettingsPatch): Promise<SettingsState>
 }
 
-/** The agent's preferences (region, language, theme), kept in the settings file. */
+/** The agent's preferences (region, language, theme, desktop shortcuts...), kept in the settings file. */
 export function createSettingsService({ file, logger, onChanged, ...deps }: SettingsServiceDeps): SettingsService {
   const defaults = SettingsValuesSchema.parse(deps.defaults)
 
   const current = (): SettingsState => {
-    const { defaultRegion, uiLanguage, theme } = file.read()
+    const doc: Partial<Record<string, unknown>> = file.read()
+    // Every preference the file sets; a file from before a preference existed takes its default.
     const stored = Object.fromEntries(
-      Object.entries({ defaultRegion, uiLanguage, theme }).filter(([, value]) => value !== undefined),
+      Object.keys(SettingsValuesSchema.shape)
+        .map((key) => [key, doc[key]] as const)
+        .filter(([, value]) => value !== undefined),
     )
     return { settings: { ...defaults, ...stored }, recovery: file.recovery }
   }

@@ -1,0 +1,145 @@
+import type { CountryCode } from '@shared/phone/normalize'
+import type { FindRefusalReason } from '@shared/phone/find-numbers'
+import { findNumbers } from '@shared/phone/find-numbers'
+import type { DialRequest } from '@shared/schemas/dial'
+import type { OutdialIntent } from '@shared/schemas/intents'
+import type { QueueItem } from '@shared/schemas/outbox'
+import type { Profile, ProfileOf } from '@shared/schemas/profiles'
+import type { SettingsValues } from '@shared/schemas/settings'
+import { AppError } from '../services/app-error'
+import type { Clock } from '../services/clock'
+import type { Logger } from '../services/logger'
+
+export interface DialDeskDeps {
+  clock: Clock
+  logger: Logger
+  newId: () => string
+  settings: () => SettingsValues
+  /** Every profile the agent can use (sandbox ones included). */
+  profiles: () => Profile[]
+  /** Queue the outdial through the outbox (the one path every task takes). */
+  submit: (intent: OutdialIntent) => Promise<QueueItem>
+  /** Something the agent must hear about without a window (nothing to dial, no profile, dialled). */
+  notify: (note: { title: string; body: string }) => void
+  /** A request now waits for the agent: show (or refresh) the confirm window. */
+  onRequest: (request: DialRequest) => void
+}
+
+export type DialOutcome =
+  { kind: 'nothing'; why: string } | { kind: 'confirm'; request: DialRequest } | { kind: 'dialled'; item: QueueItem }
+
+const REFUSAL_WORDS: Partial<Record<FindRefusalReason, string>> = {
+  too_short: 'too short to be a phone number',
+  too_long: 'too long to be a phone number',
+  invalid_country: 'its country code does not exist',
+  invalid_for_region: 'no such number exists there',
+  invalid_length: 'it has the wrong number of digits for its country',
+  local_number: 'it has no area code',
+  not_e164: 'Webex cannot dial it',
+  malformed_uri: 'the link is malformed',
+  cut_off: 'it was cut off',
+}
+
+/**
+ * From text (the clipboard, the selection, a tel: link) to a confirmed outdial: finds the numbers
+ * with the default region, picks the Webex profile, caller id and entry point, and holds the
+ * request until the agent confirms or cancels it. Never touches the clipboard; nothing dialable
+ * is said in a notification, never with an empty window.
+ */
+export function createDialDesk(deps: DialDeskDeps) {
+  let pending: DialRequest | null = null
+
+  function outdialProfile(): ProfileOf<'webex'> | null {
+    const webex = deps.profiles().filter((p): p is ProfileOf<'webex'> => p.provider === 'webex')
+    const chosen = deps.settings().defaultOutdialProfileId
+    return webex.find((p) => p.id === chosen) ?? webex[0] ?? null
+  }
+
+  function nothing(why: string): DialOutcome {
+    deps.logger.info('nothing to dial', { why })
+    deps.notify({ title: 'Callboard: nothing to dial', body: why })
+    return { kind: 'nothing', why }
+  }
+
+  async function send(request: DialRequest, index: number): Promise<QueueItem> {
+    const candidate = request.candidates[index]
+    if (!candidate) throw new AppError('invalid_input', 'That number is not in the list.')
+    return deps.submit({
+      kind: 'outdial',
+      profileId: request.profile.id,
+      destination: candidate.e164,
+      origin: request.callerId.number,
+      entryPointId: request.entryPoint.id,
+    })
+  }
+
+  return {
+    /** The shortcut was pressed (or a link opened) with this text. */
+    async fromText(text: string, origin: DialRequest['origin']): Promise<DialOutcome> {
+      const settings = deps.settings()
+      const found = findNumbers(text, settings.defaultRegion as CountryCode)
+      if (found.candidates.length === 0) {
+        const refusal = found.refusals[0]
+        return nothing(
+          refusal
+            ? `"${refusal.raw}" is not a number to dial: ${REFUSAL_WORDS[refusal.reason] ?? refusal.reason.replaceAll('_', ' ')}.`
+            : origin === 'link'
+              ? 'The link holds no phone number.'
+              : 'The clipboard holds no phone number. Copy one, then press the shortcut again.',
+        )
+      }
+      const profile = outdialProfile()
+      if (!profile) return nothing('No Webex profile can place the call. Add one under Profiles.')
+      const callerId = profile.outdialAnis[0]
+      const entryPoint = profile.entryPoints.find((e) => e.direction === 'outbound')
+      if (!callerId || !entryPoint) {
+        return nothing(`The profile ${profile.label} lists no outdial ANI or outbound entry point.`)
+      }
+      const request: DialRequest = {
+        id: deps.newId(),
+        at: deps.clock.now().toISOString(),
+        origin,
+        candidates: found.candidates.map((c) => ({
+          e164: c.e164,
+          national: c.national,
+          international: c.international,
+          ...(c.extension ? { extension: c.extension } : {}),
+          source: c.source,
+        })),
+        profile: { id: profile.id, label: profile.label },
+        callerId: { number: callerId.number, label: callerId.label },
+        entryPoint: { id: entryPoint.id, label: entryPoint.label },
+      }
+      if (settings.autoDial && request.candidates.length === 1) {
+        const item = await send(request, 0)
+        deps.notify({
+          title: 'Callboard: dialling',
+          body: `${request.candidates[0]!.international} on ${profile.label}`,
+        })
+        return { kind: 'dialled', item }
+      }
+      pending = request
+      deps.onRequest(request)
+      return { kind: 'confirm', request }
+    },
+
+    pending: (): DialRequest | null => pending,
+
+    async confirm(requestId: string, index: number): Promise<QueueItem> {
+      if (!pending || pending.id !== requestId) {
+        throw new AppError('conflict', 'This dial request is no longer waiting; press the shortcut again.')
+      }
+      const request = pending
+      const item = await send(request, index)
+      // Only once it is queued: a refused number leaves the window open with the reason.
+      if (pending?.id === request.id) pending = null
+      return item
+    },
+
+    cancel(requestId: string): void {
+      if (pending?.id === requestId) pending = null
+    },
+  }
+}
+
+export type DialDesk = ReturnType<typeof createDialDesk>

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest'
+import type { DialRequest } from '../../shared/schemas/dial'
+import { createTestServices } from './test-app-services'
+
+// The shortcut's path from text to a queued outdial, on the real services with the sandbox:
+// what the confirm window would show, what the agent confirms, and what reaches the Webex simulator.
+
+async function setup(settings: Record<string, unknown> = {}) {
+  const notes: { title: string; body: string }[] = []
+  const requests: DialRequest[] = []
+  const { services } = await createTestServices({ sandbox: true, notify: (n) => notes.push(n) })
+  if (Object.keys(settings).length) await services.settings.update(settings)
+  services.events.subscribe((channel, payload) => {
+    if (channel === 'dial:requested') requests.push(payload as DialRequest)
+  })
+  return { services, notes, requests }
+}
+
+async function until(check: () => boolean, ms = 10_000) {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+describe('the dial desk', () => {
+  it('turns "+44 20 7946 0958 ext. 12" into one confirmable number, and dials the main number on confirm', async () => {
+    const { services, requests } = await setup()
+    try {
+      const outcome = await services.desk.fromText('+44 20 7946 0958 ext. 12', 'clipboard')
+      expect(outcome.kind).toBe('confirm')
+      expect(requests).toHaveLength(1)
+      const pending = await services.dispatch('dial:pending', undefined)
+      expect(pending).toMatchObject({
+        ok: true,
+        value: {
+          origin: 'clipboard',
+          candidates: [{ e164: '+442079460958', national: '020 7946 0958', extension: '12', source: 'text' }],
+          profile: { label: 'Sandbox · Webex Contact Center' },
+        },
+      })
+      const request = (pending as { value: DialRequest }).value
+      const queued = await services.dispatch('dial:confirm', { requestId: request.id, index: 0 })
+      expect(queued).toMatchObject({ ok: true, value: { kind: 'outdial', state: 'queued' } })
+      await until(() => services.sandbox!.ledger('webex').length === 1)
+      expect((services.sandbox!.ledger('webex')[0] as { body: unknown }).body).toMatchObject({
+        destination: '+442079460958',
+        outboundType: 'OUTDIAL',
+        origin: request.callerId.number,
+        entryPointId: request.entryPoint.id,
+      })
+      expect(await services.dispatch('dial:pending', undefined)).toEqual({ ok: true, value: null })
+      // A second confirm of the same request is refused: nothing is dialled twice.
+      const again = await services.dispatch('dial:confirm', { requestId: request.id, index: 0 })
+      expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    } finally {
+      await services.close()
+    }
+  })
+
+  it('lists several numbers in text order, and tel: links', async () => {
+    const { services } = await setup()
+    try {
+      const text = 'Call +1 (415) 555-0132 or tel:+44-20-7946-0958;ext=7, not order 123456789.'
+      const outcome = await services.desk.fromText(text, 'clipboard')
+      expect(outcome.kind === 'confirm' && outcome.request.candidates.map((c) => c.e164)).toEqual([
+        '+14155550132',
+        '+442079460958',
+      ])
+    } finally {
+      await services.close()
+    }
+  })
+
+  it('says so in a notification when nothing is dialable, and opens no window', async () => {
+    const { services, notes, requests } = await setup()
+    try {
+      for (const text of ['', 'Meeting on 2026-11-23 at 10:30', 'Order #123456789', '020 7946']) {
+        const outcome = await services.desk.fromText(text, 'clipboard')
+        expect(outcome.kind, text).toBe('nothing')
+      }
+      expect(requests).toEqual([])
+      expect(notes).toHaveLength(4)
+      expect(notes.every((n) => n.title === 'Callboard: nothing to dial')).toBe(true)
+      expect(notes[3]!.body).toMatch(/020 7946/)
+      expect(services.sandbox!.ledger('webex')).toHaveLength(0)
+    } finally {
+      await services.close()
+    }
+  })
+
+  it('dials a single number at once when auto-dial is on, and still asks when there are several', async () => {
+    const { services, notes, requests } = await setup({ autoDial: true })
+    try {
+      const one = await services.desk.fromText('+1 415 555 0132', 'selection')
+      expect(one.kind).toBe('dialled')
+      expect(notes.at(-1)?.title).toBe('Callboard: dialling')
+      await until(() => services.sandbox!.ledger('webex').length === 1)
+      const two = await services.desk.fromText('+1 415 555 0132, +44 20 7946 0958', 'clipboard')
+      expect(two.kind).toBe('confirm')
+      expect(requests).toHaveLength(1)
+    } finally {
+      await services.close()
+    }
+  })
+
+  it('a cancelled request cannot be confirmed', async () => {
+    const { services } = await setup()
+    try {
+      const outcome = await services.desk.fromText('+1 415 555 0132', 'link')
+      if (outcome.kind !== 'confirm') throw new Error('expected a confirm')
+      await services.dispatch('dial:cancel', { requestId: outcome.request.id })
+      const confirmed = await services.dispatch('dial:confirm', { requestId: outcome.request.id, index: 0 })
+      expect(confirmed).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    } finally {
+      await services.close()
+    }
+  })
+})
