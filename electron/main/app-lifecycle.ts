@@ -9,6 +9,8 @@ import { watchConnectivityHints } from './platform/connectivity-hints'
 import { createAppServices } from './services/app-services'
 import { systemClock } from './services/clock'
 import { createLogger, fileLogSink, teeSink } from './services/logger'
+import type { DesktopModules, DesktopShell } from './desktop/desktop-shell'
+import { startDesktopShell } from './desktop/desktop-shell'
 import { createWindowFactory } from './windows/window-factory'
 import { guardWebContents } from './windows/window-guards'
 
@@ -16,7 +18,8 @@ import { guardWebContents } from './windows/window-guards'
 export type ElectronModules = Pick<
   typeof Electron,
   'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'Notification' | 'powerMonitor' | 'net'
->
+> &
+  DesktopModules
 
 export interface StartOptions {
   /** Folder of the built main bundle (`out/main`); preload and renderer sit beside it. */
@@ -45,11 +48,30 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   }
 
   let mainWindow: Electron.BrowserWindow | null = null
-  app.on('second-instance', () => {
-    if (!mainWindow || mainWindow.isDestroyed()) return
+  let desktop: DesktopShell | null = null
+  let quitting = false
+  const showMainWindow = () => {
+    if (!mainWindow || mainWindow.isDestroyed()) {
+      if (app.isReady()) openMainWindow()
+      return
+    }
     if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.show()
     mainWindow.focus()
+  }
+  // A second start hands over its command line (a tel: link, or nothing) and exits.
+  app.on('second-instance', (_event, argv) => {
+    if (desktop) desktop.secondInstance(argv ?? [])
+    else showMainWindow()
   })
+  // macOS delivers links as events, possibly before ready.
+  const earlyLinks: string[] = []
+  app.on('open-url', (event, url) => {
+    event.preventDefault()
+    if (desktop) desktop.openUrl(url)
+    else earlyLinks.push(url)
+  })
+  app.on('before-quit', () => (quitting = true))
 
   await app.whenReady()
 
@@ -78,6 +100,9 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   const devUrl = !app.isPackaged && options.devServerUrl ? options.devServerUrl : null
   const appOrigin = devUrl ? (originOf(devUrl) ?? APP_ORIGIN) : APP_ORIGIN
 
+  const notify = ({ title, body }: { title: string; body: string }) => {
+    if (Notification.isSupported()) new Notification({ title, body }).show()
+  }
   const services = await createAppServices({
     userDataDir,
     appInfo: {
@@ -94,12 +119,11 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     locale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     checkContract: !app.isPackaged,
     sandbox: true,
-    notify: ({ title, body }) => {
-      if (Notification.isSupported()) new Notification({ title, body }).show()
-    },
+    notify,
   })
   const stopHints = watchConnectivityHints({ powerMonitor, net }, (reason) => void services.outbox?.poke(reason))
   app.on('will-quit', () => {
+    desktop?.dispose()
     stopHints()
     void services.close()
   })
@@ -117,8 +141,8 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     guard: (window) => guardWebContents(window.webContents, guardDeps),
   })
 
-  const openMainWindow = () => {
-    mainWindow = createWindow({
+  function openMainWindow(): void {
+    const window = createWindow({
       width: 1100,
       height: 760,
       minWidth: 720,
@@ -126,16 +150,40 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
       show: false,
       title: 'Callboard',
     })
-    mainWindow.once('ready-to-show', () => mainWindow?.show())
-    void mainWindow.loadURL(devUrl ?? APP_ENTRY_URL)
+    mainWindow = window
+    window.once('ready-to-show', () => window.show())
+    // Closing keeps Callboard in the tray (a setting): the shortcut and the queue keep working.
+    window.on('close', (event) => {
+      if (!quitting && desktop?.keepsRunningWhenClosed()) {
+        event.preventDefault()
+        window.hide()
+      }
+    })
+    void window.loadURL(devUrl ?? APP_ENTRY_URL)
   }
   openMainWindow()
 
+  desktop = startDesktopShell({
+    electron,
+    app,
+    platform: process.platform,
+    services,
+    logger: logger.child('desktop'),
+    iconsDir: app.isPackaged ? join(process.resourcesPath, 'tray') : join(options.mainDir, '../../resources/tray'),
+    entryUrl: devUrl ?? APP_ENTRY_URL,
+    createWindow,
+    notify,
+    showMainWindow,
+    argv: process.argv,
+  })
+  for (const url of earlyLinks.splice(0)) desktop.openUrl(url)
+
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openMainWindow()
+    else showMainWindow()
   })
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
+    if (process.platform !== 'darwin' && !desktop?.keepsRunningWhenClosed()) app.quit()
   })
   logger.info('Callboard started', { version: app.getVersion(), packaged: app.isPackaged })
 }

@@ -5,7 +5,17 @@ import { vi } from 'vitest'
  * The one stand-in for Electron's main-process modules (the binary cannot run here). Records the
  * order of calls that matter for start-up and keeps every window's constructor options.
  */
-export function createFakeElectron(options: { userData: string; singleInstance?: boolean; isPackaged?: boolean }) {
+export function createFakeElectron(options: {
+  userData: string
+  singleInstance?: boolean
+  isPackaged?: boolean
+  /** Accelerators another application already holds: registering them fails. */
+  takenShortcuts?: string[]
+  /** Link schemes the OS lets Callboard handle. */
+  linkSchemes?: string[]
+  /** Throw when a tray icon is made (desktops without a tray). */
+  noTray?: boolean
+}) {
   const calls: string[] = []
   const windows: FakeBrowserWindow[] = []
   let markReady: () => void = () => undefined
@@ -32,6 +42,8 @@ export function createFakeElectron(options: { userData: string; singleInstance?:
     readonly webContents = new FakeWebContents()
     loadURL = vi.fn(async () => undefined)
     show = vi.fn()
+    hide = vi.fn()
+    setPosition = vi.fn()
     focus = vi.fn()
     restore = vi.fn()
     isMinimized = () => false
@@ -63,6 +75,8 @@ export function createFakeElectron(options: { userData: string; singleInstance?:
     getVersion: () => '0.1.0',
     getLocale: () => 'en-GB',
     getPreferredSystemLanguages: () => ['en-GB'],
+    isReady: () => true,
+    setAsDefaultProtocolClient: vi.fn((scheme: string) => (options.linkSchemes ?? ['tel', 'callto']).includes(scheme)),
   })
 
   const ipcHandlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>()
@@ -96,6 +110,67 @@ export function createFakeElectron(options: { userData: string; singleInstance?:
     }
   }
 
+  // The desktop integration: tray, menu, global shortcut, clipboard (read-only use is asserted).
+  const trays: FakeTray[] = []
+  class FakeTray {
+    readonly emitter = new EventEmitter()
+    on = (name: string, fn: (...args: unknown[]) => void) => this.emitter.on(name, fn)
+    emit = (name: string, ...args: unknown[]) => this.emitter.emit(name, ...args)
+    image: unknown
+    tooltip = ''
+    menu: { template: Record<string, unknown>[] } | null = null
+    destroyed = false
+    constructor(image: unknown) {
+      if (options.noTray) throw new Error('no tray on this desktop')
+      this.image = image
+      trays.push(this)
+    }
+    setImage(image: unknown) {
+      this.image = image
+    }
+    setToolTip(text: string) {
+      this.tooltip = text
+    }
+    setContextMenu(menu: { template: Record<string, unknown>[] }) {
+      this.menu = menu
+    }
+    getBounds() {
+      return { x: 1800, y: 0, width: 24, height: 24 }
+    }
+    destroy() {
+      this.destroyed = true
+    }
+  }
+  const Menu = { buildFromTemplate: vi.fn((template: Record<string, unknown>[]) => ({ template })) }
+  const nativeImage = { createFromPath: vi.fn((path: string) => ({ path })) }
+  const themeEvents = new EventEmitter()
+  const nativeTheme = {
+    shouldUseDarkColors: false,
+    on: (name: string, fn: () => void) => themeEvents.on(name, fn),
+    emit: (name: string) => themeEvents.emit(name),
+  }
+  const shortcuts = new Map<string, () => void>()
+  const globalShortcut = {
+    register: vi.fn((accelerator: string, callback: () => void) => {
+      if (options.takenShortcuts?.includes(accelerator)) return false
+      shortcuts.set(accelerator, callback)
+      return true
+    }),
+    unregister: vi.fn((accelerator: string) => shortcuts.delete(accelerator)),
+  }
+  const clipboardState = { text: '', selection: '' }
+  const clipboard = {
+    readText: vi.fn(async () => clipboardState.text),
+    selection: { readText: vi.fn(async () => clipboardState.selection), writeText: vi.fn(), clear: vi.fn() },
+    writeText: vi.fn(),
+    write: vi.fn(),
+    clear: vi.fn(),
+  }
+  const screen = {
+    getCursorScreenPoint: () => ({ x: 600, y: 400 }),
+    getDisplayNearestPoint: () => ({ workArea: { x: 0, y: 28, width: 1920, height: 1052 } }),
+  }
+
   const module = {
     app,
     BrowserWindow: FakeBrowserWindow,
@@ -106,8 +181,32 @@ export function createFakeElectron(options: { userData: string; singleInstance?:
     Notification: FakeNotification,
     powerMonitor: new EventEmitter(),
     net: { isOnline: () => true },
+    Tray: FakeTray,
+    Menu,
+    nativeImage,
+    nativeTheme,
+    globalShortcut,
+    clipboard,
+    screen,
   }
-  return { module, calls, windows, ipcHandlers, protocolHandlers, defaultSession, shell, app, markReady, notifications }
+  return {
+    module,
+    calls,
+    windows,
+    ipcHandlers,
+    protocolHandlers,
+    defaultSession,
+    shell,
+    app,
+    markReady,
+    notifications,
+    trays,
+    shortcuts,
+    globalShortcut,
+    clipboard,
+    clipboardState,
+    nativeTheme,
+  }
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>

@@ -1,0 +1,142 @@
+import type * as Electron from 'electron'
+import type { QueueCounts } from '@shared/schemas/outbox'
+import type { LaneStatus } from '../outbox/dispatcher'
+import type { SettingsState } from '@shared/schemas/settings'
+import type { AppServices } from '../services/app-services'
+import type { Logger } from '../services/logger'
+import type { WindowLook } from '../windows/window-factory'
+import type { ClipboardReader } from './clipboard-text'
+import { readDialText } from './clipboard-text'
+import { createDesktopWindows } from './desktop-windows'
+import { createDialShortcut } from './dial-shortcut'
+import { claimLinkSchemes, linkFromArgv } from './tel-links'
+import type { TrayAction } from './tray'
+import { createTrayIcon } from './tray'
+
+export type DesktopModules = Pick<
+  typeof Electron,
+  'Tray' | 'Menu' | 'nativeImage' | 'nativeTheme' | 'globalShortcut' | 'screen'
+> & { clipboard: ClipboardReader }
+
+/**
+ * Everything that reaches Callboard from outside its window: the tray icon and its menu, the
+ * global dial shortcut, tel:/callto: links (at start and through a second instance), and the
+ * small confirm and quick-callback windows. Thin: each decision lives in a plain module.
+ */
+export function startDesktopShell(deps: {
+  electron: DesktopModules
+  app: Pick<Electron.App, 'setAsDefaultProtocolClient' | 'quit' | 'on'>
+  platform: NodeJS.Platform
+  services: AppServices
+  logger: Logger
+  iconsDir: string
+  entryUrl: string
+  createWindow: (look: WindowLook) => Electron.BrowserWindow
+  notify: (note: { title: string; body: string }) => void
+  showMainWindow: () => void
+  /** The command line this process started with (a tel: link may be on it). */
+  argv: readonly string[]
+}) {
+  const { services, electron, logger } = deps
+  const settings = () => services.settings.get().settings
+
+  const links = claimLinkSchemes(deps.app)
+  logger.info('link handlers', links)
+
+  let tray: ReturnType<typeof createTrayIcon> | null = null
+  const windows = createDesktopWindows({
+    createWindow: deps.createWindow,
+    entryUrl: deps.entryUrl,
+    screen: electron.screen,
+    trayBounds: () => tray?.bounds() ?? null,
+  })
+
+  const dialFrom = (text: string, origin: 'clipboard' | 'selection' | 'link') =>
+    services.desk.fromText(text, origin).catch((error: unknown) => {
+      logger.error('dial request failed', { error: String(error) })
+      deps.notify({ title: 'Callboard: could not dial', body: error instanceof Error ? error.message : String(error) })
+    })
+
+  const shortcut = createDialShortcut({
+    globalShortcut: electron.globalShortcut,
+    logger: logger.child('shortcut'),
+    notify: deps.notify,
+    onPress: () => {
+      readDialText(electron.clipboard, { platform: deps.platform, fromSelection: settings().dialFromSelection }).then(
+        ({ text, origin }) => dialFrom(text, origin),
+        (error: unknown) => logger.error('clipboard could not be read', { error: String(error) }),
+      )
+    },
+  })
+
+  const onTrayAction = (action: TrayAction) => {
+    if (action === 'quickCallback') windows.showQuickCallback()
+    else if (action === 'open') deps.showMainWindow()
+    else if (action === 'pause') services.outbox?.pause()
+    else if (action === 'resume') void services.outbox?.resume()
+    else deps.app.quit()
+    if (action === 'pause' || action === 'resume') refreshTray()
+  }
+  try {
+    tray = createTrayIcon({
+      Tray: electron.Tray,
+      Menu: electron.Menu,
+      nativeImage: electron.nativeImage,
+      nativeTheme: electron.nativeTheme,
+      iconsDir: deps.iconsDir,
+      onAction: onTrayAction,
+    })
+  } catch (error) {
+    // Some Linux desktops have no tray; the app works without it (close-to-tray is then off).
+    logger.warn('no tray icon', { error: String(error) })
+  }
+
+  function refreshTray(update?: { counts: QueueCounts; lanes: LaneStatus[] }): void {
+    const outbox = services.outbox
+    if (!tray || !outbox) return
+    tray.update(update?.counts ?? outbox.counts(), update?.lanes ?? outbox.lanes(), outbox.isPaused())
+  }
+
+  let status = shortcut.apply(settings().dialShortcut)
+  const report = () => services.setDesktopStatus({ available: true, shortcut: status, tray: tray !== null, links })
+  report()
+  refreshTray()
+
+  const unsubscribe = services.events.subscribe((channel, payload) => {
+    if (channel === 'queue:changed') refreshTray(payload as { counts: QueueCounts; lanes: LaneStatus[] })
+    else if (channel === 'dial:requested') windows.showConfirm()
+    else if (channel === 'settings:changed') {
+      const next = (payload as SettingsState).settings.dialShortcut
+      if (next !== status.accelerator) {
+        status = shortcut.apply(next)
+        report()
+      }
+    }
+  })
+
+  // A link the app was started with, and links handed over by later starts or by macOS.
+  const startLink = linkFromArgv(deps.argv)
+  if (startLink) void dialFrom(startLink, 'link')
+
+  return {
+    /** A second start of the app: its link is dialled here; without one, the window comes up. */
+    secondInstance(argv: readonly string[]): void {
+      const link = linkFromArgv(argv)
+      if (link) void dialFrom(link, 'link')
+      else deps.showMainWindow()
+    },
+    openUrl(url: string): void {
+      const link = linkFromArgv([url])
+      if (link) void dialFrom(link, 'link')
+    },
+    /** Whether closing the main window should keep the app in the tray. */
+    keepsRunningWhenClosed: () => tray !== null && settings().closeToTray,
+    dispose(): void {
+      unsubscribe()
+      shortcut.dispose()
+      tray?.destroy()
+    },
+  }
+}
+
+export type DesktopShell = ReturnType<typeof startDesktopShell>

@@ -1,0 +1,55 @@
+import type * as Electron from 'electron'
+import { acceleratorProblemText, checkAccelerator } from '@shared/desktop/accelerator'
+import type { Logger } from '../services/logger'
+
+export interface ShortcutState {
+  accelerator: string
+  registered: boolean
+  problem: string | null
+}
+
+/**
+ * The global dial shortcut: registered with the OS, replaced when the setting changes, and a
+ * failure (a chord another application holds, or one we refuse) reported instead of swallowed.
+ */
+export function createDialShortcut(deps: {
+  globalShortcut: Pick<Electron.GlobalShortcut, 'register' | 'unregister'>
+  onPress: () => void
+  logger: Logger
+  notify: (note: { title: string; body: string }) => void
+}) {
+  let current: string | null = null
+
+  return {
+    apply(accelerator: string): ShortcutState {
+      const checked = checkAccelerator(accelerator)
+      if (current) deps.globalShortcut.unregister(current)
+      current = null
+      if (!checked.ok) {
+        const problem = acceleratorProblemText(checked.problem)
+        deps.logger.warn('dial shortcut refused', { accelerator, problem })
+        deps.notify({ title: 'Callboard: shortcut not set', body: problem })
+        return { accelerator, registered: false, problem }
+      }
+      let registered = false
+      try {
+        registered = deps.globalShortcut.register(checked.accelerator, deps.onPress)
+      } catch (error) {
+        deps.logger.warn('dial shortcut registration threw', { accelerator, error: String(error) })
+      }
+      if (!registered) {
+        const problem = `${checked.accelerator} is already used by another application. Choose another shortcut in Settings.`
+        deps.logger.warn('dial shortcut not registered', { accelerator: checked.accelerator })
+        deps.notify({ title: 'Callboard: shortcut not set', body: problem })
+        return { accelerator: checked.accelerator, registered: false, problem }
+      }
+      current = checked.accelerator
+      deps.logger.info('dial shortcut registered', { accelerator: current })
+      return { accelerator: current, registered: true, problem: null }
+    },
+    dispose(): void {
+      if (current) deps.globalShortcut.unregister(current)
+      current = null
+    },
+  }
+}

@@ -1,0 +1,61 @@
+import type * as Electron from 'electron'
+import { join } from 'node:path'
+import type { QueueCounts } from '@shared/schemas/outbox'
+import type { LaneStatus } from '../outbox/dispatcher'
+import type { TrayMenuModel, TrayState } from './tray-state'
+import { trayMenu, trayState } from './tray-state'
+
+export type TrayAction = 'quickCallback' | 'open' | 'pause' | 'resume' | 'quit'
+
+/**
+ * The tray icon: its picture follows the queue (online, offline, waiting, needs attention) and
+ * the panel's light or dark theme; its menu holds the quick actions and the counts.
+ */
+export function createTrayIcon(deps: {
+  Tray: typeof Electron.Tray
+  Menu: Pick<typeof Electron.Menu, 'buildFromTemplate'>
+  nativeImage: Pick<typeof Electron.nativeImage, 'createFromPath'>
+  nativeTheme: Pick<Electron.NativeTheme, 'shouldUseDarkColors' | 'on'>
+  iconsDir: string
+  onAction: (action: TrayAction) => void
+}) {
+  let state: TrayState = 'online'
+  let last: { counts: QueueCounts; paused: boolean } = { counts: { waiting: 0, attention: 0 }, paused: false }
+  const iconPath = () =>
+    join(deps.iconsDir, `tray-${state}-${deps.nativeTheme.shouldUseDarkColors ? 'dark' : 'light'}.png`)
+  const tray = new deps.Tray(deps.nativeImage.createFromPath(iconPath()))
+  tray.on('click', () => deps.onAction('quickCallback'))
+
+  const toTemplate = (model: TrayMenuModel): Electron.MenuItemConstructorOptions[] =>
+    model.items.map((item) =>
+      item.kind === 'separator'
+        ? { type: 'separator' }
+        : item.kind === 'info'
+          ? { label: item.label, enabled: false }
+          : { label: item.label, click: () => deps.onAction(item.id) },
+    )
+
+  function render(): void {
+    const model = trayMenu(state, last.counts, last.paused)
+    tray.setImage(deps.nativeImage.createFromPath(iconPath()))
+    tray.setToolTip(model.tooltip)
+    tray.setContextMenu(deps.Menu.buildFromTemplate(toTemplate(model)))
+  }
+  deps.nativeTheme.on('updated', render)
+  render()
+
+  return {
+    update(counts: QueueCounts, lanes: readonly Pick<LaneStatus, 'health'>[], paused: boolean): void {
+      state = trayState(counts, lanes)
+      last = { counts, paused }
+      render()
+    },
+    /** Where to open the quick-callback window: near the icon, where the OS says it is. */
+    bounds: (): Electron.Rectangle | null => {
+      const b = tray.getBounds()
+      return b.width > 0 ? b : null
+    },
+    state: () => state,
+    destroy: () => tray.destroy(),
+  }
+}

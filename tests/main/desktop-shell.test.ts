@@ -1,0 +1,222 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { ElectronModules } from '../../electron/main/app-lifecycle'
+import { startApp } from '../../electron/main/app-lifecycle'
+import { placeNear } from '../../electron/main/desktop/desktop-windows'
+import { trayMenu, trayState } from '../../electron/main/desktop/tray-state'
+import type { FakeElectron } from './fake-electron'
+import { createFakeElectron, ipcEventFrom } from './fake-electron'
+import { memorySecretStore } from './memory-secret-store'
+
+// The desktop edge through a mocked `electron` (the binary cannot run here): the tray, the global
+// shortcut, the clipboard (read, never written), notifications and tel: links.
+
+const OUT_MAIN = resolve(import.meta.dirname, '../../out/main')
+const FROM_APP = ipcEventFrom('app://callboard/index.html')
+
+async function start(options: Partial<Parameters<typeof createFakeElectron>[0]> = {}, argv?: string[]) {
+  const fake = createFakeElectron({ userData: mkdtempSync(join(tmpdir(), 'callboard-desktop-')), ...options })
+  const saved = process.argv
+  if (argv) process.argv = argv
+  try {
+    const started = startApp(fake.module as unknown as ElectronModules, {
+      mainDir: OUT_MAIN,
+      secrets: memorySecretStore(),
+    })
+    fake.markReady()
+    await started
+  } finally {
+    process.argv = saved
+  }
+  return fake
+}
+
+const call = (fake: FakeElectron, channel: string, input?: unknown) => fake.ipcHandlers.get(channel)!(FROM_APP, input)
+const settle = () => new Promise((r) => setTimeout(r, 50))
+const confirmWindows = (fake: FakeElectron) =>
+  fake.windows.filter((w) => w.loadURL.mock.calls.some(([url]) => String(url).endsWith('#/confirm-dial')))
+const noClipboardWrites = (fake: FakeElectron) => {
+  expect(fake.clipboard.writeText).not.toHaveBeenCalled()
+  expect(fake.clipboard.write).not.toHaveBeenCalled()
+  expect(fake.clipboard.clear).not.toHaveBeenCalled()
+  expect(fake.clipboard.selection.writeText).not.toHaveBeenCalled()
+  expect(fake.clipboard.selection.clear).not.toHaveBeenCalled()
+}
+
+describe('desktop integration (mocked electron)', () => {
+  beforeEach(() => void vi.spyOn(console, 'log').mockImplementation(() => undefined))
+  afterEach(() => vi.restoreAllMocks())
+
+  it('registers the default shortcut; pressing it reads the clipboard, never writes it, and opens the confirm window', async () => {
+    const fake = await start()
+    expect(fake.globalShortcut.register).toHaveBeenCalledWith('CommandOrControl+Alt+D', expect.any(Function))
+    fake.clipboardState.text = 'Call me: +44 20 7946 0958 ext. 12'
+    fake.shortcuts.get('CommandOrControl+Alt+D')!()
+    await settle()
+    expect(fake.clipboard.readText).toHaveBeenCalled()
+    noClipboardWrites(fake)
+    const [confirm] = confirmWindows(fake)
+    expect(confirm?.options).toMatchObject({ alwaysOnTop: true, width: 440, skipTaskbar: true })
+    const pending = await call(fake, 'dial:pending')
+    expect(pending).toMatchObject({ ok: true, value: { candidates: [{ e164: '+442079460958', extension: '12' }] } })
+    // A second press with another number reuses the window and replaces the request.
+    fake.clipboardState.text = '+1 415 555 0132'
+    fake.shortcuts.get('CommandOrControl+Alt+D')!()
+    await settle()
+    expect(confirmWindows(fake)).toHaveLength(1)
+    expect(confirm?.show).toHaveBeenCalled()
+  })
+
+  it('with nothing dialable on the clipboard, says so in a notification and opens no window', async () => {
+    const fake = await start()
+    fake.clipboardState.text = 'Invoice 2026-11-23, order #123456789'
+    fake.shortcuts.get('CommandOrControl+Alt+D')!()
+    await settle()
+    expect(confirmWindows(fake)).toHaveLength(0)
+    expect(fake.notifications.at(-1)?.title).toBe('Callboard: nothing to dial')
+    noClipboardWrites(fake)
+  })
+
+  it('on Linux, reads the PRIMARY selection first when the setting says so', async () => {
+    if (process.platform !== 'linux') return
+    const fake = await start()
+    await call(fake, 'settings:update', { dialFromSelection: true })
+    fake.clipboardState.selection = '+1 415 555 0132'
+    fake.clipboardState.text = 'something else'
+    fake.shortcuts.get('CommandOrControl+Alt+D')!()
+    await settle()
+    expect(fake.clipboard.selection.readText).toHaveBeenCalled()
+    expect(await call(fake, 'dial:pending')).toMatchObject({
+      ok: true,
+      value: { origin: 'selection', candidates: [{ e164: '+14155550132' }] },
+    })
+    noClipboardWrites(fake)
+  })
+
+  it('reports a shortcut another application holds, in a notification and in desktop:status', async () => {
+    const fake = await start({ takenShortcuts: ['CommandOrControl+Alt+D'] })
+    expect(fake.notifications.some((n) => /already used by another application/.test(n.body))).toBe(true)
+    expect(await call(fake, 'desktop:status')).toMatchObject({
+      ok: true,
+      value: {
+        available: true,
+        shortcut: {
+          accelerator: 'CommandOrControl+Alt+D',
+          registered: false,
+          problem: expect.stringMatching(/another/),
+        },
+        tray: true,
+        links: { tel: true, callto: true },
+      },
+    })
+  })
+
+  it('moves the shortcut when the setting changes, and refuses a reserved chord before it reaches the OS', async () => {
+    const fake = await start()
+    await call(fake, 'settings:update', { dialShortcut: 'Ctrl+Shift+F9' })
+    expect(fake.globalShortcut.unregister).toHaveBeenCalledWith('CommandOrControl+Alt+D')
+    expect(fake.globalShortcut.register).toHaveBeenLastCalledWith('Control+Shift+F9', expect.any(Function))
+    expect(await call(fake, 'desktop:status')).toMatchObject({ value: { shortcut: { registered: true } } })
+    const refused = await call(fake, 'settings:update', { dialShortcut: 'CommandOrControl+V' })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(fake.globalShortcut.register).not.toHaveBeenCalledWith('CommandOrControl+V', expect.anything())
+  })
+
+  it('claims tel: and callto:, dials a link from the command line and from a second instance', async () => {
+    const fake = await start({}, ['/opt/Callboard/callboard', 'tel:+14155550132'])
+    expect(fake.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('tel')
+    expect(fake.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('callto')
+    await settle()
+    expect(await call(fake, 'dial:pending')).toMatchObject({
+      value: { origin: 'link', candidates: [{ e164: '+14155550132', source: 'tel_uri' }] },
+    })
+    fake.app.emit('second-instance', {}, ['/opt/Callboard/callboard', 'callto:+442079460958'], '/')
+    await settle()
+    expect(await call(fake, 'dial:pending')).toMatchObject({ value: { candidates: [{ e164: '+442079460958' }] } })
+    expect(confirmWindows(fake)).toHaveLength(1)
+    // Without a link, a second start brings the main window up.
+    fake.app.emit('second-instance', {}, ['/opt/Callboard/callboard'], '/')
+    expect(fake.windows[0]?.focus).toHaveBeenCalled()
+  })
+
+  it('puts a tray icon up whose menu opens the quick callback, pauses and resumes sending, and quits', async () => {
+    const fake = await start()
+    const [tray] = fake.trays
+    expect(tray?.tooltip).toBe('Callboard')
+    expect(String((tray?.image as { path: string }).path)).toMatch(/tray-online-light\.png$/)
+    const item = (label: string) =>
+      tray!.menu!.template.find((i) => i['label'] === label) as { click: () => void } | undefined
+    expect(tray!.menu!.template.map((i) => i['label'] ?? '—')).toEqual([
+      'Quick callback…',
+      'Open Callboard',
+      '—',
+      'Waiting: 0',
+      'Needs attention: 0',
+      '—',
+      'Pause sending',
+      '—',
+      'Quit Callboard',
+    ])
+    item('Quick callback…')!.click()
+    expect(fake.windows.some((w) => w.loadURL.mock.calls.some(([u]) => String(u).endsWith('#/quick-callback')))).toBe(
+      true,
+    )
+    item('Pause sending')!.click()
+    expect(tray!.tooltip).toMatch(/sending paused/)
+    expect(await call(fake, 'queue:list')).toMatchObject({ value: { paused: true } })
+    item('Resume sending')!.click()
+    expect(await call(fake, 'queue:list')).toMatchObject({ value: { paused: false } })
+    // The icon follows the panel's theme.
+    fake.nativeTheme.shouldUseDarkColors = true
+    fake.nativeTheme.emit('updated')
+    expect(String((tray?.image as { path: string }).path)).toMatch(/tray-online-dark\.png$/)
+    item('Quit Callboard')!.click()
+    expect(fake.app.quit).toHaveBeenCalled()
+  })
+
+  it('closing the main window keeps the app in the tray (a setting), and quits when it is off', async () => {
+    const fake = await start()
+    const main = fake.windows[0]!
+    const event = { preventDefault: vi.fn() }
+    main.emit('close', event)
+    expect(event.preventDefault).toHaveBeenCalled()
+    expect(main.hide).toHaveBeenCalled()
+    await call(fake, 'settings:update', { closeToTray: false })
+    const again = { preventDefault: vi.fn() }
+    main.emit('close', again)
+    expect(again.preventDefault).not.toHaveBeenCalled()
+  })
+
+  it('still starts on a desktop without a tray, and then closing the window quits', async () => {
+    const fake = await start({ noTray: true })
+    expect(await call(fake, 'desktop:status')).toMatchObject({ value: { tray: false } })
+    const event = { preventDefault: vi.fn() }
+    fake.windows[0]!.emit('close', event)
+    expect(event.preventDefault).not.toHaveBeenCalled()
+  })
+})
+
+describe('tray state and menu (plain)', () => {
+  it('shows the most urgent state', () => {
+    expect(trayState({ waiting: 0, attention: 0 }, [{ health: 'online' }])).toBe('online')
+    expect(trayState({ waiting: 0, attention: 0 }, [{ health: 'offline' }])).toBe('offline')
+    expect(trayState({ waiting: 2, attention: 0 }, [{ health: 'offline' }])).toBe('waiting')
+    expect(trayState({ waiting: 2, attention: 1 }, [{ health: 'online' }])).toBe('attention')
+    expect(trayMenu('attention', { waiting: 2, attention: 1 }, false).tooltip).toBe('Callboard: 1 needs you')
+  })
+
+  it('places a small window beside its anchor, inside the work area', () => {
+    const work = { x: 0, y: 28, width: 1920, height: 1052 }
+    expect(placeNear({ x: 1800, y: 0, width: 24, height: 24 }, { width: 440, height: 520 }, work)).toEqual({
+      x: 1480,
+      y: 32,
+    })
+    // A bottom panel: above the icon.
+    expect(placeNear({ x: 100, y: 1056, width: 24, height: 24 }, { width: 440, height: 520 }, work)).toEqual({
+      x: 0,
+      y: 528,
+    })
+  })
+})
