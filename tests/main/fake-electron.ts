@@ -40,7 +40,7 @@ export function createFakeElectron(options: {
     emit = (name: string, ...args: unknown[]) => this.emitter.emit(name, ...args)
     readonly options: Record<string, unknown>
     readonly webContents = new FakeWebContents()
-    loadURL = vi.fn(async () => undefined)
+    loadURL = vi.fn(async (_url: string) => undefined)
     show = vi.fn()
     hide = vi.fn()
     setPosition = vi.fn()
