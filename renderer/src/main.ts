@@ -1,7 +1,7 @@
 import './zod-jitless'
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
-import App from './App.vue'
+import Root from './Root.vue'
 import { bridgeFromWindow, bridgeKey } from './bridge'
 import { createAppI18n } from './i18n'
 import './styles/theme.css'
@@ -17,5 +17,5 @@ if (!bridge) {
     root.className = 'fatal'
   }
 } else {
-  createApp(App).provide(bridgeKey, bridge).use(createPinia()).use(createAppI18n()).mount('#app')
+  createApp(Root).provide(bridgeKey, bridge).use(createPinia()).use(createAppI18n()).mount('#app')
 }

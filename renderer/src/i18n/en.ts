@@ -1,8 +1,10 @@
 import { tasksEn } from '../features/tasks/messages'
 import history from '../features/history/messages'
+import desktop from '../features/desktop/messages'
 export default {
   tasks: tasksEn,
   history: history.en,
+  desktop: desktop.en,
   app: {
     title: 'Callboard',
     nav: {

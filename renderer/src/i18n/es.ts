@@ -1,10 +1,12 @@
 import { tasksEs } from '../features/tasks/messages'
 import history from '../features/history/messages'
+import desktop from '../features/desktop/messages'
 import type en from './en'
 
 export default {
   tasks: tasksEs,
   history: history.es,
+  desktop: desktop.es,
   app: {
     title: 'Callboard',
     nav: {

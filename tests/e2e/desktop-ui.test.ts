@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { memorySecretStore } from '../main/memory-secret-store'
+import { chromiumAvailable, launchChromium, screenshotOf, watchPageProblems } from './helpers/chromium'
+import { startTestHarness } from './helpers/harness'
+
+// The dial confirm window (opened by the global shortcut or a tel: link) in Chromium, against the
+// sandbox: the same renderer at #/confirm-dial, over the same contract. The shortcut's press is
+// stood in for by the dial desk being handed the clipboard's text, as the Electron edge does.
+
+const SIZE = { width: 440, height: 340 }
+
+async function openConfirm(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}#/confirm-dial`)
+  await page.getByTestId('confirm-dial').waitFor()
+}
+
+describe.skipIf(!chromiumAvailable())('the dial confirm window in Chromium', () => {
+  it('shows "+44 20 7946 0958 ext. 12" normalized; Enter dials it and the outdial reaches Webex', async () => {
+    const browser = await launchChromium()
+    const harness = await startTestHarness({ secrets: memorySecretStore() })
+    try {
+      await harness.services.desk.fromText('+44 20 7946 0958 ext. 12', 'clipboard')
+      const page = await browser.newPage({ viewport: SIZE })
+      const problems = watchPageProblems(page)
+      await openConfirm(page, harness.url)
+      const window = page.getByTestId('confirm-dial')
+      await expect(window.getByTestId('candidate').innerText()).resolves.toMatch(
+        /\+44 20 7946 0958\s+020 7946 0958 · \+442079460958\s+Extension 12: key it in once the call connects\./,
+      )
+      await expect(window.innerText()).resolves.toMatch(/On Sandbox · Webex Contact Center, showing caller ID/)
+      // Keyboard only: the list has focus on open, Enter dials.
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('listbox')
+      await screenshotOf(window, 'confirm-dial-one-light-en')
+      await page.keyboard.press('Enter')
+      await expect
+        .poll(() => window.getByTestId('task-status').getAttribute('data-outcome'), { timeout: 15_000 })
+        .toBe('sent')
+      const ledger = harness.services.sandbox!.ledger('webex') as { body: Record<string, unknown> }[]
+      expect(ledger.map((l) => l.body['destination'])).toEqual(['+442079460958'])
+      await screenshotOf(window, 'confirm-dial-sent-light-en')
+      expect(problems).toEqual([])
+    } finally {
+      await harness.close()
+      await browser.close()
+    }
+  }, 120_000)
+
+  it('arrow keys choose among several numbers; Esc cancels and nothing is dialled', async () => {
+    const browser = await launchChromium()
+    const harness = await startTestHarness({ secrets: memorySecretStore() })
+    try {
+      await harness.call('settings:update', { theme: 'dark', uiLanguage: 'es' })
+      await harness.services.desk.fromText(
+        'Ana: +34 612 345 678 / oficina +34 910 123 456, pedido 123456789',
+        'clipboard',
+      )
+      const page = await browser.newPage({ viewport: SIZE })
+      const problems = watchPageProblems(page)
+      await openConfirm(page, harness.url)
+      const window = page.getByTestId('confirm-dial')
+      await expect(window.getByTestId('candidate').count()).resolves.toBe(2)
+      await expect(window.locator('h1').innerText()).resolves.toBe('¿A qué número llamar?')
+      await page.keyboard.press('ArrowDown')
+      await expect(window.locator('[role="option"][aria-selected="true"]').innerText()).resolves.toMatch(
+        /\+34 910 12 34 56/,
+      )
+      await screenshotOf(window, 'confirm-dial-many-dark-es')
+      await page.keyboard.press('Escape')
+      await expect.poll(async () => (await harness.call('dial:pending')).body).toEqual({ ok: true, value: null })
+      expect(harness.services.sandbox!.ledger('webex')).toHaveLength(0)
+
+      // A new request: the second number by keyboard, in light English.
+      await harness.call('settings:update', { theme: 'light', uiLanguage: 'en' })
+      await harness.services.desk.fromText('+34 612 345 678 or +34 910 123 456', 'selection')
+      await openConfirm(page, harness.url)
+      await page.keyboard.press('ArrowDown')
+      await page.keyboard.press('ArrowDown')
+      await page.keyboard.press('ArrowUp')
+      await screenshotOf(window, 'confirm-dial-many-light-en')
+      await page.keyboard.press('Enter')
+      await expect
+        .poll(() => (harness.services.sandbox!.ledger('webex') as { body: Record<string, unknown> }[]).length, {
+          timeout: 15_000,
+        })
+        .toBe(1)
+      const [sent] = harness.services.sandbox!.ledger('webex') as { body: Record<string, unknown> }[]
+      expect(sent!.body['destination']).toBe('+34910123456')
+      expect(problems).toEqual([])
+    } finally {
+      await harness.close()
+      await browser.close()
+    }
+  }, 120_000)
+
+  it('with nothing waiting, says so and offers only Close', async () => {
+    const browser = await launchChromium()
+    const harness = await startTestHarness({ secrets: memorySecretStore() })
+    try {
+      const page = await browser.newPage({ viewport: SIZE })
+      await openConfirm(page, harness.url)
+      await page.getByTestId('nothing-to-dial').waitFor()
+      await expect(page.getByRole('button').allInnerTexts()).resolves.toEqual(['Close'])
+    } finally {
+      await harness.close()
+      await browser.close()
+    }
+  }, 60_000)
+})
