@@ -107,3 +107,41 @@ describe.skipIf(!chromiumAvailable())('the dial confirm window in Chromium', () 
     }
   }, 60_000)
 })
+
+describe.skipIf(!chromiumAvailable())('desktop settings in Chromium', () => {
+  it('refuses a reserved shortcut with the reason, saves a valid one with the default profiles, and says what this window cannot do', async () => {
+    const browser = await launchChromium()
+    const harness = await startTestHarness({ secrets: memorySecretStore() })
+    try {
+      const page = await browser.newPage({ viewport: { width: 1000, height: 900 } })
+      const problems = watchPageProblems(page)
+      await page.goto(harness.url)
+      const form = page.getByTestId('settings-form')
+      const shortcut = form.getByLabel('Outdial shortcut')
+      await shortcut.fill('CommandOrControl+C')
+      await page.keyboard.press('Tab')
+      await expect(form.locator('#settings-shortcut-error').innerText()).resolves.toMatch(
+        /Ctrl\+C is used by the desktop or everyday editing/,
+      )
+      await expect(form.getByTestId('desktop-status').innerText()).resolves.toMatch(/browser harness has no global shortcut/)
+      await shortcut.fill('Ctrl+Shift+F9')
+      await form.getByLabel('Keep Callboard in the tray when its window is closed').uncheck()
+      await form.getByLabel('Profile for outdials from the shortcut and phone links').selectOption({
+        label: 'Sandbox · Webex Contact Center',
+      })
+      await screenshotOf(page.locator('section', { has: form }), 'settings-desktop-light-en')
+      await form.getByRole('button', { name: 'Save settings' }).click()
+      await expect(form.getByTestId('settings-status').innerText()).resolves.toBe('Settings saved.')
+      const saved = (await harness.call('settings:get')).body as { value: { settings: Record<string, unknown> } }
+      expect(saved.value.settings).toMatchObject({
+        dialShortcut: 'Ctrl+Shift+F9',
+        closeToTray: false,
+        defaultOutdialProfileId: '5a4db0c5-0000-4000-8000-000000000001',
+      })
+      expect(problems).toEqual([])
+    } finally {
+      await harness.close()
+      await browser.close()
+    }
+  }, 120_000)
+})

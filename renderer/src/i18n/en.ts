@@ -34,6 +34,20 @@ export default {
     unchanged: 'Nothing to save: no setting was changed.',
     failed: 'Settings were not saved: {message}',
     loadFailed: 'Settings could not be loaded: {message}',
+    desktop: {
+      title: 'Desktop',
+      shortcut: 'Outdial shortcut',
+      shortcutHelp:
+        'Press it anywhere to dial the number on the clipboard, for example CommandOrControl+Alt+D. Copy, paste, quit and window-switching chords are refused.',
+      registered: '{accelerator} is ready.',
+      notHere: 'The browser harness has no global shortcut, tray or phone-link handler: they work in the desktop app.',
+      autoDial: 'Dial a single number at once, without the confirm window',
+      fromSelection: 'Read the selected text first (Linux primary selection), then the clipboard',
+      closeToTray: 'Keep Callboard in the tray when its window is closed',
+      outdialProfile: 'Profile for outdials from the shortcut and phone links',
+      callbackProfile: 'Profile for quick callbacks',
+      firstProfile: 'The first one available',
+    },
   },
   recovery: {
     title: 'Your settings file could not be used',

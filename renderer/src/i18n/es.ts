@@ -37,6 +37,21 @@ export default {
     unchanged: 'Nada que guardar: no se cambió ningún ajuste.',
     failed: 'No se guardaron los ajustes: {message}',
     loadFailed: 'No se pudieron cargar los ajustes: {message}',
+    desktop: {
+      title: 'Escritorio',
+      shortcut: 'Atajo para llamar',
+      shortcutHelp:
+        'Púlselo en cualquier sitio para llamar al número del portapapeles, por ejemplo CommandOrControl+Alt+D. No se admiten los atajos de copiar, pegar, salir o cambiar de ventana.',
+      registered: '{accelerator} está listo.',
+      notHere:
+        'El arnés del navegador no tiene atajo global, bandeja ni gestor de enlaces telefónicos: funcionan en la aplicación de escritorio.',
+      autoDial: 'Llamar directamente si hay un solo número, sin ventana de confirmación',
+      fromSelection: 'Leer primero el texto seleccionado (selección primaria de Linux) y luego el portapapeles',
+      closeToTray: 'Mantener Callboard en la bandeja al cerrar su ventana',
+      outdialProfile: 'Perfil para las llamadas del atajo y de los enlaces telefónicos',
+      callbackProfile: 'Perfil para las devoluciones rápidas',
+      firstProfile: 'El primero disponible',
+    },
   },
   recovery: {
     title: 'No se pudo usar su archivo de ajustes',
