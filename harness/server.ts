@@ -41,6 +41,8 @@ export interface HarnessOptions {
   logSink?: LogSink
   /** The built-in sandbox (simulated providers), on by default as in the app. */
   sandbox?: boolean
+  /** Stands in for the OS clipboard (the harness has none): what the quick callback is offered. */
+  readClipboard?: () => Promise<string>
 }
 
 export interface Harness {
@@ -113,6 +115,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     sandbox: options.sandbox ?? true,
     // No desktop here: a notification is a log line (tests read them there).
     notify: (notification) => logger.info('notification', notification),
+    ...(options.readClipboard ? { readClipboard: options.readClipboard } : {}),
   })
   const bridgeScript = await buildBrowserBridge()
   const token = randomBytes(24).toString('base64url')

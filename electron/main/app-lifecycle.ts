@@ -11,6 +11,7 @@ import { systemClock } from './services/clock'
 import { createLogger, fileLogSink, teeSink } from './services/logger'
 import type { DesktopModules, DesktopShell } from './desktop/desktop-shell'
 import { startDesktopShell } from './desktop/desktop-shell'
+import { readDialText } from './desktop/clipboard-text'
 import { createWindowFactory } from './windows/window-factory'
 import { guardWebContents } from './windows/window-guards'
 
@@ -120,6 +121,8 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     checkContract: !app.isPackaged,
     sandbox: true,
     notify,
+    readClipboard: async () =>
+      (await readDialText(electron.clipboard, { platform: process.platform, fromSelection: false })).text,
   })
   const stopHints = watchConnectivityHints({ powerMonitor, net }, (reason) => void services.outbox?.poke(reason))
   app.on('will-quit', () => {

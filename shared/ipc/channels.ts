@@ -26,6 +26,7 @@ export const invokeChannels = [
   'dial:pending',
   'dial:confirm',
   'dial:cancel',
+  'desktop:clipboardNumber',
   'desktop:status',
 ] as const
 

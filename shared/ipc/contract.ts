@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { AppInfo } from '../schemas/app-info'
-import { DesktopStatus, DialChoice, DialRef, DialRequest } from '../schemas/dial'
+import { DesktopStatus, DialCandidate, DialChoice, DialRef, DialRequest } from '../schemas/dial'
 import { ConnectionTestResult } from '../schemas/connection-test'
 import { CredentialStatus, ProfileRef, ProfileSummary, SetCredentials } from '../schemas/credentials'
 import { KeychainHealth } from '../schemas/keychain'
@@ -149,6 +149,11 @@ export const invokes = {
     input: DialRef,
     output: DialRef,
     summary: 'The agent closed the confirm window without dialling.',
+  },
+  'desktop:clipboardNumber': {
+    input: NoInput,
+    output: DialCandidate.nullable(),
+    summary: 'The first phone number on the clipboard (read, never written), to prefill a quick callback.',
   },
   'desktop:status': {
     input: NoInput,

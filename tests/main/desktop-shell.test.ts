@@ -69,6 +69,18 @@ describe('desktop integration (mocked electron)', () => {
     expect(confirm?.show).toHaveBeenCalled()
   })
 
+  it('offers the first number on the clipboard to the quick callback, reading it only', async () => {
+    const fake = await start()
+    fake.clipboardState.text = 'Ring back Ana on +34 612 345 678 after 5'
+    expect(await call(fake, 'desktop:clipboardNumber')).toMatchObject({
+      ok: true,
+      value: { e164: '+34612345678', international: '+34 612 34 56 78' },
+    })
+    fake.clipboardState.text = 'no number here'
+    expect(await call(fake, 'desktop:clipboardNumber')).toEqual({ ok: true, value: null })
+    noClipboardWrites(fake)
+  })
+
   it('with nothing dialable on the clipboard, says so in a notification and opens no window', async () => {
     const fake = await start()
     fake.clipboardState.text = 'Invoice 2026-11-23, order #123456789'

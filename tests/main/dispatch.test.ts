@@ -111,6 +111,7 @@ const validOutputs = {
   'dial:pending': null,
   'dial:confirm': QUEUE_ITEM,
   'dial:cancel': { requestId: PROFILE_ID },
+  'desktop:clipboardNumber': null,
   'desktop:status': {
     available: true,
     shortcut: { accelerator: 'CommandOrControl+Alt+D', registered: false, problem: 'Taken by another application.' },

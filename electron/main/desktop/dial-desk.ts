@@ -1,7 +1,7 @@
 import type { CountryCode } from '@shared/phone/normalize'
-import type { FindRefusalReason } from '@shared/phone/find-numbers'
+import type { Candidate, FindRefusalReason } from '@shared/phone/find-numbers'
 import { findNumbers } from '@shared/phone/find-numbers'
-import type { DialRequest } from '@shared/schemas/dial'
+import type { DialCandidate, DialRequest } from '@shared/schemas/dial'
 import type { OutdialIntent } from '@shared/schemas/intents'
 import type { QueueItem } from '@shared/schemas/outbox'
 import type { Profile, ProfileOf } from '@shared/schemas/profiles'
@@ -39,6 +39,14 @@ const REFUSAL_WORDS: Partial<Record<FindRefusalReason, string>> = {
   malformed_uri: 'the link is malformed',
   cut_off: 'it was cut off',
 }
+
+const toCandidate = (c: Candidate): DialCandidate => ({
+  e164: c.e164,
+  national: c.national,
+  international: c.international,
+  ...(c.extension ? { extension: c.extension } : {}),
+  source: c.source,
+})
 
 /**
  * From text (the clipboard, the selection, a tel: link) to a confirmed outdial: finds the numbers
@@ -99,13 +107,7 @@ export function createDialDesk(deps: DialDeskDeps) {
         id: deps.newId(),
         at: deps.clock.now().toISOString(),
         origin,
-        candidates: found.candidates.map((c) => ({
-          e164: c.e164,
-          national: c.national,
-          international: c.international,
-          ...(c.extension ? { extension: c.extension } : {}),
-          source: c.source,
-        })),
+        candidates: found.candidates.map(toCandidate),
         profile: { id: profile.id, label: profile.label },
         callerId: { number: callerId.number, label: callerId.label },
         entryPoint: { id: entryPoint.id, label: entryPoint.label },
@@ -124,6 +126,12 @@ export function createDialDesk(deps: DialDeskDeps) {
     },
 
     pending: (): DialRequest | null => pending,
+
+    /** The first dialable number in some text (the quick callback's prefill), or null. */
+    firstNumber(text: string): DialCandidate | null {
+      const [first] = findNumbers(text, deps.settings().defaultRegion as CountryCode, { max: 1 }).candidates
+      return first ? toCandidate(first) : null
+    },
 
     async confirm(requestId: string, index: number): Promise<QueueItem> {
       if (!pending || pending.id !== requestId) {

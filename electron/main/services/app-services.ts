@@ -64,6 +64,8 @@ export interface AppServicesDeps {
   probes?: ProbeRegistry
   /** HTTP for the probes and clients; default: the runtime's fetch. */
   fetch?: typeof fetch
+  /** The clipboard's text, read only (the app's clipboard; nothing in the harness unless a test gives it). */
+  readClipboard?: () => Promise<string>
   /** OS notifications (Electron's Notification in the app; the log in the harness). */
   notify?: (notification: { title: string; body: string }) => void
   /** Timers and randomness for the outbox's dispatcher (tests move time themselves). */
@@ -361,6 +363,10 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
         return { requestId }
       },
       'desktop:status': () => desktopStatus,
+      'desktop:clipboardNumber': async () => {
+        const text = (await deps.readClipboard?.()) ?? ''
+        return desk.firstNumber(text)
+      },
     },
   })
 
