@@ -123,7 +123,9 @@ describe.skipIf(!chromiumAvailable())('desktop settings in Chromium', () => {
       await expect(form.locator('#settings-shortcut-error').innerText()).resolves.toMatch(
         /Ctrl\+C is used by the desktop or everyday editing/,
       )
-      await expect(form.getByTestId('desktop-status').innerText()).resolves.toMatch(/browser harness has no global shortcut/)
+      await expect(form.getByTestId('desktop-status').innerText()).resolves.toMatch(
+        /browser harness has no global shortcut/,
+      )
       await shortcut.fill('Ctrl+Shift+F9')
       await form.getByLabel('Keep Callboard in the tray when its window is closed').uncheck()
       await form.getByLabel('Profile for outdials from the shortcut and phone links').selectOption({
@@ -138,6 +140,45 @@ describe.skipIf(!chromiumAvailable())('desktop settings in Chromium', () => {
         closeToTray: false,
         defaultOutdialProfileId: '5a4db0c5-0000-4000-8000-000000000001',
       })
+      expect(problems).toEqual([])
+    } finally {
+      await harness.close()
+      await browser.close()
+    }
+  }, 120_000)
+})
+
+describe.skipIf(!chromiumAvailable())('the quick callback window in Chromium', () => {
+  it('starts with the clipboard number on the default profile; typed and queued by keyboard, it reaches Webex', async () => {
+    const browser = await launchChromium()
+    const harness = await startTestHarness({
+      secrets: memorySecretStore(),
+      readClipboard: async () => 'Ring Ana back on +34 612 345 678 before 5',
+    })
+    try {
+      await harness.call('settings:update', { defaultCallbackProfileId: '5a4db0c5-0000-4000-8000-000000000001' })
+      const page = await browser.newPage({ viewport: { width: 440, height: 760 } })
+      const problems = watchPageProblems(page)
+      await page.goto(`${harness.url}#/quick-callback`)
+      const window = page.getByTestId('quick-callback')
+      await window.getByTestId('prefilled').waitFor({ timeout: 60_000 })
+      const phone = window.locator('input[type="tel"]')
+      await expect(phone.inputValue()).resolves.toMatch(/^\+34 ?612/)
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('tel')
+      // Tab to the customer name, type it, Enter queues.
+      for (let i = 0; i < 20; i++) {
+        await page.keyboard.press('Tab')
+        if (await page.evaluate(() => document.activeElement?.getAttribute('name') === 'customerName')) break
+      }
+      await page.keyboard.type('Ana Pérez')
+      await screenshotOf(window, 'quick-callback-filled-light-en')
+      await page.keyboard.press('Enter')
+      await expect.poll(() => harness.services.sandbox!.ledger('webex').length, { timeout: 20_000 }).toBe(1)
+      expect(JSON.stringify(harness.services.sandbox!.ledger('webex')[0])).toContain('+34612345678')
+      await expect
+        .poll(() => window.getByTestId('task-status').getAttribute('data-outcome'), { timeout: 15_000 })
+        .toBe('sent')
+      await screenshotOf(window, 'quick-callback-sent-light-en')
       expect(problems).toEqual([])
     } finally {
       await harness.close()
