@@ -176,7 +176,9 @@ describe.skipIf(!chromiumAvailable())('the quick callback window in Chromium', (
       await expect.poll(() => harness.services.sandbox!.ledger('webex').length, { timeout: 20_000 }).toBe(1)
       expect(JSON.stringify(harness.services.sandbox!.ledger('webex')[0])).toContain('+34612345678')
       await expect
-        .poll(() => window.getByTestId('task-status').getAttribute('data-outcome'), { timeout: 15_000 })
+        .poll(() => window.getByTestId('last-task').getByTestId('task-status').getAttribute('data-outcome'), {
+          timeout: 15_000,
+        })
         .toBe('sent')
       await screenshotOf(window, 'quick-callback-sent-light-en')
       expect(problems).toEqual([])
