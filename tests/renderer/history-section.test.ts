@@ -1,0 +1,278 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
+import { ElSelect } from 'element-plus'
+import type { EventChannel, InvokeChannel } from '../../shared/ipc/channels'
+import { createBridge } from '../../shared/ipc/bridge'
+import type { Result } from '../../shared/ipc/result'
+import type { HistoryQuery, QueueItem } from '../../shared/schemas/outbox'
+import { Profile } from '../../shared/schemas/profiles'
+import type { UiLanguage } from '../../shared/schemas/settings'
+import { bridgeKey } from '../../renderer/src/bridge'
+import HistorySection from '../../renderer/src/features/history/HistorySection.vue'
+import { createAppI18n } from '../../renderer/src/i18n'
+import { useProfilesStore } from '../../renderer/src/stores/profiles-store'
+import { drafts } from '../shared/fixtures'
+import { mountInApp } from './mount'
+
+// The history as the agent meets it: every task with its state and provider id, newest first as
+// main answers; search (debounced) and filters go to main as a `history:list` query; the two empty
+// states; copying an id; and the list following `queue:changed` with one re-query per burst.
+
+const webex = Profile.parse({ ...drafts.webex, id: '11111111-1111-4111-8111-111111111111' })
+const egain = Profile.parse({ ...drafts.egain, id: '22222222-2222-4222-8222-222222222222' })
+
+function item(n: number, over: Partial<QueueItem>): QueueItem {
+  const at = new Date(Date.UTC(2025, 2, 14, 9, n)).toISOString()
+  return {
+    id: `00000000-0000-4000-8000-00000000000${n}`,
+    seq: n,
+    version: 1,
+    profileId: webex.id,
+    provider: 'webex',
+    kind: 'outdial',
+    subject: `+1408555010${n}`,
+    idempotencyKey: `key-${n}`,
+    createdAt: at,
+    updatedAt: at,
+    notAfter: new Date(Date.parse(at) + 900_000).toISOString(),
+    deadlineReason: 'An outdial is useless after 15 minutes.',
+    attempts: 0,
+    state: 'queued',
+    nextAttemptAt: null,
+    lastProblem: null,
+    providerId: null,
+    dismissed: false,
+    ...over,
+  }
+}
+
+// Newest first, as main answers.
+const all: QueueItem[] = [
+  item(3, {
+    provider: 'egain',
+    profileId: egain.id,
+    kind: 'followUp',
+    subject: 'Follow up: refund',
+    state: 'needs_review',
+    attempts: 1,
+    lastProblem: { message: 'The answer was lost after sending.', providerMessage: null, httpStatus: null },
+  }),
+  item(2, { state: 'sent', attempts: 1, providerId: 'wxcc-7f3a-42', updatedAt: '2025-03-14T09:05:00.000Z' }),
+  item(1, { state: 'cancelled' }),
+]
+
+/** What main's historyList does, enough for these tests. */
+function answerHistory(input: unknown): Result<QueueItem[]> {
+  const q = input as HistoryQuery
+  const search = q.search?.toLowerCase() ?? ''
+  return {
+    ok: true,
+    value: all.filter(
+      (i) =>
+        (!q.provider || i.provider === q.provider) &&
+        (!q.states || q.states.includes(i.state)) &&
+        (!search || [i.subject, i.providerId ?? '', i.id].join('\n').toLowerCase().includes(search)),
+    ),
+  }
+}
+
+function answer(channel: InvokeChannel, input: unknown): Result<unknown> | undefined {
+  if (channel === 'history:list') return answerHistory(input)
+  if (channel === 'profiles:list')
+    return {
+      ok: true,
+      value: [webex, egain].map((profile) => ({
+        profile,
+        credentials: { profileId: profile.id, state: 'stored', hint: null },
+        sandbox: false,
+      })),
+    }
+  return undefined
+}
+
+async function setup(options: { items?: QueueItem[]; language?: UiLanguage } = {}) {
+  const mounted = mountInApp(HistorySection, {
+    language: options.language,
+    answer: (channel, input) =>
+      channel === 'history:list' && options.items ? { ok: true, value: options.items } : answer(channel, input),
+  })
+  await useProfilesStore().refreshList()
+  await mounted.settle()
+  const historyCalls = () =>
+    mounted.calls.filter((c) => c.channel === 'history:list').map((c) => c.input as HistoryQuery)
+  const rows = () => mounted.wrapper.findAll('.el-table__body tr.el-table__row')
+  return { ...mounted, historyCalls, rows }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+afterEach(() => {
+  document.body.innerHTML = ''
+  vi.unstubAllGlobals()
+})
+
+describe('history section', () => {
+  it('lists every task in the order main answered, with kind, profile, provider, state and provider id', async () => {
+    const { wrapper, rows, historyCalls } = await setup()
+    expect(historyCalls()).toEqual([{ limit: 500 }])
+    expect(rows()).toHaveLength(3)
+    expect(rows().map((r) => r.get('[data-testid="history-subject"]').text())).toEqual([
+      'Follow up: refund',
+      '+14085550102',
+      '+14085550101',
+    ])
+    const [review, sent, cancelled] = rows()
+    expect(review!.text()).toContain('Follow-up')
+    expect(review!.get('[data-testid="history-profile"]').text()).toBe('eGain service')
+    expect(review!.get('[data-testid="history-provider-name"]').text()).toBe('eGain')
+    expect(review!.get('[data-testid="history-state-cell"]').text()).toBe('Needs review')
+    expect(review!.text()).toContain('The answer was lost after sending.')
+    expect(review!.text()).toContain('None yet')
+    expect(sent!.get('[data-testid="history-profile"]').text()).toBe('Webex US')
+    expect(sent!.get('[data-testid="history-state-cell"]').text()).toBe('Sent')
+    expect(sent!.get('[data-testid="history-provider-id"]').text()).toBe('wxcc-7f3a-42')
+    expect(sent!.text()).toMatch(/since \d/)
+    expect(sent!.text()).toContain('1 attempt')
+    expect(cancelled!.get('[data-testid="history-state-cell"]').text()).toBe('Cancelled')
+    expect(wrapper.get('[data-testid="history-count"]').text()).toBe('3 tasks shown')
+  })
+
+  it('copies a provider id to the clipboard and says so', async () => {
+    const writeText = vi.fn(() => Promise.resolve())
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } })
+    const { wrapper } = await setup()
+    const button = wrapper.get('[data-testid="history-copy"]')
+    expect(button.attributes('aria-label')).toBe('Copy provider id wxcc-7f3a-42')
+    await button.trigger('click')
+    await flushPromises()
+    expect(writeText).toHaveBeenCalledWith('wxcc-7f3a-42')
+    expect(button.text()).toBe('Copied')
+    expect(wrapper.text()).toContain('Provider id wxcc-7f3a-42 copied.')
+  })
+
+  it('asks main once the typing pauses, and tells "nothing matches" from "no tasks yet"', async () => {
+    const { wrapper, rows, historyCalls } = await setup()
+    const input = wrapper.get('input[data-testid="history-search"]')
+    for (const text of ['w', 'wx', 'wxcc', 'wxcc-7f3a']) await input.setValue(text)
+    await sleep(50)
+    expect(historyCalls()).toHaveLength(1)
+    await sleep(300)
+    await flushPromises()
+    expect(historyCalls()).toEqual([{ limit: 500 }, { limit: 500, search: 'wxcc-7f3a' }])
+    expect(rows()).toHaveLength(1)
+
+    await input.setValue('nobody')
+    await sleep(300)
+    await flushPromises()
+    expect(rows()).toHaveLength(0)
+    expect(wrapper.get('[data-testid="history-empty"]').text()).toContain(
+      'Nothing matches this search or these filters.',
+    )
+    await wrapper.get('[data-testid="history-clear"]').trigger('click')
+    await flushPromises()
+    expect(historyCalls().at(-1)).toEqual({ limit: 500 })
+    expect(rows()).toHaveLength(3)
+  })
+
+  it('says there are no tasks yet when nothing was ever queued', async () => {
+    const { wrapper } = await setup({ items: [] })
+    expect(wrapper.get('[data-testid="history-empty"]').text()).toBe(
+      'No tasks yet. Every task you create appears here, whatever becomes of it.',
+    )
+    expect(wrapper.find('[data-testid="history-clear"]').exists()).toBe(false)
+    expect(wrapper.find('.el-table').exists()).toBe(false)
+  })
+
+  it('filters by provider and by state at once, through main', async () => {
+    const { wrapper, rows, historyCalls } = await setup()
+    const [provider, state] = wrapper.findAllComponents(ElSelect)
+    provider!.vm.$emit('update:modelValue', 'egain')
+    await flushPromises()
+    expect(historyCalls().at(-1)).toEqual({ limit: 500, provider: 'egain' })
+    expect(rows()).toHaveLength(1)
+
+    provider!.vm.$emit('update:modelValue', 'all')
+    state!.vm.$emit('update:modelValue', 'attention')
+    await flushPromises()
+    // Both changes in one go: one query.
+    expect(historyCalls()).toHaveLength(3)
+    expect(historyCalls().at(-1)).toEqual({ limit: 500, states: ['needs_auth', 'needs_review'] })
+    expect(rows().map((r) => r.get('[data-testid="history-state-cell"]').text())).toEqual(['Needs review'])
+  })
+
+  it('every control has a name', async () => {
+    const { wrapper } = await setup()
+    const search = wrapper.get('input[data-testid="history-search"]')
+    expect(wrapper.get(`label[for="${search.attributes('id')}"]`).text()).toBe('Search')
+    const labelled = wrapper.findAll('[aria-labelledby]').map((e) => e.attributes('aria-labelledby'))
+    const names = labelled.map((id) => wrapper.find(`[id="${id}"]`).text())
+    expect(names).toEqual(expect.arrayContaining(['Provider', 'State']))
+  })
+
+  it('is in Spanish when the app is', async () => {
+    const { wrapper, rows } = await setup({ language: 'es' })
+    expect(wrapper.get('h2').text()).toBe('Historial')
+    expect(wrapper.text()).toContain('Id del proveedor')
+    expect(rows()[0]!.get('[data-testid="history-state-cell"]').text()).toBe('Hay que revisarla')
+    expect(rows()[0]!.text()).toContain('Seguimiento')
+    expect(wrapper.get('[data-testid="history-count"]').text()).toBe('Se muestran 3 tareas')
+  })
+})
+
+describe('history section, live', () => {
+  it('follows the app language without a reload', async () => {
+    const errors = vi.spyOn(console, 'error')
+    const warnings = vi.spyOn(console, 'warn')
+    const { wrapper, rows } = await setup()
+    expect(rows()).toHaveLength(3)
+    const i18n = (wrapper.vm as unknown as { $i18n: { locale: string } }).$i18n
+    i18n.locale = 'es'
+    await flushPromises()
+    await sleep(50)
+    expect(wrapper.get('th').text()).toBe('Hora')
+    expect(rows()[1]!.get('[data-testid="history-state-cell"]').text()).toBe('Enviada')
+    i18n.locale = 'en'
+    await flushPromises()
+    expect(wrapper.get('th').text()).toBe('Time')
+    expect(errors).not.toHaveBeenCalled()
+    expect(warnings).not.toHaveBeenCalled()
+  })
+
+  it('asks main again once per burst of queue changes', async () => {
+    const listeners = new Map<EventChannel, ((payload: unknown) => void)[]>()
+    const channels: string[] = []
+    const bridge = createBridge({
+      async invoke(channel, input) {
+        channels.push(channel)
+        return answer(channel, input) ?? { ok: false, error: { code: 'internal', message: 'not scripted' } }
+      },
+      subscribe(channel, listener) {
+        listeners.set(channel, [...(listeners.get(channel) ?? []), listener])
+        return () =>
+          listeners.set(
+            channel,
+            (listeners.get(channel) ?? []).filter((l) => l !== listener),
+          )
+      },
+    })
+    const wrapper = mount(HistorySection, {
+      attachTo: document.body,
+      global: { plugins: [createPinia(), createAppI18n('en')], provide: { [bridgeKey]: bridge } },
+    })
+    await flushPromises()
+    const lists = () => channels.filter((c) => c === 'history:list').length
+    expect(lists()).toBe(1)
+    const emit = () => listeners.get('queue:changed')?.forEach((l) => l({ item: all[0], counts: {}, lanes: [] }))
+    for (let i = 0; i < 5; i++) emit()
+    await sleep(250)
+    await flushPromises()
+    expect(lists()).toBe(2)
+    emit()
+    await sleep(250)
+    expect(lists()).toBe(3)
+    wrapper.unmount()
+    expect(listeners.get('queue:changed')).toEqual([])
+  })
+})
