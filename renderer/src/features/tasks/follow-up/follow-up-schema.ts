@@ -1,0 +1,65 @@
+import { z } from 'zod'
+import { toWireRequest } from '@shared/intent-to-wire'
+import { ConnectFollowUpIntent, EgainFollowUpIntent } from '@shared/schemas/intents'
+import { ConnectReferences } from '@shared/schemas/wire/connect'
+import { toFollowUpIntent, type FollowUpProfile } from './follow-up-intent'
+
+// The schema the follow-up form validates with: main's FollowUpIntent, applied to the intent the
+// form's values stand for, then the rules main applies at submit on the provider's clock
+// (toWireRequest: the due date in the future, the subtype and target from the profile, an
+// assignee when the profile acts as an application, …) judged now, as the agent types.
+//
+// On top of main's rules, reference values are checked against their type (the wire schema only
+// checks DATE): a URL is a web address, a NUMBER a number, an EMAIL an email address.
+
+type Translate = (key: string) => string
+
+const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/
+const Email = z.email()
+
+const isWebUrl = (value: string) => {
+  try {
+    const url = new URL(value)
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== ''
+  } catch {
+    return false
+  }
+}
+
+/** Connect's References rules, plus a check of each value against its type. */
+export function formReferences(t: Translate) {
+  return ConnectReferences.superRefine((references, ctx) => {
+    for (const [name, reference] of Object.entries(references)) {
+      const value = (reference.Value ?? '').trim()
+      const bad =
+        reference.Type === 'URL'
+          ? !isWebUrl(value) && 'badUrl'
+          : reference.Type === 'NUMBER'
+            ? !NUMBER.test(value) && 'badNumber'
+            : reference.Type === 'EMAIL'
+              ? !Email.safeParse(value).success && 'badEmail'
+              : false
+      if (bad) ctx.addIssue({ code: 'custom', path: [name, 'Value'], message: t(`tasks.followUp.references.${bad}`) })
+    }
+  })
+}
+
+export function followUpFormSchema(options: {
+  profiles: () => readonly FollowUpProfile[]
+  t: Translate
+  now?: () => Date
+}) {
+  const now = options.now ?? (() => new Date())
+  const intent = z.discriminatedUnion('provider', [
+    EgainFollowUpIntent,
+    ConnectFollowUpIntent.extend({ references: formReferences(options.t).optional() }),
+  ])
+  return z
+    .preprocess((values) => toFollowUpIntent(values, options.profiles()), intent)
+    .superRefine((checked, ctx) => {
+      const profile = options.profiles().find((p) => p.id === checked.profileId)
+      if (!profile) return
+      const result = toWireRequest(checked, profile, now())
+      if ('error' in result) ctx.addIssue({ code: 'custom', path: result.error.path, message: result.error.message })
+    })
+}
