@@ -33,7 +33,7 @@ describe.skipIf(!chromiumAvailable())('settings screen in Chromium through the h
       await page.getByLabel('Default region for phone numbers').selectOption('VN')
       await page.keyboard.press('Tab')
       await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('settings-language')
-      await page.getByLabel('Language').selectOption('es')
+      await page.getByLabel('Language', { exact: true }).selectOption('es')
       await page.getByLabel('Dark').check()
       await page.keyboard.press('Enter')
       await page.getByText('Ajustes guardados.').waitFor()
