@@ -1,16 +1,24 @@
 import type { TypedSchema, TypedSchemaError } from 'vee-validate'
 import type { z } from 'zod'
+import { es as zodSpanish } from 'zod/locales'
 import type { IssueDetail } from '@shared/ipc/result'
+import { uiLanguage } from '../i18n'
+import { localizeSchemaMessage } from '../i18n/schema-messages'
+
+/** zod's own messages (a schema that states none) in the UI's language; English is zod's default. */
+const zodErrorMaps = { en: undefined, es: zodSpanish().localeError }
 
 /**
  * vee-validate 4 with zod 4: @vee-validate/zod only supports zod 3, so this small adapter hands
- * vee-validate the very schema main applies.
+ * vee-validate the very schema main applies. Its messages (written in English in shared/) are
+ * shown in the UI's language at each validation.
  */
 export function toTypedSchema<S extends z.ZodType>(schema: S): TypedSchema<Partial<z.input<S>>, z.output<S>> {
   return {
     __type: 'VVTypedSchema',
     async parse(values) {
-      const result = await schema.safeParseAsync(values)
+      const error = zodErrorMaps[uiLanguage()]
+      const result = await schema.safeParseAsync(values, error ? { error } : undefined)
       if (result.success) return { value: result.data, errors: [] }
       return {
         errors: groupByPath(result.error.issues.map((i) => ({ path: i.path.map(pathPart), message: i.message }))),
@@ -21,13 +29,14 @@ export function toTypedSchema<S extends z.ZodType>(schema: S): TypedSchema<Parti
 
 const pathPart = (p: PropertyKey): string | number => (typeof p === 'number' ? p : String(p))
 
-/** Main's `invalid_input` issues (and zod's) → vee-validate field errors, keyed `a.0.b`. */
+/** Main's `invalid_input` issues (and zod's) → vee-validate field errors, keyed `a.0.b`, in the UI's language. */
 export function groupByPath(issues: readonly IssueDetail[]): TypedSchemaError[] {
+  const language = uiLanguage()
   const byPath = new Map<string, TypedSchemaError>()
   for (const issue of issues) {
     const path = issue.path.join('.')
     const entry = byPath.get(path) ?? { path, errors: [] }
-    entry.errors.push(issue.message)
+    entry.errors.push(localizeSchemaMessage(issue.message, language))
     byPath.set(path, entry)
   }
   return [...byPath.values()]

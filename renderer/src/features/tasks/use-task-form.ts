@@ -7,6 +7,8 @@ import type { Status } from '../../components/StatusMessage.vue'
 import { formPath, provideFieldRegistry } from '../../forms/field-registry'
 import { focusFirstInvalid } from '../../forms/focus-invalid'
 import { groupByPath, toTypedSchema } from '../../forms/typed-schema'
+import { uiLanguage } from '../../i18n'
+import { localizeSchemaMessage } from '../../i18n/schema-messages'
 import { useQueueStore } from '../../stores/queue-store'
 
 /**
@@ -55,7 +57,12 @@ export function useTaskForm<S extends z.ZodType<TaskIntent>>(options: {
             Object.fromEntries(groupByPath(onIntent).map((e) => [formPath(e.path ?? ''), e.errors])) as never,
           )
         }
-        status.value = { kind: 'error', key: 'tasks.failed', params: { message } }
+        // Main's refusal is often a schema message (the provider's rules, in English in shared/).
+        status.value = {
+          kind: 'error',
+          key: 'tasks.failed',
+          params: { message: localizeSchemaMessage(message, uiLanguage()) },
+        }
         await focusFirstInvalid(options.formElement.value)
         return
       }
