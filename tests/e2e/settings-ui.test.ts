@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { desktopSettings } from '../shared/fixtures'
 import { chromiumAvailable, cspViolations, launchChromium, screenshot, watchPageProblems } from './helpers/chromium'
 import { startTestHarness } from './helpers/harness'
 import type { TestHarness } from './helpers/harness'
@@ -42,7 +43,14 @@ describe.skipIf(!chromiumAvailable())('settings screen in Chromium through the h
       await screenshot(page, 'settings-dark-es')
 
       const onDisk = JSON.parse(readFileSync(join(harness.dataDir, 'settings.json'), 'utf8'))
-      expect(onDisk).toEqual({ version: 2, defaultRegion: 'VN', uiLanguage: 'es', theme: 'dark', profiles: [] })
+      expect(onDisk).toEqual({
+        version: 2,
+        defaultRegion: 'VN',
+        uiLanguage: 'es',
+        theme: 'dark',
+        ...desktopSettings,
+        profiles: [],
+      })
 
       await page.reload()
       await page.getByRole('heading', { name: 'Ajustes' }).waitFor()

@@ -49,9 +49,9 @@ export async function openOutboxLog(options: {
       const live = snapshot()
       liveBytes = liveSizeBytes(live, 'outbox-events')
       // A queue that only grew has (almost) nothing to drop: rewriting it would stall every append
-      // behind a copy of the whole file for nothing. Compact once a fifth of the file is dead;
+      // behind a copy of the whole file for nothing. Compact once a tenth of the file is dead;
       // otherwise look again when the file doubles from here (it stays within 2× the live size).
-      if (!shouldCompact(journal.sizeBytes(), liveBytes, 1.25, options.compactMinBytes)) return Promise.resolve()
+      if (!shouldCompact(journal.sizeBytes(), liveBytes, 1.1, options.compactMinBytes)) return Promise.resolve()
       options.logger.info('outbox journal compacting', { fileBytes: journal.sizeBytes(), liveBytes })
       return journal.compact(live)
     },
