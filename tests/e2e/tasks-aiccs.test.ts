@@ -212,16 +212,19 @@ describe.skipIf(!chromiumAvailable())('Alibaba Cloud AI call task form in Chromi
         await expect
           .poll(() => form.getByTestId('task-status').innerText())
           .toMatch(language === 'es' ? /Algunos campos/ : /Some fields need attention/)
+        // The schema's own words, in the page's language.
+        const windowError =
+          language === 'es' ? 'La franja debe terminar después de empezar.' : 'The window must end after it starts.'
         const end = form.locator('.time-field').nth(1)
-        await expect(end.innerText()).resolves.toMatch(/The window must end after it starts\./)
+        await expect(end.innerText()).resolves.toContain(windowError)
         await expect(end.locator('input').getAttribute('aria-invalid')).resolves.toBe('true')
         await expect(form.locator('.number-field').first().innerText()).resolves.toMatch(
-          /The number of retries can be at most 3\./,
+          language === 'es' ? /reintentos/ : /The number of retries can be at most 3\./,
         )
         // The keyboard is on the first field that needs attention: the window's end.
         expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('callTimes[0].endTime')
         // Said once, on that field; Escape closes the picker that opened with the focus, and keeps it.
-        expect((await form.innerText()).split('The window must end after it starts.')).toHaveLength(2)
+        expect((await form.innerText()).split(windowError)).toHaveLength(2)
         await page.keyboard.press('Escape')
         expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('callTimes[0].endTime')
         await screenshotOf(form, `tasks-aiccs-invalid-${shownTheme}-${language}`)
