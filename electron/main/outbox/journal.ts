@@ -109,8 +109,11 @@ export interface JournalSyncStats {
 
 export interface Journal<T> {
   readonly path: string
-  /** Resolves once the record is on stable storage (fsync done). Rejects if it is invalid. */
-  append(record: T): Promise<void>
+  /**
+   * Resolves once the record is on stable storage (fsync done), with its size in the file (bytes,
+   * framing included). Rejects if it is invalid.
+   */
+  append(record: T): Promise<number>
   /**
    * Replaces the file with a header plus `liveRecords`, atomically. `liveRecords` must describe the
    * state after every append called before `compact` (the owner's in-memory state at that call).
@@ -505,7 +508,9 @@ export async function openJournal<T>(options: JournalOptions<T>): Promise<Journa
       const checked = roundTrip(record)
       if (!checked.ok) return Promise.reject(new TypeError(`Journal record rejected: ${checked.why}`))
       const bytes = frameJson(checked.json)
-      return new Promise<void>((resolve, reject) => enqueue({ kind: 'append', bytes, resolve, reject }))
+      return new Promise<void>((resolve, reject) => enqueue({ kind: 'append', bytes, resolve, reject })).then(
+        () => bytes.byteLength,
+      )
     },
     compact(liveRecords) {
       if (closed) return Promise.reject(new JournalClosedError())

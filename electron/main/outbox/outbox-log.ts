@@ -43,15 +43,21 @@ export async function openOutboxLog(options: {
     notice,
     replay: () => opened.records,
     append: (event) => journal.append(event),
-    maybeCompact(snapshot) {
+    maybeCompact(snapshot, estimate) {
       if (!shouldCompact(journal.sizeBytes(), liveBytes, 2, options.compactMinBytes)) return Promise.resolve()
-      // Taken synchronously: every append called so far is reflected, as compact requires.
-      const live = snapshot()
-      liveBytes = liveSizeBytes(live, 'outbox-events')
       // A queue that only grew has (almost) nothing to drop: rewriting it would stall every append
       // behind a copy of the whole file for nothing. Compact once a tenth of the file is dead;
       // otherwise look again when the file doubles from here (it stays within 2× the live size).
-      if (!shouldCompact(journal.sizeBytes(), liveBytes, 1.1, options.compactMinBytes)) return Promise.resolve()
+      // Decided on the outbox's estimate: serializing the whole queue just to decide was itself a
+      // stall of several milliseconds, every time the file doubled.
+      const estimated = estimate()
+      if (!shouldCompact(journal.sizeBytes(), estimated, 1.1, options.compactMinBytes)) {
+        liveBytes = estimated
+        return Promise.resolve()
+      }
+      // Taken synchronously: every append called so far is reflected, as compact requires.
+      const live = snapshot()
+      liveBytes = liveSizeBytes(live, 'outbox-events')
       options.logger.info('outbox journal compacting', { fileBytes: journal.sizeBytes(), liveBytes })
       return journal.compact(live)
     },

@@ -23,13 +23,14 @@ import { countBucket } from './queue-items'
 export interface OutboxLog {
   /** Every event on record, in order (read once at start). */
   replay(): OutboxEvent[]
-  /** Resolves once the event is durable (fsynced). */
-  append(event: OutboxEvent): Promise<void>
+  /** Resolves once the event is durable (fsynced), with its size in bytes where the log knows it. */
+  append(event: OutboxEvent): Promise<number | void>
   /**
    * Rewrite the log as `snapshot()` when it has grown enough. Must call `snapshot` synchronously,
-   * before any later append, so the snapshot reflects every append made so far.
+   * before any later append, so the snapshot reflects every append made so far. `liveBytes` is a
+   * cheap estimate of the snapshot's size, for deciding without serializing the whole queue.
    */
-  maybeCompact?(snapshot: () => OutboxEvent[]): Promise<void>
+  maybeCompact?(snapshot: () => OutboxEvent[], liveBytes: () => number): Promise<void>
 }
 
 export interface OutboxDeps {
@@ -94,12 +95,29 @@ export function createOutbox(deps: OutboxDeps) {
     const now = deps.clock.now().getTime()
     return [...entries.values()].filter((e) => isLive(e, now, historyMs)).map((entry) => ({ t: 'queued', entry }))
   }
+  /**
+   * Each entry's size in the log as first queued (from the log, or measured once for entries
+   * replayed at start): the snapshot's size, near enough, without serializing it.
+   */
+  const sizes = new Map<string, number>()
+  const sizeOf = (entry: OutboxEntry) => {
+    let size = sizes.get(entry.id)
+    if (size === undefined) sizes.set(entry.id, (size = JSON.stringify({ t: 'queued', entry }).length + 16))
+    return size
+  }
+  const liveBytes = (): number => {
+    const now = deps.clock.now().getTime()
+    let total = 0
+    for (const entry of entries.values()) if (isLive(entry, now, historyMs)) total += sizeOf(entry)
+    return total
+  }
 
   /** Durable first, then in memory, then told. */
   async function record(event: OutboxEvent): Promise<OutboxEntry> {
     appending += 1
     try {
-      await deps.log.append(event)
+      const size = await deps.log.append(event)
+      if (event.t === 'queued' && typeof size === 'number') sizes.set(event.entry.id, size)
     } finally {
       appending -= 1
     }
@@ -107,7 +125,7 @@ export function createOutbox(deps: OutboxDeps) {
     if (result.ok) index(result.entry)
     // Only with no append in flight can the snapshot reflect every append made so far.
     if (appending === 0 && deps.log.maybeCompact) {
-      void deps.log.maybeCompact(snapshot).catch((error: unknown) => {
+      void deps.log.maybeCompact(snapshot, liveBytes).catch((error: unknown) => {
         deps.logger.error('outbox compaction failed', { error: String(error) })
       })
     }
