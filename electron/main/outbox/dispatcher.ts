@@ -317,7 +317,10 @@ export function createDispatcher(deps: DispatcherDeps) {
       return
     }
     // Circuit breaker: the lane waits out a backoff, then one request probes.
-    lane.blockedUntil = Math.max(lane.blockedUntil, at + backoffDelayMs(lane.failures, outcome.delayMs, random, backoff))
+    lane.blockedUntil = Math.max(
+      lane.blockedUntil,
+      at + backoffDelayMs(lane.failures, outcome.delayMs, random, backoff),
+    )
     setHealth(lane, outcome.httpStatus === null ? 'offline' : 'down')
   }
 
