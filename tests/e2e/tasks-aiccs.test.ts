@@ -6,6 +6,7 @@ import { toAiccsQuery } from '../../shared/schemas/wire/aiccs'
 import { memorySecretStore } from '../main/memory-secret-store'
 import { chromiumAvailable, launchChromium, screenshotOf, watchPageProblems } from './helpers/chromium'
 import type { TestHarness } from './helpers/harness'
+import { tabTo } from './helpers/keyboard'
 import { startTestHarness } from './helpers/harness'
 
 // The Alibaba Cloud AI call task form in Chromium, against the sandbox's AICCS simulator, by
@@ -14,15 +15,6 @@ import { startTestHarness } from './helpers/harness'
 // on their fields and nothing is sent. Screenshots in light/dark × English/Spanish.
 
 const FORM = '[data-testid="aiccs-form"]'
-
-/** Tab until the focused element matches (a form's natural order, as an agent would go). */
-async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab')
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return
-  }
-  throw new Error(`Tab never reached ${selector}`)
-}
 
 /** New task → Broadcast tab → "Alibaba Cloud AI agent calls", all from the keyboard. */
 async function openAiccsForm(page: Page): Promise<void> {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { memorySecretStore } from '../main/memory-secret-store'
 import { chromiumAvailable, launchChromium, screenshotOf, watchPageProblems } from './helpers/chromium'
+import { tabTo } from './helpers/keyboard'
 import { startTestHarness } from './helpers/harness'
 
 // The voice broadcast form in Chromium, against the sandbox's voice-broadcast simulator, by keyboard:
@@ -13,15 +14,6 @@ import { startTestHarness } from './helpers/harness'
 
 const FORM = '[data-testid="voice-broadcast-form"]'
 const TOTAL = 200_000
-
-/** Tab until the focused element matches (a form's natural order, as an agent would go). */
-async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab')
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return
-  }
-  throw new Error(`Tab never reached ${selector}`)
-}
 
 /** The Broadcast tab, by keyboard: onto the task tabs, then arrows (each one opens its tab) to Broadcast. */
 async function openBroadcastTab(page: Page): Promise<void> {

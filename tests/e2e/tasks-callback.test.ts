@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { memorySecretStore } from '../main/memory-secret-store'
 import type { TestHarness } from './helpers/harness'
 import { chromiumAvailable, launchChromium, screenshotOf, watchPageProblems } from './helpers/chromium'
+import { tabTo } from './helpers/keyboard'
 import { startTestHarness } from './helpers/harness'
 
 // The callback form in Chromium against the sandbox, by keyboard only: a Webex scheduled callback
@@ -11,15 +12,6 @@ import { startTestHarness } from './helpers/harness'
 // Webex callback now reaches Webex as a CALLBACK task.
 
 const FORM = '[data-testid="callback-form"]'
-
-/** Tab until the focused element matches (a form's natural order, as an agent would go). */
-async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab')
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return
-  }
-  throw new Error(`Tab never reached ${selector}`)
-}
 
 const focusedIs = (page: Page, selector: string) =>
   page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { memorySecretStore } from '../main/memory-secret-store'
 import { chromiumAvailable, launchChromium, screenshotOf, watchPageProblems } from './helpers/chromium'
+import { tabTo } from './helpers/keyboard'
 import { startTestHarness, type TestHarness } from './helpers/harness'
 
 // The follow-up form in Chromium, against the sandbox simulators, by keyboard only: an eGain task
@@ -10,15 +11,6 @@ import { startTestHarness, type TestHarness } from './helpers/harness'
 
 const FORM = '[data-testid="follow-up-form"]'
 const SIZE = { width: 1100, height: 1900 }
-
-/** Tab until the focused element matches (a form's natural order, as an agent would go). */
-async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab')
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return
-  }
-  throw new Error(`Tab never reached ${selector}`)
-}
 
 /** Shift+Tab until the focused element matches (back up the form). */
 async function tabBackTo(page: Page, selector: string, limit = 80): Promise<void> {

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
 import { memorySecretStore } from '../main/memory-secret-store'
 import { chromiumAvailable, launchChromium, screenshot, screenshotOf, watchPageProblems } from './helpers/chromium'
+import { tabTo } from './helpers/keyboard'
 import { startTestHarness } from './helpers/harness'
 
 // The quick-task forms in Chromium, against the sandbox simulators, by keyboard only: what the
 // agent types reaches the simulator as the provider's request, and nothing goes out when the
 // input is wrong.
-
-/** Tab until the focused element matches (a form's natural order, as an agent would go). */
-async function tabTo(page: Page, selector: string, limit = 60): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab')
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return
-  }
-  throw new Error(`Tab never reached ${selector}`)
-}
 
 describe.skipIf(!chromiumAvailable())('quick-task forms in Chromium', () => {
   it('outdial: typed by keyboard, queued, and received by the Webex simulator in E.164 with its attributes', async () => {

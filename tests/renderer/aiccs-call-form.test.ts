@@ -5,7 +5,7 @@ import { Profile } from '../../shared/schemas/profiles'
 import type { ProfileOf } from '../../shared/schemas/profiles'
 import AiccsCallForm from '../../renderer/src/features/tasks/broadcast/aiccs/AiccsCallForm.vue'
 import { drafts } from '../shared/fixtures'
-import { mountInApp, settleValidation } from './mount'
+import { mountInApp, settleValidation, answerSubmit } from './mount'
 
 // The Alibaba Cloud AI call task form: the intent's own rules (ranges of the retry and concurrency
 // numbers, windows that end after they start) and those toWireRequest adds on the provider's clock
@@ -26,30 +26,7 @@ function setup(options: { profiles?: ProfileOf<'aiccs'>[]; language?: 'en' | 'es
   const mounted = mountInApp(AiccsCallForm, {
     props: { profiles, region: 'ES' },
     ...(options.language && { language: options.language }),
-    answer: (channel) =>
-      channel === 'tasks:submit'
-        ? {
-            ok: true,
-            value: {
-              id: '00000000-0000-4000-8000-000000000002',
-              seq: 0,
-              version: 0,
-              kind: 'broadcast',
-              profileId: profiles[0]!.id,
-              provider: 'aiccs',
-              subject: 'AI calls',
-              state: 'queued',
-              attempts: 0,
-              createdAt: new Date().toISOString(),
-              updatedAt: new Date().toISOString(),
-              notAfter: new Date(Date.now() + 60_000).toISOString(),
-              nextAttemptAt: null,
-              lastProblem: null,
-              providerId: null,
-              dismissed: false,
-            },
-          }
-        : undefined,
+    answer: answerSubmit,
   })
   const form = mounted.wrapper
   const input = (name: string) => form.get(`input[name="${name}"]`)

@@ -9,7 +9,7 @@ import { Profile } from '../../shared/schemas/profiles'
 import type { ProfileOf } from '../../shared/schemas/profiles'
 import CallbackForm from '../../renderer/src/features/tasks/callback/CallbackForm.vue'
 import { drafts } from '../shared/fixtures'
-import { mountInApp, settleValidation } from './mount'
+import { mountInApp, settleValidation, answerSubmit } from './mount'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)
@@ -58,30 +58,7 @@ function setup(language: 'en' | 'es' = 'en') {
   const mounted = mountInApp(CallbackForm, {
     props: { profiles: [webex, connect], region: 'GB' },
     language,
-    answer: (channel, input) =>
-      channel === 'tasks:submit'
-        ? {
-            ok: true,
-            value: {
-              id: '00000000-0000-4000-8000-000000000001',
-              seq: 0,
-              version: 0,
-              kind: 'callback',
-              profileId: (input as { intent: { profileId: string } }).intent.profileId,
-              provider: 'webex',
-              subject: 'callback',
-              state: 'queued',
-              attempts: 0,
-              createdAt: new Date().toISOString(),
-              updatedAt: new Date().toISOString(),
-              notAfter: new Date(Date.now() + 60_000).toISOString(),
-              nextAttemptAt: null,
-              lastProblem: null,
-              providerId: null,
-              dismissed: false,
-            },
-          }
-        : undefined,
+    answer: answerSubmit,
   })
   const form = mounted.wrapper
   /** The select in the field whose label reads `label`. */

@@ -7,7 +7,7 @@ import FollowUpForm from '../../renderer/src/features/tasks/follow-up/FollowUpFo
 import { followUpFormSchema } from '../../renderer/src/features/tasks/follow-up/follow-up-schema'
 import { initialFollowUpValues } from '../../renderer/src/features/tasks/follow-up/follow-up-intent'
 import { drafts } from '../shared/fixtures'
-import { mountInApp, settleValidation } from './mount'
+import { mountInApp, settleValidation, answerSubmit } from './mount'
 
 // The follow-up form's rules as the agent meets them: the profile decides the provider; eGain's
 // subject limit (in characters: code points, as zod counts them), the subject-or-content rule, the due date
@@ -34,28 +34,6 @@ const connect = Profile.parse({
   quickConnects: [{ id: 'qc-1', label: 'Billing queue' }],
 }) as ProfileOf<'connect'>
 
-const queued = (intent: { provider: string; profileId: string }) => ({
-  ok: true as const,
-  value: {
-    id: '00000000-0000-4000-8000-000000000009',
-    seq: 0,
-    version: 0,
-    kind: 'followUp',
-    profileId: intent.profileId,
-    provider: intent.provider,
-    subject: 'follow-up',
-    state: 'queued',
-    attempts: 0,
-    createdAt: new Date().toISOString(),
-    updatedAt: new Date().toISOString(),
-    notAfter: new Date(Date.now() + 60_000).toISOString(),
-    nextAttemptAt: null,
-    lastProblem: null,
-    providerId: null,
-    dismissed: false,
-  },
-})
-
 /** An ISO instant with a +00:00 offset, as the due-date picker's value format gives it in UTC. */
 const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString().replace(/\.\d{3}Z$/, '+00:00')
 const HOUR = 3_600_000
@@ -64,10 +42,7 @@ const propsOf = (c: VueWrapper) => c.props() as { id?: string; modelValue?: unkn
 function setup(profiles: readonly (ProfileOf<'egain'> | ProfileOf<'connect'>)[] = [egain, egainUser, connect]) {
   const mounted = mountInApp(FollowUpForm, {
     props: { profiles },
-    answer: (channel, input) =>
-      channel === 'tasks:submit'
-        ? queued((input as { intent: { provider: string; profileId: string } }).intent)
-        : undefined,
+    answer: answerSubmit,
   })
   const form = mounted.wrapper
   const type = async (input: Pick<DOMWrapper<Element>, 'setValue'>, text: string) => {

@@ -48,3 +48,34 @@ export async function settleValidation(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 0))
   }
 }
+
+/**
+ * Main's answer to `tasks:submit`, as the forms' tests script it: the task queued, shaped from the
+ * intent sent. Every other channel is left unscripted.
+ */
+export function answerSubmit(channel: InvokeChannel, input: unknown): Result<unknown> | undefined {
+  if (channel !== 'tasks:submit') return undefined
+  const intent = (input as { intent: { kind: string; profileId: string; provider?: string } }).intent
+  const now = new Date()
+  return {
+    ok: true,
+    value: {
+      id: '00000000-0000-4000-8000-000000000001',
+      seq: 0,
+      version: 0,
+      kind: intent.kind,
+      profileId: intent.profileId,
+      provider: intent.provider ?? 'webex',
+      subject: intent.kind,
+      state: 'queued',
+      attempts: 0,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      notAfter: new Date(now.getTime() + 60_000).toISOString(),
+      nextAttemptAt: null,
+      lastProblem: null,
+      providerId: null,
+      dismissed: false,
+    },
+  }
+}

@@ -5,7 +5,7 @@ import { Profile } from '../../shared/schemas/profiles'
 import type { ProfileOf } from '../../shared/schemas/profiles'
 import OutdialForm from '../../renderer/src/features/tasks/outdial/OutdialForm.vue'
 import { drafts } from '../shared/fixtures'
-import { mountInApp, settleValidation } from './mount'
+import { mountInApp, settleValidation, answerSubmit } from './mount'
 
 // The outdial form's rules, as the agent meets them: the phone field, and the attribute and SIP
 // header limits that Webex counts in UTF-8 bytes (so multi-byte text reaches them sooner).
@@ -15,30 +15,7 @@ const webex = Profile.parse({ ...drafts.webex, id: '11111111-1111-4111-8111-1111
 function setup() {
   const mounted = mountInApp(OutdialForm, {
     props: { profiles: [webex], region: 'GB' },
-    answer: (channel, input) =>
-      channel === 'tasks:submit'
-        ? {
-            ok: true,
-            value: {
-              id: '00000000-0000-4000-8000-000000000001',
-              seq: 0,
-              version: 0,
-              kind: 'outdial',
-              profileId: webex.id,
-              provider: 'webex',
-              subject: String((input as { intent: { destination: string } }).intent.destination),
-              state: 'queued',
-              attempts: 0,
-              createdAt: new Date().toISOString(),
-              updatedAt: new Date().toISOString(),
-              notAfter: new Date(Date.now() + 60_000).toISOString(),
-              nextAttemptAt: null,
-              lastProblem: null,
-              providerId: null,
-              dismissed: false,
-            },
-          }
-        : undefined,
+    answer: answerSubmit,
   })
   const form = mounted.wrapper
   const type = async (input: Pick<DOMWrapper<Element>, 'setValue'>, text: string) => {

@@ -7,7 +7,7 @@ import VoiceBroadcastForm from '../../renderer/src/features/tasks/broadcast/voic
 import { languageOptions, voiceFor } from '../../renderer/src/features/tasks/broadcast/voice/languages'
 import { pack, unpack } from '../../renderer/src/features/tasks/broadcast/voice/number-list-protocol'
 import { drafts } from '../shared/fixtures'
-import { mountInApp, settleValidation } from './mount'
+import { mountInApp, settleValidation, answerSubmit } from './mount'
 
 // The voice broadcast form's rules, as the agent meets them: the text limit and its counter, the
 // number list (normalized, duplicates removed, bad rows listed by line), the call settings at their
@@ -50,32 +50,10 @@ const noSms = Profile.parse({
   id: '66666666-6666-4666-8666-666666666666',
 }) as ProfileOf<'voice_broadcast'>
 
-const queued = (input: unknown) => ({
-  ok: true as const,
-  value: {
-    id: '00000000-0000-4000-8000-000000000009',
-    seq: 0,
-    version: 0,
-    kind: 'broadcast',
-    profileId: voice.id,
-    provider: 'voice_broadcast',
-    subject: `${(input as { intent: { numbers: string[] } }).intent.numbers.length} numbers`,
-    state: 'queued',
-    attempts: 0,
-    createdAt: new Date().toISOString(),
-    updatedAt: new Date().toISOString(),
-    notAfter: new Date(Date.now() + 60_000).toISOString(),
-    nextAttemptAt: null,
-    lastProblem: null,
-    providerId: null,
-    dismissed: false,
-  },
-})
-
 function setup(profiles = [voice]) {
   const mounted = mountInApp(VoiceBroadcastForm, {
     props: { profiles, region: 'GB' },
-    answer: (channel, input) => (channel === 'tasks:submit' ? queued(input) : undefined),
+    answer: answerSubmit,
   })
   const form = mounted.wrapper
   const type = async (input: Pick<DOMWrapper<Element>, 'setValue'>, text: string) => {
