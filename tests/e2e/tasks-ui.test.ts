@@ -51,6 +51,19 @@ describe.skipIf(!chromiumAvailable())('quick-task forms in Chromium', () => {
       })
       await screenshotOf(page.getByTestId('tasks'), 'tasks-outdial-sent-light-en')
       await screenshot(page, 'tasks-outdial-sent-page-light-en')
+      // The same screen in the other themes and languages, the task it followed still shown.
+      for (const [theme, uiLanguage] of [
+        ['dark', 'en'],
+        ['dark', 'es'],
+        ['light', 'es'],
+      ] as const) {
+        await harness.call('settings:update', { theme, uiLanguage })
+        await expect
+          .poll(() => page.evaluate(() => [document.documentElement.dataset['theme'], document.documentElement.lang]))
+          .toEqual([theme, uiLanguage])
+        await screenshotOf(page.getByTestId('tasks'), `tasks-outdial-sent-${theme}-${uiLanguage}`)
+      }
+      await expect(form.getByTestId('last-task').innerText()).resolves.toMatch(/Enviada|Enviado/)
       expect(problems).toEqual([])
     } finally {
       await harness.close()
