@@ -188,6 +188,31 @@ describe('desktop integration (mocked electron)', () => {
     expect(fake.app.quit).toHaveBeenCalled()
   })
 
+  it('follows the queue on the tray icon, rebuilding it once for a burst of changes', async () => {
+    const fake = await start()
+    const [tray] = fake.trays
+    ;(tray!.menu!.template.find((i) => i['label'] === 'Pause sending') as { click: () => void }).click()
+    const builds = fake.module.Menu.buildFromTemplate.mock.calls.length
+    for (let i = 0; i < 20; i++) {
+      const queued = await call(fake, 'tasks:submit', {
+        intent: {
+          kind: 'outdial',
+          profileId: '5a4db0c5-0000-4000-8000-000000000001',
+          destination: `+1415555${String(100 + i).padStart(4, '0')}`,
+          entryPointId: 'sandbox-outdial-ep',
+          origin: '+14085550100',
+        },
+      })
+      expect(queued).toMatchObject({ ok: true })
+    }
+    await new Promise((r) => setTimeout(r, 400))
+    expect(tray!.tooltip).toBe('Callboard: 20 waiting (sending paused)')
+    expect(String((tray!.image as { path: string }).path)).toMatch(/tray-waiting-light\.png$/)
+    expect(tray!.menu!.template.map((i) => i['label'])).toContain('Waiting: 20')
+    // 20 submits, one rebuild of the native menu.
+    expect(fake.module.Menu.buildFromTemplate.mock.calls.length - builds).toBe(1)
+  })
+
   it('closing the main window keeps the app in the tray (a setting), and quits when it is off', async () => {
     const fake = await start()
     const main = fake.windows[0]!

@@ -1,6 +1,4 @@
 import type * as Electron from 'electron'
-import type { QueueCounts } from '@shared/schemas/outbox'
-import type { LaneStatus } from '../outbox/dispatcher'
 import type { SettingsState } from '@shared/schemas/settings'
 import type { AppServices } from '../services/app-services'
 import type { Logger } from '../services/logger'
@@ -12,6 +10,8 @@ import { createDialShortcut } from './dial-shortcut'
 import { claimLinkSchemes, linkFromArgv } from './tel-links'
 import type { TrayAction } from './tray'
 import { createTrayIcon } from './tray'
+
+const TRAY_REFRESH_MS = 250
 
 export type DesktopModules = Pick<
   typeof Electron,
@@ -91,10 +91,19 @@ export function startDesktopShell(deps: {
     logger.warn('no tray icon', { error: String(error) })
   }
 
-  function refreshTray(update?: { counts: QueueCounts; lanes: LaneStatus[] }): void {
+  function refreshTray(): void {
     const outbox = services.outbox
     if (!tray || !outbox) return
-    tray.update(update?.counts ?? outbox.counts(), update?.lanes ?? outbox.lanes(), outbox.isPaused())
+    tray.update(outbox.counts(), outbox.lanes(), outbox.isPaused())
+  }
+  // The queue reports every state change of every task (thousands in a flush); the icon and its
+  // native menu are rebuilt at most every TRAY_REFRESH_MS, with the figures as they are by then.
+  let trayTimer: ReturnType<typeof setTimeout> | null = null
+  const refreshTraySoon = () => {
+    trayTimer ??= setTimeout(() => {
+      trayTimer = null
+      refreshTray()
+    }, TRAY_REFRESH_MS)
   }
 
   let status = shortcut.apply(settings().dialShortcut)
@@ -103,7 +112,7 @@ export function startDesktopShell(deps: {
   refreshTray()
 
   const unsubscribe = services.events.subscribe((channel, payload) => {
-    if (channel === 'queue:changed') refreshTray(payload as { counts: QueueCounts; lanes: LaneStatus[] })
+    if (channel === 'queue:changed') refreshTraySoon()
     else if (channel === 'dial:requested') windows.showConfirm()
     else if (channel === 'settings:changed') {
       const next = (payload as SettingsState).settings.dialShortcut
@@ -132,6 +141,7 @@ export function startDesktopShell(deps: {
     /** Whether closing the main window should keep the app in the tray. */
     keepsRunningWhenClosed: () => tray !== null && settings().closeToTray,
     dispose(): void {
+      if (trayTimer) clearTimeout(trayTimer)
       unsubscribe()
       shortcut.dispose()
       tray?.destroy()
