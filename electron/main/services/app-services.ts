@@ -299,7 +299,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
   const desk = createDialDesk({
     clock,
     logger: logger.child('dial'),
-    newId: deps.newId ?? randomUUID,
+    newId,
     settings: () => settings.get().settings,
     profiles: allProfiles,
     submit: async (intent) => toQueueItem(await requireOutbox().submit(intent)),
