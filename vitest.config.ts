@@ -31,6 +31,9 @@ export default defineConfig({
     exclude: ['**/node_modules/**', ...(haveReference ? [] : oracleSuites)],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Browser tests read the page with expect.poll: a page settles a few IPC round trips after the
+    // key press that moved it, and a loaded CI machine takes longer than vitest's 1 s default.
+    expect: { poll: { timeout: 10_000 } },
     // Browser tests each start Chromium; two cores are enough for two at a time.
     maxWorkers: 2,
   },

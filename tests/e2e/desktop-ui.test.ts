@@ -25,10 +25,12 @@ describe.skipIf(!chromiumAvailable())('the dial confirm window in Chromium', () 
       const problems = watchPageProblems(page)
       await openConfirm(page, harness.url)
       const window = page.getByTestId('confirm-dial')
-      await expect(window.getByTestId('candidate').innerText()).resolves.toMatch(
-        /\+44 20 7946 0958\s+020 7946 0958 · \+442079460958\s+Extension 12: key it in once the call connects\./,
-      )
-      await expect(window.innerText()).resolves.toMatch(/On Sandbox · Webex Contact Center, showing caller ID/)
+      await expect
+        .poll(() => window.getByTestId('candidate').innerText())
+        .toMatch(
+          /\+44 20 7946 0958\s+020 7946 0958 · \+442079460958\s+Extension 12: key it in once the call connects\./,
+        )
+      await expect.poll(() => window.innerText()).toMatch(/On Sandbox · Webex Contact Center, showing caller ID/)
       // Keyboard only: the list has focus on open, Enter dials.
       expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('listbox')
       await screenshotOf(window, 'confirm-dial-one-light-en')
@@ -60,11 +62,11 @@ describe.skipIf(!chromiumAvailable())('the dial confirm window in Chromium', () 
       await openConfirm(page, harness.url)
       const window = page.getByTestId('confirm-dial')
       await expect(window.getByTestId('candidate').count()).resolves.toBe(2)
-      await expect(window.locator('h1').innerText()).resolves.toBe('¿A qué número llamar?')
+      await expect.poll(() => window.locator('h1').innerText()).toBe('¿A qué número llamar?')
       await page.keyboard.press('ArrowDown')
-      await expect(window.locator('[role="option"][aria-selected="true"]').innerText()).resolves.toMatch(
-        /\+34 910 12 34 56/,
-      )
+      await expect
+        .poll(() => window.locator('[role="option"][aria-selected="true"]').innerText())
+        .toMatch(/\+34 910 12 34 56/)
       await screenshotOf(window, 'confirm-dial-many-dark-es')
       await page.keyboard.press('Escape')
       await expect.poll(async () => (await harness.call('dial:pending')).body).toEqual({ ok: true, value: null })
@@ -120,12 +122,12 @@ describe.skipIf(!chromiumAvailable())('desktop settings in Chromium', () => {
       const shortcut = form.getByLabel('Outdial shortcut')
       await shortcut.fill('CommandOrControl+C')
       await page.keyboard.press('Tab')
-      await expect(form.locator('#settings-shortcut-error').innerText()).resolves.toMatch(
-        /Ctrl\+C is used by the desktop or everyday editing/,
-      )
-      await expect(form.getByTestId('desktop-status').innerText()).resolves.toMatch(
-        /browser harness has no global shortcut/,
-      )
+      await expect
+        .poll(() => form.locator('#settings-shortcut-error').innerText())
+        .toMatch(/Ctrl\+C is used by the desktop or everyday editing/)
+      await expect
+        .poll(() => form.getByTestId('desktop-status').innerText())
+        .toMatch(/browser harness has no global shortcut/)
       await shortcut.fill('Ctrl+Shift+F9')
       await form.getByLabel('Keep Callboard in the tray when its window is closed').uncheck()
       await form.getByLabel('Profile for outdials from the shortcut and phone links').selectOption({
@@ -133,7 +135,7 @@ describe.skipIf(!chromiumAvailable())('desktop settings in Chromium', () => {
       })
       await screenshotOf(page.locator('section', { has: form }), 'settings-desktop-light-en')
       await form.getByRole('button', { name: 'Save settings' }).click()
-      await expect(form.getByTestId('settings-status').innerText()).resolves.toBe('Settings saved.')
+      await expect.poll(() => form.getByTestId('settings-status').innerText()).toBe('Settings saved.')
       const saved = (await harness.call('settings:get')).body as { value: { settings: Record<string, unknown> } }
       expect(saved.value.settings).toMatchObject({
         dialShortcut: 'Ctrl+Shift+F9',

@@ -190,10 +190,10 @@ describe.skipIf(!chromiumAvailable())('provider profiles and credentials in Chro
         'Credentials: Stored (…8899)',
         'Credentials: Stored (…5566)',
       ])
-      await expect(card(page, 'Webex US').innerText()).resolves.toContain(
-        'United Kingdom (eu1) · api.wxcc-eu1.cisco.com',
-      )
-      await expect(card(page, 'Connect Frankfurt').innerText()).resolves.toContain('eu-central-1')
+      await expect
+        .poll(() => card(page, 'Webex US').innerText())
+        .toContain('United Kingdom (eu1) · api.wxcc-eu1.cisco.com')
+      await expect.poll(() => card(page, 'Connect Frankfurt').innerText()).toContain('eu-central-1')
       await screenshot(page, 'profiles-list-light')
 
       // Secrets went to the keychain and nowhere else: not the settings file, not the page.
@@ -232,7 +232,7 @@ describe.skipIf(!chromiumAvailable())('provider profiles and credentials in Chro
       await page.getByRole('button', { name: 'Test keychain' }).click()
       const banner = page.getByTestId('keychain-banner')
       await banner.getByText('The keychain is locked').waitFor()
-      await expect(banner.innerText()).resolves.toContain('Your keychain is locked. Unlock it')
+      await expect.poll(() => banner.innerText()).toContain('Your keychain is locked. Unlock it')
       await expect(
         page.getByTestId('keychain-status').getByRole('button', { name: 'Test keychain' }).isVisible(),
       ).resolves.toBe(true)
@@ -302,7 +302,7 @@ describe.skipIf(!chromiumAvailable())('provider profiles and credentials in Chro
       const { page, problems } = await open(harness.url)
       const banner = page.getByTestId('keychain-banner')
       await banner.getByText('The keychain is not available').waitFor()
-      await expect(banner.innerText()).resolves.toContain('No keychain service is running.')
+      await expect.poll(() => banner.innerText()).toContain('No keychain service is running.')
       await card(page, 'AICCS Shanghai').getByText('Keychain unavailable').waitFor()
 
       // Same provider, same name: main refuses with a conflict, shown in its own words.

@@ -29,10 +29,10 @@ describe.skipIf(!chromiumAvailable())('the queue view in Chromium', () => {
       expect(await row.innerText()).toMatch(
         /Not sent yet: it will be tried again[^\n]*\n[^\n]*ECONNREFUSED[^\n]*nothing was sent/,
       )
-      await expect(page.getByTestId('lane-status').innerText()).resolves.toMatch(
-        /Sandbox · Webex Contact Center: cannot be reached/,
-      )
-      await expect(page.getByTestId('queue-badge').innerText()).resolves.toMatch(/1 waiting/)
+      await expect
+        .poll(() => page.getByTestId('lane-status').innerText())
+        .toMatch(/Sandbox · Webex Contact Center: cannot be reached/)
+      await expect.poll(() => page.getByTestId('queue-badge').innerText()).toMatch(/1 waiting/)
       await page.getByTestId('queue-view').scrollIntoViewIfNeeded()
       await screenshot(page, 'queue-offline-waiting-light-en')
 
@@ -96,7 +96,7 @@ describe.skipIf(!chromiumAvailable())('the queue view in Chromium', () => {
       await notice.waitFor()
       expect(await notice.innerText()).toMatch(/task queue file was damaged .*set aside as .*outbox\.journal\.corrupt-/)
       await expect(queue.getByTestId('queue-empty').isVisible()).resolves.toBe(true)
-      await expect(page.getByTestId('queue-badge').innerText()).resolves.toMatch(/Nothing waiting/)
+      await expect.poll(() => page.getByTestId('queue-badge').innerText()).toMatch(/Nothing waiting/)
       await queue.scrollIntoViewIfNeeded()
       await screenshot(page, 'queue-damaged-file-notice-light-en')
       expect(problems).toEqual([])

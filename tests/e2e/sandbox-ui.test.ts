@@ -78,8 +78,8 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
     for (const provider of Object.keys(labels) as Provider[]) {
       const c = card(provider)
       await expect(c.count(), provider).resolves.toBe(1)
-      await expect(c.locator('.badge-sandbox').innerText()).resolves.toBe('Sandbox')
-      await expect(c.innerText()).resolves.toContain('reach no real provider')
+      await expect.poll(() => c.locator('.badge-sandbox').innerText()).toBe('Sandbox')
+      await expect.poll(() => c.innerText()).toContain('reach no real provider')
       await expect(c.getByRole('button', { name: /^Edit/ }).count()).resolves.toBe(0)
       await expect(c.getByRole('button', { name: /^Remove/ }).count()).resolves.toBe(0)
     }
@@ -103,9 +103,10 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
     const text = await outcome.innerText()
     expect(text).toMatch(/Sent\. Provider id: \S+/)
     expect(await created(provider)).toBe(before + 1)
-    await expect(card(provider).getByTestId('sandbox-created').innerText()).resolves.toMatch(
-      new RegExp(`created ${before + 1} task`),
-    )
+    // The card asks for the count again as the task moves, so it settles a moment after "sent".
+    await expect
+      .poll(() => card(provider).getByTestId('sandbox-created').innerText(), { timeout: 5000 })
+      .toMatch(new RegExp(`created ${before + 1} task`))
   })
 
   /**
@@ -160,7 +161,7 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
         await screenshot(page, 'sandbox-outcome-rejected-light-en')
       }
       if (provider === 'egain') {
-        await expect(page.getByTestId('queue-badge').innerText()).resolves.toMatch(/1 needs you/)
+        await expect.poll(() => page.getByTestId('queue-badge').innerText()).toMatch(/1 needs you/)
         await page.getByTestId('queue-view').scrollIntoViewIfNeeded()
         await screenshot(page, 'queue-needs-review-light-en')
       }
@@ -169,7 +170,7 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
     }
     const outcome = await send('webex', 'outdial')
     await expect(outcome.getAttribute('data-outcome')).resolves.toBe('sent')
-    await expect(page.getByTestId('queue-badge').innerText()).resolves.toMatch(/Nothing waiting/)
+    await expect.poll(() => page.getByTestId('queue-badge').innerText()).toMatch(/Nothing waiting/)
 
     // The refused tasks stay listed until the agent dismisses them; then the queue is empty.
     const dismiss = page.getByRole('button', { name: /^Dismiss: / })

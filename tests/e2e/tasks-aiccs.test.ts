@@ -208,11 +208,11 @@ describe.skipIf(!chromiumAvailable())('Alibaba Cloud AI call task form in Chromi
         const windowError =
           language === 'es' ? 'La franja debe terminar después de empezar.' : 'The window must end after it starts.'
         const end = form.locator('.time-field').nth(1)
-        await expect(end.innerText()).resolves.toContain(windowError)
+        await expect.poll(() => end.innerText()).toContain(windowError)
         await expect(end.locator('input').getAttribute('aria-invalid')).resolves.toBe('true')
-        await expect(form.locator('.number-field').first().innerText()).resolves.toMatch(
-          language === 'es' ? /reintentos/ : /The number of retries can be at most 3\./,
-        )
+        await expect
+          .poll(() => form.locator('.number-field').first().innerText())
+          .toMatch(language === 'es' ? /reintentos/ : /The number of retries can be at most 3\./)
         // The keyboard is on the first field that needs attention: the window's end.
         expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('callTimes[0].endTime')
         // Said once, on that field; Escape closes the picker that opened with the focus, and keeps it.

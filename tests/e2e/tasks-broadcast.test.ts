@@ -58,13 +58,13 @@ describe.skipIf(!chromiumAvailable())('voice broadcast form in Chromium', () => 
       await page.keyboard.type('Vietnam')
       await page.keyboard.press('ArrowDown')
       await page.keyboard.press('Enter')
-      await expect(form.getByTestId('language').innerText()).resolves.toContain('Tiếng Việt · Vietnamese')
+      await expect.poll(() => form.getByTestId('language').innerText()).toContain('Tiếng Việt · Vietnamese')
       await tabTo(page, `${FORM} textarea[name="text"]`)
       const text = 'Xin chào, đơn hàng của bạn đã được giao. Cảm ơn bạn!'
       await page.keyboard.type(text)
-      await expect(form.innerText()).resolves.toContain(`${text.length} / 1,000 characters`)
+      await expect.poll(() => form.innerText()).toContain(`${text.length} / 1,000 characters`)
       // Headless Chromium has no speech voices: the form says so, plainly.
-      await expect(form.getByTestId('speech-preview').innerText()).resolves.toMatch(/no voice for|cannot play speech/)
+      await expect.poll(() => form.getByTestId('speech-preview').innerText()).toMatch(/no voice for|cannot play speech/)
 
       // The file input, reached by Tab; the file itself comes from the test (no OS dialog here).
       const csv = writeTemp('customers.csv', vietnameseCsv(TOTAL, ['Duplicate,+84 90 000 0001', 'Nobody,n/a']))
@@ -99,10 +99,10 @@ describe.skipIf(!chromiumAvailable())('voice broadcast form in Chromium', () => 
       await expect
         .poll(() => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.length))
         .toBeGreaterThan(longTasks.length)
-      await expect(form.getByTestId('duplicates').innerText()).resolves.toBe('1 duplicate removed')
-      await expect(form.getByTestId('invalid-rows').innerText()).resolves.toMatch(
-        /Line 200,003:\s*n\/a\s*not a phone number/,
-      )
+      await expect.poll(() => form.getByTestId('duplicates').innerText()).toBe('1 duplicate removed')
+      await expect
+        .poll(() => form.getByTestId('invalid-rows').innerText())
+        .toMatch(/Line 200,003:\s*n\/a\s*not a phone number/)
 
       await screenshotOf(page.getByTestId('tasks'), 'tasks-broadcast-voice-200k-light-en')
       await tabTo(page, `${FORM} button[type="submit"]`)
@@ -163,7 +163,7 @@ describe.skipIf(!chromiumAvailable())('voice broadcast form in Chromium', () => 
       await expect
         .poll(() => form.getByTestId('number-count').textContent(), { timeout: 30_000 })
         .toBe('3 numbers to call')
-      await expect(form.getByTestId('invalid-count').innerText()).resolves.toMatch(/^4 entries/)
+      await expect.poll(() => form.getByTestId('invalid-count').innerText()).toMatch(/^4 entries/)
       await tabTo(page, `${FORM} .windows .add-row`)
       await page.keyboard.press('Enter')
       await tabTo(page, `${FORM} [data-testid="sms-toggle"]`)

@@ -97,8 +97,8 @@ describe.skipIf(!chromiumAvailable())('callback form in Chromium', () => {
       await chooseLater(page)
       const tomorrow = await pageClock(page, 1)
       await typeDateTime(page, `${tomorrow.date} 10:00`)
-      await expect(form.getByTestId('date-time-summary').innerText()).resolves.toContain(`in ${tomorrow.zone}`)
-      await expect(form.locator('.window-field').innerText()).resolves.toContain('10:00–10:30')
+      await expect.poll(() => form.getByTestId('date-time-summary').innerText()).toContain(`in ${tomorrow.zone}`)
+      await expect.poll(() => form.locator('.window-field').innerText()).toContain('10:00–10:30')
       expect(await form.getByTestId('date-time-error').count()).toBe(0)
       await screenshotOf(page.getByTestId('tasks'), 'tasks-callback-webex-later-light-en')
 
@@ -140,31 +140,31 @@ describe.skipIf(!chromiumAvailable())('callback form in Chromium', () => {
       const week = await pageClock(page, 7)
       await typeDateTime(page, `${week.date} ${week.time}`)
       // Said on the time field before anything is submitted.
-      await expect(form.getByTestId('date-time-error').innerText()).resolves.toBe(
-        'Amazon Connect takes a task at most 6 days ahead.',
-      )
+      await expect
+        .poll(() => form.getByTestId('date-time-error').innerText())
+        .toBe('Amazon Connect takes a task at most 6 days ahead.')
       // Another zone, searched by name: the time stays as typed, and this computer's time is shown.
       await tabTo(page, `${FORM} .time-zone-select input`)
       await page.keyboard.type('Tokyo')
       // One zone matches: the arrow key puts it under the cursor, Enter takes it.
       await page.keyboard.press('ArrowDown')
       await page.keyboard.press('Enter')
-      await expect(form.getByTestId('date-time-summary').innerText()).resolves.toMatch(
-        /in Asia\/Tokyo \(UTC\+09:00\)[\s\S]*On this computer/,
-      )
+      await expect
+        .poll(() => form.getByTestId('date-time-summary').innerText())
+        .toMatch(/in Asia\/Tokyo \(UTC\+09:00\)[\s\S]*On this computer/)
       await expect(page.locator(`${FORM} .el-date-editor input`).inputValue()).resolves.toBe(
         `${week.date} ${week.time}`,
       )
 
       await tabTo(page, `${FORM} button[type="submit"]`)
       await page.keyboard.press('Enter')
-      await expect(form.getByTestId('task-status').innerText()).resolves.toMatch(/Some fields need attention/)
+      await expect.poll(() => form.getByTestId('task-status').innerText()).toMatch(/Some fields need attention/)
       expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true')
       // Focus went to the time field, which opens its calendar: Esc closes it (the error stays).
       await page.keyboard.press('Escape')
       await expect.poll(() => page.locator('.el-picker__popper:visible').count()).toBe(0)
       // Tokyo is ahead of most zones: whichever way it moved, the time is still refused.
-      await expect(form.getByTestId('date-time-error').innerText()).resolves.toMatch(/6 days ahead|future/)
+      await expect.poll(() => form.getByTestId('date-time-error').innerText()).toMatch(/6 days ahead|future/)
       expect(harness.services.sandbox!.ledger('connect')).toHaveLength(0)
       const queue = (await harness.call('queue:list')).body as { ok: boolean; value: { items: unknown[] } }
       expect(queue.ok).toBe(true)
@@ -185,7 +185,7 @@ describe.skipIf(!chromiumAvailable())('callback form in Chromium', () => {
           .toBe(uiLanguage === 'es' ? 'Perfil' : 'Profile')
         await screenshotOf(tasks, `tasks-callback-connect-invalid-${theme}-${uiLanguage}`)
       }
-      await expect(form.getByTestId('date-time-error').innerText()).resolves.toMatch(/6 días|futuro/)
+      await expect.poll(() => form.getByTestId('date-time-error').innerText()).toMatch(/6 días|futuro/)
       expect(problems).toEqual([])
     } finally {
       await harness.close()

@@ -50,7 +50,7 @@ async function chooseProvider(page: Page, provider: RegExp): Promise<void> {
     await (inForm ? tabBackTo(page, select) : tabTo(page, select))
   }
   for (let i = 0; i < 4 && !provider.test(await hint.innerText()); i++) await pick(page, 1)
-  await expect(hint.innerText()).resolves.toMatch(provider)
+  await expect.poll(() => hint.innerText()).toMatch(provider)
 }
 
 /** YYYY-MM-DD HH:mm in this machine's zone (Chromium's too), as the due-date field is typed. */
@@ -97,7 +97,7 @@ describe.skipIf(!chromiumAvailable())('follow-up form in Chromium', () => {
       await page.keyboard.press('Enter')
       await tabTo(page, `${FORM} input[name="priority"]`)
       await pick(page, 2) // "Not set", 1, 2
-      await expect(form.locator('.el-select:has(input[name="priority"])').innerText()).resolves.toMatch(/Priority 2/)
+      await expect.poll(() => form.locator('.el-select:has(input[name="priority"])').innerText()).toMatch(/Priority 2/)
 
       await tabTo(page, `${FORM} input[name="lookup.value"]`)
       await page.keyboard.type('ada@example.com')
@@ -153,7 +153,7 @@ describe.skipIf(!chromiumAvailable())('follow-up form in Chromium', () => {
       await page.keyboard.press('Tab')
       await page.keyboard.type('Devolución nº 7')
       // "Order" 5 + URL 29 + "Ticket" 6 + 17 bytes = 57.
-      await expect(page.locator(`${FORM} .references`).innerText()).resolves.toMatch(/57 \/ 4096 bytes/)
+      await expect.poll(() => page.locator(`${FORM} .references`).innerText()).toMatch(/57 \/ 4096 bytes/)
 
       await tabTo(page, `${FORM} input[name="previousContactId"]`)
       await page.keyboard.type('c0ffee00-0000-4000-8000-000000000001')
@@ -199,8 +199,8 @@ describe.skipIf(!chromiumAvailable())('follow-up form in Chromium', () => {
       await page.keyboard.type('sandbox.agent')
       await tabTo(page, `${FORM} button[type="submit"]`)
       await page.keyboard.press('Enter')
-      await expect(form.getByTestId('task-status').innerText()).resolves.toMatch(/Some fields need attention/)
-      await expect(form.innerText()).resolves.toMatch(/The due date must be in the future\./)
+      await expect.poll(() => form.getByTestId('task-status').innerText()).toMatch(/Some fields need attention/)
+      await expect.poll(() => form.innerText()).toMatch(/The due date must be in the future\./)
       // Focus went to the field that needs attention.
       await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('dueDate')
       await screenshotOf(page.getByTestId('tasks'), 'tasks-follow-up-egain-invalid-light-en')
@@ -214,12 +214,12 @@ describe.skipIf(!chromiumAvailable())('follow-up form in Chromium', () => {
       await page.keyboard.press('Tab')
       await page.keyboard.press('Tab')
       await page.keyboard.type('example.com/orders/42')
-      await expect(form.locator('.reference-row').innerText()).resolves.toMatch(
-        /Enter a full web address, starting with https:\/\/ or http:\/\//,
-      )
+      await expect
+        .poll(() => form.locator('.reference-row').innerText())
+        .toMatch(/Enter a full web address, starting with https:\/\/ or http:\/\//)
       await tabTo(page, `${FORM} button[type="submit"]`)
       await page.keyboard.press('Enter')
-      await expect(form.getByTestId('task-status').innerText()).resolves.toMatch(/Some fields need attention/)
+      await expect.poll(() => form.getByTestId('task-status').innerText()).toMatch(/Some fields need attention/)
       // Focus went to the reference's value, the field that needs attention.
       await expect
         .poll(() => page.evaluate(() => document.activeElement?.matches('.reference-row input[aria-invalid="true"]')))

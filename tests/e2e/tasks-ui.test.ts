@@ -22,7 +22,7 @@ describe.skipIf(!chromiumAvailable())('quick-task forms in Chromium', () => {
       // A national UK number with the default region GB (the harness runs in en-GB).
       await tabTo(page, '[data-testid="outdial-form"] input[type="tel"]')
       await page.keyboard.type('020 7946 0958')
-      await expect(form.locator('.phone-formats').innerText()).resolves.toMatch(/\+44 20 7946 0958/)
+      await expect.poll(() => form.locator('.phone-formats').innerText()).toMatch(/\+44 20 7946 0958/)
 
       // One attribute with a multi-byte value: its byte counter counts UTF-8.
       await tabTo(page, '[data-testid="outdial-form"] .key-value:first-of-type .add-row')
@@ -30,7 +30,7 @@ describe.skipIf(!chromiumAvailable())('quick-task forms in Chromium', () => {
       await page.keyboard.type('reason')
       await page.keyboard.press('Tab')
       await page.keyboard.type('Devolución')
-      await expect(form.locator('.key-value').first().innerText()).resolves.toMatch(/11 \/ 1024 bytes/)
+      await expect.poll(() => form.locator('.key-value').first().innerText()).toMatch(/11 \/ 1024 bytes/)
 
       await screenshotOf(page.getByTestId('tasks'), 'tasks-outdial-filled-light-en')
       await tabTo(page, '[data-testid="outdial-form"] button[type="submit"]')
@@ -63,7 +63,7 @@ describe.skipIf(!chromiumAvailable())('quick-task forms in Chromium', () => {
           .toEqual([theme, uiLanguage])
         await screenshotOf(page.getByTestId('tasks'), `tasks-outdial-sent-${theme}-${uiLanguage}`)
       }
-      await expect(form.getByTestId('last-task').innerText()).resolves.toMatch(/Enviada|Enviado/)
+      await expect.poll(() => form.getByTestId('last-task').innerText()).toMatch(/Enviada|Enviado/)
       expect(problems).toEqual([])
     } finally {
       await harness.close()
@@ -91,7 +91,7 @@ describe.skipIf(!chromiumAvailable())('quick-task forms in Chromium', () => {
       await tabTo(page, '[data-testid="outdial-form"] button[type="submit"]')
       await page.keyboard.press('Enter')
 
-      await expect(form.getByTestId('task-status').innerText()).resolves.toMatch(/Some fields need attention/)
+      await expect.poll(() => form.getByTestId('task-status').innerText()).toMatch(/Some fields need attention/)
       const text = await form.innerText()
       expect(text).toMatch(/too short|wrong number of digits|No such number/)
       expect(text).toMatch(/1160 \/ 1024 bytes/)

@@ -11,8 +11,13 @@ export const useSandboxStore = defineStore('sandbox', () => {
   const state = ref<SandboxState | null>(null)
   const error = ref<IpcError | null>(null)
 
+  // Loads overlap (each step of a sample task asks again) and their answers can come back out of
+  // order: an older answer must never replace a newer one, or the created count goes backwards.
+  let request = 0
   async function load(): Promise<void> {
+    const mine = ++request
     const result = await bridge.sandbox.state()
+    if (mine !== request) return
     if (result.ok) {
       state.value = result.value
       error.value = null
@@ -25,9 +30,10 @@ export const useSandboxStore = defineStore('sandbox', () => {
     state.value?.providers.find((p) => p.provider === provider) ?? null
 
   async function simulate(provider: ProviderName, scenario: SandboxScenario): Promise<IpcError | null> {
+    const mine = ++request
     const result = await bridge.sandbox.simulate({ provider, scenario })
     if (!result.ok) return result.error
-    state.value = result.value
+    if (mine === request) state.value = result.value
     return null
   }
 
