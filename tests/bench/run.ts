@@ -71,6 +71,15 @@ for (const line of await benchJournal()) console.log(line)
 
 // Durable enqueue through the contract: validate, assign, append with fsync, answer. Sending is
 // paused so only the enqueue is measured. The intent is about 2 KB (30 attributes).
+//
+// The figures are the steady state of a running app. V8 optimizes a function only after it has run
+// hundreds to thousands of times, and the enqueue path's functions run once per task: traced with
+// --trace-opt, the path's last ones are optimized near 3,600 enqueues, each optimization costing one
+// 1–4 ms sample, once per process. Measured before that, p99 counts the compiler, not the queue; so
+// the first 500 are reported on their own, and p50/p99 are taken over 5,000 enqueues after 4,000
+// (p99 is then the 50th slowest, so one scavenge or one late optimization cannot decide it).
+const ENQUEUE_WARMUP = 4000
+const ENQUEUE_SAMPLES = 5000
 {
   // As packaged: outputs and events are not re-checked against the contract.
   const { services: queued } = await createTestServices({ sandbox: true, checkContract: false })
@@ -86,22 +95,31 @@ for (const line of await benchJournal()) console.log(line)
     attributes,
   })
   const bytes = JSON.stringify({ intent: intent(0) }).length
-  await time(50, (i) => queued.dispatch('tasks:submit', { intent: intent(i) }))
-  const enqueue = await time(500, (i) => queued.dispatch('tasks:submit', { intent: intent(i) }))
-  print(`enqueue_${Math.round(bytes / 1024)}kb_p50_ms`, percentile(enqueue, 50), 'ms')
-  print(`enqueue_${Math.round(bytes / 1024)}kb_p99_ms`, percentile(enqueue, 99), 'ms')
+  const all = await time(ENQUEUE_WARMUP + ENQUEUE_SAMPLES, (i) =>
+    queued.dispatch('tasks:submit', { intent: intent(i) }),
+  )
+  const enqueue = all.slice(ENQUEUE_WARMUP)
+  const kb = Math.round(bytes / 1024)
+  print(`enqueue_${kb}kb_p50_ms`, percentile(enqueue, 50), 'ms')
+  const enqueueP99 = percentile(enqueue, 99)
+  print(`enqueue_${kb}kb_p99_ms`, enqueueP99, 'ms')
+  print(`enqueue_${kb}kb_first500_p99_ms`, percentile(all.slice(0, 500), 99), 'ms')
   await queued.close()
 
-  // The physical floor: a bare append of the same bytes with fsync, on the same disk.
+  // The physical floor: a bare append of the same bytes with fsync, on the same disk, sampled as
+  // many times (its loop is warm after a few hundred).
   const raw = join(mkdtempSync(join(tmpdir(), 'callboard-bench-raw-')), 'raw.log')
   const handle = await open(raw, 'a')
   const line = Buffer.from(JSON.stringify({ intent: intent(0) }) + '\n')
-  const rawSamples = await time(500, async () => {
+  const rawSamples = await time(500 + ENQUEUE_SAMPLES, async () => {
     await handle.write(line)
     await handle.datasync()
   })
   await handle.close()
-  print('raw_fsync_append_p99_ms', percentile(rawSamples, 99), 'ms')
+  const rawP99 = percentile(rawSamples.slice(500), 99)
+  print('raw_fsync_append_p99_ms', rawP99, 'ms')
+  // The goal: enqueue p99 at most twice the floor's.
+  print('enqueue_p99_over_raw_fsync_p99', enqueueP99 / rawP99, 'x')
 
   // What a whole-file store (electron-store / lowdb style) pays per change at 1,000 entries:
   // serialize everything, write a temp file, fsync, rename.
@@ -116,7 +134,10 @@ for (const line of await benchJournal()) console.log(line)
     await file.close()
     await rename(tmp, join(storeDir, 'queue.json'))
   })
-  print('rewrite_queue_p99_ms_at_1000', percentile(rewrite, 99), 'ms')
+  const rewriteP99 = percentile(rewrite, 99)
+  print('rewrite_queue_p99_ms_at_1000', rewriteP99, 'ms')
+  // The goal: ours at least ten times faster.
+  print('rewrite_p99_over_enqueue_p99', rewriteP99 / enqueueP99, 'x')
 }
 
 // Q5: 10,000 tasks over the five lanes on virtual time; the rate used while a backlog remained.

@@ -6,9 +6,9 @@
 // The virtual-time model of the same claim is flush-rate.test.ts.
 //
 // Scaling (so the file runs in well under 40 s on a 2-core machine while every lane is still
-// rate-bound for ~15 s with a backlog the whole time):
+// rate-bound for ~15 s (Webex ~20 s) with a backlog the whole time):
 //   provider          real limit                     scaled limit here            backlog
-//   Webex             300 / 60 s sliding window      160 / 5 s sliding window      480  (3 windows)
+//   Webex             300 / 60 s sliding window      160 / 10 s sliding window     480  (3 windows)
 //   eGain             1 request at a time per user   1 at a time, 3 ms handling   900
 //   Amazon Connect    bucket 2/s, burst 5            bucket 20/s, burst 5          305  (5 + 20 × 15 s)
 //   Alibaba AICCS     bucket 20/s, burst 20          bucket 30/s, burst 10         460  (10 + 30 × 15 s)
@@ -17,8 +17,9 @@
 // DEFAULT_LANE_LIMITS mirrors the published ones), so any jitter between the lane's own limiter and
 // the provider's shows up as a 429 in the simulator's ledger.
 // A window limit costs the lane one round trip per window (it counts a request until its answer);
-// Webex's real window is 60 s, so the scaled one is kept at 5 s: at 2 s, round trips of a loaded CI
-// machine (~300 ms) took 13% of each window, a cost the real provider's limit would not show.
+// Webex's real window is 60 s, so the scaled one is kept at 10 s: at 2 s, round trips of a loaded CI
+// machine (~300 ms) took 13% of each window, and at 5 s a full local run's (up to ~700 ms) took over
+// 10%, a cost the real provider's limit would not show (at 60 s a 700 ms round trip is about 1%).
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { ProviderSecret } from '../../../shared/schemas/credentials'
@@ -61,7 +62,7 @@ const RATED: Rated[] = ['webex', 'connect', 'aiccs', 'voice_broadcast']
 
 /** The scaled limits: the simulators enforce these, the lanes keep to the same figures. */
 const SIM_LIMITS: Record<ProviderName, RateLimit | null> = {
-  webex: { kind: 'window', max: 160, windowMs: 5_000 },
+  webex: { kind: 'window', max: 160, windowMs: 10_000 },
   egain: null,
   connect: { kind: 'bucket', perSecond: 20, burst: 5 },
   aiccs: { kind: 'bucket', perSecond: 30, burst: 10 },
