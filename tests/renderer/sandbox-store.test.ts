@@ -2,6 +2,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createApp } from 'vue'
 import { describe, expect, it } from 'vitest'
 import { createBridge } from '../../shared/ipc/bridge'
+import type { Result } from '../../shared/ipc/result'
 import type { SandboxState } from '../../shared/schemas/sandbox'
 import { bridgeKey } from '../../renderer/src/bridge'
 import { useSandboxStore } from '../../renderer/src/stores/sandbox-store'
@@ -15,9 +16,9 @@ const stateWith = (created: number): SandboxState => ({
 describe('the sandbox store', () => {
   it('keeps the newest answer when two loads come back out of order', async () => {
     // Each load is answered when the test says so: the first one asked is answered last.
-    const pending: ((value: unknown) => void)[] = []
+    const pending: ((answer: Result<unknown>) => void)[] = []
     const bridge = createBridge({
-      invoke: () => new Promise((resolve) => pending.push(resolve)),
+      invoke: () => new Promise<Result<unknown>>((resolve) => pending.push(resolve)),
       subscribe: () => () => undefined,
     })
     const app = createApp({ render: () => null })
