@@ -47,3 +47,32 @@ export function utf8BytesOfEntries(map: Readonly<Record<string, string>>): numbe
 export function maxUtf8Bytes(max: number, message: string) {
   return z.refine<string>((s) => utf8Bytes(s) <= max, { error: message })
 }
+
+/** Code points in `s`, counted only as far as `limit + 1`: enough to know whether it exceeds `limit`. */
+function codePointsExceed(s: string, limit: number): boolean {
+  let count = 0
+  for (let i = 0; i < s.length; i++) {
+    const unit = s.charCodeAt(i)
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < s.length) {
+      const next = s.charCodeAt(i + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) i++
+    }
+    if (++count > limit) return true
+  }
+  return false
+}
+
+/**
+ * The zod checks for a string of at most `max` characters, counted as UTF-16 code units:
+ * `z.string().check(...maxChars(255, '…'))`. zod's own `.max` counts code points, so an emoji
+ * is one character there and two here. A Java server's `String.length()` counts units, and units are
+ * never fewer than the code points another server may count, so a string within this fits either
+ * way. zod's check stays first (it gives the schema its `maxLength`, and reports an overflow of code
+ * points); the second reports only what the first lets through, so no overflow is reported twice.
+ */
+export function maxChars(max: number, message: string) {
+  return [
+    z.maxLength(max, { error: message }),
+    z.refine<string>((s) => s.length <= max || codePointsExceed(s, max), { error: message }),
+  ] as const
+}

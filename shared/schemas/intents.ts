@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { maxChars } from '../text'
 import { ProfileId } from './providers'
 import { AiccsCallDay, AiccsCallRetryReason, AiccsCallTime, aiccsCreateAiCallTaskSchema } from './wire/aiccs'
 import { ConnectReferences, ConnectStartTaskContactInput } from './wire/connect'
@@ -43,7 +44,7 @@ const Text = (max: number, what: string) =>
     .string()
     .trim()
     .min(1, { error: `Enter the ${what}.` })
-    .max(max, { error: `At most ${max} characters.` })
+    .check(...maxChars(max, `At most ${max} characters.`))
 
 // ——— outdial (Webex OUTDIAL) ———
 
@@ -127,10 +128,10 @@ export const EgainFollowUpIntent = z
     provider: z.literal('egain'),
     profileId: ProfileId,
     /** Empty: the profile's default department. */
-    department: z.string().trim().max(255),
+    department: z.string().trim().check(...maxChars(255, 'At most 255 characters.')),
     subtype: Text(255, 'task subtype'),
     subject: egainFields.subject,
-    content: z.string().trim().max(100_000).optional(),
+    content: z.string().trim().check(...maxChars(100_000, 'At most 100000 characters.')).optional(),
     dueDate: IsoInstant.optional(),
     priority: EgainPriority.optional(),
     lookup: z.object({ attribute: EgainSearchContactOnAttribute, value: Text(255, 'customer lookup value') }).strict(),

@@ -129,18 +129,19 @@ describe('follow-up form: eGain', () => {
     })
   })
 
-  it('holds the subject to 255 characters, counted as the schema does (code points): 255 emoji fit, 256 do not', async () => {
+  // eGain counts as Java's String does, in UTF-16 units: an emoji takes two of the 255.
+  it('holds the subject to 255 characters in UTF-16 units: 127 emoji and a letter fit, 128 emoji do not', async () => {
     const { form, field, type, submit, sent } = setup([egainUser])
     await type(field('Value to look up'), 'ada@example.com')
-    await type(field('Subject'), '😀'.repeat(256))
+    await type(field('Subject'), '😀'.repeat(128))
     expect(form.text()).toContain('The subject can be at most 255 characters.')
     await submit()
     expect(sent()).toHaveLength(0)
-    await type(field('Subject'), '😀'.repeat(255))
+    await type(field('Subject'), `${'😀'.repeat(127)}a`)
     expect(form.text()).not.toContain('The subject can be at most 255 characters.')
     await submit()
     expect(sent()).toHaveLength(1)
-    expect((sent()[0]!.input as { intent: { subject: string } }).intent.subject).toBe('😀'.repeat(255))
+    expect((sent()[0]!.input as { intent: { subject: string } }).intent.subject).toBe(`${'😀'.repeat(127)}a`)
   })
 
   it('needs a subject or some content, as eGain does', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { maxChars } from '../../text'
 
 // Alibaba Cloud AICCS 2019-10-15, RPC action `CreateAiCallTask` (POST /, parameters in the query).
 // Rules come from the AICCS seed (the English API page) unless a comment says otherwise.
@@ -54,7 +55,7 @@ export type AiccsCallTime = z.infer<typeof AiccsCallTime>
 const Filled = (max: number, what: string) =>
   z
     .string({ error: `Enter the ${what}.` })
-    .max(max, { error: `The ${what} can be at most ${max} characters.` })
+    .check(...maxChars(max, `The ${what} can be at most ${max} characters.`))
     .regex(/\S/, { error: `Enter the ${what}.` })
 
 const Count = (min: number, max: number, what: string) =>

@@ -8,8 +8,9 @@ import { utf8Bytes, utf8BytesOfEntries } from '../../text'
 // the ScheduledTime window) are enforced here too. tests/shared/wire/connect.test.ts checks every
 // accepted input against the model and our limits against its traits and documentation.
 //
-// "Length" is counted in UTF-16 code units (zod's `.max`); Smithy counts code points, which are
-// never more, so what we accept fits the model either way. "Bytes" are UTF-8 bytes.
+// "Length" is counted in code points, as Smithy's @length counts a string and as zod's `.max` does
+// (an emoji is one), unlike the other providers' Java-style UTF-16 units (`maxChars` in
+// shared/text.ts). "Bytes" are UTF-8 bytes.
 
 export const CONNECT_TASK_LIMITS = {
   instanceIdChars: 100,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { maxChars } from '../../text'
 import { EgainAcceptLanguage } from '../profiles'
 
 // eGain Core Case Manager v3, "Create task activity":
@@ -15,11 +16,11 @@ import { EgainAcceptLanguage } from '../profiles'
 const Filled = (max: number, what: string) =>
   z
     .string({ error: `Enter the ${what}.` })
-    .max(max, { error: `The ${what} can be at most ${max} characters.` })
+    .check(...maxChars(max, `The ${what} can be at most ${max} characters.`))
     .regex(/\S/, { error: `Enter the ${what}.` })
 
 const Optional = (max: number, what: string) =>
-  z.string({ error: `The ${what} is text.` }).max(max, { error: `The ${what} can be at most ${max} characters.` })
+  z.string({ error: `The ${what} is text.` }).check(...maxChars(max, `The ${what} can be at most ${max} characters.`))
 
 /** A strict object whose own issues (missing, wrong type, unknown fields) read in plain words. */
 const Shape = <S extends z.ZodRawShape>(what: string, shape: S) =>

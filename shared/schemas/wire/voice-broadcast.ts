@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { maxChars } from '../../text'
 
 // Voice group call (broadcast) task, ITNIO platform (also published as Onbuka/Buka and Laaffic):
 //   POST {base}/voice/group/call/send   (Laaffic/Onbuka: {base}/v3/voice/group/call/send)
@@ -117,7 +118,7 @@ const Filled = (max: number, what: string, min = 1) =>
   z
     .string({ error: `Enter the ${what}.` })
     .min(min, { error: min === 1 ? `Enter the ${what}.` : `The ${what} must be at least ${min} characters.` })
-    .max(max, { error: `The ${what} can be at most ${max} characters.` })
+    .check(...maxChars(max, `The ${what} can be at most ${max} characters.`))
     .regex(/\S/, { error: `Enter the ${what}.` })
 
 const Int = (min: number, max: number, what: string) =>
@@ -200,7 +201,7 @@ const commonFields = {
   smsContent: Filled(1000, 'SMS text').optional(),
   senderId: z
     .string({ error: 'The sender id is text.' })
-    .max(32, { error: 'The sender id can be at most 32 characters.' })
+    .check(...maxChars(32, 'The sender id can be at most 32 characters.'))
     .optional(),
   feedbackPush: Flag('feedbackPush').optional(),
   /** The key (0–9) whose press triggers the feedback SMS. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { maxUtf8Bytes, utf8Bytes, utf8BytesOfEntries } from '../../text'
+import { maxChars, maxUtf8Bytes, utf8Bytes, utf8BytesOfEntries } from '../../text'
 
 // Wire-level request bodies for Webex Contact Center, exactly as the provider client sends them
 // (project notes: providers.md §1; Cisco's spec webex-contact-center.json @1be8332). Field names are
@@ -7,7 +7,7 @@ import { maxUtf8Bytes, utf8Bytes, utf8BytesOfEntries } from '../../text'
 // they are enforced here; tests/shared/wire/webex.test.ts checks them against that prose and runs
 // every accepted request through the official schema.
 //
-// Counting: "characters" are UTF-16 code units (zod's `.max`), which is never fewer than the code
+// Counting: "characters" are UTF-16 code units (`maxChars`), which is never fewer than the code
 // points a server counts, so a string we accept is within the limit either way. "Bytes" are UTF-8
 // bytes (shared/text.ts).
 
@@ -42,7 +42,7 @@ const requiredText = (what: string, max?: number) => {
   const text = z
     .string({ error: (issue) => (issue.input === undefined ? `Enter the ${what}.` : `The ${what} must be text.`) })
     .min(1, { error: `Enter the ${what}.` })
-  return max === undefined ? text : text.max(max, { error: `At most ${max} characters.` })
+  return max === undefined ? text : text.check(...maxChars(max, `At most ${max} characters.`))
 }
 
 // ——— POST /v1/tasks (CreateTaskRequest) ———
