@@ -128,10 +128,17 @@ export const EgainFollowUpIntent = z
     provider: z.literal('egain'),
     profileId: ProfileId,
     /** Empty: the profile's default department. */
-    department: z.string().trim().check(...maxChars(255, 'At most 255 characters.')),
+    department: z
+      .string()
+      .trim()
+      .check(...maxChars(255, 'At most 255 characters.')),
     subtype: Text(255, 'task subtype'),
     subject: egainFields.subject,
-    content: z.string().trim().check(...maxChars(100_000, 'At most 100000 characters.')).optional(),
+    content: z
+      .string()
+      .trim()
+      .check(...maxChars(100_000, 'At most 100000 characters.'))
+      .optional(),
     dueDate: IsoInstant.optional(),
     priority: EgainPriority.optional(),
     lookup: z.object({ attribute: EgainSearchContactOnAttribute, value: Text(255, 'customer lookup value') }).strict(),
