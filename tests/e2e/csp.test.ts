@@ -59,7 +59,14 @@ describe('content security policy (S7)', () => {
         } catch {
           // Refused by connect-src: the expected outcome.
         }
-        await new Promise((r) => setTimeout(r, 100))
+        // Violation events are queued as tasks: wait for both, for up to 5 s.
+        for (
+          let i = 0;
+          i < 100 && !(violations.includes('script-src-elem') && violations.includes('connect-src'));
+          i++
+        ) {
+          await new Promise((r) => setTimeout(r, 50))
+        }
         return { inlineRan: w['__inlineRan'] === true, fetched, violations }
       })
       expect(outcome.inlineRan).toBe(false)

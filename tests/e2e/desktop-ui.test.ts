@@ -61,7 +61,7 @@ describe.skipIf(!chromiumAvailable())('the dial confirm window in Chromium', () 
       const problems = watchPageProblems(page)
       await openConfirm(page, harness.url)
       const window = page.getByTestId('confirm-dial')
-      await expect(window.getByTestId('candidate').count()).resolves.toBe(2)
+      await expect.poll(() => window.getByTestId('candidate').count()).toBe(2)
       await expect.poll(() => window.locator('h1').innerText()).toBe('¿A qué número llamar?')
       await page.keyboard.press('ArrowDown')
       await expect
@@ -165,7 +165,7 @@ describe.skipIf(!chromiumAvailable())('the quick callback window in Chromium', (
       const window = page.getByTestId('quick-callback')
       await window.getByTestId('prefilled').waitFor({ timeout: 60_000 })
       const phone = window.locator('input[type="tel"]')
-      await expect(phone.inputValue()).resolves.toMatch(/^\+34 ?612/)
+      await expect.poll(() => phone.inputValue()).toMatch(/^\+34 ?612/)
       expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('tel')
       // Tab to the customer name, type it, Enter queues.
       for (let i = 0; i < 20; i++) {

@@ -79,10 +79,10 @@ describe.skipIf(!chromiumAvailable())('form fields built on Element Plus, in Chr
       // The entry point select is invalid too, stated on its input, and its label reaches it.
       const entryField = form.locator('.field', { has: page.locator('label', { hasText: 'Outdial entry point' }) })
       const entryInput = entryField.locator('.el-select input')
-      await expect(entryInput.getAttribute('aria-invalid')).resolves.toBe('true')
-      await expect(entryInput.getAttribute('id')).resolves.toBe(
-        await entryField.locator('label').first().getAttribute('for'),
-      )
+      await expect.poll(() => entryInput.getAttribute('aria-invalid')).toBe('true')
+      await expect
+        .poll(() => entryInput.getAttribute('id'))
+        .toBe(await entryField.locator('label').first().getAttribute('for'))
       expect(harness.services.sandbox!.ledger('webex')).toHaveLength(0)
       expect(problems).toEqual([])
     } finally {

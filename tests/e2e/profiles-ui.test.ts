@@ -70,13 +70,13 @@ describe.skipIf(!chromiumAvailable())('provider profiles and credentials in Chro
     await editor.getByText('Credentials stored in the keychain.').waitFor()
     // Written once, never kept: every secret field is empty again.
     for (const input of await editor.getByTestId('credentials-form').locator('input').all()) {
-      await expect(input.inputValue()).resolves.toBe('')
+      await expect.poll(() => input.inputValue()).toBe('')
     }
   }
 
   async function closeEditor(page: Page, editor: Locator): Promise<void> {
     await editor.getByRole('button', { name: 'Close' }).click()
-    await expect(editor.count()).resolves.toBe(0)
+    await expect.poll(() => editor.count()).toBe(0)
   }
 
   const card = (page: Page, label: string) =>
@@ -101,7 +101,7 @@ describe.skipIf(!chromiumAvailable())('provider profiles and credentials in Chro
       const entryPoint = editor.getByRole('group', { name: 'Entry point 1' })
       await page.keyboard.type('x'.repeat(37))
       await entryPoint.getByText('At most 36 characters.').waitFor()
-      await expect(entryPoint.getByLabel('Entry point id').getAttribute('aria-invalid')).resolves.toBe('true')
+      await expect.poll(() => entryPoint.getByLabel('Entry point id').getAttribute('aria-invalid')).toBe('true')
       await page.keyboard.press('Control+A')
       await page.keyboard.type('EP-outbound-1')
       await entryPoint.getByText('At most 36 characters.').waitFor({ state: 'detached' })
@@ -162,7 +162,7 @@ describe.skipIf(!chromiumAvailable())('provider profiles and credentials in Chro
       await page.keyboard.type('AICCS Shanghai')
       await page.keyboard.press('Tab')
       await page.keyboard.type('cn-shanghai')
-      await expect(editor.getByLabel('Endpoint host').inputValue()).resolves.toBe('aiccs.aliyuncs.com')
+      await expect.poll(() => editor.getByLabel('Endpoint host').inputValue()).toBe('aiccs.aliyuncs.com')
       await saveProfile(page, editor, 'AccessKey id')
       await typeCredentials(page, editor, ['LTAI5tTestKeyId8899', SECRETS.aiccsSecret])
       await closeEditor(page, editor)
@@ -181,7 +181,7 @@ describe.skipIf(!chromiumAvailable())('provider profiles and credentials in Chro
       await expect.poll(() => focusedLabel(page)).toBe('Edit ITNIO broadcast')
 
       // ——— The list: five profiles, each with a stored-credentials badge ———
-      await expect(page.getByTestId('profile-card').count()).resolves.toBe(5)
+      await expect.poll(() => page.getByTestId('profile-card').count()).toBe(5)
       const badges = await page.getByTestId('credential-badge').allTextContents()
       expect(badges.map((b) => b.replace(/\s+/g, ' ').trim())).toEqual([
         'Credentials: Stored (…9876)',
@@ -213,14 +213,14 @@ describe.skipIf(!chromiumAvailable())('provider profiles and credentials in Chro
       await card(page, 'Webex US').getByRole('button', { name: 'Edit Webex US' }).click()
       editor = page.getByTestId('profile-editor')
       await editor.getByRole('heading', { name: 'Edit “Webex US”' }).waitFor()
-      await expect(editor.getByLabel('Profile name').inputValue()).resolves.toBe('Webex US')
+      await expect.poll(() => editor.getByLabel('Profile name').inputValue()).toBe('Webex US')
       await expect(
         editor.getByRole('group', { name: 'Entry point 1' }).getByLabel('Entry point id').inputValue(),
       ).resolves.toBe('EP-outbound-1')
       // Secrets are never prefilled.
-      await expect(editor.getByLabel('OAuth client secret').inputValue()).resolves.toBe('')
-      await expect(editor.getByLabel('OAuth client secret').getAttribute('type')).resolves.toBe('password')
-      await expect(editor.getByLabel('OAuth client secret').getAttribute('autocomplete')).resolves.toBe('off')
+      await expect.poll(() => editor.getByLabel('OAuth client secret').inputValue()).toBe('')
+      await expect.poll(() => editor.getByLabel('OAuth client secret').getAttribute('type')).toBe('password')
+      await expect.poll(() => editor.getByLabel('OAuth client secret').getAttribute('autocomplete')).toBe('off')
       await screenshot(page, 'profiles-editor-dark')
       await closeEditor(page, editor)
       await expect.poll(() => focusedLabel(page)).toBe('Edit Webex US')
@@ -249,7 +249,7 @@ describe.skipIf(!chromiumAvailable())('provider profiles and credentials in Chro
       secrets.setState('available')
       await page.getByRole('button', { name: 'Test keychain' }).click()
       await page.getByText('Keychain: available (Secret Service)').waitFor()
-      await expect(page.getByTestId('keychain-banner').count()).resolves.toBe(0)
+      await expect.poll(() => page.getByTestId('keychain-banner').count()).toBe(0)
       await card(page, 'Webex US').getByText('Stored (…9876)').waitFor()
 
       // ——— Remove a profile: Esc cancels and focus returns, then confirm ———
@@ -259,14 +259,14 @@ describe.skipIf(!chromiumAvailable())('provider profiles and credentials in Chro
       const dialog = page.getByRole('dialog', { name: 'Remove “AICCS Shanghai”?' })
       await dialog.waitFor()
       await page.keyboard.press('Escape')
-      await expect(dialog.isVisible()).resolves.toBe(false)
+      await expect.poll(() => dialog.isVisible()).toBe(false)
       await expect.poll(() => focusedLabel(page)).toBe('Remove AICCS Shanghai')
       await page.keyboard.press('Enter')
       await dialog.waitFor()
       await dialog.getByRole('button', { name: 'Remove profile' }).click()
       await page.getByText('Profile “AICCS Shanghai” removed.').waitFor()
-      await expect(card(page, 'AICCS Shanghai').count()).resolves.toBe(0)
-      await expect(page.getByTestId('profile-card').count()).resolves.toBe(4)
+      await expect.poll(() => card(page, 'AICCS Shanghai').count()).toBe(0)
+      await expect.poll(() => page.getByTestId('profile-card').count()).toBe(4)
       await expect.poll(() => focusedId(page)).toBe('add-aiccs')
       expect(kept).toContain(SECRETS.aiccsSecret)
       expect([...secrets.entries.values()].join('\n')).not.toContain(SECRETS.aiccsSecret)

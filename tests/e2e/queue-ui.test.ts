@@ -41,7 +41,7 @@ describe.skipIf(!chromiumAvailable())('the queue view in Chromium', () => {
       await expect.poll(() => status.getAttribute('data-outcome'), { timeout: 10_000 }).toBe('sent')
       expect(await status.innerText()).toMatch(/Sent\. Provider id: [0-9a-f-]{36}/)
       await page.getByTestId('queue-empty').waitFor()
-      await expect(page.getByTestId('lane-status').count()).resolves.toBe(0)
+      await expect.poll(() => page.getByTestId('lane-status').count()).toBe(0)
       await screenshot(page, 'queue-offline-then-sent-light-en')
       expect(problems).toEqual([])
     } finally {
@@ -95,7 +95,7 @@ describe.skipIf(!chromiumAvailable())('the queue view in Chromium', () => {
       const notice = queue.getByRole('alert')
       await notice.waitFor()
       expect(await notice.innerText()).toMatch(/task queue file was damaged .*set aside as .*outbox\.journal\.corrupt-/)
-      await expect(queue.getByTestId('queue-empty').isVisible()).resolves.toBe(true)
+      await expect.poll(() => queue.getByTestId('queue-empty').isVisible()).toBe(true)
       await expect.poll(() => page.getByTestId('queue-badge').innerText()).toMatch(/Nothing waiting/)
       await queue.scrollIntoViewIfNeeded()
       await screenshot(page, 'queue-damaged-file-notice-light-en')

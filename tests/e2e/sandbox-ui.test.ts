@@ -80,8 +80,8 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
       await expect(c.count(), provider).resolves.toBe(1)
       await expect.poll(() => c.locator('.badge-sandbox').innerText()).toBe('Sandbox')
       await expect.poll(() => c.innerText()).toContain('reach no real provider')
-      await expect(c.getByRole('button', { name: /^Edit/ }).count()).resolves.toBe(0)
-      await expect(c.getByRole('button', { name: /^Remove/ }).count()).resolves.toBe(0)
+      await expect.poll(() => c.getByRole('button', { name: /^Edit/ }).count()).toBe(0)
+      await expect.poll(() => c.getByRole('button', { name: /^Remove/ }).count()).toBe(0)
     }
   })
 
@@ -99,7 +99,7 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
   it.each(samples)('%s %s: the provider id comes back and is shown', async (provider, sample) => {
     const before = await created(provider)
     const outcome = await send(provider, sample)
-    await expect(outcome.getAttribute('data-outcome')).resolves.toBe('sent')
+    await expect.poll(() => outcome.getAttribute('data-outcome')).toBe('sent')
     const text = await outcome.innerText()
     expect(text).toMatch(/Sent\. Provider id: \S+/)
     expect(await created(provider)).toBe(before + 1)
@@ -169,12 +169,12 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
       await clearQueue()
     }
     const outcome = await send('webex', 'outdial')
-    await expect(outcome.getAttribute('data-outcome')).resolves.toBe('sent')
+    await expect.poll(() => outcome.getAttribute('data-outcome')).toBe('sent')
     await expect.poll(() => page.getByTestId('queue-badge').innerText()).toMatch(/Nothing waiting/)
 
     // The refused tasks stay listed until the agent dismisses them; then the queue is empty.
     const dismiss = page.getByRole('button', { name: /^Dismiss: / })
-    await expect(dismiss.count()).resolves.toBe(2)
+    await expect.poll(() => dismiss.count()).toBe(2)
     while ((await dismiss.count()) > 0) {
       await dismiss.first().focus()
       await page.keyboard.press('Enter')
@@ -195,8 +195,8 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
     expect(await dialog.innerText()).toMatch(/it will exist twice/)
     await screenshot(page, 'queue-resend-confirm-light-en')
     await page.keyboard.press('Escape')
-    await expect(dialog.isVisible()).resolves.toBe(false)
-    await expect(page.getByRole('button', { name: /^Send again: / }).count()).resolves.toBe(1)
+    await expect.poll(() => dialog.isVisible()).toBe(false)
+    await expect.poll(() => page.getByRole('button', { name: /^Send again: / }).count()).toBe(1)
     await resend.click()
     await dialog.getByRole('button', { name: 'Send again' }).click()
     await expect

@@ -122,8 +122,8 @@ describe.skipIf(!keyringSessionAvailable())('secrets never leave main (S4), with
     expect(token.refreshToken).toMatch(/^wx-rt-/)
     const runtimeTokens = [token.accessToken, token.refreshToken]
 
-    await new Promise((r) => setTimeout(r, 200)) // let the event stream catch up
-    expect(events).toContain('profiles:changed')
+    // The event stream runs behind the calls: wait for it to catch up.
+    await expect.poll(() => events).toContain('profiles:changed')
     const written = filesUnder(harness.dataDir).map((f) => `${f}\n${readFileSync(f, 'latin1')}`)
     expect(written.some((w) => w.includes('settings.json'))).toBe(true)
     const haystacks: [string, string][] = [

@@ -27,7 +27,7 @@ describe.skipIf(!chromiumAvailable())('settings screen in Chromium through the h
     const harness = await startTestHarness({ locale: 'en-GB' })
     try {
       const { page, problems } = await open(harness)
-      await expect(page.getByLabel('Default region for phone numbers').inputValue()).resolves.toBe('GB')
+      await expect.poll(() => page.getByLabel('Default region for phone numbers').inputValue()).toBe('GB')
       await screenshot(page, 'settings-light-en')
 
       await page.getByLabel('Default region for phone numbers').focus()
@@ -54,7 +54,7 @@ describe.skipIf(!chromiumAvailable())('settings screen in Chromium through the h
 
       await page.reload()
       await page.getByRole('heading', { name: 'Ajustes' }).waitFor()
-      await expect(page.getByLabel('Región predeterminada para números de teléfono').inputValue()).resolves.toBe('VN')
+      await expect.poll(() => page.getByLabel('Región predeterminada para números de teléfono').inputValue()).toBe('VN')
 
       // A change made elsewhere (another window, here a direct call) reaches the page as an event.
       await harness.call('settings:update', { theme: 'light', uiLanguage: 'en' })
@@ -85,7 +85,7 @@ describe.skipIf(!chromiumAvailable())('settings screen in Chromium through the h
       expect(text).toMatch(/settings\.json\.corrupt-\d{4}-\d\d-\d\dT/)
       await screenshot(page, 'settings-recovered-from-corrupt-file')
       await page.getByRole('button', { name: 'Dismiss' }).click()
-      await expect(banner.count()).resolves.toBe(0)
+      await expect.poll(() => banner.count()).toBe(0)
       expect(problems).toEqual([])
       await expect(cspViolations(page)).resolves.toEqual([])
     } finally {

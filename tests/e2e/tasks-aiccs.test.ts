@@ -209,7 +209,7 @@ describe.skipIf(!chromiumAvailable())('Alibaba Cloud AI call task form in Chromi
           language === 'es' ? 'La franja debe terminar después de empezar.' : 'The window must end after it starts.'
         const end = form.locator('.time-field').nth(1)
         await expect.poll(() => end.innerText()).toContain(windowError)
-        await expect(end.locator('input').getAttribute('aria-invalid')).resolves.toBe('true')
+        await expect.poll(() => end.locator('input').getAttribute('aria-invalid')).toBe('true')
         await expect
           .poll(() => form.locator('.number-field').first().innerText())
           .toMatch(language === 'es' ? /reintentos/ : /The number of retries can be at most 3\./)

@@ -152,9 +152,9 @@ describe.skipIf(!chromiumAvailable())('callback form in Chromium', () => {
       await expect
         .poll(() => form.getByTestId('date-time-summary').innerText())
         .toMatch(/in Asia\/Tokyo \(UTC\+09:00\)[\s\S]*On this computer/)
-      await expect(page.locator(`${FORM} .el-date-editor input`).inputValue()).resolves.toBe(
-        `${week.date} ${week.time}`,
-      )
+      await expect
+        .poll(() => page.locator(`${FORM} .el-date-editor input`).inputValue())
+        .toBe(`${week.date} ${week.time}`)
 
       await tabTo(page, `${FORM} button[type="submit"]`)
       await page.keyboard.press('Enter')
