@@ -47,6 +47,11 @@ export interface ConnectSimTask {
   contactId: string
   clientToken: string
   name: string
+  description?: string
+  /** Which of ContactFlowId, QuickConnectId, TaskTemplateId routed the task, and its id. */
+  target?: { kind: 'ContactFlowId' | 'QuickConnectId' | 'TaskTemplateId'; id: string }
+  /** The task's References as they arrived, so a test can check what reached the provider. */
+  references?: Record<string, { Type: string; Value: string }>
   previousContactId?: string
 }
 
@@ -116,6 +121,12 @@ export const CONNECT_STATUS_ERRORS: Readonly<Record<number, string>> = {
   429: 'ThrottlingException',
   500: 'InternalServiceException',
   503: 'ServiceUnavailableException',
+}
+
+const TARGETS = ['ContactFlowId', 'QuickConnectId', 'TaskTemplateId'] as const
+function targetOf(input: Record<string, unknown>): Pick<ConnectSimTask, 'target'> {
+  const kind = TARGETS.find((k) => typeof input[k] === 'string')
+  return kind ? { target: { kind, id: input[kind] as string } } : {}
 }
 
 const errorTypeFor = (status: number) =>
@@ -529,6 +540,10 @@ export async function startConnectSimulator(options: ConnectSimulatorOptions): P
       contactId,
       clientToken,
       name: input.Name,
+      ...(typeof input.Description === 'string' ? { description: input.Description } : {}),
+      ...targetOf(input),
+      // Both already passed the model's checks above.
+      ...(input.References ? { references: input.References as ConnectSimTask['references'] } : {}),
       ...(previous === undefined ? {} : { previousContactId: previous }),
     })
     effects.set(clientToken, (effects.get(clientToken) ?? 0) + 1)
