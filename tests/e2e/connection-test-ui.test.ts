@@ -42,7 +42,7 @@ describe.skipIf(!chromiumAvailable())('Test connection in Chromium, against a pr
     await page.keyboard.press('Enter')
     const result = page.getByTestId('connection-result')
     await result.getByText('Connected').waitFor()
-    expect(await result.innerText()).toContain('accepted the API key and signature')
+    await expect.poll(() => result.innerText()).toContain('accepted the API key and signature')
     expect(simulator.ledger.at(-1)).toEqual({ path: '/voice/group/call/detail/0', verdict: 'no_such_task' })
 
     await harness.call('credentials:set', {
@@ -52,7 +52,7 @@ describe.skipIf(!chromiumAvailable())('Test connection in Chromium, against a pr
     await button.click()
     await result.getByText('Credentials refused').waitFor()
     await result.getByText(/What the provider answered/).click()
-    expect(await result.innerText()).toContain('-1 authentication error')
+    await expect.poll(() => result.innerText()).toContain('-1 authentication error')
     await page.getByTestId('connection-result').scrollIntoViewIfNeeded()
     await screenshot(page, 'profiles-connection-test-refused')
     expect(await page.content()).not.toContain('a-wrong-secret-zz')

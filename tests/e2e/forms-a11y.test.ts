@@ -52,8 +52,10 @@ describe.skipIf(!chromiumAvailable())('form fields built on Element Plus, in Chr
       const onLabel = await page.evaluate(focused)
       expect(onLabel).toMatchObject({ tag: 'input', id: labelFor, inSelect: true, invalid: 'false' })
       // The id is on the input only: no wrapper carries it (or aria-invalid) too.
-      expect(await page.locator(`[id="${labelFor}"]`).count()).toBe(1)
-      expect(await form.locator('.el-select[aria-invalid], .el-select [aria-invalid]:not(input)').count()).toBe(0)
+      await expect.poll(() => page.locator(`[id="${labelFor}"]`).count()).toBe(1)
+      await expect
+        .poll(() => form.locator('.el-select[aria-invalid], .el-select [aria-invalid]:not(input)').count())
+        .toBe(0)
       await page.keyboard.press('Escape')
 
       // The profile without lines (chosen, whichever comes first): its ANI and entry point selects are empty.

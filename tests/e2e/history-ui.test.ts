@@ -46,7 +46,7 @@ describe.skipIf(!chromiumAvailable())('the history in Chromium', () => {
       await page.goto(harness.url)
       const history = page.getByTestId('history')
       await history.getByTestId('history-empty').waitFor()
-      expect(await history.getByTestId('history-empty').innerText()).toMatch(/No tasks yet/)
+      await expect.poll(() => history.getByTestId('history-empty').innerText()).toMatch(/No tasks yet/)
 
       await sendSample(page, 'webex', 'outdial')
       await sendSample(page, 'egain', 'follow-up')
@@ -63,8 +63,8 @@ describe.skipIf(!chromiumAvailable())('the history in Chromium', () => {
       await expect.poll(ids, { timeout: 10_000 }).toEqual([egainTask.providerId, webexTask.providerId])
       expect(await rows.getByTestId('history-profile').allInnerTexts()).toEqual([labels.egain, labels.webex])
       expect(await rows.getByTestId('history-state-cell').allInnerTexts()).toEqual(['Sent', 'Sent'])
-      expect(await rows.first().innerText()).toMatch(/Follow-up/)
-      expect(await rows.nth(1).innerText()).toMatch(/Outdial/)
+      await expect.poll(() => rows.first().innerText()).toMatch(/Follow-up/)
+      await expect.poll(() => rows.nth(1).innerText()).toMatch(/Outdial/)
       await history.scrollIntoViewIfNeeded()
       await screenshotOf(history, 'history-two-tasks-light-en')
 
@@ -79,13 +79,13 @@ describe.skipIf(!chromiumAvailable())('the history in Chromium', () => {
       await search.focus()
       await page.keyboard.type(webexTask.providerId!)
       await expect.poll(ids).toEqual([webexTask.providerId])
-      expect(await history.getByTestId('history-count').innerText()).toBe('1 task shown')
+      await expect.poll(() => history.getByTestId('history-count').innerText()).toBe('1 task shown')
       await screenshotOf(history, 'history-search-light-en')
 
       // Something no task has: "nothing matches", and the way back.
       await search.fill('no such task anywhere')
       await history.getByTestId('history-empty').waitFor()
-      expect(await history.getByTestId('history-empty').innerText()).toMatch(/Nothing matches/)
+      await expect.poll(() => history.getByTestId('history-empty').innerText()).toMatch(/Nothing matches/)
       await screenshotOf(history, 'history-nothing-matches-light-en')
       await history.getByTestId('history-clear').focus()
       await page.keyboard.press('Enter')
@@ -124,7 +124,7 @@ describe.skipIf(!chromiumAvailable())('the history in Chromium', () => {
         await screenshotOf(history, `history-two-tasks-${theme}-${language}`)
       }
       expect(await rows.getByTestId('history-state-cell').allInnerTexts()).toEqual(['Enviada', 'Enviada'])
-      expect(await history.getByTestId('history-count').innerText()).toBe('Se muestran 2 tareas')
+      await expect.poll(() => history.getByTestId('history-count').innerText()).toBe('Se muestran 2 tareas')
       expect(problems).toEqual([])
       await context.close()
     } finally {

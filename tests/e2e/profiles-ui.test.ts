@@ -242,7 +242,7 @@ describe.skipIf(!chromiumAvailable())('provider profiles and credentials in Chro
       await card(page, 'eGain service').getByRole('button', { name: 'Edit eGain service' }).click()
       editor = page.getByTestId('profile-editor')
       await editor.getByText('Secrets cannot be stored right now: the keychain is locked.').waitFor()
-      await expect(editor.getByRole('button', { name: 'Save credentials' }).isDisabled()).resolves.toBe(true)
+      await expect.poll(() => editor.getByRole('button', { name: 'Save credentials' }).isDisabled()).toBe(true)
       await screenshot(page, 'profiles-keychain-locked')
       await closeEditor(page, editor)
 

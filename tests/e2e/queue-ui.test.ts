@@ -26,9 +26,9 @@ describe.skipIf(!chromiumAvailable())('the queue view in Chromium', () => {
       await expect
         .poll(() => row.getByTestId('task-status').getAttribute('data-outcome'), { timeout: 10_000 })
         .toBe('retry')
-      expect(await row.innerText()).toMatch(
-        /Not sent yet: it will be tried again[^\n]*\n[^\n]*ECONNREFUSED[^\n]*nothing was sent/,
-      )
+      await expect
+        .poll(() => row.innerText())
+        .toMatch(/Not sent yet: it will be tried again[^\n]*\n[^\n]*ECONNREFUSED[^\n]*nothing was sent/)
       await expect
         .poll(() => page.getByTestId('lane-status').innerText())
         .toMatch(/Sandbox · Webex Contact Center: cannot be reached/)
@@ -39,7 +39,7 @@ describe.skipIf(!chromiumAvailable())('the queue view in Chromium', () => {
       await webex.getByTestId('sandbox-scenario').selectOption('normal')
       const status = webex.getByTestId('task-status')
       await expect.poll(() => status.getAttribute('data-outcome'), { timeout: 10_000 }).toBe('sent')
-      expect(await status.innerText()).toMatch(/Sent\. Provider id: [0-9a-f-]{36}/)
+      await expect.poll(() => status.innerText()).toMatch(/Sent\. Provider id: [0-9a-f-]{36}/)
       await page.getByTestId('queue-empty').waitFor()
       await expect.poll(() => page.getByTestId('lane-status').count()).toBe(0)
       await screenshot(page, 'queue-offline-then-sent-light-en')
@@ -71,7 +71,7 @@ describe.skipIf(!chromiumAvailable())('the queue view in Chromium', () => {
       }
       const skew = page.getByTestId('lane-skew')
       await skew.waitFor()
-      expect(await skew.innerText()).toMatch(/its clock is 4 min ahead of this computer’s/)
+      await expect.poll(() => skew.innerText()).toMatch(/its clock is 4 min ahead of this computer’s/)
       await page.getByTestId('queue-view').scrollIntoViewIfNeeded()
       await screenshot(page, 'queue-provider-clock-ahead-light-en')
       expect(problems).toEqual([])
@@ -94,7 +94,9 @@ describe.skipIf(!chromiumAvailable())('the queue view in Chromium', () => {
       const queue = page.getByTestId('queue-view')
       const notice = queue.getByRole('alert')
       await notice.waitFor()
-      expect(await notice.innerText()).toMatch(/task queue file was damaged .*set aside as .*outbox\.journal\.corrupt-/)
+      await expect
+        .poll(() => notice.innerText())
+        .toMatch(/task queue file was damaged .*set aside as .*outbox\.journal\.corrupt-/)
       await expect.poll(() => queue.getByTestId('queue-empty').isVisible()).toBe(true)
       await expect.poll(() => page.getByTestId('queue-badge').innerText()).toMatch(/Nothing waiting/)
       await queue.scrollIntoViewIfNeeded()

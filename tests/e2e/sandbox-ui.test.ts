@@ -77,7 +77,7 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
   it('offers five clearly labelled sandbox profiles with no edit or remove', async () => {
     for (const provider of Object.keys(labels) as Provider[]) {
       const c = card(provider)
-      await expect(c.count(), provider).resolves.toBe(1)
+      await expect.poll(() => c.count(), { message: provider }).toBe(1)
       await expect.poll(() => c.locator('.badge-sandbox').innerText()).toBe('Sandbox')
       await expect.poll(() => c.innerText()).toContain('reach no real provider')
       await expect.poll(() => c.getByRole('button', { name: /^Edit/ }).count()).toBe(0)
@@ -154,8 +154,10 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
     for (const [provider, sample, scenario, kind, words] of table) {
       await simulate(provider, scenario)
       const outcome = await send(provider, sample)
-      await expect(outcome.getAttribute('data-outcome'), `${provider} ${scenario}`).resolves.toBe(kind)
-      expect(await outcome.innerText(), `${provider} ${scenario}`).toMatch(words)
+      // A keyed task whose answer was lost is tried again at once, so its status moves between
+      // "retry" and "pending" until the scenario ends: wait for the outcome, don't sample it.
+      await expect.poll(() => outcome.getAttribute('data-outcome'), { message: `${provider} ${scenario}` }).toBe(kind)
+      await expect.poll(() => outcome.innerText(), { message: `${provider} ${scenario}` }).toMatch(words)
       if (provider === 'voice_broadcast' && scenario === 'invalid') {
         await outcome.getByText(/The provider’s answer/).click()
         await screenshot(page, 'sandbox-outcome-rejected-light-en')
@@ -192,7 +194,7 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
     await page.keyboard.press('Enter')
     const dialog = page.getByRole('dialog')
     await dialog.waitFor()
-    expect(await dialog.innerText()).toMatch(/it will exist twice/)
+    await expect.poll(() => dialog.innerText()).toMatch(/it will exist twice/)
     await screenshot(page, 'queue-resend-confirm-light-en')
     await page.keyboard.press('Escape')
     await expect.poll(() => dialog.isVisible()).toBe(false)
@@ -209,7 +211,7 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
     await page.reload()
     await card('webex').getByTestId('sandbox-try').waitFor()
     const outcome = await send('webex', 'outdial')
-    expect(await outcome.innerText()).toMatch(/Enviada\. Id del proveedor: \S+/)
+    await expect.poll(() => outcome.innerText()).toMatch(/Enviada\. Id del proveedor: \S+/)
     await card('webex').scrollIntoViewIfNeeded()
     await screenshot(page, 'sandbox-webex-dark-es')
     await harness.call('settings:update', { theme: 'light', uiLanguage: 'en' })

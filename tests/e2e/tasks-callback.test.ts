@@ -99,7 +99,7 @@ describe.skipIf(!chromiumAvailable())('callback form in Chromium', () => {
       await typeDateTime(page, `${tomorrow.date} 10:00`)
       await expect.poll(() => form.getByTestId('date-time-summary').innerText()).toContain(`in ${tomorrow.zone}`)
       await expect.poll(() => form.locator('.window-field').innerText()).toContain('10:00–10:30')
-      expect(await form.getByTestId('date-time-error').count()).toBe(0)
+      await expect.poll(() => form.getByTestId('date-time-error').count()).toBe(0)
       await screenshotOf(page.getByTestId('tasks'), 'tasks-callback-webex-later-light-en')
 
       await tabTo(page, `${FORM} button[type="submit"]`)
