@@ -7,7 +7,8 @@ export function toQueueItem(entry: OutboxEntry): QueueItem {
   return { ...rest, kind: intent.kind, subject: subjectOf(entry) }
 }
 
-function subjectOf({ intent }: OutboxEntry): string {
+/** What the task is about, in a few words: the number called, the task's name. */
+export function subjectOf({ intent }: OutboxEntry): string {
   switch (intent.kind) {
     case 'outdial':
     case 'callback':

@@ -1,6 +1,6 @@
-import type { EntryState, HistoryQuery, OutboxEntry, QueueItem } from '@shared/schemas/outbox'
+import type { HistoryQuery, OutboxEntry, QueueItem } from '@shared/schemas/outbox'
 import type { JournalNotice } from './outbox-log'
-import { toQueueItem } from './queue-items'
+import { subjectOf, toQueueItem } from './queue-items'
 
 /** History: every entry, newest first, filtered as asked. */
 export function historyList(
@@ -26,12 +26,9 @@ export function historyList(
 }
 
 /** The OS notification for an entry that now needs the agent, or null. */
-// Asked on every change of every task: the common answer (nothing to say) costs nothing.
-const NOTIFIED_STATES: ReadonlySet<EntryState> = new Set(['needs_auth', 'needs_review', 'expired', 'rejected'])
-
 export function attentionNotice(entry: OutboxEntry): { title: string; body: string } | null {
-  if (!NOTIFIED_STATES.has(entry.state)) return null
-  const what = toQueueItem(entry).subject
+  // Asked on every change of every task: the subject alone, not a whole queue item.
+  const what = subjectOf(entry)
   const why = entry.lastProblem?.message ?? ''
   switch (entry.state) {
     case 'needs_auth':
