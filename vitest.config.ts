@@ -21,13 +21,6 @@ if (!haveReference) {
   console.warn(`vitest: ${referenceSpecs} not found; skipping the official-model suites ${oracleSuites.join(', ')}`)
 }
 
-/**
- * Tests that measure throughput against wall-clock time (Q5 over real HTTP: the rate each lane gets
- * from its simulator). Run beside a Chromium suite on two cores, their round trips stretch several
- * fold and the figure measures the neighbour; so they run after everything else, on their own.
- */
-const alone = ['tests/main/queue/flush-simulators.test.ts']
-
 export default defineConfig({
   // Component tests (tests/renderer, in happy-dom) mount the real .vue files.
   plugins: [vue()],
@@ -42,9 +35,6 @@ export default defineConfig({
     expect: { poll: { timeout: 10_000 } },
     // Browser tests each start Chromium; two cores are enough for two at a time.
     maxWorkers: 2,
-    projects: [
-      { extends: true, test: { name: 'callboard', include: ['tests/**/*.test.ts'], exclude: alone } },
-      { extends: true, test: { name: 'timing', include: alone, sequence: { groupOrder: 1 } } },
-    ],
+    include: ['tests/**/*.test.ts'],
   },
 })

@@ -11,9 +11,11 @@ import { createLogger } from '../../electron/main/services/logger'
 import { Profile } from '../../shared/schemas/profiles'
 import { drafts } from '../shared/fixtures'
 import { simulateFlush } from '../main/queue/flush-simulation'
+import { BACKLOG, flush, LANE_LIMITS, RATED, SIM_LIMITS, utilization } from '../main/queue/http-flush'
 import { benchJournal } from './journal-bench'
 import { benchShortcut } from './shortcut-bench'
 import { benchNumbers } from './numbers-bench'
+import { benchNumberImport } from './chromium-bench'
 import { initialRendererJsGzipKb } from './bundle-bench'
 import { memorySecretStore } from '../main/memory-secret-store'
 import { createTestServices } from '../main/test-app-services'
@@ -147,6 +149,16 @@ const ENQUEUE_SAMPLES = 5000
   print('flush_rate_utilization_pct', used * 100, '%')
 }
 
+// Q5 over real HTTP: the five simulators, scaled limits (see http-flush.ts); the share of each
+// provider's allowed rate the lane used while its backlog remained, by the simulators' accept times.
+{
+  const run = await flush(BACKLOG, (provider) => LANE_LIMITS[provider])
+  for (const provider of RATED) {
+    const used = utilization(SIM_LIMITS[provider]!, run.ledger[provider].accepted).ratio
+    print(`flush_http_utilization_${provider}_pct`, used * 100, '%')
+  }
+}
+
 // Cold start of a queue holding 10,000 waiting entries: open the journal, replay, recover.
 {
   const dir = mkdtempSync(join(tmpdir(), 'callboard-bench-outbox-'))
@@ -203,6 +215,8 @@ const ENQUEUE_SAMPLES = 5000
 
 // A voice broadcast's number list: 200,000 CSV rows parsed, validated, normalized, deduplicated.
 for (const figure of await benchNumbers()) print(figure.name, figure.value, figure.unit)
+// The same size of list loaded into the form in Chromium: the page's longest task meanwhile.
+for (const figure of await benchNumberImport()) print(figure.name, figure.value, figure.unit)
 
 // What the window loads before its first paint (`npm run bench` builds first).
 print('renderer_initial_js_gzip_kb', initialRendererJsGzipKb(), 'KB')

@@ -34,7 +34,10 @@ async function start(options: Partial<Parameters<typeof createFakeElectron>[0]> 
 }
 
 const call = (fake: FakeElectron, channel: string, input?: unknown) => fake.ipcHandlers.get(channel)!(FROM_APP, input)
-const settle = () => new Promise((r) => setTimeout(r, 50))
+/** Waits for what a key press or a link leads to (a few async hops), for as long as a loaded machine needs. */
+const until = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 10_000, interval: 5 })
+const pendingDial = async (fake: FakeElectron) =>
+  ((await call(fake, 'dial:pending')) as { value: { candidates: { e164: string }[] } | null }).value
 const confirmWindows = (fake: FakeElectron) =>
   fake.windows.filter((w) => w.loadURL.mock.calls.some(([url]) => String(url).endsWith('#/confirm-dial')))
 const noClipboardWrites = (fake: FakeElectron) => {
@@ -47,14 +50,17 @@ const noClipboardWrites = (fake: FakeElectron) => {
 
 describe('desktop integration (mocked electron)', () => {
   beforeEach(() => void vi.spyOn(console, 'log').mockImplementation(() => undefined))
-  afterEach(() => vi.restoreAllMocks())
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.restoreAllMocks()
+  })
 
   it('registers the default shortcut; pressing it reads the clipboard, never writes it, and opens the confirm window', async () => {
     const fake = await start()
     expect(fake.globalShortcut.register).toHaveBeenCalledWith('CommandOrControl+Alt+D', expect.any(Function))
     fake.clipboardState.text = 'Call me: +44 20 7946 0958 ext. 12'
     fake.shortcuts.get('CommandOrControl+Alt+D')!()
-    await settle()
+    await until(() => expect(confirmWindows(fake)).toHaveLength(1))
     expect(fake.clipboard.readText).toHaveBeenCalled()
     noClipboardWrites(fake)
     const [confirm] = confirmWindows(fake)
@@ -64,7 +70,7 @@ describe('desktop integration (mocked electron)', () => {
     // A second press with another number reuses the window and replaces the request.
     fake.clipboardState.text = '+1 415 555 0132'
     fake.shortcuts.get('CommandOrControl+Alt+D')!()
-    await settle()
+    await until(async () => expect((await pendingDial(fake))?.candidates[0]?.e164).toBe('+14155550132'))
     expect(confirmWindows(fake)).toHaveLength(1)
     expect(confirm?.show).toHaveBeenCalled()
   })
@@ -85,9 +91,8 @@ describe('desktop integration (mocked electron)', () => {
     const fake = await start()
     fake.clipboardState.text = 'Invoice 2026-11-23, order #123456789'
     fake.shortcuts.get('CommandOrControl+Alt+D')!()
-    await settle()
+    await until(() => expect(fake.notifications.at(-1)?.title).toBe('Callboard: nothing to dial'))
     expect(confirmWindows(fake)).toHaveLength(0)
-    expect(fake.notifications.at(-1)?.title).toBe('Callboard: nothing to dial')
     noClipboardWrites(fake)
   })
 
@@ -98,7 +103,7 @@ describe('desktop integration (mocked electron)', () => {
     fake.clipboardState.selection = '+1 415 555 0132'
     fake.clipboardState.text = 'something else'
     fake.shortcuts.get('CommandOrControl+Alt+D')!()
-    await settle()
+    await until(async () => expect(await pendingDial(fake)).not.toBeNull())
     expect(fake.clipboard.selection.readText).toHaveBeenCalled()
     expect(await call(fake, 'dial:pending')).toMatchObject({
       ok: true,
@@ -140,13 +145,12 @@ describe('desktop integration (mocked electron)', () => {
     const fake = await start({}, ['/opt/Callboard/callboard', 'tel:+14155550132'])
     expect(fake.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('tel')
     expect(fake.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('callto')
-    await settle()
+    await until(async () => expect(await pendingDial(fake)).not.toBeNull())
     expect(await call(fake, 'dial:pending')).toMatchObject({
       value: { origin: 'link', candidates: [{ e164: '+14155550132', source: 'tel_uri' }] },
     })
     fake.app.emit('second-instance', {}, ['/opt/Callboard/callboard', 'callto:+442079460958'], '/')
-    await settle()
-    expect(await call(fake, 'dial:pending')).toMatchObject({ value: { candidates: [{ e164: '+442079460958' }] } })
+    await until(async () => expect((await pendingDial(fake))?.candidates[0]?.e164).toBe('+442079460958'))
     expect(confirmWindows(fake)).toHaveLength(1)
     // Without a link, a second start brings the main window up.
     fake.app.emit('second-instance', {}, ['/opt/Callboard/callboard'], '/')
@@ -193,6 +197,9 @@ describe('desktop integration (mocked electron)', () => {
     const [tray] = fake.trays
     ;(tray!.menu!.template.find((i) => i['label'] === 'Pause sending') as { click: () => void }).click()
     const builds = fake.module.Menu.buildFromTemplate.mock.calls.length
+    // The refresh is a timer: faked, so the burst is one burst however slowly this machine runs it
+    // (only timers are faked; the journal's disk writes are real).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     for (let i = 0; i < 20; i++) {
       const queued = await call(fake, 'tasks:submit', {
         intent: {
@@ -205,7 +212,9 @@ describe('desktop integration (mocked electron)', () => {
       })
       expect(queued).toMatchObject({ ok: true })
     }
-    await new Promise((r) => setTimeout(r, 400))
+    expect(fake.module.Menu.buildFromTemplate.mock.calls.length - builds).toBe(0)
+    vi.advanceTimersByTime(250)
+    vi.useRealTimers()
     expect(tray!.tooltip).toBe('Callboard: 20 waiting (sending paused)')
     expect(String((tray!.image as { path: string }).path)).toMatch(/tray-waiting-light\.png$/)
     expect(tray!.menu!.template.map((i) => i['label'])).toContain('Waiting: 20')

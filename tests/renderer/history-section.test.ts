@@ -15,6 +15,7 @@ import { createAppI18n } from '../../renderer/src/i18n'
 import { useProfilesStore } from '../../renderer/src/stores/profiles-store'
 import { drafts } from '../shared/fixtures'
 import { mountInApp } from './mount'
+import { CHANGE_COALESCE_MS, SEARCH_DEBOUNCE_MS } from '../../renderer/src/stores/history-store'
 
 // The history as the agent meets it: every task with its state and provider id, newest first as
 // main answers; search (debounced) and filters go to main as a `history:list` query; the two empty
@@ -106,9 +107,11 @@ async function setup(options: { items?: QueueItem[]; language?: UiLanguage } = {
   return { ...mounted, historyCalls, rows }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+/** Only the store's timers are faked: flushPromises (setImmediate) and the DOM keep running. */
+const fakeTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
 
 afterEach(() => {
+  vi.useRealTimers()
   document.body.innerHTML = ''
   vi.unstubAllGlobals()
 })
@@ -155,16 +158,17 @@ describe('history section', () => {
   it('asks main once the typing pauses, and tells "nothing matches" from "no tasks yet"', async () => {
     const { wrapper, rows, historyCalls } = await setup()
     const input = wrapper.get('input[data-testid="history-search"]')
+    fakeTimers()
     for (const text of ['w', 'wx', 'wxcc', 'wxcc-7f3a']) await input.setValue(text)
-    await sleep(50)
+    vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS - 1)
     expect(historyCalls()).toHaveLength(1)
-    await sleep(300)
+    vi.advanceTimersByTime(1)
     await flushPromises()
     expect(historyCalls()).toEqual([{ limit: 500 }, { limit: 500, search: 'wxcc-7f3a' }])
     expect(rows()).toHaveLength(1)
 
     await input.setValue('nobody')
-    await sleep(300)
+    vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS)
     await flushPromises()
     expect(rows()).toHaveLength(0)
     expect(wrapper.get('[data-testid="history-empty"]').text()).toContain(
@@ -230,8 +234,7 @@ describe('history section, live', () => {
     const i18n = (wrapper.vm as unknown as { $i18n: { locale: string } }).$i18n
     i18n.locale = 'es'
     await flushPromises()
-    await sleep(50)
-    expect(wrapper.get('th').text()).toBe('Hora')
+    await vi.waitFor(() => expect(wrapper.get('th').text()).toBe('Hora'))
     expect(rows()[1]!.get('[data-testid="history-state-cell"]').text()).toBe('Enviada')
     i18n.locale = 'en'
     await flushPromises()
@@ -265,12 +268,15 @@ describe('history section, live', () => {
     const lists = () => channels.filter((c) => c === 'history:list').length
     expect(lists()).toBe(1)
     const emit = () => listeners.get('queue:changed')?.forEach((l) => l({ item: all[0], counts: {}, lanes: [] }))
+    fakeTimers()
     for (let i = 0; i < 5; i++) emit()
-    await sleep(250)
+    vi.advanceTimersByTime(CHANGE_COALESCE_MS - 1)
+    expect(lists()).toBe(1)
+    vi.advanceTimersByTime(1)
     await flushPromises()
     expect(lists()).toBe(2)
     emit()
-    await sleep(250)
+    vi.advanceTimersByTime(CHANGE_COALESCE_MS)
     expect(lists()).toBe(3)
     wrapper.unmount()
     expect(listeners.get('queue:changed')).toEqual([])

@@ -1,5 +1,6 @@
 import type { Component } from 'vue'
-import { flushPromises, mount } from '@vue/test-utils'
+import { afterEach } from 'vitest'
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import type { InvokeChannel } from '../../shared/ipc/channels'
 import { createBridge } from '../../shared/ipc/bridge'
@@ -7,6 +8,14 @@ import type { Result } from '../../shared/ipc/result'
 import type { UiLanguage } from '../../shared/schemas/settings'
 import { bridgeKey } from '../../renderer/src/bridge'
 import { createAppI18n } from '../../renderer/src/i18n'
+
+// Each test's component is unmounted after it: left mounted, every earlier form kept validating and
+// re-rendering on later tests' changes, and a file's tests took longer one after another (the
+// follow-up form's 16 tests: 1.9 s for the first, 11 s for the eighth).
+enableAutoUnmount(afterEach)
+afterEach(() => {
+  document.body.innerHTML = ''
+})
 
 export interface BridgeCall {
   channel: InvokeChannel

@@ -68,7 +68,10 @@ function setup(profiles = [voice]) {
   }
   const paste = async (text: string) => {
     await form.get('textarea.paste').setValue(text)
-    await new Promise((resolve) => setTimeout(resolve, 350))
+    // The list is read after a pause in typing, then parsed: wait for its summary, however long that takes.
+    await vi.waitFor(() => expect(form.find('[data-testid="number-summary"]').exists()).toBe(true), {
+      timeout: 10_000,
+    })
     await settleValidation()
   }
   const submit = async () => {

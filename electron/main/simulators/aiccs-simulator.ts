@@ -26,6 +26,12 @@ export interface AiccsSimulatorOptions {
   clockOffsetMs?: number
   /** The clock the offset is added to (default `Date.now`); tests freeze it to judge time rules exactly. */
   clock?: () => number
+  /**
+   * The time the rate limit refills by (default `Date.now`): real time, not `clock`, so a frozen or
+   * offset clock does not stop the bucket. Tests of the refill step it by hand, so a slow round trip
+   * on a loaded machine cannot refill the bucket early.
+   */
+  rateClock?: () => number
 }
 
 /**
@@ -174,6 +180,7 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
   const baseClock = options.clock ?? Date.now
   let offset = options.clockOffsetMs ?? 0
   const now = () => baseClock() + offset
+  const rateClock = options.rateClock ?? Date.now
   const limiter = createRateLimiter(
     options.rateLimit === undefined ? { kind: 'bucket', perSecond: 20, burst: 20 } : options.rateLimit,
   )
@@ -349,8 +356,7 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
         'Specified api is not found, please check your url and method.',
       )
     }
-    // Real time, not the simulator's clock: a frozen or offset clock must not stop the bucket refilling.
-    const rate = limiter.take(Date.now())
+    const rate = limiter.take(rateClock())
     if (!rate.ok) return throttled(request, entry, rate.retryAfterMs)
     if (forbidden.has(auth.accessKeyId)) {
       return fail(

@@ -33,6 +33,12 @@ export interface ConnectSimulatorOptions {
   clockOffsetMs?: number
   /** The clock the offset is added to (default `Date.now`); tests freeze it to judge time rules exactly. */
   clock?: () => number
+  /**
+   * The time the rate limit refills by (default `Date.now`): real time, not `clock`, so a frozen or
+   * offset clock does not stop the bucket. Tests of the refill step it by hand, so a slow round trip
+   * on a loaded machine cannot refill the bucket early.
+   */
+  rateClock?: () => number
 }
 
 /**
@@ -237,6 +243,7 @@ export async function startConnectSimulator(options: ConnectSimulatorOptions): P
   const baseClock = options.clock ?? Date.now
   let offset = options.clockOffsetMs ?? 0
   const now = () => baseClock() + offset
+  const rateClock = options.rateClock ?? Date.now
   const limiter = createRateLimiter(
     options.rateLimit === undefined ? { kind: 'bucket', perSecond: 2, burst: 5 } : options.rateLimit,
   )
@@ -435,8 +442,7 @@ export async function startConnectSimulator(options: ConnectSimulatorOptions): P
       return fail('throttled', 429, 'ThrottlingException', { Message: 'Rate exceeded' })
     }
     if (entry.operation === 'StartTaskContact') {
-      // Real time, not the simulator's clock: a frozen or offset clock must not stop the bucket refilling.
-      const rate = limiter.take(Date.now())
+      const rate = limiter.take(rateClock())
       if (!rate.ok) {
         const answer = fail('throttled', 429, 'ThrottlingException', { Message: 'Rate exceeded' })
         return {

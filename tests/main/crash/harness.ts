@@ -18,7 +18,6 @@ import { sampleTasks } from '../../../shared/sandbox-samples'
 import { aiccsTaskName } from '../../../electron/main/providers/aiccs/aiccs-client'
 import { voiceBroadcastTaskName } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-client'
 import { webexTrackingId } from '../../../electron/main/providers/webex/webex-client'
-import { resendIsSafe } from '../../../electron/main/outbox/outbox-state'
 import type { SandboxSecrets } from '../../../electron/main/sandbox/sandbox-profiles'
 import {
   SANDBOX_CONNECT_INSTANCE,
@@ -415,7 +414,14 @@ export function totalEffects(sims: Sims): number {
   )
 }
 
-export const isKeyed = (provider: ProviderName) => resendIsSafe(provider)
+/**
+ * Which providers recognise a resend, written here from their documents rather than read from the
+ * code under test (outbox-state's resendIsSafe), so a wrong answer there fails the harness: Amazon
+ * Connect's ClientToken, and the task names AICCS and the voice platform refuse to take twice.
+ * Webex and eGain have no such key.
+ */
+const KEYED_PROVIDERS: ReadonlySet<ProviderName> = new Set(['connect', 'aiccs', 'voice_broadcast'])
+export const isKeyed = (provider: ProviderName) => KEYED_PROVIDERS.has(provider)
 
 /** Every file under `dir`, as text (journal, temp files, quarantined copies, locks). */
 export function filesUnder(dir: string): { path: string; text: string }[] {

@@ -13,6 +13,7 @@ import { AiccsProfile } from '../../../shared/schemas/profiles'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
 import { missingResponseClasses } from './response-classes'
+import { ANSWERED_MS, NEVER_ANSWERED_MS } from './time-limits'
 
 // Issue #4 / reliability Q11: one row per response class, each sent by the real client (Alibaba's
 // openapi-core, ACS3 signing) to the AICCS simulator over loopback HTTP. The task name is derived from
@@ -147,7 +148,7 @@ const rows: Record<string, Row> = {
   },
   'timeout after the body was sent → retry': {
     fault: { kind: 'blackhole' },
-    timeoutMs: 300,
+    timeoutMs: NEVER_ANSWERED_MS,
     outcome: { kind: 'retry', httpStatus: null, reason: expect.stringContaining('same task name') },
     requests: ['blackholed'],
     created: 0,
@@ -172,7 +173,7 @@ describe('Alibaba Cloud AICCS: every response class through the real client and 
       accessKeySecret: secrets.aiccs.accessKeySecret,
     })
     cleanups.push(s.close)
-    const client = createAiccsClient({ timeoutMs: row.timeoutMs ?? 5000 })
+    const client = createAiccsClient({ timeoutMs: row.timeoutMs ?? ANSWERED_MS })
     const context = (signal: AbortSignal): AiccsSendContext => ({
       profile: AiccsProfile.parse({ ...drafts.aiccs, id: ID, endpoint: s.host }),
       secret: AiccsSecret.parse(secrets.aiccs),
@@ -187,11 +188,11 @@ describe('Alibaba Cloud AICCS: every response class through the real client and 
       idempotencyKey: KEY,
     })
     if (row.resend) {
-      expect(await client.send(context(AbortSignal.timeout(10_000)), task)).toMatchObject({ kind: 'sent' })
+      expect(await client.send(context(AbortSignal.timeout(ANSWERED_MS)), task)).toMatchObject({ kind: 'sent' })
       s.requests.length = 0
     }
     if (row.fault) await s.setFault(row.fault)
-    let signal = AbortSignal.timeout(10_000)
+    let signal = AbortSignal.timeout(ANSWERED_MS)
     if (row.timedOut) {
       signal = AbortSignal.timeout(1)
       await new Promise((resolve) => setTimeout(resolve, 20))

@@ -23,6 +23,7 @@ import { SendOutcome as SendOutcomeSchema } from '../../../shared/schemas/send-o
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
 import { closedPort, silentServer } from './net-fixtures'
+import { ANSWERED_MS, NEVER_ANSWERED_MS } from './time-limits'
 
 const ID = '5b2c8e1f-4a3d-4c6b-9e8f-7a6b5c4d3e2f'
 const KEY = 'a1b2c3d4-1111-4e2b-9c3d-5e6f7a8b9c0d'
@@ -53,7 +54,7 @@ function context(
   endpoint: string,
   secret: Partial<SecretFor<'aiccs'>> = {},
   idempotencyKey = KEY,
-  signal = AbortSignal.timeout(10_000),
+  signal = AbortSignal.timeout(ANSWERED_MS),
 ): AiccsSendContext {
   const store = memorySecretStore()
   const logger = createLogger(() => {}, systemClock)
@@ -68,7 +69,7 @@ function context(
   }
 }
 
-const client = createAiccsClient({ timeoutMs: 5_000 })
+const client = createAiccsClient({ timeoutMs: ANSWERED_MS })
 
 /** Every outcome is a valid SendOutcome and carries no secret. */
 function checked(outcome: SendOutcome): SendOutcome {
@@ -197,13 +198,15 @@ describe('Alibaba Cloud AICCS client (openapi-core → ACS3-checking simulator o
   })
 
   it('throttled → retry; after the throttle lifts, the task is sent', async () => {
-    // One request at a time, refilled every 100 ms: the second at once is over the limit.
-    const s = await sim({ rateLimit: { kind: 'bucket', perSecond: 10, burst: 1 } })
+    // One request at a time, refilled every 100 ms of the bucket's clock (stepped by hand): the
+    // second at once is over the limit.
+    let bucketMs = 0
+    const s = await sim({ rateLimit: { kind: 'bucket', perSecond: 10, burst: 1 }, rateClock: () => bucketMs })
     const other = 'd4e5f6a7-4444-4e2b-9c3d-5e6f7a8b9c0d'
     expect(checked(await client.send(context(s.host, {}, other), task))).toMatchObject({ kind: 'sent' })
     const outcome = checked(await client.send(context(s.host), task))
     expect(outcome).toMatchObject({ kind: 'retry', httpStatus: 400, reason: expect.stringContaining('throttling') })
-    await new Promise((resolve) => setTimeout(resolve, 150))
+    bucketMs += 100
     expect(checked(await client.send(context(s.host), task))).toMatchObject({ kind: 'sent' })
   })
 
@@ -257,7 +260,7 @@ describe('Alibaba Cloud AICCS client (openapi-core → ACS3-checking simulator o
     })
     const silent = await silentServer()
     cleanups.push(silent.close)
-    const quick = createAiccsClient({ timeoutMs: 300 })
+    const quick = createAiccsClient({ timeoutMs: NEVER_ANSWERED_MS })
     expect(checked(await quick.send(context(`127.0.0.1:${silent.port}`), task))).toMatchObject({
       kind: 'retry',
       httpStatus: null,

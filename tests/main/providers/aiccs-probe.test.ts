@@ -15,6 +15,7 @@ import { AiccsProfile } from '../../../shared/schemas/profiles'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
 import { closedPort, silentServer } from './net-fixtures'
+import { ANSWERED_MS } from './time-limits'
 
 const ID = '3c9d2f1a-7b6e-4d5c-8a9b-0e1f2a3b4c5d'
 const cleanups: (() => Promise<void>)[] = []
@@ -32,7 +33,7 @@ const sim = (options: Partial<AiccsSimulatorOptions> = {}) =>
 function context(
   endpoint: string,
   secret: Partial<SecretFor<'aiccs'>> = {},
-  signal = AbortSignal.timeout(10_000),
+  signal = AbortSignal.timeout(ANSWERED_MS),
 ): ProbeContext<'aiccs'> {
   const store = memorySecretStore()
   const logger = createLogger(() => {}, systemClock)

@@ -19,6 +19,7 @@ import { AiccsProfile } from '../../../shared/schemas/profiles'
 import type { SendOutcome } from '../../../shared/schemas/send-outcome'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
+import { ANSWERED_MS, limitFor } from './time-limits'
 
 // Every fault the AICCS simulator plays on CreateAiCallTask, its rate limit and its clock, seen
 // first at the SDK level (what `callApi` gets back), then through our real send client (which
@@ -233,14 +234,16 @@ describe('AICCS simulator rate limit, clock and signature', () => {
   })
 
   it('a small bucket refills: over the limit, then after the wait one more passes', async () => {
-    const s = await sim({ rateLimit: { kind: 'bucket', perSecond: 4, burst: 1 } })
+    let bucketMs = 0
+    const s = await sim({ rateLimit: { kind: 'bucket', perSecond: 4, burst: 1 }, rateClock: () => bucketMs })
     expect(await create(s.host, 'a')).toMatchObject({ ok: true })
     const throttled = await create(s.host, 'b')
     expect(throttled).toMatchObject({ ok: false, code: 'Throttling.User' })
     const waitMs = (throttled as { retryAfter: number }).retryAfter
-    expect(waitMs).toBeGreaterThan(0)
-    expect(waitMs).toBeLessThanOrEqual(250)
-    await new Promise((resolve) => setTimeout(resolve, waitMs + 20))
+    expect(waitMs).toBe(250)
+    bucketMs += waitMs - 1
+    expect(await create(s.host, 'b')).toMatchObject({ ok: false, code: 'Throttling.User' })
+    bucketMs += 1
     expect(await create(s.host, 'b')).toMatchObject({ ok: true })
   })
 
@@ -315,7 +318,7 @@ function context(endpoint: string, secret: Partial<SecretFor<'aiccs'>> = {}): Ai
     tokens: createTokenCache({ secrets: memorySecretStore(), clock: systemClock, logger }),
     clock: systemClock,
     fetch,
-    signal: AbortSignal.timeout(5_000),
+    signal: AbortSignal.timeout(ANSWERED_MS),
     idempotencyKey: KEY,
   }
 }
@@ -354,7 +357,7 @@ describe('our AICCS client through each fault', () => {
   it.each(ROWS)('%s', async (_what, setup, expected) => {
     const s = await sim(setup.options)
     if (setup.fault) await s.setFault(setup.fault)
-    const client = createAiccsClient({ timeoutMs: 300 })
+    const client = createAiccsClient({ timeoutMs: limitFor(setup.fault) })
     const outcome = await client.send(context(s.host, setup.secret ? { accessKeySecret: setup.secret } : {}), task)
     expect(outcome).toMatchObject(expected)
   })
@@ -362,7 +365,7 @@ describe('our AICCS client through each fault', () => {
   it('dropAfterBody, then the outbox resends: the duplicate name ends in needs_review, one effect', async () => {
     const s = await sim()
     await s.setFault({ kind: 'dropAfterBody', times: 1 })
-    const client = createAiccsClient({ timeoutMs: 2_000 })
+    const client = createAiccsClient({ timeoutMs: ANSWERED_MS })
     expect(await client.send(context(s.host), task)).toMatchObject({ kind: 'retry' })
     expect(await client.send(context(s.host), task)).toMatchObject({ kind: 'needs_review' })
     expect(s.effects(aiccsTaskName(KEY, task.TaskName)!)).toBe(1)

@@ -14,6 +14,7 @@ import { ConnectProfile } from '../../../shared/schemas/profiles'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
 import { missingResponseClasses } from './response-classes'
+import { ANSWERED_MS, NEVER_ANSWERED_MS } from './time-limits'
 
 // Issue #4 / reliability Q11: one row per response class, each sent by the real client (the AWS SDK,
 // SigV4) to the Connect simulator over loopback HTTP. Connect keys every request by ClientToken, so
@@ -149,7 +150,7 @@ const rows: Record<string, Row> = {
   },
   'timeout after the body was sent → retry': {
     fault: { kind: 'blackhole' },
-    timeoutMs: 300,
+    timeoutMs: NEVER_ANSWERED_MS,
     outcome: { kind: 'retry', httpStatus: null, reason: expect.stringContaining('same ClientToken') },
     requests: ['blackholed'],
     created: 0,
@@ -176,7 +177,7 @@ describe('Amazon Connect: every response class through the real client and the s
       instances: [{ id: drafts.connect.instanceId, alias: 'acme-support' }],
     })
     cleanups.push(s.close)
-    const client = createConnectClient({ endpointFor: () => s.url, timeoutMs: row.timeoutMs ?? 5000 })
+    const client = createConnectClient({ endpointFor: () => s.url, timeoutMs: row.timeoutMs ?? ANSWERED_MS })
     const context = (signal: AbortSignal): ConnectSendContext => ({
       profile: ConnectProfile.parse({ ...drafts.connect, id: ID }),
       secret: ConnectSecret.parse(secrets.connect),
@@ -192,12 +193,12 @@ describe('Amazon Connect: every response class through the real client and the s
     })
     let first: SendOutcome | null = null
     if (row.resend) {
-      first = await client.send(context(AbortSignal.timeout(10_000)), task)
+      first = await client.send(context(AbortSignal.timeout(ANSWERED_MS)), task)
       expect(first).toMatchObject({ kind: 'sent' })
       s.requests.length = 0
     }
     if (row.fault) await s.setFault(row.fault)
-    let signal = AbortSignal.timeout(10_000)
+    let signal = AbortSignal.timeout(ANSWERED_MS)
     if (row.timedOut) {
       signal = AbortSignal.timeout(1)
       await new Promise((resolve) => setTimeout(resolve, 20))

@@ -21,6 +21,7 @@ import { ConnectProfile } from '../../../shared/schemas/profiles'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
 import { closedPort, silentServer } from './net-fixtures'
+import { ANSWERED_MS } from './time-limits'
 
 const ID = '9c1e7d2a-3b4f-4a5e-8d6c-1f2e3a4b5c6d'
 const INSTANCE = drafts.connect.instanceId
@@ -51,7 +52,7 @@ const sim = (options: Partial<ConnectSimulatorOptions> = {}) =>
 function context(
   secret: Partial<SecretFor<'connect'>> = {},
   idempotencyKey = KEY,
-  signal = AbortSignal.timeout(10_000),
+  signal = AbortSignal.timeout(ANSWERED_MS),
 ): ConnectSendContext {
   const store = memorySecretStore()
   const logger = createLogger(() => {}, systemClock)

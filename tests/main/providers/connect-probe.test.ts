@@ -12,6 +12,7 @@ import { ConnectProfile } from '../../../shared/schemas/profiles'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
 import { closedPort, silentServer } from './net-fixtures'
+import { ANSWERED_MS } from './time-limits'
 
 const ID = '0b6f3c2e-5d4a-4e8b-9c1f-7a2d3e4f5a6b'
 const INSTANCE = drafts.connect.instanceId
@@ -32,7 +33,7 @@ const sim = (options: Partial<ConnectSimulatorOptions> = {}) =>
 
 function context(
   secret: Partial<SecretFor<'connect'>> = {},
-  signal = AbortSignal.timeout(10_000),
+  signal = AbortSignal.timeout(ANSWERED_MS),
 ): ProbeContext<'connect'> {
   const store = memorySecretStore()
   const logger = createLogger(() => {}, systemClock)

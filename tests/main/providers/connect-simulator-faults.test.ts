@@ -18,6 +18,7 @@ import { ConnectProfile } from '../../../shared/schemas/profiles'
 import type { SendOutcome } from '../../../shared/schemas/send-outcome'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
+import { ANSWERED_MS, limitFor } from './time-limits'
 
 // Every fault the Connect simulator plays on StartTaskContact, its rate limit and its clock, seen
 // first at the SDK level (what comes back on the wire), then through our real send client (which
@@ -170,9 +171,11 @@ describe('Connect simulator faults at the SDK level', () => {
 
 describe('Connect simulator rate limit, clock and signature', () => {
   it('the default bucket (2 a second, burst 5): 5 at once pass, the 6th is throttled with Retry-After; later one more passes', async () => {
-    const s = await sim()
+    // The bucket's clock stands still until the test moves it: the burst arrives together however
+    // slowly this machine signs and sends six requests.
+    let bucketMs = 0
+    const s = await sim({ rateClock: () => bucketMs })
     const client = sdk(s)
-    // Warm the SDK up on an operation the limit does not count, so the burst arrives together.
     await client.send(new DescribeInstanceCommand({ InstanceId: INSTANCE }))
     const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => start(client, { ClientToken: `burst-${i}` })))
     expect(answers.filter((a) => a.ok)).toHaveLength(5)
@@ -180,7 +183,9 @@ describe('Connect simulator rate limit, clock and signature', () => {
     expect(throttled).toMatchObject({ name: 'ThrottlingException', status: 429, message: 'Rate exceeded' })
     expect((throttled as { headers: Record<string, string> }).headers['retry-after']).toBe('1')
     expect(s.tasks).toHaveLength(5)
-    await new Promise((resolve) => setTimeout(resolve, 550))
+    bucketMs += 499
+    expect(await start(client, { ClientToken: 'before-refill' })).toMatchObject({ ok: false, status: 429 })
+    bucketMs += 1
     expect(await start(client, { ClientToken: 'after-refill' })).toMatchObject({ ok: true })
   })
 
@@ -250,7 +255,7 @@ function context(secret: Partial<SecretFor<'connect'>> = {}): ConnectSendContext
     tokens: createTokenCache({ secrets: memorySecretStore(), clock: systemClock, logger }),
     clock: systemClock,
     fetch,
-    signal: AbortSignal.timeout(5_000),
+    signal: AbortSignal.timeout(ANSWERED_MS),
     idempotencyKey: KEY,
   }
 }
@@ -291,7 +296,7 @@ describe('our Connect client through each fault', () => {
   it.each(ROWS)('%s', async (_what, setup, expected) => {
     const s = await sim(setup.options)
     if (setup.fault) await s.setFault(setup.fault)
-    const client = createConnectClient({ endpointFor: () => s.url, timeoutMs: 300 })
+    const client = createConnectClient({ endpointFor: () => s.url, timeoutMs: limitFor(setup.fault) })
     const outcome = await client.send(context(setup.secret ? { secretAccessKey: setup.secret } : {}), task)
     expect(outcome).toMatchObject(expected)
   })
@@ -299,7 +304,7 @@ describe('our Connect client through each fault', () => {
   it('dropAfterBody, then the outbox resends: sent with the ContactId created the first time, one effect', async () => {
     const s = await sim()
     await s.setFault({ kind: 'dropAfterBody', times: 1 })
-    const client = createConnectClient({ endpointFor: () => s.url, timeoutMs: 2_000 })
+    const client = createConnectClient({ endpointFor: () => s.url, timeoutMs: ANSWERED_MS })
     expect(await client.send(context(), task)).toMatchObject({ kind: 'retry' })
     expect(await client.send(context(), task)).toEqual({
       kind: 'sent',

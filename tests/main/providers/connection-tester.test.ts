@@ -16,6 +16,7 @@ import type { ProviderSecret } from '../../../shared/schemas/credentials'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
 import { closedPort } from './net-fixtures'
+import { ANSWERED_MS } from './time-limits'
 
 const ID = '6f1c2a8e-4b7d-4c1e-9a3f-2d5b8e7c1a90'
 const cleanups: (() => Promise<void>)[] = []
@@ -54,7 +55,7 @@ async function tester(profile: Profile, secret: ProviderSecret | null) {
     clock: systemClock,
     logger,
     fetch,
-    timeoutMs: 5000,
+    timeoutMs: ANSWERED_MS,
   })
   return { test: () => test(ID), store, lines }
 }

@@ -28,6 +28,7 @@ import type { EgainSimulatorOptions } from '../../../electron/main/simulators/eg
 import { startEgainSimulator } from '../../../electron/main/simulators/egain-simulator'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
+import { ANSWERED_MS, NEVER_ANSWERED_MS } from './time-limits'
 
 const ID = '7a2c3b9f-5c8e-4d2f-8b4a-3e6c9f8d2b01'
 const KEY = 'b9e4d1a3-2222-4f3c-8d4e-6f7a8b9c0d1e'
@@ -106,7 +107,7 @@ function checked(outcome: SendOutcome, ...tokens: string[]): SendOutcome {
   return outcome
 }
 
-const client = createEgainClient({ timeoutMs: 2000 })
+const client = createEgainClient({ timeoutMs: ANSWERED_MS })
 
 describe('eGain client over loopback HTTP', () => {
   it('201: sent with the activity id from Location; the body and query reach eGain', async () => {
@@ -158,7 +159,7 @@ describe('eGain client over loopback HTTP', () => {
       headers: { authorization: `Bearer ${token.accessToken}`, 'content-type': 'application/json' },
       body: JSON.stringify(task.body),
       signal: new AbortController().signal,
-      timeoutMs: 2000,
+      timeoutMs: ANSWERED_MS,
     })
     expect(reply.status).toBe(400)
     const outcome = checked(classifyEgainResponse({ kind: 'http', ...reply }, { now: new Date() }), token.accessToken)
@@ -305,7 +306,7 @@ describe('eGain client over loopback HTTP', () => {
   it('blackhole with a short timeout → needs_review', async () => {
     const s = await sim()
     await s.setFault({ kind: 'blackhole' })
-    const fast = createEgainClient({ timeoutMs: 300 })
+    const fast = createEgainClient({ timeoutMs: NEVER_ANSWERED_MS })
     const started = Date.now()
     expect(checked(await fast.send(context(s), task))).toMatchObject({
       kind: 'needs_review',

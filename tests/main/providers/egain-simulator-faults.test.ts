@@ -12,6 +12,7 @@ import { EGAIN_TASK_ACTIVITY_PATH, startEgainSimulator } from '../../../electron
 import { drafts, secrets } from '../../shared/fixtures'
 import { fullSample } from '../../shared/wire/egain-cases'
 import { memorySecretStore } from '../memory-secret-store'
+import { ANSWERED_MS, NEVER_ANSWERED_MS, limitFor } from './time-limits'
 
 // Every fault kind, the rate limit and the clock, observed at the HTTP level, and then our real
 // client driven through each of them to the outcome the send queue acts on.
@@ -52,7 +53,7 @@ async function token(s: Sim) {
 }
 
 /** A raw create, bypassing client and schema: the answer, or the transport's failure. */
-async function raw(s: Sim, accessToken: string, timeoutMs = 2000) {
+async function raw(s: Sim, accessToken: string, timeoutMs = ANSWERED_MS) {
   const { query, body } = request()
   try {
     return await nodeHttpTransport({
@@ -89,7 +90,7 @@ describe('faults at the HTTP level', () => {
     const s = await sim()
     const t = await token(s)
     await s.setFault({ kind: 'blackhole' })
-    expect(await raw(s, t, 200)).toMatchObject({ timedOut: true, phase: 'after_send' })
+    expect(await raw(s, t, NEVER_ANSWERED_MS)).toMatchObject({ timedOut: true, phase: 'after_send' })
     expect(s.activities).toEqual([])
     expect(s.requests.map((r) => r.verdict)).toEqual(['blackholed'])
   })
@@ -195,7 +196,7 @@ describe('clock offset', () => {
       // An hour from now on this machine, an hour ago on eGain's.
       body: JSON.stringify({ ...body, dueDate: new Date(Date.now() + 3_600_000).toISOString() }),
       signal: new AbortController().signal,
-      timeoutMs: 2000,
+      timeoutMs: ANSWERED_MS,
     })
     expect(answer.status).toBe(400)
     expect(answer.body).toContain('dueDate must be a future date')
@@ -225,7 +226,7 @@ describe('our client through each fault', () => {
       idempotencyKey: 'faults-key-2',
     }
   }
-  const client = createEgainClient({ timeoutMs: 300 })
+  const client = createEgainClient({ timeoutMs: ANSWERED_MS })
 
   const table: [name: string, fault: EgainFault | null, expected: Partial<SendOutcome>, created: number][] = [
     ['no fault', null, { kind: 'sent', httpStatus: 201 }, 1],
@@ -251,7 +252,8 @@ describe('our client through each fault', () => {
   it.each(table)('%s', async (_name, fault, expected, created) => {
     const s = await sim()
     await s.setFault(fault)
-    expect(await client.send(context(s), request())).toMatchObject(expected)
+    const limited = createEgainClient({ timeoutMs: limitFor(fault) })
+    expect(await limited.send(context(s), request())).toMatchObject(expected)
     expect(s.activities).toHaveLength(created)
   })
 

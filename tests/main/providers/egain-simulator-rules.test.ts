@@ -6,6 +6,7 @@ import type { EgainSimulator } from '../../../electron/main/simulators/egain-sim
 import { EGAIN_TASK_ACTIVITY_PATH, startEgainSimulator } from '../../../electron/main/simulators/egain-simulator'
 import type { TaskCall } from '../../shared/wire/egain-cases'
 import { AT_THE_LIMITS, LOOKUPS, NOW, REFUSALS, fullSample, seedSample } from '../../shared/wire/egain-cases'
+import { ANSWERED_MS } from './time-limits'
 
 // One table, two consumers: every call in tests/shared/wire/egain-cases.ts goes through our schema
 // and, raw over HTTP (a valid token for its actor, no client, no schema), through the simulator,
@@ -47,8 +48,8 @@ async function send(call: TaskCall) {
       'content-type': 'application/json',
     },
     body: JSON.stringify(call.body),
-    signal: AbortSignal.timeout(5000),
-    timeoutMs: 5000,
+    signal: AbortSignal.timeout(ANSWERED_MS),
+    timeoutMs: ANSWERED_MS,
   })
   return { ...answer, json: answer.body ? (JSON.parse(answer.body) as unknown) : null }
 }
@@ -118,8 +119,8 @@ describe('one row per documented rule, refused by both in eGain’s error shape'
       url: `${s.url}${EGAIN_TASK_ACTIVITY_PATH}?searchContactOnAttribute=email.emailAddress`,
       headers: { authorization: `Bearer ${tokens.user ?? ''}`, accept: 'text/csv' },
       body: JSON.stringify(seedSample().body),
-      signal: AbortSignal.timeout(5000),
-      timeoutMs: 5000,
+      signal: AbortSignal.timeout(ANSWERED_MS),
+      timeoutMs: ANSWERED_MS,
     })
     expect(answer.status).toBe(406)
     expect(JSON.parse(answer.body)).toMatchObject({

@@ -10,6 +10,7 @@ import {
   sendCapturing,
 } from '../../../electron/main/providers/http-transport'
 import { closedPort, silentServer } from './net-fixtures'
+import { ANSWERED_MS, NEVER_ANSWERED_MS } from './time-limits'
 
 // The transport's side of the classification: an answer, or a failure and which side of "the whole
 // request was handed to the OS" it fell on (before_send / after_send), against real loopback sockets.
@@ -38,7 +39,7 @@ const post = (url: string, extra: Partial<HttpRequest> = {}): HttpRequest => ({
   headers: { 'content-type': 'application/json' },
   body: '{}',
   signal: new AbortController().signal,
-  timeoutMs: 2000,
+  timeoutMs: ANSWERED_MS,
   ...extra,
 })
 
@@ -120,7 +121,7 @@ describe('nodeHttpTransport: failures before the request was sent', () => {
     cleanups.push(silent.close)
     const started = Date.now()
     const error = await nodeHttpTransport(
-      post(`http://127.0.0.1:${silent.port}/x`, { body: 'x'.repeat(32 * 1024 * 1024), timeoutMs: 300 }),
+      post(`http://127.0.0.1:${silent.port}/x`, { body: 'x'.repeat(32 * 1024 * 1024), timeoutMs: NEVER_ANSWERED_MS }),
     ).catch((e: unknown) => e)
     expect(error).toMatchObject({ name: 'TransportError', phase: 'before_send', code: 'ETIMEDOUT', timedOut: true })
     expect(Date.now() - started).toBeLessThan(5000)
@@ -129,9 +130,9 @@ describe('nodeHttpTransport: failures before the request was sent', () => {
   it('the time limit runs out after the body was written → after_send, timed out', async () => {
     const silent = await silentServer()
     cleanups.push(silent.close)
-    const error = await nodeHttpTransport(post(`http://127.0.0.1:${silent.port}/x`, { timeoutMs: 200 })).catch(
-      (e: unknown) => e,
-    )
+    const error = await nodeHttpTransport(
+      post(`http://127.0.0.1:${silent.port}/x`, { timeoutMs: NEVER_ANSWERED_MS }),
+    ).catch((e: unknown) => e)
     expect(error).toMatchObject({ phase: 'after_send', code: 'ETIMEDOUT', timedOut: true })
   })
 
@@ -139,7 +140,7 @@ describe('nodeHttpTransport: failures before the request was sent', () => {
     const silent = await silentServer()
     cleanups.push(silent.close)
     const controller = new AbortController()
-    setTimeout(() => controller.abort(), 100)
+    void silent.received.then(() => controller.abort())
     const error = await nodeHttpTransport(
       post(`http://127.0.0.1:${silent.port}/x`, { signal: controller.signal }),
     ).catch((e: unknown) => e)

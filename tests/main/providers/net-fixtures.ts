@@ -11,13 +11,21 @@ export async function closedPort(): Promise<number> {
 }
 
 /** A loopback server that accepts connections and never answers (a blackholed provider). */
-export async function silentServer(): Promise<{ port: number; close(): Promise<void> }> {
+export async function silentServer(): Promise<{ port: number; received: Promise<void>; close(): Promise<void> }> {
   const sockets = new Set<Socket>()
-  const silent = createServer((socket) => void sockets.add(socket))
+  let arrived = () => {}
+  /** Resolves once the first bytes of a request have arrived (they are never answered). */
+  const received = new Promise<void>((resolve) => (arrived = resolve))
+  const silent = createServer((socket) => {
+    sockets.add(socket)
+    // 'readable', not 'data': the socket stays paused, so a large body still backs up unread.
+    socket.once('readable', () => arrived())
+  })
   await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()))
   const { port } = silent.address() as { port: number }
   return {
     port,
+    received,
     async close() {
       for (const socket of sockets) socket.destroy()
       await new Promise<void>((r) => silent.close(() => r()))

@@ -12,6 +12,7 @@ import { Profile } from '../../../shared/schemas/profiles'
 import type { ProviderName } from '../../../shared/schemas/providers'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
+import { ANSWERED_MS } from './time-limits'
 
 const ID = '6f1c2a8e-4b7d-4c1e-9a3f-2d5b8e7c1a90'
 const running: RunningSimulator[] = []
@@ -80,7 +81,7 @@ describe('startSimulator: every provider on a random loopback port', () => {
         clock: systemClock,
         logger,
         fetch,
-        timeoutMs: 10_000,
+        timeoutMs: ANSWERED_MS,
       })
       const result = await test(ID)
       expect(result, result.providerMessage ?? result.message).toMatchObject({ outcome: 'connected' })

@@ -17,6 +17,7 @@ import { startVoiceBroadcastSimulator } from '../../../electron/main/simulators/
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
 import { missingResponseClasses } from './response-classes'
+import { ANSWERED_MS, NEVER_ANSWERED_MS } from './time-limits'
 
 // Issue #4 / reliability Q11: one row per response class, each sent by the real client (node:http
 // transport, md5 header signature) to the voice-broadcast simulator over loopback HTTP. The task name
@@ -170,7 +171,7 @@ const rows: Record<string, Row> = {
   },
   'timeout after the body was sent → retry': {
     fault: { kind: 'blackhole' },
-    timeoutMs: 300,
+    timeoutMs: NEVER_ANSWERED_MS,
     outcome: { kind: 'retry', httpStatus: null, reason: expect.stringContaining('did not answer (no answer in time)') },
     ledger: ['blackholed'],
     created: 0,
@@ -192,7 +193,7 @@ describe('voice broadcast: every response class through the real client and the 
   it.each(Object.entries(rows))('%s', async (_name, row) => {
     const s = await startVoiceBroadcastSimulator({ apiKey: secrets.voice_broadcast.apiKey, apiSecret: SECRET })
     cleanups.push(s.close)
-    const client = createVoiceBroadcastClient({ timeoutMs: row.timeoutMs ?? 2000 })
+    const client = createVoiceBroadcastClient({ timeoutMs: row.timeoutMs ?? ANSWERED_MS })
     const context = (signal: AbortSignal): VoiceBroadcastSendContext => ({
       profile: VoiceBroadcastProfile.parse({ ...drafts.voice_broadcast, id: ID, baseUrl: s.url }),
       secret: VoiceBroadcastSecret.parse({
@@ -211,12 +212,12 @@ describe('voice broadcast: every response class through the real client and the 
     })
     let first: SendOutcome | null = null
     if (row.resend) {
-      first = await client.send(context(AbortSignal.timeout(10_000)), request)
+      first = await client.send(context(AbortSignal.timeout(ANSWERED_MS)), request)
       expect(first).toMatchObject({ kind: 'sent' })
       s.ledger.length = 0
     }
     if (row.fault) await s.setFault(row.fault)
-    let signal = AbortSignal.timeout(10_000)
+    let signal = AbortSignal.timeout(ANSWERED_MS)
     if (row.timedOut) {
       signal = AbortSignal.timeout(1)
       await new Promise((resolve) => setTimeout(resolve, 20))

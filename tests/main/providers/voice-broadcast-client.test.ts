@@ -27,6 +27,7 @@ import { startVoiceBroadcastSimulator } from '../../../electron/main/simulators/
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
 import { closedPort, silentServer } from './net-fixtures'
+import { ANSWERED_MS, NEVER_ANSWERED_MS } from './time-limits'
 
 const ID = '9c1e7d2a-3b4f-4a5e-8d6c-1f2e3a4b5c6d'
 const KEY = 'c0ffee00-2222-4e2b-9c3d-5e6f7a8b9c0d'
@@ -86,7 +87,7 @@ function context(
     tokens: createTokenCache({ secrets: store, clock: systemClock, logger }),
     clock,
     fetch,
-    signal: AbortSignal.timeout(10_000),
+    signal: AbortSignal.timeout(ANSWERED_MS),
     idempotencyKey,
   }
 }
@@ -312,7 +313,10 @@ describe('voice broadcast client: the rest', () => {
     const silent = await silentServer()
     cleanups.push(silent.close)
     const outcome = checked(
-      await createVoiceBroadcastClient({ timeoutMs: 300 }).send(context(`http://127.0.0.1:${silent.port}`), request),
+      await createVoiceBroadcastClient({ timeoutMs: NEVER_ANSWERED_MS }).send(
+        context(`http://127.0.0.1:${silent.port}`),
+        request,
+      ),
     )
     expect(outcome).toMatchObject({ kind: 'retry', httpStatus: null, reason: expect.stringContaining('no answer') })
   })

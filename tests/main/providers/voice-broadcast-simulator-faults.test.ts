@@ -18,6 +18,7 @@ import { startVoiceBroadcastSimulator } from '../../../electron/main/simulators/
 import { drafts, secrets } from '../../shared/fixtures'
 import { seedMinimal } from '../../shared/wire/voice-broadcast-cases'
 import { memorySecretStore } from '../memory-secret-store'
+import { ANSWERED_MS, NEVER_ANSWERED_MS, limitFor } from './time-limits'
 
 // Every fault kind, the rate limit and the clock, observed at the HTTP level, and then our real
 // client driven through each of them to the outcome the send queue acts on.
@@ -42,7 +43,7 @@ type Sim = Awaited<ReturnType<typeof sim>>
 
 let serial = 0
 /** A signed send of the seed example under a new task name, or the transport's failure. */
-async function raw(s: Sim, { timeoutMs = 2000, skewS = 0 } = {}) {
+async function raw(s: Sim, { timeoutMs = ANSWERED_MS, skewS = 0 } = {}) {
   const timestamp = String(Math.floor(Date.now() / 1000) + skewS)
   try {
     return await nodeHttpTransport({
@@ -76,7 +77,7 @@ describe('faults at the HTTP level', () => {
   it('blackhole: no answer within a short timeout, nothing created', async () => {
     const s = await sim()
     await s.setFault({ kind: 'blackhole' })
-    expect(await raw(s, { timeoutMs: 200 })).toMatchObject({ timedOut: true, phase: 'after_send' })
+    expect(await raw(s, { timeoutMs: NEVER_ANSWERED_MS })).toMatchObject({ timedOut: true, phase: 'after_send' })
     expect(s.tasks).toEqual([])
   })
 
@@ -185,11 +186,11 @@ describe('our client through each fault', () => {
       }),
       clock: systemClock,
       fetch,
-      signal: AbortSignal.timeout(5000),
+      signal: new AbortController().signal,
       idempotencyKey: 'faults-key-3',
     }
   }
-  const client = createVoiceBroadcastClient({ timeoutMs: 300 })
+  const client = createVoiceBroadcastClient({ timeoutMs: ANSWERED_MS })
   const task = seedMinimal() as VoiceBroadcastSend
 
   const table: [name: string, fault: VoiceBroadcastFault | null, expected: Partial<SendOutcome>, created: number][] = [
@@ -218,7 +219,8 @@ describe('our client through each fault', () => {
   it.each(table)('%s', async (_name, fault, expected, created) => {
     const s = await sim()
     await s.setFault(fault)
-    expect(await client.send(context(s.url), task)).toMatchObject(expected)
+    const limited = createVoiceBroadcastClient({ timeoutMs: limitFor(fault) })
+    expect(await limited.send(context(s.url), task)).toMatchObject(expected)
     expect(s.tasks).toHaveLength(created)
   })
 

@@ -14,6 +14,7 @@ import {
   seedMinimal,
   withChange,
 } from '../../shared/wire/voice-broadcast-cases'
+import { ANSWERED_MS } from './time-limits'
 
 // One table, two consumers: every body in tests/shared/wire/voice-broadcast-cases.ts goes through
 // our schema and, raw over HTTP (correctly signed, no client, no schema), through the simulator,
@@ -40,8 +41,8 @@ async function send(body: unknown) {
       sign: createHash('md5').update(`${KEY}${SECRET}${timestamp}`).digest('hex'),
     },
     body: JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-    timeoutMs: 10_000,
+    signal: AbortSignal.timeout(ANSWERED_MS),
+    timeoutMs: ANSWERED_MS,
   })
   return { ...answer, json: JSON.parse(answer.body) as { status: string; reason: string; data: unknown } }
 }

@@ -15,6 +15,7 @@ import { startWebexSimulator } from '../../../electron/main/simulators/webex-sim
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
 import { missingResponseClasses } from './response-classes'
+import { ANSWERED_MS, NEVER_ANSWERED_MS } from './time-limits'
 
 // Issue #4 / reliability Q11: one row per response class, each sent by the real client (node:http
 // transport, token cache, one refresh after a 401) to the Webex simulator over loopback HTTP.
@@ -172,7 +173,7 @@ const rows: Record<string, Row> = {
   },
   'timeout after the body was sent → needs_review': {
     fault: { kind: 'blackhole' },
-    timeoutMs: 300,
+    timeoutMs: NEVER_ANSWERED_MS,
     outcome: { kind: 'needs_review', message: expect.stringContaining('no answer came back in time') },
     ledger: ['issued', 'blackholed'],
     created: 0,
@@ -238,7 +239,7 @@ describe('Webex: every response class through the real client and the simulator'
       idempotencyKey: KEY,
     }
 
-    const outcome = await createWebexClient({ timeoutMs: row.timeoutMs ?? 2000 }).send(context, task)
+    const outcome = await createWebexClient({ timeoutMs: row.timeoutMs ?? ANSWERED_MS }).send(context, task)
 
     expect(SendOutcomeSchema.parse(outcome)).toEqual(outcome)
     expect(outcome).toMatchObject(row.outcome)

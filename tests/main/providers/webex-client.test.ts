@@ -28,6 +28,7 @@ import type { WebexSimulatorOptions } from '../../../electron/main/simulators/we
 import { startWebexSimulator } from '../../../electron/main/simulators/webex-simulator'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
+import { ANSWERED_MS, NEVER_ANSWERED_MS } from './time-limits'
 
 const ID = '6f1c2a8e-4b7d-4c1e-9a3f-2d5b8e7c1a90'
 const ORG = drafts.webex.orgId
@@ -101,7 +102,7 @@ function checked(outcome: SendOutcome, ...tokens: string[]): SendOutcome {
   return outcome
 }
 
-const client = createWebexClient({ timeoutMs: 2000 })
+const client = createWebexClient({ timeoutMs: ANSWERED_MS })
 
 describe('Webex client over loopback HTTP', () => {
   it('201: sent with the task id; the body, bearer and TrackingId reach Webex', async () => {
@@ -132,7 +133,7 @@ describe('Webex client over loopback HTTP', () => {
       headers: { authorization: `Bearer ${PASTED}`, 'content-type': 'application/json' },
       body: JSON.stringify({ ...task, mediaType: 'chat' }),
       signal: new AbortController().signal,
-      timeoutMs: 2000,
+      timeoutMs: ANSWERED_MS,
     })
     expect(response.status).toBe(400)
     const outcome = classifyWebexResponse(
@@ -266,7 +267,7 @@ describe('Webex client over loopback HTTP', () => {
   it('blackhole with a short timeout → needs_review; slow within the timeout → sent', async () => {
     const s = await sim()
     await s.setFault({ kind: 'blackhole' })
-    const fast = createWebexClient({ timeoutMs: 300 })
+    const fast = createWebexClient({ timeoutMs: NEVER_ANSWERED_MS })
     const started = Date.now()
     expect(checked(await fast.send(context(s.url), task))).toMatchObject({
       kind: 'needs_review',
@@ -274,7 +275,7 @@ describe('Webex client over loopback HTTP', () => {
     })
     expect(Date.now() - started).toBeLessThan(2000)
     await s.setFault({ kind: 'slow', ms: 100 })
-    expect((await fast.send(context(s.url), task)).kind).toBe('sent')
+    expect((await client.send(context(s.url), task)).kind).toBe('sent')
     await s.setFault({ kind: 'slow', ms: 600 })
     expect((await fast.send(context(s.url), task)).kind).toBe('needs_review')
   })
@@ -333,7 +334,7 @@ describe('nodeHttpTransport: before or after the body was sent', () => {
       headers: {},
       body: '{}',
       signal: controller.signal,
-      timeoutMs: 1000,
+      timeoutMs: ANSWERED_MS,
     }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TransportError)
     expect(error).toMatchObject({ phase: 'before_send' })

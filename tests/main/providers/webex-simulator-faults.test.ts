@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SendOutcome } from '../../../shared/schemas/send-outcome'
 import { Profile } from '../../../shared/schemas/profiles'
 import type { WebexSendContext } from '../../../electron/main/providers/webex/webex-client'
@@ -12,6 +12,7 @@ import { startWebexSimulator } from '../../../electron/main/simulators/webex-sim
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
 import { SEED_CALLBACK } from '../../shared/wire/webex-cases'
+import { ANSWERED_MS, NEVER_ANSWERED_MS, limitFor } from './time-limits'
 
 // Every fault kind, the rate limit and the clock, observed at the HTTP level, and then our real
 // client driven through each of them to the outcome the send queue acts on.
@@ -37,7 +38,7 @@ async function sim(options: Partial<WebexSimulatorOptions> = {}) {
 type Sim = Awaited<ReturnType<typeof sim>>
 
 /** A raw create, bypassing client and schema: the answer, or the transport's failure. */
-async function raw(s: Sim, { timeoutMs = 2000, token = TOKEN } = {}) {
+async function raw(s: Sim, { timeoutMs = ANSWERED_MS, token = TOKEN } = {}) {
   try {
     return await nodeHttpTransport({
       method: 'POST',
@@ -69,7 +70,7 @@ describe('faults at the HTTP level', () => {
   it('blackhole: no answer within a short timeout, nothing created', async () => {
     const s = await sim()
     await s.setFault({ kind: 'blackhole' })
-    expect(await raw(s, { timeoutMs: 200 })).toMatchObject({ timedOut: true, phase: 'after_send' })
+    expect(await raw(s, { timeoutMs: NEVER_ANSWERED_MS })).toMatchObject({ timedOut: true, phase: 'after_send' })
     expect(s.tasks).toEqual([])
     expect(s.ledger.map((l) => l.verdict)).toEqual(['blackholed'])
   })
@@ -179,7 +180,7 @@ describe('clock offset', () => {
         queueId: 'queue-1',
       }),
       signal: new AbortController().signal,
-      timeoutMs: 2000,
+      timeoutMs: ANSWERED_MS,
     })
     expect(answer.status).toBe(400)
     expect(answer.body).toContain('scheduleDate')
@@ -210,7 +211,8 @@ describe('our client through each fault', () => {
       idempotencyKey: 'faults-key-1',
     }
   }
-  const client = createWebexClient({ timeoutMs: 300 })
+
+  const client = createWebexClient({ timeoutMs: ANSWERED_MS })
 
   const table: [name: string, fault: WebexFault | null, expected: Partial<SendOutcome>, created: number][] = [
     ['no fault', null, { kind: 'sent', httpStatus: 201 }, 1],
@@ -242,10 +244,10 @@ describe('our client through each fault', () => {
   it.each(table)('%s', async (_name, fault, expected, created) => {
     const s = await sim()
     await s.setFault(fault)
-    expect(await client.send(context(s.url), SEED_CALLBACK)).toMatchObject(expected)
+    const limited = createWebexClient({ timeoutMs: limitFor(fault) })
+    expect(await limited.send(context(s.url), SEED_CALLBACK)).toMatchObject(expected)
     // A slow create completes on Webex's side even when the client gave up waiting.
-    await new Promise((resolve) => setTimeout(resolve, fault?.kind === 'slow' ? fault.ms : 0))
-    expect(s.tasks).toHaveLength(created)
+    await vi.waitFor(() => expect(s.tasks).toHaveLength(created), { timeout: ANSWERED_MS })
   })
 
   it('a pasted token: 401 → needs_auth at once (nothing to refresh)', async () => {

@@ -11,6 +11,7 @@ import {
   VALID_CREATE,
   VALID_SCHEDULE,
 } from '../../shared/wire/webex-cases'
+import { ANSWERED_MS } from './time-limits'
 
 // One table, two consumers: every request in tests/shared/wire/webex-cases.ts goes through our
 // schema and, raw over HTTP (valid token, no client, no schema), through the simulator, whose rules
@@ -35,8 +36,8 @@ async function post(path: string, body: unknown) {
     url: `${s.url}${path}`,
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
-    signal: AbortSignal.timeout(5000),
-    timeoutMs: 5000,
+    signal: AbortSignal.timeout(ANSWERED_MS),
+    timeoutMs: ANSWERED_MS,
   })
   return { ...answer, json: JSON.parse(answer.body) as unknown }
 }
@@ -119,8 +120,8 @@ describe('POST /v1/tasks: one row per documented rule, refused by both', () => {
       url: `${s.url}/v1/tasks`,
       headers: { authorization: `Bearer ${TOKEN}` },
       body: '{',
-      signal: AbortSignal.timeout(5000),
-      timeoutMs: 5000,
+      signal: AbortSignal.timeout(ANSWERED_MS),
+      timeoutMs: ANSWERED_MS,
     })
     expect(answer.status).toBe(400)
     expect(JSON.parse(answer.body)).toEqual(API_ERROR)
