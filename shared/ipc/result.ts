@@ -12,6 +12,10 @@ export type ErrorCode =
   | 'conflict'
   | 'keychain_locked'
   | 'keychain_unavailable'
+  /** The disk that holds Callboard's data is full. */
+  | 'disk_full'
+  /** Callboard's data folder cannot be written (a read-only disk, no permission). */
+  | 'read_only'
 
 export interface IssueDetail {
   /** Path into the input, e.g. `['attributes', 0, 'key']`; empty for the input as a whole. */

@@ -4,8 +4,10 @@ import { ProfileId, ProviderName } from './providers'
 
 // The durable outbox (design.md §4): every task is an entry that lives through these states.
 // `queued → sending → sent | rejected | expired | needs_auth | needs_review | cancelled`; `retry`
-// outcomes put it back to `queued` with a time for the next attempt. An entry never holds a
-// credential or token: auth is stamped by the provider client at send time.
+// outcomes put it back to `queued` with a time for the next attempt. `held`: it waits, unsent, for
+// something on this computer to be put right (its profile is missing, the clock moved back), and
+// goes on once it is. An entry never holds a credential or token: auth is stamped by the provider
+// client at send time.
 
 export const EntryState = z.enum([
   'queued',
@@ -15,14 +17,21 @@ export const EntryState = z.enum([
   'expired',
   'needs_auth',
   'needs_review',
+  'held',
   'cancelled',
 ])
 export type EntryState = z.infer<typeof EntryState>
 
+/**
+ * Why a `held` entry waits: its profile cannot be found (the settings were damaged, or it was set
+ * aside); or this computer's clock is earlier than when it was queued, so how long it has waited
+ * cannot be told and the agent is asked before it is sent.
+ */
+export const HoldReason = z.enum(['no_profile', 'clock_moved_back'])
+export type HoldReason = z.infer<typeof HoldReason>
+
 /** States the entry never leaves. */
 export const TERMINAL_STATES: ReadonlySet<EntryState> = new Set(['sent', 'rejected', 'expired', 'cancelled'])
-/** States that wait for the agent. */
-export const ATTENTION_STATES: ReadonlySet<EntryState> = new Set(['needs_auth', 'needs_review', 'expired', 'rejected'])
 
 const Instant = z.iso.datetime({ offset: true })
 
@@ -56,6 +65,8 @@ export const OutboxEntry = z
     deadlineReason: z.string().min(1),
     attempts: z.int().nonnegative(),
     state: EntryState,
+    /** Set while the entry is `held`: what it waits for. */
+    hold: HoldReason.optional(),
     /** When the next attempt may start (after a retry outcome), or null for "as soon as possible". */
     nextAttemptAt: Instant.nullable(),
     lastProblem: EntryProblem.nullable(),
@@ -75,6 +86,11 @@ export const QueueItem = OutboxEntry.omit({ intent: true, scope: true })
     kind: z.enum(['outdial', 'callback', 'followUp', 'broadcast']),
     /** Who or what the task is about, for the row: a number, a task name, "2 numbers". */
     subject: z.string(),
+    /**
+     * The earlier unfinished task of the same customer or contact chain this one waits behind
+     * (tasks of one scope go out in order), or null when nothing holds it.
+     */
+    waitingBehind: z.object({ id: z.uuid(), subject: z.string(), state: EntryState }).strict().nullable(),
   })
   .strict()
 export type QueueItem = z.infer<typeof QueueItem>

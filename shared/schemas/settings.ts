@@ -2,7 +2,7 @@ import { getCountries, isSupportedCountry } from 'libphonenumber-js/max'
 import { z } from 'zod'
 import { checkAccelerator, acceleratorProblemText } from '../desktop/accelerator'
 import { Profile } from './profiles'
-import { ProfileId } from './providers'
+import { ProfileId, ProviderName } from './providers'
 
 export const SETTINGS_VERSION = 2
 
@@ -53,13 +53,34 @@ export const SettingsFileV1 = SettingsValues.partial()
   .strict()
 
 /**
+ * A profile found in the settings file that could not be used (a field damaged or edited by hand),
+ * with no usable copy in the last good settings: kept as it was found, for the agent to repair.
+ * Tasks made for it wait, held, until a profile with its id is back.
+ */
+export const SetAsideProfile = z
+  .object({
+    id: ProfileId.nullable(),
+    label: z.string().max(200).nullable(),
+    provider: ProviderName.nullable(),
+    /** What is wrong with it, in words. */
+    reason: z.string().min(1),
+    setAsideAt: z.iso.datetime(),
+    /** The profile as found (non-secret settings only: secrets are never in this file). */
+    data: z.record(z.string(), z.json()),
+  })
+  .strict()
+export type SetAsideProfile = z.infer<typeof SetAsideProfile>
+
+/**
  * The settings file now: preferences plus provider profiles (non-secret parts only; secrets live in
- * the OS keychain). Versioned so an older or newer Callboard never misreads it.
+ * the OS keychain), and profiles set aside because they could not be read. Versioned so an older
+ * or newer Callboard never misreads it.
  */
 export const SettingsDocument = SettingsValues.partial()
   .extend({
     version: z.literal(SETTINGS_VERSION),
     profiles: z.array(Profile).max(200, { error: 'At most 200 profiles.' }),
+    setAside: z.array(SetAsideProfile).max(200).optional(),
   })
   .strict()
   .superRefine((doc, ctx) => {
@@ -77,12 +98,18 @@ export const SettingsPatch = SettingsValues.partial()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'Nothing to change.' })
 export type SettingsPatch = z.infer<typeof SettingsPatch>
 
-/** Set when the file on disk could not be used and was moved aside at start-up. */
+/** Set when the file on disk could not be used as it was, at start-up or when it was read again. */
 export const SettingsRecovery = z
   .object({
+    /** What was wrong with it, in words. */
     reason: z.string(),
+    /** Where the file as it was found was moved or copied, for the agent or support to look at. */
     movedTo: z.string().nullable(),
     at: z.iso.datetime(),
+    /** What the damaged parts were taken from: the copy kept on every successful save, or nothing. */
+    restoredFrom: z.enum(['last_good']).nullable(),
+    /** Settings cannot be saved (the file cannot be written, or a newer Callboard owns it). */
+    readOnly: z.boolean(),
   })
   .strict()
 export type SettingsRecovery = z.infer<typeof SettingsRecovery>
@@ -91,6 +118,8 @@ export const SettingsState = z
   .object({
     settings: SettingsValues,
     recovery: SettingsRecovery.nullable(),
+    /** Profiles that could not be read, kept for the agent to repair (see SetAsideProfile). */
+    setAside: z.array(SetAsideProfile),
   })
   .strict()
 export type SettingsState = z.infer<typeof SettingsState>

@@ -21,6 +21,7 @@ const QUEUE_ITEM = {
   provider: 'webex',
   kind: 'outdial',
   subject: '+14085550199',
+  waitingBehind: null,
   idempotencyKey: PROFILE_ID,
   createdAt: '2026-11-23T09:00:00.000Z',
   notAfter: '2026-11-23T09:15:00.000Z',
@@ -45,10 +46,12 @@ const validOutputs = {
   'settings:get': {
     settings: { defaultRegion: 'GB', uiLanguage: 'en', theme: 'system', ...desktopSettings },
     recovery: null,
+    setAside: [],
   },
   'settings:update': {
     settings: { defaultRegion: 'GB', uiLanguage: 'en', theme: 'dark', ...desktopSettings },
     recovery: null,
+    setAside: [],
   },
   'profiles:list': [],
   'profiles:save': {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
@@ -33,16 +33,17 @@ function setup(content?: string | Buffer) {
 }
 
 describe('settings service', () => {
-  it('starts on defaults without a file, and writes a versioned file on the first change', async () => {
+  it('starts on defaults without a file, and writes a versioned file and its last good copy on the first change', async () => {
     const { file, dir, make, onChanged } = setup()
     const service = await make()
-    expect(service.get()).toEqual({ settings: defaults, recovery: null })
+    expect(service.get()).toEqual({ settings: defaults, recovery: null, setAside: [] })
     expect(readdirSync(dir)).toEqual([])
     const next = await service.update({ theme: 'dark', defaultRegion: 'ES' })
     expect(next.settings).toEqual({ defaultRegion: 'ES', uiLanguage: 'en', theme: 'dark', ...desktopSettings })
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 2, ...next.settings, profiles: [] })
+    expect(readFileSync(join(dir, 'settings.last-good.json'), 'utf8')).toBe(readFileSync(file, 'utf8'))
     expect(onChanged).toHaveBeenCalledWith(next)
-    expect(readdirSync(dir)).toEqual(['settings.json']) // no temp file left behind
+    expect(readdirSync(dir).sort()).toEqual(['settings.json', 'settings.last-good.json']) // no temp file left
     const reloaded = await make()
     expect(reloaded.get().settings).toEqual(next.settings)
   })
@@ -50,7 +51,7 @@ describe('settings service', () => {
   it('migrates a version 1 file, filling what it lacks with defaults, and writes version 2 on the next change', async () => {
     const { make, file } = setup(JSON.stringify({ version: 1, theme: 'light' }))
     const service = await make()
-    expect(service.get()).toEqual({ settings: { ...defaults, theme: 'light' }, recovery: null })
+    expect(service.get()).toEqual({ settings: { ...defaults, theme: 'light' }, recovery: null, setAside: [] })
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 1, theme: 'light' }) // untouched until a change
     await service.update({ uiLanguage: 'es' })
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
@@ -73,42 +74,113 @@ describe('settings service', () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ theme: 'light', uiLanguage: 'es' })
   })
 
-  it.each([
+  const wholeFileDamage: [string, string | Buffer, RegExp][] = [
     ['random bytes', randomBytes(256), /not valid JSON/],
-    ['an empty file', '', /not valid JSON/],
-    ['a truncated file', '{"version":1,"theme":"da', /not valid JSON/],
-    ['JSON of another app', JSON.stringify({ windowBounds: { x: 1 } }), /not a Callboard settings file/],
+    ['an empty file', '', /empty/],
+    ['a truncated file', '{"version":2,"theme":"da', /not valid JSON/],
+    ['JSON of another app', JSON.stringify({ windowBounds: { x: 1 } }), /no settings version/],
     ['an array', '[1,2,3]', /does not hold a settings object/],
-    ['a wrong value', JSON.stringify({ version: 1, theme: 'neon' }), /theme/],
-    ['an unknown key', JSON.stringify({ version: 1, theme: 'dark', tokn: 'x' }), /not a Callboard settings file/],
-    [
-      'a version 2 file with a broken profile',
-      JSON.stringify({ version: 2, profiles: [{ provider: 'webex' }] }),
-      /profiles\.0/,
-    ],
-    ['a version 2 file without profiles', JSON.stringify({ version: 2, theme: 'dark' }), /profiles/],
-    ['a newer version', JSON.stringify({ version: 7, theme: 'dark' }), /newer Callboard/],
-  ])('moves %s aside with a timestamp, starts on defaults, and says so', async (_name, content, reason) => {
-    const { dir, file, make, lines } = setup(content)
-    const service = await make()
-    const state = service.get()
-    expect(state.settings).toEqual(defaults)
-    expect(state.recovery?.reason).toMatch(reason)
-    const movedTo = join(dir, 'settings.json.corrupt-2026-11-23T09-30-00.000Z')
-    expect(state.recovery?.movedTo).toBe(movedTo)
-    expect(readFileSync(movedTo)).toEqual(Buffer.from(content)) // kept byte for byte, nothing wiped
-    expect(lines.some((l) => l.includes('moved aside'))).toBe(true)
-    await service.update({ theme: 'dark' })
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: 2, theme: 'dark' })
-    expect(readFileSync(movedTo)).toEqual(Buffer.from(content))
+  ]
+
+  it.each(wholeFileDamage)(
+    '%s: moved aside with a timestamp, the last good copy restored (profiles and all), and says so',
+    async (_name, content, reason) => {
+      const { dir, file, make, lines } = setup()
+      const first = await make()
+      await first.update({ theme: 'dark', defaultRegion: 'ES' })
+      const good = readFileSync(file, 'utf8')
+      writeFileSync(file, content)
+
+      const service = await make()
+      const state = service.get()
+      expect(state.settings).toMatchObject({ theme: 'dark', defaultRegion: 'ES' })
+      expect(state.recovery).toMatchObject({ restoredFrom: 'last_good', readOnly: false })
+      expect(state.recovery?.reason).toMatch(reason)
+      const movedTo = join(dir, 'settings.json.corrupt-2026-11-23T09-30-00.000Z')
+      expect(state.recovery?.movedTo).toBe(movedTo)
+      expect(readFileSync(movedTo)).toEqual(Buffer.from(content)) // kept byte for byte, nothing wiped
+      expect(readFileSync(file, 'utf8')).toBe(good) // the good settings are back on disk
+      expect(lines.some((l) => l.includes('moved aside'))).toBe(true)
+    },
+  )
+
+  it.each(wholeFileDamage)(
+    '%s, with no last good copy: moved aside, defaults, and says so',
+    async (_n, content, reason) => {
+      const { dir, make } = setup(content)
+      const service = await make()
+      const state = service.get()
+      expect(state.settings).toEqual(defaults)
+      expect(state.recovery).toMatchObject({ restoredFrom: null, readOnly: false })
+      expect(state.recovery?.reason).toMatch(reason)
+      expect(readFileSync(join(dir, 'settings.json.corrupt-2026-11-23T09-30-00.000Z'))).toEqual(Buffer.from(content))
+      await service.update({ theme: 'light' })
+    },
+  )
+
+  it('one flipped byte in a preference costs that preference only', async () => {
+    const { file, make } = setup()
+    const first = await make()
+    await first.update({ theme: 'dark', defaultRegion: 'ES', uiLanguage: 'es' })
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"ES"', '"EZ"'))
+    const state = (await make()).get()
+    // Taken from the last good copy; the others as they were.
+    expect(state.settings).toMatchObject({ theme: 'dark', defaultRegion: 'ES', uiLanguage: 'es' })
+    expect(state.recovery).toMatchObject({ restoredFrom: 'last_good', readOnly: false })
+    expect(state.recovery?.reason).toMatch(/defaultRegion/)
   })
 
-  it('never overwrites a settings file it could not read', async () => {
-    const { file, make } = setup()
-    mkdirSync(file) // a directory where the file should be: unreadable as settings
+  it('a wrong value with no last good copy falls back to its default alone', async () => {
+    const { make } = setup(JSON.stringify({ version: 2, theme: 'neon', uiLanguage: 'es', profiles: [] }))
+    const state = (await make()).get()
+    expect(state.settings).toEqual({ ...defaults, uiLanguage: 'es' })
+    expect(state.recovery?.reason).toMatch(/theme/)
+  })
+
+  it('a file written by a newer Callboard is left as it is: the last good copy is used, and nothing is saved over it', async () => {
+    const { dir, file, make } = setup()
+    const first = await make()
+    await first.update({ theme: 'dark' })
+    const newer = JSON.stringify({ version: 7, theme: 'light', profiles: [], somethingNew: true })
+    writeFileSync(file, newer)
     const service = await make()
-    expect(service.get().recovery).toMatchObject({ movedTo: null, reason: expect.stringMatching(/could not be read/) })
-    await expect(service.update({ theme: 'dark' })).rejects.toMatchObject({ code: 'settings_unwritable' })
+    expect(service.get().settings.theme).toBe('dark')
+    expect(service.get().recovery).toMatchObject({ restoredFrom: 'last_good', readOnly: true, movedTo: null })
+    expect(service.get().recovery?.reason).toMatch(/newer Callboard/)
+    await expect(service.update({ theme: 'light' })).rejects.toMatchObject({ code: 'settings_unwritable' })
+    expect(readFileSync(file, 'utf8')).toBe(newer)
+    expect(readdirSync(dir).filter((f) => f.includes('corrupt'))).toEqual([])
+  })
+
+  it('never overwrites a settings file it could not read (a directory in its place), and uses the last good copy', async () => {
+    const { file, make } = setup()
+    const first = await make()
+    await first.update({ theme: 'dark' })
+    rmSync(file)
+    mkdirSync(file)
+    const service = await make()
+    expect(service.get().settings.theme).toBe('dark')
+    expect(service.get().recovery).toMatchObject({
+      movedTo: null,
+      restoredFrom: 'last_good',
+      readOnly: true,
+      reason: expect.stringMatching(/could not be read \(EISDIR\)/),
+    })
+    await expect(service.update({ theme: 'light' })).rejects.toMatchObject({ code: 'settings_unwritable' })
+  })
+
+  it('a settings file that went missing comes back from the last good copy', async () => {
+    const { file, make } = setup()
+    const first = await make()
+    await first.update({ theme: 'dark' })
+    rmSync(file)
+    const service = await make()
+    expect(service.get().settings.theme).toBe('dark')
+    expect(service.get().recovery).toMatchObject({
+      restoredFrom: 'last_good',
+      reason: expect.stringMatching(/missing/),
+    })
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ theme: 'dark' })
   })
 
   it.each([

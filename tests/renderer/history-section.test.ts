@@ -45,6 +45,7 @@ function item(n: number, over: Partial<QueueItem>): QueueItem {
     lastProblem: null,
     providerId: null,
     dismissed: false,
+    waitingBehind: null,
     ...over,
   }
 }

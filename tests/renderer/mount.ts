@@ -5,6 +5,7 @@ import { createPinia } from 'pinia'
 import type { InvokeChannel } from '../../shared/ipc/channels'
 import { createBridge } from '../../shared/ipc/bridge'
 import type { Result } from '../../shared/ipc/result'
+import { QueueItem } from '../../shared/schemas/outbox'
 import type { UiLanguage } from '../../shared/schemas/settings'
 import { bridgeKey } from '../../renderer/src/bridge'
 import { createAppI18n } from '../../renderer/src/i18n'
@@ -68,8 +69,11 @@ export function answerSubmit(channel: InvokeChannel, input: unknown): Result<unk
   const now = new Date()
   return {
     ok: true,
-    value: {
+    // Parsed, so this fake answer cannot drift from the contract.
+    value: QueueItem.parse({
       id: '00000000-0000-4000-8000-000000000001',
+      idempotencyKey: '00000000-0000-4000-8000-000000000001',
+      deadlineReason: 'A test deadline.',
       seq: 0,
       version: 0,
       kind: intent.kind,
@@ -85,6 +89,7 @@ export function answerSubmit(channel: InvokeChannel, input: unknown): Result<unk
       lastProblem: null,
       providerId: null,
       dismissed: false,
-    },
+      waitingBehind: null,
+    }),
   }
 }

@@ -61,6 +61,28 @@ export interface DispatcherDeps {
   timers?: Timers
   /** How often deadlines are checked even when nothing else happens (Q7: every 30 s). */
   tickMs?: number
+  /** Whether the entry's profile exists now: an entry without one is held, never sent. */
+  profileExists?: (profileId: string) => boolean
+  /** Hold an entry whose profile is missing (the outbox records it). */
+  holdForProfile?: (entry: OutboxEntry) => Promise<void>
+  /**
+   * An entry that will not go out by itself (held, behind an earlier task of its customer, or its
+   * lane waiting for a sign-in or paused) is close to its deadline: the agent should hear of it now,
+   * not once it has expired. Called once per entry per run.
+   */
+  onExpiringSoon?: (entry: OutboxEntry) => void
+}
+
+/** States that still expire at their deadline: queued, or waiting on something here. */
+const EXPIRES: ReadonlySet<OutboxEntry['state']> = new Set(['queued', 'held', 'needs_auth'])
+
+/**
+ * How long before its deadline a stuck entry is worth a warning: a fifth of the time it was given,
+ * at least 2 minutes (an outdial's 15 minutes: 3) and at most an hour (a week-long follow-up).
+ */
+export function expiryWarningLeadMs(entry: Pick<OutboxEntry, 'createdAt' | 'notAfter'>): number {
+  const life = Date.parse(entry.notAfter) - Date.parse(entry.createdAt)
+  return Math.min(3_600_000, Math.max(120_000, life * 0.2))
 }
 
 interface Lane {
@@ -100,6 +122,8 @@ export function createDispatcher(deps: DispatcherDeps) {
   const random = deps.random ?? Math.random
   const backoff = deps.backoff ?? DEFAULT_BACKOFF
   const lanes = new Map<string, Lane>()
+  /** Entries already warned about (onExpiringSoon), so each is warned once. */
+  const warned = new Set<string>()
   let paused = false
   let stopped = false
   let tickTimer: unknown = null
@@ -154,35 +178,49 @@ export function createDispatcher(deps: DispatcherDeps) {
   /**
    * The entries this lane may send next, oldest first: queued, due, and not behind an unfinished
    * earlier entry of the same scope (an entry waiting for the agent holds its scope too, so order
-   * survives a review; other scopes go on). Also every queued entry past its deadline, due or not,
-   * and the next time something changes (an attempt falls due or a deadline passes).
+   * survives a review; other scopes go on). Also every waiting entry past its deadline, due or not
+   * (held and parked ones included: they expire like any other), the stuck ones close to it (to
+   * warn the agent), and the next time something changes (an attempt falls due, a deadline or a
+   * warning comes).
    */
-  function candidates(lane: Lane, at: number): { ready: OutboxEntry[]; overdue: OutboxEntry[]; nextAt: number | null } {
+  function candidates(
+    lane: Lane,
+    at: number,
+  ): { ready: OutboxEntry[]; overdue: OutboxEntry[]; expiring: OutboxEntry[]; nextAt: number | null } {
     const all = deps.entriesOf(lane.profileId)
     const heldScopes = new Set<string>()
     const ready: OutboxEntry[] = []
     const overdue: OutboxEntry[] = []
+    const expiring: OutboxEntry[] = []
     let nextAt: number | null = null
     const soonest = (t: number) => {
       nextAt = nextAt === null ? t : Math.min(nextAt, t)
     }
+    const laneStuck = paused || lane.health === 'needs_auth'
     for (const entry of all) {
       if (TERMINAL_STATES.has(entry.state)) continue
       const held = heldScopes.has(entry.scope)
       heldScopes.add(entry.scope)
-      if (entry.state !== 'queued' || lane.claimed.has(entry.id)) continue
+      if (!EXPIRES.has(entry.state) || lane.claimed.has(entry.id)) continue
       const deadline = Date.parse(entry.notAfter) - ahead(lane.profileId)
       if (deadline <= at) {
         overdue.push(entry)
         continue
       }
       soonest(deadline)
-      if (held) continue
+      if (entry.state !== 'queued' || held || laneStuck) {
+        if (!warned.has(entry.id)) {
+          const warnAt = deadline - expiryWarningLeadMs(entry)
+          if (warnAt <= at) expiring.push(entry)
+          else soonest(warnAt)
+        }
+        continue
+      }
       const due = entry.nextAttemptAt === null ? 0 : Date.parse(entry.nextAttemptAt)
       if (due <= at) ready.push(entry)
       else soonest(due)
     }
-    return { ready, overdue, nextAt }
+    return { ready, overdue, expiring, nextAt }
   }
 
   function schedule(lane: Lane, atMs: number | null): void {
@@ -212,6 +250,7 @@ export function createDispatcher(deps: DispatcherDeps) {
   /** Expire what is past its deadline; true if the entry may still be sent. */
   async function withinDeadline(entry: OutboxEntry, at: number): Promise<boolean> {
     if (Date.parse(entry.notAfter) > at + ahead(entry.profileId)) return true
+    warned.delete(entry.id)
     await deps.record({ t: 'expired', id: entry.id, at: new Date(at).toISOString(), reason: entry.deadlineReason })
     deps.logger.warn('entry expired', { id: entry.id, profileId: entry.profileId, notAfter: entry.notAfter })
     return false
@@ -240,15 +279,21 @@ export function createDispatcher(deps: DispatcherDeps) {
   async function pumpOnce(lane: Lane): Promise<void> {
     if (stopped) return
     const at = now()
-    const { ready, overdue, nextAt } = candidates(lane, at)
+    const { ready, overdue, expiring, nextAt } = candidates(lane, at)
     let wakeAt = nextAt
     const earlier = (t: number) => {
       wakeAt = wakeAt === null ? t : Math.min(wakeAt, t)
     }
     // Deadlines first, whatever else holds the lane: an expired entry is shown, never sent.
     for (const entry of overdue) await withinDeadline(entry, at)
+    for (const entry of expiring) {
+      warned.add(entry.id)
+      deps.logger.warn('entry close to its deadline and not going out', { id: entry.id, notAfter: entry.notAfter })
+      deps.onExpiringSoon?.(entry)
+    }
     const live = ready
-    if (paused || lane.health === 'needs_auth') return schedule(lane, null)
+    // Nothing goes out, but deadlines and warnings still come on time.
+    if (paused || lane.health === 'needs_auth') return schedule(lane, wakeAt)
     if (lane.blockedUntil > at) {
       earlier(lane.blockedUntil)
       return schedule(lane, wakeAt)
@@ -285,11 +330,17 @@ export function createDispatcher(deps: DispatcherDeps) {
   async function attempt(lane: Lane, entry: OutboxEntry): Promise<void> {
     // Right before the send, against the clock as it is now (Q7).
     if (!(await withinDeadline(entry, now()))) return
+    // A task is only ever sent for a profile that exists now; otherwise it waits for it.
+    if (deps.profileExists && !deps.profileExists(entry.profileId)) {
+      await deps.holdForProfile?.(entry)
+      return
+    }
     const attemptNo = entry.attempts + 1
     await deps.record({ t: 'sending', id: entry.id, at: new Date(now()).toISOString(), attempt: attemptNo })
     crashPoint('dispatch:after-sending-mark')
     const outcome = await deps.send({ ...entry, state: 'sending', attempts: attemptNo })
     crashPoint('dispatch:after-answer')
+    warned.delete(entry.id)
     const at = now()
     let nextAttemptAt: string | null = null
     if (outcome.kind === 'retry') {
@@ -367,6 +418,18 @@ export function createDispatcher(deps: DispatcherDeps) {
       const lane = lanes.get(profileId)
       if (!lane) return Promise.resolve()
       if (lane.health === 'needs_auth') setHealth(lane, 'unknown')
+      return pump(lane)
+    },
+    /**
+     * The profile is back (or new): whatever its lane learnt while it was missing says nothing
+     * about the provider, so the lane starts afresh.
+     */
+    resetProfile(profileId: string): Promise<void> {
+      const lane = lanes.get(profileId)
+      if (!lane) return Promise.resolve()
+      lane.blockedUntil = 0
+      lane.failures = 0
+      setHealth(lane, 'unknown')
       return pump(lane)
     },
     pause(): void {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { OutboxEntry } from '@shared/schemas/outbox'
+import { HoldReason, OutboxEntry } from '@shared/schemas/outbox'
 import { SendOutcome } from '@shared/schemas/send-outcome'
 
 // What the outbox writes to its journal, one record per change. Replaying them in order rebuilds
@@ -21,9 +21,11 @@ export const OutboxEvent = z.discriminatedUnion('t', [
       t: z.literal('requeued'),
       id: Id,
       at: At,
-      why: z.enum(['retry_now', 'resend', 'recovered', 'signed_in']),
+      why: z.enum(['retry_now', 'resend', 'recovered', 'signed_in', 'profile_back', 'confirmed']),
     })
     .strict(),
+  /** It waits, unsent, for something on this computer to be put right (see HoldReason). */
+  z.object({ t: z.literal('held'), id: Id, at: At, why: HoldReason, message: z.string().min(1) }).strict(),
   /** The agent has seen a refused or expired task; it leaves the queue view. */
   z.object({ t: z.literal('dismissed'), id: Id, at: At }).strict(),
   /** The agent checked the provider and says the task exists. */

@@ -14,10 +14,11 @@ export function resendIsSafe(provider: ProviderName): boolean {
 
 /** Which events an entry in each state accepts; anything else is a bug or a damaged journal. */
 const accepts: Record<OutboxEntry['state'], ReadonlySet<OutboxEvent['t']>> = {
-  queued: new Set(['sending', 'expired', 'cancelled', 'requeued']),
+  queued: new Set(['sending', 'expired', 'cancelled', 'requeued', 'held']),
   sending: new Set(['outcome', 'requeued']),
   needs_auth: new Set(['requeued', 'cancelled', 'expired']),
   needs_review: new Set(['requeued', 'marked_done', 'cancelled', 'expired']),
+  held: new Set(['requeued', 'cancelled', 'expired']),
   sent: new Set(),
   rejected: new Set(['dismissed']),
   expired: new Set(['dismissed']),
@@ -44,7 +45,9 @@ export function applyEvent(entries: Map<string, OutboxEntry>, event: OutboxEvent
 }
 
 function transition(entry: OutboxEntry, event: Exclude<OutboxEvent, { t: 'queued' }>): OutboxEntry {
-  const base = { ...entry, updatedAt: event.at, version: entry.version + 1 }
+  const { hold: _hold, ...rest } = entry
+  // `hold` belongs to the held state alone.
+  const base = { ...rest, updatedAt: event.at, version: entry.version + 1 }
   switch (event.t) {
     case 'sending':
       return { ...base, state: 'sending', attempts: event.attempt, nextAttemptAt: null }
@@ -89,6 +92,14 @@ function transition(entry: OutboxEntry, event: Exclude<OutboxEvent, { t: 'queued
       return { ...base, state: 'cancelled', nextAttemptAt: null }
     case 'requeued':
       return { ...base, state: 'queued', nextAttemptAt: null }
+    case 'held':
+      return {
+        ...base,
+        state: 'held',
+        hold: event.why,
+        nextAttemptAt: null,
+        lastProblem: { message: event.message, providerMessage: null, httpStatus: null },
+      }
     case 'dismissed':
       return { ...base, dismissed: true }
     case 'marked_done':

@@ -1,6 +1,6 @@
 import { toWireRequest } from '@shared/intent-to-wire'
 import type { TaskIntent } from '@shared/schemas/intents'
-import type { OutboxEntry, QueueCounts } from '@shared/schemas/outbox'
+import type { HoldReason, OutboxEntry, QueueCounts, QueueItem } from '@shared/schemas/outbox'
 import { TERMINAL_STATES } from '@shared/schemas/outbox'
 import type { Profile } from '@shared/schemas/profiles'
 import type { ProviderName } from '@shared/schemas/providers'
@@ -17,7 +17,8 @@ import type { LaneLimits } from './lane-limits'
 import { DEFAULT_LANE_LIMITS } from './lane-limits'
 import type { OutboxEvent } from './outbox-events'
 import { applyEvent, isLive, recoveryEvents } from './outbox-state'
-import { countBucket } from './queue-items'
+import { countBucket, toQueueItem } from './queue-items'
+import { createQueueClock } from './queue-clock'
 
 /** Where the outbox keeps its events: the durable journal in the app, memory in some tests. */
 export interface OutboxLog {
@@ -43,6 +44,8 @@ export interface OutboxDeps {
   send: (entry: OutboxEntry) => Promise<SendOutcome>
   /** Every change, after it is on disk. */
   onChanged: (entry: OutboxEntry) => void
+  /** A task that will not go out by itself is close to its deadline (see the dispatcher). */
+  onExpiringSoon?: (entry: OutboxEntry, blocker: OutboxEntry | null) => void
   onLaneChanged?: (status: LaneStatus) => void
   limitsFor?: (provider: ProviderName) => LaneLimits
   deadlines?: DeadlinePolicy
@@ -55,11 +58,17 @@ export interface OutboxDeps {
 
 export type ResolveAction = 'resend' | 'done' | 'cancel'
 
+/** A `createdAt` this far past the wall clock is still read as the same moment (clock adjustments). */
+const CLOCK_TOLERANCE_MS = 60_000
+
 /**
  * The one path every task takes (design.md §4): validate, give it an id and an idempotency key,
  * append it durably, and only then let the dispatcher send it. Online or offline alike.
  */
 export function createOutbox(deps: OutboxDeps) {
+  // The queue's own time: the wall clock, but never going back, and moving at least as fast as the
+  // monotonic clock (see queue-clock.ts). Deadlines hold when the wall clock is set back.
+  const clock = createQueueClock(deps.clock)
   const entries = new Map<string, OutboxEntry>()
   /**
    * Unfinished entries per profile, in submission order: what the dispatcher scans on every look,
@@ -73,26 +82,45 @@ export function createOutbox(deps: OutboxDeps) {
     const bucket = entry ? countBucket(entry.state) : null
     if (bucket) counts[bucket] += by
   }
+  /**
+   * Unfinished entries per scope (one customer, one contact chain; scopes are per profile), in
+   * submission order: the first is the one every later entry of the scope waits behind.
+   */
+  const scopes = new Map<string, Map<string, OutboxEntry>>()
+  const scopeKey = (entry: OutboxEntry) => `${entry.profileId}\n${entry.scope}`
   const index = (entry: OutboxEntry) => {
     let lane = unfinished.get(entry.profileId)
     countAs(lane?.get(entry.id), -1)
+    const key = scopeKey(entry)
     if (TERMINAL_STATES.has(entry.state)) {
       lane?.delete(entry.id)
       if (lane?.size === 0) unfinished.delete(entry.profileId)
+      const scope = scopes.get(key)
+      scope?.delete(entry.id)
+      if (scope?.size === 0) scopes.delete(key)
       return
     }
     if (!lane) unfinished.set(entry.profileId, (lane = new Map()))
     lane.set(entry.id, entry)
+    let scope = scopes.get(key)
+    if (!scope) scopes.set(key, (scope = new Map()))
+    scope.set(entry.id, entry)
     countAs(entry, 1)
   }
-  const iso = () => deps.clock.now().toISOString()
+  /** The earlier unfinished task of the same scope this one waits behind, or null. */
+  const blockerOf = (entry: OutboxEntry): OutboxEntry | null => {
+    if (TERMINAL_STATES.has(entry.state)) return null
+    const head: OutboxEntry | undefined = scopes.get(scopeKey(entry))?.values().next().value
+    return head && head.id !== entry.id ? head : null
+  }
+  const iso = () => clock.now().toISOString()
   const historyMs = deps.historyMs ?? 30 * 24 * 3_600_000
   let appending = 0
   let nextSeq = 0
 
   /** One `queued` event per live entry, holding its current state: replaying it rebuilds the queue. */
   const snapshot = (): OutboxEvent[] => {
-    const now = deps.clock.now().getTime()
+    const now = clock.now().getTime()
     return [...entries.values()].filter((e) => isLive(e, now, historyMs)).map((entry) => ({ t: 'queued', entry }))
   }
   /**
@@ -106,7 +134,7 @@ export function createOutbox(deps: OutboxDeps) {
     return size
   }
   const liveBytes = (): number => {
-    const now = deps.clock.now().getTime()
+    const now = clock.now().getTime()
     let total = 0
     for (const entry of entries.values()) if (isLive(entry, now, historyMs)) total += sizeOf(entry)
     return total
@@ -138,8 +166,18 @@ export function createOutbox(deps: OutboxDeps) {
     return result.entry
   }
 
+  /** Hold an entry, unsent, until something here is put right. */
+  const hold = (entry: OutboxEntry, why: HoldReason, message: string) =>
+    record({ t: 'held', id: entry.id, at: iso(), why, message })
+  const profileMissing = (entry: OutboxEntry) =>
+    hold(
+      entry,
+      'no_profile',
+      'Its profile cannot be found (the settings may have been damaged or the profile set aside). It is kept, unsent, and goes on by itself once the profile is back.',
+    )
+
   const dispatcher: Dispatcher = createDispatcher({
-    clock: deps.clock,
+    clock,
     logger: deps.logger.child('dispatch'),
     entriesOf: (profileId) => unfinished.get(profileId)?.values() ?? [],
     activeProfiles: () => [...unfinished.values()].flatMap((lane) => lane.values().next().value ?? []),
@@ -150,8 +188,53 @@ export function createOutbox(deps: OutboxDeps) {
     limitsFor: deps.limitsFor ?? ((provider) => DEFAULT_LANE_LIMITS[provider]),
     ...(deps.skew ? { providerAheadMs: deps.skew.offsetMs, clockSkewMs: deps.skew.known } : {}),
     ...(deps.onLaneChanged ? { onLaneChanged: deps.onLaneChanged } : {}),
+    profileExists: (id) => deps.findProfile(id) !== undefined,
+    holdForProfile: async (entry) => {
+      const current = entries.get(entry.id)
+      if (current?.state === 'queued') await profileMissing(current)
+    },
+    onExpiringSoon: (entry) => deps.onExpiringSoon?.(entry, blockerOf(entry)),
     ...deps.dispatcher,
   })
+
+  /**
+   * Entries whose profile went missing are held; held ones whose profile is back go on, in their
+   * lane afresh. Run at start and whenever the profiles change.
+   */
+  async function reconcileProfiles(): Promise<void> {
+    const back = new Set<string>()
+    for (const [profileId, lane] of [...unfinished]) {
+      const exists = deps.findProfile(profileId) !== undefined
+      for (const entry of [...lane.values()]) {
+        if (!exists && entry.state === 'queued') await profileMissing(entry)
+        else if (exists && entry.state === 'held' && entry.hold === 'no_profile') {
+          await record({ t: 'requeued', id: entry.id, at: iso(), why: 'profile_back' })
+          back.add(profileId)
+        }
+      }
+    }
+    for (const profileId of back) {
+      deps.logger.info('profile back: its held tasks go on', { profileId })
+      await dispatcher.resetProfile(profileId)
+    }
+  }
+
+  /**
+   * After a restart, an entry queued "later" than the wall clock now means the clock was set back
+   * meanwhile: how long the entry has really waited cannot be told, so the agent is asked first.
+   */
+  async function holdIfFromTheFuture(wallNow: number): Promise<void> {
+    for (const lane of [...unfinished.values()]) {
+      for (const entry of [...lane.values()]) {
+        if (entry.state !== 'queued' || Date.parse(entry.createdAt) <= wallNow + CLOCK_TOLERANCE_MS) continue
+        await hold(
+          entry,
+          'clock_moved_back',
+          `This computer's clock now reads earlier than when this task was queued (${entry.createdAt}), so how long it has waited cannot be told. Check the clock, then send it or cancel it.`,
+        )
+      }
+    }
+  }
 
   function find(id: string): OutboxEntry {
     const entry = entries.get(id)
@@ -171,6 +254,8 @@ export function createOutbox(deps: OutboxDeps) {
       for (const entry of entries.values()) nextSeq = Math.max(nextSeq, entry.seq + 1)
       const recovery = recoveryEvents(entries.values(), iso())
       for (const event of recovery) await record(event)
+      await holdIfFromTheFuture(deps.clock.now().getTime())
+      await reconcileProfiles()
       if (problems.length)
         deps.logger.warn('outbox replay skipped events', { count: problems.length, first: problems[0] })
       deps.logger.info('outbox started', { entries: entries.size, recovered: recovery.length })
@@ -182,7 +267,7 @@ export function createOutbox(deps: OutboxDeps) {
     async submit(intent: TaskIntent): Promise<OutboxEntry> {
       const profile = deps.findProfile(intent.profileId)
       if (!profile) throw new AppError('not_found', 'That profile no longer exists.')
-      const createdAt = deps.clock.now()
+      const createdAt = clock.now()
       // The provider's rules ("in the future", "30 minutes ahead") are judged on its clock.
       const providerNow = new Date(createdAt.getTime() + (deps.skew?.offsetMs(profile.id) ?? 0))
       const wire = toWireRequest(intent, profile, providerNow)
@@ -222,13 +307,32 @@ export function createOutbox(deps: OutboxDeps) {
     },
 
     list: (): OutboxEntry[] => [...entries.values()],
+    /** The row for an entry, with the task it waits behind. */
+    item: (entry: OutboxEntry): QueueItem => toQueueItem(entry, blockerOf(entry)),
+    blockerOf,
+    /** The profiles changed (saved, removed, restored, the settings file reloaded). */
+    profilesChanged: () => reconcileProfiles(),
     /** Waiting and needs-attention figures, as the badge shows them. */
     counts: (): QueueCounts => ({ ...counts }),
     get: (id: string) => entries.get(id) ?? null,
 
-    /** "Retry now": a waiting entry goes now, and its lane probes even if it looked down. */
+    /**
+     * "Retry now": a waiting entry goes now, and its lane probes even if it looked down. For an
+     * entry held because the clock moved back, the agent's "send it" after checking the clock.
+     */
     async retry(id: string): Promise<OutboxEntry> {
       const entry = find(id)
+      if (entry.state === 'held' && entry.hold === 'clock_moved_back') {
+        const next = await record({ t: 'requeued', id, at: iso(), why: 'confirmed' })
+        void dispatcher.wake(next)
+        return next
+      }
+      if (entry.state === 'held') {
+        throw new AppError(
+          'conflict',
+          'This task waits for its profile, which cannot be found. Restore or repair the profile in Profiles; the task then goes on by itself.',
+        )
+      }
       if (entry.state !== 'queued' && entry.state !== 'needs_auth') {
         throw new AppError('conflict', `A task that is ${entry.state.replace('_', ' ')} cannot be retried.`)
       }
@@ -242,10 +346,12 @@ export function createOutbox(deps: OutboxDeps) {
       const entry = find(id)
       if (entry.state === 'sending')
         throw new AppError('conflict', 'This task is being sent right now; it cannot be cancelled.')
-      if (entry.state !== 'queued' && entry.state !== 'needs_auth' && entry.state !== 'needs_review') {
+      if (!['queued', 'needs_auth', 'needs_review', 'held'].includes(entry.state)) {
         throw new AppError('conflict', `A task that is ${entry.state.replace('_', ' ')} cannot be cancelled.`)
       }
-      return record({ t: 'cancelled', id, at: iso() })
+      const cancelled = await record({ t: 'cancelled', id, at: iso() })
+      void dispatcher.wake(cancelled)
+      return cancelled
     },
 
     /** The agent has seen a refused or expired task: it leaves the queue view. */
@@ -262,8 +368,14 @@ export function createOutbox(deps: OutboxDeps) {
     async resolve(id: string, action: ResolveAction): Promise<OutboxEntry> {
       const entry = find(id)
       if (entry.state !== 'needs_review') throw new AppError('conflict', 'This task is not waiting for your review.')
-      if (action === 'cancel') return record({ t: 'cancelled', id, at: iso() })
-      if (action === 'done') return record({ t: 'marked_done', id, at: iso() })
+      if (action === 'cancel' || action === 'done') {
+        const settled = await record(
+          action === 'cancel' ? { t: 'cancelled', id, at: iso() } : { t: 'marked_done', id, at: iso() },
+        )
+        // The tasks of the same customer that waited behind it go on now.
+        void dispatcher.wake(settled)
+        return settled
+      }
       const next = await record({ t: 'requeued', id, at: iso(), why: 'resend' })
       void dispatcher.wake(next)
       return next

@@ -1,10 +1,18 @@
 import type { OutboxEntry, QueueCounts, QueueItem } from '@shared/schemas/outbox'
 import { TERMINAL_STATES } from '@shared/schemas/outbox'
 
-/** The row the renderer shows for an entry: everything but the intent's bulk. */
-export function toQueueItem(entry: OutboxEntry): QueueItem {
+/**
+ * The row the renderer shows for an entry: everything but the intent's bulk, and the earlier task
+ * it waits behind, if one holds it (the outbox knows; see `Outbox.blockerOf`).
+ */
+export function toQueueItem(entry: OutboxEntry, blocker: OutboxEntry | null = null): QueueItem {
   const { intent, scope: _scope, ...rest } = entry
-  return { ...rest, kind: intent.kind, subject: subjectOf(entry) }
+  return {
+    ...rest,
+    kind: intent.kind,
+    subject: subjectOf(entry),
+    waitingBehind: blocker ? { id: blocker.id, subject: subjectOf(blocker), state: blocker.state } : null,
+  }
 }
 
 /** What the task is about, in a few words: the number called, the task's name. */
@@ -23,8 +31,9 @@ export function subjectOf({ intent }: OutboxEntry): string {
 }
 
 /**
- * Waiting: will still be sent. Attention: cannot go on without the agent (sign in, or decide about
- * a task that may exist). Expired and refused tasks are notified and listed, but need no decision.
+ * Waiting: will still be sent. Attention: cannot go on without the agent (sign in, decide about a
+ * task that may exist, put its profile or the clock right). Expired and refused tasks are notified
+ * and listed, but need no decision.
  */
 export function countEntries(entries: Iterable<OutboxEntry>): QueueCounts {
   const counts: QueueCounts = { waiting: 0, attention: 0 }
@@ -38,7 +47,7 @@ export function countEntries(entries: Iterable<OutboxEntry>): QueueCounts {
 /** Which badge figure an entry in this state adds to, if any. */
 export function countBucket(state: OutboxEntry['state']): keyof QueueCounts | null {
   if (state === 'queued' || state === 'sending') return 'waiting'
-  if (state === 'needs_auth' || state === 'needs_review') return 'attention'
+  if (state === 'needs_auth' || state === 'needs_review' || state === 'held') return 'attention'
   return null
 }
 

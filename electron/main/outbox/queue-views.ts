@@ -39,9 +39,26 @@ export function attentionNotice(entry: OutboxEntry): { title: string; body: stri
       return { title: 'Callboard: a task expired unsent', body: `${what}: ${why}` }
     case 'rejected':
       return { title: 'Callboard: a task was refused', body: `${what}: ${why}` }
+    case 'held':
+      return { title: 'Callboard: a task is held', body: `${what}: ${why}` }
     default:
       return null
   }
+}
+
+/** The OS notification for a task that will expire unsent unless the agent acts. */
+export function expiringNotice(entry: OutboxEntry, blocker: OutboxEntry | null): { title: string; body: string } {
+  const what = subjectOf(entry)
+  const until = new Date(entry.notAfter).toLocaleTimeString('en', { hour: '2-digit', minute: '2-digit' })
+  const why =
+    entry.state === 'held'
+      ? (entry.lastProblem?.message ?? 'It is held.')
+      : entry.state === 'needs_auth'
+        ? 'Its profile needs you to sign in again.'
+        : blocker
+          ? `It waits behind an earlier task for the same customer (${subjectOf(blocker)}, ${blocker.state.replace('_', ' ')}).`
+          : 'Sending is paused.'
+  return { title: 'Callboard: a task will expire unsent', body: `${what} expires at ${until}. ${why}` }
 }
 
 export function journalNoticeText(notice: JournalNotice): string {

@@ -16,8 +16,8 @@ import type { Outbox, OutboxDeps } from '../outbox/outbox'
 import { createOutbox } from '../outbox/outbox'
 import type { DurableOutboxLog } from '../outbox/outbox-log'
 import { openOutboxLog } from '../outbox/outbox-log'
-import { attentionNotice, historyList, journalNoticeText } from '../outbox/queue-views'
-import { inQueueView, toQueueItem } from '../outbox/queue-items'
+import { attentionNotice, expiringNotice, historyList, journalNoticeText } from '../outbox/queue-views'
+import { inQueueView } from '../outbox/queue-items'
 import { createDispatch } from '../ipc/dispatch'
 import { createAiccsClient } from '../providers/aiccs/aiccs-client'
 import { createConnectClient } from '../providers/connect/connect-client'
@@ -43,6 +43,7 @@ import type { Logger } from './logger'
 import type { ProfilesService } from './profiles-service'
 import { createProfilesService } from './profiles-service'
 import { openSettingsFile } from './settings-file'
+import { watchSettingsFile } from './settings-watch'
 import type { SettingsService } from './settings-service'
 import { createSettingsService } from './settings-service'
 import type { ProviderClients } from './task-sender'
@@ -91,6 +92,11 @@ export interface AppServices {
   desk: DialDesk
   /** The desktop integration (Electron only) reports what it managed to set up. */
   setDesktopStatus(status: DesktopStatus): void
+  /**
+   * Read the settings file again (it was restored or repaired outside Callboard; also done on its
+   * own when the file changes). True if anything changed.
+   */
+  reloadSettings(): Promise<boolean>
   /** Stop what the services started (the sandbox's simulators). */
   close(): Promise<void>
 }
@@ -130,11 +136,8 @@ export function defaultSettingsFor(locale: string): SettingsValues {
 export async function createAppServices(deps: AppServicesDeps): Promise<AppServices> {
   const { clock, logger } = deps
   const events = new EventHub(logger.child('events'), deps.checkContract)
-  const file = await openSettingsFile({
-    file: join(deps.userDataDir, 'settings.json'),
-    clock,
-    logger: logger.child('settings'),
-  })
+  const settingsPath = join(deps.userDataDir, 'settings.json')
+  const file = await openSettingsFile({ file: settingsPath, clock, logger: logger.child('settings') })
   const settings = createSettingsService({
     file,
     defaults: defaultSettingsFor(deps.locale),
@@ -154,7 +157,11 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     newId: deps.newId ?? randomUUID,
     logger: logger.child('profiles'),
     beforeRemove: (id) => credentials.clear(id),
-    onChanged: (list) => events.emit('profiles:changed', { profiles: list }),
+    onChanged: (list) => {
+      events.emit('profiles:changed', { profiles: list })
+      // Tasks held for a profile that is back go on; tasks whose profile went are held.
+      void outbox?.profilesChanged()
+    },
   })
 
   let sandbox: Sandbox | null = null
@@ -252,13 +259,14 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       send: (entry) => sendTask({ intent: entry.intent, idempotencyKey: entry.idempotencyKey }),
       onChanged: (entry) => {
         events.emit('queue:changed', {
-          item: toQueueItem(entry),
+          item: outbox!.item(entry),
           counts: outbox?.counts() ?? { waiting: 0, attention: 0 },
           lanes: outbox?.lanes() ?? [],
         })
         const note = attentionNotice(entry)
         if (note) deps.notify?.(note)
       },
+      onExpiringSoon: (entry, blocker) => deps.notify?.(expiringNotice(entry, blocker)),
       skew,
       ...(deps.outbox ? { dispatcher: deps.outbox } : {}),
       ...(deps.outbox?.historyMs !== undefined ? { historyMs: deps.outbox.historyMs } : {}),
@@ -268,12 +276,13 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     if (!outbox) throw new AppError('conflict', queueUnavailable ?? 'The task queue is not running.')
     return outbox
   }
+  const queueItem = (entry: Parameters<Outbox['item']>[0]) => requireOutbox().item(entry)
   const queueSnapshot = (): QueueSnapshot => {
     const list = outbox?.list() ?? []
     return {
       items: list
         .filter(inQueueView)
-        .map(toQueueItem)
+        .map((entry) => outbox!.item(entry))
         .sort((a, b) => b.seq - a.seq),
       counts: outbox?.counts() ?? { waiting: 0, attention: 0 },
       paused: outbox?.isPaused() ?? false,
@@ -302,7 +311,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     newId,
     settings: () => settings.get().settings,
     profiles: allProfiles,
-    submit: async (intent) => toQueueItem(await requireOutbox().submit(intent)),
+    submit: async (intent) => queueItem(await requireOutbox().submit(intent)),
     notify: (note) => (deps.notify ? deps.notify(note) : logger.info('notification', note)),
     onRequest: (request) => events.emit('dial:requested', request),
   })
@@ -341,12 +350,12 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       },
       'credentials:clear': ({ profileId }) => sendCredentials.clear(profileId),
       'keychain:health': () => credentials.health({ fresh: true }),
-      'tasks:submit': async ({ intent }) => toQueueItem(await requireOutbox().submit(intent)),
+      'tasks:submit': async ({ intent }) => queueItem(await requireOutbox().submit(intent)),
       'queue:list': () => queueSnapshot(),
-      'queue:retry': async ({ taskId }) => toQueueItem(await requireOutbox().retry(taskId)),
-      'queue:cancel': async ({ taskId }) => toQueueItem(await requireOutbox().cancel(taskId)),
-      'queue:resolve': async ({ taskId, action }) => toQueueItem(await requireOutbox().resolve(taskId, action)),
-      'queue:dismiss': async ({ taskId }) => toQueueItem(await requireOutbox().dismiss(taskId)),
+      'queue:retry': async ({ taskId }) => queueItem(await requireOutbox().retry(taskId)),
+      'queue:cancel': async ({ taskId }) => queueItem(await requireOutbox().cancel(taskId)),
+      'queue:resolve': async ({ taskId, action }) => queueItem(await requireOutbox().resolve(taskId, action)),
+      'queue:dismiss': async ({ taskId }) => queueItem(await requireOutbox().dismiss(taskId)),
       'history:list': (query) => historyList(outbox?.list() ?? [], query, (id) => findProfile(id)?.label ?? ''),
       'sandbox:state': () => sandbox?.state() ?? sandboxUnavailable(sandboxProblem ?? 'The sandbox is turned off.'),
       'sandbox:simulate': async ({ provider, scenario }) => {
@@ -370,6 +379,15 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     },
   })
 
+  async function reloadSettings(): Promise<boolean> {
+    if (!(await file.reload())) return false
+    events.emit('settings:changed', settings.get())
+    events.emit('profiles:changed', { profiles: profiles.list() })
+    await outbox?.profilesChanged()
+    return true
+  }
+  const stopWatching = watchSettingsFile(settingsPath, reloadSettings, logger.child('settings'))
+
   // Sending starts once everything above exists: recovery may emit events and send at once.
   if (outbox) await outbox.start()
 
@@ -389,7 +407,9 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       desktopStatus = status
       events.emit('desktop:changed', status)
     },
+    reloadSettings,
     close: async () => {
+      stopWatching()
       outbox?.stop()
       await outbox?.idle()
       await outboxLog?.close()

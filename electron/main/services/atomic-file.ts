@@ -11,14 +11,15 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   const handle = await open(tmp, 'wx', 0o600)
   try {
-    await handle.writeFile(data)
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-  try {
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
     await rename(tmp, file)
   } catch (error) {
+    // A full disk fails the write half way: no temp file is left behind to fill it further.
     await rm(tmp, { force: true })
     throw error
   }

@@ -35,7 +35,10 @@ export function createProfilesService({
     get,
     async save(draft) {
       const existing = draft.id ? get(draft.id) : undefined
-      if (draft.id && !existing)
+      // A profile set aside because it could not be read comes back under its own id, so the tasks
+      // that waited for it go on.
+      const restoring = draft.id && !existing ? file.setAside().some((s) => s.id === draft.id) : false
+      if (draft.id && !existing && !restoring)
         throw new AppError('not_found', 'That profile no longer exists; it may have been removed.')
       if (existing && existing.provider !== draft.provider) {
         throw new AppError('conflict', 'A profile cannot change provider. Add a new profile instead.')
@@ -45,17 +48,35 @@ export function createProfilesService({
           p.provider === draft.provider && p.id !== draft.id && p.label.toLowerCase() === draft.label.toLowerCase(),
       )
       if (clash) throw new AppError('conflict', `There is already a ${draft.provider} profile called "${clash.label}".`)
-      const profile = { ...draft, id: existing?.id ?? newId() } as Profile
-      await file.update((doc) => ({
-        ...doc,
-        profiles: existing ? doc.profiles.map((p) => (p.id === profile.id ? profile : p)) : [...doc.profiles, profile],
-      }))
-      logger.info(existing ? 'profile updated' : 'profile added', { profileId: profile.id, provider: profile.provider })
+      const profile = { ...draft, id: existing?.id ?? (restoring ? draft.id : undefined) ?? newId() } as Profile
+      await file.update((doc) => {
+        const setAside = (doc.setAside ?? []).filter((s) => s.id !== profile.id)
+        const { setAside: _old, ...rest } = doc
+        return {
+          ...rest,
+          ...(setAside.length ? { setAside } : {}),
+          profiles: existing
+            ? doc.profiles.map((p) => (p.id === profile.id ? profile : p))
+            : [...doc.profiles, profile],
+        }
+      })
+      logger.info(existing ? 'profile updated' : restoring ? 'profile repaired' : 'profile added', {
+        profileId: profile.id,
+        provider: profile.provider,
+      })
       onChanged(list())
       return profile
     },
     async remove(id) {
-      if (!get(id)) throw new AppError('not_found', 'That profile no longer exists.')
+      if (!get(id)) {
+        // A profile set aside can be let go of too: its held tasks then stay held until cancelled.
+        if (!file.setAside().some((s) => s.id === id)) throw new AppError('not_found', 'That profile no longer exists.')
+        await beforeRemove(id)
+        await file.update((doc) => ({ ...doc, setAside: (doc.setAside ?? []).filter((s) => s.id !== id) }))
+        logger.info('set-aside profile discarded', { profileId: id })
+        onChanged(list())
+        return
+      }
       await beforeRemove(id)
       await file.update((doc) => ({ ...doc, profiles: doc.profiles.filter((p) => p.id !== id) }))
       logger.info('profile removed', { profileId: id })

@@ -1,145 +1,245 @@
-import { readFile, rename } from 'node:fs/promises'
-import type { z } from 'zod'
-import type { SettingsDocument, SettingsRecovery } from '@shared/schemas/settings'
-import { SETTINGS_VERSION, SettingsDocument as SettingsDocumentSchema, SettingsFileV1 } from '@shared/schemas/settings'
+import { copyFile, readFile, rename } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import type { SetAsideProfile, SettingsDocument, SettingsRecovery } from '@shared/schemas/settings'
+import { SETTINGS_VERSION, SettingsDocument as SettingsDocumentSchema } from '@shared/schemas/settings'
 import { AppError } from './app-error'
 import { quarantineName, writeFileAtomic } from './atomic-file'
 import type { Clock } from './clock'
 import type { Logger } from './logger'
+import { lastGoodFrom, parseSettingsText, salvageSettings } from './settings-salvage'
+import { storageError } from './storage-errors'
 
 export interface SettingsFileDeps {
   /** Absolute path of the settings file, normally `<userData>/settings.json`. */
   file: string
   clock: Clock
   logger: Logger
+  /**
+   * Why this process must not write the settings at all (another Callboard owns the data folder),
+   * or null. The file is still read, so the agent sees their profiles and settings.
+   */
+  readOnly?: string | null
 }
 
 /**
- * The settings file as one document shared by the settings and profiles services. Loaded once;
- * every change is applied in call order and written atomically before it is acknowledged.
+ * The settings file as one document shared by the settings and profiles services. Loaded once (and
+ * again by `reload`); every change is applied in call order and written atomically before it is
+ * acknowledged, then copied as the last good copy.
  */
 export interface SettingsFile {
   read(): SettingsDocument
-  /** Set when the file on disk could not be used at start-up. */
+  /** Set when the file on disk could not be used as it was. */
   readonly recovery: SettingsRecovery | null
+  /** Profiles that could not be read, kept for the agent to repair. */
+  setAside(): SetAsideProfile[]
   update(mutate: (doc: SettingsDocument) => SettingsDocument): Promise<SettingsDocument>
+  /** Read the file again (it was repaired or replaced outside Callboard). True if anything changed. */
+  reload(): Promise<boolean>
 }
 
 const EMPTY: SettingsDocument = { version: SETTINGS_VERSION, profiles: [] }
 
-type Interpretation =
-  { kind: 'ok'; doc: SettingsDocument; migratedFrom: number | null } | { kind: 'unusable'; reason: string }
+/** `settings.json` → `settings.last-good.json`, beside it. */
+export const lastGoodPath = (file: string) =>
+  join(dirname(file), `${basename(file).replace(/\.json$/, '')}.last-good.json`)
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ')
+interface Loaded {
+  doc: SettingsDocument
+  recovery: SettingsRecovery | null
+  /** Why nothing may be written, or null. */
+  unwritable: string | null
+  /** The file's text as read (or as written by recovery), to tell our own writes from others'. */
+  text: string | null
 }
 
-/** Older versions are migrated forward in memory; the file is rewritten on the next change. */
-function interpret(text: string): Interpretation {
-  let raw: unknown
-  try {
-    raw = JSON.parse(text)
-  } catch (error) {
-    return { kind: 'unusable', reason: `it is not valid JSON (${(error as Error).message})` }
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { kind: 'unusable', reason: 'it does not hold a settings object' }
-  }
-  const version = (raw as { version?: unknown }).version
-  if (typeof version === 'number' && version > SETTINGS_VERSION) {
-    return {
-      kind: 'unusable',
-      reason: `it was written by a newer Callboard (settings version ${version}, this one reads up to ${SETTINGS_VERSION})`,
-    }
-  }
-  if (version === 1) {
-    const v1 = SettingsFileV1.safeParse(raw)
-    if (!v1.success)
-      return { kind: 'unusable', reason: `it is not a Callboard settings file (${describeIssues(v1.error)})` }
-    return { kind: 'ok', doc: { ...v1.data, version: SETTINGS_VERSION, profiles: [] }, migratedFrom: 1 }
-  }
-  const current = SettingsDocumentSchema.safeParse(raw)
-  if (!current.success) {
-    return { kind: 'unusable', reason: `it is not a Callboard settings file (${describeIssues(current.error)})` }
-  }
-  return { kind: 'ok', doc: current.data, migratedFrom: null }
-}
+const serialize = (doc: SettingsDocument) => `${JSON.stringify(doc, null, 2)}\n`
 
 /**
- * A file that cannot be used is never overwritten in place: it is moved aside with a timestamp,
- * the app runs on defaults, and `recovery` says so for the UI.
+ * Damage costs only what is damaged (trust issue A1): a file that cannot be read at all is replaced
+ * by the last good copy (kept beside it on every successful save); a file with one bad preference
+ * or profile loses only that part, which is taken from the last good copy where it has it, or set
+ * aside with its data. The file as found is always kept (moved or copied aside) before anything is
+ * written over it, and `recovery` says what happened. A file written by a newer Callboard, or one
+ * that cannot be read, is never written over.
  */
-export async function openSettingsFile({ file, clock, logger }: SettingsFileDeps): Promise<SettingsFile> {
-  let doc: SettingsDocument = EMPTY
-  let recovery: SettingsRecovery | null = null
-  let writable = true
+export async function openSettingsFile({
+  file,
+  clock,
+  logger,
+  readOnly = null,
+}: SettingsFileDeps): Promise<SettingsFile> {
+  const lastGoodFile = lastGoodPath(file)
 
-  let text: string | null = null
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      writable = false
-      const reason = `it could not be read (${(error as Error).message})`
-      recovery = { reason, movedTo: null, at: clock.now().toISOString() }
-      logger.error('settings file unreadable; running on defaults without saving', { file, reason })
+  async function readLastGood(): Promise<SettingsDocument | null> {
+    try {
+      const parsed = parseSettingsText(await readFile(lastGoodFile, 'utf8'))
+      return parsed.ok ? lastGoodFrom(parsed.raw) : null
+    } catch {
+      return null
     }
   }
 
-  if (text !== null) {
-    const outcome = interpret(text)
-    if (outcome.kind === 'ok') {
-      doc = outcome.doc
-      if (outcome.migratedFrom !== null) {
-        logger.info('settings file migrated in memory', { from: outcome.migratedFrom, to: SETTINGS_VERSION })
+  /** Write the document and then its last good copy. Refusals become a specific AppError. */
+  async function write(doc: SettingsDocument): Promise<string> {
+    const text = serialize(doc)
+    try {
+      await writeFileAtomic(file, text)
+      await writeFileAtomic(lastGoodFile, text)
+    } catch (error) {
+      throw storageError(error, 'The settings could not be saved')
+    }
+    return text
+  }
+
+  async function load(): Promise<Loaded> {
+    const at = clock.now()
+    const lastGood = await readLastGood()
+    const recovery = (
+      reason: string,
+      movedTo: string | null,
+      restored: boolean,
+      unwritable: string | null,
+    ): SettingsRecovery => ({
+      reason,
+      movedTo,
+      at: at.toISOString(),
+      restoredFrom: restored ? 'last_good' : null,
+      readOnly: unwritable !== null || readOnly !== null,
+    })
+
+    let text: string
+    try {
+      text = await readFile(file, 'utf8')
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'ENOENT') {
+        if (!lastGood) return { doc: EMPTY, recovery: null, unwritable: null, text: null }
+        // Gone, with a good copy beside it: put it back (a save never leaves it missing).
+        const restoredText = readOnly ? null : await write(lastGood).catch(() => null)
+        logger.warn('settings file missing; restored from the last good copy', { file })
+        return {
+          doc: lastGood,
+          recovery: recovery('the settings file was missing', null, true, null),
+          unwritable: null,
+          text: restoredText,
+        }
       }
-    } else {
-      const at = clock.now()
+      const reason = `it could not be read (${code ?? (error as Error).message})`
+      logger.error('settings file unreadable; not writing over it', { file, reason })
+      const unwritable = `${file} could not be read (${code ?? 'error'}). Fix or remove it, then restart Callboard.`
+      return {
+        doc: lastGood ?? EMPTY,
+        recovery: recovery(reason, null, lastGood !== null, unwritable),
+        unwritable,
+        text: null,
+      }
+    }
+
+    const parsed = parseSettingsText(text)
+    const salvage = parsed.ok ? salvageSettings(parsed.raw, lastGood, at) : ({ kind: 'unusable', ...parsed } as const)
+    if (salvage.kind === 'newer') {
+      const reason = `it was written by a newer Callboard (settings version ${salvage.version}, this one reads up to ${SETTINGS_VERSION}); it is left as it is`
+      const unwritable =
+        'These settings belong to a newer Callboard; this one does not save over them. Use the newer Callboard.'
+      logger.warn('settings file from a newer version; read-only', { file, version: salvage.version })
+      return {
+        doc: lastGood ?? EMPTY,
+        recovery: recovery(reason, null, lastGood !== null, unwritable),
+        unwritable,
+        text,
+      }
+    }
+    if (salvage.kind === 'unusable') {
+      if (readOnly) {
+        return {
+          doc: lastGood ?? EMPTY,
+          recovery: recovery(salvage.reason, null, lastGood !== null, null),
+          unwritable: null,
+          text,
+        }
+      }
       const movedTo = quarantineName(file, at)
       try {
         await rename(file, movedTo)
-        logger.warn('settings file moved aside; running on defaults', { file, movedTo, reason: outcome.reason })
-        recovery = { reason: outcome.reason, movedTo, at: at.toISOString() }
       } catch (error) {
-        // Could not move it: keep it untouched and refuse to save over it.
-        writable = false
-        logger.error('settings file unusable and could not be moved aside', {
-          file,
-          reason: outcome.reason,
-          error: String(error),
-        })
-        recovery = { reason: outcome.reason, movedTo: null, at: at.toISOString() }
+        logger.error('settings file unusable and could not be moved aside', { file, error: String(error) })
+        const unwritable = `${file} is damaged and could not be moved aside. Fix or remove it, then restart Callboard.`
+        return {
+          doc: lastGood ?? EMPTY,
+          recovery: recovery(salvage.reason, null, lastGood !== null, unwritable),
+          unwritable,
+          text,
+        }
       }
+      const restoredText = lastGood ? await write(lastGood).catch(() => null) : null
+      logger.warn('settings file moved aside', { file, movedTo, reason: salvage.reason, restored: lastGood !== null })
+      return {
+        doc: lastGood ?? EMPTY,
+        recovery: recovery(salvage.reason, movedTo, lastGood !== null, null),
+        unwritable: null,
+        text: restoredText,
+      }
+    }
+    if (salvage.problems.length === 0) {
+      // Clean. Make sure a last good copy exists (a file from before there was one).
+      if (!readOnly && !lastGood) await writeFileAtomic(lastGoodFile, serialize(salvage.doc)).catch(() => undefined)
+      return { doc: salvage.doc, recovery: null, unwritable: null, text }
+    }
+    const reason = salvage.problems.join('; ')
+    if (readOnly) {
+      return { doc: salvage.doc, recovery: recovery(reason, null, salvage.fromLastGood, null), unwritable: null, text }
+    }
+    // Keep the file as found, then write what could be kept, so the next start is clean.
+    const copiedTo = quarantineName(file, at)
+    let movedTo: string | null = copiedTo
+    await copyFile(file, copiedTo).catch(() => (movedTo = null))
+    const written = await write(salvage.doc).catch((error: unknown) => {
+      logger.error('repaired settings could not be written', { file, error: String(error) })
+      return null
+    })
+    logger.warn('settings file partly damaged; the rest kept', { file, problems: salvage.problems.length, movedTo })
+    return {
+      doc: salvage.doc,
+      recovery: recovery(reason, movedTo, salvage.fromLastGood, null),
+      unwritable: null,
+      text: written ?? text,
     }
   }
 
+  let state = await load()
   let queue: Promise<unknown> = Promise.resolve()
 
   async function apply(mutate: (doc: SettingsDocument) => SettingsDocument): Promise<SettingsDocument> {
-    if (!writable) {
-      throw new AppError(
-        'settings_unwritable',
-        `Settings cannot be saved: ${file} could not be read or moved aside. Fix or remove that file and restart Callboard.`,
-      )
-    }
-    const next = SettingsDocumentSchema.parse(mutate(doc))
-    await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`)
-    doc = next
-    return doc
+    const refusal = readOnly ?? state.unwritable
+    if (refusal) throw new AppError('settings_unwritable', `Settings cannot be saved: ${refusal}`)
+    const next = SettingsDocumentSchema.parse(mutate(state.doc))
+    const text = await write(next)
+    state = { ...state, doc: next, text }
+    return next
+  }
+
+  /** One change at a time, in call order; a failed one does not stop the next. */
+  const serially = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = queue.then(run)
+    queue = next.catch(() => undefined)
+    return next
   }
 
   return {
-    read: () => doc,
+    read: () => state.doc,
     get recovery() {
-      return recovery
+      return state.recovery
     },
-    update(mutate) {
-      const run = queue.then(() => apply(mutate))
-      queue = run.catch(() => undefined)
-      return run
-    },
+    setAside: () => state.doc.setAside ?? [],
+    update: (mutate) => serially(() => apply(mutate)),
+    reload: () =>
+      serially(async () => {
+        const current = await readFile(file, 'utf8').catch(() => null)
+        if (current !== null && current === state.text) return false
+        const before = serialize(state.doc)
+        state = await load()
+        logger.info('settings file read again', { changed: serialize(state.doc) !== before })
+        return serialize(state.doc) !== before
+      }),
   }
 }

@@ -28,7 +28,7 @@ export function createSettingsService({ file, logger, onChanged, ...deps }: Sett
         .map((key) => [key, doc[key]] as const)
         .filter(([, value]) => value !== undefined),
     )
-    return { settings: { ...defaults, ...stored }, recovery: file.recovery }
+    return { settings: { ...defaults, ...stored }, recovery: file.recovery, setAside: file.setAside() }
   }
 
   return {

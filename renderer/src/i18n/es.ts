@@ -54,12 +54,32 @@ export default {
     },
   },
   recovery: {
-    title: 'No se pudo usar su archivo de ajustes',
-    moved:
-      'Callboard se inició con los ajustes predeterminados porque {reason}. El archivo anterior se conservó en {path}.',
-    notMoved:
-      'Callboard se inició con los ajustes predeterminados porque {reason}. No se pudo apartar el archivo, así que los cambios no se guardarán hasta que se corrija o se elimine.',
+    title: 'No se pudo usar su archivo de ajustes tal como estaba',
+    reason: 'Qué fallaba: {reason}.',
+    restored: 'Lo que no se pudo leer se tomó de la copia que Callboard guarda de los últimos ajustes que guardó.',
+    defaults: 'Lo que no se pudo leer ha vuelto a su valor predeterminado.',
+    setAside:
+      'Un perfil que no se pudo leer se ha apartado: aparece en Perfiles para repararlo, y sus tareas lo esperan. | {n} perfiles que no se pudieron leer se han apartado: aparecen en Perfiles para repararlos, y sus tareas los esperan.',
+    kept: 'El archivo tal como se encontró se conserva en {path}.',
+    readOnly: 'Los ajustes no se pueden guardar hasta que esto se corrija.',
     dismiss: 'Cerrar',
+  },
+  setAside: {
+    title: 'Perfiles apartados',
+    intro:
+      'Estos perfiles no se pudieron leer del archivo de ajustes. Sus tareas se conservan, sin enviar, hasta que el perfil vuelva.',
+    unnamed: 'Un perfil sin nombre legible',
+    unknownProvider: 'proveedor desconocido',
+    reason: 'Motivo: {reason}',
+    repair: 'Reparar',
+    repairNamed: 'Reparar {label}',
+    discard: 'Descartar',
+    discardNamed: 'Descartar {label}',
+    discardTitle: '¿Descartar «{label}»?',
+    discardMessage:
+      'Se elimina de los ajustes para siempre. Las tareas hechas para él siguen retenidas hasta que las cancele en la cola.',
+    discardConfirm: 'Descartar perfil',
+    failed: 'No funcionó: {message}',
   },
   about: {
     title: 'Acerca de',
@@ -100,8 +120,18 @@ export default {
       expired: 'Caducada sin enviar: ya era demasiado tarde para enviarla.',
       needs_auth: 'Necesita que vuelva a iniciar sesión.',
       needs_review: 'Necesita su revisión: puede que se haya creado o no.',
+      held_no_profile: 'Retenida: falta su perfil. No se envía, y sigue sola en cuanto el perfil vuelva.',
+      held_clock_moved_back:
+        'Retenida: el reloj se atrasó desde que se puso en cola. Compruebe la hora y luego envíela o cancélela.',
       cancelled: 'Cancelada.',
     },
+    behind: 'Espera detrás de una tarea anterior del mismo cliente:',
+    behindState: '({state})',
+    goToBlocker: 'Ir a {subject}',
+    sendHeld: 'Enviarla',
+    sendHeldNamed: 'Enviarla: {subject}',
+    repairProfile: 'Reparar el perfil',
+    repairProfileNamed: 'Reparar el perfil de {subject}',
     when: { now: 'ahora', seconds: 'en {n} s', minutes: 'en {n} min', at: 'el {time}' },
     retry: 'Reintentar ahora',
     retryNamed: 'Reintentar ahora: {subject}',

@@ -18,7 +18,7 @@ export const SEARCH_MAX = 200
 export const stateFilters = {
   waiting: ['queued', 'sending'],
   sent: ['sent'],
-  attention: ['needs_auth', 'needs_review'],
+  attention: ['needs_auth', 'needs_review', 'held'],
   rejected: ['rejected'],
   expired: ['expired'],
   cancelled: ['cancelled'],

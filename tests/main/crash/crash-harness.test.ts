@@ -219,7 +219,8 @@ const named: NamedStep[] = [
   ...(['before', 'after'] as const).map((when): NamedStep => ({
     step: `mid-compaction, ${when} rename`,
     point: `compact:${when}-rename`,
-    hits: [1, 2],
+    // 40 tasks make one compaction, not two: a second hit never came.
+    hits: [1],
     mixes: ['all'],
     tasks: 40,
     breather: { every: 8, ms: 150 },
@@ -236,8 +237,10 @@ describe('crash harness (Q1)', () => {
       lanes.map(async (lane) => {
         while (next < rounds.length) {
           const { s, hit, mix } = rounds[next++]!
-          // A step that depends on timing (compaction needs the queue to go quiet) may not come in
-          // one round on a busy machine: a round that did not reach it is run again, up to 3 times.
+          // A round ends when its step is reached (the crash point kills the child), so the time
+          // limit only ends a round whose step never comes: generous, since a loaded machine is
+          // slow to get there (compaction needs the tasks sent and the queue quiet). One that did
+          // not reach it is run again, up to 3 times.
           for (let attempt = 1; attempt <= 3; attempt++) {
             const folder = newFolder(`${s.step} #${hit} ${mix} (try ${attempt})`)
             const killed = await crashRun({
@@ -245,7 +248,7 @@ describe('crash harness (Q1)', () => {
               folder,
               tasks: tasksOf(mixes[mix]!, s.tasks),
               paceMs: 4,
-              maxMs: 6000,
+              maxMs: 30_000,
               ...(s.point ? { crash: { at: s.point, hit } } : {}),
               ...(s.onBody ? { onBody: { nth: hit, forward: s.onBody.forward } } : {}),
               ...(s.breather ? { breather: s.breather } : {}),

@@ -301,7 +301,7 @@ export function childConfig(
     secrets: Object.fromEntries(profiles.map((p) => [p.id, secrets[p.provider] as ProviderSecret])),
     connectEndpoint: route.connectEndpoint,
     compactMinBytes: 4096,
-    drainTimeoutMs: 30_000,
+    drainTimeoutMs: 120_000,
   }
 }
 

@@ -50,7 +50,7 @@ const retry = (delayMs: number | null = null, httpStatus: number | null = null):
 function setup(script: Script, options: { random?: () => number; deadlines?: Partial<DeadlinePolicy> } = {}) {
   const time = virtualTime()
   const log = memoryLog()
-  const attempts: { id: string; at: number; attempt: number }[] = []
+  const attempts: { id: string; at: number; mono: number; attempt: number }[] = []
   let ids = 0
   let inFlight = 0
   let maxInFlight = 0
@@ -61,7 +61,7 @@ function setup(script: Script, options: { random?: () => number; deadlines?: Par
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     findProfile: (id) => profiles.get(id),
     send: async (entry) => {
-      attempts.push({ id: entry.id, at: time.nowMs(), attempt: entry.attempts })
+      attempts.push({ id: entry.id, at: time.nowMs(), mono: time.monoMs(), attempt: entry.attempts })
       inFlight += 1
       maxInFlight = Math.max(maxInFlight, inFlight)
       try {
@@ -248,21 +248,42 @@ describe('dispatcher', () => {
     expect(attempts.length).toBe(before)
   })
 
-  it('a wall clock set back two hours neither sends late nor expires early (Q7)', async () => {
+  it('a wall clock set back neither gives a task more time nor expires it early: an outdial ends 15 minutes after it was asked for (Q7)', async () => {
     const { outbox, time, attempts } = setup(() => retry())
     await outbox.start()
     const entry = await outbox.submit(outdial('+14155550100'))
+    const askedAt = time.monoMs()
     await time.advance(10)
-    time.jumpWall(-2 * 3_600_000)
-    // Retries for 2 h 20 min: the deadline, 15 min after creation on the wall clock, is now 2 h 15 min away.
-    for (let i = 0; i < 12 * 60; i++) await time.advance(10_000)
-    expect(outbox.get(entry.id)!.state).toBe('queued') // two hours of real time, but not yet its deadline
-    for (let i = 0; i < 2 * 60; i++) await time.advance(10_000)
-    const final = outbox.get(entry.id)!
-    expect(final.state).toBe('expired')
-    const deadline = Date.parse(entry.notAfter)
-    expect(attempts.every((a) => a.at < deadline)).toBe(true)
+    // NTP, or the agent fixing the time: the wall clock now reads 20 minutes earlier.
+    time.jumpWall(-20 * 60_000)
+    // Still tried for the rest of its 15 minutes (not expired early)...
+    for (let i = 0; i < 14 * 6; i++) await time.advance(10_000)
+    expect(outbox.get(entry.id)!.state).toBe('queued')
+    // ...and expired at 15 minutes of real time, although the wall clock says 5 minutes have passed.
+    for (let i = 0; i < 2 * 6; i++) await time.advance(10_000)
+    expect(outbox.get(entry.id)!.state).toBe('expired')
     expect(attempts.length).toBeGreaterThan(3)
+    expect(attempts.every((a) => a.mono - askedAt < 15 * 60_000)).toBe(true)
+    // Nothing afterwards, however long the wall clock takes to reach the old deadline.
+    const tried = attempts.length
+    for (let i = 0; i < 30; i++) await time.advance(60_000)
+    expect(attempts.length).toBe(tried)
+  })
+
+  it('a wall clock set back after a sleep still cannot give a task more time (Q7)', async () => {
+    const { outbox, time, attempts } = setup(() => retry())
+    await outbox.start()
+    const entry = await outbox.submit(outdial('+14155550100'))
+    const askedAt = time.monoMs()
+    await time.advance(10)
+    time.jumpWall(10 * 60_000) // asleep 10 minutes: the monotonic clock stood still
+    await outbox.poke('resume') // the OS says it woke up, as powerMonitor does in the app
+    await time.advance(10)
+    time.jumpWall(-8 * 60_000) // then the clock is set back 8 minutes
+    for (let i = 0; i < 10 * 6; i++) await time.advance(10_000)
+    expect(outbox.get(entry.id)!.state).toBe('expired')
+    // Ten minutes asleep count: it expired within about 5 minutes of being awake again.
+    expect(attempts.every((a) => a.mono - askedAt < 5 * 60_000 + 20_000)).toBe(true)
   })
 
   it('after a suspend (wall time moves, timers do not), the first look expires what is overdue, unsent (Q7)', async () => {

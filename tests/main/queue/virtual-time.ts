@@ -56,5 +56,6 @@ export function virtualTime(startIso = '2026-11-23T10:00:00.000Z') {
       wall += ms
     },
     nowMs: () => wall,
+    monoMs: () => mono,
   }
 }

@@ -1,0 +1,34 @@
+import { AppError } from './app-error'
+
+/** The disk refused a write because it is full (or over quota). */
+export const isDiskFull = (error: unknown): boolean => {
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  return code === 'ENOSPC' || code === 'EDQUOT'
+}
+
+/** The data folder cannot be written at all (a read-only disk or folder, missing permission). */
+export const isReadOnly = (error: unknown): boolean => {
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  return code === 'EROFS' || code === 'EACCES' || code === 'EPERM'
+}
+
+/**
+ * A failed write to Callboard's data folder, as the agent should read it: full and read-only disks
+ * are said plainly (the log is on the same disk, so "see the log" would not help); anything else
+ * is passed on unchanged.
+ */
+export function storageError(error: unknown, what: string): unknown {
+  if (isDiskFull(error)) {
+    return new AppError(
+      'disk_full',
+      `${what}: the disk that holds Callboard's data is full. Free some space; Callboard carries on by itself once it can write again.`,
+    )
+  }
+  if (isReadOnly(error)) {
+    return new AppError(
+      'read_only',
+      `${what}: Callboard's data folder cannot be written (${(error as NodeJS.ErrnoException).code}). Check that the disk is not read-only and that you may write to the folder.`,
+    )
+  }
+  return error
+}
