@@ -50,7 +50,7 @@ export interface OutboxDeps {
   skew?: ClockSkew
   /** Finished entries stay this long for history, then compaction drops them. Default 30 days. */
   historyMs?: number
-  dispatcher?: Partial<Pick<DispatcherDeps, 'timers' | 'random' | 'backoff' | 'tickMs'>>
+  dispatcher?: Partial<Pick<DispatcherDeps, 'timers' | 'random' | 'backoff' | 'tickMs' | 'keychainRetryMs'>>
 }
 
 export type ResolveAction = 'resend' | 'done' | 'cancel'
@@ -280,6 +280,7 @@ export function createOutbox(deps: OutboxDeps) {
     },
 
     poke: (reason: string) => dispatcher.poke(reason),
+    keychainAvailable: () => dispatcher.keychainAvailable(),
     pause: () => dispatcher.pause(),
     resume: () => dispatcher.resume(),
     isPaused: () => dispatcher.isPaused(),

@@ -148,6 +148,8 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     findProfile: (id) => profiles.get(id),
     clock,
     logger: logger.child('credentials'),
+    // Tasks waiting for the keychain go as soon as a check finds it working again.
+    onKeychainAvailable: () => void outbox?.keychainAvailable(),
   })
   const profiles: ProfilesService = createProfilesService({
     file,
