@@ -217,6 +217,7 @@ export function createOutbox(deps: OutboxDeps) {
         updatedAt: createdAt.toISOString(),
       }
       const queued = await record({ t: 'queued', entry })
+      deps.logger.info('task queued', { taskId: id, profileId: profile.id, kind: intent.kind })
       void dispatcher.wake(queued)
       return queued
     },

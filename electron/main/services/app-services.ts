@@ -251,7 +251,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       logger: logger.child('outbox'),
       newId,
       findProfile,
-      send: (entry) => sendTask({ intent: entry.intent, idempotencyKey: entry.idempotencyKey }),
+      send: (entry) => sendTask({ taskId: entry.id, intent: entry.intent, idempotencyKey: entry.idempotencyKey }),
       onChanged: (entry) => {
         events.emit('queue:changed', {
           item: toQueueItem(entry),

@@ -41,6 +41,8 @@ export interface TaskSenderDeps {
 }
 
 export interface SendTask {
+  /** The outbox entry's id: what the log names the task by (never its number or text). */
+  taskId: string
   intent: TaskIntent
   /** The same on every attempt of one task: how keyed providers recognise a resend. */
   idempotencyKey: string
@@ -61,7 +63,7 @@ const rejected = (message: string): SendOutcome => ({
  * problem: every path ends in exactly one outcome.
  */
 export function createTaskSender(deps: TaskSenderDeps) {
-  return async function sendTask({ intent, idempotencyKey, signal }: SendTask): Promise<SendOutcome> {
+  return async function sendTask({ taskId, intent, idempotencyKey, signal }: SendTask): Promise<SendOutcome> {
     const profile = deps.findProfile(intent.profileId)
     if (!profile) return rejected('The profile this task was made for no longer exists.')
     const clock = providerClock(deps.clock, deps.providerOffsetMs?.(profile.id) ?? 0)
@@ -138,6 +140,7 @@ export function createTaskSender(deps: TaskSenderDeps) {
       outcome = keychainOutcome(error.state, `the access token for ${profile.label}`)
     }
     deps.logger.info('task sent', {
+      taskId,
       profileId: profile.id,
       provider: profile.provider,
       kind: intent.kind,

@@ -73,7 +73,7 @@ function setup(options: { clients?: ProviderClients; tokens?: TokenCache } = {})
     logger: quiet,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     findProfile: (id) => (id === WEBEX.id ? WEBEX : undefined),
-    send: (entry) => sendTask({ intent: entry.intent, idempotencyKey: entry.idempotencyKey }),
+    send: (entry) => sendTask({ taskId: entry.id, intent: entry.intent, idempotencyKey: entry.idempotencyKey }),
     onChanged: () => undefined,
     dispatcher: { timers: time.timers, random: () => 0.5, tickMs: 30_000 },
   })
