@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { KeychainState } from './keychain'
 
 // What one attempt to hand a task to a provider came to (design.md §4, "Outcome classes"). Every
 // provider answer, network failure included, maps to exactly one of these; the outbox turns them
@@ -21,6 +22,18 @@ export const SendOutcome = z.discriminatedUnion('kind', [
       delayMs: z.number().int().nonnegative().nullable(),
       reason: Message,
       httpStatus: HttpStatus.nullable(),
+    })
+    .strict(),
+  /**
+   * Nothing left this computer: its keychain is locked or unavailable, so the credentials (or the
+   * cached access token) could not be read or kept. The provider was not asked, so this says nothing
+   * about it: the task waits for the keychain, and the provider's lane keeps its health.
+   */
+  z
+    .object({
+      kind: z.literal('keychain_unavailable'),
+      keychain: KeychainState.exclude(['available']),
+      message: Message,
     })
     .strict(),
   /** The credentials no longer work (a refresh was already tried): the agent must sign in again. */

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { checkAccelerator, acceleratorProblemText } from '../desktop/accelerator'
 import { Profile } from './profiles'
 import { ProfileId, ProviderName } from './providers'
+import { refusingProtoKey } from './record-keys'
 
 export const SETTINGS_VERSION = 2
 
@@ -66,7 +67,7 @@ export const SetAsideProfile = z
     reason: z.string().min(1),
     setAsideAt: z.iso.datetime(),
     /** The profile as found (non-secret settings only: secrets are never in this file). */
-    data: z.record(z.string(), z.json()),
+    data: refusingProtoKey(z.record(z.string(), z.json())),
   })
   .strict()
 export type SetAsideProfile = z.infer<typeof SetAsideProfile>

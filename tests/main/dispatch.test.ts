@@ -255,6 +255,44 @@ describe('dispatch (S2)', () => {
     expect(result.error.issues?.map((i) => i.path)).toEqual([['defaultRegion'], ['theme']])
   })
 
+  const connectFollowUp = {
+    kind: 'followUp',
+    provider: 'connect',
+    profileId: PROFILE_ID,
+    name: 'Follow up',
+    description: '',
+    target: { kind: 'contactFlow', id: 'flow-1' },
+  }
+  const outdial = {
+    kind: 'outdial',
+    profileId: PROFILE_ID,
+    destination: '+14085550199',
+    entryPointId: 'EP-1',
+    origin: '+14085550100',
+  }
+  it.each([
+    ['Connect References', connectFollowUp, 'references', '{"case":{"Type":"STRING"},"__proto__":{"Type":"URL"}}'],
+    ['Webex attributes', outdial, 'attributes', '{"a":"1","__proto__":"x"}'],
+    ['Webex SIP headers', outdial, 'customAttributes', '{"x-a":"1","__proto__":"x"}'],
+  ])(
+    'refuses a __proto__ key in %s with a field error on that key (zod dropped it silently)',
+    async (_, base, field, json) => {
+      // JSON.parse makes __proto__ an own key, as the renderer's structured clone delivers it.
+      const record: object = JSON.parse(json)
+      expect(Object.hasOwn(record, '__proto__')).toBe(true)
+      const handlers = spyHandlers()
+      const dispatch = createDispatch({ handlers, logger: quietLogger().logger, checkOutputs: true })
+      const result = await dispatch('tasks:submit', { intent: { ...base, [field]: record } })
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+      if (result.ok) return
+      expect(result.error.issues).toContainEqual({
+        path: ['intent', field, '__proto__'],
+        message: expect.stringContaining('__proto__'),
+      })
+      expect(handlers['tasks:submit']).not.toHaveBeenCalled()
+    },
+  )
+
   it('turns service errors into envelopes: AppError keeps its code, a crash becomes internal and is logged', async () => {
     const handlers = spyHandlers()
     asMock(handlers['settings:update']).mockRejectedValueOnce(new AppError('settings_unwritable', 'Cannot save.'))

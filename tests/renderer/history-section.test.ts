@@ -203,7 +203,7 @@ describe('history section', () => {
     await flushPromises()
     // Both changes in one go: one query.
     expect(historyCalls()).toHaveLength(3)
-    expect(historyCalls().at(-1)).toEqual({ limit: 500, states: ['needs_auth', 'needs_review'] })
+    expect(historyCalls().at(-1)).toEqual({ limit: 500, states: ['needs_auth', 'needs_review', 'held'] })
     expect(rows().map((r) => r.get('[data-testid="history-state-cell"]').text())).toEqual(['Needs review'])
   })
 

@@ -71,6 +71,11 @@ export interface DispatcherDeps {
    * not once it has expired. Called once per entry per run.
    */
   onExpiringSoon?: (entry: OutboxEntry) => void
+  /**
+   * How long a lane waits after finding the keychain locked or unavailable before one task tries
+   * again (sooner when the keychain is found working: `keychainAvailable`). Default 15 s.
+   */
+  keychainRetryMs?: number
 }
 
 /** States that still expire at their deadline: queued, or waiting on something here. */
@@ -93,6 +98,11 @@ interface Lane {
   health: LaneHealth
   /** Wall ms before which the lane sends nothing (provider down, rate limited). */
   blockedUntil: number
+  /**
+   * Wall ms before which the lane sends nothing because this computer's keychain could not be
+   * read: kept apart from `blockedUntil` and `health`, which are about the provider.
+   */
+  keychainHoldUntil: number
   failures: number
   inFlight: number
   /** Entries handed to `attempt` whose `sending` mark may not be on disk yet: never picked twice. */
@@ -121,6 +131,7 @@ export function createDispatcher(deps: DispatcherDeps) {
   const timers = deps.timers ?? nodeTimers
   const random = deps.random ?? Math.random
   const backoff = deps.backoff ?? DEFAULT_BACKOFF
+  const keychainRetryMs = deps.keychainRetryMs ?? 15_000
   const lanes = new Map<string, Lane>()
   /** Entries already warned about (onExpiringSoon), so each is warned once. */
   const warned = new Set<string>()
@@ -150,6 +161,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         pacer: createSendPacer(limits.rate),
         health: 'unknown',
         blockedUntil: 0,
+        keychainHoldUntil: 0,
         failures: 0,
         inFlight: 0,
         claimed: new Set(),
@@ -223,6 +235,9 @@ export function createDispatcher(deps: DispatcherDeps) {
     return { ready, overdue, expiring, nextAt }
   }
 
+  /** Until when the lane sends nothing, for the provider's sake or the keychain's. */
+  const heldUntil = (lane: Lane) => Math.max(lane.blockedUntil, lane.keychainHoldUntil)
+
   function schedule(lane: Lane, atMs: number | null): void {
     if (lane.timer !== null) timers.clearTimeout(lane.timer)
     lane.timer = null
@@ -243,7 +258,7 @@ export function createDispatcher(deps: DispatcherDeps) {
    * look scans the lane's whole backlog, and doing that on every submit made a long queue quadratic.
    */
   function couldSendNow(lane: Lane): boolean {
-    if (paused || stopped || lane.health === 'needs_auth' || lane.blockedUntil > now()) return false
+    if (paused || stopped || lane.health === 'needs_auth' || heldUntil(lane) > now()) return false
     return lane.inFlight < (lane.health === 'online' ? lane.limits.concurrency : 1)
   }
 
@@ -294,8 +309,8 @@ export function createDispatcher(deps: DispatcherDeps) {
     const live = ready
     // Nothing goes out, but deadlines and warnings still come on time.
     if (paused || lane.health === 'needs_auth') return schedule(lane, wakeAt)
-    if (lane.blockedUntil > at) {
-      earlier(lane.blockedUntil)
+    if (heldUntil(lane) > at) {
+      earlier(heldUntil(lane))
       return schedule(lane, wakeAt)
     }
     // Until the provider has answered (and while it is offline, down or limiting us) the lane sends
@@ -347,6 +362,11 @@ export function createDispatcher(deps: DispatcherDeps) {
       const delay = backoffDelayMs(attemptNo, outcome.delayMs, random, backoff)
       nextAttemptAt = new Date(at + delay).toISOString()
       noteFailure(lane, outcome, at)
+    } else if (outcome.kind === 'keychain_unavailable') {
+      // The provider was not asked: its health, failures and backoff stay as they were. The lane
+      // holds (one task tries again after a short wait) instead of running its whole backlog into
+      // the same locked keychain, and the entry is due at once when the hold ends.
+      lane.keychainHoldUntil = Math.max(lane.keychainHoldUntil, at + keychainRetryMs)
     } else if (outcome.kind === 'needs_auth') {
       setHealth(lane, 'needs_auth')
     } else {
@@ -413,11 +433,12 @@ export function createDispatcher(deps: DispatcherDeps) {
       }
       return checkAll()
     },
-    /** The agent fixed the credentials: the lane sends again. */
+    /** The agent fixed the credentials or pressed retry: the lane sends again. */
     resumeProfile(profileId: string): Promise<void> {
       const lane = lanes.get(profileId)
       if (!lane) return Promise.resolve()
       if (lane.health === 'needs_auth') setHealth(lane, 'unknown')
+      lane.keychainHoldUntil = 0
       return pump(lane)
     },
     /**
@@ -428,9 +449,16 @@ export function createDispatcher(deps: DispatcherDeps) {
       const lane = lanes.get(profileId)
       if (!lane) return Promise.resolve()
       lane.blockedUntil = 0
+      lane.keychainHoldUntil = 0
       lane.failures = 0
       setHealth(lane, 'unknown')
       return pump(lane)
+    },
+    /** A keychain check found the keychain working: lanes that were waiting for it send now. */
+    keychainAvailable(): Promise<void> {
+      const waiting = [...lanes.values()].filter((lane) => lane.keychainHoldUntil > now())
+      for (const lane of waiting) lane.keychainHoldUntil = 0
+      return Promise.all(waiting.map(pump)).then(() => undefined)
     },
     pause(): void {
       paused = true

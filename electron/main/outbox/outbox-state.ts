@@ -63,6 +63,17 @@ function transition(entry: OutboxEntry, event: Exclude<OutboxEvent, { t: 'queued
             nextAttemptAt: event.nextAttemptAt,
             lastProblem: { message: o.reason, providerMessage: null, httpStatus: o.httpStatus },
           }
+        case 'keychain_unavailable':
+          // Back in line, for the keychain rather than the provider. Nothing left this computer,
+          // so the attempt does not count: a keychain locked for an hour would otherwise show
+          // hundreds of "attempts" and start the provider's backoff at its longest.
+          return {
+            ...base,
+            state: 'queued',
+            attempts: Math.max(0, entry.attempts - 1),
+            nextAttemptAt: event.nextAttemptAt,
+            lastProblem: { message: o.message, providerMessage: null, httpStatus: null },
+          }
         case 'needs_auth':
         case 'needs_review':
           return {

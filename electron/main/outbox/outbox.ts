@@ -53,7 +53,7 @@ export interface OutboxDeps {
   skew?: ClockSkew
   /** Finished entries stay this long for history, then compaction drops them. Default 30 days. */
   historyMs?: number
-  dispatcher?: Partial<Pick<DispatcherDeps, 'timers' | 'random' | 'backoff' | 'tickMs'>>
+  dispatcher?: Partial<Pick<DispatcherDeps, 'timers' | 'random' | 'backoff' | 'tickMs' | 'keychainRetryMs'>>
 }
 
 export type ResolveAction = 'resend' | 'done' | 'cancel'
@@ -302,6 +302,7 @@ export function createOutbox(deps: OutboxDeps) {
         updatedAt: createdAt.toISOString(),
       }
       const queued = await record({ t: 'queued', entry })
+      deps.logger.info('task queued', { taskId: id, profileId: profile.id, kind: intent.kind })
       void dispatcher.wake(queued)
       return queued
     },
@@ -392,6 +393,7 @@ export function createOutbox(deps: OutboxDeps) {
     },
 
     poke: (reason: string) => dispatcher.poke(reason),
+    keychainAvailable: () => dispatcher.keychainAvailable(),
     pause: () => dispatcher.pause(),
     resume: () => dispatcher.resume(),
     isPaused: () => dispatcher.isPaused(),

@@ -1,5 +1,7 @@
 import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { CachedToken } from '@shared/schemas/token'
+import { keychainOutcome } from '../secrets/keychain-outcome'
+import { KeychainError } from '../secrets/secret-store'
 import { bodyText } from './connection-probe'
 
 /** An OAuth token endpoint said no; carries its own words for the agent. */
@@ -67,10 +69,12 @@ export interface TokenFailureWording {
 
 /**
  * A failure to obtain an access token, before anything of the task was sent: the token endpoint
- * refusing the client or grant needs the agent (`needs_auth`); anything else (429, 5xx, network,
- * a locked keychain) is worth another try. Pure.
+ * refusing the client or grant needs the agent (`needs_auth`); a keychain that cannot hold the
+ * token is this computer's problem, not the provider's; anything else (429, 5xx, network) is worth
+ * another try. Pure.
  */
 export function classifyTokenFailureWith(error: unknown, wording: TokenFailureWording): SendOutcome {
+  if (error instanceof KeychainError) return keychainOutcome(error.state, `the ${wording.provider} access token`)
   if (error instanceof OAuthRefused) {
     if (error.status === 429 || error.status >= 500) {
       return {
@@ -86,13 +90,11 @@ export function classifyTokenFailureWith(error: unknown, wording: TokenFailureWo
   // fetch puts the network code (ECONNREFUSED, ENOTFOUND…) on `cause`.
   const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code
   const detail =
-    name === 'KeychainError'
-      ? 'the keychain is unavailable'
-      : name === 'TimeoutError' || name === 'AbortError'
-        ? 'no answer in time'
-        : typeof cause === 'string'
-          ? cause
-          : name || 'error'
+    name === 'TimeoutError' || name === 'AbortError'
+      ? 'no answer in time'
+      : typeof cause === 'string'
+        ? cause
+        : name || 'error'
   return {
     kind: 'retry',
     delayMs: null,

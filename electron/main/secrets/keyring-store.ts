@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import type { KeychainCause, KeychainHealth } from '@shared/schemas/keychain'
 import type { Clock } from '../services/clock'
 import type { SecretStore } from './secret-store'
@@ -32,7 +32,15 @@ export interface KeyringStoreOptions {
   timeoutMs?: number
 }
 
-export const HEALTH_CANARY_ACCOUNT = 'callboard.health-canary'
+/**
+ * Every health probe writes its own canary (this prefix and a random id): with one fixed name, two
+ * probes at once (two windows, two processes) overwrote each other's entry and both read back
+ * "something else", reporting a healthy keychain as unavailable.
+ */
+const HEALTH_CANARY_PREFIX = 'callboard.health-canary'
+const newCanaryAccount = () => `${HEALTH_CANARY_PREFIX}.${randomUUID()}`
+/** A probe's canary (also the fixed name older versions used), never a credential. */
+export const isHealthCanary = (account: string) => account.startsWith(HEALTH_CANARY_PREFIX)
 
 /**
  * Pinned to the Secret Service on Linux: the binding's default silently falls back to the kernel
@@ -98,6 +106,46 @@ export function createKeyringStore(options: KeyringStoreOptions): SecretStore {
   }
 
   const entry = (account: string) => new binding.AsyncEntry(service, account, ENTRY_OPTIONS)
+  const checkedAt = () => clock.now().toISOString()
+
+  /** Write, read back and delete a canary of this probe's own. */
+  async function probe(): Promise<KeychainHealth> {
+    const account = newCanaryAccount()
+    const canary = randomBytes(16).toString('hex')
+    let written = false
+    try {
+      await store.set(account, canary)
+      written = true
+      const readBack = await store.get(account)
+      await store.delete(account)
+      written = false
+      if (readBack !== canary) {
+        return {
+          state: 'unavailable',
+          cause: 'error',
+          backend,
+          detail: 'The keychain accepted a test entry but returned something else when it was read back.',
+          checkedAt: checkedAt(),
+        }
+      }
+      return { state: 'available', cause: 'ok', backend, detail: 'Read and write work.', checkedAt: checkedAt() }
+    } catch (error) {
+      const failure = classifyKeyringError(error)
+      return {
+        state: failure.state,
+        cause: failure.reason,
+        backend,
+        detail: failure.message.slice(0, 2000),
+        checkedAt: checkedAt(),
+      }
+    } finally {
+      // Canaries with unique names must not pile up: one left by a probe that failed half-way is
+      // removed in the background (not awaited: a keychain that stopped answering would hold the
+      // answer for another time limit).
+      if (written) void store.delete(account).catch(() => undefined)
+    }
+  }
+  let probing: Promise<KeychainHealth> | null = null
 
   const store: SecretStore = {
     get: (account) => run('read', (signal) => entry(account).getPassword(signal)),
@@ -108,37 +156,15 @@ export function createKeyringStore(options: KeyringStoreOptions): SecretStore {
       const health = await store.health()
       if (health.state !== 'available') throw new KeychainError(health.state, health.cause, health.detail)
       const found = await run('search', (signal) => binding.findCredentialsAsync(service, null, signal))
-      return found
-        .filter((c) => c.account !== HEALTH_CANARY_ACCOUNT)
-        .map((c) => ({ account: c.account, value: c.password }))
+      return found.filter((c) => !isHealthCanary(c.account)).map((c) => ({ account: c.account, value: c.password }))
     },
-    async health() {
-      const checkedAt = () => clock.now().toISOString()
-      const canary = randomBytes(16).toString('hex')
-      try {
-        await store.set(HEALTH_CANARY_ACCOUNT, canary)
-        const readBack = await store.get(HEALTH_CANARY_ACCOUNT)
-        await store.delete(HEALTH_CANARY_ACCOUNT)
-        if (readBack !== canary) {
-          return {
-            state: 'unavailable',
-            cause: 'error',
-            backend,
-            detail: 'The keychain accepted a test entry but returned something else when it was read back.',
-            checkedAt: checkedAt(),
-          } satisfies KeychainHealth
-        }
-        return { state: 'available', cause: 'ok', backend, detail: 'Read and write work.', checkedAt: checkedAt() }
-      } catch (error) {
-        const failure = classifyKeyringError(error)
-        return {
-          state: failure.state,
-          cause: failure.reason,
-          backend,
-          detail: failure.message.slice(0, 2000),
-          checkedAt: checkedAt(),
-        }
-      }
+    health() {
+      // Single flight: callers who ask while a probe runs share its answer, so a page that asks
+      // once per profile costs one probe, and probes of one process never overlap.
+      probing ??= probe().finally(() => {
+        probing = null
+      })
+      return probing
     },
   }
   return store

@@ -24,6 +24,9 @@ export interface SecretStore {
   delete(account: string): Promise<boolean>
   /** Every entry under the app's service name. */
   list(): Promise<{ account: string; value: string }[]>
-  /** Write, read back and delete a canary entry: the only reliable way to know the keychain works. */
+  /**
+   * Write, read back and delete a canary entry: the only reliable way to know the keychain works.
+   * Callers who ask while a probe is running share its answer.
+   */
   health(): Promise<KeychainHealth>
 }

@@ -151,6 +151,8 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     findProfile: (id) => profiles.get(id),
     clock,
     logger: logger.child('credentials'),
+    // Tasks waiting for the keychain go as soon as a check finds it working again.
+    onKeychainAvailable: () => void outbox?.keychainAvailable(),
   })
   const profiles: ProfilesService = createProfilesService({
     file,
@@ -256,7 +258,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       logger: logger.child('outbox'),
       newId,
       findProfile,
-      send: (entry) => sendTask({ intent: entry.intent, idempotencyKey: entry.idempotencyKey }),
+      send: (entry) => sendTask({ taskId: entry.id, intent: entry.intent, idempotencyKey: entry.idempotencyKey }),
       onChanged: (entry) => {
         events.emit('queue:changed', {
           item: outbox!.item(entry),

@@ -16,6 +16,8 @@ export interface CredentialsServiceDeps {
   logger: Logger
   /** Reuse a health probe for this long, so listing ten profiles costs one probe, not ten. */
   healthTtlMs?: number
+  /** The keychain works again after it was seen locked or unavailable (tasks waiting for it may go). */
+  onKeychainAvailable?: () => void
 }
 
 export interface CredentialsService {
@@ -60,6 +62,14 @@ export function createCredentialsService(deps: CredentialsServiceDeps): Credenti
   const { secrets, clock, logger } = deps
   const ttl = deps.healthTtlMs ?? 2000
   let cached: { health: KeychainHealth; at: number } | null = null
+  /** What the keychain was last seen doing (a probe, or a call that failed), to notice recovery. */
+  let lastState: KeychainHealth['state'] | null = null
+
+  /** A keychain call failed: the cached probe no longer holds. */
+  function sawFailure(error: KeychainError): void {
+    cached = null
+    lastState = error.state
+  }
 
   async function health({ fresh = false } = {}): Promise<KeychainHealth> {
     const now = clock.monotonicMs()
@@ -69,7 +79,10 @@ export function createCredentialsService(deps: CredentialsServiceDeps): Credenti
       const log = result.state === 'available' ? logger.info : logger.warn
       log('keychain health', { state: result.state, cause: result.cause, detail: result.detail })
     }
+    const recovered = result.state === 'available' && lastState !== null && lastState !== 'available'
     cached = { health: result, at: clock.monotonicMs() }
+    lastState = result.state
+    if (recovered) deps.onKeychainAvailable?.()
     return result
   }
 
@@ -87,7 +100,7 @@ export function createCredentialsService(deps: CredentialsServiceDeps): Credenti
       return await op()
     } catch (error) {
       if (error instanceof KeychainError) {
-        cached = null
+        sawFailure(error)
         const fresh = await health({ fresh: true })
         throw keychainAppError(
           fresh.state === 'available'
@@ -129,7 +142,7 @@ export function createCredentialsService(deps: CredentialsServiceDeps): Credenti
         : { profileId, state: 'missing', hint: null }
     } catch (error) {
       if (!(error instanceof KeychainError)) throw error
-      cached = null
+      sawFailure(error)
       return { profileId, state: error.state === 'locked' ? 'keychain_locked' : 'keychain_unavailable', hint: null }
     }
   }

@@ -1,6 +1,5 @@
-import { appendFileSync, mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
 import type { Clock } from './clock'
+import { redactLogFields } from './log-redaction'
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 export type LogFields = Record<string, unknown>
@@ -16,14 +15,25 @@ export interface Logger {
 /** One JSON line per entry; a sink decides where lines go (file, console, a test's array). */
 export type LogSink = (line: string) => void
 
+/** Longer lines keep their head only: one call (50 issues, a stack) must not fill the log. */
+export const MAX_LOG_LINE_CHARS = 16_384
+
+/**
+ * Every line is redacted before any sink sees it (log-redaction.ts): the file, the console copy
+ * and a test's array all get the same customer-free line.
+ */
 export function createLogger(sink: LogSink, clock: Clock, scope = 'main'): Logger {
   const write = (level: LogLevel, msg: string, fields?: LogFields) => {
+    const head = { t: clock.now().toISOString(), level, scope, msg }
     let line: string
     try {
-      line = JSON.stringify({ t: clock.now().toISOString(), level, scope, msg, ...fields })
+      line = JSON.stringify({ ...head, ...(fields ? redactLogFields(fields) : {}) })
     } catch {
       // A field that cannot be serialized (cycle, BigInt) must not take the logger down.
-      line = JSON.stringify({ t: clock.now().toISOString(), level, scope, msg, fields: '[unserializable]' })
+      line = JSON.stringify({ ...head, fields: '[unserializable]' })
+    }
+    if (line.length > MAX_LOG_LINE_CHARS) {
+      line = JSON.stringify({ ...head, truncated: line.length, start: line.slice(0, MAX_LOG_LINE_CHARS / 2) })
     }
     sink(line)
   }
@@ -33,21 +43,6 @@ export function createLogger(sink: LogSink, clock: Clock, scope = 'main'): Logge
     warn: (m, f) => write('warn', m, f),
     error: (m, f) => write('error', m, f),
     child: (child) => createLogger(sink, clock, `${scope}.${child}`),
-  }
-}
-
-/**
- * Appends synchronously: log lines are few, and a line written just before a crash is the one
- * worth having.
- */
-export function fileLogSink(file: string): LogSink {
-  mkdirSync(dirname(file), { recursive: true })
-  return (line) => {
-    try {
-      appendFileSync(file, `${line}\n`)
-    } catch {
-      // Logging must never break the app; the console copy below still has it.
-    }
   }
 }
 

@@ -2,6 +2,7 @@ import type { TaskIntent } from '@shared/schemas/intents'
 import type { Profile } from '@shared/schemas/profiles'
 import type { ProviderName } from '@shared/schemas/providers'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
+import type { WireRequest } from '@shared/intent-to-wire'
 import { toWireRequest } from '@shared/intent-to-wire'
 import type { AiccsClient } from '../providers/aiccs/aiccs-client'
 import type { ConnectClient } from '../providers/connect/connect-client'
@@ -10,6 +11,9 @@ import type { EgainClient } from '../providers/egain/egain-client'
 import type { VoiceBroadcastClient } from '../providers/voice-broadcast/voice-broadcast-client'
 import type { WebexClient } from '../providers/webex/webex-client'
 import { providerClock } from '../outbox/clock-skew'
+import { keychainOutcome } from '../secrets/keychain-outcome'
+import { KeychainError } from '../secrets/secret-store'
+import { AppError } from './app-error'
 import type { Clock } from './clock'
 import type { CredentialsService } from './credentials-service'
 import type { Logger } from './logger'
@@ -37,6 +41,8 @@ export interface TaskSenderDeps {
 }
 
 export interface SendTask {
+  /** The outbox entry's id: what the log names the task by (never its number or text). */
+  taskId: string
   intent: TaskIntent
   /** The same on every attempt of one task: how keyed providers recognise a resend. */
   idempotencyKey: string
@@ -57,9 +63,18 @@ const rejected = (message: string): SendOutcome => ({
  * problem: every path ends in exactly one outcome.
  */
 export function createTaskSender(deps: TaskSenderDeps) {
-  return async function sendTask({ intent, idempotencyKey, signal }: SendTask): Promise<SendOutcome> {
+  return async function sendTask({ taskId, intent, idempotencyKey, signal }: SendTask): Promise<SendOutcome> {
     const profile = deps.findProfile(intent.profileId)
-    if (!profile) return rejected('The profile this task was made for no longer exists.')
+    // Gone between the queue's own check and this send: nothing was sent, and the queue holds the
+    // task on its next look until the profile is back (a missing profile never refuses a task).
+    if (!profile) {
+      return {
+        kind: 'retry',
+        delayMs: null,
+        reason: 'Its profile cannot be found; it waits for it.',
+        httpStatus: null,
+      }
+    }
     const clock = providerClock(deps.clock, deps.providerOffsetMs?.(profile.id) ?? 0)
     const wire = toWireRequest(intent, profile, clock.now())
     if ('error' in wire) {
@@ -67,17 +82,23 @@ export function createTaskSender(deps: TaskSenderDeps) {
       return rejected(`The task was not sent${where}: ${wire.error.message}`)
     }
 
+    // A keychain problem is this computer's, not the provider's: its own outcome, so the queue
+    // waits for the keychain instead of marking the provider offline.
+    const credentialsFor = `the credentials for ${profile.label}`
     const status = await deps.credentials.status(profile.id)
     if (status.state === 'keychain_locked' || status.state === 'keychain_unavailable') {
-      // Nothing left the machine; the queue tries again once the keychain opens.
-      return {
-        kind: 'retry',
-        delayMs: null,
-        reason: `The keychain is ${status.state === 'keychain_locked' ? 'locked' : 'unavailable'}, so the credentials for ${profile.label} cannot be read.`,
-        httpStatus: null,
-      }
+      return keychainOutcome(status.state === 'keychain_locked' ? 'locked' : 'unavailable', credentialsFor)
     }
-    const secret = status.state === 'stored' ? await deps.credentials.read(profile.id) : null
+    let secret = null
+    try {
+      secret = status.state === 'stored' ? await deps.credentials.read(profile.id) : null
+    } catch (error) {
+      // The keychain was locked between the status check and the read.
+      if (error instanceof AppError && (error.code === 'keychain_locked' || error.code === 'keychain_unavailable')) {
+        return keychainOutcome(error.code === 'keychain_locked' ? 'locked' : 'unavailable', credentialsFor)
+      }
+      throw error
+    }
     if (!secret || secret.provider !== profile.provider) {
       return {
         kind: 'needs_auth',
@@ -99,29 +120,36 @@ export function createTaskSender(deps: TaskSenderDeps) {
       idempotencyKey,
     })
 
+    /** The one request for this task, by its provider's client. */
+    function sendWire(request: WireRequest): Promise<SendOutcome> {
+      switch (request.provider) {
+        case 'webex':
+          return clients.webex.send(context<'webex'>(), request.request)
+        case 'webex_scheduled':
+          return clients.webex.scheduleCallback(context<'webex'>(), request.request.body)
+        case 'egain':
+          return clients.egain.send(context<'egain'>(), request.request)
+        case 'connect':
+          return clients.connect.send(context<'connect'>(), request.input)
+        case 'aiccs':
+          return clients.aiccs.send(context<'aiccs'>(), request.params)
+        case 'voice_broadcast':
+          return clients.voice_broadcast.send(context<'voice_broadcast'>(), request.request)
+      }
+    }
+
     const started = deps.clock.monotonicMs()
     let outcome: SendOutcome
-    switch (wire.provider) {
-      case 'webex':
-        outcome = await clients.webex.send(context<'webex'>(), wire.request)
-        break
-      case 'webex_scheduled':
-        outcome = await clients.webex.scheduleCallback(context<'webex'>(), wire.request.body)
-        break
-      case 'egain':
-        outcome = await clients.egain.send(context<'egain'>(), wire.request)
-        break
-      case 'connect':
-        outcome = await clients.connect.send(context<'connect'>(), wire.input)
-        break
-      case 'aiccs':
-        outcome = await clients.aiccs.send(context<'aiccs'>(), wire.params)
-        break
-      case 'voice_broadcast':
-        outcome = await clients.voice_broadcast.send(context<'voice_broadcast'>(), wire.request)
-        break
+    try {
+      outcome = await sendWire(wire)
+    } catch (error) {
+      // Clients turn every provider answer into an outcome; what can escape them is the token
+      // cache's keychain (dropping a refused token after a 401: the provider created nothing).
+      if (!(error instanceof KeychainError)) throw error
+      outcome = keychainOutcome(error.state, `the access token for ${profile.label}`)
     }
     deps.logger.info('task sent', {
+      taskId,
       profileId: profile.id,
       provider: profile.provider,
       kind: intent.kind,

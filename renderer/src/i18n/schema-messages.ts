@@ -85,6 +85,9 @@ const EXACT: Record<string, string> = {
   'Add Ctrl/Cmd, Alt or Super: a global shortcut without one would fire while typing.':
     'Añada Ctrl/Cmd, Alt o Super: un atajo global sin ninguno de ellos se activaría al escribir.',
 
+  // shared/schemas/record-keys.ts
+  'The name __proto__ cannot be used here.': 'El nombre __proto__ no se puede usar aquí.',
+
   // shared/schemas/wire/webex.ts
   'Attribute values are text.': 'Los valores de los atributos son texto.',
   'An attribute needs a name.': 'Un atributo necesita un nombre.',

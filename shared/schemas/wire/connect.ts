@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { utf8Bytes, utf8BytesOfEntries } from '../../text'
+import { refusingProtoKey } from '../record-keys'
 
 // Wire-level input of Amazon Connect StartTaskContact, in the shape of @aws-sdk/client-connect's
 // StartTaskContactCommandInput (project notes: providers.md §3; AWS's Smithy model
@@ -82,31 +83,31 @@ export const ConnectReference = z
   })
 
 /** `References`: name → {Type, Value}; all keys and Values together at most 4,096 UTF-8 bytes. */
-export const ConnectReferences = z
-  .record(
+export const ConnectReferences = refusingProtoKey(
+  z.record(
     z
       .string()
       .min(1, { error: 'A reference needs a name.' })
       .max(L.referenceKeyChars, { error: `Reference names take at most ${L.referenceKeyChars} characters.` }),
     ConnectReference,
     { error: keyMessage },
-  )
-  .superRefine((references, ctx) => {
-    let total = 0
-    for (const [key, reference] of Object.entries(references)) {
-      total += utf8Bytes(key) + utf8Bytes(reference.Value ?? '')
-    }
-    if (total > L.referencesTotalBytes) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `References take at most ${L.referencesTotalBytes} bytes (UTF-8, names and values together); these take ${total}.`,
-      })
-    }
-  })
+  ),
+).superRefine((references, ctx) => {
+  let total = 0
+  for (const [key, reference] of Object.entries(references)) {
+    total += utf8Bytes(key) + utf8Bytes(reference.Value ?? '')
+  }
+  if (total > L.referencesTotalBytes) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `References take at most ${L.referencesTotalBytes} bytes (UTF-8, names and values together); these take ${total}.`,
+    })
+  }
+})
 
 /** `Attributes`: contact attributes; keys [A-Za-z0-9_-]; all keys and values at most 32,768 UTF-8 bytes. */
-export const ConnectAttributes = z
-  .record(
+export const ConnectAttributes = refusingProtoKey(
+  z.record(
     z
       .string()
       .min(1, { error: 'An attribute needs a name.' })
@@ -114,16 +115,16 @@ export const ConnectAttributes = z
       .regex(ATTRIBUTE_KEY, { error: 'Attribute names use letters, digits, - and _ only.' }),
     text('attribute value', 0, L.attributeValueChars),
     { error: keyMessage },
-  )
-  .superRefine((attributes, ctx) => {
-    const total = utf8BytesOfEntries(attributes)
-    if (total > L.attributesTotalBytes) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `Attributes take at most ${L.attributesTotalBytes} bytes (UTF-8, names and values together); these take ${total}.`,
-      })
-    }
-  })
+  ),
+).superRefine((attributes, ctx) => {
+  const total = utf8BytesOfEntries(attributes)
+  if (total > L.attributesTotalBytes) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `Attributes take at most ${L.attributesTotalBytes} bytes (UTF-8, names and values together); these take ${total}.`,
+    })
+  }
+})
 
 const SegmentAttributeName = z
   .string()
@@ -152,7 +153,9 @@ export const ConnectSegmentAttributeValue: z.ZodType<ConnectSegmentAttributeValu
         .min(INT32.min, { error: 'The number is too small.' })
         .max(INT32.max, { error: 'The number is too large.' })
         .optional(),
-      ValueMap: z.record(SegmentAttributeName, ConnectSegmentAttributeValue, { error: keyMessage }).optional(),
+      ValueMap: refusingProtoKey(
+        z.record(SegmentAttributeName, ConnectSegmentAttributeValue, { error: keyMessage }),
+      ).optional(),
     })
     .strict()
     .superRefine((value, ctx) => {
@@ -163,9 +166,9 @@ export const ConnectSegmentAttributeValue: z.ZodType<ConnectSegmentAttributeValu
     }),
 )
 
-export const ConnectSegmentAttributes = z.record(SegmentAttributeName, ConnectSegmentAttributeValue, {
-  error: keyMessage,
-})
+export const ConnectSegmentAttributes = refusingProtoKey(
+  z.record(SegmentAttributeName, ConnectSegmentAttributeValue, { error: keyMessage }),
+)
 
 /** For refinements that run beside field errors: the input did parse as an object. */
 const isObjectPayload = (payload: z.core.ParsePayload) =>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { maxChars, maxUtf8Bytes, utf8Bytes, utf8BytesOfEntries } from '../../text'
+import { refusingProtoKey } from '../record-keys'
 
 // Wire-level request bodies for Webex Contact Center, exactly as the provider client sends them
 // (project notes: providers.md §1; Cisco's spec webex-contact-center.json @1be8332). Field names are
@@ -48,29 +49,29 @@ const requiredText = (what: string, max?: number) => {
 // ——— POST /v1/tasks (CreateTaskRequest) ———
 
 /** `attributes`: free key/value pairs handed to the flow; at most 30, limits in UTF-8 bytes. */
-export const WebexTaskAttributes = z
-  .record(
+export const WebexTaskAttributes = refusingProtoKey(
+  z.record(
     z.string(),
     z
       .string({ error: 'Attribute values are text.' })
       .check(maxUtf8Bytes(L.attributeValueBytes, `At most ${L.attributeValueBytes} bytes (UTF-8) per value.`)),
-  )
-  .superRefine((attributes, ctx) => {
-    const keys = Object.keys(attributes)
-    if (keys.length > L.attributesMaxPairs) {
-      ctx.addIssue({ code: 'custom', message: `At most ${L.attributesMaxPairs} attributes (${keys.length} given).` })
+  ),
+).superRefine((attributes, ctx) => {
+  const keys = Object.keys(attributes)
+  if (keys.length > L.attributesMaxPairs) {
+    ctx.addIssue({ code: 'custom', message: `At most ${L.attributesMaxPairs} attributes (${keys.length} given).` })
+  }
+  for (const key of keys) {
+    if (key.length === 0) ctx.addIssue({ code: 'custom', path: [key], message: 'An attribute needs a name.' })
+    else if (utf8Bytes(key) > L.attributeKeyBytes) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `Attribute names take at most ${L.attributeKeyBytes} bytes (UTF-8).`,
+      })
     }
-    for (const key of keys) {
-      if (key.length === 0) ctx.addIssue({ code: 'custom', path: [key], message: 'An attribute needs a name.' })
-      else if (utf8Bytes(key) > L.attributeKeyBytes) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: `Attribute names take at most ${L.attributeKeyBytes} bytes (UTF-8).`,
-        })
-      }
-    }
-  })
+  }
+})
 
 /** RFC 3261 `token` characters, upper-case letters excluded (Webex lower-cases header names). */
 const SIP_HEADER_NAME = /^[a-z0-9!%'*+._`~-]+$/
@@ -83,38 +84,38 @@ const SIP_HEADER_VALUE = /^(?:[^\p{Cc}]|\t)*$/u
  * 1100 UTF-8 bytes (the spec's "payload is restricted to 1100 bytes"; we count name + value bytes
  * of every header and no separators, since the spec does not say how Webex frames them).
  */
-export const WebexTaskCustomAttributes = z
-  .record(
+export const WebexTaskCustomAttributes = refusingProtoKey(
+  z.record(
     z.string(),
     z
       .string({ error: 'Header values are text.' })
       .regex(SIP_HEADER_VALUE, { error: 'Header values cannot contain line breaks or other control characters.' }),
-  )
-  .superRefine((headers, ctx) => {
-    const keys = Object.keys(headers)
-    if (keys.length > L.customAttributesMaxEntries) {
+  ),
+).superRefine((headers, ctx) => {
+  const keys = Object.keys(headers)
+  if (keys.length > L.customAttributesMaxEntries) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `At most ${L.customAttributesMaxEntries} SIP headers (${keys.length} given).`,
+    })
+  }
+  for (const key of keys) {
+    if (!SIP_HEADER_NAME.test(key)) {
       ctx.addIssue({
         code: 'custom',
-        message: `At most ${L.customAttributesMaxEntries} SIP headers (${keys.length} given).`,
+        path: [key],
+        message: "Header names use lower-case letters, digits and - _ . ! % * + ` ' ~ only.",
       })
     }
-    for (const key of keys) {
-      if (!SIP_HEADER_NAME.test(key)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: "Header names use lower-case letters, digits and - _ . ! % * + ` ' ~ only.",
-        })
-      }
-    }
-    const total = utf8BytesOfEntries(headers)
-    if (total > L.customAttributesTotalBytes) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `SIP headers take at most ${L.customAttributesTotalBytes} bytes (UTF-8, names and values together); these take ${total}.`,
-      })
-    }
-  })
+  }
+  const total = utf8BytesOfEntries(headers)
+  if (total > L.customAttributesTotalBytes) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `SIP headers take at most ${L.customAttributesTotalBytes} bytes (UTF-8, names and values together); these take ${total}.`,
+    })
+  }
+})
 
 /** `CallbackDetails`: both fields required, each with a single supported value. */
 export const WebexCallbackDetails = z

@@ -96,7 +96,7 @@ async function run(config: ChildConfig, lines: AsyncIterator<string>): Promise<v
     logger,
     newId: randomUUID,
     findProfile: (id) => profiles.get(id),
-    send: (entry) => sendTask({ intent: entry.intent, idempotencyKey: entry.idempotencyKey }),
+    send: (entry) => sendTask({ taskId: entry.id, intent: entry.intent, idempotencyKey: entry.idempotencyKey }),
     onChanged: () => undefined,
     // No provider limit gets in the way, and no deadline passes during a run.
     limitsFor: () => ({ rate: null, concurrency: 4 }),

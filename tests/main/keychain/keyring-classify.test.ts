@@ -86,3 +86,48 @@ describe('keyring adapter without a keychain', () => {
     await expect(store.health()).resolves.toMatchObject({ state: 'unavailable', cause: 'error' })
   })
 })
+
+describe('keyring adapter health probes', () => {
+  /** One keyring shared by every store made from this binding, as the OS keychain is. */
+  function sharedKeyring() {
+    const entries = new Map<string, string>()
+    const written: string[] = []
+    const binding: KeyringBinding = {
+      AsyncEntry: class {
+        constructor(
+          readonly service: string,
+          readonly account: string,
+        ) {}
+        setPassword = async (password: string) => {
+          written.push(this.account)
+          entries.set(this.account, password)
+        }
+        getPassword = async () => entries.get(this.account) ?? null
+        deleteCredential = async () => entries.delete(this.account)
+      },
+      findCredentialsAsync: async () => [...entries].map(([account, password]) => ({ account, password })),
+    }
+    return { binding, entries, written }
+  }
+
+  it('concurrent callers share one probe in flight; none reads another probe’s canary (M3)', async () => {
+    const keyring = sharedKeyring()
+    const store = createKeyringStore({ binding: keyring.binding, service: 'x', clock: systemClock })
+    const answers = await Promise.all(Array.from({ length: 150 }, () => store.health()))
+    expect(answers.filter((a) => a.state !== 'available')).toHaveLength(0)
+    expect(keyring.written).toHaveLength(1)
+    await store.health()
+    expect(keyring.written).toHaveLength(2)
+    expect(new Set(keyring.written).size).toBe(2)
+    expect(keyring.entries.size).toBe(0)
+  })
+
+  it('two stores on one keyring (two processes) probing at once both see it healthy', async () => {
+    const keyring = sharedKeyring()
+    const first = createKeyringStore({ binding: keyring.binding, service: 'x', clock: systemClock })
+    const second = createKeyringStore({ binding: keyring.binding, service: 'x', clock: systemClock })
+    const answers = await Promise.all([first.health(), second.health(), first.health(), second.health()])
+    expect(answers.map((a) => a.state)).toEqual(['available', 'available', 'available', 'available'])
+    expect(keyring.entries.size).toBe(0)
+  })
+})

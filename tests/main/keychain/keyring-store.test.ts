@@ -1,7 +1,7 @@
 import * as binding from '@napi-rs/keyring'
 import { describe, expect, it } from 'vitest'
 import type { KeyringBinding } from '../../../electron/main/secrets/keyring-store'
-import { createKeyringStore, HEALTH_CANARY_ACCOUNT } from '../../../electron/main/secrets/keyring-store'
+import { createKeyringStore, isHealthCanary } from '../../../electron/main/secrets/keyring-store'
 import { systemClock } from '../../../electron/main/services/clock'
 import { bareBusConfig, keyringSessionAvailable, mkRuntime, probeIn, toolsAvailable } from './keychain-env'
 
@@ -27,7 +27,7 @@ describe.skipIf(!keyringSessionAvailable())('keyring store against a real Secret
       { account: 'profile:a', value: 'secret-a' },
       { account: 'profile:b', value: 'secret-b' },
     ])
-    expect(listed.some((e) => e.account === HEALTH_CANARY_ACCOUNT)).toBe(false)
+    expect(listed.some((e) => isHealthCanary(e.account))).toBe(false)
     expect(await store.delete('profile:a')).toBe(true)
     expect(await store.get('profile:a')).toBeNull()
     expect(await store.get('profile:b')).toBe('secret-b')

@@ -29,6 +29,7 @@ import { startEgainSimulator } from '../../../electron/main/simulators/egain-sim
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
 import { ANSWERED_MS, NEVER_ANSWERED_MS } from './time-limits'
+import { KeychainError } from '../../../electron/main/secrets/secret-store'
 
 const ID = '7a2c3b9f-5c8e-4d2f-8b4a-3e6c9f8d2b01'
 const KEY = 'b9e4d1a3-2222-4f3c-8d4e-6f7a8b9c0d1e'
@@ -468,8 +469,13 @@ describe('classifyEgainResponse (pure, every branch)', () => {
       kind: 'retry',
       reason: expect.stringContaining('no answer in time'),
     })
-    const locked = Object.assign(new Error('locked'), { name: 'KeychainError' })
-    expect(checked(classifyEgainTokenFailure(locked))).toMatchObject({ reason: expect.stringContaining('keychain') })
+    // This computer's keychain, not the provider: its own outcome, so the lane keeps its health.
+    const locked = new KeychainError('locked', 'locked', 'unlock prompt was dismissed')
+    expect(checked(classifyEgainTokenFailure(locked))).toMatchObject({
+      kind: 'keychain_unavailable',
+      keychain: 'locked',
+      message: expect.stringContaining('keychain is locked'),
+    })
     expect(checked(classifyEgainTokenFailure('weird'))).toMatchObject({ kind: 'retry' })
   })
 })

@@ -29,6 +29,7 @@ import { startWebexSimulator } from '../../../electron/main/simulators/webex-sim
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
 import { ANSWERED_MS, NEVER_ANSWERED_MS } from './time-limits'
+import { KeychainError } from '../../../electron/main/secrets/secret-store'
 
 const ID = '6f1c2a8e-4b7d-4c1e-9a3f-2d5b8e7c1a90'
 const ORG = drafts.webex.orgId
@@ -465,8 +466,13 @@ describe('classifyWebexResponse (pure, every branch)', () => {
       kind: 'retry',
       reason: expect.stringContaining('no answer in time'),
     })
-    const locked = Object.assign(new Error('locked'), { name: 'KeychainError' })
-    expect(checked(classifyTokenFailure(locked))).toMatchObject({ reason: expect.stringContaining('keychain') })
+    // This computer's keychain, not the provider: its own outcome, so the lane keeps its health.
+    const locked = new KeychainError('locked', 'locked', 'unlock prompt was dismissed')
+    expect(checked(classifyTokenFailure(locked))).toMatchObject({
+      kind: 'keychain_unavailable',
+      keychain: 'locked',
+      message: expect.stringContaining('keychain is locked'),
+    })
     expect(checked(classifyTokenFailure('weird'))).toMatchObject({ kind: 'retry' })
   })
 

@@ -128,6 +128,7 @@ describe('dispatcher', () => {
       { kind: 'needs_auth', message: 'Sign in again.', providerMessage: null },
       { kind: 'needs_review', message: 'It may have been created.', providerMessage: null },
       { kind: 'rejected', message: 'Refused.', providerMessage: null, httpStatus: 400 },
+      { kind: 'keychain_unavailable', keychain: 'locked', message: 'The keychain is locked.' },
     ]
     await fc.assert(
       fc.asyncProperty(

@@ -319,7 +319,7 @@ function buildOutbox(run: Running, limitsFor: (provider: ProviderName) => LaneLi
     send: async (entry) => {
       // The lane has just taken this request's allowance from its limiter (and marked it sending).
       const calledAt = Date.now()
-      const outcome = await sendTask({ intent: entry.intent, idempotencyKey: entry.idempotencyKey })
+      const outcome = await sendTask({ taskId: entry.id, intent: entry.intent, idempotencyKey: entry.idempotencyKey })
       const key = outcome.kind === 'retry' ? `retry_${outcome.httpStatus}` : outcome.kind
       outcomes[key] = (outcomes[key] ?? 0) + 1
       const attempt: Attempt = {

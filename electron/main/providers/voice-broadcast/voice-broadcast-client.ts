@@ -253,6 +253,8 @@ function redact(outcome: SendOutcome, secrets: string[]): SendOutcome {
   const clean = (text: string) => present.reduce((t, secret) => t.split(secret).join('[redacted]'), text)
   switch (outcome.kind) {
     case 'sent':
+    case 'keychain_unavailable':
+      // Nothing of the platform's is in either.
       return outcome
     case 'retry':
       return { ...outcome, reason: clean(outcome.reason) }

@@ -1,0 +1,74 @@
+import type { LogFields } from './logger'
+
+// Customer data never goes into the log (A10): the log is read when something breaks, copied into
+// tickets and kept for weeks. Log calls pass task ids; this is the net under them, applied to every
+// line at every level, so a field someone adds later cannot carry a number or a message's text.
+
+/**
+ * Fields whose values are customer data or free text wherever they appear (a whole intent, a
+ * task's subject, an SMS text, a notification's body, the provider's own words, what the clipboard
+ * held): replaced by a marker, nested ones too.
+ */
+const CUSTOMER_FIELDS = new Set([
+  'attributes',
+  'body',
+  'callbackNumber',
+  'calleeNumber',
+  'candidates',
+  'content',
+  'customAttributes',
+  'customerName',
+  'description',
+  'destination',
+  'intent',
+  'numberInfoList',
+  'numberList',
+  'numbers',
+  'phoneNo',
+  'providerMessage',
+  'references',
+  'subject',
+  'text',
+  'why',
+])
+
+export const REDACTED = '[redacted]'
+export const MASKED_NUMBER = '[number]'
+
+/**
+ * Left as they are: ids (a UUID's last group can be all digits), ISO dates and times, IPv4
+ * addresses. Masked: any other run of at least 7 digits, however spaced or punctuated, which is
+ * how a phone number looks in any format ("+1 (212) 555-0199", "020 7946 0958").
+ */
+const TOKENS =
+  /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})|(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)|(\b\d{1,3}(?:\.\d{1,3}){3}\b)|(\+?\(?\d(?:[ ().-]{0,3}\d)+)/gi
+const MIN_DIGITS = 7
+
+export function maskNumbers(text: string): string {
+  return text.replace(TOKENS, (match, _id, _time, _ip, digits: string | undefined) =>
+    digits !== undefined && digits.replace(/\D/g, '').length >= MIN_DIGITS ? MASKED_NUMBER : match,
+  )
+}
+
+function redactValue(value: unknown, seen: WeakSet<object>): unknown {
+  if (typeof value === 'string') return maskNumbers(value)
+  if (typeof value !== 'object' || value === null) return value
+  // A cycle is left for the logger to report as unserializable.
+  if (seen.has(value)) return value
+  seen.add(value)
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, seen))
+  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
+    // An Error or another class instance: its text, masked (JSON would write `{}`).
+    return maskNumbers(String(value))
+  }
+  const out: Record<string, unknown> = {}
+  for (const [key, inner] of Object.entries(value)) {
+    out[key] = CUSTOMER_FIELDS.has(key) ? REDACTED : redactValue(inner, seen)
+  }
+  return out
+}
+
+/** The fields as they may be written: customer fields replaced, phone-like digit runs masked. */
+export function redactLogFields(fields: LogFields): LogFields {
+  return redactValue(fields, new WeakSet()) as LogFields
+}
