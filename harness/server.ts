@@ -16,6 +16,7 @@ import type { SecretStore } from '../electron/main/secrets/secret-store'
 import type { Clock } from '../electron/main/services/clock'
 import { systemClock } from '../electron/main/services/clock'
 import type { LogSink } from '../electron/main/services/logger'
+import { claimDataFolder } from '../electron/main/services/data-folder'
 import { fileLogSink } from '../electron/main/services/log-file'
 import { createLogger, teeSink } from '../electron/main/services/logger'
 import { buildBrowserBridge } from './build-bridge'
@@ -93,7 +94,10 @@ function bearer(req: IncomingMessage): string | null {
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const rendererDir = options.rendererDir ?? join(root, 'out/renderer')
   const clock = options.clock ?? systemClock
-  const sinks: LogSink[] = [fileLogSink(join(options.dataDir, 'logs', 'callboard.log'))]
+  // The data folder first: a harness that does not own it (a Callboard already runs on it) writes
+  // nothing there, not even its log.
+  const dataFolder = await claimDataFolder(options.dataDir, () => clock.now())
+  const sinks: LogSink[] = dataFolder.owner ? [fileLogSink(join(options.dataDir, 'logs', 'callboard.log'))] : []
   if (options.logSink) sinks.push(options.logSink)
   const logger = createLogger(teeSink(...sinks), clock)
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; productName: string }
@@ -113,6 +117,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     secrets: options.secrets ?? createKeyringStore({ binding: keyring, service: 'Callboard harness', clock }),
     locale: options.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
     checkContract: true,
+    dataFolder,
     sandbox: options.sandbox ?? true,
     // No desktop here: a notification is a log line (tests read them there).
     notify: (notification) => logger.info('notification', notification),
@@ -231,6 +236,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       server.closeAllConnections()
       await new Promise<void>((done) => server.close(() => done()))
       await services.close()
+      if (dataFolder.owner) await dataFolder.lock.release()
     },
   }
 }

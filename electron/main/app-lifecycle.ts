@@ -8,6 +8,7 @@ import type { SecretStore } from './secrets/secret-store'
 import { watchConnectivityHints } from './platform/connectivity-hints'
 import { createAppServices } from './services/app-services'
 import { systemClock } from './services/clock'
+import { claimDataFolder } from './services/data-folder'
 import { fileLogSink } from './services/log-file'
 import { createLogger, teeSink } from './services/logger'
 import type { DesktopModules, DesktopShell } from './desktop/desktop-shell'
@@ -78,8 +79,12 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   await app.whenReady()
 
   const userDataDir = app.getPath('userData')
+  // The data folder first: a Callboard that does not own it (another install already runs on it)
+  // writes nothing there, not even its log.
+  const dataFolder = await claimDataFolder(userDataDir, () => systemClock.now())
+  const toConsole = (line: string) => console.log(line)
   const logger = createLogger(
-    teeSink(fileLogSink(join(userDataDir, 'logs', 'callboard.log')), (line) => console.log(line)),
+    dataFolder.owner ? teeSink(fileLogSink(join(userDataDir, 'logs', 'callboard.log')), toConsole) : toConsole,
     systemClock,
   )
   const openExternal = createOpenExternal(shell, (msg, fields) => logger.warn(msg, fields))
@@ -120,6 +125,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     secrets: options.secrets,
     locale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     checkContract: !app.isPackaged,
+    dataFolder,
     sandbox: true,
     notify,
     readClipboard: async () =>
@@ -129,7 +135,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   app.on('will-quit', () => {
     desktop?.dispose()
     stopHints()
-    void services.close()
+    void services.close().then(() => (dataFolder.owner ? dataFolder.lock.release() : undefined))
   })
   registerIpc(ipcMain, services.dispatch, appOrigin, logger.child('ipc'))
   services.events.subscribe((channel, payload) => {

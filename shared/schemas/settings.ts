@@ -109,8 +109,6 @@ export const SettingsRecovery = z
     at: z.iso.datetime(),
     /** What the damaged parts were taken from: the copy kept on every successful save, or nothing. */
     restoredFrom: z.enum(['last_good']).nullable(),
-    /** Settings cannot be saved (the file cannot be written, or a newer Callboard owns it). */
-    readOnly: z.boolean(),
   })
   .strict()
 export type SettingsRecovery = z.infer<typeof SettingsRecovery>
@@ -121,6 +119,11 @@ export const SettingsState = z
     recovery: SettingsRecovery.nullable(),
     /** Profiles that could not be read, kept for the agent to repair (see SetAsideProfile). */
     setAside: z.array(SetAsideProfile),
+    /**
+     * Why nothing can be saved, or null: another Callboard owns the data folder, the file belongs
+     * to a newer Callboard or cannot be read, the disk is read-only.
+     */
+    readOnly: z.string().nullable(),
   })
   .strict()
 export type SettingsState = z.infer<typeof SettingsState>

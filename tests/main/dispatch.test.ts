@@ -47,11 +47,13 @@ const validOutputs = {
     settings: { defaultRegion: 'GB', uiLanguage: 'en', theme: 'system', ...desktopSettings },
     recovery: null,
     setAside: [],
+    readOnly: null,
   },
   'settings:update': {
     settings: { defaultRegion: 'GB', uiLanguage: 'en', theme: 'dark', ...desktopSettings },
     recovery: null,
     setAside: [],
+    readOnly: null,
   },
   'profiles:list': [],
   'profiles:save': {

@@ -71,7 +71,7 @@ describe('the outbox in the app', () => {
     try {
       const snapshot = await call<QueueSnapshot>(second.services, 'queue:list')
       expect(snapshot.ok && snapshot.value.unavailable).toMatch(
-        /Another Callboard \(process \d+\) is using this task queue/,
+        /Another Callboard \(process \d+, started [^)]+\) is using this data folder/,
       )
       const webex = second.services.sandbox!.profiles().find((p) => p.provider === 'webex')!
       const refused = await call(second.services, 'tasks:submit', {

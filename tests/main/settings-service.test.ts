@@ -36,7 +36,7 @@ describe('settings service', () => {
   it('starts on defaults without a file, and writes a versioned file and its last good copy on the first change', async () => {
     const { file, dir, make, onChanged } = setup()
     const service = await make()
-    expect(service.get()).toEqual({ settings: defaults, recovery: null, setAside: [] })
+    expect(service.get()).toEqual({ settings: defaults, recovery: null, setAside: [], readOnly: null })
     expect(readdirSync(dir)).toEqual([])
     const next = await service.update({ theme: 'dark', defaultRegion: 'ES' })
     expect(next.settings).toEqual({ defaultRegion: 'ES', uiLanguage: 'en', theme: 'dark', ...desktopSettings })
@@ -51,7 +51,12 @@ describe('settings service', () => {
   it('migrates a version 1 file, filling what it lacks with defaults, and writes version 2 on the next change', async () => {
     const { make, file } = setup(JSON.stringify({ version: 1, theme: 'light' }))
     const service = await make()
-    expect(service.get()).toEqual({ settings: { ...defaults, theme: 'light' }, recovery: null, setAside: [] })
+    expect(service.get()).toEqual({
+      settings: { ...defaults, theme: 'light' },
+      recovery: null,
+      setAside: [],
+      readOnly: null,
+    })
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 1, theme: 'light' }) // untouched until a change
     await service.update({ uiLanguage: 'es' })
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
@@ -94,7 +99,8 @@ describe('settings service', () => {
       const service = await make()
       const state = service.get()
       expect(state.settings).toMatchObject({ theme: 'dark', defaultRegion: 'ES' })
-      expect(state.recovery).toMatchObject({ restoredFrom: 'last_good', readOnly: false })
+      expect(state.recovery).toMatchObject({ restoredFrom: 'last_good' })
+      expect(state.readOnly).toBeNull()
       expect(state.recovery?.reason).toMatch(reason)
       const movedTo = join(dir, 'settings.json.corrupt-2026-11-23T09-30-00.000Z')
       expect(state.recovery?.movedTo).toBe(movedTo)
@@ -111,7 +117,8 @@ describe('settings service', () => {
       const service = await make()
       const state = service.get()
       expect(state.settings).toEqual(defaults)
-      expect(state.recovery).toMatchObject({ restoredFrom: null, readOnly: false })
+      expect(state.recovery).toMatchObject({ restoredFrom: null })
+      expect(state.readOnly).toBeNull()
       expect(state.recovery?.reason).toMatch(reason)
       expect(readFileSync(join(dir, 'settings.json.corrupt-2026-11-23T09-30-00.000Z'))).toEqual(Buffer.from(content))
       await service.update({ theme: 'light' })
@@ -126,7 +133,8 @@ describe('settings service', () => {
     const state = (await make()).get()
     // Taken from the last good copy; the others as they were.
     expect(state.settings).toMatchObject({ theme: 'dark', defaultRegion: 'ES', uiLanguage: 'es' })
-    expect(state.recovery).toMatchObject({ restoredFrom: 'last_good', readOnly: false })
+    expect(state.recovery).toMatchObject({ restoredFrom: 'last_good' })
+    expect(state.readOnly).toBeNull()
     expect(state.recovery?.reason).toMatch(/defaultRegion/)
   })
 
@@ -145,7 +153,8 @@ describe('settings service', () => {
     writeFileSync(file, newer)
     const service = await make()
     expect(service.get().settings.theme).toBe('dark')
-    expect(service.get().recovery).toMatchObject({ restoredFrom: 'last_good', readOnly: true, movedTo: null })
+    expect(service.get().recovery).toMatchObject({ restoredFrom: 'last_good', movedTo: null })
+    expect(service.get().readOnly).toMatch(/newer Callboard/)
     expect(service.get().recovery?.reason).toMatch(/newer Callboard/)
     await expect(service.update({ theme: 'light' })).rejects.toMatchObject({ code: 'settings_unwritable' })
     expect(readFileSync(file, 'utf8')).toBe(newer)
@@ -160,10 +169,10 @@ describe('settings service', () => {
     mkdirSync(file)
     const service = await make()
     expect(service.get().settings.theme).toBe('dark')
+    expect(service.get().readOnly).toMatch(/could not be read/)
     expect(service.get().recovery).toMatchObject({
       movedTo: null,
       restoredFrom: 'last_good',
-      readOnly: true,
       reason: expect.stringMatching(/could not be read \(EISDIR\)/),
     })
     await expect(service.update({ theme: 'light' })).rejects.toMatchObject({ code: 'settings_unwritable' })

@@ -42,6 +42,8 @@ import { EventHub } from './event-hub'
 import type { Logger } from './logger'
 import type { ProfilesService } from './profiles-service'
 import { createProfilesService } from './profiles-service'
+import type { DataFolderClaim } from './data-folder'
+import { claimDataFolder } from './data-folder'
 import { openSettingsFile } from './settings-file'
 import { watchSettingsFile } from './settings-watch'
 import type { SettingsService } from './settings-service'
@@ -76,6 +78,11 @@ export interface AppServicesDeps {
    * each). The app and the harness turn it on; service tests leave it off unless they test it.
    */
   sandbox?: boolean
+  /**
+   * Whether this process owns the data folder (claimed by the app and the harness before they
+   * open the log); claimed here when not given. A process that does not own it writes nothing.
+   */
+  dataFolder?: DataFolderClaim
 }
 
 export interface AppServices {
@@ -136,8 +143,16 @@ export function defaultSettingsFor(locale: string): SettingsValues {
 export async function createAppServices(deps: AppServicesDeps): Promise<AppServices> {
   const { clock, logger } = deps
   const events = new EventHub(logger.child('events'), deps.checkContract)
+  const folder = deps.dataFolder ?? (await claimDataFolder(deps.userDataDir, () => clock.now()))
+  const notOwner = folder.owner ? null : folder.busy
+  if (notOwner) logger.warn('data folder owned by another Callboard: read-only', { dir: deps.userDataDir })
   const settingsPath = join(deps.userDataDir, 'settings.json')
-  const file = await openSettingsFile({ file: settingsPath, clock, logger: logger.child('settings') })
+  const file = await openSettingsFile({
+    file: settingsPath,
+    clock,
+    logger: logger.child('settings'),
+    readOnly: notOwner,
+  })
   const settings = createSettingsService({
     file,
     defaults: defaultSettingsFor(deps.locale),
@@ -235,20 +250,22 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
   // ——— The outbox: every task goes through it ———
   let outbox: Outbox | null = null
   let outboxLog: DurableOutboxLog | null = null
-  let queueUnavailable: string | null = null
-  try {
-    outboxLog = await openOutboxLog({
-      dir: join(deps.userDataDir, 'outbox'),
-      clock,
-      logger: logger.child('journal'),
-      checkAppends: deps.checkContract,
-    })
-  } catch (error) {
-    queueUnavailable =
-      error instanceof JournalLockedError
-        ? `Another Callboard (process ${error.pid}) is using this task queue. Close it, then restart this one.`
-        : `The task queue could not be opened: ${error instanceof Error ? error.message : String(error)}`
-    logger.error('outbox unavailable', { error: queueUnavailable })
+  let queueUnavailable: string | null = notOwner
+  if (!notOwner) {
+    try {
+      outboxLog = await openOutboxLog({
+        dir: join(deps.userDataDir, 'outbox'),
+        clock,
+        logger: logger.child('journal'),
+        checkAppends: deps.checkContract,
+      })
+    } catch (error) {
+      queueUnavailable =
+        error instanceof JournalLockedError
+          ? `Another Callboard (process ${error.pid}) is using this task queue. Close it, then restart this one.`
+          : `The task queue could not be opened: ${error instanceof Error ? error.message : String(error)}`
+      logger.error('outbox unavailable', { error: queueUnavailable })
+    }
   }
   if (outboxLog) {
     const log = outboxLog
@@ -345,12 +362,16 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       'profiles:test': ({ profileId }) => testConnection(profileId),
       'credentials:status': ({ profileId }) => sendCredentials.status(profileId),
       'credentials:set': async ({ profileId, secret }) => {
+        if (notOwner) throw new AppError('settings_unwritable', notOwner)
         const status = await sendCredentials.set(profileId, secret)
         // Tasks parked on refused credentials go again with the new ones.
         void outbox?.credentialsChanged(profileId)
         return status
       },
-      'credentials:clear': ({ profileId }) => sendCredentials.clear(profileId),
+      'credentials:clear': ({ profileId }) => {
+        if (notOwner) throw new AppError('settings_unwritable', notOwner)
+        return sendCredentials.clear(profileId)
+      },
       'keychain:health': () => credentials.health({ fresh: true }),
       'tasks:submit': async ({ intent }) => queueItem(await requireOutbox().submit(intent)),
       'queue:list': () => queueSnapshot(),
@@ -416,6 +437,8 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       await outbox?.idle()
       await outboxLog?.close()
       await sandbox?.close()
+      // Only a folder claimed here is released here; the app and the harness release their own.
+      if (!deps.dataFolder && folder.owner) await folder.lock.release()
     },
   }
 }

@@ -68,6 +68,8 @@ export function createProfilesService({
       return profile
     },
     async remove(id) {
+      // Refused before anything happens: removing clears the keychain first.
+      if (file.readOnly) throw new AppError('settings_unwritable', `Settings cannot be saved: ${file.readOnly}`)
       if (!get(id)) {
         // A profile set aside can be let go of too: its held tasks then stay held until cancelled.
         if (!file.setAside().some((s) => s.id === id)) throw new AppError('not_found', 'That profile no longer exists.')

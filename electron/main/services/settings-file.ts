@@ -30,6 +30,8 @@ export interface SettingsFile {
   read(): SettingsDocument
   /** Set when the file on disk could not be used as it was. */
   readonly recovery: SettingsRecovery | null
+  /** Why nothing can be saved, or null. */
+  readonly readOnly: string | null
   /** Profiles that could not be read, kept for the agent to repair. */
   setAside(): SetAsideProfile[]
   update(mutate: (doc: SettingsDocument) => SettingsDocument): Promise<SettingsDocument>
@@ -94,17 +96,11 @@ export async function openSettingsFile({
   async function load(): Promise<Loaded> {
     const at = clock.now()
     const lastGood = await readLastGood()
-    const recovery = (
-      reason: string,
-      movedTo: string | null,
-      restored: boolean,
-      unwritable: string | null,
-    ): SettingsRecovery => ({
+    const recovery = (reason: string, movedTo: string | null, restored: boolean): SettingsRecovery => ({
       reason,
       movedTo,
       at: at.toISOString(),
       restoredFrom: restored ? 'last_good' : null,
-      readOnly: unwritable !== null || readOnly !== null,
     })
 
     let text: string
@@ -119,7 +115,7 @@ export async function openSettingsFile({
         logger.warn('settings file missing; restored from the last good copy', { file })
         return {
           doc: lastGood,
-          recovery: recovery('the settings file was missing', null, true, null),
+          recovery: recovery('the settings file was missing', null, true),
           unwritable: null,
           text: restoredText,
         }
@@ -129,7 +125,7 @@ export async function openSettingsFile({
       const unwritable = `${file} could not be read (${code ?? 'error'}). Fix or remove it, then restart Callboard.`
       return {
         doc: lastGood ?? EMPTY,
-        recovery: recovery(reason, null, lastGood !== null, unwritable),
+        recovery: recovery(reason, null, lastGood !== null),
         unwritable,
         text: null,
       }
@@ -144,7 +140,7 @@ export async function openSettingsFile({
       logger.warn('settings file from a newer version; read-only', { file, version: salvage.version })
       return {
         doc: lastGood ?? EMPTY,
-        recovery: recovery(reason, null, lastGood !== null, unwritable),
+        recovery: recovery(reason, null, lastGood !== null),
         unwritable,
         text,
       }
@@ -153,7 +149,7 @@ export async function openSettingsFile({
       if (readOnly) {
         return {
           doc: lastGood ?? EMPTY,
-          recovery: recovery(salvage.reason, null, lastGood !== null, null),
+          recovery: recovery(salvage.reason, null, lastGood !== null),
           unwritable: null,
           text,
         }
@@ -166,7 +162,7 @@ export async function openSettingsFile({
         const unwritable = `${file} is damaged and could not be moved aside. Fix or remove it, then restart Callboard.`
         return {
           doc: lastGood ?? EMPTY,
-          recovery: recovery(salvage.reason, null, lastGood !== null, unwritable),
+          recovery: recovery(salvage.reason, null, lastGood !== null),
           unwritable,
           text,
         }
@@ -175,7 +171,7 @@ export async function openSettingsFile({
       logger.warn('settings file moved aside', { file, movedTo, reason: salvage.reason, restored: lastGood !== null })
       return {
         doc: lastGood ?? EMPTY,
-        recovery: recovery(salvage.reason, movedTo, lastGood !== null, null),
+        recovery: recovery(salvage.reason, movedTo, lastGood !== null),
         unwritable: null,
         text: restoredText,
       }
@@ -187,7 +183,7 @@ export async function openSettingsFile({
     }
     const reason = salvage.problems.join('; ')
     if (readOnly) {
-      return { doc: salvage.doc, recovery: recovery(reason, null, salvage.fromLastGood, null), unwritable: null, text }
+      return { doc: salvage.doc, recovery: recovery(reason, null, salvage.fromLastGood), unwritable: null, text }
     }
     // Keep the file as found, then write what could be kept, so the next start is clean.
     const copiedTo = quarantineName(file, at)
@@ -200,7 +196,7 @@ export async function openSettingsFile({
     logger.warn('settings file partly damaged; the rest kept', { file, problems: salvage.problems.length, movedTo })
     return {
       doc: salvage.doc,
-      recovery: recovery(reason, movedTo, salvage.fromLastGood, null),
+      recovery: recovery(reason, movedTo, salvage.fromLastGood),
       unwritable: null,
       text: written ?? text,
     }
@@ -229,6 +225,9 @@ export async function openSettingsFile({
     read: () => state.doc,
     get recovery() {
       return state.recovery
+    },
+    get readOnly() {
+      return readOnly ?? state.unwritable
     },
     setAside: () => state.doc.setAside ?? [],
     update: (mutate) => serially(() => apply(mutate)),

@@ -28,7 +28,12 @@ export function createSettingsService({ file, logger, onChanged, ...deps }: Sett
         .map((key) => [key, doc[key]] as const)
         .filter(([, value]) => value !== undefined),
     )
-    return { settings: { ...defaults, ...stored }, recovery: file.recovery, setAside: file.setAside() }
+    return {
+      settings: { ...defaults, ...stored },
+      recovery: file.recovery,
+      setAside: file.setAside(),
+      readOnly: file.readOnly,
+    }
   }
 
   return {

@@ -57,9 +57,9 @@ export default {
     setAside:
       'A profile that could not be read was set aside: it is listed under Profiles to repair, and its tasks wait for it. | {n} profiles that could not be read were set aside: they are listed under Profiles to repair, and their tasks wait for them.',
     kept: 'The file as it was found is kept at {path}.',
-    readOnly: 'Settings cannot be saved until this is put right.',
     dismiss: 'Dismiss',
   },
+  readOnly: { title: 'Nothing can be saved.' },
   setAside: {
     title: 'Profiles set aside',
     intro:

@@ -61,9 +61,9 @@ export default {
     setAside:
       'Un perfil que no se pudo leer se ha apartado: aparece en Perfiles para repararlo, y sus tareas lo esperan. | {n} perfiles que no se pudieron leer se han apartado: aparecen en Perfiles para repararlos, y sus tareas los esperan.',
     kept: 'El archivo tal como se encontró se conserva en {path}.',
-    readOnly: 'Los ajustes no se pueden guardar hasta que esto se corrija.',
     dismiss: 'Cerrar',
   },
+  readOnly: { title: 'No se puede guardar nada.' },
   setAside: {
     title: 'Perfiles apartados',
     intro:
