@@ -131,6 +131,37 @@ describe('the dial desk', () => {
     }
   })
 
+  it('refuses at submit a destination libphonenumber calls invalid, with a specific message', async () => {
+    const { services } = await setup()
+    try {
+      const webex = services.sandbox!.profiles().find((p) => p.provider === 'webex')!
+      const intent = {
+        kind: 'outdial',
+        profileId: webex.id,
+        destination: '+9991234567',
+        entryPointId: webex.entryPoints.find((e) => e.direction === 'outbound')!.id,
+        origin: webex.outdialAnis[0]!.number,
+      }
+      const refused = await services.dispatch('tasks:submit', { intent })
+      expect(refused).toMatchObject({
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          issues: [
+            {
+              path: ['intent', 'destination'],
+              message: 'This country code does not exist, so the number cannot be dialled.',
+            },
+          ],
+        },
+      })
+      const accepted = await services.dispatch('tasks:submit', { intent: { ...intent, destination: '+14155550132' } })
+      expect(accepted).toMatchObject({ ok: true })
+    } finally {
+      await services.close()
+    }
+  })
+
   it('dials a single number at once when auto-dial is on, and still asks when there are several', async () => {
     const { services, notes, requests } = await setup({ autoDial: true })
     try {

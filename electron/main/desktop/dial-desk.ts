@@ -3,7 +3,7 @@ import type { Candidate, FindRefusal, FindRefusalReason } from '@shared/phone/fi
 import { findNumbers } from '@shared/phone/find-numbers'
 import { foldPhoneText } from '@shared/phone/fold-text'
 import type { DialCandidate, DialRequest } from '@shared/schemas/dial'
-import type { OutdialIntent } from '@shared/schemas/intents'
+import { DialableE164, type OutdialIntent } from '@shared/schemas/intents'
 import type { QueueItem } from '@shared/schemas/outbox'
 import type { Profile, ProfileOf } from '@shared/schemas/profiles'
 import type { SettingsValues } from '@shared/schemas/settings'
@@ -87,6 +87,12 @@ export function createDialDesk(deps: DialDeskDeps) {
   async function send(request: DialRequest, index: number): Promise<QueueItem> {
     const candidate = request.candidates[index]
     if (!candidate) throw new AppError('invalid_input', 'That number is not in the list.')
+    // The schema tasks:submit applies, so this path cannot queue what the form and IPC refuse.
+    const checked = DialableE164.safeParse(candidate.e164)
+    if (!checked.success) {
+      const message = checked.error.issues[0]?.message ?? 'That number cannot be dialled.'
+      throw new AppError('invalid_input', message, [{ path: ['destination'], message }])
+    }
     return deps.submit({
       kind: 'outdial',
       profileId: request.profile.id,
