@@ -1,12 +1,14 @@
 import { ParseError, isSupportedCountry, isValidPhoneNumber, parsePhoneNumberWithError } from 'libphonenumber-js/core'
 import type { CountryCode, MetadataJson } from 'libphonenumber-js/core'
-// Max metadata, the one set the whole app judges numbers with: shared/phone/normalize.ts (the outdial form, the
+// Max metadata, the one set the whole app judges numbers with: shared/phone/dialable.ts (the outdial form, the
 // shortcut's number finder) and shared/schemas/settings.ts use `libphonenumber-js/max`, and this import resolves
 // to the same module (`metadata.max.json.js`), so the list and the single-number field agree on every number a
 // list can hold (a test holds them together). With `min`, isValid() mostly checks each country's general pattern
 // and lengths, so a list could carry numbers that cannot exist, and that the outdial form refuses. In max every country has its number types
 // (fixed line, mobile, toll free, ...), and valid means the national number fits one of them.
 import metadataJson from 'libphonenumber-js/metadata.max.json'
+import { bidiControlSpans } from './bidi-spans'
+import { foldPhoneText } from './fold-text'
 
 /**
  * The voice-broadcast wire limit (`MAX_NUMBER_LIST` in shared/schemas/wire/voice-broadcast.ts). Repeated, not
@@ -26,6 +28,7 @@ export type InvalidReason =
   | 'invalid_number'
   | 'extension' // a broadcast cannot dial an extension
   | 'not_dialable' // valid, but not the 7–15 digits the broadcast platform takes
+  | 'bidi_control' // under a direction override or isolate: the digits shown are not the digits read
 
 export interface InvalidEntry {
   /** 1-based physical line where the value starts, as an editor shows it. */
@@ -521,7 +524,24 @@ function normalize(value: string, ctx: RegionContext): string {
     const fast = fastParse(value, ctx)
     if (fast !== undefined) return fast
   }
+  // As the single-number field reads it (dialable.ts, fold-text.ts): invisible characters and odd
+  // spaces folded, nothing read under a direction control. Only here, off the fast path, which
+  // takes ASCII alone.
+  if (!isAscii(value)) {
+    if (bidiControlSpans(value).length > 0) return 'bidi_control'
+    const folded = foldPhoneText(value).trim()
+    if (FAST_PATH && folded.length <= 40) {
+      const fast = fastParse(folded, ctx)
+      if (fast !== undefined) return fast
+    }
+    return slowParse(folded, ctx)
+  }
   return slowParse(value, ctx)
+}
+
+function isAscii(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return false
+  return true
 }
 
 function fastParse(value: string, ctx: RegionContext): string | undefined {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { E164_PATTERN, judgeE164, type E164Refusal } from '../phone/dialable'
 import { maxChars } from '../text'
 import { ProfileId } from './providers'
 import { AiccsCallDay, AiccsCallRetryReason, AiccsCallTime, aiccsCreateAiCallTaskSchema } from './wire/aiccs'
@@ -26,11 +27,40 @@ const aiccsFields = aiccsCreateAiCallTaskSchema(new Date(0)).shape
 const connectFields = ConnectStartTaskContactInput.shape
 const egainFields = egainTaskBody(new Date(0)).shape
 
-/** A phone number in E.164: +, country code, subscriber number; 8–16 characters in all. */
-export const E164 = z
-  .string()
-  .trim()
-  .regex(/^\+[1-9]\d{6,14}$/, { error: 'Enter the number in international format, such as +14085550100.' })
+const INTERNATIONAL_FORMAT = 'Enter the number in international format, such as +14085550100.'
+
+/**
+ * A phone number in E.164: +, country code, subscriber number; 8–16 characters in all. The shape
+ * only: what a task already queued holds. Whether the number exists is libphonenumber's call, and
+ * its metadata changes between versions, so it is asked when a task is queued (DialableE164), never
+ * when the outbox journal is read back: a queued task must not turn the journal unreadable.
+ */
+export const E164 = z.string().trim().regex(E164_PATTERN, { error: INTERNATIONAL_FORMAT })
+
+const NOT_DIALABLE: Record<E164Refusal['reason'], string> = {
+  empty: INTERNATIONAL_FORMAT,
+  not_a_number: INTERNATIONAL_FORMAT,
+  not_international: INTERNATIONAL_FORMAT,
+  not_canonical: 'Leave out the national prefix after the country code: +44 20 7946 0958, not +44 020 7946 0958.',
+  too_short: 'This number is too short for its country.',
+  too_long: 'This number is too long for its country.',
+  invalid_length: 'This number has the wrong number of digits for its country.',
+  invalid_country: 'This country code does not exist, so the number cannot be dialled.',
+  invalid_for_region: 'No such number exists for this country code.',
+  not_e164: 'Webex cannot dial this number: international numbers have 7 to 15 digits.',
+}
+
+/**
+ * The destination of a task being queued, by the form, over IPC or from the shortcut: E.164 that
+ * libphonenumber calls valid today (shared/phone/dialable.ts, the rule the shortcut and the form
+ * field use), so `+999 1234567`, which has the shape, is refused wherever it comes from.
+ */
+export const DialableE164 = E164.superRefine((value, ctx) => {
+  // The shape's own message already says what is wrong.
+  if (!E164_PATTERN.test(value)) return
+  const judged = judgeE164(value)
+  if (!judged.ok) ctx.addIssue({ code: 'custom', message: NOT_DIALABLE[judged.reason] })
+})
 
 /** A date and time with its UTC offset, e.g. 2026-07-01T09:30:00+02:00. */
 const IsoInstant = z.iso.datetime({ offset: true, error: 'Give a date and time with its UTC offset.' })
@@ -61,6 +91,9 @@ export const OutdialIntent = z
   })
   .strict()
 export type OutdialIntent = z.infer<typeof OutdialIntent>
+
+/** An outdial being queued now: its destination must be dialable (see DialableE164). */
+export const NewOutdialIntent = OutdialIntent.extend({ destination: DialableE164 })
 
 // ——— Amazon Connect flow target (callback and follow-up) ———
 
@@ -115,6 +148,12 @@ export type ConnectCallbackIntent = z.infer<typeof ConnectCallbackIntent>
 
 export const CallbackIntent = z.discriminatedUnion('provider', [WebexCallbackIntent, ConnectCallbackIntent])
 export type CallbackIntent = z.infer<typeof CallbackIntent>
+
+/** A callback being queued now: its destination must be dialable (see DialableE164). */
+export const NewCallbackIntent = z.discriminatedUnion('provider', [
+  WebexCallbackIntent.extend({ destination: DialableE164 }),
+  ConnectCallbackIntent.extend({ destination: DialableE164 }),
+])
 
 // ——— follow-up ———
 
@@ -236,4 +275,12 @@ export type BroadcastIntent = z.infer<typeof BroadcastIntent>
 
 export const TaskIntent = z.discriminatedUnion('kind', [OutdialIntent, CallbackIntent, FollowUpIntent, BroadcastIntent])
 export type TaskIntent = z.infer<typeof TaskIntent>
+
+/** A task being queued now (tasks:submit): as TaskIntent, with every destination dialable. */
+export const NewTaskIntent = z.discriminatedUnion('kind', [
+  NewOutdialIntent,
+  NewCallbackIntent,
+  FollowUpIntent,
+  BroadcastIntent,
+])
 export type TaskKind = TaskIntent['kind']

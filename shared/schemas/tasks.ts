@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { TaskIntent } from './intents'
+import { NewTaskIntent } from './intents'
 
-export const SubmitTask = z.object({ intent: TaskIntent }).strict()
+export const SubmitTask = z.object({ intent: NewTaskIntent }).strict()
 export type SubmitTask = z.infer<typeof SubmitTask>

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url'
 import { findNumbers, type FindResult } from '../../shared/phone/find-numbers'
-import type { CountryCode } from '../../shared/phone/normalize'
+import type { CountryCode } from '../../shared/phone/dialable'
 
 // Q: the global shortcut's latency from clipboard text to candidates ready for the confirm window.
 // Goal: p95 ≤ 10 ms. Figures, not pass/fail.

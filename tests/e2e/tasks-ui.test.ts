@@ -106,4 +106,52 @@ describe.skipIf(!chromiumAvailable())('quick-task forms in Chromium', () => {
       await browser.close()
     }
   }, 120_000)
+
+  it('outdial: a pasted sentence gives its first number, the others are offered, and a country code that does not exist is refused', async () => {
+    const browser = await launchChromium()
+    const harness = await startTestHarness({ secrets: memorySecretStore() })
+    try {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 1300 } })
+      const problems = watchPageProblems(page)
+      await page.goto(harness.url)
+      const form = page.getByTestId('outdial-form')
+      await form.waitFor()
+      const phone = form.locator('input[type="tel"]')
+      await tabTo(page, '[data-testid="outdial-form"] input[type="tel"]')
+      // As pasted from a chat: an order number (not offered), a number cut by a zero-width joiner
+      // (read whole, in Germany), and a UK mobile.
+      await page.keyboard.insertText(
+        'Hi, Klaus here (order 4155550132). Call me on +49\u200d30 12345678 or my mobile 07911 123456.',
+      )
+      await expect.poll(() => phone.inputValue()).toBe('+49 30 12345678')
+      const taken = form.getByTestId('phone-taken')
+      await expect.poll(() => taken.innerText()).toMatch(/The text holds 2 numbers; the one above is used\./)
+      await expect.poll(() => form.locator('.phone-formats').innerText()).toMatch(/National: 030 12345678/)
+      await screenshotOf(page.getByTestId('tasks'), 'tasks-outdial-pasted-sentence-light-en')
+
+      await taken.getByRole('button', { name: 'Use +44 7911 123456' }).click()
+      await expect.poll(() => phone.inputValue()).toBe('07911 123456')
+      await form.locator('button[type="submit"]').click()
+      await expect
+        .poll(() => form.getByTestId('last-task').getByTestId('task-status').getAttribute('data-outcome'), {
+          timeout: 15_000,
+        })
+        .toBe('sent')
+      const ledger = harness.services.sandbox!.ledger('webex') as { body: Record<string, unknown> }[]
+      expect(ledger.map((l) => l.body['destination'])).toEqual(['+447911123456'])
+
+      // The number the shortcut refuses is refused here too, with the reason, and not sent.
+      await phone.fill('+999 1234567')
+      await form.locator('button[type="submit"]').click()
+      await expect
+        .poll(() => form.locator('.field-error').first().innerText())
+        .toBe('The country code is not one that exists.')
+      await screenshotOf(page.getByTestId('tasks'), 'tasks-outdial-unknown-country-light-en')
+      expect(harness.services.sandbox!.ledger('webex')).toHaveLength(1)
+      expect(problems).toEqual([])
+    } finally {
+      await harness.close()
+      await browser.close()
+    }
+  }, 120_000)
 })

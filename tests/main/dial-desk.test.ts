@@ -90,6 +90,78 @@ describe('the dial desk', () => {
     }
   })
 
+  it('names what is wrong precisely, and the country the number itself names', async () => {
+    const { services, notes } = await setup({ defaultRegion: 'GB' })
+    try {
+      const said = async (text: string) => {
+        const outcome = await services.desk.fromText(text, 'clipboard')
+        expect(outcome.kind, text).toBe('nothing')
+        return notes.at(-1)!.body
+      }
+      expect(await said('12345')).toBe('"12345" is not a number to dial: too short for a number in GB.')
+      expect(await said('+1 555')).toBe('"+1 555" is not a number to dial: too short for a number in US.')
+      expect(await said('+1 234 567 8')).toBe('"+1 234 567 8" is not a number to dial: too short for a number in US.')
+      expect(await said('+1 555 555 0100')).toBe(
+        '"+1 555 555 0100" is not a number to dial: no such number exists in US.',
+      )
+      expect(await said('+999 1234567')).toBe(
+        '"+999 1234567" is not a number to dial: its country code does not exist.',
+      )
+      expect(await said('Invoice 020 7946 0958')).toBe(
+        '"020 7946 0958" is not a number to dial: it follows a reference label (order, invoice, account…), not a phone label.',
+      )
+      // The override is left out of the notification: it would reorder the notification's own text.
+      expect(await said('\u202e8590 6497 02 44+\u202c')).toBe(
+        '"8590 6497 02 44+" is not a number to dial: it is inside right-to-left or isolate controls, so the digits shown may not be the ones read.',
+      )
+    } finally {
+      await services.close()
+    }
+  })
+
+  it('never offers the rest of an international number cut by an invisible character as a national one', async () => {
+    const { services } = await setup({ defaultRegion: 'US' })
+    try {
+      for (const joiner of ['\u200d', '\ufeff', '\u202f', '\u2009', '\u2007', '\u200c', '\u2060']) {
+        const outcome = await services.desk.fromText(`+49${joiner}30 12345678`, 'clipboard')
+        expect(outcome.kind === 'confirm' && outcome.request.candidates.map((c) => c.e164)).toEqual(['+493012345678'])
+      }
+    } finally {
+      await services.close()
+    }
+  })
+
+  it('refuses at submit a destination libphonenumber calls invalid, with a specific message', async () => {
+    const { services } = await setup()
+    try {
+      const webex = services.sandbox!.profiles().find((p) => p.provider === 'webex')!
+      const intent = {
+        kind: 'outdial',
+        profileId: webex.id,
+        destination: '+9991234567',
+        entryPointId: webex.entryPoints.find((e) => e.direction === 'outbound')!.id,
+        origin: webex.outdialAnis[0]!.number,
+      }
+      const refused = await services.dispatch('tasks:submit', { intent })
+      expect(refused).toMatchObject({
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          issues: [
+            {
+              path: ['intent', 'destination'],
+              message: 'This country code does not exist, so the number cannot be dialled.',
+            },
+          ],
+        },
+      })
+      const accepted = await services.dispatch('tasks:submit', { intent: { ...intent, destination: '+14155550132' } })
+      expect(accepted).toMatchObject({ ok: true })
+    } finally {
+      await services.close()
+    }
+  })
+
   it('dials a single number at once when auto-dial is on, and still asks when there are several', async () => {
     const { services, notes, requests } = await setup({ autoDial: true })
     try {

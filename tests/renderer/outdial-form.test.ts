@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { DOMWrapper } from '@vue/test-utils'
 import { Profile } from '../../shared/schemas/profiles'
 import type { ProfileOf } from '../../shared/schemas/profiles'
+import type { CountryCode } from '../../shared/phone/dialable'
 import OutdialForm from '../../renderer/src/features/tasks/outdial/OutdialForm.vue'
 import { drafts } from '../shared/fixtures'
 import { mountInApp, settleValidation, answerSubmit } from './mount'
@@ -12,10 +13,11 @@ import { mountInApp, settleValidation, answerSubmit } from './mount'
 
 const webex = Profile.parse({ ...drafts.webex, id: '11111111-1111-4111-8111-111111111111' }) as ProfileOf<'webex'>
 
-function setup() {
+function setup(region: CountryCode = 'GB', language: 'en' | 'es' = 'en') {
   const mounted = mountInApp(OutdialForm, {
-    props: { profiles: [webex], region: 'GB' },
+    props: { profiles: [webex], region },
     answer: answerSubmit,
+    language,
   })
   const form = mounted.wrapper
   const type = async (input: Pick<DOMWrapper<Element>, 'setValue'>, text: string) => {
@@ -34,7 +36,12 @@ function setup() {
     await form.get('form').trigger('submit')
     await settleValidation()
   }
-  return { ...mounted, form, type, phone, editor, addRow, submit }
+  const shown = () => (phone().element as HTMLInputElement).value
+  const sent = () =>
+    mounted.calls
+      .filter((c) => c.channel === 'tasks:submit')
+      .map((c) => (c.input as { intent: { destination: string } }).intent.destination)
+  return { ...mounted, form, type, phone, editor, addRow, submit, shown, sent }
 }
 
 describe('outdial form', () => {
@@ -51,6 +58,70 @@ describe('outdial form', () => {
     await submit()
     expect(form.text()).toMatch(/No such number exists in GB|too short|wrong number of digits/)
     expect(calls.filter((c) => c.channel === 'tasks:submit')).toHaveLength(0)
+  })
+
+  it('takes the number out of a pasted sentence, as the shortcut does, and sends only that', async () => {
+    const { form, type, shown, submit, sent } = setup('US')
+    await type(form.get('input[type="tel"]'), 'Customer: Jane, call 415-555-0123 ext. 22 after 3pm')
+    expect(shown()).toBe('(415) 555-0123 ext. 22')
+    expect(form.get('[data-testid="phone-taken"]').text()).toBe('Number taken from the pasted text.')
+    expect(form.get('.phone-formats').text()).toContain('Extension 22')
+    await submit()
+    expect(sent()).toEqual(['+14155550123'])
+  })
+
+  it('takes the first of several numbers, says so, and offers the others', async () => {
+    const { form, type, shown, submit, sent } = setup('GB')
+    await type(form.get('input[type="tel"]'), 'Office 020 7946 0958, or her US mobile +1 415 555 0132')
+    expect(shown()).toBe('020 7946 0958')
+    const taken = form.get('[data-testid="phone-taken"]')
+    expect(taken.text()).toContain('The text holds 2 numbers; the one above is used.')
+    await taken.get('button').trigger('click')
+    await settleValidation()
+    expect(shown()).toBe('+1 415 555 0132')
+    expect(form.get('[data-testid="phone-taken"] button').text()).toBe('Use +44 20 7946 0958')
+    await submit()
+    expect(sent()).toEqual(['+14155550132'])
+  })
+
+  it('refuses a number whose country code does not exist, as the shortcut does', async () => {
+    const { form, type, phone, submit, sent } = setup()
+    await type(phone(), '+999 1234567')
+    await submit()
+    expect(form.text()).toContain('The country code is not one that exists.')
+    expect(sent()).toEqual([])
+  })
+
+  it('names the reason precisely, and the country the number itself names', async () => {
+    const cases: Array<[CountryCode, string, string]> = [
+      ['US', '+1 555', 'This number is too short to be a phone number.'],
+      ['GB', '+1 234 567 8', 'This number is too short to be a phone number.'],
+      ['US', '+44 20 0000 000', 'No such number exists in GB.'],
+      ['GB', '12345', 'This number is too short to be a phone number.'],
+    ]
+    for (const [region, text, message] of cases) {
+      const { form, type, phone, submit, sent, wrapper } = setup(region)
+      await type(phone(), text)
+      await submit()
+      expect(form.get('.field-error').text(), text).toBe(message)
+      expect(sent()).toEqual([])
+      wrapper.unmount()
+    }
+  })
+
+  it('reads a pasted number through invisible characters, and refuses one under a direction override', async () => {
+    const { form, type, phone, shown, submit, sent } = setup('US')
+    await type(phone(), '+49\u200d30\u202f1234\u20095678')
+    expect(shown()).toBe('+49 30 12345678')
+    await submit()
+    expect(sent()).toEqual(['+493012345678'])
+
+    const again = setup('US', 'es')
+    await again.type(again.phone(), '\u202e8590 6497 02 44+\u202c')
+    await again.submit()
+    expect(again.form.get('.field-error').text()).toContain('controles de derecha a izquierda')
+    expect(again.sent()).toEqual([])
+    expect(form.text()).not.toContain('controles')
   })
 
   it('counts attribute values in UTF-8 bytes: 512 × "é" fits in 1024, 513 does not', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { toWireRequest, type IntentResult, type WireRequest } from '../../shared/intent-to-wire'
-import { TaskIntent } from '../../shared/schemas/intents'
+import { DialableE164, NewTaskIntent, TaskIntent } from '../../shared/schemas/intents'
+import { SubmitTask } from '../../shared/schemas/tasks'
 import { Profile } from '../../shared/schemas/profiles'
 import { aiccsCreateAiCallTaskSchema } from '../../shared/schemas/wire/aiccs'
 import { connectStartTaskSchema } from '../../shared/schemas/wire/connect'
@@ -69,6 +70,43 @@ describe('outdial (Webex)', () => {
 
   it('rejects a destination that is not E.164 at the intent', () => {
     expect(TaskIntent.safeParse({ ...outdial, destination: '4085550199' }).success).toBe(false)
+  })
+})
+
+describe('a destination being queued (DialableE164)', () => {
+  const issues = (value: string) => {
+    const result = DialableE164.safeParse(value)
+    return result.success ? [] : result.error.issues.map((i) => i.message)
+  }
+
+  it('must be a number libphonenumber calls valid, not only E.164 in shape, with a specific message', () => {
+    expect(issues('+14085550199')).toEqual([])
+    expect(issues('+9991234567')).toEqual(['This country code does not exist, so the number cannot be dialled.'])
+    expect(issues('+15555550100')).toEqual(['No such number exists for this country code.'])
+    expect(issues('+4402079460958')).toEqual([
+      'Leave out the national prefix after the country code: +44 20 7946 0958, not +44 020 7946 0958.',
+    ])
+    expect(issues('+1 408 555 0199')).toEqual(['Enter the number in international format, such as +14085550100.'])
+  })
+
+  it('holds for every task being queued (tasks:submit), outdial and callback alike', () => {
+    const callback = {
+      ...webexCallback,
+      when: { kind: 'now' },
+      entryPointId: 'EP-outbound-1',
+      destination: '+9991234567',
+    }
+    for (const intent of [{ ...outdial, destination: '+9991234567' }, callback]) {
+      const submitted = SubmitTask.safeParse({ intent })
+      expect(submitted.success).toBe(false)
+      expect(submitted.error?.issues[0]?.path).toEqual(['intent', 'destination'])
+      expect(NewTaskIntent.safeParse(intent).success).toBe(false)
+    }
+    expect(SubmitTask.safeParse({ intent: outdial }).success).toBe(true)
+  })
+
+  it('is not asked of a task already queued: a journal written with older metadata must still load', () => {
+    expect(TaskIntent.safeParse({ ...outdial, destination: '+9991234567' }).success).toBe(true)
   })
 })
 

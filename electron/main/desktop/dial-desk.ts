@@ -1,8 +1,9 @@
-import type { CountryCode } from '@shared/phone/normalize'
-import type { Candidate, FindRefusalReason } from '@shared/phone/find-numbers'
+import type { CountryCode } from '@shared/phone/dialable'
+import type { Candidate, FindRefusal, FindRefusalReason } from '@shared/phone/find-numbers'
 import { findNumbers } from '@shared/phone/find-numbers'
+import { foldPhoneText } from '@shared/phone/fold-text'
 import type { DialCandidate, DialRequest } from '@shared/schemas/dial'
-import type { OutdialIntent } from '@shared/schemas/intents'
+import { DialableE164, type OutdialIntent } from '@shared/schemas/intents'
 import type { QueueItem } from '@shared/schemas/outbox'
 import type { Profile, ProfileOf } from '@shared/schemas/profiles'
 import type { SettingsValues } from '@shared/schemas/settings'
@@ -28,17 +29,31 @@ export interface DialDeskDeps {
 export type DialOutcome =
   { kind: 'nothing'; why: string } | { kind: 'confirm'; request: DialRequest } | { kind: 'dialled'; item: QueueItem }
 
-const REFUSAL_WORDS: Partial<Record<FindRefusalReason, string>> = {
-  too_short: 'too short to be a phone number',
-  too_long: 'too long to be a phone number',
-  invalid_country: 'its country code does not exist',
-  invalid_for_region: 'no such number exists there',
-  invalid_length: 'it has the wrong number of digits for its country',
-  local_number: 'it has no area code',
-  not_e164: 'Webex cannot dial it',
-  malformed_uri: 'the link is malformed',
-  cut_off: 'it was cut off',
+const REFUSAL_WORDS: Record<FindRefusalReason, (country: string | undefined) => string> = {
+  empty: () => 'it is empty',
+  not_a_number: () => 'it is not a phone number',
+  too_short: (country) => (country ? `too short for a number in ${country}` : 'too short to be a phone number'),
+  too_long: (country) => (country ? `too long for a number in ${country}` : 'too long to be a phone number'),
+  invalid_country: () => 'its country code does not exist',
+  // The number's own country, not the agent's default region: `+1 234…` is a US number in GB too.
+  invalid_for_region: (country) => (country ? `no such number exists in ${country}` : 'no such number exists'),
+  invalid_length: (country) => `it has the wrong number of digits for ${country ?? 'its country'}`,
+  local_number: () => 'it has no area code',
+  not_e164: () => 'Webex cannot dial it',
+  malformed_uri: () => 'the link is malformed',
+  cut_off: () => 'it was cut off',
+  bidi_control: () => 'it is inside right-to-left or isolate controls, so the digits shown may not be the ones read',
+  reference: () => 'it follows a reference label (order, invoice, account…), not a phone label',
+  runs_into_digits: () => 'it runs on from other digits, so where it starts is unclear',
+  date: () => 'it is a date',
+  card_number: () => 'it looks like a payment card number',
+  coordinates: () => 'those are map coordinates',
 }
+
+// Shown without its invisible characters: a direction override copied into the notification would
+// reorder the notification's own text.
+const refusalText = (refusal: FindRefusal) =>
+  `"${foldPhoneText(refusal.raw).replace(/\s+/g, ' ').trim()}" is not a number to dial: ${REFUSAL_WORDS[refusal.reason](refusal.country)}.`
 
 const toCandidate = (c: Candidate): DialCandidate => ({
   e164: c.e164,
@@ -72,6 +87,12 @@ export function createDialDesk(deps: DialDeskDeps) {
   async function send(request: DialRequest, index: number): Promise<QueueItem> {
     const candidate = request.candidates[index]
     if (!candidate) throw new AppError('invalid_input', 'That number is not in the list.')
+    // The schema tasks:submit applies, so this path cannot queue what the form and IPC refuse.
+    const checked = DialableE164.safeParse(candidate.e164)
+    if (!checked.success) {
+      const message = checked.error.issues[0]?.message ?? 'That number cannot be dialled.'
+      throw new AppError('invalid_input', message, [{ path: ['destination'], message }])
+    }
     return deps.submit({
       kind: 'outdial',
       profileId: request.profile.id,
@@ -90,7 +111,7 @@ export function createDialDesk(deps: DialDeskDeps) {
         const refusal = found.refusals[0]
         return nothing(
           refusal
-            ? `"${refusal.raw}" is not a number to dial: ${REFUSAL_WORDS[refusal.reason] ?? refusal.reason.replaceAll('_', ' ')}.`
+            ? refusalText(refusal)
             : origin === 'link'
               ? 'The link holds no phone number.'
               : 'The clipboard holds no phone number. Copy one, then press the shortcut again.',

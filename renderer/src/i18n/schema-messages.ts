@@ -49,6 +49,17 @@ const EXACT: Record<string, string> = {
   // shared/schemas/intents.ts
   'Enter the number in international format, such as +14085550100.':
     'Escriba el número en formato internacional, por ejemplo +14085550100.',
+  'Leave out the national prefix after the country code: +44 20 7946 0958, not +44 020 7946 0958.':
+    'Quite el prefijo nacional que sigue al prefijo de país: +44 20 7946 0958, no +44 020 7946 0958.',
+  'This number is too short for its country.': 'Este número es demasiado corto para su país.',
+  'This number is too long for its country.': 'Este número es demasiado largo para su país.',
+  'This number has the wrong number of digits for its country.':
+    'Este número no tiene la cantidad de dígitos de su país.',
+  'This country code does not exist, so the number cannot be dialled.':
+    'Ese prefijo de país no existe, así que el número no se puede marcar.',
+  'No such number exists for this country code.': 'Ese número no existe con este prefijo de país.',
+  'Webex cannot dial this number: international numbers have 7 to 15 digits.':
+    'Webex no puede marcar este número: los internacionales tienen de 7 a 15 dígitos.',
   'Give a date and time with its UTC offset.': 'Indique una fecha y una hora con su desfase respecto a UTC.',
   'Choose a time zone by its IANA name, such as America/New_York.':
     'Elija una zona horaria por su nombre IANA, por ejemplo Europe/Madrid.',

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/max'
 import { describe, expect, it } from 'vitest'
 import { FIND_REFUSAL_REASONS, findNumbers, MAX_TEXT_CHARS, type FindResult } from '@shared/phone/find-numbers'
-import { E164_PATTERN, normalizeNumber } from '@shared/phone/normalize'
+import { E164_PATTERN, judgeE164, judgeWholeNumber } from '@shared/phone/dialable'
 
 // Whatever the clipboard holds, nothing reaches the confirm window that is not a valid number in
 // wire E.164, so no outdial can be created from anything else.
@@ -91,9 +91,11 @@ function checkResult(input: string, region: CountryCode, max: number, result: Fi
     expect(candidate.e164).toMatch(WIRE_E164)
     expect(E164_PATTERN.test(candidate.e164)).toBe(true)
     expect(isValidPhoneNumber(candidate.e164)).toBe(true)
-    // Read back in the agent's region and in another: the same number either way.
-    expect(normalizeNumber(candidate.e164, region)).toMatchObject({ ok: true, e164: candidate.e164 })
-    expect(normalizeNumber(candidate.e164, region === 'US' ? 'GB' : 'US')).toMatchObject({ e164: candidate.e164 })
+    // The schema's rule takes it as it is; read back in the agent's region and in another, it is
+    // the same number either way.
+    expect(judgeE164(candidate.e164)).toMatchObject({ ok: true, e164: candidate.e164 })
+    expect(judgeWholeNumber(candidate.e164, region)).toMatchObject({ ok: true, e164: candidate.e164 })
+    expect(judgeWholeNumber(candidate.e164, region === 'US' ? 'GB' : 'US')).toMatchObject({ e164: candidate.e164 })
     expect(['tel_uri', 'callto_uri', 'text']).toContain(candidate.source)
     expect(input.slice(candidate.offset, candidate.offset + candidate.raw.length)).toBe(candidate.raw)
     expect(candidate.offset).toBeGreaterThan(previous)

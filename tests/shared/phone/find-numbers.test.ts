@@ -1,4 +1,4 @@
-import type { CountryCode } from 'libphonenumber-js/max'
+import { isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/max'
 import { describe, expect, it } from 'vitest'
 import { findNumbers, MAX_TEXT_CHARS } from '@shared/phone/find-numbers'
 
@@ -135,15 +135,23 @@ describe('findNumbers: things that are not phone numbers', () => {
   })
 
   it.each<[string, CountryCode]>([
-    ['2026-11-23', 'DE'],
-    ['10:30 2026-11-23', 'GB'],
     ['192.168.100.200', 'DE'],
     ['$1,234,567.89', 'DE'],
-    ['94103', 'DE'],
     ['Order #123456789', 'GB'],
-    ['4111 1111 1111 1111', 'JP'],
   ])('%j in %s is not even reported as a refusal', (text, region) => {
     expect(findNumbers(text, region).refusals).toEqual([])
+  })
+
+  // What libphonenumber would read as a valid number is named for what it is, so the agent is told
+  // why nothing is offered; a bare digit run is judged as the number it would have to be.
+  it.each<[string, CountryCode, string, string]>([
+    ['2026-11-23', 'DE', '2026-11-23', 'date'],
+    ['10:30 2026-11-23', 'GB', '2026-11-23', 'date'],
+    ['4111 1111 1111 1111', 'JP', '4111 1111 1111 1111', 'card_number'],
+    ['94103', 'DE', '94103', 'invalid_for_region'],
+    ['94103', 'US', '94103', 'too_short'],
+  ])('%j in %s: %j is refused as %s', (text, region, raw, reason) => {
+    expect(findNumbers(text, region).refusals.map((r) => [r.raw, r.reason])).toEqual([[raw, reason]])
   })
 })
 
@@ -230,6 +238,22 @@ describe('findNumbers: details', () => {
     expect(result.refusals).toEqual([{ raw: '030 12345', offset: MAX_TEXT_CHARS - 9, reason: 'cut_off' }])
     const late = `${filler}Call 020 7946 0958`
     expect(findNumbers(late, 'GB')).toMatchObject({ truncated: true, candidates: [] })
+  })
+
+  it('reads tel: as a scheme only, not inside a word: "hotel:+14155550100" is a number in text', () => {
+    const result = findNumbers('hotel:+14155550100', 'US')
+    expect(result.candidates).toHaveLength(1)
+    expect(result.candidates[0]).toMatchObject({ e164: '+14155550100', source: 'text', raw: '+14155550100', offset: 6 })
+    expect(findNumbers('Hotel:tel:+14155550100', 'US').candidates[0]).toMatchObject({ source: 'tel_uri', offset: 6 })
+  })
+
+  it('skips an IPv4 address that libphonenumber alone would offer as a valid number', () => {
+    // Without the IPv4 shape, 64.0.64.121 is +49 6406 4121 in DE and 192.0.57.128 is +81192057128
+    // in JP; the amount and decimal shapes do not catch them.
+    expect(isValidPhoneNumber('64.0.64.121', 'DE')).toBe(true)
+    expect(isValidPhoneNumber('192.0.57.128', 'JP')).toBe(true)
+    expect(findNumbers('server 64.0.64.121 is down', 'DE')).toMatchObject({ candidates: [], refusals: [] })
+    expect(findNumbers('192.0.57.128', 'JP')).toMatchObject({ candidates: [], refusals: [] })
   })
 
   it('reads only +numbers when the region is unknown, rather than throwing', () => {

@@ -17,7 +17,8 @@ import {
   parseNumberList,
   type NumberListResult,
 } from '@shared/phone/number-list'
-import { normalizeNumber as normalizeOne } from '@shared/phone/normalize'
+import { judgeWholeNumber } from '@shared/phone/dialable'
+import { foldPhoneText } from '@shared/phone/fold-text'
 import { MAX_NUMBER_LIST, VoiceNumberList } from '@shared/schemas/wire/voice-broadcast'
 
 const ES = { defaultRegion: 'ES' as const }
@@ -339,13 +340,13 @@ describe('properties', () => {
     )
   })
 
-  it('accepts what the single-number field accepts, as the same number', () => {
-    // One metadata set across the app: the outdial form (shared/phone/normalize.ts, max) and the list agree on
-    // every number a list can hold, i.e. valid, without extension, and the same number read back as bare E.164.
+  it('accepts what the one rule accepts, as the same number', () => {
+    // One rule across the app (shared/phone/dialable.ts, max metadata): the list agrees with it on every number a
+    // list can hold, i.e. valid, without extension, and the same number read back as bare E.164.
     fc.assert(
       fc.property(writtenNumber, ({ text, region }) => {
         const list = normalizeNumber(text, region)
-        const one = normalizeOne(text, region)
+        const one = judgeWholeNumber(foldPhoneText(text), region)
         const standsAlone =
           one.ok &&
           one.extension === undefined &&

@@ -50,6 +50,7 @@ const en = {
     invalid_number: 'no such number',
     extension: 'has an extension, which a broadcast cannot dial',
     not_dialable: 'the platform takes only 7 to 15 digits',
+    bidi_control: 'written under right-to-left controls, so the digits shown may not be the ones read',
   },
   calls: 'Calls',
   loopCount: 'Times the message is played',
@@ -132,6 +133,8 @@ const es: typeof en = {
     invalid_number: 'ese número no existe',
     extension: 'lleva extensión, que una difusión no puede marcar',
     not_dialable: 'la plataforma solo admite de 7 a 15 dígitos',
+    bidi_control:
+      'escrito entre controles de derecha a izquierda: los dígitos que se ven pueden no ser los que se leen',
   },
   calls: 'Llamadas',
   loopCount: 'Veces que se reproduce el mensaje',

@@ -1,4 +1,4 @@
-import type { CountryCode } from '@shared/phone/normalize'
+import type { CountryCode } from '@shared/phone/dialable'
 import type { NumberListResult } from '@shared/phone/number-list'
 
 // The messages between the form and the number-list worker. Kept free of zod and Vue so the worker's
