@@ -109,7 +109,9 @@ function checkResult(input: string, region: CountryCode, max: number, result: Fi
 }
 
 describe('findNumbers on hostile input', () => {
-  it('never throws, and offers only valid E.164 numbers (10,000 strings)', () => {
+  // CPU work, not a time margin: a few seconds on a quiet machine, several times that beside a
+  // browser suite on two cores.
+  it('never throws, and offers only valid E.164 numbers (10,000 strings)', { timeout: 180_000 }, () => {
     fc.assert(
       fc.property(text, fc.constantFrom(...regions), fc.integer({ min: 0, max: 12 }), (input, region, max) => {
         checkResult(input, region, max, findNumbers(input, region, { max }))
@@ -118,10 +120,18 @@ describe('findNumbers on hostile input', () => {
     )
   })
 
-  it('stays within a time budget on huge input (the clipboard can hold megabytes)', () => {
-    // Generous: the real budget is the shortcut's (bench: p95 10 ms for realistic text); this only
-    // catches a blow-up (backtracking, quadratic masking) on adversarial input.
-    const budgetMs = 1_500
+  // Huge input (the clipboard can hold megabytes) is read only up to MAX_TEXT_CHARS: what comes
+  // after the cut changes nothing, so the work is bounded whatever the size. How long it takes is a
+  // bench figure (find_numbers_megabytes_worst_ms), not a timed test.
+  const readUpToTheCut = (input: string, region: (typeof regions)[number]) => {
+    const whole = findNumbers(input, region)
+    const cut = findNumbers(input.slice(0, MAX_TEXT_CHARS) + 'x'.repeat(input.length > MAX_TEXT_CHARS ? 5 : 0), region)
+    expect(whole.candidates).toEqual(cut.candidates)
+    expect(whole.truncated).toBe(input.length > MAX_TEXT_CHARS)
+    return whole
+  }
+
+  it('on huge input, reads only up to the cut', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(
         fc.oneof(junk, fc.constantFrom(...real, '1 ext ', '12345x', '+', '(', 'tel:1', '\u200e1')),
@@ -129,10 +139,7 @@ describe('findNumbers on hostile input', () => {
         fc.constantFrom(...regions),
         (unit, size, region) => {
           const input = unit.length === 0 ? '' : unit.repeat(Math.ceil(size / unit.length)).slice(0, size)
-          const t0 = performance.now()
-          const result = findNumbers(input, region)
-          expect(performance.now() - t0).toBeLessThan(budgetMs)
-          checkResult(input, region, 10, result)
+          checkResult(input, region, 10, readUpToTheCut(input, region))
         },
       ),
       { numRuns: 60 },
@@ -147,9 +154,6 @@ describe('findNumbers on hostile input', () => {
     ['direction marks', () => '\u200f+\u200e4\u202e4\u2066 2'.repeat(500_000)],
   ])('%s of megabytes', (_name, make) => {
     const input = make()
-    const t0 = performance.now()
-    const result = findNumbers(input, 'GB')
-    expect(performance.now() - t0).toBeLessThan(1_500)
-    checkResult(input, 'GB', 10, result)
+    checkResult(input, 'GB', 10, readUpToTheCut(input, 'GB'))
   })
 })
