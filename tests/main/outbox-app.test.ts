@@ -132,3 +132,50 @@ describe('the outbox in the app', () => {
     }
   })
 })
+
+// ——— Records the app can always read back (issue "trust", item 3) ———
+
+describe('every task the contract accepts is stored so that it can be read back', () => {
+  const longIntents = (services: Awaited<ReturnType<typeof createTestServices>>['services']) => {
+    const connect = services.sandbox!.profiles().find((p) => p.provider === 'connect')!
+    const egain = services.sandbox!.profiles().find((p) => p.provider === 'egain')!
+    const target = { kind: 'contactFlow', id: 'sandbox-task-flow' } as const
+    const followUp = { kind: 'followUp', provider: 'connect', profileId: connect.id, target } as const
+    return {
+      'a Connect name of 1,024 characters': { ...followUp, name: 'N'.repeat(1024) },
+      'a Connect name of 1,024 emoji': { ...followUp, name: '📞'.repeat(1024) },
+      'a previous contact id of 256 characters': { ...followUp, name: 'Chain', previousContactId: 'c'.repeat(256) },
+      'an eGain lookup of 255 characters on a long custom attribute': {
+        ...sampleTasks(egain, new Date(), 'UTC')[0]!.intent,
+        lookup: { attribute: `custom.${'a'.repeat(100)}`, value: 'v'.repeat(255) },
+      },
+    }
+  }
+
+  for (const checkContract of [true, false]) {
+    it(`queues the longest fields the API allows and keeps them across a restart (${checkContract ? 'development' : 'packaged'} checks)`, async () => {
+      const userDataDir = mkdtempSync(join(tmpdir(), 'callboard-outbox-long-'))
+      const first = await createTestServices({ sandbox: true, userDataDir, checkContract })
+      first.services.outbox!.pause()
+      const queued: Record<string, QueueItem> = {}
+      for (const [what, intent] of Object.entries(longIntents(first.services))) {
+        const result = await call<QueueItem>(first.services, 'tasks:submit', { intent })
+        expect(result, what).toMatchObject({ ok: true })
+        if (result.ok) queued[what] = result.value
+      }
+      const before = Object.values(queued).map((item) => first.services.outbox!.get(item.id))
+      await first.services.close()
+
+      const second = await createTestServices({ sandbox: true, userDataDir, checkContract })
+      try {
+        second.services.outbox!.pause()
+        const snapshot = await call<QueueSnapshot>(second.services, 'queue:list')
+        expect(snapshot.ok && snapshot.value.notice).toBeNull()
+        const after = Object.values(queued).map((item) => second.services.outbox!.get(item.id))
+        expect(after).toEqual(before)
+      } finally {
+        await second.services.close()
+      }
+    })
+  }
+})

@@ -22,8 +22,6 @@ export async function openOutboxLog(options: {
   logger: Logger
   /** No compaction below this file size; default that of `shouldCompact`. The crash harness lowers it. */
   compactMinBytes?: number
-  /** See the journal's `checkAppends`; default true. */
-  checkAppends?: boolean
 }): Promise<DurableOutboxLog> {
   const opened = await openJournal({
     dir: options.dir,
@@ -31,7 +29,6 @@ export async function openOutboxLog(options: {
     clock: options.clock,
     logger: options.logger,
     content: 'outbox-events',
-    ...(options.checkAppends === undefined ? {} : { checkAppends: options.checkAppends }),
   })
   const journal: Journal<OutboxEvent> = opened.journal
   const notice = noticeFrom(opened.quarantine, opened.tornTail)

@@ -5,16 +5,19 @@ import { TERMINAL_STATES } from '@shared/schemas/outbox'
 import type { Profile } from '@shared/schemas/profiles'
 import type { ProviderName } from '@shared/schemas/providers'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
+import type { IssueDetail } from '@shared/ipc/result'
 import { AppError } from '../services/app-error'
 import type { Clock } from '../services/clock'
 import type { Logger } from '../services/logger'
 import type { ClockSkew } from './clock-skew'
 import type { DeadlinePolicy } from './deadlines'
-import { deadlineFor, scopeFor } from './deadlines'
+import { deadlineFor } from './deadlines'
+import { scopeFor } from './scope'
 import type { Dispatcher, DispatcherDeps, LaneStatus } from './dispatcher'
 import { createDispatcher } from './dispatcher'
 import type { LaneLimits } from './lane-limits'
 import { DEFAULT_LANE_LIMITS } from './lane-limits'
+import { JournalRecordRejectedError } from './journal'
 import type { OutboxEvent } from './outbox-events'
 import { applyEvent, isLive, recoveryEvents } from './outbox-state'
 import { countBucket } from './queue-items'
@@ -54,6 +57,25 @@ export interface OutboxDeps {
 }
 
 export type ResolveAction = 'resend' | 'done' | 'cancel'
+
+/**
+ * The journal refused the task's record because the next start could not read it back. Nothing was
+ * written; the agent is told which field, as for any other refusal, never "unexpected error". Issues
+ * in the intent are shown on its fields; one in a key the outbox derived names that key.
+ */
+function unstorable(error: JournalRecordRejectedError): AppError {
+  const fields: IssueDetail[] = error.issues.flatMap(({ path, message }) =>
+    path[0] === 'entry' && path[1] === 'intent'
+      ? [{ path: ['intent', ...path.slice(2).map((p) => (typeof p === 'number' ? p : String(p)))], message }]
+      : [],
+  )
+  const what = error.issues
+    .slice(0, 3)
+    .map(({ path, message }) => `${path.map(String).join('.')}: ${message}`)
+    .join('; ')
+  const message = `This task could not be stored as it is (${what}); nothing was queued.`
+  return new AppError('invalid_input', message, fields.length ? fields : undefined)
+}
 
 /**
  * The one path every task takes (design.md §4): validate, give it an id and an idempotency key,
@@ -216,7 +238,9 @@ export function createOutbox(deps: OutboxDeps) {
         dismissed: false,
         updatedAt: createdAt.toISOString(),
       }
-      const queued = await record({ t: 'queued', entry })
+      const queued = await record({ t: 'queued', entry }).catch((error: unknown) => {
+        throw error instanceof JournalRecordRejectedError ? unstorable(error) : error
+      })
       void dispatcher.wake(queued)
       return queued
     },

@@ -232,7 +232,6 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       dir: join(deps.userDataDir, 'outbox'),
       clock,
       logger: logger.child('journal'),
-      checkAppends: deps.checkContract,
     })
   } catch (error) {
     queueUnavailable =
