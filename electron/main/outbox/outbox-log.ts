@@ -15,6 +15,9 @@ export interface DurableOutboxLog extends OutboxLog {
   close(): Promise<void>
 }
 
+/** The journal's watermark counts tasks: how many `queued` records the file holds before each record. */
+const isTask = (event: OutboxEvent) => event.t === 'queued'
+
 /** The outbox's events in the journal under `<userData>/outbox`, compacted when it doubles. */
 export async function openOutboxLog(options: {
   dir: string
@@ -29,6 +32,7 @@ export async function openOutboxLog(options: {
     clock: options.clock,
     logger: options.logger,
     content: 'outbox-events',
+    counted: isTask,
   })
   const journal: Journal<OutboxEvent> = opened.journal
   const notice = noticeFrom(opened.quarantine, opened.tornTail)
@@ -54,7 +58,7 @@ export async function openOutboxLog(options: {
       }
       // Taken synchronously: every append called so far is reflected, as compact requires.
       const live = snapshot()
-      liveBytes = liveSizeBytes(live, 'outbox-events')
+      liveBytes = liveSizeBytes(live, 'outbox-events', isTask)
       options.logger.info('outbox journal compacting', { fileBytes: journal.sizeBytes(), liveBytes })
       return journal.compact(live)
     },
