@@ -1,14 +1,10 @@
 import type { Clock } from '../services/clock'
 import type { Logger } from '../services/logger'
-import type { Journal, JournalQuarantine, JournalTornTail } from './journal'
+import type { Journal } from './journal'
 import { liveSizeBytes, openJournal, shouldCompact } from './journal'
 import type { OutboxLog } from './outbox'
 import { OutboxEvent } from './outbox-events'
-
-/** What the agent is told about the queue file at start, if anything went wrong with it. */
-export type JournalNotice =
-  | { kind: 'quarantined'; path: string; reason: string; recordsKept: number }
-  | { kind: 'torn_tail'; bytesDropped: number; reason: string }
+import { journalNotice, type JournalNotice } from './queue-file-notice'
 
 export interface DurableOutboxLog extends OutboxLog {
   notice: JournalNotice | null
@@ -35,7 +31,7 @@ export async function openOutboxLog(options: {
     counted: isTask,
   })
   const journal: Journal<OutboxEvent> = opened.journal
-  const notice = noticeFrom(opened.quarantine, opened.tornTail)
+  const notice = journalNotice(opened)
   if (notice) options.logger.warn('outbox journal recovered', notice)
   // The live size as of the last compaction (or open); the journal is rewritten once it doubles.
   let liveBytes = journal.sizeBytes()
@@ -43,6 +39,7 @@ export async function openOutboxLog(options: {
   return {
     notice,
     replay: () => opened.records,
+    lostChanges: () => new Set(notice?.kind === 'damaged' ? notice.changedIds : []),
     append: (event) => journal.append(event),
     maybeCompact(snapshot, estimate) {
       if (!shouldCompact(journal.sizeBytes(), liveBytes, 2, options.compactMinBytes)) return Promise.resolve()
@@ -62,19 +59,11 @@ export async function openOutboxLog(options: {
       options.logger.info('outbox journal compacting', { fileBytes: journal.sizeBytes(), liveBytes })
       return journal.compact(live)
     },
+    compactNow(snapshot) {
+      const live = snapshot()
+      liveBytes = liveSizeBytes(live, 'outbox-events', isTask)
+      return journal.compact(live)
+    },
     close: () => journal.close(),
   }
-}
-
-function noticeFrom(quarantine: JournalQuarantine | null, torn: JournalTornTail | null): JournalNotice | null {
-  if (quarantine) {
-    return {
-      kind: 'quarantined',
-      path: quarantine.quarantinedTo,
-      reason: quarantine.reason,
-      recordsKept: quarantine.recordsKept,
-    }
-  }
-  if (torn) return { kind: 'torn_tail', bytesDropped: torn.bytesDropped, reason: torn.why }
-  return null
 }

@@ -34,6 +34,19 @@ export interface OutboxLog {
    * cheap estimate of the snapshot's size, for deciding without serializing the whole queue.
    */
   maybeCompact?(snapshot: () => OutboxEvent[], liveBytes: () => number): Promise<void>
+  /** Rewrite the log as `snapshot()` now (same contract as `maybeCompact`). */
+  compactNow?(snapshot: () => OutboxEvent[]): Promise<void>
+  /** Entries known to have lost a change (their ids read from damaged records of the log). */
+  lostChanges?(): ReadonlySet<string>
+}
+
+/**
+ * Events replay could not apply, by task: after a damaged journal, those for tasks whose `queued`
+ * record is gone, and those for tasks that missed an earlier change (their state may be stale).
+ */
+export interface ReplaySkips {
+  unknownTasks: string[]
+  outOfStep: string[]
 }
 
 export interface OutboxDeps {
@@ -183,21 +196,31 @@ export function createOutbox(deps: OutboxDeps) {
 
   return {
     /** Replay the journal, settle interrupted sends, then start sending. */
-    async start(): Promise<{ entries: number; recovered: number; problems: string[] }> {
+    async start(): Promise<{ entries: number; recovered: number; problems: string[]; skipped: ReplaySkips }> {
       const problems: string[] = []
+      const unknownTasks = new Set<string>()
+      const outOfStep = new Set<string>()
       for (const event of deps.log.replay()) {
         const result = applyEvent(entries, event)
         if (result.ok) index(result.entry)
-        else problems.push(result.problem)
+        else {
+          problems.push(result.problem)
+          ;(result.unknownEntry ? unknownTasks : outOfStep).add(result.id)
+        }
       }
       for (const entry of entries.values()) nextSeq = Math.max(nextSeq, entry.seq + 1)
-      const recovery = recoveryEvents(entries.values(), iso())
+      // Events that cannot be applied would be met again at every start: rewrite the log as the
+      // state it gave (the original stays in the journal's quarantine copy, if it was damaged).
+      if (problems.length && deps.log.compactNow) await deps.log.compactNow(snapshot)
+      const lostChange = new Set([...outOfStep, ...(deps.log.lostChanges?.() ?? [])])
+      const recovery = recoveryEvents(entries.values(), iso(), lostChange)
       for (const event of recovery) await record(event)
       if (problems.length)
         deps.logger.warn('outbox replay skipped events', { count: problems.length, first: problems[0] })
       deps.logger.info('outbox started', { entries: entries.size, recovered: recovery.length })
       await dispatcher.start()
-      return { entries: entries.size, recovered: recovery.length, problems }
+      const skipped = { unknownTasks: [...unknownTasks], outOfStep: [...outOfStep] }
+      return { entries: entries.size, recovered: recovery.length, problems, skipped }
     },
 
     /** Queue a task: refused here, with the field, when it cannot be sent as it is. */

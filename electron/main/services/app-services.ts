@@ -16,7 +16,8 @@ import type { Outbox, OutboxDeps } from '../outbox/outbox'
 import { createOutbox } from '../outbox/outbox'
 import type { DurableOutboxLog } from '../outbox/outbox-log'
 import { openOutboxLog } from '../outbox/outbox-log'
-import { attentionNotice, historyList, journalNoticeText } from '../outbox/queue-views'
+import { attentionNotice, historyList } from '../outbox/queue-views'
+import { queueFileNoticeText } from '../outbox/queue-file-notice'
 import { inQueueView, toQueueItem } from '../outbox/queue-items'
 import { createDispatch } from '../ipc/dispatch'
 import { createAiccsClient } from '../providers/aiccs/aiccs-client'
@@ -263,6 +264,8 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       ...(deps.outbox?.historyMs !== undefined ? { historyMs: deps.outbox.historyMs } : {}),
     })
   }
+  /** What the agent is told about the queue file: set once the outbox has replayed it. */
+  let queueNotice: string | null = null
   const requireOutbox = (): Outbox => {
     if (!outbox) throw new AppError('conflict', queueUnavailable ?? 'The task queue is not running.')
     return outbox
@@ -277,7 +280,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       counts: outbox?.counts() ?? { waiting: 0, attention: 0 },
       paused: outbox?.isPaused() ?? false,
       lanes: outbox?.lanes() ?? [],
-      notice: outboxLog?.notice ? journalNoticeText(outboxLog.notice) : null,
+      notice: queueNotice,
       unavailable: queueUnavailable,
     }
   }
@@ -370,7 +373,10 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
   })
 
   // Sending starts once everything above exists: recovery may emit events and send at once.
-  if (outbox) await outbox.start()
+  if (outbox && outboxLog) {
+    const started = await outbox.start()
+    queueNotice = queueFileNoticeText(outboxLog.notice, started.skipped)
+  }
 
   // Know the keychain's state from the start (and log it), without holding up start-up.
   void credentials.health({ fresh: true })
