@@ -66,7 +66,8 @@ export interface JournalOptions<T> {
    * are stored as JSON as given, so the schema should describe plain JSON data (no transforms).
    * The append check is always on, packaged builds included: a record written that replay cannot
    * read would be found damaged at the next start. It costs a JSON parse and a schema parse per
-   * record; `npm run bench` (enqueue_2kb_*) shows that beside the fsync it is within the noise.
+   * record, 40–80 µs for a 2 KB task on the dev box, against an enqueue p50 near 0.8 ms and a p99
+   * set by the fsync: with it on, `npm run bench` enqueue figures stayed within their run-to-run noise.
    */
   schema: z.ZodType<T>
   clock: Clock

@@ -140,12 +140,16 @@ export function recordAt(buf: Buffer, start: number): Extract<DecodedLine, { kin
  * Whether `tail` (the file's last bytes, with no line break) is the beginning of a record whose
  * write was cut short: part of a frame prefix, or a prefix that promises more bytes than follow.
  * Only that is a torn write. A tail holding at least as many bytes as its frame promises, or
- * bytes no frame starts with, was complete once and is damage.
+ * bytes no frame starts with, was complete once and is damage. Zero bytes at the very end are
+ * left out first: a filesystem may grow the file before the data of an unsynced write lands, and
+ * shows zeros where it did not.
  */
 export function isCutShortRecord(tail: Buffer): boolean {
   if (tail.includes(NEWLINE)) return false
-  const text = tail.toString('latin1', 0, Math.min(tail.byteLength, MAX_PREFIX))
+  let end = tail.byteLength
+  while (end > 0 && tail[end - 1] === 0) end--
+  const text = tail.toString('latin1', 0, Math.min(end, MAX_PREFIX))
   const head = PREFIX.exec(text)
-  if (head) return tail.byteLength - head[0].length <= Number(head[1])
-  return tail.byteLength < MAX_PREFIX && /^(0|[1-9]\d{0,9})?( [0-9a-f]{0,8})?$/.test(text)
+  if (head) return end - head[0].length <= Number(head[1])
+  return end < MAX_PREFIX && /^(0|[1-9]\d{0,9})?( [0-9a-f]{0,8})?$/.test(text)
 }

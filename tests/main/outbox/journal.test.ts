@@ -49,6 +49,9 @@ describe('record codec', () => {
     noBreak[noBreak.length - 1] = 0x20
     expect(isCutShortRecord(noBreak)).toBe(false)
     expect(isCutShortRecord(Buffer.from('garbage'))).toBe(false)
+    // Zeros where an unsynced write's data never landed.
+    expect(isCutShortRecord(Buffer.concat([line.subarray(0, 30), Buffer.alloc(500)]))).toBe(true)
+    expect(isCutShortRecord(Buffer.alloc(4096))).toBe(true)
   })
 
   it('uses the standard CRC-32 (native and portable agree with the known check value)', () => {
