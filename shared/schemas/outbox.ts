@@ -35,6 +35,12 @@ export const TERMINAL_STATES: ReadonlySet<EntryState> = new Set(['sent', 'reject
 
 const Instant = z.iso.datetime({ offset: true })
 
+/**
+ * The longest scope key an entry holds. Scopes are built from what the agent typed (a contact chain,
+ * a customer lookup), so main derives them to fit (outbox/scope.ts) rather than trusting the text.
+ */
+export const SCOPE_MAX_CHARS = 300
+
 export const EntryProblem = z
   .object({
     message: z.string().min(1),
@@ -57,7 +63,7 @@ export const OutboxEntry = z
     /** The same on every attempt: Connect ClientToken, the AICCS / voice task name; tracing only elsewhere. */
     idempotencyKey: z.string().min(1).max(200),
     /** Entries of one scope (one customer, one contact chain) are sent in the order they were queued. */
-    scope: z.string().min(1).max(300),
+    scope: z.string().min(1).max(SCOPE_MAX_CHARS),
     createdAt: Instant,
     /** After this the entry is never sent: it is marked expired and the agent is told. */
     notAfter: Instant,

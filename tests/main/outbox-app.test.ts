@@ -6,6 +6,7 @@ import type { Result } from '../../shared/ipc/result'
 import { sampleTasks } from '../../shared/sandbox-samples'
 import type { QueueItem, QueueSnapshot } from '../../shared/schemas/outbox'
 import { createTestServices } from './test-app-services'
+import { decodeLine, encodeRecord } from '../../electron/main/outbox/record-codec'
 
 // The outbox as the app runs it: in the user-data folder, across restarts, with one writer, and
 // telling the agent when its file had to be set aside.
@@ -131,4 +132,222 @@ describe('the outbox in the app', () => {
       await services.close()
     }
   })
+})
+
+// ——— A damaged queue file (issue "trust", item 2) and records the app can always read back (item 3) ———
+
+type Services = Awaited<ReturnType<typeof createTestServices>>['services']
+
+const journalFile = (userDataDir: string) => join(userDataDir, 'outbox', 'outbox.journal')
+
+/** Byte ranges of the journal's lines: [0] is the header, [n] the n-th record. */
+function lineSpans(bytes: Buffer): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = []
+  for (let start = 0; start < bytes.byteLength;) {
+    const end = bytes.indexOf(0x0a, start) + 1
+    spans.push({ start, end })
+    start = end
+  }
+  return spans
+}
+
+/**
+ * Queues `count` outdials with sending paused, then closes the app: one `queued` record per task,
+ * then whatever `after` does.
+ */
+async function queueOutdials(
+  userDataDir: string,
+  count: number,
+  after: (services: Services, ids: string[]) => Promise<void> = async () => undefined,
+): Promise<string[]> {
+  const { services } = await createTestServices({ sandbox: true, userDataDir })
+  services.outbox!.pause()
+  const webex = services.sandbox!.profiles().find((p) => p.provider === 'webex')!
+  const base = sampleTasks(webex, new Date(), 'UTC')[0]!.intent
+  const ids: string[] = []
+  for (let i = 0; i < count; i++) {
+    const intent = { ...base, destination: `+1415555${String(1000 + i)}` }
+    const queued = await call<QueueItem>(services, 'tasks:submit', { intent })
+    if (!queued.ok) throw new Error(queued.error.message)
+    ids.push(queued.value.id)
+  }
+  await after(services, ids)
+  await services.close()
+  return ids
+}
+
+async function restart(userDataDir: string) {
+  const { services } = await createTestServices({ sandbox: true, userDataDir })
+  services.outbox!.pause()
+  const snapshot = await call<QueueSnapshot>(services, 'queue:list')
+  const history = await call<QueueItem[]>(services, 'history:list', {})
+  if (!snapshot.ok || !history.ok) throw new Error('queue:list or history:list failed')
+  return { services, notice: snapshot.value.notice, ids: history.value.map((h) => h.id) }
+}
+
+describe('a damaged queue file keeps every intact task', () => {
+  it('one flipped byte in task 10 of 50: the other 49 stay in the queue and history, and task 10 is named', async () => {
+    const userDataDir = mkdtempSync(join(tmpdir(), 'callboard-outbox-flip-'))
+    const ids = await queueOutdials(userDataDir, 50)
+    const bytes = readFileSync(journalFile(userDataDir))
+    const tenth = lineSpans(bytes)[10]!
+    bytes[tenth.end - 20] = bytes[tenth.end - 20]! ^ 0x04
+    writeFileSync(journalFile(userDataDir), bytes)
+
+    const { services, notice, ids: kept } = await restart(userDataDir)
+    try {
+      expect([...kept].sort()).toEqual(ids.filter((_, i) => i !== 9).sort())
+      expect(notice).toContain(ids[9])
+      expect(notice).toMatch(/1 task could not be recovered/)
+      expect(notice).toMatch(/copy of the damaged file is at .*outbox\.journal\.corrupt-/)
+      expect(notice).not.toMatch(/Every task confirmed before it is kept/)
+    } finally {
+      await services.close()
+    }
+  })
+
+  it('a damaged header: every task after it is kept, and the notice says none was lost', async () => {
+    const userDataDir = mkdtempSync(join(tmpdir(), 'callboard-outbox-header-'))
+    const ids = await queueOutdials(userDataDir, 50)
+    const bytes = readFileSync(journalFile(userDataDir))
+    bytes[25] = bytes[25]! ^ 0x01
+    writeFileSync(journalFile(userDataDir), bytes)
+
+    const { services, notice, ids: kept } = await restart(userDataDir)
+    try {
+      expect([...kept].sort()).toEqual([...ids].sort())
+      expect(notice).toMatch(/header/)
+      expect(notice).toMatch(/No task was lost/)
+    } finally {
+      await services.close()
+    }
+  })
+
+  it('a task whose record is unreadable but whose later change survives is named from that change', async () => {
+    const userDataDir = mkdtempSync(join(tmpdir(), 'callboard-outbox-orphan-'))
+    const ids = await queueOutdials(userDataDir, 5, async (services, queued) => {
+      expect(await call(services, 'queue:cancel', { taskId: queued[2] })).toMatchObject({ ok: true })
+    })
+    const bytes = readFileSync(journalFile(userDataDir))
+    const third = lineSpans(bytes)[3]!
+    bytes.fill(0x2a, third.start + 3, third.end - 1) // nothing of task 3's record can be read
+    writeFileSync(journalFile(userDataDir), bytes)
+
+    const { services, notice, ids: kept } = await restart(userDataDir)
+    try {
+      expect([...kept].sort()).toEqual(ids.filter((_, i) => i !== 2).sort())
+      expect(notice).toMatch(/1 task could not be recovered/)
+      expect(notice).toContain(ids[2])
+    } finally {
+      await services.close()
+    }
+    // The change that could not be applied is not met again at the next start.
+    const again = await restart(userDataDir)
+    await again.services.close()
+    expect(again.notice).toBeNull()
+  })
+
+  it('a complete last record with a bad checksum is damage: a copy is kept and no confirmation is claimed', async () => {
+    const userDataDir = mkdtempSync(join(tmpdir(), 'callboard-outbox-lastcrc-'))
+    const ids = await queueOutdials(userDataDir, 5)
+    const bytes = readFileSync(journalFile(userDataDir))
+    bytes[bytes.byteLength - 10] = bytes[bytes.byteLength - 10]! ^ 0x04
+    writeFileSync(journalFile(userDataDir), bytes)
+
+    const { services, notice, ids: kept } = await restart(userDataDir)
+    try {
+      expect([...kept].sort()).toEqual(ids.slice(0, 4).sort())
+      expect(notice).toContain(ids[4])
+      expect(notice).toMatch(/copy of the damaged file is at/)
+      expect(notice).not.toMatch(/Every task confirmed before it is kept/)
+      const copies = readdirSync(join(userDataDir, 'outbox')).filter((f) => f.startsWith('outbox.journal.corrupt-'))
+      expect(copies).toHaveLength(1)
+    } finally {
+      await services.close()
+    }
+  })
+
+  it('an incomplete last write: the notice says every confirmed task is kept only because the file proves it', async () => {
+    const userDataDir = mkdtempSync(join(tmpdir(), 'callboard-outbox-torn-'))
+    const ids = await queueOutdials(userDataDir, 5)
+    const bytes = readFileSync(journalFile(userDataDir))
+    writeFileSync(journalFile(userDataDir), bytes.subarray(0, bytes.byteLength - 30))
+
+    const { services, notice, ids: kept } = await restart(userDataDir)
+    try {
+      expect([...kept].sort()).toEqual(ids.slice(0, 4).sort())
+      expect(notice).toMatch(/incomplete write/)
+      expect(notice).toMatch(/Every task confirmed before it is kept/)
+    } finally {
+      await services.close()
+    }
+  })
+  it('an incomplete last write in a file without the task count: no confirmation is claimed', async () => {
+    const userDataDir = mkdtempSync(join(tmpdir(), 'callboard-outbox-torn-v1-'))
+    const ids = await queueOutdials(userDataDir, 5)
+    // The same tasks as an older Callboard wrote them: version 1, records without the count.
+    const bytes = readFileSync(journalFile(userDataDir))
+    const lines = lineSpans(bytes).map(({ start }) => decodeLine(bytes, start))
+    const values = lines.map((line) => (line.kind === 'record' ? (line.value as Record<string, unknown>) : null))
+    const older = Buffer.concat([
+      encodeRecord({ ...values[0], version: 1 }),
+      ...values.slice(1).map((value) => encodeRecord(value)),
+    ])
+    writeFileSync(journalFile(userDataDir), older.subarray(0, older.byteLength - 30))
+
+    const { services, notice, ids: kept } = await restart(userDataDir)
+    try {
+      expect([...kept].sort()).toEqual(ids.slice(0, 4).sort())
+      expect(notice).toMatch(/incomplete write/)
+      expect(notice).not.toMatch(/Every task confirmed before it is kept/)
+      expect(notice).toMatch(/cannot confirm/)
+    } finally {
+      await services.close()
+    }
+  })
+})
+
+describe('every task the contract accepts is stored so that it can be read back', () => {
+  const longIntents = (services: Awaited<ReturnType<typeof createTestServices>>['services']) => {
+    const connect = services.sandbox!.profiles().find((p) => p.provider === 'connect')!
+    const egain = services.sandbox!.profiles().find((p) => p.provider === 'egain')!
+    const target = { kind: 'contactFlow', id: 'sandbox-task-flow' } as const
+    const followUp = { kind: 'followUp', provider: 'connect', profileId: connect.id, target } as const
+    return {
+      'a Connect name of 1,024 characters': { ...followUp, name: 'N'.repeat(1024) },
+      'a Connect name of 1,024 emoji': { ...followUp, name: '📞'.repeat(1024) },
+      'a previous contact id of 256 characters': { ...followUp, name: 'Chain', previousContactId: 'c'.repeat(256) },
+      'an eGain lookup of 255 characters on a long custom attribute': {
+        ...sampleTasks(egain, new Date(), 'UTC')[0]!.intent,
+        lookup: { attribute: `custom.${'a'.repeat(100)}`, value: 'v'.repeat(255) },
+      },
+    }
+  }
+
+  for (const checkContract of [true, false]) {
+    it(`queues the longest fields the API allows and keeps them across a restart (${checkContract ? 'development' : 'packaged'} checks)`, async () => {
+      const userDataDir = mkdtempSync(join(tmpdir(), 'callboard-outbox-long-'))
+      const first = await createTestServices({ sandbox: true, userDataDir, checkContract })
+      first.services.outbox!.pause()
+      const queued: Record<string, QueueItem> = {}
+      for (const [what, intent] of Object.entries(longIntents(first.services))) {
+        const result = await call<QueueItem>(first.services, 'tasks:submit', { intent })
+        expect(result, what).toMatchObject({ ok: true })
+        if (result.ok) queued[what] = result.value
+      }
+      const before = Object.values(queued).map((item) => first.services.outbox!.get(item.id))
+      await first.services.close()
+
+      const second = await createTestServices({ sandbox: true, userDataDir, checkContract })
+      try {
+        second.services.outbox!.pause()
+        const snapshot = await call<QueueSnapshot>(second.services, 'queue:list')
+        expect(snapshot.ok && snapshot.value.notice).toBeNull()
+        const after = Object.values(queued).map((item) => second.services.outbox!.get(item.id))
+        expect(after).toEqual(before)
+      } finally {
+        await second.services.close()
+      }
+    })
+  }
 })

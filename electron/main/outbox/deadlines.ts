@@ -122,21 +122,3 @@ export function deadlineFor(intent: TaskIntent, createdAt: Date, policy: Deadlin
     }
   }
 }
-
-/**
- * Entries of one scope go out in order: the same customer number, the same customer, or the same
- * contact chain. A broadcast concerns many numbers and no one conversation: null, a scope of its own.
- */
-export function scopeFor(intent: TaskIntent): string | null {
-  switch (intent.kind) {
-    case 'outdial':
-    case 'callback':
-      return `${intent.profileId}:number:${intent.destination}`
-    case 'followUp':
-      return intent.provider === 'connect'
-        ? `${intent.profileId}:contact:${intent.previousContactId ?? intent.name}`
-        : `${intent.profileId}:customer:${intent.lookup.attribute}=${intent.lookup.value}`
-    case 'broadcast':
-      return null
-  }
-}

@@ -30,5 +30,10 @@ export const OutboxEvent = z.discriminatedUnion('t', [
   z.object({ t: z.literal('dismissed'), id: Id, at: At }).strict(),
   /** The agent checked the provider and says the task exists. */
   z.object({ t: z.literal('marked_done'), id: Id, at: At }).strict(),
+  /**
+   * Recovery held a waiting task for the agent: a change of it was lost with a damaged journal, so
+   * it may already have been sent, and its provider has no key to make a resend harmless.
+   */
+  z.object({ t: z.literal('held_for_review'), id: Id, at: At, reason: z.string().min(1) }).strict(),
 ])
 export type OutboxEvent = z.infer<typeof OutboxEvent>

@@ -1,19 +1,18 @@
 import type { Clock } from '../services/clock'
 import type { Logger } from '../services/logger'
-import type { Journal, JournalQuarantine, JournalTornTail } from './journal'
+import type { Journal } from './journal'
 import { liveSizeBytes, openJournal, shouldCompact } from './journal'
 import type { OutboxLog } from './outbox'
 import { OutboxEvent } from './outbox-events'
-
-/** What the agent is told about the queue file at start, if anything went wrong with it. */
-export type JournalNotice =
-  | { kind: 'quarantined'; path: string; reason: string; recordsKept: number }
-  | { kind: 'torn_tail'; bytesDropped: number; reason: string }
+import { journalNotice, type JournalNotice } from './queue-file-notice'
 
 export interface DurableOutboxLog extends OutboxLog {
   notice: JournalNotice | null
   close(): Promise<void>
 }
+
+/** The journal's watermark counts tasks: how many `queued` records the file holds before each record. */
+const isTask = (event: OutboxEvent) => event.t === 'queued'
 
 /** The outbox's events in the journal under `<userData>/outbox`, compacted when it doubles. */
 export async function openOutboxLog(options: {
@@ -22,8 +21,6 @@ export async function openOutboxLog(options: {
   logger: Logger
   /** No compaction below this file size; default that of `shouldCompact`. The crash harness lowers it. */
   compactMinBytes?: number
-  /** See the journal's `checkAppends`; default true. */
-  checkAppends?: boolean
 }): Promise<DurableOutboxLog> {
   const opened = await openJournal({
     dir: options.dir,
@@ -31,10 +28,10 @@ export async function openOutboxLog(options: {
     clock: options.clock,
     logger: options.logger,
     content: 'outbox-events',
-    ...(options.checkAppends === undefined ? {} : { checkAppends: options.checkAppends }),
+    counted: isTask,
   })
   const journal: Journal<OutboxEvent> = opened.journal
-  const notice = noticeFrom(opened.quarantine, opened.tornTail)
+  const notice = journalNotice(opened)
   if (notice) options.logger.warn('outbox journal recovered', notice)
   // The live size as of the last compaction (or open); the journal is rewritten once it doubles.
   let liveBytes = journal.sizeBytes()
@@ -42,6 +39,7 @@ export async function openOutboxLog(options: {
   return {
     notice,
     replay: () => opened.records,
+    lostChanges: () => new Set(notice?.kind === 'damaged' ? notice.changedIds : []),
     append: (event) => journal.append(event),
     maybeCompact(snapshot, estimate) {
       if (!shouldCompact(journal.sizeBytes(), liveBytes, 2, options.compactMinBytes)) return Promise.resolve()
@@ -57,23 +55,15 @@ export async function openOutboxLog(options: {
       }
       // Taken synchronously: every append called so far is reflected, as compact requires.
       const live = snapshot()
-      liveBytes = liveSizeBytes(live, 'outbox-events')
+      liveBytes = liveSizeBytes(live, 'outbox-events', isTask)
       options.logger.info('outbox journal compacting', { fileBytes: journal.sizeBytes(), liveBytes })
+      return journal.compact(live)
+    },
+    compactNow(snapshot) {
+      const live = snapshot()
+      liveBytes = liveSizeBytes(live, 'outbox-events', isTask)
       return journal.compact(live)
     },
     close: () => journal.close(),
   }
-}
-
-function noticeFrom(quarantine: JournalQuarantine | null, torn: JournalTornTail | null): JournalNotice | null {
-  if (quarantine) {
-    return {
-      kind: 'quarantined',
-      path: quarantine.quarantinedTo,
-      reason: quarantine.reason,
-      recordsKept: quarantine.recordsKept,
-    }
-  }
-  if (torn) return { kind: 'torn_tail', bytesDropped: torn.bytesDropped, reason: torn.why }
-  return null
 }

@@ -14,30 +14,41 @@ export function resendIsSafe(provider: ProviderName): boolean {
 
 /** Which events an entry in each state accepts; anything else is a bug or a damaged journal. */
 const accepts: Record<OutboxEntry['state'], ReadonlySet<OutboxEvent['t']>> = {
-  queued: new Set(['sending', 'expired', 'cancelled', 'requeued', 'held']),
+  queued: new Set(['sending', 'expired', 'cancelled', 'requeued', 'held', 'held_for_review']),
   sending: new Set(['outcome', 'requeued']),
-  needs_auth: new Set(['requeued', 'cancelled', 'expired']),
+  needs_auth: new Set(['requeued', 'cancelled', 'expired', 'held_for_review']),
   needs_review: new Set(['requeued', 'marked_done', 'cancelled', 'expired']),
-  held: new Set(['requeued', 'cancelled', 'expired']),
+  held: new Set(['requeued', 'cancelled', 'expired', 'held_for_review']),
   sent: new Set(),
   rejected: new Set(['dismissed']),
   expired: new Set(['dismissed']),
   cancelled: new Set(),
 }
 
-export type ApplyResult = { ok: true; entry: OutboxEntry } | { ok: false; problem: string }
+export type ApplyResult =
+  | { ok: true; entry: OutboxEntry }
+  /** `unknownEntry`: the event is for an entry never queued (its `queued` record is missing). */
+  | { ok: false; problem: string; id: string; unknownEntry: boolean }
 
 /** Apply one event to the entries (in place). Pure apart from the map it is given. */
 export function applyEvent(entries: Map<string, OutboxEntry>, event: OutboxEvent): ApplyResult {
   if (event.t === 'queued') {
-    if (entries.has(event.entry.id)) return { ok: false, problem: `entry ${event.entry.id} queued twice` }
+    if (entries.has(event.entry.id)) {
+      return { ok: false, problem: `entry ${event.entry.id} queued twice`, id: event.entry.id, unknownEntry: false }
+    }
     entries.set(event.entry.id, event.entry)
     return { ok: true, entry: event.entry }
   }
   const current = entries.get(event.id)
-  if (!current) return { ok: false, problem: `${event.t} for unknown entry ${event.id}` }
+  if (!current)
+    return { ok: false, problem: `${event.t} for unknown entry ${event.id}`, id: event.id, unknownEntry: true }
   if (!accepts[current.state].has(event.t)) {
-    return { ok: false, problem: `${event.t} for entry ${event.id} in state ${current.state}` }
+    return {
+      ok: false,
+      problem: `${event.t} for entry ${event.id} in state ${current.state}`,
+      id: event.id,
+      unknownEntry: false,
+    }
   }
   const next = transition(current, event)
   entries.set(next.id, next)
@@ -101,6 +112,13 @@ function transition(entry: OutboxEntry, event: Exclude<OutboxEvent, { t: 'queued
       }
     case 'cancelled':
       return { ...base, state: 'cancelled', nextAttemptAt: null }
+    case 'held_for_review':
+      return {
+        ...base,
+        state: 'needs_review',
+        nextAttemptAt: null,
+        lastProblem: { message: event.reason, providerMessage: null, httpStatus: null },
+      }
     case 'requeued':
       return { ...base, state: 'queued', nextAttemptAt: null }
     case 'held':
@@ -131,10 +149,27 @@ function transition(entry: OutboxEntry, event: Exclude<OutboxEvent, { t: 'queued
 /**
  * After a restart, entries still `sending` were interrupted with their request possibly on the
  * wire. Keyed providers get it again under the same key; keyless ones wait for the agent.
+ * `lostChange` names entries that lost a change with a damaged journal: one that looks waiting may
+ * in fact have been sent, so a keyless one waits for the agent too.
  */
-export function recoveryEvents(entries: Iterable<OutboxEntry>, at: string): OutboxEvent[] {
+export function recoveryEvents(
+  entries: Iterable<OutboxEntry>,
+  at: string,
+  lostChange: ReadonlySet<string> = new Set(),
+): OutboxEvent[] {
   const events: OutboxEvent[] = []
   for (const entry of entries) {
+    const waiting = entry.state === 'queued' || entry.state === 'needs_auth' || entry.state === 'held'
+    if (waiting && lostChange.has(entry.id) && !resendIsSafe(entry.provider)) {
+      events.push({
+        t: 'held_for_review',
+        id: entry.id,
+        at,
+        reason:
+          'Part of the history of this task was lost with a damaged queue file, so it may already have been created. Check the provider before sending it again.',
+      })
+      continue
+    }
     if (entry.state !== 'sending') continue
     if (resendIsSafe(entry.provider)) {
       events.push({ t: 'requeued', id: entry.id, at, why: 'recovered' })

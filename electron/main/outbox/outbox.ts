@@ -5,16 +5,19 @@ import { TERMINAL_STATES } from '@shared/schemas/outbox'
 import type { Profile } from '@shared/schemas/profiles'
 import type { ProviderName } from '@shared/schemas/providers'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
+import type { IssueDetail } from '@shared/ipc/result'
 import { AppError } from '../services/app-error'
 import type { Clock } from '../services/clock'
 import type { Logger } from '../services/logger'
 import type { ClockSkew } from './clock-skew'
 import type { DeadlinePolicy } from './deadlines'
-import { deadlineFor, scopeFor } from './deadlines'
+import { deadlineFor } from './deadlines'
+import { scopeFor } from './scope'
 import type { Dispatcher, DispatcherDeps, LaneStatus } from './dispatcher'
 import { createDispatcher } from './dispatcher'
 import type { LaneLimits } from './lane-limits'
 import { DEFAULT_LANE_LIMITS } from './lane-limits'
+import { JournalRecordRejectedError } from './journal'
 import type { OutboxEvent } from './outbox-events'
 import { applyEvent, isLive, recoveryEvents } from './outbox-state'
 import { countBucket, toQueueItem } from './queue-items'
@@ -32,6 +35,19 @@ export interface OutboxLog {
    * cheap estimate of the snapshot's size, for deciding without serializing the whole queue.
    */
   maybeCompact?(snapshot: () => OutboxEvent[], liveBytes: () => number): Promise<void>
+  /** Rewrite the log as `snapshot()` now (same contract as `maybeCompact`). */
+  compactNow?(snapshot: () => OutboxEvent[]): Promise<void>
+  /** Entries known to have lost a change (their ids read from damaged records of the log). */
+  lostChanges?(): ReadonlySet<string>
+}
+
+/**
+ * Events replay could not apply, by task: after a damaged journal, those for tasks whose `queued`
+ * record is gone, and those for tasks that missed an earlier change (their state may be stale).
+ */
+export interface ReplaySkips {
+  unknownTasks: string[]
+  outOfStep: string[]
 }
 
 export interface OutboxDeps {
@@ -60,6 +76,25 @@ export type ResolveAction = 'resend' | 'done' | 'cancel'
 
 /** A `createdAt` this far past the wall clock is still read as the same moment (clock adjustments). */
 const CLOCK_TOLERANCE_MS = 60_000
+
+/**
+ * The journal refused the task's record because the next start could not read it back. Nothing was
+ * written; the agent is told which field, as for any other refusal, never "unexpected error". Issues
+ * in the intent are shown on its fields; one in a key the outbox derived names that key.
+ */
+function unstorable(error: JournalRecordRejectedError): AppError {
+  const fields: IssueDetail[] = error.issues.flatMap(({ path, message }) =>
+    path[0] === 'entry' && path[1] === 'intent'
+      ? [{ path: ['intent', ...path.slice(2).map((p) => (typeof p === 'number' ? p : String(p)))], message }]
+      : [],
+  )
+  const what = error.issues
+    .slice(0, 3)
+    .map(({ path, message }) => `${path.map(String).join('.')}: ${message}`)
+    .join('; ')
+  const message = `This task could not be stored as it is (${what}); nothing was queued.`
+  return new AppError('invalid_input', message, fields.length ? fields : undefined)
+}
 
 /**
  * The one path every task takes (design.md §4): validate, give it an id and an idempotency key,
@@ -244,15 +279,24 @@ export function createOutbox(deps: OutboxDeps) {
 
   return {
     /** Replay the journal, settle interrupted sends, then start sending. */
-    async start(): Promise<{ entries: number; recovered: number; problems: string[] }> {
+    async start(): Promise<{ entries: number; recovered: number; problems: string[]; skipped: ReplaySkips }> {
       const problems: string[] = []
+      const unknownTasks = new Set<string>()
+      const outOfStep = new Set<string>()
       for (const event of deps.log.replay()) {
         const result = applyEvent(entries, event)
         if (result.ok) index(result.entry)
-        else problems.push(result.problem)
+        else {
+          problems.push(result.problem)
+          ;(result.unknownEntry ? unknownTasks : outOfStep).add(result.id)
+        }
       }
       for (const entry of entries.values()) nextSeq = Math.max(nextSeq, entry.seq + 1)
-      const recovery = recoveryEvents(entries.values(), iso())
+      // Events that cannot be applied would be met again at every start: rewrite the log as the
+      // state it gave (the original stays in the journal's quarantine copy, if it was damaged).
+      if (problems.length && deps.log.compactNow) await deps.log.compactNow(snapshot)
+      const lostChange = new Set([...outOfStep, ...(deps.log.lostChanges?.() ?? [])])
+      const recovery = recoveryEvents(entries.values(), iso(), lostChange)
       for (const event of recovery) await record(event)
       await holdIfFromTheFuture(deps.clock.now().getTime())
       await reconcileProfiles()
@@ -260,7 +304,8 @@ export function createOutbox(deps: OutboxDeps) {
         deps.logger.warn('outbox replay skipped events', { count: problems.length, first: problems[0] })
       deps.logger.info('outbox started', { entries: entries.size, recovered: recovery.length })
       await dispatcher.start()
-      return { entries: entries.size, recovered: recovery.length, problems }
+      const skipped = { unknownTasks: [...unknownTasks], outOfStep: [...outOfStep] }
+      return { entries: entries.size, recovered: recovery.length, problems, skipped }
     },
 
     /** Queue a task: refused here, with the field, when it cannot be sent as it is. */
@@ -301,7 +346,9 @@ export function createOutbox(deps: OutboxDeps) {
         dismissed: false,
         updatedAt: createdAt.toISOString(),
       }
-      const queued = await record({ t: 'queued', entry })
+      const queued = await record({ t: 'queued', entry }).catch((error: unknown) => {
+        throw error instanceof JournalRecordRejectedError ? unstorable(error) : error
+      })
       deps.logger.info('task queued', { taskId: id, profileId: profile.id, kind: intent.kind })
       void dispatcher.wake(queued)
       return queued

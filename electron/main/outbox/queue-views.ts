@@ -1,5 +1,4 @@
 import type { HistoryQuery, OutboxEntry, QueueItem } from '@shared/schemas/outbox'
-import type { JournalNotice } from './outbox-log'
 import { subjectOf, toQueueItem } from './queue-items'
 
 /** History: every entry, newest first, filtered as asked. */
@@ -59,10 +58,4 @@ export function expiringNotice(entry: OutboxEntry, blocker: OutboxEntry | null):
           ? `It waits behind an earlier task for the same customer (${subjectOf(blocker)}, ${blocker.state.replace('_', ' ')}).`
           : 'Sending is paused.'
   return { title: 'Callboard: a task will expire unsent', body: `${what} expires at ${until}. ${why}` }
-}
-
-export function journalNoticeText(notice: JournalNotice): string {
-  return notice.kind === 'quarantined'
-    ? `The task queue file was damaged (${notice.reason}). It was set aside as ${notice.path}; ${notice.recordsKept} records before the damage were kept.`
-    : `The task queue file ended with an incomplete write (${notice.bytesDropped} bytes, ${notice.reason}); it was dropped. Every task confirmed before it is kept.`
 }

@@ -5,6 +5,10 @@ import * as zlib from 'node:zlib'
  * The length and CRC cover the JSON bytes only. JSON.stringify never emits a raw newline, so a
  * line break can only end a record; a record whose line is incomplete, the wrong length, or fails
  * its CRC is detected rather than parsed.
+ *
+ * A record's JSON may start with the journal's watermark, `{"countedBefore":<n>,…`: how many
+ * records of the counted kind the file holds before this one (journal.ts). It is the journal's, not
+ * the caller's: decoding takes it off again, so callers never see it.
  */
 
 const zlibCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32
@@ -32,8 +36,38 @@ const NEWLINE = 0x0a
 const MAX_PREFIX = 20 // 10 digits, space, 8 hex, space
 const PREFIX = /^(0|[1-9]\d{0,9}) ([0-9a-f]{8}) /
 
-export function encodeRecord(value: unknown): Buffer {
-  return frameJson(JSON.stringify(value))
+const STAMP_PREFIX = '{"countedBefore":'
+
+/** `value` framed as one line, with the watermark when `countedBefore` is given. */
+export function encodeRecord(value: unknown, countedBefore?: number): Buffer {
+  const json = JSON.stringify(value)
+  return frameJson(countedBefore === undefined ? json : stampJson(json, countedBefore))
+}
+
+/**
+ * Puts the watermark first in a JSON object's text, without serializing it again. Only objects
+ * carry it: anything else is returned as it is (and replays without a watermark).
+ */
+export function stampJson(json: string, countedBefore: number): string {
+  if (!json.startsWith('{')) return json
+  return json === '{}' ? `${STAMP_PREFIX}${countedBefore}}` : `${STAMP_PREFIX}${countedBefore},${json.slice(1)}`
+}
+
+/** The watermark taken off a record's JSON text, or null for a record written without one. */
+function unstampJson(json: string): { json: string; countedBefore: number | null } {
+  if (!json.startsWith(STAMP_PREFIX)) return { json, countedBefore: null }
+  let i = STAMP_PREFIX.length
+  let n = 0
+  while (i < json.length && i - STAMP_PREFIX.length < 15) {
+    const digit = json.charCodeAt(i) - 48
+    if (digit < 0 || digit > 9) break
+    n = n * 10 + digit
+    i++
+  }
+  if (i === STAMP_PREFIX.length) return { json, countedBefore: null }
+  if (json[i] === ',') return { json: `{${json.slice(i + 1)}`, countedBefore: n }
+  if (json[i] === '}') return { json: `{${json.slice(i)}`, countedBefore: n }
+  return { json, countedBefore: null }
 }
 
 /** Frames JSON text that is already serialized (one line: JSON.stringify output). */
@@ -48,9 +82,12 @@ export function frameJson(json: string): Buffer {
 }
 
 export type DecodedLine =
-  /** A complete, intact record; `end` is the offset just past its newline. */
-  | { kind: 'record'; value: unknown; end: number }
-  /** No newline before the end of the file: the last write was cut short. */
+  /**
+   * A complete, intact record; `end` is the offset just past its newline; `countedBefore` is its
+   * watermark (null when it was written without one).
+   */
+  | { kind: 'record'; value: unknown; end: number; countedBefore: number | null }
+  /** No newline before the end of the file. */
   | { kind: 'incomplete' }
   /** A complete line that is not an intact record (`end` is past its newline). */
   | { kind: 'bad'; why: string; end: number }
@@ -68,9 +105,51 @@ export function decodeLine(buf: Buffer, start: number): DecodedLine {
   }
   const payload = buf.subarray(payloadStart, nl)
   if (crc32(payload) !== parseInt(head[2]!, 16)) return { kind: 'bad', why: 'CRC mismatch', end }
+  return parsePayload(payload, end) ?? { kind: 'bad', why: 'intact frame around invalid JSON', end }
+}
+
+function parsePayload(payload: Buffer, end: number): Extract<DecodedLine, { kind: 'record' }> | null {
+  const { json, countedBefore } = unstampJson(payload.toString('utf8'))
   try {
-    return { kind: 'record', value: JSON.parse(payload.toString('utf8')), end }
+    return { kind: 'record', value: JSON.parse(json), end, countedBefore }
   } catch {
-    return { kind: 'bad', why: 'intact frame around invalid JSON', end }
+    return null
   }
+}
+
+/**
+ * The intact record whose frame starts exactly at `start`, or null: the position where a scan can
+ * pick up again after damage. Its length must end on a line break, with no line break before it,
+ * and its CRC and JSON must be right. Most positions fail on the first bytes, so trying every
+ * position of a damaged stretch costs little.
+ */
+export function recordAt(buf: Buffer, start: number): Extract<DecodedLine, { kind: 'record' }> | null {
+  const first = buf[start]
+  if (first === undefined || first < 0x30 || first > 0x39) return null
+  const head = PREFIX.exec(buf.toString('latin1', start, Math.min(buf.byteLength, start + MAX_PREFIX)))
+  if (!head) return null
+  const payloadStart = start + head[0].length
+  const nl = payloadStart + Number(head[1])
+  if (buf[nl] !== NEWLINE || buf.indexOf(NEWLINE, payloadStart) !== nl) return null
+  const payload = buf.subarray(payloadStart, nl)
+  if (crc32(payload) !== parseInt(head[2]!, 16)) return null
+  return parsePayload(payload, nl + 1)
+}
+
+/**
+ * Whether `tail` (the file's last bytes, with no line break) is the beginning of a record whose
+ * write was cut short: part of a frame prefix, or a prefix that promises more bytes than follow.
+ * Only that is a torn write. A tail holding at least as many bytes as its frame promises, or
+ * bytes no frame starts with, was complete once and is damage. Zero bytes at the very end are
+ * left out first: a filesystem may grow the file before the data of an unsynced write lands, and
+ * shows zeros where it did not.
+ */
+export function isCutShortRecord(tail: Buffer): boolean {
+  if (tail.includes(NEWLINE)) return false
+  let end = tail.byteLength
+  while (end > 0 && tail[end - 1] === 0) end--
+  const text = tail.toString('latin1', 0, Math.min(end, MAX_PREFIX))
+  const head = PREFIX.exec(text)
+  if (head) return end - head[0].length <= Number(head[1])
+  return end < MAX_PREFIX && /^(0|[1-9]\d{0,9})?( [0-9a-f]{0,8})?$/.test(text)
 }

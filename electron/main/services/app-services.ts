@@ -16,7 +16,8 @@ import type { Outbox, OutboxDeps } from '../outbox/outbox'
 import { createOutbox } from '../outbox/outbox'
 import type { DurableOutboxLog } from '../outbox/outbox-log'
 import { openOutboxLog } from '../outbox/outbox-log'
-import { attentionNotice, expiringNotice, historyList, journalNoticeText } from '../outbox/queue-views'
+import { attentionNotice, expiringNotice, historyList } from '../outbox/queue-views'
+import { queueFileNoticeText } from '../outbox/queue-file-notice'
 import { inQueueView } from '../outbox/queue-items'
 import { createDispatch } from '../ipc/dispatch'
 import { createAiccsClient } from '../providers/aiccs/aiccs-client'
@@ -257,7 +258,6 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
         dir: join(deps.userDataDir, 'outbox'),
         clock,
         logger: logger.child('journal'),
-        checkAppends: deps.checkContract,
       })
     } catch (error) {
       queueUnavailable =
@@ -291,6 +291,8 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       ...(deps.outbox?.historyMs !== undefined ? { historyMs: deps.outbox.historyMs } : {}),
     })
   }
+  /** What the agent is told about the queue file: set once the outbox has replayed it. */
+  let queueNotice: string | null = null
   const requireOutbox = (): Outbox => {
     if (!outbox) throw new AppError('conflict', queueUnavailable ?? 'The task queue is not running.')
     return outbox
@@ -306,7 +308,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       counts: outbox?.counts() ?? { waiting: 0, attention: 0 },
       paused: outbox?.isPaused() ?? false,
       lanes: outbox?.lanes() ?? [],
-      notice: outboxLog?.notice ? journalNoticeText(outboxLog.notice) : null,
+      notice: queueNotice,
       unavailable: queueUnavailable,
     }
   }
@@ -412,7 +414,10 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
   const stopWatching = watchSettingsFile(settingsPath, reloadSettings, logger.child('settings'))
 
   // Sending starts once everything above exists: recovery may emit events and send at once.
-  if (outbox) await outbox.start()
+  if (outbox && outboxLog) {
+    const started = await outbox.start()
+    queueNotice = queueFileNoticeText(outboxLog.notice, started.skipped)
+  }
 
   // Know the keychain's state from the start (and log it), without holding up start-up.
   void credentials.health({ fresh: true })

@@ -3,7 +3,14 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { JournalLockedError, openJournal, shouldCompact, liveSizeBytes } from '../../../electron/main/outbox/journal'
-import { crc32, crc32Portable, decodeLine, encodeRecord } from '../../../electron/main/outbox/record-codec'
+import {
+  crc32,
+  crc32Portable,
+  decodeLine,
+  encodeRecord,
+  isCutShortRecord,
+  recordAt,
+} from '../../../electron/main/outbox/record-codec'
 import { TestRecord, record, tempDir, testClock, testLogger } from './helpers'
 
 const open = (dir: string) => openJournal({ dir, schema: TestRecord, clock: testClock(), logger: testLogger().logger })
@@ -16,7 +23,35 @@ describe('record codec', () => {
     expect(line.toString('utf8')).toBe(
       `${payload.byteLength} ${crc32(payload).toString(16).padStart(8, '0')} ${JSON.stringify(value)}\n`,
     )
-    expect(decodeLine(line, 0)).toEqual({ kind: 'record', value, end: line.byteLength })
+    expect(decodeLine(line, 0)).toEqual({ kind: 'record', value, end: line.byteLength, countedBefore: null })
+  })
+
+  it("carries the journal's watermark first in the JSON and takes it off again on decoding", () => {
+    const value = { seq: 1, body: 'abc' }
+    const line = encodeRecord(value, 41)
+    expect(line.toString('utf8')).toMatch(/^\d+ [0-9a-f]{8} \{"countedBefore":41,"seq":1,"body":"abc"\}\n$/)
+    expect(decodeLine(line, 0)).toEqual({ kind: 'record', value, end: line.byteLength, countedBefore: 41 })
+    expect(decodeLine(encodeRecord({}, 0), 0)).toMatchObject({ value: {}, countedBefore: 0 })
+  })
+
+  it('finds a record only where a whole intact frame starts', () => {
+    const line = encodeRecord({ seq: 1, body: 'abc' }, 0)
+    const bytes = Buffer.concat([Buffer.from('12 junk\n9'), line])
+    const start = bytes.byteLength - line.byteLength
+    expect(recordAt(bytes, start)).toMatchObject({ value: { seq: 1 }, end: bytes.byteLength })
+    for (let at = 0; at < bytes.byteLength; at++) if (at !== start) expect(recordAt(bytes, at)).toBeNull()
+  })
+
+  it('tells a write cut short from a last record that was complete once', () => {
+    const line = encodeRecord({ seq: 1, body: 'abc' }, 0)
+    for (let cut = 1; cut < line.byteLength; cut++) expect(isCutShortRecord(line.subarray(0, cut))).toBe(true)
+    const noBreak = Buffer.from(line)
+    noBreak[noBreak.length - 1] = 0x20
+    expect(isCutShortRecord(noBreak)).toBe(false)
+    expect(isCutShortRecord(Buffer.from('garbage'))).toBe(false)
+    // Zeros where an unsynced write's data never landed.
+    expect(isCutShortRecord(Buffer.concat([line.subarray(0, 30), Buffer.alloc(500)]))).toBe(true)
+    expect(isCutShortRecord(Buffer.alloc(4096))).toBe(true)
   })
 
   it('uses the standard CRC-32 (native and portable agree with the known check value)', () => {
@@ -51,7 +86,7 @@ describe('journal basics', () => {
     expect(second.records).toEqual([1, 2, 3, 4, 5].map((i) => record(i)))
     await second.journal.close()
     const header = readFileSync(join(dir, 'outbox.journal'), 'utf8').split('\n')[0]!
-    expect(header).toMatch(/^\d+ [0-9a-f]{8} \{"format":"callboard-journal","version":1,"content":"records"/)
+    expect(header).toMatch(/^\d+ [0-9a-f]{8} \{"format":"callboard-journal","version":2,"content":"records"/)
   })
 
   it('rejects a record that fails the schema without writing it', async () => {
@@ -114,15 +149,16 @@ describe('journal basics', () => {
   it('measures the live size and says when to compact', () => {
     const live = [record(1), record(2)]
     const size = liveSizeBytes(live)
-    expect(size).toBe(
-      encodeRecord({
-        format: 'callboard-journal',
-        version: 1,
-        content: 'records',
-        createdAt: new Date(0).toISOString(),
-      }).byteLength +
-        encodeRecord(live[0]).byteLength +
-        encodeRecord(live[1]).byteLength,
+    const header = encodeRecord({
+      format: 'callboard-journal',
+      version: 2,
+      content: 'records',
+      createdAt: new Date(0).toISOString(),
+    }).byteLength
+    expect(size).toBe(header + encodeRecord(live[0], 0).byteLength + encodeRecord(live[1], 1).byteLength)
+    // Only the records the owner counts raise the watermark.
+    expect(liveSizeBytes(live, 'records', () => false)).toBe(
+      header + encodeRecord(live[0], 0).byteLength + encodeRecord(live[1], 0).byteLength,
     )
     expect(shouldCompact(200_000, 100_000)).toBe(false)
     expect(shouldCompact(200_001, 100_000)).toBe(true)

@@ -42,7 +42,7 @@ describe('Q2: a journal cut at every byte offset of its last record', () => {
     expect(cuts).toBe(full.byteLength - lastStart)
   })
 
-  it('treats a complete last line that fails its CRC as a torn tail too', async () => {
+  it('treats a complete last line that fails its CRC as damage: a copy is kept, then it is dropped', async () => {
     const dir = tempDir()
     const { journal } = await open(dir)
     await journal.append(record(1))
@@ -54,8 +54,10 @@ describe('Q2: a journal cut at every byte offset of its last record', () => {
     writeFileSync(join(dir, 'outbox.journal'), bytes)
     const opened = await open(dir)
     expect(opened.records).toEqual([record(1)])
-    expect(opened.tornTail).toMatchObject({ offset: lastStart, why: expect.stringMatching(/CRC/) })
-    expect(opened.quarantine).toBeNull()
+    expect(opened.tornTail).toBeNull()
+    expect(opened.quarantine).toMatchObject({ code: 'corrupt-record', damagedAt: { record: 2, offset: lastStart } })
+    expect(opened.quarantine!.damaged).toEqual([expect.objectContaining({ why: 'CRC mismatch', keptBefore: 1 })])
+    expect(readFileSync(opened.quarantine!.quarantinedTo).equals(bytes)).toBe(true)
     await opened.journal.close()
   })
 })
