@@ -34,6 +34,7 @@ export const eventChannels = [
   'settings:changed',
   'profiles:changed',
   'queue:changed',
+  'queue:stopped',
   'dial:requested',
   'desktop:changed',
 ] as const

@@ -9,7 +9,15 @@ import { ProfileId } from '../schemas/providers'
 import { SandboxSimulate, SandboxState } from '../schemas/sandbox'
 import { SettingsPatch, SettingsState } from '../schemas/settings'
 import { SubmitTask } from '../schemas/tasks'
-import { HistoryQuery, QueueChanged, QueueItem, QueueSnapshot, ResolveReview, TaskRef } from '../schemas/outbox'
+import {
+  HistoryQuery,
+  QueueChanged,
+  QueueItem,
+  QueueSnapshot,
+  QueueStopped,
+  ResolveReview,
+  TaskRef,
+} from '../schemas/outbox'
 import type { EventChannel, InvokeChannel } from './channels'
 
 /** No argument: the renderer calls `callboard.app.info()`. */
@@ -167,6 +175,7 @@ export const events = {
   'settings:changed': SettingsState,
   'profiles:changed': z.object({ profiles: z.array(Profile) }).strict(),
   'queue:changed': QueueChanged,
+  'queue:stopped': QueueStopped,
   'dial:requested': DialRequest,
   'desktop:changed': DesktopStatus,
 } satisfies Record<EventChannel, z.ZodType>

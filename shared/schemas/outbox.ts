@@ -136,9 +136,17 @@ export const QueueSnapshot = z
     notice: z.string().nullable(),
     /** Why the queue cannot take tasks at all (another Callboard holds it), or null. */
     unavailable: z.string().nullable(),
+    /**
+     * Why the queue cannot be written now (a full or read-only disk; or this Callboard may only show
+     * it), or null. Queued tasks are listed and kept; new ones are refused until it writes again.
+     */
+    stopped: z.string().nullable(),
   })
   .strict()
 export type QueueSnapshot = z.infer<typeof QueueSnapshot>
+
+/** The queue stopped taking writes, or started again (`stopped: null`). */
+export const QueueStopped = z.object({ stopped: z.string().nullable() }).strict()
 
 export const TaskRef = z.object({ taskId: z.uuid() }).strict()
 export const ResolveReview = z

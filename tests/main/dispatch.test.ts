@@ -107,6 +107,7 @@ const validOutputs = {
     ],
     notice: null,
     unavailable: null,
+    stopped: null,
   },
   'queue:retry': QUEUE_ITEM,
   'queue:cancel': { ...QUEUE_ITEM, state: 'cancelled' },

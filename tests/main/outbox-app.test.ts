@@ -71,7 +71,8 @@ describe('the outbox in the app', () => {
     const second = await createTestServices({ sandbox: true, userDataDir })
     try {
       const snapshot = await call<QueueSnapshot>(second.services, 'queue:list')
-      expect(snapshot.ok && snapshot.value.unavailable).toMatch(
+      // It shows the owner's queue, and says it cannot change it.
+      expect(snapshot.ok && snapshot.value.stopped).toMatch(
         /Another Callboard \(process \d+, started [^)]+\) is using this data folder/,
       )
       const webex = second.services.sandbox!.profiles().find((p) => p.provider === 'webex')!
@@ -80,10 +81,11 @@ describe('the outbox in the app', () => {
       })
       expect(refused).toMatchObject({
         ok: false,
-        error: { code: 'conflict', message: expect.stringMatching(/Another Callboard/) },
+        error: { code: 'read_only', message: expect.stringMatching(/Another Callboard/) },
       })
       const mine = await call<QueueSnapshot>(first.services, 'queue:list')
       expect(mine.ok && mine.value.unavailable).toBeNull()
+      expect(mine.ok && mine.value.stopped).toBeNull()
     } finally {
       await second.services.close()
       await first.services.close()

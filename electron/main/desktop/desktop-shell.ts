@@ -94,7 +94,7 @@ export function startDesktopShell(deps: {
   function refreshTray(): void {
     const outbox = services.outbox
     if (!tray || !outbox) return
-    tray.update(outbox.counts(), outbox.lanes(), outbox.isPaused())
+    tray.update(outbox.counts(), outbox.lanes(), outbox.isPaused(), outbox.storageProblem() !== null)
   }
   // The queue reports every state change of every task (thousands in a flush); the icon and its
   // native menu are rebuilt at most every TRAY_REFRESH_MS, with the figures as they are by then.
@@ -112,7 +112,7 @@ export function startDesktopShell(deps: {
   refreshTray()
 
   const unsubscribe = services.events.subscribe((channel, payload) => {
-    if (channel === 'queue:changed') refreshTraySoon()
+    if (channel === 'queue:changed' || channel === 'queue:stopped') refreshTraySoon()
     else if (channel === 'dial:requested') windows.showConfirm()
     else if (channel === 'settings:changed') {
       const next = (payload as SettingsState).settings.dialShortcut

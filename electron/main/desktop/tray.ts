@@ -20,7 +20,11 @@ export function createTrayIcon(deps: {
   onAction: (action: TrayAction) => void
 }) {
   let state: TrayState = 'online'
-  let last: { counts: QueueCounts; paused: boolean } = { counts: { waiting: 0, attention: 0 }, paused: false }
+  let last: { counts: QueueCounts; paused: boolean; stopped: boolean } = {
+    counts: { waiting: 0, attention: 0 },
+    paused: false,
+    stopped: false,
+  }
   const iconPath = () =>
     join(deps.iconsDir, `tray-${state}-${deps.nativeTheme.shouldUseDarkColors ? 'dark' : 'light'}.png`)
   const tray = new deps.Tray(deps.nativeImage.createFromPath(iconPath()))
@@ -36,7 +40,7 @@ export function createTrayIcon(deps: {
     )
 
   function render(): void {
-    const model = trayMenu(state, last.counts, last.paused)
+    const model = trayMenu(state, last.counts, last.paused, last.stopped)
     tray.setImage(deps.nativeImage.createFromPath(iconPath()))
     tray.setToolTip(model.tooltip)
     tray.setContextMenu(deps.Menu.buildFromTemplate(toTemplate(model)))
@@ -45,9 +49,9 @@ export function createTrayIcon(deps: {
   render()
 
   return {
-    update(counts: QueueCounts, lanes: readonly Pick<LaneStatus, 'health'>[], paused: boolean): void {
-      state = trayState(counts, lanes)
-      last = { counts, paused }
+    update(counts: QueueCounts, lanes: readonly Pick<LaneStatus, 'health'>[], paused: boolean, stopped = false): void {
+      state = trayState(counts, lanes, stopped)
+      last = { counts, paused, stopped }
       render()
     },
     /** Where to open the quick-callback window: near the icon, where the OS says it is. */

@@ -61,6 +61,8 @@ export interface DispatcherDeps {
   timers?: Timers
   /** How often deadlines are checked even when nothing else happens (Q7: every 30 s). */
   tickMs?: number
+  /** Whether changes can be recorded now (false while the disk refuses writes): nothing is sent otherwise. */
+  writable?: () => boolean
   /** Whether the entry's profile exists now: an entry without one is held, never sent. */
   profileExists?: (profileId: string) => boolean
   /** Hold an entry whose profile is missing (the outbox records it). */
@@ -258,6 +260,7 @@ export function createDispatcher(deps: DispatcherDeps) {
    * look scans the lane's whole backlog, and doing that on every submit made a long queue quadratic.
    */
   function couldSendNow(lane: Lane): boolean {
+    if (deps.writable && !deps.writable()) return false
     if (paused || stopped || lane.health === 'needs_auth' || heldUntil(lane) > now()) return false
     return lane.inFlight < (lane.health === 'online' ? lane.limits.concurrency : 1)
   }
@@ -293,6 +296,8 @@ export function createDispatcher(deps: DispatcherDeps) {
 
   async function pumpOnce(lane: Lane): Promise<void> {
     if (stopped) return
+    // Nothing can be recorded (the disk is full): the queue pokes every lane once it can again.
+    if (deps.writable && !deps.writable()) return schedule(lane, null)
     const at = now()
     const { ready, overdue, expiring, nextAt } = candidates(lane, at)
     let wakeAt = nextAt

@@ -121,6 +121,15 @@ export interface Journal<T> {
   /** Current file size in bytes, including appends that are written but still awaiting fsync. */
   sizeBytes(): number
   syncStats(): JournalSyncStats
+  /** Why the journal stopped taking writes (a write or fsync failed), or null. */
+  failure(): JournalFailedError | null
+  /**
+   * After a failure: replace the file, atomically, with `liveRecords` (the owner's state, which has
+   * only what was acknowledged), and take writes again. What the failed write left in the file
+   * (a record written but never confirmed) goes with it. Rejects, and stays stopped, if the disk
+   * still refuses.
+   */
+  recover(liveRecords: readonly T[]): Promise<void>
   /** Waits for queued work, closes the file and releases the folder lock. */
   close(): Promise<void>
 }
@@ -501,6 +510,25 @@ export async function openJournal<T>(options: JournalOptions<T>): Promise<Journa
     },
     sizeBytes: () => size,
     syncStats: () => ({ ...stats }),
+    failure: () => failed,
+    async recover(liveRecords) {
+      if (closed) throw new JournalClosedError()
+      if (!failed) return
+      for (const [i, record] of liveRecords.entries()) {
+        const checked = roundTrip(record)
+        if (!checked.ok) throw new JournalRecordRejectedError(checked.issues, `Live record ${i + 1}`)
+      }
+      // Nothing else runs meanwhile: while stopped, every queued operation was refused.
+      await idle
+      const next = await writeWholeFile(liveRecords, true)
+      const old = handle
+      handle = next.handle
+      size = next.size
+      countedInFile = next.countedInFile
+      failed = null
+      await old.close().catch(() => undefined)
+      logger.info('journal writes again', { file: path, records: liveRecords.length })
+    },
     async close() {
       if (closed) return
       closed = true

@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Clock } from '../services/clock'
 import type { Logger } from '../services/logger'
 import type { Journal } from './journal'
-import { liveSizeBytes, openJournal, shouldCompact } from './journal'
+import { JOURNAL_FORMAT, JOURNAL_VERSION, liveSizeBytes, openJournal, shouldCompact } from './journal'
+import { scanJournal } from './journal-scan'
 import type { OutboxLog } from './outbox'
 import { OutboxEvent } from './outbox-events'
 import { journalNotice, type JournalNotice } from './queue-file-notice'
@@ -59,11 +62,42 @@ export async function openOutboxLog(options: {
       options.logger.info('outbox journal compacting', { fileBytes: journal.sizeBytes(), liveBytes })
       return journal.compact(live)
     },
+    failure: () => journal.failure()?.cause ?? null,
+    recover: (snapshot) => journal.recover(snapshot()),
     compactNow(snapshot) {
       const live = snapshot()
       liveBytes = liveSizeBytes(live, 'outbox-events', isTask)
       return journal.compact(live)
     },
     close: () => journal.close(),
+  }
+}
+
+/**
+ * The queue as it is on disk, for a Callboard that may not write there (a read-only disk, or
+ * another Callboard owns the folder): every intact record, read without the lock and without
+ * changing a byte (no torn tail cut, nothing set aside). Nothing can be appended.
+ */
+export async function readOutboxLog(dir: string): Promise<OutboxLog> {
+  let bytes: Buffer
+  try {
+    bytes = await readFile(join(dir, 'outbox.journal'))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    bytes = Buffer.alloc(0)
+  }
+  const scan =
+    bytes.byteLength === 0
+      ? null
+      : scanJournal(bytes, {
+          schema: OutboxEvent,
+          format: JOURNAL_FORMAT,
+          version: JOURNAL_VERSION,
+          content: 'outbox-events',
+          counted: isTask,
+        })
+  return {
+    replay: () => scan?.records ?? [],
+    append: () => Promise.reject(new Error('This queue is read-only here.')),
   }
 }

@@ -7,6 +7,7 @@ import type { ProviderName } from '@shared/schemas/providers'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { IssueDetail } from '@shared/ipc/result'
 import { AppError } from '../services/app-error'
+import { isDiskFull, isReadOnly, storageError } from '../services/storage-errors'
 import type { Clock } from '../services/clock'
 import type { Logger } from '../services/logger'
 import type { ClockSkew } from './clock-skew'
@@ -39,6 +40,10 @@ export interface OutboxLog {
   compactNow?(snapshot: () => OutboxEvent[]): Promise<void>
   /** Entries known to have lost a change (their ids read from damaged records of the log). */
   lostChanges?(): ReadonlySet<string>
+  /** Why the log stopped taking writes (the disk refused one), or null. */
+  failure?(): unknown
+  /** After a failure: rewrite the log as `snapshot()` and take writes again; rejects if it cannot. */
+  recover?(snapshot: () => OutboxEvent[]): Promise<void>
 }
 
 /**
@@ -70,7 +75,36 @@ export interface OutboxDeps {
   /** Finished entries stay this long for history, then compaction drops them. Default 30 days. */
   historyMs?: number
   dispatcher?: Partial<Pick<DispatcherDeps, 'timers' | 'random' | 'backoff' | 'tickMs' | 'keychainRetryMs'>>
+  /**
+   * Set when this process may only show the queue (the data folder is read-only, or another
+   * Callboard owns it): the reason, for the agent. The queue is listed; nothing is sent or changed.
+   */
+  readOnly?: string
+  /** The queue stopped or started taking writes again (see `storageProblem`). */
+  onStorageChanged?: (problem: string | null) => void
 }
+
+/** The log refused a write: the disk is full or read-only; nothing was recorded. */
+class QueueStoppedError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('The task queue could not be written.')
+    this.name = 'QueueStoppedError'
+  }
+}
+
+/** What the agent reads while the queue cannot be written. */
+function stoppedText(cause: unknown): string {
+  const why = isDiskFull(cause)
+    ? "the disk that holds Callboard's data is full"
+    : isReadOnly(cause)
+      ? `Callboard's data folder cannot be written (${(cause as NodeJS.ErrnoException).code})`
+      : `the queue file could not be written (${(cause as NodeJS.ErrnoException | null)?.code ?? String(cause)})`
+  return `The task queue is stopped: ${why}. Tasks already queued are kept and wait; new ones cannot be queued. It starts again by itself as soon as it can write.`
+}
+
+/** First retry of a stopped queue's writes after this long, doubling up to the cap. */
+const STORAGE_RETRY_MS = 2_000
+const STORAGE_RETRY_CAP_MS = 30_000
 
 export type ResolveAction = 'resend' | 'done' | 'cancel'
 
@@ -177,10 +211,17 @@ export function createOutbox(deps: OutboxDeps) {
 
   /** Durable first, then in memory, then told. */
   async function record(event: OutboxEvent): Promise<OutboxEntry> {
+    if (deps.readOnly) throw new AppError('read_only', deps.readOnly)
+    if (stopped) throw new QueueStoppedError(stopped.cause)
     appending += 1
     try {
       const size = await deps.log.append(event)
       if (event.t === 'queued' && typeof size === 'number') sizes.set(event.entry.id, size)
+    } catch (error) {
+      const failure = deps.log.failure?.()
+      if (!failure) throw error
+      stop(failure)
+      throw new QueueStoppedError(failure)
     } finally {
       appending -= 1
     }
@@ -199,6 +240,55 @@ export function createOutbox(deps: OutboxDeps) {
     }
     deps.onChanged(result.entry)
     return result.entry
+  }
+
+  // ——— A full or read-only disk: the queue stops, says so, and starts again by itself ———
+  let stopped: { cause: unknown; message: string } | null = null
+  let storageTimer: unknown = null
+  let storageRetryMs = STORAGE_RETRY_MS
+  /** Stopped for good (the app is quitting): no more retries. */
+  let halted = false
+  const storageTimers = deps.dispatcher?.timers ?? {
+    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+    clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  }
+
+  function stop(cause: unknown): void {
+    if (stopped) return
+    stopped = { cause, message: stoppedText(cause) }
+    storageRetryMs = STORAGE_RETRY_MS
+    deps.logger.error('task queue stopped: its file cannot be written', { error: String(cause) })
+    deps.onStorageChanged?.(stopped.message)
+    scheduleStorageRetry()
+  }
+
+  function scheduleStorageRetry(): void {
+    if (storageTimer !== null || halted) return
+    storageTimer = storageTimers.setTimeout(() => {
+      storageTimer = null
+      void tryToWriteAgain()
+    }, storageRetryMs)
+    storageRetryMs = Math.min(STORAGE_RETRY_CAP_MS, storageRetryMs * 2)
+  }
+
+  /** Rewrites the queue file from what is known here; true once it can be written again. */
+  async function tryToWriteAgain(): Promise<boolean> {
+    if (!stopped) return true
+    if (!deps.log.recover) return false
+    try {
+      await deps.log.recover(snapshot)
+    } catch (error) {
+      deps.logger.warn('task queue still cannot be written', { error: String(error) })
+      scheduleStorageRetry()
+      return false
+    }
+    stopped = null
+    if (storageTimer !== null) storageTimers.clearTimeout(storageTimer)
+    storageTimer = null
+    deps.logger.info('task queue writes again')
+    deps.onStorageChanged?.(null)
+    void dispatcher.poke('the queue can write again')
+    return true
   }
 
   /** Hold an entry, unsent, until something here is put right. */
@@ -223,6 +313,8 @@ export function createOutbox(deps: OutboxDeps) {
     limitsFor: deps.limitsFor ?? ((provider) => DEFAULT_LANE_LIMITS[provider]),
     ...(deps.skew ? { providerAheadMs: deps.skew.offsetMs, clockSkewMs: deps.skew.known } : {}),
     ...(deps.onLaneChanged ? { onLaneChanged: deps.onLaneChanged } : {}),
+    // Nothing is sent while no change can be recorded: the `sending` mark comes first.
+    writable: () => stopped === null && !deps.readOnly,
     profileExists: (id) => deps.findProfile(id) !== undefined,
     holdForProfile: async (entry) => {
       const current = entries.get(entry.id)
@@ -292,6 +384,9 @@ export function createOutbox(deps: OutboxDeps) {
         }
       }
       for (const entry of entries.values()) nextSeq = Math.max(nextSeq, entry.seq + 1)
+      const skipped = { unknownTasks: [...unknownTasks], outOfStep: [...outOfStep] }
+      // Shown only: nothing recovered, held or sent here.
+      if (deps.readOnly) return { entries: entries.size, recovered: 0, problems, skipped }
       // Events that cannot be applied would be met again at every start: rewrite the log as the
       // state it gave (the original stays in the journal's quarantine copy, if it was damaged).
       if (problems.length && deps.log.compactNow) await deps.log.compactNow(snapshot)
@@ -304,12 +399,14 @@ export function createOutbox(deps: OutboxDeps) {
         deps.logger.warn('outbox replay skipped events', { count: problems.length, first: problems[0] })
       deps.logger.info('outbox started', { entries: entries.size, recovered: recovery.length })
       await dispatcher.start()
-      const skipped = { unknownTasks: [...unknownTasks], outOfStep: [...outOfStep] }
       return { entries: entries.size, recovered: recovery.length, problems, skipped }
     },
 
     /** Queue a task: refused here, with the field, when it cannot be sent as it is. */
     async submit(intent: TaskIntent): Promise<OutboxEntry> {
+      if (deps.readOnly) throw new AppError('read_only', deps.readOnly)
+      // Space may be back: try at once rather than wait for the next retry.
+      if (stopped && !(await tryToWriteAgain())) throw storageError(stopped.cause, 'This task was not queued')
       const profile = deps.findProfile(intent.profileId)
       if (!profile) throw new AppError('not_found', 'That profile no longer exists.')
       const createdAt = clock.now()
@@ -347,6 +444,7 @@ export function createOutbox(deps: OutboxDeps) {
         updatedAt: createdAt.toISOString(),
       }
       const queued = await record({ t: 'queued', entry }).catch((error: unknown) => {
+        if (error instanceof QueueStoppedError) throw storageError(error.cause, 'This task was not queued')
         throw error instanceof JournalRecordRejectedError ? unstorable(error) : error
       })
       deps.logger.info('task queued', { taskId: id, profileId: profile.id, kind: intent.kind })
@@ -440,13 +538,21 @@ export function createOutbox(deps: OutboxDeps) {
     },
 
     poke: (reason: string) => dispatcher.poke(reason),
+    /** Why the queue cannot be written (a full or read-only disk, a read-only view), or null. */
+    storageProblem: (): string | null => deps.readOnly ?? stopped?.message ?? null,
+    /** Try to write again now (the agent freed space); true if the queue writes again. */
+    retryStorage: () => tryToWriteAgain(),
     keychainAvailable: () => dispatcher.keychainAvailable(),
     pause: () => dispatcher.pause(),
     resume: () => dispatcher.resume(),
     isPaused: () => dispatcher.isPaused(),
     lanes: () => dispatcher.lanes(),
     idle: () => dispatcher.idle(),
-    stop: () => dispatcher.stop(),
+    stop: () => {
+      halted = true
+      if (storageTimer !== null) storageTimers.clearTimeout(storageTimer)
+      dispatcher.stop()
+    },
   }
 }
 

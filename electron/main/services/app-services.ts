@@ -12,10 +12,10 @@ import type { SettingsValues } from '@shared/schemas/settings'
 import type { QueueSnapshot } from '@shared/schemas/outbox'
 import type { Dispatch } from '../ipc/dispatch'
 import { JournalLockedError } from '../outbox/journal'
-import type { Outbox, OutboxDeps } from '../outbox/outbox'
+import type { Outbox, OutboxDeps, OutboxLog } from '../outbox/outbox'
 import { createOutbox } from '../outbox/outbox'
 import type { DurableOutboxLog } from '../outbox/outbox-log'
-import { openOutboxLog } from '../outbox/outbox-log'
+import { openOutboxLog, readOutboxLog } from '../outbox/outbox-log'
 import { attentionNotice, expiringNotice, historyList } from '../outbox/queue-views'
 import { queueFileNoticeText } from '../outbox/queue-file-notice'
 import { inQueueView } from '../outbox/queue-items'
@@ -45,6 +45,7 @@ import type { ProfilesService } from './profiles-service'
 import { createProfilesService } from './profiles-service'
 import type { DataFolderClaim } from './data-folder'
 import { claimDataFolder } from './data-folder'
+import { isReadOnly } from './storage-errors'
 import { openSettingsFile } from './settings-file'
 import { watchSettingsFile } from './settings-watch'
 import type { SettingsService } from './settings-service'
@@ -249,26 +250,36 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
   const newId = deps.newId ?? randomUUID
 
   // ——— The outbox: every task goes through it ———
+  const outboxDir = join(deps.userDataDir, 'outbox')
   let outbox: Outbox | null = null
   let outboxLog: DurableOutboxLog | null = null
-  let queueUnavailable: string | null = notOwner
+  let log: OutboxLog | null = null
+  let queueUnavailable: string | null = null
+  /** Why the queue may only be shown here (another owner, a read-only folder), or null. */
+  let readOnlyQueue: string | null = notOwner
   if (!notOwner) {
     try {
-      outboxLog = await openOutboxLog({
-        dir: join(deps.userDataDir, 'outbox'),
-        clock,
-        logger: logger.child('journal'),
-      })
+      log = outboxLog = await openOutboxLog({ dir: outboxDir, clock, logger: logger.child('journal') })
     } catch (error) {
-      queueUnavailable =
-        error instanceof JournalLockedError
-          ? `Another Callboard (process ${error.pid}) is using this task queue. Close it, then restart this one.`
-          : `The task queue could not be opened: ${error instanceof Error ? error.message : String(error)}`
-      logger.error('outbox unavailable', { error: queueUnavailable })
+      if (isReadOnly(error)) {
+        readOnlyQueue = `Callboard's data folder cannot be written (${(error as NodeJS.ErrnoException).code}), so the task queue is shown as it was: nothing can be queued, sent or changed. Check that the disk is not read-only and that you may write to ${deps.userDataDir}, then restart Callboard.`
+      } else {
+        queueUnavailable =
+          error instanceof JournalLockedError
+            ? `Another Callboard (process ${error.pid}) is using this task queue. Close it, then restart this one.`
+            : `The task queue could not be opened: ${error instanceof Error ? error.message : String(error)}`
+      }
+      logger.error('outbox unavailable for writing', { error: String(error), readOnly: readOnlyQueue !== null })
     }
   }
-  if (outboxLog) {
-    const log = outboxLog
+  if (readOnlyQueue) {
+    try {
+      log = await readOutboxLog(outboxDir)
+    } catch (error) {
+      queueUnavailable = `The task queue could not be read: ${error instanceof Error ? error.message : String(error)}`
+    }
+  }
+  if (log) {
     outbox = createOutbox({
       log,
       clock,
@@ -286,6 +297,11 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
         if (note) deps.notify?.(note)
       },
       onExpiringSoon: (entry, blocker) => deps.notify?.(expiringNotice(entry, blocker)),
+      onStorageChanged: (stopped) => {
+        events.emit('queue:stopped', { stopped })
+        if (stopped) deps.notify?.({ title: 'Callboard: the task queue is stopped', body: stopped })
+      },
+      ...(readOnlyQueue ? { readOnly: readOnlyQueue } : {}),
       skew,
       ...(deps.outbox ? { dispatcher: deps.outbox } : {}),
       ...(deps.outbox?.historyMs !== undefined ? { historyMs: deps.outbox.historyMs } : {}),
@@ -309,6 +325,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       paused: outbox?.isPaused() ?? false,
       lanes: outbox?.lanes() ?? [],
       notice: queueNotice,
+      stopped: outbox?.storageProblem() ?? null,
       unavailable: queueUnavailable,
     }
   }
@@ -414,9 +431,9 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
   const stopWatching = watchSettingsFile(settingsPath, reloadSettings, logger.child('settings'))
 
   // Sending starts once everything above exists: recovery may emit events and send at once.
-  if (outbox && outboxLog) {
+  if (outbox) {
     const started = await outbox.start()
-    queueNotice = queueFileNoticeText(outboxLog.notice, started.skipped)
+    if (outboxLog) queueNotice = queueFileNoticeText(outboxLog.notice, started.skipped)
   }
 
   // Know the keychain's state from the start (and log it), without holding up start-up.

@@ -1,6 +1,7 @@
 import { nodeJournalFs } from '../outbox/fs-facade'
 import type { HeldLock } from '../outbox/journal-lock'
 import { acquireJournalLock, JournalLockedError } from '../outbox/journal-lock'
+import { isReadOnly } from './storage-errors'
 
 /**
  * Who owns Callboard's data folder (trust issue A5): one process at a time writes its settings,
@@ -17,10 +18,17 @@ export type DataFolderClaim =
     }
 
 export async function claimDataFolder(dir: string, now: () => Date): Promise<DataFolderClaim> {
-  await nodeJournalFs.mkdir(dir)
   try {
+    await nodeJournalFs.mkdir(dir)
     return { owner: true, lock: await acquireJournalLock({ fs: nodeJournalFs, dir, name: 'callboard.lock', now }) }
   } catch (error) {
+    // A folder nobody may write (a read-only disk): shown as it is, like another owner's.
+    if (isReadOnly(error)) {
+      return {
+        owner: false,
+        busy: `Callboard's data folder (${dir}) cannot be written (${(error as NodeJS.ErrnoException).code}): what is there is shown, and nothing can be saved, queued or sent. Check that the disk is not read-only and that you may write to the folder, then restart Callboard.`,
+      }
+    }
     if (!(error instanceof JournalLockedError)) throw error
     const since = error.since ? `, started ${error.since}` : ''
     return {

@@ -71,6 +71,10 @@ export const useQueueStore = defineStore('queue', () => {
     apply(item, next)
     if (snapshot.value) snapshot.value = { ...snapshot.value, lanes }
   })
+  // The disk refused a write (or takes them again): the queue view says so at once.
+  bridge.queue.onStopped(({ stopped }) => {
+    if (snapshot.value) snapshot.value = { ...snapshot.value, stopped }
+  })
 
   async function act(call: Promise<Answer<QueueItem>>): Promise<IpcError | null> {
     const result = await call
