@@ -1,21 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { rmSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CrashPointName } from '../../../electron/main/outbox/crash-points'
-import type { OutboxEntry } from '../../../shared/schemas/outbox'
-import type { ChildExit, QueueChild, Route, Sims, Variant } from './harness'
+import type { Route, Sims, Variant } from './harness'
+import type { Folder } from './rounds'
+import { crashRun, drain, newFolder as makeFolder } from './rounds'
 import {
   ALL_VARIANTS,
   bundleChild,
   ChildPool,
-  childConfig,
   effectsFor,
   filesUnder,
   isKeyed,
   KEYED,
   KEYLESS,
-  makeTask,
   newSecrets,
   secretValues,
   startRoute,
@@ -41,14 +39,6 @@ let sims: Sims
 let lanes: { route: Route; pool: ChildPool }[] = []
 let script: string
 
-/** One journal folder: what its children acknowledged, and what its drain found. */
-interface Folder {
-  name: string
-  dir: string
-  acks: Map<string, string>
-  nacks: string[]
-  finals: OutboxEntry[]
-}
 const folders: Folder[] = []
 const stats = { namedRounds: 0, namedKills: 0, randomKills: 0, restarts: 0, ms: { named: 0, random: 0 } }
 /** Named steps that killed the child at least once; rounds whose step never came. */
@@ -56,11 +46,10 @@ const reached = new Set<string>()
 const unreached: string[] = []
 
 const newFolder = (name: string): Folder => {
-  const folder = { name, dir: mkdtempSync(join(tmpdir(), 'callboard-q1-')), acks: new Map(), nacks: [], finals: [] }
+  const folder = makeFolder(name)
   folders.push(folder)
   return folder
 }
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
 const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)]!
 
 beforeAll(async () => {
@@ -81,88 +70,6 @@ afterAll(async () => {
   for (const folder of folders) rmSync(folder.dir, { recursive: true, force: true })
   if (script) rmSync(dirname(script), { recursive: true, force: true })
 })
-
-interface CrashRun {
-  lane: { route: Route; pool: ChildPool }
-  folder: Folder
-  crash?: { at: CrashPointName; hit: number }
-  /** The tasks this child is given, in order. */
-  tasks: Variant[]
-  /** Longest pause between two submits. */
-  paceMs: number
-  /**
-   * A longer pause after every n-th submit. The outbox compacts only when no append is in flight,
-   * so the compaction steps need the queue to go quiet now and then.
-   */
-  breather?: { every: number; ms: number }
-  /** Kill after this long (from `open`): a random moment. */
-  killAfterMs?: number
-  /** Kill when the n-th task-creating request's body has arrived at the proxy. */
-  onBody?: { nth: number; forward: boolean }
-  /** Give up (kill) after this long, counting the step as not reached. */
-  maxMs: number
-}
-
-/** One child until it dies; true if it died by a SIGKILL of the plan (not by the give-up timer). */
-async function crashRun(run: CrashRun): Promise<boolean> {
-  const { route, pool } = run.lane
-  const child: QueueChild = await pool.take()
-  const config = { ...childConfig(route, secrets, run.folder.dir, 'run'), ...(run.crash ? { crash: run.crash } : {}) }
-  let gaveUp = false
-  let dead = false
-  child.onLine((line) => {
-    const [verb, tag = '', ...rest] = line.split(' ')
-    if (verb === 'ack') run.folder.acks.set(tag, rest[0] ?? '')
-    if (verb === 'nack') run.folder.nacks.push(`${tag} ${rest.join(' ')}`)
-  })
-  let creates = 0
-  route.hook = ({ creates: isCreate }) => {
-    if (!run.onBody || !isCreate || dead) return 'pass'
-    creates += 1
-    if (creates !== run.onBody.nth) return 'pass'
-    child.kill()
-    return run.onBody.forward ? 'kill-then-forward' : 'kill-then-drop'
-  }
-  const exit: Promise<ChildExit> = child.exited.then((e) => ((dead = true), e))
-  const timers: ReturnType<typeof setTimeout>[] = []
-  if (run.killAfterMs !== undefined) timers.push(setTimeout(() => child.kill(), run.killAfterMs))
-  timers.push(
-    setTimeout(() => {
-      gaveUp = true
-      child.kill()
-    }, run.maxMs),
-  )
-  child.open(config)
-  const feeding = (async () => {
-    for (const [i, variant] of run.tasks.entries()) {
-      if (dead) return
-      child.submit(makeTask(route, variant))
-      await sleep(Math.random() * run.paceMs)
-      if (run.breather && (i + 1) % run.breather.every === 0) await sleep(run.breather.ms)
-    }
-  })()
-  const { signal, code } = await exit
-  for (const t of timers) clearTimeout(t)
-  await feeding
-  route.hook = () => 'pass'
-  if (signal !== 'SIGKILL') {
-    throw new Error(
-      `child ended by itself (code ${code}, signal ${signal}):\n${child.stderr}\n${child.lines.join('\n')}`,
-    )
-  }
-  stats.restarts += 1
-  return !gaveUp
-}
-
-/** A fresh child on the folder: recovery, then sending until nothing is queued or sending. */
-async function drain(lane: { route: Route; pool: ChildPool }, folder: Folder): Promise<void> {
-  const child = await lane.pool.take()
-  child.open(childConfig(lane.route, secrets, folder.dir, 'drain'))
-  const { code } = await child.exited
-  const final = child.lines.find((l) => l.startsWith('final '))
-  if (code !== 0 || !final) throw new Error(`drain of ${folder.name} failed (code ${code}):\n${child.stderr}`)
-  folder.finals = JSON.parse(final.slice('final '.length)) as OutboxEntry[]
-}
 
 const shuffle = <T>(list: T[]): T[] =>
   list
@@ -243,7 +150,8 @@ describe('crash harness (Q1)', () => {
           // not reach it is run again, up to 3 times.
           for (let attempt = 1; attempt <= 3; attempt++) {
             const folder = newFolder(`${s.step} #${hit} ${mix} (try ${attempt})`)
-            const killed = await crashRun({
+            stats.restarts += 1
+            const killed = await crashRun(secrets, {
               lane,
               folder,
               tasks: tasksOf(mixes[mix]!, s.tasks),
@@ -254,7 +162,7 @@ describe('crash harness (Q1)', () => {
               ...(s.breather ? { breather: s.breather } : {}),
             })
             stats.namedRounds += 1
-            await drain(lane, folder)
+            await drain(secrets, lane, folder)
             if (killed) {
               stats.namedKills += 1
               reached.add(s.step)
@@ -284,7 +192,8 @@ describe('crash harness (Q1)', () => {
           for (let k = 0; k < n; k++) {
             const count = 1 + Math.floor(Math.random() * 8)
             const byBody = Math.random() < 0.3
-            await crashRun({
+            stats.restarts += 1
+            await crashRun(secrets, {
               lane,
               folder,
               tasks: Array.from({ length: count }, () => pick(ALL_VARIANTS)),
@@ -299,7 +208,7 @@ describe('crash harness (Q1)', () => {
             })
             stats.randomKills += 1
           }
-          await drain(lane, folder)
+          await drain(secrets, lane, folder)
         }
       }),
     )

@@ -16,6 +16,7 @@ import { createInterface } from 'node:readline'
 import type { ProviderSecret } from '@shared/schemas/credentials'
 import type { TaskIntent } from '@shared/schemas/intents'
 import type { Profile } from '@shared/schemas/profiles'
+import type { DeadlinePolicy } from '../../../electron/main/outbox/deadlines'
 import { DEFAULT_DEADLINES } from '../../../electron/main/outbox/deadlines'
 import { createOutbox } from '../../../electron/main/outbox/outbox'
 import { openOutboxLog } from '../../../electron/main/outbox/outbox-log'
@@ -49,6 +50,11 @@ export interface ChildConfig {
    * anything runs (`crashPoint` reads them when reached), so a warm spare can take any round.
    */
   crash?: { at: string; hit: number }
+  /**
+   * Deadlines instead of the harness's day-long ones (the soak gives outdials and callbacks a few
+   * seconds, so tasks expire while children die and restart, and "never sent late" is tested).
+   */
+  deadlines?: Partial<DeadlinePolicy>
 }
 
 export interface ChildCommand {
@@ -98,7 +104,7 @@ async function run(config: ChildConfig, lines: AsyncIterator<string>): Promise<v
     findProfile: (id) => profiles.get(id),
     send: (entry) => sendTask({ taskId: entry.id, intent: entry.intent, idempotencyKey: entry.idempotencyKey }),
     onChanged: () => undefined,
-    // No provider limit gets in the way, and no deadline passes during a run.
+    // No provider limit gets in the way, and no deadline passes during a run (unless the soak sets them).
     limitsFor: () => ({ rate: null, concurrency: 4 }),
     deadlines: {
       ...DEFAULT_DEADLINES,
@@ -106,6 +112,7 @@ async function run(config: ChildConfig, lines: AsyncIterator<string>): Promise<v
       callbackNowMs: DAY,
       broadcastNowMs: DAY,
       followUpMs: 7 * DAY,
+      ...config.deadlines,
     },
     dispatcher: { backoff: { baseMs: 20, capMs: 200 }, tickMs: 200 },
   })
