@@ -406,7 +406,7 @@ export function createOutbox(deps: OutboxDeps) {
     async submit(intent: TaskIntent): Promise<OutboxEntry> {
       if (deps.readOnly) throw new AppError('read_only', deps.readOnly)
       // Space may be back: try at once rather than wait for the next retry.
-      if (stopped && !(await tryToWriteAgain())) throw storageError(stopped.cause, 'This task was not queued')
+      if (stopped && !(await tryToWriteAgain())) throw storageError(stopped.cause)
       const profile = deps.findProfile(intent.profileId)
       if (!profile) throw new AppError('not_found', 'That profile no longer exists.')
       const createdAt = clock.now()
@@ -444,7 +444,7 @@ export function createOutbox(deps: OutboxDeps) {
         updatedAt: createdAt.toISOString(),
       }
       const queued = await record({ t: 'queued', entry }).catch((error: unknown) => {
-        if (error instanceof QueueStoppedError) throw storageError(error.cause, 'This task was not queued')
+        if (error instanceof QueueStoppedError) throw storageError(error.cause)
         throw error instanceof JournalRecordRejectedError ? unstorable(error) : error
       })
       deps.logger.info('task queued', { taskId: id, profileId: profile.id, kind: intent.kind })

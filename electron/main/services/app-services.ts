@@ -43,6 +43,7 @@ import { EventHub } from './event-hub'
 import type { Logger } from './logger'
 import type { ProfilesService } from './profiles-service'
 import { createProfilesService } from './profiles-service'
+import { createNotificationBatcher } from './notification-batcher'
 import type { DataFolderClaim } from './data-folder'
 import { claimDataFolder } from './data-folder'
 import { isReadOnly } from './storage-errors'
@@ -250,6 +251,8 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
   const newId = deps.newId ?? randomUUID
 
   // ——— The outbox: every task goes through it ———
+  // Notifications about tasks come in bursts (a damaged file holds many at once): batched by kind.
+  const taskNotes = createNotificationBatcher((note) => deps.notify?.(note))
   const outboxDir = join(deps.userDataDir, 'outbox')
   let outbox: Outbox | null = null
   let outboxLog: DurableOutboxLog | null = null
@@ -294,9 +297,9 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
           lanes: outbox?.lanes() ?? [],
         })
         const note = attentionNotice(entry)
-        if (note) deps.notify?.(note)
+        if (note) taskNotes.notify(note)
       },
-      onExpiringSoon: (entry, blocker) => deps.notify?.(expiringNotice(entry, blocker)),
+      onExpiringSoon: (entry, blocker) => taskNotes.notify(expiringNotice(entry, blocker)),
       onStorageChanged: (stopped) => {
         events.emit('queue:stopped', { stopped })
         if (stopped) deps.notify?.({ title: 'Callboard: the task queue is stopped', body: stopped })
@@ -455,6 +458,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     reloadSettings,
     close: async () => {
       stopWatching()
+      taskNotes.dispose()
       outbox?.stop()
       await outbox?.idle()
       await outboxLog?.close()

@@ -88,7 +88,7 @@ export async function openSettingsFile({
       await writeFileAtomic(file, text)
       await writeFileAtomic(lastGoodFile, text)
     } catch (error) {
-      throw storageError(error, 'The settings could not be saved')
+      throw storageError(error)
     }
     return text
   }

@@ -15,19 +15,19 @@ export const isReadOnly = (error: unknown): boolean => {
 /**
  * A failed write to Callboard's data folder, as the agent should read it: full and read-only disks
  * are said plainly (the log is on the same disk, so "see the log" would not help); anything else
- * is passed on unchanged.
+ * is passed on unchanged. What was not saved is said by the code and the screen that asked.
  */
-export function storageError(error: unknown, what: string): unknown {
+export function storageError(error: unknown): unknown {
   if (isDiskFull(error)) {
     return new AppError(
       'disk_full',
-      `${what}: the disk that holds Callboard's data is full. Free some space; Callboard carries on by itself once it can write again.`,
+      "The disk that holds Callboard's data is full. Free some space; Callboard carries on by itself once it can write again.",
     )
   }
   if (isReadOnly(error)) {
     return new AppError(
       'read_only',
-      `${what}: Callboard's data folder cannot be written (${(error as NodeJS.ErrnoException).code}). Check that the disk is not read-only and that you may write to the folder.`,
+      `Callboard's data folder cannot be written (${(error as NodeJS.ErrnoException).code}). Check that the disk is not read-only and that you may write to the folder.`,
     )
   }
   return error

@@ -77,7 +77,7 @@ describe('a queue whose disk fills up (A4)', () => {
     log.fill()
     await expect(outbox.submit(intent(2))).rejects.toMatchObject({
       code: 'disk_full',
-      message: expect.stringMatching(/^This task was not queued: the disk that holds Callboard's data is full/),
+      message: expect.stringMatching(/^The disk that holds Callboard's data is full/),
     })
     expect(outbox.storageProblem()).toMatch(/task queue is stopped: the disk that holds Callboard's data is full/)
     expect(changes).toEqual([expect.stringMatching(/stopped/)])

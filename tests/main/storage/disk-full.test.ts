@@ -69,7 +69,7 @@ describe.skipIf(!smallDiskAvailable())('a full or read-only disk (A4)', () => {
       ok: false,
       error: {
         code: 'disk_full',
-        message: expect.stringMatching(/^This task was not queued: the disk that holds Callboard's data is full\./),
+        message: expect.stringMatching(/^The disk that holds Callboard's data is full\./),
       },
     })
     const snapshot = await call<QueueSnapshot>(services, 'queue:list')

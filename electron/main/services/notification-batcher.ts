@@ -1,0 +1,51 @@
+export interface Note {
+  title: string
+  body: string
+}
+
+export interface BatchTimers {
+  setTimeout(fn: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+}
+
+const nodeTimers: BatchTimers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+}
+
+/**
+ * OS notifications about tasks, without a storm: when many tasks change at once (a damaged settings
+ * file holds 200 of them, a computer waking up expires a dozen), the first notification of a kind
+ * goes out at once and the rest of that kind within `windowMs` become one summary ("and 199 more").
+ * Kinds are told apart by their title.
+ */
+export function createNotificationBatcher(notify: (note: Note) => void, windowMs = 3_000, timers = nodeTimers) {
+  const open = new Map<string, { more: number; timer: unknown }>()
+  return {
+    notify(note: Note): void {
+      const batch = open.get(note.title)
+      if (batch) {
+        batch.more += 1
+        return
+      }
+      notify(note)
+      const entry = {
+        more: 0,
+        timer: timers.setTimeout(() => {
+          open.delete(note.title)
+          if (entry.more > 0) {
+            notify({
+              title: note.title,
+              body: `${entry.more} more ${entry.more === 1 ? 'task' : 'tasks'} like this: see the queue in Callboard.`,
+            })
+          }
+        }, windowMs),
+      }
+      open.set(note.title, entry)
+    },
+    dispose(): void {
+      for (const { timer } of open.values()) timers.clearTimeout(timer)
+      open.clear()
+    },
+  }
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { createNotificationBatcher } from '../../electron/main/services/notification-batcher'
+import { virtualTime } from './queue/virtual-time'
+
+describe('task notifications in a burst', () => {
+  it('sends the first of a kind at once and the rest of the burst as one summary; other kinds are their own', async () => {
+    const time = virtualTime()
+    const sent: { title: string; body: string }[] = []
+    const batcher = createNotificationBatcher((n) => sent.push(n), 3_000, time.timers)
+    for (let i = 0; i < 200; i++) batcher.notify({ title: 'Callboard: a task is held', body: `task ${i}` })
+    batcher.notify({ title: 'Callboard: a task expired unsent', body: 'x' })
+    expect(sent).toEqual([
+      { title: 'Callboard: a task is held', body: 'task 0' },
+      { title: 'Callboard: a task expired unsent', body: 'x' },
+    ])
+    await time.advance(3_000)
+    expect(sent.slice(2)).toEqual([
+      { title: 'Callboard: a task is held', body: '199 more tasks like this: see the queue in Callboard.' },
+    ])
+    // After the window, the next one goes out at once again.
+    batcher.notify({ title: 'Callboard: a task is held', body: 'later' })
+    expect(sent.at(-1)).toEqual({ title: 'Callboard: a task is held', body: 'later' })
+  })
+})
