@@ -4,7 +4,7 @@ import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startApp } from './app-lifecycle'
 import { createKeyringStore } from './secrets/keyring-store'
-import { systemClock } from './services/clock'
+import { systemClock } from './core/clock'
 
 startApp(electron, {
   mainDir: dirname(fileURLToPath(import.meta.url)),

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { liveSizeBytes, openJournal } from '../../electron/main/outbox/journal'
-import { systemClock } from '../../electron/main/services/clock'
-import { createLogger } from '../../electron/main/services/logger'
+import { systemClock } from '../../electron/main/core/clock'
+import { createLogger } from '../../electron/main/core/logger'
 
 // Q12 figures for the outbox journal: `bench <name>: <value> <unit>` lines, not pass/fail.
 

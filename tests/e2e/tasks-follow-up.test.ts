@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import type { ConnectSimTask } from '../../electron/main/simulators/connect-simulator'
+import type { ConnectSimTask } from '../../electron/main/providers/connect/connect-simulator'
 import { memorySecretStore } from '../main/memory-secret-store'
 import { chromiumAvailable, launchChromium, screenshotOf, watchPageProblems } from './helpers/chromium'
 import { tabTo } from './helpers/keyboard'

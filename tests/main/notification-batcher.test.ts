@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createNotificationBatcher } from '../../electron/main/services/notification-batcher'
+import { createNotificationBatcher } from '../../electron/main/app/notification-batcher'
 import { virtualTime } from './queue/virtual-time'
 
 describe('task notifications in a burst', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AppServices } from '../../electron/main/services/app-services'
+import type { AppServices } from '../../electron/main/app/app-services'
 import { SANDBOX_PROFILE_IDS } from '../../electron/main/sandbox/sandbox-profiles'
 import type { Result } from '../../shared/ipc/result'
 import { sampleTasks } from '../../shared/sandbox-samples'
@@ -8,7 +8,7 @@ import type { ProviderName } from '../../shared/schemas/providers'
 import type { SandboxScenario, SandboxState } from '../../shared/schemas/sandbox'
 import type { SendOutcomeKind } from '../../shared/schemas/send-outcome'
 import type { QueueItem, QueueSnapshot } from '../../shared/schemas/outbox'
-import { systemClock } from '../../electron/main/services/clock'
+import { systemClock } from '../../electron/main/core/clock'
 import { createTestServices } from './test-app-services'
 
 // The built-in sandbox through the contract, as the renderer uses it: the five simulators run in

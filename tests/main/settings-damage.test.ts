@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Result } from '../../shared/ipc/result'
 import type { ProfileSummary } from '../../shared/schemas/credentials'
 import type { OutboxEntry, QueueItem } from '../../shared/schemas/outbox'
-import { startWebexSimulator } from '../../electron/main/simulators/webex-simulator'
+import { startWebexSimulator } from '../../electron/main/providers/webex/webex-simulator'
 import { drafts, secrets } from '../shared/fixtures'
 import { createTestServices } from './test-app-services'
 

@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { AppServicesDeps } from '../../electron/main/services/app-services'
-import { createAppServices } from '../../electron/main/services/app-services'
-import { systemClock } from '../../electron/main/services/clock'
-import { createLogger } from '../../electron/main/services/logger'
+import type { AppServicesDeps } from '../../electron/main/app/app-services'
+import { createAppServices } from '../../electron/main/app/app-services'
+import { systemClock } from '../../electron/main/core/clock'
+import { createLogger } from '../../electron/main/core/logger'
 import { memorySecretStore } from './memory-secret-store'
 
 /**

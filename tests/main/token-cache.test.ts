@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
-import { tokenAccount } from '../../electron/main/services/credentials-service'
-import { createLogger } from '../../electron/main/services/logger'
-import { createTokenCache } from '../../electron/main/services/token-cache'
+import { tokenAccount } from '../../electron/main/secrets/credentials-service'
+import { createLogger } from '../../electron/main/core/logger'
+import { createTokenCache } from '../../electron/main/secrets/token-cache'
 import { memorySecretStore } from './memory-secret-store'
 
 const PROFILE = '6f1c2a8e-4b7d-4c1e-9a3f-2d5b8e7c1a90'

@@ -7,9 +7,9 @@ import { DialableE164, type OutdialIntent } from '@shared/schemas/intents'
 import type { QueueItem } from '@shared/schemas/outbox'
 import type { Profile, ProfileOf } from '@shared/schemas/profiles'
 import type { SettingsValues } from '@shared/schemas/settings'
-import { AppError } from '../services/app-error'
-import type { Clock } from '../services/clock'
-import type { Logger } from '../services/logger'
+import { AppError } from '../core/app-error'
+import type { Clock } from '../core/clock'
+import type { Logger } from '../core/logger'
 
 export interface DialDeskDeps {
   clock: Clock

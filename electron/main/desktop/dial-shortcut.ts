@@ -1,6 +1,6 @@
 import type * as Electron from 'electron'
 import { acceleratorProblemText, checkAccelerator } from '@shared/desktop/accelerator'
-import type { Logger } from '../services/logger'
+import type { Logger } from '../core/logger'
 
 export interface ShortcutState {
   accelerator: string

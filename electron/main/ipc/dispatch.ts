@@ -5,8 +5,8 @@ import type { InvokeOutput, InvokeSpec } from '@shared/ipc/contract'
 import { DEFAULT_MAX_INPUT_BYTES, invokes } from '@shared/ipc/contract'
 import type { IssueDetail, Result } from '@shared/ipc/result'
 import { fail, ok } from '@shared/ipc/result'
-import { AppError } from '../services/app-error'
-import type { Logger } from '../services/logger'
+import { AppError } from '../core/app-error'
+import type { Logger } from '../core/logger'
 
 /** The service call behind each channel, given input already parsed by the contract. */
 export type Handlers = {

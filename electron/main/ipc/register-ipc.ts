@@ -4,7 +4,7 @@ import type { Result } from '@shared/ipc/result'
 import { fail } from '@shared/ipc/result'
 import type { SenderEventLike } from '../security/trusted-sender'
 import { checkSender } from '../security/trusted-sender'
-import type { Logger } from '../services/logger'
+import type { Logger } from '../core/logger'
 import type { Dispatch } from './dispatch'
 
 export interface IpcMainLike {

@@ -1,5 +1,5 @@
 import type { ProviderName } from '@shared/schemas/providers'
-import type { RateLimit } from '../services/rate-limit'
+import type { RateLimit } from '../core/rate-limit'
 
 /** How fast one profile's lane may send, and how many of its requests may be in flight at once. */
 export interface LaneLimits {

@@ -1,4 +1,4 @@
-import type { Clock } from '../services/clock'
+import type { Clock } from '../core/clock'
 
 /**
  * The queue's time: the wall clock, except that it never goes back and never moves slower than

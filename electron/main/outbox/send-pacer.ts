@@ -1,4 +1,4 @@
-import type { RateLimit } from '../services/rate-limit'
+import type { RateLimit } from '../core/rate-limit'
 
 /**
  * Keeps a lane's requests within the provider's rate limit as the provider counts them: on

@@ -1,8 +1,8 @@
 import type { ConnectionOutcome } from '@shared/schemas/connection-test'
 import type { ProviderSecret } from '@shared/schemas/credentials'
 import type { Profile } from '@shared/schemas/profiles'
-import type { Clock } from '../services/clock'
-import type { TokenCache } from '../services/token-cache'
+import type { Clock } from '../core/clock'
+import type { TokenCache } from '../secrets/token-cache'
 
 export type SecretFor<P extends Profile['provider']> = Extract<ProviderSecret, { provider: P }>
 export type ProfileFor<P extends Profile['provider']> = Extract<Profile, { provider: P }>

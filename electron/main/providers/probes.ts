@@ -1,4 +1,4 @@
-import type { ProbeRegistry } from '../services/connection-tester'
+import type { ProbeRegistry } from './connection-tester'
 import { createAiccsProbe } from './aiccs/connection-probe'
 import type { ConnectProbeOptions } from './connect/connection-probe'
 import { createConnectProbe } from './connect/connection-probe'

@@ -1,6 +1,6 @@
-import { AppError } from '../services/app-error'
-import type { CredentialsService } from '../services/credentials-service'
-import type { TokenCache } from '../services/token-cache'
+import { AppError } from '../core/app-error'
+import type { CredentialsService } from '../secrets/credentials-service'
+import type { TokenCache } from '../secrets/token-cache'
 import type { Sandbox } from './sandbox'
 
 /** Refused for every built-in profile: they are not the agent's to change. */

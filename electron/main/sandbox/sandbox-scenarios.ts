@@ -1,7 +1,7 @@
 import type { ProviderName } from '@shared/schemas/providers'
 import type { SandboxScenario } from '@shared/schemas/sandbox'
-import type { HttpFault } from '../simulators/faults'
-import type { VoiceBroadcastFault } from '../simulators/voice-broadcast-simulator'
+import type { HttpFault } from '../providers/simulator-kit/faults'
+import type { VoiceBroadcastFault } from '../providers/voice-broadcast/voice-broadcast-simulator'
 
 /** A fault any sandbox simulator plays, or the voice platform's own business-code refusal. */
 export type SandboxFault = HttpFault | Extract<VoiceBroadcastFault, { kind: 'code' }>

@@ -4,11 +4,11 @@ import type { Profile } from '@shared/schemas/profiles'
 import type { ProviderName } from '@shared/schemas/providers'
 import type { SandboxScenario, SandboxState } from '@shared/schemas/sandbox'
 import { memorySecretStore } from '../secrets/memory-secret-store'
-import type { Clock } from '../services/clock'
-import type { Logger } from '../services/logger'
-import type { TokenCache } from '../services/token-cache'
-import { createTokenCache } from '../services/token-cache'
-import { startSimulator } from '../simulators'
+import type { Clock } from '../core/clock'
+import type { Logger } from '../core/logger'
+import type { TokenCache } from '../secrets/token-cache'
+import { createTokenCache } from '../secrets/token-cache'
+import { startSimulator } from './simulators'
 import type { SandboxSecrets } from './sandbox-profiles'
 import {
   isSandboxProfileId,
@@ -18,7 +18,7 @@ import {
   sandboxHint,
   sandboxProfiles,
 } from './sandbox-profiles'
-import type { HttpFault } from '../simulators/faults'
+import type { HttpFault } from '../providers/simulator-kit/faults'
 import type { SandboxFault } from './sandbox-scenarios'
 import { faultFor, SANDBOX_CLOCK_AHEAD_MS } from './sandbox-scenarios'
 

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { KeychainCause, KeychainHealth } from '@shared/schemas/keychain'
-import type { Clock } from '../services/clock'
+import type { Clock } from '../core/clock'
 import type { SecretStore } from './secret-store'
 import { KeychainError } from './secret-store'
 

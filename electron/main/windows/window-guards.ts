@@ -1,5 +1,5 @@
 import type { WebContents } from 'electron'
-import type { Logger } from '../services/logger'
+import type { Logger } from '../core/logger'
 
 export interface GuardDeps {
   logger: Logger

@@ -24,7 +24,7 @@ import {
   sandboxEgainClientId,
   sandboxProfiles,
 } from '../../../electron/main/sandbox/sandbox-profiles'
-import { startSimulator, type Simulators } from '../../../electron/main/simulators'
+import { startSimulator, type Simulators } from '../../../electron/main/sandbox/simulators'
 import type { ChildCommand, ChildConfig } from './queue-child'
 
 const ROOT = resolve(import.meta.dirname, '../../..')

@@ -26,11 +26,11 @@ import { createEgainClient } from '../../../electron/main/providers/egain/egain-
 import { createVoiceBroadcastClient } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-client'
 import { createWebexClient } from '../../../electron/main/providers/webex/webex-client'
 import { memorySecretStore } from '../../../electron/main/secrets/memory-secret-store'
-import { systemClock } from '../../../electron/main/services/clock'
-import { createLogger } from '../../../electron/main/services/logger'
-import type { ProviderClients } from '../../../electron/main/services/task-sender'
-import { createTaskSender } from '../../../electron/main/services/task-sender'
-import { createTokenCache } from '../../../electron/main/services/token-cache'
+import { systemClock } from '../../../electron/main/core/clock'
+import { createLogger } from '../../../electron/main/core/logger'
+import type { ProviderClients } from '../../../electron/main/providers/task-sender'
+import { createTaskSender } from '../../../electron/main/providers/task-sender'
+import { createTokenCache } from '../../../electron/main/secrets/token-cache'
 
 export interface ChildConfig {
   mode: 'run' | 'drain'

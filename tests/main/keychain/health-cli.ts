@@ -3,7 +3,7 @@
 import * as binding from '@napi-rs/keyring'
 import { createKeyringStore } from '../../../electron/main/secrets/keyring-store'
 import type { KeyringBinding } from '../../../electron/main/secrets/keyring-store'
-import { systemClock } from '../../../electron/main/services/clock'
+import { systemClock } from '../../../electron/main/core/clock'
 
 const store = createKeyringStore({
   binding: binding as unknown as KeyringBinding,

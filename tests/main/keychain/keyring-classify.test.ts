@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { KeyringBinding } from '../../../electron/main/secrets/keyring-store'
 import { classifyKeyringError, createKeyringStore } from '../../../electron/main/secrets/keyring-store'
-import { systemClock } from '../../../electron/main/services/clock'
+import { systemClock } from '../../../electron/main/core/clock'
 
 describe('keyring error classification', () => {
   it.each([

@@ -2,7 +2,7 @@ import * as binding from '@napi-rs/keyring'
 import { describe, expect, it } from 'vitest'
 import type { KeyringBinding } from '../../../electron/main/secrets/keyring-store'
 import { createKeyringStore, isHealthCanary } from '../../../electron/main/secrets/keyring-store'
-import { systemClock } from '../../../electron/main/services/clock'
+import { systemClock } from '../../../electron/main/core/clock'
 import { bareBusConfig, keyringSessionAvailable, mkRuntime, probeIn, toolsAvailable } from './keychain-env'
 
 const real = binding as unknown as KeyringBinding

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { z } from 'zod'
-import type { Clock } from '../../../electron/main/services/clock'
-import { createLogger, type Logger } from '../../../electron/main/services/logger'
+import type { Clock } from '../../../electron/main/core/clock'
+import { createLogger, type Logger } from '../../../electron/main/core/logger'
 
 export const TestRecord = z.object({ seq: z.number().int().nonnegative(), body: z.string() })
 export type TestRecord = z.infer<typeof TestRecord>

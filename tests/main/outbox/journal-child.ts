@@ -3,8 +3,8 @@
 import { writeSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { JournalLockedError, openJournal, type Journal } from '../../../electron/main/outbox/journal'
-import { systemClock } from '../../../electron/main/services/clock'
-import { createLogger } from '../../../electron/main/services/logger'
+import { systemClock } from '../../../electron/main/core/clock'
+import { createLogger } from '../../../electron/main/core/logger'
 import { TestRecord, record } from './helpers'
 
 const say = (line: string) => writeSync(1, `${line}\n`)

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openJournal } from '../../../electron/main/outbox/journal'
-import { createRecordingFs, materialize } from '../../../electron/main/outbox/recording-fs'
+import { createRecordingFs, materialize } from './recording-fs'
 import { TestRecord, record, tempDir, testClock, testLogger } from './helpers'
 
 // Q2: power loss. Nothing acknowledged is lost, only the torn tail is discarded, it is reported,

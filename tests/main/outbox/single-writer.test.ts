@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process'
 import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { nodeJournalFs, type JournalFs } from '../../../electron/main/outbox/fs-facade'
+import { nodeJournalFs, type JournalFs } from '../../../electron/main/core/fs-facade'
 import { JournalLockedError, openJournal } from '../../../electron/main/outbox/journal'
-import { acquireJournalLock } from '../../../electron/main/outbox/journal-lock'
+import { acquireJournalLock } from '../../../electron/main/core/journal-lock'
 import { TestRecord, record, startChild, tempDir, testClock, testLogger, type Child } from './helpers'
 
 // Q4: one writer per folder, across processes. Rounds default to 20; CALLBOARD_LOCK_RACE_ROUNDS=100

@@ -5,15 +5,15 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { AiccsSendContext, AiccsTaskParams } from '../../../electron/main/providers/aiccs/aiccs-client'
 import { aiccsTaskName, createAiccsClient } from '../../../electron/main/providers/aiccs/aiccs-client'
 import type { SecretFor } from '../../../electron/main/providers/connection-probe'
-import { systemClock } from '../../../electron/main/services/clock'
-import { createLogger } from '../../../electron/main/services/logger'
-import { createTokenCache } from '../../../electron/main/services/token-cache'
-import type { AiccsFault, AiccsSimulatorOptions } from '../../../electron/main/simulators/aiccs-simulator'
+import { systemClock } from '../../../electron/main/core/clock'
+import { createLogger } from '../../../electron/main/core/logger'
+import { createTokenCache } from '../../../electron/main/secrets/token-cache'
+import type { AiccsFault, AiccsSimulatorOptions } from '../../../electron/main/providers/aiccs/aiccs-simulator'
 import {
   AICCS_DUPLICATE_TASK_NAME_CODE,
   AICCS_STATUS_CODES,
   startAiccsSimulator,
-} from '../../../electron/main/simulators/aiccs-simulator'
+} from '../../../electron/main/providers/aiccs/aiccs-simulator'
 import { AiccsSecret } from '../../../shared/schemas/credentials'
 import { AiccsProfile } from '../../../shared/schemas/profiles'
 import type { SendOutcome } from '../../../shared/schemas/send-outcome'

@@ -11,11 +11,11 @@ import {
   classifyConnectOutput,
   createConnectClient,
 } from '../../../electron/main/providers/connect/connect-client'
-import { systemClock } from '../../../electron/main/services/clock'
-import { createLogger } from '../../../electron/main/services/logger'
-import { createTokenCache } from '../../../electron/main/services/token-cache'
-import type { ConnectSimulatorOptions } from '../../../electron/main/simulators/connect-simulator'
-import { startConnectSimulator } from '../../../electron/main/simulators/connect-simulator'
+import { systemClock } from '../../../electron/main/core/clock'
+import { createLogger } from '../../../electron/main/core/logger'
+import { createTokenCache } from '../../../electron/main/secrets/token-cache'
+import type { ConnectSimulatorOptions } from '../../../electron/main/providers/connect/connect-simulator'
+import { startConnectSimulator } from '../../../electron/main/providers/connect/connect-simulator'
 import { ConnectSecret } from '../../../shared/schemas/credentials'
 import { ConnectProfile } from '../../../shared/schemas/profiles'
 import { drafts, secrets } from '../../shared/fixtures'

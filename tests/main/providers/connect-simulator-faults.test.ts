@@ -4,15 +4,15 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ConnectSendContext } from '../../../electron/main/providers/connect/connect-client'
 import { createConnectClient } from '../../../electron/main/providers/connect/connect-client'
 import type { SecretFor } from '../../../electron/main/providers/connection-probe'
-import { systemClock } from '../../../electron/main/services/clock'
-import { createLogger } from '../../../electron/main/services/logger'
-import { createTokenCache } from '../../../electron/main/services/token-cache'
+import { systemClock } from '../../../electron/main/core/clock'
+import { createLogger } from '../../../electron/main/core/logger'
+import { createTokenCache } from '../../../electron/main/secrets/token-cache'
 import type {
   ConnectFault,
   ConnectSimulator,
   ConnectSimulatorOptions,
-} from '../../../electron/main/simulators/connect-simulator'
-import { CONNECT_STATUS_ERRORS, startConnectSimulator } from '../../../electron/main/simulators/connect-simulator'
+} from '../../../electron/main/providers/connect/connect-simulator'
+import { CONNECT_STATUS_ERRORS, startConnectSimulator } from '../../../electron/main/providers/connect/connect-simulator'
 import { ConnectSecret } from '../../../shared/schemas/credentials'
 import { ConnectProfile } from '../../../shared/schemas/profiles'
 import type { SendOutcome } from '../../../shared/schemas/send-outcome'

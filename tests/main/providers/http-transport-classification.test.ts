@@ -2,13 +2,13 @@ import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { HttpRequest } from '../../../electron/main/providers/http-transport'
+import type { HttpRequest } from '../../../electron/main/providers/http/http-transport'
 import {
   TransportError,
   failureCode,
   nodeHttpTransport,
   sendCapturing,
-} from '../../../electron/main/providers/http-transport'
+} from '../../../electron/main/providers/http/http-transport'
 import { closedPort, silentServer } from './net-fixtures'
 import { ANSWERED_MS, NEVER_ANSWERED_MS } from './time-limits'
 

@@ -9,11 +9,11 @@ import {
   createVoiceBroadcastClient,
   voiceBroadcastTaskName,
 } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-client'
-import { systemClock } from '../../../electron/main/services/clock'
-import { createLogger } from '../../../electron/main/services/logger'
-import { createTokenCache } from '../../../electron/main/services/token-cache'
-import type { VoiceBroadcastFault } from '../../../electron/main/simulators/voice-broadcast-simulator'
-import { startVoiceBroadcastSimulator } from '../../../electron/main/simulators/voice-broadcast-simulator'
+import { systemClock } from '../../../electron/main/core/clock'
+import { createLogger } from '../../../electron/main/core/logger'
+import { createTokenCache } from '../../../electron/main/secrets/token-cache'
+import type { VoiceBroadcastFault } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-simulator'
+import { startVoiceBroadcastSimulator } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-simulator'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
 import { missingResponseClasses } from './response-classes'

@@ -6,8 +6,8 @@ import type { VoiceBroadcastSend } from '../../../shared/schemas/wire/voice-broa
 import { VoiceBroadcastSecret } from '../../../shared/schemas/credentials'
 import { VoiceBroadcastProfile } from '../../../shared/schemas/profiles'
 import type { SecretFor } from '../../../electron/main/providers/connection-probe'
-import type { HttpRequest, HttpTransport } from '../../../electron/main/providers/http-transport'
-import { nodeHttpTransport } from '../../../electron/main/providers/http-transport'
+import type { HttpRequest, HttpTransport } from '../../../electron/main/providers/http/http-transport'
+import { nodeHttpTransport } from '../../../electron/main/providers/http/http-transport'
 import type {
   VoiceBroadcastAnswer,
   VoiceBroadcastSendContext,
@@ -18,12 +18,12 @@ import {
   VOICE_BROADCAST_REJECTED_CODES,
   voiceBroadcastTaskName,
 } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-client'
-import type { Clock } from '../../../electron/main/services/clock'
-import { systemClock } from '../../../electron/main/services/clock'
-import { createLogger } from '../../../electron/main/services/logger'
-import { createTokenCache } from '../../../electron/main/services/token-cache'
-import type { VoiceBroadcastSimulatorOptions } from '../../../electron/main/simulators/voice-broadcast-simulator'
-import { startVoiceBroadcastSimulator } from '../../../electron/main/simulators/voice-broadcast-simulator'
+import type { Clock } from '../../../electron/main/core/clock'
+import { systemClock } from '../../../electron/main/core/clock'
+import { createLogger } from '../../../electron/main/core/logger'
+import { createTokenCache } from '../../../electron/main/secrets/token-cache'
+import type { VoiceBroadcastSimulatorOptions } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-simulator'
+import { startVoiceBroadcastSimulator } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-simulator'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
 import { closedPort, silentServer } from './net-fixtures'

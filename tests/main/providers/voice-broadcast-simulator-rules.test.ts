@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { VoiceBroadcastSend } from '../../../shared/schemas/wire/voice-broadcast'
-import { nodeHttpTransport } from '../../../electron/main/providers/http-transport'
-import { VOICE_SEND_RULES } from '../../../electron/main/simulators/voice-broadcast-rules'
-import type { VoiceBroadcastSimulator } from '../../../electron/main/simulators/voice-broadcast-simulator'
-import { startVoiceBroadcastSimulator } from '../../../electron/main/simulators/voice-broadcast-simulator'
+import { nodeHttpTransport } from '../../../electron/main/providers/http/http-transport'
+import { VOICE_SEND_RULES } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-rules'
+import type { VoiceBroadcastSimulator } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-simulator'
+import { startVoiceBroadcastSimulator } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-simulator'
 import type { Body } from '../../shared/wire/voice-broadcast-cases'
 import {
   AT_THE_LIMITS,

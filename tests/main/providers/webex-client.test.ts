@@ -18,14 +18,14 @@ import {
   nodeHttpTransport,
   retryAfterMs,
   sendPhase,
-} from '../../../electron/main/providers/http-transport'
-import { OAuthRefused } from '../../../electron/main/providers/oauth'
-import { tokenAccount } from '../../../electron/main/services/credentials-service'
-import { createLogger } from '../../../electron/main/services/logger'
-import { systemClock } from '../../../electron/main/services/clock'
-import { createTokenCache } from '../../../electron/main/services/token-cache'
-import type { WebexSimulatorOptions } from '../../../electron/main/simulators/webex-simulator'
-import { startWebexSimulator } from '../../../electron/main/simulators/webex-simulator'
+} from '../../../electron/main/providers/http/http-transport'
+import { OAuthRefused } from '../../../electron/main/providers/http/oauth'
+import { tokenAccount } from '../../../electron/main/secrets/credentials-service'
+import { createLogger } from '../../../electron/main/core/logger'
+import { systemClock } from '../../../electron/main/core/clock'
+import { createTokenCache } from '../../../electron/main/secrets/token-cache'
+import type { WebexSimulatorOptions } from '../../../electron/main/providers/webex/webex-simulator'
+import { startWebexSimulator } from '../../../electron/main/providers/webex/webex-simulator'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
 import { ANSWERED_MS, NEVER_ANSWERED_MS } from './time-limits'

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebexCreateTaskRequest, webexScheduleCallbackSchema } from '../../../shared/schemas/wire/webex'
-import { nodeHttpTransport } from '../../../electron/main/providers/http-transport'
-import type { WebexSimulator } from '../../../electron/main/simulators/webex-simulator'
-import { startWebexSimulator } from '../../../electron/main/simulators/webex-simulator'
-import { WEBEX_SCHEDULE_RULES, WEBEX_TASK_RULES } from '../../../electron/main/simulators/webex-rules'
+import { nodeHttpTransport } from '../../../electron/main/providers/http/http-transport'
+import type { WebexSimulator } from '../../../electron/main/providers/webex/webex-simulator'
+import { startWebexSimulator } from '../../../electron/main/providers/webex/webex-simulator'
+import { WEBEX_SCHEDULE_RULES, WEBEX_TASK_RULES } from '../../../electron/main/providers/webex/webex-rules'
 import {
   INVALID_CREATE,
   INVALID_SCHEDULE,

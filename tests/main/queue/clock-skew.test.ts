@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createClockSkew, providerClock } from '../../../electron/main/outbox/clock-skew'
-import { systemClock } from '../../../electron/main/services/clock'
+import { createClockSkew, providerClock } from '../../../electron/main/providers/clock-skew'
+import { systemClock } from '../../../electron/main/core/clock'
 
 describe('clock skew from Date headers (Q8)', () => {
   const at = (iso: string) => Date.parse(iso)

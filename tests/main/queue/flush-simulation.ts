@@ -1,7 +1,7 @@
 import { createOutbox } from '../../../electron/main/outbox/outbox'
 import { DEFAULT_DEADLINES } from '../../../electron/main/outbox/deadlines'
 import { DEFAULT_LANE_LIMITS } from '../../../electron/main/outbox/lane-limits'
-import { createLogger } from '../../../electron/main/services/logger'
+import { createLogger } from '../../../electron/main/core/logger'
 import type { TaskIntent } from '../../../shared/schemas/intents'
 import { Profile } from '../../../shared/schemas/profiles'
 import type { ProviderName } from '../../../shared/schemas/providers'

@@ -4,7 +4,7 @@
 // is; the share of the allowed rate used does, so it is a bench figure (`npm run bench`), not a test.
 import { describe, expect, it } from 'vitest'
 import type { LaneLimits } from '../../../electron/main/outbox/lane-limits'
-import type { RateLimit } from '../../../electron/main/services/rate-limit'
+import type { RateLimit } from '../../../electron/main/core/rate-limit'
 import type { Flush } from './http-flush'
 import {
   BACKLOG,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Outbox } from '../../../electron/main/outbox/outbox'
 import { createOutbox } from '../../../electron/main/outbox/outbox'
-import { createLogger } from '../../../electron/main/services/logger'
+import { createLogger } from '../../../electron/main/core/logger'
 import type { OutboxEntry } from '../../../shared/schemas/outbox'
 import { QueueItem } from '../../../shared/schemas/outbox'
 import type { Profile } from '../../../shared/schemas/profiles'

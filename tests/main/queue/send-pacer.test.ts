@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createSendPacer } from '../../../electron/main/outbox/send-pacer'
-import type { RateLimit } from '../../../electron/main/services/rate-limit'
-import { createRateLimiter } from '../../../electron/main/services/rate-limit'
+import type { RateLimit } from '../../../electron/main/core/rate-limit'
+import { createRateLimiter } from '../../../electron/main/core/rate-limit'
 
 // The lane's pacer against the simulators' own limiter (the provider's count, on arrival): however
 // long each request takes to arrive, within its send-to-answer span, the provider never refuses one.

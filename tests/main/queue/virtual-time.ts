@@ -1,4 +1,4 @@
-import type { Clock } from '../../../electron/main/services/clock'
+import type { Clock } from '../../../electron/main/core/clock'
 import type { Timers } from '../../../electron/main/outbox/dispatcher'
 
 /**

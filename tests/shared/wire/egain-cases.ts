@@ -1,4 +1,4 @@
-import type { EgainTaskRule } from '../../../electron/main/simulators/egain-rules'
+import type { EgainTaskRule } from '../../../electron/main/providers/egain/egain-rules'
 
 // The eGain calls both the schema tests (egain.test.ts) and the simulator tests
 // (tests/main/providers/egain-simulator-*.test.ts) run: the seed's sample, the notes' full example,

@@ -1,4 +1,4 @@
-import type { VoiceSendRule } from '../../../electron/main/simulators/voice-broadcast-rules'
+import type { VoiceSendRule } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-rules'
 
 // The voice-broadcast bodies both the schema tests (voice-broadcast.test.ts) and the simulator tests
 // (tests/main/providers/voice-broadcast-simulator-*.test.ts) run: the example built from the seed's

@@ -1,5 +1,5 @@
 import type { WebexCreateTaskRequest, WebexScheduleCallbackRequest } from '../../../shared/schemas/wire/webex'
-import type { WebexScheduleRule, WebexTaskRule } from '../../../electron/main/simulators/webex-rules'
+import type { WebexScheduleRule, WebexTaskRule } from '../../../electron/main/providers/webex/webex-rules'
 
 // The Webex requests both the schema tests (webex.test.ts) and the simulator tests
 // (tests/main/providers/webex-simulator-*.test.ts) run: the seed's example, valid variants, and one

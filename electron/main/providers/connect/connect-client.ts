@@ -5,7 +5,7 @@ import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { ConnectStartTaskContactInput } from '@shared/schemas/wire/connect'
 import { connectStartTaskSchema } from '@shared/schemas/wire/connect'
 import type { ProbeContext, ProfileFor } from '../connection-probe'
-import { retryAfterMs } from '../http-transport'
+import { retryAfterMs } from '../http/http-transport'
 import { AWS_CREDENTIAL_ERRORS, connectSdkClient } from './connect-sdk'
 
 // Amazon Connect StartTaskContact (providers.md §3), sent through the official SDK so the request

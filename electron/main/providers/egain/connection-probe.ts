@@ -1,6 +1,6 @@
 import type { ConnectionProbe, ProbeContext } from '../connection-probe'
 import { unreachable } from '../connection-probe'
-import { OAuthRefused, oauthErrorText, requestToken } from '../oauth'
+import { OAuthRefused, oauthErrorText, requestToken } from '../http/oauth'
 
 /** The OAuth form for an eGain profile: client credentials, or the password grant for a user. */
 export function egainTokenForm(context: ProbeContext<'egain'>): Record<string, string> {

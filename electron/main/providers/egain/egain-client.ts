@@ -3,9 +3,9 @@ import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { EgainActor, EgainCreateTaskActivity } from '@shared/schemas/wire/egain'
 import { egainTaskActivitySchema } from '@shared/schemas/wire/egain'
 import type { ProbeContext } from '../connection-probe'
-import type { HttpTransport, TransportAnswer } from '../http-transport'
-import { nodeHttpTransport, retryAfterMs, sendCapturing } from '../http-transport'
-import { classifyTokenFailureWith, requestToken } from '../oauth'
+import type { HttpTransport, TransportAnswer } from '../http/http-transport'
+import { nodeHttpTransport, retryAfterMs, sendCapturing } from '../http/http-transport'
+import { classifyTokenFailureWith, requestToken } from '../http/oauth'
 import { egainTokenForm } from './connection-probe'
 
 // eGain Core Case Manager v3, "Create task activity" (providers.md §2). eGain has no idempotency

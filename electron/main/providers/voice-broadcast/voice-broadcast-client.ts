@@ -4,8 +4,8 @@ import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { VoiceBroadcastSend as VoiceBroadcastSendRequest } from '@shared/schemas/wire/voice-broadcast'
 import { VoiceBroadcastSend } from '@shared/schemas/wire/voice-broadcast'
 import type { ProbeContext } from '../connection-probe'
-import type { HttpTransport, TransportAnswer } from '../http-transport'
-import { nodeHttpTransport, retryAfterMs, sendCapturing } from '../http-transport'
+import type { HttpTransport, TransportAnswer } from '../http/http-transport'
+import { nodeHttpTransport, retryAfterMs, sendCapturing } from '../http/http-transport'
 import { readEnvelope, voiceBroadcastHeaders } from './signing'
 
 // Voice group call (broadcast) task creation on the ITNIO platform (providers.md §5):

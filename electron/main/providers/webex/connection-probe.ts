@@ -1,7 +1,7 @@
 import type { CachedToken } from '@shared/schemas/token'
 import type { ConnectionProbe, ProbeContext, ProbeFinding } from '../connection-probe'
 import { bodyText, unreachable } from '../connection-probe'
-import { OAuthRefused, oauthErrorText, requestToken } from '../oauth'
+import { OAuthRefused, oauthErrorText, requestToken } from '../http/oauth'
 import { webexHosts } from './webex-endpoints'
 
 /** The bearer token for a Webex profile: pasted, or from the keychain cache / an OAuth refresh. */

@@ -1,7 +1,7 @@
 import type { EventChannel } from '@shared/ipc/channels'
 import type { EventPayload } from '@shared/ipc/contract'
 import { events } from '@shared/ipc/contract'
-import type { Logger } from './logger'
+import type { Logger } from '../core/logger'
 
 export type EventListener = (channel: EventChannel, payload: unknown) => void
 

@@ -1,8 +1,8 @@
 import type { CachedToken } from '@shared/schemas/token'
 import { CachedToken as CachedTokenSchema } from '@shared/schemas/token'
-import type { SecretStore } from '../secrets/secret-store'
-import type { Clock } from './clock'
-import type { Logger } from './logger'
+import type { SecretStore } from './secret-store'
+import type { Clock } from '../core/clock'
+import type { Logger } from '../core/logger'
 import { tokenAccount } from './credentials-service'
 
 export interface TokenCacheDeps {

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import type { EgainBreach } from './egain-rules'
 import { checkEgainTask } from './egain-rules'
-import type { FaultSwitch, HttpFault, StatusFault } from './faults'
-import { createFaultSwitch, withFault } from './faults'
-import type { RunningSimulator, SimRequest, SimResponse } from './loopback-server'
-import { startLoopbackServer } from './loopback-server'
-import type { RateLimit } from '../services/rate-limit'
-import { createRateLimiter, retryAfterSeconds } from '../services/rate-limit'
+import type { FaultSwitch, HttpFault, StatusFault } from '../simulator-kit/faults'
+import { createFaultSwitch, withFault } from '../simulator-kit/faults'
+import type { RunningSimulator, SimRequest, SimResponse } from '../simulator-kit/loopback-server'
+import { startLoopbackServer } from '../simulator-kit/loopback-server'
+import type { RateLimit } from '../../core/rate-limit'
+import { createRateLimiter, retryAfterSeconds } from '../../core/rate-limit'
 
 /**
  * eGain publishes no request rate for casemgr v3 (providers.md §2: unknown), so the default is a

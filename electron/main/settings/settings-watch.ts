@@ -1,7 +1,7 @@
 import type { FSWatcher } from 'node:fs'
 import { watch } from 'node:fs'
 import { basename, dirname } from 'node:path'
-import type { Logger } from './logger'
+import type { Logger } from '../core/logger'
 
 /**
  * Reads the settings file again when it changes on disk (the agent or IT restored or repaired it):

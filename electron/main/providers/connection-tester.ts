@@ -2,12 +2,12 @@ import type { ConnectionTestResult } from '@shared/schemas/connection-test'
 import type { ProviderSecret } from '@shared/schemas/credentials'
 import type { Profile } from '@shared/schemas/profiles'
 import type { ProviderName } from '@shared/schemas/providers'
-import type { ConnectionProbe, ProbeContext, ProbeFinding } from '../providers/connection-probe'
-import { AppError } from './app-error'
-import type { Clock } from './clock'
-import type { CredentialsService } from './credentials-service'
-import type { Logger } from './logger'
-import type { TokenCache } from './token-cache'
+import type { ConnectionProbe, ProbeContext, ProbeFinding } from './connection-probe'
+import { AppError } from '../core/app-error'
+import type { Clock } from '../core/clock'
+import type { CredentialsService } from '../secrets/credentials-service'
+import type { Logger } from '../core/logger'
+import type { TokenCache } from '../secrets/token-cache'
 
 export type ProbeRegistry = { [P in ProviderName]: ConnectionProbe<P> }
 

@@ -1,8 +1,8 @@
 import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { CachedToken } from '@shared/schemas/token'
-import { keychainOutcome } from '../secrets/keychain-outcome'
-import { KeychainError } from '../secrets/secret-store'
-import { bodyText } from './connection-probe'
+import { keychainOutcome } from '../../secrets/keychain-outcome'
+import { KeychainError } from '../../secrets/secret-store'
+import { bodyText } from '../connection-probe'
 
 /** An OAuth token endpoint said no; carries its own words for the agent. */
 export class OAuthRefused extends Error {

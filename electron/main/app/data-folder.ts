@@ -1,7 +1,7 @@
-import { nodeJournalFs } from '../outbox/fs-facade'
-import type { HeldLock } from '../outbox/journal-lock'
-import { acquireJournalLock, JournalLockedError } from '../outbox/journal-lock'
-import { isReadOnly } from './storage-errors'
+import { nodeJournalFs } from '../core/fs-facade'
+import type { HeldLock } from '../core/journal-lock'
+import { acquireJournalLock, JournalLockedError } from '../core/journal-lock'
+import { isReadOnly } from '../core/storage-errors'
 
 /**
  * Who owns Callboard's data folder (trust issue A5): one process at a time writes its settings,

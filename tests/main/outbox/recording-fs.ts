@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
-import { nodeJournalFs, type JournalFileHandle, type JournalFs } from './fs-facade'
+import { nodeJournalFs, type JournalFileHandle, type JournalFs } from '../../../electron/main/core/fs-facade'
 
 /**
  * Test double for the disk (Q2): performs every operation on the real folder through `inner`, and

@@ -1,6 +1,6 @@
 import type { SettingsPatch, SettingsState, SettingsValues } from '@shared/schemas/settings'
 import { SettingsValues as SettingsValuesSchema } from '@shared/schemas/settings'
-import type { Logger } from './logger'
+import type { Logger } from '../core/logger'
 import type { SettingsFile } from './settings-file'
 
 export interface SettingsServiceDeps {

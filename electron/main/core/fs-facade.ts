@@ -1,6 +1,6 @@
 import { link, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
-import { fsyncDirectory } from '../services/atomic-file'
+import { fsyncDirectory } from './atomic-file'
 
 /**
  * Every file operation the journal and its lock make, as a port. Production uses `nodeJournalFs`;

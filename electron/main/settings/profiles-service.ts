@@ -1,6 +1,6 @@
 import type { Profile, ProfileDraft } from '@shared/schemas/profiles'
-import { AppError } from './app-error'
-import type { Logger } from './logger'
+import { AppError } from '../core/app-error'
+import type { Logger } from '../core/logger'
 import type { SettingsFile } from './settings-file'
 
 export interface ProfilesServiceDeps {

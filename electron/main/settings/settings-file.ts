@@ -2,12 +2,12 @@ import { copyFile, readFile, rename } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { SetAsideProfile, SettingsDocument, SettingsRecovery } from '@shared/schemas/settings'
 import { SETTINGS_VERSION, SettingsDocument as SettingsDocumentSchema } from '@shared/schemas/settings'
-import { AppError } from './app-error'
-import { quarantineName, writeFileAtomic } from './atomic-file'
-import type { Clock } from './clock'
-import type { Logger } from './logger'
+import { AppError } from '../core/app-error'
+import { quarantineName, writeFileAtomic } from '../core/atomic-file'
+import type { Clock } from '../core/clock'
+import type { Logger } from '../core/logger'
 import { lastGoodFrom, parseSettingsText, salvageSettings } from './settings-salvage'
-import { storageError } from './storage-errors'
+import { storageError } from '../core/storage-errors'
 
 export interface SettingsFileDeps {
   /** Absolute path of the settings file, normally `<userData>/settings.json`. */

@@ -1,4 +1,4 @@
-import type { Clock } from '../services/clock'
+import type { Clock } from '../core/clock'
 
 /**
  * How far each provider's clock is from this computer's, learned from the `Date` header of its

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
-import type { FaultSwitch, HttpFault, StatusFault } from './faults'
-import { createFaultSwitch, withFault } from './faults'
-import type { RunningSimulator, SimRequest, SimResponse } from './loopback-server'
-import { startLoopbackServer } from './loopback-server'
-import type { RateLimit } from '../services/rate-limit'
-import { createRateLimiter, retryAfterSeconds } from '../services/rate-limit'
+import type { FaultSwitch, HttpFault, StatusFault } from '../simulator-kit/faults'
+import { createFaultSwitch, withFault } from '../simulator-kit/faults'
+import type { RunningSimulator, SimRequest, SimResponse } from '../simulator-kit/loopback-server'
+import { startLoopbackServer } from '../simulator-kit/loopback-server'
+import type { RateLimit } from '../../core/rate-limit'
+import { createRateLimiter, retryAfterSeconds } from '../../core/rate-limit'
 import { checkVoiceSend } from './voice-broadcast-rules'
 
 /**

@@ -2,12 +2,12 @@ import type { CredentialStatus, ProviderSecret } from '@shared/schemas/credentia
 import { ProviderSecret as ProviderSecretSchema, secretSchemaFor } from '@shared/schemas/credentials'
 import type { KeychainHealth } from '@shared/schemas/keychain'
 import type { Profile } from '@shared/schemas/profiles'
-import { describeKeychainProblem } from '../secrets/keychain-messages'
-import type { SecretStore } from '../secrets/secret-store'
-import { KeychainError } from '../secrets/secret-store'
-import { AppError } from './app-error'
-import type { Clock } from './clock'
-import type { Logger } from './logger'
+import { describeKeychainProblem } from './keychain-messages'
+import type { SecretStore } from './secret-store'
+import { KeychainError } from './secret-store'
+import { AppError } from '../core/app-error'
+import type { Clock } from '../core/clock'
+import type { Logger } from '../core/logger'
 
 export interface CredentialsServiceDeps {
   secrets: SecretStore
