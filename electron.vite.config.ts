@@ -24,6 +24,8 @@ function cspMeta(): Plugin {
 export default defineConfig({
   main: {
     resolve: { alias },
+    // The crash harness's crash points are for tests only: not compiled into the app (crash-points.ts).
+    define: { __CRASH_POINTS__: 'false' },
     build: { lib: { entry: resolve(root, 'electron/main/index.ts') } },
   },
   preload: {

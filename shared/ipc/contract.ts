@@ -4,7 +4,7 @@ import { DesktopStatus, DialCandidate, DialChoice, DialRef, DialRequest } from '
 import { ConnectionTestResult } from '../schemas/connection-test'
 import { CredentialStatus, ProfileRef, ProfileSummary, SetCredentials } from '../schemas/credentials'
 import { KeychainHealth } from '../schemas/keychain'
-import { Profile, ProfileDraft } from '../schemas/profiles'
+import { ProfileDraft } from '../schemas/profiles'
 import { ProfileId } from '../schemas/providers'
 import { SandboxSimulate, SandboxState } from '../schemas/sandbox'
 import { SettingsPatch, SettingsState } from '../schemas/settings'
@@ -173,7 +173,8 @@ export const invokes = {
 /** Every event main pushes to the renderer, with its payload schema. */
 export const events = {
   'settings:changed': SettingsState,
-  'profiles:changed': z.object({ profiles: z.array(Profile) }).strict(),
+  /** The list of profiles changed (saved, removed, the sandbox switched): `profiles:list` says how. */
+  'profiles:changed': z.object({}).strict(),
   'queue:changed': QueueChanged,
   'queue:stopped': QueueStopped,
   'dial:requested': DialRequest,
@@ -186,3 +187,11 @@ export type Events = typeof events
 export type InvokeInput<C extends InvokeChannel> = z.input<Invokes[C]['input']>
 export type InvokeOutput<C extends InvokeChannel> = z.output<Invokes[C]['output']>
 export type EventPayload<E extends EventChannel> = z.output<Events[E]>
+
+/** The service call behind a channel, given input already parsed by the contract. */
+export type InvokeHandler<C extends InvokeChannel> = (
+  input: z.output<Invokes[C]['input']>,
+) => Promise<InvokeOutput<C>> | InvokeOutput<C>
+
+/** Handlers for some channels: each domain's module (next to its service) gives its own. */
+export type InvokeHandlers<C extends InvokeChannel = InvokeChannel> = { [K in C]: InvokeHandler<K> }

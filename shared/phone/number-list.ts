@@ -11,7 +11,7 @@ import { bidiControlSpans } from './bidi-spans'
 import { foldPhoneText } from './fold-text'
 
 /**
- * The voice-broadcast wire limit (`MAX_NUMBER_LIST` in shared/schemas/wire/voice-broadcast.ts). Repeated, not
+ * The voice-broadcast wire limit (`MAX_NUMBER_LIST` in shared/providers/voice-broadcast/wire.ts). Repeated, not
  * imported: that module builds zod schemas at load time and would pull zod into the parsing worker's bundle. A
  * test pins the two together.
  */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { TaskIntent } from './intents'
+import { TaskIntent, TaskKind } from './intents'
 import { ProfileId, ProviderName } from './providers'
 
 // The durable outbox (design.md §4): every task is an entry that lives through these states.
@@ -32,6 +32,16 @@ export type HoldReason = z.infer<typeof HoldReason>
 
 /** States the entry never leaves. */
 export const TERMINAL_STATES: ReadonlySet<EntryState> = new Set(['sent', 'rejected', 'expired', 'cancelled'])
+
+/**
+ * In the queue view: everything not finished, and finished entries that went wrong and the agent
+ * has not dismissed. Main lists the view by it and the window keeps its copy current by it.
+ */
+export function inQueueView(entry: Pick<OutboxEntry, 'state' | 'dismissed'>): boolean {
+  return (
+    !TERMINAL_STATES.has(entry.state) || ((entry.state === 'expired' || entry.state === 'rejected') && !entry.dismissed)
+  )
+}
 
 const Instant = z.iso.datetime({ offset: true })
 
@@ -89,7 +99,7 @@ export type OutboxEntry = z.infer<typeof OutboxEntry>
 /** An entry without its full intent (a broadcast can carry 200,000 numbers): what a list row needs. */
 export const QueueItem = OutboxEntry.omit({ intent: true, scope: true })
   .extend({
-    kind: z.enum(['outdial', 'callback', 'followUp', 'broadcast']),
+    kind: TaskKind,
     /** Who or what the task is about, for the row: a number, a task name, "2 numbers". */
     subject: z.string(),
     /**
@@ -111,19 +121,28 @@ export const QueueCounts = z
   .strict()
 export type QueueCounts = z.infer<typeof QueueCounts>
 
+/**
+ * What the dispatcher knows about a provider profile's reachability, decided by real requests to
+ * it, never by the OS: `offline` (nothing reached it), `down` (it answered 5xx or nothing in time),
+ * `rate_limited` (it asked us to wait), `needs_auth` (its credentials were refused: the lane waits
+ * for the agent). OS signals only make an offline or down lane try its next request now.
+ */
 export const LaneHealth = z.enum(['unknown', 'online', 'offline', 'down', 'rate_limited', 'needs_auth'])
+export type LaneHealth = z.infer<typeof LaneHealth>
 
 export const LaneStatus = z
   .object({
     profileId: ProfileId,
     provider: ProviderName,
     health: LaneHealth,
+    /** Wall-clock time before which the lane sends nothing, or null. */
     blockedUntil: Instant.nullable(),
     inFlight: z.int().nonnegative(),
     /** The provider's clock minus this computer's (ms), learned from its answers; null before. */
     clockSkewMs: z.int().nullable(),
   })
   .strict()
+export type LaneStatus = z.infer<typeof LaneStatus>
 
 export const QueueSnapshot = z
   .object({
@@ -149,13 +168,12 @@ export type QueueSnapshot = z.infer<typeof QueueSnapshot>
 export const QueueStopped = z.object({ stopped: z.string().nullable() }).strict()
 
 export const TaskRef = z.object({ taskId: z.uuid() }).strict()
-export const ResolveReview = z
-  .object({
-    taskId: z.uuid(),
-    /** Send it again (it may be created twice), say it exists, or drop it. */
-    action: z.enum(['resend', 'done', 'cancel']),
-  })
-  .strict()
+
+/** The agent's answer to "it may have been created": send it again (it may be created twice), say it exists, or drop it. */
+export const ResolveAction = z.enum(['resend', 'done', 'cancel'])
+export type ResolveAction = z.infer<typeof ResolveAction>
+
+export const ResolveReview = z.object({ taskId: z.uuid(), action: ResolveAction }).strict()
 
 export const HistoryQuery = z
   .object({

@@ -1,50 +1,5 @@
-import { z } from 'zod'
-
-/** The provider names used everywhere in the contract. */
-export const ProviderName = z.enum(['webex', 'egain', 'connect', 'aiccs', 'voice_broadcast'])
-export type ProviderName = z.infer<typeof ProviderName>
-
-export const ProfileId = z.uuid({ error: 'Not a profile id.' })
-
-export const Label = z.string().trim().min(1, { error: 'Give it a name.' }).max(60, { error: 'At most 60 characters.' })
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
-
-/** https, or plain http to this machine only (a local simulator). No credentials in the URL. */
-export const ServiceUrl = z
-  .string()
-  .trim()
-  .max(500, { error: 'At most 500 characters.' })
-  .superRefine((value, ctx) => {
-    let url: URL
-    try {
-      url = new URL(value)
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'Enter a full URL, such as https://api.example.com.' })
-      return
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'Use an https:// address (plain http is allowed only for this computer).',
-      })
-    }
-    if (url.username || url.password) {
-      ctx.addIssue({ code: 'custom', message: 'Do not put a user name or password in the URL; use the secret fields.' })
-    }
-    if (url.search || url.hash) ctx.addIssue({ code: 'custom', message: 'Leave out ?query and #fragment.' })
-  })
-
-/** A free-text field the agent may leave empty (forms always hand over strings). */
-export const OptionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `At most ${max} characters.` })
-
-export const RequiredText = (max: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: `Enter the ${what}.` })
-    .max(max, { error: `At most ${max} characters.` })
+// The provider names the contract uses come from the provider registry (shared/providers/registry.ts),
+// so the list is written once; the common field schemas from fields.ts. Re-exported here because
+// every schema names them.
+export { ProviderName } from '../providers/registry'
+export { Label, OptionalText, ProfileId, RequiredText, ServiceUrl } from './fields'

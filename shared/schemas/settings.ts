@@ -44,6 +44,11 @@ export const SettingsValues = z
     defaultOutdialProfileId: ProfileId.nullable(),
     /** Null: the first profile that can take a callback. */
     defaultCallbackProfileId: ProfileId.nullable(),
+    /**
+     * The built-in sandbox: a simulated profile per provider, to try Callboard without an account.
+     * On for a first run; off, no sandbox profile is listed and no simulator runs.
+     */
+    sandbox: z.boolean(),
   })
   .strict()
 export type SettingsValues = z.infer<typeof SettingsValues>

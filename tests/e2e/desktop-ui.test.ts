@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { memorySecretStore } from '../main/memory-secret-store'
+import { drafts } from '../shared/fixtures'
 import { chromiumAvailable, launchChromium, screenshotOf, watchPageProblems } from './helpers/chromium'
 import { startTestHarness } from './helpers/harness'
 
@@ -115,6 +116,9 @@ describe.skipIf(!chromiumAvailable())('desktop settings in Chromium', () => {
     const browser = await launchChromium()
     const harness = await startTestHarness({ secrets: memorySecretStore() })
     try {
+      // A real profile to make the default: the sandbox's are never offered as one (they send to a
+      // simulator on this computer).
+      const webex = (await harness.call('profiles:save', drafts.webex)).body as { value: { profile: { id: string } } }
       const page = await browser.newPage({ viewport: { width: 1000, height: 900 } })
       const problems = watchPageProblems(page)
       await page.goto(harness.url)
@@ -130,9 +134,11 @@ describe.skipIf(!chromiumAvailable())('desktop settings in Chromium', () => {
         .toMatch(/browser harness has no global shortcut/)
       await shortcut.fill('Ctrl+Shift+F9')
       await form.getByLabel('Keep Callboard in the tray when its window is closed').uncheck()
-      await form.getByLabel('Profile for outdials from the shortcut and phone links').selectOption({
-        label: 'Sandbox · Webex Contact Center',
-      })
+      const outdialProfile = form.getByLabel('Profile for outdials from the shortcut and phone links')
+      await expect
+        .poll(() => outdialProfile.locator('option').allInnerTexts())
+        .toEqual(['The first one available', 'Webex US'])
+      await outdialProfile.selectOption({ label: 'Webex US' })
       await screenshotOf(page.locator('section', { has: form }), 'settings-desktop-light-en')
       await form.getByRole('button', { name: 'Save settings' }).click()
       await expect.poll(() => form.getByTestId('settings-status').innerText()).toBe('Settings saved.')
@@ -140,7 +146,7 @@ describe.skipIf(!chromiumAvailable())('desktop settings in Chromium', () => {
       expect(saved.value.settings).toMatchObject({
         dialShortcut: 'Ctrl+Shift+F9',
         closeToTray: false,
-        defaultOutdialProfileId: '5a4db0c5-0000-4000-8000-000000000001',
+        defaultOutdialProfileId: webex.value.profile.id,
       })
       expect(problems).toEqual([])
     } finally {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { toWireRequest } from '../../shared/intent-to-wire'
+import { toWireRequest, type WireRequestOf } from '../../shared/providers/registry'
 import type { AiccsBroadcastIntent } from '../../shared/schemas/intents'
-import { toAiccsQuery } from '../../shared/schemas/wire/aiccs'
+import { toAiccsQuery } from '../../shared/providers/aiccs/wire'
 import { memorySecretStore } from '../main/memory-secret-store'
 import { chromiumAvailable, launchChromium, screenshotOf, watchPageProblems } from './helpers/chromium'
 import type { TestHarness } from './helpers/harness'
@@ -150,8 +150,8 @@ describe.skipIf(!chromiumAvailable())('Alibaba Cloud AI call task form in Chromi
         // …the CreateAiCallTask it makes takes the sandbox profile's defaults…
         const profile = harness.services.sandbox!.profile(intent.profileId)!
         const wire = toWireRequest(intent, profile, new Date(entries[0]!.createdAt))
-        expect('params' in wire).toBe(true)
-        const query = toAiccsQuery((wire as Extract<typeof wire, { provider: 'aiccs' }>).params)
+        if ('error' in wire || wire.provider !== 'aiccs') throw new Error('expected an AICCS request')
+        const query = toAiccsQuery((wire as WireRequestOf<'aiccs'>).payload)
         expect(query).toMatchObject({
           TaskName: 'Renovaciones julio',
           AgentId: 'sandbox-agent',

@@ -7,7 +7,7 @@ import { systemClock } from '../../electron/main/core/clock'
 import { fileLogSink } from '../../electron/main/core/log-file'
 import { createLogger } from '../../electron/main/core/logger'
 import type { EntryState } from '../../shared/schemas/outbox'
-import { sampleTasks } from '../../shared/sandbox-samples'
+import { sampleTasks } from '../../shared/providers/registry'
 import { createTestServices } from './test-app-services'
 
 // The log is private and bounded (A10): only its owner can read it, it stays under its size cap

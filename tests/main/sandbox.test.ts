@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppServices } from '../../electron/main/app/app-services'
-import { SANDBOX_PROFILE_IDS } from '../../electron/main/sandbox/sandbox-profiles'
+import { SANDBOX_PROFILE_IDS } from './simulators'
 import type { Result } from '../../shared/ipc/result'
-import { sampleTasks } from '../../shared/sandbox-samples'
+import { sampleTasks } from '../../shared/providers/registry'
 import type { ProfileSummary } from '../../shared/schemas/credentials'
 import type { ProviderName } from '../../shared/schemas/providers'
 import type { SandboxScenario, SandboxState } from '../../shared/schemas/sandbox'
@@ -314,7 +314,7 @@ describe('a real profile is never routed to the sandbox', () => {
   it('a Connect profile in the sandbox region still resolves the real AWS endpoint', () => {
     const sandbox = services.sandbox!
     const real = { ...sandbox.profile(SANDBOX_PROFILE_IDS.connect)!, id: '6f1c2a8e-4b7d-4c1e-9a3f-2d5b8e7c1a90' }
-    expect(sandbox.connectEndpoint(real)).toBeUndefined()
-    expect(sandbox.connectEndpoint(sandbox.profile(SANDBOX_PROFILE_IDS.connect)!)).toMatch(/^http:\/\/127\.0\.0\.1:/)
+    expect(sandbox.endpointFor(real)).toBeUndefined()
+    expect(sandbox.endpointFor(sandbox.profile(SANDBOX_PROFILE_IDS.connect)!)).toMatch(/^http:\/\/127\.0\.0\.1:/)
   })
 })

@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { toWireRequest } from '../../shared/intent-to-wire'
+import { toWireRequest } from '../../shared/providers/registry'
 import { OutdialIntent } from '../../shared/schemas/intents'
 import { Profile, type ProfileOf } from '../../shared/schemas/profiles'
 import { groupByPath, toTypedSchema } from '../../renderer/src/forms/typed-schema'
@@ -29,7 +29,8 @@ const tsFiles = (dir: string): string[] =>
 
 const SOURCES = [
   ...tsFiles(join(root, 'shared/schemas')),
-  join(root, 'shared/intent-to-wire.ts'),
+  // Each provider's schemas and intent → wire mapping; its sandbox samples are data, not messages.
+  ...tsFiles(join(root, 'shared/providers')).filter((path) => !/samples\.ts$|sample-kit\.ts$/.test(path)),
   join(root, 'shared/desktop/accelerator.ts'),
 ]
 
@@ -62,6 +63,7 @@ const SAMPLES: Record<string, string[]> = {
   'profile.label': ['Ventas'],
   'profile.provider': ['connect'],
   provider: ['egain'],
+  needed: ['webex'],
   'what[target.kind]': ['contact flow', 'quick connect', 'task template'],
 }
 const NUMBER_SAMPLE = '42'

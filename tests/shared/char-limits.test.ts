@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { VoiceBroadcastIntent } from '../../shared/schemas/intents'
-import { aiccsCreateAiCallTaskSchema } from '../../shared/schemas/wire/aiccs'
-import { CONNECT_TASK_LIMITS, ConnectStartTaskContactInput } from '../../shared/schemas/wire/connect'
-import { egainTaskBody } from '../../shared/schemas/wire/egain'
-import { WEBEX_SCHEDULED_CALLBACK_LIMITS, WebexScheduleCallbackRequest } from '../../shared/schemas/wire/webex'
+import { aiccsCreateAiCallTaskSchema } from '../../shared/providers/aiccs/wire'
+import { CONNECT_TASK_LIMITS, ConnectStartTaskContactInput } from '../../shared/providers/connect/wire'
+import { egainTaskBody } from '../../shared/providers/egain/wire'
+import { WEBEX_SCHEDULED_CALLBACK_LIMITS, WebexScheduleCallbackRequest } from '../../shared/providers/webex/wire'
 import { maxChars } from '../../shared/text'
 
 // How each provider's character limits are counted. Amazon Connect's Smithy model counts code points

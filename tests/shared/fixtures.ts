@@ -87,4 +87,5 @@ export const desktopSettings = {
   closeToTray: true,
   defaultOutdialProfileId: null,
   defaultCallbackProfileId: null,
+  sandbox: true,
 } as const

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { toWireRequest, type IntentResult, type WireRequest } from '../../shared/intent-to-wire'
+import type { ProviderName } from '../../shared/schemas/providers'
+import { toWireRequest, type IntentResult, type WireRequestOf } from '../../shared/providers/registry'
+import type { WebexPayload } from '../../shared/providers/webex/to-wire'
 import { DialableE164, NewTaskIntent, TaskIntent } from '../../shared/schemas/intents'
 import { SubmitTask } from '../../shared/schemas/tasks'
 import { Profile } from '../../shared/schemas/profiles'
-import { aiccsCreateAiCallTaskSchema } from '../../shared/schemas/wire/aiccs'
-import { connectStartTaskSchema } from '../../shared/schemas/wire/connect'
-import { egainTaskActivitySchema } from '../../shared/schemas/wire/egain'
-import { VoiceBroadcastSend } from '../../shared/schemas/wire/voice-broadcast'
-import { WebexCreateTaskRequest, webexScheduleCallbackSchema } from '../../shared/schemas/wire/webex'
+import { aiccsCreateAiCallTaskSchema } from '../../shared/providers/aiccs/wire'
+import { connectStartTaskSchema } from '../../shared/providers/connect/wire'
+import { egainTaskActivitySchema } from '../../shared/providers/egain/wire'
+import { VoiceBroadcastSend } from '../../shared/providers/voice-broadcast/wire'
+import { WebexCreateTaskRequest, webexScheduleCallbackSchema } from '../../shared/providers/webex/wire'
 import { drafts, type ProviderKey } from './fixtures'
 
 const NOW = new Date('2026-07-01T08:00:00Z')
@@ -24,10 +26,23 @@ const profile = (key: ProviderKey, overrides: Record<string, unknown> = {}) =>
 /** Parses the intent (so every test intent is a valid one) and maps it. */
 const map = (intent: unknown, p: Profile, now = NOW): IntentResult => toWireRequest(TaskIntent.parse(intent), p, now)
 
-function expectWire<P extends WireRequest['provider']>(result: IntentResult, provider: P) {
+/** The payload of a wire request for `provider` (a refusal fails the test). */
+function expectWire<P extends ProviderName>(result: IntentResult, provider: P): WireRequestOf<P>['payload'] {
   if ('error' in result) throw new Error(`refused at ${result.error.path.join('.')}: ${result.error.message}`)
   expect(result.provider).toBe(provider)
-  return result as Extract<WireRequest, { provider: P }>
+  return (result as WireRequestOf<P>).payload
+}
+
+/** A Webex task's body (`POST /v1/tasks`). */
+function webexTask(payload: WebexPayload) {
+  if (payload.kind !== 'task') throw new Error(`expected a Webex task, got a ${payload.kind}`)
+  return payload.body
+}
+
+/** A scheduled Webex callback: its organization and body. */
+function webexScheduled(payload: WebexPayload) {
+  if (payload.kind !== 'scheduled_callback') throw new Error(`expected a scheduled callback, got a ${payload.kind}`)
+  return payload
 }
 
 const refusal = (result: IntentResult) => {
@@ -46,7 +61,7 @@ const outdial = {
 
 describe('outdial (Webex)', () => {
   it('maps to an OUTDIAL task with the chosen ANI as origin', () => {
-    const { request } = expectWire(map(outdial, profile('webex')), 'webex')
+    const request = webexTask(expectWire(map(outdial, profile('webex')), 'webex'))
     expect(WebexCreateTaskRequest.safeParse(request).success).toBe(true)
     expect(request).toMatchObject({
       outboundType: 'OUTDIAL',
@@ -122,7 +137,7 @@ const webexCallback = {
 describe('callback (Webex)', () => {
   it('maps "now" to an immediate CALLBACK task', () => {
     const intent = { ...webexCallback, when: { kind: 'now' }, entryPointId: 'EP-outbound-1' }
-    const { request } = expectWire(map(intent, profile('webex')), 'webex')
+    const request = webexTask(expectWire(map(intent, profile('webex')), 'webex'))
     expect(WebexCreateTaskRequest.safeParse(request).success).toBe(true)
     expect(request).toMatchObject({
       outboundType: 'CALLBACK',
@@ -140,9 +155,8 @@ describe('callback (Webex)', () => {
   const later = { kind: 'at', at: '2026-07-02T10:00:00-04:00', timeZone: 'America/New_York' }
 
   it('maps a later time to the scheduled-callback API in the profile queue', () => {
-    const { request } = expectWire(
-      map({ ...webexCallback, when: later, windowMinutes: 60 }, profile('webex')),
-      'webex_scheduled',
+    const request = webexScheduled(
+      expectWire(map({ ...webexCallback, when: later, windowMinutes: 60 }, profile('webex')), 'webex'),
     )
     expect(webexScheduleCallbackSchema(NOW).safeParse(request.body).success).toBe(true)
     expect(request.orgId).toBe(drafts.webex.orgId)
@@ -185,7 +199,7 @@ const connectCallback = {
 describe('callback (Connect)', () => {
   it('maps to a task whose ScheduledTime is the callback time, without a ClientToken', () => {
     const when = { kind: 'at', at: '2026-07-03T12:00:00+02:00', timeZone: 'Europe/Berlin' }
-    const { input } = expectWire(map({ ...connectCallback, when }, profile('connect')), 'connect')
+    const input = expectWire(map({ ...connectCallback, when }, profile('connect')), 'connect')
     expect(connectStartTaskSchema(NOW).safeParse(input).success).toBe(true)
     expect(input.ScheduledTime?.toISOString()).toBe('2026-07-03T10:00:00.000Z')
     expect(input.ClientToken).toBeUndefined()
@@ -228,7 +242,7 @@ describe('follow-up (eGain)', () => {
   }
 
   it('maps priority, due date, lookup and assignee onto a task activity', () => {
-    const { request } = expectWire(map(followUp, profile('egain')), 'egain')
+    const request = expectWire(map(followUp, profile('egain')), 'egain')
     expect(egainTaskActivitySchema(NOW).safeParse(request).success).toBe(true)
     expect(request.body.priority).toBe('2')
     expect(request.body.dueDate).toBe('2026-07-05T17:00:00+02:00')
@@ -268,7 +282,7 @@ describe('follow-up (Connect)', () => {
       previousContactId: 'c-123',
     }
     const p = profile('connect', { taskTemplates: [{ id: 'tpl-1', label: 'Refund' }] })
-    const { input } = expectWire(map(intent, p), 'connect')
+    const input = expectWire(map(intent, p), 'connect')
     expect(connectStartTaskSchema(NOW).safeParse(input).success).toBe(true)
     expect(input).toEqual({
       InstanceId: drafts.connect.instanceId,
@@ -297,7 +311,7 @@ describe('broadcast (voice broadcast)', () => {
   }
 
   it('maps to a TTS request with language and text', () => {
-    const { request } = expectWire(map(broadcast, profile('voice_broadcast')), 'voice_broadcast')
+    const request = expectWire(map(broadcast, profile('voice_broadcast')), 'voice_broadcast')
     expect(VoiceBroadcastSend.safeParse(request).success).toBe(true)
     expect(request).toMatchObject({
       source: 3,
@@ -311,7 +325,7 @@ describe('broadcast (voice broadcast)', () => {
   })
 
   it('sends per-number records when the profile uses numberInfoList', () => {
-    const { request } = expectWire(
+    const request = expectWire(
       map(broadcast, profile('voice_broadcast', { numberListShape: 'numberInfoList' })),
       'voice_broadcast',
     )
@@ -321,13 +335,13 @@ describe('broadcast (voice broadcast)', () => {
   it('refuses a hang-up SMS when the profile has no SMS app id', () => {
     const intent = { ...broadcast, hangUpSms: { content: 'Thanks for listening' } }
     expect(refusal(map(intent, profile('voice_broadcast'))).path).toEqual(['hangUpSms'])
-    const { request } = expectWire(map(intent, profile('voice_broadcast', { smsAppId: 'sms-1' })), 'voice_broadcast')
+    const request = expectWire(map(intent, profile('voice_broadcast', { smsAppId: 'sms-1' })), 'voice_broadcast')
     expect(request).toMatchObject({ hangUpSms: 1, smsAppId: 'sms-1', smsContent: 'Thanks for listening' })
   })
 
   it('maps transfer-to-seat on a key press', () => {
     const intent = { ...broadcast, toSeat: { sipGroupId: 7, calloutRate: 50, key: 1 } }
-    const { request } = expectWire(map(intent, profile('voice_broadcast')), 'voice_broadcast')
+    const request = expectWire(map(intent, profile('voice_broadcast')), 'voice_broadcast')
     expect(VoiceBroadcastSend.safeParse(request).success).toBe(true)
     expect(request).toMatchObject({ toSeat: 1, toSeatType: 2, toSeatKey: 1, outboundControl: 1 })
   })
@@ -350,7 +364,7 @@ describe('broadcast (AICCS)', () => {
   }
 
   it('maps a later start to StartType SCHEDULE with TaskStartTime in ms, profile defaults filled in', () => {
-    const { params } = expectWire(map(task, profile('aiccs')), 'aiccs')
+    const params = expectWire(map(task, profile('aiccs')), 'aiccs')
     expect(aiccsCreateAiCallTaskSchema(NOW).safeParse(params).success).toBe(true)
     expect(params).toMatchObject({
       StartType: 'SCHEDULE',
@@ -365,7 +379,7 @@ describe('broadcast (AICCS)', () => {
   })
 
   it('maps "now" to IMMEDIATE without a start time', () => {
-    const { params } = expectWire(map({ ...task, start: { kind: 'now' } }, profile('aiccs')), 'aiccs')
+    const params = expectWire(map({ ...task, start: { kind: 'now' } }, profile('aiccs')), 'aiccs')
     expect(params.StartType).toBe('IMMEDIATE')
     expect(params.TaskStartTime).toBeUndefined()
   })

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
-import { ConnectAttributes, ConnectReferences, ConnectSegmentAttributes } from '../../shared/schemas/wire/connect'
-import { WebexTaskAttributes, WebexTaskCustomAttributes } from '../../shared/schemas/wire/webex'
+import { ConnectAttributes, ConnectReferences, ConnectSegmentAttributes } from '../../shared/providers/connect/wire'
+import { WebexTaskAttributes, WebexTaskCustomAttributes } from '../../shared/providers/webex/wire'
 
 // zod's record drops an own `__proto__` key silently; every record-like field refuses it instead,
 // with the error on that key. Records come with one valid entry each, so only the key is at fault.

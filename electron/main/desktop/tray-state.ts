@@ -1,4 +1,4 @@
-import type { LaneStatus } from '../outbox/dispatcher'
+import type { LaneStatus } from '@shared/schemas/outbox'
 import type { QueueCounts } from '@shared/schemas/outbox'
 
 export type TrayState = 'online' | 'offline' | 'waiting' | 'attention'

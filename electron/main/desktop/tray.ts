@@ -1,7 +1,7 @@
 import type * as Electron from 'electron'
 import { join } from 'node:path'
 import type { QueueCounts } from '@shared/schemas/outbox'
-import type { LaneStatus } from '../outbox/dispatcher'
+import type { LaneStatus } from '@shared/schemas/outbox'
 import type { TrayMenuModel, TrayState } from './tray-state'
 import { trayMenu, trayState } from './tray-state'
 

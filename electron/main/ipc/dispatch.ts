@@ -1,17 +1,14 @@
 import type { z } from 'zod'
-import type { InvokeChannel } from '@shared/ipc/channels'
 import { isInvokeChannel } from '@shared/ipc/channels'
-import type { InvokeOutput, InvokeSpec } from '@shared/ipc/contract'
+import type { InvokeHandlers, InvokeSpec } from '@shared/ipc/contract'
 import { DEFAULT_MAX_INPUT_BYTES, invokes } from '@shared/ipc/contract'
 import type { IssueDetail, Result } from '@shared/ipc/result'
 import { fail, ok } from '@shared/ipc/result'
 import { AppError } from '../core/app-error'
 import type { Logger } from '../core/logger'
 
-/** The service call behind each channel, given input already parsed by the contract. */
-export type Handlers = {
-  [C in InvokeChannel]: (input: z.output<(typeof invokes)[C]['input']>) => Promise<InvokeOutput<C>> | InvokeOutput<C>
-}
+/** The service call behind every channel (the composition root merges each domain's handlers). */
+export type Handlers = InvokeHandlers
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>
 

@@ -3,6 +3,10 @@
  * `CALLBOARD_CRASH_AT=<name>` kills itself with SIGKILL when it reaches that point, so nothing
  * after it runs: no `finally`, no flush, no exit handlers. `CALLBOARD_CRASH_HIT=<n>` (default 1)
  * picks the n-th time the point is reached. Without the variable this is a string comparison.
+ *
+ * They exist only for tests: the app's bundle is built with `__CRASH_POINTS__` false, so every
+ * crash point is an empty call there and no environment variable can make the packaged app kill
+ * itself (tests/build/main-bundle.test.ts checks the bundle).
  */
 export type CrashPointName =
   | 'append:before-write'
@@ -15,9 +19,13 @@ export type CrashPointName =
   /** The provider answered; its outcome is not recorded yet. */
   | 'dispatch:after-answer'
 
+/** Compiled in unless the bundle says otherwise (see env.d.ts). */
+const ENABLED = typeof __CRASH_POINTS__ === 'undefined' || __CRASH_POINTS__
+
 const hits = new Map<string, number>()
 
 export function crashPoint(name: CrashPointName): void {
+  if (!ENABLED) return
   if (process.env['CALLBOARD_CRASH_AT'] !== name) return
   const hit = (hits.get(name) ?? 0) + 1
   hits.set(name, hit)

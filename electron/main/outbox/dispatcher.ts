@@ -1,4 +1,5 @@
 import type { OutboxEntry } from '@shared/schemas/outbox'
+import type { LaneHealth, LaneStatus } from '@shared/schemas/outbox'
 import { TERMINAL_STATES } from '@shared/schemas/outbox'
 import type { ProviderName } from '@shared/schemas/providers'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
@@ -7,29 +8,12 @@ import type { Logger } from '../core/logger'
 import type { BackoffPolicy } from './backoff'
 import { backoffDelayMs, DEFAULT_BACKOFF } from './backoff'
 import { crashPoint } from './crash-points'
-import type { LaneLimits } from './lane-limits'
+import type { LaneLimits } from '../providers/provider-module'
 import type { OutboxEvent } from './outbox-events'
 import type { SendPacer } from './send-pacer'
 import { createSendPacer } from './send-pacer'
 
-/**
- * What the dispatcher knows about a provider profile's reachability, decided by real requests to
- * it, never by the OS: `offline` (nothing reached it), `down` (it answered 5xx or nothing in time),
- * `rate_limited` (it asked us to wait), `needs_auth` (its credentials were refused: the lane waits
- * for the agent). OS signals only make an offline or down lane try its next request now.
- */
-export type LaneHealth = 'unknown' | 'online' | 'offline' | 'down' | 'rate_limited' | 'needs_auth'
-
-export interface LaneStatus {
-  profileId: string
-  provider: ProviderName
-  health: LaneHealth
-  /** Wall-clock time before which the lane sends nothing, or null. */
-  blockedUntil: string | null
-  inFlight: number
-  /** The provider's clock minus ours (ms), once an answer has told; null before. */
-  clockSkewMs: number | null
-}
+export type { LaneHealth, LaneStatus } from '@shared/schemas/outbox'
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown

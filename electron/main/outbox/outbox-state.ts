@@ -1,16 +1,7 @@
 import type { OutboxEntry } from '@shared/schemas/outbox'
 import { TERMINAL_STATES } from '@shared/schemas/outbox'
-import type { ProviderName } from '@shared/schemas/providers'
+import { resendIsSafe } from '../providers/registry'
 import type { OutboxEvent } from './outbox-events'
-
-/**
- * Providers that recognise a resend of the same task (Connect's ClientToken, the unique task names
- * of AICCS and the voice platform): an attempt that may have arrived can be sent again safely.
- * Webex and eGain have no such key, so such an attempt waits for the agent instead.
- */
-export function resendIsSafe(provider: ProviderName): boolean {
-  return provider === 'connect' || provider === 'aiccs' || provider === 'voice_broadcast'
-}
 
 /** Which events an entry in each state accepts; anything else is a bug or a damaged journal. */
 const accepts: Record<OutboxEntry['state'], ReadonlySet<OutboxEvent['t']>> = {

@@ -1,6 +1,6 @@
-import { toWireRequest } from '@shared/intent-to-wire'
+import { toWireRequest } from '@shared/providers/registry'
 import type { TaskIntent } from '@shared/schemas/intents'
-import type { HoldReason, OutboxEntry, QueueCounts, QueueItem } from '@shared/schemas/outbox'
+import type { HoldReason, OutboxEntry, QueueCounts, QueueItem, ResolveAction } from '@shared/schemas/outbox'
 import { TERMINAL_STATES } from '@shared/schemas/outbox'
 import type { Profile } from '@shared/schemas/profiles'
 import type { ProviderName } from '@shared/schemas/providers'
@@ -16,8 +16,8 @@ import { deadlineFor } from './deadlines'
 import { scopeFor } from './scope'
 import type { Dispatcher, DispatcherDeps, LaneStatus } from './dispatcher'
 import { createDispatcher } from './dispatcher'
-import type { LaneLimits } from './lane-limits'
-import { DEFAULT_LANE_LIMITS } from './lane-limits'
+import type { LaneLimits } from '../providers/provider-module'
+import { mainProviders } from '../providers/registry'
 import { JournalRecordRejectedError } from './journal'
 import type { OutboxEvent } from './outbox-events'
 import { applyEvent, isLive, recoveryEvents } from './outbox-state'
@@ -105,8 +105,6 @@ function stoppedText(cause: unknown): string {
 /** First retry of a stopped queue's writes after this long, doubling up to the cap. */
 const STORAGE_RETRY_MS = 2_000
 const STORAGE_RETRY_CAP_MS = 30_000
-
-export type ResolveAction = 'resend' | 'done' | 'cancel'
 
 /** A `createdAt` this far past the wall clock is still read as the same moment (clock adjustments). */
 const CLOCK_TOLERANCE_MS = 60_000
@@ -310,7 +308,7 @@ export function createOutbox(deps: OutboxDeps) {
       await record(event)
     },
     send: deps.send,
-    limitsFor: deps.limitsFor ?? ((provider) => DEFAULT_LANE_LIMITS[provider]),
+    limitsFor: deps.limitsFor ?? ((provider) => mainProviders[provider].laneLimits),
     ...(deps.skew ? { providerAheadMs: deps.skew.offsetMs, clockSkewMs: deps.skew.known } : {}),
     ...(deps.onLaneChanged ? { onLaneChanged: deps.onLaneChanged } : {}),
     // Nothing is sent while no change can be recorded: the `sending` mark comes first.

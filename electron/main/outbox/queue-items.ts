@@ -1,5 +1,5 @@
 import type { OutboxEntry, QueueCounts, QueueItem } from '@shared/schemas/outbox'
-import { TERMINAL_STATES } from '@shared/schemas/outbox'
+import { subjectOf as subjectOfIntent } from '../providers/registry'
 
 /**
  * The row the renderer shows for an entry: everything but the intent's bulk, and the earlier task
@@ -15,20 +15,8 @@ export function toQueueItem(entry: OutboxEntry, blocker: OutboxEntry | null = nu
   }
 }
 
-/** What the task is about, in a few words: the number called, the task's name. */
-export function subjectOf({ intent }: OutboxEntry): string {
-  switch (intent.kind) {
-    case 'outdial':
-    case 'callback':
-      return intent.kind === 'callback' ? `${intent.customerName} · ${intent.destination}` : intent.destination
-    case 'followUp':
-      return intent.provider === 'egain' ? intent.subject || intent.subtype : intent.name
-    case 'broadcast':
-      return intent.provider === 'voice_broadcast'
-        ? `${intent.taskName} · ${intent.numbers.length} ${intent.numbers.length === 1 ? 'number' : 'numbers'}`
-        : intent.taskName
-  }
-}
+/** What the task is about, in a few words (its provider says): the number called, the task's name. */
+export const subjectOf = ({ intent }: OutboxEntry): string => subjectOfIntent(intent)
 
 /**
  * Waiting: will still be sent. Attention: cannot go on without the agent (sign in, decide about a
@@ -49,11 +37,4 @@ export function countBucket(state: OutboxEntry['state']): keyof QueueCounts | nu
   if (state === 'queued' || state === 'sending') return 'waiting'
   if (state === 'needs_auth' || state === 'needs_review' || state === 'held') return 'attention'
   return null
-}
-
-/** In the queue view: everything not finished, and finished entries that went wrong. */
-export function inQueueView(entry: OutboxEntry): boolean {
-  return (
-    !TERMINAL_STATES.has(entry.state) || ((entry.state === 'expired' || entry.state === 'rejected') && !entry.dismissed)
-  )
 }

@@ -1,23 +1,17 @@
 import { createHash } from 'node:crypto'
 import type { TaskIntent } from '@shared/schemas/intents'
 import { SCOPE_MAX_CHARS } from '@shared/schemas/outbox'
+import { withProvider } from '../providers/registry'
 
 /**
  * Entries of one scope go out in order: the same customer number, the same customer, or the same
- * contact chain. A broadcast concerns many numbers and no one conversation: null, a scope of its own.
+ * contact chain (`<profile>:<kind>:<key>`). A task its provider gives no scope (a broadcast concerns
+ * many numbers and no one conversation): null, a scope of its own.
  */
 export function scopeFor(intent: TaskIntent): string | null {
-  switch (intent.kind) {
-    case 'outdial':
-    case 'callback':
-      return fittedKey(`${intent.profileId}:number:`, intent.destination)
-    case 'followUp':
-      return intent.provider === 'connect'
-        ? fittedKey(`${intent.profileId}:contact:`, intent.previousContactId ?? intent.name)
-        : fittedKey(`${intent.profileId}:customer:`, `${intent.lookup.attribute}=${intent.lookup.value}`)
-    case 'broadcast':
-      return null
-  }
+  // Which of its fields names the customer or the chain is the provider's to say.
+  const scope = withProvider(intent, (provider, own) => provider.scope(own))
+  return scope && fittedKey(`${intent.profileId}:${scope.kind}:`, scope.key)
 }
 
 /**

@@ -1,24 +1,26 @@
 import type { ConnectionOutcome } from '@shared/schemas/connection-test'
-import type { ProviderSecret } from '@shared/schemas/credentials'
-import type { Profile } from '@shared/schemas/profiles'
+import type { ProfileOf, ProviderName, SecretOf } from '@shared/providers/registry'
 import type { Clock } from '../core/clock'
 import type { TokenCache } from '../secrets/token-cache'
 
-export type SecretFor<P extends Profile['provider']> = Extract<ProviderSecret, { provider: P }>
-export type ProfileFor<P extends Profile['provider']> = Extract<Profile, { provider: P }>
-
-export interface ProbeContext<P extends Profile['provider']> {
-  profile: ProfileFor<P>
-  secret: SecretFor<P>
+/** What a provider request (a probe, or a task's send) runs with: the profile, its secret, the ports. */
+export interface ProbeContext<P extends ProviderName> {
+  profile: ProfileOf<P>
+  secret: SecretOf<P>
   tokens: TokenCache
   clock: Clock
   /** Injected so tests and the sandbox reach loopback simulators; production passes global fetch. */
   fetch: typeof fetch
   /** Aborts the probe after the time limit. */
   signal: AbortSignal
+  /**
+   * Where to reach the provider instead of its own address (the sandbox's simulator), for a
+   * provider whose address is not in the profile (Amazon Connect's is the region's); else absent.
+   */
+  endpoint?: string
 }
 
-/** What one provider's probe found; the service adds the profile id, timing and redaction. */
+/** What one provider's probe found; the connection tester adds the profile id, timing and redaction. */
 export interface ProbeFinding {
   outcome: ConnectionOutcome
   message: string
@@ -30,7 +32,7 @@ export interface ProbeFinding {
  * One side-effect-free, authenticated request to a provider: proves the profile's settings and
  * credentials work without creating anything.
  */
-export type ConnectionProbe<P extends Profile['provider']> = (context: ProbeContext<P>) => Promise<ProbeFinding>
+export type ConnectionProbe<P extends ProviderName> = (context: ProbeContext<P>) => Promise<ProbeFinding>
 
 /** Network failures (DNS, refused, reset, TLS, timeout) as a finding, with the runtime's words. */
 export function unreachable(error: unknown, where: string): ProbeFinding {

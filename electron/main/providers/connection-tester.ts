@@ -1,8 +1,9 @@
 import type { ConnectionTestResult } from '@shared/schemas/connection-test'
-import type { ProviderSecret } from '@shared/schemas/credentials'
-import type { Profile } from '@shared/schemas/profiles'
-import type { ProviderName } from '@shared/schemas/providers'
+import type { Profile, ProviderName, ProviderSecret } from '@shared/providers/registry'
+import { sharedProvider } from '@shared/providers/registry'
 import type { ConnectionProbe, ProbeContext, ProbeFinding } from './connection-probe'
+import { redact, secretValues } from './http/redact'
+import { mainProvider } from './registry'
 import { AppError } from '../core/app-error'
 import type { Clock } from '../core/clock'
 import type { CredentialsService } from '../secrets/credentials-service'
@@ -11,29 +12,20 @@ import type { TokenCache } from '../secrets/token-cache'
 
 export type ProbeRegistry = { [P in ProviderName]: ConnectionProbe<P> }
 
+export { redact } from './http/redact'
+
 export interface ConnectionTesterDeps {
   credentials: CredentialsService
   findProfile: (id: string) => Profile | undefined
   tokens: TokenCache
-  probes: ProbeRegistry
+  /** Each provider's probe; default: the one in its module (providers/<name>/index.ts). */
+  probes?: ProbeRegistry
+  /** Where to reach a profile's provider instead of its own address (the sandbox's simulator), if anywhere. */
+  endpointFor?: (profile: Profile) => string | undefined
   clock: Clock
   logger: Logger
   fetch: typeof fetch
   timeoutMs?: number
-}
-
-/** Replace every secret value (and the cached token) a provider might echo back. */
-export function redact(text: string | null | undefined, secrets: readonly string[]): string | null {
-  if (text === null || text === undefined) return null
-  let out = text
-  for (const value of secrets) if (value.length >= 4) out = out.split(value).join('[redacted]')
-  return out
-}
-
-function secretValues(secret: ProviderSecret): string[] {
-  return Object.entries(secret)
-    .filter(([key, value]) => key !== 'provider' && key !== 'kind' && typeof value === 'string')
-    .map(([, value]) => value as string)
 }
 
 /**
@@ -79,25 +71,30 @@ export function createConnectionTester(deps: ConnectionTesterDeps) {
       })
     }
     const hide = secretValues(secret)
-    const context = {
+    const tokens: TokenCache = {
+      // Tokens obtained during the test are hidden from its messages too.
+      get: async (id, obtain) => {
+        const token = await deps.tokens.get(id, obtain)
+        hide.push(token.accessToken, ...(token.refreshToken ? [token.refreshToken] : []))
+        return token
+      },
+      invalidate: (id) => deps.tokens.invalidate(id),
+    }
+    const probe = probeFor(
+      profile.provider,
       profile,
       secret,
-      tokens: {
-        // Tokens obtained during the test are hidden from its messages too.
-        get: async (id: string, obtain: Parameters<TokenCache['get']>[1]) => {
-          const token = await deps.tokens.get(id, obtain)
-          hide.push(token.accessToken, ...(token.refreshToken ? [token.refreshToken] : []))
-          return token
-        },
-        invalidate: (id: string) => deps.tokens.invalidate(id),
+      {
+        tokens,
+        clock: deps.clock,
+        fetch: deps.fetch,
+        signal: AbortSignal.timeout(timeoutMs),
+        endpoint: deps.endpointFor?.(profile),
       },
-      clock: deps.clock,
-      fetch: deps.fetch,
-      signal: AbortSignal.timeout(timeoutMs),
-    } as ProbeContext<typeof profile.provider>
-    const probe = deps.probes[profile.provider] as ConnectionProbe<typeof profile.provider>
+      deps.probes,
+    )
     try {
-      return finish(await probe(context), hide)
+      return finish(await probe(), hide)
     } catch (error) {
       deps.logger.error('connection probe crashed', {
         profileId,
@@ -110,4 +107,20 @@ export function createConnectionTester(deps: ConnectionTesterDeps) {
       )
     }
   }
+}
+
+/** The probe of provider `name` bound to one of its profiles and its secret, typed as that provider's. */
+function probeFor<P extends ProviderName>(
+  name: P,
+  profile: Profile,
+  secret: ProviderSecret,
+  ports: Omit<ProbeContext<P>, 'profile' | 'secret'>,
+  probes?: ProbeRegistry,
+): () => Promise<ProbeFinding> {
+  const shared = sharedProvider(name)
+  const probe: ConnectionProbe<P> = probes?.[name] ?? mainProvider(name).probe
+  if (!shared.ownsProfile(profile) || !shared.ownsSecret(secret)) {
+    return async () => ({ outcome: 'missing_credentials', message: 'These credentials are for another provider.' })
+  }
+  return () => probe({ ...ports, profile, secret })
 }

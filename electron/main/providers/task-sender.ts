@@ -1,38 +1,29 @@
 import type { TaskIntent } from '@shared/schemas/intents'
-import type { Profile } from '@shared/schemas/profiles'
-import type { ProviderName } from '@shared/schemas/providers'
+import type { IntentRefusal, Profile, ProviderName, ProviderSecret } from '@shared/providers/registry'
+import { intentProvider, sharedProvider } from '@shared/providers/registry'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
-import type { WireRequest } from '@shared/intent-to-wire'
-import { toWireRequest } from '@shared/intent-to-wire'
-import type { AiccsClient } from './aiccs/aiccs-client'
-import type { ConnectClient } from './connect/connect-client'
-import type { ProbeContext, ProfileFor, SecretFor } from './connection-probe'
-import type { EgainClient } from './egain/egain-client'
-import type { VoiceBroadcastClient } from './voice-broadcast/voice-broadcast-client'
-import type { WebexClient } from './webex/webex-client'
-import { providerClock } from './clock-skew'
-import { keychainOutcome } from '../secrets/keychain-outcome'
-import { KeychainError } from '../secrets/secret-store'
 import { AppError } from '../core/app-error'
 import type { Clock } from '../core/clock'
-import type { CredentialsService } from '../secrets/credentials-service'
 import type { Logger } from '../core/logger'
+import type { CredentialsService } from '../secrets/credentials-service'
+import { keychainOutcome } from '../secrets/keychain-outcome'
+import { KeychainError } from '../secrets/secret-store'
 import type { TokenCache } from '../secrets/token-cache'
-
-/** One client per provider; the sandbox gets its own set (shorter time limits, its simulators). */
-export interface ProviderClients {
-  webex: WebexClient
-  egain: EgainClient
-  connect: ConnectClient
-  aiccs: AiccsClient
-  voice_broadcast: VoiceBroadcastClient
-}
+import { providerClock } from './clock-skew'
+import { redactOutcome, secretValues } from './http/redact'
+import type { ClientEnv, ProviderClient } from './provider-module'
+import { mainProvider } from './registry'
 
 export interface TaskSenderDeps {
   findProfile: (id: string) => Profile | undefined
   credentials: Pick<CredentialsService, 'status' | 'read'>
   tokensFor: (profileId: string) => TokenCache
-  clientsFor: (profile: Profile) => ProviderClients
+  /** How the client for a profile is made (its time limit, whose clock its answers teach). */
+  clientEnv: (profile: Profile) => ClientEnv
+  /** Makes a provider's client; default: its module's (tests hand stand-ins). */
+  createClient?: <P extends ProviderName>(name: P, env: ClientEnv) => ProviderClient<P>
+  /** Where to reach a profile's provider instead of its own address (the sandbox's simulator), if anywhere. */
+  endpointFor?: (profile: Profile) => string | undefined
   clock: Clock
   fetch: typeof fetch
   logger: Logger
@@ -49,6 +40,23 @@ export interface SendTask {
   signal?: AbortSignal
 }
 
+/** What the client needs besides the wire: the secret and the ports, for one attempt. */
+interface Attempt {
+  secret: ProviderSecret
+  tokens: TokenCache
+  clock: Clock
+  fetch: typeof fetch
+  signal: AbortSignal
+  idempotencyKey: string
+  endpoint: string | undefined
+}
+
+/** A task's wire request, built and checked for its profile, ready for its client. */
+type Prepared = (attempt: Attempt) => Promise<SendOutcome>
+
+/** The send path of one profile: its provider's client (made once), and the wire built for it. */
+type ProfileSender = (intent: TaskIntent, profile: Profile, now: Date) => Prepared | IntentRefusal
+
 const rejected = (message: string): SendOutcome => ({
   kind: 'rejected',
   message,
@@ -57,12 +65,51 @@ const rejected = (message: string): SendOutcome => ({
 })
 
 /**
+ * The send path for profiles of provider `name`, typed as that provider's throughout: the intent,
+ * profile and secret are narrowed by the provider's own guards, so its client gets exactly its types.
+ */
+function providerSender<P extends ProviderName>(name: P, client: ProviderClient<P>): ProfileSender {
+  const shared = sharedProvider(name)
+  return (intent, profile, now) => {
+    if (!shared.ownsProfile(profile)) return refusal(['profileId'], 'The intent names another profile.')
+    if (!shared.owns(intent)) {
+      const needed = intentProvider(intent)
+      return refusal(['profileId'], `This is a ${profile.provider} profile; the task needs a ${needed} profile.`)
+    }
+    // The one check of the wire, at send time on the provider's clock (the profile may have been
+    // edited, and time rules move); the client sends what it returns without checking it again.
+    const wire = shared.toWire(intent, profile, now)
+    if ('error' in wire) return wire
+    return async ({ secret, ...rest }) =>
+      shared.ownsSecret(secret)
+        ? client.send({ ...rest, profile, secret }, wire.payload)
+        : rejected('The task was not sent: its credentials are of another provider.')
+  }
+}
+
+const refusal = (path: (string | number)[], message: string): IntentRefusal => ({ error: { path, message } })
+
+/**
  * One attempt to hand a task to its provider: the profile and its secret are looked up at send
  * time (a task waiting in the queue holds neither), the intent becomes the wire request, and the
- * provider's client sends it and classifies the answer. Never throws for a provider or network
- * problem: every path ends in exactly one outcome.
+ * provider's client for that profile sends it and classifies the answer. Whatever the provider
+ * said passes the one redaction here. Never throws for a provider or network problem: every path
+ * ends in exactly one outcome.
  */
 export function createTaskSender(deps: TaskSenderDeps) {
+  /** One client per profile, of that profile's provider, made when the profile first sends. */
+  const senders = new Map<string, ProfileSender>()
+  const senderFor = (profile: Profile): ProfileSender => {
+    let sender = senders.get(profile.id)
+    if (!sender) {
+      const env = deps.clientEnv(profile)
+      const create = deps.createClient ?? ((name, env) => mainProvider(name).createClient(env))
+      sender = providerSender(profile.provider, create(profile.provider, env))
+      senders.set(profile.id, sender)
+    }
+    return sender
+  }
+
   return async function sendTask({ taskId, intent, idempotencyKey, signal }: SendTask): Promise<SendOutcome> {
     const profile = deps.findProfile(intent.profileId)
     // Gone between the queue's own check and this send: nothing was sent, and the queue holds the
@@ -76,10 +123,11 @@ export function createTaskSender(deps: TaskSenderDeps) {
       }
     }
     const clock = providerClock(deps.clock, deps.providerOffsetMs?.(profile.id) ?? 0)
-    const wire = toWireRequest(intent, profile, clock.now())
-    if ('error' in wire) {
-      const where = wire.error.path.length ? ` (${wire.error.path.join('.')})` : ''
-      return rejected(`The task was not sent${where}: ${wire.error.message}`)
+    // Refused before the keychain is asked: a task that cannot be sent needs no credentials.
+    const prepared = senderFor(profile)(intent, profile, clock.now())
+    if (typeof prepared !== 'function') {
+      const where = prepared.error.path.length ? ` (${prepared.error.path.join('.')})` : ''
+      return rejected(`The task was not sent${where}: ${prepared.error.message}`)
     }
 
     // A keychain problem is this computer's, not the provider's: its own outcome, so the queue
@@ -89,7 +137,7 @@ export function createTaskSender(deps: TaskSenderDeps) {
     if (status.state === 'keychain_locked' || status.state === 'keychain_unavailable') {
       return keychainOutcome(status.state === 'keychain_locked' ? 'locked' : 'unavailable', credentialsFor)
     }
-    let secret = null
+    let secret: ProviderSecret | null
     try {
       secret = status.state === 'stored' ? await deps.credentials.read(profile.id) : null
     } catch (error) {
@@ -107,47 +155,38 @@ export function createTaskSender(deps: TaskSenderDeps) {
       }
     }
 
-    const clients = deps.clientsFor(profile)
-    // toWireRequest refused a profile of another provider, and the secret's provider was checked
-    // above, so the narrowing below only restates what is already known.
-    const context = <P extends ProviderName>(): ProbeContext<P> & { idempotencyKey: string } => ({
-      profile: profile as ProfileFor<P>,
-      secret: secret as SecretFor<P>,
-      tokens: deps.tokensFor(profile.id),
-      clock,
-      fetch: deps.fetch,
-      signal: signal ?? new AbortController().signal,
-      idempotencyKey,
-    })
-
-    /** The one request for this task, by its provider's client. */
-    function sendWire(request: WireRequest): Promise<SendOutcome> {
-      switch (request.provider) {
-        case 'webex':
-          return clients.webex.send(context<'webex'>(), request.request)
-        case 'webex_scheduled':
-          return clients.webex.scheduleCallback(context<'webex'>(), request.request.body)
-        case 'egain':
-          return clients.egain.send(context<'egain'>(), request.request)
-        case 'connect':
-          return clients.connect.send(context<'connect'>(), request.input)
-        case 'aiccs':
-          return clients.aiccs.send(context<'aiccs'>(), request.params)
-        case 'voice_broadcast':
-          return clients.voice_broadcast.send(context<'voice_broadcast'>(), request.request)
-      }
+    // Every secret value, and every token obtained with them for this attempt, is hidden from
+    // whatever the provider answers.
+    const hide = secretValues(secret)
+    const tokens = deps.tokensFor(profile.id)
+    const seen: TokenCache = {
+      get: async (id, obtain) => {
+        const token = await tokens.get(id, obtain)
+        hide.push(token.accessToken, ...(token.refreshToken ? [token.refreshToken] : []))
+        return token
+      },
+      invalidate: (id) => tokens.invalidate(id),
     }
 
     const started = deps.clock.monotonicMs()
     let outcome: SendOutcome
     try {
-      outcome = await sendWire(wire)
+      outcome = await prepared({
+        secret,
+        tokens: seen,
+        clock,
+        fetch: deps.fetch,
+        signal: signal ?? new AbortController().signal,
+        idempotencyKey,
+        endpoint: deps.endpointFor?.(profile),
+      })
     } catch (error) {
       // Clients turn every provider answer into an outcome; what can escape them is the token
       // cache's keychain (dropping a refused token after a 401: the provider created nothing).
       if (!(error instanceof KeychainError)) throw error
       outcome = keychainOutcome(error.state, `the access token for ${profile.label}`)
     }
+    outcome = redactOutcome(outcome, hide)
     deps.logger.info('task sent', {
       taskId,
       profileId: profile.id,

@@ -1,31 +1,24 @@
-import { randomBytes } from 'node:crypto'
-import type { CredentialStatus, ProviderSecret } from '@shared/schemas/credentials'
-import type { Profile } from '@shared/schemas/profiles'
-import type { ProviderName } from '@shared/schemas/providers'
+import type { CredentialStatus } from '@shared/schemas/credentials'
+import type { Profile, ProviderName, ProviderSecret } from '@shared/providers/registry'
+import { providerList, secretKeyId } from '@shared/providers/registry'
 import type { SandboxScenario, SandboxState } from '@shared/schemas/sandbox'
-import { memorySecretStore } from '../secrets/memory-secret-store'
 import type { Clock } from '../core/clock'
 import type { Logger } from '../core/logger'
+import type { SandboxSimulator } from '../providers/provider-module'
+import { mainProvider } from '../providers/registry'
+import { NOT_LISTENING_URL } from '../providers/simulator-kit/sandbox-kit'
+import { memorySecretStore } from '../secrets/memory-secret-store'
 import type { TokenCache } from '../secrets/token-cache'
 import { createTokenCache } from '../secrets/token-cache'
-import { startSimulator } from './simulators'
-import type { SandboxSecrets } from './sandbox-profiles'
-import {
-  isSandboxProfileId,
-  SANDBOX_CONNECT_INSTANCE,
-  SANDBOX_PROFILE_IDS,
-  sandboxEgainClientId,
-  sandboxHint,
-  sandboxProfiles,
-} from './sandbox-profiles'
-import type { HttpFault } from '../providers/simulator-kit/faults'
-import type { SandboxFault } from './sandbox-scenarios'
-import { faultFor, SANDBOX_CLOCK_AHEAD_MS } from './sandbox-scenarios'
 
 /**
- * The built-in sandbox: the five provider simulators running inside main on loopback ports, one
- * profile for each, and credentials that exist only in memory for this run. Nothing here reaches a
- * real provider, and nothing is written to the OS keychain (tokens are cached in memory too).
+ * The built-in sandbox: one profile per provider, backed by that provider's simulator on a loopback
+ * port, with credentials that exist only in memory for this run. Nothing here reaches a real
+ * provider, and nothing is written to the OS keychain (tokens are cached in memory too).
+ *
+ * A simulator, and its code, is loaded and started the first time its profile is used (a task sent,
+ * a connection tested, a scenario chosen): until then the sandbox costs its five profile records.
+ * Each provider's part is in its folder (providers/<name>/<name>-sandbox.ts); this iterates them.
  */
 export interface Sandbox {
   profiles(): Profile[]
@@ -35,8 +28,13 @@ export interface Sandbox {
   credentialStatus(id: string): CredentialStatus
   /** Access tokens for the sandbox's OAuth profiles, kept in memory. */
   tokens: TokenCache
-  /** The Connect simulator for the sandbox profile; undefined for every real profile. */
-  connectEndpoint(profile: Profile): string | undefined
+  /**
+   * Where a sandbox profile's client and probe send when its profile cannot say (Connect's address is
+   * its region's): its simulator, or nowhere while that does not run. Undefined for every real profile.
+   */
+  endpointFor(profile: Profile): string | undefined
+  /** Starts the simulator of a sandbox profile on its first use; nothing for any other profile. */
+  ready(profileId: string): Promise<void>
   state(): SandboxState
   /** What a provider's simulator accepted, as received: how tests check what reached the provider. */
   ledger(provider: ProviderName): readonly unknown[]
@@ -44,174 +42,123 @@ export interface Sandbox {
   close(): Promise<void>
 }
 
-/** What the sandbox needs from each simulator, whatever its provider-specific API. */
-interface SimulatorHandle {
-  setFault(fault: SandboxFault | null): Promise<void>
-  setClockOffset(ms: number): void
-  created(): number
-  /** What the simulator accepted, as it received it. */
-  ledger(): readonly unknown[]
-  close(): Promise<void>
+/** One provider's place in the sandbox. */
+interface Slot {
+  provider: ProviderName
+  profileId: string
+  secret: ProviderSecret
+  /** Its profile: pointing nowhere until the simulator runs, then at it. */
+  profile: Profile
+  start: () => Promise<SandboxSimulator<ProviderName>>
+  /** The simulator once started (or starting: the one start every caller waits for). */
+  running: Promise<SandboxSimulator<ProviderName> | null> | null
+  sim: SandboxSimulator<ProviderName> | null
+  scenario: SandboxScenario
 }
 
-/** Business-code faults belong to the voice platform alone; `faultFor` never gives one to another provider. */
-function httpOnly(fault: SandboxFault | null): HttpFault | null {
-  if (fault?.kind === 'code') throw new Error('A business-code fault is only for the voice-broadcast simulator.')
-  return fault
-}
-
-const token = (prefix: string) => `${prefix}${randomBytes(12).toString('hex')}`
-
-function newSecrets(): SandboxSecrets {
+/** A provider's slot, typed as that provider's while it is made. */
+function slotFor<P extends ProviderName>(name: P): Slot {
+  const kit = mainProvider(name).sandbox
+  const secret = kit.newSecret()
   return {
-    webex: {
-      provider: 'webex',
-      kind: 'oauth',
-      clientId: token('sandbox-webex-client-'),
-      clientSecret: token('sbx-'),
-      refreshToken: token('sbx-rt-'),
-    },
-    egain: { provider: 'egain', clientSecret: token('sbx-'), password: '' },
-    connect: {
-      provider: 'connect',
-      accessKeyId: `AKIASANDBOX${randomBytes(5).toString('hex').toUpperCase()}`,
-      secretAccessKey: token('sbx-'),
-      sessionToken: '',
-    },
-    aiccs: {
-      provider: 'aiccs',
-      accessKeyId: `LTAIsandbox${randomBytes(6).toString('hex')}`,
-      accessKeySecret: token('sbx-'),
-    },
-    voice_broadcast: { provider: 'voice_broadcast', apiKey: token('sbx-key-'), apiSecret: token('sbx-') },
+    provider: name,
+    profileId: kit.profileId,
+    secret,
+    profile: kit.profile(secret),
+    start: () => kit.start(secret),
+    running: null,
+    sim: null,
+    scenario: 'normal',
   }
 }
 
-export async function startSandbox(deps: { clock: Clock; logger: Logger }): Promise<Sandbox> {
-  const secrets = newSecrets()
-  const started: { close(): Promise<void> }[] = []
-  const track = <T extends { close(): Promise<void> }>(simulator: T): T => (started.push(simulator), simulator)
-  let handles: Record<ProviderName, SimulatorHandle>
-  let endpoints: { connect: string; profiles: ReturnType<typeof sandboxProfiles> }
-  try {
-    const webex = track(await startSimulator('webex', { ...secrets.webex }))
-    const egain = track(
-      await startSimulator('egain', { clientId: sandboxEgainClientId, clientSecret: secrets.egain.clientSecret }),
+export function createSandbox(deps: { clock: Clock; logger: Logger }): Sandbox {
+  const slots = new Map<ProviderName, Slot>(providerList.map(({ name }) => [name, slotFor(name)]))
+  const byProfile = new Map<string, Slot>([...slots.values()].map((slot) => [slot.profileId, slot]))
+  let problem: string | null = null
+  let closed = false
+
+  /** The slot's simulator, started on first use (once, however many ask at the same time). */
+  function run(slot: Slot): Promise<SandboxSimulator<ProviderName> | null> {
+    slot.running ??= slot.start().then(
+      async (sim) => {
+        if (closed) {
+          await sim.close()
+          return null
+        }
+        slot.sim = sim
+        slot.profile = sim.profile
+        if (slot.scenario !== 'normal') await sim.play(slot.scenario)
+        deps.logger.info('sandbox simulator started', { provider: slot.provider })
+        return sim
+      },
+      (error: unknown) => {
+        // Its profile keeps pointing nowhere, so what is sent to it is refused on this computer.
+        problem = `The sandbox could not start its ${slot.provider} simulator: ${error instanceof Error ? error.message : String(error)}`
+        deps.logger.warn('sandbox simulator failed to start', { provider: slot.provider, error: problem })
+        slot.running = null
+        return null
+      },
     )
-    const connect = track(
-      await startSimulator('connect', {
-        accessKeyId: secrets.connect.accessKeyId,
-        secretAccessKey: secrets.connect.secretAccessKey,
-        region: 'us-east-1',
-        instances: [{ id: SANDBOX_CONNECT_INSTANCE, alias: 'callboard-sandbox' }],
-      }),
-    )
-    const aiccs = track(await startSimulator('aiccs', { ...secrets.aiccs }))
-    const voice = track(await startSimulator('voice_broadcast', { ...secrets.voice_broadcast }))
-    handles = {
-      webex: {
-        setFault: (f) => webex.setFault(httpOnly(f)),
-        setClockOffset: (ms) => webex.setClockOffset(ms),
-        created: () => webex.tasks.length + webex.callbacks.length,
-        ledger: () => [...webex.tasks, ...webex.callbacks],
-        close: webex.close,
-      },
-      egain: {
-        setFault: (f) => egain.setFault(httpOnly(f)),
-        setClockOffset: (ms) => egain.setClockOffset(ms),
-        created: () => egain.activities.length,
-        ledger: () => egain.activities,
-        close: egain.close,
-      },
-      connect: {
-        setFault: (f) => connect.setFault(httpOnly(f)),
-        setClockOffset: (ms) => connect.setClockOffset(ms),
-        created: () => connect.tasks.length,
-        ledger: () => connect.tasks,
-        close: connect.close,
-      },
-      aiccs: {
-        setFault: (f) => aiccs.setFault(httpOnly(f)),
-        setClockOffset: (ms) => aiccs.setClockOffset(ms),
-        created: () => aiccs.tasks.length,
-        ledger: () => aiccs.tasks,
-        close: aiccs.close,
-      },
-      voice_broadcast: {
-        setFault: (f) => voice.setFault(f),
-        setClockOffset: (ms) => voice.setClockOffset(ms),
-        created: () => voice.tasks.length,
-        ledger: () => voice.tasks,
-        close: voice.close,
-      },
-    }
-    endpoints = {
-      connect: connect.url,
-      profiles: sandboxProfiles(
-        {
-          webex: { url: webex.url, orgId: webex.orgId },
-          egain: { url: egain.url, tokenUrl: egain.tokenUrl },
-          aiccs: { host: aiccs.host },
-          voice_broadcast: { url: voice.url },
-        },
-        secrets,
-      ),
-    }
-  } catch (error) {
-    await Promise.allSettled(started.map((s) => s.close()))
-    throw error
+    return slot.running
   }
 
-  const profiles = endpoints.profiles
-  const scenarios = new Map<ProviderName, SandboxScenario>()
-  const byId = new Map<string, Profile>(Object.values(profiles).map((p) => [p.id, p]))
-  const providers = Object.keys(SANDBOX_PROFILE_IDS) as ProviderName[]
+  const slotOf = (provider: ProviderName): Slot => {
+    const slot = slots.get(provider)
+    if (!slot) throw new Error(`the sandbox has no ${provider} profile`)
+    return slot
+  }
+
   const state = (): SandboxState => ({
     running: true,
-    problem: null,
-    providers: providers.map((provider) => ({
-      provider,
-      profileId: SANDBOX_PROFILE_IDS[provider],
-      scenario: scenarios.get(provider) ?? 'normal',
-      created: handles[provider].created(),
+    problem,
+    providers: [...slots.values()].map((slot) => ({
+      provider: slot.provider,
+      profileId: slot.profileId,
+      scenario: slot.scenario,
+      created: slot.sim?.created() ?? 0,
     })),
   })
-  deps.logger.info('sandbox started', { providers })
 
   return {
-    profiles: () => [...byId.values()],
-    profile: (id) => byId.get(id),
-    isSandbox: isSandboxProfileId,
-    secret: (id) => {
-      const profile = byId.get(id)
-      return profile ? secrets[profile.provider] : null
-    },
+    profiles: () => [...slots.values()].map((slot) => slot.profile),
+    profile: (id) => byProfile.get(id)?.profile,
+    isSandbox: (id) => byProfile.has(id),
+    secret: (id) => byProfile.get(id)?.secret ?? null,
     credentialStatus: (id) => {
-      const profile = byId.get(id)
+      const slot = byProfile.get(id)
+      const keyId = slot ? secretKeyId(slot.secret) : null
       return {
         profileId: id,
-        state: profile ? 'stored' : 'missing',
-        hint: profile ? sandboxHint(secrets[profile.provider]) : null,
+        state: slot ? 'stored' : 'missing',
+        // The same hint a real profile's credentials get: the last characters of the key id.
+        hint: keyId && keyId.length >= 8 ? keyId.slice(-4) : null,
       }
     },
     tokens: createTokenCache({ secrets: memorySecretStore(), clock: deps.clock, logger: deps.logger.child('tokens') }),
-    connectEndpoint: (profile) => (profile.id === SANDBOX_PROFILE_IDS.connect ? endpoints.connect : undefined),
+    endpointFor: (profile) => {
+      const slot = byProfile.get(profile.id)
+      if (!slot) return undefined
+      return slot.sim ? slot.sim.endpoint : NOT_LISTENING_URL
+    },
+    async ready(profileId) {
+      const slot = byProfile.get(profileId)
+      if (slot && !closed) await run(slot)
+    },
     state,
-    ledger: (provider) => handles[provider].ledger(),
+    ledger: (provider) => slots.get(provider)?.sim?.ledger() ?? [],
     async simulate(provider, scenario) {
-      await handles[provider].setFault(faultFor(provider, scenario))
-      handles[provider].setClockOffset(scenario === 'clock_ahead' ? SANDBOX_CLOCK_AHEAD_MS : 0)
-      scenarios.set(provider, scenario)
+      const slot = slotOf(provider)
+      slot.scenario = scenario
+      const sim = await run(slot)
+      await sim?.play(scenario)
       deps.logger.info('sandbox scenario', { provider, scenario })
       return state()
     },
     async close() {
-      await Promise.allSettled(providers.map((p) => handles[p].close()))
+      closed = true
+      const running = [...slots.values()].map((slot) => slot.running)
+      await Promise.allSettled(running.map(async (started) => (await started)?.close()))
     },
   }
-}
-
-/** What the app shows when the sandbox could not start. */
-export function sandboxUnavailable(problem: string): SandboxState {
-  return { running: false, problem, providers: [] }
 }

@@ -1,5 +1,5 @@
 // The validation messages of the shared schemas (shared/schemas/**, the intent mapping in
-// shared/intent-to-wire.ts, the shortcut check in shared/desktop/accelerator.ts) are written in
+// shared/providers/<name>/to-wire.ts, the shortcut check in shared/desktop/accelerator.ts) are written in
 // English once, for main and the renderer alike. This is their Spanish: exact messages, then the
 // templated ones as patterns, then the nouns the schemas' helpers put into their templates
 // ("Enter the ${what}."). tests/renderer/schema-messages.test.ts gathers every message from the
@@ -64,7 +64,7 @@ const EXACT: Record<string, string> = {
   'Choose a time zone by its IANA name, such as America/New_York.':
     'Elija una zona horaria por su nombre IANA, por ejemplo Europe/Madrid.',
 
-  // shared/intent-to-wire.ts
+  // shared/providers/<name>/to-wire.ts
   'The request was refused.': 'Se rechazó la solicitud.',
   'The intent names another profile.': 'La tarea indica otro perfil.',
   'That entry point is not configured in this profile.': 'Ese punto de entrada no está configurado en este perfil.',

@@ -1,13 +1,12 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { IpcError } from '@shared/ipc/result'
-import type { QueueCounts, QueueItem, QueueSnapshot } from '@shared/schemas/outbox'
+import type { IpcError, Result } from '@shared/ipc/result'
+import type { QueueCounts, QueueItem, QueueSnapshot, ResolveAction } from '@shared/schemas/outbox'
+import { inQueueView } from '@shared/schemas/outbox'
 import type { TaskIntent } from '@shared/schemas/intents'
 import { useBridge } from '../bridge'
 
 const SKEW_WORTH_SAYING_MS = 2 * 60_000
-
-type Answer<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 
 /**
  * The outbox as the window sees it: the snapshot from `queue:list`, kept current by
@@ -58,7 +57,7 @@ export const useQueueStore = defineStore('queue', () => {
     if (known && known.version > item.version) return
     remember(item)
     if (!snapshot.value) return
-    const inView = !['sent', 'cancelled'].includes(item.state) && !item.dismissed
+    const inView = inQueueView(item)
     const others = snapshot.value.items.filter((i) => i.id !== item.id)
     snapshot.value = {
       ...snapshot.value,
@@ -76,14 +75,14 @@ export const useQueueStore = defineStore('queue', () => {
     if (snapshot.value) snapshot.value = { ...snapshot.value, stopped }
   })
 
-  async function act(call: Promise<Answer<QueueItem>>): Promise<IpcError | null> {
+  async function act(call: Promise<Result<QueueItem>>): Promise<IpcError | null> {
     const result = await call
     if (!result.ok) return result.error
     remember(result.value)
     return null
   }
 
-  async function submit(intent: TaskIntent): Promise<Answer<QueueItem>> {
+  async function submit(intent: TaskIntent): Promise<Result<QueueItem>> {
     const result = await bridge.tasks.submit({ intent })
     if (result.ok) remember(result.value)
     return result
@@ -102,6 +101,6 @@ export const useQueueStore = defineStore('queue', () => {
     retry: (taskId: string) => act(bridge.queue.retry({ taskId })),
     cancel: (taskId: string) => act(bridge.queue.cancel({ taskId })),
     dismiss: (taskId: string) => act(bridge.queue.dismiss({ taskId })),
-    resolve: (taskId: string, action: 'resend' | 'done' | 'cancel') => act(bridge.queue.resolve({ taskId, action })),
+    resolve: (taskId: string, action: ResolveAction) => act(bridge.queue.resolve({ taskId, action })),
   }
 })

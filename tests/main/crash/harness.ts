@@ -14,17 +14,13 @@ import type { TaskIntent } from '../../../shared/schemas/intents'
 import type { OutboxEntry } from '../../../shared/schemas/outbox'
 import type { Profile } from '../../../shared/schemas/profiles'
 import type { ProviderName } from '../../../shared/schemas/providers'
-import { sampleTasks } from '../../../shared/sandbox-samples'
+import { sampleTasks } from '../../../shared/providers/registry'
 import { aiccsTaskName } from '../../../electron/main/providers/aiccs/aiccs-client'
 import { voiceBroadcastTaskName } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-client'
 import { webexTrackingId } from '../../../electron/main/providers/webex/webex-client'
-import type { SandboxSecrets } from '../../../electron/main/sandbox/sandbox-profiles'
-import {
-  SANDBOX_CONNECT_INSTANCE,
-  sandboxEgainClientId,
-  sandboxProfiles,
-} from '../../../electron/main/sandbox/sandbox-profiles'
-import { startSimulator, type Simulators } from '../../../electron/main/sandbox/simulators'
+import type { SandboxSecrets } from '../simulators'
+import { SANDBOX_CONNECT_INSTANCE, sandboxEgainClientId, sandboxProfiles } from '../simulators'
+import { startSimulator, type Simulators } from '../simulators'
 import type { ChildCommand, ChildConfig } from './queue-child'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
@@ -42,6 +38,8 @@ export async function bundleChild(): Promise<string> {
     target: 'node20',
     outfile: out,
     tsconfig: resolve(ROOT, 'tsconfig.node.json'),
+    // The app's bundle leaves the crash points out; this child is what they are for.
+    define: { __CRASH_POINTS__: 'true' },
     logLevel: 'error',
   })
   return out

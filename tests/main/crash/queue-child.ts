@@ -20,15 +20,9 @@ import type { DeadlinePolicy } from '../../../electron/main/outbox/deadlines'
 import { DEFAULT_DEADLINES } from '../../../electron/main/outbox/deadlines'
 import { createOutbox } from '../../../electron/main/outbox/outbox'
 import { openOutboxLog } from '../../../electron/main/outbox/outbox-log'
-import { createAiccsClient } from '../../../electron/main/providers/aiccs/aiccs-client'
-import { createConnectClient } from '../../../electron/main/providers/connect/connect-client'
-import { createEgainClient } from '../../../electron/main/providers/egain/egain-client'
-import { createVoiceBroadcastClient } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-client'
-import { createWebexClient } from '../../../electron/main/providers/webex/webex-client'
 import { memorySecretStore } from '../../../electron/main/secrets/memory-secret-store'
 import { systemClock } from '../../../electron/main/core/clock'
 import { createLogger } from '../../../electron/main/core/logger'
-import type { ProviderClients } from '../../../electron/main/providers/task-sender'
 import { createTaskSender } from '../../../electron/main/providers/task-sender'
 import { createTokenCache } from '../../../electron/main/secrets/token-cache'
 
@@ -76,13 +70,6 @@ async function run(config: ChildConfig, lines: AsyncIterator<string>): Promise<v
   const profiles = new Map(config.profiles.map((p) => [p.id, p]))
   const log = await openOutboxLog({ dir: config.dir, clock, logger, compactMinBytes: config.compactMinBytes })
   const limit = { timeoutMs: 10_000 }
-  const clients: ProviderClients = {
-    webex: createWebexClient(limit),
-    egain: createEgainClient(limit),
-    connect: createConnectClient({ ...limit, endpointFor: () => config.connectEndpoint }),
-    aiccs: createAiccsClient(limit),
-    voice_broadcast: createVoiceBroadcastClient(limit),
-  }
   const tokens = createTokenCache({ secrets: memorySecretStore(), clock, logger })
   const sendTask = createTaskSender({
     findProfile: (id) => profiles.get(id),
@@ -91,7 +78,9 @@ async function run(config: ChildConfig, lines: AsyncIterator<string>): Promise<v
       read: async (profileId) => config.secrets[profileId] ?? null,
     },
     tokensFor: () => tokens,
-    clientsFor: () => clients,
+    clientEnv: () => limit,
+    // Only Connect is reached through an endpoint override; the others' profiles carry their address.
+    endpointFor: () => config.connectEndpoint,
     clock,
     fetch,
     logger,

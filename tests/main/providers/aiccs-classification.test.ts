@@ -7,7 +7,10 @@ import { systemClock } from '../../../electron/main/core/clock'
 import { createLogger } from '../../../electron/main/core/logger'
 import { createTokenCache } from '../../../electron/main/secrets/token-cache'
 import type { AiccsFault } from '../../../electron/main/providers/aiccs/aiccs-simulator'
-import { AICCS_DUPLICATE_TASK_NAME_CODE, startAiccsSimulator } from '../../../electron/main/providers/aiccs/aiccs-simulator'
+import {
+  AICCS_DUPLICATE_TASK_NAME_CODE,
+  startAiccsSimulator,
+} from '../../../electron/main/providers/aiccs/aiccs-simulator'
 import { AiccsSecret } from '../../../shared/schemas/credentials'
 import { AiccsProfile } from '../../../shared/schemas/profiles'
 import { drafts, secrets } from '../../shared/fixtures'

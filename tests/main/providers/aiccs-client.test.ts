@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { aiccsCreateAiCallTaskSchema } from '../../../shared/providers/aiccs/wire'
+import { wireIssues } from './wire-check'
 import type { AiccsReply, AiccsSendContext, AiccsTaskParams } from '../../../electron/main/providers/aiccs/aiccs-client'
 import {
   AICCS_AUTH_CODES,
@@ -10,12 +12,15 @@ import {
   replyFromBody,
   replyFromError,
 } from '../../../electron/main/providers/aiccs/aiccs-client'
-import type { SecretFor } from '../../../electron/main/providers/connection-probe'
+import type { SecretOf } from '../../../shared/providers/registry'
 import { systemClock } from '../../../electron/main/core/clock'
 import { createLogger } from '../../../electron/main/core/logger'
 import { createTokenCache } from '../../../electron/main/secrets/token-cache'
 import type { AiccsSimulatorOptions } from '../../../electron/main/providers/aiccs/aiccs-simulator'
-import { AICCS_DUPLICATE_TASK_NAME_CODE, startAiccsSimulator } from '../../../electron/main/providers/aiccs/aiccs-simulator'
+import {
+  AICCS_DUPLICATE_TASK_NAME_CODE,
+  startAiccsSimulator,
+} from '../../../electron/main/providers/aiccs/aiccs-simulator'
 import { AiccsSecret } from '../../../shared/schemas/credentials'
 import { AiccsProfile } from '../../../shared/schemas/profiles'
 import type { SendOutcome } from '../../../shared/schemas/send-outcome'
@@ -52,7 +57,7 @@ const sim = (options: Partial<AiccsSimulatorOptions> = {}) =>
 
 function context(
   endpoint: string,
-  secret: Partial<SecretFor<'aiccs'>> = {},
+  secret: Partial<SecretOf<'aiccs'>> = {},
   idempotencyKey = KEY,
   signal = AbortSignal.timeout(ANSWERED_MS),
 ): AiccsSendContext {
@@ -144,23 +149,14 @@ describe('Alibaba Cloud AICCS client (openapi-core → ACS3-checking simulator o
     })
   })
 
-  it('parameters that break the schema → rejected with our words, and no request at all', async () => {
-    const s = await sim()
-    const outcome = checked(await client.send(context(s.host), { ...task, CallDay: [], CallRetryTimes: 9 }))
-    expect(outcome).toMatchObject({
-      kind: 'rejected',
-      message: expect.stringContaining('not sent'),
-      providerMessage: expect.stringContaining('CallDay: Choose at least one day'),
-      httpStatus: null,
-    })
-    expect((outcome as { providerMessage: string }).providerMessage).toContain('CallRetryTimes')
-    const past = checked(
-      await client.send(context(s.host), { ...task, StartType: 'SCHEDULE', TaskStartTime: Date.now() - 60_000 }),
-    )
-    expect(past).toMatchObject({ kind: 'rejected', providerMessage: expect.stringContaining('future') })
-    const badKey = checked(await client.send(context(s.host, {}, 'not a key'), task))
-    expect(badKey).toMatchObject({ kind: 'rejected', httpStatus: null })
-    expect(s.requests).toHaveLength(0)
+  it('parameters that break the schema → refused by the one wire check, in our words', () => {
+    const check = aiccsCreateAiCallTaskSchema(new Date())
+    const issues = wireIssues(check, { ...task, TaskName: 'x', CallDay: [], CallRetryTimes: 9 })
+    expect(issues).toContain('CallDay: Choose at least one day')
+    expect(issues).toContain('CallRetryTimes')
+    expect(
+      wireIssues(check, { ...task, TaskName: 'x', StartType: 'SCHEDULE', TaskStartTime: Date.now() - 60_000 }),
+    ).toContain('future')
   })
 
   it('a parameter the gateway refuses → rejected with Alibaba’s message', async () => {
@@ -537,15 +533,9 @@ describe('the rest of the AICCS classifier’s branches (pure, captured shapes)'
     expect(checked(classifyAiccsReply(reply))).toMatchObject(expected)
   })
 
-  it('a parameter AICCS does not have: rejected with the issue at the root, nothing sent (default time limit)', async () => {
-    const outcome = checked(
-      await createAiccsClient().send(context('127.0.0.1:9'), { ...task, Colour: 'blue' } as AiccsTaskParams),
+  it('a parameter AICCS does not have: refused by the one wire check, with the issue at the root', () => {
+    expect(wireIssues(aiccsCreateAiCallTaskSchema(new Date()), { ...task, TaskName: 'x', Colour: 'blue' })).toBe(
+      'CreateAiCallTask has no parameter Colour.',
     )
-    expect(outcome).toEqual({
-      kind: 'rejected',
-      message: "The task was not sent: it does not meet Alibaba Cloud AICCS's rules.",
-      providerMessage: 'CreateAiCallTask has no parameter Colour.',
-      httpStatus: null,
-    })
   })
 })

@@ -4,7 +4,8 @@ import { RuntimeOptions } from '@darabonba/typescript'
 import { afterEach, describe, expect, it } from 'vitest'
 import { aiccsProtocol } from '../../../electron/main/providers/aiccs/aiccs-rpc'
 import { createAiccsProbe } from '../../../electron/main/providers/aiccs/connection-probe'
-import type { ProbeContext, ProbeFinding, SecretFor } from '../../../electron/main/providers/connection-probe'
+import type { ProbeContext, ProbeFinding } from '../../../electron/main/providers/connection-probe'
+import type { SecretOf } from '../../../shared/providers/registry'
 import { systemClock } from '../../../electron/main/core/clock'
 import { createLogger } from '../../../electron/main/core/logger'
 import { createTokenCache } from '../../../electron/main/secrets/token-cache'
@@ -32,7 +33,7 @@ const sim = (options: Partial<AiccsSimulatorOptions> = {}) =>
 
 function context(
   endpoint: string,
-  secret: Partial<SecretFor<'aiccs'>> = {},
+  secret: Partial<SecretOf<'aiccs'>> = {},
   signal = AbortSignal.timeout(ANSWERED_MS),
 ): ProbeContext<'aiccs'> {
   const store = memorySecretStore()

@@ -4,7 +4,7 @@ import { RuntimeOptions } from '@darabonba/typescript'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AiccsSendContext, AiccsTaskParams } from '../../../electron/main/providers/aiccs/aiccs-client'
 import { aiccsTaskName, createAiccsClient } from '../../../electron/main/providers/aiccs/aiccs-client'
-import type { SecretFor } from '../../../electron/main/providers/connection-probe'
+import type { SecretOf } from '../../../shared/providers/registry'
 import { systemClock } from '../../../electron/main/core/clock'
 import { createLogger } from '../../../electron/main/core/logger'
 import { createTokenCache } from '../../../electron/main/secrets/token-cache'
@@ -310,7 +310,7 @@ const task: AiccsTaskParams = {
   CallDay: ['MONDAY', 'TUESDAY'],
 }
 
-function context(endpoint: string, secret: Partial<SecretFor<'aiccs'>> = {}): AiccsSendContext {
+function context(endpoint: string, secret: Partial<SecretOf<'aiccs'>> = {}): AiccsSendContext {
   const logger = createLogger(() => {}, systemClock)
   return {
     profile: AiccsProfile.parse({ ...drafts.aiccs, id: '5b2c8e1f-4a3d-4c6b-9e8f-7a6b5c4d3e2a', endpoint }),

@@ -3,8 +3,11 @@ import { $OpenApiUtil } from '@alicloud/openapi-core'
 import { RuntimeOptions } from '@darabonba/typescript'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AiccsSimulator, AiccsSimulatorOptions } from '../../../electron/main/providers/aiccs/aiccs-simulator'
-import { AICCS_DUPLICATE_TASK_NAME_CODE, startAiccsSimulator } from '../../../electron/main/providers/aiccs/aiccs-simulator'
-import { aiccsCreateAiCallTaskSchema, toAiccsQuery } from '../../../shared/schemas/wire/aiccs'
+import {
+  AICCS_DUPLICATE_TASK_NAME_CODE,
+  startAiccsSimulator,
+} from '../../../electron/main/providers/aiccs/aiccs-simulator'
+import { aiccsCreateAiCallTaskSchema, toAiccsQuery } from '../../../shared/providers/aiccs/wire'
 import { secrets } from '../../shared/fixtures'
 import { aiccsCases, rawAiccsQuery, withChange } from '../../shared/wire/aiccs-cases'
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SendOutcome } from '../../../shared/schemas/send-outcome'
 import { SendOutcome as SendOutcomeSchema } from '../../../shared/schemas/send-outcome'
-import type { ConnectStartTaskContactInput } from '../../../shared/schemas/wire/connect'
+import type { ConnectStartTaskContactInput } from '../../../shared/providers/connect/wire'
 import type { ConnectSendContext } from '../../../electron/main/providers/connect/connect-client'
 import { createConnectClient } from '../../../electron/main/providers/connect/connect-client'
 import { systemClock } from '../../../electron/main/core/clock'

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { connectStartTaskSchema } from '../../../shared/providers/connect/wire'
+import { wireIssues } from './wire-check'
 import type { SendOutcome } from '../../../shared/schemas/send-outcome'
 import { SendOutcome as SendOutcomeSchema } from '../../../shared/schemas/send-outcome'
-import type { ConnectStartTaskContactInput } from '../../../shared/schemas/wire/connect'
-import type { SecretFor } from '../../../electron/main/providers/connection-probe'
+import type { ConnectStartTaskContactInput } from '../../../shared/providers/connect/wire'
+import type { SecretOf } from '../../../shared/providers/registry'
 import type { ConnectSendContext } from '../../../electron/main/providers/connect/connect-client'
 import {
   CONNECT_AUTH_ERRORS,
@@ -50,7 +52,7 @@ const sim = (options: Partial<ConnectSimulatorOptions> = {}) =>
   }).then((s) => (cleanups.push(s.close), s))
 
 function context(
-  secret: Partial<SecretFor<'connect'>> = {},
+  secret: Partial<SecretOf<'connect'>> = {},
   idempotencyKey = KEY,
   signal = AbortSignal.timeout(ANSWERED_MS),
 ): ConnectSendContext {
@@ -150,17 +152,11 @@ describe('Amazon Connect client (SDK → SigV4-checking simulator over loopback 
     })
   })
 
-  it('invalid input: rejected with the rule broken, and no request at all', async () => {
-    const s = await sim()
-    const client = clientAt(s.url)
-    const both = checked(await client.send(context(), { ...task, QuickConnectId: 'qc-1' }))
-    expect(both).toMatchObject({ kind: 'rejected', httpStatus: null })
-    expect((both as { providerMessage: string }).providerMessage).toContain('Send only one of')
-    const past = checked(await client.send(context(), { ...task, ScheduledTime: new Date(Date.now() - 60_000) }))
-    expect(past).toMatchObject({ kind: 'rejected', providerMessage: expect.stringContaining('in the future') })
-    const tooLong = checked(await client.send(context(undefined, 'k'.repeat(501)), task))
-    expect(tooLong).toMatchObject({ kind: 'rejected', providerMessage: expect.stringContaining('ClientToken') })
-    expect(s.requests).toHaveLength(0)
+  it('invalid input: refused by the one wire check with the rule broken (the client does not check again)', () => {
+    const check = connectStartTaskSchema(new Date())
+    expect(wireIssues(check, { ...task, QuickConnectId: 'qc-1' })).toContain('Send only one of')
+    expect(wireIssues(check, { ...task, ScheduledTime: new Date(Date.now() - 60_000) })).toContain('in the future')
+    expect(wireIssues(check, { ...task, ClientToken: 'k'.repeat(501) })).toContain('ClientToken')
   })
 
   it('an instance the region does not have: rejected, showing ResourceNotFoundException’s message', async () => {
@@ -379,16 +375,10 @@ describe('the rest of the Connect classifier’s branches (pure, captured shapes
     })
   })
 
-  it('no contact flow, quick connect or template: rejected with the issue at the root, nothing sent', async () => {
-    const s = await sim()
+  it('no contact flow, quick connect or template: refused by the one wire check, with the issue at the root', () => {
     const { ContactFlowId: _flow, ...noTarget } = task
-    const outcome = checked(await createConnectClient().send(context(), noTarget))
-    expect(outcome).toEqual({
-      kind: 'rejected',
-      message: "The task was not sent: it does not meet Amazon Connect's rules.",
-      providerMessage: 'Choose a contact flow, a quick connect or a task template.',
-      httpStatus: null,
-    })
-    expect(s.requests).toHaveLength(0)
+    expect(wireIssues(connectStartTaskSchema(new Date()), noTarget)).toBe(
+      'Choose a contact flow, a quick connect or a task template.',
+    )
   })
 })

@@ -1,6 +1,7 @@
 import { request } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ProbeContext, ProbeFinding, SecretFor } from '../../../electron/main/providers/connection-probe'
+import type { ProbeContext, ProbeFinding } from '../../../electron/main/providers/connection-probe'
+import type { SecretOf } from '../../../shared/providers/registry'
 import { createConnectProbe } from '../../../electron/main/providers/connect/connection-probe'
 import { systemClock } from '../../../electron/main/core/clock'
 import { createLogger } from '../../../electron/main/core/logger'
@@ -32,7 +33,7 @@ const sim = (options: Partial<ConnectSimulatorOptions> = {}) =>
   }).then((s) => (cleanups.push(s.close), s))
 
 function context(
-  secret: Partial<SecretFor<'connect'>> = {},
+  secret: Partial<SecretOf<'connect'>> = {},
   signal = AbortSignal.timeout(ANSWERED_MS),
 ): ProbeContext<'connect'> {
   const store = memorySecretStore()

@@ -3,7 +3,7 @@ import { ConnectClient, DescribeInstanceCommand, StartTaskContactCommand } from 
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ConnectSendContext } from '../../../electron/main/providers/connect/connect-client'
 import { createConnectClient } from '../../../electron/main/providers/connect/connect-client'
-import type { SecretFor } from '../../../electron/main/providers/connection-probe'
+import type { SecretOf } from '../../../shared/providers/registry'
 import { systemClock } from '../../../electron/main/core/clock'
 import { createLogger } from '../../../electron/main/core/logger'
 import { createTokenCache } from '../../../electron/main/secrets/token-cache'
@@ -12,7 +12,10 @@ import type {
   ConnectSimulator,
   ConnectSimulatorOptions,
 } from '../../../electron/main/providers/connect/connect-simulator'
-import { CONNECT_STATUS_ERRORS, startConnectSimulator } from '../../../electron/main/providers/connect/connect-simulator'
+import {
+  CONNECT_STATUS_ERRORS,
+  startConnectSimulator,
+} from '../../../electron/main/providers/connect/connect-simulator'
 import { ConnectSecret } from '../../../shared/schemas/credentials'
 import { ConnectProfile } from '../../../shared/schemas/profiles'
 import type { SendOutcome } from '../../../shared/schemas/send-outcome'
@@ -247,7 +250,7 @@ describe('Connect simulator rate limit, clock and signature', () => {
 
 const KEY = 'c0ffee00-3333-4e2b-9c3d-5e6f7a8b9c0d'
 
-function context(secret: Partial<SecretFor<'connect'>> = {}): ConnectSendContext {
+function context(secret: Partial<SecretOf<'connect'>> = {}): ConnectSendContext {
   const logger = createLogger(() => {}, systemClock)
   return {
     profile: ConnectProfile.parse({ ...drafts.connect, id: '9c1e7d2a-3b4f-4a5e-8d6c-1f2e3a4b5c6e' }),

@@ -3,7 +3,7 @@ import { ConnectClient, StartTaskContactCommand } from '@aws-sdk/client-connect'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ConnectSimulator } from '../../../electron/main/providers/connect/connect-simulator'
 import { startConnectSimulator } from '../../../electron/main/providers/connect/connect-simulator'
-import { connectStartTaskSchema } from '../../../shared/schemas/wire/connect'
+import { connectStartTaskSchema } from '../../../shared/providers/connect/wire'
 import { secrets } from '../../shared/fixtures'
 import { DAY, HOUR, connectCases } from '../../shared/wire/connect-cases'
 

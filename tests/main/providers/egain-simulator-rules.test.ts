@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { egainTaskActivitySchema } from '../../../shared/schemas/wire/egain'
+import { egainTaskActivitySchema } from '../../../shared/providers/egain/wire'
 import { nodeHttpTransport } from '../../../electron/main/providers/http/http-transport'
 import { EGAIN_TASK_RULES } from '../../../electron/main/providers/egain/egain-rules'
 import type { EgainSimulator } from '../../../electron/main/providers/egain/egain-simulator'

@@ -1,12 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { defaultProbes } from '../../../electron/main/providers/probes'
-import type { ProbeRegistry } from '../../../electron/main/providers/connection-tester'
 import { createConnectionTester } from '../../../electron/main/providers/connection-tester'
 import { createCredentialsService } from '../../../electron/main/secrets/credentials-service'
 import { systemClock } from '../../../electron/main/core/clock'
 import { createLogger } from '../../../electron/main/core/logger'
 import { createTokenCache } from '../../../electron/main/secrets/token-cache'
-import { startSimulator } from '../../../electron/main/sandbox/simulators'
+import { startSimulator } from '../simulators'
 import type { RunningSimulator } from '../../../electron/main/providers/simulator-kit/loopback-server'
 import { Profile } from '../../../shared/schemas/profiles'
 import type { ProviderName } from '../../../shared/schemas/providers'
@@ -72,12 +70,11 @@ describe('startSimulator: every provider on a random loopback port', () => {
         logger,
       })
       await credentials.set(ID, secrets[provider])
-      const probes: ProbeRegistry = defaultProbes({ connect: { endpointFor: () => connectUrl } })
       const test = createConnectionTester({
         credentials,
         findProfile: () => profile,
         tokens: createTokenCache({ secrets: store, clock: systemClock, logger }),
-        probes,
+        endpointFor: () => connectUrl,
         clock: systemClock,
         logger,
         fetch,

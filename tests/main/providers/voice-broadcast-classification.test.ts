@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SendOutcome } from '../../../shared/schemas/send-outcome'
 import { SendOutcome as SendOutcomeSchema } from '../../../shared/schemas/send-outcome'
-import type { VoiceBroadcastSend } from '../../../shared/schemas/wire/voice-broadcast'
+import type { VoiceBroadcastSend } from '../../../shared/providers/voice-broadcast/wire'
 import { VoiceBroadcastSecret } from '../../../shared/schemas/credentials'
 import { VoiceBroadcastProfile } from '../../../shared/schemas/profiles'
 import type { VoiceBroadcastSendContext } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-client'

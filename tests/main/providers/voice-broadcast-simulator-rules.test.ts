@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { VoiceBroadcastSend } from '../../../shared/schemas/wire/voice-broadcast'
+import { VoiceBroadcastSend } from '../../../shared/providers/voice-broadcast/wire'
 import { nodeHttpTransport } from '../../../electron/main/providers/http/http-transport'
 import { VOICE_SEND_RULES } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-rules'
 import type { VoiceBroadcastSimulator } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-simulator'

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { WebexCreateTaskRequest, webexScheduleCallbackSchema } from '../../../shared/schemas/wire/webex'
+import { WebexCreateTaskRequest, webexScheduleCallbackSchema } from '../../../shared/providers/webex/wire'
 import { nodeHttpTransport } from '../../../electron/main/providers/http/http-transport'
 import type { WebexSimulator } from '../../../electron/main/providers/webex/webex-simulator'
 import { startWebexSimulator } from '../../../electron/main/providers/webex/webex-simulator'

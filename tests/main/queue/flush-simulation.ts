@@ -1,6 +1,6 @@
 import { createOutbox } from '../../../electron/main/outbox/outbox'
 import { DEFAULT_DEADLINES } from '../../../electron/main/outbox/deadlines'
-import { DEFAULT_LANE_LIMITS } from '../../../electron/main/outbox/lane-limits'
+import { mainProviders } from '../../../electron/main/providers/registry'
 import { createLogger } from '../../../electron/main/core/logger'
 import type { TaskIntent } from '../../../shared/schemas/intents'
 import { Profile } from '../../../shared/schemas/profiles'
@@ -166,7 +166,7 @@ export async function simulateFlush(perProvider: number, latencyMs = 40): Promis
   const utilization: FlushResult['utilization'] = {}
   for (const provider of ['webex', 'connect'] as const) {
     const times = sends[provider]
-    const limit = DEFAULT_LANE_LIMITS[provider].rate!
+    const limit = mainProviders[provider].laneLimits.rate!
     const allowedPerS = limit.kind === 'window' ? (limit.max / limit.windowMs) * 1000 : limit.perSecond
     // Steady state: after the initial allowance (a window's worth or the burst), until the last send.
     const initial = limit.kind === 'window' ? limit.max : limit.burst

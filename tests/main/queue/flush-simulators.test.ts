@@ -3,7 +3,7 @@
 // Retry-After kept, the lanes flushing side by side. None of this depends on how fast the machine
 // is; the share of the allowed rate used does, so it is a bench figure (`npm run bench`), not a test.
 import { describe, expect, it } from 'vitest'
-import type { LaneLimits } from '../../../electron/main/outbox/lane-limits'
+import type { LaneLimits } from '../../../electron/main/providers/provider-module'
 import type { RateLimit } from '../../../electron/main/core/rate-limit'
 import type { Flush } from './http-flush'
 import {

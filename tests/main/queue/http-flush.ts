@@ -15,7 +15,7 @@
 //   Alibaba AICCS     bucket 20/s, burst 20          bucket 30/s, burst 10         460  (10 + 30 × 15 s)
 //   voice broadcast   (none published)               bucket 25/s, burst 5          380  (5 + 25 × 15 s)
 // 2,525 tasks in all. The outbox's lanes get exactly the limits the simulators enforce (as
-// DEFAULT_LANE_LIMITS mirrors the published ones), so any jitter between the lane's own limiter and
+// each provider's laneLimits (providers/<name>/index.ts) mirror the published ones), so any jitter between the lane's own limiter and
 // the provider's shows up as a 429 in the simulator's ledger.
 // A window limit costs the lane one round trip per window (it counts a request until its answer);
 // Webex's real window is 60 s, so the scaled one is kept at 10 s: at 2 s, round trips of a loaded CI
@@ -27,32 +27,22 @@ import type { TaskIntent } from '../../../shared/schemas/intents'
 import type { OutboxEntry } from '../../../shared/schemas/outbox'
 import type { Profile } from '../../../shared/schemas/profiles'
 import type { ProviderName } from '../../../shared/schemas/providers'
-import { sampleTasks } from '../../../shared/sandbox-samples'
+import { sampleTasks } from '../../../shared/providers/registry'
 import { DEFAULT_DEADLINES } from '../../../electron/main/outbox/deadlines'
-import type { LaneLimits } from '../../../electron/main/outbox/lane-limits'
+import type { LaneLimits } from '../../../electron/main/providers/provider-module'
 import { createOutbox, type Outbox } from '../../../electron/main/outbox/outbox'
-import { aiccsTaskName, createAiccsClient } from '../../../electron/main/providers/aiccs/aiccs-client'
-import { createConnectClient } from '../../../electron/main/providers/connect/connect-client'
-import { createEgainClient } from '../../../electron/main/providers/egain/egain-client'
-import {
-  createVoiceBroadcastClient,
-  voiceBroadcastTaskName,
-} from '../../../electron/main/providers/voice-broadcast/voice-broadcast-client'
-import { createWebexClient, webexTrackingId } from '../../../electron/main/providers/webex/webex-client'
-import type { SandboxSecrets } from '../../../electron/main/sandbox/sandbox-profiles'
-import {
-  SANDBOX_CONNECT_INSTANCE,
-  sandboxEgainClientId,
-  sandboxProfiles,
-} from '../../../electron/main/sandbox/sandbox-profiles'
+import { aiccsTaskName } from '../../../electron/main/providers/aiccs/aiccs-client'
+import { voiceBroadcastTaskName } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-client'
+import { webexTrackingId } from '../../../electron/main/providers/webex/webex-client'
+import type { SandboxSecrets } from '../simulators'
+import { SANDBOX_CONNECT_INSTANCE, sandboxEgainClientId, sandboxProfiles } from '../simulators'
 import { memorySecretStore } from '../../../electron/main/secrets/memory-secret-store'
 import { systemClock } from '../../../electron/main/core/clock'
 import { createLogger } from '../../../electron/main/core/logger'
 import type { RateLimit } from '../../../electron/main/core/rate-limit'
-import type { ProviderClients } from '../../../electron/main/providers/task-sender'
 import { createTaskSender } from '../../../electron/main/providers/task-sender'
 import { createTokenCache } from '../../../electron/main/secrets/token-cache'
-import { startSimulator } from '../../../electron/main/sandbox/simulators'
+import { startSimulator } from '../simulators'
 import { newSecrets, type Sims } from '../crash/harness'
 import { memoryLog } from './memory-log'
 
@@ -285,13 +275,6 @@ function buildOutbox(run: Running, limitsFor: (provider: ProviderName) => LaneLi
     Object.values(run.profiles).map((p) => [p.id, run.secrets[p.provider] as ProviderSecret]),
   )
   const limit = { timeoutMs: 10_000 }
-  const clients: ProviderClients = {
-    webex: createWebexClient(limit),
-    egain: createEgainClient(limit),
-    connect: createConnectClient({ ...limit, endpointFor: () => run.sims.connect.url }),
-    aiccs: createAiccsClient(limit),
-    voice_broadcast: createVoiceBroadcastClient(limit),
-  }
   const tokens = createTokenCache({ secrets: memorySecretStore(), clock, logger: quiet })
   const sendTask = createTaskSender({
     findProfile: (id) => profiles.get(id),
@@ -300,7 +283,9 @@ function buildOutbox(run: Running, limitsFor: (provider: ProviderName) => LaneLi
       read: async (profileId) => secrets[profileId] ?? null,
     },
     tokensFor: () => tokens,
-    clientsFor: () => clients,
+    clientEnv: () => limit,
+    // Only Connect is reached through an endpoint override; the others' profiles carry their address.
+    endpointFor: () => run.sims.connect.url,
     clock,
     fetch,
     logger: quiet,

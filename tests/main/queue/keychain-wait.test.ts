@@ -4,9 +4,10 @@ import { createOutbox } from '../../../electron/main/outbox/outbox'
 import { memorySecretStore } from '../../../electron/main/secrets/memory-secret-store'
 import { createCredentialsService, secretAccount } from '../../../electron/main/secrets/credentials-service'
 import { createLogger } from '../../../electron/main/core/logger'
-import { createWebexClient } from '../../../electron/main/providers/webex/webex-client'
 import { KeychainError } from '../../../electron/main/secrets/secret-store'
-import type { ProviderClients } from '../../../electron/main/providers/task-sender'
+import type { TaskSenderDeps } from '../../../electron/main/providers/task-sender'
+import type { HttpTransport } from '../../../electron/main/providers/http/http-transport'
+import { mainProvider } from '../../../electron/main/providers/registry'
 import { createTaskSender } from '../../../electron/main/providers/task-sender'
 import type { TokenCache } from '../../../electron/main/secrets/token-cache'
 import { createTokenCache } from '../../../electron/main/secrets/token-cache'
@@ -31,7 +32,7 @@ const outdial = (to: string): TaskIntent => ({
   origin: '+14085550100',
 })
 
-function setup(options: { clients?: ProviderClients; tokens?: TokenCache } = {}) {
+function setup(options: { createClient?: TaskSenderDeps['createClient']; tokens?: TokenCache } = {}) {
   const time = virtualTime()
   const log = memoryLog()
   const store = memorySecretStore({ [secretAccount(WEBEX.id)]: JSON.stringify(secrets.webex) })
@@ -41,13 +42,8 @@ function setup(options: { clients?: ProviderClients; tokens?: TokenCache } = {})
     providerCalls += 1
     return { kind: 'sent', providerId: `wx-${providerCalls}`, httpStatus: 201 }
   }
-  const clients: ProviderClients = options.clients ?? {
-    webex: { send: answer, scheduleCallback: answer },
-    egain: { send: answer },
-    connect: { send: answer },
-    aiccs: { send: answer },
-    voice_broadcast: { send: answer },
-  }
+  // Every provider's client answers "sent" unless the test hands real ones.
+  const createClient: TaskSenderDeps['createClient'] = options.createClient ?? (() => ({ send: answer }))
   let outbox: Outbox | null = null
   // Wired as the app wires it: the keychain working again lets waiting tasks go at once.
   const credentials = createCredentialsService({
@@ -61,7 +57,8 @@ function setup(options: { clients?: ProviderClients; tokens?: TokenCache } = {})
     findProfile: (id) => (id === WEBEX.id ? WEBEX : undefined),
     credentials,
     tokensFor: () => options.tokens ?? createTokenCache({ secrets: store, clock: time.clock, logger: quiet }),
-    clientsFor: () => clients,
+    clientEnv: () => ({}),
+    createClient,
     clock: time.clock,
     fetch,
     logger: quiet,
@@ -78,7 +75,7 @@ function setup(options: { clients?: ProviderClients; tokens?: TokenCache } = {})
     dispatcher: { timers: time.timers, random: () => 0.5, tickMs: 30_000 },
   })
   const sendings = () => log.events.filter((e) => e.t === 'sending').length
-  return { time, store, credentials, outbox, clients, sendings, providerCalls: () => providerCalls }
+  return { time, store, credentials, outbox, sendings, providerCalls: () => providerCalls }
 }
 
 describe('a keychain problem at send time', () => {
@@ -121,14 +118,13 @@ describe('a keychain problem at send time', () => {
 
   it('is the keychain’s problem too when the cached access token cannot be read', async () => {
     let requests = 0
-    const webex = createWebexClient({
-      transport: async () => {
-        requests += 1
-        return { status: 201, headers: {}, body: '{"id":"wx"}' }
-      },
-    })
+    const transport: HttpTransport = async () => {
+      requests += 1
+      return { status: 201, headers: {}, body: '{"id":"wx"}' }
+    }
     const { time, outbox } = setup({
-      clients: { ...setup().clients, webex },
+      // The real clients, over a transport that counts the requests that would have left.
+      createClient: (name, env) => mainProvider(name).createClient({ ...env, transport }),
       tokens: {
         get: async () => {
           throw new KeychainError('locked', 'locked', 'Secret Service: unlock prompt was dismissed')

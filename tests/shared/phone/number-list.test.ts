@@ -19,7 +19,7 @@ import {
 } from '@shared/phone/number-list'
 import { judgeWholeNumber } from '@shared/phone/dialable'
 import { foldPhoneText } from '@shared/phone/fold-text'
-import { MAX_NUMBER_LIST, VoiceNumberList } from '@shared/schemas/wire/voice-broadcast'
+import { MAX_NUMBER_LIST, VoiceNumberList } from '@shared/providers/voice-broadcast/wire'
 
 const ES = { defaultRegion: 'ES' as const }
 const parse = (text: string, options: Partial<Parameters<typeof parseNumberList>[1]> = {}) =>

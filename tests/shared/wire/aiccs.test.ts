@@ -4,7 +4,7 @@ import {
   aiccsCreateAiCallTaskSchema,
   toAiccsQuery,
   type AiccsCreateAiCallTask,
-} from '../../../shared/schemas/wire/aiccs'
+} from '../../../shared/providers/aiccs/wire'
 import { aiccsCases, withChange } from './aiccs-cases'
 
 const NOW = new Date('2026-06-01T00:00:00Z')

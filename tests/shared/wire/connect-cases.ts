@@ -1,4 +1,4 @@
-import type { ConnectStartTaskContactInput } from '../../../shared/schemas/wire/connect'
+import type { ConnectStartTaskContactInput } from '../../../shared/providers/connect/wire'
 
 // StartTaskContact inputs shared by the schema tests (connect.test.ts) and the simulator tests
 // (tests/main/providers/connect-simulator-*.test.ts): one table of valid samples, one of invalid

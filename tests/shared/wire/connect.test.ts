@@ -9,7 +9,7 @@ import {
   CONNECT_REFERENCE_TYPES,
   ConnectStartTaskContactInput,
   connectStartTaskSchema,
-} from '../../../shared/schemas/wire/connect'
+} from '../../../shared/providers/connect/wire'
 import { utf8Bytes } from '../../../shared/text'
 import { DAY, HOUR, bytes, connectCases } from './connect-cases'
 

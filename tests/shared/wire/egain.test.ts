@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { egainTaskActivitySchema } from '../../../shared/schemas/wire/egain'
+import { egainTaskActivitySchema } from '../../../shared/providers/egain/wire'
 import type { TaskCall } from './egain-cases'
 import { AT_THE_LIMITS, LOOKUPS, NOW, REFUSALS, contact0, fullSample, seedSample, withChange } from './egain-cases'
 

@@ -3,7 +3,7 @@ import {
   VoiceBroadcastNumberInfoListRequest,
   VoiceBroadcastNumberListRequest,
   VoiceBroadcastSend,
-} from '../../../shared/schemas/wire/voice-broadcast'
+} from '../../../shared/providers/voice-broadcast/wire'
 import type { Body } from './voice-broadcast-cases'
 import {
   AT_THE_LIMITS,

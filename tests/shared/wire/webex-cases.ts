@@ -1,4 +1,4 @@
-import type { WebexCreateTaskRequest, WebexScheduleCallbackRequest } from '../../../shared/schemas/wire/webex'
+import type { WebexCreateTaskRequest, WebexScheduleCallbackRequest } from '../../../shared/providers/webex/wire'
 import type { WebexScheduleRule, WebexTaskRule } from '../../../electron/main/providers/webex/webex-rules'
 
 // The Webex requests both the schema tests (webex.test.ts) and the simulator tests

@@ -9,7 +9,7 @@ import {
   WebexScheduleCallbackRequest,
   isIanaTimeZone,
   webexScheduleCallbackSchema,
-} from '../../../shared/schemas/wire/webex'
+} from '../../../shared/providers/webex/wire'
 import { utf8Bytes } from '../../../shared/text'
 import {
   INVALID_CREATE,

@@ -1,8 +1,7 @@
-import type { z } from 'zod'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
-import type { AiccsCreateAiCallTask } from '@shared/schemas/wire/aiccs'
-import { aiccsCreateAiCallTaskSchema, toAiccsQuery } from '@shared/schemas/wire/aiccs'
-import type { ProbeContext } from '../connection-probe'
+import type { AiccsCreateAiCallTask } from '@shared/providers/aiccs/wire'
+import { AICCS_TASK_NAME_MAX, toAiccsQuery } from '@shared/providers/aiccs/wire'
+import type { SendContext } from '../provider-module'
 import { callCreateAiCallTask } from './aiccs-rpc'
 
 // Alibaba Cloud AICCS 2019-10-15 `CreateAiCallTask` (providers.md §4), RPC style, signed
@@ -24,8 +23,6 @@ import { callCreateAiCallTask } from './aiccs-rpc'
 
 /** The part of every TaskName that makes it unique: `callboard-<idempotency key>`. */
 const KEY_PREFIX = 'callboard-'
-/** The schema's TaskName cap. */
-const TASK_NAME_MAX = 128
 /** Keys are the outbox's UUIDs; anything in this shape fits the name and survives the query untouched. */
 const KEY_SHAPE = /^[A-Za-z0-9_-]{1,64}$/
 
@@ -41,7 +38,7 @@ export function aiccsTaskName(idempotencyKey: string, agentName?: string): strin
   const suffix = `${KEY_PREFIX}${idempotencyKey}`
   const label = (agentName ?? '').replace(/\s+/g, ' ').trim()
   if (!label) return suffix
-  const room = TASK_NAME_MAX - suffix.length - 3 // ' [' + ']'
+  const room = AICCS_TASK_NAME_MAX - suffix.length - 3 // ' [' + ']'
   return `${[...label].slice(0, room).join('').trimEnd()} [${suffix}]`
 }
 
@@ -327,10 +324,8 @@ export function classifyAiccsReply(reply: AiccsReply): SendOutcome {
 
 // ——— Client ———
 
-export interface AiccsSendContext extends ProbeContext<'aiccs'> {
-  /** The task's idempotency key, from the outbox: the TaskName is derived from it (`aiccsTaskName`). */
-  idempotencyKey: string
-}
+/** The task's idempotency key, from the outbox: the TaskName is derived from it (`aiccsTaskName`). */
+export type AiccsSendContext = SendContext<'aiccs'>
 
 /** CreateAiCallTask's parameters; `TaskName` is the agent's label (optional), the wire name is derived. */
 export type AiccsTaskParams = Omit<AiccsCreateAiCallTask, 'TaskName'> & { TaskName?: string }
@@ -345,15 +340,6 @@ export interface AiccsClient {
   send(context: AiccsSendContext, params: AiccsTaskParams): Promise<SendOutcome>
 }
 
-const invalid = (error: z.ZodError): SendOutcome => ({
-  kind: 'rejected',
-  message: "The task was not sent: it does not meet Alibaba Cloud AICCS's rules.",
-  providerMessage: error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; '),
-  httpStatus: null,
-})
-
 export function createAiccsClient(options: AiccsClientOptions = {}): AiccsClient {
   const timeoutMs = options.timeoutMs ?? 30_000
   return {
@@ -367,8 +353,9 @@ export function createAiccsClient(options: AiccsClientOptions = {}): AiccsClient
           httpStatus: null,
         }
       }
-      const parsed = aiccsCreateAiCallTaskSchema(context.clock.now()).safeParse({ ...params, TaskName: taskName })
-      if (!parsed.success) return invalid(parsed.error)
+      // The parameters were checked once, by the shared registry's toWireRequest; the name derived
+      // here fits the same rule by construction (aiccsTaskName keeps it within the cap).
+      const query = toAiccsQuery({ ...params, TaskName: taskName })
 
       const { profile, secret } = context
       const signal = AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)])
@@ -376,7 +363,7 @@ export function createAiccsClient(options: AiccsClientOptions = {}): AiccsClient
         // Already aborted or out of time: stop here. The SDK takes no signal, so a call started now
         // would go out (and might create the task) even though its answer is no longer awaited.
         signal.throwIfAborted()
-        const answer = await callCreateAiCallTask(profile, secret, toAiccsQuery(parsed.data), { timeoutMs, signal })
+        const answer = await callCreateAiCallTask(profile, secret, query, { timeoutMs, signal })
         return classifyAiccsReply(replyFromAnswer(answer))
       } catch (error) {
         return classifyAiccsReply(replyFromError(error))

@@ -1,7 +1,7 @@
 import * as openapi from '@alicloud/openapi-core'
 import { $OpenApiUtil } from '@alicloud/openapi-core'
 import { RuntimeOptions } from '@darabonba/typescript'
-import type { ProfileFor, SecretFor } from '../connection-probe'
+import type { ProfileOf, SecretOf } from '@shared/providers/registry'
 
 type OpenApiClient = typeof openapi.default
 
@@ -38,8 +38,8 @@ function raceSignal<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
  * error (gateway errors carry `code`, `statusCode`, `data`).
  */
 export async function callCreateAiCallTask(
-  profile: ProfileFor<'aiccs'>,
-  secret: SecretFor<'aiccs'>,
+  profile: ProfileOf<'aiccs'>,
+  secret: SecretOf<'aiccs'>,
   query: Record<string, string>,
   options: { timeoutMs: number; signal: AbortSignal },
 ): Promise<{ statusCode?: unknown; body?: unknown }> {

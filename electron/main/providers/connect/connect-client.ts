@@ -1,10 +1,9 @@
 import { StartTaskContactCommand } from '@aws-sdk/client-connect'
 import type { StartTaskContactCommandOutput } from '@aws-sdk/client-connect'
-import type { z } from 'zod'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
-import type { ConnectStartTaskContactInput } from '@shared/schemas/wire/connect'
-import { connectStartTaskSchema } from '@shared/schemas/wire/connect'
-import type { ProbeContext, ProfileFor } from '../connection-probe'
+import type { ConnectStartTaskContactInput } from '@shared/providers/connect/wire'
+import type { SendContext } from '../provider-module'
+import type { ProfileOf } from '@shared/providers/registry'
 import { retryAfterMs } from '../http/http-transport'
 import { AWS_CREDENTIAL_ERRORS, connectSdkClient } from './connect-sdk'
 
@@ -157,19 +156,17 @@ export function classifyConnectError(error: unknown, now: Date): SendOutcome {
 
 // ——— Client ———
 
-export interface ConnectSendContext extends ProbeContext<'connect'> {
-  /** The task's idempotency key: sent as `ClientToken`, the same on every resend of the task. */
-  idempotencyKey: string
-}
+/** The task's idempotency key is sent as `ClientToken`, the same on every resend of the task. */
+export type ConnectSendContext = SendContext<'connect'>
 
 export interface ConnectClientOptions {
   /** The endpoint for a profile (a loopback simulator); `undefined` lets the SDK resolve the real one. */
-  endpointFor?: (profile: ProfileFor<'connect'>) => string | undefined
+  endpointFor?: (profile: ProfileOf<'connect'>) => string | undefined
   /** Per request; the context's signal still applies. */
   timeoutMs?: number
   /** Told of every answer's `Date` header, so the outbox can learn the provider's clock. */
   onServerDate?: (
-    profile: ProfileFor<'connect'>,
+    profile: ProfileOf<'connect'>,
     dateHeader: string | undefined,
     sentAtMs: number,
     receivedAtMs: number,
@@ -181,25 +178,14 @@ export interface ConnectClient {
   send(context: ConnectSendContext, input: ConnectStartTaskContactInput): Promise<SendOutcome>
 }
 
-const invalid = (error: z.ZodError): SendOutcome => ({
-  kind: 'rejected',
-  message: "The task was not sent: it does not meet Amazon Connect's rules.",
-  providerMessage: error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; '),
-  httpStatus: null,
-})
-
 export function createConnectClient(options: ConnectClientOptions = {}): ConnectClient {
   const timeoutMs = options.timeoutMs ?? 30_000
   return {
     async send(context, input) {
+      // The input was checked once, by the shared registry's toWireRequest; only the token is added.
       const now = context.clock.now()
-      const parsed = connectStartTaskSchema(now).safeParse({ ...input, ClientToken: context.idempotencyKey })
-      if (!parsed.success) return invalid(parsed.error)
-
       const { profile, secret } = context
-      const endpoint = options.endpointFor?.(profile)
+      const endpoint = context.endpoint ?? options.endpointFor?.(profile)
       const onServerDate = options.onServerDate
       const client = connectSdkClient(profile, secret, {
         endpoint,
@@ -207,9 +193,12 @@ export function createConnectClient(options: ConnectClientOptions = {}): Connect
         ...(onServerDate ? { onAnswer: (date, sent, received) => onServerDate(profile, date, sent, received) } : {}),
       })
       try {
-        const output = await client.send(new StartTaskContactCommand(parsed.data), {
-          abortSignal: AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)]),
-        })
+        const output = await client.send(
+          new StartTaskContactCommand({ ...input, ClientToken: context.idempotencyKey }),
+          {
+            abortSignal: AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)]),
+          },
+        )
         return classifyConnectOutput(output)
       } catch (error) {
         return classifyConnectError(error, now)

@@ -1,5 +1,5 @@
 import { ConnectClient } from '@aws-sdk/client-connect'
-import type { ProfileFor, SecretFor } from '../connection-probe'
+import type { ProfileOf, SecretOf } from '@shared/providers/registry'
 
 /**
  * The official SDK client for a Connect profile: real SigV4 from the profile's keys, one attempt
@@ -7,8 +7,8 @@ import type { ProfileFor, SecretFor } from '../connection-probe'
  * override that points it at a loopback simulator.
  */
 export function connectSdkClient(
-  profile: ProfileFor<'connect'>,
-  secret: SecretFor<'connect'>,
+  profile: ProfileOf<'connect'>,
+  secret: SecretOf<'connect'>,
   options: {
     endpoint: string | undefined
     timeoutMs: number

@@ -1,5 +1,6 @@
 import { DescribeInstanceCommand } from '@aws-sdk/client-connect'
-import type { ConnectionProbe, ProbeFinding, ProfileFor } from '../connection-probe'
+import type { ConnectionProbe, ProbeFinding } from '../connection-probe'
+import type { ProfileOf } from '@shared/providers/registry'
 import { unreachable } from '../connection-probe'
 import { AWS_CREDENTIAL_ERRORS, connectSdkClient } from './connect-sdk'
 
@@ -9,7 +10,7 @@ export interface ConnectProbeOptions {
    * `undefined` (the default) lets the SDK resolve the real regional endpoint,
    * `https://connect.<region>.amazonaws.com`.
    */
-  endpointFor?: (profile: ProfileFor<'connect'>) => string | undefined
+  endpointFor?: (profile: ProfileOf<'connect'>) => string | undefined
 }
 
 interface AwsServiceError {
@@ -77,8 +78,8 @@ function classify(error: AwsServiceError, instanceId: string, region: string): P
  * It only reads, so it is safe to repeat; it proves the keys, the region and the instance id at once.
  */
 export function createConnectProbe(options: ConnectProbeOptions = {}): ConnectionProbe<'connect'> {
-  return async ({ profile, secret, signal }) => {
-    const endpoint = options.endpointFor?.(profile)
+  return async ({ profile, secret, signal, endpoint: given }) => {
+    const endpoint = given ?? options.endpointFor?.(profile)
     const client = connectSdkClient(profile, secret, { endpoint, timeoutMs: 10_000 })
     try {
       const answer = await client.send(new DescribeInstanceCommand({ InstanceId: profile.instanceId }), {
@@ -105,5 +106,5 @@ export function createConnectProbe(options: ConnectProbeOptions = {}): Connectio
   }
 }
 
-/** The production probe: the SDK's real regional endpoints. */
+/** The probe the app uses: the SDK's real regional endpoints, or the context's endpoint (the sandbox's). */
 export const connectProbe: ConnectionProbe<'connect'> = createConnectProbe()

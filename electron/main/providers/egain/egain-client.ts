@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
-import type { EgainActor, EgainCreateTaskActivity } from '@shared/schemas/wire/egain'
-import { egainTaskActivitySchema } from '@shared/schemas/wire/egain'
-import type { ProbeContext } from '../connection-probe'
+import type { EgainActor, EgainCreateTaskActivity } from '@shared/providers/egain/wire'
+import type { SendContext } from '../provider-module'
+import { redactOutcome } from '../http/redact'
 import type { HttpTransport, TransportAnswer } from '../http/http-transport'
 import { nodeHttpTransport, retryAfterMs, sendCapturing } from '../http/http-transport'
 import { classifyTokenFailureWith, requestToken } from '../http/oauth'
@@ -171,10 +171,8 @@ export function classifyEgainTokenFailure(error: unknown): SendOutcome {
 
 // ——— Client ———
 
-export interface EgainSendContext extends ProbeContext<'egain'> {
-  /** The task's idempotency key. eGain has no such field: used for logging and tracing only. */
-  idempotencyKey: string
-}
+/** The task's idempotency key: eGain has no such field, so it is used for logging and tracing only. */
+export type EgainSendContext = SendContext<'egain'>
 
 export interface EgainClientOptions {
   transport?: HttpTransport
@@ -206,21 +204,9 @@ export function createEgainClient(options: EgainClientOptions = {}): EgainClient
   return {
     async send(context, request) {
       const { profile, tokens, clock } = context
-      // Who calls is a fact of the profile (client credentials = an application, password = a user);
-      // it decides whether the body must name an assignee.
-      const actor: EgainActor = profile.grantType === 'password' ? 'user' : 'client'
-      const parsed = egainTaskActivitySchema(clock.now()).safeParse({ ...request, actor })
-      if (!parsed.success) {
-        return {
-          kind: 'rejected',
-          message: "The task was not sent: it does not meet eGain's rules.",
-          providerMessage: parsed.error.issues
-            .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-            .join('; '),
-          httpStatus: null,
-        }
-      }
-      const { query, body, acceptLanguage } = parsed.data
+      // The request was checked once, by the shared registry's toWireRequest (for the caller the
+      // profile's grant makes it: an application must name the assignee); it is sent as it is.
+      const { query, body, acceptLanguage } = request
       const url = `${profile.apiBaseUrl.replace(/\/+$/, '')}${EGAIN_TASK_PATH}?${egainTaskQueryString(query)}`
       const payload = JSON.stringify(body)
       // The token request gets the same time limit as the send.
@@ -250,7 +236,8 @@ export function createEgainClient(options: EgainClientOptions = {}): EgainClient
           signal: context.signal,
           timeoutMs,
         })
-        const outcome = redactToken(classifyEgainResponse(answer, { now: clock.now() }), token)
+        // Only this client knows the token it obtained: a provider that echoes it must not carry it on.
+        const outcome = redactOutcome(classifyEgainResponse(answer, { now: clock.now() }), [token])
         return { outcome, unauthorized: answer.kind === 'http' && answer.status === 401 }
       }
 
@@ -261,10 +248,4 @@ export function createEgainClient(options: EgainClientOptions = {}): EgainClient
       return (await attempt()).outcome
     },
   }
-}
-
-/** A provider that echoes the bearer token must not carry it into the outbox or the UI. */
-function redactToken(outcome: SendOutcome, token: string): SendOutcome {
-  if (!token || !('providerMessage' in outcome) || !outcome.providerMessage?.includes(token)) return outcome
-  return { ...outcome, providerMessage: outcome.providerMessage.replaceAll(token, '[redacted]') }
 }

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto'
-import type { z } from 'zod'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
-import type { VoiceBroadcastSend as VoiceBroadcastSendRequest } from '@shared/schemas/wire/voice-broadcast'
-import { VoiceBroadcastSend } from '@shared/schemas/wire/voice-broadcast'
-import type { ProbeContext } from '../connection-probe'
+import type { VoiceBroadcastSend as VoiceBroadcastSendRequest } from '@shared/providers/voice-broadcast/wire'
+import type { SendContext } from '../provider-module'
+import { redactOutcome } from '../http/redact'
 import type { HttpTransport, TransportAnswer } from '../http/http-transport'
 import { nodeHttpTransport, retryAfterMs, sendCapturing } from '../http/http-transport'
 import { readEnvelope, voiceBroadcastHeaders } from './signing'
@@ -215,10 +214,8 @@ export function classifyVoiceBroadcastAnswer(
 
 // ——— Client ———
 
-export interface VoiceBroadcastSendContext extends ProbeContext<'voice_broadcast'> {
-  /** The task's idempotency key: the task name is made from it, the same on every resend. */
-  idempotencyKey: string
-}
+/** The task's idempotency key: the task name is made from it, the same on every resend. */
+export type VoiceBroadcastSendContext = SendContext<'voice_broadcast'>
 
 export interface VoiceBroadcastClientOptions {
   transport?: HttpTransport
@@ -237,35 +234,6 @@ const rejectedBeforeSending = (message: string, providerMessage: string | null):
   providerMessage,
   httpStatus: null,
 })
-
-const invalid = (error: z.ZodError): SendOutcome =>
-  rejectedBeforeSending(
-    "The voice broadcast was not sent: it does not meet the platform's rules.",
-    error.issues
-      .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-      .join('; '),
-  )
-
-/** Keeps the API key and secret out of anything the platform echoed back. */
-function redact(outcome: SendOutcome, secrets: string[]): SendOutcome {
-  // An empty string would "match" between every character: only non-empty secrets are replaced.
-  const present = secrets.filter((secret) => secret.length > 0)
-  const clean = (text: string) => present.reduce((t, secret) => t.split(secret).join('[redacted]'), text)
-  switch (outcome.kind) {
-    case 'sent':
-    case 'keychain_unavailable':
-      // Nothing of the platform's is in either.
-      return outcome
-    case 'retry':
-      return { ...outcome, reason: clean(outcome.reason) }
-    default:
-      return {
-        ...outcome,
-        message: clean(outcome.message),
-        providerMessage: outcome.providerMessage === null ? null : clean(outcome.providerMessage),
-      }
-  }
-}
 
 export function createVoiceBroadcastClient(options: VoiceBroadcastClientOptions = {}): VoiceBroadcastClient {
   const transport = options.transport ?? nodeHttpTransport
@@ -286,8 +254,8 @@ export function createVoiceBroadcastClient(options: VoiceBroadcastClientOptions 
           null,
         )
       }
-      const parsed = VoiceBroadcastSend.safeParse(input)
-      if (!parsed.success) return invalid(parsed.error)
+      // The request was checked once, by the shared registry's toWireRequest; the name set here is
+      // 2–64 letters, digits, `_` and `-` by construction, within the same rule.
 
       const now = context.clock.now()
       const answer = await sendCapturing(transport, {
@@ -295,11 +263,12 @@ export function createVoiceBroadcastClient(options: VoiceBroadcastClientOptions 
         url: `${profile.baseUrl.replace(/\/+$/, '')}/voice/group/call/send`,
         // A fresh Timestamp (and so Sign) on every attempt: a resend after -16 is not stale.
         headers: { ...voiceBroadcastHeaders(secret.apiKey, secret.apiSecret, now), accept: 'application/json' },
-        body: JSON.stringify(parsed.data),
+        body: JSON.stringify(input),
         signal: context.signal,
         timeoutMs,
       })
-      return redact(classifyVoiceBroadcastAnswer(answer, { now, taskName }), [secret.apiSecret, secret.apiKey])
+      // The task sender redacts the secret again; the client keeps its own words clean as well.
+      return redactOutcome(classifyVoiceBroadcastAnswer(answer, { now, taskName }), [secret.apiSecret, secret.apiKey])
     },
   }
 }

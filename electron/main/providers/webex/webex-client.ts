@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
-import type { WebexScheduleCallbackRequest } from '@shared/schemas/wire/webex'
-import { WebexCreateTaskRequest, webexScheduleCallbackSchema } from '@shared/schemas/wire/webex'
-import type { ProbeContext } from '../connection-probe'
+import type { WebexCreateTaskRequest, WebexScheduleCallbackRequest } from '@shared/providers/webex/wire'
+import type { SendContext } from '../provider-module'
+import { redactOutcome } from '../http/redact'
 import type { HttpTransport, TransportAnswer } from '../http/http-transport'
 import { nodeHttpTransport, retryAfterMs, sendCapturing } from '../http/http-transport'
 import { classifyTokenFailureWith } from '../http/oauth'
@@ -172,10 +172,8 @@ export function classifyTokenFailure(error: unknown): SendOutcome {
 
 // ——— Client ———
 
-export interface WebexSendContext extends ProbeContext<'webex'> {
-  /** The task's idempotency key: Webex has no such field, so it goes in the TrackingId header for tracing. */
-  idempotencyKey: string
-}
+/** The task's idempotency key: Webex has no such field, so it goes in the TrackingId header for tracing. */
+export type WebexSendContext = SendContext<'webex'>
 
 export interface WebexClientOptions {
   transport?: HttpTransport
@@ -183,26 +181,25 @@ export interface WebexClientOptions {
   timeoutMs?: number
 }
 
+/**
+ * The Webex calls, for requests the shared registry's `toWireRequest` built and checked (the one
+ * check of the wire: they are sent as they are).
+ */
 export interface WebexClient {
   /** `POST {api}/v1/tasks`. */
   send(context: WebexSendContext, request: WebexCreateTaskRequest): Promise<SendOutcome>
-  /** `POST {api}/v1/callbacks/organization/{orgId}/scheduled-callback`. */
-  scheduleCallback(context: WebexSendContext, request: WebexScheduleCallbackRequest): Promise<SendOutcome>
+  /** `POST {api}/v1/callbacks/organization/{orgId}/scheduled-callback`, the profile's organization by default. */
+  scheduleCallback(
+    context: WebexSendContext,
+    request: WebexScheduleCallbackRequest,
+    orgId?: string,
+  ): Promise<SendOutcome>
 }
 
 /** `callboard_<key>`, limited to characters that are safe in a header value. */
 export function webexTrackingId(idempotencyKey: string): string {
   return `callboard_${idempotencyKey.replace(/[^A-Za-z0-9._:-]/g, '_').slice(0, 100)}`
 }
-
-const invalid = (what: string, error: z.ZodError): SendOutcome => ({
-  kind: 'rejected',
-  message: `The ${what} was not sent: it does not meet Webex's rules.`,
-  providerMessage: error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; '),
-  httpStatus: null,
-})
 
 export function createWebexClient(options: WebexClientOptions = {}): WebexClient {
   const transport = options.transport ?? nodeHttpTransport
@@ -234,7 +231,8 @@ export function createWebexClient(options: WebexClientOptions = {}): WebexClient
         signal: context.signal,
         timeoutMs,
       })
-      const outcome = redactToken(classifyWebexResponse(answer, classify), token)
+      // Only this client knows the token it obtained: a provider that echoes it must not carry it on.
+      const outcome = redactOutcome(classifyWebexResponse(answer, classify), [token])
       return { outcome, unauthorized: answer.kind === 'http' && answer.status === 401 }
     }
 
@@ -246,36 +244,13 @@ export function createWebexClient(options: WebexClientOptions = {}): WebexClient
   }
 
   return {
-    async send(context, request) {
-      const parsed = WebexCreateTaskRequest.safeParse(request)
-      if (!parsed.success) return invalid('task', parsed.error)
-      return post(context, '/v1/tasks', parsed.data, 'task')
-    },
-    async scheduleCallback(context, request) {
-      const orgId = context.profile.orgId.trim()
-      if (!orgId) {
-        return {
-          kind: 'rejected',
-          message:
-            'The scheduled callback was not sent: this Webex profile has no organization id. Add it in the profile settings.',
-          providerMessage: null,
-          httpStatus: null,
-        }
-      }
-      const parsed = webexScheduleCallbackSchema(context.clock.now()).safeParse(request)
-      if (!parsed.success) return invalid('scheduled callback', parsed.error)
-      return post(
+    send: (context, request) => post(context, '/v1/tasks', request, 'task'),
+    scheduleCallback: (context, request, orgId = context.profile.orgId) =>
+      post(
         context,
         `/v1/callbacks/organization/${encodeURIComponent(orgId)}/scheduled-callback`,
-        parsed.data,
+        request,
         'scheduled callback',
-      )
-    },
+      ),
   }
-}
-
-/** A provider that echoes the bearer token must not carry it into the outbox or the UI. */
-function redactToken(outcome: SendOutcome, token: string): SendOutcome {
-  if (!token || !('providerMessage' in outcome) || !outcome.providerMessage?.includes(token)) return outcome
-  return { ...outcome, providerMessage: outcome.providerMessage.replaceAll(token, '[redacted]') }
 }

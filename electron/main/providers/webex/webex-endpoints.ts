@@ -1,4 +1,4 @@
-import type { ProfileFor } from '../connection-probe'
+import type { ProfileOf } from '@shared/providers/registry'
 
 /** Webex identity (OAuth and people API): one host for every data center. */
 export const WEBEX_IDENTITY = 'https://webexapis.com'
@@ -7,7 +7,7 @@ export const WEBEX_IDENTITY = 'https://webexapis.com'
  * The Contact Center API host for a profile, and the identity host beside it. A custom base URL
  * (a tenant-specific host, or a local simulator) serves both.
  */
-export function webexHosts(profile: ProfileFor<'webex'>): { api: string; identity: string } {
+export function webexHosts(profile: ProfileOf<'webex'>): { api: string; identity: string } {
   if (profile.endpoint.kind === 'custom') {
     const base = profile.endpoint.baseUrl.replace(/\/+$/, '')
     return { api: base, identity: base }

@@ -1,7 +1,7 @@
 import type { ProfileDraft } from '@shared/schemas/profiles'
 import type { ProviderName } from '@shared/schemas/providers'
 import type { SetAsideProfile } from '@shared/schemas/settings'
-import { emptyDraft } from './providers'
+import { emptyDraft } from '@shared/providers/registry'
 
 /**
  * The editor's starting point for repairing a set-aside profile: an empty profile of its provider

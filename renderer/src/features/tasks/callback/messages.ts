@@ -26,7 +26,7 @@ const en = {
   target: 'Which one',
   targetPlaceholder: 'Choose one',
   noTargets: 'This profile lists none of these: add one to the profile first.',
-  // The provider's time rules (shared/intent-to-wire.ts says them in English), in the UI's language.
+  // The provider's time rules (shared/providers/<name>/to-wire.ts says them in English), in the UI's language.
   window: {
     atLeast30: 'Start at least 30 minutes from now.',
     atMost31Days: 'Schedule the callback at most 31 days ahead.',

@@ -1,6 +1,6 @@
 import type { ConnectFlowTarget, FollowUpIntent } from '@shared/schemas/intents'
 import type { ProfileOf } from '@shared/schemas/profiles'
-import type { ConnectReferences } from '@shared/schemas/wire/connect'
+import type { ConnectReferences } from '@shared/providers/connect/wire'
 import type { z } from 'zod'
 
 // The follow-up form holds the fields of both providers at once (switching profile back and forth

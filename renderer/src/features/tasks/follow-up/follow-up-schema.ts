@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { toWireRequest } from '@shared/intent-to-wire'
+import { toWireRequest } from '@shared/providers/registry'
 import { ConnectFollowUpIntent, EgainFollowUpIntent } from '@shared/schemas/intents'
-import { ConnectReferences } from '@shared/schemas/wire/connect'
+import { ConnectReferences } from '@shared/providers/connect/wire'
 import { toFollowUpIntent, type FollowUpProfile } from './follow-up-intent'
 
 // The schema the follow-up form validates with: main's FollowUpIntent, applied to the intent the

@@ -1,0 +1,75 @@
+import type { AppInfo } from '@shared/schemas/app-info'
+import type { DesktopStatus } from '@shared/schemas/dial'
+import type { Clock } from '../core/clock'
+import type { Logger } from '../core/logger'
+import type { DialDesk } from '../desktop/dial-desk'
+import type { Dispatch } from '../ipc/dispatch'
+import type { Outbox, OutboxDeps } from '../outbox/outbox'
+import type { ProbeRegistry } from '../providers/connection-tester'
+import type { Sandbox } from '../sandbox/sandbox'
+import type { CredentialsService } from '../secrets/credentials-service'
+import type { SecretStore } from '../secrets/secret-store'
+import type { ProfilesService } from '../settings/profiles-service'
+import type { SettingsService } from '../settings/settings-service'
+import type { DataFolderClaim } from './data-folder'
+import type { EventHub } from './event-hub'
+
+// What the composition root (app-services.ts) is given and gives: the same for the Electron main
+// process and the browser harness.
+
+export interface AppServicesDeps {
+  userDataDir: string
+  appInfo: AppInfo
+  clock: Clock
+  logger: Logger
+  /** The OS keychain (or, in tests, something with the same contract). */
+  secrets: SecretStore
+  /** BCP 47 locale of the OS, used to pick first-run defaults (region, language). */
+  locale: string
+  checkContract: boolean
+  newId?: () => string
+  /** "Test connection" probes; default: each provider's own. */
+  probes?: ProbeRegistry
+  /** HTTP for the probes and clients; default: the runtime's fetch. */
+  fetch?: typeof fetch
+  /** The clipboard's text, read only (the app's clipboard; nothing in the harness unless a test gives it). */
+  readClipboard?: () => Promise<string>
+  /** OS notifications (Electron's Notification in the app; the log in the harness). */
+  notify?: (notification: { title: string; body: string }) => void
+  /** Timers and randomness for the outbox's dispatcher (tests move time themselves). */
+  outbox?: OutboxDeps['dispatcher'] & { historyMs?: number }
+  /**
+   * Whether the built-in sandbox may run (a simulator per provider inside this process, with a
+   * profile for each): it then follows the `sandbox` setting, on for a first run. The app and the
+   * harness allow it; service tests leave it off unless they test it (later: an admin policy).
+   */
+  sandbox?: boolean
+  /**
+   * Whether this process owns the data folder (claimed by the app and the harness before they
+   * open the log); claimed here when not given. A process that does not own it writes nothing.
+   */
+  dataFolder?: DataFolderClaim
+}
+
+export interface AppServices {
+  dispatch: Dispatch
+  events: EventHub
+  settings: SettingsService
+  profiles: ProfilesService
+  credentials: CredentialsService
+  /** Null while the sandbox is off or could not load. */
+  readonly sandbox: Sandbox | null
+  /** Null when the queue could not be opened (its reason is in `queue:list`). */
+  outbox: Outbox | null
+  /** The shortcut and tel:-link outdial, from text to a confirmed call. */
+  desk: DialDesk
+  /** The desktop integration (Electron only) reports what it managed to set up. */
+  setDesktopStatus(status: DesktopStatus): void
+  /**
+   * Read the settings file again (it was restored or repaired outside Callboard; also done on its
+   * own when the file changes). True if anything changed.
+   */
+  reloadSettings(): Promise<boolean>
+  /** Stop what the services started (the queue, the sandbox's simulators). */
+  close(): Promise<void>
+}

@@ -1,0 +1,62 @@
+import { createClockSkew } from '../providers/clock-skew'
+import type { ProbeRegistry } from '../providers/connection-tester'
+import { createConnectionTester } from '../providers/connection-tester'
+import { createTaskSender } from '../providers/task-sender'
+import type { Clock } from '../core/clock'
+import type { Logger } from '../core/logger'
+import type { ProfileDirectory } from './profile-directory'
+
+/** Time limit per request to a sandbox simulator: short, so "unresponsive" shows its outcome quickly. */
+const SANDBOX_TIMEOUT_MS = 5000
+
+export interface ProviderWiringDeps {
+  directory: ProfileDirectory
+  clock: Clock
+  logger: Logger
+  fetch: typeof fetch
+  probes?: ProbeRegistry
+}
+
+/**
+ * The send path and "Test connection" over the profile directory: each profile's provider found in
+ * the registries, its client made once per profile (with the sandbox's shorter time limit for a
+ * sandbox profile), and every answer's Date header teaching the outbox that provider's clock (Q8).
+ */
+export function wireProviders({ directory, clock, logger, ...deps }: ProviderWiringDeps) {
+  const skew = createClockSkew()
+  const ports = {
+    findProfile: directory.find,
+    credentials: directory.credentials,
+    endpointFor: directory.endpointFor,
+    clock,
+    fetch: deps.fetch,
+  }
+  // A sandbox profile's simulator starts on its first use, whichever call that is.
+  const test = createConnectionTester({
+    ...ports,
+    tokens: directory.tokens,
+    ...(deps.probes ? { probes: deps.probes } : {}),
+    logger: logger.child('connection-test'),
+  })
+  const send = createTaskSender({
+    ...ports,
+    tokensFor: () => directory.tokens,
+    clientEnv: (profile) => ({
+      ...(directory.sandbox()?.isSandbox(profile.id) && { timeoutMs: SANDBOX_TIMEOUT_MS }),
+      onServerDate: (date, sent, received) => skew.observe(profile.id, date, sent, received),
+    }),
+    providerOffsetMs: skew.offsetMs,
+    logger: logger.child('send'),
+  })
+  return {
+    skew,
+    testConnection: async (profileId: string) => {
+      await directory.ready(profileId)
+      return test(profileId)
+    },
+    sendTask: async (task: Parameters<typeof send>[0]) => {
+      await directory.ready(task.intent.profileId)
+      return send(task)
+    },
+  }
+}

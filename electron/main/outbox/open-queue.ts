@@ -1,0 +1,102 @@
+import { join } from 'node:path'
+import type { OutboxEntry } from '@shared/schemas/outbox'
+import type { Clock } from '../core/clock'
+import type { Logger } from '../core/logger'
+import { isReadOnly } from '../core/storage-errors'
+import { JournalLockedError } from './journal'
+import type { Outbox, OutboxDeps, OutboxLog } from './outbox'
+import { createOutbox } from './outbox'
+import type { DurableOutboxLog } from './outbox-log'
+import { openOutboxLog, readOutboxLog } from './outbox-log'
+import { queueFileNoticeText } from './queue-file-notice'
+
+export interface QueueOptions {
+  userDataDir: string
+  clock: Clock
+  logger: Logger
+  newId: () => string
+  /** Why this process may only show the queue (another Callboard owns the data folder), or null. */
+  notOwner: string | null
+  /** Every change, after it is on disk, with the outbox it happened in. */
+  onChanged: (entry: OutboxEntry, outbox: Outbox) => void
+  /** The rest of what the outbox is given (how to send, whose profile, timers in tests). */
+  outbox: Omit<OutboxDeps, 'log' | 'clock' | 'logger' | 'newId' | 'readOnly' | 'onChanged'>
+}
+
+/** The task queue as the app runs it: its outbox (when it could be opened), and what to say about it. */
+export interface Queue {
+  outbox: Outbox | null
+  /** Why the queue cannot take tasks at all (another Callboard holds it, it could not be read), or null. */
+  unavailable: string | null
+  /** What the agent is told about the queue file (it was damaged and set aside, say): known once started. */
+  notice(): string | null
+  /** Replays and starts sending (recovery may send at once, so everything else must exist first). */
+  start(): Promise<void>
+  close(): Promise<void>
+}
+
+/**
+ * Opens the queue under `<userData>/outbox`: the journal for writing when this process owns the data
+ * folder and the disk takes writes; read as it is otherwise (shown, never changed); or not at all,
+ * with the reason, when it cannot be read.
+ */
+export async function openQueue(options: QueueOptions): Promise<Queue> {
+  const { clock, logger, notOwner } = options
+  const dir = join(options.userDataDir, 'outbox')
+  let durable: DurableOutboxLog | null = null
+  let log: OutboxLog | null = null
+  let unavailable: string | null = null
+  /** Why the queue may only be shown here (another owner, a read-only folder), or null. */
+  let readOnly: string | null = notOwner
+  if (!notOwner) {
+    try {
+      log = durable = await openOutboxLog({ dir, clock, logger: logger.child('journal') })
+    } catch (error) {
+      if (isReadOnly(error)) {
+        readOnly = `Callboard's data folder cannot be written (${(error as NodeJS.ErrnoException).code}), so the task queue is shown as it was: nothing can be queued, sent or changed. Check that the disk is not read-only and that you may write to ${options.userDataDir}, then restart Callboard.`
+      } else {
+        unavailable =
+          error instanceof JournalLockedError
+            ? `Another Callboard (process ${error.pid}) is using this task queue. Close it, then restart this one.`
+            : `The task queue could not be opened: ${error instanceof Error ? error.message : String(error)}`
+      }
+      logger.error('outbox unavailable for writing', { error: String(error), readOnly: readOnly !== null })
+    }
+  }
+  if (readOnly) {
+    try {
+      log = await readOutboxLog(dir)
+    } catch (error) {
+      unavailable = `The task queue could not be read: ${error instanceof Error ? error.message : String(error)}`
+    }
+  }
+  let outbox: Outbox | null = null
+  if (log) {
+    const made: Outbox = createOutbox({
+      ...options.outbox,
+      log,
+      clock,
+      logger: logger.child('outbox'),
+      newId: options.newId,
+      onChanged: (entry) => options.onChanged(entry, made),
+      ...(readOnly ? { readOnly } : {}),
+    })
+    outbox = made
+  }
+  let notice: string | null = null
+  return {
+    outbox,
+    unavailable,
+    notice: () => notice,
+    async start() {
+      if (!outbox) return
+      const started = await outbox.start()
+      if (durable) notice = queueFileNoticeText(durable.notice, started.skipped)
+    },
+    async close() {
+      outbox?.stop()
+      await outbox?.idle()
+      await durable?.close()
+    },
+  }
+}

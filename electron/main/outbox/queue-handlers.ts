@@ -1,0 +1,53 @@
+import type { InvokeHandlers } from '@shared/ipc/contract'
+import type { QueueSnapshot } from '@shared/schemas/outbox'
+import { inQueueView } from '@shared/schemas/outbox'
+import { AppError } from '../core/app-error'
+import type { Queue } from './open-queue'
+import type { Outbox } from './outbox'
+import { historyList } from './queue-views'
+
+type QueueChannel =
+  'tasks:submit' | 'queue:list' | 'queue:retry' | 'queue:cancel' | 'queue:resolve' | 'queue:dismiss' | 'history:list'
+
+/** The queue as the window sees it: the view's items, the badge's figures, each lane, what is wrong. */
+export function queueSnapshot(queue: Queue): QueueSnapshot {
+  const { outbox } = queue
+  return {
+    items: (outbox?.list() ?? [])
+      .filter(inQueueView)
+      .map((entry) => outbox!.item(entry))
+      .sort((a, b) => b.seq - a.seq),
+    counts: outbox?.counts() ?? { waiting: 0, attention: 0 },
+    paused: outbox?.isPaused() ?? false,
+    lanes: outbox?.lanes() ?? [],
+    notice: queue.notice(),
+    stopped: outbox?.storageProblem() ?? null,
+    unavailable: queue.unavailable,
+  }
+}
+
+/** The outbox, or the reason it is not running, for a call that needs it. */
+export function requireOutbox(queue: Queue): Outbox {
+  if (!queue.outbox) throw new AppError('conflict', queue.unavailable ?? 'The task queue is not running.')
+  return queue.outbox
+}
+
+export interface QueueHandlerDeps {
+  queue: Queue
+  /** A profile's label, for the history's search. */
+  labelOf: (profileId: string) => string
+}
+
+/** Tasks, the queue and the history, as the contract offers them. */
+export function queueHandlers({ queue, labelOf }: QueueHandlerDeps): InvokeHandlers<QueueChannel> {
+  const outbox = () => requireOutbox(queue)
+  return {
+    'tasks:submit': async ({ intent }) => outbox().item(await outbox().submit(intent)),
+    'queue:list': () => queueSnapshot(queue),
+    'queue:retry': async ({ taskId }) => outbox().item(await outbox().retry(taskId)),
+    'queue:cancel': async ({ taskId }) => outbox().item(await outbox().cancel(taskId)),
+    'queue:resolve': async ({ taskId, action }) => outbox().item(await outbox().resolve(taskId, action)),
+    'queue:dismiss': async ({ taskId }) => outbox().item(await outbox().dismiss(taskId)),
+    'history:list': (query) => historyList(queue.outbox?.list() ?? [], query, labelOf),
+  }
+}

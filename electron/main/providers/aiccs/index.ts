@@ -1,0 +1,32 @@
+import { aiccsSandbox } from './aiccs-sandbox'
+import { defineProvider } from '../provider-module'
+import { aiccsProbe } from './connection-probe'
+import { createAiccsClient } from './aiccs-client'
+
+/** Alibaba Cloud AICCS, as main knows it (its shared half: shared/providers/aiccs). */
+export const aiccs = defineProvider({
+  name: 'aiccs',
+  // Task names are unique per account and derived from the task's key: a resend meets the name taken.
+  resendIsSafe: true,
+  resendWindow: null,
+  /** [I] AICCS publishes no figure; its siblings allow 20 a second. */
+  laneLimits: { rate: { kind: 'bucket', perSecond: 10, burst: 10 }, concurrency: 2 },
+  subject: (intent) => intent.taskName,
+  // A broadcast concerns many numbers and no one conversation: a scope of its own.
+  scope: () => null,
+  pinnedTime: (intent) =>
+    intent.start.kind === 'at'
+      ? {
+          atMs: Date.parse(intent.start.at),
+          leadMs: 0,
+          reason: 'The AI call task must reach Alibaba Cloud before its start time.',
+        }
+      : null,
+  probe: aiccsProbe,
+  createClient(env) {
+    // The Alibaba SDK answers without its headers, so this provider's clock is not learned.
+    const client = createAiccsClient(env.timeoutMs !== undefined ? { timeoutMs: env.timeoutMs } : {})
+    return { send: (context, payload) => client.send(context, payload) }
+  },
+  sandbox: aiccsSandbox,
+})

@@ -1,0 +1,37 @@
+import type { ProfileOf, SecretOf } from '@shared/providers/registry'
+import type { SandboxKit } from '../provider-module'
+import { randomHex, sandboxToken } from '../simulator-kit/sandbox-kit'
+
+// Amazon Connect's part of the built-in sandbox. Connect is reached through the SDK's endpoint
+// override (the profile names a region, not an address): once the simulator runs, its URL is the
+// `endpoint` the sandbox profile's client and probe are given.
+
+/** The Connect instance the sandbox's simulator serves. */
+export const CONNECT_SANDBOX_INSTANCE = '5a4db0c5-c0c0-4000-8000-00000000c0c0'
+
+export function connectSandboxProfile(): ProfileOf<'connect'> {
+  return {
+    id: connectSandbox.profileId,
+    provider: 'connect',
+    label: 'Sandbox · Amazon Connect',
+    region: 'us-east-1',
+    instanceId: CONNECT_SANDBOX_INSTANCE,
+    contactFlows: [{ id: 'sandbox-task-flow', label: 'Sandbox task flow' }],
+    taskTemplates: [{ id: 'sandbox-task-template', label: 'Sandbox follow-up template' }],
+    quickConnects: [{ id: 'sandbox-quick-connect', label: 'Sandbox queue' }],
+  }
+}
+
+export const newConnectSandboxSecret = (): SecretOf<'connect'> => ({
+  provider: 'connect',
+  accessKeyId: `AKIASANDBOX${randomHex(5).toUpperCase()}`,
+  secretAccessKey: sandboxToken('sbx-'),
+  sessionToken: '',
+})
+
+export const connectSandbox: SandboxKit<'connect'> = {
+  profileId: '5a4db0c5-0000-4000-8000-000000000003',
+  newSecret: newConnectSandboxSecret,
+  profile: connectSandboxProfile,
+  start: async (secret) => (await import('./connect-sandbox-sim')).startConnectSandbox(secret),
+}

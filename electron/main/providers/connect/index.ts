@@ -1,0 +1,38 @@
+import { connectSandbox } from './connect-sandbox'
+import { defineProvider } from '../provider-module'
+import { connectProbe } from './connection-probe'
+import { createConnectClient } from './connect-client'
+
+/** Amazon Connect, as main knows it (its shared half: shared/providers/connect). */
+export const connect = defineProvider({
+  name: 'connect',
+  // Every request carries ClientToken = the task's key: Connect answers a repeat with the task it made.
+  resendIsSafe: true,
+  /** [I] How long Connect honours a ClientToken is not documented: kept short so a resend is never a duplicate. */
+  resendWindow: { ms: 24 * 3_600_000, reason: 'Amazon Connect recognises a resend only for a limited time.' },
+  /** StartTaskContact: 2 a second, burst 5, per account and region. */
+  laneLimits: { rate: { kind: 'bucket', perSecond: 2, burst: 5 }, concurrency: 2 },
+  subject: (intent) => (intent.kind === 'callback' ? `${intent.customerName} · ${intent.destination}` : intent.name),
+  scope: (intent) =>
+    intent.kind === 'callback'
+      ? { kind: 'number', key: intent.destination }
+      : { kind: 'contact', key: intent.previousContactId ?? intent.name },
+  pinnedTime: (intent) =>
+    intent.kind === 'callback' && intent.when.kind === 'at'
+      ? {
+          atMs: Date.parse(intent.when.at),
+          leadMs: 0,
+          reason: 'Amazon Connect takes a scheduled task only while its time is in the future.',
+        }
+      : null,
+  probe: connectProbe,
+  createClient(env) {
+    const { onServerDate } = env
+    const client = createConnectClient({
+      ...(env.timeoutMs !== undefined && { timeoutMs: env.timeoutMs }),
+      ...(onServerDate && { onServerDate: (_profile, date, sent, received) => onServerDate(date, sent, received) }),
+    })
+    return { send: (context, payload) => client.send(context, payload) }
+  },
+  sandbox: connectSandbox,
+})

@@ -1,0 +1,20 @@
+import type { SecretOf } from '@shared/providers/registry'
+import type { SandboxSimulator } from '../provider-module'
+import { scenarioClockOffset, scenarioFault } from '../simulator-kit/scenario-faults'
+import { EGAIN_SANDBOX_CLIENT_ID, egainSandboxProfile } from './egain-sandbox'
+import { startEgainSimulator } from './egain-simulator'
+
+/** Starts the sandbox's eGain simulator (loaded only when the sandbox profile is first used). */
+export async function startEgainSandbox(secret: SecretOf<'egain'>): Promise<SandboxSimulator<'egain'>> {
+  const sim = await startEgainSimulator({ clientId: EGAIN_SANDBOX_CLIENT_ID, clientSecret: secret.clientSecret })
+  return {
+    profile: egainSandboxProfile(sim),
+    async play(scenario) {
+      await sim.setFault(scenarioFault(scenario))
+      sim.setClockOffset(scenarioClockOffset(scenario))
+    },
+    created: () => sim.activities.length,
+    ledger: () => sim.activities,
+    close: sim.close,
+  }
+}

@@ -1,0 +1,29 @@
+import { transportFor } from '../http/observing-transport'
+import { voiceBroadcastSandbox } from './voice-broadcast-sandbox'
+import { defineProvider } from '../provider-module'
+import { voiceBroadcastProbe } from './connection-probe'
+import { createVoiceBroadcastClient } from './voice-broadcast-client'
+
+/** The voice-broadcast platform, as main knows it (its shared half: shared/providers/voice-broadcast). */
+export const voiceBroadcast = defineProvider({
+  name: 'voice_broadcast',
+  // Task names are unique per account and derived from the task's key: a resend meets -20.
+  resendIsSafe: true,
+  resendWindow: null,
+  /** [I] The voice platform publishes no figure. */
+  laneLimits: { rate: { kind: 'bucket', perSecond: 5, burst: 5 }, concurrency: 2 },
+  subject: (intent) =>
+    `${intent.taskName} · ${intent.numbers.length} ${intent.numbers.length === 1 ? 'number' : 'numbers'}`,
+  // A broadcast concerns many numbers and no one conversation: a scope of its own.
+  scope: () => null,
+  pinnedTime: () => null,
+  probe: voiceBroadcastProbe,
+  createClient(env) {
+    const client = createVoiceBroadcastClient({
+      transport: transportFor(env.onServerDate, env.transport),
+      ...(env.timeoutMs !== undefined && { timeoutMs: env.timeoutMs }),
+    })
+    return { send: (context, payload) => client.send(context, payload) }
+  },
+  sandbox: voiceBroadcastSandbox,
+})

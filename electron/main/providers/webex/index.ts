@@ -1,0 +1,43 @@
+import { WEBEX_SCHEDULED_CALLBACK_LIMITS } from '@shared/providers/webex/wire'
+import { transportFor } from '../http/observing-transport'
+import { webexSandbox } from './webex-sandbox'
+import { defineProvider } from '../provider-module'
+import { webexProbe } from './connection-probe'
+import { createWebexClient } from './webex-client'
+
+const MINUTE = 60_000
+
+/** Webex Contact Center, as main knows it (its shared half: shared/providers/webex). */
+export const webex = defineProvider({
+  name: 'webex',
+  // No idempotency key: an attempt whose answer was lost waits for the agent.
+  resendIsSafe: false,
+  resendWindow: null,
+  /** 300 requests a minute per client. */
+  laneLimits: { rate: { kind: 'window', max: 300, windowMs: 60_000 }, concurrency: 4 },
+  subject: (intent) =>
+    intent.kind === 'callback' ? `${intent.customerName} · ${intent.destination}` : intent.destination,
+  scope: (intent) => ({ kind: 'number', key: intent.destination }),
+  pinnedTime: (intent) =>
+    intent.kind === 'callback' && intent.when.kind === 'at'
+      ? {
+          atMs: Date.parse(intent.when.at),
+          leadMs: WEBEX_SCHEDULED_CALLBACK_LIMITS.minMinutesBeforeStart * MINUTE,
+          reason: `Webex takes a scheduled callback only ${WEBEX_SCHEDULED_CALLBACK_LIMITS.minMinutesBeforeStart} minutes or more before its window starts.`,
+        }
+      : null,
+  probe: webexProbe,
+  createClient(env) {
+    const client = createWebexClient({
+      transport: transportFor(env.onServerDate, env.transport),
+      ...(env.timeoutMs !== undefined && { timeoutMs: env.timeoutMs }),
+    })
+    return {
+      send: (context, payload) =>
+        payload.kind === 'task'
+          ? client.send(context, payload.body)
+          : client.scheduleCallback(context, payload.body, payload.orgId),
+    }
+  },
+  sandbox: webexSandbox,
+})

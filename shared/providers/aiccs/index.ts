@@ -1,0 +1,22 @@
+import { defineSharedProvider } from '../provider-module'
+import { aiccsForm } from './form'
+import type { AiccsBroadcastIntent } from './intents'
+import { AiccsProfile, AiccsProfileDraft } from './profile'
+import { aiccsSamples } from './samples'
+import { AiccsSecret } from './secret'
+import { aiccsToWire } from './to-wire'
+
+/** Alibaba Cloud AICCS: AI agent call tasks. */
+export const aiccs = defineSharedProvider({
+  name: 'aiccs',
+  profile: AiccsProfile,
+  draft: AiccsProfileDraft,
+  secret: AiccsSecret,
+  secretIssues: () => [],
+  keyId: (secret) => secret.accessKeyId,
+  tasks: ['broadcast'],
+  owns: (intent): intent is AiccsBroadcastIntent => intent.kind === 'broadcast' && intent.provider === 'aiccs',
+  toWire: aiccsToWire,
+  form: aiccsForm,
+  samples: aiccsSamples,
+})

@@ -1,0 +1,13 @@
+import { z } from 'zod'
+import { SecretText } from '../../schemas/fields'
+
+export const AiccsSecret = z
+  .object({
+    provider: z.literal('aiccs'),
+    accessKeyId: z
+      .string()
+      .regex(/^[A-Za-z0-9]{8,64}$/, { error: 'An AccessKey id is 8–64 letters and digits (LTAI…).' }),
+    accessKeySecret: SecretText(128, 'AccessKey secret'),
+  })
+  .strict()
+export type AiccsSecret = z.infer<typeof AiccsSecret>

@@ -1,0 +1,47 @@
+import type { IntentRefusal } from '../provider-module'
+import { isRefusal, refuse, validate } from '../to-wire-kit'
+import type { AiccsBroadcastIntent } from './intents'
+import type { AiccsProfile } from './profile'
+import type { AiccsCreateAiCallTask } from './wire'
+import { aiccsCreateAiCallTaskSchema } from './wire'
+
+// An AI call intent plus its AICCS profile → CreateAiCallTask's parameters, with the profile's
+// default agent and virtual number where the intent leaves them empty.
+
+export type AiccsWire = { provider: 'aiccs'; payload: AiccsCreateAiCallTask }
+
+export function aiccsToWire(intent: AiccsBroadcastIntent, p: AiccsProfile, now: Date): AiccsWire | IntentRefusal {
+  const agentId = intent.agentId.trim() || p.defaultAgentId
+  if (agentId === '') return refuse(['agentId'], 'Choose an agent: this profile has no default agent.')
+  const virtualNumber = intent.virtualNumber.trim() || p.defaultVirtualNumber
+  if (virtualNumber === '') {
+    return refuse(['virtualNumber'], 'Choose a virtual number: this profile has no default one.')
+  }
+  const params = {
+    TaskName: intent.taskName,
+    AgentId: agentId,
+    VirtualNumber: virtualNumber,
+    ...(intent.start.kind === 'at'
+      ? { StartType: 'SCHEDULE', TaskStartTime: Date.parse(intent.start.at) }
+      : { StartType: 'IMMEDIATE' }),
+    CallTime: intent.callTimes,
+    CallDay: intent.callDays,
+    ...(intent.retryTimes !== undefined && { MissCallRetry: intent.retryTimes > 0, CallRetryTimes: intent.retryTimes }),
+    ...(intent.retryIntervalMinutes !== undefined && { CallRetryInterval: intent.retryIntervalMinutes }),
+    ...(intent.retryReasons !== undefined && { CallRetryReason: intent.retryReasons }),
+    ...(intent.concurrency !== undefined && { TaskCps: intent.concurrency }),
+  }
+  const checked = validate(aiccsCreateAiCallTaskSchema(now), params, {
+    TaskName: ['taskName'],
+    AgentId: ['agentId'],
+    VirtualNumber: ['virtualNumber'],
+    TaskStartTime: ['start', 'at'],
+    CallTime: ['callTimes'],
+    CallDay: ['callDays'],
+    CallRetryTimes: ['retryTimes'],
+    CallRetryInterval: ['retryIntervalMinutes'],
+    CallRetryReason: ['retryReasons'],
+    TaskCps: ['concurrency'],
+  })
+  return isRefusal(checked) ? checked : { provider: 'aiccs', payload: checked.ok }
+}

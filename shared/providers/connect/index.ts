@@ -1,0 +1,23 @@
+import { defineSharedProvider } from '../provider-module'
+import { connectForm } from './form'
+import type { ConnectIntent } from './intents'
+import { ConnectProfile, ConnectProfileDraft } from './profile'
+import { connectSamples } from './samples'
+import { ConnectSecret } from './secret'
+import { connectToWire } from './to-wire'
+
+/** Amazon Connect: callback and follow-up tasks (StartTaskContact). */
+export const connect = defineSharedProvider({
+  name: 'connect',
+  profile: ConnectProfile,
+  draft: ConnectProfileDraft,
+  secret: ConnectSecret,
+  secretIssues: () => [],
+  keyId: (secret) => secret.accessKeyId,
+  tasks: ['callback', 'followUp'],
+  owns: (intent): intent is ConnectIntent =>
+    (intent.kind === 'callback' || intent.kind === 'followUp') && intent.provider === 'connect',
+  toWire: connectToWire,
+  form: connectForm,
+  samples: connectSamples,
+})

@@ -1,0 +1,38 @@
+import { z } from 'zod'
+import { ProfileId } from '../../schemas/fields'
+import { callbackFields } from '../../schemas/intent-fields'
+import { ConnectReferences, ConnectStartTaskContactInput } from './wire'
+
+// What an agent asks Amazon Connect for: a callback task (now or scheduled) or a follow-up task,
+// each run by a contact flow, quick connect or task template the profile configures.
+
+const connectFields = ConnectStartTaskContactInput.shape
+
+/** Which configured Connect target runs the task: exactly one of flow, quick connect, template. */
+export const ConnectFlowTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('contactFlow'), id: connectFields.ContactFlowId.unwrap() }).strict(),
+  z.object({ kind: z.literal('quickConnect'), id: connectFields.QuickConnectId.unwrap() }).strict(),
+  z.object({ kind: z.literal('taskTemplate'), id: connectFields.TaskTemplateId.unwrap() }).strict(),
+])
+export type ConnectFlowTarget = z.infer<typeof ConnectFlowTarget>
+
+export const ConnectCallbackIntent = z
+  .object({ ...callbackFields, provider: z.literal('connect'), target: ConnectFlowTarget })
+  .strict()
+export type ConnectCallbackIntent = z.infer<typeof ConnectCallbackIntent>
+
+export const ConnectFollowUpIntent = z
+  .object({
+    kind: z.literal('followUp'),
+    provider: z.literal('connect'),
+    profileId: ProfileId,
+    name: connectFields.Name.min(1, { error: 'Enter the task name.' }),
+    description: connectFields.Description,
+    target: ConnectFlowTarget,
+    references: ConnectReferences.optional(),
+    previousContactId: connectFields.PreviousContactId,
+  })
+  .strict()
+export type ConnectFollowUpIntent = z.infer<typeof ConnectFollowUpIntent>
+
+export type ConnectIntent = ConnectCallbackIntent | ConnectFollowUpIntent

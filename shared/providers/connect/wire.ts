@@ -1,0 +1,253 @@
+import { z } from 'zod'
+import { utf8Bytes, utf8BytesOfEntries } from '../../text'
+import { refusingProtoKey } from '../../schemas/record-keys'
+
+// Wire-level input of Amazon Connect StartTaskContact, in the shape of @aws-sdk/client-connect's
+// StartTaskContactCommandInput (project notes: providers.md §3; AWS's Smithy model
+// connect/service/2017-08-08). Member limits are the model's `smithy.api#length`; the rules the
+// model states in documentation only (byte totals, key characters, one flow target, DATE values,
+// the ScheduledTime window) are enforced here too. tests/shared/wire/connect.test.ts checks every
+// accepted input against the model and our limits against its traits and documentation.
+//
+// "Length" is counted in code points, as Smithy's @length counts a string and as zod's `.max` does
+// (an emoji is one), unlike the other providers' Java-style UTF-16 units (`maxChars` in
+// shared/text.ts). "Bytes" are UTF-8 bytes.
+
+export const CONNECT_TASK_LIMITS = {
+  instanceIdChars: 100,
+  nameChars: 1024,
+  descriptionChars: 4096,
+  contactFlowIdChars: 500,
+  taskTemplateIdChars: 500,
+  contactIdChars: 256,
+  clientTokenChars: 500,
+  referenceKeyChars: 4096,
+  referenceValueChars: 4096,
+  /** Keys and Values of all References together, in UTF-8 bytes. */
+  referencesTotalBytes: 4096,
+  attributeKeyChars: 32767,
+  attributeValueChars: 32767,
+  /** Keys and values of all Attributes together, in UTF-8 bytes. */
+  attributesTotalBytes: 32768,
+  segmentAttributeNameChars: 128,
+  segmentAttributeStringChars: 1024,
+  /** ScheduledTime at most this long after now. */
+  maxScheduleAheadMs: 6 * 24 * 60 * 60 * 1000,
+} as const
+
+const L = CONNECT_TASK_LIMITS
+
+/** Reference types a task may carry at creation (ATTACHMENT and the EMAIL_MESSAGE kinds may not). */
+export const CONNECT_REFERENCE_TYPES = ['URL', 'NUMBER', 'STRING', 'DATE', 'EMAIL'] as const
+
+/** A DATE reference holds an epoch timestamp: whole seconds or milliseconds since 1970, as digits. */
+const EPOCH_DIGITS = /^\d{1,13}$/
+
+/** Attribute keys: "alphanumeric, dash, and underscore characters" only. */
+const ATTRIBUTE_KEY = /^[A-Za-z0-9_-]+$/
+
+/**
+ * Segment attribute names: the model's text says alphanumeric, - and _ only, but its own examples
+ * (`connect:ContactExpiry`, `connect:CreatedByUser`) need the colon, so the colon is allowed.
+ */
+const SEGMENT_ATTRIBUTE_NAME = /^[A-Za-z0-9_:-]+$/
+
+const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 }
+
+/** Surface a record key's own message instead of zod's generic "Invalid key in record". */
+const keyMessage = (issue: z.core.$ZodRawIssue) => (issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined)
+
+const text = (what: string, min: number, max?: number) => {
+  let schema = z.string({
+    error: (issue) => (issue.input === undefined ? `Enter the ${what}.` : `The ${what} must be text.`),
+  })
+  if (min > 0) schema = schema.min(min, { error: `Enter the ${what}.` })
+  if (max !== undefined) schema = schema.max(max, { error: `At most ${max} characters.` })
+  return schema
+}
+
+export const ConnectReference = z
+  .object({
+    Type: z.enum(CONNECT_REFERENCE_TYPES, { error: 'The reference type must be URL, NUMBER, STRING, DATE or EMAIL.' }),
+    Value: text('reference value', 0, L.referenceValueChars).optional(),
+  })
+  .strict()
+  .superRefine((reference, ctx) => {
+    if (reference.Type === 'DATE' && !EPOCH_DIGITS.test(reference.Value ?? '')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['Value'],
+        message: 'A DATE reference holds an epoch timestamp (digits: seconds or milliseconds since 1970).',
+      })
+    }
+  })
+
+/** `References`: name → {Type, Value}; all keys and Values together at most 4,096 UTF-8 bytes. */
+export const ConnectReferences = refusingProtoKey(
+  z.record(
+    z
+      .string()
+      .min(1, { error: 'A reference needs a name.' })
+      .max(L.referenceKeyChars, { error: `Reference names take at most ${L.referenceKeyChars} characters.` }),
+    ConnectReference,
+    { error: keyMessage },
+  ),
+).superRefine((references, ctx) => {
+  let total = 0
+  for (const [key, reference] of Object.entries(references)) {
+    total += utf8Bytes(key) + utf8Bytes(reference.Value ?? '')
+  }
+  if (total > L.referencesTotalBytes) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `References take at most ${L.referencesTotalBytes} bytes (UTF-8, names and values together); these take ${total}.`,
+    })
+  }
+})
+
+/** `Attributes`: contact attributes; keys [A-Za-z0-9_-]; all keys and values at most 32,768 UTF-8 bytes. */
+export const ConnectAttributes = refusingProtoKey(
+  z.record(
+    z
+      .string()
+      .min(1, { error: 'An attribute needs a name.' })
+      .max(L.attributeKeyChars, { error: `Attribute names take at most ${L.attributeKeyChars} characters.` })
+      .regex(ATTRIBUTE_KEY, { error: 'Attribute names use letters, digits, - and _ only.' }),
+    text('attribute value', 0, L.attributeValueChars),
+    { error: keyMessage },
+  ),
+).superRefine((attributes, ctx) => {
+  const total = utf8BytesOfEntries(attributes)
+  if (total > L.attributesTotalBytes) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `Attributes take at most ${L.attributesTotalBytes} bytes (UTF-8, names and values together); these take ${total}.`,
+    })
+  }
+})
+
+const SegmentAttributeName = z
+  .string()
+  .min(1, { error: 'A segment attribute needs a name.' })
+  .max(L.segmentAttributeNameChars, {
+    error: `Segment attribute names take at most ${L.segmentAttributeNameChars} characters.`,
+  })
+  .regex(SEGMENT_ATTRIBUTE_NAME, { error: 'Segment attribute names use letters, digits, :, - and _ only.' })
+
+/** The members the Smithy model gives SegmentAttributeValue (the SDK's newer ValueList/ValueArn are not sent). */
+export interface ConnectSegmentAttributeValue {
+  ValueString?: string | undefined
+  ValueInteger?: number | undefined
+  ValueMap?: Record<string, ConnectSegmentAttributeValue> | undefined
+}
+
+const SEGMENT_VALUE_MEMBERS = ['ValueString', 'ValueInteger', 'ValueMap'] as const
+
+/** Exactly one of ValueString, ValueInteger, ValueMap (an empty or two-valued entry means nothing clear). */
+export const ConnectSegmentAttributeValue: z.ZodType<ConnectSegmentAttributeValue> = z.lazy(() =>
+  z
+    .object({
+      ValueString: text('segment attribute value', 0, L.segmentAttributeStringChars).optional(),
+      ValueInteger: z
+        .int({ error: 'A whole number is needed.' })
+        .min(INT32.min, { error: 'The number is too small.' })
+        .max(INT32.max, { error: 'The number is too large.' })
+        .optional(),
+      ValueMap: refusingProtoKey(
+        z.record(SegmentAttributeName, ConnectSegmentAttributeValue, { error: keyMessage }),
+      ).optional(),
+    })
+    .strict()
+    .superRefine((value, ctx) => {
+      const given = SEGMENT_VALUE_MEMBERS.filter((member) => value[member] !== undefined)
+      if (given.length !== 1) {
+        ctx.addIssue({ code: 'custom', message: 'Give exactly one of ValueString, ValueInteger or ValueMap.' })
+      }
+    }),
+)
+
+export const ConnectSegmentAttributes = refusingProtoKey(
+  z.record(SegmentAttributeName, ConnectSegmentAttributeValue, { error: keyMessage }),
+)
+
+/** For refinements that run beside field errors: the input did parse as an object. */
+const isObjectPayload = (payload: z.core.ParsePayload) =>
+  typeof payload.value === 'object' &&
+  payload.value !== null &&
+  !payload.issues.some((issue) => !issue.path?.length && issue.code === 'invalid_type')
+
+/** The three ways to say which flow runs the task; exactly one is sent. */
+export const CONNECT_FLOW_TARGETS = ['ContactFlowId', 'QuickConnectId', 'TaskTemplateId'] as const
+
+/**
+ * StartTaskContact input, time-independent rules only. Use `connectStartTaskSchema(now)` before
+ * sending: it adds the ScheduledTime window. Not sent: `Attachments` (not in the model Callboard
+ * was built against). `ClientToken` is optional here, but the provider client should always set
+ * one per logical task and reuse it on retries.
+ */
+export const ConnectStartTaskContactInput = z
+  .object({
+    InstanceId: text('instance id', 1, L.instanceIdChars),
+    Name: text('task name', 0, L.nameChars),
+    Description: text('description', 0, L.descriptionChars).optional(),
+    // The model allows an empty ContactFlowId and sets no limit on QuickConnectId; an empty id
+    // names no flow, and the one-target rule below counts what is sent, so both need a character.
+    ContactFlowId: text('contact flow id', 1, L.contactFlowIdChars).optional(),
+    QuickConnectId: text('quick connect id', 1).optional(),
+    TaskTemplateId: text('task template id', 1, L.taskTemplateIdChars).optional(),
+    References: ConnectReferences.optional(),
+    Attributes: ConnectAttributes.optional(),
+    ClientToken: text('client token', 0, L.clientTokenChars).optional(),
+    PreviousContactId: text('previous contact id', 1, L.contactIdChars).optional(),
+    RelatedContactId: text('related contact id', 1, L.contactIdChars).optional(),
+    ScheduledTime: z.date({ error: 'The scheduled time must be a valid date and time.' }).optional(),
+    SegmentAttributes: ConnectSegmentAttributes.optional(),
+  })
+  .strict()
+  .superRefine(
+    (input, ctx) => {
+      const sent = CONNECT_FLOW_TARGETS.filter((field) => input[field] !== undefined)
+      if (sent.length === 0) {
+        ctx.addIssue({ code: 'custom', message: 'Choose a contact flow, a quick connect or a task template.' })
+      } else if (sent.length > 1) {
+        for (const field of sent) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: 'Send only one of ContactFlowId, QuickConnectId and TaskTemplateId.',
+          })
+        }
+      }
+    },
+    // Presence is all this reads, so it runs beside other fields' errors once the input is an object.
+    { when: isObjectPayload },
+  )
+export type ConnectStartTaskContactInput = z.infer<typeof ConnectStartTaskContactInput>
+
+/**
+ * StartTaskContact input with the ScheduledTime rule judged at `now`: later than now and at most
+ * 6 days (144 hours) after it.
+ */
+export function connectStartTaskSchema(now: Date) {
+  const nowMs = now.getTime()
+  if (Number.isNaN(nowMs)) throw new RangeError('connectStartTaskSchema needs a valid current time.')
+  return ConnectStartTaskContactInput.superRefine(
+    (input, ctx) => {
+      if (input.ScheduledTime === undefined) return
+      const at = input.ScheduledTime.getTime()
+      if (at <= nowMs) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ScheduledTime'],
+          message: 'The scheduled time has to be in the future.',
+        })
+      } else if (at - nowMs > L.maxScheduleAheadMs) {
+        ctx.addIssue({ code: 'custom', path: ['ScheduledTime'], message: 'Schedule the task at most 6 days ahead.' })
+      }
+    },
+    {
+      when: (payload) =>
+        isObjectPayload(payload) && !payload.issues.some((issue) => issue.path?.[0] === 'ScheduledTime'),
+    },
+  )
+}

@@ -1,0 +1,23 @@
+import { defineSharedProvider } from '../provider-module'
+import { egainForm } from './form'
+import type { EgainFollowUpIntent } from './intents'
+import { EgainProfile, EgainProfileDraft } from './profile'
+import { egainSamples } from './samples'
+import { EgainSecret, egainSecretIssues } from './secret'
+import { egainToWire } from './to-wire'
+
+/** eGain: follow-up task activities. */
+export const egain = defineSharedProvider({
+  name: 'egain',
+  profile: EgainProfile,
+  draft: EgainProfileDraft,
+  secret: EgainSecret,
+  secretIssues: egainSecretIssues,
+  // The client id is on the profile, not in the secret: nothing in the secret identifies it.
+  keyId: () => null,
+  tasks: ['followUp'],
+  owns: (intent): intent is EgainFollowUpIntent => intent.kind === 'followUp' && intent.provider === 'egain',
+  toWire: egainToWire,
+  form: egainForm,
+  samples: egainSamples,
+})

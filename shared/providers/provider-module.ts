@@ -1,0 +1,124 @@
+import type { z } from 'zod'
+import type { TaskIntent } from '../schemas/intents'
+
+// What every provider's shared module (shared/providers/<name>/index.ts) gives the registry: the
+// schemas of its profiles and secrets, its task intents and how they become its wire request, the
+// metadata its forms are built from, and the ready-made tasks its sandbox profile offers. Both
+// sides use it; nothing here imports Node, Electron or the DOM.
+
+export type WirePath = (string | number)[]
+
+/** Why an intent cannot become a wire request, at the intent's path (or `['wire', …]`). */
+export interface IntentRefusal {
+  error: { path: WirePath; message: string }
+}
+
+/** A rule between a profile and its secret that the secret breaks (the credentials form shows it). */
+export interface SecretIssue {
+  path: string[]
+  message: string
+}
+
+/** One ready-made task for a sandbox profile, stable by `id` within the profile. */
+export interface SampleTask {
+  /** `outdial`, `callback-now`, … */
+  id: string
+  intent: TaskIntent
+}
+
+/** i18n lookup, as the renderer's `t` (with a count for plurals). */
+export type Translate = (key: string, plural?: number) => string
+
+export interface ProfileFact {
+  /** i18n key of the fact's name. */
+  name: string
+  value: string
+}
+
+export interface SecretField {
+  name: string
+  /** i18n keys. */
+  label: string
+  help?: string
+  /** Key ids are typed in plain text (they are not secret, and main shows their last characters). */
+  secret: boolean
+  optional?: boolean
+}
+
+/** What the profile and credentials forms need to know about a provider. */
+export interface ProviderForm<Profile, Draft, Secret> {
+  /** What a new profile starts with: every field present, so the form is complete. */
+  emptyDraft(): Draft
+  /** What the agent types for a profile's secret, which depends on how the profile signs in. */
+  secretFields(profile: Profile): SecretField[]
+  /** An empty secret of the right shape: the form starts from it and returns to it after saving. */
+  blankSecret(profile: Profile): Secret
+  /** The few facts that tell profiles apart at a glance: where they point, and what they hold. */
+  facts(profile: Profile, t: Translate): ProfileFact[]
+}
+
+/**
+ * One provider, as both sides know it. `Name` is its name in the contract; the schemas are its
+ * profile, the profile editor's draft and its secret; `Intent` the tasks it takes; `Payload` what its
+ * client sends for one of them.
+ */
+export interface SharedProviderModule<
+  Name extends string,
+  ProfileSchema extends z.ZodType<{ id: string; provider: string; label: string }>,
+  DraftSchema extends z.ZodType<{ provider: string }>,
+  SecretSchema extends z.ZodType<{ provider: string }>,
+  Intent extends TaskIntent,
+  Payload,
+> {
+  name: Name
+  profile: ProfileSchema
+  draft: DraftSchema
+  secret: SecretSchema
+  /** Whether a profile is one of this provider's (narrows it to this provider's type). */
+  ownsProfile(profile: { provider: string }): profile is z.output<ProfileSchema>
+  /** Whether a secret is one of this provider's. */
+  ownsSecret(secret: { provider: string }): secret is z.output<SecretSchema>
+  /** Rules between a profile and its secret beyond the secret's own schema (none for most). */
+  secretIssues(profile: z.output<ProfileSchema>, secret: z.output<SecretSchema>): SecretIssue[]
+  /** The secret's key id, whose last characters are shown to tell keys apart (never a secret), or null. */
+  keyId(secret: z.output<SecretSchema>): string | null
+  /** The quick tasks this provider takes (the kinds of its intents). */
+  tasks: readonly Intent['kind'][]
+  /** Whether an intent is one of this provider's. */
+  owns(intent: TaskIntent): intent is Intent
+  /**
+   * The wire request for an intent on this profile, checked against the provider's rules at `now`
+   * (the provider's clock), or why it cannot be sent. The one check of the wire: the client sends
+   * what this returns without checking it again.
+   */
+  toWire(
+    intent: Intent,
+    profile: z.output<ProfileSchema>,
+    now: Date,
+  ): { provider: Name; payload: Payload } | IntentRefusal
+  form: ProviderForm<z.output<ProfileSchema>, z.output<DraftSchema>, z.output<SecretSchema>>
+  /** One ready-made task per task kind this provider takes, built from the (sandbox) profile. */
+  samples(profile: z.output<ProfileSchema>, now: Date, timeZone: string): SampleTask[]
+}
+
+/** Infers a module's types from its definition (and checks it against the shape above). */
+export function defineSharedProvider<
+  Name extends string,
+  ProfileSchema extends z.ZodType<{ id: string; provider: string; label: string }>,
+  DraftSchema extends z.ZodType<{ provider: string }>,
+  SecretSchema extends z.ZodType<{ provider: string }>,
+  Intent extends TaskIntent,
+  Payload,
+>(
+  module: Omit<
+    SharedProviderModule<Name, ProfileSchema, DraftSchema, SecretSchema, Intent, Payload>,
+    'ownsProfile' | 'ownsSecret'
+  >,
+): SharedProviderModule<Name, ProfileSchema, DraftSchema, SecretSchema, Intent, Payload> {
+  return {
+    ...module,
+    // Profiles and secrets carry their provider's name: that is what makes them this provider's.
+    ownsProfile: (profile): profile is z.output<ProfileSchema> => profile.provider === module.name,
+    ownsSecret: (secret): secret is z.output<SecretSchema> => secret.provider === module.name,
+  }
+}

@@ -1,0 +1,24 @@
+import { defineSharedProvider } from '../provider-module'
+import { voiceBroadcastForm } from './form'
+import type { VoiceBroadcastIntent } from './intents'
+import { VoiceBroadcastProfile, VoiceBroadcastProfileDraft } from './profile'
+import { voiceBroadcastSamples } from './samples'
+import { VoiceBroadcastSecret } from './secret'
+import { voiceBroadcastToWire } from './to-wire'
+
+/** The voice-broadcast platform: spoken messages to number lists. */
+export const voiceBroadcast = defineSharedProvider({
+  name: 'voice_broadcast',
+  profile: VoiceBroadcastProfile,
+  draft: VoiceBroadcastProfileDraft,
+  secret: VoiceBroadcastSecret,
+  secretIssues: () => [],
+  // The API key names the account (its last characters tell keys apart); the secret signs.
+  keyId: (secret) => secret.apiKey,
+  tasks: ['broadcast'],
+  owns: (intent): intent is VoiceBroadcastIntent =>
+    intent.kind === 'broadcast' && intent.provider === 'voice_broadcast',
+  toWire: (intent, profile) => voiceBroadcastToWire(intent, profile),
+  form: voiceBroadcastForm,
+  samples: voiceBroadcastSamples,
+})

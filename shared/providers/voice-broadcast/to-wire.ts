@@ -1,0 +1,68 @@
+import type { IntentRefusal } from '../provider-module'
+import { isRefusal, refuse, validate } from '../to-wire-kit'
+import type { VoiceBroadcastIntent } from './intents'
+import type { VoiceBroadcastProfile } from './profile'
+import { VoiceBroadcastSend } from './wire'
+
+// A broadcast intent plus its voice-broadcast profile → the group-call request, with the numbers in
+// the list shape the tenant's API revision takes. An SMS needs the profile's SMS app.
+
+export type VoiceBroadcastWire = { provider: 'voice_broadcast'; payload: VoiceBroadcastSend }
+
+export function voiceBroadcastToWire(
+  intent: VoiceBroadcastIntent,
+  p: VoiceBroadcastProfile,
+): VoiceBroadcastWire | IntentRefusal {
+  if (intent.hangUpSms && p.smsAppId === '') {
+    return refuse(['hangUpSms'], 'This profile has no SMS app id, so it cannot send a hang-up SMS.')
+  }
+  const request = {
+    appId: p.appId,
+    ...(p.defaultDisplayNum !== '' && { displayNum: p.defaultDisplayNum }),
+    taskName: intent.taskName,
+    source: 3,
+    text: intent.text,
+    lan: intent.lan,
+    loopCount: intent.loopCount,
+    maxCalls: intent.maxCalls,
+    ...(intent.maxRingingTime !== undefined && { maxRingingTime: intent.maxRingingTime }),
+    ...(intent.allowSendTime !== undefined && { allowSendTime: intent.allowSendTime }),
+    ...(intent.hangUpSms && {
+      hangUpSms: 1,
+      smsAppId: p.smsAppId,
+      smsContent: intent.hangUpSms.content,
+      ...(p.senderId !== '' && { senderId: p.senderId }),
+      feedbackPush: 0,
+      successPush: 0,
+      failedPush: 0,
+      ringPush: 0,
+    }),
+    ...(intent.toSeat && {
+      toSeat: 1,
+      sipGroupId: intent.toSeat.sipGroupId,
+      outboundControl: 1,
+      calloutRate: intent.toSeat.calloutRate,
+      toSeatType: intent.toSeat.key === undefined ? 1 : 2,
+      ...(intent.toSeat.key !== undefined && { toSeatKey: intent.toSeat.key }),
+    }),
+    ...(p.numberListShape === 'numberList'
+      ? { numberList: intent.numbers }
+      : { numberInfoList: intent.numbers.map((calleeNumber) => ({ calleeNumber })) }),
+  }
+  const checked = validate(VoiceBroadcastSend, request, {
+    taskName: ['taskName'],
+    text: ['text'],
+    lan: ['lan'],
+    loopCount: ['loopCount'],
+    maxCalls: ['maxCalls'],
+    maxRingingTime: ['maxRingingTime'],
+    allowSendTime: ['allowSendTime'],
+    smsContent: ['hangUpSms', 'content'],
+    sipGroupId: ['toSeat', 'sipGroupId'],
+    calloutRate: ['toSeat', 'calloutRate'],
+    toSeatKey: ['toSeat', 'key'],
+    numberList: ['numbers'],
+    numberInfoList: ['numbers'],
+  })
+  return isRefusal(checked) ? checked : { provider: 'voice_broadcast', payload: checked.ok }
+}

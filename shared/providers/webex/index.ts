@@ -1,0 +1,23 @@
+import { defineSharedProvider } from '../provider-module'
+import { webexForm } from './form'
+import type { WebexIntent } from './intents'
+import { WebexProfile, WebexProfileDraft } from './profile'
+import { webexSamples } from './samples'
+import { WebexSecret, webexKeyId, webexSecretIssues } from './secret'
+import { webexToWire } from './to-wire'
+
+/** Webex Contact Center: outdials, and callbacks now or scheduled. */
+export const webex = defineSharedProvider({
+  name: 'webex',
+  profile: WebexProfile,
+  draft: WebexProfileDraft,
+  secret: WebexSecret,
+  secretIssues: webexSecretIssues,
+  keyId: webexKeyId,
+  tasks: ['outdial', 'callback'],
+  owns: (intent): intent is WebexIntent =>
+    intent.kind === 'outdial' || (intent.kind === 'callback' && intent.provider === 'webex'),
+  toWire: webexToWire,
+  form: webexForm,
+  samples: webexSamples,
+})

@@ -1,0 +1,46 @@
+import { z } from 'zod'
+import { ProfileId } from '../../schemas/fields'
+import { callbackFields, DialableE164, E164, Text } from '../../schemas/intent-fields'
+import {
+  WEBEX_SCHEDULED_CALLBACK_LIMITS,
+  WEBEX_TASK_LIMITS,
+  WebexTaskAttributes,
+  WebexTaskCustomAttributes,
+} from './wire'
+
+// What an agent asks Webex for: an outdial, or a callback (now, or scheduled for a window).
+
+export const OutdialIntent = z
+  .object({
+    kind: z.literal('outdial'),
+    profileId: ProfileId,
+    destination: E164,
+    entryPointId: Text(WEBEX_TASK_LIMITS.entryPointIdChars, 'entry point id'),
+    /** The ANI shown to the callee; must be one of the profile's outdial ANIs. */
+    origin: Text(WEBEX_TASK_LIMITS.originChars, 'outdial ANI'),
+    attributes: WebexTaskAttributes.optional(),
+    customAttributes: WebexTaskCustomAttributes.optional(),
+  })
+  .strict()
+export type OutdialIntent = z.infer<typeof OutdialIntent>
+
+/** An outdial being queued now: its destination must be dialable (see DialableE164). */
+export const NewOutdialIntent = OutdialIntent.extend({ destination: DialableE164 })
+
+export const WebexCallbackIntent = z
+  .object({
+    ...callbackFields,
+    provider: z.literal('webex'),
+    /** Needed for an immediate callback (`now`): the entry point whose flow places the call. */
+    entryPointId: Text(WEBEX_TASK_LIMITS.entryPointIdChars, 'entry point id').optional(),
+    /** Length of the scheduled window (`at`); the shortest the API allows when left out. */
+    windowMinutes: z
+      .int()
+      .min(WEBEX_SCHEDULED_CALLBACK_LIMITS.minDurationMinutes)
+      .max(WEBEX_SCHEDULED_CALLBACK_LIMITS.maxDurationMinutes)
+      .optional(),
+  })
+  .strict()
+export type WebexCallbackIntent = z.infer<typeof WebexCallbackIntent>
+
+export type WebexIntent = OutdialIntent | WebexCallbackIntent

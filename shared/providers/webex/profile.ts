@@ -1,0 +1,54 @@
+import { z } from 'zod'
+import { Label, OptionalText, ProfileId, RequiredText, ServiceUrl } from '../../schemas/fields'
+
+// A Webex Contact Center profile: where its API is, how it signs in, and the entry points, ANIs and
+// queue its tasks may use. Limits from the provider notes (providers.md §1).
+
+export const WebexDataCenter = z.enum(['us1', 'eu1', 'eu2', 'anz1', 'ca1', 'jp1', 'sg1'])
+export type WebexDataCenter = z.infer<typeof WebexDataCenter>
+
+/** API host of a Webex Contact Center data center. */
+export const webexApiHost = (dataCenter: WebexDataCenter) => `api.wxcc-${dataCenter}.cisco.com`
+
+export const WebexEntryPoint = z
+  .object({
+    /** `entryPointId` on the wire: at most 36 characters. */
+    id: RequiredText(36, 'entry point id'),
+    label: Label,
+    direction: z.enum(['outbound', 'inbound']),
+  })
+  .strict()
+
+export const WebexOutdialAni = z
+  .object({
+    /** `origin` on the wire: at most 36 characters, must match an ANI in the agent's profile. */
+    number: RequiredText(36, 'outdial ANI'),
+    label: Label,
+  })
+  .strict()
+
+export const WebexEndpoint = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('data_center'), dataCenter: WebexDataCenter }).strict(),
+  z.object({ kind: z.literal('custom'), baseUrl: ServiceUrl }).strict(),
+])
+
+export const WebexProfile = z
+  .object({
+    id: ProfileId,
+    provider: z.literal('webex'),
+    label: Label,
+    endpoint: WebexEndpoint,
+    /** Needed for the scheduled-callback endpoint (`/v1/callbacks/organization/{orgId}/…`). */
+    orgId: OptionalText(64),
+    /** Which secret this profile expects: a pasted access token, or OAuth client + refresh token. */
+    authMethod: z.enum(['access_token', 'oauth']),
+    entryPoints: z.array(WebexEntryPoint).max(50, { error: 'At most 50 entry points.' }),
+    outdialAnis: z.array(WebexOutdialAni).max(50, { error: 'At most 50 outdial ANIs.' }),
+    scheduledCallbackQueueId: OptionalText(64),
+  })
+  .strict()
+export type WebexProfile = z.infer<typeof WebexProfile>
+
+/** What the editor sends: a new profile has no id yet; main assigns one. */
+export const WebexProfileDraft = WebexProfile.extend({ id: ProfileId.optional() })
+export type WebexProfileDraft = z.infer<typeof WebexProfileDraft>

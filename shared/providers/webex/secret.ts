@@ -1,0 +1,41 @@
+import { z } from 'zod'
+import { RequiredText, SecretText } from '../../schemas/fields'
+import type { SecretIssue } from '../provider-module'
+import type { WebexProfile } from './profile'
+
+export const WebexSecret = z.discriminatedUnion('kind', [
+  z
+    .object({
+      provider: z.literal('webex'),
+      kind: z.literal('access_token'),
+      accessToken: SecretText(4096, 'access token'),
+    })
+    .strict(),
+  z
+    .object({
+      provider: z.literal('webex'),
+      kind: z.literal('oauth'),
+      clientId: RequiredText(200, 'OAuth client id'),
+      clientSecret: SecretText(500, 'OAuth client secret'),
+      refreshToken: SecretText(4096, 'refresh token'),
+    })
+    .strict(),
+])
+export type WebexSecret = z.infer<typeof WebexSecret>
+
+/** The secret must match how the profile signs in. */
+export function webexSecretIssues(profile: WebexProfile, secret: WebexSecret): SecretIssue[] {
+  if (secret.kind === profile.authMethod) return []
+  return [
+    {
+      path: ['kind'],
+      message:
+        profile.authMethod === 'oauth'
+          ? 'This profile signs in with OAuth: enter the client id, client secret and refresh token.'
+          : 'This profile uses an access token: paste the access token.',
+    },
+  ]
+}
+
+/** The OAuth client id is a key id, not a secret: its last characters tell keys apart. */
+export const webexKeyId = (secret: WebexSecret): string | null => (secret.kind === 'oauth' ? secret.clientId : null)

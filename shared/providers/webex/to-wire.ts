@@ -1,0 +1,125 @@
+import { isRefusal, refuse, validate } from '../to-wire-kit'
+import type { IntentRefusal } from '../provider-module'
+import type { OutdialIntent, WebexCallbackIntent, WebexIntent } from './intents'
+import type { WebexProfile } from './profile'
+import type { WebexCreateTaskRequest, WebexScheduleCallbackRequest } from './wire'
+import {
+  WEBEX_SCHEDULED_CALLBACK_LIMITS,
+  wallClockParts,
+  webexScheduleCallbackSchema,
+  WebexCreateTaskRequest as WebexCreateTaskRequestSchema,
+} from './wire'
+
+// An outdial or callback intent plus its Webex profile → the request the Webex client sends: a task
+// (`POST /v1/tasks`) or a scheduled callback (`POST /v1/callbacks/organization/{orgId}/…`). Anything
+// the profile does not provide (an entry point or ANI it does not configure, a scheduled callback
+// without queue or org id) is refused at the intent's path.
+
+/** What the Webex client sends: a task, or a scheduled callback into the profile's organization. */
+export type WebexPayload =
+  | { kind: 'task'; body: WebexCreateTaskRequest }
+  | { kind: 'scheduled_callback'; orgId: string; body: WebexScheduleCallbackRequest }
+
+export type WebexWire = { provider: 'webex'; payload: WebexPayload }
+
+const wire = (payload: WebexPayload): WebexWire => ({ provider: 'webex', payload })
+
+export function webexToWire(intent: WebexIntent, profile: WebexProfile, now: Date): WebexWire | IntentRefusal {
+  return intent.kind === 'outdial' ? outdial(intent, profile) : callback(intent, profile, now)
+}
+
+function checkEntryPoint(p: WebexProfile, id: string): IntentRefusal | null {
+  return p.entryPoints.some((e) => e.id === id)
+    ? null
+    : refuse(['entryPointId'], 'That entry point is not configured in this profile.')
+}
+
+function outdial(intent: OutdialIntent, p: WebexProfile): WebexWire | IntentRefusal {
+  const badEntryPoint = checkEntryPoint(p, intent.entryPointId)
+  if (badEntryPoint) return badEntryPoint
+  if (!p.outdialAnis.some((a) => a.number === intent.origin)) {
+    return refuse(['origin'], 'That outdial ANI is not configured in this profile.')
+  }
+  const request = {
+    outboundType: 'OUTDIAL',
+    destination: intent.destination,
+    entryPointId: intent.entryPointId,
+    origin: intent.origin,
+    mediaType: 'telephony',
+    ...(intent.attributes && { attributes: intent.attributes }),
+    ...(intent.customAttributes && { customAttributes: intent.customAttributes }),
+  }
+  const checked = validate(WebexCreateTaskRequestSchema, request, {
+    destination: ['destination'],
+    entryPointId: ['entryPointId'],
+    origin: ['origin'],
+    attributes: ['attributes'],
+    customAttributes: ['customAttributes'],
+  })
+  return isRefusal(checked) ? checked : wire({ kind: 'task', body: checked.ok })
+}
+
+function callback(intent: WebexCallbackIntent, p: WebexProfile, now: Date): WebexWire | IntentRefusal {
+  const reason = intent.reason.trim()
+
+  if (intent.when.kind === 'now') {
+    // Immediate: a CALLBACK task through an entry point; name and reason ride along as flow attributes.
+    if (intent.entryPointId === undefined) {
+      return refuse(['entryPointId'], 'An immediate Webex callback needs an entry point.')
+    }
+    const badEntryPoint = checkEntryPoint(p, intent.entryPointId)
+    if (badEntryPoint) return badEntryPoint
+    const request = {
+      outboundType: 'CALLBACK',
+      destination: intent.destination,
+      entryPointId: intent.entryPointId,
+      mediaType: 'telephony',
+      callback: { callbackOrigin: 'web', callbackType: 'immediate' },
+      attributes: { customerName: intent.customerName, ...(reason && { callbackReason: reason }) },
+    }
+    const checked = validate(WebexCreateTaskRequestSchema, request, {
+      destination: ['destination'],
+      entryPointId: ['entryPointId'],
+      attributes: ['customerName'],
+    })
+    return isRefusal(checked) ? checked : wire({ kind: 'task', body: checked.ok })
+  }
+
+  // Later: the scheduled-callback API, into the profile's queue, for a window starting at `at`.
+  if (p.scheduledCallbackQueueId === '') {
+    return refuse(['when'], 'This Webex profile has no scheduled-callback queue; set one to schedule callbacks.')
+  }
+  const orgId = p.orgId.trim()
+  if (orgId === '') {
+    return refuse(['when'], 'This Webex profile has no organization id; set it to schedule callbacks.')
+  }
+  const start = Date.parse(intent.when.at)
+  const minutes = intent.windowMinutes ?? WEBEX_SCHEDULED_CALLBACK_LIMITS.minDurationMinutes
+  const from = wallClockParts(start, intent.when.timeZone)
+  const to = wallClockParts(start + minutes * 60_000, intent.when.timeZone)
+  const body = {
+    customerName: intent.customerName,
+    callbackNumber: intent.destination,
+    timezone: intent.when.timeZone,
+    scheduleDate: from.date,
+    startTime: from.time,
+    // A window that runs past midnight ends on another date: the wire rule refuses it.
+    endTime: to.date === from.date ? to.time : '23:59:59',
+    queueId: p.scheduledCallbackQueueId,
+    ...(reason && { callbackReason: reason }),
+  }
+  const checked = validate(webexScheduleCallbackSchema(now), body, {
+    customerName: ['customerName'],
+    callbackNumber: ['destination'],
+    timezone: ['when', 'timeZone'],
+    scheduleDate: ['when', 'at'],
+    startTime: ['when', 'at'],
+    endTime: ['windowMinutes'],
+    callbackReason: ['reason'],
+  })
+  if (isRefusal(checked)) return checked
+  if (to.date !== from.date) {
+    return refuse(['windowMinutes'], 'The callback window has to end on the day it starts.')
+  }
+  return wire({ kind: 'scheduled_callback', orgId, body: checked.ok })
+}
