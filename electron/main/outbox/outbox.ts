@@ -563,6 +563,14 @@ export function createOutbox(deps: OutboxDeps) {
     },
 
     poke: (reason: string) => dispatcher.poke(reason),
+    /**
+     * Rewrite the log now, once no change is being written (the snapshot must hold every append
+     * made so far). For the crash harness, which kills the process in the middle of it.
+     */
+    async compactNow(): Promise<void> {
+      while (appending > 0) await new Promise((resolve) => setImmediate(resolve))
+      await deps.log.compactNow?.(snapshot)
+    },
     /** Why the queue cannot be written (a full or read-only disk, a read-only view), or null. */
     storageProblem: (): string | null => deps.readOnly ?? stopped?.message ?? null,
     /** Try to write again now (the agent freed space); true if the queue writes again. */
