@@ -16,6 +16,7 @@ import { startDesktopShell } from './desktop/desktop-shell'
 import { readDialText } from './desktop/clipboard-text'
 import { createWindowFactory } from './windows/window-factory'
 import { guardWebContents } from './windows/window-guards'
+import { appUpdater } from './updates/app-updater'
 
 /** The Electron modules the app shell uses; passed in so tests can hand over fakes. */
 export type ElectronModules = Pick<
@@ -128,6 +129,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     dataFolder,
     sandbox: true,
     notify,
+    updates: appUpdater(app, logger.child('updater')),
     readClipboard: async () =>
       (await readDialText(electron.clipboard, { platform: process.platform, fromSelection: false })).text,
   })

@@ -54,6 +54,9 @@ import { createSettingsService } from './settings-service'
 import type { ProviderClients } from './task-sender'
 import { createTaskSender } from './task-sender'
 import { createTokenCache } from './token-cache'
+import type { UpdatesOffReason } from '@shared/schemas/updates'
+import type { UpdateKeeper, UpdaterPort } from '../updates/update-keeper'
+import { createUpdateKeeper } from '../updates/update-keeper'
 
 export interface AppServicesDeps {
   userDataDir: string
@@ -86,6 +89,8 @@ export interface AppServicesDeps {
    * open the log); claimed here when not given. A process that does not own it writes nothing.
    */
   dataFolder?: DataFolderClaim
+  /** The update library behind its port (the packaged app), or why there is none. */
+  updates?: { port: UpdaterPort | null; offReason?: UpdatesOffReason }
 }
 
 export interface AppServices {
@@ -100,6 +105,8 @@ export interface AppServices {
   outbox: Outbox | null
   /** The shortcut and tel:-link outdial, from text to a confirmed call. */
   desk: DialDesk
+  /** Update checks, downloads and the restart that waits for sends to finish. */
+  updates: UpdateKeeper
   /** The desktop integration (Electron only) reports what it managed to set up. */
   setDesktopStatus(status: DesktopStatus): void
   /**
@@ -310,6 +317,19 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       ...(deps.outbox?.historyMs !== undefined ? { historyMs: deps.outbox.historyMs } : {}),
     })
   }
+  const writableOutbox = readOnlyQueue ? null : outbox
+  const updates = createUpdateKeeper({
+    updater: deps.updates?.port ?? null,
+    offReason: deps.updates?.offReason ?? 'no_feed',
+    // A restart to update waits for the answers of the requests on the wire, and starts no other.
+    sends: writableOutbox
+      ? { sending: writableOutbox.sending, hold: writableOutbox.holdSends, release: writableOutbox.releaseSends }
+      : { sending: () => 0, hold: () => Promise.resolve(), release: () => undefined },
+    clock,
+    logger: logger.child('updates'),
+    onChange: (status) => events.emit('updates:changed', status),
+  })
+
   /** What the agent is told about the queue file: set once the outbox has replayed it. */
   let queueNotice: string | null = null
   const requireOutbox = (): Outbox => {
@@ -421,6 +441,15 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
         const text = (await deps.readClipboard?.()) ?? ''
         return desk.firstNumber(text)
       },
+      'updates:status': () => updates.status(),
+      'updates:check': async () => {
+        await updates.checkNow()
+        return updates.status()
+      },
+      'updates:restart': async () => {
+        await updates.restartToUpdate()
+        return updates.status()
+      },
     },
   })
 
@@ -441,6 +470,8 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
 
   // Know the keychain's state from the start (and log it), without holding up start-up.
   void credentials.health({ fresh: true })
+  // The first update check runs in the background, then one a day.
+  void updates.start()
 
   return {
     dispatch,
@@ -451,6 +482,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     sandbox,
     outbox,
     desk,
+    updates,
     setDesktopStatus: (status) => {
       desktopStatus = status
       events.emit('desktop:changed', status)
@@ -458,6 +490,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     reloadSettings,
     close: async () => {
       stopWatching()
+      updates.stop()
       taskNotes.dispose()
       outbox?.stop()
       await outbox?.idle()

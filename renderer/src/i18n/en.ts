@@ -83,6 +83,25 @@ export default {
     platform: 'Platform: {platform} ({arch})',
     electron: 'Electron {version}',
     harness: 'Running in the browser harness (a development tool), not the desktop app.',
+    updates: {
+      off: {
+        development: 'Updates are off in a development build.',
+        no_feed: 'This copy of Callboard was built without an update feed, so it does not look for updates.',
+      },
+      failed: {
+        check: 'Could not check for updates:',
+        download: 'Could not download version {version}:',
+        install: 'Could not install version {version}:',
+      },
+      checking: 'Looking for updates…',
+      upToDate: 'Callboard is up to date (checked {at}).',
+      downloading: 'Downloading version {version} in the background: {percent} %.',
+      ready: 'Version {version} is ready. It installs when you restart Callboard.',
+      waiting:
+        'Restarting once the task being sent has its answer. New tasks wait in the queue. | Restarting once the {count} tasks being sent have their answers. New tasks wait in the queue.',
+      restart: 'Restart to update',
+      check: 'Check for updates',
+    },
   },
   forms: {
     optional: '(optional)',

@@ -88,6 +88,25 @@ export default {
     electron: 'Electron {version}',
     harness:
       'Ejecutándose en el arnés del navegador (una herramienta de desarrollo), no en la aplicación de escritorio.',
+    updates: {
+      off: {
+        development: 'Las actualizaciones están desactivadas en una versión de desarrollo.',
+        no_feed: 'Esta copia de Callboard se creó sin origen de actualizaciones, así que no las busca.',
+      },
+      failed: {
+        check: 'No se pudo buscar actualizaciones:',
+        download: 'No se pudo descargar la versión {version}:',
+        install: 'No se pudo instalar la versión {version}:',
+      },
+      checking: 'Buscando actualizaciones…',
+      upToDate: 'Callboard está actualizado (comprobado {at}).',
+      downloading: 'Descargando la versión {version} en segundo plano: {percent} %.',
+      ready: 'La versión {version} está lista. Se instala al reiniciar Callboard.',
+      waiting:
+        'Se reiniciará cuando la tarea que se está enviando tenga respuesta. Las tareas nuevas esperan en la cola. | Se reiniciará cuando las {count} tareas que se están enviando tengan respuesta. Las tareas nuevas esperan en la cola.',
+      restart: 'Reiniciar para actualizar',
+      check: 'Buscar actualizaciones',
+    },
   },
   forms: {
     optional: '(opcional)',
