@@ -18,7 +18,9 @@ export function appUpdater(
   logger: Logger,
 ): { port: UpdaterPort | null; offReason?: UpdatesOffReason } {
   if (!app.isPackaged) return { port: null, offReason: 'development' }
-  if (!existsSync(join(process.resourcesPath, 'app-update.yml'))) {
+  // process.resourcesPath is Electron's; a packaged app always has it.
+  const resources = (process as { resourcesPath?: string }).resourcesPath
+  if (!resources || !existsSync(join(resources, 'app-update.yml'))) {
     return { port: null, offReason: 'no_feed' }
   }
   // Loaded only here: the module builds the platform's updater, which needs Electron, on first use.

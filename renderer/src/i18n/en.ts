@@ -44,6 +44,7 @@ export default {
       autoDial: 'Dial a single number at once, without the confirm window',
       fromSelection: 'Read the selected text first (Linux primary selection), then the clipboard',
       closeToTray: 'Keep Callboard in the tray when its window is closed',
+      startAtLogin: 'Start Callboard in the tray when I sign in to this computer',
       outdialProfile: 'Profile for outdials from the shortcut and phone links',
       callbackProfile: 'Profile for quick callbacks',
       firstProfile: 'The first one available',

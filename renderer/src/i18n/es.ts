@@ -48,6 +48,7 @@ export default {
       autoDial: 'Llamar directamente si hay un solo número, sin ventana de confirmación',
       fromSelection: 'Leer primero el texto seleccionado (selección primaria de Linux) y luego el portapapeles',
       closeToTray: 'Mantener Callboard en la bandeja al cerrar su ventana',
+      startAtLogin: 'Iniciar Callboard en la bandeja al entrar en este equipo',
       outdialProfile: 'Perfil para las llamadas del atajo y de los enlaces telefónicos',
       callbackProfile: 'Perfil para las devoluciones rápidas',
       firstProfile: 'El primero disponible',
