@@ -16,6 +16,9 @@ import { startDesktopShell } from './desktop/desktop-shell'
 import { readDialText } from './desktop/clipboard-text'
 import { createWindowFactory } from './windows/window-factory'
 import { guardWebContents } from './windows/window-guards'
+import { appUpdater } from './updates/app-updater'
+import { startedAtLogin } from './desktop/login-item'
+import { homedir } from 'node:os'
 
 /** The Electron modules the app shell uses; passed in so tests can hand over fakes. */
 export type ElectronModules = Pick<
@@ -128,6 +131,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     dataFolder,
     sandbox: true,
     notify,
+    updates: appUpdater(app, logger.child('updater')),
     readClipboard: async () =>
       (await readDialText(electron.clipboard, { platform: process.platform, fromSelection: false })).text,
   })
@@ -171,7 +175,12 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     })
     void window.loadURL(devUrl ?? APP_ENTRY_URL)
   }
-  openMainWindow()
+  // Started at sign-in: Callboard waits in the tray; the window opens when the agent asks.
+  const hidden = startedAtLogin(
+    process.argv,
+    process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin === true,
+  )
+  if (!hidden) openMainWindow()
 
   desktop = startDesktopShell({
     electron,
@@ -185,7 +194,17 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     notify,
     showMainWindow,
     argv: process.argv,
+    loginItem: app.isPackaged
+      ? {
+          platform: process.platform,
+          setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
+          // Inside an AppImage the binary sits in a mount that changes at every start.
+          executable: process.env['APPIMAGE'] ?? process.execPath,
+          autostartDir: join(process.env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), 'autostart'),
+        }
+      : null,
   })
+  if (hidden && !desktop.hasTray()) openMainWindow()
   for (const url of earlyLinks.splice(0)) desktop.openUrl(url)
 
   app.on('activate', () => {

@@ -28,6 +28,9 @@ export const invokeChannels = [
   'dial:cancel',
   'desktop:clipboardNumber',
   'desktop:status',
+  'updates:status',
+  'updates:check',
+  'updates:restart',
 ] as const
 
 export const eventChannels = [
@@ -37,6 +40,7 @@ export const eventChannels = [
   'queue:stopped',
   'dial:requested',
   'desktop:changed',
+  'updates:changed',
 ] as const
 
 export type InvokeChannel = (typeof invokeChannels)[number]

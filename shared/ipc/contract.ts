@@ -9,6 +9,7 @@ import { ProfileId } from '../schemas/providers'
 import { SandboxSimulate, SandboxState } from '../schemas/sandbox'
 import { SettingsPatch, SettingsState } from '../schemas/settings'
 import { SubmitTask } from '../schemas/tasks'
+import { UpdateStatus } from '../schemas/updates'
 import {
   HistoryQuery,
   QueueChanged,
@@ -168,6 +169,21 @@ export const invokes = {
     output: DesktopStatus,
     summary: 'Whether the global shortcut, the tray icon and the tel:/callto: handler are in place.',
   },
+  'updates:status': {
+    input: NoInput,
+    output: UpdateStatus,
+    summary: 'Where the app update stands: off (and why), checked, downloading, ready, or failed.',
+  },
+  'updates:check': {
+    input: NoInput,
+    output: UpdateStatus,
+    summary: 'Check the update feed now (unless a download is under way or an update already waits).',
+  },
+  'updates:restart': {
+    input: NoInput,
+    output: UpdateStatus,
+    summary: 'Restart to install the downloaded update, once no request is on the wire; new sends wait.',
+  },
 } satisfies Record<InvokeChannel, InvokeSpec>
 
 /** Every event main pushes to the renderer, with its payload schema. */
@@ -179,6 +195,7 @@ export const events = {
   'queue:stopped': QueueStopped,
   'dial:requested': DialRequest,
   'desktop:changed': DesktopStatus,
+  'updates:changed': UpdateStatus,
 } satisfies Record<EventChannel, z.ZodType>
 
 export type Invokes = typeof invokes

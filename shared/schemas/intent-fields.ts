@@ -33,6 +33,15 @@ const NOT_DIALABLE: Record<E164Refusal['reason'], string> = {
 }
 
 /**
+ * Why a number of E.164 shape that the list reader refused cannot be dialled, in DialableE164's words
+ * (judgeE164 is slower than the list reader, so it only words the refusals that are shown).
+ */
+export function whyNotDialable(e164: string): string {
+  const judged = judgeE164(e164)
+  return judged.ok ? NOT_DIALABLE.invalid_for_region : NOT_DIALABLE[judged.reason]
+}
+
+/**
  * The destination of a task being queued, by the form, over IPC or from the shortcut: E.164 that
  * libphonenumber calls valid today (shared/phone/dialable.ts, the rule the shortcut and the form
  * field use), so `+999 1234567`, which has the shape, is refused wherever it comes from.

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { AiccsBroadcastIntent } from '../providers/aiccs/intents'
 import { ConnectCallbackIntent, ConnectFollowUpIntent } from '../providers/connect/intents'
 import { EgainFollowUpIntent } from '../providers/egain/intents'
-import { VoiceBroadcastIntent } from '../providers/voice-broadcast/intents'
+import { NewVoiceBroadcastIntent, VoiceBroadcastIntent } from '../providers/voice-broadcast/intents'
 import { NewOutdialIntent, OutdialIntent, WebexCallbackIntent } from '../providers/webex/intents'
 import { DialableE164 } from './intent-fields'
 
@@ -15,7 +15,7 @@ import { DialableE164 } from './intent-fields'
 export { AiccsBroadcastIntent, AiccsStart } from '../providers/aiccs/intents'
 export { ConnectCallbackIntent, ConnectFlowTarget, ConnectFollowUpIntent } from '../providers/connect/intents'
 export { EgainAssignee, EgainFollowUpIntent } from '../providers/egain/intents'
-export { VoiceBroadcastIntent } from '../providers/voice-broadcast/intents'
+export { NewVoiceBroadcastIntent, VoiceBroadcastIntent } from '../providers/voice-broadcast/intents'
 export { NewOutdialIntent, OutdialIntent, WebexCallbackIntent } from '../providers/webex/intents'
 export { CallbackWhen, DialableE164, E164 } from './intent-fields'
 
@@ -34,6 +34,9 @@ export type FollowUpIntent = z.infer<typeof FollowUpIntent>
 export const BroadcastIntent = z.discriminatedUnion('provider', [VoiceBroadcastIntent, AiccsBroadcastIntent])
 export type BroadcastIntent = z.infer<typeof BroadcastIntent>
 
+/** A broadcast being queued now: every number of a voice broadcast dialable. */
+export const NewBroadcastIntent = z.discriminatedUnion('provider', [NewVoiceBroadcastIntent, AiccsBroadcastIntent])
+
 // ——— all ———
 
 export const TaskIntent = z.discriminatedUnion('kind', [OutdialIntent, CallbackIntent, FollowUpIntent, BroadcastIntent])
@@ -43,10 +46,10 @@ export type TaskIntent = z.infer<typeof TaskIntent>
 export const TaskKind = z.enum(['outdial', 'callback', 'followUp', 'broadcast'])
 export type TaskKind = z.infer<typeof TaskKind>
 
-/** A task being queued now (tasks:submit): as TaskIntent, with every destination dialable. */
+/** A task being queued now (tasks:submit): as TaskIntent, with every destination and broadcast number dialable. */
 export const NewTaskIntent = z.discriminatedUnion('kind', [
   NewOutdialIntent,
   NewCallbackIntent,
   FollowUpIntent,
-  BroadcastIntent,
+  NewBroadcastIntent,
 ])

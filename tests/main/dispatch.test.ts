@@ -134,6 +134,9 @@ const validOutputs = {
     problem: null,
     providers: [{ provider: 'webex', profileId: PROFILE_ID, scenario: 'down', created: 0 }],
   },
+  'updates:status': { phase: 'off', reason: 'no_feed' },
+  'updates:check': { phase: 'up_to_date', checkedAt: '2026-12-07T08:00:00.000Z' },
+  'updates:restart': { phase: 'waiting_for_sends', version: '0.2.0', sending: 1 },
 } as const
 
 /** A valid input per channel, for the happy path. */

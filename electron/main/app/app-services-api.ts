@@ -11,8 +11,10 @@ import type { CredentialsService } from '../secrets/credentials-service'
 import type { SecretStore } from '../secrets/secret-store'
 import type { ProfilesService } from '../settings/profiles-service'
 import type { SettingsService } from '../settings/settings-service'
+import type { UpdateKeeper } from '../updates/update-keeper'
 import type { DataFolderClaim } from './data-folder'
 import type { EventHub } from './event-hub'
+import type { UpdatesWiringDeps } from './updates-wiring'
 
 // What the composition root (app-services.ts) is given and gives: the same for the Electron main
 // process and the browser harness.
@@ -49,6 +51,8 @@ export interface AppServicesDeps {
    * open the log); claimed here when not given. A process that does not own it writes nothing.
    */
   dataFolder?: DataFolderClaim
+  /** The update library behind its port (the packaged app), or why there is none. */
+  updates?: UpdatesWiringDeps['updates']
 }
 
 export interface AppServices {
@@ -63,6 +67,8 @@ export interface AppServices {
   outbox: Outbox | null
   /** The shortcut and tel:-link outdial, from text to a confirmed call. */
   desk: DialDesk
+  /** Update checks, downloads and the restart that waits for sends to finish. */
+  updates: UpdateKeeper
   /** The desktop integration (Electron only) reports what it managed to set up. */
   setDesktopStatus(status: DesktopStatus): void
   /**

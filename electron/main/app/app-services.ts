@@ -5,6 +5,7 @@ import { queueHandlers, requireOutbox } from '../outbox/queue-handlers'
 import { sandboxHandlers } from '../sandbox/sandbox-handlers'
 import { settingsHandlers } from '../settings/settings-handlers'
 import { watchSettingsFile } from '../settings/settings-watch'
+import { updatesHandlers } from '../updates/updates-handlers'
 import type { AppServices, AppServicesDeps } from './app-services-api'
 import { claimDataFolder } from './data-folder'
 import { wireDesktop } from './desktop-wiring'
@@ -13,6 +14,7 @@ import { profileHandlers } from './profile-handlers'
 import { wireProfiles } from './profile-wiring'
 import { wireProviders } from './provider-wiring'
 import { wireQueue } from './queue-wiring'
+import { wireUpdates } from './updates-wiring'
 
 export type { AppServices, AppServicesDeps } from './app-services-api'
 export { defaultSettingsFor } from '../settings/settings-defaults'
@@ -52,29 +54,20 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
   }
   await applySandbox()
 
-  const { skew, testConnection, sendTask } = wireProviders({
-    directory,
-    clock,
-    logger,
-    fetch: deps.fetch ?? fetch,
-    ...(deps.probes ? { probes: deps.probes } : {}),
-  })
+  const { skew, testConnection, sendTask } = wireProviders({ ...deps, directory, fetch: deps.fetch ?? fetch })
 
   // ——— The outbox: every task goes through it ———
   const { queue: opened, dispose: stopNotes } = await wireQueue({
-    userDataDir: deps.userDataDir,
-    clock,
-    logger,
+    ...deps,
     newId,
     notOwner,
     events,
     directory,
     skew,
     send: (entry) => sendTask({ taskId: entry.id, intent: entry.intent, idempotencyKey: entry.idempotencyKey }),
-    ...(deps.notify && { notify: deps.notify }),
-    ...(deps.outbox && { dispatcher: deps.outbox }),
   })
   queue = opened
+  const updates = wireUpdates({ updates: deps.updates, queue: opened, clock, logger, events })
 
   const desktop = wireDesktop({
     ...deps,
@@ -106,6 +99,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
         poke: (reason) => void opened.outbox?.poke(reason),
       }),
       ...desktop.handlers,
+      ...updatesHandlers(updates),
     },
   })
 
@@ -122,6 +116,8 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
   await opened.start()
   // Know the keychain's state from the start (and log it), without holding up start-up.
   void credentials.health({ fresh: true })
+  // The first update check runs in the background, then one a day.
+  void updates.start()
 
   return {
     dispatch,
@@ -134,10 +130,12 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     },
     outbox: opened.outbox,
     desk: desktop.desk,
+    updates,
     setDesktopStatus: desktop.setStatus,
     reloadSettings,
     close: async () => {
       stopWatching()
+      updates.stop()
       stopNotes()
       await opened.close()
       await directory.close()

@@ -22,7 +22,8 @@ export interface QueueWiringDeps {
   skew: ClockSkew
   send: (entry: OutboxEntry) => Promise<SendOutcome>
   notify?: (notification: { title: string; body: string }) => void
-  dispatcher?: OutboxDeps['dispatcher'] & { historyMs?: number }
+  /** Timers and randomness for the outbox's dispatcher (tests move time themselves). */
+  outbox?: OutboxDeps['dispatcher'] & { historyMs?: number }
 }
 
 /**
@@ -52,8 +53,8 @@ export async function wireQueue(deps: QueueWiringDeps): Promise<{ queue: Queue; 
         if (stopped) notify?.({ title: 'Callboard: the task queue is stopped', body: stopped })
       },
       skew: deps.skew,
-      ...(deps.dispatcher ? { dispatcher: deps.dispatcher } : {}),
-      ...(deps.dispatcher?.historyMs !== undefined ? { historyMs: deps.dispatcher.historyMs } : {}),
+      ...(deps.outbox ? { dispatcher: deps.outbox } : {}),
+      ...(deps.outbox?.historyMs !== undefined ? { historyMs: deps.outbox.historyMs } : {}),
     },
   })
   return { queue, dispose: () => notes.dispose() }

@@ -26,6 +26,8 @@ export interface QueueOptions {
 /** The task queue as the app runs it: its outbox (when it could be opened), and what to say about it. */
 export interface Queue {
   outbox: Outbox | null
+  /** The outbox when this process may change it and send from it (not only show it), else null. */
+  writable: Outbox | null
   /** Why the queue cannot take tasks at all (another Callboard holds it, it could not be read), or null. */
   unavailable: string | null
   /** What the agent is told about the queue file (it was damaged and set aside, say): known once started. */
@@ -86,6 +88,7 @@ export async function openQueue(options: QueueOptions): Promise<Queue> {
   let notice: string | null = null
   return {
     outbox,
+    writable: readOnly ? null : outbox,
     unavailable,
     notice: () => notice,
     async start() {

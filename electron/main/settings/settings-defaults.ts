@@ -21,6 +21,7 @@ export function defaultSettingsFor(locale: string): SettingsValues {
     dialFromSelection: false,
     autoDial: false,
     closeToTray: true,
+    startAtLogin: false,
     defaultOutdialProfileId: null,
     defaultCallbackProfileId: null,
     sandbox: true,

@@ -44,6 +44,7 @@ export default {
       autoDial: 'Dial a single number at once, without the confirm window',
       fromSelection: 'Read the selected text first (Linux primary selection), then the clipboard',
       closeToTray: 'Keep Callboard in the tray when its window is closed',
+      startAtLogin: 'Start Callboard in the tray when I sign in to this computer',
       outdialProfile: 'Profile for outdials from the shortcut and phone links',
       callbackProfile: 'Profile for quick callbacks',
       firstProfile: 'The first one available',
@@ -83,6 +84,25 @@ export default {
     platform: 'Platform: {platform} ({arch})',
     electron: 'Electron {version}',
     harness: 'Running in the browser harness (a development tool), not the desktop app.',
+    updates: {
+      off: {
+        development: 'Updates are off in a development build.',
+        no_feed: 'This copy of Callboard was built without an update feed, so it does not look for updates.',
+      },
+      failed: {
+        check: 'Could not check for updates:',
+        download: 'Could not download version {version}:',
+        install: 'Could not install version {version}:',
+      },
+      checking: 'Looking for updates…',
+      upToDate: 'Callboard is up to date (checked {at}).',
+      downloading: 'Downloading version {version} in the background: {percent} %.',
+      ready: 'Version {version} is ready. It installs when you restart Callboard.',
+      waiting:
+        'Restarting once the task being sent has its answer. New tasks wait in the queue. | Restarting once the {count} tasks being sent have their answers. New tasks wait in the queue.',
+      restart: 'Restart to update',
+      check: 'Check for updates',
+    },
   },
   forms: {
     optional: '(optional)',
@@ -111,6 +131,7 @@ export default {
       needs_auth: 'Needs you to sign in again.',
       needs_review: 'Needs your review: it may or may not have been created.',
       held_no_profile: 'Held: its profile is missing. It is not sent, and goes on by itself once the profile is back.',
+      held_profile_changed: 'Held: its profile changed and no longer allows it. It is not sent.',
       held_clock_moved_back:
         'Held: the clock moved back since it was queued. Check the clock, then send it or cancel it.',
       cancelled: 'Cancelled.',

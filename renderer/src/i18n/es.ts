@@ -48,6 +48,7 @@ export default {
       autoDial: 'Llamar directamente si hay un solo número, sin ventana de confirmación',
       fromSelection: 'Leer primero el texto seleccionado (selección primaria de Linux) y luego el portapapeles',
       closeToTray: 'Mantener Callboard en la bandeja al cerrar su ventana',
+      startAtLogin: 'Iniciar Callboard en la bandeja al entrar en este equipo',
       outdialProfile: 'Perfil para las llamadas del atajo y de los enlaces telefónicos',
       callbackProfile: 'Perfil para las devoluciones rápidas',
       firstProfile: 'El primero disponible',
@@ -88,6 +89,25 @@ export default {
     electron: 'Electron {version}',
     harness:
       'Ejecutándose en el arnés del navegador (una herramienta de desarrollo), no en la aplicación de escritorio.',
+    updates: {
+      off: {
+        development: 'Las actualizaciones están desactivadas en una versión de desarrollo.',
+        no_feed: 'Esta copia de Callboard se creó sin origen de actualizaciones, así que no las busca.',
+      },
+      failed: {
+        check: 'No se pudo buscar actualizaciones:',
+        download: 'No se pudo descargar la versión {version}:',
+        install: 'No se pudo instalar la versión {version}:',
+      },
+      checking: 'Buscando actualizaciones…',
+      upToDate: 'Callboard está actualizado (comprobado {at}).',
+      downloading: 'Descargando la versión {version} en segundo plano: {percent} %.',
+      ready: 'La versión {version} está lista. Se instala al reiniciar Callboard.',
+      waiting:
+        'Se reiniciará cuando la tarea que se está enviando tenga respuesta. Las tareas nuevas esperan en la cola. | Se reiniciará cuando las {count} tareas que se están enviando tengan respuesta. Las tareas nuevas esperan en la cola.',
+      restart: 'Reiniciar para actualizar',
+      check: 'Buscar actualizaciones',
+    },
   },
   forms: {
     optional: '(opcional)',
@@ -121,6 +141,7 @@ export default {
       needs_auth: 'Necesita que vuelva a iniciar sesión.',
       needs_review: 'Necesita su revisión: puede que se haya creado o no.',
       held_no_profile: 'Retenida: falta su perfil. No se envía, y sigue sola en cuanto el perfil vuelva.',
+      held_profile_changed: 'Retenida: su perfil cambió y ya no la permite. No se envía.',
       held_clock_moved_back:
         'Retenida: el reloj se atrasó desde que se puso en cola. Compruebe la hora y luego envíela o cancélela.',
       cancelled: 'Cancelada.',

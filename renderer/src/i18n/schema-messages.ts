@@ -99,7 +99,7 @@ const EXACT: Record<string, string> = {
   // shared/schemas/record-keys.ts
   'The name __proto__ cannot be used here.': 'El nombre __proto__ no se puede usar aquí.',
 
-  // shared/schemas/wire/webex.ts
+  // shared/providers/webex/wire.ts
   'Attribute values are text.': 'Los valores de los atributos son texto.',
   'An attribute needs a name.': 'Un atributo necesita un nombre.',
   'Header values are text.': 'Los valores de las cabeceras son texto.',
@@ -126,7 +126,7 @@ const EXACT: Record<string, string> = {
   'The source interaction must be a UUID.': 'La interacción de origen debe ser un UUID.',
   'The assignee agent must be a user UUID.': 'El agente asignado debe ser el UUID de un usuario.',
 
-  // shared/schemas/wire/connect.ts
+  // shared/providers/connect/wire.ts
   'The reference type must be URL, NUMBER, STRING, DATE or EMAIL.':
     'El tipo de referencia debe ser URL, NUMBER, STRING, DATE o EMAIL.',
   'A DATE reference holds an epoch timestamp (digits: seconds or milliseconds since 1970).':
@@ -150,7 +150,7 @@ const EXACT: Record<string, string> = {
   'The scheduled time has to be in the future.': 'La hora programada tiene que estar en el futuro.',
   'Schedule the task at most 6 days ahead.': 'Amazon Connect acepta una tarea como mucho con 6 días de antelación.',
 
-  // shared/schemas/wire/egain.ts
+  // shared/providers/egain/wire.ts
   'Choose what to look the customer up by: email.emailAddress, home.phone, mobile.phone, office.phone, social.facebookId, social.twitterId, social.instagramId or custom.<attribute name>.':
     'Elija por qué buscar al cliente: email.emailAddress, home.phone, mobile.phone, office.phone, social.facebookId, social.twitterId, social.instagramId o custom.<nombre del atributo>.',
   'The activity contact must be email.emailAddress, home.phone, office.phone, social.facebookId, social.twitterId or social.instagramId (eGain does not accept mobile.phone here).':
@@ -188,7 +188,7 @@ const EXACT: Record<string, string> = {
   'When an application (not a user) creates the task, name the user to assign it to.':
     'Cuando la tarea la crea una aplicación (no un usuario), indique el usuario al que asignarla.',
 
-  // shared/schemas/wire/aiccs.ts
+  // shared/providers/aiccs/wire.ts
   'The start type is IMMEDIATE or SCHEDULE.': 'El tipo de inicio es IMMEDIATE o SCHEDULE.',
   'A call day is one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY or SUNDAY.':
     'Un día de llamadas es uno de MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY o SUNDAY.',
@@ -214,7 +214,7 @@ const EXACT: Record<string, string> = {
   'Give a start time only when the task is scheduled (StartType SCHEDULE).':
     'Indique una hora de inicio solo cuando la tarea esté programada (StartType SCHEDULE).',
 
-  // shared/schemas/wire/voice-broadcast.ts
+  // shared/providers/voice-broadcast/wire.ts
   'A number to call is 7 to 15 digits: country code and number, no + or spaces.':
     'Un número al que llamar tiene de 7 a 15 dígitos: código de país y número, sin + ni espacios.',
   'Give the numbers to call as a list (numberList or numberInfoList).':

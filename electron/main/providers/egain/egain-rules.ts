@@ -1,5 +1,5 @@
 // The simulated eGain case manager's own rules for "Create task activity", written from the
-// operation's page (seed 001) and providers.md §2 — deliberately NOT built on shared/schemas/wire,
+// operation's page (seed 001) and providers.md §2 — deliberately NOT built on shared/providers/egain/wire.ts,
 // so a wrong limit in our schema shows up as a disagreement instead of being copied.
 //
 // The page collapses its JSON sample, so where the body nests (customer contacts, payload content,

@@ -1,6 +1,6 @@
 // The simulated voice-broadcast platform's own rules for `…/voice/group/call/send`, written from the
 // seed's parameter table (seed 004, ITNIO "numberList" revision) and providers.md §5 (the
-// numberInfoList revision) — deliberately NOT built on shared/schemas/wire, so that a wrong limit
+// numberInfoList revision) — deliberately NOT built on shared/providers/voice-broadcast/wire.ts, so that a wrong limit
 // in our schema meets a second, independent reading of the document.
 //
 // Read from the document as written; [I] marks an inference where the text is silent:

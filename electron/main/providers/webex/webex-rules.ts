@@ -1,6 +1,6 @@
 // The simulated Webex Contact Center's own field rules, written from Cisco's CreateTaskRequest and
 // ScheduleCallbackRequest text (seed 000, specs/webex-cc-task-creation.openapi.json, providers.md §1).
-// Deliberately NOT built on shared/schemas/wire: the simulator is the second opinion that catches a
+// Deliberately NOT built on shared/providers/webex/wire.ts: the simulator is the second opinion that catches a
 // wrong limit in our schema, so it must not share the schema's code or constants.
 //
 // Where the spec describes what Webex *does* rather than what it refuses, the simulator does that:
