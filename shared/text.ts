@@ -41,14 +41,6 @@ export function utf8BytesOfEntries(map: Readonly<Record<string, string>>): numbe
 }
 
 /**
- * A zod check for strings limited in UTF-8 bytes: `z.string().check(maxUtf8Bytes(200, '…'))`.
- * JSON Schema cannot express a byte limit, so the check does not show in `z.toJSONSchema`.
- */
-export function maxUtf8Bytes(max: number, message: string) {
-  return z.refine<string>((s) => utf8Bytes(s) <= max, { error: message })
-}
-
-/**
  * The zod checks for a string of at most `max` characters, counted as UTF-16 code units:
  * `z.string().check(...maxChars(255, '…'))`. zod's own `.max` counts code points, so an emoji
  * is one character there and two here. A Java server's `String.length()` counts units, and units are

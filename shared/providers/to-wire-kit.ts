@@ -25,3 +25,48 @@ export function validate<T>(schema: z.ZodType<T>, value: unknown, paths: PathMap
   const mapped = typeof head === 'string' ? paths[head] : undefined
   return refuse(mapped ?? ['wire', ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))], issue.message)
 }
+
+/** A rule of a wire request that depends on the time it is sent (a start in the future, say). */
+export interface TimedIssue {
+  path: (string | number)[]
+  message: string
+}
+export type TimeRule<T> = (request: T, nowMs: number) => TimedIssue[]
+
+/**
+ * A wire schema with its time rule judged at `now`, as one schema (for tests, and for forms that
+ * show every problem at once). Sending does not build it: each call made a new schema that zod
+ * compiled again, on every task; `validateAt` checks the same two parts in turn.
+ */
+export function atTime<S extends z.ZodType>(
+  schema: S,
+  rule: TimeRule<z.output<S>>,
+  now: Date,
+  when?: (payload: z.core.ParsePayload) => boolean,
+): S {
+  const nowMs = now.getTime()
+  if (Number.isNaN(nowMs)) throw new RangeError('A wire schema needs a valid current time.')
+  return schema.superRefine(
+    (request, ctx) => {
+      for (const issue of rule(request, nowMs)) ctx.addIssue({ code: 'custom', ...issue })
+    },
+    when ? { when } : undefined,
+  )
+}
+
+/** `validate`, then the time rule at `now` on what passed: the request as sending checks it. */
+export function validateAt<T>(
+  schema: z.ZodType<T>,
+  rule: TimeRule<T>,
+  now: Date,
+  value: unknown,
+  paths: PathMap,
+): { ok: T } | IntentRefusal {
+  const checked = validate(schema, value, paths)
+  if (isRefusal(checked)) return checked
+  const [issue] = rule(checked.ok, now.getTime())
+  if (issue === undefined) return checked
+  const head = issue.path[0]
+  const mapped = typeof head === 'string' ? paths[head] : undefined
+  return refuse(mapped ?? ['wire', ...issue.path], issue.message)
+}

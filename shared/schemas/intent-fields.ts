@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { E164_PATTERN, judgeE164, type E164Refusal } from '../phone/dialable'
+import { normalizeNumber } from '../phone/number-list'
 import { CONNECT_TASK_LIMITS } from '../providers/connect/wire'
 import { isIanaTimeZone, WEBEX_SCHEDULED_CALLBACK_LIMITS } from '../providers/webex/wire'
 import { maxChars } from '../text'
@@ -42,15 +43,25 @@ export function whyNotDialable(e164: string): string {
 }
 
 /**
+ * Whether an E.164 number is dialable, by the list reader (shared/phone/number-list.ts): the rule
+ * of shared/phone/dialable.ts (tests/shared/phone/number-list.test.ts holds the two together), read
+ * without building libphonenumber's objects. It runs on every task queued, where judgeE164 cost
+ * about 16 KB of allocation a number; judgeE164 only words a refusal.
+ */
+export function isDialableE164(e164: string): boolean {
+  const read = normalizeNumber(e164, 'US')
+  return read.ok && `+${read.number}` === e164
+}
+
+/**
  * The destination of a task being queued, by the form, over IPC or from the shortcut: E.164 that
  * libphonenumber calls valid today (shared/phone/dialable.ts, the rule the shortcut and the form
  * field use), so `+999 1234567`, which has the shape, is refused wherever it comes from.
  */
 export const DialableE164 = E164.superRefine((value, ctx) => {
   // The shape's own message already says what is wrong.
-  if (!E164_PATTERN.test(value)) return
-  const judged = judgeE164(value)
-  if (!judged.ok) ctx.addIssue({ code: 'custom', message: NOT_DIALABLE[judged.reason] })
+  if (!E164_PATTERN.test(value) || isDialableE164(value)) return
+  ctx.addIssue({ code: 'custom', message: whyNotDialable(value) })
 })
 
 /** A date and time with its UTC offset, e.g. 2026-07-01T09:30:00+02:00. */

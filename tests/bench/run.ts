@@ -12,6 +12,7 @@ import { Profile } from '../../shared/schemas/profiles'
 import { drafts } from '../shared/fixtures'
 import { simulateFlush } from '../main/queue/flush-simulation'
 import { BACKLOG, flush, LANE_LIMITS, RATED, SIM_LIMITS, utilization } from '../main/queue/http-flush'
+import { allocatedBytes } from './enqueue-alloc'
 import { benchJournal } from './journal-bench'
 import { benchShortcut } from './shortcut-bench'
 import { benchNumbers } from './numbers-bench'
@@ -106,6 +107,16 @@ const ENQUEUE_SAMPLES = 5000
   const enqueueP99 = percentile(enqueue, 99)
   print(`enqueue_${kb}kb_p99_ms`, enqueueP99, 'ms')
   print(`enqueue_${kb}kb_first500_p99_ms`, percentile(all.slice(0, 500), 99), 'ms')
+  // What one enqueue allocates on the JavaScript heap, collected or not (enqueue-alloc.ts), in the
+  // same steady state: parsing at the IPC boundary, the wire check, the journal record, the answer.
+  const ALLOC_SAMPLES = 1000
+  const allocated = await allocatedBytes(async () => {
+    for (let i = 0; i < ALLOC_SAMPLES; i++) {
+      const answer = await queued.dispatch('tasks:submit', { intent: intent(i) })
+      if (!answer.ok) throw new Error(`enqueue refused: ${answer.error.message}`)
+    }
+  })
+  print('enqueue_alloc_kb', allocated / ALLOC_SAMPLES / 1024, 'KB')
   await queued.close()
 
   // The physical floor: a bare append of the same bytes with fsync, on the same disk, sampled as

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { TaskIntent } from '@shared/schemas/intents'
 import { HoldReason, OutboxEntry } from '@shared/schemas/outbox'
 import { SendOutcome } from '@shared/schemas/send-outcome'
 
@@ -9,8 +10,8 @@ import { SendOutcome } from '@shared/schemas/send-outcome'
 const Id = z.uuid()
 const At = z.iso.datetime({ offset: true })
 
-export const OutboxEvent = z.discriminatedUnion('t', [
-  z.object({ t: z.literal('queued'), entry: OutboxEntry }).strict(),
+/** Every change after a task is queued. */
+const changes = [
   z.object({ t: z.literal('sending'), id: Id, at: At, attempt: z.int().positive() }).strict(),
   z.object({ t: z.literal('outcome'), id: Id, at: At, outcome: SendOutcome, nextAttemptAt: At.nullable() }).strict(),
   z.object({ t: z.literal('expired'), id: Id, at: At, reason: z.string().min(1) }).strict(),
@@ -35,5 +36,29 @@ export const OutboxEvent = z.discriminatedUnion('t', [
    * it may already have been sent, and its provider has no key to make a resend harmless.
    */
   z.object({ t: z.literal('held_for_review'), id: Id, at: At, reason: z.string().min(1) }).strict(),
+] as const
+
+export const OutboxEvent = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('queued'), entry: OutboxEntry }).strict(),
+  ...changes,
 ])
 export type OutboxEvent = z.infer<typeof OutboxEvent>
+
+/**
+ * What the outbox checks before it appends a change (the journal's `appendSchema`): every field of
+ * every change, except a queued task's intent. That was parsed where it came in (tasks:submit at the
+ * IPC boundary, the dial desk), by a schema that takes only what TaskIntent reads back
+ * (tests/main/outbox/round-trip.test.ts holds it for every provider), so it is passed on typed, not
+ * parsed again: on every append that was the largest part of what queueing a task allocated.
+ */
+export const OutboxEventToAppend = z.discriminatedUnion('t', [
+  z
+    .object({
+      t: z.literal('queued'),
+      entry: OutboxEntry.extend({
+        intent: z.custom<TaskIntent>((value) => typeof value === 'object' && value !== null),
+      }),
+    })
+    .strict(),
+  ...changes,
+])

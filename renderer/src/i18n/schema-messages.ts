@@ -98,6 +98,7 @@ const EXACT: Record<string, string> = {
 
   // shared/schemas/record-keys.ts
   'The name __proto__ cannot be used here.': 'El nombre __proto__ no se puede usar aquí.',
+  'Expected an object of names and text values.': 'Se esperaba un objeto de nombres y valores de texto.',
 
   // shared/providers/webex/wire.ts
   'Attribute values are text.': 'Los valores de los atributos son texto.',

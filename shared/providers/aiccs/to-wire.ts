@@ -1,9 +1,9 @@
 import type { IntentRefusal } from '../provider-module'
-import { isRefusal, refuse, validate } from '../to-wire-kit'
+import { isRefusal, refuse, validateAt } from '../to-wire-kit'
 import type { AiccsBroadcastIntent } from './intents'
 import type { AiccsProfile } from './profile'
 import type { AiccsCreateAiCallTask } from './wire'
-import { aiccsCreateAiCallTaskSchema } from './wire'
+import { AiccsCreateAiCallTask as AiccsCreateAiCallTaskSchema, aiccsStartTimeRule } from './wire'
 
 // An AI call intent plus its AICCS profile → CreateAiCallTask's parameters, with the profile's
 // default agent and virtual number where the intent leaves them empty.
@@ -31,7 +31,7 @@ export function aiccsToWire(intent: AiccsBroadcastIntent, p: AiccsProfile, now: 
     ...(intent.retryReasons !== undefined && { CallRetryReason: intent.retryReasons }),
     ...(intent.concurrency !== undefined && { TaskCps: intent.concurrency }),
   }
-  const checked = validate(aiccsCreateAiCallTaskSchema(now), params, {
+  const checked = validateAt(AiccsCreateAiCallTaskSchema, aiccsStartTimeRule, now, params, {
     TaskName: ['taskName'],
     AgentId: ['agentId'],
     VirtualNumber: ['virtualNumber'],

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { atTime, type TimeRule } from '../to-wire-kit'
 import { maxChars } from '../../text'
 
 // Alibaba Cloud AICCS 2019-10-15, RPC action `CreateAiCallTask` (POST /, parameters in the query).
@@ -102,35 +103,41 @@ export const AICCS_TASK_FIELDS = {
   TaskCps: Count(1, 500, 'task concurrency').optional(),
 }
 
-/** `CreateAiCallTask` parameters. `now` is the moment the request is built: a scheduled start must be later. */
-export const aiccsCreateAiCallTaskSchema = (now: Date) =>
-  z
-    .strictObject(AICCS_TASK_FIELDS, {
-      error: (issue) =>
-        issue.code === 'unrecognized_keys'
-          ? `CreateAiCallTask has no parameter ${issue.keys.join(', ')}.`
-          : 'Give the CreateAiCallTask parameters.',
-    })
-    .superRefine((p, ctx) => {
-      if (p.StartType === 'SCHEDULE') {
-        if (p.TaskStartTime === undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['TaskStartTime'],
-            message: 'A scheduled task needs its start time.',
-          })
-        } else if (p.TaskStartTime <= now.getTime()) {
-          ctx.addIssue({ code: 'custom', path: ['TaskStartTime'], message: 'The start time must be in the future.' })
-        }
-      } else if (p.TaskStartTime !== undefined) {
+/** `CreateAiCallTask` parameters, time-independent rules only; the start time's is `aiccsStartTimeRule`. */
+export const AiccsCreateAiCallTask = z
+  .strictObject(AICCS_TASK_FIELDS, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `CreateAiCallTask has no parameter ${issue.keys.join(', ')}.`
+        : 'Give the CreateAiCallTask parameters.',
+  })
+  .superRefine((p, ctx) => {
+    if (p.StartType === 'SCHEDULE') {
+      if (p.TaskStartTime === undefined) {
         ctx.addIssue({
           code: 'custom',
           path: ['TaskStartTime'],
-          message: 'Give a start time only when the task is scheduled (StartType SCHEDULE).',
+          message: 'A scheduled task needs its start time.',
         })
       }
-    })
-export type AiccsCreateAiCallTask = z.infer<ReturnType<typeof aiccsCreateAiCallTaskSchema>>
+    } else if (p.TaskStartTime !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TaskStartTime'],
+        message: 'Give a start time only when the task is scheduled (StartType SCHEDULE).',
+      })
+    }
+  })
+
+/** A scheduled start must be later than `nowMs`, the moment the request is built. */
+export const aiccsStartTimeRule: TimeRule<AiccsCreateAiCallTask> = (p, nowMs) =>
+  p.StartType === 'SCHEDULE' && p.TaskStartTime !== undefined && p.TaskStartTime <= nowMs
+    ? [{ path: ['TaskStartTime'], message: 'The start time must be in the future.' }]
+    : []
+
+/** `CreateAiCallTask` parameters with the start time judged at `now`. */
+export const aiccsCreateAiCallTaskSchema = (now: Date) => atTime(AiccsCreateAiCallTask, aiccsStartTimeRule, now)
+export type AiccsCreateAiCallTask = z.infer<typeof AiccsCreateAiCallTask>
 
 /**
  * The flat query the official SDK sends for these parameters: array parameters in its "json" style

@@ -1,10 +1,10 @@
 import type { IntentRefusal } from '../provider-module'
 import type { PathMap } from '../to-wire-kit'
-import { isRefusal, refuse, validate } from '../to-wire-kit'
+import { isRefusal, refuse, validateAt } from '../to-wire-kit'
 import type { ConnectCallbackIntent, ConnectFlowTarget, ConnectFollowUpIntent, ConnectIntent } from './intents'
 import type { ConnectProfile } from './profile'
 import type { ConnectStartTaskContactInput } from './wire'
-import { connectStartTaskSchema } from './wire'
+import { connectScheduledTimeRule, ConnectStartTaskContactInput as ConnectStartTaskSchema } from './wire'
 
 // A callback or follow-up intent plus its Connect profile → StartTaskContact's input. The target must
 // be one the profile configures. ClientToken is left out: the client sets it to the task's
@@ -52,7 +52,7 @@ function callback(intent: ConnectCallbackIntent, p: ConnectProfile, now: Date): 
     References: { 'Callback number': { Type: 'STRING', Value: intent.destination } },
     ...(intent.when.kind === 'at' && { ScheduledTime: new Date(intent.when.at) }),
   }
-  const checked = validate(connectStartTaskSchema(now), input, {
+  const checked = validateAt(ConnectStartTaskSchema, connectScheduledTimeRule, now, input, {
     ...targetPaths,
     Name: ['customerName'],
     Description: ['reason'],
@@ -73,7 +73,7 @@ function followUp(intent: ConnectFollowUpIntent, p: ConnectProfile, now: Date): 
     ...(intent.references && { References: intent.references }),
     ...(intent.previousContactId !== undefined && { PreviousContactId: intent.previousContactId }),
   }
-  const checked = validate(connectStartTaskSchema(now), input, {
+  const checked = validateAt(ConnectStartTaskSchema, connectScheduledTimeRule, now, input, {
     ...targetPaths,
     Name: ['name'],
     Description: ['description'],

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { utf8Bytes, utf8BytesOfEntries } from '../../text'
 import { refusingProtoKey } from '../../schemas/record-keys'
+import { atTime, type TimeRule } from '../to-wire-kit'
 
 // Wire-level input of Amazon Connect StartTaskContact, in the shape of @aws-sdk/client-connect's
 // StartTaskContactCommandInput (project notes: providers.md §3; AWS's Smithy model
@@ -180,8 +181,8 @@ const isObjectPayload = (payload: z.core.ParsePayload) =>
 export const CONNECT_FLOW_TARGETS = ['ContactFlowId', 'QuickConnectId', 'TaskTemplateId'] as const
 
 /**
- * StartTaskContact input, time-independent rules only. Use `connectStartTaskSchema(now)` before
- * sending: it adds the ScheduledTime window. Not sent: `Attachments` (not in the model Callboard
+ * StartTaskContact input, time-independent rules only; the ScheduledTime window is
+ * `connectScheduledTimeRule` (`connectStartTaskSchema(now)` is the two as one schema). Not sent: `Attachments` (not in the model Callboard
  * was built against). `ClientToken` is optional here, but the provider client should always set
  * one per logical task and reuse it on retries.
  */
@@ -224,30 +225,23 @@ export const ConnectStartTaskContactInput = z
   )
 export type ConnectStartTaskContactInput = z.infer<typeof ConnectStartTaskContactInput>
 
-/**
- * StartTaskContact input with the ScheduledTime rule judged at `now`: later than now and at most
- * 6 days (144 hours) after it.
- */
+/** The ScheduledTime rule, judged at `nowMs`: later than now and at most 6 days (144 hours) after it. */
+export const connectScheduledTimeRule: TimeRule<ConnectStartTaskContactInput> = (input, nowMs) => {
+  if (input.ScheduledTime === undefined) return []
+  const at = input.ScheduledTime.getTime()
+  if (at <= nowMs) return [{ path: ['ScheduledTime'], message: 'The scheduled time has to be in the future.' }]
+  if (at - nowMs > L.maxScheduleAheadMs) {
+    return [{ path: ['ScheduledTime'], message: 'Schedule the task at most 6 days ahead.' }]
+  }
+  return []
+}
+
+/** StartTaskContact input with its ScheduledTime rule (connectScheduledTimeRule) judged at `now`. */
 export function connectStartTaskSchema(now: Date) {
-  const nowMs = now.getTime()
-  if (Number.isNaN(nowMs)) throw new RangeError('connectStartTaskSchema needs a valid current time.')
-  return ConnectStartTaskContactInput.superRefine(
-    (input, ctx) => {
-      if (input.ScheduledTime === undefined) return
-      const at = input.ScheduledTime.getTime()
-      if (at <= nowMs) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['ScheduledTime'],
-          message: 'The scheduled time has to be in the future.',
-        })
-      } else if (at - nowMs > L.maxScheduleAheadMs) {
-        ctx.addIssue({ code: 'custom', path: ['ScheduledTime'], message: 'Schedule the task at most 6 days ahead.' })
-      }
-    },
-    {
-      when: (payload) =>
-        isObjectPayload(payload) && !payload.issues.some((issue) => issue.path?.[0] === 'ScheduledTime'),
-    },
+  return atTime(
+    ConnectStartTaskContactInput,
+    connectScheduledTimeRule,
+    now,
+    (payload) => isObjectPayload(payload) && !payload.issues.some((issue) => issue.path?.[0] === 'ScheduledTime'),
   )
 }

@@ -2,8 +2,7 @@ import type { IntentRefusal, WirePath } from '../provider-module'
 import { refuse } from '../to-wire-kit'
 import type { EgainFollowUpIntent } from './intents'
 import type { EgainProfile } from './profile'
-import type { EgainCreateTaskActivity } from './wire'
-import { egainTaskActivitySchema } from './wire'
+import { EgainCreateTaskActivity, egainRequestDueDateRule } from './wire'
 
 // A follow-up intent plus its eGain profile → "Create task activity": query, body, and who calls
 // (the profile's grant decides: client credentials act as an application, which must name the
@@ -71,9 +70,9 @@ export function egainToWire(intent: EgainFollowUpIntent, p: EgainProfile, now: D
       ...(intent.assignee && { status: { assigned: { user: { [intent.assignee.by]: intent.assignee.value } } } }),
     },
   }
-  const result = egainTaskActivitySchema(now).safeParse(request)
-  if (result.success) return { provider: 'egain', payload: result.data }
-  const issue = result.error.issues[0]
+  const result = EgainCreateTaskActivity.safeParse(request)
+  const issue = result.success ? egainRequestDueDateRule(result.data, now.getTime())[0] : result.error.issues[0]
+  if (result.success && issue === undefined) return { provider: 'egain', payload: result.data }
   const [head, field] = issue?.path ?? []
   const mapped =
     head === 'body' && typeof field === 'string'

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { atTime, type TimeRule } from '../to-wire-kit'
 import { maxChars } from '../../text'
 import { EgainAcceptLanguage } from './profile'
 
@@ -223,39 +224,58 @@ export const EgainPriority = z.enum(['1', '2', '3', '4', '5', '6', '7'], {
 /** The task's subject: the one statement of its limit, which the follow-up intent borrows. */
 export const EgainSubject = Filled(255, 'subject').optional()
 
-/** The request body. `now` is the moment the request is built: `dueDate` must be later than it. */
-export const egainTaskBody = (now: Date) =>
-  Shape('task', {
-    /** Required. Length is not documented: 255 is a sanity cap (as for the subtype and ids below). */
-    department: Shape('department', { name: Filled(255, 'department name') }),
-    type: Shape('activity type', {
-      value: z.literal('task', { error: 'The activity type must be "task".' }),
-      /** A task subtype configured in the tenant ("Get Activity Attributes"). */
-      subtype: ValueOf('task subtype', Filled(255, 'task subtype')),
-    }),
-    subject: EgainSubject,
-    priority: EgainPriority.optional(),
-    dueDate: z.iso
-      .datetime({ offset: true, error: 'Give the due date as an ISO date and time with a time zone.' })
-      .refine((value) => Date.parse(value) > now.getTime(), { error: 'The due date must be in the future.' })
-      .optional(),
-    customer: EgainCustomer,
-    payload: Shape('payload', { task: Shape('task payload', { content: EgainTaskContent }) }).optional(),
-    status: Shape('status', { assigned: Shape('assignment', { user: EgainTargetUser }) }).optional(),
-    /** Existing case to attach to; without it the server creates a new case. */
-    case: Shape('case', { id: Filled(64, 'case id') }).optional(),
-    customAttributes: EgainCustomAttributes.optional(),
-    attachments: EgainAttachments.optional(),
-  }).superRefine((body, ctx) => {
-    if (body.subject === undefined && body.payload === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['subject'],
-        message: 'Give the task a subject or some content (at least one of the two).',
-      })
-    }
+/** The request body, time-independent rules only; `egainDueDateRule` adds the due date's. */
+export const EgainTaskBody = Shape('task', {
+  /** Required. Length is not documented: 255 is a sanity cap (as for the subtype and ids below). */
+  department: Shape('department', { name: Filled(255, 'department name') }),
+  type: Shape('activity type', {
+    value: z.literal('task', { error: 'The activity type must be "task".' }),
+    /** A task subtype configured in the tenant ("Get Activity Attributes"). */
+    subtype: ValueOf('task subtype', Filled(255, 'task subtype')),
+  }),
+  subject: EgainSubject,
+  priority: EgainPriority.optional(),
+  dueDate: z.iso
+    .datetime({ offset: true, error: 'Give the due date as an ISO date and time with a time zone.' })
+    .optional(),
+  customer: EgainCustomer,
+  payload: Shape('payload', { task: Shape('task payload', { content: EgainTaskContent }) }).optional(),
+  status: Shape('status', { assigned: Shape('assignment', { user: EgainTargetUser }) }).optional(),
+  /** Existing case to attach to; without it the server creates a new case. */
+  case: Shape('case', { id: Filled(64, 'case id') }).optional(),
+  customAttributes: EgainCustomAttributes.optional(),
+  attachments: EgainAttachments.optional(),
+}).superRefine((body, ctx) => {
+  if (body.subject === undefined && body.payload === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['subject'],
+      message: 'Give the task a subject or some content (at least one of the two).',
+    })
+  }
+})
+export type EgainTaskBody = z.infer<typeof EgainTaskBody>
+
+/** The due date must be later than `nowMs`, the moment the request is built. */
+export const egainDueDateRule: TimeRule<EgainTaskBody> = (body, nowMs) =>
+  body.dueDate !== undefined && Date.parse(body.dueDate) <= nowMs
+    ? [{ path: ['dueDate'], message: 'The due date must be in the future.' }]
+    : []
+
+/** Run beside the other fields' errors (a form shows them all), once the due date itself parsed. */
+const dueDateParsed = (payload: z.core.ParsePayload, at: PropertyKey[]) =>
+  typeof payload.value === 'object' &&
+  payload.value !== null &&
+  !payload.issues.some((issue) => {
+    const path = issue.path ?? []
+    // An issue on the due date or on what holds it; an unknown field beside it is no obstacle.
+    if (path.length === 0) return issue.code !== 'unrecognized_keys'
+    return path.slice(0, at.length).every((key, i) => key === at[i])
   })
-export type EgainTaskBody = z.infer<ReturnType<typeof egainTaskBody>>
+
+/** The request body with its due date judged at `now`. */
+export const egainTaskBody = (now: Date) =>
+  atTime(EgainTaskBody, egainDueDateRule, now, (payload) => dueDateParsed(payload, ['dueDate']))
 
 // ——— query and body together ———
 
@@ -312,57 +332,67 @@ export type EgainActor = z.infer<typeof EgainActor>
 
 /**
  * Everything one "create task activity" call sends, validated together: the query parameters, the
- * `Accept-Language` header and the body, plus who is calling (it decides whether an assignee is required).
+ * `Accept-Language` header and the body, plus who is calling (it decides whether an assignee is
+ * required). Time-independent rules only; `egainRequestDueDateRule` adds the due date's.
  */
-export const egainTaskActivitySchema = (now: Date) =>
-  Shape('request', {
-    actor: EgainActor,
-    acceptLanguage: EgainTaskAcceptLanguage,
-    query: EgainTaskQuery,
-    body: egainTaskBody(now),
-  }).superRefine((request, ctx) => {
-    const { query, body } = request
-    const contacts = body.customer.contacts.contact
+export const EgainCreateTaskActivity = Shape('request', {
+  actor: EgainActor,
+  acceptLanguage: EgainTaskAcceptLanguage,
+  query: EgainTaskQuery,
+  body: EgainTaskBody,
+}).superRefine((request, ctx) => {
+  const { query, body } = request
+  const contacts = body.customer.contacts.contact
 
-    // "The attributes provided in the value of searchContactOnAttribute and activityContact must be
-    // provided in the customer representation."
-    const named = [
-      ['searchContactOnAttribute', query.searchContactOnAttribute],
-      ['activityContact', query.activityContact],
-    ] as const
-    for (const [param, attribute] of named) {
-      if (attribute === undefined || contacts.some((c) => contactHas(c, attribute))) continue
-      ctx.addIssue({
-        code: 'custom',
-        path: ['body', 'customer'],
-        message: `The customer must include the ${attribute} named by ${param}.`,
-      })
-    }
+  // "The attributes provided in the value of searchContactOnAttribute and activityContact must be
+  // provided in the customer representation."
+  const named = [
+    ['searchContactOnAttribute', query.searchContactOnAttribute],
+    ['activityContact', query.activityContact],
+  ] as const
+  for (const [param, attribute] of named) {
+    if (attribute === undefined || contacts.some((c) => contactHas(c, attribute))) continue
+    ctx.addIssue({
+      code: 'custom',
+      path: ['body', 'customer'],
+      message: `The customer must include the ${attribute} named by ${param}.`,
+    })
+  }
 
-    // New customer creation: not more than one contact point of each kind.
-    if (query.createCustomer === 'yes') {
-      const seen = new Set<string>()
-      contacts.forEach((contact, c) => {
-        for (const { kind, path } of contactPointKindsOf(contact)) {
-          if (seen.has(kind)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['body', 'customer', 'contacts', 'contact', c, ...path],
-              message: `A new customer can have only one ${kind}.`,
-            })
-          }
-          seen.add(kind)
+  // New customer creation: not more than one contact point of each kind.
+  if (query.createCustomer === 'yes') {
+    const seen = new Set<string>()
+    contacts.forEach((contact, c) => {
+      for (const { kind, path } of contactPointKindsOf(contact)) {
+        if (seen.has(kind)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['body', 'customer', 'contacts', 'contact', c, ...path],
+            message: `A new customer can have only one ${kind}.`,
+          })
         }
-      })
-    }
+        seen.add(kind)
+      }
+    })
+  }
 
-    // A client application has no logged-in user to default to: it must name the assignee.
-    if (request.actor === 'client' && body.status === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['body', 'status'],
-        message: 'When an application (not a user) creates the task, name the user to assign it to.',
-      })
-    }
-  })
-export type EgainCreateTaskActivity = z.infer<ReturnType<typeof egainTaskActivitySchema>>
+  // A client application has no logged-in user to default to: it must name the assignee.
+  if (request.actor === 'client' && body.status === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['body', 'status'],
+      message: 'When an application (not a user) creates the task, name the user to assign it to.',
+    })
+  }
+})
+export type EgainCreateTaskActivity = z.infer<typeof EgainCreateTaskActivity>
+
+/** The body's due date rule, for the whole request. */
+export const egainRequestDueDateRule: TimeRule<EgainCreateTaskActivity> = (request, nowMs) =>
+  egainDueDateRule(request.body, nowMs).map((issue) => ({ ...issue, path: ['body', ...issue.path] }))
+
+/** Everything one call sends, with the due date judged at `now`. */
+export const egainTaskActivitySchema = (now: Date) =>
+  atTime(EgainCreateTaskActivity, egainRequestDueDateRule, now, (payload) =>
+    dueDateParsed(payload, ['body', 'dueDate']),
+  )

@@ -1,4 +1,4 @@
-import { isRefusal, refuse, validate } from '../to-wire-kit'
+import { isRefusal, refuse, validate, validateAt } from '../to-wire-kit'
 import type { IntentRefusal } from '../provider-module'
 import type { OutdialIntent, WebexCallbackIntent, WebexIntent } from './intents'
 import type { WebexProfile } from './profile'
@@ -6,8 +6,9 @@ import type { WebexCreateTaskRequest, WebexScheduleCallbackRequest } from './wir
 import {
   WEBEX_SCHEDULED_CALLBACK_LIMITS,
   wallClockParts,
-  webexScheduleCallbackSchema,
+  webexCallbackWindow,
   WebexCreateTaskRequest as WebexCreateTaskRequestSchema,
+  WebexScheduleCallbackRequest as WebexScheduleCallbackRequestSchema,
 } from './wire'
 
 // An outdial or callback intent plus its Webex profile → the request the Webex client sends: a task
@@ -108,7 +109,7 @@ function callback(intent: WebexCallbackIntent, p: WebexProfile, now: Date): Webe
     queueId: p.scheduledCallbackQueueId,
     ...(reason && { callbackReason: reason }),
   }
-  const checked = validate(webexScheduleCallbackSchema(now), body, {
+  const checked = validateAt(WebexScheduleCallbackRequestSchema, webexCallbackWindow, now, body, {
     customerName: ['customerName'],
     callbackNumber: ['destination'],
     timezone: ['when', 'timeZone'],

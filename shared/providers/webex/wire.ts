@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { maxChars, maxUtf8Bytes, utf8Bytes, utf8BytesOfEntries } from '../../text'
-import { refusingProtoKey } from '../../schemas/record-keys'
+import { maxChars, utf8Bytes, utf8BytesOfEntries } from '../../text'
+import { textMap } from '../../schemas/record-keys'
+import { atTime, type TimedIssue, type TimeRule } from '../to-wire-kit'
 
 // Wire-level request bodies for Webex Contact Center, exactly as the provider client sends them
 // (project notes: providers.md §1; Cisco's spec webex-contact-center.json @1be8332). Field names are
@@ -49,28 +50,25 @@ const requiredText = (what: string, max?: number) => {
 // ——— POST /v1/tasks (CreateTaskRequest) ———
 
 /** `attributes`: free key/value pairs handed to the flow; at most 30, limits in UTF-8 bytes. */
-export const WebexTaskAttributes = refusingProtoKey(
-  z.record(
-    z.string(),
-    z
-      .string({ error: 'Attribute values are text.' })
-      .check(maxUtf8Bytes(L.attributeValueBytes, `At most ${L.attributeValueBytes} bytes (UTF-8) per value.`)),
-  ),
-).superRefine((attributes, ctx) => {
-  const keys = Object.keys(attributes)
-  if (keys.length > L.attributesMaxPairs) {
-    ctx.addIssue({ code: 'custom', message: `At most ${L.attributesMaxPairs} attributes (${keys.length} given).` })
-  }
-  for (const key of keys) {
-    if (key.length === 0) ctx.addIssue({ code: 'custom', path: [key], message: 'An attribute needs a name.' })
-    else if (utf8Bytes(key) > L.attributeKeyBytes) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [key],
-        message: `Attribute names take at most ${L.attributeKeyBytes} bytes (UTF-8).`,
-      })
+export const WebexTaskAttributes = textMap({
+  notText: 'Attribute values are text.',
+  value: (value) =>
+    utf8Bytes(value) > L.attributeValueBytes ? `At most ${L.attributeValueBytes} bytes (UTF-8) per value.` : null,
+  map: (_attributes, keys, ctx) => {
+    if (keys.length > L.attributesMaxPairs) {
+      ctx.addIssue({ code: 'custom', message: `At most ${L.attributesMaxPairs} attributes (${keys.length} given).` })
     }
-  }
+    for (const key of keys) {
+      if (key.length === 0) ctx.addIssue({ code: 'custom', path: [key], message: 'An attribute needs a name.' })
+      else if (utf8Bytes(key) > L.attributeKeyBytes) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `Attribute names take at most ${L.attributeKeyBytes} bytes (UTF-8).`,
+        })
+      }
+    }
+  },
 })
 
 /** RFC 3261 `token` characters, upper-case letters excluded (Webex lower-cases header names). */
@@ -84,37 +82,35 @@ const SIP_HEADER_VALUE = /^(?:[^\p{Cc}]|\t)*$/u
  * 1100 UTF-8 bytes (the spec's "payload is restricted to 1100 bytes"; we count name + value bytes
  * of every header and no separators, since the spec does not say how Webex frames them).
  */
-export const WebexTaskCustomAttributes = refusingProtoKey(
-  z.record(
-    z.string(),
-    z
-      .string({ error: 'Header values are text.' })
-      .regex(SIP_HEADER_VALUE, { error: 'Header values cannot contain line breaks or other control characters.' }),
-  ),
-).superRefine((headers, ctx) => {
-  const keys = Object.keys(headers)
-  if (keys.length > L.customAttributesMaxEntries) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `At most ${L.customAttributesMaxEntries} SIP headers (${keys.length} given).`,
-    })
-  }
-  for (const key of keys) {
-    if (!SIP_HEADER_NAME.test(key)) {
+export const WebexTaskCustomAttributes = textMap({
+  notText: 'Header values are text.',
+  value: (value) =>
+    SIP_HEADER_VALUE.test(value) ? null : 'Header values cannot contain line breaks or other control characters.',
+  valueJsonSchema: { pattern: SIP_HEADER_VALUE.source },
+  map: (headers, keys, ctx) => {
+    if (keys.length > L.customAttributesMaxEntries) {
       ctx.addIssue({
         code: 'custom',
-        path: [key],
-        message: "Header names use lower-case letters, digits and - _ . ! % * + ` ' ~ only.",
+        message: `At most ${L.customAttributesMaxEntries} SIP headers (${keys.length} given).`,
       })
     }
-  }
-  const total = utf8BytesOfEntries(headers)
-  if (total > L.customAttributesTotalBytes) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `SIP headers take at most ${L.customAttributesTotalBytes} bytes (UTF-8, names and values together); these take ${total}.`,
-    })
-  }
+    for (const key of keys) {
+      if (!SIP_HEADER_NAME.test(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: "Header names use lower-case letters, digits and - _ . ! % * + ` ' ~ only.",
+        })
+      }
+    }
+    const total = utf8BytesOfEntries(headers)
+    if (total > L.customAttributesTotalBytes) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `SIP headers take at most ${L.customAttributesTotalBytes} bytes (UTF-8, names and values together); these take ${total}.`,
+      })
+    }
+  },
 })
 
 /** `CallbackDetails`: both fields required, each with a single supported value. */
@@ -196,8 +192,8 @@ const CALLBACK_NUMBER = /^\+?[0-9 ().-]+$/
 const hhmmss = (what: string) => z.iso.time({ precision: 0, error: `Enter the ${what} as HH:mm:ss (24-hour clock).` })
 
 /**
- * Body of the scheduled-callback request, time-independent rules only. Use
- * `webexScheduleCallbackSchema(now)` before sending: it adds the date and time window rules.
+ * Body of the scheduled-callback request, time-independent rules only; its time rules are
+ * `webexCallbackWindow` (`webexScheduleCallbackSchema(now)` is the two as one schema).
  */
 export const WebexScheduleCallbackRequest = z
   .object({
@@ -273,64 +269,47 @@ export function zonedInstant(date: string, time: string, timeZone: string): numb
 const TIME_FIELDS = ['timezone', 'scheduleDate', 'startTime', 'endTime']
 
 /**
- * The scheduled-callback body with the spec's time rules, judged at `now` in the callback's time
- * zone: scheduleDate from today to 31 days ahead; startTime at least 30 minutes after `now`; endTime
- * 30 minutes to 8 hours after startTime on the same date (no window across midnight).
+ * The spec's time rules for a scheduled callback, judged at `nowMs` in the callback's time zone:
+ * scheduleDate from today to 31 days ahead; startTime at least 30 minutes after now; endTime 30
+ * minutes to 8 hours after startTime on the same date (no window across midnight).
  */
+export const webexCallbackWindow: TimeRule<WebexScheduleCallbackRequest> = (request, nowMs) => {
+  const { timezone, scheduleDate, startTime, endTime } = request
+  const today = Math.floor(wallClock(nowMs, timezone) / DAY) * DAY
+  const daysAhead = (Date.parse(`${scheduleDate}T00:00:00Z`) - today) / DAY
+  if (daysAhead < 0) return [{ path: ['scheduleDate'], message: `That date has passed in ${timezone}.` }]
+  const issues: TimedIssue[] = []
+  if (daysAhead > S.maxDaysAhead) {
+    issues.push({ path: ['scheduleDate'], message: `Schedule the callback at most ${S.maxDaysAhead} days ahead.` })
+  }
+  const start = zonedInstant(scheduleDate, startTime, timezone)
+  const end = zonedInstant(scheduleDate, endTime, timezone)
+  const skipped = `That time does not exist in ${timezone} on that date (the clocks change).`
+  if (start === null) issues.push({ path: ['startTime'], message: skipped })
+  else if (start < nowMs + S.minMinutesBeforeStart * MINUTE) {
+    issues.push({ path: ['startTime'], message: `Start at least ${S.minMinutesBeforeStart} minutes from now.` })
+  }
+  if (end === null) issues.push({ path: ['endTime'], message: skipped })
+  else if (start !== null) {
+    const minutes = (end - start) / MINUTE
+    if (minutes < S.minDurationMinutes) {
+      issues.push({
+        path: ['endTime'],
+        message: `End at least ${S.minDurationMinutes} minutes after the start, on the same day.`,
+      })
+    } else if (minutes > S.maxDurationMinutes) {
+      issues.push({ path: ['endTime'], message: `End at most ${S.maxDurationMinutes / 60} hours after the start.` })
+    }
+  }
+  return issues
+}
+
+/** The scheduled-callback body with its time rules (webexCallbackWindow) judged at `now`. */
 export function webexScheduleCallbackSchema(now: Date) {
-  const nowMs = now.getTime()
-  if (Number.isNaN(nowMs)) throw new RangeError('webexScheduleCallbackSchema needs a valid current time.')
-  return WebexScheduleCallbackRequest.superRefine(
-    (request, ctx) => {
-      const { timezone, scheduleDate, startTime, endTime } = request
-      const today = Math.floor(wallClock(nowMs, timezone) / DAY) * DAY
-      const daysAhead = (Date.parse(`${scheduleDate}T00:00:00Z`) - today) / DAY
-      if (daysAhead < 0) {
-        ctx.addIssue({ code: 'custom', path: ['scheduleDate'], message: `That date has passed in ${timezone}.` })
-        return
-      }
-      if (daysAhead > S.maxDaysAhead) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['scheduleDate'],
-          message: `Schedule the callback at most ${S.maxDaysAhead} days ahead.`,
-        })
-      }
-      const start = zonedInstant(scheduleDate, startTime, timezone)
-      const end = zonedInstant(scheduleDate, endTime, timezone)
-      const skipped = `That time does not exist in ${timezone} on that date (the clocks change).`
-      if (start === null) ctx.addIssue({ code: 'custom', path: ['startTime'], message: skipped })
-      else if (start < nowMs + S.minMinutesBeforeStart * MINUTE) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['startTime'],
-          message: `Start at least ${S.minMinutesBeforeStart} minutes from now.`,
-        })
-      }
-      if (end === null) ctx.addIssue({ code: 'custom', path: ['endTime'], message: skipped })
-      else if (start !== null) {
-        const minutes = (end - start) / MINUTE
-        if (minutes < S.minDurationMinutes) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['endTime'],
-            message: `End at least ${S.minDurationMinutes} minutes after the start, on the same day.`,
-          })
-        } else if (minutes > S.maxDurationMinutes) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['endTime'],
-            message: `End at most ${S.maxDurationMinutes / 60} hours after the start.`,
-          })
-        }
-      }
-    },
-    // Run beside other fields' errors (a form shows them all), but only once these four parsed.
-    {
-      when: (payload) =>
-        payload.issues.every((issue) =>
-          issue.path?.length ? !TIME_FIELDS.includes(String(issue.path[0])) : issue.code === 'unrecognized_keys',
-        ),
-    },
+  // Run beside other fields' errors (a form shows them all), but only once these four parsed.
+  return atTime(WebexScheduleCallbackRequest, webexCallbackWindow, now, (payload) =>
+    payload.issues.every((issue) =>
+      issue.path?.length ? !TIME_FIELDS.includes(String(issue.path[0])) : issue.code === 'unrecognized_keys',
+    ),
   )
 }

@@ -1,6 +1,9 @@
+import fc from 'fast-check'
 import { isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/max'
+import mobileExamples from 'libphonenumber-js/examples.mobile.json'
 import { describe, expect, it } from 'vitest'
 import { E164_PATTERN, judgeE164, judgeWholeNumber, type NumberRefusal } from '@shared/phone/dialable'
+import { isDialableE164 } from '@shared/schemas/intent-fields'
 
 describe('judgeWholeNumber: the one rule', () => {
   it.each<[string, CountryCode, string, string, string | undefined]>([
@@ -89,5 +92,42 @@ describe('judgeE164: a destination as a task holds it', () => {
     ['+4402079460958', 'not_canonical'],
   ])('%j is refused: %s', (value, reason) => {
     expect(judgeE164(value)).toMatchObject({ ok: false, reason })
+  })
+})
+
+describe('isDialableE164: the same rule, read by the fast list reader', () => {
+  // Main judges every destination queued with isDialableE164 (it allocates a fraction of what
+  // judgeE164 does); the two must never disagree on a number of E.164 shape.
+  const examples = Object.entries(mobileExamples as Record<string, string>).flatMap(([region, national]) => {
+    const judged = judgeWholeNumber(national, region as CountryCode)
+    return judged.ok ? [judged.e164] : []
+  })
+  const e164Shaped = fc.oneof(
+    fc.stringMatching(/^\+[1-9]\d{6,14}$/),
+    // Valid numbers, and the ones a typo away from them (a digit changed, dropped or added).
+    fc.constantFrom(...examples),
+    fc
+      .tuple(
+        fc.constantFrom(...examples),
+        fc.nat(),
+        fc.integer({ min: 0, max: 9 }),
+        fc.constantFrom('set', 'drop', 'add'),
+      )
+      .map(([number, at, digit, how]) => {
+        const i = 2 + (at % (number.length - 2))
+        const rest = how === 'add' ? number.slice(i) : number.slice(i + 1)
+        return number.slice(0, i) + (how === 'drop' ? '' : String(digit)) + rest
+      })
+      .filter((value) => E164_PATTERN.test(value)),
+  )
+
+  it('accepts exactly what judgeE164 accepts', () => {
+    expect(examples.length).toBeGreaterThan(200)
+    fc.assert(
+      fc.property(e164Shaped, (value) => {
+        expect(isDialableE164(value)).toBe(judgeE164(value).ok)
+      }),
+      { numRuns: 20_000 },
+    )
   })
 })

@@ -352,7 +352,8 @@ const SCHEDULE_DIFFERENCES: Record<string, string> = {
   'queueId.minLength': 'ours: an empty queue id names no queue',
 }
 
-const oursFor = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input' }) as JsonSchema
+// 'any': the string maps are custom checks that carry their JSON Schema as metadata (record-keys.ts textMap).
+const oursFor = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema
 const selfDeref = (root: JsonSchema) => (node: JsonSchema) => {
   if (typeof node.$ref !== 'string') return node
   if (node.$ref === '#') return root
