@@ -34,6 +34,9 @@ export default {
     unchanged: 'Nothing to save: no setting was changed.',
     failed: 'Settings were not saved: {message}',
     loadFailed: 'Settings could not be loaded: {message}',
+    sandbox: 'Show the sandbox: a simulated account of each provider, to try Callboard',
+    sandboxHelp:
+      'Its profiles send to simulators on this computer and reach no one; they are never offered as a default. Off, none is listed and no simulator runs.',
     desktop: {
       title: 'Desktop',
       shortcut: 'Outdial shortcut',

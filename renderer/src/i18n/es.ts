@@ -37,6 +37,9 @@ export default {
     unchanged: 'Nada que guardar: no se cambió ningún ajuste.',
     failed: 'No se guardaron los ajustes: {message}',
     loadFailed: 'No se pudieron cargar los ajustes: {message}',
+    sandbox: 'Mostrar el Sandbox: una cuenta simulada de cada proveedor, para probar Callboard',
+    sandboxHelp:
+      'Sus perfiles envían a simuladores de este equipo y no llegan a nadie; nunca se ofrecen como predeterminados. Desactivado, no se muestra ninguno y no se ejecuta ningún simulador.',
     desktop: {
       title: 'Escritorio',
       shortcut: 'Atajo para llamar',
