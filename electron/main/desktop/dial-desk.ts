@@ -6,6 +6,7 @@ import type { DialCandidate, DialRequest } from '@shared/schemas/dial'
 import { DialableE164, type OutdialIntent } from '@shared/schemas/intents'
 import type { QueueItem } from '@shared/schemas/outbox'
 import type { Profile, ProfileOf } from '@shared/schemas/profiles'
+import { profilesForTask } from '@shared/providers/registry'
 import type { SettingsValues } from '@shared/schemas/settings'
 import { AppError } from '../core/app-error'
 import type { Clock } from '../core/clock'
@@ -73,9 +74,9 @@ export function createDialDesk(deps: DialDeskDeps) {
   let pending: DialRequest | null = null
 
   function outdialProfile(): ProfileOf<'webex'> | null {
-    const webex = deps.profiles().filter((p): p is ProfileOf<'webex'> => p.provider === 'webex')
+    const outdials = profilesForTask('outdial', deps.profiles())
     const chosen = deps.settings().defaultOutdialProfileId
-    return webex.find((p) => p.id === chosen) ?? webex[0] ?? null
+    return outdials.find((p) => p.id === chosen) ?? outdials[0] ?? null
   }
 
   function nothing(why: string): DialOutcome {

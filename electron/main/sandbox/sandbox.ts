@@ -1,12 +1,13 @@
 import type { CredentialStatus } from '@shared/schemas/credentials'
 import type { Profile, ProviderName, ProviderSecret } from '@shared/providers/registry'
-import { providerList, secretKeyId } from '@shared/providers/registry'
+import { providerList } from '@shared/providers/registry'
 import type { SandboxScenario, SandboxState } from '@shared/schemas/sandbox'
 import type { Clock } from '../core/clock'
 import type { Logger } from '../core/logger'
 import type { SandboxSimulator } from '../providers/provider-module'
 import { mainProvider } from '../providers/registry'
 import { NOT_LISTENING_URL } from '../providers/simulator-kit/sandbox-kit'
+import { keyIdHint } from '../secrets/credentials-service'
 import { memorySecretStore } from '../secrets/memory-secret-store'
 import type { TokenCache } from '../secrets/token-cache'
 import { createTokenCache } from '../secrets/token-cache'
@@ -127,13 +128,8 @@ export function createSandbox(deps: { clock: Clock; logger: Logger }): Sandbox {
     secret: (id) => byProfile.get(id)?.secret ?? null,
     credentialStatus: (id) => {
       const slot = byProfile.get(id)
-      const keyId = slot ? secretKeyId(slot.secret) : null
-      return {
-        profileId: id,
-        state: slot ? 'stored' : 'missing',
-        // The same hint a real profile's credentials get: the last characters of the key id.
-        hint: keyId && keyId.length >= 8 ? keyId.slice(-4) : null,
-      }
+      // The same hint a real profile's credentials get: the last characters of the key id.
+      return { profileId: id, state: slot ? 'stored' : 'missing', hint: slot ? keyIdHint(slot.secret) : null }
     },
     tokens: createTokenCache({ secrets: memorySecretStore(), clock: deps.clock, logger: deps.logger.child('tokens') }),
     endpointFor: (profile) => {

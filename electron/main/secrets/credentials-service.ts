@@ -2,6 +2,7 @@ import type { CredentialStatus, ProviderSecret } from '@shared/schemas/credentia
 import { ProviderSecret as ProviderSecretSchema, secretSchemaFor } from '@shared/schemas/credentials'
 import type { KeychainHealth } from '@shared/schemas/keychain'
 import type { Profile } from '@shared/schemas/profiles'
+import { secretKeyId } from '@shared/providers/registry'
 import { describeKeychainProblem } from './keychain-messages'
 import type { SecretStore } from './secret-store'
 import { KeychainError } from './secret-store'
@@ -33,16 +34,12 @@ export const secretAccount = (profileId: string) => `profile:${profileId}:secret
 /** Access tokens obtained at run time (Webex, eGain OAuth) are cached here and nowhere else. */
 export const tokenAccount = (profileId: string) => `profile:${profileId}:token`
 
-/** The last four characters of a key *id*, never of a secret. */
-function hintFor(secret: ProviderSecret): string | null {
-  const id =
-    secret.provider === 'connect' || secret.provider === 'aiccs'
-      ? secret.accessKeyId
-      : secret.provider === 'webex' && secret.kind === 'oauth'
-        ? secret.clientId
-        : secret.provider === 'voice_broadcast'
-          ? secret.apiKey
-          : null
+/**
+ * The last four characters of a secret's key id (its provider says which field that is, and it is
+ * never a secret itself), to tell stored keys apart; null when there is none or it is too short.
+ */
+export function keyIdHint(secret: ProviderSecret): string | null {
+  const id = secretKeyId(secret)
   return id && id.length >= 8 ? id.slice(-4) : null
 }
 
@@ -138,7 +135,7 @@ export function createCredentialsService(deps: CredentialsServiceDeps): Credenti
     try {
       const secret = await readSecret(profileId)
       return secret
-        ? { profileId, state: 'stored', hint: hintFor(secret) }
+        ? { profileId, state: 'stored', hint: keyIdHint(secret) }
         : { profileId, state: 'missing', hint: null }
     } catch (error) {
       if (!(error instanceof KeychainError)) throw error

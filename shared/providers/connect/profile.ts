@@ -6,6 +6,9 @@ import { Label, ProfileId, RequiredText } from '../../schemas/fields'
 
 const ConnectTarget = (max: number, what: string) => z.object({ id: RequiredText(max, what), label: Label }).strict()
 
+/** How many flows, templates and quick connects a profile lists, each (the editor's row lists too). */
+export const CONNECT_TARGETS_MAX = 50
+
 export const ConnectProfile = z
   .object({
     id: ProfileId,
@@ -18,10 +21,10 @@ export const ConnectProfile = z
     /** `InstanceId`: 1–100 characters. */
     instanceId: RequiredText(100, 'instance id'),
     /** `ContactFlowId`: at most 500 characters. */
-    contactFlows: z.array(ConnectTarget(500, 'contact flow id')).max(50),
+    contactFlows: z.array(ConnectTarget(500, 'contact flow id')).max(CONNECT_TARGETS_MAX),
     /** `TaskTemplateId`: 1–500 characters. */
-    taskTemplates: z.array(ConnectTarget(500, 'task template id')).max(50),
-    quickConnects: z.array(ConnectTarget(500, 'quick connect id')).max(50),
+    taskTemplates: z.array(ConnectTarget(500, 'task template id')).max(CONNECT_TARGETS_MAX),
+    quickConnects: z.array(ConnectTarget(500, 'quick connect id')).max(CONNECT_TARGETS_MAX),
   })
   .strict()
 export type ConnectProfile = z.infer<typeof ConnectProfile>

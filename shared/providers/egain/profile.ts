@@ -22,6 +22,9 @@ export const EgainAcceptLanguage = z.enum([
   'sv-SE',
 ])
 
+/** How many task subtypes a profile lists (the editor's row list too). */
+export const EGAIN_SUBTYPES_MAX = 100
+
 const egainFields = z
   .object({
     id: ProfileId,
@@ -38,7 +41,9 @@ const egainFields = z
     scope: OptionalText(1000),
     acceptLanguage: EgainAcceptLanguage,
     defaultDepartment: OptionalText(255),
-    taskSubtypes: z.array(RequiredText(100, 'task subtype')).max(100, { error: 'At most 100 subtypes.' }),
+    taskSubtypes: z
+      .array(RequiredText(100, 'task subtype'))
+      .max(EGAIN_SUBTYPES_MAX, { error: `At most ${EGAIN_SUBTYPES_MAX} subtypes.` }),
   })
   .strict()
 

@@ -192,13 +192,16 @@ export const EgainTargetUser = Shape('user to assign', {
   }
 })
 
+/** The limits the follow-up form states too (its help and counter), in characters. */
+export const EGAIN_TASK_LIMITS = { subjectChars: 255, contentChars: 100_000 } as const
+
 /** `payload.task.content`: "text" and/or "html" — one or both ([I] array of `{type, value}`). */
 const EgainTaskContent = z
   .array(
     Shape('task content', {
       type: z.enum(['text', 'html'], { error: 'Task content is either text or html.' }),
       /** Size is not documented: 100,000 characters is our cap. */
-      value: Filled(100_000, 'task content'),
+      value: Filled(EGAIN_TASK_LIMITS.contentChars, 'task content'),
     }),
     { error: 'Give the task content as a list.' },
   )
@@ -222,7 +225,7 @@ export const EgainPriority = z.enum(['1', '2', '3', '4', '5', '6', '7'], {
 })
 
 /** The task's subject: the one statement of its limit, which the follow-up intent borrows. */
-export const EgainSubject = Filled(255, 'subject').optional()
+export const EgainSubject = Filled(EGAIN_TASK_LIMITS.subjectChars, 'subject').optional()
 
 /** The request body, time-independent rules only; `egainDueDateRule` adds the due date's. */
 export const EgainTaskBody = Shape('task', {

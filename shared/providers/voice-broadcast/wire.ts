@@ -115,6 +115,27 @@ export const VoiceNumberInfoList = z
     report.finish('entries')
   })
 
+/**
+ * The platform's limits that the broadcast form states too (its counters, number boxes and row
+ * list): written once here, where the request schema below takes them from.
+ */
+export const VOICE_BROADCAST_LIMITS = {
+  textChars: 1000,
+  smsChars: 1000,
+  sendWindows: 3,
+  loopCount: { min: 1, max: 9 },
+  /** Seconds; the lower bound is ours. */
+  maxCalls: { min: 1, max: 999 },
+  /** Seconds. */
+  maxRingingTime: { min: 20, max: 120 },
+  /** The lower bound is ours. */
+  sipGroupId: { min: 1, max: Number.MAX_SAFE_INTEGER },
+  calloutRate: { min: 1, max: 100 },
+  /** A phone key ([I]: the documentation gives no range). */
+  toSeatKey: { min: 0, max: 9 },
+} as const
+const V = VOICE_BROADCAST_LIMITS
+
 // ——— the other fields ———
 
 const Filled = (max: number, what: string, min = 1) =>
@@ -192,16 +213,16 @@ const commonFields = {
     .min(1, { error: 'Attach the voice file (base64).' })
     .regex(BASE64, { error: 'The voice file must be base64 encoded.' })
     .optional(),
-  text: Filled(1000, 'text to speak').optional(),
+  text: Filled(V.textChars, 'text to speak').optional(),
   lan: VoiceLanguage.optional(),
   sendTime: VoiceSendTime.nullable().optional(),
   /** How many times the message is played; default 1, at most 9. */
-  loopCount: Int(1, 9, 'loop count'),
+  loopCount: Int(V.loopCount.min, V.loopCount.max, 'loop count'),
   /** Seconds after answer before a forced hang-up (a duration, not a concurrency); at most 999, at least 1 (ours). */
-  maxCalls: Int(1, 999, 'maximum call duration (seconds)'),
+  maxCalls: Int(V.maxCalls.min, V.maxCalls.max, 'maximum call duration (seconds)'),
   hangUpSms: Flag('hangUpSms').optional(),
   smsAppId: Filled(64, 'SMS app id').optional(),
-  smsContent: Filled(1000, 'SMS text').optional(),
+  smsContent: Filled(V.smsChars, 'SMS text').optional(),
   senderId: z
     .string({ error: 'The sender id is text.' })
     .check(...maxChars(32, 'The sender id can be at most 32 characters.'))
@@ -218,23 +239,23 @@ const commonFields = {
   ringPush: Flag('ringPush').optional(),
   toSeat: Flag('toSeat').optional(),
   /** Agent group id; the lower bound 1 is ours. */
-  sipGroupId: Int(1, Number.MAX_SAFE_INTEGER, 'agent group id').optional(),
+  sipGroupId: Int(V.sipGroupId.min, V.sipGroupId.max, 'agent group id').optional(),
   /** Only documented value: 1, proportional outgoing calls. */
   outboundControl: z.literal(1, { error: 'The outbound control is 1 (proportional).' }).optional(),
-  calloutRate: Int(1, 100, 'callout rate').optional(),
+  calloutRate: Int(V.calloutRate.min, V.calloutRate.max, 'callout rate').optional(),
   /** 1 transfer after the broadcast, 2 transfer on a key press (toSeatKey). */
   toSeatType: z
     .literal([1, 2], { error: 'The transfer condition is 1 (after the broadcast) or 2 (on a key press).' })
     .optional(),
   /** The key that transfers to an agent; 0–9 is [I] (a phone key), the documentation gives no range. */
-  toSeatKey: Int(0, 9, 'transfer key').optional(),
+  toSeatKey: Int(V.toSeatKey.min, V.toSeatKey.max, 'transfer key').optional(),
   /** At most 3 windows. Start-before-end is not checked: not documented, and overnight windows may be meant. */
   allowSendTime: z
     .array(VoiceAllowSendTime, { error: 'Give the sending windows as a list.' })
-    .max(3, { error: 'At most 3 sending windows.' })
+    .max(V.sendWindows, { error: `At most ${V.sendWindows} sending windows.` })
     .optional(),
   /** Seconds; default 60. */
-  maxRingingTime: Int(20, 120, 'maximum ringing time (seconds)').optional(),
+  maxRingingTime: Int(V.maxRingingTime.min, V.maxRingingTime.max, 'maximum ringing time (seconds)').optional(),
 }
 
 type Common = z.infer<z.ZodObject<typeof commonFields>>

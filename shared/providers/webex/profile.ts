@@ -32,6 +32,9 @@ export const WebexEndpoint = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('custom'), baseUrl: ServiceUrl }).strict(),
 ])
 
+/** How many entry points and outdial ANIs a profile lists, each (the editor's row lists too). */
+export const WEBEX_PROFILE_ROWS_MAX = 50
+
 export const WebexProfile = z
   .object({
     id: ProfileId,
@@ -42,8 +45,12 @@ export const WebexProfile = z
     orgId: OptionalText(64),
     /** Which secret this profile expects: a pasted access token, or OAuth client + refresh token. */
     authMethod: z.enum(['access_token', 'oauth']),
-    entryPoints: z.array(WebexEntryPoint).max(50, { error: 'At most 50 entry points.' }),
-    outdialAnis: z.array(WebexOutdialAni).max(50, { error: 'At most 50 outdial ANIs.' }),
+    entryPoints: z
+      .array(WebexEntryPoint)
+      .max(WEBEX_PROFILE_ROWS_MAX, { error: `At most ${WEBEX_PROFILE_ROWS_MAX} entry points.` }),
+    outdialAnis: z
+      .array(WebexOutdialAni)
+      .max(WEBEX_PROFILE_ROWS_MAX, { error: `At most ${WEBEX_PROFILE_ROWS_MAX} outdial ANIs.` }),
     scheduledCallbackQueueId: OptionalText(64),
   })
   .strict()
