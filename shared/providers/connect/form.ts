@@ -1,5 +1,6 @@
 import { secretField } from '../form-kit'
 import type { ProviderForm } from '../provider-module'
+import type { ConnectFlowTarget } from './intents'
 import type { ConnectProfile, ConnectProfileDraft } from './profile'
 import type { ConnectSecret } from './secret'
 
@@ -31,4 +32,26 @@ export const connectForm: ProviderForm<ConnectProfile, ConnectProfileDraft, Conn
       ].join(', '),
     },
   ],
+}
+
+/** The kinds of target a Connect task starts with, in the order the task forms offer them. */
+export const CONNECT_TARGET_KINDS: readonly ConnectFlowTarget['kind'][] = [
+  'contactFlow',
+  'quickConnect',
+  'taskTemplate',
+]
+
+/** The targets of one kind a profile configures (the only ones its tasks may name). */
+export function connectTargets(profile: ConnectProfile, kind: ConnectFlowTarget['kind']) {
+  return kind === 'contactFlow'
+    ? profile.contactFlows
+    : kind === 'quickConnect'
+      ? profile.quickConnects
+      : profile.taskTemplates
+}
+
+/** The first target a profile has, in the forms' order; an empty contact flow when it has none. */
+export function firstConnectTarget(profile: ConnectProfile | undefined): ConnectFlowTarget {
+  const kind = CONNECT_TARGET_KINDS.find((k) => profile && connectTargets(profile, k).length > 0) ?? 'contactFlow'
+  return { kind, id: (profile && connectTargets(profile, kind)[0]?.id) ?? '' }
 }

@@ -1,5 +1,6 @@
 import type { ConnectFlowTarget, FollowUpIntent } from '@shared/schemas/intents'
 import type { ProfileOf } from '@shared/schemas/profiles'
+import { firstConnectTarget } from '@shared/providers/connect/form'
 import type { ConnectReferences } from '@shared/providers/connect/wire'
 import type { z } from 'zod'
 
@@ -49,24 +50,6 @@ export interface FollowUpValues {
   previousContactId: string
 }
 
-/** Connect targets of a profile, by kind, in the order the form offers them. */
-export const targetsOf = (profile: ProfileOf<'connect'>) =>
-  ({
-    contactFlow: profile.contactFlows,
-    quickConnect: profile.quickConnects,
-    taskTemplate: profile.taskTemplates,
-  }) as const
-
-/** The first target the profile has, preferring a contact flow. */
-export function firstTarget(profile: ProfileOf<'connect'> | undefined): FollowUpValues['target'] {
-  if (profile) {
-    for (const [kind, list] of Object.entries(targetsOf(profile)) as [ConnectFlowTarget['kind'], { id: string }[]][]) {
-      if (list[0]) return { kind, id: list[0].id }
-    }
-  }
-  return { kind: 'contactFlow', id: '' }
-}
-
 /** Fresh values, with the defaults each profile brings (department, subtype, target). */
 export function initialFollowUpValues(
   profiles: readonly FollowUpProfile[],
@@ -90,7 +73,7 @@ export function initialFollowUpValues(
     assignee: { by: 'loginId', value: '' },
     name: '',
     description: '',
-    target: firstTarget(connect?.provider === 'connect' ? connect : undefined),
+    target: firstConnectTarget(connect?.provider === 'connect' ? connect : undefined),
     references: undefined,
     previousContactId: '',
   }
