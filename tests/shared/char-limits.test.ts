@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { VoiceBroadcastIntent } from '../../shared/schemas/intents'
-import { aiccsCreateAiCallTaskSchema } from '../../shared/providers/aiccs/wire'
+import { AiccsCreateAiCallTask } from '../../shared/providers/aiccs/wire'
 import { CONNECT_TASK_LIMITS, ConnectStartTaskContactInput } from '../../shared/providers/connect/wire'
-import { egainTaskBody } from '../../shared/providers/egain/wire'
+import { EgainTaskBody } from '../../shared/providers/egain/wire'
 import { WEBEX_SCHEDULED_CALLBACK_LIMITS, WebexScheduleCallbackRequest } from '../../shared/providers/webex/wire'
 import { maxChars } from '../../shared/text'
 
@@ -24,9 +24,9 @@ const counted: [string, number, 'units' | 'code points', z.ZodType][] = [
     'units',
     WebexScheduleCallbackRequest.shape.customerName,
   ],
-  ['eGain subject', 255, 'units', egainTaskBody(new Date(0)).shape.subject],
+  ['eGain subject', 255, 'units', EgainTaskBody.shape.subject],
   ['voice broadcast text', 1000, 'units', VoiceBroadcastIntent.shape.text],
-  ['Alibaba AI call agent id', 64, 'units', aiccsCreateAiCallTaskSchema(new Date(0)).shape.AgentId],
+  ['Alibaba AI call agent id', 64, 'units', AiccsCreateAiCallTask.shape.AgentId],
   ['Amazon Connect task name', CONNECT_TASK_LIMITS.nameChars, 'code points', ConnectStartTaskContactInput.shape.Name],
 ]
 

@@ -260,7 +260,7 @@ export const EgainTaskBody = Shape('task', {
 export type EgainTaskBody = z.infer<typeof EgainTaskBody>
 
 /** The due date must be later than `nowMs`, the moment the request is built. */
-export const egainDueDateRule: TimeRule<EgainTaskBody> = (body, nowMs) =>
+const egainDueDateRule: TimeRule<EgainTaskBody> = (body, nowMs) =>
   body.dueDate !== undefined && Date.parse(body.dueDate) <= nowMs
     ? [{ path: ['dueDate'], message: 'The due date must be in the future.' }]
     : []
@@ -275,10 +275,6 @@ const dueDateParsed = (payload: z.core.ParsePayload, at: PropertyKey[]) =>
     if (path.length === 0) return issue.code !== 'unrecognized_keys'
     return path.slice(0, at.length).every((key, i) => key === at[i])
   })
-
-/** The request body with its due date judged at `now`. */
-export const egainTaskBody = (now: Date) =>
-  atTime(EgainTaskBody, egainDueDateRule, now, (payload) => dueDateParsed(payload, ['dueDate']))
 
 // ——— query and body together ———
 
