@@ -88,6 +88,29 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
     rules: restrict(['**/renderer/**', 'vue', 'pinia'], 'Main never imports renderer code.'),
   },
+  // The layers inside main, the ground first: core ← secrets ← providers ← outbox ← app (and the
+  // shell around it). A layer imports only those before it, so no folder cycle can come back.
+  {
+    files: ['electron/main/core/**/*.ts'],
+    rules: restrict(
+      ['**/renderer/**', 'vue', 'pinia', '../*'],
+      'core/ is the ground of main: it imports nothing else of main.',
+    ),
+  },
+  {
+    files: ['electron/main/secrets/**/*.ts', 'electron/main/providers/**/*.ts'],
+    rules: restrict(
+      [
+        '**/renderer/**',
+        'vue',
+        'pinia',
+        ...['outbox', 'app', 'settings', 'sandbox', 'desktop', 'ipc', 'updates', 'windows', 'security', 'platform'].map(
+          (layer) => `**/${layer}/*`,
+        ),
+      ],
+      'secrets/ and providers/ sit below the queue and the app: they import only core/, secrets/ and providers/.',
+    ),
+  },
   {
     files: ['tests/**/*.ts', 'harness/*.ts', 'scripts/**/*.{ts,mjs,js}', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },

@@ -1,6 +1,6 @@
 import type { SecretOf } from '@shared/providers/registry'
 import type { SandboxSimulator } from '../provider-module'
-import { scenarioClockOffset, scenarioFault } from '../simulator-kit/scenario-faults'
+import { playScenario, scenarioFault } from '../simulator-kit/scenario-faults'
 import { aiccsSandboxProfile } from './aiccs-sandbox'
 import { startAiccsSimulator } from './aiccs-simulator'
 
@@ -9,10 +9,7 @@ export async function startAiccsSandbox(secret: SecretOf<'aiccs'>): Promise<Sand
   const sim = await startAiccsSimulator({ ...secret })
   return {
     profile: aiccsSandboxProfile(sim),
-    async play(scenario) {
-      await sim.setFault(scenarioFault(scenario))
-      sim.setClockOffset(scenarioClockOffset(scenario))
-    },
+    play: (scenario) => playScenario(sim, scenario, scenarioFault),
     created: () => sim.tasks.length,
     ledger: () => sim.tasks,
     close: sim.close,

@@ -1,6 +1,6 @@
 import type { SecretOf } from '@shared/providers/registry'
 import type { SandboxSimulator } from '../provider-module'
-import { scenarioClockOffset, scenarioFault } from '../simulator-kit/scenario-faults'
+import { playScenario, scenarioFault } from '../simulator-kit/scenario-faults'
 import { CONNECT_SANDBOX_INSTANCE, connectSandboxProfile } from './connect-sandbox'
 import { startConnectSimulator } from './connect-simulator'
 
@@ -15,10 +15,7 @@ export async function startConnectSandbox(secret: SecretOf<'connect'>): Promise<
   return {
     profile: connectSandboxProfile(),
     endpoint: sim.url,
-    async play(scenario) {
-      await sim.setFault(scenarioFault(scenario))
-      sim.setClockOffset(scenarioClockOffset(scenario))
-    },
+    play: (scenario) => playScenario(sim, scenario, scenarioFault),
     created: () => sim.tasks.length,
     ledger: () => sim.tasks,
     close: sim.close,

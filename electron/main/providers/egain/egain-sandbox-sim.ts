@@ -1,6 +1,6 @@
 import type { SecretOf } from '@shared/providers/registry'
 import type { SandboxSimulator } from '../provider-module'
-import { scenarioClockOffset, scenarioFault } from '../simulator-kit/scenario-faults'
+import { playScenario, scenarioFault } from '../simulator-kit/scenario-faults'
 import { EGAIN_SANDBOX_CLIENT_ID, egainSandboxProfile } from './egain-sandbox'
 import { startEgainSimulator } from './egain-simulator'
 
@@ -9,10 +9,7 @@ export async function startEgainSandbox(secret: SecretOf<'egain'>): Promise<Sand
   const sim = await startEgainSimulator({ clientId: EGAIN_SANDBOX_CLIENT_ID, clientSecret: secret.clientSecret })
   return {
     profile: egainSandboxProfile(sim),
-    async play(scenario) {
-      await sim.setFault(scenarioFault(scenario))
-      sim.setClockOffset(scenarioClockOffset(scenario))
-    },
+    play: (scenario) => playScenario(sim, scenario, scenarioFault),
     created: () => sim.activities.length,
     ledger: () => sim.activities,
     close: sim.close,

@@ -44,3 +44,22 @@ export function scenarioFault(scenario: SandboxScenario): HttpFault | null {
 /** How far the simulator's clock is ahead in a scenario. */
 export const scenarioClockOffset = (scenario: SandboxScenario): number =>
   scenario === 'clock_ahead' ? SANDBOX_CLOCK_AHEAD_MS : 0
+
+/** What the sandbox plays a scenario on: any provider's simulator. */
+export interface ScenarioPlayer<F> {
+  setFault(fault: F | null): Promise<void>
+  setClockOffset(ms: number): void
+}
+
+/**
+ * Plays a scenario on a simulator: the fault that stands for it (`fault`: the shared one, or a
+ * provider's own where its refusals look different) and how far its clock runs ahead.
+ */
+export async function playScenario<F>(
+  sim: ScenarioPlayer<F>,
+  scenario: SandboxScenario,
+  fault: (scenario: SandboxScenario) => F | null,
+): Promise<void> {
+  await sim.setFault(fault(scenario))
+  sim.setClockOffset(scenarioClockOffset(scenario))
+}

@@ -1,7 +1,7 @@
 import type { SecretOf } from '@shared/providers/registry'
 import type { SandboxScenario } from '@shared/schemas/sandbox'
 import type { SandboxSimulator } from '../provider-module'
-import { scenarioClockOffset, scenarioFault } from '../simulator-kit/scenario-faults'
+import { playScenario, scenarioFault } from '../simulator-kit/scenario-faults'
 import { voiceBroadcastSandboxProfile } from './voice-broadcast-sandbox'
 import type { VoiceBroadcastFault } from './voice-broadcast-simulator'
 import { startVoiceBroadcastSimulator } from './voice-broadcast-simulator'
@@ -20,10 +20,7 @@ export async function startVoiceBroadcastSandbox(
   const sim = await startVoiceBroadcastSimulator({ ...secret })
   return {
     profile: voiceBroadcastSandboxProfile(sim),
-    async play(scenario) {
-      await sim.setFault(voiceFault(scenario))
-      sim.setClockOffset(scenarioClockOffset(scenario))
-    },
+    play: (scenario) => playScenario(sim, scenario, voiceFault),
     created: () => sim.tasks.length,
     ledger: () => sim.tasks,
     close: sim.close,

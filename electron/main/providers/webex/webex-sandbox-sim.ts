@@ -1,6 +1,6 @@
 import type { SecretOf } from '@shared/providers/registry'
 import type { SandboxSimulator } from '../provider-module'
-import { scenarioClockOffset, scenarioFault } from '../simulator-kit/scenario-faults'
+import { playScenario, scenarioFault } from '../simulator-kit/scenario-faults'
 import { WEBEX_SANDBOX_ORG, webexSandboxProfile } from './webex-sandbox'
 import { startWebexSimulator } from './webex-simulator'
 
@@ -11,10 +11,7 @@ export async function startWebexSandbox(
   const sim = await startWebexSimulator({ ...secret, orgId: WEBEX_SANDBOX_ORG })
   return {
     profile: webexSandboxProfile(sim, secret),
-    async play(scenario) {
-      await sim.setFault(scenarioFault(scenario))
-      sim.setClockOffset(scenarioClockOffset(scenario))
-    },
+    play: (scenario) => playScenario(sim, scenario, scenarioFault),
     created: () => sim.tasks.length + sim.callbacks.length,
     ledger: () => [...sim.tasks, ...sim.callbacks],
     close: sim.close,
