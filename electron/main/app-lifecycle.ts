@@ -86,9 +86,13 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   // writes nothing there, not even its log.
   const dataFolder = await claimDataFolder(userDataDir, () => systemClock.now())
   const toConsole = (line: string) => console.log(line)
-  const logger = createLogger(
-    dataFolder.owner ? teeSink(fileLogSink(join(userDataDir, 'logs', 'callboard.log')), toConsole) : toConsole,
-    systemClock,
+  const logFile = join(userDataDir, 'logs', 'callboard.log')
+  const logger = createLogger(dataFolder.owner ? teeSink(fileLogSink(logFile), toConsole) : toConsole, systemClock)
+  // What ends the process is in the log first, for "Export diagnostics" and support. The monitor
+  // changes nothing else: Electron still handles the error (an unhandled rejection arrives here too,
+  // with its origin, once Node turns it into an exception).
+  process.on('uncaughtExceptionMonitor', (error, origin) =>
+    logger.error('uncaught error in main', { origin, error: String(error.stack ?? error) }),
   )
   const openExternal = createOpenExternal(shell, (msg, fields) => logger.warn(msg, fields))
   const guardDeps = { logger: logger.child('window'), openExternal }
@@ -132,6 +136,8 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     sandbox: true,
     notify,
     updates: appUpdater(app, logger.child('updater')),
+    ...(dataFolder.owner ? { logFile } : {}),
+    diagnosticsDir: app.getPath('downloads'),
     readClipboard: async () =>
       (await readDialText(electron.clipboard, { platform: process.platform, fromSelection: false })).text,
   })

@@ -31,6 +31,7 @@ export const invokeChannels = [
   'updates:status',
   'updates:check',
   'updates:restart',
+  'diagnostics:export',
 ] as const
 
 export const eventChannels = [

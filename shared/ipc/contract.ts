@@ -10,6 +10,7 @@ import { SandboxSimulate, SandboxState } from '../schemas/sandbox'
 import { SettingsPatch, SettingsState } from '../schemas/settings'
 import { SubmitTask } from '../schemas/tasks'
 import { UpdateStatus } from '../schemas/updates'
+import { DiagnosticsFile, ExportDiagnostics } from '../schemas/diagnostics'
 import {
   HistoryQuery,
   QueueChanged,
@@ -183,6 +184,11 @@ export const invokes = {
     input: NoInput,
     output: UpdateStatus,
     summary: 'Restart to install the downloaded update, once no request is on the wire; new sends wait.',
+  },
+  'diagnostics:export': {
+    input: ExportDiagnostics,
+    output: DiagnosticsFile,
+    summary: 'Write one diagnostics file (versions, settings, queue, lanes, recent log); never a secret.',
   },
 } satisfies Record<InvokeChannel, InvokeSpec>
 

@@ -55,6 +55,8 @@ import type { ProviderClients } from './task-sender'
 import { createTaskSender } from './task-sender'
 import { createTokenCache } from './token-cache'
 import type { UpdatesOffReason } from '@shared/schemas/updates'
+import type { DiagnosticsSources } from '../diagnostics/diagnostics-export'
+import { exportDiagnostics } from '../diagnostics/diagnostics-export'
 import type { UpdateKeeper, UpdaterPort } from '../updates/update-keeper'
 import { createUpdateKeeper } from '../updates/update-keeper'
 
@@ -89,6 +91,10 @@ export interface AppServicesDeps {
    * open the log); claimed here when not given. A process that does not own it writes nothing.
    */
   dataFolder?: DataFolderClaim
+  /** The log file being written (the app's; the harness has none), for diagnostics. */
+  logFile?: string
+  /** Where "Export diagnostics" writes (the app: Downloads); default: `diagnostics` in the data folder. */
+  diagnosticsDir?: string
   /** The update library behind its port (the packaged app), or why there is none. */
   updates?: { port: UpdaterPort | null; offReason?: UpdatesOffReason }
 }
@@ -297,7 +303,13 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       logger: logger.child('outbox'),
       newId,
       findProfile,
-      send: (entry) => sendTask({ taskId: entry.id, intent: entry.intent, idempotencyKey: entry.idempotencyKey }),
+      send: (entry) =>
+        sendTask({
+          taskId: entry.id,
+          intent: entry.intent,
+          idempotencyKey: entry.idempotencyKey,
+          notAfter: entry.notAfter,
+        }),
       onChanged: (entry) => {
         events.emit('queue:changed', {
           item: outbox!.item(entry),
@@ -385,6 +397,19 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     links: { tel: false, callto: false },
   }
 
+  const diagnostics: DiagnosticsSources = {
+    appInfo: deps.appInfo,
+    clock,
+    settings: () => settings.get(),
+    profiles: async () => [...(await Promise.all(profiles.list().map(summarize))), ...sandboxSummaries()],
+    queue: () => (outbox || queueUnavailable ? queueSnapshot() : null),
+    entries: () => outbox?.list() ?? [],
+    updates: () => updates.status(),
+    keychain: () => credentials.health(),
+    logFile: deps.logFile ?? null,
+    secrets: deps.secrets,
+  }
+
   const dispatch = createDispatch({
     logger: logger.child('ipc'),
     checkOutputs: deps.checkContract,
@@ -442,6 +467,8 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
         const text = (await deps.readClipboard?.()) ?? ''
         return desk.firstNumber(text)
       },
+      'diagnostics:export': (options) =>
+        exportDiagnostics(diagnostics, deps.diagnosticsDir ?? join(deps.userDataDir, 'diagnostics'), options),
       'updates:status': () => updates.status(),
       'updates:check': async () => {
         await updates.checkNow()

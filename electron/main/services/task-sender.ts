@@ -46,6 +46,12 @@ export interface SendTask {
   intent: TaskIntent
   /** The same on every attempt of one task: how keyed providers recognise a resend. */
   idempotencyKey: string
+  /**
+   * The task's deadline. The queue checks it before an attempt; the journal write and the keychain
+   * come between that check and the request, and a starved machine can stretch them past it, so
+   * it is checked again right before the request leaves.
+   */
+  notAfter?: string
   signal?: AbortSignal
 }
 
@@ -63,7 +69,7 @@ const rejected = (message: string): SendOutcome => ({
  * problem: every path ends in exactly one outcome.
  */
 export function createTaskSender(deps: TaskSenderDeps) {
-  return async function sendTask({ taskId, intent, idempotencyKey, signal }: SendTask): Promise<SendOutcome> {
+  return async function sendTask({ taskId, intent, idempotencyKey, notAfter, signal }: SendTask): Promise<SendOutcome> {
     const profile = deps.findProfile(intent.profileId)
     // Gone between the queue's own check and this send: nothing was sent, and the queue holds the
     // task on its next look until the profile is back (a missing profile never refuses a task).
@@ -138,6 +144,14 @@ export function createTaskSender(deps: TaskSenderDeps) {
       }
     }
 
+    // By the provider's clock, as the queue's own check.
+    if (notAfter !== undefined && clock.now().getTime() >= Date.parse(notAfter)) {
+      deps.logger.warn('deadline passed before the request left', { taskId, notAfter })
+      return {
+        kind: 'deadline_passed',
+        message: 'Its deadline passed while the request was being prepared, so it was not sent.',
+      }
+    }
     const started = deps.clock.monotonicMs()
     let outcome: SendOutcome
     try {

@@ -84,6 +84,12 @@ export default {
     platform: 'Platform: {platform} ({arch})',
     electron: 'Electron {version}',
     harness: 'Running in the browser harness (a development tool), not the desktop app.',
+    diagnostics: {
+      includeNumbers: 'Include customer phone numbers (only if your IT team asks for them)',
+      export: 'Export diagnostics',
+      exporting: 'Exporting…',
+      saved: 'Saved to {path}. It holds no passwords, keys or tokens.',
+    },
     updates: {
       off: {
         development: 'Updates are off in a development build.',

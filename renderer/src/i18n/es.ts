@@ -89,6 +89,12 @@ export default {
     electron: 'Electron {version}',
     harness:
       'Ejecutándose en el arnés del navegador (una herramienta de desarrollo), no en la aplicación de escritorio.',
+    diagnostics: {
+      includeNumbers: 'Incluir los teléfonos de los clientes (solo si su equipo de TI los pide)',
+      export: 'Exportar diagnóstico',
+      exporting: 'Exportando…',
+      saved: 'Guardado en {path}. No contiene contraseñas, claves ni tokens.',
+    },
     updates: {
       off: {
         development: 'Las actualizaciones están desactivadas en una versión de desarrollo.',

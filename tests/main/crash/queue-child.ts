@@ -103,7 +103,14 @@ async function run(config: ChildConfig, lines: AsyncIterator<string>): Promise<v
     logger,
     newId: randomUUID,
     findProfile: (id) => profiles.get(id),
-    send: (entry) => sendTask({ taskId: entry.id, intent: entry.intent, idempotencyKey: entry.idempotencyKey }),
+    // As the app wires it: the deadline is checked again right before the request leaves.
+    send: (entry) =>
+      sendTask({
+        taskId: entry.id,
+        intent: entry.intent,
+        idempotencyKey: entry.idempotencyKey,
+        notAfter: entry.notAfter,
+      }),
     onChanged: () => undefined,
     // No provider limit gets in the way, and no deadline passes during a run (unless the soak sets them).
     limitsFor: () => ({ rate: null, concurrency: 4 }),
