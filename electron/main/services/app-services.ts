@@ -52,7 +52,7 @@ import { watchSettingsFile } from './settings-watch'
 import type { SettingsService } from './settings-service'
 import { createSettingsService } from './settings-service'
 import type { ProviderClients } from './task-sender'
-import { createTaskSender } from './task-sender'
+import { attemptOf, createTaskSender } from './task-sender'
 import { createTokenCache } from './token-cache'
 import type { UpdatesOffReason } from '@shared/schemas/updates'
 import type { DiagnosticsSources } from '../diagnostics/diagnostics-export'
@@ -303,13 +303,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       logger: logger.child('outbox'),
       newId,
       findProfile,
-      send: (entry) =>
-        sendTask({
-          taskId: entry.id,
-          intent: entry.intent,
-          idempotencyKey: entry.idempotencyKey,
-          notAfter: entry.notAfter,
-        }),
+      send: (entry) => sendTask(attemptOf(entry)),
       onChanged: (entry) => {
         events.emit('queue:changed', {
           item: outbox!.item(entry),

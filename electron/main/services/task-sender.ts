@@ -1,4 +1,5 @@
 import type { TaskIntent } from '@shared/schemas/intents'
+import type { OutboxEntry } from '@shared/schemas/outbox'
 import type { Profile } from '@shared/schemas/profiles'
 import type { ProviderName } from '@shared/schemas/providers'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
@@ -54,6 +55,14 @@ export interface SendTask {
   notAfter?: string
   signal?: AbortSignal
 }
+
+/** The attempt the queue makes for an entry: every field the sender needs, the deadline included. */
+export const attemptOf = (entry: OutboxEntry): SendTask => ({
+  taskId: entry.id,
+  intent: entry.intent,
+  idempotencyKey: entry.idempotencyKey,
+  notAfter: entry.notAfter,
+})
 
 const rejected = (message: string): SendOutcome => ({
   kind: 'rejected',

@@ -4,7 +4,7 @@ import { memorySecretStore } from '../../../electron/main/secrets/memory-secret-
 import { createCredentialsService, secretAccount } from '../../../electron/main/services/credentials-service'
 import { createLogger } from '../../../electron/main/services/logger'
 import type { ProviderClients } from '../../../electron/main/services/task-sender'
-import { createTaskSender } from '../../../electron/main/services/task-sender'
+import { attemptOf, createTaskSender } from '../../../electron/main/services/task-sender'
 import { createTokenCache } from '../../../electron/main/services/token-cache'
 import { Profile } from '../../../shared/schemas/profiles'
 import type { SendOutcome } from '../../../shared/schemas/send-outcome'
@@ -68,13 +68,7 @@ function setup(keychainTakesMs: number) {
     logger: quiet,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     findProfile,
-    send: (entry) =>
-      sendTask({
-        taskId: entry.id,
-        intent: entry.intent,
-        idempotencyKey: entry.idempotencyKey,
-        notAfter: entry.notAfter,
-      }),
+    send: (entry) => sendTask(attemptOf(entry)),
     onChanged: () => undefined,
     dispatcher: { timers: time.timers, random: () => 0.5, tickMs: 30_000 },
   })
