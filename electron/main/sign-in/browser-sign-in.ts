@@ -54,9 +54,11 @@ const EXPLAINED: Record<string, string> = {
   redirect_uri_mismatch:
     'The integration does not accept Callboard’s sign-in address. Its administrator must allow http://127.0.0.1 redirects.',
   invalid_grant: 'The sign-in expired or was already used. Sign in again.',
+  expired_token: 'The code was not used in time, so it expired. Start the sign-in again for a new code.',
 }
 
-function explain(error: string, description: string | undefined): SignInRefused {
+/** An identity provider's error code, in words for the agent. */
+export function explainRefusal(error: string, description: string | undefined): SignInRefused {
   const known = EXPLAINED[error]
   const detail = description ? ` (${description})` : ''
   return new SignInRefused(error, known ?? `The identity provider refused the sign-in: ${error}${detail}.`)
@@ -97,7 +99,7 @@ export async function signInWithBrowser(options: BrowserSignIn): Promise<SignedI
     try {
       params = oauth.validateAuthResponse(as, client, back, state)
     } catch (error) {
-      if (error instanceof oauth.AuthorizationResponseError) throw explain(error.error, error.error_description)
+      if (error instanceof oauth.AuthorizationResponseError) throw explainRefusal(error.error, error.error_description)
       // A wrong or missing state: not this sign-in's answer (RFC 6749 §10.12).
       throw new SignInRefused(
         'state',
@@ -117,18 +119,23 @@ export async function signInWithBrowser(options: BrowserSignIn): Promise<SignedI
     try {
       tokens = await oauth.processAuthorizationCodeResponse(as, client, response)
     } catch (error) {
-      if (error instanceof oauth.ResponseBodyError) throw explain(error.error, error.error_description)
+      if (error instanceof oauth.ResponseBodyError) throw explainRefusal(error.error, error.error_description)
       throw error
     }
-    const lifetimeS = typeof tokens.expires_in === 'number' ? tokens.expires_in : 3600
-    return {
-      accessToken: tokens.access_token,
-      refreshToken: typeof tokens.refresh_token === 'string' ? tokens.refresh_token : null,
-      expiresAt: new Date(options.clock.now().getTime() + lifetimeS * 1000).toISOString(),
-      scope: typeof tokens.scope === 'string' ? tokens.scope : null,
-    }
+    return tokensFrom(tokens, options.clock)
   } finally {
     listener.close()
+  }
+}
+
+/** A token endpoint's answer as Callboard keeps it (an hour when the provider does not say). */
+export function tokensFrom(tokens: oauth.TokenEndpointResponse, clock: Clock): SignedIn {
+  const lifetimeS = typeof tokens.expires_in === 'number' ? tokens.expires_in : 3600
+  return {
+    accessToken: tokens.access_token,
+    refreshToken: typeof tokens.refresh_token === 'string' ? tokens.refresh_token : null,
+    expiresAt: new Date(clock.now().getTime() + lifetimeS * 1000).toISOString(),
+    scope: typeof tokens.scope === 'string' ? tokens.scope : null,
   }
 }
 

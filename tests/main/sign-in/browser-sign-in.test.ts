@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { signInWithBrowser, SignInRefused } from '../../../electron/main/sign-in/browser-sign-in'
+import { signInWithDeviceCode } from '../../../electron/main/sign-in/device-sign-in'
 import { SignInError, startLoopbackRedirect } from '../../../electron/main/sign-in/loopback-redirect'
 import { systemClock } from '../../../electron/main/services/clock'
 import { browserThatFollows, startIdp } from './idp-simulator'
@@ -98,5 +99,62 @@ describe('the loopback listener', () => {
     const listener = await startLoopbackRedirect({ timeoutMs: 60_000 })
     listener.close()
     await expect(listener.callback).rejects.toMatchObject({ reason: 'cancelled' })
+  })
+})
+
+describe('signing in with a device code', () => {
+  const deviceSignIn = (
+    over: Partial<Parameters<typeof signInWithDeviceCode>[0]> & { onPrompt?: (code: string) => void } = {},
+  ) => {
+    const waits: number[] = []
+    const done = signInWithDeviceCode({
+      idp: idp!.deviceIdp,
+      clientId: CLIENT_ID,
+      scope: 'spark:people_read',
+      clock: systemClock,
+      loopbackIdp: true,
+      show: (prompt) => over.onPrompt?.(prompt.userCode),
+      // No real waiting: each wait is counted.
+      sleep: async (ms) => void waits.push(ms),
+      ...over,
+    })
+    return { done, waits }
+  }
+
+  it('shows the code, polls at the pace the provider sets (slower after slow_down), and signs in once accepted', async () => {
+    idp = await startIdp({ clientId: CLIENT_ID, clientSecret: 'S-device-secret-1', slowDownFirst: true })
+    let code = ''
+    let waitsSoFar = 0
+    const { done, waits } = deviceSignIn({
+      clientSecret: 'S-device-secret-1',
+      onPrompt: (c) => (code = c),
+      sleep: async (ms) => {
+        waits.push(ms)
+        waitsSoFar += 1
+        if (waitsSoFar === 3) idp!.decide(code, 'accept')
+      },
+    })
+    const tokens = await done
+    expect(code).toMatch(/^[0-9A-F]{8}$/)
+    expect(tokens.accessToken).toMatch(/^AT-/)
+    // interval 2 s; slow_down on the first poll adds 5 s to every later wait (RFC 8628 §3.5).
+    expect(waits).toEqual([2000, 7000, 7000])
+  })
+
+  it('declined on the verification page: a plain explanation', async () => {
+    idp = await startIdp({ clientId: CLIENT_ID })
+    let code = ''
+    const { done } = deviceSignIn({
+      onPrompt: (c) => (code = c),
+      sleep: async () => idp!.decide(code, 'deny'),
+    })
+    await expect(done).rejects.toMatchObject({ code: 'access_denied', message: expect.stringMatching(/^You declined/) })
+  })
+
+  it('a code nobody used before it expired: said so, and polling stops', async () => {
+    idp = await startIdp({ clientId: CLIENT_ID, deviceExpiresInS: 0 })
+    const { done, waits } = deviceSignIn()
+    await expect(done).rejects.toMatchObject({ code: 'expired_token', message: expect.stringMatching(/expired/) })
+    expect(waits).toEqual([])
   })
 })

@@ -24,11 +24,22 @@ const readBody = async (req: IncomingMessage) => {
 
 const s256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url')
 
-export async function startIdp(options: IdpOptions) {
+/** The client id of a request: in a Basic header (client_secret_basic) or in the form. */
+function clientOf(req: IncomingMessage, form: URLSearchParams): { id: string | null; secret: string | null } {
+  const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '')
+  if (!basic) return { id: form.get('client_id'), secret: form.get('client_secret') }
+  const [id, secret] = Buffer.from(basic[1]!, 'base64').toString('utf8').split(':').map(decodeURIComponent)
+  return { id: id ?? null, secret: secret ?? null }
+}
+
+export async function startIdp(options: IdpOptions & { deviceExpiresInS?: number; slowDownFirst?: boolean }) {
   let consent: Consent = options.consent ?? 'accept'
+  /** Device codes: pending until the agent acts on the verification page (`decide` here). */
+  const devices = new Map<string, { userCode: string; decision: 'pending' | 'accept' | 'deny'; polls: number }>()
   const codes = new Map<string, { challenge: string; redirectUri: string; clientId: string }>()
   const authorizeRequests: URLSearchParams[] = []
   const tokenRequests: URLSearchParams[] = []
+  let base = ''
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://idp')
     const json = (status: number, body: unknown) =>
@@ -53,6 +64,44 @@ export async function startIdp(options: IdpOptions) {
       }
       back.searchParams.set('state', consent === 'other_state' ? 'not-the-state-sent' : (q.get('state') ?? ''))
       return res.writeHead(302, { location: back.toString() }).end()
+    }
+    if (req.method === 'POST' && url.pathname === '/v1/device/authorize') {
+      const form = await readBody(req)
+      const client = clientOf(req, form)
+      if (client.id !== options.clientId) return json(401, { error: 'invalid_client' })
+      const deviceCode = randomBytes(16).toString('hex')
+      const userCode = randomBytes(4).toString('hex').toUpperCase()
+      devices.set(deviceCode, { userCode, decision: 'pending', polls: 0 })
+      return json(200, {
+        device_code: deviceCode,
+        user_code: userCode,
+        verification_uri: `${base}/verify`,
+        verification_uri_complete: `${base}/verify?code=${userCode}`,
+        expires_in: options.deviceExpiresInS ?? 900,
+        interval: 2,
+      })
+    }
+    if (req.method === 'POST' && url.pathname === '/v1/device/token') {
+      const form = await readBody(req)
+      tokenRequests.push(form)
+      const client = clientOf(req, form)
+      if (client.id !== options.clientId) return json(401, { error: 'invalid_client' })
+      if (options.clientSecret && client.secret !== options.clientSecret) return json(401, { error: 'invalid_client' })
+      const device = devices.get(form.get('device_code') ?? '')
+      if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:device_code' || !device) {
+        return json(400, { error: 'invalid_grant' })
+      }
+      device.polls += 1
+      if (options.slowDownFirst && device.polls === 1) return json(400, { error: 'slow_down' })
+      if (device.decision === 'pending') return json(400, { error: 'authorization_pending' })
+      devices.delete(form.get('device_code')!)
+      if (device.decision === 'deny') return json(400, { error: 'access_denied' })
+      return json(200, {
+        access_token: `AT-${randomBytes(12).toString('hex')}`,
+        refresh_token: `RT-${randomBytes(12).toString('hex')}`,
+        expires_in: 43_199,
+        token_type: 'Bearer',
+      })
     }
     if (req.method === 'POST' && url.pathname === '/v1/access_token') {
       const form = await readBody(req)
@@ -82,8 +131,18 @@ export async function startIdp(options: IdpOptions) {
     res.writeHead(404).end()
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
+    deviceIdp: {
+      issuer: `${base}/v1`,
+      authorizationEndpoint: `${base}/v1/authorize`,
+      tokenEndpoint: `${base}/v1/device/token`,
+      deviceAuthorizationEndpoint: `${base}/v1/device/authorize`,
+    },
+    /** The agent, on the verification page, accepts or declines the code. */
+    decide(userCode: string, decision: 'accept' | 'deny') {
+      for (const device of devices.values()) if (device.userCode === userCode) device.decision = decision
+    },
     idp: {
       issuer: `${base}/v1`,
       authorizationEndpoint: `${base}/v1/authorize`,
