@@ -17,6 +17,7 @@ import { readDialText } from './desktop/clipboard-text'
 import { createWindowFactory } from './windows/window-factory'
 import { guardWebContents } from './windows/window-guards'
 import { appUpdater } from './updates/app-updater'
+import { policyLocationFor, readPolicy } from './policy/read-policy'
 import { startedAtLogin } from './desktop/login-item'
 import { homedir } from 'node:os'
 
@@ -117,7 +118,10 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   const notify = ({ title, body }: { title: string; body: string }) => {
     if (Notification.isSupported()) new Notification({ title, body }).show()
   }
+  // The administrator's policy, once at start; a wrong one is reported and not applied at all.
+  const policy = await readPolicy(policyLocationFor(process.platform))
   const services = await createAppServices({
+    policy,
     userDataDir,
     appInfo: {
       name: app.getName(),
@@ -135,7 +139,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     dataFolder,
     sandbox: true,
     notify,
-    updates: appUpdater(app, logger.child('updater')),
+    updates: appUpdater(app, logger.child('updater'), policy.policy?.updateFeed),
     ...(dataFolder.owner ? { logFile } : {}),
     diagnosticsDir: app.getPath('downloads'),
     readClipboard: async () =>

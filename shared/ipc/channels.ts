@@ -32,6 +32,7 @@ export const invokeChannels = [
   'updates:check',
   'updates:restart',
   'diagnostics:export',
+  'policy:state',
 ] as const
 
 export const eventChannels = [

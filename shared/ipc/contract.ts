@@ -11,6 +11,7 @@ import { SettingsPatch, SettingsState } from '../schemas/settings'
 import { SubmitTask } from '../schemas/tasks'
 import { UpdateStatus } from '../schemas/updates'
 import { DiagnosticsFile, ExportDiagnostics } from '../schemas/diagnostics'
+import { PolicyState } from '../schemas/policy'
 import {
   HistoryQuery,
   QueueChanged,
@@ -189,6 +190,11 @@ export const invokes = {
     input: ExportDiagnostics,
     output: DiagnosticsFile,
     summary: 'Write one diagnostics file (versions, settings, queue, lanes, recent log); never a secret.',
+  },
+  'policy:state': {
+    input: NoInput,
+    output: PolicyState,
+    summary: 'The administrator policy: where it was read, what it locks, and why it is not applied if it is not.',
   },
 } satisfies Record<InvokeChannel, InvokeSpec>
 

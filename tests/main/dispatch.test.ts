@@ -138,6 +138,13 @@ const validOutputs = {
   'updates:check': { phase: 'up_to_date', checkedAt: '2026-12-07T08:00:00.000Z' },
   'updates:restart': { phase: 'waiting_for_sends', version: '0.2.0', sending: 1 },
   'diagnostics:export': { path: '/home/ana/Downloads/callboard-diagnostics.json', bytes: 5120 },
+  'policy:state': {
+    source: '/etc/callboard/policy.json',
+    problem: null,
+    lockedSettings: ['defaultRegion'],
+    managedProfiles: [PROFILE_ID],
+    allowedProviders: ['webex'],
+  },
 } as const
 
 /** A valid input per channel, for the happy path. */

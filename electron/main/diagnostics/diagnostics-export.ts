@@ -7,6 +7,7 @@ import type { KeychainHealth } from '@shared/schemas/keychain'
 import type { OutboxEntry, QueueSnapshot } from '@shared/schemas/outbox'
 import type { SettingsState } from '@shared/schemas/settings'
 import type { UpdateStatus } from '@shared/schemas/updates'
+import type { PolicyState } from '@shared/schemas/policy'
 import { redactSecrets, secretLeaves } from '../secrets/redact-secrets'
 import type { SecretStore } from '../secrets/secret-store'
 import type { Clock } from '../services/clock'
@@ -26,6 +27,8 @@ export interface DiagnosticsSources {
   /** Every task the queue holds (for counts by state, and the list when numbers are included). */
   entries(): readonly OutboxEntry[]
   updates(): UpdateStatus
+  /** The administrator's policy as applied (where from, what it locks, why not). */
+  policy(): PolicyState
   keychain(): Promise<KeychainHealth>
   /** The log file being written; its rotated copies (`.1`, `.2`, …) sit beside it. */
   logFile: string | null
@@ -54,6 +57,7 @@ export async function buildDiagnostics(sources: DiagnosticsSources, options: { i
     profiles: await sources.profiles(),
     keychain: await sources.keychain().catch((error: unknown) => ({ error: String(error) })),
     updates: sources.updates(),
+    policy: sources.policy(),
     queue: { ...sources.queue(), byState, total: entries.length },
     ...(options.includeNumbers
       ? {

@@ -55,6 +55,8 @@ import type { ProviderClients } from './task-sender'
 import { attemptOf, createTaskSender } from './task-sender'
 import { createTokenCache } from './token-cache'
 import type { UpdatesOffReason } from '@shared/schemas/updates'
+import type { PolicyState } from '@shared/schemas/policy'
+import type { PolicyRead } from '../policy/read-policy'
 import type { DiagnosticsSources } from '../diagnostics/diagnostics-export'
 import { exportDiagnostics } from '../diagnostics/diagnostics-export'
 import type { UpdateKeeper, UpdaterPort } from '../updates/update-keeper'
@@ -95,6 +97,8 @@ export interface AppServicesDeps {
   logFile?: string
   /** Where "Export diagnostics" writes (the app: Downloads); default: `diagnostics` in the data folder. */
   diagnosticsDir?: string
+  /** The administrator's policy as read at start (see electron/main/policy/read-policy.ts). */
+  policy?: PolicyRead
   /** The update library behind its port (the packaged app), or why there is none. */
   updates?: { port: UpdaterPort | null; offReason?: UpdatesOffReason }
 }
@@ -170,9 +174,24 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     logger: logger.child('settings'),
     readOnly: notOwner,
   })
+  // ——— The administrator's policy: applied whole, or (with its problem said) not at all ———
+  const policyRead = deps.policy ?? { source: null, policy: null, problem: null }
+  const policy = policyRead.policy
+  if (policyRead.problem) logger.error('policy not applied', { source: policyRead.source, problem: policyRead.problem })
+  else if (policy) logger.info('policy applied', { source: policyRead.source })
+  const policyState: PolicyState = {
+    source: policyRead.source,
+    problem: policyRead.problem,
+    lockedSettings: Object.keys(policy?.settings ?? {}) as PolicyState['lockedSettings'],
+    managedProfiles: (policy?.profiles ?? []).map((p) => p.id),
+    allowedProviders: policy?.allowedProviders ?? null,
+  }
+
   const settings = createSettingsService({
     file,
-    defaults: defaultSettingsFor(deps.locale),
+    // A managed install starts at sign-in unless the policy says otherwise.
+    defaults: { ...defaultSettingsFor(deps.locale), ...(policy ? { startAtLogin: true } : {}) },
+    ...(policy?.settings ? { locked: policy.settings } : {}),
     logger: logger.child('settings'),
     onChanged: (state) => events.emit('settings:changed', state),
   })
@@ -188,6 +207,8 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
   })
   const profiles: ProfilesService = createProfilesService({
     file,
+    managed: policy?.profiles ?? [],
+    ...(policy?.allowedProviders ? { allowedProviders: policy.allowedProviders } : {}),
     newId: deps.newId ?? randomUUID,
     logger: logger.child('profiles'),
     beforeRemove: (id) => credentials.clear(id),
@@ -399,6 +420,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     queue: () => (outbox || queueUnavailable ? queueSnapshot() : null),
     entries: () => outbox?.list() ?? [],
     updates: () => updates.status(),
+    policy: () => policyState,
     keychain: () => credentials.health(),
     logFile: deps.logFile ?? null,
     secrets: deps.secrets,
@@ -463,6 +485,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       },
       'diagnostics:export': (options) =>
         exportDiagnostics(diagnostics, deps.diagnosticsDir ?? join(deps.userDataDir, 'diagnostics'), options),
+      'policy:state': () => policyState,
       'updates:status': () => updates.status(),
       'updates:check': async () => {
         await updates.checkNow()

@@ -20,6 +20,7 @@ export default {
     bridgeMissing: 'Callboard cannot reach its main process. Restart the app; if this keeps happening, reinstall it.',
   },
   settings: {
+    managed: 'Settings that cannot be changed here are managed by your organization.',
     title: 'Settings',
     intro: 'These apply to every quick task on this computer.',
     region: 'Default region for phone numbers',
@@ -79,6 +80,8 @@ export default {
     failed: 'That did not work: {message}',
   },
   about: {
+    policy: 'Managed by your organization (policy: {source}).',
+    policyProblem: 'Your organization’s policy ({source}) is not applied; Callboard runs with its defaults.',
     title: 'About',
     version: 'Version {version}',
     platform: 'Platform: {platform} ({arch})',
@@ -220,6 +223,9 @@ export default {
     voice_broadcast: 'Voice broadcast',
   },
   profiles: {
+    credentials: 'Credentials',
+    credentialsNamed: 'Credentials of {label}',
+    managed: 'Provided by your organization: it cannot be changed or removed here.',
     title: 'Provider profiles',
     intro:
       'A profile is one account at a contact-center provider. Its secrets are kept in the keychain of this computer, never in Callboard’s files.',
