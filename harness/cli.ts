@@ -4,15 +4,21 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startHarness } from './server'
 
-const usage = `Usage: npm run harness -- [--data DIR] [--port N]
+const usage = `Usage: npm run harness -- [--data DIR] [--port N] [--policy FILE]
 
 Serves the built renderer on 127.0.0.1 and runs Callboard's main-process services in Node.
   --data DIR   user-data folder to use (created if missing); default: a new temporary folder
-  --port N     port to listen on; default: a free one`
+  --port N     port to listen on; default: a free one
+  --policy FILE  an administrator's policy (JSON, as /etc/callboard/policy.json); default: none`
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { data: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      policy: { type: 'string' },
+      help: { type: 'boolean' },
+    },
   })
   if (values.help) {
     console.log(usage)
@@ -27,7 +33,12 @@ async function main(): Promise<void> {
   const dataDir = values.data ? resolve(values.data) : mkdtempSync(join(tmpdir(), 'callboard-harness-'))
   mkdirSync(dataDir, { recursive: true })
 
-  const harness = await startHarness({ rendererDir, dataDir, port })
+  const harness = await startHarness({
+    rendererDir,
+    dataDir,
+    port,
+    ...(values.policy ? { policyFile: resolve(values.policy) } : {}),
+  })
   // Machine-readable first line: tools wait for it and take the URL (with its token) from it.
   console.log(`CALLBOARD_HARNESS_URL=${harness.url}`)
   console.error(`Callboard harness: user data in ${dataDir}; Ctrl+C stops it.`)

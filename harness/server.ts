@@ -19,6 +19,7 @@ import type { LogSink } from '../electron/main/core/logger'
 import { claimDataFolder } from '../electron/main/app/data-folder'
 import { fileLogSink } from '../electron/main/core/log-file'
 import { createLogger, teeSink } from '../electron/main/core/logger'
+import { readPolicy } from '../electron/main/policy/read-policy'
 import { buildBrowserBridge } from './build-bridge'
 import { describeContract } from './contract-json-schema'
 
@@ -45,6 +46,8 @@ export interface HarnessOptions {
   sandbox?: boolean
   /** Stands in for the OS clipboard (the harness has none): what the quick callback is offered. */
   readClipboard?: () => Promise<string>
+  /** An administrator's policy file (`--policy FILE`); the harness reads no machine-wide one. */
+  policyFile?: string
 }
 
 export interface Harness {
@@ -102,7 +105,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const logger = createLogger(teeSink(...sinks), clock)
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; productName: string }
 
+  const policy = options.policyFile ? await readPolicy({ kind: 'file', path: options.policyFile }) : undefined
   const services = await createAppServices({
+    ...(policy ? { policy } : {}),
     userDataDir: options.dataDir,
     appInfo: {
       name: pkg.productName,

@@ -31,6 +31,8 @@ export const invokeChannels = [
   'updates:status',
   'updates:check',
   'updates:restart',
+  'diagnostics:export',
+  'policy:state',
 ] as const
 
 export const eventChannels = [

@@ -10,6 +10,8 @@ import { SandboxSimulate, SandboxState } from '../schemas/sandbox'
 import { SettingsPatch, SettingsState } from '../schemas/settings'
 import { SubmitTask } from '../schemas/tasks'
 import { UpdateStatus } from '../schemas/updates'
+import { DiagnosticsFile, ExportDiagnostics } from '../schemas/diagnostics'
+import { PolicyState } from '../schemas/policy'
 import {
   HistoryQuery,
   QueueChanged,
@@ -183,6 +185,16 @@ export const invokes = {
     input: NoInput,
     output: UpdateStatus,
     summary: 'Restart to install the downloaded update, once no request is on the wire; new sends wait.',
+  },
+  'diagnostics:export': {
+    input: ExportDiagnostics,
+    output: DiagnosticsFile,
+    summary: 'Write one diagnostics file (versions, settings, queue, lanes, recent log); never a secret.',
+  },
+  'policy:state': {
+    input: NoInput,
+    output: PolicyState,
+    summary: 'The administrator policy: where it was read, what it locks, and why it is not applied if it is not.',
   },
 } satisfies Record<InvokeChannel, InvokeSpec>
 

@@ -77,3 +77,19 @@ describe('the sandbox simulators', () => {
     for (const [provider, id] of ids) expect(pointsNowhere(sandbox, id), provider).toBe(provider !== 'webex')
   })
 })
+
+describe('an administrator policy', () => {
+  it('can turn the sandbox off for good: no sandbox profile, and the setting cannot be changed', async () => {
+    ;({ services } = await createTestServices({
+      sandbox: true,
+      policy: { source: 'test policy', policy: { version: 1, settings: { sandbox: false } }, problem: null },
+    }))
+    expect((await call<SettingsState>('settings:get')).settings.sandbox).toBe(false)
+    expect(sandboxIn(await call<ProfileSummary[]>('profiles:list'))).toEqual([])
+    expect(await services.dispatch('settings:update', { sandbox: true })).toMatchObject({
+      ok: false,
+      error: { code: 'managed' },
+    })
+    expect(services.sandbox).toBeNull()
+  })
+})

@@ -5,6 +5,7 @@ import type { Logger } from '../core/logger'
 import type { DialDesk } from '../desktop/dial-desk'
 import type { Dispatch } from '../ipc/dispatch'
 import type { Outbox, OutboxDeps } from '../outbox/outbox'
+import type { PolicyRead } from '../policy/read-policy'
 import type { ProbeRegistry } from '../providers/connection-tester'
 import type { Sandbox } from '../sandbox/sandbox'
 import type { CredentialsService } from '../secrets/credentials-service'
@@ -53,6 +54,12 @@ export interface AppServicesDeps {
   dataFolder?: DataFolderClaim
   /** The update library behind its port (the packaged app), or why there is none. */
   updates?: UpdatesWiringDeps['updates']
+  /** The log file being written (the app's; the harness has none), for diagnostics. */
+  logFile?: string
+  /** Where "Export diagnostics" writes (the app: Downloads); default: `diagnostics` in the data folder. */
+  diagnosticsDir?: string
+  /** The administrator's policy as read at start (see electron/main/policy/read-policy.ts). */
+  policy?: PolicyRead
 }
 
 export interface AppServices {

@@ -2,12 +2,15 @@ import { randomUUID } from 'node:crypto'
 import { createDispatch } from '../ipc/dispatch'
 import type { Queue } from '../outbox/open-queue'
 import { queueHandlers, requireOutbox } from '../outbox/queue-handlers'
+import { policyHandlers } from '../policy/applied-policy'
+import { attemptOf } from '../providers/task-sender'
 import { sandboxHandlers } from '../sandbox/sandbox-handlers'
 import { settingsHandlers } from '../settings/settings-handlers'
 import { watchSettingsFile } from '../settings/settings-watch'
 import { updatesHandlers } from '../updates/updates-handlers'
 import type { AppServices, AppServicesDeps } from './app-services-api'
 import { claimDataFolder } from './data-folder'
+import { wireDiagnostics } from './diagnostics-wiring'
 import { wireDesktop } from './desktop-wiring'
 import { EventHub } from './event-hub'
 import { profileHandlers } from './profile-handlers'
@@ -39,7 +42,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     // Tasks held for a profile that is back go on; tasks whose profile went are held.
     await queue?.outbox?.profilesChanged()
   }
-  const { settingsPath, file, settings, credentials, profiles, directory } = await wireProfiles({
+  const { settingsPath, file, settings, credentials, profiles, directory, policy } = await wireProfiles({
     ...deps,
     newId,
     notOwner,
@@ -64,7 +67,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     events,
     directory,
     skew,
-    send: (entry) => sendTask({ taskId: entry.id, intent: entry.intent, idempotencyKey: entry.idempotencyKey }),
+    send: (entry) => sendTask(attemptOf(entry)),
   })
   queue = opened
   const updates = wireUpdates({ updates: deps.updates, queue: opened, clock, logger, events })
@@ -93,13 +96,11 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
         credentialsChanged: (id) => void opened.outbox?.credentialsChanged(id),
       }),
       ...queueHandlers({ queue: opened, labelOf: (id) => directory.find(id)?.label ?? '' }),
-      ...sandboxHandlers({
-        sandbox: directory.sandbox,
-        problem: directory.sandboxProblem,
-        poke: (reason) => void opened.outbox?.poke(reason),
-      }),
+      ...sandboxHandlers({ ...directory, poke: (reason) => void opened.outbox?.poke(reason) }),
       ...desktop.handlers,
       ...updatesHandlers(updates),
+      ...policyHandlers(policy),
+      ...wireDiagnostics(deps, { settings, directory, queue: opened, updates, policy: policy.state, credentials }),
     },
   })
 

@@ -9,6 +9,8 @@ import { defaultSettingsFor } from '../settings/settings-defaults'
 import { openSettingsFile } from '../settings/settings-file'
 import { createSettingsService } from '../settings/settings-service'
 import type { EventHub } from './event-hub'
+import { applyPolicy } from '../policy/applied-policy'
+import type { PolicyRead } from '../policy/read-policy'
 import { createProfileDirectory } from './profile-directory'
 
 export interface ProfileWiringDeps {
@@ -26,6 +28,8 @@ export interface ProfileWiringDeps {
   onProfilesChanged: () => void
   /** A keychain check found it working again after it was locked or missing. */
   onKeychainAvailable: () => void
+  /** The administrator's policy as read at start: it locks settings and provides profiles. */
+  policy?: PolicyRead
 }
 
 /**
@@ -34,6 +38,8 @@ export interface ProfileWiringDeps {
  */
 export async function wireProfiles(deps: ProfileWiringDeps) {
   const { clock, logger, events } = deps
+  const applied = applyPolicy(deps.policy, logger)
+  const { policy } = applied
   const settingsPath = join(deps.userDataDir, 'settings.json')
   const file = await openSettingsFile({
     file: settingsPath,
@@ -43,7 +49,9 @@ export async function wireProfiles(deps: ProfileWiringDeps) {
   })
   const settings = createSettingsService({
     file,
-    defaults: defaultSettingsFor(deps.locale),
+    // A managed install starts at sign-in unless the policy says otherwise.
+    defaults: { ...defaultSettingsFor(deps.locale), ...(policy ? { startAtLogin: true } : {}) },
+    ...(policy?.settings ? { locked: policy.settings } : {}),
     logger: logger.child('settings'),
     onChanged: (state) => events.emit('settings:changed', state),
   })
@@ -58,6 +66,8 @@ export async function wireProfiles(deps: ProfileWiringDeps) {
   })
   const profiles = createProfilesService({
     file,
+    managed: policy?.profiles ?? [],
+    ...(policy?.allowedProviders ? { allowedProviders: policy.allowedProviders } : {}),
     newId: deps.newId,
     logger: logger.child('profiles'),
     beforeRemove: (id) => credentials.clear(id),
@@ -65,5 +75,5 @@ export async function wireProfiles(deps: ProfileWiringDeps) {
   })
   const tokens = createTokenCache({ secrets: deps.secrets, clock, logger: logger.child('tokens') })
   const directory = createProfileDirectory({ profiles, credentials, tokens, clock, logger })
-  return { settingsPath, file, settings, credentials, profiles, directory }
+  return { settingsPath, file, settings, credentials, profiles, directory, policy: applied }
 }

@@ -7,7 +7,7 @@ export interface SandboxHandlerDeps {
   /** The sandbox while it is on, else null. */
   sandbox: () => Sandbox | null
   /** Why it is not on (turned off, or it could not load). */
-  problem: () => string | null
+  sandboxProblem: () => string | null
   /** A scenario changed: lanes that found the provider offline or down look again. */
   poke: (reason: string) => void
 }
@@ -19,7 +19,7 @@ export function sandboxUnavailable(problem: string): SandboxState {
 
 /** The built-in sandbox, as the contract offers it (its code is loaded only while it is on). */
 export function sandboxHandlers(deps: SandboxHandlerDeps): InvokeHandlers<'sandbox:state' | 'sandbox:simulate'> {
-  const why = () => deps.problem() ?? 'The sandbox is turned off.'
+  const why = () => deps.sandboxProblem() ?? 'The sandbox is turned off.'
   return {
     'sandbox:state': () => deps.sandbox()?.state() ?? sandboxUnavailable(why()),
     'sandbox:simulate': async ({ provider, scenario }) => {

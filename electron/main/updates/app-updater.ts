@@ -16,14 +16,18 @@ import type { UpdaterPort } from './update-keeper'
 export function appUpdater(
   app: { isPackaged: boolean },
   logger: Logger,
+  /** The administrator's feed (policy), in place of the one set at build time. */
+  policyFeed?: string,
 ): { port: UpdaterPort | null; offReason?: UpdatesOffReason } {
   if (!app.isPackaged) return { port: null, offReason: 'development' }
+  // Loaded only here: the module builds the platform's updater, which needs Electron, on first use.
+  const load = () =>
+    (createRequire(import.meta.url)('electron-updater') as typeof import('electron-updater')).autoUpdater
+  if (policyFeed) return { port: electronUpdaterPort(load(), { logger, feedUrl: policyFeed }) }
   // process.resourcesPath is Electron's; a packaged app always has it.
   const resources = (process as { resourcesPath?: string }).resourcesPath
   if (!resources || !existsSync(join(resources, 'app-update.yml'))) {
     return { port: null, offReason: 'no_feed' }
   }
-  // Loaded only here: the module builds the platform's updater, which needs Electron, on first use.
-  const { autoUpdater } = createRequire(import.meta.url)('electron-updater') as typeof import('electron-updater')
-  return { port: electronUpdaterPort(autoUpdater, { logger }) }
+  return { port: electronUpdaterPort(load(), { logger }) }
 }

@@ -20,6 +20,7 @@ export default {
     bridgeMissing: 'Callboard cannot reach its main process. Restart the app; if this keeps happening, reinstall it.',
   },
   settings: {
+    managed: 'Settings that cannot be changed here are managed by your organization.',
     title: 'Settings',
     intro: 'These apply to every quick task on this computer.',
     region: 'Default region for phone numbers',
@@ -82,11 +83,19 @@ export default {
     failed: 'That did not work: {message}',
   },
   about: {
+    policy: 'Managed by your organization (policy: {source}).',
+    policyProblem: 'Your organization’s policy ({source}) is not applied; Callboard runs with its defaults.',
     title: 'About',
     version: 'Version {version}',
     platform: 'Platform: {platform} ({arch})',
     electron: 'Electron {version}',
     harness: 'Running in the browser harness (a development tool), not the desktop app.',
+    diagnostics: {
+      includeNumbers: 'Include customer phone numbers (only if your IT team asks for them)',
+      export: 'Export diagnostics',
+      exporting: 'Exporting…',
+      saved: 'Saved to {path}. It holds no passwords, keys or tokens.',
+    },
     updates: {
       off: {
         development: 'Updates are off in a development build.',
@@ -217,6 +226,9 @@ export default {
     voice_broadcast: 'Voice broadcast',
   },
   profiles: {
+    credentials: 'Credentials',
+    credentialsNamed: 'Credentials of {label}',
+    managed: 'Provided by your organization: it cannot be changed or removed here.',
     title: 'Provider profiles',
     intro:
       'A profile is one account at a contact-center provider. Its secrets are kept in the keychain of this computer, never in Callboard’s files.',

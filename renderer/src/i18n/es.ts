@@ -23,6 +23,7 @@ export default {
       'Callboard no puede comunicarse con su proceso principal. Reinicie la aplicación; si vuelve a ocurrir, reinstálela.',
   },
   settings: {
+    managed: 'Los ajustes que no se pueden cambiar aquí los gestiona su organización.',
     title: 'Ajustes',
     intro: 'Se aplican a todas las tareas rápidas en este equipo.',
     region: 'Región predeterminada para números de teléfono',
@@ -86,12 +87,21 @@ export default {
     failed: 'No funcionó: {message}',
   },
   about: {
+    policy: 'Gestionado por su organización (directiva: {source}).',
+    policyProblem:
+      'La directiva de su organización ({source}) no se aplica; Callboard funciona con sus valores predeterminados.',
     title: 'Acerca de',
     version: 'Versión {version}',
     platform: 'Plataforma: {platform} ({arch})',
     electron: 'Electron {version}',
     harness:
       'Ejecutándose en el arnés del navegador (una herramienta de desarrollo), no en la aplicación de escritorio.',
+    diagnostics: {
+      includeNumbers: 'Incluir los teléfonos de los clientes (solo si su equipo de TI los pide)',
+      export: 'Exportar diagnóstico',
+      exporting: 'Exportando…',
+      saved: 'Guardado en {path}. No contiene contraseñas, claves ni tokens.',
+    },
     updates: {
       off: {
         development: 'Las actualizaciones están desactivadas en una versión de desarrollo.',
@@ -229,6 +239,9 @@ export default {
     voice_broadcast: 'Difusión de voz',
   },
   profiles: {
+    credentials: 'Credenciales',
+    credentialsNamed: 'Credenciales de {label}',
+    managed: 'Lo proporciona su organización: no se puede cambiar ni quitar aquí.',
     title: 'Perfiles de proveedor',
     intro:
       'Un perfil es una cuenta en un proveedor de centro de contacto. Sus secretos se guardan en el llavero de este equipo, nunca en los archivos de Callboard.',

@@ -24,7 +24,7 @@ import { openOutboxLog } from '../../../electron/main/outbox/outbox-log'
 import { memorySecretStore } from '../../../electron/main/secrets/memory-secret-store'
 import { systemClock } from '../../../electron/main/core/clock'
 import { createLogger } from '../../../electron/main/core/logger'
-import { createTaskSender } from '../../../electron/main/providers/task-sender'
+import { attemptOf, createTaskSender } from '../../../electron/main/providers/task-sender'
 import { createTokenCache } from '../../../electron/main/secrets/token-cache'
 
 export interface ChildConfig {
@@ -92,7 +92,8 @@ async function run(config: ChildConfig, lines: AsyncIterator<string>): Promise<v
     logger,
     newId: randomUUID,
     findProfile: (id) => profiles.get(id),
-    send: (entry) => sendTask({ taskId: entry.id, intent: entry.intent, idempotencyKey: entry.idempotencyKey }),
+    // As the app wires it: the deadline is checked again right before the request leaves.
+    send: (entry) => sendTask(attemptOf(entry)),
     onChanged: () => undefined,
     // No provider limit gets in the way, and no deadline passes during a run (unless the soak sets them).
     limitsFor: () => ({ rate: null, concurrency: 4 }),

@@ -29,7 +29,8 @@ export function redactOutcome(outcome: SendOutcome, secrets: readonly string[]):
   switch (outcome.kind) {
     case 'sent':
     case 'keychain_unavailable':
-      // Nothing of the provider's words is in either.
+    case 'deadline_passed':
+      // Nothing of the provider's words is in any of these.
       return outcome
     case 'retry':
       return { ...outcome, reason: clean(outcome.reason) }

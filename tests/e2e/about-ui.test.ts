@@ -1,13 +1,15 @@
+import { readFileSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumAvailable, launchChromium, screenshotOf, watchPageProblems } from './helpers/chromium'
 import { startTestHarness } from './helpers/harness'
 
-// The update line in About, over the real contract: the harness has no update feed and says so;
+// About, over the real contract. The update line: the harness has no update feed and says so;
 // an update pushed as main's event shows "Restart to update", and main's refusal (nothing is ready
-// in this process) comes back as a plain error. Screenshots in both themes and languages.
+// in this process) comes back as a plain error. Then a diagnostics export by keyboard. Screenshots
+// in both themes and languages.
 
-describe.skipIf(!chromiumAvailable())('updates in About, through the harness', () => {
+describe.skipIf(!chromiumAvailable())('About: updates and diagnostics, through the harness', () => {
   let browser: Browser
   beforeAll(async () => {
     browser = await launchChromium()
@@ -24,7 +26,7 @@ describe.skipIf(!chromiumAvailable())('updates in About, through the harness', (
       await expect
         .poll(() => about.getByRole('status').first().textContent())
         .toContain('built without an update feed, so it does not look for updates')
-      expect(await about.getByRole('button').count()).toBe(0)
+      expect(await about.getByRole('button', { name: /update/i }).count()).toBe(0)
 
       harness.services.events.emit('updates:changed', { phase: 'ready', version: '0.2.0' })
       const restart = about.getByRole('button', { name: 'Restart to update' })
@@ -42,6 +44,17 @@ describe.skipIf(!chromiumAvailable())('updates in About, through the harness', (
         .toContain('Se reiniciará cuando la tarea que se está enviando tenga respuesta.')
       expect(await acerca.getByRole('alert').count()).toBe(0)
       await screenshotOf(acerca, 'updates-waiting-dark-es')
+
+      // Diagnostics, by keyboard: the box for customer numbers stays unticked; main writes the file.
+      await acerca.getByRole('button', { name: 'Exportar diagnóstico' }).focus()
+      await page.keyboard.press('Enter')
+      const saved = acerca.getByTestId('diagnostics-saved')
+      await expect
+        .poll(() => saved.textContent())
+        .toMatch(/^\s*Guardado en .*callboard-diagnostics-.*\.json\. No contiene/)
+      const path = (await saved.textContent())!.match(/Guardado en (.*\.json)\./)![1]!
+      expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ includesCustomerNumbers: false })
+      await screenshotOf(acerca, 'about-diagnostics-dark-es')
       expect(problems).toEqual([])
     } finally {
       await harness.close()
