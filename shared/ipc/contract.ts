@@ -13,11 +13,11 @@ import {
   HistoryQuery,
   QueueChanged,
   QueueItem,
-  QueueSnapshot,
   QueueStopped,
   ResolveReview,
   TaskRef,
 } from '../schemas/outbox'
+import { HistoryPage, QueuePage, QueueQuery } from '../schemas/list-pages'
 import type { EventChannel, InvokeChannel } from './channels'
 
 /** No argument: the renderer calls `callboard.app.info()`. */
@@ -104,9 +104,10 @@ export const invokes = {
       'Queue a task: validated, given an id and an idempotency key, and on disk before this answers; then sent when its provider can take it.',
   },
   'queue:list': {
-    input: NoInput,
-    output: QueueSnapshot,
-    summary: "The queue: unfinished tasks and those that went wrong, the counts for the badge, and each lane's state.",
+    input: QueueQuery.optional(),
+    output: QueuePage,
+    summary:
+      "The queue: one page of its unfinished tasks and those that went wrong (newest first, optionally of some states) with how many there are, the counts for the badge, and each lane's state.",
   },
   'queue:retry': {
     input: TaskRef,
@@ -130,8 +131,9 @@ export const invokes = {
   },
   'history:list': {
     input: HistoryQuery,
-    output: z.array(QueueItem),
-    summary: 'Every task, newest first, with its state and provider id; filter by provider, state or text.',
+    output: HistoryPage,
+    summary:
+      'One page of every task, newest first, with its state and provider id, and how many match; filter by provider, state or text.',
   },
   'sandbox:state': {
     input: NoInput,

@@ -73,7 +73,7 @@ export const useHistoryStore = defineStore('history', () => {
     const result = await bridge.history.list(asked)
     if (mine !== request) return
     if (result.ok) {
-      items.value = result.value
+      items.value = result.value.items
       answered.value = asked
       error.value = null
     } else {

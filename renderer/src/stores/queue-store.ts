@@ -42,7 +42,7 @@ export const useQueueStore = defineStore('queue', () => {
   }
 
   async function load(): Promise<void> {
-    const result = await bridge.queue.list()
+    const result = await bridge.queue.list({})
     if (!result.ok) {
       error.value = result.error
       return
