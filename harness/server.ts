@@ -200,10 +200,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     const asset = await loadAsset(rendererDir, url.pathname)
     if (asset.status === 200 && asset.headers['content-type']?.startsWith('text/html')) {
-      // The bridge must run before the app's module script, exactly like a preload.
+      // The bridge must run before the app's module script, exactly like a preload: a deferred
+      // script placed before it runs before it (document order), without holding up the parser.
       const html = String(asset.body).replace(
         '<script type="module"',
-        `<script src="${BRIDGE_PATH}"></script>\n    <script type="module"`,
+        `<script defer src="${BRIDGE_PATH}"></script>\n    <script type="module"`,
       )
       return send(res, 200, html, asset.headers)
     }

@@ -9,14 +9,7 @@ import { ProfileId } from '../schemas/providers'
 import { SandboxSimulate, SandboxState } from '../schemas/sandbox'
 import { SettingsPatch, SettingsState } from '../schemas/settings'
 import { SubmitTask } from '../schemas/tasks'
-import {
-  HistoryQuery,
-  QueueChanged,
-  QueueItem,
-  QueueStopped,
-  ResolveReview,
-  TaskRef,
-} from '../schemas/outbox'
+import { HistoryQuery, QueueChanged, QueueItem, QueueStopped, ResolveReview, TaskRef } from '../schemas/outbox'
 import { HistoryPage, QueuePage, QueueQuery } from '../schemas/list-pages'
 import type { EventChannel, InvokeChannel } from './channels'
 

@@ -101,7 +101,10 @@ export const QueueItem = OutboxEntry.omit({ intent: true, scope: true })
      * When a task scheduled for later is meant to happen, and the customer's time zone when the agent
      * chose one, so a list can show it in both zones. Absent for tasks that go out at once.
      */
-    scheduled: z.object({ at: Instant, timeZone: z.string().min(1).optional() }).strict().optional(),
+    scheduled: z
+      .object({ at: Instant, timeZone: z.string().min(1).optional() })
+      .strict()
+      .optional(),
   })
   .strict()
 export type QueueItem = z.infer<typeof QueueItem>

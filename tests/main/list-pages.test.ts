@@ -60,7 +60,11 @@ describe('history pages', () => {
     expect(third.items).toHaveLength(50)
     const last = historyPage(entries, { limit: 50, offset: 200 }, label, rows)
     expect(last.items.map((i) => i.seq)).toEqual(Array.from({ length: 40 }, (_, i) => 39 - i))
-    expect(historyPage(entries, { limit: 50, offset: 400 }, label, rows)).toEqual({ items: [], offset: 400, total: 240 })
+    expect(historyPage(entries, { limit: 50, offset: 400 }, label, rows)).toEqual({
+      items: [],
+      offset: 400,
+      total: 240,
+    })
   })
 
   it('counts and pages a search and a state filter', () => {

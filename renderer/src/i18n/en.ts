@@ -1,10 +1,12 @@
 import { tasksEn } from '../features/tasks/messages'
 import history from '../features/history/messages'
 import desktop from '../features/desktop/messages'
+import shell from '../features/shell/messages'
 export default {
   tasks: tasksEn,
   history: history.en,
   desktop: desktop.en,
+  shell: shell.en,
   app: {
     title: 'Callboard',
     nav: {
@@ -94,6 +96,10 @@ export default {
   queue: {
     title: 'Task queue',
     empty: 'Nothing waiting. Tasks you create appear here until their provider has them.',
+    emptyShown: 'No task of this kind right now.',
+    count: 'No tasks | 1 task | {n} tasks',
+    rowsLabel: 'Tasks in the queue, newest first',
+    show: { label: 'Show', all: 'All', waiting: 'Waiting', attention: 'Needs you' },
     loadFailed: 'The queue could not be loaded: {message}',
     paused: 'Sending is paused. Tasks wait here until it is resumed.',
     unknownProfile: 'a removed profile',
@@ -117,7 +123,6 @@ export default {
     },
     behind: 'Waiting behind an earlier task for the same customer:',
     behindState: '({state})',
-    goToBlocker: 'Go to {subject}',
     sendHeld: 'Send it',
     sendHeldNamed: 'Send it: {subject}',
     repairProfile: 'Repair the profile',

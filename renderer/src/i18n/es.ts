@@ -1,12 +1,14 @@
 import { tasksEs } from '../features/tasks/messages'
 import history from '../features/history/messages'
 import desktop from '../features/desktop/messages'
+import shell from '../features/shell/messages'
 import type en from './en'
 
 export default {
   tasks: tasksEs,
   history: history.es,
   desktop: desktop.es,
+  shell: shell.es,
   app: {
     title: 'Callboard',
     nav: {
@@ -99,6 +101,10 @@ export default {
   queue: {
     title: 'Cola de tareas',
     empty: 'No hay nada pendiente. Las tareas que cree aparecen aquí hasta que su proveedor las recibe.',
+    emptyShown: 'Ahora no hay ninguna tarea de este tipo.',
+    count: 'Ninguna tarea | 1 tarea | {n} tareas',
+    rowsLabel: 'Tareas de la cola, de la más reciente a la más antigua',
+    show: { label: 'Mostrar', all: 'Todas', waiting: 'En espera', attention: 'Le necesitan' },
     loadFailed: 'No se pudo cargar la cola: {message}',
     paused: 'El envío está en pausa. Las tareas esperan aquí hasta que se reanude.',
     unknownProfile: 'un perfil eliminado',
@@ -127,7 +133,6 @@ export default {
     },
     behind: 'Espera detrás de una tarea anterior del mismo cliente:',
     behindState: '({state})',
-    goToBlocker: 'Ir a {subject}',
     sendHeld: 'Enviarla',
     sendHeldNamed: 'Enviarla: {subject}',
     repairProfile: 'Reparar el perfil',

@@ -25,3 +25,9 @@ export function createAppI18n(locale: UiLanguage = 'en') {
 export function uiLanguage(): UiLanguage {
   return current?.global.locale.value ?? 'en'
 }
+
+/** The app's translations, for code outside components (a composable's question, a toast). */
+export function i18nGlobal(): ReturnType<typeof createAppI18n>['global'] {
+  if (!current) throw new Error('i18n is not created yet')
+  return current.global
+}

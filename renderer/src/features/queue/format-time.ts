@@ -15,3 +15,32 @@ export function whenText(
 export function clockText(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso))
 }
+
+/** The computer's time zone. */
+export const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone
+
+/** "UTC+09:00", "UTC", "UTC-03:30": a zone's offset at an instant. */
+export function utcOffset(instant: Date, timeZone: string): string {
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(instant)
+      .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT'
+  return name.replace(/^GMT/, 'UTC')
+}
+
+/**
+ * A scheduled time in the customer's zone and on this computer, for a list or a summary: the same
+ * instant twice, each with its zone, so a time picked in the wrong zone shows at a glance.
+ */
+export function inBothZones(
+  iso: string,
+  customerZone: string | undefined,
+  locale: string,
+): { there: string; here: string; sameZone: boolean } {
+  const instant = new Date(iso)
+  const here = localZone()
+  const zone = customerZone ?? here
+  const text = (tz: string) =>
+    `${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: tz }).format(instant)} ${tz} (${utcOffset(instant, tz)})`
+  return { there: text(zone), here: text(here), sameZone: zone === here }
+}
