@@ -2,11 +2,13 @@ import { tasksEn } from '../features/tasks/messages'
 import history from '../features/history/messages'
 import desktop from '../features/desktop/messages'
 import shell from '../features/shell/messages'
+import quick from '../features/quick-entry/messages'
 export default {
   tasks: tasksEn,
   history: history.en,
   desktop: desktop.en,
   shell: shell.en,
+  quick: quick.en,
   app: {
     title: 'Callboard',
     nav: {

@@ -2,6 +2,7 @@ import { tasksEs } from '../features/tasks/messages'
 import history from '../features/history/messages'
 import desktop from '../features/desktop/messages'
 import shell from '../features/shell/messages'
+import quick from '../features/quick-entry/messages'
 import type en from './en'
 
 export default {
@@ -9,6 +10,7 @@ export default {
   history: history.es,
   desktop: desktop.es,
   shell: shell.es,
+  quick: quick.es,
   app: {
     title: 'Callboard',
     nav: {

@@ -1,18 +1,17 @@
 import type { Ref } from 'vue'
-import { computed, onBeforeUnmount, onMounted, ref } from 'vue'
+import { computed, nextTick, onActivated, onBeforeUnmount, onMounted, ref, watch } from 'vue'
 import { useForm } from 'vee-validate'
 import type { z } from 'zod'
 import type { TaskIntent } from '@shared/schemas/intents'
 import type { Status } from '../../components/StatusMessage.vue'
-import { askToConfirm } from '../../components/confirm-service'
 import { formPath, provideFieldRegistry } from '../../forms/field-registry'
 import { focusFirstInvalid } from '../../forms/focus-invalid'
 import { groupByPath, toTypedSchema } from '../../forms/typed-schema'
-import { i18nGlobal, uiLanguage } from '../../i18n'
+import { uiLanguage } from '../../i18n'
 import { localizeSchemaMessage } from '../../i18n/schema-messages'
 import { useQueueStore } from '../../stores/queue-store'
-import { useToastStore } from '../../stores/toast-store'
-import { duplicateGuard } from './duplicate-guard'
+import { formDraft, takeDraft, type FormDraft } from '../quick-entry/form-draft'
+import { useQueueTask } from './queue-task'
 import { focusFirstField, useTaskFormHost } from './task-form-host'
 
 /** A popup of the component library (a select's list, a date picker) is open: Esc is for it. */
@@ -35,9 +34,11 @@ export function useTaskForm<S extends z.ZodType<TaskIntent>>(options: {
   afterQueued?: () => void
   /** Values the form starts with this once (what was typed before it loaded), over `initialValues`. */
   startValues?: Partial<z.input<S>>
+  /** A task from the quick entry was put into the form (what the values cannot hold, such as a list). */
+  onDraft?: (draft: FormDraft) => void
 }) {
   const queue = useQueueStore()
-  const toasts = useToastStore()
+  const queueTask = useQueueTask()
   const status = ref<Status | null>(null)
   const lastTaskId = ref<string | null>(null)
   const form = useForm({
@@ -58,33 +59,17 @@ export function useTaskForm<S extends z.ZodType<TaskIntent>>(options: {
           .map(([path, message]) => ({ path, message })),
   )
 
-  /** Asks first when the same task was queued a moment ago (item 2); true to go on. */
-  async function notATwin(intent: TaskIntent): Promise<boolean> {
-    const twin = duplicateGuard.recent(intent, Date.now())
-    if (!twin) return true
-    const t = i18nGlobal().t
-    return askToConfirm({
-      title: t('shell.duplicate.title'),
-      message: t('shell.duplicate.message', {
-        kind: t(`tasks.kindNames.${intent.kind}`),
-        seconds: Math.max(1, Math.round(twin.agoMs / 1000)),
-        subject: subjectOf(intent),
-      }),
-      confirmLabel: t('shell.duplicate.confirm'),
-    })
-  }
-
   const onSubmit = form.handleSubmit(
     async (intent) => {
-      if (!(await notATwin(intent))) {
+      status.value = null
+      const outcome = await queueTask(intent)
+      if (outcome.kind === 'declined') {
         status.value = { kind: 'error', key: 'tasks.notQueuedTwin' }
         return
       }
-      status.value = null
       lastTaskId.value = null
-      const result = await queue.submit(intent)
-      if (!result.ok) {
-        const { issues, message } = result.error
+      if (outcome.kind === 'refused') {
+        const { issues, message } = outcome.error
         if (issues) {
           const onIntent = issues
             .filter((issue) => issue.path[0] === 'intent')
@@ -102,14 +87,8 @@ export function useTaskForm<S extends z.ZodType<TaskIntent>>(options: {
         await focusFirstInvalid(options.formElement.value)
         return
       }
-      duplicateGuard.remember(intent, Date.now())
-      lastTaskId.value = result.value.id
+      lastTaskId.value = outcome.item.id
       status.value = { kind: 'saved', key: 'tasks.queued' }
-      toasts.show({
-        taskId: result.value.id,
-        key: 'tasks.toastQueued',
-        params: { kind: i18nGlobal().t(`tasks.kindNames.${intent.kind}`), subject: result.value.subject },
-      })
       form.resetForm({ values: { ...options.initialValues(), ...options.keepAfterQueued?.(intent) } as never })
       options.afterQueued?.()
       await focusFirstField(options.formElement.value)
@@ -139,18 +118,24 @@ export function useTaskForm<S extends z.ZodType<TaskIntent>>(options: {
 
   const lastTask = computed(() => (lastTaskId.value ? queue.item(lastTaskId.value) : null))
 
-  return { ...form, onSubmit, status, otherErrors, lastTask, clear }
-}
-
-/** A few words for the question about a twin: the number, the subject or the task name. */
-function subjectOf(intent: TaskIntent): string {
-  switch (intent.kind) {
-    case 'outdial':
-    case 'callback':
-      return intent.destination
-    case 'followUp':
-      return intent.provider === 'egain' ? (intent.subject ?? intent.lookup.value) : intent.name
-    case 'broadcast':
-      return intent.provider === 'voice_broadcast' ? intent.text.slice(0, 40) : intent.taskName
+  // A task read by the quick entry (Tab): the form takes it, shows every problem at once, and puts
+  // the keyboard on the first one (or on the first field when there is none).
+  const start = options.initialValues() as unknown as { kind: FormDraft['kind']; provider?: string }
+  const provider = start.kind === 'broadcast' ? start.provider : undefined
+  async function takeQuickDraft(): Promise<void> {
+    const draft = takeDraft(start.kind, provider)
+    if (!draft) return
+    form.resetForm({ values: { ...options.initialValues(), ...draft.values } as never })
+    options.onDraft?.(draft)
+    status.value = null
+    await nextTick()
+    const { valid } = await form.validate()
+    if (valid) await focusFirstField(options.formElement.value)
+    else await focusFirstInvalid(options.formElement.value)
   }
+  onMounted(() => void takeQuickDraft())
+  onActivated(() => void takeQuickDraft())
+  watch(formDraft, () => void takeQuickDraft())
+
+  return { ...form, onSubmit, status, otherErrors, lastTask, clear }
 }
