@@ -37,6 +37,7 @@ export const eventChannels = [
   'queue:stopped',
   'dial:requested',
   'desktop:changed',
+  'desktop:quickEntry',
 ] as const
 
 export type InvokeChannel = (typeof invokeChannels)[number]

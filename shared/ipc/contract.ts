@@ -173,6 +173,8 @@ export const events = {
   'queue:stopped': QueueStopped,
   'dial:requested': DialRequest,
   'desktop:changed': DesktopStatus,
+  /** The tray's "Quick entry…": the main window is shown; it puts the keyboard on its quick entry. */
+  'desktop:quickEntry': z.object({}).strict(),
 } satisfies Record<EventChannel, z.ZodType>
 
 export type Invokes = typeof invokes

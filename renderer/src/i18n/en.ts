@@ -42,7 +42,9 @@ export default {
       title: 'Desktop',
       shortcut: 'Outdial shortcut',
       shortcutHelp:
-        'Press it anywhere to dial the number on the clipboard, for example CommandOrControl+Alt+D. Copy, paste, quit and window-switching chords are refused.',
+        'Press it anywhere to dial the number on the clipboard. To change it, focus this field and press the new keys together (for example Ctrl+Alt+D); Tab moves on, Esc keeps the one saved. Copy, paste, quit and window-switching chords are refused.',
+      shortcutNeedsModifier: '{keys}: add Ctrl, Alt or Super to it, or it would fire while you type.',
+      shortcutDefault: 'Back to {keys}',
       registered: '{accelerator} is ready.',
       notHere: 'The browser harness has no global shortcut, tray or phone-link handler: they work in the desktop app.',
       autoDial: 'Dial a single number at once, without the confirm window',

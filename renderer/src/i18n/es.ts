@@ -45,7 +45,9 @@ export default {
       title: 'Escritorio',
       shortcut: 'Atajo para llamar',
       shortcutHelp:
-        'Púlselo en cualquier sitio para llamar al número del portapapeles, por ejemplo CommandOrControl+Alt+D. No se admiten los atajos de copiar, pegar, salir o cambiar de ventana.',
+        'Púlselo en cualquier sitio para llamar al número del portapapeles. Para cambiarlo, ponga el foco en este campo y pulse las teclas nuevas a la vez (por ejemplo Ctrl+Alt+D); Tab pasa al siguiente, Esc deja el guardado. No se admiten los atajos de copiar, pegar, salir o cambiar de ventana.',
+      shortcutNeedsModifier: '{keys}: añada Ctrl, Alt o Super, o saltaría mientras escribe.',
+      shortcutDefault: 'Volver a {keys}',
       registered: '{accelerator} está listo.',
       notHere:
         'El arnés del navegador no tiene atajo global, bandeja ni gestor de enlaces telefónicos: funcionan en la aplicación de escritorio.',

@@ -110,6 +110,8 @@ export function useTaskForm<S extends z.ZodType<TaskIntent>>(options: {
   }
   function onKey(event: KeyboardEvent): void {
     if (event.key !== 'Escape' || event.defaultPrevented || popupOpen()) return
+    // In the small windows Esc closes the window (their own handler), as it always has.
+    if (options.formElement.value?.closest('.desk-window')) return
     event.preventDefault()
     void clear()
   }
