@@ -24,10 +24,11 @@ export type EntryState = z.infer<typeof EntryState>
 
 /**
  * Why a `held` entry waits: its profile cannot be found (the settings were damaged, or it was set
- * aside); or this computer's clock is earlier than when it was queued, so how long it has waited
- * cannot be told and the agent is asked before it is sent.
+ * aside); its profile no longer allows it (edited, or restored from an older copy: an entry point
+ * or ANI it names is gone); or this computer's clock is earlier than when it was queued, so how long
+ * it has waited cannot be told and the agent is asked before it is sent.
  */
-export const HoldReason = z.enum(['no_profile', 'clock_moved_back'])
+export const HoldReason = z.enum(['no_profile', 'profile_changed', 'clock_moved_back'])
 export type HoldReason = z.infer<typeof HoldReason>
 
 /** States the entry never leaves. */

@@ -310,6 +310,33 @@ describe('broadcast (voice broadcast)', () => {
     })
   })
 
+  it('queues only numbers the list reader would take, with the same rule as the single-number field', () => {
+    const refused = (numbers: string[]) => {
+      const result = SubmitTask.safeParse({ intent: { ...broadcast, numbers } })
+      return result.success ? [] : result.error.issues.map((i) => [i.path.join('.'), i.message])
+    }
+    expect(refused(['84901234567', '14085550199', '442079460958'])).toEqual([])
+    // Each has the wire's shape (7–15 digits), and none can be dialled.
+    expect(refused(['84901234567', '9991234567', '15555550100', '4402079460958'])).toEqual([
+      ['intent.numbers.1', '+9991234567: This country code does not exist, so the number cannot be dialled.'],
+      ['intent.numbers.2', '+15555550100: No such number exists for this country code.'],
+      [
+        'intent.numbers.3',
+        '+4402079460958: Leave out the national prefix after the country code: +44 20 7946 0958, not +44 020 7946 0958.',
+      ],
+    ])
+    // Already queued is another matter: a journal written with older metadata must still load.
+    expect(TaskIntent.safeParse({ ...broadcast, numbers: ['9991234567'] }).success).toBe(true)
+  })
+
+  it('lists the first bad numbers of a long list and sums up the rest', () => {
+    const numbers = Array.from({ length: 30 }, (_, i) => `99912345${String(i).padStart(2, '0')}`)
+    const result = SubmitTask.safeParse({ intent: { ...broadcast, numbers } })
+    const messages = result.success ? [] : result.error.issues.map((i) => i.message)
+    expect(messages).toHaveLength(21)
+    expect(messages.at(-1)).toBe('30 numbers are invalid in all; only the first 20 are listed.')
+  })
+
   it('sends per-number records when the profile uses numberInfoList', () => {
     const { request } = expectWire(
       map(broadcast, profile('voice_broadcast', { numberListShape: 'numberInfoList' })),

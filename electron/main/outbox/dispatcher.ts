@@ -63,10 +63,12 @@ export interface DispatcherDeps {
   tickMs?: number
   /** Whether changes can be recorded now (false while the disk refuses writes): nothing is sent otherwise. */
   writable?: () => boolean
-  /** Whether the entry's profile exists now: an entry without one is held, never sent. */
-  profileExists?: (profileId: string) => boolean
-  /** Hold an entry whose profile is missing (the outbox records it). */
-  holdForProfile?: (entry: OutboxEntry) => Promise<void>
+  /**
+   * Right before the `sending` mark: whether the entry can be sent as its profile is now. False when
+   * it cannot (its profile is missing, or no longer has what the task needs): the outbox has then
+   * held it, and it is not sent.
+   */
+  checkBeforeSend?: (entry: OutboxEntry) => Promise<boolean>
   /**
    * An entry that will not go out by itself (held, behind an earlier task of its customer, or its
    * lane waiting for a sign-in or paused) is close to its deadline: the agent should hear of it now,
@@ -350,11 +352,8 @@ export function createDispatcher(deps: DispatcherDeps) {
   async function attempt(lane: Lane, entry: OutboxEntry): Promise<void> {
     // Right before the send, against the clock as it is now (Q7).
     if (!(await withinDeadline(entry, now()))) return
-    // A task is only ever sent for a profile that exists now; otherwise it waits for it.
-    if (deps.profileExists && !deps.profileExists(entry.profileId)) {
-      await deps.holdForProfile?.(entry)
-      return
-    }
+    // A task is only ever sent for its profile as it is now; otherwise it waits for it.
+    if (deps.checkBeforeSend && !(await deps.checkBeforeSend(entry))) return
     const attemptNo = entry.attempts + 1
     await deps.record({ t: 'sending', id: entry.id, at: new Date(now()).toISOString(), attempt: attemptNo })
     crashPoint('dispatch:after-sending-mark')

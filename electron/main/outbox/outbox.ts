@@ -315,10 +315,24 @@ export function createOutbox(deps: OutboxDeps) {
     ...(deps.onLaneChanged ? { onLaneChanged: deps.onLaneChanged } : {}),
     // Nothing is sent while no change can be recorded: the `sending` mark comes first.
     writable: () => stopped === null && !deps.readOnly,
-    profileExists: (id) => deps.findProfile(id) !== undefined,
-    holdForProfile: async (entry) => {
+    checkBeforeSend: async (entry) => {
       const current = entries.get(entry.id)
-      if (current?.state === 'queued') await profileMissing(current)
+      if (current?.state !== 'queued') return false
+      const profile = deps.findProfile(current.profileId)
+      if (!profile) {
+        await profileMissing(current)
+        return false
+      }
+      // Its profile may have changed since it was queued (edited, or restored from an older copy):
+      // a task it no longer allows waits for the profile to be put right, never refused for it.
+      const refusal = wireRefusal(current, profile)
+      if (refusal === null) return true
+      await hold(
+        current,
+        'profile_changed',
+        `Its profile no longer allows this task (${refusal}). Put the profile back as it was, or cancel the task; it goes on by itself once the profile allows it.`,
+      )
+      return false
     },
     onExpiringSoon: (entry) => deps.onExpiringSoon?.(entry, blockerOf(entry)),
     ...deps.dispatcher,
@@ -331,19 +345,30 @@ export function createOutbox(deps: OutboxDeps) {
   async function reconcileProfiles(): Promise<void> {
     const back = new Set<string>()
     for (const [profileId, lane] of [...unfinished]) {
-      const exists = deps.findProfile(profileId) !== undefined
+      const profile = deps.findProfile(profileId)
       for (const entry of [...lane.values()]) {
-        if (!exists && entry.state === 'queued') await profileMissing(entry)
-        else if (exists && entry.state === 'held' && entry.hold === 'no_profile') {
-          await record({ t: 'requeued', id: entry.id, at: iso(), why: 'profile_back' })
-          back.add(profileId)
-        }
+        if (!profile && entry.state === 'queued') await profileMissing(entry)
+        if (!profile || entry.state !== 'held') continue
+        // Back, or put right: a task its profile allows again goes on (sent ones are checked again
+        // right before the send anyway).
+        const allowed =
+          entry.hold === 'no_profile' || (entry.hold === 'profile_changed' && !wireRefusal(entry, profile))
+        if (!allowed) continue
+        await record({ t: 'requeued', id: entry.id, at: iso(), why: 'profile_back' })
+        back.add(profileId)
       }
     }
     for (const profileId of back) {
       deps.logger.info('profile back: its held tasks go on', { profileId })
       await dispatcher.resetProfile(profileId)
     }
+  }
+
+  /** Why the entry's profile, as it is now, does not allow it (its wire request), or null. */
+  function wireRefusal(entry: OutboxEntry, profile: Profile): string | null {
+    const providerNow = new Date(clock.now().getTime() + (deps.skew?.offsetMs(profile.id) ?? 0))
+    const wire = toWireRequest(entry.intent, profile, providerNow)
+    return 'error' in wire ? wire.error.message : null
   }
 
   /**
@@ -538,6 +563,14 @@ export function createOutbox(deps: OutboxDeps) {
     },
 
     poke: (reason: string) => dispatcher.poke(reason),
+    /**
+     * Rewrite the log now, once no change is being written (the snapshot must hold every append
+     * made so far). For the crash harness, which kills the process in the middle of it.
+     */
+    async compactNow(): Promise<void> {
+      while (appending > 0) await new Promise((resolve) => setImmediate(resolve))
+      await deps.log.compactNow?.(snapshot)
+    },
     /** Why the queue cannot be written (a full or read-only disk, a read-only view), or null. */
     storageProblem: (): string | null => deps.readOnly ?? stopped?.message ?? null,
     /** Try to write again now (the agent freed space); true if the queue writes again. */

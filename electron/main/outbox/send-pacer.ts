@@ -69,6 +69,10 @@ function windowPacer(max: number, windowMs: number): SendPacer {
 function bucketPacer(perSecond: number, burst: number): SendPacer {
   const inFlight = new Set<PacerTicket>()
   const perMs = perSecond / 1000
+  // One millisecond's refill to spare: a provider doing the same sum in another order can land a
+  // hair under a whole token exactly where ours lands on it (0.502 + 0.498 = 0.9999…). Not past
+  // the cap: a full bucket is exactly full on both sides.
+  const needed = (pending: number) => Math.min(burst, pending + perMs)
   let tokens = burst
   let last: number | null = null
   const tokensAt = (nowMs: number) => (last === null ? tokens : Math.min(burst, tokens + (nowMs - last) * perMs))
@@ -76,7 +80,7 @@ function bucketPacer(perSecond: number, burst: number): SendPacer {
     reserve(nowMs) {
       const pending = inFlight.size + 1
       if (pending > burst) return { ok: false, retryAfterMs: null }
-      const short = pending - tokensAt(nowMs)
+      const short = needed(pending) - tokensAt(nowMs)
       if (short > 0) return { ok: false, retryAfterMs: Math.max(1, Math.ceil(short / perMs)) }
       const ticket: PacerTicket = { sentAt: nowMs }
       inFlight.add(ticket)

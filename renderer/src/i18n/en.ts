@@ -121,6 +121,7 @@ export default {
       needs_auth: 'Needs you to sign in again.',
       needs_review: 'Needs your review: it may or may not have been created.',
       held_no_profile: 'Held: its profile is missing. It is not sent, and goes on by itself once the profile is back.',
+      held_profile_changed: 'Held: its profile changed and no longer allows it. It is not sent.',
       held_clock_moved_back:
         'Held: the clock moved back since it was queued. Check the clock, then send it or cancel it.',
       cancelled: 'Cancelled.',

@@ -131,6 +131,7 @@ export default {
       needs_auth: 'Necesita que vuelva a iniciar sesión.',
       needs_review: 'Necesita su revisión: puede que se haya creado o no.',
       held_no_profile: 'Retenida: falta su perfil. No se envía, y sigue sola en cuanto el perfil vuelva.',
+      held_profile_changed: 'Retenida: su perfil cambió y ya no la permite. No se envía.',
       held_clock_moved_back:
         'Retenida: el reloj se atrasó desde que se puso en cola. Compruebe la hora y luego envíela o cancélela.',
       cancelled: 'Cancelada.',

@@ -18,11 +18,14 @@ const CALLEE_MESSAGE = 'A number to call is 7 to 15 digits: country code and num
 type Issues = { addIssue: (issue: { code: 'custom'; message: string; path?: PropertyKey[] }) => void }
 
 /** Reports the first bad entries by index, then one summary, so a 200,000-entry list stays cheap to refuse. */
-const reporter = (ctx: Issues) => {
+export const reporter = (ctx: Issues) => {
   let count = 0
   return {
-    bad(path: PropertyKey[], message: string) {
-      if (count < MAX_LISTED_ISSUES) ctx.addIssue({ code: 'custom', path, message })
+    /** `message` may be a function: worded only for the entries listed. */
+    bad(path: PropertyKey[], message: string | (() => string)) {
+      if (count < MAX_LISTED_ISSUES) {
+        ctx.addIssue({ code: 'custom', path, message: typeof message === 'string' ? message : message() })
+      }
       count += 1
     },
     finish(what: string) {

@@ -101,6 +101,10 @@ export class QueueChild {
     this.send(`submit ${JSON.stringify(command)}`)
   }
 
+  compact(): void {
+    this.send('compact')
+  }
+
   kill(): void {
     if (this.proc.exitCode === null && this.proc.signalCode === null) this.proc.kill('SIGKILL')
   }

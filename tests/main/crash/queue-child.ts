@@ -8,7 +8,8 @@
 //   also carries the named crash point, if any;
 // - the child opens the journal, runs recovery and says `started <entries> <recovered>`;
 // - run mode: `submit <{"tag","intent"} JSON>` → `ack <tag> <entry id>` once `submit` resolved (the
-//   entry is durable), or `nack <tag> <message>`;
+//   entry is durable), or `nack <tag> <message>`; `compact` rewrites the journal once sends are
+//   answered;
 // - drain mode: waits until no entry is queued or sending, then `final <entries JSON>` and exits 0.
 import { randomUUID } from 'node:crypto'
 import { writeSync } from 'node:fs'
@@ -134,6 +135,14 @@ async function run(config: ChildConfig, lines: AsyncIterator<string>): Promise<v
     const next = await lines.next()
     if (next.done) break
     const [verb, ...rest] = next.value.split(' ')
+    if (verb === 'compact') {
+      // Once every send so far is answered, rewrite the journal (the named compaction steps).
+      void outbox
+        .idle()
+        .then(() => outbox.compactNow())
+        .catch((error: unknown) => writeSync(2, `compact failed: ${String(error)}\n`))
+      continue
+    }
     if (verb !== 'submit') continue
     const command = JSON.parse(rest.join(' ')) as ChildCommand
     outbox.submit(command.intent).then(

@@ -45,17 +45,14 @@ export interface CrashRun {
   tasks: Variant[]
   /** Longest pause between two submits. */
   paceMs: number
-  /**
-   * A longer pause after every n-th submit. The outbox compacts only when no append is in flight,
-   * so the compaction steps need the queue to go quiet now and then.
-   */
-  breather?: { every: number; ms: number }
   /** Kill after this long (from `open`): a random moment. */
   killAfterMs?: number
   /** Kill when the n-th task-creating request's body has arrived at the proxy. */
   onBody?: { nth: number; forward: boolean }
   /** Give up (kill) after this long, counting the step as not reached. */
   maxMs: number
+  /** Once every task is handed over, have the child rewrite its journal (the compaction steps). */
+  compactAfterTasks?: boolean
 }
 
 /** One child until it dies; true if it died by a SIGKILL of the plan (not by the give-up timer). */
@@ -93,12 +90,12 @@ export async function crashRun(secrets: SandboxSecrets, run: CrashRun, extras: C
   )
   child.open(config)
   const feeding = (async () => {
-    for (const [i, variant] of run.tasks.entries()) {
+    for (const variant of run.tasks) {
       if (dead) return
       child.submit(makeTask(route, variant))
       await sleep(Math.random() * run.paceMs)
-      if (run.breather && (i + 1) % run.breather.every === 0) await sleep(run.breather.ms)
     }
+    if (run.compactAfterTasks && !dead) child.compact()
   })()
   const { signal, code } = await exit
   for (const t of timers) clearTimeout(t)

@@ -201,7 +201,7 @@ describe('dispatcher', () => {
     const { outbox, time, attempts } = setup(() => sent())
     await outbox.start()
     for (let i = 0; i < 25; i++) await outbox.submit(followUp(`task ${i}`))
-    for (let i = 0; i < 40; i++) await time.advance(250)
+    for (let i = 0; i < 44; i++) await time.advance(250)
     expect(attempts).toHaveLength(25)
     const start = attempts[0]!.at
     for (const a of attempts) {

@@ -130,6 +130,36 @@ describe('a task whose profile cannot be found (A1)', () => {
   })
 })
 
+describe('a task its profile no longer allows (A1: no state a repair can undo is terminal)', () => {
+  it('is held, not refused, when its entry point was removed; it goes on once the profile has it again', async () => {
+    const { outbox, profiles, sends, time } = setup()
+    await outbox.start()
+    outbox.pause()
+    const entry = await outbox.submit(outdial('+14155550100'))
+    // Edited (or restored from an older copy) without the entry point the task names.
+    profiles.set(WEBEX.id, { ...WEBEX, entryPoints: [] } as Profile)
+    await outbox.profilesChanged()
+    await outbox.resume()
+    await time.advance(60_000)
+    expect(outbox.get(entry.id)).toMatchObject({ state: 'held', hold: 'profile_changed' })
+    expect(outbox.get(entry.id)!.lastProblem!.message).toMatch(
+      /no longer allows this task \(That entry point is not configured/,
+    )
+    expect(sends).toEqual([])
+    // Another change that still lacks it: still held, not sent.
+    profiles.set(WEBEX.id, { ...WEBEX, label: 'Renamed', entryPoints: [] } as Profile)
+    await outbox.profilesChanged()
+    await time.advance(10)
+    expect(outbox.get(entry.id)!.state).toBe('held')
+    // Put back: it goes.
+    profiles.set(WEBEX.id, WEBEX)
+    await outbox.profilesChanged()
+    await time.advance(10)
+    expect(outbox.get(entry.id)!.state).toBe('sent')
+    expect(sends).toEqual([entry.id])
+  })
+})
+
 describe('a clock that moved back across a restart (A6)', () => {
   it('holds a task queued "later" than the clock now reads, and sends it only when the agent says so', async () => {
     const first = setup()
