@@ -29,7 +29,7 @@ describe.skipIf(!chromiumAvailable())('provider profiles and credentials in Chro
     // Fail at the step that waits, well inside the test's own time limit.
     page.setDefaultTimeout(8_000)
     const problems = watchPageProblems(page)
-    await page.goto(url)
+    await page.goto(`${url}#/profiles`)
     await page.getByRole('heading', { name: /Provider profiles|Perfiles de proveedor/ }).waitFor()
     return { page, problems }
   }

@@ -442,7 +442,7 @@ export default {
   },
   connectionTest: {
     button: 'Test connection',
-    buttonNamed: 'Test the connection of {label}',
+    buttonNamed: 'Test connection: {label}',
     running: 'Testing…',
     providerAnswer: 'What the provider answered (HTTP {status})',
     took: 'Answered in {ms} ms.',

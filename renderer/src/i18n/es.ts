@@ -461,7 +461,7 @@ export default {
   },
   connectionTest: {
     button: 'Probar conexión',
-    buttonNamed: 'Probar la conexión de {label}',
+    buttonNamed: 'Probar conexión: {label}',
     running: 'Probando…',
     providerAnswer: 'Lo que respondió el proveedor (HTTP {status})',
     took: 'Respondió en {ms} ms.',
