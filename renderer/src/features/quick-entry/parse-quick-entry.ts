@@ -14,6 +14,7 @@ import { initialFollowUpValues } from '../tasks/follow-up/follow-up-intent'
 import { VOICE_LANGUAGES, type VoiceLanguage } from '../tasks/broadcast/voice/languages'
 import { voiceBroadcastDefaults } from '../tasks/broadcast/voice/voice-defaults'
 import { fold, zoneNamed } from './zone-names'
+import { dateTimeFormat } from '../../intl-formats'
 
 // The quick entry: one line, typed as the agent would say it, read into the task it stands for.
 //
@@ -154,7 +155,7 @@ function wordsOf(text: string): { text: string; start: number; end: number }[] {
 /** A zone's offset from UTC at an instant, in minutes (+540 for Tokyo). */
 export function offsetMinutes(zone: string, at: Date): number {
   const name =
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+    dateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
       .formatToParts(at)
       .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT'
   const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name)
