@@ -3,6 +3,7 @@ import { createRouter, createWebHashHistory } from 'vue-router'
 import AppShell from './features/shell/AppShell.vue'
 import NewTaskView from './features/shell/NewTaskView.vue'
 import { TASK_KINDS } from './views'
+import { whenIdle } from './when-idle'
 
 // One renderer, three windows. The main window's views, and the two small windows main opens at
 // their own routes (the dial confirm from the shortcut or a tel: link, the quick callback from the
@@ -21,9 +22,7 @@ const views = {
 
 /** Loads the views' code while the agent works in the first one; never in the way of input. */
 export function prefetchViews(): void {
-  const idle = (run: () => void) =>
-    'requestIdleCallback' in window ? window.requestIdleCallback(run, { timeout: 5000 }) : setTimeout(run, 0)
-  for (const load of [views.history, views.queue, views.profiles, views.settings]) idle(() => void load())
+  for (const load of [views.history, views.queue, views.profiles, views.settings]) whenIdle(() => void load())
 }
 
 const routes: RouteRecordRaw[] = [

@@ -1,4 +1,4 @@
-import { dateTimeFormat } from '../../intl-formats'
+import { dateTimeFormat, LIST_FORMATS } from '../../intl-formats'
 
 /** "in 30 s", "in 4 min", "at 14:05": when something happens, in the agent's words. */
 export function whenText(
@@ -10,12 +10,12 @@ export function whenText(
   if (ms <= 1000) return { key: 'queue.when.now', params: {} }
   if (ms < 90_000) return { key: 'queue.when.seconds', params: { n: Math.round(ms / 1000) } }
   if (ms < 90 * 60_000) return { key: 'queue.when.minutes', params: { n: Math.round(ms / 60_000) } }
-  const time = dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
+  const time = dateTimeFormat(locale, LIST_FORMATS.when).format(new Date(iso))
   return { key: 'queue.when.at', params: { time } }
 }
 
 export function clockText(iso: string, locale: string): string {
-  return dateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso))
+  return dateTimeFormat(locale, LIST_FORMATS.clock).format(new Date(iso))
 }
 
 /** The computer's time zone. */
