@@ -30,6 +30,21 @@ interface Screen {
   ready(page: Page): Promise<unknown>
 }
 
+/**
+ * A virtualized list's rows are drawn one under another (none on top of another, none pushed out
+ * of the list), and the second begins on screen.
+ */
+const rowsStacked = (page: Page, testId: string) =>
+  page.getByTestId(testId).evaluateAll((rows) => {
+    const boxes = rows.map((row) => row.getBoundingClientRect()).sort((a, b) => a.top - b.top)
+    return (
+      boxes.length >= 2 &&
+      // A pixel of rounding between measured rows is not an overlap.
+      boxes.every((box, i) => i === 0 || box.top >= boxes[i - 1]!.bottom - 1) &&
+      boxes[1]!.top < window.innerHeight
+    )
+  })
+
 const SCREENS: Screen[] = [
   { name: 'new-outdial', hash: '#/new/outdial', size: MAIN, ready: (p) => p.getByTestId('outdial-form').waitFor() },
   {
@@ -67,13 +82,16 @@ const SCREENS: Screen[] = [
     name: 'queue',
     hash: '#/queue',
     size: MAIN,
-    ready: (p) => expect.poll(() => p.getByTestId('queue-row').count()).toBeGreaterThanOrEqual(2),
+    ready: (p) => expect.poll(() => rowsStacked(p, 'queue-row')).toBe(true),
   },
   {
     name: 'history',
     hash: '#/history',
     size: MAIN,
-    ready: (p) => expect.poll(() => p.getByTestId('history-row').count()).toBeGreaterThanOrEqual(5),
+    ready: async (p) => {
+      await expect.poll(() => p.getByTestId('history-row').count()).toBeGreaterThanOrEqual(5)
+      await expect.poll(() => rowsStacked(p, 'history-row')).toBe(true)
+    },
   },
   { name: 'profiles', hash: '#/profiles', size: MAIN, ready: (p) => p.getByTestId('sandbox-try').first().waitFor() },
   {
