@@ -14,7 +14,7 @@ export default defineConfig({
     environment: 'node',
     include: ['tests/main/providers/**/*.test.ts'],
     exclude: ['**/node_modules/**'],
-    setupFiles: ['tests/setup/fast-check.ts'],
+    setupFiles: ['tests/setup/fast-check.ts', 'tests/setup/no-home-writes.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     maxWorkers: 2,

@@ -36,6 +36,6 @@ export default defineConfig({
     // Browser tests each start Chromium; two cores are enough for two at a time.
     maxWorkers: 2,
     include: ['tests/**/*.test.ts'],
-    setupFiles: ['tests/setup/fast-check.ts'],
+    setupFiles: ['tests/setup/fast-check.ts', 'tests/setup/no-home-writes.ts'],
   },
 })

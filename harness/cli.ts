@@ -4,12 +4,13 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startHarness } from './server'
 
-const usage = `Usage: npm run harness -- [--data DIR] [--port N] [--clipboard TEXT]
+const usage = `Usage: npm run harness -- [--data DIR] [--port N] [--clipboard TEXT] [--policy FILE]
 
 Serves the built renderer on 127.0.0.1 and runs Callboard's main-process services in Node.
   --data DIR        user-data folder to use (created if missing); default: a new temporary folder
   --port N          port to listen on; default: a free one
-  --clipboard TEXT  what the harness's clipboard holds at start (the quick callback's prefill)`
+  --clipboard TEXT  what the harness's clipboard holds at start (the quick callback's prefill)
+  --policy FILE     an administrator's policy (JSON, as /etc/callboard/policy.json); default: none`
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
       data: { type: 'string' },
       port: { type: 'string' },
       clipboard: { type: 'string' },
+      policy: { type: 'string' },
       help: { type: 'boolean' },
     },
   })
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     dataDir,
     port,
     ...(values.clipboard !== undefined ? { clipboard: values.clipboard } : {}),
+    ...(values.policy ? { policyFile: resolve(values.policy) } : {}),
   })
   // Machine-readable first line: tools wait for it and take the URL (with its token) from it.
   console.log(`CALLBOARD_HARNESS_URL=${harness.url}`)

@@ -19,6 +19,7 @@ import type { LogSink } from '../electron/main/services/logger'
 import { claimDataFolder } from '../electron/main/services/data-folder'
 import { fileLogSink } from '../electron/main/services/log-file'
 import { createLogger, teeSink } from '../electron/main/services/logger'
+import { readPolicy } from '../electron/main/policy/read-policy'
 import { buildBrowserBridge } from './build-bridge'
 import type { HarnessClipboard } from './desktop-press'
 import { press, pressRequest } from './desktop-press'
@@ -52,6 +53,8 @@ export interface HarnessOptions {
   readClipboard?: () => Promise<string>
   /** The harness clipboard's first text (`--clipboard`). */
   clipboard?: string
+  /** An administrator's policy file (`--policy FILE`); the harness reads no machine-wide one. */
+  policyFile?: string
 }
 
 export interface Harness {
@@ -110,7 +113,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; productName: string }
   const clipboard: HarnessClipboard = { text: options.clipboard ?? '', selection: '' }
 
+  const policy = options.policyFile ? await readPolicy({ kind: 'file', path: options.policyFile }) : undefined
   const services = await createAppServices({
+    ...(policy ? { policy } : {}),
     userDataDir: options.dataDir,
     appInfo: {
       name: pkg.productName,

@@ -16,6 +16,10 @@ import { startDesktopShell } from './desktop/desktop-shell'
 import { readDialText } from './desktop/clipboard-text'
 import { createWindowFactory } from './windows/window-factory'
 import { guardWebContents } from './windows/window-guards'
+import { appUpdater } from './updates/app-updater'
+import { policyLocationFor, readPolicy } from './policy/read-policy'
+import { startedAtLogin } from './desktop/login-item'
+import { homedir } from 'node:os'
 
 /** The Electron modules the app shell uses; passed in so tests can hand over fakes. */
 export type ElectronModules = Pick<
@@ -83,9 +87,13 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   // writes nothing there, not even its log.
   const dataFolder = await claimDataFolder(userDataDir, () => systemClock.now())
   const toConsole = (line: string) => console.log(line)
-  const logger = createLogger(
-    dataFolder.owner ? teeSink(fileLogSink(join(userDataDir, 'logs', 'callboard.log')), toConsole) : toConsole,
-    systemClock,
+  const logFile = join(userDataDir, 'logs', 'callboard.log')
+  const logger = createLogger(dataFolder.owner ? teeSink(fileLogSink(logFile), toConsole) : toConsole, systemClock)
+  // What ends the process is in the log first, for "Export diagnostics" and support. The monitor
+  // changes nothing else: Electron still handles the error (an unhandled rejection arrives here too,
+  // with its origin, once Node turns it into an exception).
+  process.on('uncaughtExceptionMonitor', (error, origin) =>
+    logger.error('uncaught error in main', { origin, error: String(error.stack ?? error) }),
   )
   const openExternal = createOpenExternal(shell, (msg, fields) => logger.warn(msg, fields))
   const guardDeps = { logger: logger.child('window'), openExternal }
@@ -110,7 +118,10 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   const notify = ({ title, body }: { title: string; body: string }) => {
     if (Notification.isSupported()) new Notification({ title, body }).show()
   }
+  // The administrator's policy, once at start; a wrong one is reported and not applied at all.
+  const policy = await readPolicy(policyLocationFor(process.platform))
   const services = await createAppServices({
+    policy,
     userDataDir,
     appInfo: {
       name: app.getName(),
@@ -128,6 +139,9 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     dataFolder,
     sandbox: true,
     notify,
+    updates: appUpdater(app, logger.child('updater'), policy.policy?.updateFeed),
+    ...(dataFolder.owner ? { logFile } : {}),
+    diagnosticsDir: app.getPath('downloads'),
     readClipboard: async () =>
       (await readDialText(electron.clipboard, { platform: process.platform, fromSelection: false })).text,
   })
@@ -171,7 +185,12 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     })
     void window.loadURL(devUrl ?? APP_ENTRY_URL)
   }
-  openMainWindow()
+  // Started at sign-in: Callboard waits in the tray; the window opens when the agent asks.
+  const hidden = startedAtLogin(
+    process.argv,
+    process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin === true,
+  )
+  if (!hidden) openMainWindow()
 
   desktop = startDesktopShell({
     electron,
@@ -185,7 +204,17 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     notify,
     showMainWindow,
     argv: process.argv,
+    loginItem: app.isPackaged
+      ? {
+          platform: process.platform,
+          setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
+          // Inside an AppImage the binary sits in a mount that changes at every start.
+          executable: process.env['APPIMAGE'] ?? process.execPath,
+          autostartDir: join(process.env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), 'autostart'),
+        }
+      : null,
   })
+  if (hidden && !desktop.hasTray()) openMainWindow()
   for (const url of earlyLinks.splice(0)) desktop.openUrl(url)
 
   app.on('activate', () => {

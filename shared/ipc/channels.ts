@@ -28,6 +28,11 @@ export const invokeChannels = [
   'dial:cancel',
   'desktop:clipboardNumber',
   'desktop:status',
+  'updates:status',
+  'updates:check',
+  'updates:restart',
+  'diagnostics:export',
+  'policy:state',
 ] as const
 
 export const eventChannels = [
@@ -38,6 +43,7 @@ export const eventChannels = [
   'dial:requested',
   'desktop:changed',
   'desktop:quickEntry',
+  'updates:changed',
 ] as const
 
 export type InvokeChannel = (typeof invokeChannels)[number]

@@ -9,6 +9,9 @@ import { ProfileId } from '../schemas/providers'
 import { SandboxSimulate, SandboxState } from '../schemas/sandbox'
 import { SettingsPatch, SettingsState } from '../schemas/settings'
 import { SubmitTask } from '../schemas/tasks'
+import { UpdateStatus } from '../schemas/updates'
+import { DiagnosticsFile, ExportDiagnostics } from '../schemas/diagnostics'
+import { PolicyState } from '../schemas/policy'
 import { HistoryQuery, QueueChanged, QueueItem, QueueStopped, ResolveReview, TaskRef } from '../schemas/outbox'
 import { HistoryPage, QueuePage, QueueQuery } from '../schemas/list-pages'
 import type { EventChannel, InvokeChannel } from './channels'
@@ -163,6 +166,31 @@ export const invokes = {
     output: DesktopStatus,
     summary: 'Whether the global shortcut, the tray icon and the tel:/callto: handler are in place.',
   },
+  'updates:status': {
+    input: NoInput,
+    output: UpdateStatus,
+    summary: 'Where the app update stands: off (and why), checked, downloading, ready, or failed.',
+  },
+  'updates:check': {
+    input: NoInput,
+    output: UpdateStatus,
+    summary: 'Check the update feed now (unless a download is under way or an update already waits).',
+  },
+  'updates:restart': {
+    input: NoInput,
+    output: UpdateStatus,
+    summary: 'Restart to install the downloaded update, once no request is on the wire; new sends wait.',
+  },
+  'diagnostics:export': {
+    input: ExportDiagnostics,
+    output: DiagnosticsFile,
+    summary: 'Write one diagnostics file (versions, settings, queue, lanes, recent log); never a secret.',
+  },
+  'policy:state': {
+    input: NoInput,
+    output: PolicyState,
+    summary: 'The administrator policy: where it was read, what it locks, and why it is not applied if it is not.',
+  },
 } satisfies Record<InvokeChannel, InvokeSpec>
 
 /** Every event main pushes to the renderer, with its payload schema. */
@@ -175,6 +203,7 @@ export const events = {
   'desktop:changed': DesktopStatus,
   /** The tray's "Quick entry…": the main window is shown; it puts the keyboard on its quick entry. */
   'desktop:quickEntry': z.object({}).strict(),
+  'updates:changed': UpdateStatus,
 } satisfies Record<EventChannel, z.ZodType>
 
 export type Invokes = typeof invokes

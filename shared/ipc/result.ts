@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'disk_full'
   /** Callboard's data folder cannot be written (a read-only disk, no permission). */
   | 'read_only'
+  /** The administrator's policy decides this (a locked setting, a provided profile). */
+  | 'managed'
 
 export interface IssueDetail {
   /** Path into the input, e.g. `['attributes', 0, 'key']`; empty for the input as a whole. */

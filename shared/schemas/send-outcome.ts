@@ -36,6 +36,12 @@ export const SendOutcome = z.discriminatedUnion('kind', [
       message: Message,
     })
     .strict(),
+  /**
+   * Nothing left this computer: the task's deadline passed while its request was being prepared
+   * (the journal write, the keychain), so it was not sent. Like a keychain problem, it says nothing
+   * about the provider; the queue expires the task.
+   */
+  z.object({ kind: z.literal('deadline_passed'), message: Message }).strict(),
   /** The credentials no longer work (a refresh was already tried): the agent must sign in again. */
   z.object({ kind: z.literal('needs_auth'), message: Message, providerMessage: ProviderMessage }).strict(),
   /**

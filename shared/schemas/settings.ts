@@ -40,6 +40,8 @@ export const SettingsValues = z
     autoDial: z.boolean(),
     /** Closing the main window keeps Callboard in the tray. */
     closeToTray: z.boolean(),
+    /** Start with the computer's sign-in, in the tray without the window (off unless IT turns it on). */
+    startAtLogin: z.boolean(),
     /** Null: the first Webex profile. */
     defaultOutdialProfileId: ProfileId.nullable(),
     /** Null: the first profile that can take a callback. */

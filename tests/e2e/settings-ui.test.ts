@@ -4,7 +4,14 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { desktopSettings } from '../shared/fixtures'
-import { chromiumAvailable, cspViolations, launchChromium, screenshot, watchPageProblems } from './helpers/chromium'
+import {
+  chromiumAvailable,
+  cspViolations,
+  launchChromium,
+  screenshot,
+  screenshotOf,
+  watchPageProblems,
+} from './helpers/chromium'
 import { startTestHarness } from './helpers/harness'
 import type { TestHarness } from './helpers/harness'
 
@@ -41,6 +48,7 @@ describe.skipIf(!chromiumAvailable())('settings screen in Chromium through the h
       await expect(page.evaluate(() => document.documentElement.dataset['theme'])).resolves.toBe('dark')
       await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('es')
       await screenshot(page, 'settings-dark-es')
+      await screenshotOf(page.locator('.desktop-settings'), 'settings-desktop-dark-es')
 
       const onDisk = JSON.parse(readFileSync(join(harness.dataDir, 'settings.json'), 'utf8'))
       expect(onDisk).toEqual({

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -238,6 +238,43 @@ describe('desktop integration (mocked electron)', () => {
     const again = { preventDefault: vi.fn() }
     main.emit('close', again)
     expect(again.preventDefault).not.toHaveBeenCalled()
+  })
+
+  it('starts at sign-in when the setting says so: an XDG autostart entry that starts it hidden; off removes it', async () => {
+    const entry = join(process.env['XDG_CONFIG_HOME']!, 'autostart', 'callboard.desktop')
+    rmSync(entry, { force: true })
+    // A packaged app finds its tray icons under Electron's resources folder.
+    const resources = process as { resourcesPath?: string }
+    resources.resourcesPath = resolve(import.meta.dirname, '../../resources')
+    const fake = await start({ isPackaged: true }).finally(() => delete resources.resourcesPath)
+    expect(existsSync(entry)).toBe(false)
+    await call(fake, 'settings:update', { startAtLogin: true })
+    await until(() => expect(readFileSync(entry, 'utf8')).toContain(`Exec=${process.execPath} --hidden`))
+    await call(fake, 'settings:update', { startAtLogin: false })
+    await until(() => expect(existsSync(entry)).toBe(false))
+  })
+
+  it('a development build adds no autostart entry (it would start a bare Electron)', async () => {
+    const entry = join(process.env['XDG_CONFIG_HOME']!, 'autostart', 'callboard.desktop')
+    rmSync(entry, { force: true })
+    const fake = await start()
+    await call(fake, 'settings:update', { startAtLogin: true })
+    await until(() => expect(fake.module.app.setLoginItemSettings).not.toHaveBeenCalled())
+    expect(existsSync(entry)).toBe(false)
+  })
+
+  it('a start at sign-in (--hidden) waits in the tray with no window; the tray opens it', async () => {
+    const fake = await start({}, ['/opt/Callboard/callboard', '--hidden'])
+    expect(fake.windows).toHaveLength(0)
+    const open = fake.trays[0]!.menu!.template.find((i) => i['label'] === 'Open Callboard') as { click: () => void }
+    open.click()
+    await until(() => expect(fake.windows).toHaveLength(1))
+    expect(fake.windows[0]!.loadURL).toHaveBeenCalledWith(expect.stringMatching(/^app:\/\/callboard\//))
+  })
+
+  it('a start at sign-in on a desktop without a tray opens the window after all', async () => {
+    const fake = await start({ noTray: true }, ['/opt/Callboard/callboard', '--hidden'])
+    expect(fake.windows).toHaveLength(1)
   })
 
   it('still starts on a desktop without a tray, and then closing the window quits', async () => {

@@ -136,6 +136,17 @@ const validOutputs = {
     problem: null,
     providers: [{ provider: 'webex', profileId: PROFILE_ID, scenario: 'down', created: 0 }],
   },
+  'updates:status': { phase: 'off', reason: 'no_feed' },
+  'updates:check': { phase: 'up_to_date', checkedAt: '2026-12-07T08:00:00.000Z' },
+  'updates:restart': { phase: 'waiting_for_sends', version: '0.2.0', sending: 1 },
+  'diagnostics:export': { path: '/home/ana/Downloads/callboard-diagnostics.json', bytes: 5120 },
+  'policy:state': {
+    source: '/etc/callboard/policy.json',
+    problem: null,
+    lockedSettings: ['defaultRegion'],
+    managedProfiles: [PROFILE_ID],
+    allowedProviders: ['webex'],
+  },
 } as const
 
 /** A valid input per channel, for the happy path. */
@@ -164,6 +175,7 @@ const validInputs: Record<string, unknown> = {
   'history:list': { search: 'ada' },
   'dial:confirm': { requestId: PROFILE_ID, index: 0 },
   'dial:cancel': { requestId: PROFILE_ID },
+  'diagnostics:export': { includeNumbers: false },
 }
 
 const asMock = (fn: unknown) => fn as Mock

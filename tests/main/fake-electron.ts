@@ -15,6 +15,8 @@ export function createFakeElectron(options: {
   linkSchemes?: string[]
   /** Throw when a tray icon is made (desktops without a tray). */
   noTray?: boolean
+  /** macOS: the OS says this start came from the login items. */
+  openedAtLogin?: boolean
 }) {
   const calls: string[] = []
   const windows: FakeBrowserWindow[] = []
@@ -77,6 +79,8 @@ export function createFakeElectron(options: {
     getPreferredSystemLanguages: () => ['en-GB'],
     isReady: () => true,
     setAsDefaultProtocolClient: vi.fn((scheme: string) => (options.linkSchemes ?? ['tel', 'callto']).includes(scheme)),
+    setLoginItemSettings: vi.fn(),
+    getLoginItemSettings: vi.fn(() => ({ wasOpenedAtLogin: options.openedAtLogin ?? false })),
   })
 
   const ipcHandlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>()

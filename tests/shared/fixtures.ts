@@ -85,6 +85,7 @@ export const desktopSettings = {
   dialFromSelection: false,
   autoDial: false,
   closeToTray: true,
+  startAtLogin: false,
   defaultOutdialProfileId: null,
   defaultCallbackProfileId: null,
 } as const

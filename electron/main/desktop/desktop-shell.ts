@@ -7,6 +7,8 @@ import type { ClipboardReader } from './clipboard-text'
 import { readDialText } from './clipboard-text'
 import { createDesktopWindows } from './desktop-windows'
 import { createDialShortcut } from './dial-shortcut'
+import type { LoginItemHost } from './login-item'
+import { applyStartAtLogin } from './login-item'
 import { claimLinkSchemes, linkFromArgv } from './tel-links'
 import type { TrayAction } from './tray'
 import { createTrayIcon } from './tray'
@@ -36,6 +38,8 @@ export function startDesktopShell(deps: {
   showMainWindow: () => void
   /** The command line this process started with (a tel: link may be on it). */
   argv: readonly string[]
+  /** How to start at sign-in; null in a development build (it would start a bare Electron). */
+  loginItem: LoginItemHost | null
 }) {
   const { services, electron, logger } = deps
   const settings = () => services.settings.get().settings
@@ -110,6 +114,19 @@ export function startDesktopShell(deps: {
     }, TRAY_REFRESH_MS)
   }
 
+  // Start at sign-in follows the setting, at every start too: the entry then names where the
+  // app is now (an AppImage moved, an update installed elsewhere).
+  let startAtLogin = settings().startAtLogin
+  const applyLogin = (on: boolean) => {
+    if (!deps.loginItem) return void logger.info('start at login: not in a development build', { on })
+    void applyStartAtLogin(deps.loginItem, on).then((problem) => {
+      if (problem === null) return logger.info('start at login', { on })
+      logger.warn('start at login failed', { on, problem })
+      deps.notify({ title: 'Callboard: start at sign-in', body: problem })
+    })
+  }
+  applyLogin(startAtLogin)
+
   let status = shortcut.apply(settings().dialShortcut)
   const report = () => services.setDesktopStatus({ available: true, shortcut: status, tray: tray !== null, links })
   report()
@@ -119,7 +136,9 @@ export function startDesktopShell(deps: {
     if (channel === 'queue:changed' || channel === 'queue:stopped') refreshTraySoon()
     else if (channel === 'dial:requested') windows.showConfirm()
     else if (channel === 'settings:changed') {
-      const next = (payload as SettingsState).settings.dialShortcut
+      const changed = (payload as SettingsState).settings
+      if (changed.startAtLogin !== startAtLogin) applyLogin((startAtLogin = changed.startAtLogin))
+      const next = changed.dialShortcut
       if (next !== status.accelerator) {
         status = shortcut.apply(next)
         report()
@@ -144,6 +163,8 @@ export function startDesktopShell(deps: {
     },
     /** Whether closing the main window should keep the app in the tray. */
     keepsRunningWhenClosed: () => tray !== null && settings().closeToTray,
+    /** Whether there is a tray icon to start in (without one, the window must open). */
+    hasTray: () => tray !== null,
     dispose(): void {
       if (trayTimer) clearTimeout(trayTimer)
       unsubscribe()

@@ -371,6 +371,8 @@ export function createDispatcher(deps: DispatcherDeps) {
       // holds (one task tries again after a short wait) instead of running its whole backlog into
       // the same locked keychain, and the entry is due at once when the hold ends.
       lane.keychainHoldUntil = Math.max(lane.keychainHoldUntil, at + keychainRetryMs)
+    } else if (outcome.kind === 'deadline_passed') {
+      // Nothing was sent: the provider's health, failures and backoff stay as they were.
     } else if (outcome.kind === 'needs_auth') {
       setHealth(lane, 'needs_auth')
     } else {
@@ -380,6 +382,8 @@ export function createDispatcher(deps: DispatcherDeps) {
       if (lane.blockedUntil <= at) setHealth(lane, 'online')
     }
     await deps.record({ t: 'outcome', id: entry.id, at: new Date(at).toISOString(), outcome, nextAttemptAt })
+    // Expired now, with the task's own reason, rather than at the lane's next look.
+    if (outcome.kind === 'deadline_passed') await withinDeadline(entry, now())
   }
 
   /** A failed attempt says something about the provider: hold the whole lane, not just the entry. */

@@ -74,6 +74,16 @@ function transition(entry: OutboxEntry, event: Exclude<OutboxEvent, { t: 'queued
             nextAttemptAt: event.nextAttemptAt,
             lastProblem: { message: o.reason, providerMessage: null, httpStatus: o.httpStatus },
           }
+        case 'deadline_passed':
+          // Nothing left this computer: back in line, the attempt not counted, for the queue to
+          // expire it with its own reason.
+          return {
+            ...base,
+            state: 'queued',
+            attempts: Math.max(0, entry.attempts - 1),
+            nextAttemptAt: null,
+            lastProblem: { message: o.message, providerMessage: null, httpStatus: null },
+          }
         case 'keychain_unavailable':
           // Back in line, for the keychain rather than the provider. Nothing left this computer,
           // so the attempt does not count: a keychain locked for an hour would otherwise show

@@ -581,6 +581,18 @@ export function createOutbox(deps: OutboxDeps) {
     isPaused: () => dispatcher.isPaused(),
     lanes: () => dispatcher.lanes(),
     idle: () => dispatcher.idle(),
+    /** Requests on the wire now, every lane together. */
+    sending: () => dispatcher.lanes().reduce((n, lane) => n + lane.inFlight, 0),
+    /**
+     * No send starts until releaseSends; resolves once every request on the wire has its answer,
+     * journalled. An update's restart waits for this. The agent's own pause is a separate switch
+     * and is left as it is.
+     */
+    async holdSends(): Promise<void> {
+      dispatcher.stop()
+      await dispatcher.idle()
+    },
+    releaseSends: () => void dispatcher.start(),
     stop: () => {
       halted = true
       if (storageTimer !== null) storageTimers.clearTimeout(storageTimer)

@@ -52,8 +52,15 @@ import { watchSettingsFile } from './settings-watch'
 import type { SettingsService } from './settings-service'
 import { createSettingsService } from './settings-service'
 import type { ProviderClients } from './task-sender'
-import { createTaskSender } from './task-sender'
+import { attemptOf, createTaskSender } from './task-sender'
 import { createTokenCache } from './token-cache'
+import type { UpdatesOffReason } from '@shared/schemas/updates'
+import type { PolicyState } from '@shared/schemas/policy'
+import type { PolicyRead } from '../policy/read-policy'
+import type { DiagnosticsSources } from '../diagnostics/diagnostics-export'
+import { exportDiagnostics } from '../diagnostics/diagnostics-export'
+import type { UpdateKeeper, UpdaterPort } from '../updates/update-keeper'
+import { createUpdateKeeper } from '../updates/update-keeper'
 
 export interface AppServicesDeps {
   userDataDir: string
@@ -86,6 +93,14 @@ export interface AppServicesDeps {
    * open the log); claimed here when not given. A process that does not own it writes nothing.
    */
   dataFolder?: DataFolderClaim
+  /** The log file being written (the app's; the harness has none), for diagnostics. */
+  logFile?: string
+  /** Where "Export diagnostics" writes (the app: Downloads); default: `diagnostics` in the data folder. */
+  diagnosticsDir?: string
+  /** The administrator's policy as read at start (see electron/main/policy/read-policy.ts). */
+  policy?: PolicyRead
+  /** The update library behind its port (the packaged app), or why there is none. */
+  updates?: { port: UpdaterPort | null; offReason?: UpdatesOffReason }
 }
 
 export interface AppServices {
@@ -100,6 +115,8 @@ export interface AppServices {
   outbox: Outbox | null
   /** The shortcut and tel:-link outdial, from text to a confirmed call. */
   desk: DialDesk
+  /** Update checks, downloads and the restart that waits for sends to finish. */
+  updates: UpdateKeeper
   /** The desktop integration (Electron only) reports what it managed to set up. */
   setDesktopStatus(status: DesktopStatus): void
   /**
@@ -133,6 +150,7 @@ export function defaultSettingsFor(locale: string): SettingsValues {
     dialFromSelection: false,
     autoDial: false,
     closeToTray: true,
+    startAtLogin: false,
     defaultOutdialProfileId: null,
     defaultCallbackProfileId: null,
   }
@@ -156,9 +174,24 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     logger: logger.child('settings'),
     readOnly: notOwner,
   })
+  // ——— The administrator's policy: applied whole, or (with its problem said) not at all ———
+  const policyRead = deps.policy ?? { source: null, policy: null, problem: null }
+  const policy = policyRead.policy
+  if (policyRead.problem) logger.error('policy not applied', { source: policyRead.source, problem: policyRead.problem })
+  else if (policy) logger.info('policy applied', { source: policyRead.source })
+  const policyState: PolicyState = {
+    source: policyRead.source,
+    problem: policyRead.problem,
+    lockedSettings: Object.keys(policy?.settings ?? {}) as PolicyState['lockedSettings'],
+    managedProfiles: (policy?.profiles ?? []).map((p) => p.id),
+    allowedProviders: policy?.allowedProviders ?? null,
+  }
+
   const settings = createSettingsService({
     file,
-    defaults: defaultSettingsFor(deps.locale),
+    // A managed install starts at sign-in unless the policy says otherwise.
+    defaults: { ...defaultSettingsFor(deps.locale), ...(policy ? { startAtLogin: true } : {}) },
+    ...(policy?.settings ? { locked: policy.settings } : {}),
     logger: logger.child('settings'),
     onChanged: (state) => events.emit('settings:changed', state),
   })
@@ -174,6 +207,8 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
   })
   const profiles: ProfilesService = createProfilesService({
     file,
+    managed: policy?.profiles ?? [],
+    ...(policy?.allowedProviders ? { allowedProviders: policy.allowedProviders } : {}),
     newId: deps.newId ?? randomUUID,
     logger: logger.child('profiles'),
     beforeRemove: (id) => credentials.clear(id),
@@ -289,7 +324,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       logger: logger.child('outbox'),
       newId,
       findProfile,
-      send: (entry) => sendTask({ taskId: entry.id, intent: entry.intent, idempotencyKey: entry.idempotencyKey }),
+      send: (entry) => sendTask(attemptOf(entry)),
       onChanged: (entry) => {
         events.emit('queue:changed', {
           item: outbox!.item(entry),
@@ -310,6 +345,19 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       ...(deps.outbox?.historyMs !== undefined ? { historyMs: deps.outbox.historyMs } : {}),
     })
   }
+  const writableOutbox = readOnlyQueue ? null : outbox
+  const updates = createUpdateKeeper({
+    updater: deps.updates?.port ?? null,
+    offReason: deps.updates?.offReason ?? 'no_feed',
+    // A restart to update waits for the answers of the requests on the wire, and starts no other.
+    sends: writableOutbox
+      ? { sending: writableOutbox.sending, hold: writableOutbox.holdSends, release: writableOutbox.releaseSends }
+      : { sending: () => 0, hold: () => Promise.resolve(), release: () => undefined },
+    clock,
+    logger: logger.child('updates'),
+    onChange: (status) => events.emit('updates:changed', status),
+  })
+
   /** What the agent is told about the queue file: set once the outbox has replayed it. */
   let queueNotice: string | null = null
   const requireOutbox = (): Outbox => {
@@ -358,6 +406,20 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     shortcut: { accelerator: settings.get().settings.dialShortcut, registered: false, problem: null },
     tray: false,
     links: { tel: false, callto: false },
+  }
+
+  const diagnostics: DiagnosticsSources = {
+    appInfo: deps.appInfo,
+    clock,
+    settings: () => settings.get(),
+    profiles: async () => [...(await Promise.all(profiles.list().map(summarize))), ...sandboxSummaries()],
+    queue: () => (outbox || queueUnavailable ? queueSnapshot() : null),
+    entries: () => outbox?.list() ?? [],
+    updates: () => updates.status(),
+    policy: () => policyState,
+    keychain: () => credentials.health(),
+    logFile: deps.logFile ?? null,
+    secrets: deps.secrets,
   }
 
   const dispatch = createDispatch({
@@ -423,6 +485,18 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
         const text = (await deps.readClipboard?.()) ?? ''
         return desk.firstNumber(text)
       },
+      'diagnostics:export': (options) =>
+        exportDiagnostics(diagnostics, deps.diagnosticsDir ?? join(deps.userDataDir, 'diagnostics'), options),
+      'policy:state': () => policyState,
+      'updates:status': () => updates.status(),
+      'updates:check': async () => {
+        await updates.checkNow()
+        return updates.status()
+      },
+      'updates:restart': async () => {
+        await updates.restartToUpdate()
+        return updates.status()
+      },
     },
   })
 
@@ -443,6 +517,8 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
 
   // Know the keychain's state from the start (and log it), without holding up start-up.
   void credentials.health({ fresh: true })
+  // The first update check runs in the background, then one a day.
+  void updates.start()
 
   return {
     dispatch,
@@ -453,6 +529,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     sandbox,
     outbox,
     desk,
+    updates,
     setDesktopStatus: (status) => {
       desktopStatus = status
       events.emit('desktop:changed', status)
@@ -460,6 +537,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     reloadSettings,
     close: async () => {
       stopWatching()
+      updates.stop()
       taskNotes.dispose()
       outbox?.stop()
       await outbox?.idle()

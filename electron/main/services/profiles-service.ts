@@ -1,4 +1,5 @@
 import type { Profile, ProfileDraft } from '@shared/schemas/profiles'
+import type { ProviderName } from '@shared/schemas/providers'
 import { AppError } from './app-error'
 import type { Logger } from './logger'
 import type { SettingsFile } from './settings-file'
@@ -10,6 +11,10 @@ export interface ProfilesServiceDeps {
   /** Runs before a profile is dropped (its secrets are removed first, so none are orphaned). */
   beforeRemove: (profileId: string) => Promise<unknown>
   onChanged: (profiles: Profile[]) => void
+  /** Profiles the administrator's policy provides: listed first, never edited or removed here. */
+  managed?: Profile[]
+  /** The providers the policy lets an agent add profiles for; undefined: any. */
+  allowedProviders?: ProviderName[]
 }
 
 export interface ProfilesService {
@@ -26,15 +31,31 @@ export function createProfilesService({
   logger,
   beforeRemove,
   onChanged,
+  managed = [],
+  allowedProviders,
 }: ProfilesServiceDeps): ProfilesService {
-  const list = () => file.read().profiles
+  const managedIds = new Set(managed.map((p) => p.id))
+  // A profile of the agent's own under a provided profile's id gives way to the provided one.
+  const list = () => [...managed, ...file.read().profiles.filter((p) => !managedIds.has(p.id))]
+  const refuseManaged = (id: string | undefined) => {
+    if (id && managedIds.has(id)) {
+      throw new AppError(
+        'managed',
+        'This profile is provided by your organization: it cannot be changed or removed here.',
+      )
+    }
+  }
   const get = (id: string) => list().find((p) => p.id === id)
 
   return {
     list,
     get,
     async save(draft) {
+      refuseManaged(draft.id)
       const existing = draft.id ? get(draft.id) : undefined
+      if (!existing && allowedProviders && !allowedProviders.includes(draft.provider)) {
+        throw new AppError('managed', `Your organization does not allow adding ${draft.provider} profiles.`)
+      }
       // A profile set aside because it could not be read comes back under its own id, so the tasks
       // that waited for it go on.
       const restoring = draft.id && !existing ? file.setAside().some((s) => s.id === draft.id) : false
@@ -68,6 +89,7 @@ export function createProfilesService({
       return profile
     },
     async remove(id) {
+      refuseManaged(id)
       // Refused before anything happens: removing clears the keychain first.
       if (file.readOnly) throw new AppError('settings_unwritable', `Settings cannot be saved: ${file.readOnly}`)
       if (!get(id)) {

@@ -1,4 +1,6 @@
+import type { ManagedSettings } from '@shared/schemas/policy'
 import type { SettingsPatch, SettingsState, SettingsValues } from '@shared/schemas/settings'
+import { AppError } from './app-error'
 import { SettingsValues as SettingsValuesSchema } from '@shared/schemas/settings'
 import type { Logger } from './logger'
 import type { SettingsFile } from './settings-file'
@@ -7,6 +9,8 @@ export interface SettingsServiceDeps {
   file: SettingsFile
   /** First-run values for anything the file does not set. */
   defaults: SettingsValues
+  /** Settings the administrator's policy fixes: they win over the file and cannot be changed. */
+  locked?: ManagedSettings
   logger: Logger
   onChanged: (state: SettingsState) => void
 }
@@ -19,6 +23,7 @@ export interface SettingsService {
 /** The agent's preferences (region, language, theme, desktop shortcuts...), kept in the settings file. */
 export function createSettingsService({ file, logger, onChanged, ...deps }: SettingsServiceDeps): SettingsService {
   const defaults = SettingsValuesSchema.parse(deps.defaults)
+  const locked: Partial<Record<string, unknown>> = deps.locked ?? {}
 
   const current = (): SettingsState => {
     const doc: Partial<Record<string, unknown>> = file.read()
@@ -29,7 +34,7 @@ export function createSettingsService({ file, logger, onChanged, ...deps }: Sett
         .filter(([, value]) => value !== undefined),
     )
     return {
-      settings: { ...defaults, ...stored },
+      settings: { ...defaults, ...stored, ...locked } as SettingsValues,
       recovery: file.recovery,
       setAside: file.setAside(),
       readOnly: file.readOnly,
@@ -39,6 +44,14 @@ export function createSettingsService({ file, logger, onChanged, ...deps }: Sett
   return {
     get: current,
     async update(patch) {
+      const refused = Object.entries(patch).filter(([key, value]) => key in locked && value !== locked[key])
+      if (refused.length) {
+        throw new AppError(
+          'managed',
+          `Managed by your organization: ${refused.map(([key]) => key).join(', ')} cannot be changed here.`,
+          refused.map(([key]) => ({ path: [key], message: 'Managed by your organization.' })),
+        )
+      }
       await file.update((doc) => ({ ...doc, ...SettingsValuesSchema.parse({ ...current().settings, ...patch }) }))
       const state = current()
       logger.info('settings saved', { changed: Object.keys(patch) })

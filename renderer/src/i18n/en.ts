@@ -24,6 +24,7 @@ export default {
     bridgeMissing: 'Callboard cannot reach its main process. Restart the app; if this keeps happening, reinstall it.',
   },
   settings: {
+    managed: 'Settings that cannot be changed here are managed by your organization.',
     title: 'Settings',
     intro: 'These apply to every quick task on this computer.',
     region: 'Default region for phone numbers',
@@ -50,6 +51,7 @@ export default {
       autoDial: 'Dial a single number at once, without the confirm window',
       fromSelection: 'Read the selected text first (Linux primary selection), then the clipboard',
       closeToTray: 'Keep Callboard in the tray when its window is closed',
+      startAtLogin: 'Start Callboard in the tray when I sign in to this computer',
       outdialProfile: 'Profile for outdials from the shortcut and phone links',
       callbackProfile: 'Profile for quick callbacks',
       firstProfile: 'The first one available',
@@ -84,11 +86,38 @@ export default {
     failed: 'That did not work: {message}',
   },
   about: {
+    policy: 'Managed by your organization (policy: {source}).',
+    policyProblem: 'Your organization’s policy ({source}) is not applied; Callboard runs with its defaults.',
     title: 'About',
     version: 'Version {version}',
     platform: 'Platform: {platform} ({arch})',
     electron: 'Electron {version}',
     harness: 'Running in the browser harness (a development tool), not the desktop app.',
+    diagnostics: {
+      includeNumbers: 'Include customer phone numbers (only if your IT team asks for them)',
+      export: 'Export diagnostics',
+      exporting: 'Exporting…',
+      saved: 'Saved to {path}. It holds no passwords, keys or tokens.',
+    },
+    updates: {
+      off: {
+        development: 'Updates are off in a development build.',
+        no_feed: 'This copy of Callboard was built without an update feed, so it does not look for updates.',
+      },
+      failed: {
+        check: 'Could not check for updates:',
+        download: 'Could not download version {version}:',
+        install: 'Could not install version {version}:',
+      },
+      checking: 'Looking for updates…',
+      upToDate: 'Callboard is up to date (checked {at}).',
+      downloading: 'Downloading version {version} in the background: {percent} %.',
+      ready: 'Version {version} is ready. It installs when you restart Callboard.',
+      waiting:
+        'Restarting once the task being sent has its answer. New tasks wait in the queue. | Restarting once the {count} tasks being sent have their answers. New tasks wait in the queue.',
+      restart: 'Restart to update',
+      check: 'Check for updates',
+    },
   },
   forms: {
     optional: '(optional)',
@@ -203,6 +232,9 @@ export default {
     voice_broadcast: 'Voice broadcast',
   },
   profiles: {
+    credentials: 'Credentials',
+    credentialsNamed: 'Credentials of {label}',
+    managed: 'Provided by your organization: it cannot be changed or removed here.',
     title: 'Provider profiles',
     intro:
       'A profile is one account at a contact-center provider. Its secrets are kept in the keychain of this computer, never in Callboard’s files.',

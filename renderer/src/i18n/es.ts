@@ -27,6 +27,7 @@ export default {
       'Callboard no puede comunicarse con su proceso principal. Reinicie la aplicación; si vuelve a ocurrir, reinstálela.',
   },
   settings: {
+    managed: 'Los ajustes que no se pueden cambiar aquí los gestiona su organización.',
     title: 'Ajustes',
     intro: 'Se aplican a todas las tareas rápidas en este equipo.',
     region: 'Región predeterminada para números de teléfono',
@@ -54,6 +55,7 @@ export default {
       autoDial: 'Llamar directamente si hay un solo número, sin ventana de confirmación',
       fromSelection: 'Leer primero el texto seleccionado (selección primaria de Linux) y luego el portapapeles',
       closeToTray: 'Mantener Callboard en la bandeja al cerrar su ventana',
+      startAtLogin: 'Iniciar Callboard en la bandeja al entrar en este equipo',
       outdialProfile: 'Perfil para las llamadas del atajo y de los enlaces telefónicos',
       callbackProfile: 'Perfil para las devoluciones rápidas',
       firstProfile: 'El primero disponible',
@@ -88,12 +90,40 @@ export default {
     failed: 'No funcionó: {message}',
   },
   about: {
+    policy: 'Gestionado por su organización (directiva: {source}).',
+    policyProblem:
+      'La directiva de su organización ({source}) no se aplica; Callboard funciona con sus valores predeterminados.',
     title: 'Acerca de',
     version: 'Versión {version}',
     platform: 'Plataforma: {platform} ({arch})',
     electron: 'Electron {version}',
     harness:
       'Ejecutándose en el arnés del navegador (una herramienta de desarrollo), no en la aplicación de escritorio.',
+    diagnostics: {
+      includeNumbers: 'Incluir los teléfonos de los clientes (solo si su equipo de TI los pide)',
+      export: 'Exportar diagnóstico',
+      exporting: 'Exportando…',
+      saved: 'Guardado en {path}. No contiene contraseñas, claves ni tokens.',
+    },
+    updates: {
+      off: {
+        development: 'Las actualizaciones están desactivadas en una versión de desarrollo.',
+        no_feed: 'Esta copia de Callboard se creó sin origen de actualizaciones, así que no las busca.',
+      },
+      failed: {
+        check: 'No se pudo buscar actualizaciones:',
+        download: 'No se pudo descargar la versión {version}:',
+        install: 'No se pudo instalar la versión {version}:',
+      },
+      checking: 'Buscando actualizaciones…',
+      upToDate: 'Callboard está actualizado (comprobado {at}).',
+      downloading: 'Descargando la versión {version} en segundo plano: {percent} %.',
+      ready: 'La versión {version} está lista. Se instala al reiniciar Callboard.',
+      waiting:
+        'Se reiniciará cuando la tarea que se está enviando tenga respuesta. Las tareas nuevas esperan en la cola. | Se reiniciará cuando las {count} tareas que se están enviando tengan respuesta. Las tareas nuevas esperan en la cola.',
+      restart: 'Reiniciar para actualizar',
+      check: 'Buscar actualizaciones',
+    },
   },
   forms: {
     optional: '(opcional)',
@@ -215,6 +245,9 @@ export default {
     voice_broadcast: 'Difusión de voz',
   },
   profiles: {
+    credentials: 'Credenciales',
+    credentialsNamed: 'Credenciales de {label}',
+    managed: 'Lo proporciona su organización: no se puede cambiar ni quitar aquí.',
     title: 'Perfiles de proveedor',
     intro:
       'Un perfil es una cuenta en un proveedor de centro de contacto. Sus secretos se guardan en el llavero de este equipo, nunca en los archivos de Callboard.',

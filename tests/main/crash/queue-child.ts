@@ -30,7 +30,7 @@ import { memorySecretStore } from '../../../electron/main/secrets/memory-secret-
 import { systemClock } from '../../../electron/main/services/clock'
 import { createLogger } from '../../../electron/main/services/logger'
 import type { ProviderClients } from '../../../electron/main/services/task-sender'
-import { createTaskSender } from '../../../electron/main/services/task-sender'
+import { attemptOf, createTaskSender } from '../../../electron/main/services/task-sender'
 import { createTokenCache } from '../../../electron/main/services/token-cache'
 
 export interface ChildConfig {
@@ -103,7 +103,8 @@ async function run(config: ChildConfig, lines: AsyncIterator<string>): Promise<v
     logger,
     newId: randomUUID,
     findProfile: (id) => profiles.get(id),
-    send: (entry) => sendTask({ taskId: entry.id, intent: entry.intent, idempotencyKey: entry.idempotencyKey }),
+    // As the app wires it: the deadline is checked again right before the request leaves.
+    send: (entry) => sendTask(attemptOf(entry)),
     onChanged: () => undefined,
     // No provider limit gets in the way, and no deadline passes during a run (unless the soak sets them).
     limitsFor: () => ({ rate: null, concurrency: 4 }),

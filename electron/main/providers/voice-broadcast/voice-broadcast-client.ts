@@ -254,7 +254,8 @@ function redact(outcome: SendOutcome, secrets: string[]): SendOutcome {
   switch (outcome.kind) {
     case 'sent':
     case 'keychain_unavailable':
-      // Nothing of the platform's is in either.
+    case 'deadline_passed':
+      // Nothing of the platform's is in any of these.
       return outcome
     case 'retry':
       return { ...outcome, reason: clean(outcome.reason) }

@@ -1,0 +1,142 @@
+import * as oauth from 'oauth4webapi'
+import type { Clock } from '../services/clock'
+import { SignInError, startLoopbackRedirect } from './loopback-redirect'
+
+/** An identity provider's endpoints, as the profile or the provider module knows them. */
+export interface IdentityProvider {
+  /** Its issuer identifier (Webex: `https://webexapis.com/v1`). */
+  issuer: string
+  authorizationEndpoint: string
+  tokenEndpoint: string
+}
+
+export interface BrowserSignIn {
+  idp: IdentityProvider
+  clientId: string
+  /** Webex integrations may still require it at the token endpoint; PKCE is sent either way. */
+  clientSecret?: string
+  scope: string
+  /** Opens the system browser (Electron's shell.openExternal; a test page in the harness). */
+  openBrowser(url: URL): Promise<void>
+  clock: Clock
+  /** How long the agent has to finish in the browser. */
+  timeoutMs?: number
+  /** The sandbox's identity providers speak plain HTTP on 127.0.0.1; nothing else may. */
+  loopbackIdp?: boolean
+}
+
+export interface SignedIn {
+  accessToken: string
+  refreshToken: string | null
+  expiresAt: string
+  scope: string | null
+}
+
+/** Why a sign-in failed, in words for the agent, and what to do. */
+export class SignInRefused extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'SignInRefused'
+  }
+}
+
+const EXPLAINED: Record<string, string> = {
+  access_denied:
+    'You declined the access Callboard asked for, so nothing was signed in. Sign in again and choose Accept.',
+  invalid_client:
+    'The identity provider does not know this client id (or its secret). Check the integration’s client id in the profile, or ask your administrator.',
+  unauthorized_client: 'This integration may not use this kind of sign-in. Ask your administrator to allow it.',
+  invalid_scope:
+    'The integration does not have the permissions Callboard asks for. Ask your administrator to add them.',
+  redirect_uri_mismatch:
+    'The integration does not accept Callboard’s sign-in address. Its administrator must allow http://127.0.0.1 redirects.',
+  invalid_grant: 'The sign-in expired or was already used. Sign in again.',
+  expired_token: 'The code was not used in time, so it expired. Start the sign-in again for a new code.',
+}
+
+/** An identity provider's error code, in words for the agent. */
+export function explainRefusal(error: string, description: string | undefined): SignInRefused {
+  const known = EXPLAINED[error]
+  const detail = description ? ` (${description})` : ''
+  return new SignInRefused(error, known ?? `The identity provider refused the sign-in: ${error}${detail}.`)
+}
+
+/**
+ * The Authorization Code flow with PKCE (S256) in the system browser, the redirect on a loopback
+ * listener (RFC 8252). `state` is checked on the way back; the code is exchanged once. The
+ * protocol is oauth4webapi's; what is ours is the listener and opening the browser.
+ */
+export async function signInWithBrowser(options: BrowserSignIn): Promise<SignedIn> {
+  const as: oauth.AuthorizationServer = {
+    issuer: options.idp.issuer,
+    authorization_endpoint: options.idp.authorizationEndpoint,
+    token_endpoint: options.idp.tokenEndpoint,
+  }
+  const client: oauth.Client = { client_id: options.clientId }
+  const clientAuth = options.clientSecret ? oauth.ClientSecretPost(options.clientSecret) : oauth.None()
+  const insecure = options.loopbackIdp ? { [oauth.allowInsecureRequests]: true } : {}
+
+  const verifier = oauth.generateRandomCodeVerifier()
+  const challenge = await oauth.calculatePKCECodeChallenge(verifier)
+  const state = oauth.generateRandomState()
+  const listener = await startLoopbackRedirect({ timeoutMs: options.timeoutMs ?? 5 * 60_000 })
+  try {
+    const url = new URL(as.authorization_endpoint!)
+    url.searchParams.set('client_id', client.client_id)
+    url.searchParams.set('response_type', 'code')
+    url.searchParams.set('redirect_uri', listener.redirectUri)
+    url.searchParams.set('scope', options.scope)
+    url.searchParams.set('state', state)
+    url.searchParams.set('code_challenge', challenge)
+    url.searchParams.set('code_challenge_method', 'S256')
+    await options.openBrowser(url)
+    const back = await listener.callback
+
+    let params: URLSearchParams
+    try {
+      params = oauth.validateAuthResponse(as, client, back, state)
+    } catch (error) {
+      if (error instanceof oauth.AuthorizationResponseError) throw explainRefusal(error.error, error.error_description)
+      // A wrong or missing state: not this sign-in's answer (RFC 6749 §10.12).
+      throw new SignInRefused(
+        'state',
+        'The answer that came back was not for this sign-in, so it was ignored. Sign in again.',
+      )
+    }
+    const response = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      clientAuth,
+      params,
+      listener.redirectUri,
+      verifier,
+      insecure,
+    )
+    let tokens: oauth.TokenEndpointResponse
+    try {
+      tokens = await oauth.processAuthorizationCodeResponse(as, client, response)
+    } catch (error) {
+      if (error instanceof oauth.ResponseBodyError) throw explainRefusal(error.error, error.error_description)
+      throw error
+    }
+    return tokensFrom(tokens, options.clock)
+  } finally {
+    listener.close()
+  }
+}
+
+/** A token endpoint's answer as Callboard keeps it (an hour when the provider does not say). */
+export function tokensFrom(tokens: oauth.TokenEndpointResponse, clock: Clock): SignedIn {
+  const lifetimeS = typeof tokens.expires_in === 'number' ? tokens.expires_in : 3600
+  return {
+    accessToken: tokens.access_token,
+    refreshToken: typeof tokens.refresh_token === 'string' ? tokens.refresh_token : null,
+    expiresAt: new Date(clock.now().getTime() + lifetimeS * 1000).toISOString(),
+    scope: typeof tokens.scope === 'string' ? tokens.scope : null,
+  }
+}
+
+export { SignInError }

@@ -1,0 +1,69 @@
+import { z } from 'zod'
+import { Profile } from './profiles'
+import { ProfileId, ProviderName } from './providers'
+import { SettingsValues } from './settings'
+
+export const POLICY_VERSION = 1
+
+/** The settings IT may fix for every agent; each one set in a policy is locked at its value. */
+export const ManagedSettings = SettingsValues.pick({
+  defaultRegion: true,
+  uiLanguage: true,
+  theme: true,
+  dialShortcut: true,
+  dialFromSelection: true,
+  autoDial: true,
+  closeToTray: true,
+  startAtLogin: true,
+})
+  .partial()
+  .strict()
+export type ManagedSettings = z.infer<typeof ManagedSettings>
+export type ManagedSettingKey = keyof ManagedSettings
+
+/**
+ * What an administrator can decide for every Callboard on a machine (Linux
+ * /etc/callboard/policy.json, Windows HKLM\Software\Policies\Callboard "Policy", macOS managed
+ * preferences for io.callboard.desktop). Validated whole: a policy with one wrong field is not
+ * applied at all, and the app says exactly what is wrong. resources/policy.schema.json is generated
+ * from this for admins' editors.
+ */
+export const PolicyDocument = z
+  .object({
+    version: z.literal(POLICY_VERSION),
+    /** Settings fixed for every agent; the agent sees them as managed and cannot change them. */
+    settings: ManagedSettings.optional(),
+    /**
+     * Profiles provided for every agent, without secrets: the agent only signs in or stores the
+     * credentials, and cannot edit or remove them. Fixed ids, so queued tasks survive a new policy.
+     */
+    profiles: z.array(Profile).max(50).optional(),
+    /** The providers an agent may add profiles for; absent: any. */
+    allowedProviders: z.array(ProviderName).min(1).optional(),
+    /** The update feed (https), in place of the one set at build time. */
+    updateFeed: z.url({ protocol: /^https$/, error: 'The update feed must be an https:// address.' }).optional(),
+  })
+  .strict()
+  .superRefine((policy, ctx) => {
+    const ids = new Set<string>()
+    for (const [i, profile] of (policy.profiles ?? []).entries()) {
+      if (ids.has(profile.id))
+        ctx.addIssue({ code: 'custom', path: ['profiles', i, 'id'], message: 'This id is used twice.' })
+      ids.add(profile.id)
+    }
+  })
+export type PolicyDocument = z.infer<typeof PolicyDocument>
+
+/** What the window knows of the policy: where it came from, what it locks, and what is wrong with it. */
+export const PolicyState = z
+  .object({
+    /** Where the policy was read (a file, a registry key, a managed-preferences domain), or null. */
+    source: z.string().nullable(),
+    /** Why the policy found there is not applied, or null. */
+    problem: z.string().nullable(),
+    lockedSettings: z.array(ManagedSettings.keyof()),
+    managedProfiles: z.array(ProfileId),
+    allowedProviders: z.array(ProviderName).nullable(),
+  })
+  .strict()
+export type PolicyState = z.infer<typeof PolicyState>
