@@ -7,7 +7,7 @@ import { createOutbox } from '../../electron/main/outbox/outbox'
 import { openOutboxLog } from '../../electron/main/outbox/outbox-log'
 import { systemClock } from '../../electron/main/services/clock'
 import { createLogger } from '../../electron/main/services/logger'
-import type { Profile } from '../../shared/schemas/profiles'
+import type { Profile, ProfileOf } from '../../shared/schemas/profiles'
 import { memorySecretStore } from '../main/memory-secret-store'
 import { chromiumAvailable, launchChromium } from '../e2e/helpers/chromium'
 import { startTestHarness } from '../e2e/helpers/harness'
@@ -41,10 +41,12 @@ const percentile = (values: number[], p: number) => {
 }
 
 /** The sandbox's Webex profile as the harness has it (its ids are fixed). */
-async function sandboxWebex(): Promise<Profile> {
+async function sandboxWebex(): Promise<ProfileOf<'webex'>> {
   const harness = await startTestHarness({ secrets: memorySecretStore() })
   try {
-    return (harness.services.sandbox!.profiles() as Profile[]).find((p) => p.provider === 'webex')!
+    return (harness.services.sandbox!.profiles() as Profile[]).find(
+      (p): p is ProfileOf<'webex'> => p.provider === 'webex',
+    )!
   } finally {
     await harness.close()
   }

@@ -413,7 +413,12 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     clock,
     settings: () => settings.get(),
     profiles: async () => [...(await Promise.all(profiles.list().map(summarize))), ...sandboxSummaries()],
-    queue: () => (outbox || queueUnavailable ? queueSnapshot() : null),
+    // The queue's figures only (no page of rows: those hold customers' numbers).
+    queue: () => {
+      if (!outbox && !queueUnavailable) return null
+      const { counts, paused, lanes, notice, stopped, unavailable } = queueSnapshot({ limit: 0 })
+      return { counts, paused, lanes, notice, stopped, unavailable }
+    },
     entries: () => outbox?.list() ?? [],
     updates: () => updates.status(),
     policy: () => policyState,
