@@ -12,7 +12,19 @@ export function toQueueItem(entry: OutboxEntry, blocker: OutboxEntry | null = nu
     kind: intent.kind,
     subject: subjectOf(entry),
     waitingBehind: blocker ? { id: blocker.id, subject: subjectOf(blocker), state: blocker.state } : null,
+    ...scheduledOf(entry),
   }
+}
+
+/** A task meant for later: when, and in the customer's zone where the agent chose one. */
+function scheduledOf({ intent }: OutboxEntry): Pick<QueueItem, 'scheduled'> {
+  if (intent.kind === 'callback' && intent.when.kind === 'at') {
+    return { scheduled: { at: intent.when.at, timeZone: intent.when.timeZone } }
+  }
+  if (intent.kind === 'broadcast' && intent.provider === 'aiccs' && intent.start.kind === 'at') {
+    return { scheduled: { at: intent.start.at } }
+  }
+  return {}
 }
 
 /** What the task is about, in a few words: the number called, the task's name. */

@@ -9,16 +9,16 @@ import type { ProfileSummary } from '@shared/schemas/credentials'
 import type { AppInfo } from '@shared/schemas/app-info'
 import type { Profile } from '@shared/schemas/profiles'
 import type { SettingsValues } from '@shared/schemas/settings'
-import type { QueueSnapshot } from '@shared/schemas/outbox'
+import type { QueueQuery, QueuePage } from '@shared/schemas/list-pages'
 import type { Dispatch } from '../ipc/dispatch'
 import { JournalLockedError } from '../outbox/journal'
 import type { Outbox, OutboxDeps, OutboxLog } from '../outbox/outbox'
 import { createOutbox } from '../outbox/outbox'
 import type { DurableOutboxLog } from '../outbox/outbox-log'
 import { openOutboxLog, readOutboxLog } from '../outbox/outbox-log'
-import { attentionNotice, expiringNotice, historyList } from '../outbox/queue-views'
+import { attentionNotice, expiringNotice } from '../outbox/queue-views'
+import { historyPage, queuePage } from '../outbox/list-pages'
 import { queueFileNoticeText } from '../outbox/queue-file-notice'
-import { inQueueView } from '../outbox/queue-items'
 import { createDispatch } from '../ipc/dispatch'
 import { createAiccsClient } from '../providers/aiccs/aiccs-client'
 import { createConnectClient } from '../providers/connect/connect-client'
@@ -365,13 +365,9 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     return outbox
   }
   const queueItem = (entry: Parameters<Outbox['item']>[0]) => requireOutbox().item(entry)
-  const queueSnapshot = (): QueueSnapshot => {
-    const list = outbox?.list() ?? []
+  const queueSnapshot = (query: QueueQuery | undefined): QueuePage => {
     return {
-      items: list
-        .filter(inQueueView)
-        .map((entry) => outbox!.item(entry))
-        .sort((a, b) => b.seq - a.seq),
+      ...queuePage(outbox?.list() ?? [], query, (entry) => outbox!.item(entry)),
       counts: outbox?.counts() ?? { waiting: 0, attention: 0 },
       paused: outbox?.isPaused() ?? false,
       lanes: outbox?.lanes() ?? [],
@@ -417,7 +413,12 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     clock,
     settings: () => settings.get(),
     profiles: async () => [...(await Promise.all(profiles.list().map(summarize))), ...sandboxSummaries()],
-    queue: () => (outbox || queueUnavailable ? queueSnapshot() : null),
+    // The queue's figures only (no page of rows: those hold customers' numbers).
+    queue: () => {
+      if (!outbox && !queueUnavailable) return null
+      const { counts, paused, lanes, notice, stopped, unavailable } = queueSnapshot({ limit: 0 })
+      return { counts, paused, lanes, notice, stopped, unavailable }
+    },
     entries: () => outbox?.list() ?? [],
     updates: () => updates.status(),
     policy: () => policyState,
@@ -458,12 +459,18 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       },
       'keychain:health': () => credentials.health({ fresh: true }),
       'tasks:submit': async ({ intent }) => queueItem(await requireOutbox().submit(intent)),
-      'queue:list': () => queueSnapshot(),
+      'queue:list': (query) => queueSnapshot(query),
       'queue:retry': async ({ taskId }) => queueItem(await requireOutbox().retry(taskId)),
       'queue:cancel': async ({ taskId }) => queueItem(await requireOutbox().cancel(taskId)),
       'queue:resolve': async ({ taskId, action }) => queueItem(await requireOutbox().resolve(taskId, action)),
       'queue:dismiss': async ({ taskId }) => queueItem(await requireOutbox().dismiss(taskId)),
-      'history:list': (query) => historyList(outbox?.list() ?? [], query, (id) => findProfile(id)?.label ?? ''),
+      'history:list': (query) =>
+        historyPage(
+          outbox?.list() ?? [],
+          query,
+          (id) => findProfile(id)?.label ?? '',
+          (entry) => outbox!.item(entry),
+        ),
       'sandbox:state': () => sandbox?.state() ?? sandboxUnavailable(sandboxProblem ?? 'The sandbox is turned off.'),
       'sandbox:simulate': async ({ provider, scenario }) => {
         if (!sandbox) throw new AppError('not_found', sandboxProblem ?? 'The sandbox is turned off.')

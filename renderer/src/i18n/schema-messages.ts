@@ -20,6 +20,9 @@ const EXACT: Record<string, string> = {
     'Escriba una URL completa, por ejemplo https://api.example.com.',
   'Use an https:// address (plain http is allowed only for this computer).':
     'Use una dirección https:// (http sin cifrar solo se admite para este equipo).',
+  // The administrator's policy (shared/schemas/policy.ts).
+  'The update feed must be an https:// address.': 'La fuente de actualizaciones debe ser una dirección https://.',
+  'This id is used twice.': 'Este id se usa dos veces.',
   'Do not put a user name or password in the URL; use the secret fields.':
     'No ponga un usuario ni una contraseña en la URL; use los campos de secretos.',
   'Leave out ?query and #fragment.': 'Quite la ?consulta y el #fragmento.',
