@@ -21,6 +21,8 @@ import { fileLogSink } from '../electron/main/core/log-file'
 import { createLogger, teeSink } from '../electron/main/core/logger'
 import { readPolicy } from '../electron/main/policy/read-policy'
 import { buildBrowserBridge } from './build-bridge'
+import type { HarnessClipboard } from './desktop-press'
+import { press, pressRequest } from './desktop-press'
 import { describeContract } from './contract-json-schema'
 
 const root = resolve(import.meta.dirname, '..')
@@ -44,8 +46,13 @@ export interface HarnessOptions {
   logSink?: LogSink
   /** The built-in sandbox (simulated providers), on by default as in the app. */
   sandbox?: boolean
-  /** Stands in for the OS clipboard (the harness has none): what the quick callback is offered. */
+  /**
+   * Stands in for the OS clipboard (the harness has none): what the quick callback is offered.
+   * Without it, the harness keeps a clipboard of its own, set through `POST /__harness/clipboard`.
+   */
   readClipboard?: () => Promise<string>
+  /** The harness clipboard's first text (`--clipboard`). */
+  clipboard?: string
   /** An administrator's policy file (`--policy FILE`); the harness reads no machine-wide one. */
   policyFile?: string
 }
@@ -104,6 +111,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   if (options.logSink) sinks.push(options.logSink)
   const logger = createLogger(teeSink(...sinks), clock)
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; productName: string }
+  const clipboard: HarnessClipboard = { text: options.clipboard ?? '', selection: '' }
 
   const policy = options.policyFile ? await readPolicy({ kind: 'file', path: options.policyFile }) : undefined
   const services = await createAppServices({
@@ -126,7 +134,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     sandbox: options.sandbox ?? true,
     // No desktop here: a notification is a log line (tests read them there).
     notify: (notification) => logger.info('notification', notification),
-    ...(options.readClipboard ? { readClipboard: options.readClipboard } : {}),
+    readClipboard: options.readClipboard ?? (async () => clipboard.text),
   })
   const bridgeScript = await buildBrowserBridge()
   const token = randomBytes(24).toString('base64url')
@@ -165,6 +173,29 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     sendJson(res, isInvokeChannel(channel) ? 200 : 404, result)
   }
 
+  async function handlePress(req: IncomingMessage, res: ServerResponse, path: string) {
+    if (!sameToken(bearer(req), token)) return sendJson(res, 401, fail('forbidden_sender', 'Missing or wrong token.'))
+    if (req.headers.origin !== undefined && req.headers.origin !== origin) {
+      return sendJson(res, 403, fail('forbidden_sender', 'Cross-origin calls are refused.'))
+    }
+    const body = await readBody(req)
+    let input: unknown
+    try {
+      input = body && body.length > 0 ? JSON.parse(body.toString('utf8')) : {}
+    } catch {
+      input = null
+    }
+    const request = pressRequest(path, input)
+    if (!request) {
+      return sendJson(res, 400, {
+        ok: false,
+        error:
+          'POST /__harness/clipboard {"text"}, /__harness/shortcut {"clipboard"?, "selection"?}, /__harness/link {"url"} or /__harness/quick-entry.',
+      })
+    }
+    sendJson(res, 200, await press(request, services, clipboard))
+  }
+
   function handleEvents(res: ServerResponse) {
     res.writeHead(200, {
       ...securityHeaders,
@@ -185,6 +216,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const queryToken = url.searchParams.get('token')
     const authorized = sameToken(bearer(req) ?? queryToken, token)
 
+    // The desktop paths (issue 16, item 10): the clipboard, a shortcut press, a tel: link.
+    if (url.pathname.startsWith('/__harness/') && url.pathname !== BRIDGE_PATH) {
+      if (req.method !== 'POST') return send(res, 405, 'Use POST', { allow: 'POST', 'content-type': 'text/plain' })
+      return handlePress(req, res, url.pathname.slice('/__harness/'.length))
+    }
     if (url.pathname.startsWith('/ipc/')) {
       if (req.method !== 'POST') return send(res, 405, 'Use POST', { allow: 'POST', 'content-type': 'text/plain' })
       return handleIpc(req, res, decodeURIComponent(url.pathname.slice('/ipc/'.length)))
@@ -205,10 +241,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     const asset = await loadAsset(rendererDir, url.pathname)
     if (asset.status === 200 && asset.headers['content-type']?.startsWith('text/html')) {
-      // The bridge must run before the app's module script, exactly like a preload.
+      // The bridge must run before the app's module script, exactly like a preload: a deferred
+      // script placed before it runs before it (document order), without holding up the parser.
       const html = String(asset.body).replace(
         '<script type="module"',
-        `<script src="${BRIDGE_PATH}"></script>\n    <script type="module"`,
+        `<script defer src="${BRIDGE_PATH}"></script>\n    <script type="module"`,
       )
       return send(res, 200, html, asset.headers)
     }

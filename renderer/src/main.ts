@@ -1,9 +1,11 @@
-import './zod-jitless'
+// Before every other module: asks main for what the first screen needs while the rest loads.
+import './early-data'
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import Root from './Root.vue'
 import { bridgeFromWindow, bridgeKey } from './bridge'
 import { createAppI18n } from './i18n'
+import { createAppRouter } from './router'
 import './styles/theme.css'
 
 const bridge = bridgeFromWindow()
@@ -17,5 +19,10 @@ if (!bridge) {
     root.className = 'fatal'
   }
 } else {
-  createApp(Root).provide(bridgeKey, bridge).use(createPinia()).use(createAppI18n()).mount('#app')
+  createApp(Root)
+    .provide(bridgeKey, bridge)
+    .use(createPinia())
+    .use(createAppI18n())
+    .use(createAppRouter())
+    .mount('#app')
 }

@@ -42,6 +42,7 @@ export const eventChannels = [
   'queue:stopped',
   'dial:requested',
   'desktop:changed',
+  'desktop:quickEntry',
   'updates:changed',
 ] as const
 

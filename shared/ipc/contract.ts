@@ -12,15 +12,8 @@ import { SubmitTask } from '../schemas/tasks'
 import { UpdateStatus } from '../schemas/updates'
 import { DiagnosticsFile, ExportDiagnostics } from '../schemas/diagnostics'
 import { PolicyState } from '../schemas/policy'
-import {
-  HistoryQuery,
-  QueueChanged,
-  QueueItem,
-  QueueSnapshot,
-  QueueStopped,
-  ResolveReview,
-  TaskRef,
-} from '../schemas/outbox'
+import { HistoryQuery, QueueChanged, QueueItem, QueueStopped, ResolveReview, TaskRef } from '../schemas/outbox'
+import { HistoryPage, QueuePage, QueueQuery } from '../schemas/list-pages'
 import type { EventChannel, InvokeChannel } from './channels'
 
 /** No argument: the renderer calls `callboard.app.info()`. */
@@ -107,9 +100,10 @@ export const invokes = {
       'Queue a task: validated, given an id and an idempotency key, and on disk before this answers; then sent when its provider can take it.',
   },
   'queue:list': {
-    input: NoInput,
-    output: QueueSnapshot,
-    summary: "The queue: unfinished tasks and those that went wrong, the counts for the badge, and each lane's state.",
+    input: QueueQuery.optional(),
+    output: QueuePage,
+    summary:
+      "The queue: one page of its unfinished tasks and those that went wrong (newest first, optionally of some states) with how many there are, the counts for the badge, and each lane's state.",
   },
   'queue:retry': {
     input: TaskRef,
@@ -133,8 +127,9 @@ export const invokes = {
   },
   'history:list': {
     input: HistoryQuery,
-    output: z.array(QueueItem),
-    summary: 'Every task, newest first, with its state and provider id; filter by provider, state or text.',
+    output: HistoryPage,
+    summary:
+      'One page of every task, newest first, with its state and provider id, and how many match; filter by provider, state or text.',
   },
   'sandbox:state': {
     input: NoInput,
@@ -207,6 +202,8 @@ export const events = {
   'queue:stopped': QueueStopped,
   'dial:requested': DialRequest,
   'desktop:changed': DesktopStatus,
+  /** The tray's "Quick entry…": the main window is shown; it puts the keyboard on its quick entry. */
+  'desktop:quickEntry': z.object({}).strict(),
   'updates:changed': UpdateStatus,
 } satisfies Record<EventChannel, z.ZodType>
 

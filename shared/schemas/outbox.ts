@@ -108,6 +108,14 @@ export const QueueItem = OutboxEntry.omit({ intent: true, scope: true })
      * (tasks of one scope go out in order), or null when nothing holds it.
      */
     waitingBehind: z.object({ id: z.uuid(), subject: z.string(), state: EntryState }).strict().nullable(),
+    /**
+     * When a task scheduled for later is meant to happen, and the customer's time zone when the agent
+     * chose one, so a list can show it in both zones. Absent for tasks that go out at once.
+     */
+    scheduled: z
+      .object({ at: Instant, timeZone: z.string().min(1).optional() })
+      .strict()
+      .optional(),
   })
   .strict()
 export type QueueItem = z.infer<typeof QueueItem>
@@ -183,6 +191,8 @@ export const HistoryQuery = z
     provider: ProviderName.optional(),
     states: z.array(EntryState).max(8).optional(),
     limit: z.int().min(1).max(1000).optional(),
+    /** How many matching tasks (newest first) to skip: the page of a long list to show. */
+    offset: z.int().min(0).optional(),
   })
   .strict()
 export type HistoryQuery = z.infer<typeof HistoryQuery>

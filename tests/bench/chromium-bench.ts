@@ -33,8 +33,7 @@ export async function benchNumberImport(runs = 3): Promise<Figure[]> {
   try {
     for (let run = 0; run < runs; run++) {
       const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } })
-      await page.goto(harness.url)
-      await page.getByRole('tab', { name: 'Broadcast' }).click()
+      await page.goto(`${harness.url}#/new/broadcast`)
       const form = page.getByTestId('voice-broadcast-form')
       await form.waitFor({ timeout: 30_000 })
       await page.evaluate(() => {

@@ -17,6 +17,7 @@ import { benchJournal } from './journal-bench'
 import { benchShortcut } from './shortcut-bench'
 import { benchNumbers } from './numbers-bench'
 import { benchNumberImport } from './chromium-bench'
+import { benchWindow } from './window-bench'
 import { initialRendererJsGzipKb } from './bundle-bench'
 import { memorySecretStore } from '../main/memory-secret-store'
 import { createTestServices } from '../main/test-app-services'
@@ -228,6 +229,10 @@ const ENQUEUE_SAMPLES = 5000
 for (const figure of await benchNumbers()) print(figure.name, figure.value, figure.unit)
 // The same size of list loaded into the form in Chromium: the page's longest task meanwhile.
 for (const figure of await benchNumberImport()) print(figure.name, figure.value, figure.unit)
+
+// The window with 10,000 waiting and 10,000 finished tasks: its start, History's and the queue's
+// first rows, the quick entry's parse (issue 16 item 7).
+for (const figure of await benchWindow()) print(figure.name, figure.value, figure.unit)
 
 // What the window loads before its first paint (`npm run bench` builds first).
 print('renderer_initial_js_gzip_kb', initialRendererJsGzipKb(), 'KB')

@@ -21,7 +21,7 @@ describe.skipIf(!chromiumAvailable())('About: updates and diagnostics, through t
     try {
       const page = await browser.newPage({ viewport: { width: 1000, height: 760 } })
       const problems = watchPageProblems(page)
-      await page.goto(harness.url)
+      await page.goto(`${harness.url}#/settings`)
       const about = page.getByRole('region', { name: 'About' })
       await expect
         .poll(() => about.getByRole('status').first().textContent())

@@ -36,8 +36,9 @@ describe.skipIf(!chromiumAvailable())('Test connection in Chromium, against a pr
 
     const page = await browser.newPage({ viewport: { width: 1000, height: 900 } })
     const problems = watchPageProblems(page)
-    await page.goto(harness.url)
-    const button = page.getByRole('button', { name: 'Test the connection of ITNIO broadcast' })
+    await page.goto(`${harness.url}#/profiles`)
+    // Named by its visible text first (a voice-control user says "click Test connection"), then the profile.
+    const button = page.getByRole('button', { name: 'Test connection: ITNIO broadcast' })
     await button.focus()
     await page.keyboard.press('Enter')
     const result = page.getByTestId('connection-result')

@@ -44,7 +44,7 @@ describe('content security policy (S7)', () => {
       const page = await browser.newPage()
       const response = await page.goto(harness.url)
       expect(response?.headers()['content-security-policy']).toContain("script-src 'self'")
-      await page.getByRole('heading', { name: 'Settings' }).waitFor()
+      await page.getByRole('heading', { name: 'New task' }).waitFor()
       const outcome = await page.evaluate(async () => {
         const violations: string[] = []
         document.addEventListener('securitypolicyviolation', (e) => violations.push(e.effectiveDirective))

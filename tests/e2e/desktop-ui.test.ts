@@ -4,10 +4,12 @@ import { memorySecretStore } from '../main/memory-secret-store'
 import { drafts } from '../shared/fixtures'
 import { chromiumAvailable, launchChromium, screenshotOf, watchPageProblems } from './helpers/chromium'
 import { startTestHarness } from './helpers/harness'
+import { openLink, pressShortcut, setClipboard } from './helpers/views'
 
 // The dial confirm window (opened by the global shortcut or a tel: link) in Chromium, against the
-// sandbox: the same renderer at #/confirm-dial, over the same contract. The shortcut's press is
-// stood in for by the dial desk being handed the clipboard's text, as the Electron edge does.
+// sandbox: the same renderer at #/confirm-dial, over the same contract. The shortcut's press and
+// the link are the harness's stand-ins (POST /__harness/shortcut and /link, issue 16 item 10),
+// which run the code the Electron edge runs.
 
 const SIZE = { width: 440, height: 340 }
 
@@ -21,7 +23,7 @@ describe.skipIf(!chromiumAvailable())('the dial confirm window in Chromium', () 
     const browser = await launchChromium()
     const harness = await startTestHarness({ secrets: memorySecretStore() })
     try {
-      await harness.services.desk.fromText('+44 20 7946 0958 ext. 12', 'clipboard')
+      expect(await pressShortcut(harness, '+44 20 7946 0958 ext. 12')).toMatchObject({ ok: true, outcome: 'confirm' })
       const page = await browser.newPage({ viewport: SIZE })
       const problems = watchPageProblems(page)
       await openConfirm(page, harness.url)
@@ -54,10 +56,7 @@ describe.skipIf(!chromiumAvailable())('the dial confirm window in Chromium', () 
     const harness = await startTestHarness({ secrets: memorySecretStore() })
     try {
       await harness.call('settings:update', { theme: 'dark', uiLanguage: 'es' })
-      await harness.services.desk.fromText(
-        'Ana: +34 612 345 678 / oficina +34 910 123 456, pedido 123456789',
-        'clipboard',
-      )
+      await pressShortcut(harness, 'Ana: +34 612 345 678 / oficina +34 910 123 456, pedido 123456789')
       const page = await browser.newPage({ viewport: SIZE })
       const problems = watchPageProblems(page)
       await openConfirm(page, harness.url)
@@ -75,7 +74,12 @@ describe.skipIf(!chromiumAvailable())('the dial confirm window in Chromium', () 
 
       // A new request: the second number by keyboard, in light English.
       await harness.call('settings:update', { theme: 'light', uiLanguage: 'en' })
-      await harness.services.desk.fromText('+34 612 345 678 or +34 910 123 456', 'selection')
+      await harness.call('settings:update', { dialFromSelection: true })
+      await fetch(`${harness.origin}/__harness/shortcut`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${harness.token}` },
+        body: JSON.stringify({ clipboard: 'nothing here', selection: '+34 612 345 678 or +34 910 123 456' }),
+      })
       await openConfirm(page, harness.url)
       await page.keyboard.press('ArrowDown')
       await page.keyboard.press('ArrowDown')
@@ -95,6 +99,75 @@ describe.skipIf(!chromiumAvailable())('the dial confirm window in Chromium', () 
       await browser.close()
     }
   }, 120_000)
+
+  it('with three numbers, ↓↓ brings the third (and its extension) into view, and Dial and Cancel stay visible', async () => {
+    const browser = await launchChromium()
+    const harness = await startTestHarness({ secrets: memorySecretStore() })
+    try {
+      await pressShortcut(harness, 'Jane: 020 7946 0958, mobile 07911 123456, US office +1 (212) 555-0199 x 204')
+      const page = await browser.newPage({ viewport: SIZE })
+      const problems = watchPageProblems(page)
+      await openConfirm(page, harness.url)
+      const window = page.getByTestId('confirm-dial')
+      await expect.poll(() => window.getByTestId('candidate').count()).toBe(3)
+      await page.keyboard.press('ArrowDown')
+      await page.keyboard.press('ArrowDown')
+      const chosen = window.locator('[role="option"][aria-selected="true"]')
+      await expect.poll(() => chosen.innerText()).toMatch(/Extension 204/)
+      const inView = async (name: string) => {
+        const box = await window.getByRole('button', { name }).boundingBox()
+        return !!box && box.y >= 0 && box.y + box.height <= SIZE.height
+      }
+      // The chosen option's extension line is inside the list's visible area.
+      await expect
+        .poll(() =>
+          chosen.evaluate((el) => {
+            const list = el.closest('[role="listbox"]')!.getBoundingClientRect()
+            const extension = el.querySelector('.extension')!.getBoundingClientRect()
+            return extension.top >= list.top && extension.bottom <= list.bottom
+          }),
+        )
+        .toBe(true)
+      expect(await inView('Dial')).toBe(true)
+      expect(await inView('Cancel')).toBe(true)
+      expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(SIZE.height)
+      await screenshotOf(window, 'confirm-dial-three-light-en')
+      await page.keyboard.press('Enter')
+      await expect
+        .poll(() => (harness.services.sandbox!.ledger('webex') as { body: Record<string, unknown> }[]).length, {
+          timeout: 15_000,
+        })
+        .toBe(1)
+      expect(
+        (harness.services.sandbox!.ledger('webex')[0] as { body: Record<string, unknown> }).body['destination'],
+      ).toBe('+12125550199')
+      expect(await inView('Close')).toBe(true)
+      expect(problems).toEqual([])
+    } finally {
+      await harness.close()
+      await browser.close()
+    }
+  }, 120_000)
+
+  it('a tel: link opened through the harness shows "From a phone link" with its extension', async () => {
+    const browser = await launchChromium()
+    const harness = await startTestHarness({ secrets: memorySecretStore() })
+    try {
+      expect(await openLink(harness, 'tel:+1-415-555-0123;ext=77')).toMatchObject({ ok: true, outcome: 'confirm' })
+      const page = await browser.newPage({ viewport: SIZE })
+      await openConfirm(page, harness.url)
+      const window = page.getByTestId('confirm-dial')
+      await expect.poll(() => window.innerText()).toMatch(/From a phone link/)
+      await expect
+        .poll(() => window.getByTestId('candidate').innerText())
+        .toMatch(/\+1 415 555 0123[\s\S]*Extension 77/)
+      // Nothing dialable: a notification, no request.
+      expect(await pressShortcut(harness, 'order 12345')).toMatchObject({ ok: true, outcome: 'nothing' })
+    } finally {
+      await harness.close()
+      await browser.close()
+    }
+  }, 60_000)
 
   it('with nothing waiting, says so and offers only Close', async () => {
     const browser = await launchChromium()
@@ -121,30 +194,37 @@ describe.skipIf(!chromiumAvailable())('desktop settings in Chromium', () => {
       const webex = (await harness.call('profiles:save', drafts.webex)).body as { value: { profile: { id: string } } }
       const page = await browser.newPage({ viewport: { width: 1000, height: 900 } })
       const problems = watchPageProblems(page)
-      await page.goto(harness.url)
+      await page.goto(`${harness.url}#/settings`)
       const form = page.getByTestId('settings-form')
+      // The shortcut is recorded from the keys pressed (item 8), not typed in Electron's syntax.
       const shortcut = form.getByLabel('Outdial shortcut')
-      await shortcut.fill('CommandOrControl+C')
-      await page.keyboard.press('Tab')
+      await expect.poll(() => shortcut.inputValue()).toBe('Ctrl+Alt+D')
+      await shortcut.focus()
+      await page.keyboard.press('Control+c')
+      await expect.poll(() => shortcut.inputValue()).toBe('Ctrl+C')
       await expect
         .poll(() => form.locator('#settings-shortcut-error').innerText())
         .toMatch(/Ctrl\+C is used by the desktop or everyday editing/)
       await expect
         .poll(() => form.getByTestId('desktop-status').innerText())
         .toMatch(/browser harness has no global shortcut/)
-      await shortcut.fill('Ctrl+Shift+F9')
+      await page.keyboard.press('Shift+d')
+      await expect.poll(() => form.locator('#settings-shortcut-error').innerText()).toMatch(/add Ctrl, Alt or Super/)
+      await page.keyboard.press('Control+Shift+F9')
+      await expect.poll(() => shortcut.inputValue()).toBe('Ctrl+Shift+F9')
+      await expect.poll(() => form.locator('#settings-shortcut-error').count()).toBe(0)
       await form.getByLabel('Keep Callboard in the tray when its window is closed').uncheck()
       const outdialProfile = form.getByLabel('Profile for outdials from the shortcut and phone links')
       await expect
         .poll(() => outdialProfile.locator('option').allInnerTexts())
         .toEqual(['The first one available', 'Webex US'])
       await outdialProfile.selectOption({ label: 'Webex US' })
-      await screenshotOf(page.locator('section', { has: form }), 'settings-desktop-light-en')
+      await screenshotOf(page.getByTestId('settings'), 'settings-desktop-light-en')
       await form.getByRole('button', { name: 'Save settings' }).click()
       await expect.poll(() => form.getByTestId('settings-status').innerText()).toBe('Settings saved.')
       const saved = (await harness.call('settings:get')).body as { value: { settings: Record<string, unknown> } }
       expect(saved.value.settings).toMatchObject({
-        dialShortcut: 'Ctrl+Shift+F9',
+        dialShortcut: 'CommandOrControl+Shift+F9',
         closeToTray: false,
         defaultOutdialProfileId: webex.value.profile.id,
       })
@@ -157,15 +237,14 @@ describe.skipIf(!chromiumAvailable())('desktop settings in Chromium', () => {
 })
 
 describe.skipIf(!chromiumAvailable())('the quick callback window in Chromium', () => {
-  it('starts with the clipboard number on the default profile; typed and queued by keyboard, it reaches Webex', async () => {
+  it('starts with the clipboard number; queued by keyboard, it shows the result and starts over with an empty number, so a second Enter creates nothing (M1)', async () => {
     const browser = await launchChromium()
-    const harness = await startTestHarness({
-      secrets: memorySecretStore(),
-      readClipboard: async () => 'Ring Ana back on +34 612 345 678 before 5',
-    })
+    const harness = await startTestHarness({ secrets: memorySecretStore() })
     try {
+      await setClipboard(harness, 'Ring Ana back on +34 612 345 678 before 5')
       await harness.call('settings:update', { defaultCallbackProfileId: '5a4db0c5-0000-4000-8000-000000000001' })
-      const page = await browser.newPage({ viewport: { width: 440, height: 760 } })
+      // The window's real size.
+      const page = await browser.newPage({ viewport: { width: 440, height: 520 } })
       const problems = watchPageProblems(page)
       await page.goto(`${harness.url}#/quick-callback`)
       const window = page.getByTestId('quick-callback')
@@ -183,12 +262,51 @@ describe.skipIf(!chromiumAvailable())('the quick callback window in Chromium', (
       await page.keyboard.press('Enter')
       await expect.poll(() => harness.services.sandbox!.ledger('webex').length, { timeout: 20_000 }).toBe(1)
       expect(JSON.stringify(harness.services.sandbox!.ledger('webex')[0])).toContain('+34612345678')
+      // The result where the agent looks: beside the button, which stays in the window.
       await expect
         .poll(() => window.getByTestId('last-task').getByTestId('task-status').getAttribute('data-outcome'), {
           timeout: 15_000,
         })
         .toBe('sent')
+      const button = await window.getByRole('button', { name: 'Queue it' }).boundingBox()
+      expect(button!.y + button!.height).toBeLessThanOrEqual(520)
+      // It starts over: an empty number, the keyboard on it.
+      await expect.poll(() => phone.inputValue()).toBe('')
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('tel')
+      await expect.poll(() => window.getByTestId('quick-again').innerText()).toBe('Ready for the next callback.')
       await screenshotOf(window, 'quick-callback-sent-light-en')
+      // The unsure agent presses Enter again: the form refuses an empty number, nothing more is created.
+      await page.keyboard.press('Enter')
+      await expect.poll(() => window.locator('.field-error').first().innerText()).toMatch(/number/i)
+      expect(harness.services.sandbox!.ledger('webex')).toHaveLength(1)
+      expect(problems).toEqual([])
+    } finally {
+      await harness.close()
+      await browser.close()
+    }
+  }, 120_000)
+
+  it('"At a time" fits the 440 px window, in English and in Spanish', async () => {
+    const browser = await launchChromium()
+    const harness = await startTestHarness({ secrets: memorySecretStore() })
+    try {
+      const page = await browser.newPage({ viewport: { width: 440, height: 520 } })
+      const problems = watchPageProblems(page)
+      for (const [theme, uiLanguage, label] of [
+        ['light', 'en', 'At a time'],
+        ['dark', 'es', 'A una hora'],
+      ] as const) {
+        await harness.call('settings:update', { theme, uiLanguage })
+        await page.goto(`${harness.url}#/quick-callback`)
+        const window = page.getByTestId('quick-callback')
+        await window.getByTestId('callback-form').waitFor({ timeout: 60_000 })
+        await window.getByLabel(label).check()
+        await window.locator('.date-time-field').waitFor()
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(440)
+        const zone = await window.locator('.time-zone-select').boundingBox()
+        expect(zone!.x + zone!.width).toBeLessThanOrEqual(440)
+        await screenshotOf(window, `quick-callback-at-a-time-${theme}-${uiLanguage}`)
+      }
       expect(problems).toEqual([])
     } finally {
       await harness.close()

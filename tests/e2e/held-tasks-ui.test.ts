@@ -9,6 +9,7 @@ import { drafts, secrets } from '../shared/fixtures'
 import { chromiumAvailable, launchChromium, screenshot, screenshotOf, watchPageProblems } from './helpers/chromium'
 import type { TestHarness } from './helpers/harness'
 import { startTestHarness } from './helpers/harness'
+import { openApp, openView, sandboxCard, sendSample, simulate } from './helpers/views'
 
 // Trust issue A1 and A7 as an agent meets them in the window: a task whose profile could not be
 // read is held and says so, the profile is listed to repair, and repairing it by keyboard sends the
@@ -66,26 +67,24 @@ describe.skipIf(!chromiumAvailable())('held tasks in Chromium', () => {
     const h = await harness({ dataDir, secrets: keychain })
     const page = await (await browser()).newPage({ viewport: { width: 1100, height: 1000 } })
     const problems = watchPageProblems(page)
-    await page.goto(h.url)
+    await openApp(page, h.url, '#/queue')
     const queue = page.getByTestId('queue-view')
     const row = queue.getByTestId('queue-row').first()
     await expect
       .poll(() => row.getByTestId('task-status').innerText())
       .toMatch(/Held: its profile is missing\. It is not sent, and goes on by itself once the profile is back\./)
-    await expect.poll(() => page.getByTestId('queue-badge').innerText()).toMatch(/1 needs you/)
+    await expect.poll(() => page.getByTestId('queue-attention-link').innerText()).toMatch(/1 needs you/)
     await expect
       .poll(() => page.getByTestId('recovery-banner').innerText())
       .toMatch(/A profile that could not be read was set aside/)
-    await queue.scrollIntoViewIfNeeded()
     await screenshotOf(queue, 'queue-held-no-profile-light-en')
 
-    // "Repair the profile" leads to Profiles, where the set-aside profile is listed with why.
+    // "Repair the profile" leads to Profiles, to the set-aside profiles, listed with why.
     await row.getByRole('button', { name: 'Repair the profile of +14155550123' }).focus()
     await page.keyboard.press('Enter')
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('profiles-title')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('set-aside')
     const setAside = page.getByTestId('set-aside')
     await expect.poll(() => setAside.innerText()).toMatch(/A profile without a readable name[\s\S]*Why: .*label/)
-    await setAside.scrollIntoViewIfNeeded()
     await screenshotOf(setAside, 'profiles-set-aside-light-en')
 
     // Repair, by keyboard: the editor opens with what was kept; the name is typed, Enter saves.
@@ -101,8 +100,9 @@ describe.skipIf(!chromiumAvailable())('held tasks in Chromium', () => {
 
     // The task goes by itself, and reaches the provider.
     await expect.poll(() => sim.tasks.length, { timeout: 20_000 }).toBe(1)
-    await page.getByTestId('queue-empty').waitFor()
     await expect.poll(() => setAside.count()).toBe(0)
+    await openView(page, 'queue')
+    await page.getByTestId('queue-empty').waitFor()
     expect(problems).toEqual([])
   })
 
@@ -110,19 +110,19 @@ describe.skipIf(!chromiumAvailable())('held tasks in Chromium', () => {
     const h = await harness({ secrets: memorySecretStore() })
     const page = await (await browser()).newPage({ viewport: { width: 1100, height: 1000 } })
     const problems = watchPageProblems(page)
-    await page.goto(h.url)
-    const webex = page.locator('[data-testid="profile-card"][data-sandbox="true"]', {
-      has: page.getByRole('heading', { name: 'Sandbox · Webex Contact Center', exact: true }),
-    })
-    await webex.getByTestId('sandbox-scenario').selectOption('answer_lost')
-    const send = webex.locator('[data-testid="sandbox-send"][data-sample="outdial"]')
-    await send.focus()
+    await openApp(page, h.url, '#/profiles')
+    await simulate(page, h, 'webex', 'answer_lost')
+    const first = await sendSample(page, 'webex', 'outdial')
+    await expect.poll(() => first.getAttribute('data-state')).toBe('needs_review')
+    await simulate(page, h, 'webex', 'normal')
+    // The second waits (behind the first), so it has no outcome to wait for here.
+    await sandboxCard(page, 'webex').locator('[data-testid="sandbox-send"][data-sample="outdial"]').focus()
     await page.keyboard.press('Enter')
+    await expect
+      .poll(() => h.call('queue:list', {}).then((r) => (r.body as { value: { total: number } }).value.total))
+      .toBe(2)
+    await openView(page, 'queue')
     const queue = page.getByTestId('queue-view')
-    await expect.poll(() => queue.getByTestId('task-status').first().getAttribute('data-state')).toBe('needs_review')
-    await webex.getByTestId('sandbox-scenario').selectOption('normal')
-    await send.focus()
-    await page.keyboard.press('Enter')
 
     // Newest first: the second outdial to the same number waits behind the first.
     const behind = queue.getByTestId('queue-row').first()
@@ -130,7 +130,6 @@ describe.skipIf(!chromiumAvailable())('held tasks in Chromium', () => {
     await expect
       .poll(() => note.innerText())
       .toMatch(/^Waiting behind an earlier task for the same customer: \+\S+ \(Needs review\)$/)
-    await queue.scrollIntoViewIfNeeded()
     await screenshotOf(queue, 'queue-waiting-behind-light-en')
     // The link leads to the task that holds it.
     const head = queue.getByTestId('queue-row').nth(1)

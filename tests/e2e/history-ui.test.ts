@@ -1,35 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import type { Locator, Page } from 'playwright-core'
 import type { QueueItem } from '../../shared/schemas/outbox'
 import { memorySecretStore } from '../main/memory-secret-store'
 import { chromiumAvailable, launchChromium, screenshotOf, watchPageProblems } from './helpers/chromium'
 import { startTestHarness } from './helpers/harness'
 import type { TestHarness } from './helpers/harness'
+import { openApp, openView, SANDBOX_LABELS as labels, sandboxCard, sendSample } from './helpers/views'
 
 // The history in Chromium through the harness: two tasks queued from the sandbox's "Try it" for
 // two providers show up with their provider ids as they are sent; a search by one id and a filter
 // by provider each narrow the table to one; light and dark, English and Spanish.
 
-const labels = { webex: 'Sandbox · Webex Contact Center', egain: 'Sandbox · eGain' } as const
-
-function sandboxCard(page: Page, provider: keyof typeof labels): Locator {
-  return page.locator('[data-testid="profile-card"][data-sandbox="true"]', {
-    has: page.getByRole('heading', { name: labels[provider], exact: true }),
-  })
-}
-
-async function sendSample(page: Page, provider: keyof typeof labels, sample: string): Promise<void> {
-  const card = sandboxCard(page, provider)
-  const button = card.locator(`[data-testid="sandbox-send"][data-sample="${sample}"]`)
-  await button.focus()
-  await page.keyboard.press('Enter')
-  await expect
-    .poll(() => card.getByTestId('task-status').getAttribute('data-outcome'), { timeout: 30_000 })
-    .toBe('sent')
-}
-
 async function historyItems(harness: TestHarness): Promise<QueueItem[]> {
-  return ((await harness.call('history:list', {})).body as { value: QueueItem[] }).value
+  return ((await harness.call('history:list', {})).body as { value: { items: QueueItem[] } }).value.items
 }
 
 describe.skipIf(!chromiumAvailable())('the history in Chromium', () => {
@@ -43,13 +25,21 @@ describe.skipIf(!chromiumAvailable())('the history in Chromium', () => {
       })
       const page = await context.newPage()
       const problems = watchPageProblems(page)
-      await page.goto(harness.url)
+      await openApp(page, harness.url, '#/history')
       const history = page.getByTestId('history')
       await history.getByTestId('history-empty').waitFor()
       await expect.poll(() => history.getByTestId('history-empty').innerText()).toMatch(/No tasks yet/)
 
-      await sendSample(page, 'webex', 'outdial')
-      await sendSample(page, 'egain', 'follow-up')
+      await openView(page, 'profiles')
+      await sandboxCard(page, 'webex').waitFor()
+      for (const [provider, sample] of [
+        ['webex', 'outdial'],
+        ['egain', 'follow-up'],
+      ] as const) {
+        const status = await sendSample(page, provider, sample)
+        await expect.poll(() => status.getAttribute('data-outcome'), { timeout: 30_000 }).toBe('sent')
+      }
+      await openView(page, 'history')
       const sent = await historyItems(harness)
       expect(sent.map((i) => [i.provider, i.state])).toEqual([
         ['egain', 'sent'],
@@ -58,14 +48,13 @@ describe.skipIf(!chromiumAvailable())('the history in Chromium', () => {
       const [egainTask, webexTask] = sent as [QueueItem, QueueItem]
 
       // Both, newest first, with their provider ids: the list followed the queue without a reload.
-      const rows = history.locator('.el-table__body tr.el-table__row')
+      const rows = history.getByTestId('history-row')
       const ids = () => rows.getByTestId('history-provider-id').allInnerTexts()
       await expect.poll(ids, { timeout: 10_000 }).toEqual([egainTask.providerId, webexTask.providerId])
       expect(await rows.getByTestId('history-profile').allInnerTexts()).toEqual([labels.egain, labels.webex])
       expect(await rows.getByTestId('history-state-cell').allInnerTexts()).toEqual(['Sent', 'Sent'])
       await expect.poll(() => rows.first().innerText()).toMatch(/Follow-up/)
       await expect.poll(() => rows.nth(1).innerText()).toMatch(/Outdial/)
-      await history.scrollIntoViewIfNeeded()
       await screenshotOf(history, 'history-two-tasks-light-en')
 
       // Copy: the clipboard holds the id.
@@ -91,22 +80,16 @@ describe.skipIf(!chromiumAvailable())('the history in Chromium', () => {
       await page.keyboard.press('Enter')
       await expect.poll(ids).toEqual([egainTask.providerId, webexTask.providerId])
 
-      // Filter by provider, with the keyboard: open the select, pick eGain.
-      const provider = history.locator('.history-filter', { has: page.getByText('Provider', { exact: true }) })
-      await provider.locator('input').focus()
-      await page.keyboard.press('Enter')
-      const option = page.getByRole('option', { name: 'eGain', exact: true })
-      await option.waitFor()
-      await option.click()
+      // Filter by provider, with the keyboard: the select, then eGain.
+      const provider = history.getByLabel('Provider', { exact: true })
+      await provider.focus()
+      await provider.selectOption({ label: 'eGain' })
       await expect.poll(ids).toEqual([egainTask.providerId])
-      await page.keyboard.press('Escape')
+      await expect.poll(() => history.getByTestId('history-count').innerText()).toBe('1 task shown')
 
       // Back to all providers for the theme and language shots.
-      await provider.locator('input').focus()
-      await page.keyboard.press('Enter')
-      await page.getByRole('option', { name: 'All providers', exact: true }).click()
+      await provider.selectOption({ label: 'All providers' })
       await expect.poll(ids).toEqual([egainTask.providerId, webexTask.providerId])
-      await page.locator('h1').click()
 
       for (const [theme, language] of [
         ['dark', 'en'],

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core'
 import { memorySecretStore } from '../main/memory-secret-store'
 import { chromiumAvailable, launchChromium, screenshotOf, watchPageProblems } from './helpers/chromium'
 import { startTestHarness } from './helpers/harness'
+import { openApp, openKind, openView } from './helpers/views'
 
 // Issue 6's "done when", as one agent's session: a new user with only the sandbox profiles creates
 // an outdial, a callback for tomorrow, a follow-up and a Vietnamese TTS broadcast to a
@@ -20,14 +21,6 @@ async function tabTo(page: Page, selector: string, key = 'Tab', limit = 120): Pr
     if (await focused(page, selector)) return
   }
   throw new Error(`${key} never reached ${selector}`)
-}
-
-/** Back up to the task tabs, then the arrow keys to the tab wanted (each arrow opens its tab). */
-async function openTab(page: Page, id: string, form: string): Promise<void> {
-  await tabTo(page, '[data-testid="tasks"] [role="tab"][aria-selected="true"]', 'Shift+Tab')
-  for (let i = 0; i < 6 && !(await focused(page, `#tab-${id}`)); i++) await page.keyboard.press('ArrowRight')
-  await page.keyboard.press('Enter')
-  await page.locator(form).waitFor()
 }
 
 async function submitAndWaitSent(page: Page, form: string, timeout = 30_000): Promise<void> {
@@ -62,18 +55,26 @@ describe.skipIf(!chromiumAvailable())('a new user’s first four tasks (issue 6,
     try {
       const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } })
       const problems = watchPageProblems(page)
-      await page.goto(harness.url)
-      await page.getByTestId('outdial-form').waitFor({ timeout: 60_000 })
+      await openApp(page, harness.url)
 
-      // 1. Outdial: the number as the agent would dial it; everything else from the profile.
+      // 1. Outdial: the number as the agent would dial it, and Enter; everything else from the
+      // profile. The number field has the keyboard from the start.
       const OUTDIAL = '[data-testid="outdial-form"]'
-      await tabTo(page, `${OUTDIAL} input[type="tel"]`)
+      expect(await focused(page, `${OUTDIAL} input[type="tel"]`)).toBe(true)
       await page.keyboard.type('020 7946 0958')
-      await submitAndWaitSent(page, OUTDIAL)
+      await page.keyboard.press('Enter')
+      await expect
+        .poll(
+          () => page.locator(OUTDIAL).getByTestId('last-task').getByTestId('task-status').getAttribute('data-outcome'),
+          {
+            timeout: 30_000,
+          },
+        )
+        .toBe('sent')
 
       // 2. Callback for tomorrow at 10:00, on the first callback profile (Webex).
       const CALLBACK = '[data-testid="callback-form"]'
-      await openTab(page, 'callback', CALLBACK)
+      await openKind(page, 'callback')
       await tabTo(page, `${CALLBACK} input[type="tel"]`)
       await page.keyboard.type('020 7946 0959')
       await tabTo(page, `${CALLBACK} input[name="customerName"]`)
@@ -87,7 +88,7 @@ describe.skipIf(!chromiumAvailable())('a new user’s first four tasks (issue 6,
 
       // 3. Follow-up on the first follow-up profile (eGain): subject, customer and assignee.
       const FOLLOW_UP = '[data-testid="follow-up-form"]'
-      await openTab(page, 'followUp', FOLLOW_UP)
+      await openKind(page, 'followUp')
       await tabTo(page, `${FOLLOW_UP} input[name="subject"]`)
       await page.keyboard.type('Send the revised quote')
       await tabTo(page, `${FOLLOW_UP} input[name="lookup.value"]`)
@@ -98,7 +99,7 @@ describe.skipIf(!chromiumAvailable())('a new user’s first four tasks (issue 6,
 
       // 4. Broadcast: Vietnamese text to speech, the list from a 200,000-row CSV.
       const VOICE = '[data-testid="voice-broadcast-form"]'
-      await openTab(page, 'broadcast', VOICE)
+      await openKind(page, 'broadcast')
       await tabTo(page, `${VOICE} [data-testid="language"] input`)
       await page.keyboard.type('Vietnam')
       await page.keyboard.press('ArrowDown')
@@ -113,8 +114,9 @@ describe.skipIf(!chromiumAvailable())('a new user’s first four tasks (issue 6,
       await submitAndWaitSent(page, VOICE, 120_000)
 
       // All four in history, newest first, each with the id its provider gave it.
+      await openView(page, 'history')
       const history = page.getByTestId('history')
-      const rows = history.locator('.el-table__body tr.el-table__row')
+      const rows = history.getByTestId('history-row')
       await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(4)
       const kinds = await rows.evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ''))
       expect(kinds.map((k) => /Broadcast|Follow-up|Callback|Outdial/.exec(k)?.[0])).toEqual([
@@ -124,13 +126,14 @@ describe.skipIf(!chromiumAvailable())('a new user’s first four tasks (issue 6,
         'Outdial',
       ])
       // The list follows the queue: the broadcast's id appears once its answer is in.
-      const items = (await harness.call('history:list', {})).body as { value: { providerId: string | null }[] }
-      const expected = items.value.map((i) => i.providerId)
+      const items = (await harness.call('history:list', {})).body as {
+        value: { items: { providerId: string | null }[] }
+      }
+      const expected = items.value.items.map((i) => i.providerId)
       expect(expected.every((id) => typeof id === 'string' && id.length > 0)).toBe(true)
       await expect
         .poll(() => rows.getByTestId('history-provider-id').allInnerTexts(), { timeout: 20_000 })
         .toEqual(expected)
-      await history.scrollIntoViewIfNeeded()
       await screenshotOf(history, 'new-user-history-light-en')
 
       // And each provider has exactly its one task.

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { drafts } from '../shared/fixtures'
 import { chromiumAvailable, launchChromium, screenshotOf, watchPageProblems } from './helpers/chromium'
 import { startTestHarness } from './helpers/harness'
+import { openView } from './helpers/views'
 
 // An administrator's policy as the agent meets it (harness `--policy FILE`): locked settings
 // greyed out and said to be managed, a provided profile without Edit or Remove, and About naming
@@ -35,7 +36,7 @@ describe.skipIf(!chromiumAvailable())('an administrator’s policy in the window
     try {
       const page = await browser.newPage({ viewport: { width: 1000, height: 760 } })
       const problems = watchPageProblems(page)
-      await page.goto(harness.url)
+      await page.goto(`${harness.url}#/settings`)
       const region = page.getByLabel('Default region for phone numbers')
       await expect.poll(() => region.isDisabled()).toBe(true)
       expect(await region.inputValue()).toBe('ES')
@@ -43,6 +44,10 @@ describe.skipIf(!chromiumAvailable())('an administrator’s policy in the window
       await page.getByTestId('settings-managed').waitFor()
       await screenshotOf(page.locator('[data-testid="settings-form"]').locator('..'), 'policy-settings-light-en')
 
+      await expect.poll(() => page.getByTestId('policy-source').textContent()).toContain(policyFile)
+
+      // Profiles (Ctrl+4): the provided profile.
+      await openView(page, 'profiles')
       const card = page.getByRole('article', { name: 'Webex (company)' })
       await card.getByTestId('profile-managed').waitFor()
       expect(await card.getByRole('button', { name: /Edit|Remove/ }).count()).toBe(0)
@@ -53,7 +58,6 @@ describe.skipIf(!chromiumAvailable())('an administrator’s policy in the window
         .first()
         .waitFor()
       await screenshotOf(card, 'policy-profile-light-en')
-      await expect.poll(() => page.getByTestId('policy-source').textContent()).toContain(policyFile)
       expect(problems).toEqual([])
     } finally {
       await harness.close()
@@ -65,7 +69,7 @@ describe.skipIf(!chromiumAvailable())('an administrator’s policy in the window
     const harness = await startTestHarness({ locale: 'es-ES', policyFile })
     try {
       const page = await browser.newPage({ viewport: { width: 1000, height: 760 } })
-      await page.goto(harness.url)
+      await page.goto(`${harness.url}#/settings`)
       const problem = page.getByTestId('policy-problem')
       await expect.poll(() => problem.textContent()).toMatch(/no se aplica.*settings\.uiLanguage/s)
       expect(await page.getByLabel('Región predeterminada para números de teléfono').isDisabled()).toBe(false)

@@ -29,7 +29,7 @@ describe.skipIf(!chromiumAvailable())('provider profiles and credentials in Chro
     // Fail at the step that waits, well inside the test's own time limit.
     page.setDefaultTimeout(8_000)
     const problems = watchPageProblems(page)
-    await page.goto(url)
+    await page.goto(`${url}#/profiles`)
     await page.getByRole('heading', { name: /Provider profiles|Perfiles de proveedor/ }).waitFor()
     return { page, problems }
   }
@@ -82,6 +82,8 @@ describe.skipIf(!chromiumAvailable())('provider profiles and credentials in Chro
   const card = (page: Page, label: string) =>
     page.getByTestId('profile-card').filter({ has: page.getByRole('heading', { name: label, exact: true }) })
 
+  // A journey of five providers, each added, filled in and stored by keyboard: the same limit as
+  // the other whole journeys (a hang guard, not a speed check; it takes about 15 s alone).
   it('adds a profile of each provider by keyboard, stores credentials, validates as you type, follows the keychain, removes', async () => {
     const secrets = memorySecretStore()
     const harness = await startTestHarness({ secrets, sandbox: false }) // real profiles only; the sandbox has its own suite
@@ -284,7 +286,7 @@ describe.skipIf(!chromiumAvailable())('provider profiles and credentials in Chro
     } finally {
       await harness.close()
     }
-  })
+  }, 120_000)
 
   it("shows main's own words for a refused save, and says so when the keychain cannot store anything", async () => {
     const secrets = memorySecretStore()

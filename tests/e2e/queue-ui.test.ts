@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { memorySecretStore } from '../main/memory-secret-store'
 import { chromiumAvailable, launchChromium, screenshot, watchPageProblems } from './helpers/chromium'
 import { startTestHarness } from './helpers/harness'
+import { openApp, openView, sandboxCard, sendSample, simulate } from './helpers/views'
 
 describe.skipIf(!chromiumAvailable())('the queue view in Chromium', () => {
   it('offline: the task waits in the queue with the reason, and goes out with its provider id when the provider is back', async () => {
@@ -13,16 +14,19 @@ describe.skipIf(!chromiumAvailable())('the queue view in Chromium', () => {
     try {
       const page = await browser.newPage({ viewport: { width: 1000, height: 1100 } })
       const problems = watchPageProblems(page)
-      await page.goto(harness.url)
-      const webex = page.locator('[data-testid="profile-card"][data-sandbox="true"]', {
-        has: page.getByRole('heading', { name: 'Sandbox · Webex Contact Center', exact: true }),
-      })
-      await webex.getByTestId('sandbox-scenario').selectOption('offline')
-      const send = webex.locator('[data-testid="sandbox-send"][data-sample="outdial"]')
-      await send.focus()
-      await page.keyboard.press('Enter')
+      await openApp(page, harness.url, '#/profiles')
+      await sandboxCard(page, 'webex').waitFor()
+      await simulate(page, harness, 'webex', 'offline')
+      await sendSample(page, 'webex', 'outdial')
 
-      const row = page.getByTestId('queue-view').getByTestId('queue-row').first()
+      // The header says so from any view; its link opens the queue on the waiting tasks.
+      const waiting = page.getByTestId('queue-waiting-link')
+      await expect.poll(() => waiting.innerText()).toMatch(/1 waiting/)
+      await waiting.focus()
+      await page.keyboard.press('Enter')
+      const queue = page.getByTestId('queue-view')
+      await queue.waitFor()
+      const row = queue.getByTestId('queue-row').first()
       await expect
         .poll(() => row.getByTestId('task-status').getAttribute('data-outcome'), { timeout: 10_000 })
         .toBe('retry')
@@ -32,17 +36,20 @@ describe.skipIf(!chromiumAvailable())('the queue view in Chromium', () => {
       await expect
         .poll(() => page.getByTestId('lane-status').innerText())
         .toMatch(/Sandbox · Webex Contact Center: cannot be reached/)
-      await expect.poll(() => page.getByTestId('queue-badge').innerText()).toMatch(/1 waiting/)
-      await page.getByTestId('queue-view').scrollIntoViewIfNeeded()
       await screenshot(page, 'queue-offline-waiting-light-en')
 
-      await webex.getByTestId('sandbox-scenario').selectOption('normal')
-      const status = webex.getByTestId('task-status')
-      await expect.poll(() => status.getAttribute('data-outcome'), { timeout: 10_000 }).toBe('sent')
-      await expect.poll(() => status.innerText()).toMatch(/Sent\. Provider id: [0-9a-f-]{36}/)
-      await page.getByTestId('queue-empty').waitFor()
+      await openView(page, 'profiles')
+      await simulate(page, harness, 'webex', 'normal')
+      await openView(page, 'queue')
+      await page.getByTestId('queue-empty').waitFor({ timeout: 15_000 })
       await expect.poll(() => page.getByTestId('lane-status').count()).toBe(0)
+      await expect.poll(() => page.getByTestId('queue-state').innerText()).toMatch(/Nothing waiting/)
       await screenshot(page, 'queue-offline-then-sent-light-en')
+      // Sent, with the provider's id, in the history.
+      await openView(page, 'history')
+      const sent = page.getByTestId('history-row').first()
+      await expect.poll(() => sent.getByTestId('history-state-cell').innerText()).toBe('Sent')
+      await expect.poll(() => sent.getByTestId('history-provider-id').innerText()).toMatch(/^[0-9a-f-]{36}$/)
       expect(problems).toEqual([])
     } finally {
       await harness.close()
@@ -56,23 +63,19 @@ describe.skipIf(!chromiumAvailable())('the queue view in Chromium', () => {
     try {
       const page = await browser.newPage({ viewport: { width: 1000, height: 1100 } })
       const problems = watchPageProblems(page)
-      await page.goto(harness.url)
-      const webex = page.locator('[data-testid="profile-card"][data-sandbox="true"]', {
-        has: page.getByRole('heading', { name: 'Sandbox · Webex Contact Center', exact: true }),
-      })
-      await webex.getByTestId('sandbox-scenario').selectOption('clock_ahead')
-      const send = webex.locator('[data-testid="sandbox-send"][data-sample="outdial"]')
-      // Three answers outvote none: the estimate is a median.
-      for (let i = 0; i < 3; i++) {
-        await send.focus()
-        await page.keyboard.press('Enter')
-        await expect.poll(() => webex.getByTestId('task-status').getAttribute('data-outcome')).toBe('sent')
-        await page.waitForTimeout(100)
+      await openApp(page, harness.url, '#/profiles')
+      await sandboxCard(page, 'webex').waitFor()
+      await simulate(page, harness, 'webex', 'clock_ahead')
+      // Three answers outvote none: the estimate is a median. Each send waits for the one before.
+      for (let i = 1; i <= 3; i++) {
+        const status = await sendSample(page, 'webex', 'outdial')
+        await expect.poll(() => status.getAttribute('data-outcome')).toBe('sent')
+        expect(harness.services.sandbox!.ledger('webex')).toHaveLength(i)
       }
+      await openView(page, 'queue')
       const skew = page.getByTestId('lane-skew')
       await skew.waitFor()
       await expect.poll(() => skew.innerText()).toMatch(/its clock is 4 min ahead of this computer’s/)
-      await page.getByTestId('queue-view').scrollIntoViewIfNeeded()
       await screenshot(page, 'queue-provider-clock-ahead-light-en')
       expect(problems).toEqual([])
     } finally {
@@ -90,7 +93,7 @@ describe.skipIf(!chromiumAvailable())('the queue view in Chromium', () => {
     try {
       const page = await browser.newPage({ viewport: { width: 1000, height: 900 } })
       const problems = watchPageProblems(page)
-      await page.goto(harness.url)
+      await openApp(page, harness.url, '#/queue')
       const queue = page.getByTestId('queue-view')
       const notice = queue.getByRole('alert')
       await notice.waitFor()
@@ -98,8 +101,7 @@ describe.skipIf(!chromiumAvailable())('the queue view in Chromium', () => {
         .poll(() => notice.innerText())
         .toMatch(/task queue file was damaged .*set aside as .*outbox\.journal\.corrupt-/)
       await expect.poll(() => queue.getByTestId('queue-empty').isVisible()).toBe(true)
-      await expect.poll(() => page.getByTestId('queue-badge').innerText()).toMatch(/Nothing waiting/)
-      await queue.scrollIntoViewIfNeeded()
+      await expect.poll(() => page.getByTestId('queue-state').innerText()).toMatch(/Nothing waiting/)
       await screenshot(page, 'queue-damaged-file-notice-light-en')
       expect(problems).toEqual([])
     } finally {

@@ -1,24 +1,24 @@
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SandboxState } from '../../shared/schemas/sandbox'
 import { memorySecretStore } from '../main/memory-secret-store'
 import { chromiumAvailable, cspViolations, launchChromium, screenshot, watchPageProblems } from './helpers/chromium'
 import { startTestHarness } from './helpers/harness'
 import type { TestHarness } from './helpers/harness'
+import type { SandboxProvider as Provider } from './helpers/views'
+import {
+  openApp,
+  openView,
+  SANDBOX_LABELS as labels,
+  sandboxCard,
+  sandboxCreated,
+  sendSample,
+  simulate as pick,
+} from './helpers/views'
 
 // The built-in sandbox as a new user meets it: no account configured, five sandbox profiles, each
 // queueing its sample tasks through the outbox to the simulators inside the harness's main
 // services, with the provider's id shown; and, through the simulators' fault modes, every outcome
-// class shown, on the sandbox card and in the queue view, with the queue's actions.
-
-const labels = {
-  webex: 'Sandbox · Webex Contact Center',
-  egain: 'Sandbox · eGain',
-  connect: 'Sandbox · Amazon Connect',
-  aiccs: 'Sandbox · Alibaba Cloud AI calls',
-  voice_broadcast: 'Sandbox · Voice broadcast',
-} as const
-type Provider = keyof typeof labels
+// class shown, on the sandbox card (Profiles) and in the Queue view, with the queue's actions.
 
 describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harness', () => {
   let browser: Browser
@@ -31,7 +31,7 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
     harness = await startTestHarness({ secrets: memorySecretStore() })
     page = await browser.newPage({ viewport: { width: 1100, height: 1000 } })
     problems = watchPageProblems(page)
-    await page.goto(harness.url)
+    await openApp(page, harness.url, '#/profiles')
     await page.getByTestId('sandbox-try').first().waitFor()
   })
   afterAll(async () => {
@@ -40,39 +40,10 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
     await browser?.close()
   })
 
-  const card = (provider: Provider): Locator =>
-    page.locator('[data-testid="profile-card"][data-sandbox="true"]', {
-      has: page.getByRole('heading', { name: labels[provider], exact: true }),
-    })
-
-  const created = async (provider: Provider) => {
-    const state = (await harness.call('sandbox:state')).body as { value: SandboxState }
-    return state.value.providers.find((p) => p.provider === provider)!.created
-  }
-
-  /** Press a sample's button with the keyboard; wait for the first outcome of the queued task. */
-  async function send(provider: Provider, sample: string): Promise<Locator> {
-    const button = card(provider).locator(`[data-testid="sandbox-send"][data-sample="${sample}"]`)
-    await button.focus()
-    await page.keyboard.press('Enter')
-    const status = card(provider).getByTestId('task-status')
-    await expect
-      .poll(async () => (await status.count()) > 0 && (await status.getAttribute('data-outcome')) !== 'pending', {
-        timeout: 30_000,
-      })
-      .toBe(true)
-    return status
-  }
-
-  async function simulate(provider: Provider, scenario: string): Promise<void> {
-    await card(provider).getByTestId('sandbox-scenario').selectOption(scenario)
-    await expect
-      .poll(async () => {
-        const state = (await harness.call('sandbox:state')).body as { value: SandboxState }
-        return state.value.providers.find((p) => p.provider === provider)!.scenario
-      })
-      .toBe(scenario)
-  }
+  const card = (provider: Provider) => sandboxCard(page, provider)
+  const created = (provider: Provider) => sandboxCreated(harness, provider)
+  const send = (provider: Provider, sample: string) => sendSample(page, provider, sample)
+  const simulate = (provider: Provider, scenario: string) => pick(page, harness, provider, scenario)
 
   it('offers five clearly labelled sandbox profiles with no edit or remove', async () => {
     for (const provider of Object.keys(labels) as Provider[]) {
@@ -110,33 +81,32 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
   })
 
   /**
-   * Do what an agent would with whatever the queue view lists, by keyboard: "Retry now" for a
-   * waiting task, "It was created" for one in review; then wait until only refused or expired
-   * tasks (which need no decision) are left.
+   * In the Queue view, do what an agent would with whatever it lists, by keyboard: "Retry now" for a
+   * waiting task, "It was created" for one in review, until only refused or expired tasks (which
+   * need no decision) are left; then back to Profiles.
    */
   async function clearQueue(): Promise<void> {
+    await openView(page, 'queue')
     const queue = page.getByTestId('queue-view')
-    for (let round = 0; round < 60; round++) {
-      const rows = queue.getByTestId('queue-row')
-      const states = await rows.evaluateAll((els) =>
-        els.map((el) => el.querySelector('[data-testid="task-status"]')?.getAttribute('data-state') ?? ''),
+    await expect
+      .poll(
+        async () => {
+          const states = await queue
+            .getByTestId('queue-row')
+            .evaluateAll((els) =>
+              els.map((el) => el.querySelector('[data-testid="task-status"]')?.getAttribute('data-state') ?? ''),
+            )
+          if (states.every((s) => s === 'rejected' || s === 'expired')) return 'clear'
+          // The row can go away on its own meanwhile (its retry came due and it was sent): then
+          // there is nothing to press this round.
+          const action = queue.getByRole('button', { name: /^(Retry now|It was created): / }).first()
+          if ((await action.count()) > 0) await action.press('Enter', { timeout: 1000 }).catch(() => undefined)
+          return 'acting'
+        },
+        { timeout: 30_000, interval: 300 },
       )
-      if (states.every((s) => s === 'rejected' || s === 'expired')) return
-      const action = queue.getByRole('button', { name: /^(Retry now|It was created): / }).first()
-      // The row can go away on its own meanwhile (its retry came due and it was sent): then there is
-      // nothing to press this round.
-      if (
-        (await action.count()) > 0 &&
-        (await action.focus({ timeout: 1000 }).then(
-          () => true,
-          () => false,
-        ))
-      ) {
-        await page.keyboard.press('Enter')
-      }
-      await page.waitForTimeout(400)
-    }
-    throw new Error('the queue did not clear')
+      .toBe('clear')
+    await openView(page, 'profiles')
   }
 
   it('shows every outcome class the simulators can produce, and the queue view acts on them', async () => {
@@ -163,32 +133,38 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
         await screenshot(page, 'sandbox-outcome-rejected-light-en')
       }
       if (provider === 'egain') {
-        await expect.poll(() => page.getByTestId('queue-badge').innerText()).toMatch(/1 needs you/)
-        await page.getByTestId('queue-view').scrollIntoViewIfNeeded()
+        await expect.poll(() => page.getByTestId('queue-attention-link').innerText()).toMatch(/1 needs you/)
+        await openView(page, 'queue')
         await screenshot(page, 'queue-needs-review-light-en')
+        await openView(page, 'profiles')
       }
       await simulate(provider, 'normal')
       await clearQueue()
     }
     const outcome = await send('webex', 'outdial')
     await expect.poll(() => outcome.getAttribute('data-outcome')).toBe('sent')
-    await expect.poll(() => page.getByTestId('queue-badge').innerText()).toMatch(/Nothing waiting/)
+    await expect.poll(() => page.getByTestId('queue-state').innerText()).toMatch(/Nothing waiting/)
 
     // The refused tasks stay listed until the agent dismisses them; then the queue is empty.
+    await openView(page, 'queue')
     const dismiss = page.getByRole('button', { name: /^Dismiss: / })
     await expect.poll(() => dismiss.count()).toBe(2)
-    while ((await dismiss.count()) > 0) {
+    for (let left = 2; left > 0; left--) {
       await dismiss.first().focus()
       await page.keyboard.press('Enter')
-      await page.waitForTimeout(100)
+      await expect.poll(() => dismiss.count()).toBe(left - 1)
     }
     await page.getByTestId('queue-empty').waitFor()
+    await openView(page, 'profiles')
   }, 120_000)
 
   it('asks before sending a task in review again, and Esc keeps it in review', async () => {
+    const before = await created('egain')
     await simulate('egain', 'answer_lost')
-    await send('egain', 'follow-up')
+    const status = await send('egain', 'follow-up')
+    await expect.poll(() => status.getAttribute('data-outcome')).toBe('needs_review')
     await simulate('egain', 'normal')
+    await openView(page, 'queue')
     const resend = page.getByRole('button', { name: /^Send again: / }).first()
     await resend.focus()
     await page.keyboard.press('Enter')
@@ -201,9 +177,10 @@ describe.skipIf(!chromiumAvailable())('the sandbox in Chromium through the harne
     await expect.poll(() => page.getByRole('button', { name: /^Send again: / }).count()).toBe(1)
     await resend.click()
     await dialog.getByRole('button', { name: 'Send again' }).click()
-    await expect
-      .poll(async () => card('egain').getByTestId('task-status').getAttribute('data-outcome'), { timeout: 10_000 })
-      .toBe('sent')
+    // Sent again: the simulator has it twice (the lost answer's task and this one), the queue none.
+    await expect.poll(() => created('egain'), { timeout: 10_000 }).toBe(before + 2)
+    await expect.poll(() => page.getByRole('button', { name: /^Send again: / }).count()).toBe(0)
+    await openView(page, 'profiles')
   }, 60_000)
 
   it('looks right in dark and in Spanish', async () => {

@@ -25,7 +25,7 @@ describe.skipIf(!chromiumAvailable())('settings screen in Chromium through the h
   async function open(harness: TestHarness): Promise<{ page: Page; problems: string[] }> {
     const page = await browser.newPage({ viewport: { width: 1000, height: 760 } })
     const problems = watchPageProblems(page)
-    await page.goto(harness.url)
+    await page.goto(`${harness.url}#/settings`)
     await page.getByRole('heading', { name: /Settings|Ajustes/ }).waitFor()
     return { page, problems }
   }

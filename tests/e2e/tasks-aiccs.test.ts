@@ -7,6 +7,7 @@ import { memorySecretStore } from '../main/memory-secret-store'
 import { chromiumAvailable, launchChromium, screenshotOf, watchPageProblems } from './helpers/chromium'
 import type { TestHarness } from './helpers/harness'
 import { tabTo } from './helpers/keyboard'
+import { openApp, openKind } from './helpers/views'
 import { startTestHarness } from './helpers/harness'
 
 // The Alibaba Cloud AI call task form in Chromium, against the sandbox's AICCS simulator, by
@@ -16,15 +17,9 @@ import { startTestHarness } from './helpers/harness'
 
 const FORM = '[data-testid="aiccs-form"]'
 
-/** New task → Broadcast tab → "Alibaba Cloud AI agent calls", all from the keyboard. */
+/** New task → Broadcast (Alt+4) → "Alibaba Cloud AI agent calls", all from the keyboard. */
 async function openAiccsForm(page: Page): Promise<void> {
-  await page.getByTestId('tasks').waitFor()
-  await tabTo(page, '[role="tab"][aria-selected="true"]')
-  for (let i = 0; i < 3 && !(await page.evaluate(() => document.activeElement?.id === 'tab-broadcast')); i++) {
-    await page.keyboard.press('ArrowRight')
-  }
-  await page.keyboard.press('Enter')
-  await expect.poll(() => page.locator('#tab-broadcast').getAttribute('aria-selected')).toBe('true')
+  await openKind(page, 'broadcast')
   await tabTo(page, 'input[type="radio"][value="voice"]')
   await page.keyboard.press('ArrowDown')
   await page.locator(FORM).waitFor()
@@ -46,7 +41,7 @@ async function typeTime(page: Page, selector: string, time: string): Promise<voi
 async function setUp(harness: TestHarness, page: Page, theme: 'light' | 'dark', language: 'en' | 'es') {
   const settings = await harness.call('settings:update', { theme, uiLanguage: language })
   expect(settings.status).toBe(200)
-  await page.goto(harness.url)
+  await openApp(page, harness.url)
   await openAiccsForm(page)
 }
 

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core'
 import { memorySecretStore } from '../main/memory-secret-store'
 import { chromiumAvailable, launchChromium, screenshotOf, watchPageProblems } from './helpers/chromium'
 import { tabTo } from './helpers/keyboard'
+import { openApp, openKind } from './helpers/views'
 import { startTestHarness } from './helpers/harness'
 
 // The voice broadcast form in Chromium, against the sandbox's voice-broadcast simulator, by keyboard:
@@ -16,13 +17,10 @@ import { startTestHarness } from './helpers/harness'
 const FORM = '[data-testid="voice-broadcast-form"]'
 const TOTAL = 200_000
 
-/** The Broadcast tab, by keyboard: onto the task tabs, then arrows (each one opens its tab) to Broadcast. */
-async function openBroadcastTab(page: Page): Promise<void> {
-  await tabTo(page, '[data-testid="tasks"] [role="tab"][aria-selected="true"]')
-  for (let i = 0; i < 8; i++) {
-    if (await page.evaluate(() => document.activeElement?.id === 'tab-broadcast')) break
-    await page.keyboard.press('ArrowRight')
-  }
+/** New task, then Alt+4: the broadcast form (a voice broadcast first). */
+async function openBroadcastTab(page: Page, url: string): Promise<void> {
+  await openApp(page, url)
+  await openKind(page, 'broadcast')
   await page.locator(FORM).waitFor({ timeout: 30_000 })
 }
 
@@ -49,9 +47,7 @@ describe.skipIf(!chromiumAvailable())('voice broadcast form in Chromium', () => 
     try {
       const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } })
       const problems = watchPageProblems(page)
-      await page.goto(harness.url)
-      await page.getByTestId('tasks').waitFor()
-      await openBroadcastTab(page)
+      await openBroadcastTab(page, harness.url)
       const form = page.locator(FORM)
 
       // The language picker, searched by its English name, then the text (its counter follows).
@@ -149,9 +145,7 @@ describe.skipIf(!chromiumAvailable())('voice broadcast form in Chromium', () => 
     try {
       const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } })
       const problems = watchPageProblems(page)
-      await page.goto(harness.url)
-      await page.getByTestId('tasks').waitFor()
-      await openBroadcastTab(page)
+      await openBroadcastTab(page, harness.url)
       const form = page.locator(FORM)
 
       await tabTo(page, `${FORM} [data-testid="language"] input`)

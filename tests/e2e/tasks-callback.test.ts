@@ -4,6 +4,7 @@ import { memorySecretStore } from '../main/memory-secret-store'
 import type { TestHarness } from './helpers/harness'
 import { chromiumAvailable, launchChromium, screenshotOf, watchPageProblems } from './helpers/chromium'
 import { tabTo } from './helpers/keyboard'
+import { openApp, openKind } from './helpers/views'
 import { startTestHarness } from './helpers/harness'
 
 // The callback form in Chromium against the sandbox, by keyboard only: a Webex scheduled callback
@@ -19,11 +20,9 @@ const focusedIs = (page: Page, selector: string) =>
 async function open(browser: Browser, harness: TestHarness) {
   const page = await browser.newPage({ viewport: { width: 1100, height: 1500 } })
   const problems = watchPageProblems(page)
-  await page.goto(harness.url)
-  await page.getByTestId('outdial-form').waitFor({ timeout: 60_000 })
-  // The tab list: Tab reaches the active tab, the arrow keys move to (and open) the next.
-  await tabTo(page, '#tab-outdial')
-  await page.keyboard.press('ArrowRight')
+  await openApp(page, harness.url)
+  // Alt+2: the callback form.
+  await openKind(page, 'callback')
   const form = page.locator(FORM)
   await form.waitFor()
   return { page, problems, form }
@@ -31,7 +30,7 @@ async function open(browser: Browser, harness: TestHarness) {
 
 /** Choose a profile from the (non-filterable) profile select by its label, with the arrow keys. */
 async function chooseProfile(page: Page, label: string): Promise<void> {
-  const select = `${FORM} .field:first-of-type .el-select__wrapper input`
+  const select = `${FORM} input[name="profileId"]`
   await tabTo(page, select)
   await page.keyboard.press('Enter')
   for (let i = 0; i < 10; i++) {
@@ -45,7 +44,7 @@ async function chooseProfile(page: Page, label: string): Promise<void> {
   }
   await page.keyboard.press('Enter')
   await expect
-    .poll(() => page.locator(`${FORM} .field:first-of-type .el-select__placeholder`).innerText())
+    .poll(() => page.locator(`${FORM} .field:has(input[name="profileId"]) .el-select__placeholder`).innerText())
     .toContain(label)
 }
 
@@ -65,9 +64,13 @@ async function typeDateTime(page: Page, text: string): Promise<void> {
   await expect.poll(() => page.locator(`${FORM} .el-date-editor input`).inputValue()).toBe(text)
 }
 
-async function fillCustomer(page: Page, name: string, reason: string): Promise<void> {
-  await tabTo(page, `${FORM} input[type="tel"]`)
+/** The number first: the form opens with the keyboard on it. */
+async function typeNumber(page: Page): Promise<void> {
+  await expect.poll(() => focusedIs(page, `${FORM} input[type="tel"]`)).toBe(true)
   await page.keyboard.type('020 7946 0958')
+}
+
+async function fillCustomer(page: Page, name: string, reason: string): Promise<void> {
   await tabTo(page, `${FORM} input[name="customerName"]`)
   await page.keyboard.type(name)
   await tabTo(page, `${FORM} input[name="reason"]`)
@@ -92,6 +95,7 @@ describe.skipIf(!chromiumAvailable())('callback form in Chromium', () => {
     const harness = await startTestHarness({ secrets: memorySecretStore() })
     try {
       const { page, problems, form } = await open(browser, harness)
+      await typeNumber(page)
       await chooseProfile(page, 'Sandbox · Webex Contact Center')
       await fillCustomer(page, 'Ada Lovelace', 'Prefers the morning')
       await chooseLater(page)
@@ -134,6 +138,7 @@ describe.skipIf(!chromiumAvailable())('callback form in Chromium', () => {
     const harness = await startTestHarness({ secrets: memorySecretStore() })
     try {
       const { page, problems, form } = await open(browser, harness)
+      await typeNumber(page)
       await chooseProfile(page, 'Sandbox · Amazon Connect')
       await fillCustomer(page, 'Grace Hopper', 'Invoice question')
       await chooseLater(page)
@@ -146,8 +151,7 @@ describe.skipIf(!chromiumAvailable())('callback form in Chromium', () => {
       // Another zone, searched by name: the time stays as typed, and this computer's time is shown.
       await tabTo(page, `${FORM} .time-zone-select input`)
       await page.keyboard.type('Tokyo')
-      // One zone matches: the arrow key puts it under the cursor, Enter takes it.
-      await page.keyboard.press('ArrowDown')
+      // One zone matches: Enter takes it (issue 16 item 4; it used to leave the zone on UTC).
       await page.keyboard.press('Enter')
       await expect
         .poll(() => form.getByTestId('date-time-summary').innerText())
@@ -181,7 +185,7 @@ describe.skipIf(!chromiumAvailable())('callback form in Chromium', () => {
         await harness.call('settings:update', { theme, uiLanguage })
         await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'] ?? 'light')).toBe(theme)
         await expect
-          .poll(() => form.locator('label').first().innerText())
+          .poll(() => form.locator('.field:has(input[name="profileId"]) label').first().innerText())
           .toBe(uiLanguage === 'es' ? 'Perfil' : 'Profile')
         await screenshotOf(tasks, `tasks-callback-connect-invalid-${theme}-${uiLanguage}`)
       }
@@ -198,10 +202,13 @@ describe.skipIf(!chromiumAvailable())('callback form in Chromium', () => {
     const harness = await startTestHarness({ secrets: memorySecretStore() })
     try {
       const { page, problems, form } = await open(browser, harness)
+      await typeNumber(page)
       await chooseProfile(page, 'Sandbox · Webex Contact Center')
       await fillCustomer(page, 'Ada Lovelace', 'Asked to be called back')
       await harness.call('settings:update', { theme: 'dark', uiLanguage: 'es' })
-      await expect.poll(() => form.locator('label').first().innerText()).toBe('Perfil')
+      await expect
+        .poll(() => form.locator('.field:has(input[name="profileId"]) label').first().innerText())
+        .toBe('Perfil')
       await screenshotOf(page.getByTestId('tasks'), 'tasks-callback-webex-now-dark-es')
       await tabTo(page, `${FORM} button[type="submit"]`)
       await page.keyboard.press('Enter')

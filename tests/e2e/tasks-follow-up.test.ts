@@ -4,6 +4,7 @@ import type { ConnectSimTask } from '../../electron/main/providers/connect/conne
 import { memorySecretStore } from '../main/memory-secret-store'
 import { chromiumAvailable, launchChromium, screenshotOf, watchPageProblems } from './helpers/chromium'
 import { tabTo } from './helpers/keyboard'
+import { openApp, openKind } from './helpers/views'
 import { startTestHarness, type TestHarness } from './helpers/harness'
 
 // The follow-up form in Chromium, against the sandbox simulators, by keyboard only: an eGain task
@@ -25,14 +26,10 @@ async function tabBackTo(page: Page, selector: string, limit = 80): Promise<void
 const focused = (page: Page, selector: string) =>
   page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)
 
-/** Into the New task panel's Follow-up tab: Tab to the tab list, arrows to the tab, Enter. */
+/** New task, then Alt+3: the follow-up form. */
 async function openFollowUp(page: Page, url: string): Promise<void> {
-  await page.goto(url)
-  await page.getByTestId('tasks').waitFor()
-  await tabTo(page, '[role="tab"][aria-selected="true"]')
-  for (let i = 0; i < 4 && !(await focused(page, '#tab-followUp')); i++) await page.keyboard.press('ArrowRight')
-  await page.keyboard.press('Enter')
-  await page.locator(FORM).waitFor()
+  await openApp(page, url)
+  await openKind(page, 'followUp')
 }
 
 /** Opens a library select with Enter, moves down `steps` options and picks with Enter. */

@@ -157,7 +157,7 @@ describe('desktop integration (mocked electron)', () => {
     expect(fake.windows[0]?.focus).toHaveBeenCalled()
   })
 
-  it('puts a tray icon up whose menu opens the quick callback, pauses and resumes sending, and quits', async () => {
+  it('puts a tray icon up whose menu opens the quick entry and the quick callback, pauses and resumes sending, and quits', async () => {
     const fake = await start()
     const [tray] = fake.trays
     expect(tray?.tooltip).toBe('Callboard')
@@ -165,6 +165,7 @@ describe('desktop integration (mocked electron)', () => {
     const item = (label: string) =>
       tray!.menu!.template.find((i) => i['label'] === label) as { click: () => void } | undefined
     expect(tray!.menu!.template.map((i) => i['label'] ?? '—')).toEqual([
+      'Quick entry…',
       'Quick callback…',
       'Open Callboard',
       '—',
@@ -175,6 +176,10 @@ describe('desktop integration (mocked electron)', () => {
       '—',
       'Quit Callboard',
     ])
+    // The first item: the main window, told to put the keyboard on its quick entry.
+    item('Quick entry…')!.click()
+    expect(fake.windows[0]?.show).toHaveBeenCalled()
+    expect(fake.windows[0]?.webContents.send).toHaveBeenCalledWith('desktop:quickEntry', {})
     item('Quick callback…')!.click()
     expect(fake.windows.some((w) => w.loadURL.mock.calls.some(([u]) => String(u).endsWith('#/quick-callback')))).toBe(
       true,

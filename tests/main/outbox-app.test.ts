@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Result } from '../../shared/ipc/result'
 import { sampleTasks } from '../../shared/providers/registry'
+import type { HistoryPage } from '../../shared/schemas/list-pages'
 import type { QueueItem, QueueSnapshot } from '../../shared/schemas/outbox'
 import { createTestServices } from './test-app-services'
 import { decodeLine, encodeRecord } from '../../electron/main/outbox/record-codec'
@@ -58,8 +59,8 @@ describe('the outbox in the app', () => {
         return entries.every((e) => e?.state === 'sent') ? entries : null
       })
       expect(sent.map((e) => e!.providerId)).toEqual([expect.any(String), expect.any(String), expect.any(String)])
-      const history = await call<QueueItem[]>(second.services, 'history:list', { states: ['sent'] })
-      expect(history.ok && history.value.map((h) => h.id).sort()).toEqual([...ids].sort())
+      const history = await call<HistoryPage>(second.services, 'history:list', { states: ['sent'] })
+      expect(history.ok && history.value.items.map((h) => h.id).sort()).toEqual([...ids].sort())
     } finally {
       await second.services.close()
     }
@@ -182,9 +183,9 @@ async function restart(userDataDir: string) {
   const { services } = await createTestServices({ sandbox: true, userDataDir })
   services.outbox!.pause()
   const snapshot = await call<QueueSnapshot>(services, 'queue:list')
-  const history = await call<QueueItem[]>(services, 'history:list', {})
+  const history = await call<HistoryPage>(services, 'history:list', {})
   if (!snapshot.ok || !history.ok) throw new Error('queue:list or history:list failed')
-  return { services, notice: snapshot.value.notice, ids: history.value.map((h) => h.id) }
+  return { services, notice: snapshot.value.notice, ids: history.value.items.map((h) => h.id) }
 }
 
 describe('a damaged queue file keeps every intact task', () => {

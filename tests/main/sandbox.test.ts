@@ -7,6 +7,7 @@ import type { ProfileSummary } from '../../shared/schemas/credentials'
 import type { ProviderName } from '../../shared/schemas/providers'
 import type { SandboxScenario, SandboxState } from '../../shared/schemas/sandbox'
 import type { SendOutcomeKind } from '../../shared/schemas/send-outcome'
+import type { HistoryPage } from '../../shared/schemas/list-pages'
 import type { QueueItem, QueueSnapshot } from '../../shared/schemas/outbox'
 import { systemClock } from '../../electron/main/core/clock'
 import { createTestServices } from './test-app-services'
@@ -153,8 +154,8 @@ describe('sending every sample task to the sandbox', () => {
       expect(entry, JSON.stringify(entry.lastProblem)).toMatchObject({ state: 'sent', attempts: 1 })
       expect(entry.providerId?.length).toBeGreaterThan(0)
       expect(entry.idempotencyKey).toBe(queued.id)
-      const history = await call<QueueItem[]>('history:list', { search: entry.providerId! })
-      expect(history.map((h) => h.id)).toEqual([entry.id])
+      const history = await call<HistoryPage>('history:list', { search: entry.providerId! })
+      expect(history.items.map((h) => h.id)).toEqual([entry.id])
       const after = (await call<SandboxState>('sandbox:state')).providers.find((p) => p.provider === provider)!.created
       expect(after).toBe(before + 1)
     },

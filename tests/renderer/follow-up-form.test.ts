@@ -185,6 +185,19 @@ describe('follow-up form: eGain', () => {
     expect(sent()).toHaveLength(0)
   })
 
+  it('shows every problem of an empty eGain task on the first submit: lookup, subject and assignee at once', async () => {
+    const { form, submit, sent } = setup([egain])
+    await submit()
+    const errors = form.findAll('.field-error').map((e) => e.text())
+    expect(errors).toEqual(
+      expect.arrayContaining(['Enter the customer lookup value.', expect.stringMatching(/subject/i)]),
+    )
+    expect(form.get('[data-testid="follow-up-assignee"]').text()).toContain(
+      'When an application (not a user) creates the task, name the user to assign it to.',
+    )
+    expect(sent()).toHaveLength(0)
+  })
+
   it('looks the customer up by a custom attribute, named in its own field', async () => {
     const { field, type, choose, submit, sent } = setup([egainUser])
     await type(field('Subject'), 'Quote')

@@ -93,3 +93,21 @@ export function answerSubmit(channel: InvokeChannel, input: unknown): Result<unk
     }),
   }
 }
+
+/**
+ * happy-dom lays nothing out, so a virtualized list would find no room for any row: its scroller
+ * (`.list-scroller`) is given a window's height and width here, as a laid-out page would.
+ */
+export function giveListsARoom(): void {
+  const size = (name: 'clientHeight' | 'clientWidth', value: number) => {
+    const original = Object.getOwnPropertyDescriptor(Element.prototype, name)
+    Object.defineProperty(HTMLElement.prototype, name, {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains('list-scroller') ? value : (original?.get?.call(this) ?? 0)
+      },
+    })
+  }
+  size('clientHeight', 800)
+  size('clientWidth', 1000)
+}

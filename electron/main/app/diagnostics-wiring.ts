@@ -31,7 +31,11 @@ export function wireDiagnostics(
     clock: deps.clock,
     settings: () => settings.get(),
     profiles: () => directory.summaries(),
-    queue: () => queueSnapshot(queue),
+    // The queue's figures only (no page of rows: those hold customers' numbers).
+    queue: () => {
+      const { counts, paused, lanes, notice, stopped, unavailable } = queueSnapshot(queue, { limit: 0 })
+      return { counts, paused, lanes, notice, stopped, unavailable }
+    },
     entries: () => queue.outbox?.list() ?? [],
     updates: () => updates.status(),
     policy: () => policy,

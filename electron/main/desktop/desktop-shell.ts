@@ -74,7 +74,11 @@ export function startDesktopShell(deps: {
   })
 
   const onTrayAction = (action: TrayAction) => {
-    if (action === 'quickCallback') windows.showQuickCallback()
+    if (action === 'quickEntry') {
+      // The main window, with the keyboard on its quick entry (the window acts on the event).
+      deps.showMainWindow()
+      services.events.emit('desktop:quickEntry', {})
+    } else if (action === 'quickCallback') windows.showQuickCallback()
     else if (action === 'open') deps.showMainWindow()
     else if (action === 'pause') services.outbox?.pause()
     else if (action === 'resume') void services.outbox?.resume()

@@ -22,7 +22,7 @@ export function trayState(
 export interface TrayMenuModel {
   tooltip: string
   items: (
-    | { kind: 'action'; id: 'quickCallback' | 'open' | 'pause' | 'resume' | 'quit'; label: string }
+    | { kind: 'action'; id: 'quickEntry' | 'quickCallback' | 'open' | 'pause' | 'resume' | 'quit'; label: string }
     | { kind: 'info'; label: string }
     | { kind: 'separator' }
   )[]
@@ -41,6 +41,7 @@ export function trayMenu(state: TrayState, counts: QueueCounts, paused: boolean,
   return {
     tooltip: paused ? `${tooltip} (sending paused)` : tooltip,
     items: [
+      { kind: 'action', id: 'quickEntry', label: 'Quick entry…' },
       { kind: 'action', id: 'quickCallback', label: 'Quick callback…' },
       { kind: 'action', id: 'open', label: 'Open Callboard' },
       { kind: 'separator' },

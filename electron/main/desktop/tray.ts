@@ -5,7 +5,7 @@ import type { LaneStatus } from '@shared/schemas/outbox'
 import type { TrayMenuModel, TrayState } from './tray-state'
 import { trayMenu, trayState } from './tray-state'
 
-export type TrayAction = 'quickCallback' | 'open' | 'pause' | 'resume' | 'quit'
+export type TrayAction = 'quickEntry' | 'quickCallback' | 'open' | 'pause' | 'resume' | 'quit'
 
 /**
  * The tray icon: its picture follows the queue (online, offline, waiting, needs attention) and

@@ -1,22 +1,21 @@
 import type { InvokeHandlers } from '@shared/ipc/contract'
-import type { QueueSnapshot } from '@shared/schemas/outbox'
-import { inQueueView } from '@shared/schemas/outbox'
+import type { QueuePage, QueueQuery } from '@shared/schemas/list-pages'
 import { AppError } from '../core/app-error'
 import type { Queue } from './open-queue'
 import type { Outbox } from './outbox'
-import { historyList } from './queue-views'
+import { historyPage, queuePage } from './list-pages'
 
 type QueueChannel =
   'tasks:submit' | 'queue:list' | 'queue:retry' | 'queue:cancel' | 'queue:resolve' | 'queue:dismiss' | 'history:list'
 
-/** The queue as the window sees it: the view's items, the badge's figures, each lane, what is wrong. */
-export function queueSnapshot(queue: Queue): QueueSnapshot {
+/**
+ * The queue as the window sees it: one page of the view's rows (`query` says which), the badge's
+ * figures, each lane, what is wrong.
+ */
+export function queueSnapshot(queue: Queue, query?: QueueQuery): QueuePage {
   const { outbox } = queue
   return {
-    items: (outbox?.list() ?? [])
-      .filter(inQueueView)
-      .map((entry) => outbox!.item(entry))
-      .sort((a, b) => b.seq - a.seq),
+    ...queuePage(outbox?.list() ?? [], query, (entry) => outbox!.item(entry)),
     counts: outbox?.counts() ?? { waiting: 0, attention: 0 },
     paused: outbox?.isPaused() ?? false,
     lanes: outbox?.lanes() ?? [],
@@ -43,11 +42,12 @@ export function queueHandlers({ queue, labelOf }: QueueHandlerDeps): InvokeHandl
   const outbox = () => requireOutbox(queue)
   return {
     'tasks:submit': async ({ intent }) => outbox().item(await outbox().submit(intent)),
-    'queue:list': () => queueSnapshot(queue),
+    'queue:list': (query) => queueSnapshot(queue, query),
     'queue:retry': async ({ taskId }) => outbox().item(await outbox().retry(taskId)),
     'queue:cancel': async ({ taskId }) => outbox().item(await outbox().cancel(taskId)),
     'queue:resolve': async ({ taskId, action }) => outbox().item(await outbox().resolve(taskId, action)),
     'queue:dismiss': async ({ taskId }) => outbox().item(await outbox().dismiss(taskId)),
-    'history:list': (query) => historyList(queue.outbox?.list() ?? [], query, labelOf),
+    'history:list': (query) =>
+      historyPage(queue.outbox?.list() ?? [], query, labelOf, (entry) => queue.outbox!.item(entry)),
   }
 }

@@ -1,5 +1,5 @@
 import type { OutboxEntry, QueueCounts, QueueItem } from '@shared/schemas/outbox'
-import { subjectOf as subjectOfIntent } from '../providers/registry'
+import { subjectOf as subjectOfIntent, withProvider } from '../providers/registry'
 
 /**
  * The row the renderer shows for an entry: everything but the intent's bulk, and the earlier task
@@ -12,11 +12,18 @@ export function toQueueItem(entry: OutboxEntry, blocker: OutboxEntry | null = nu
     kind: intent.kind,
     subject: subjectOf(entry),
     waitingBehind: blocker ? { id: blocker.id, subject: subjectOf(blocker), state: blocker.state } : null,
+    ...scheduledOf(entry),
   }
 }
 
 /** What the task is about, in a few words (its provider says): the number called, the task's name. */
 export const subjectOf = ({ intent }: OutboxEntry): string => subjectOfIntent(intent)
+
+/** A task meant for later (its provider says): when, and in the customer's zone where the agent chose one. */
+function scheduledOf({ intent }: OutboxEntry): Pick<QueueItem, 'scheduled'> {
+  const scheduled = withProvider(intent, (provider, own) => provider.scheduled(own))
+  return scheduled ? { scheduled } : {}
+}
 
 /**
  * Waiting: will still be sent. Attention: cannot go on without the agent (sign in, decide about a

@@ -1,28 +1,5 @@
-import type { HistoryQuery, OutboxEntry, QueueItem } from '@shared/schemas/outbox'
-import { subjectOf, toQueueItem } from './queue-items'
-
-/** History: every entry, newest first, filtered as asked. */
-export function historyList(
-  entries: Iterable<OutboxEntry>,
-  query: HistoryQuery,
-  labelOf: (profileId: string) => string,
-): QueueItem[] {
-  const search = query.search?.toLowerCase() ?? ''
-  const states = query.states ? new Set(query.states) : null
-  const items: QueueItem[] = []
-  for (const entry of entries) {
-    if (query.provider && entry.provider !== query.provider) continue
-    if (states && !states.has(entry.state)) continue
-    const item = toQueueItem(entry)
-    if (search) {
-      const haystack = [item.subject, item.providerId ?? '', labelOf(entry.profileId), item.id].join('\n').toLowerCase()
-      if (!haystack.includes(search)) continue
-    }
-    items.push(item)
-  }
-  items.sort((a, b) => b.seq - a.seq)
-  return items.slice(0, query.limit ?? 500)
-}
+import type { OutboxEntry } from '@shared/schemas/outbox'
+import { subjectOf } from './queue-items'
 
 /** The OS notification for an entry that now needs the agent, or null. */
 export function attentionNotice(entry: OutboxEntry): { title: string; body: string } | null {

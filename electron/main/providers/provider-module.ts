@@ -1,4 +1,6 @@
 import type { IntentOf, ProfileOf, ProviderName, SecretOf, WireRequestOf } from '@shared/providers/registry'
+import type { CallbackWhen } from '@shared/schemas/intents'
+import type { QueueItem } from '@shared/schemas/outbox'
 import type { SandboxScenario } from '@shared/schemas/sandbox'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { RateLimit } from '../core/rate-limit'
@@ -46,6 +48,15 @@ export interface ScopeKey {
   kind: 'number' | 'customer' | 'contact'
   key: string
 }
+
+/** When a task meant for later is to happen, as its queue and history row shows it. */
+export type Scheduled = NonNullable<QueueItem['scheduled']>
+
+/** A callback for later (any provider's): its time, in the zone the agent chose. */
+export const scheduledCallback = (intent: { kind: string; when?: CallbackWhen }): Scheduled | null =>
+  intent.kind === 'callback' && intent.when?.kind === 'at'
+    ? { at: intent.when.at, timeZone: intent.when.timeZone }
+    : null
 
 /** A task pinned to a time: it must reach the provider `leadMs` before `atMs`. */
 export interface PinnedTime {
@@ -103,6 +114,8 @@ export interface ProviderModule<P extends ProviderName> {
   scope(intent: IntentOf<P>): ScopeKey | null
   /** When the task is pinned to a time the provider holds it to, or null. */
   pinnedTime(intent: IntentOf<P>): PinnedTime | null
+  /** When a task meant for later is to happen (and the customer's zone, if chosen), for its row; else null. */
+  scheduled(intent: IntentOf<P>): Scheduled | null
   /** "Test connection": one authenticated request that creates nothing. */
   probe: ConnectionProbe<P>
   /** The client for one profile of this provider. */

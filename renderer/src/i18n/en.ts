@@ -1,10 +1,14 @@
 import { tasksEn } from '../features/tasks/messages'
 import history from '../features/history/messages'
 import desktop from '../features/desktop/messages'
+import shell from '../features/shell/messages'
+import quick from '../features/quick-entry/messages'
 export default {
   tasks: tasksEn,
   history: history.en,
   desktop: desktop.en,
+  shell: shell.en,
+  quick: quick.en,
   app: {
     title: 'Callboard',
     nav: {
@@ -42,7 +46,9 @@ export default {
       title: 'Desktop',
       shortcut: 'Outdial shortcut',
       shortcutHelp:
-        'Press it anywhere to dial the number on the clipboard, for example CommandOrControl+Alt+D. Copy, paste, quit and window-switching chords are refused.',
+        'Press it anywhere to dial the number on the clipboard. To change it, focus this field and press the new keys together (for example Ctrl+Alt+D); Tab moves on, Esc keeps the one saved. Copy, paste, quit and window-switching chords are refused.',
+      shortcutNeedsModifier: '{keys}: add Ctrl, Alt or Super to it, or it would fire while you type.',
+      shortcutDefault: 'Back to {keys}',
       registered: '{accelerator} is ready.',
       notHere: 'The browser harness has no global shortcut, tray or phone-link handler: they work in the desktop app.',
       autoDial: 'Dial a single number at once, without the confirm window',
@@ -126,6 +132,10 @@ export default {
   queue: {
     title: 'Task queue',
     empty: 'Nothing waiting. Tasks you create appear here until their provider has them.',
+    emptyShown: 'No task of this kind right now.',
+    count: 'No tasks | 1 task | {n} tasks',
+    rowsLabel: 'Tasks in the queue, newest first',
+    show: { label: 'Show', all: 'All', waiting: 'Waiting', attention: 'Needs you' },
     loadFailed: 'The queue could not be loaded: {message}',
     paused: 'Sending is paused. Tasks wait here until it is resumed.',
     unknownProfile: 'a removed profile',
@@ -150,7 +160,6 @@ export default {
     },
     behind: 'Waiting behind an earlier task for the same customer:',
     behindState: '({state})',
-    goToBlocker: 'Go to {subject}',
     sendHeld: 'Send it',
     sendHeldNamed: 'Send it: {subject}',
     repairProfile: 'Repair the profile',
@@ -468,7 +477,7 @@ export default {
   },
   connectionTest: {
     button: 'Test connection',
-    buttonNamed: 'Test the connection of {label}',
+    buttonNamed: 'Test connection: {label}',
     running: 'Testing…',
     providerAnswer: 'What the provider answered (HTTP {status})',
     took: 'Answered in {ms} ms.',

@@ -1,12 +1,16 @@
 import { tasksEs } from '../features/tasks/messages'
 import history from '../features/history/messages'
 import desktop from '../features/desktop/messages'
+import shell from '../features/shell/messages'
+import quick from '../features/quick-entry/messages'
 import type en from './en'
 
 export default {
   tasks: tasksEs,
   history: history.es,
   desktop: desktop.es,
+  shell: shell.es,
+  quick: quick.es,
   app: {
     title: 'Callboard',
     nav: {
@@ -45,7 +49,9 @@ export default {
       title: 'Escritorio',
       shortcut: 'Atajo para llamar',
       shortcutHelp:
-        'Púlselo en cualquier sitio para llamar al número del portapapeles, por ejemplo CommandOrControl+Alt+D. No se admiten los atajos de copiar, pegar, salir o cambiar de ventana.',
+        'Púlselo en cualquier sitio para llamar al número del portapapeles. Para cambiarlo, ponga el foco en este campo y pulse las teclas nuevas a la vez (por ejemplo Ctrl+Alt+D); Tab pasa al siguiente, Esc deja el guardado. No se admiten los atajos de copiar, pegar, salir o cambiar de ventana.',
+      shortcutNeedsModifier: '{keys}: añada Ctrl, Alt o Super, o saltaría mientras escribe.',
+      shortcutDefault: 'Volver a {keys}',
       registered: '{accelerator} está listo.',
       notHere:
         'El arnés del navegador no tiene atajo global, bandeja ni gestor de enlaces telefónicos: funcionan en la aplicación de escritorio.',
@@ -132,6 +138,10 @@ export default {
   queue: {
     title: 'Cola de tareas',
     empty: 'No hay nada pendiente. Las tareas que cree aparecen aquí hasta que su proveedor las recibe.',
+    emptyShown: 'Ahora no hay ninguna tarea de este tipo.',
+    count: 'Ninguna tarea | 1 tarea | {n} tareas',
+    rowsLabel: 'Tareas de la cola, de la más reciente a la más antigua',
+    show: { label: 'Mostrar', all: 'Todas', waiting: 'En espera', attention: 'Le necesitan' },
     loadFailed: 'No se pudo cargar la cola: {message}',
     paused: 'El envío está en pausa. Las tareas esperan aquí hasta que se reanude.',
     unknownProfile: 'un perfil eliminado',
@@ -161,7 +171,6 @@ export default {
     },
     behind: 'Espera detrás de una tarea anterior del mismo cliente:',
     behindState: '({state})',
-    goToBlocker: 'Ir a {subject}',
     sendHeld: 'Enviarla',
     sendHeldNamed: 'Enviarla: {subject}',
     repairProfile: 'Reparar el perfil',
@@ -488,7 +497,7 @@ export default {
   },
   connectionTest: {
     button: 'Probar conexión',
-    buttonNamed: 'Probar la conexión de {label}',
+    buttonNamed: 'Probar conexión: {label}',
     running: 'Probando…',
     providerAnswer: 'Lo que respondió el proveedor (HTTP {status})',
     took: 'Respondió en {ms} ms.',

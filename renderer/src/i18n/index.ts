@@ -25,3 +25,25 @@ export function createAppI18n(locale: UiLanguage = 'en') {
 export function uiLanguage(): UiLanguage {
   return current?.global.locale.value ?? 'en'
 }
+
+/** The app's translations, for code outside components (a composable's question, a toast). */
+export function i18nGlobal(): ReturnType<typeof createAppI18n>['global'] {
+  if (!current) throw new Error('i18n is not created yet')
+  return current.global
+}
+
+/**
+ * Compiles the messages of these sections ahead of need (at idle): vue-i18n compiles a message the
+ * first time it is shown, which the first open of a long list would otherwise pay for every
+ * message its rows use.
+ */
+export function warmMessages(sections: readonly (keyof MessageSchema)[]): void {
+  if (!current) return
+  const global = current.global
+  const walk = (node: unknown, path: string): void => {
+    if (typeof node === 'string') void global.t(path, {}, { missingWarn: false, fallbackWarn: false })
+    else if (node && typeof node === 'object')
+      for (const [key, child] of Object.entries(node)) walk(child, `${path}.${key}`)
+  }
+  for (const section of sections) walk(global.getLocaleMessage(global.locale.value)[section], section)
+}

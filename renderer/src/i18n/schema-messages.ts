@@ -20,6 +20,9 @@ const EXACT: Record<string, string> = {
     'Escriba una URL completa, por ejemplo https://api.example.com.',
   'Use an https:// address (plain http is allowed only for this computer).':
     'Use una dirección https:// (http sin cifrar solo se admite para este equipo).',
+  // The administrator's policy (shared/schemas/policy.ts).
+  'The update feed must be an https:// address.': 'La fuente de actualizaciones debe ser una dirección https://.',
+  'This id is used twice.': 'Este id se usa dos veces.',
   'Do not put a user name or password in the URL; use the secret fields.':
     'No ponga un usuario ni una contraseña en la URL; use los campos de secretos.',
   'Leave out ?query and #fragment.': 'Quite la ?consulta y el #fragmento.',
@@ -58,8 +61,6 @@ const EXACT: Record<string, string> = {
   'This country code does not exist, so the number cannot be dialled.':
     'Ese prefijo de país no existe, así que el número no se puede marcar.',
   'No such number exists for this country code.': 'Ese número no existe con este prefijo de país.',
-  'The update feed must be an https:// address.': 'El origen de actualizaciones debe ser una dirección https://.',
-  'This id is used twice.': 'Este identificador se usa dos veces.',
   'Webex cannot dial this number: international numbers have 7 to 15 digits.':
     'Webex no puede marcar este número: los internacionales tienen de 7 a 15 dígitos.',
   'Give a date and time with its UTC offset.': 'Indique una fecha y una hora con su desfase respecto a UTC.',

@@ -1,12 +1,12 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
-import type { IpcError } from '@shared/ipc/result'
 import type { EntryState, HistoryQuery, QueueItem } from '@shared/schemas/outbox'
 import type { ProviderName } from '@shared/schemas/providers'
 import { useBridge } from '../bridge'
+import { usePagedList } from '../composables/use-paged-list'
 
-/** The most rows one answer brings; the view says so when it is reached. */
-export const HISTORY_LIMIT = 500
+/** Rows per page read from main: the first page is what the view draws first. */
+export const HISTORY_PAGE = 50
 /** Typing is read once it pauses this long. */
 export const SEARCH_DEBOUNCE_MS = 200
 /** A burst of queue changes (a broadcast, a lane coming back) is read once, this long after its first. */
@@ -27,35 +27,39 @@ export type StateFilter = keyof typeof stateFilters | 'all'
 
 /**
  * History: every task, newest first, as `history:list` answers for the current search and
- * filters. Typing is debounced, a filter applies at once, and any `queue:changed` asks again
- * (coalesced), so a task moving on shows up without a reload. Only the latest answer counts.
+ * filters, read a page at a time as the list scrolls (main searches and pages; the window holds
+ * only what it has shown). Typing is debounced, a filter applies at once, and any `queue:changed`
+ * reads the pages on screen again (coalesced), so a task moving on shows without a reload.
  */
 export const useHistoryStore = defineStore('history', () => {
   const bridge = useBridge()
-  const items = ref<QueueItem[] | null>(null)
-  const error = ref<IpcError | null>(null)
   /** What the search box holds. */
   const search = ref('')
   const provider = ref<ProviderName | 'all'>('all')
   const state = ref<StateFilter>('all')
-  /** The query the shown answer was asked with: decides "no tasks yet" from "nothing matches". */
+  /** The query of the rows shown: decides "no tasks yet" from "nothing matches". */
   const answered = ref<HistoryQuery | null>(null)
-
-  const filtered = computed(() => {
-    const q = answered.value
-    return !!q && (!!q.search || !!q.provider || !!q.states)
-  })
-  const limited = computed(() => (items.value?.length ?? 0) >= HISTORY_LIMIT)
 
   function query(): HistoryQuery {
     const text = search.value.trim().slice(0, SEARCH_MAX)
     return {
-      limit: HISTORY_LIMIT,
       ...(text ? { search: text } : {}),
       ...(provider.value !== 'all' ? { provider: provider.value } : {}),
       ...(state.value !== 'all' ? { states: [...stateFilters[state.value]] } : {}),
     }
   }
+  let asking = query()
+  const list = usePagedList<QueueItem>(async (offset, limit) => {
+    const asked = asking
+    const result = await bridge.history.list({ ...asked, limit, offset })
+    if (result.ok && asked === asking) answered.value = asked
+    return result
+  }, HISTORY_PAGE)
+
+  const filtered = computed(() => {
+    const q = answered.value
+    return !!q && (!!q.search || !!q.provider || !!q.states)
+  })
 
   let searchTimer: ReturnType<typeof setTimeout> | null = null
   let changeTimer: ReturnType<typeof setTimeout> | null = null
@@ -64,21 +68,11 @@ export const useHistoryStore = defineStore('history', () => {
     return null
   }
 
-  // Answers can come back out of order: only the latest request's answer is shown.
-  let request = 0
-  async function load(): Promise<void> {
+  /** Start over with the current search and filters. */
+  function load(): Promise<void> {
     searchTimer = cancel(searchTimer)
-    const mine = ++request
-    const asked = query()
-    const result = await bridge.history.list(asked)
-    if (mine !== request) return
-    if (result.ok) {
-      items.value = result.value
-      answered.value = asked
-      error.value = null
-    } else {
-      error.value = result.error
-    }
+    asking = query()
+    return list.reload()
   }
 
   // Watchers fired by one change (clearing everything, say) ask once.
@@ -111,12 +105,12 @@ export const useHistoryStore = defineStore('history', () => {
   }
 
   let unsubscribe: (() => void) | null = null
-  /** Follows the queue: every change main made durable may move a row, so the list is asked again. */
+  /** Follows the queue: every change main made durable may move a row, so the rows shown are read again. */
   function start(): void {
     unsubscribe ??= bridge.queue.onChanged(() => {
       changeTimer ??= setTimeout(() => {
         changeTimer = null
-        void load()
+        void list.refresh()
       }, CHANGE_COALESCE_MS)
     })
   }
@@ -127,5 +121,5 @@ export const useHistoryStore = defineStore('history', () => {
     searchTimer = cancel(searchTimer)
   }
 
-  return { items, error, search, provider, state, filtered, limited, load, clearFilters, start, stop }
+  return { list, search, provider, state, filtered, load, clearFilters, start, stop }
 })

@@ -7,6 +7,7 @@ import type { KeychainHealth } from '@shared/schemas/keychain'
 import type { ProfileDraft } from '@shared/schemas/profiles'
 import type { ProviderName } from '@shared/schemas/providers'
 import { useBridge } from '../bridge'
+import { takeEarly } from '../early-data'
 
 const isKeychainError = (error: IpcError) => error.code === 'keychain_locked' || error.code === 'keychain_unavailable'
 
@@ -39,7 +40,7 @@ export const useProfilesStore = defineStore('profiles', () => {
   let listRequest = 0
   async function refreshList(): Promise<void> {
     const request = ++listRequest
-    const result = await bridge.profiles.list()
+    const result = await (takeEarly('profiles') ?? bridge.profiles.list())
     if (request !== listRequest) return
     if (result.ok) {
       summaries.value = result.value

@@ -1,32 +1,38 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { IpcError, Result } from '@shared/ipc/result'
-import type { QueueCounts, QueueItem, QueueSnapshot, ResolveAction } from '@shared/schemas/outbox'
-import { inQueueView } from '@shared/schemas/outbox'
+import type { QueuePage, QueueQuery } from '@shared/schemas/list-pages'
+import type { QueueCounts, QueueItem, ResolveAction } from '@shared/schemas/outbox'
 import type { TaskIntent } from '@shared/schemas/intents'
 import { useBridge } from '../bridge'
 
 const SKEW_WORTH_SAYING_MS = 2 * 60_000
 
+/** The queue's header figures: everything `queue:list` says but its rows (the views page those). */
+export type QueueSummary = Omit<QueuePage, 'items' | 'offset' | 'total'>
+
 /**
- * The outbox as the window sees it: the snapshot from `queue:list`, kept current by
- * `queue:changed` (every change main has made durable), and the agent's actions on entries.
+ * The outbox as the window sees it: the counts, lanes and notices for the header (`queue:list`
+ * with no rows, kept current by `queue:changed`), every task this window has seen by id (so a form
+ * follows the task it queued), and the agent's actions on entries. The queue view reads its rows a
+ * page at a time (`page`), and `changes` tells it when to read them again.
  */
 export const useQueueStore = defineStore('queue', () => {
   const bridge = useBridge()
-  const snapshot = ref<QueueSnapshot | null>(null)
-  /** Every item this window has seen, by id (the snapshot lists only the queue view's items). */
+  const summary = ref<QueueSummary | null>(null)
+  /** Every item this window has seen, by id. */
   const seen = ref(new Map<string, QueueItem>())
   const error = ref<IpcError | null>(null)
+  /** Bumped on every change main reports: lists shown from pages read them again. */
+  const changes = ref(0)
 
-  const counts = computed<QueueCounts>(() => snapshot.value?.counts ?? { waiting: 0, attention: 0 })
-  const items = computed(() => snapshot.value?.items ?? [])
+  const counts = computed<QueueCounts>(() => summary.value?.counts ?? { waiting: 0, attention: 0 })
   /**
    * Lanes the agent should hear about: the provider is not answering normally, or its clock is
    * more than two minutes from this computer's (times are then judged on the provider's clock).
    */
   const troubledLanes = computed(() =>
-    (snapshot.value?.lanes ?? []).filter(
+    (summary.value?.lanes ?? []).filter(
       (l) => (l.health !== 'online' && l.health !== 'unknown') || Math.abs(l.clockSkewMs ?? 0) > SKEW_WORTH_SAYING_MS,
     ),
   )
@@ -40,45 +46,44 @@ export const useQueueStore = defineStore('queue', () => {
     seen.value = next
   }
 
+  /** The header's figures (no rows: the window's first screen never waits for the queue's size). */
   async function load(): Promise<void> {
-    const result = await bridge.queue.list()
+    const result = await bridge.queue.list({ limit: 0 })
     if (!result.ok) {
       error.value = result.error
       return
     }
     error.value = null
-    snapshot.value = result.value
-    for (const item of result.value.items) remember(item)
+    const { items: _items, offset: _offset, total: _total, ...rest } = result.value
+    summary.value = rest
   }
 
-  /** An entry changed: update it in place, add it, or drop it from the view once it is done. */
-  function apply(item: QueueItem, next: QueueCounts): void {
-    const known = seen.value.get(item.id)
-    if (known && known.version > item.version) return
-    remember(item)
-    if (!snapshot.value) return
-    const inView = inQueueView(item)
-    const others = snapshot.value.items.filter((i) => i.id !== item.id)
-    snapshot.value = {
-      ...snapshot.value,
-      counts: next,
-      items: inView ? [item, ...others].sort((a, b) => b.seq - a.seq) : others,
+  /** One page of the queue view. */
+  async function page(query: QueueQuery): Promise<Result<QueuePage>> {
+    const result = await bridge.queue.list(query)
+    if (result.ok) {
+      for (const item of result.value.items) remember(item)
+      const { items: _items, offset: _offset, total: _total, ...rest } = result.value
+      summary.value = rest
     }
+    return result
   }
 
   bridge.queue.onChanged(({ item, counts: next, lanes }) => {
-    apply(item, next)
-    if (snapshot.value) snapshot.value = { ...snapshot.value, lanes }
+    remember(item)
+    if (summary.value) summary.value = { ...summary.value, counts: next, lanes }
+    changes.value++
   })
   // The disk refused a write (or takes them again): the queue view says so at once.
   bridge.queue.onStopped(({ stopped }) => {
-    if (snapshot.value) snapshot.value = { ...snapshot.value, stopped }
+    if (summary.value) summary.value = { ...summary.value, stopped }
   })
 
   async function act(call: Promise<Result<QueueItem>>): Promise<IpcError | null> {
     const result = await call
     if (!result.ok) return result.error
     remember(result.value)
+    changes.value++
     return null
   }
 
@@ -89,14 +94,16 @@ export const useQueueStore = defineStore('queue', () => {
   }
 
   return {
-    snapshot,
-    items,
+    summary,
     troubledLanes,
     skewWorthSaying: (ms: number | null) => Math.abs(ms ?? 0) > SKEW_WORTH_SAYING_MS,
     counts,
     error,
+    changes,
     load,
+    page,
     item: (id: string) => seen.value.get(id) ?? null,
+    remember,
     submit,
     retry: (taskId: string) => act(bridge.queue.retry({ taskId })),
     cancel: (taskId: string) => act(bridge.queue.cancel({ taskId })),

@@ -3,6 +3,7 @@ import { computed, ref } from 'vue'
 import type { IpcError } from '@shared/ipc/result'
 import type { SettingsPatch, SettingsState } from '@shared/schemas/settings'
 import { useBridge } from '../bridge'
+import { takeEarly } from '../early-data'
 
 export const useSettingsStore = defineStore('settings', () => {
   const bridge = useBridge()
@@ -14,7 +15,7 @@ export const useSettingsStore = defineStore('settings', () => {
   const recovery = computed(() => (recoveryDismissed.value ? null : (state.value?.recovery ?? null)))
 
   async function load(): Promise<void> {
-    const result = await bridge.settings.get()
+    const result = await (takeEarly('settings') ?? bridge.settings.get())
     if (result.ok) {
       state.value = result.value
       loadError.value = null

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Result } from '../../../shared/ipc/result'
 import type { ProfileSummary } from '../../../shared/schemas/credentials'
+import type { HistoryPage } from '../../../shared/schemas/list-pages'
 import type { QueueItem, QueueSnapshot } from '../../../shared/schemas/outbox'
 import { drafts } from '../../shared/fixtures'
 import { createTestServices } from '../test-app-services'
@@ -138,8 +139,8 @@ describe.skipIf(!smallDiskAvailable())('a full or read-only disk (A4)', () => {
     const snapshot = await call<QueueSnapshot>(services, 'queue:list')
     expect(snapshot.ok && snapshot.value.items.map((i) => i.subject).sort()).toEqual(['+14155550101', '+14155550102'])
     expect(snapshot.ok && snapshot.value.stopped).toMatch(/cannot be written \(EROFS\)/)
-    const history = await call<QueueItem[]>(services, 'history:list', {})
-    expect(history.ok && history.value).toHaveLength(2)
+    const history = await call<HistoryPage>(services, 'history:list', {})
+    expect(history.ok && history.value.items).toHaveLength(2)
     const state = await call<{ readOnly: string | null }>(services, 'settings:get')
     expect(state.ok && state.value.readOnly).toMatch(/cannot be written \(EROFS\)/)
     const profiles = await call<ProfileSummary[]>(services, 'profiles:list')

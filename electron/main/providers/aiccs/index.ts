@@ -22,6 +22,7 @@ export const aiccs = defineProvider({
           reason: 'The AI call task must reach Alibaba Cloud before its start time.',
         }
       : null,
+  scheduled: (intent) => (intent.start.kind === 'at' ? { at: intent.start.at } : null),
   probe: aiccsProbe,
   createClient(env) {
     // The Alibaba SDK answers without its headers, so this provider's clock is not learned.

@@ -1,5 +1,5 @@
 import { connectSandbox } from './connect-sandbox'
-import { defineProvider } from '../provider-module'
+import { defineProvider, scheduledCallback } from '../provider-module'
 import { connectProbe } from './connection-probe'
 import { createConnectClient } from './connect-client'
 
@@ -25,6 +25,7 @@ export const connect = defineProvider({
           reason: 'Amazon Connect takes a scheduled task only while its time is in the future.',
         }
       : null,
+  scheduled: scheduledCallback,
   probe: connectProbe,
   createClient(env) {
     const { onServerDate } = env

@@ -22,6 +22,7 @@ export const egain = defineProvider({
           leadMs: 0,
           reason: 'eGain takes a task only while its due date is in the future.',
         },
+  scheduled: () => null,
   probe: egainProbe,
   createClient(env) {
     const client = createEgainClient({

@@ -17,6 +17,7 @@ export const voiceBroadcast = defineProvider({
   // A broadcast concerns many numbers and no one conversation: a scope of its own.
   scope: () => null,
   pinnedTime: () => null,
+  scheduled: () => null,
   probe: voiceBroadcastProbe,
   createClient(env) {
     const client = createVoiceBroadcastClient({

@@ -1,7 +1,7 @@
 import { WEBEX_SCHEDULED_CALLBACK_LIMITS } from '@shared/providers/webex/wire'
 import { transportFor } from '../http/observing-transport'
 import { webexSandbox } from './webex-sandbox'
-import { defineProvider } from '../provider-module'
+import { defineProvider, scheduledCallback } from '../provider-module'
 import { webexProbe } from './connection-probe'
 import { createWebexClient } from './webex-client'
 
@@ -26,6 +26,7 @@ export const webex = defineProvider({
           reason: `Webex takes a scheduled callback only ${WEBEX_SCHEDULED_CALLBACK_LIMITS.minMinutesBeforeStart} minutes or more before its window starts.`,
         }
       : null,
+  scheduled: scheduledCallback,
   probe: webexProbe,
   createClient(env) {
     const client = createWebexClient({

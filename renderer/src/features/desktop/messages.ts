@@ -14,6 +14,7 @@ const en = {
     cancel: 'Cancel',
     close: 'Close',
     keys: 'Enter dials · Esc cancels · ↑ ↓ choose',
+    keysDone: 'Esc closes',
     nothing: 'Nothing is waiting to be dialled. Copy a number and press the shortcut.',
     queued: 'Queued. It goes out as soon as Webex can take it.',
     failed: 'Not dialled: {message}',
@@ -22,6 +23,7 @@ const en = {
     title: 'Quick callback',
     fromClipboard: 'Filled in from the clipboard.',
     keys: 'Enter queues it · Esc closes',
+    again: 'Ready for the next callback.',
     none: 'No profile can take a callback yet. Open Callboard and add one (Sandbox profiles work at once).',
   },
 }
@@ -40,6 +42,7 @@ const es: typeof en = {
     cancel: 'Cancelar',
     close: 'Cerrar',
     keys: 'Intro llama · Esc cancela · ↑ ↓ elige',
+    keysDone: 'Esc cierra',
     nothing: 'No hay nada pendiente de marcar. Copie un número y pulse el atajo.',
     queued: 'En cola. Sale en cuanto Webex pueda recibirla.',
     failed: 'No se llamó: {message}',
@@ -48,6 +51,7 @@ const es: typeof en = {
     title: 'Devolución rápida',
     fromClipboard: 'Rellenado desde el portapapeles.',
     keys: 'Intro la pone en cola · Esc cierra',
+    again: 'Lista para la siguiente devolución.',
     none: 'Todavía ningún perfil puede recibir devoluciones. Abra Callboard y añada uno (los perfiles Sandbox funcionan al momento).',
   },
 }

@@ -18,7 +18,15 @@ const common = {
     submitting: 'Queueing…',
     queued: 'Queued. It goes out as soon as the provider can take it.',
     failed: 'Not queued: {message}',
+    notQueuedTwin: 'Not queued: the same task was queued a moment ago.',
     lastTask: 'Last task from this form',
+    toastQueued: 'Queued {kind}: {subject}',
+    kindNames: { outdial: 'outdial', callback: 'callback', followUp: 'follow-up', broadcast: 'broadcast' },
+    scheduled: {
+      there: 'Scheduled for {when}',
+      here: 'on this computer: {when}',
+      hereSame: 'the same zone as this computer',
+    },
     phone: {
       invalid: {
         empty: 'Enter a phone number.',
@@ -76,7 +84,20 @@ const common = {
     submitting: 'Poniendo en cola…',
     queued: 'En cola. Sale en cuanto el proveedor pueda recibirla.',
     failed: 'No se puso en cola: {message}',
+    notQueuedTwin: 'No se puso en cola: la misma tarea se puso en cola hace un momento.',
     lastTask: 'Última tarea de este formulario',
+    toastQueued: 'En cola ({kind}): {subject}',
+    kindNames: {
+      outdial: 'llamada saliente',
+      callback: 'devolución de llamada',
+      followUp: 'tarea de seguimiento',
+      broadcast: 'difusión',
+    },
+    scheduled: {
+      there: 'Programada para {when}',
+      here: 'en este ordenador: {when}',
+      hereSame: 'la misma zona que este ordenador',
+    },
     phone: {
       invalid: {
         empty: 'Introduzca un número de teléfono.',

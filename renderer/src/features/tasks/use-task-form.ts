@@ -1,5 +1,5 @@
 import type { Ref } from 'vue'
-import { computed, ref } from 'vue'
+import { computed, nextTick, onActivated, onBeforeUnmount, onMounted, ref, watch } from 'vue'
 import { useForm } from 'vee-validate'
 import type { z } from 'zod'
 import type { TaskIntent } from '@shared/schemas/intents'
@@ -10,11 +10,19 @@ import { groupByPath, toTypedSchema } from '../../forms/typed-schema'
 import { uiLanguage } from '../../i18n'
 import { localizeSchemaMessage } from '../../i18n/schema-messages'
 import { useQueueStore } from '../../stores/queue-store'
+import { formDraft, takeDraft, type FormDraft } from '../quick-entry/form-draft'
+import { useQueueTask } from './queue-task'
+import { focusFirstField, useTaskFormHost } from './task-form-host'
+
+/** A popup of the component library (a select's list, a date picker) is open: Esc is for it. */
+const popupOpen = () => document.querySelector('.el-popper[aria-hidden="false"], dialog[open]') !== null
 
 /**
  * A quick-task form: validated as the agent types with the schema main applies, queued through
  * the outbox on submit, main's field issues (`intent.…`) put back on the fields, and the queued
- * task followed in place until its provider answers.
+ * task followed in place (beside the button, and in a toast) until its provider answers. The form
+ * is cleared only once main says the task is queued, and the keyboard goes back to its first field.
+ * A second identical task within a short while is asked about first; Esc clears the form.
  */
 export function useTaskForm<S extends z.ZodType<TaskIntent>>(options: {
   schema: S
@@ -22,17 +30,25 @@ export function useTaskForm<S extends z.ZodType<TaskIntent>>(options: {
   formElement: Readonly<Ref<HTMLFormElement | null>>
   /** What to keep for the next task (e.g. the profile), the rest is cleared once queued. */
   keepAfterQueued?: (values: z.output<S>) => Partial<z.input<S>>
+  /** Called once a task is queued (the quick-callback window starts over with an empty number). */
+  afterQueued?: () => void
+  /** Values the form starts with this once (what was typed before it loaded), over `initialValues`. */
+  startValues?: Partial<z.input<S>>
+  /** A task from the quick entry was put into the form (what the values cannot hold, such as a list). */
+  onDraft?: (draft: FormDraft) => void
 }) {
   const queue = useQueueStore()
+  const queueTask = useQueueTask()
   const status = ref<Status | null>(null)
   const lastTaskId = ref<string | null>(null)
   const form = useForm({
     validationSchema: toTypedSchema(options.schema),
     // vee-validate's deep-partial type of a generic schema's input cannot be matched generically.
-    initialValues: options.initialValues() as never,
+    initialValues: { ...options.initialValues(), ...options.startValues } as never,
     keepValuesOnUnmount: true,
   })
   const { isShown } = provideFieldRegistry()
+  useTaskFormHost(() => options.formElement.value)
 
   /** Errors on paths no control shows, listed beside the button so none is invisible. */
   const otherErrors = computed(() =>
@@ -46,9 +62,14 @@ export function useTaskForm<S extends z.ZodType<TaskIntent>>(options: {
   const onSubmit = form.handleSubmit(
     async (intent) => {
       status.value = null
-      const result = await queue.submit(intent)
-      if (!result.ok) {
-        const { issues, message } = result.error
+      const outcome = await queueTask(intent)
+      if (outcome.kind === 'declined') {
+        status.value = { kind: 'error', key: 'tasks.notQueuedTwin' }
+        return
+      }
+      lastTaskId.value = null
+      if (outcome.kind === 'refused') {
+        const { issues, message } = outcome.error
         if (issues) {
           const onIntent = issues
             .filter((issue) => issue.path[0] === 'intent')
@@ -66,9 +87,11 @@ export function useTaskForm<S extends z.ZodType<TaskIntent>>(options: {
         await focusFirstInvalid(options.formElement.value)
         return
       }
-      lastTaskId.value = result.value.id
+      lastTaskId.value = outcome.item.id
       status.value = { kind: 'saved', key: 'tasks.queued' }
       form.resetForm({ values: { ...options.initialValues(), ...options.keepAfterQueued?.(intent) } as never })
+      options.afterQueued?.()
+      await focusFirstField(options.formElement.value)
     },
     async () => {
       status.value = { kind: 'error', key: 'forms.checkFields' }
@@ -76,7 +99,45 @@ export function useTaskForm<S extends z.ZodType<TaskIntent>>(options: {
     },
   )
 
+  /** Esc: start this task over (the profile and its choices stay), the keyboard on the first field. */
+  async function clear(): Promise<void> {
+    const kept = options.keepAfterQueued
+      ? options.keepAfterQueued(form.values as z.output<S>)
+      : ({} as Partial<z.input<S>>)
+    form.resetForm({ values: { ...options.initialValues(), ...kept } as never })
+    status.value = null
+    await focusFirstField(options.formElement.value)
+  }
+  function onKey(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || event.defaultPrevented || popupOpen()) return
+    // In the small windows Esc closes the window (their own handler), as it always has.
+    if (options.formElement.value?.closest('.desk-window')) return
+    event.preventDefault()
+    void clear()
+  }
+  onMounted(() => options.formElement.value?.addEventListener('keydown', onKey, true))
+  onBeforeUnmount(() => options.formElement.value?.removeEventListener('keydown', onKey, true))
+
   const lastTask = computed(() => (lastTaskId.value ? queue.item(lastTaskId.value) : null))
 
-  return { ...form, onSubmit, status, otherErrors, lastTask }
+  // A task read by the quick entry (Tab): the form takes it, shows every problem at once, and puts
+  // the keyboard on the first one (or on the first field when there is none).
+  const start = options.initialValues() as unknown as { kind: FormDraft['kind']; provider?: string }
+  const provider = start.kind === 'broadcast' ? start.provider : undefined
+  async function takeQuickDraft(): Promise<void> {
+    const draft = takeDraft(start.kind, provider)
+    if (!draft) return
+    form.resetForm({ values: { ...options.initialValues(), ...draft.values } as never })
+    options.onDraft?.(draft)
+    status.value = null
+    await nextTick()
+    const { valid } = await form.validate()
+    if (valid) await focusFirstField(options.formElement.value)
+    else await focusFirstInvalid(options.formElement.value)
+  }
+  onMounted(() => void takeQuickDraft())
+  onActivated(() => void takeQuickDraft())
+  watch(formDraft, () => void takeQuickDraft())
+
+  return { ...form, onSubmit, status, otherErrors, lastTask, clear }
 }

@@ -45,6 +45,7 @@ const en = {
     zoneNow: 'Times are in {zone} (UTC{offset}).',
     resolved: '{when} in {zone} (UTC{offset}).',
     local: 'On this computer ({zone}): {when}.',
+    sameZone: 'The same time zone as this computer.',
     yours: '(this computer)',
   },
 }
@@ -97,6 +98,7 @@ const es: typeof en = {
     zoneNow: 'Las horas son de {zone} (UTC{offset}).',
     resolved: '{when} en {zone} (UTC{offset}).',
     local: 'En este ordenador ({zone}): {when}.',
+    sameZone: 'La misma zona horaria que este ordenador.',
     yours: '(este ordenador)',
   },
 }

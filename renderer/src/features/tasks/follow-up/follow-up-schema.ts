@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { toWireRequest } from '@shared/providers/registry'
 import { ConnectFollowUpIntent, EgainFollowUpIntent } from '@shared/schemas/intents'
 import { ConnectReferences } from '@shared/providers/connect/wire'
+import { allRefusals } from '../../../forms/all-refusals'
 import { toFollowUpIntent, type FollowUpProfile } from './follow-up-intent'
 
 // The schema the follow-up form validates with: main's FollowUpIntent, applied to the intent the
@@ -54,12 +54,16 @@ export function followUpFormSchema(options: {
     EgainFollowUpIntent,
     ConnectFollowUpIntent.extend({ references: formReferences(options.t).optional() }),
   ])
+  // Every problem at once: the schema's and the provider rules' (allRefusals), not the first of each.
   return z
-    .preprocess((values) => toFollowUpIntent(values, options.profiles()), intent)
-    .superRefine((checked, ctx) => {
-      const profile = options.profiles().find((p) => p.id === checked.profileId)
-      if (!profile) return
-      const result = toWireRequest(checked, profile, now())
-      if ('error' in result) ctx.addIssue({ code: 'custom', path: result.error.path, message: result.error.message })
+    .unknown()
+    .superRefine((values, ctx) => {
+      const candidate = toFollowUpIntent(values, options.profiles())
+      const profileId = (candidate as { profileId?: unknown } | null)?.profileId
+      const profile = options.profiles().find((p) => p.id === profileId)
+      for (const refusal of allRefusals(intent, candidate, profile, now())) {
+        ctx.addIssue({ code: 'custom', path: refusal.path, message: refusal.message })
+      }
     })
+    .transform((values) => intent.parse(toFollowUpIntent(values, options.profiles())))
 }

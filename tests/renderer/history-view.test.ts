@@ -2,19 +2,19 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
-import { ElSelect } from 'element-plus'
 import type { EventChannel, InvokeChannel } from '../../shared/ipc/channels'
 import { createBridge } from '../../shared/ipc/bridge'
 import type { Result } from '../../shared/ipc/result'
+import type { HistoryPage } from '../../shared/schemas/list-pages'
 import type { HistoryQuery, QueueItem } from '../../shared/schemas/outbox'
 import { Profile } from '../../shared/schemas/profiles'
 import type { UiLanguage } from '../../shared/schemas/settings'
 import { bridgeKey } from '../../renderer/src/bridge'
-import HistorySection from '../../renderer/src/features/history/HistorySection.vue'
+import HistoryView from '../../renderer/src/features/history/HistoryView.vue'
 import { createAppI18n } from '../../renderer/src/i18n'
 import { useProfilesStore } from '../../renderer/src/stores/profiles-store'
 import { drafts } from '../shared/fixtures'
-import { mountInApp } from './mount'
+import { giveListsARoom, mountInApp } from './mount'
 import { CHANGE_COALESCE_MS, SEARCH_DEBOUNCE_MS } from '../../renderer/src/stores/history-store'
 
 // The history as the agent meets it: every task with its state and provider id, newest first as
@@ -65,18 +65,20 @@ const all: QueueItem[] = [
   item(1, { state: 'cancelled' }),
 ]
 
-/** What main's historyList does, enough for these tests. */
-function answerHistory(input: unknown): Result<QueueItem[]> {
+/** What main's historyPage does, enough for these tests. */
+function answerHistory(input: unknown, items = all): Result<HistoryPage> {
   const q = input as HistoryQuery
   const search = q.search?.toLowerCase() ?? ''
+  const matching = items.filter(
+    (i) =>
+      (!q.provider || i.provider === q.provider) &&
+      (!q.states || q.states.includes(i.state)) &&
+      (!search || [i.subject, i.providerId ?? '', i.id].join('\n').toLowerCase().includes(search)),
+  )
+  const offset = q.offset ?? 0
   return {
     ok: true,
-    value: all.filter(
-      (i) =>
-        (!q.provider || i.provider === q.provider) &&
-        (!q.states || q.states.includes(i.state)) &&
-        (!search || [i.subject, i.providerId ?? '', i.id].join('\n').toLowerCase().includes(search)),
-    ),
+    value: { items: matching.slice(offset, offset + (q.limit ?? 500)), offset, total: matching.length },
   }
 }
 
@@ -95,21 +97,23 @@ function answer(channel: InvokeChannel, input: unknown): Result<unknown> | undef
 }
 
 async function setup(options: { items?: QueueItem[]; language?: UiLanguage } = {}) {
-  const mounted = mountInApp(HistorySection, {
+  const mounted = mountInApp(HistoryView, {
     language: options.language,
     answer: (channel, input) =>
-      channel === 'history:list' && options.items ? { ok: true, value: options.items } : answer(channel, input),
+      channel === 'history:list' && options.items ? answerHistory(input, options.items) : answer(channel, input),
   })
   await useProfilesStore().refreshList()
   await mounted.settle()
   const historyCalls = () =>
     mounted.calls.filter((c) => c.channel === 'history:list').map((c) => c.input as HistoryQuery)
-  const rows = () => mounted.wrapper.findAll('.el-table__body tr.el-table__row')
+  const rows = () => mounted.wrapper.findAll('[data-testid="history-row"]')
   return { ...mounted, historyCalls, rows }
 }
 
 /** Only the store's timers are faked: flushPromises (setImmediate) and the DOM keep running. */
 const fakeTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+
+giveListsARoom()
 
 afterEach(() => {
   vi.useRealTimers()
@@ -120,7 +124,7 @@ afterEach(() => {
 describe('history section', () => {
   it('lists every task in the order main answered, with kind, profile, provider, state and provider id', async () => {
     const { wrapper, rows, historyCalls } = await setup()
-    expect(historyCalls()).toEqual([{ limit: 500 }])
+    expect(historyCalls()).toEqual([{ limit: 50, offset: 0 }])
     expect(rows()).toHaveLength(3)
     expect(rows().map((r) => r.get('[data-testid="history-subject"]').text())).toEqual([
       'Follow up: refund',
@@ -148,7 +152,9 @@ describe('history section', () => {
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } })
     const { wrapper } = await setup()
     const button = wrapper.get('[data-testid="history-copy"]')
-    expect(button.attributes('aria-label')).toBe('Copy provider id wxcc-7f3a-42')
+    // Named by its visible text, described by the id beside it.
+    expect(button.text()).toBe('Copy')
+    expect(wrapper.get(`#${button.attributes('aria-describedby')}`).text()).toBe('wxcc-7f3a-42')
     await button.trigger('click')
     await flushPromises()
     expect(writeText).toHaveBeenCalledWith('wxcc-7f3a-42')
@@ -165,7 +171,10 @@ describe('history section', () => {
     expect(historyCalls()).toHaveLength(1)
     vi.advanceTimersByTime(1)
     await flushPromises()
-    expect(historyCalls()).toEqual([{ limit: 500 }, { limit: 500, search: 'wxcc-7f3a' }])
+    expect(historyCalls()).toEqual([
+      { limit: 50, offset: 0 },
+      { limit: 50, offset: 0, search: 'wxcc-7f3a' },
+    ])
     expect(rows()).toHaveLength(1)
 
     await input.setValue('nobody')
@@ -177,7 +186,7 @@ describe('history section', () => {
     )
     await wrapper.get('[data-testid="history-clear"]').trigger('click')
     await flushPromises()
-    expect(historyCalls().at(-1)).toEqual({ limit: 500 })
+    expect(historyCalls().at(-1)).toEqual({ limit: 50, offset: 0 })
     expect(rows()).toHaveLength(3)
   })
 
@@ -187,38 +196,56 @@ describe('history section', () => {
       'No tasks yet. Every task you create appears here, whatever becomes of it.',
     )
     expect(wrapper.find('[data-testid="history-clear"]').exists()).toBe(false)
-    expect(wrapper.find('.el-table').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="history-table"]').isVisible()).toBe(false)
   })
 
   it('filters by provider and by state at once, through main', async () => {
     const { wrapper, rows, historyCalls } = await setup()
-    const [provider, state] = wrapper.findAllComponents(ElSelect)
-    provider!.vm.$emit('update:modelValue', 'egain')
+    const provider = wrapper.get('select[data-testid="history-provider"]')
+    const state = wrapper.get('select[data-testid="history-state"]')
+    await provider.setValue('egain')
     await flushPromises()
-    expect(historyCalls().at(-1)).toEqual({ limit: 500, provider: 'egain' })
+    expect(historyCalls().at(-1)).toEqual({ limit: 50, offset: 0, provider: 'egain' })
     expect(rows()).toHaveLength(1)
 
-    provider!.vm.$emit('update:modelValue', 'all')
-    state!.vm.$emit('update:modelValue', 'attention')
+    ;(provider.element as HTMLSelectElement).value = 'all'
+    ;(state.element as HTMLSelectElement).value = 'attention'
+    provider.element.dispatchEvent(new Event('change'))
+    state.element.dispatchEvent(new Event('change'))
     await flushPromises()
     // Both changes in one go: one query.
     expect(historyCalls()).toHaveLength(3)
-    expect(historyCalls().at(-1)).toEqual({ limit: 500, states: ['needs_auth', 'needs_review', 'held'] })
+    expect(historyCalls().at(-1)).toEqual({ limit: 50, offset: 0, states: ['needs_auth', 'needs_review', 'held'] })
     expect(rows().map((r) => r.get('[data-testid="history-state-cell"]').text())).toEqual(['Needs review'])
   })
 
-  it('every control has a name', async () => {
+  it('every control has a name, and the header names every cell’s column in the same table', async () => {
     const { wrapper } = await setup()
-    const search = wrapper.get('input[data-testid="history-search"]')
-    expect(wrapper.get(`label[for="${search.attributes('id')}"]`).text()).toBe('Search')
-    const labelled = wrapper.findAll('[aria-labelledby]').map((e) => e.attributes('aria-labelledby'))
-    const names = labelled.map((id) => wrapper.find(`[id="${id}"]`).text())
-    expect(names).toEqual(expect.arrayContaining(['Provider', 'State']))
+    const name = (testid: string) => {
+      const control = wrapper.get(`[data-testid="${testid}"]`)
+      return wrapper.get(`label[for="${control.attributes('id')}"]`).text()
+    }
+    expect([name('history-search'), name('history-provider'), name('history-state')]).toEqual([
+      'Search',
+      'Provider',
+      'State',
+    ])
+    const table = wrapper.get('[role="table"]')
+    expect(table.findAll('[role="columnheader"]').map((h) => h.text())).toEqual([
+      'Time',
+      'Task',
+      'Profile',
+      'State',
+      'Provider id',
+    ])
+    expect(table.findAll('[role="row"]')).toHaveLength(4)
+    expect(table.attributes('aria-rowcount')).toBe('4')
+    expect(table.findAll('[role="row"]')[1]!.findAll('[role="cell"]')).toHaveLength(5)
   })
 
   it('is in Spanish when the app is', async () => {
     const { wrapper, rows } = await setup({ language: 'es' })
-    expect(wrapper.get('h2').text()).toBe('Historial')
+    expect(wrapper.get('h1').text()).toBe('Historial')
     expect(wrapper.text()).toContain('Id del proveedor')
     expect(rows()[0]!.get('[data-testid="history-state-cell"]').text()).toBe('Hay que revisarla')
     expect(rows()[0]!.text()).toContain('Seguimiento')
@@ -235,11 +262,11 @@ describe('history section, live', () => {
     const i18n = (wrapper.vm as unknown as { $i18n: { locale: string } }).$i18n
     i18n.locale = 'es'
     await flushPromises()
-    await vi.waitFor(() => expect(wrapper.get('th').text()).toBe('Hora'))
+    await vi.waitFor(() => expect(wrapper.get('[role="columnheader"]').text()).toBe('Hora'))
     expect(rows()[1]!.get('[data-testid="history-state-cell"]').text()).toBe('Enviada')
     i18n.locale = 'en'
     await flushPromises()
-    expect(wrapper.get('th').text()).toBe('Time')
+    expect(wrapper.get('[role="columnheader"]').text()).toBe('Time')
     expect(errors).not.toHaveBeenCalled()
     expect(warnings).not.toHaveBeenCalled()
   })
@@ -261,7 +288,7 @@ describe('history section, live', () => {
           )
       },
     })
-    const wrapper = mount(HistorySection, {
+    const wrapper = mount(HistoryView, {
       attachTo: document.body,
       global: { plugins: [createPinia(), createAppI18n('en')], provide: { [bridgeKey]: bridge } },
     })

@@ -1,0 +1,513 @@
+import * as chronoEn from 'chrono-node/en'
+import * as chronoEs from 'chrono-node/es'
+import type { ParsedResult } from 'chrono-node/en'
+import type { CountryCode } from '@shared/phone/dialable'
+import type { Candidate, FindRefusalReason } from '@shared/phone/find-numbers'
+import { findNumbers } from '@shared/phone/find-numbers'
+import type { TaskIntent } from '@shared/schemas/intents'
+import { NewTaskIntent } from '@shared/schemas/intents'
+import type { Profile, ProfileOf } from '@shared/schemas/profiles'
+import { WEBEX_SCHEDULED_CALLBACK_LIMITS } from '@shared/providers/webex/wire'
+import { firstConnectTarget } from '@shared/providers/connect/form'
+import { profilesForTask, profilesOf } from '@shared/providers/registry'
+import { allRefusals } from '../../forms/all-refusals'
+import { initialFollowUpValues } from '../tasks/follow-up/follow-up-intent'
+import { VOICE_LANGUAGES, type VoiceLanguage } from '../tasks/broadcast/voice/languages'
+import { voiceBroadcastDefaults } from '../tasks/broadcast/voice/voice-defaults'
+import { fold, zoneNamed } from './zone-names'
+import { dateTimeFormat } from '../../intl-formats'
+
+// The quick entry: one line, typed as the agent would say it, read into the task it stands for.
+//
+//   call 415 555 0100
+//   callback Ana Ruiz +44 20 7946 0958 tomorrow 3pm London re: refund
+//   follow up Ana Ruiz friday: send the contract
+//   broadcast es "Su pedido llegó" to list
+//
+// A kind word first (English or Spanish; none and a number is an outdial), then in any order: the
+// number (read by shared/phone's finder, as the shortcut reads it), a time (chrono-node, English
+// and Spanish) with an optional place for the customer's time zone right beside it, `@word` for a
+// profile, a quoted text, and after `re:` or `:` the reason or subject. What is left is the
+// customer's name. The task is then checked by the very schemas and provider rules main applies.
+
+export type QuickKind = 'outdial' | 'callback' | 'followUp' | 'broadcast'
+
+export interface QuickContext {
+  region: CountryCode
+  language: 'en' | 'es'
+  profiles: readonly Profile[]
+  /** The settings' default profiles for outdials and callbacks. */
+  defaults: { outdial: string | null; callback: string | null }
+  now: Date
+  /** This computer's time zone. */
+  localZone: string
+}
+
+export interface QuickProblem {
+  /** The field it is about: a path of the intent (`destination`, `when.at`, …) or `kind`, `numbers`. */
+  path: string
+  /** Already in the UI's language where the message is known (schema messages are translated by the view). */
+  message: string
+  /** A phone reading's refusal, for the view to say in its words. */
+  phone?: FindRefusalReason
+}
+
+export interface QuickUnderstood {
+  kind: QuickKind
+  profile: Profile | null
+  number: Candidate | null
+  /** A broadcast's numbers, or `list` when they are to be pasted in the form. */
+  numbers: string[] | 'list' | null
+  when: { kind: 'now' } | { kind: 'at'; at: string; timeZone: string; zoneGiven: boolean } | null
+  customer: string
+  reason: string
+  text: string
+  language: VoiceLanguage | null
+}
+
+export interface QuickParse {
+  understood: QuickUnderstood | null
+  /** The task, when it passes every check: Enter queues exactly this. */
+  intent: TaskIntent | null
+  problems: QuickProblem[]
+  /** The full form's values for this task (Tab opens the form with them). */
+  formValues: Record<string, unknown> | null
+  /** A broadcast's numbers as text, for the form's list box. */
+  pastedNumbers: string | null
+}
+
+const KINDS: readonly [RegExp, QuickKind][] = [
+  [/^(call\s*back|callback|cb|devolver(\s+la\s+llamada)?|devoluci[oó]n|rellamar|rellamada)\b/iu, 'callback'],
+  [/^(follow[\s-]*up|fu|seguimiento|seguir)\b/iu, 'followUp'],
+  [/^(broadcast|bc|difusi[oó]n|difundir)\b/iu, 'broadcast'],
+  [/^(call|dial|outdial|llamar|ll[aá]mame|llama|llamada|marcar)\b/iu, 'outdial'],
+]
+
+/** Words that join the parts of a line and are not part of a name ("3pm in London", "a las 9"). */
+const CONNECTORS = new Set(
+  [
+    'in',
+    'at',
+    'on',
+    'for',
+    'to',
+    'with',
+    'by',
+    'time',
+    'en',
+    'a',
+    'para',
+    'con',
+    'por',
+    'hora',
+    'de',
+    'del',
+    'el',
+    'la',
+    'las',
+    'los',
+    'y',
+    'and',
+  ].map(fold),
+)
+const NOW = new Set(['now', 'right now', 'asap', 'ahora', 'ahora mismo', 'ya'])
+/** Where the reason (callback) or subject (follow-up) starts: `re:` and friends, or a plain colon. */
+const REASON_MARK =
+  /(?:^|\s)(?:re|about|reason|motivo|asunto|sobre)\s*:\s*|(?<![\d]|\btel|\bcallto|\bsip|\bhttps?):(?!\d|\/\/)\s*/iu
+const QUOTED = /["“”«»]([^"“”«»]+)["“”«»]/u
+const PROFILE_HINT = /(?:^|\s)@(\S+)/u
+const TO_LIST = /(?:^|\s)(?:to\s+(?:the\s+)?list|a\s+(?:la\s+)?lista)\b/iu
+const EMAIL = /[^\s@"“”]+@[^\s@"“”]+\.[^\s@"“”]+/u
+/** Who a follow-up is for, by their login: `assign jdoe`, `asignar a jdoe`. */
+const ASSIGNEE = /(?:^|\s)(?:assign(?:\s+to)?|asignar(?:\s+a)?)\s+(\S+)/iu
+
+/** The line with spans blanked out as they are understood, so offsets stay those of the line. */
+class Line {
+  private masked: string
+  constructor(readonly text: string) {
+    this.masked = text
+  }
+  get rest(): string {
+    return this.masked
+  }
+  take(start: number, end: number): string {
+    const taken = this.masked.slice(start, end)
+    this.masked = this.masked.slice(0, start) + ' '.repeat(end - start) + this.masked.slice(end)
+    return taken
+  }
+  /** Takes the first match of `pattern` (group `group` is returned); null when none. */
+  takeMatch(pattern: RegExp, group = 0): string | null {
+    const match = pattern.exec(this.masked)
+    if (!match) return null
+    this.take(match.index, match.index + match[0].length)
+    return match[group] ?? ''
+  }
+  /** Takes from `start` to the end of the line. */
+  takeToEnd(start: number): string {
+    return this.take(start, this.masked.length)
+  }
+}
+
+/** Words of the line not yet taken, with their offsets. */
+function wordsOf(text: string): { text: string; start: number; end: number }[] {
+  return [...text.matchAll(/\S+/gu)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }))
+}
+
+/** A zone's offset from UTC at an instant, in minutes (+540 for Tokyo). */
+export function offsetMinutes(zone: string, at: Date): number {
+  const name =
+    dateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT'
+  const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name)
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0
+}
+
+/** A wall time in a zone → ISO with that zone's offset at that moment (DST included). */
+export function zonedIso(
+  wall: { year: number; month: number; day: number; hour: number; minute: number },
+  zone: string,
+): string {
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute)
+  let instant = asUtc
+  for (let i = 0; i < 3; i++) {
+    const next = asUtc - offsetMinutes(zone, new Date(instant)) * 60_000
+    if (next === instant) break
+    instant = next
+  }
+  const offset = offsetMinutes(zone, new Date(instant))
+  const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0')
+  const sign = offset < 0 ? '-' : '+'
+  return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:00${sign}${pad(Math.trunc(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`
+}
+
+const chronos = { en: chronoEn.casual, es: chronoEs.casual }
+
+/** The first time in the text, in the UI's language first, then the other one. */
+function findTime(text: string, language: 'en' | 'es', now: Date, zone: string): ParsedResult | null {
+  const ref = { instant: now, timezone: offsetMinutes(zone, now) }
+  for (const lang of language === 'es' ? (['es', 'en'] as const) : (['en', 'es'] as const)) {
+    const [found] = chronos[lang].parse(text, ref, { forwardDate: true })
+    if (found) return found
+  }
+  return null
+}
+
+/** A place right after (or right before) the time, skipping joining words: the customer's zone. */
+function zoneBeside(
+  line: Line,
+  span: { start: number; end: number },
+): { zone: string; start: number; end: number } | null {
+  const words = wordsOf(line.rest)
+  const after = words.filter((w) => w.start >= span.end)
+  const before = words.filter((w) => w.end <= span.start).reverse()
+  const tryRun = (run: typeof words, reversed: boolean) => {
+    let skip = 0
+    while (skip < run.length && CONNECTORS.has(fold(run[skip]!.text))) skip++
+    for (let length = Math.min(4, run.length - skip); length >= 1; length--) {
+      const part = run.slice(skip, skip + length)
+      const ordered = reversed ? [...part].reverse() : part
+      const zone = zoneNamed(ordered.map((w) => w.text.replace(/[.,;]+$/u, '')))
+      if (zone) {
+        const start = Math.min(...part.map((w) => w.start))
+        const end = Math.max(...part.map((w) => w.end))
+        // The joining words between the time and the place go with it ("3pm in London").
+        const joined = run.slice(0, skip)
+        const from = Math.min(start, ...joined.map((w) => w.start))
+        const to = Math.max(end, ...joined.map((w) => w.end))
+        return { zone, start: from, end: to }
+      }
+    }
+    return null
+  }
+  return tryRun(after, false) ?? tryRun(before, true)
+}
+
+/** What is left of the line: a name, without the joining words at its ends. */
+function leftover(text: string): string {
+  const runs = text.split(/\s{2,}/u).map((run) => {
+    const words = run.trim().split(/\s+/u).filter(Boolean)
+    while (words.length && CONNECTORS.has(fold(words[0]!))) words.shift()
+    while (words.length && CONNECTORS.has(fold(words.at(-1)!))) words.pop()
+    return words.join(' ')
+  })
+  return runs
+    .filter(Boolean)
+    .join(' ')
+    .replace(/[,;]+$/u, '')
+    .trim()
+}
+
+function pickProfile<T extends Profile>(usable: readonly T[], hint: string | null, preferred: string | null): T | null {
+  if (hint) {
+    const wanted = fold(hint)
+    return usable.find((p) => fold(p.label).includes(wanted)) ?? null
+  }
+  return usable.find((p) => p.id === preferred) ?? usable[0] ?? null
+}
+
+let languageWords: Map<string, VoiceLanguage> | null = null
+/** The broadcast's language from a word: its code (es, vi), the platform's (ES, VN) or its name. */
+function voiceLanguage(word: string): VoiceLanguage | null {
+  if (!languageWords) {
+    languageWords = new Map()
+    for (const [code, bcp47] of Object.entries(VOICE_LANGUAGES) as [VoiceLanguage, string][]) {
+      languageWords.set(bcp47, code).set(code.toLowerCase(), code)
+      for (const inLanguage of ['en', 'es', bcp47]) {
+        const name = new Intl.DisplayNames([inLanguage], { type: 'language' }).of(bcp47)
+        if (name) languageWords.set(fold(name), code)
+      }
+    }
+  }
+  return languageWords.get(fold(word)) ?? null
+}
+
+const outbound = (p: ProfileOf<'webex'> | null) => p?.entryPoints.filter((e) => e.direction === 'outbound') ?? []
+const EMPTY: QuickParse = { understood: null, intent: null, problems: [], formValues: null, pastedNumbers: null }
+
+/** Reads one line of quick entry. Pure: the same line and context give the same task. */
+export function parseQuickEntry(input: string, context: QuickContext): QuickParse {
+  const text = input.replace(/\s+/gu, ' ').trimStart()
+  if (text.trim() === '') return EMPTY
+  const line = new Line(text)
+  const problems: QuickProblem[] = []
+
+  // ——— the kind ———
+  let kind: QuickKind | null = null
+  for (const [pattern, named] of KINDS) {
+    const match = pattern.exec(text)
+    if (match) {
+      kind = named
+      line.take(0, match[0].length)
+      break
+    }
+  }
+
+  // ——— the parts that say what they are ———
+  const hint = line.takeMatch(PROFILE_HINT, 1)
+  const quoted = line.takeMatch(QUOTED, 1)
+  const toList = line.takeMatch(TO_LIST) !== null
+  let reason = ''
+  // An outdial has no reason: a colon there is part of what was pasted ("Jane: 415 555 0100").
+  const mark = kind === 'callback' || kind === 'followUp' ? REASON_MARK.exec(line.rest) : null
+  if (mark) reason = line.takeToEnd(mark.index).slice(mark[0].length).trim()
+  const assignee = kind === 'followUp' ? line.takeMatch(ASSIGNEE, 1) : null
+  const email = kind === 'followUp' ? line.takeMatch(EMAIL) : null
+
+  // ——— the numbers ———
+  const found = findNumbers(line.rest, context.region, { max: kind === 'broadcast' ? 50 : 1 })
+  for (const candidate of found.candidates) line.take(candidate.offset, candidate.offset + candidate.raw.length)
+  const number = found.candidates[0] ?? null
+  kind ??= number ? 'outdial' : null
+  if (!kind) {
+    return { ...EMPTY, problems: [{ path: 'kind', message: 'kind' }] }
+  }
+  if (!number && (kind === 'outdial' || kind === 'callback')) {
+    const refusal = found.refusals[0]
+    problems.push(
+      refusal
+        ? { path: 'destination', message: refusal.reason, phone: refusal.reason }
+        : { path: 'destination', message: 'no_number', phone: 'empty' },
+    )
+  }
+
+  // ——— the broadcast's language ———
+  let language: VoiceLanguage | null = null
+  if (kind === 'broadcast') {
+    for (const word of wordsOf(line.rest)) {
+      language = voiceLanguage(word.text)
+      if (language) {
+        line.take(word.start, word.end)
+        break
+      }
+    }
+  }
+
+  // ——— the time, and the customer's zone beside it ———
+  let when: QuickUnderstood['when'] = null
+  let hourGiven = false
+  if (kind !== 'outdial') {
+    const first = findTime(line.rest, context.language, context.now, context.localZone)
+    if (first) {
+      const span = { start: first.index, end: first.index + first.text.length }
+      if (NOW.has(fold(first.text))) {
+        line.take(span.start, span.end)
+        when = { kind: 'now' }
+      } else {
+        const place = zoneBeside(line, span)
+        const zone = place?.zone ?? context.localZone
+        // Read again on the customer's clock: "tomorrow" is their tomorrow.
+        const again = place ? findTime(first.text, context.language, context.now, zone) : first
+        const parsed = again ?? first
+        line.take(span.start, span.end)
+        if (place) line.take(place.start, place.end)
+        hourGiven = parsed.start.isCertain('hour')
+        const wall = {
+          year: parsed.start.get('year') ?? 0,
+          month: parsed.start.get('month') ?? 1,
+          day: parsed.start.get('day') ?? 1,
+          hour: hourGiven ? (parsed.start.get('hour') ?? 0) : 17,
+          minute: hourGiven ? (parsed.start.get('minute') ?? 0) : 0,
+        }
+        when = { kind: 'at', at: zonedIso(wall, zone), timeZone: zone, zoneGiven: place !== null }
+      }
+    }
+  }
+
+  const customer = leftover(line.rest)
+  const understood: QuickUnderstood = {
+    kind,
+    profile: null,
+    number,
+    numbers: null,
+    when,
+    customer,
+    reason,
+    text: quoted ?? '',
+    language,
+  }
+
+  // ——— the task ———
+  let intent: Record<string, unknown>
+  let formValues: Record<string, unknown>
+  let pastedNumbers: string | null = null
+  const { profiles } = context
+
+  if (kind === 'outdial') {
+    const profile = pickProfile(profilesForTask('outdial', profiles), hint, context.defaults.outdial)
+    understood.profile = profile
+    formValues = {
+      kind: 'outdial',
+      profileId: profile?.id ?? '',
+      destination: number?.e164 ?? '',
+      origin: profile?.outdialAnis[0]?.number ?? '',
+      entryPointId: outbound(profile)[0]?.id ?? '',
+    }
+    intent = formValues
+  } else if (kind === 'callback') {
+    const profile = pickProfile(profilesForTask('callback', profiles), hint, context.defaults.callback)
+    understood.profile = profile
+    if (when?.kind === 'at' && !hourGiven) problems.push({ path: 'when.at', message: 'hour' })
+    const whenIntent = when?.kind === 'at' ? { kind: 'at', at: when.at, timeZone: when.timeZone } : { kind: 'now' }
+    const common = {
+      kind: 'callback',
+      profileId: profile?.id ?? '',
+      when: whenIntent,
+      destination: number?.e164 ?? '',
+      customerName: customer,
+      reason,
+    }
+    const webexFirst = profile?.provider === 'webex' ? outbound(profile)[0]?.id : undefined
+    const target = firstConnectTarget(profile?.provider === 'connect' ? profile : undefined)
+    formValues = {
+      ...common,
+      provider: profile?.provider ?? 'webex',
+      when: {
+        kind: whenIntent.kind,
+        at: when?.kind === 'at' ? when.at : '',
+        timeZone: when?.kind === 'at' ? when.timeZone : context.localZone,
+      },
+      entryPointId: webexFirst ?? '',
+      windowMinutes: WEBEX_SCHEDULED_CALLBACK_LIMITS.minDurationMinutes,
+      target,
+    }
+    intent =
+      profile?.provider === 'connect'
+        ? { ...common, provider: 'connect', target }
+        : {
+            ...common,
+            provider: 'webex',
+            ...(whenIntent.kind === 'at'
+              ? { windowMinutes: WEBEX_SCHEDULED_CALLBACK_LIMITS.minDurationMinutes }
+              : { entryPointId: webexFirst ?? '' }),
+          }
+  } else if (kind === 'followUp') {
+    const contact = email ?? number?.e164 ?? null
+    const usable = profilesForTask('followUp', profiles)
+    // eGain finds the customer by email or phone; a name alone goes where a name is enough.
+    const profile = hint
+      ? pickProfile(usable, hint, null)
+      : ((contact ? usable.find((p) => p.provider === 'egain') : usable.find((p) => p.provider === 'connect')) ??
+        usable[0] ??
+        null)
+    understood.profile = profile
+    const subject = reason || quoted || ''
+    understood.reason = subject
+    const due = when?.kind === 'at' ? when.at : ''
+    const base = initialFollowUpValues(usable, profile?.id ?? '')
+    if (profile?.provider === 'connect') {
+      const dueText =
+        when?.kind === 'at'
+          ? `${context.language === 'es' ? 'Para' : 'Due'} ${when.at.slice(0, 16).replace('T', ' ')}`
+          : ''
+      const description = [customer, dueText].filter(Boolean).join(' · ')
+      formValues = { ...base, name: subject, description }
+      intent = {
+        kind: 'followUp',
+        provider: 'connect',
+        profileId: profile.id,
+        name: subject,
+        ...(description && { description }),
+        target: base.target,
+      }
+    } else {
+      const attribute = email ? 'email.emailAddress' : number ? 'mobile.phone' : 'email.emailAddress'
+      const content = customer && (email || number) ? customer : ''
+      if (!contact && customer) problems.push({ path: 'lookup.value', message: 'contact' })
+      formValues = {
+        ...base,
+        subject,
+        content,
+        dueDate: due,
+        lookup: { attribute, value: contact ?? '' },
+        ...(assignee && { assignee: { by: 'loginId', value: assignee } }),
+      }
+      intent = {
+        kind: 'followUp',
+        provider: 'egain',
+        profileId: profile?.id ?? '',
+        department: base.department,
+        subtype: base.subtype,
+        ...(subject && { subject }),
+        ...(content && { content }),
+        ...(due && { dueDate: due }),
+        lookup: { attribute, value: contact ?? '' },
+        createCustomer: base.createCustomer,
+        ...(assignee && { assignee: { by: 'loginId', value: assignee } }),
+      }
+    }
+  } else {
+    const profile = pickProfile(profilesOf('voice_broadcast', profiles), hint, null)
+    understood.profile = profile
+    // The voice platform takes the digits alone: country code and number, no +.
+    const numbers = found.candidates.map((c) => c.e164.slice(1))
+    understood.numbers = numbers.length ? numbers : toList ? 'list' : null
+    if (numbers.length === 0) problems.push({ path: 'numbers', message: toList ? 'list' : 'numbers' })
+    pastedNumbers = numbers.length ? numbers.join('\n') : null
+    formValues = {
+      ...voiceBroadcastDefaults(profile?.id ?? ''),
+      text: quoted ?? '',
+      ...(language && { lan: language }),
+    }
+    intent = { ...formValues, numbers }
+  }
+
+  // ——— the same checks main makes, every problem at once ———
+  for (const refusal of allRefusals(NewTaskIntent, intent, understood.profile ?? undefined, context.now)) {
+    const path = refusal.path.map(String).join('.')
+    // A number the reading already refused is said once, in the reading's words; so is a list to come.
+    if (problems.some((p) => p.path === path || (p.path === 'destination' && path.startsWith('destination')))) continue
+    if (kind === 'broadcast' && path.startsWith('numbers') && problems.some((p) => p.path === 'numbers')) continue
+    problems.push({ path, message: refusal.message })
+  }
+  if (!understood.profile) problems.push({ path: 'profileId', message: 'profile' })
+  const checked = problems.length === 0 ? NewTaskIntent.safeParse(intent) : null
+
+  return {
+    understood,
+    intent: checked?.success ? checked.data : null,
+    problems,
+    formValues,
+    pastedNumbers,
+  }
+}
