@@ -101,25 +101,29 @@ describe.skipIf(!chromiumAvailable())('settings screen in Chromium through the h
     }
   })
 
-  it("the sandbox is the agent's to hide: off, its profiles leave the page; on, they are back", async () => {
+  it("the sandbox is the agent's to hide: off, its profiles leave Profiles; on, they are back", async () => {
     const harness = await startTestHarness({ locale: 'en-GB' })
     try {
       const { page, problems } = await open(harness)
       const sandboxCards = page.locator('[data-testid="profile-card"][data-sandbox="true"]')
+      const setSandbox = async (on: boolean) => {
+        await page.goto(`${harness.url}#/settings`)
+        const setting = page.getByLabel(/Show the sandbox/)
+        await expect.poll(() => setting.isChecked()).toBe(!on)
+        await setting.setChecked(on)
+        await page.getByRole('button', { name: 'Save settings' }).click()
+        await page.getByText('Settings saved.').waitFor()
+        await page.goto(`${harness.url}#/profiles`)
+      }
+      await page.goto(`${harness.url}#/profiles`)
       await expect.poll(() => sandboxCards.count()).toBe(5)
-      const setting = page.getByLabel(/Show the sandbox/)
-      await expect(setting.isChecked()).resolves.toBe(true)
 
-      await setting.uncheck()
-      await page.getByRole('button', { name: 'Save settings' }).click()
-      await page.getByText('Settings saved.').waitFor()
+      await setSandbox(false)
       await expect.poll(() => sandboxCards.count()).toBe(0)
       const saved = (await harness.call('settings:get')).body as { value: { settings: { sandbox: boolean } } }
       expect(saved.value.settings.sandbox).toBe(false)
 
-      await setting.check()
-      await page.getByRole('button', { name: 'Save settings' }).click()
-      await page.getByText('Settings saved.').waitFor()
+      await setSandbox(true)
       await expect.poll(() => sandboxCards.count()).toBe(5)
       expect(problems).toEqual([])
     } finally {
