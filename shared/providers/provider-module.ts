@@ -86,6 +86,13 @@ export interface SharedProviderModule<
   tasks: readonly Intent['kind'][]
   /** Whether an intent is one of this provider's. */
   owns(intent: TaskIntent): intent is Intent
+  /** What a task is about, in a few words (its queue and history row, the window's questions): a number, a name. */
+  subject(intent: Intent): string
+  /**
+   * What makes two of its tasks the same for the agent (the window asks before queueing a twin): the
+   * customer or subject, not the details a deliberate resend changes.
+   */
+  identity(intent: Intent): string
   /**
    * The wire request for an intent on this profile, checked against the provider's rules at `now`
    * (the provider's clock), or why it cannot be sent. The one check of the wire: the client sends

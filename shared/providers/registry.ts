@@ -111,6 +111,34 @@ export function intentProvider(intent: TaskIntent): ProviderName {
   throw new Error(`no provider takes ${intent.kind} tasks`)
 }
 
+/** `use` applied to the intent and its provider's shared module, typed as that provider's. */
+export function withSharedProvider<R>(
+  intent: TaskIntent,
+  use: <P extends ProviderName>(provider: SharedModule<P>, intent: IntentOf<P>) => R,
+): R {
+  return ownIntent(sharedProvider(intentProvider(intent)), intent, use)
+}
+
+function ownIntent<P extends ProviderName, R>(
+  provider: SharedModule<P>,
+  intent: TaskIntent,
+  use: (provider: SharedModule<P>, intent: IntentOf<P>) => R,
+): R {
+  // Unreachable: the provider was found as the one that owns the intent.
+  if (!provider.owns(intent)) throw new Error(`${provider.name} does not take ${intent.kind} tasks`)
+  return use(provider, intent)
+}
+
+/** What a task is about, in a few words (its provider says): the number called, the task's name. */
+export const taskSubject = (intent: TaskIntent): string => withSharedProvider(intent, (p, own) => p.subject(own))
+
+/**
+ * What makes two tasks the same for the agent: the same kind, on the same profile, for the same
+ * customer or subject (its provider says which).
+ */
+export const taskIdentity = (intent: TaskIntent): string =>
+  [intent.kind, intent.profileId, withSharedProvider(intent, (p, own) => p.identity(own))].join('|')
+
 /**
  * The wire request for a task: its intent on its profile, checked against the provider's rules at
  * `now` (the provider's clock), or why it cannot be sent, at the intent's path. Pure; the profile

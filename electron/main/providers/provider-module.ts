@@ -108,8 +108,6 @@ export interface ProviderModule<P extends ProviderName> {
   resendWindow: { ms: number; reason: string } | null
   /** The provider's published limits, kept a little under where they are exact. */
   laneLimits: LaneLimits
-  /** What a task is about, in a few words, for its queue and history row: a number, a name. */
-  subject(intent: IntentOf<P>): string
   /** The tasks a task must follow (same customer or contact chain), or null for one of its own. */
   scope(intent: IntentOf<P>): ScopeKey | null
   /** When the task is pinned to a time the provider holds it to, or null. */

@@ -48,5 +48,5 @@ function applyTo<P extends ProviderName, R>(
   return use(mainProvider(name), intent)
 }
 
-/** What the task is about, in a few words: the number called, the task's name. */
-export const subjectOf = (intent: TaskIntent): string => withProvider(intent, (provider, own) => provider.subject(own))
+/** What the task is about, in a few words: the number called, the task's name (shared/providers). */
+export { taskSubject as subjectOf } from '@shared/providers/registry'

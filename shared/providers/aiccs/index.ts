@@ -16,6 +16,8 @@ export const aiccs = defineSharedProvider({
   keyId: (secret) => secret.accessKeyId,
   tasks: ['broadcast'],
   owns: (intent): intent is AiccsBroadcastIntent => intent.kind === 'broadcast' && intent.provider === 'aiccs',
+  subject: (intent) => intent.taskName,
+  identity: (intent) => intent.taskName,
   toWire: aiccsToWire,
   form: aiccsForm,
   samples: aiccsSamples,

@@ -17,6 +17,8 @@ export const connect = defineSharedProvider({
   tasks: ['callback', 'followUp'],
   owns: (intent): intent is ConnectIntent =>
     (intent.kind === 'callback' || intent.kind === 'followUp') && intent.provider === 'connect',
+  subject: (intent) => (intent.kind === 'callback' ? `${intent.customerName} · ${intent.destination}` : intent.name),
+  identity: (intent) => (intent.kind === 'callback' ? intent.destination : intent.name.trim().toLowerCase()),
   toWire: connectToWire,
   form: connectForm,
   samples: connectSamples,

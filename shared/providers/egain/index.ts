@@ -17,6 +17,9 @@ export const egain = defineSharedProvider({
   keyId: () => null,
   tasks: ['followUp'],
   owns: (intent): intent is EgainFollowUpIntent => intent.kind === 'followUp' && intent.provider === 'egain',
+  subject: (intent) => intent.subject || intent.subtype,
+  identity: (intent) =>
+    `${intent.lookup.attribute}=${intent.lookup.value.trim().toLowerCase()}|${intent.subject ?? ''}`,
   toWire: egainToWire,
   form: egainForm,
   samples: egainSamples,

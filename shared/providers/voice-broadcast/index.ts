@@ -18,6 +18,9 @@ export const voiceBroadcast = defineSharedProvider({
   tasks: ['broadcast'],
   owns: (intent): intent is VoiceBroadcastIntent =>
     intent.kind === 'broadcast' && intent.provider === 'voice_broadcast',
+  subject: (intent) =>
+    `${intent.taskName} · ${intent.numbers.length} ${intent.numbers.length === 1 ? 'number' : 'numbers'}`,
+  identity: (intent) => `${intent.text}|${intent.numbers.length}|${intent.numbers[0] ?? ''}`,
   toWire: (intent, profile) => voiceBroadcastToWire(intent, profile),
   form: voiceBroadcastForm,
   samples: voiceBroadcastSamples,

@@ -17,6 +17,9 @@ export const webex = defineSharedProvider({
   tasks: ['outdial', 'callback'],
   owns: (intent): intent is WebexIntent =>
     intent.kind === 'outdial' || (intent.kind === 'callback' && intent.provider === 'webex'),
+  subject: (intent) =>
+    intent.kind === 'callback' ? `${intent.customerName} · ${intent.destination}` : intent.destination,
+  identity: (intent) => intent.destination,
   toWire: webexToWire,
   form: webexForm,
   samples: webexSamples,

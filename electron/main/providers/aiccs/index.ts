@@ -11,8 +11,6 @@ export const aiccs = defineProvider({
   resendWindow: null,
   /** [I] AICCS publishes no figure; its siblings allow 20 a second. */
   laneLimits: { rate: { kind: 'bucket', perSecond: 10, burst: 10 }, concurrency: 2 },
-  subject: (intent) => intent.taskName,
-  // A broadcast concerns many numbers and no one conversation: a scope of its own.
   scope: () => null,
   pinnedTime: (intent) =>
     intent.start.kind === 'at'

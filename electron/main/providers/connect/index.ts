@@ -12,7 +12,6 @@ export const connect = defineProvider({
   resendWindow: { ms: 24 * 3_600_000, reason: 'Amazon Connect recognises a resend only for a limited time.' },
   /** StartTaskContact: 2 a second, burst 5, per account and region. */
   laneLimits: { rate: { kind: 'bucket', perSecond: 2, burst: 5 }, concurrency: 2 },
-  subject: (intent) => (intent.kind === 'callback' ? `${intent.customerName} · ${intent.destination}` : intent.name),
   scope: (intent) =>
     intent.kind === 'callback'
       ? { kind: 'number', key: intent.destination }

@@ -12,7 +12,6 @@ export const egain = defineProvider({
   resendWindow: null,
   /** One request at a time per user. */
   laneLimits: { rate: null, concurrency: 1 },
-  subject: (intent) => intent.subject || intent.subtype,
   scope: (intent) => ({ kind: 'customer', key: `${intent.lookup.attribute}=${intent.lookup.value}` }),
   pinnedTime: (intent) =>
     intent.dueDate === undefined

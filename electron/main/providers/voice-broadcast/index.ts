@@ -12,9 +12,6 @@ export const voiceBroadcast = defineProvider({
   resendWindow: null,
   /** [I] The voice platform publishes no figure. */
   laneLimits: { rate: { kind: 'bucket', perSecond: 5, burst: 5 }, concurrency: 2 },
-  subject: (intent) =>
-    `${intent.taskName} · ${intent.numbers.length} ${intent.numbers.length === 1 ? 'number' : 'numbers'}`,
-  // A broadcast concerns many numbers and no one conversation: a scope of its own.
   scope: () => null,
   pinnedTime: () => null,
   scheduled: () => null,

@@ -15,8 +15,6 @@ export const webex = defineProvider({
   resendWindow: null,
   /** 300 requests a minute per client. */
   laneLimits: { rate: { kind: 'window', max: 300, windowMs: 60_000 }, concurrency: 4 },
-  subject: (intent) =>
-    intent.kind === 'callback' ? `${intent.customerName} · ${intent.destination}` : intent.destination,
   scope: (intent) => ({ kind: 'number', key: intent.destination }),
   pinnedTime: (intent) =>
     intent.kind === 'callback' && intent.when.kind === 'at'

@@ -1,3 +1,4 @@
+import { taskIdentity } from '@shared/providers/registry'
 import type { TaskIntent } from '@shared/schemas/intents'
 
 // Issue 16, item 2: an agent unsure whether Enter worked presses it again, and the provider creates
@@ -8,27 +9,11 @@ export const DUPLICATE_WINDOW_MS = 30_000
 
 /**
  * What makes two tasks the same for the agent: the same kind, on the same profile, for the same
- * customer or subject. Details that differ in a deliberate resend (a note, a reason, the attributes)
- * are left out: a callback to the same number twice in a few seconds is asked about either way.
+ * customer or subject (shared/providers: each provider says which). Details that differ in a
+ * deliberate resend (a note, a reason, the attributes) are left out: a callback to the same number
+ * twice in a few seconds is asked about either way.
  */
-export function taskIdentity(intent: TaskIntent): string {
-  const what = (() => {
-    switch (intent.kind) {
-      case 'outdial':
-      case 'callback':
-        return intent.destination
-      case 'followUp':
-        return intent.provider === 'egain'
-          ? `${intent.lookup.attribute}=${intent.lookup.value.trim().toLowerCase()}|${intent.subject ?? ''}`
-          : intent.name.trim().toLowerCase()
-      case 'broadcast':
-        return intent.provider === 'voice_broadcast'
-          ? `${intent.text}|${intent.numbers.length}|${intent.numbers[0] ?? ''}`
-          : intent.taskName
-    }
-  })()
-  return [intent.kind, intent.profileId, what].join('|')
-}
+export { taskIdentity } from '@shared/providers/registry'
 
 export interface DuplicateGuard {
   /** A task was queued at `at` (ms). */

@@ -6,22 +6,10 @@ import { i18nGlobal } from '../../i18n'
 import { useQueueStore } from '../../stores/queue-store'
 import { useToastStore } from '../../stores/toast-store'
 import { duplicateGuard } from './duplicate-guard'
+import { taskSubject } from '@shared/providers/registry'
 
 export type QueueOutcome =
   { kind: 'queued'; item: QueueItem } | { kind: 'declined' } | { kind: 'refused'; error: IpcError }
-
-/** A few words for the question about a twin: the number, the subject or the task name. */
-export function subjectOf(intent: TaskIntent): string {
-  switch (intent.kind) {
-    case 'outdial':
-    case 'callback':
-      return intent.destination
-    case 'followUp':
-      return intent.provider === 'egain' ? (intent.subject ?? intent.lookup.value) : intent.name
-    case 'broadcast':
-      return intent.provider === 'voice_broadcast' ? intent.text.slice(0, 40) : intent.taskName
-  }
-}
 
 /**
  * Every way a task is queued from this window (the forms, the quick entry): asked about first when
@@ -41,7 +29,7 @@ export function useQueueTask() {
       message: t('shell.duplicate.message', {
         kind: t(`tasks.kindNames.${intent.kind}`),
         seconds: Math.max(1, Math.round(twin.agoMs / 1000)),
-        subject: subjectOf(intent),
+        subject: taskSubject(intent),
       }),
       confirmLabel: t('shell.duplicate.confirm'),
     })
