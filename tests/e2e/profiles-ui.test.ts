@@ -235,9 +235,10 @@ describe.skipIf(!chromiumAvailable())('provider profiles and credentials in Chro
       const banner = page.getByTestId('keychain-banner')
       await banner.getByText('The keychain is locked').waitFor()
       await expect.poll(() => banner.innerText()).toContain('Your keychain is locked. Unlock it')
-      await expect(
-        page.getByTestId('keychain-status').getByRole('button', { name: 'Test keychain' }).isVisible(),
-      ).resolves.toBe(true)
+      // The button reads "Testing…" until the check ends; wait for it to come back.
+      await expect
+        .poll(() => page.getByTestId('keychain-status').getByRole('button', { name: 'Test keychain' }).isVisible())
+        .toBe(true)
       await card(page, 'Webex US').getByText('Keychain locked').waitFor()
       await banner.getByText('Technical details').click()
       await banner.getByText('test keychain is locked').waitFor()

@@ -141,6 +141,14 @@ describe('Alibaba Cloud AICCS client (openapi-core → ACS3-checking simulator o
     ])
   })
 
+  it('an idempotency key that cannot form a task name: rejected before anything is sent', async () => {
+    const s = await sim()
+    // The client with its default time limit: the refusal comes before any request.
+    const outcome = checked(await createAiccsClient().send(context(s.host, {}, 'has space'), task))
+    expect(outcome).toMatchObject({ kind: 'rejected', httpStatus: null, message: expect.stringContaining('task name') })
+    expect(s.requests).toHaveLength(0)
+  })
+
   it('ids beyond 2^63 - 1 stay exact too', async () => {
     const s = await sim({ firstTaskId: 18446744073709551615n })
     expect(checked(await client.send(context(s.host), task))).toMatchObject({

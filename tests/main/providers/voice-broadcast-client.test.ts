@@ -276,6 +276,21 @@ describe('voice broadcast client: the rest', () => {
     expect(s.ledger).toHaveLength(0)
   })
 
+  it('both list shapes at once: the shape check leaves the task to the wire schema, which takes it', async () => {
+    const s = await sim()
+    const both = checked(await createVoiceBroadcastClient().send(context(s.url), { ...request, ...infoRequest }))
+    expect(both).toMatchObject({ kind: 'sent' })
+    expect(s.ledger).toHaveLength(1)
+  })
+
+  it('no list at all reaches the platform only if the wire check was skipped; the platform refuses it', async () => {
+    const s = await sim()
+    const { numberList: _numbers, ...noNumbers } = request as Extract<VoiceBroadcastSend, { numberList: unknown }>
+    const outcome = checked(await createVoiceBroadcastClient().send(context(s.url), noNumbers as VoiceBroadcastSend))
+    expect(outcome).toMatchObject({ kind: 'rejected' })
+    expect(s.tasks).toHaveLength(0)
+  })
+
   it('a 1,000-number request goes through', async () => {
     const s = await sim()
     const numbers = Array.from({ length: 1000 }, (_, i) => `8490${String(i).padStart(7, '0')}`)
