@@ -6,6 +6,7 @@ import type { IssueDetail, Result } from '@shared/ipc/result'
 import { fail, ok } from '@shared/ipc/result'
 import { AppError } from '../core/app-error'
 import type { Logger } from '../core/logger'
+import { jsonByteLength } from './json-size'
 
 /** The service call behind every channel (the composition root merges each domain's handlers). */
 export type Handlers = InvokeHandlers
@@ -26,16 +27,6 @@ function toIssues(error: z.ZodError): IssueDetail[] {
   }))
 }
 
-function serializedSize(input: unknown): number | null {
-  if (input === undefined) return 0
-  try {
-    const json = JSON.stringify(input)
-    return json === undefined ? 0 : Buffer.byteLength(json)
-  } catch {
-    return null
-  }
-}
-
 /**
  * Everything a call goes through after the transport (Electron IPC or the harness's HTTP) has
  * vouched for the caller: channel lookup, size cap, schema, the service, the envelope. Never
@@ -48,13 +39,13 @@ export function createDispatch({ handlers, logger, checkOutputs }: DispatchOptio
       return fail('unknown_channel', `There is no channel named "${String(channel).slice(0, 100)}".`)
     }
     const spec: InvokeSpec = invokes[channel]
-    const size = serializedSize(input)
     const cap = spec.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES
+    const size = jsonByteLength(input, cap)
     if (size === null || size > cap) {
       logger.warn('oversized or unserializable input refused', { channel, size })
       return fail(
         'invalid_input',
-        size === null ? 'The input could not be read.' : `The input is too large (${size} bytes; at most ${cap}).`,
+        size === null ? 'The input could not be read.' : `The input is too large (more than ${cap} bytes).`,
         [{ path: [], message: size === null ? 'unserializable' : 'too large' }],
       )
     }

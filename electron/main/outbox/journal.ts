@@ -50,7 +50,7 @@ import { errorCode, nodeJournalFs, type JournalFileHandle, type JournalFs } from
 import { acquireJournalLock, type HeldLock } from '../core/journal-lock'
 import type { DamagedStretch, JournalDamageCode, JournalLoss, JournalScan, JournalTornTail } from './journal-scan'
 import { describeIssues, scanJournal } from './journal-scan'
-import { encodeRecord, frameJson, stampJson } from './record-codec'
+import { encodeRecord, frameJson } from './record-codec'
 
 export { JournalLockedError } from '../core/journal-lock'
 export type { DamagedStretch, JournalDamageCode, JournalLoss, JournalTornTail } from './journal-scan'
@@ -425,7 +425,7 @@ export async function openJournal<T>(options: JournalOptions<T>): Promise<Journa
       // (a compaction that ran or failed just ahead of this batch included).
       let counting = countedInFile
       const lines = batch.map((op) => {
-        const line = frameJson(stampJson(op.json, counting))
+        const line = frameJson(op.json, counting)
         if (op.counted) counting++
         return line
       })

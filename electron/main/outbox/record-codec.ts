@@ -40,17 +40,7 @@ const STAMP_PREFIX = '{"countedBefore":'
 
 /** `value` framed as one line, with the watermark when `countedBefore` is given. */
 export function encodeRecord(value: unknown, countedBefore?: number): Buffer {
-  const json = JSON.stringify(value)
-  return frameJson(countedBefore === undefined ? json : stampJson(json, countedBefore))
-}
-
-/**
- * Puts the watermark first in a JSON object's text, without serializing it again. Only objects
- * carry it: anything else is returned as it is (and replays without a watermark).
- */
-export function stampJson(json: string, countedBefore: number): string {
-  if (!json.startsWith('{')) return json
-  return json === '{}' ? `${STAMP_PREFIX}${countedBefore}}` : `${STAMP_PREFIX}${countedBefore},${json.slice(1)}`
+  return frameJson(JSON.stringify(value), countedBefore)
 }
 
 /** The watermark taken off a record's JSON text, or null for a record written without one. */
@@ -71,14 +61,28 @@ function unstampJson(json: string): { json: string; countedBefore: number | null
 }
 
 /** Frames JSON text that is already serialized (one line: JSON.stringify output). */
-export function frameJson(json: string): Buffer {
-  const payload = Buffer.from(json, 'utf8')
-  const prefix = `${payload.byteLength} ${crc32(payload).toString(16).padStart(8, '0')} `
-  const line = Buffer.allocUnsafe(prefix.length + payload.byteLength + 1)
-  line.write(prefix, 0, 'latin1')
-  payload.copy(line, prefix.length)
-  line[line.length - 1] = NEWLINE
+/**
+ * `json` framed as one line, with the watermark when `countedBefore` is given. Written straight
+ * into the one buffer the line needs: every task queued passes here, and an intermediate copy of
+ * the JSON (as a stamped string, then as a payload buffer) was most of what framing allocated.
+ */
+export function frameJson(json: string, countedBefore?: number): Buffer {
+  const stamp = countedBefore === undefined || !json.startsWith('{') ? '' : stampOf(json, countedBefore)
+  const rest = stamp === '' ? json : json.slice(1)
+  const payloadBytes = stamp.length + Buffer.byteLength(rest, 'utf8')
+  const prefixBytes = String(payloadBytes).length + 10 // ' ' + 8 hex + ' '
+  const line = Buffer.allocUnsafe(prefixBytes + payloadBytes + 1)
+  let at = prefixBytes + line.write(stamp, prefixBytes, 'latin1')
+  at += line.write(rest, at, 'utf8')
+  const crc = crc32(line.subarray(prefixBytes, at))
+  line.write(`${payloadBytes} ${crc.toString(16).padStart(8, '0')} `, 0, 'latin1')
+  line[at] = NEWLINE
   return line
+}
+
+/** The watermark's opening text for a record whose JSON is `json`, in place of its `{`. */
+function stampOf(json: string, countedBefore: number): string {
+  return json === '{}' ? `${STAMP_PREFIX}${countedBefore}` : `${STAMP_PREFIX}${countedBefore},`
 }
 
 export type DecodedLine =
