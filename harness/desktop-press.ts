@@ -20,6 +20,8 @@ export type PressRequest =
   | { kind: 'clipboard'; text: string; selection?: string }
   | { kind: 'shortcut'; clipboard?: string; selection?: string }
   | { kind: 'link'; url: string }
+  /** The agent clicks a notification about `taskId` (null: a summary of several tasks). */
+  | { kind: 'notificationClick'; taskId: string | null }
 
 /** The answer: what the dial desk made of it (a confirm window to open, a notification, or dialled). */
 export type PressAnswer =
@@ -30,7 +32,7 @@ export type PressAnswer =
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length <= 100_000
 
-/** Reads a request body, refusing anything that is not one of the three shapes. */
+/** Reads a request body, refusing anything that is not one of the shapes above. */
 export function pressRequest(path: string, body: unknown): PressRequest | null {
   const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
   const optional = (key: string) => b[key] === undefined || isText(b[key])
@@ -46,6 +48,9 @@ export function pressRequest(path: string, body: unknown): PressRequest | null {
   }
   if (path === 'link' && isText(b['url'])) return { kind: 'link', url: b['url'] }
   if (path === 'quick-entry') return { kind: 'quickEntry' }
+  if (path === 'notification-click' && (b['taskId'] === null || isText(b['taskId']))) {
+    return { kind: 'notificationClick', taskId: b['taskId'] }
+  }
   return null
 }
 
@@ -64,6 +69,10 @@ export async function press(
     case 'quickEntry':
       // The tray's first item: the window puts the keyboard on its quick entry.
       services.events.emit('desktop:quickEntry', {})
+      return { ok: true }
+    case 'notificationClick':
+      // As the Electron edge does when the window is open (app-lifecycle.ts, openTask).
+      services.events.emit('desktop:openTask', { taskId: request.taskId })
       return { ok: true }
     case 'clipboard':
       clipboard.text = request.text

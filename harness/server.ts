@@ -190,7 +190,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return sendJson(res, 400, {
         ok: false,
         error:
-          'POST /__harness/clipboard {"text"}, /__harness/shortcut {"clipboard"?, "selection"?}, /__harness/link {"url"} or /__harness/quick-entry.',
+          'POST /__harness/clipboard {"text"}, /__harness/shortcut {"clipboard"?, "selection"?}, /__harness/link {"url"}, /__harness/quick-entry or /__harness/notification-click {"taskId"}.',
       })
     }
     sendJson(res, 200, await press(request, services, clipboard))

@@ -10,13 +10,14 @@ import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Ajv, type ErrorObject } from 'ajv'
+import { APP_ID } from '../electron/main/core/app-id'
 
 const require = createRequire(import.meta.url)
 // js-yaml ships no types and @types/js-yaml is not installed; this is the one function used.
 const yaml = require('js-yaml') as { load(text: string, options?: { filename?: string }): unknown }
 const SCHEMA_PATH = require.resolve('app-builder-lib/scheme.json')
 
-export const EXPECTED_APP_ID = 'io.callboard.desktop'
+export const EXPECTED_APP_ID = APP_ID
 export const EXPECTED_PRODUCT_NAME = 'Callboard'
 
 /** Exact fuse values Callboard ships with (electron-builder's `electronFuses`, FuseOptionsV1). */
@@ -48,7 +49,25 @@ export const REQUIRED_FILE_EXCLUSIONS = [
 const REQUIRED_TARGETS: Record<'linux' | 'win' | 'mac', readonly string[]> = {
   linux: ['AppImage', 'deb'],
   win: ['nsis'],
-  mac: ['dmg'],
+  // electron-updater installs macOS updates from the zip.
+  mac: ['dmg', 'zip'],
+}
+
+/** The NSIS include that registers tel:/callto: as capabilities (Windows offers no other way). */
+export const NSIS_INCLUDE = 'resources/installer.nsh'
+
+/** Keys that would put signing material in the file: it comes from the environment only. */
+const SIGNING_SECRET_KEYS =
+  /^(certificateFile|certificatePassword|certificateSha1|cscLink|cscKeyPassword|password|appleId|appleIdPassword|apiKey)$/i
+
+/** Paths of every key in `value` whose name is one of the signing secrets. */
+function signingSecretPaths(value: unknown, path = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => signingSecretPaths(item, `${path}[${i}]`))
+  if (!isRecord(value)) return []
+  return Object.entries(value).flatMap(([key, inner]) => [
+    ...(SIGNING_SECRET_KEYS.test(key) ? [`${path}${path ? '.' : ''}${key}`] : []),
+    ...signingSecretPaths(inner, `${path}${path ? '.' : ''}${key}`),
+  ])
 }
 
 type Json = Record<string, unknown>
@@ -147,6 +166,16 @@ function policyProblems(config: Json): string[] {
     if (isRecord(config[platform]) && 'files' in config[platform]) {
       problems.push(`${platform}.files must not be set: it would bypass the root files policy`)
     }
+  }
+
+  const nsis = config['nsis']
+  if (!isRecord(nsis) || nsis['include'] !== NSIS_INCLUDE) {
+    problems.push(
+      `nsis.include must be "${NSIS_INCLUDE}": without it Windows never offers Callboard for tel:/callto: links (got ${show(isRecord(nsis) ? nsis['include'] : undefined)})`,
+    )
+  }
+  for (const path of signingSecretPaths(config)) {
+    problems.push(`${path} must not be set: signing material comes from the environment (CSC_LINK, APPLE_API_KEY…)`)
   }
 
   const files = config['files']

@@ -20,6 +20,8 @@ import { appUpdater } from './updates/app-updater'
 import { policyLocationFor, readPolicy } from './policy/read-policy'
 import { startedAtLogin } from './desktop/login-item'
 import { homedir } from 'node:os'
+import { APP_ID } from './core/app-id'
+import { createTaskNotifier, taskRoute } from './desktop/task-notifications'
 
 /** The Electron modules the app shell uses; passed in so tests can hand over fakes. */
 export type ElectronModules = Pick<
@@ -45,6 +47,9 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   const { app, BrowserWindow, ipcMain, protocol, session, shell, Notification, powerMonitor, net } = electron
 
   app.enableSandbox()
+  // Windows shows and routes a notification by the AppUserModelId of the shortcut that started the
+  // app; the installer gives the shortcut this one.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
   ])
@@ -115,9 +120,10 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   const devUrl = !app.isPackaged && options.devServerUrl ? options.devServerUrl : null
   const appOrigin = devUrl ? (originOf(devUrl) ?? APP_ORIGIN) : APP_ORIGIN
 
-  const notify = ({ title, body }: { title: string; body: string }) => {
-    if (Notification.isSupported()) new Notification({ title, body }).show()
-  }
+  // A notification's click brings the window up on its task. The window may be closed (in the
+  // tray): then it opens straight on the queue view; if it is open, the view is asked to go there.
+  let openTask = (_taskId: string | null) => showMainWindow()
+  const notify = createTaskNotifier(Notification, (taskId) => openTask(taskId))
   // The administrator's policy, once at start; a wrong one is reported and not applied at all.
   const policy = await readPolicy(policyLocationFor(process.platform))
   const services = await createAppServices({
@@ -151,6 +157,12 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     stopHints()
     void services.close().then(() => (dataFolder.owner ? dataFolder.lock.release() : undefined))
   })
+  openTask = (taskId) => {
+    if (mainWindow && !mainWindow.isDestroyed()) {
+      showMainWindow()
+      services.events.emit('desktop:openTask', { taskId })
+    } else openMainWindow(taskRoute(taskId))
+  }
   registerIpc(ipcMain, services.dispatch, appOrigin, logger.child('ipc'))
   services.events.subscribe((channel, payload) => {
     for (const window of BrowserWindow.getAllWindows()) {
@@ -165,7 +177,8 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     guard: (window) => guardWebContents(window.webContents, guardDeps),
   })
 
-  function openMainWindow(): void {
+  /** Opens the main window, on `route` (the part after `#`) when given. */
+  function openMainWindow(route = ''): void {
     const window = createWindow({
       width: 1100,
       height: 760,
@@ -183,7 +196,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
         window.hide()
       }
     })
-    void window.loadURL(devUrl ?? APP_ENTRY_URL)
+    void window.loadURL(`${devUrl ?? APP_ENTRY_URL}${route}`)
   }
   // Started at sign-in: Callboard waits in the tray; the window opens when the agent asks.
   const hidden = startedAtLogin(

@@ -43,6 +43,7 @@ export const eventChannels = [
   'dial:requested',
   'desktop:changed',
   'desktop:quickEntry',
+  'desktop:openTask',
   'updates:changed',
 ] as const
 

@@ -204,6 +204,8 @@ export const events = {
   'desktop:changed': DesktopStatus,
   /** The tray's "Quick entry…": the main window is shown; it puts the keyboard on its quick entry. */
   'desktop:quickEntry': z.object({}).strict(),
+  /** A notification was clicked: the window shows that task in the queue (the queue alone for null). */
+  'desktop:openTask': z.object({ taskId: z.uuid().nullable() }).strict(),
   'updates:changed': UpdateStatus,
 } satisfies Record<EventChannel, z.ZodType>
 

@@ -58,7 +58,7 @@ const MUTATIONS: [string, (yml: string) => string, string][] = [
   ],
   [
     'typo inside linux (schema)',
-    (y) => replaceOnce(y, /^ {2}target:$/m, '  targett:'),
+    (y) => replaceOnce(y, /^linux:\n {2}target:$/m, 'linux:\n  targett:'),
     '/linux must NOT have additional properties (targett)',
   ],
   [
@@ -93,7 +93,19 @@ const MUTATIONS: [string, (yml: string) => string, string][] = [
     (y) => replaceOnce(y, 'target: nsis', 'target: msi'),
     'win.target must include nsis',
   ],
-  ['mac target zip instead of dmg', (y) => replaceOnce(y, 'target: dmg', 'target: zip'), 'mac.target must include dmg'],
+  ['mac target without dmg', (y) => replaceOnce(y, /^ {4}- dmg\n/m, ''), 'mac.target must include dmg'],
+  ['mac target without zip (updates)', (y) => replaceOnce(y, /^ {4}- zip\n/m, ''), 'mac.target must include zip'],
+  [
+    'nsis without the link-capabilities include',
+    (y) => replaceOnce(y, /^ {2}include: resources\/installer\.nsh\n/m, ''),
+    'nsis.include must be "resources/installer.nsh"',
+  ],
+  [
+    'a signing certificate in the file',
+    (y) => replaceOnce(y, /^win:$/m, 'win:\n  signtoolOptions:\n    certificateFile: certs/callboard.pfx'),
+    'win.signtoolOptions.certificateFile must not be set',
+  ],
+  ['a notarization password in the file', (y) => `${y}cscKeyPassword: hunter2\n`, 'cscKeyPassword must not be set'],
   [
     'wrong appId',
     (y) => replaceOnce(y, 'appId: io.callboard.desktop', 'appId: com.example.app'),

@@ -96,6 +96,27 @@ describe('desktop integration (mocked electron)', () => {
     noClipboardWrites(fake)
   })
 
+  it('a clicked notification brings the window up on the queue; with the window gone, opens one there', async () => {
+    const fake = await start()
+    const main = fake.windows[0]!
+    fake.clipboardState.text = 'nothing to dial here'
+    fake.shortcuts.get('CommandOrControl+Alt+D')!()
+    await until(() => expect(fake.shownNotifications).toHaveLength(1))
+    fake.shownNotifications[0]!.emit('click')
+    expect(main.show).toHaveBeenCalled()
+    // This note is about no task (the queue alone); a task's note carries its id the same way.
+    expect(main.webContents.send).toHaveBeenCalledWith('desktop:openTask', { taskId: null })
+
+    // Closed meanwhile (the app lives in the tray): a new window, straight on the queue view.
+    main.isDestroyed = () => true
+    fake.shortcuts.get('CommandOrControl+Alt+D')!()
+    await until(() => expect(fake.shownNotifications).toHaveLength(2))
+    fake.shownNotifications[1]!.emit('click')
+    const opened = fake.windows.at(-1)!
+    expect(opened).not.toBe(main)
+    expect(String(opened.loadURL.mock.calls[0]?.[0])).toMatch(/#\/queue$/)
+  })
+
   it('on Linux, reads the PRIMARY selection first when the setting says so', async () => {
     if (process.platform !== 'linux') return
     const fake = await start()
@@ -115,6 +136,10 @@ describe('desktop integration (mocked electron)', () => {
   it('reports a shortcut another application holds, in a notification and in desktop:status', async () => {
     const fake = await start({ takenShortcuts: ['CommandOrControl+Alt+D'] })
     expect(fake.notifications.some((n) => /already used by another application/.test(n.body))).toBe(true)
+    // The link claims arrive a moment after start (on Windows they are read from the registry).
+    await until(async () =>
+      expect(await call(fake, 'desktop:status')).toMatchObject({ value: { links: { tel: true, callto: true } } }),
+    )
     expect(await call(fake, 'desktop:status')).toMatchObject({
       ok: true,
       value: {

@@ -106,11 +106,17 @@ export function createFakeElectron(options: {
 
   const shell = { openExternal: vi.fn(async () => undefined) }
   const notifications: { title: string; body: string }[] = []
+  /** Every notification shown, to click (`emit('click')`) as the OS would. */
+  const shownNotifications: FakeNotification[] = []
   class FakeNotification {
     static isSupported = () => true
+    readonly emitter = new EventEmitter()
     constructor(readonly options: { title: string; body: string }) {}
+    on = (name: string, fn: (...args: unknown[]) => void) => this.emitter.on(name, fn)
+    emit = (name: string, ...args: unknown[]) => this.emitter.emit(name, ...args)
     show() {
       notifications.push(this.options)
+      shownNotifications.push(this)
     }
   }
 
@@ -204,6 +210,7 @@ export function createFakeElectron(options: {
     app,
     markReady,
     notifications,
+    shownNotifications,
     trays,
     shortcuts,
     globalShortcut,

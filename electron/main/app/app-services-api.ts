@@ -1,3 +1,4 @@
+import type { Note } from '../core/note'
 import type { AppInfo } from '@shared/schemas/app-info'
 import type { DesktopStatus } from '@shared/schemas/dial'
 import type { Clock } from '../core/clock'
@@ -38,7 +39,7 @@ export interface AppServicesDeps {
   /** The clipboard's text, read only (the app's clipboard; nothing in the harness unless a test gives it). */
   readClipboard?: () => Promise<string>
   /** OS notifications (Electron's Notification in the app; the log in the harness). */
-  notify?: (notification: { title: string; body: string }) => void
+  notify?: (notification: Note) => void
   /** Timers and randomness for the outbox's dispatcher (tests move time themselves). */
   outbox?: OutboxDeps['dispatcher'] & { historyMs?: number }
   /**

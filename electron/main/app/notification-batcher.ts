@@ -1,7 +1,6 @@
-export interface Note {
-  title: string
-  body: string
-}
+import type { Note } from '../core/note'
+
+export type { Note }
 
 export interface BatchTimers {
   setTimeout(fn: () => void, ms: number): unknown
@@ -35,6 +34,7 @@ export function createNotificationBatcher(notify: (note: Note) => void, windowMs
           open.delete(note.title)
           if (entry.more > 0) {
             notify({
+              // No taskId: the summary is about several tasks, so its click opens the queue.
               title: note.title,
               body: `${entry.more} more ${entry.more === 1 ? 'task' : 'tasks'} like this: see the queue in Callboard.`,
             })

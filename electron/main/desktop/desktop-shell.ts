@@ -9,6 +9,7 @@ import { createDesktopWindows } from './desktop-windows'
 import { createDialShortcut } from './dial-shortcut'
 import type { LoginItemHost } from './login-item'
 import { applyStartAtLogin } from './login-item'
+import type { LinkClaims, RegistryQuery } from './tel-links'
 import { claimLinkSchemes, linkFromArgv } from './tel-links'
 import type { TrayAction } from './tray'
 import { createTrayIcon } from './tray'
@@ -29,6 +30,8 @@ export function startDesktopShell(deps: {
   electron: DesktopModules
   app: Pick<Electron.App, 'setAsDefaultProtocolClient' | 'quit' | 'on'>
   platform: NodeJS.Platform
+  /** How Windows' registry is read (tests give their own). */
+  registryQuery?: RegistryQuery
   services: AppServices
   logger: Logger
   iconsDir: string
@@ -44,8 +47,8 @@ export function startDesktopShell(deps: {
   const { services, electron, logger } = deps
   const settings = () => services.settings.get().settings
 
-  const links = claimLinkSchemes(deps.app)
-  logger.info('link handlers', links)
+  // Unknown until the OS answers (on Windows, a registry read): reported as not handled till then.
+  let links: LinkClaims = { tel: false, callto: false }
 
   let tray: ReturnType<typeof createTrayIcon> | null = null
   const windows = createDesktopWindows({
@@ -131,6 +134,11 @@ export function startDesktopShell(deps: {
   const report = () => services.setDesktopStatus({ available: true, shortcut: status, tray: tray !== null, links })
   report()
   refreshTray()
+  void claimLinkSchemes(deps.app, deps.platform, deps.registryQuery).then((claims) => {
+    links = claims
+    logger.info('link handlers', links)
+    report()
+  })
 
   const unsubscribe = services.events.subscribe((channel, payload) => {
     if (channel === 'queue:changed' || channel === 'queue:stopped') refreshTraySoon()

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import { PolicyDocument } from '@shared/schemas/policy'
+import { APP_ID } from '../core/app-id'
 
 // The administrator's policy, read once at start from where each platform keeps managed settings.
 // Anchored on how VS Code and Chrome take theirs: one machine-wide place per OS that only an
@@ -16,7 +17,7 @@ export type PolicyLocation =
 
 export const LINUX_POLICY_FILE = '/etc/callboard/policy.json'
 export const WINDOWS_POLICY_KEY = 'HKLM\\Software\\Policies\\Callboard'
-export const MACOS_POLICY_PLIST = '/Library/Managed Preferences/io.callboard.desktop.plist'
+export const MACOS_POLICY_PLIST = `/Library/Managed Preferences/${APP_ID}.plist`
 
 export function policyLocationFor(platform: NodeJS.Platform, overrideFile?: string): PolicyLocation {
   if (overrideFile) return { kind: 'file', path: overrideFile }

@@ -61,6 +61,9 @@ export const pressShortcut = (harness: TestHarness, clipboard: string) => post(h
 export const openLink = (harness: TestHarness, url: string) => post(harness, 'link', { url })
 /** What the harness's clipboard holds (the quick callback's prefill). */
 export const setClipboard = (harness: TestHarness, text: string) => post(harness, 'clipboard', { text })
+/** The agent clicks the OS notification about `taskId` (null: a summary of several tasks). */
+export const clickNotification = (harness: TestHarness, taskId: string | null) =>
+  post(harness, 'notification-click', { taskId })
 /** The tray's "Quick entry…". */
 export const trayQuickEntry = (harness: TestHarness) => post(harness, 'quick-entry', {})
 

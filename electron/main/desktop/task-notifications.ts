@@ -1,0 +1,32 @@
+import type * as Electron from 'electron'
+import type { Note } from '../core/note'
+
+type NotificationHost = Pick<typeof Electron.Notification, 'isSupported'> &
+  (new (options: { title: string; body: string }) => Pick<Electron.Notification, 'on' | 'show'>)
+
+/**
+ * OS notifications whose click opens what they are about: the task (or, for a summary of several,
+ * the queue). Each notification is held until it is clicked or closed: Electron drops the click of
+ * a notification that was garbage-collected meanwhile (on Windows a toast stays in the Action
+ * Center long after the object that showed it is unreachable).
+ */
+export function createTaskNotifier(Notification: NotificationHost, open: (taskId: string | null) => void) {
+  const live = new Set<object>()
+  return (note: Note): void => {
+    if (!Notification.isSupported()) return
+    const shown = new Notification({ title: note.title, body: note.body })
+    live.add(shown)
+    shown.on('click', () => {
+      live.delete(shown)
+      open(note.taskId ?? null)
+    })
+    shown.on('close', () => live.delete(shown))
+    shown.on('failed', () => live.delete(shown))
+    shown.show()
+  }
+}
+
+/** The window route (after `#`) that shows a task in the queue, or the queue itself. */
+export function taskRoute(taskId: string | null): string {
+  return taskId ? `#/queue?task=${encodeURIComponent(taskId)}` : '#/queue'
+}
