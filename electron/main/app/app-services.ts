@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { choicesHandlers } from '../choices/choices-handlers'
 import { createDispatch } from '../ipc/dispatch'
 import type { Queue } from '../outbox/open-queue'
 import { queueHandlers, requireOutbox } from '../outbox/queue-handlers'
@@ -57,7 +58,12 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
   }
   await applySandbox()
 
-  const { skew, testConnection, sendTask } = wireProviders({ ...deps, directory, fetch: deps.fetch ?? fetch })
+  const { skew, testConnection, sendTask, choices } = wireProviders({
+    ...deps,
+    directory,
+    notOwner,
+    fetch: deps.fetch ?? fetch,
+  })
 
   // ——— The outbox: every task goes through it ———
   const { queue: opened, dispose: stopNotes } = await wireQueue({
@@ -95,6 +101,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
         notOwner,
         credentialsChanged: (id) => void opened.outbox?.credentialsChanged(id),
       }),
+      ...choicesHandlers(choices),
       ...queueHandlers({ queue: opened, labelOf: (id) => directory.find(id)?.label ?? '' }),
       ...sandboxHandlers({ ...directory, poke: (reason) => void opened.outbox?.poke(reason) }),
       ...desktop.handlers,
