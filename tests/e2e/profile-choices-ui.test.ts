@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs'
+import AxeBuilder from '@axe-core/playwright'
 import { join } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -16,6 +17,17 @@ import { startTestHarness } from './helpers/harness'
 // desktop window's size (1100 × 760) and at its narrowest (720).
 
 const cleanups: (() => Promise<unknown>)[] = []
+
+/** axe-core's serious and critical findings on the editor, with a list open. */
+async function severeFindings(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .include('[data-testid="profile-editor"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
 
 /** What is on screen, as the window shows it (a list that overflows its field is not cut off). */
 async function windowShot(page: Page, name: string): Promise<void> {
@@ -60,7 +72,10 @@ describe.skipIf(!chromiumAvailable())('provider lists in the profile editor, in 
     const profileId = (saved.body as { value: { profile: { id: string } } }).value.profile.id
     await harness.call('credentials:set', { profileId, secret: secrets.webex })
 
-    const page = await browser.newPage({ viewport: { width: 1100, height: 760 } })
+    // A context of its own: axe-core runs its last step in a second page of the same context.
+    const context = await browser.newContext({ viewport: { width: 1100, height: 760 } })
+    cleanups.push(() => context.close())
+    const page = await context.newPage()
     page.setDefaultTimeout(10_000)
     const problems = watchPageProblems(page)
     await page.goto(`${harness.url}#/profiles`)
@@ -98,6 +113,7 @@ describe.skipIf(!chromiumAvailable())('provider lists in the profile editor, in 
     await expect.poll(active).toMatch(/^Customer care/)
     expect(await list.getByRole('option', { selected: true }).innerText()).toMatch(/^Customer care/)
     await windowShot(page, 'profile-choices-open-light-en')
+    expect(await severeFindings(page)).toEqual([])
 
     // Enter takes it (the form is not submitted), with its direction; the row's own name is kept.
     await page.keyboard.press('Enter')
@@ -180,6 +196,7 @@ describe.skipIf(!chromiumAvailable())('provider lists in the profile editor, in 
     await openFirst(caja, 'Puntos de entrada')
     expect(await caja.getAttribute('aria-expanded')).toBe('true')
     await windowShot(page, 'profile-choices-open-dark-es')
+    expect(await severeFindings(page)).toEqual([])
     await page.keyboard.press('Escape')
     await harness.call('settings:update', { theme: 'light' })
     await page.waitForFunction(() => document.documentElement.dataset['theme'] === 'light')
