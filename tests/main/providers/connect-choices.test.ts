@@ -13,8 +13,9 @@ import { ConnectSecret } from '../../../shared/schemas/credentials'
 import { ConnectProfile } from '../../../shared/schemas/profiles'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
-import { closedPort } from './net-fixtures'
-import { ANSWERED_MS } from './time-limits'
+import { createServer } from 'node:http'
+import { closedPort, silentServer } from './net-fixtures'
+import { ANSWERED_MS, NEVER_ANSWERED_MS } from './time-limits'
 
 // Connect's lists through the official SDK against the SigV4-checking simulator over loopback HTTP.
 // The Smithy extract in /shared/specs covers StartTaskContact only; the routes and query names the
@@ -155,5 +156,49 @@ describe('Amazon Connect choices (SDK → simulator)', () => {
     expect(await failure(connectChoices.fetch(context(s.url), 'webex_entry_points'))).toMatchObject({
       problem: 'not_configured',
     })
+  })
+})
+
+describe('Amazon Connect choices: answers the simulator does not give (a loopback server answers by hand)', () => {
+  /** Answers every request with the next body (the SDK reads answers; it does not check their signature). */
+  async function scripted(bodies: object[]): Promise<{ url: string; paths: string[] }> {
+    const paths: string[] = []
+    const server = createServer((request, response) => {
+      paths.push(request.url ?? '')
+      response.writeHead(200, { 'content-type': 'application/json' })
+      response.end(JSON.stringify(bodies.shift() ?? {}))
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())))
+    const { port } = server.address() as { port: number }
+    return { url: `http://127.0.0.1:${port}`, paths }
+  }
+
+  it('rows without an id are left out, without a name or type kept; an empty token or none ends the list', async () => {
+    const flows = await scripted([
+      { ContactFlowSummaryList: [{ Id: 'f-1' }, { Name: 'no id' }], NextToken: 'more' },
+      { ContactFlowSummaryList: [{ Id: 'f-2', Name: 'Two', ContactFlowState: 'ACTIVE' }], NextToken: '' },
+    ])
+    expect(await connectChoices.fetch(context(flows.url), 'connect_contact_flows')).toEqual({
+      choices: [
+        { value: 'f-1', name: '' },
+        { value: 'f-2', name: 'Two', detail: 'ACTIVE' },
+      ],
+      truncated: false,
+    })
+    expect(flows.paths).toHaveLength(2)
+    const none = await scripted([{}, {}, {}])
+    for (const kind of ['connect_contact_flows', 'connect_quick_connects', 'connect_task_templates'] as const) {
+      expect(await connectChoices.fetch(context(none.url), kind)).toEqual({ choices: [], truncated: false })
+    }
+  })
+
+  it('an endpoint that never answers is offline, said as such', async () => {
+    const silent = await silentServer()
+    cleanups.push(() => silent.close())
+    const ctx = { ...context(`http://127.0.0.1:${silent.port}`), signal: AbortSignal.timeout(NEVER_ANSWERED_MS) }
+    const pending = failure(connectChoices.fetch(ctx, 'connect_contact_flows'))
+    await silent.received
+    expect(await pending).toEqual({ problem: 'offline', message: 'Amazon Connect did not answer in time.' })
   })
 })

@@ -155,6 +155,104 @@ describe('Webex Contact Center choices (fetch → simulator)', () => {
   })
 })
 
+describe('Webex choices: answers the simulator does not give (the fetch port answers by hand)', () => {
+  const TOKEN = { access_token: 'at-1', expires_in: 3600, refresh_token: secrets.webex.refreshToken }
+  /** Answers the token endpoint with a token, and each list request with the next of `answers`. */
+  function scripted(answers: (() => Response | Promise<Response>)[]): { fetch: typeof fetch; urls: string[] } {
+    const urls: string[] = []
+    return {
+      urls,
+      fetch: async (input) => {
+        const url = String(input)
+        if (url.endsWith('/v1/access_token')) return Response.json(TOKEN)
+        urls.push(url)
+        const next = answers.shift()
+        if (!next) throw new Error(`unexpected request ${url}`)
+        return next()
+      },
+    }
+  }
+  const run = (
+    answers: (() => Response | Promise<Response>)[],
+    kind: 'webex_entry_points' | 'webex_outdial_anis' = 'webex_entry_points',
+  ) => {
+    const port = scripted(answers)
+    return { port, result: webexChoices.fetch({ ...context('http://127.0.0.1:9'), fetch: port.fetch }, kind) }
+  }
+
+  it('without a page count, a full page means another is asked for; names and types may be missing', async () => {
+    const full = Array.from({ length: 100 }, (_, i) => ({ id: `ep-${i}` }))
+    const { port, result } = run([
+      () => Response.json({ data: full }),
+      () => Response.json({ data: [{ id: 'ep-last', name: 'Last', entryPointType: 'OUTBOUND' }] }),
+    ])
+    const listed = await result
+    expect(listed.choices).toHaveLength(101)
+    expect(listed.choices[0]).toEqual({ value: 'ep-0', name: '' })
+    expect(port.urls.map((u) => new URL(u).search)).toEqual(['?page=0&pageSize=100', '?page=1&pageSize=100'])
+    const anis = run(
+      [() => Response.json({ data: [{ number: '+14085550100' }], meta: { totalPages: 1 } })],
+      'webex_outdial_anis',
+    )
+    expect((await anis.result).choices).toEqual([{ value: '+14085550100', name: '' }])
+  })
+
+  it('a body that is not JSON, an unknown organization, a token refused twice, a token server down', async () => {
+    expect(await failure(run([() => new Response('<html>', { status: 200 })]).result)).toEqual({
+      problem: 'provider_error',
+      message: 'Webex answered with a list Callboard cannot read.',
+    })
+    expect(await failure(run([() => new Response('{}', { status: 404 })]).result)).toEqual({
+      problem: 'not_configured',
+      message: 'Webex does not know this organization id.',
+    })
+    const twice = run([() => new Response('{}', { status: 401 }), () => new Response('{}', { status: 401 })])
+    expect(await failure(twice.result)).toEqual({
+      problem: 'auth_rejected',
+      message: 'Webex refused the access token.',
+    })
+    expect(twice.port.urls).toHaveLength(2)
+    const tokenDown: typeof fetch = async () => new Response('{}', { status: 503 })
+    expect(
+      await failure(webexChoices.fetch({ ...context('http://127.0.0.1:9'), fetch: tokenDown }, 'webex_entry_points')),
+    ).toEqual({
+      problem: 'provider_error',
+      message: 'Webex could not refresh the access token right now.',
+    })
+  })
+
+  it('the list request cut off after the token, or not answered in time, is offline', async () => {
+    expect(
+      await failure(
+        run([
+          () => {
+            throw new TypeError('fetch failed')
+          },
+        ]).result,
+      ),
+    ).toEqual({ problem: 'offline', message: 'Webex could not be reached.' })
+    expect(
+      await failure(
+        run([
+          () => {
+            throw new DOMException('The operation timed out.', 'TimeoutError')
+          },
+        ]).result,
+      ),
+    ).toEqual({ problem: 'offline', message: 'Webex did not answer in time.' })
+  })
+
+  it('a list Webex does not offer is refused before any request', async () => {
+    const port = scripted([])
+    expect(
+      await failure(
+        webexChoices.fetch({ ...context('http://127.0.0.1:9'), fetch: port.fetch }, 'connect_contact_flows'),
+      ),
+    ).toMatchObject({ problem: 'not_configured' })
+    expect(port.urls).toEqual([])
+  })
+})
+
 /** Real fetch for the token endpoint, `list` for everything else. */
 function garbledAfterToken(list: typeof fetch): typeof fetch {
   return (input, init) => (String(input).endsWith('/v1/access_token') ? fetch(input, init) : list(input, init))
