@@ -58,12 +58,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
   }
   await applySandbox()
 
-  const { skew, testConnection, sendTask, choices } = wireProviders({
-    ...deps,
-    directory,
-    notOwner,
-    fetch: deps.fetch ?? fetch,
-  })
+  const providers = wireProviders({ ...deps, directory, notOwner, fetch: deps.fetch ?? fetch })
 
   // ——— The outbox: every task goes through it ———
   const { queue: opened, dispose: stopNotes } = await wireQueue({
@@ -72,8 +67,8 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     notOwner,
     events,
     directory,
-    skew,
-    send: (entry) => sendTask(attemptOf(entry)),
+    skew: providers.skew,
+    send: (entry) => providers.sendTask(attemptOf(entry)),
   })
   queue = opened
   const updates = wireUpdates({ updates: deps.updates, queue: opened, clock, logger, events })
@@ -97,11 +92,11 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
         directory,
         profiles,
         keychain: credentials,
-        testConnection,
+        testConnection: providers.testConnection,
         notOwner,
         credentialsChanged: (id) => void opened.outbox?.credentialsChanged(id),
       }),
-      ...choicesHandlers(choices),
+      ...choicesHandlers(providers.choices),
       ...queueHandlers({ queue: opened, labelOf: (id) => directory.find(id)?.label ?? '' }),
       ...sandboxHandlers({ ...directory, poke: (reason) => void opened.outbox?.poke(reason) }),
       ...desktop.handlers,
