@@ -9,6 +9,8 @@ import { writeFileAtomic } from '../core/atomic-file'
 // listed are here: never a secret, never a customer's number.
 
 const CachedList = z.object({
+  /** Where the list came from (ChoiceSource.origin). */
+  origin: z.string(),
   choices: z.array(Choice).max(CHOICES_MAX),
   fetchedAt: z.iso.datetime(),
   truncated: z.boolean(),

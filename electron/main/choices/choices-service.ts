@@ -49,7 +49,10 @@ export function createChoicesService(deps: ChoicesServiceDeps) {
 
   async function fetchList(query: ChoicesQuery, profile: Profile): Promise<ChoiceList> {
     const { profileId, kind } = query
-    const cached = await deps.cache.get(profileId, kind)
+    const origin = originOf(profile.provider, profile)
+    const kept = await deps.cache.get(profileId, kind)
+    // A list fetched while the profile pointed elsewhere (another instance, organization) is not its list.
+    const cached = kept?.origin === origin ? kept : null
     if (cached && !query.refresh) return answer(query, cached)
     const status = await deps.credentials.status(profileId)
     if (status.state === 'keychain_locked' || status.state === 'keychain_unavailable') {
@@ -72,7 +75,7 @@ export function createChoicesService(deps: ChoicesServiceDeps) {
         signal: AbortSignal.timeout(timeoutMs),
         endpoint: deps.endpointFor?.(profile),
       })
-      const list: CachedList = { ...fetched, fetchedAt: deps.clock.now().toISOString() }
+      const list: CachedList = { ...fetched, origin, fetchedAt: deps.clock.now().toISOString() }
       deps.logger.info('choices fetched', {
         profileId,
         kind,
@@ -128,6 +131,12 @@ export function createChoicesService(deps: ChoicesServiceDeps) {
 }
 
 export type ChoicesService = ReturnType<typeof createChoicesService>
+
+/** Where a profile's lists come from, as its provider's choice source says (empty when it lists nothing). */
+function originOf<P extends ProviderName>(name: P, profile: Profile): string {
+  const source: ChoiceSource<P> | null = mainProvider(name).choices
+  return source && sharedProvider(name).ownsProfile(profile) ? source.origin(profile) : ''
+}
 
 /** The choice source of provider `name`, given one of its profiles and its secret, typed as that provider's. */
 function fetchWith<P extends ProviderName>(

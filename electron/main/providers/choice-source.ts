@@ -1,6 +1,6 @@
 import type { Choice, ChoiceKind, ChoiceProblem } from '@shared/schemas/choices'
 import { CHOICES_MAX } from '@shared/schemas/choices'
-import type { ProviderName } from '@shared/providers/registry'
+import type { ProfileOf, ProviderName } from '@shared/providers/registry'
 import type { ProbeContext } from './connection-probe'
 
 // What a provider's choices module (providers/<name>/<name>-choices.ts) gives its main module: the
@@ -17,6 +17,11 @@ export interface FetchedChoices {
 export interface ChoiceSource<P extends ProviderName> {
   /** The lists this provider's API offers. */
   kinds: readonly ChoiceKind[]
+  /**
+   * Where a profile's lists come from (its host and organization, its region and instance): a list
+   * cached for another origin is not offered once the profile points elsewhere.
+   */
+  origin(profile: ProfileOf<P>): string
   /** Fetches one of them. Throws ChoiceFetchError for every provider or network problem. */
   fetch(context: ProbeContext<P>, kind: ChoiceKind): Promise<FetchedChoices>
 }

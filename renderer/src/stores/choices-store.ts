@@ -16,12 +16,21 @@ export const useChoicesStore = defineStore('choices', () => {
   const errors = ref(new Map<string, IpcError>())
   const loading = ref(new Set<string>())
   const running = new Map<string, Promise<void>>()
+  /** Lists asked again once shown: a profile was saved (it may point elsewhere now). */
+  const stale = new Set<string>()
+  /** Counts profile changes, so the lines showing lists ask again. */
+  const generation = ref(0)
+  bridge.profiles.onChanged(() => {
+    for (const key of lists.value.keys()) stale.add(key)
+    generation.value++
+  })
 
   function load(profileId: string, kind: ChoiceKind, refresh = false): Promise<void> {
     const key = keyOf(profileId, kind)
     const pending = running.get(key)
     if (pending) return pending
-    if (!refresh && lists.value.has(key)) return Promise.resolve()
+    if (!refresh && lists.value.has(key) && !stale.has(key)) return Promise.resolve()
+    stale.delete(key)
     loading.value.add(key)
     const request = (async () => {
       const result = await bridge.choices.list({ profileId, kind, ...(refresh && { refresh }) })
@@ -41,6 +50,7 @@ export const useChoicesStore = defineStore('choices', () => {
 
   return {
     load,
+    generation,
     list: (profileId: string, kind: ChoiceKind) => lists.value.get(keyOf(profileId, kind)) ?? null,
     error: (profileId: string, kind: ChoiceKind) => errors.value.get(keyOf(profileId, kind)) ?? null,
     isLoading: (profileId: string, kind: ChoiceKind) => loading.value.has(keyOf(profileId, kind)),

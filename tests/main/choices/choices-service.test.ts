@@ -96,6 +96,35 @@ describe('choices:list', () => {
     expect(listed()).toBe(2)
   })
 
+  it('a profile that now points elsewhere (another host or organization) gets its own list, not the cached one', async () => {
+    const { call } = await app()
+    const first = await webexSim()
+    const profileId = await webexProfile(call, first.url)
+    await call<ChoiceList>('choices:list', { profileId, kind: 'webex_entry_points' })
+    const second = await startWebexSimulator({
+      ...secrets.webex,
+      orgId: drafts.webex.orgId,
+      lists: { entryPoints: [{ id: 'ep-elsewhere', name: 'Elsewhere', entryPointType: 'OUTBOUND' }] },
+    })
+    cleanups.push(second.close)
+    await call('profiles:save', { ...drafts.webex, id: profileId, endpoint: { kind: 'custom', baseUrl: second.url } })
+    const moved = await call<ChoiceList>('choices:list', { profileId, kind: 'webex_entry_points' })
+    expect(moved.choices.map((c) => c.value)).toEqual(['ep-elsewhere'])
+    // Another organization on that host, which cannot be reached: nothing cached is its list.
+    await second.close()
+    await call('profiles:save', {
+      ...drafts.webex,
+      id: profileId,
+      orgId: 'another-org',
+      endpoint: { kind: 'custom', baseUrl: second.url },
+    })
+    expect(await call<ChoiceList>('choices:list', { profileId, kind: 'webex_entry_points' })).toMatchObject({
+      choices: [],
+      fetchedAt: null,
+      problem: { kind: 'offline' },
+    })
+  })
+
   it('a refresh that fails keeps the cached list and says why', async () => {
     const { call } = await app()
     const s = await webexSim()

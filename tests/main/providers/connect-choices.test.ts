@@ -147,6 +147,12 @@ describe('Amazon Connect choices (SDK → simulator)', () => {
     })
   })
 
+  it("a profile's lists come from its region and instance", () => {
+    const profile = context('http://127.0.0.1:9').profile
+    expect(connectChoices.origin(profile)).toBe(`${REGION} ${INSTANCE}`)
+    expect(connectChoices.origin({ ...profile, instanceId: 'other' })).not.toBe(connectChoices.origin(profile))
+  })
+
   it('throttling is a provider error; a list it does not offer is refused', async () => {
     const s = await sim({ throttle: true })
     expect(await failure(connectChoices.fetch(context(s.url), 'connect_contact_flows'))).toEqual({

@@ -90,6 +90,12 @@ describe('Webex Contact Center choices (fetch → simulator)', () => {
     expect(s.ledger.filter((l) => l.verdict === 'listed')).toHaveLength(7)
   })
 
+  it("a profile's lists come from its API host and organization", () => {
+    const profile = context('http://127.0.0.1:9/').profile
+    expect(webexChoices.origin(profile)).toBe(`http://127.0.0.1:9 ${ORG}`)
+    expect(webexChoices.origin({ ...profile, orgId: 'other' })).not.toBe(webexChoices.origin(profile))
+  })
+
   it('outdial ANIs: the number is what goes in the field', async () => {
     const s = await sim()
     expect(await webexChoices.fetch(context(s.url), 'webex_outdial_anis')).toEqual({

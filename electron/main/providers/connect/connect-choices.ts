@@ -105,6 +105,7 @@ const isConnectKind = (kind: ChoiceKind): kind is ConnectKind => (KINDS as reado
 
 export const connectChoices: ChoiceSource<'connect'> = {
   kinds: KINDS,
+  origin: (profile) => `${profile.region} ${profile.instanceId}`,
   async fetch({ profile, secret, endpoint, signal }, kind): Promise<FetchedChoices> {
     if (!isConnectKind(kind)) throw new ChoiceFetchError('not_configured', 'Amazon Connect has no such list.')
     const client = connectSdkClient(profile, secret, { endpoint, timeoutMs: 10_000 })

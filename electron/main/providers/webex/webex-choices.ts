@@ -107,6 +107,7 @@ function refused(status: number): ChoiceFetchError {
 
 export const webexChoices: ChoiceSource<'webex'> = {
   kinds: Object.keys(LISTS) as WebexKind[],
+  origin: (profile) => `${webexHosts(profile).api} ${profile.orgId.trim()}`,
   async fetch(context, kind) {
     if (!isWebexKind(kind)) throw new ChoiceFetchError('not_configured', 'Webex has no such list.')
     const orgId = context.profile.orgId.trim()
