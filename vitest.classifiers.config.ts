@@ -31,6 +31,10 @@ export default defineConfig({
         'electron/main/providers/voice-broadcast/voice-broadcast-client.ts',
         'electron/main/providers/http/oauth.ts',
         'electron/main/providers/http/http-transport.ts',
+        // How a failed list fetch is told (auth refused, not permitted, offline, …), per provider.
+        'electron/main/providers/webex/webex-choices.ts',
+        'electron/main/providers/connect/connect-choices.ts',
+        'electron/main/providers/choice-source.ts',
       ],
       reporter: ['text'],
       reportsDirectory: 'test-artifacts/coverage-classifiers',

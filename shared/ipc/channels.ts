@@ -10,6 +10,7 @@ export const invokeChannels = [
   'profiles:save',
   'profiles:remove',
   'profiles:test',
+  'choices:list',
   'credentials:status',
   'credentials:set',
   'credentials:clear',

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AppInfo } from '../schemas/app-info'
 import { DesktopStatus, DialCandidate, DialChoice, DialRef, DialRequest } from '../schemas/dial'
+import { ChoiceList, ChoicesQuery } from '../schemas/choices'
 import { ConnectionTestResult } from '../schemas/connection-test'
 import { CredentialStatus, ProfileRef, ProfileSummary, SetCredentials } from '../schemas/credentials'
 import { KeychainHealth } from '../schemas/keychain'
@@ -70,6 +71,12 @@ export const invokes = {
     output: ConnectionTestResult,
     summary:
       "Test connection: one authenticated request that creates nothing; the outcome, and the provider's own answer on failure.",
+  },
+  'choices:list': {
+    input: ChoicesQuery,
+    output: ChoiceList,
+    summary:
+      "Ids the profile's provider can list (entry points, outdial ANIs, contact flows, …): cached with the time fetched, fetched again on refresh; a failed fetch keeps the cached list and says why.",
   },
   'credentials:status': {
     input: ProfileRef,

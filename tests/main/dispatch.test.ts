@@ -72,6 +72,14 @@ const validOutputs = {
     sandbox: false,
   },
   'profiles:remove': { profileId: PROFILE_ID },
+  'choices:list': {
+    profileId: PROFILE_ID,
+    kind: 'webex_entry_points',
+    choices: [{ value: 'ep-1', name: 'Sales outbound', detail: 'OUTBOUND' }],
+    fetchedAt: '2026-11-23T09:00:00.000Z',
+    truncated: false,
+    problem: null,
+  },
   'profiles:test': {
     profileId: PROFILE_ID,
     outcome: 'auth_rejected',
@@ -155,6 +163,7 @@ const validInputs: Record<string, unknown> = {
   'profiles:save': { ...validOutputs['profiles:save'].profile, id: undefined },
   'profiles:remove': { profileId: PROFILE_ID },
   'profiles:test': { profileId: PROFILE_ID },
+  'choices:list': { profileId: PROFILE_ID, kind: 'connect_contact_flows', refresh: true },
   'credentials:status': { profileId: PROFILE_ID },
   'credentials:set': { profileId: PROFILE_ID, secret: { provider: 'voice_broadcast', apiKey: 'k', apiSecret: 's' } },
   'credentials:clear': { profileId: PROFILE_ID },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { choicesHandlers } from '../choices/choices-handlers'
 import { createDispatch } from '../ipc/dispatch'
 import type { Queue } from '../outbox/open-queue'
 import { queueHandlers, requireOutbox } from '../outbox/queue-handlers'
@@ -57,7 +58,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
   }
   await applySandbox()
 
-  const { skew, testConnection, sendTask } = wireProviders({ ...deps, directory, fetch: deps.fetch ?? fetch })
+  const providers = wireProviders({ ...deps, directory, notOwner, fetch: deps.fetch ?? fetch })
 
   // ——— The outbox: every task goes through it ———
   const { queue: opened, dispose: stopNotes } = await wireQueue({
@@ -66,8 +67,8 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     notOwner,
     events,
     directory,
-    skew,
-    send: (entry) => sendTask(attemptOf(entry)),
+    skew: providers.skew,
+    send: (entry) => providers.sendTask(attemptOf(entry)),
   })
   queue = opened
   const updates = wireUpdates({ updates: deps.updates, queue: opened, clock, logger, events })
@@ -91,10 +92,11 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
         directory,
         profiles,
         keychain: credentials,
-        testConnection,
+        testConnection: providers.testConnection,
         notOwner,
         credentialsChanged: (id) => void opened.outbox?.credentialsChanged(id),
       }),
+      ...choicesHandlers(providers.choices),
       ...queueHandlers({ queue: opened, labelOf: (id) => directory.find(id)?.label ?? '' }),
       ...sandboxHandlers({ ...directory, poke: (reason) => void opened.outbox?.poke(reason) }),
       ...desktop.handlers,

@@ -1,3 +1,6 @@
+import { join } from 'node:path'
+import { createChoicesCache } from '../choices/choices-cache'
+import { createChoicesService } from '../choices/choices-service'
 import { createClockSkew } from '../providers/clock-skew'
 import type { ProbeRegistry } from '../providers/connection-tester'
 import { createConnectionTester } from '../providers/connection-tester'
@@ -15,12 +18,17 @@ export interface ProviderWiringDeps {
   logger: Logger
   fetch: typeof fetch
   probes?: ProbeRegistry
+  /** The data folder: fetched provider lists are kept in its `choices/` folder. */
+  userDataDir: string
+  /** Why this process may not write (another Callboard owns the data folder), or null. */
+  notOwner: string | null
 }
 
 /**
  * The send path and "Test connection" over the profile directory: each profile's provider found in
  * the registries, its client made once per profile (with the sandbox's shorter time limit for a
- * sandbox profile), and every answer's Date header teaching the outbox that provider's clock (Q8).
+ * sandbox profile), and every answer's Date header teaching the outbox that provider's clock (Q8);
+ * and the lists a profile's provider offers (choices), kept in the data folder.
  */
 export function wireProviders({ directory, clock, logger, ...deps }: ProviderWiringDeps) {
   const skew = createClockSkew()
@@ -48,8 +56,17 @@ export function wireProviders({ directory, clock, logger, ...deps }: ProviderWir
     providerOffsetMs: skew.offsetMs,
     logger: logger.child('send'),
   })
+  const choices = createChoicesService({
+    ...ports,
+    cache: createChoicesCache(join(deps.userDataDir, 'choices')),
+    tokens: directory.tokens,
+    ready: directory.ready,
+    notOwner: deps.notOwner,
+    logger: logger.child('choices'),
+  })
   return {
     skew,
+    choices,
     testConnection: async (profileId: string) => {
       await directory.ready(profileId)
       return test(profileId)

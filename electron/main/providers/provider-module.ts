@@ -4,6 +4,7 @@ import type { QueueItem } from '@shared/schemas/outbox'
 import type { SandboxScenario } from '@shared/schemas/sandbox'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { RateLimit } from '../core/rate-limit'
+import type { ChoiceSource } from './choice-source'
 import type { ConnectionProbe, ProbeContext } from './connection-probe'
 import type { HttpTransport } from './http/http-transport'
 
@@ -116,6 +117,8 @@ export interface ProviderModule<P extends ProviderName> {
   scheduled(intent: IntentOf<P>): Scheduled | null
   /** "Test connection": one authenticated request that creates nothing. */
   probe: ConnectionProbe<P>
+  /** The ids its API can list for a profile (entry points, flows, …), or null where it lists none. */
+  choices: ChoiceSource<P> | null
   /** The client for one profile of this provider. */
   createClient(env: ClientEnv): ProviderClient<P>
   /** This provider's part of the built-in sandbox (its simulator is loaded on first use). */

@@ -1,11 +1,13 @@
 import { tasksEn } from '../features/tasks/messages'
 import history from '../features/history/messages'
+import choices from '../features/profiles/choices-messages'
 import desktop from '../features/desktop/messages'
 import shell from '../features/shell/messages'
 import quick from '../features/quick-entry/messages'
 export default {
   tasks: tasksEn,
   history: history.en,
+  choices: choices.en,
   desktop: desktop.en,
   shell: shell.en,
   quick: quick.en,
@@ -314,7 +316,7 @@ export default {
       baseUrl: 'Base URL',
       baseUrlHelp: 'The full API address, for example https://api.wxcc-us1.cisco.com.',
       orgId: 'Organization id',
-      orgIdHelp: 'Needed only for scheduled callbacks.',
+      orgIdHelp: 'Needed for scheduled callbacks, and to list the entry points and ANIs below.',
       authMethod: 'Sign-in',
       authMethods: { access_token: 'Access token', oauth: 'OAuth integration (client id, secret and refresh token)' },
       entryPoints: 'Entry points',

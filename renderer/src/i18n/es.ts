@@ -1,5 +1,6 @@
 import { tasksEs } from '../features/tasks/messages'
 import history from '../features/history/messages'
+import choices from '../features/profiles/choices-messages'
 import desktop from '../features/desktop/messages'
 import shell from '../features/shell/messages'
 import quick from '../features/quick-entry/messages'
@@ -8,6 +9,7 @@ import type en from './en'
 export default {
   tasks: tasksEs,
   history: history.es,
+  choices: choices.es,
   desktop: desktop.es,
   shell: shell.es,
   quick: quick.es,
@@ -327,7 +329,8 @@ export default {
       baseUrl: 'URL base',
       baseUrlHelp: 'La dirección completa de la API, por ejemplo https://api.wxcc-us1.cisco.com.',
       orgId: 'Id de organización',
-      orgIdHelp: 'Solo se necesita para las devoluciones de llamada programadas.',
+      orgIdHelp:
+        'Se necesita para las devoluciones de llamada programadas y para listar los puntos de entrada y los ANI de abajo.',
       authMethod: 'Inicio de sesión',
       authMethods: {
         access_token: 'Token de acceso',

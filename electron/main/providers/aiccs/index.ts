@@ -22,6 +22,8 @@ export const aiccs = defineProvider({
       : null,
   scheduled: (intent) => (intent.start.kind === 'at' ? { at: intent.start.at } : null),
   probe: aiccsProbe,
+  // Nothing in a profile is an id its API lists.
+  choices: null,
   createClient(env) {
     // The Alibaba SDK answers without its headers, so this provider's clock is not learned.
     const client = createAiccsClient(env.timeoutMs !== undefined ? { timeoutMs: env.timeoutMs } : {})

@@ -11,6 +11,22 @@ export async function startConnectSandbox(secret: SecretOf<'connect'>): Promise<
     secretAccessKey: secret.secretAccessKey,
     region: 'us-east-1',
     instances: [{ id: CONNECT_SANDBOX_INSTANCE, alias: 'callboard-sandbox' }],
+    // The instance's flows, quick connects and templates as its lists show them: more than the profile holds.
+    lists: {
+      contactFlows: [
+        { id: 'sandbox-task-flow', name: 'Sandbox task flow', type: 'CONTACT_FLOW' },
+        { id: 'sandbox-escalation-flow', name: 'Sandbox escalation flow', type: 'CONTACT_FLOW' },
+        { id: 'sandbox-whisper-flow', name: 'Sandbox agent whisper', type: 'AGENT_WHISPER' },
+      ],
+      quickConnects: [
+        { id: 'sandbox-quick-connect', name: 'Sandbox queue', type: 'QUEUE' },
+        { id: 'sandbox-supervisor', name: 'Sandbox supervisor', type: 'USER' },
+      ],
+      taskTemplates: [
+        { id: 'sandbox-task-template', name: 'Sandbox follow-up template', type: 'ACTIVE' },
+        { id: 'sandbox-retired-template', name: 'Sandbox retired template', type: 'INACTIVE' },
+      ],
+    },
   })
   return {
     profile: connectSandboxProfile(),

@@ -1,5 +1,7 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
 import { checkStartTaskContact } from './connect-rules'
+import type { ConnectSimLists } from './connect-lists-sim'
+import { listOperation, listPage } from './connect-lists-sim'
 import type { HttpFault, StatusFault } from '../simulator-kit/faults'
 import { createFaultSwitch, withFault } from '../simulator-kit/faults'
 import type { RunningSimulator, SimRequest, SimResponse } from '../simulator-kit/loopback-server'
@@ -39,6 +41,10 @@ export interface ConnectSimulatorOptions {
    * on a loaded machine cannot refill the bucket early.
    */
   rateClock?: () => number
+  /** What ListContactFlows, ListQuickConnects and ListTaskTemplates list (for every instance). */
+  lists?: Partial<ConnectSimLists>
+  /** The most rows one list page holds, whatever maxResults asks (default: as asked). */
+  listPageCap?: number
 }
 
 /**
@@ -240,6 +246,11 @@ export async function startConnectSimulator(options: ConnectSimulatorOptions): P
   const requests: ConnectSimRequest[] = []
   const instances = new Map((options.instances ?? []).map((i) => [i.id, i]))
   const denied = new Set(options.accessDeniedKeys ?? [])
+  const lists: ConnectSimLists = {
+    contactFlows: options.lists?.contactFlows ?? [],
+    quickConnects: options.lists?.quickConnects ?? [],
+    taskTemplates: options.lists?.taskTemplates ?? [],
+  }
   const baseClock = options.clock ?? Date.now
   let offset = options.clockOffsetMs ?? 0
   const now = () => baseClock() + offset
@@ -284,10 +295,11 @@ export async function startConnectSimulator(options: ConnectSimulatorOptions): P
     const rawPath = request.url.pathname
     const describe = request.method === 'GET' ? /^\/instance\/([^/]+)$/.exec(rawPath) : null
     const startTask = request.method === 'PUT' && rawPath === '/contact/task'
+    const listed = listOperation(request)
     const entry: ConnectSimRequest = {
       method: request.method,
       path: `${rawPath}${request.url.search}`,
-      operation: describe ? 'DescribeInstance' : startTask ? 'StartTaskContact' : null,
+      operation: describe ? 'DescribeInstance' : startTask ? 'StartTaskContact' : (listed?.operation.name ?? null),
       accessKeyId: null,
       authorization: headerValue(request, 'authorization') ?? null,
       headers: Object.fromEntries(
@@ -452,19 +464,31 @@ export async function startConnectSimulator(options: ConnectSimulatorOptions): P
       }
       return startTaskContact(request, entry, auth.accessKeyId, auth.region, fail)
     }
-    if (!describe) {
+    const listed = listOperation(request)
+    if (!describe && !listed) {
       return fail('unknown_operation', 404, 'UnknownOperationException', {})
     }
-    const instanceId = decodeURIComponent(describe[1]!)
+    const instanceId = listed ? listed.instanceId : decodeURIComponent(describe![1]!)
+    const action = `connect:${entry.operation}`
     const region = auth.region
     if (denied.has(auth.accessKeyId)) {
       return fail('access_denied', 403, 'AccessDeniedException', {
-        Message: `User: arn:aws:iam::${ACCOUNT}:user/callboard is not authorized to perform: connect:DescribeInstance on resource: arn:aws:connect:${region}:${ACCOUNT}:instance/${instanceId} because no identity-based policy allows the connect:DescribeInstance action`,
+        Message: `User: arn:aws:iam::${ACCOUNT}:user/callboard is not authorized to perform: ${action} on resource: arn:aws:connect:${region}:${ACCOUNT}:instance/${instanceId} because no identity-based policy allows the ${action} action`,
       })
     }
     const instance = instances.get(instanceId)
     if (!instance) {
       return fail('not_found', 404, 'ResourceNotFoundException', { Message: `Instance not found: ${instanceId}` })
+    }
+    if (listed) {
+      const page = listPage(request.url, listed.operation, lists, {
+        region,
+        account: ACCOUNT,
+        instanceId,
+        pageCap: options.listPageCap ?? Number.POSITIVE_INFINITY,
+      })
+      if (page.errorType) return fail('invalid', page.status, page.errorType, page.body)
+      return { status: 200, headers: baseHeaders(), body: page.body }
     }
     return {
       status: 200,

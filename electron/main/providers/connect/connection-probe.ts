@@ -13,14 +13,14 @@ export interface ConnectProbeOptions {
   endpointFor?: (profile: ProfileOf<'connect'>) => string | undefined
 }
 
-interface AwsServiceError {
+export interface AwsServiceError {
   name: string
   message: string
   status: number
 }
 
 /** An answer from AWS carries `$metadata.httpStatusCode`; network failures and aborts do not. */
-function serviceError(error: unknown): AwsServiceError | null {
+export function serviceError(error: unknown): AwsServiceError | null {
   if (!(error instanceof Error)) return null
   const status = (error as { $metadata?: { httpStatusCode?: unknown } }).$metadata?.httpStatusCode
   return typeof status === 'number' ? { name: error.name, message: error.message, status } : null

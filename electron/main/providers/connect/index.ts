@@ -1,3 +1,4 @@
+import { connectChoices } from './connect-choices'
 import { connectSandbox } from './connect-sandbox'
 import { defineProvider, scheduledCallback } from '../provider-module'
 import { connectProbe } from './connection-probe'
@@ -26,6 +27,7 @@ export const connect = defineProvider({
       : null,
   scheduled: scheduledCallback,
   probe: connectProbe,
+  choices: connectChoices,
   createClient(env) {
     const { onServerDate } = env
     const client = createConnectClient({

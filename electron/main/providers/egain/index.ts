@@ -23,6 +23,8 @@ export const egain = defineProvider({
         },
   scheduled: () => null,
   probe: egainProbe,
+  // Its documented API lists no departments or other ids a profile holds.
+  choices: null,
   createClient(env) {
     const client = createEgainClient({
       transport: transportFor(env.onServerDate, env.transport),

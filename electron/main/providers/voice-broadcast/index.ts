@@ -16,6 +16,8 @@ export const voiceBroadcast = defineProvider({
   pinnedTime: () => null,
   scheduled: () => null,
   probe: voiceBroadcastProbe,
+  // Nothing in a profile is an id its API lists.
+  choices: null,
   createClient(env) {
     const client = createVoiceBroadcastClient({
       transport: transportFor(env.onServerDate, env.transport),

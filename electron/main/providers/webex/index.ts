@@ -1,3 +1,4 @@
+import { webexChoices } from './webex-choices'
 import { WEBEX_SCHEDULED_CALLBACK_LIMITS } from '@shared/providers/webex/wire'
 import { transportFor } from '../http/observing-transport'
 import { webexSandbox } from './webex-sandbox'
@@ -26,6 +27,7 @@ export const webex = defineProvider({
       : null,
   scheduled: scheduledCallback,
   probe: webexProbe,
+  choices: webexChoices,
   createClient(env) {
     const client = createWebexClient({
       transport: transportFor(env.onServerDate, env.transport),

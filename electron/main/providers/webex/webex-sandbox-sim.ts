@@ -8,7 +8,22 @@ import { startWebexSimulator } from './webex-simulator'
 export async function startWebexSandbox(
   secret: Extract<SecretOf<'webex'>, { kind: 'oauth' }>,
 ): Promise<SandboxSimulator<'webex'>> {
-  const sim = await startWebexSimulator({ ...secret, orgId: WEBEX_SANDBOX_ORG })
+  const sim = await startWebexSimulator({
+    ...secret,
+    orgId: WEBEX_SANDBOX_ORG,
+    // The organization's configuration as its lists show it: more than the profile holds.
+    lists: {
+      entryPoints: [
+        { id: 'sandbox-outdial-ep', name: 'Sandbox outdial', entryPointType: 'OUTBOUND' },
+        { id: 'sandbox-callback-ep', name: 'Sandbox callbacks', entryPointType: 'INBOUND' },
+        { id: 'sandbox-sales-ep', name: 'Sales outbound', entryPointType: 'OUTBOUND' },
+      ],
+      outdialAnis: [
+        { id: 'sandbox-ani-1', name: 'Sandbox main line', number: '+14085550100' },
+        { id: 'sandbox-ani-2', name: 'Sandbox support line', number: '+14085550111' },
+      ],
+    },
+  })
   return {
     profile: webexSandboxProfile(sim, secret),
     play: (scenario) => playScenario(sim, scenario, scenarioFault),

@@ -7,6 +7,8 @@ import type { RateLimit } from '../../core/rate-limit'
 import { createRateLimiter, retryAfterSeconds } from '../../core/rate-limit'
 import type { Breach, WebexTaskRule } from './webex-rules'
 import { checkWebexSchedule, checkWebexTask } from './webex-rules'
+import type { WebexSimLists } from './webex-lists-sim'
+import { listPage, listRoute } from './webex-lists-sim'
 
 /** Webex's documented default per client id (providers.md §1; an older page said 50). */
 export const WEBEX_DEFAULT_RATE_LIMIT: RateLimit = { kind: 'window', max: 300, windowMs: 60_000 }
@@ -27,6 +29,10 @@ export interface WebexSimulatorOptions {
   rateLimit?: RateLimit | null
   /** Webex's clock is `Date.now() + clockOffsetMs`: token expiry and the callback window use it. */
   clockOffsetMs?: number
+  /** The organization's entry points and outdial ANI entries (the configuration lists). */
+  lists?: Partial<WebexSimLists>
+  /** The most rows one list page holds, whatever pageSize asks (default: as asked). */
+  listPageCap?: number
 }
 
 /**
@@ -187,6 +193,22 @@ export async function startWebexSimulator(options: WebexSimulatorOptions): Promi
     }
   }
 
+  /** A configuration list: auth, the organization, then one page. */
+  function list(route: NonNullable<ReturnType<typeof listRoute>>, { url, headers }: SimRequest): SimResponse {
+    if (!authorized(headers.authorization)) return unauthorized(url.pathname)
+    if (route.orgId !== orgId) {
+      record(url.pathname, 'wrong_org')
+      return apiError(403, ['Not authorized for this organization.'])
+    }
+    const page = listPage(url, options.lists?.[route.list] ?? [], orgId, options.listPageCap ?? 1000)
+    if (typeof page === 'string') {
+      record(url.pathname, 'invalid', page)
+      return apiError(400, [page])
+    }
+    record(url.pathname, 'listed')
+    return page
+  }
+
   // Declared before the server starts, assigned right after: the handler only runs once it listens.
   let faults: FaultSwitch<WebexFault> | null = null
   const server = await startLoopbackServer(
@@ -208,6 +230,8 @@ export async function startWebexSimulator(options: WebexSimulatorOptions): Promi
           body: { id: 'sim-person', displayName: options.displayName ?? 'Sim Agent', emails: ['agent@example.com'] },
         }
       }
+      const listed = method === 'GET' ? listRoute(url.pathname) : null
+      if (listed) return list(listed, request)
       record(url.pathname, 'not_found')
       return apiError(404, ['Not found'])
     },
