@@ -1,8 +1,13 @@
 import type * as Electron from 'electron'
 import type { Note } from '../core/note'
 
+/** What is used of Electron's Notification: shown, then told about its click or end. */
+interface ShownNotification {
+  on(event: 'click' | 'close' | 'failed', listener: () => void): unknown
+  show(): void
+}
 type NotificationHost = Pick<typeof Electron.Notification, 'isSupported'> &
-  (new (options: { title: string; body: string }) => Pick<Electron.Notification, 'on' | 'show'>)
+  (new (options: { title: string; body: string }) => ShownNotification)
 
 /**
  * OS notifications whose click opens what they are about: the task (or, for a summary of several,
