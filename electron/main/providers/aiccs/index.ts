@@ -23,8 +23,10 @@ export const aiccs = defineProvider({
   scheduled: (intent) => (intent.start.kind === 'at' ? { at: intent.start.at } : null),
   probe: aiccsProbe,
   createClient(env) {
-    // The Alibaba SDK answers without its headers, so this provider's clock is not learned.
-    const client = createAiccsClient(env.timeoutMs !== undefined ? { timeoutMs: env.timeoutMs } : {})
+    const client = createAiccsClient({
+      ...(env.timeoutMs !== undefined && { timeoutMs: env.timeoutMs }),
+      ...(env.onServerDate && { onServerDate: env.onServerDate }),
+    })
     return { send: (context, payload) => client.send(context, payload) }
   },
   sandbox: aiccsSandbox,

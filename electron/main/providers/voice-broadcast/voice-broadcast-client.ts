@@ -4,7 +4,8 @@ import type { VoiceBroadcastSend as VoiceBroadcastSendRequest } from '@shared/pr
 import type { SendContext } from '../provider-module'
 import { redactOutcome } from '../http/redact'
 import type { HttpTransport, TransportAnswer } from '../http/http-transport'
-import { nodeHttpTransport, retryAfterMs, sendCapturing } from '../http/http-transport'
+import { nodeHttpTransport, sendCapturing } from '../http/http-transport'
+import { answerRetryAfterMs } from '../http/retry-after'
 import { readEnvelope, voiceBroadcastHeaders } from './signing'
 
 // Voice group call (broadcast) task creation on the ITNIO platform (providers.md §5):
@@ -114,7 +115,7 @@ export function classifyVoiceBroadcastAnswer(
   if (status === 429) {
     return {
       kind: 'retry',
-      delayMs: retryAfterMs(answer.headers['retry-after'], options.now),
+      delayMs: answerRetryAfterMs(answer.headers, options.now),
       reason: 'The voice-broadcast platform is limiting requests right now; trying again after a wait.',
       httpStatus: status,
     }
@@ -122,7 +123,7 @@ export function classifyVoiceBroadcastAnswer(
   if (status >= 500 || status === 408) {
     return {
       kind: 'retry',
-      delayMs: retryAfterMs(answer.headers['retry-after'], options.now),
+      delayMs: answerRetryAfterMs(answer.headers, options.now),
       reason: `The voice-broadcast platform could not handle the task right now (HTTP ${status}). ${safe}`,
       httpStatus: status,
     }
