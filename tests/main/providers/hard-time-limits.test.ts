@@ -1,21 +1,13 @@
-import { createServer } from 'node:http'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
+import { StartTaskContactCommand } from '@aws-sdk/client-connect'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Profile, ProviderSecret } from '../../../shared/providers/registry'
-import {
-  Profile as ProfileSchema,
-  ProviderSecret as SecretSchema,
-  sampleTasks,
-} from '../../../shared/providers/registry'
 import type { SendOutcome } from '../../../shared/schemas/send-outcome'
-import { createTaskSender } from '../../../electron/main/providers/task-sender'
-import { createTokenCache } from '../../../electron/main/secrets/token-cache'
-import { createLogger } from '../../../electron/main/core/logger'
-import { systemClock } from '../../../electron/main/core/clock'
+import { connectSdkClient } from '../../../electron/main/providers/connect/connect-sdk'
+import { callCreateAiCallTask } from '../../../electron/main/providers/aiccs/aiccs-rpc'
 import { drafts, secrets } from '../../shared/fixtures'
-import { memorySecretStore } from '../memory-secret-store'
-import { silentServer } from './net-fixtures'
+import { harness, parse, TOKEN_ANSWER } from './attempt-harness'
 import { NEVER_ANSWERED_MS } from './time-limits'
 
 // Issue #13 B: every attempt has a hard time limit that fires. Each case points one provider's
@@ -24,69 +16,19 @@ import { NEVER_ANSWERED_MS } from './time-limits'
 // with its outcome class within the configured limit plus one second. Nothing here waits on a
 // margin the machine's speed decides: the silent server can only end the attempt by the limit.
 
-const cleanups: (() => Promise<void>)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
-
-const ID = '1b7e2c9a-5d3f-4e8a-9c1b-2a3d4e5f6a7b'
+const h = harness()
+afterEach(() => h.cleanup())
+const { silentUrl } = h
 const SLACK_MS = 1000
+const env = { timeoutMs: NEVER_ANSWERED_MS }
+
+const attemptAgainst = (profile: Profile, secret: ProviderSecret, endpoint?: string) =>
+  h.attemptAgainst(profile, secret, env, endpoint)
 
 /** A token endpoint that answers every request with a fresh token (so the send itself is what hangs). */
 async function answeringTokenEndpoint(): Promise<string> {
-  const server = createServer((req, res) => {
-    req.resume()
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ access_token: 'at-from-loopback', expires_in: 3600, token_type: 'Bearer' }))
-    })
-  })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
-  cleanups.push(() => new Promise<void>((r) => server.close(() => r())))
-  return `http://127.0.0.1:${(server.address() as { port: number }).port}/oauth2/token`
+  return `${(await h.answering(() => TOKEN_ANSWER)).url}/oauth2/token`
 }
-
-/** One attempt, made as the queue makes it, with the short limit; its outcome and how long it took. */
-async function attemptAgainst(
-  profile: Profile,
-  secret: ProviderSecret,
-  endpoint?: string,
-): Promise<{ outcome: SendOutcome; ms: number }> {
-  const logger = createLogger(() => undefined, systemClock)
-  const tokens = createTokenCache({ secrets: memorySecretStore(), clock: systemClock, logger })
-  const send = createTaskSender({
-    findProfile: () => profile,
-    credentials: { status: async () => ({ state: 'stored' }) as never, read: async () => secret },
-    tokensFor: () => tokens,
-    clientEnv: () => ({ timeoutMs: NEVER_ANSWERED_MS }),
-    endpointFor: () => endpoint,
-    clock: systemClock,
-    fetch,
-    logger,
-  })
-  const sample = sampleTasks(profile, new Date(), 'UTC')[0]
-  if (!sample) throw new Error(`no sample task for ${profile.provider}`)
-  const started = performance.now()
-  const outcome = await send({
-    taskId: 't-1',
-    intent: sample.intent,
-    idempotencyKey: 'c0ffee00-3333-4e2b-9c3d-5e6f7a8b9c0d',
-  })
-  const ms = performance.now() - started
-  console.info(`[hard-time-limits] ${profile.provider}: ${Math.round(ms)} ms → ${outcome.kind}`)
-  return { outcome, ms }
-}
-
-async function silentUrl(): Promise<{ url: string; port: number }> {
-  const silent = await silentServer()
-  cleanups.push(silent.close)
-  return { url: `http://127.0.0.1:${silent.port}`, port: silent.port }
-}
-
-const parse = (profile: object, secret: object) => ({
-  profile: ProfileSchema.parse({ ...profile, id: ID }),
-  secret: SecretSchema.parse(secret),
-})
 
 /**
  * Collects garbage every 100 ms while an attempt runs: a time limit held only weakly (an
@@ -195,4 +137,47 @@ describe('a provider that accepts the request and never answers: the attempt end
     // The test's own bound is far above the assertion: a hang shows as a failed duration, not a timeout.
     120_000,
   )
+})
+
+describe("the SDKs' own limits fire too, without the seam's signal", () => {
+  const never = new AbortController().signal
+
+  it('Amazon Connect: the SDK handler throws at its requestTimeout (throwOnRequestTimeout)', async () => {
+    const { url } = await silentUrl()
+    const { profile, secret } = parse(drafts.connect, secrets.connect)
+    if (profile.provider !== 'connect' || secret.provider !== 'connect') throw new Error('fixture')
+    const client = connectSdkClient(profile, secret, { endpoint: url, timeoutMs: NEVER_ANSWERED_MS })
+    h.onCleanup(async () => client.destroy())
+    const started = performance.now()
+    const error: unknown = await client
+      .send(
+        new StartTaskContactCommand({ InstanceId: profile.instanceId, ContactFlowId: 'flow-1', Name: 'Limit test' }),
+      )
+      .catch((e: unknown) => e)
+    const ms = performance.now() - started
+    console.info(`[hard-time-limits] Connect SDK alone: ${Math.round(ms)} ms`)
+    expect(error).toMatchObject({ name: 'TimeoutError' })
+    expect(ms).toBeLessThan(NEVER_ANSWERED_MS + SLACK_MS)
+  }, 120_000)
+
+  it('Alibaba Cloud AICCS: the SDK gives up at its read timeout', async () => {
+    const { port } = await silentUrl()
+    const { profile, secret } = parse({ ...drafts.aiccs, endpoint: `127.0.0.1:${port}` }, secrets.aiccs)
+    if (profile.provider !== 'aiccs' || secret.provider !== 'aiccs') throw new Error('fixture')
+    const started = performance.now()
+    const error: unknown = await callCreateAiCallTask(
+      profile,
+      secret,
+      {},
+      {
+        timeoutMs: NEVER_ANSWERED_MS,
+        signal: never,
+        signedAt: new Date(),
+      },
+    ).catch((e: unknown) => e)
+    const ms = performance.now() - started
+    console.info(`[hard-time-limits] AICCS SDK alone: ${Math.round(ms)} ms`)
+    expect(error).toBeInstanceOf(Error)
+    expect(ms).toBeLessThan(NEVER_ANSWERED_MS + SLACK_MS)
+  }, 120_000)
 })
