@@ -31,6 +31,8 @@ export function harness() {
     secret: ProviderSecret,
     env: ClientEnv,
     endpoint?: string,
+    /** The provider's clock minus ours, as the app would have learned it. */
+    providerOffsetMs = 0,
   ): Promise<{ outcome: SendOutcome; ms: number }> {
     const logger = createLogger(() => undefined, systemClock)
     const tokens = createTokenCache({ secrets: memorySecretStore(), clock: systemClock, logger })
@@ -46,6 +48,7 @@ export function harness() {
       clock: systemClock,
       fetch,
       logger,
+      providerOffsetMs: () => providerOffsetMs,
     })
     const sample = sampleTasks(profile, new Date(), 'UTC')[0]
     if (!sample) throw new Error(`no sample task for ${profile.provider}`)
@@ -55,19 +58,19 @@ export function harness() {
   }
 
   /** A loopback server that accepts requests and never answers. */
-  async function silentUrl(): Promise<{ url: string; port: number }> {
+  async function silentUrl(): Promise<{ url: string; port: number; received: Promise<void> }> {
     const silent = await silentServer()
     cleanups.push(silent.close)
-    return { url: `http://127.0.0.1:${silent.port}`, port: silent.port }
+    return { url: `http://127.0.0.1:${silent.port}`, port: silent.port, received: silent.received }
   }
 
   /** A loopback server that answers each request as `answer` says (after reading its body). */
   async function answering(
     answer: (req: IncomingMessage) => { status: number; headers?: OutgoingHttpHeaders; body?: string },
-  ): Promise<{ url: string; port: number; requests: string[] }> {
-    const requests: string[] = []
+  ): Promise<{ url: string; port: number; requests: IncomingMessage[] }> {
+    const requests: IncomingMessage[] = []
     const server = createServer((req, res) => {
-      requests.push(`${req.method} ${req.url}`)
+      requests.push(req)
       req.resume()
       req.on('end', () => {
         const { status, headers = {}, body = '' } = answer(req)

@@ -190,7 +190,7 @@ describe('answerRetryAfterMs (pure)', () => {
     [{ 'retry-after': 'Sun, 01 Mar 2026 12:00:30 GMT', date: 'garbled' }, 30_000],
     // Against the answer's own Date when it has one: our clock being off does not matter.
     [{ 'retry-after': 'Sun, 01 Mar 2026 13:00:30 GMT', date: 'Sun, 01 Mar 2026 13:00:00 GMT' }, 30_000],
-  ] as const)('%j → %s', (headers, ms) => {
+  ] as [Record<string, string>, number | null][])('%j → %s', (headers, ms) => {
     expect(answerRetryAfterMs(headers, now)).toBe(ms)
     if (!('date' in headers)) expect(retryAfterMs(headers['retry-after'], now)).toBe(ms)
   })

@@ -73,7 +73,8 @@ export function sendPhase(code: string, bodyWritten: boolean): SendPhase {
 
 const MAX_ANSWER_CHARS = 64_000
 
-function flatten(headers: IncomingHttpHeaders): Record<string, string | undefined> {
+/** Node's headers as one string per (lower-case) name, repeated ones joined. */
+export function flatten(headers: IncomingHttpHeaders): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {}
   for (const [name, value] of Object.entries(headers)) out[name] = Array.isArray(value) ? value.join(', ') : value
   return out

@@ -36,11 +36,8 @@ export async function requestToken(
     signal,
   })
   if (!response.ok) {
-    const headers = {
-      'retry-after': response.headers.get('retry-after') ?? undefined,
-      date: response.headers.get('date') ?? undefined,
-    }
-    throw new OAuthRefused(response.status, await bodyText(response), answerRetryAfterMs(headers, now))
+    const wait = answerRetryAfterMs(Object.fromEntries(response.headers), now)
+    throw new OAuthRefused(response.status, await bodyText(response), wait)
   }
   const body = (await response.json()) as { access_token?: unknown; expires_in?: unknown; refresh_token?: unknown }
   if (typeof body.access_token !== 'string' || body.access_token.length === 0) {

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { subscribe } from 'node:diagnostics_channel'
-import type { ClientRequest, IncomingHttpHeaders, IncomingMessage } from 'node:http'
+import type { ClientRequest, IncomingMessage } from 'node:http'
+import { flatten } from './http-transport'
 
 // Some SDKs keep the answer's headers to themselves (Alibaba's openapi-core drops them from its
 // errors: a 429's Retry-After and every answer's Date are lost). Node publishes every client
@@ -17,12 +18,6 @@ export type AnswerListener = (
 
 const listening = new AsyncLocalStorage<AnswerListener>()
 let subscribed = false
-
-function flatten(headers: IncomingHttpHeaders): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {}
-  for (const [name, value] of Object.entries(headers)) out[name] = Array.isArray(value) ? value.join(', ') : value
-  return out
-}
 
 function onRequestStart(message: unknown): void {
   const listener = listening.getStore()
