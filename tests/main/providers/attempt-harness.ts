@@ -7,6 +7,7 @@ import {
   sampleTasks,
 } from '../../../shared/providers/registry'
 import type { SendOutcome } from '../../../shared/schemas/send-outcome'
+import type { TaskIntent } from '../../../shared/schemas/intents'
 import type { ClientEnv } from '../../../electron/main/providers/provider-module'
 import { createTaskSender } from '../../../electron/main/providers/task-sender'
 import { createTokenCache } from '../../../electron/main/secrets/token-cache'
@@ -25,18 +26,17 @@ const KEY = 'c0ffee00-3333-4e2b-9c3d-5e6f7a8b9c0d'
 export function harness() {
   const cleanups: (() => Promise<void>)[] = []
 
-  /** One attempt for `profile`; its outcome and how long it took. */
-  async function attemptAgainst(
+  /** The task sender for one profile, made as the app makes it (its client from the registry). */
+  function senderFor(
     profile: Profile,
     secret: ProviderSecret,
     env: ClientEnv,
     endpoint?: string,
-    /** The provider's clock minus ours, as the app would have learned it. */
     providerOffsetMs = 0,
-  ): Promise<{ outcome: SendOutcome; ms: number }> {
+  ) {
     const logger = createLogger(() => undefined, systemClock)
     const tokens = createTokenCache({ secrets: memorySecretStore(), clock: systemClock, logger })
-    const send = createTaskSender({
+    return createTaskSender({
       findProfile: () => profile,
       credentials: {
         status: async (profileId) => ({ profileId, state: 'stored', hint: null }),
@@ -50,10 +50,20 @@ export function harness() {
       logger,
       providerOffsetMs: () => providerOffsetMs,
     })
-    const sample = sampleTasks(profile, new Date(), 'UTC')[0]
-    if (!sample) throw new Error(`no sample task for ${profile.provider}`)
+  }
+
+  /** One attempt for `profile` with its provider's sample task; its outcome and how long it took. */
+  async function attemptAgainst(
+    profile: Profile,
+    secret: ProviderSecret,
+    env: ClientEnv,
+    endpoint?: string,
+    /** The provider's clock minus ours, as the app would have learned it. */
+    providerOffsetMs = 0,
+  ): Promise<{ outcome: SendOutcome; ms: number }> {
+    const send = senderFor(profile, secret, env, endpoint, providerOffsetMs)
     const started = performance.now()
-    const outcome = await send({ taskId: 't-1', intent: sample.intent, idempotencyKey: KEY })
+    const outcome = await send({ taskId: 't-1', intent: sampleIntent(profile), idempotencyKey: KEY })
     return { outcome, ms: performance.now() - started }
   }
 
@@ -85,6 +95,7 @@ export function harness() {
   }
 
   return {
+    senderFor,
     attemptAgainst,
     silentUrl,
     answering,
@@ -93,6 +104,13 @@ export function harness() {
     },
     onCleanup: (close: () => Promise<void>) => cleanups.push(close),
   }
+}
+
+/** The provider's first sample task for `profile`. */
+export function sampleIntent(profile: Profile): TaskIntent {
+  const sample = sampleTasks(profile, new Date(), 'UTC')[0]
+  if (!sample) throw new Error(`no sample task for ${profile.provider}`)
+  return sample.intent
 }
 
 /** A token endpoint's good answer. */
