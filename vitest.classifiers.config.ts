@@ -35,6 +35,7 @@ export default defineConfig({
         'electron/main/providers/http/retry-after.ts',
         'electron/main/providers/http/one-refresh.ts',
         'electron/main/providers/http/sdk-answer-headers.ts',
+        'electron/main/providers/http/unanswered.ts',
       ],
       reporter: ['text'],
       reportsDirectory: 'test-artifacts/coverage-classifiers',

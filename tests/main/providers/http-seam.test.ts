@@ -4,6 +4,8 @@ import type { SendOutcome } from '../../../shared/schemas/send-outcome'
 import { attemptDeadline, withDeadline } from '../../../electron/main/providers/http/attempt-deadline'
 import { withOneRefresh } from '../../../electron/main/providers/http/one-refresh'
 import { withAnswerHeaders } from '../../../electron/main/providers/http/sdk-answer-headers'
+import type { Unanswered, UnansweredWords } from '../../../electron/main/providers/http/unanswered'
+import { unansweredOutcome } from '../../../electron/main/providers/http/unanswered'
 import { harness } from './attempt-harness'
 import { closedPort } from './net-fixtures'
 
@@ -97,6 +99,50 @@ describe('withOneRefresh: a 401 → exactly one token refresh, then one resend',
     )
     expect([sent, refreshed]).toEqual([sends, refreshes])
     expect(result.kind).toBe(answers[sends - 1] ? 'needs_auth' : 'sent')
+  })
+})
+
+describe('unansweredOutcome: no answer → its class, the same for every provider (design.md §4)', () => {
+  const unkeyed: UnansweredWords = {
+    resendIsSafe: false,
+    retry: (detail) => `unreachable (${detail})`,
+    review: (why) => `sent but ${why}`,
+  }
+  const keyed: UnansweredWords = { resendIsSafe: true, retry: (detail, phase) => `${phase}: ${detail}` }
+  const failure = (phase: Unanswered['phase'], timedOut = false): Unanswered => ({
+    kind: 'network',
+    phase,
+    code: timedOut ? 'ETIMEDOUT' : 'ECONNRESET',
+    timedOut,
+  })
+
+  it.each([
+    ['nothing can have arrived: retry', failure('before_send'), unkeyed, 'retry', 'unreachable (ECONNRESET)'],
+    [
+      'it may have arrived, no key: the agent decides',
+      failure('after_send'),
+      unkeyed,
+      'needs_review',
+      'sent but the connection broke before the answer (ECONNRESET)',
+    ],
+    [
+      'no answer in time, no key: the agent decides',
+      failure('after_send', true),
+      unkeyed,
+      'needs_review',
+      'sent but no answer came back in time',
+    ],
+    [
+      'it may have arrived, a resend is recognised: retry',
+      failure('after_send', true),
+      keyed,
+      'retry',
+      'after_send: no answer in time',
+    ],
+  ] as const)('%s', (_name, answer, words, kind, text) => {
+    const outcome = unansweredOutcome(answer, words)
+    expect(outcome.kind).toBe(kind)
+    expect(JSON.stringify(outcome)).toContain(text)
   })
 })
 

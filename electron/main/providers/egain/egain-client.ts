@@ -9,6 +9,7 @@ import { classifyTokenFailureWith, requestToken } from '../http/oauth'
 import { withDeadline } from '../http/attempt-deadline'
 import { withOneRefresh } from '../http/one-refresh'
 import { answerRetryAfterMs } from '../http/retry-after'
+import { unansweredOutcome } from '../http/unanswered'
 import { egainTokenForm } from './connection-probe'
 
 // eGain Core Case Manager v3, "Create task activity" (providers.md §2). eGain has no idempotency
@@ -85,13 +86,12 @@ export function classifyEgainResponse(answer: EgainAnswer, options: EgainClassif
     providerMessage,
   })
   if (answer.kind === 'network') {
-    const detail = answer.timedOut ? 'no answer in time' : answer.code
-    if (answer.phase === 'before_send') {
-      return { kind: 'retry', delayMs: null, reason: `eGain could not be reached (${detail}).`, httpStatus: null }
-    }
-    return review(
-      `The task was sent to eGain but ${answer.timedOut ? 'no answer came back in time' : `the connection broke before the answer (${answer.code})`}, so the activity may or may not have been created. eGain cannot tell a repeat from a new request: check eGain before sending it again.`,
-    )
+    return unansweredOutcome(answer, {
+      resendIsSafe: false,
+      retry: (detail) => `eGain could not be reached (${detail}).`,
+      review: (why) =>
+        `The task was sent to eGain but ${why}, so the activity may or may not have been created. eGain cannot tell a repeat from a new request: check eGain before sending it again.`,
+    })
   }
 
   const { status, headers, body } = answer

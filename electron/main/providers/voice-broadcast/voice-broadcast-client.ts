@@ -6,6 +6,7 @@ import { redactOutcome } from '../http/redact'
 import type { HttpTransport, TransportAnswer } from '../http/http-transport'
 import { nodeHttpTransport, sendCapturing } from '../http/http-transport'
 import { answerRetryAfterMs } from '../http/retry-after'
+import { unansweredOutcome } from '../http/unanswered'
 import { readEnvelope, voiceBroadcastHeaders } from './signing'
 
 // Voice group call (broadcast) task creation on the ITNIO platform (providers.md §5):
@@ -101,14 +102,11 @@ export function classifyVoiceBroadcastAnswer(
   const { taskName } = options
   const safe = `The task name ${taskName} is unique on the account, so sending again cannot create a second broadcast.`
   if (answer.kind === 'network') {
-    const detail = answer.timedOut ? 'no answer in time' : answer.code
-    const where = answer.phase === 'before_send' ? 'could not be reached' : 'did not answer'
-    return {
-      kind: 'retry',
-      delayMs: null,
-      reason: `The voice-broadcast platform ${where} (${detail}). ${safe}`,
-      httpStatus: null,
-    }
+    return unansweredOutcome(answer, {
+      resendIsSafe: true,
+      retry: (detail, phase) =>
+        `The voice-broadcast platform ${phase === 'before_send' ? 'could not be reached' : 'did not answer'} (${detail}). ${safe}`,
+    })
   }
   const { status } = answer
   const raw = answer.body.slice(0, 2000)

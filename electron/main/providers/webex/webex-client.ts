@@ -9,6 +9,7 @@ import { classifyTokenFailureWith } from '../http/oauth'
 import { withDeadline } from '../http/attempt-deadline'
 import { withOneRefresh } from '../http/one-refresh'
 import { answerRetryAfterMs } from '../http/retry-after'
+import { unansweredOutcome } from '../http/unanswered'
 import { webexAccessToken } from './connection-probe'
 import { webexHosts } from './webex-endpoints'
 
@@ -78,13 +79,12 @@ export function classifyWebexResponse(answer: WebexAnswer, options: ClassifyOpti
     providerMessage,
   })
   if (answer.kind === 'network') {
-    const detail = answer.timedOut ? 'no answer in time' : answer.code
-    if (answer.phase === 'before_send') {
-      return { kind: 'retry', delayMs: null, reason: `Webex could not be reached (${detail}).`, httpStatus: null }
-    }
-    return review(
-      `The ${what} was sent to Webex but ${answer.timedOut ? 'no answer came back in time' : `the connection broke before the answer (${answer.code})`}, so it may or may not have been created. Webex cannot tell a repeat from a new request: check Webex before sending it again.`,
-    )
+    return unansweredOutcome(answer, {
+      resendIsSafe: false,
+      retry: (detail) => `Webex could not be reached (${detail}).`,
+      review: (why) =>
+        `The ${what} was sent to Webex but ${why}, so it may or may not have been created. Webex cannot tell a repeat from a new request: check Webex before sending it again.`,
+    })
   }
 
   const { status, headers, body } = answer
