@@ -2,6 +2,7 @@ import type { ConnectionTestResult } from '@shared/schemas/connection-test'
 import type { Profile, ProviderName, ProviderSecret } from '@shared/providers/registry'
 import { sharedProvider } from '@shared/providers/registry'
 import type { ConnectionProbe, ProbeContext, ProbeFinding } from './connection-probe'
+import { withDeadline } from './http/attempt-deadline'
 import { redact, secretValues } from './http/redact'
 import { mainProvider } from './registry'
 import { AppError } from '../core/app-error'
@@ -80,21 +81,23 @@ export function createConnectionTester(deps: ConnectionTesterDeps) {
       },
       invalidate: (id) => deps.tokens.invalidate(id),
     }
-    const probe = probeFor(
-      profile.provider,
-      profile,
-      secret,
-      {
-        tokens,
-        clock: deps.clock,
-        fetch: deps.fetch,
-        signal: AbortSignal.timeout(timeoutMs),
-        endpoint: deps.endpointFor?.(profile),
-      },
-      deps.probes,
-    )
+    // The whole test (a token endpoint included) under one hard limit, held until it ends.
+    const probe = (signal: AbortSignal) =>
+      probeFor(
+        profile.provider,
+        profile,
+        secret,
+        {
+          tokens,
+          clock: deps.clock,
+          fetch: deps.fetch,
+          signal,
+          endpoint: deps.endpointFor?.(profile),
+        },
+        deps.probes,
+      )()
     try {
-      return finish(await probe(), hide)
+      return finish(await withDeadline(new AbortController().signal, timeoutMs, probe), hide)
     } catch (error) {
       deps.logger.error('connection probe crashed', {
         profileId,

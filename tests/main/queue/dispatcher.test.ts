@@ -228,6 +228,29 @@ describe('dispatcher', () => {
     expect(outbox.list().every((e) => e.state === 'sent')).toBe(true)
   })
 
+  it.each([
+    [429, 'rate_limited'],
+    [503, 'down'],
+    [null, 'offline'],
+  ] as const)(
+    "a %s retry's wait (Retry-After, the seam's reading) is a floor even when the jittered backoff draws 0",
+    async (status, health) => {
+      let calls = 0
+      // random 0: the backoff alone would try again at once (the 0.58 s Alibaba saw after `Retry-After: 5`).
+      const { outbox, time, attempts } = setup(() => (++calls === 1 ? retry(5_000, status) : sent()), {
+        random: () => 0,
+      })
+      await outbox.start()
+      await outbox.submit(outdial('+14155550100'))
+      await time.advance(4_990)
+      expect(attempts).toHaveLength(1)
+      expect(outbox.lanes()[0]).toMatchObject({ health })
+      await time.advance(1_000)
+      expect(attempts).toHaveLength(2)
+      expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(5_000)
+    },
+  )
+
   it('expires an entry at its deadline and never sends it late, also after the wall clock jumps (Q7)', async () => {
     const { outbox, time, attempts } = setup(() => retry())
     await outbox.start()

@@ -3,6 +3,9 @@ import type { AiccsCreateAiCallTask } from '@shared/providers/aiccs/wire'
 import { AICCS_TASK_NAME_MAX, toAiccsQuery } from '@shared/providers/aiccs/wire'
 import type { SendContext } from '../provider-module'
 import { callCreateAiCallTask } from './aiccs-rpc'
+import { withDeadline } from '../http/attempt-deadline'
+import { answerRetryAfterMs } from '../http/retry-after'
+import { withAnswerHeaders } from '../http/sdk-answer-headers'
 
 // Alibaba Cloud AICCS 2019-10-15 `CreateAiCallTask` (providers.md §4), RPC style, signed
 // ACS3-HMAC-SHA256 by the official `@alicloud/openapi-core` client.
@@ -58,8 +61,9 @@ export type AiccsReply =
       /** `Data` as exact decimal digits, or null when absent or not exactly readable. */
       taskId: string | null
       /**
-       * The wait a throttled answer asked for, in ms (`x-acs-retry-after`, which the SDK hands over
-       * on its ThrottlingError as `retryAfter`); absent or null when it gave none.
+       * The wait the answer asked for, in ms: its `Retry-After`, or `x-acs-retry-after` (which the
+       * SDK hands over on its ThrottlingError as `retryAfter`), the longer of the two; absent or
+       * null when it gave none.
        */
       retryAfterMs?: number | null
     }
@@ -169,6 +173,15 @@ export function replyFromError(error: unknown): AiccsReply {
     }
   }
   return { kind: 'network', detail: networkDetail(error) }
+}
+
+/**
+ * The reply with the wait its answer's headers asked for (`Retry-After`, read by the seam), kept
+ * when the SDK's own hint is longer: both are floors.
+ */
+export function withHeaderWait(reply: AiccsReply, headerWaitMs: number | null): AiccsReply {
+  if (reply.kind !== 'answer' || headerWaitMs === null) return reply
+  return { ...reply, retryAfterMs: Math.max(headerWaitMs, reply.retryAfterMs ?? 0) }
 }
 
 // ——— Classification (pure) ———
@@ -301,7 +314,7 @@ export function classifyAiccsReply(reply: AiccsReply): SendOutcome {
   ) {
     return {
       kind: 'retry',
-      delayMs: null,
+      delayMs: reply.retryAfterMs ?? null,
       reason: `Alibaba Cloud AICCS could not handle the task right now (HTTP ${status}${code ? `, ${code}` : ''}). ${RESEND_SAFE}`,
       httpStatus: status,
     }
@@ -333,6 +346,8 @@ export type AiccsTaskParams = Omit<AiccsCreateAiCallTask, 'TaskName'> & { TaskNa
 export interface AiccsClientOptions {
   /** Per request (connect and read); the context's signal still applies. */
   timeoutMs?: number
+  /** Told of every answer's `Date` header, so the outbox can learn the provider's clock. */
+  onServerDate?: (dateHeader: string | undefined, sentAtMs: number, receivedAtMs: number) => void
 }
 
 export interface AiccsClient {
@@ -357,17 +372,28 @@ export function createAiccsClient(options: AiccsClientOptions = {}): AiccsClient
       // here fits the same rule by construction (aiccsTaskName keeps it within the cap).
       const query = toAiccsQuery({ ...params, TaskName: taskName })
 
-      const { profile, secret } = context
-      const signal = AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)])
-      try {
-        // Already aborted or out of time: stop here. The SDK takes no signal, so a call started now
-        // would go out (and might create the task) even though its answer is no longer awaited.
-        signal.throwIfAborted()
-        const answer = await callCreateAiCallTask(profile, secret, query, { timeoutMs, signal })
-        return classifyAiccsReply(replyFromAnswer(answer))
-      } catch (error) {
-        return classifyAiccsReply(replyFromError(error))
+      const { profile, secret, clock } = context
+      // The SDK hides its answers' headers: the seam hears them (Date teaches the clock, Retry-After the wait).
+      let headers: Record<string, string | undefined> = {}
+      const heard = (answer: Record<string, string | undefined>, sentAtMs: number, receivedAtMs: number) => {
+        headers = answer
+        options.onServerDate?.(answer['date'], sentAtMs, receivedAtMs)
       }
+      const reply = await withDeadline(context.signal, timeoutMs, async (signal) => {
+        try {
+          // Already aborted or out of time: stop here. The SDK takes no signal, so a call started now
+          // would go out (and might create the task) even though its answer is no longer awaited.
+          signal.throwIfAborted()
+          // Signed on the provider's clock (the context's), so a skewed computer is not refused.
+          const answer = await withAnswerHeaders(heard, () =>
+            callCreateAiCallTask(profile, secret, query, { timeoutMs, signal, signedAt: clock.now() }),
+          )
+          return replyFromAnswer(answer)
+        } catch (error) {
+          return replyFromError(error)
+        }
+      })
+      return classifyAiccsReply(withHeaderWait(reply, answerRetryAfterMs(headers, clock.now())))
     },
   }
 }

@@ -21,6 +21,14 @@ export function aiccsProtocol(endpoint: string): 'HTTP' | 'HTTPS' {
   return host === '127.0.0.1' || host === 'localhost' ? 'HTTP' : 'HTTPS'
 }
 
+/**
+ * The signature's time stamp (`x-acs-date`, ISO 8601 to the second). The SDK would take this
+ * computer's clock; the caller's is the provider's, as learned from its answers' Date headers.
+ */
+export function acsDate(at: Date): string {
+  return at.toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
 /** The SDK has no abort signal: settle when the signal fires (the socket ends at its own timeout). */
 function raceSignal<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason as Error)
@@ -41,7 +49,7 @@ export async function callCreateAiCallTask(
   profile: ProfileOf<'aiccs'>,
   secret: SecretOf<'aiccs'>,
   query: Record<string, string>,
-  options: { timeoutMs: number; signal: AbortSignal },
+  options: { timeoutMs: number; signal: AbortSignal; signedAt: Date },
 ): Promise<{ statusCode?: unknown; body?: unknown }> {
   const protocol = aiccsProtocol(profile.endpoint)
   const client = new OpenApiClient(
@@ -72,7 +80,11 @@ export async function callCreateAiCallTask(
     autoretry: false,
   })
   return (await raceSignal(
-    client.callApi(params, new $OpenApiUtil.OpenApiRequest({ query }), runtime),
+    client.callApi(
+      params,
+      new $OpenApiUtil.OpenApiRequest({ query, headers: { 'x-acs-date': acsDate(options.signedAt) } }),
+      runtime,
+    ),
     options.signal,
   )) as { statusCode?: unknown; body?: unknown }
 }

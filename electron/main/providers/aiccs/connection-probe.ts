@@ -96,10 +96,19 @@ function networkError(error: unknown): unknown {
  * allows the action is only certain when a task is sent.
  */
 export function createAiccsProbe(): ConnectionProbe<'aiccs'> {
-  return async ({ profile, secret, signal }) => {
+  return async ({ profile, secret, signal, clock }) => {
     const where = `The AICCS endpoint ${profile.endpoint}`
     try {
-      const answer = await callCreateAiCallTask(profile, secret, {}, { timeoutMs: TIMEOUT_MS, signal })
+      const answer = await callCreateAiCallTask(
+        profile,
+        secret,
+        {},
+        {
+          timeoutMs: TIMEOUT_MS,
+          signal,
+          signedAt: clock.now(),
+        },
+      )
       // A 2xx to a request without parameters: only a business error (`Success: false`) makes sense.
       const body = typeof answer.body === 'string' ? answer.body : ''
       const code = /"Code"\s*:\s*"([^"]*)"/.exec(body)?.[1] ?? null

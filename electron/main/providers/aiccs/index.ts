@@ -25,8 +25,10 @@ export const aiccs = defineProvider({
   // Nothing in a profile is an id its API lists.
   choices: null,
   createClient(env) {
-    // The Alibaba SDK answers without its headers, so this provider's clock is not learned.
-    const client = createAiccsClient(env.timeoutMs !== undefined ? { timeoutMs: env.timeoutMs } : {})
+    const client = createAiccsClient({
+      ...(env.timeoutMs !== undefined && { timeoutMs: env.timeoutMs }),
+      ...(env.onServerDate && { onServerDate: env.onServerDate }),
+    })
     return { send: (context, payload) => client.send(context, payload) }
   },
   sandbox: aiccsSandbox,

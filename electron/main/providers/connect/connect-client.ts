@@ -4,7 +4,8 @@ import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { ConnectStartTaskContactInput } from '@shared/providers/connect/wire'
 import type { SendContext } from '../provider-module'
 import type { ProfileOf } from '@shared/providers/registry'
-import { retryAfterMs } from '../http/http-transport'
+import { withDeadline } from '../http/attempt-deadline'
+import { answerRetryAfterMs } from '../http/retry-after'
 import { AWS_CREDENTIAL_ERRORS, connectSdkClient } from './connect-sdk'
 
 // Amazon Connect StartTaskContact (providers.md §3), sent through the official SDK so the request
@@ -67,6 +68,11 @@ function networkDetail(error: unknown): string {
   return error.message ? `${error.name}: ${error.message}`.slice(0, 200) : error.name
 }
 
+/** The SDK's raw headers keep the case they came with; the seam reads lower-case names. */
+function lowerCased(headers: Record<string, string | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]))
+}
+
 /** A StartTaskContact answer that came back 2xx → `sent`, or `retry` when it holds no ContactId. */
 export function classifyConnectOutput(
   output: Pick<StartTaskContactCommandOutput, 'ContactId' | '$metadata'>,
@@ -108,12 +114,12 @@ export function classifyConnectError(error: unknown, now: Date): SendOutcome {
   const name = error.name
   const providerMessage = providerText(error)
   const raw = (error as { $response?: RawResponse }).$response
-  const retryAfter = raw?.headers?.['retry-after'] ?? raw?.headers?.['Retry-After']
+  const retryAfter = answerRetryAfterMs(lowerCased(raw?.headers ?? {}), now)
 
   if (name === 'ThrottlingException' || status === 429) {
     return {
       kind: 'retry',
-      delayMs: retryAfterMs(retryAfter, now),
+      delayMs: retryAfter,
       reason: 'Amazon Connect is throttling requests for this account right now; trying again after a wait.',
       httpStatus: status,
     }
@@ -132,7 +138,7 @@ export function classifyConnectError(error: unknown, now: Date): SendOutcome {
   if (name === 'InternalServiceException' || status >= 500 || status === 408) {
     return {
       kind: 'retry',
-      delayMs: retryAfterMs(retryAfter, now),
+      delayMs: retryAfter,
       reason: `Amazon Connect could not handle the task right now (HTTP ${status}). It is sent again with the same ClientToken, so it cannot be created twice.`,
       httpStatus: status,
     }
@@ -193,11 +199,9 @@ export function createConnectClient(options: ConnectClientOptions = {}): Connect
         ...(onServerDate ? { onAnswer: (date, sent, received) => onServerDate(profile, date, sent, received) } : {}),
       })
       try {
-        const output = await client.send(
-          new StartTaskContactCommand({ ...input, ClientToken: context.idempotencyKey }),
-          {
-            abortSignal: AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)]),
-          },
+        // The handler's own requestTimeout throws; the deadline also covers signing and connecting.
+        const output = await withDeadline(context.signal, timeoutMs, (abortSignal) =>
+          client.send(new StartTaskContactCommand({ ...input, ClientToken: context.idempotencyKey }), { abortSignal }),
         )
         return classifyConnectOutput(output)
       } catch (error) {

@@ -25,7 +25,13 @@ export function connectSdkClient(
     },
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: options.timeoutMs, requestTimeout: options.timeoutMs },
+    // Without throwOnRequestTimeout the handler only logs a warning at requestTimeout and keeps
+    // waiting, until the server closes the socket (75 s against a 30 s limit).
+    requestHandler: {
+      connectionTimeout: options.timeoutMs,
+      requestTimeout: options.timeoutMs,
+      throwOnRequestTimeout: true,
+    },
   })
   const onAnswer = options.onAnswer
   if (onAnswer) {

@@ -4,8 +4,12 @@ import type { EgainActor, EgainCreateTaskActivity } from '@shared/providers/egai
 import type { SendContext } from '../provider-module'
 import { redactOutcome } from '../http/redact'
 import type { HttpTransport, TransportAnswer } from '../http/http-transport'
-import { nodeHttpTransport, retryAfterMs, sendCapturing } from '../http/http-transport'
+import { nodeHttpTransport, sendCapturing } from '../http/http-transport'
 import { classifyTokenFailureWith, requestToken } from '../http/oauth'
+import { withDeadline } from '../http/attempt-deadline'
+import { withOneRefresh } from '../http/one-refresh'
+import { answerRetryAfterMs } from '../http/retry-after'
+import { unansweredOutcome } from '../http/unanswered'
 import { egainTokenForm } from './connection-probe'
 
 // eGain Core Case Manager v3, "Create task activity" (providers.md §2). eGain has no idempotency
@@ -82,13 +86,12 @@ export function classifyEgainResponse(answer: EgainAnswer, options: EgainClassif
     providerMessage,
   })
   if (answer.kind === 'network') {
-    const detail = answer.timedOut ? 'no answer in time' : answer.code
-    if (answer.phase === 'before_send') {
-      return { kind: 'retry', delayMs: null, reason: `eGain could not be reached (${detail}).`, httpStatus: null }
-    }
-    return review(
-      `The task was sent to eGain but ${answer.timedOut ? 'no answer came back in time' : `the connection broke before the answer (${answer.code})`}, so the activity may or may not have been created. eGain cannot tell a repeat from a new request: check eGain before sending it again.`,
-    )
+    return unansweredOutcome(answer, {
+      resendIsSafe: false,
+      retry: (detail) => `eGain could not be reached (${detail}).`,
+      review: (why) =>
+        `The task was sent to eGain but ${why}, so the activity may or may not have been created. eGain cannot tell a repeat from a new request: check eGain before sending it again.`,
+    })
   }
 
   const { status, headers, body } = answer
@@ -121,7 +124,7 @@ export function classifyEgainResponse(answer: EgainAnswer, options: EgainClassif
   if (status === 429 || status === 408) {
     return {
       kind: 'retry',
-      delayMs: retryAfterMs(headers['retry-after'], options.now),
+      delayMs: answerRetryAfterMs(headers, options.now),
       reason:
         status === 429
           ? 'eGain is limiting how many requests can be sent; trying again after its wait.'
@@ -133,7 +136,7 @@ export function classifyEgainResponse(answer: EgainAnswer, options: EgainClassif
     if (EGAIN_RETRIED_5XX.has(status)) {
       return {
         kind: 'retry',
-        delayMs: retryAfterMs(headers['retry-after'], options.now),
+        delayMs: answerRetryAfterMs(headers, options.now),
         reason: `eGain is unavailable right now (HTTP ${status}).`,
         httpStatus: status,
       }
@@ -209,15 +212,15 @@ export function createEgainClient(options: EgainClientOptions = {}): EgainClient
       const { query, body, acceptLanguage } = request
       const url = `${profile.apiBaseUrl.replace(/\/+$/, '')}${EGAIN_TASK_PATH}?${egainTaskQueryString(query)}`
       const payload = JSON.stringify(body)
-      // The token request gets the same time limit as the send.
-      const signal = AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)])
-
-      const attempt = async (): Promise<{ outcome: SendOutcome; unauthorized: boolean }> => {
+      const attempt = async () => {
         let token: string
         try {
+          // The token request has its own hard limit, the same as the send's.
           token = (
             await tokens.get(profile.id, () =>
-              requestToken(context.fetch, profile.tokenUrl, egainTokenForm(context), clock.now(), signal),
+              withDeadline(context.signal, timeoutMs, (signal) =>
+                requestToken(context.fetch, profile.tokenUrl, egainTokenForm(context), clock.now(), signal),
+              ),
             )
           ).accessToken
         } catch (error) {
@@ -241,11 +244,7 @@ export function createEgainClient(options: EgainClientOptions = {}): EgainClient
         return { outcome, unauthorized: answer.kind === 'http' && answer.status === 401 }
       }
 
-      const first = await attempt()
-      // A 401 means eGain did not take the request: drop the token, obtain one once and resend.
-      if (!first.unauthorized) return first.outcome
-      await tokens.invalidate(profile.id)
-      return (await attempt()).outcome
+      return withOneRefresh(attempt, () => tokens.invalidate(profile.id))
     },
   }
 }

@@ -73,7 +73,8 @@ export function sendPhase(code: string, bodyWritten: boolean): SendPhase {
 
 const MAX_ANSWER_CHARS = 64_000
 
-function flatten(headers: IncomingHttpHeaders): Record<string, string | undefined> {
+/** Node's headers as one string per (lower-case) name, repeated ones joined. */
+export function flatten(headers: IncomingHttpHeaders): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {}
   for (const [name, value] of Object.entries(headers)) out[name] = Array.isArray(value) ? value.join(', ') : value
   return out
@@ -164,14 +165,8 @@ export const nodeHttpTransport: HttpTransport = (request) =>
     req.end(body)
   })
 
-/** `Retry-After`: delta-seconds or an HTTP-date, in ms from `now`; absent or unreadable → null. */
-export function retryAfterMs(value: string | undefined, now: Date): number | null {
-  if (value === undefined) return null
-  const text = value.trim()
-  if (/^\d+$/.test(text)) return Number(text) * 1000
-  const at = Date.parse(text)
-  return Number.isNaN(at) ? null : Math.max(0, at - now.getTime())
-}
+// Read once for every provider: see retry-after.ts.
+export { retryAfterMs } from './retry-after'
 
 /** One attempt, before classification: an HTTP answer, or a network failure and which side of "sent" it fell on. */
 export type TransportAnswer =

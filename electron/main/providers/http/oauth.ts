@@ -3,12 +3,15 @@ import type { CachedToken } from '@shared/schemas/token'
 import { keychainOutcome } from '../../secrets/keychain-outcome'
 import { KeychainError } from '../../secrets/secret-store'
 import { bodyText } from '../connection-probe'
+import { answerRetryAfterMs } from './retry-after'
 
-/** An OAuth token endpoint said no; carries its own words for the agent. */
+/** An OAuth token endpoint said no; carries its own words for the agent, and the wait it asked for. */
 export class OAuthRefused extends Error {
   constructor(
     readonly status: number,
     readonly providerMessage: string,
+    /** Its `Retry-After`, in ms; null when it gave none. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(`token endpoint answered ${status}`)
     this.name = 'OAuthRefused'
@@ -32,7 +35,10 @@ export async function requestToken(
     body: new URLSearchParams(form).toString(),
     signal,
   })
-  if (!response.ok) throw new OAuthRefused(response.status, await bodyText(response))
+  if (!response.ok) {
+    const wait = answerRetryAfterMs(Object.fromEntries(response.headers), now)
+    throw new OAuthRefused(response.status, await bodyText(response), wait)
+  }
   const body = (await response.json()) as { access_token?: unknown; expires_in?: unknown; refresh_token?: unknown }
   if (typeof body.access_token !== 'string' || body.access_token.length === 0) {
     throw new OAuthRefused(response.status, 'The token endpoint answered without an access_token.')
@@ -79,7 +85,7 @@ export function classifyTokenFailureWith(error: unknown, wording: TokenFailureWo
     if (error.status === 429 || error.status >= 500) {
       return {
         kind: 'retry',
-        delayMs: null,
+        delayMs: error.retryAfterMs,
         reason: `${wording.provider} could not ${wording.obtaining} right now (HTTP ${error.status}); nothing was sent.`,
         httpStatus: error.status,
       }

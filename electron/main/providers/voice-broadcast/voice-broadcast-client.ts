@@ -4,7 +4,9 @@ import type { VoiceBroadcastSend as VoiceBroadcastSendRequest } from '@shared/pr
 import type { SendContext } from '../provider-module'
 import { redactOutcome } from '../http/redact'
 import type { HttpTransport, TransportAnswer } from '../http/http-transport'
-import { nodeHttpTransport, retryAfterMs, sendCapturing } from '../http/http-transport'
+import { nodeHttpTransport, sendCapturing } from '../http/http-transport'
+import { answerRetryAfterMs } from '../http/retry-after'
+import { unansweredOutcome } from '../http/unanswered'
 import { readEnvelope, voiceBroadcastHeaders } from './signing'
 
 // Voice group call (broadcast) task creation on the ITNIO platform (providers.md §5):
@@ -100,21 +102,18 @@ export function classifyVoiceBroadcastAnswer(
   const { taskName } = options
   const safe = `The task name ${taskName} is unique on the account, so sending again cannot create a second broadcast.`
   if (answer.kind === 'network') {
-    const detail = answer.timedOut ? 'no answer in time' : answer.code
-    const where = answer.phase === 'before_send' ? 'could not be reached' : 'did not answer'
-    return {
-      kind: 'retry',
-      delayMs: null,
-      reason: `The voice-broadcast platform ${where} (${detail}). ${safe}`,
-      httpStatus: null,
-    }
+    return unansweredOutcome(answer, {
+      resendIsSafe: true,
+      retry: (detail, phase) =>
+        `The voice-broadcast platform ${phase === 'before_send' ? 'could not be reached' : 'did not answer'} (${detail}). ${safe}`,
+    })
   }
   const { status } = answer
   const raw = answer.body.slice(0, 2000)
   if (status === 429) {
     return {
       kind: 'retry',
-      delayMs: retryAfterMs(answer.headers['retry-after'], options.now),
+      delayMs: answerRetryAfterMs(answer.headers, options.now),
       reason: 'The voice-broadcast platform is limiting requests right now; trying again after a wait.',
       httpStatus: status,
     }
@@ -122,7 +121,7 @@ export function classifyVoiceBroadcastAnswer(
   if (status >= 500 || status === 408) {
     return {
       kind: 'retry',
-      delayMs: retryAfterMs(answer.headers['retry-after'], options.now),
+      delayMs: answerRetryAfterMs(answer.headers, options.now),
       reason: `The voice-broadcast platform could not handle the task right now (HTTP ${status}). ${safe}`,
       httpStatus: status,
     }

@@ -4,8 +4,12 @@ import type { WebexCreateTaskRequest, WebexScheduleCallbackRequest } from '@shar
 import type { SendContext } from '../provider-module'
 import { redactOutcome } from '../http/redact'
 import type { HttpTransport, TransportAnswer } from '../http/http-transport'
-import { nodeHttpTransport, retryAfterMs, sendCapturing } from '../http/http-transport'
+import { nodeHttpTransport, sendCapturing } from '../http/http-transport'
 import { classifyTokenFailureWith } from '../http/oauth'
+import { withDeadline } from '../http/attempt-deadline'
+import { withOneRefresh } from '../http/one-refresh'
+import { answerRetryAfterMs } from '../http/retry-after'
+import { unansweredOutcome } from '../http/unanswered'
 import { webexAccessToken } from './connection-probe'
 import { webexHosts } from './webex-endpoints'
 
@@ -75,13 +79,12 @@ export function classifyWebexResponse(answer: WebexAnswer, options: ClassifyOpti
     providerMessage,
   })
   if (answer.kind === 'network') {
-    const detail = answer.timedOut ? 'no answer in time' : answer.code
-    if (answer.phase === 'before_send') {
-      return { kind: 'retry', delayMs: null, reason: `Webex could not be reached (${detail}).`, httpStatus: null }
-    }
-    return review(
-      `The ${what} was sent to Webex but ${answer.timedOut ? 'no answer came back in time' : `the connection broke before the answer (${answer.code})`}, so it may or may not have been created. Webex cannot tell a repeat from a new request: check Webex before sending it again.`,
-    )
+    return unansweredOutcome(answer, {
+      resendIsSafe: false,
+      retry: (detail) => `Webex could not be reached (${detail}).`,
+      review: (why) =>
+        `The ${what} was sent to Webex but ${why}, so it may or may not have been created. Webex cannot tell a repeat from a new request: check Webex before sending it again.`,
+    })
   }
 
   const { status, headers, body } = answer
@@ -123,7 +126,7 @@ export function classifyWebexResponse(answer: WebexAnswer, options: ClassifyOpti
   if (status === 429 || status === 408) {
     return {
       kind: 'retry',
-      delayMs: retryAfterMs(headers['retry-after'], options.now),
+      delayMs: answerRetryAfterMs(headers, options.now),
       reason:
         status === 429
           ? 'Webex is limiting how many requests can be sent; trying again after its wait.'
@@ -135,7 +138,7 @@ export function classifyWebexResponse(answer: WebexAnswer, options: ClassifyOpti
     if (WEBEX_RETRIED_5XX.has(status)) {
       return {
         kind: 'retry',
-        delayMs: retryAfterMs(headers['retry-after'], options.now),
+        delayMs: answerRetryAfterMs(headers, options.now),
         reason: `Webex is unavailable right now (HTTP ${status}).`,
         httpStatus: status,
       }
@@ -209,12 +212,11 @@ export function createWebexClient(options: WebexClientOptions = {}): WebexClient
     const { api } = webexHosts(context.profile)
     const auth = context.secret.kind
     const classify = { now: context.clock.now(), auth, what } as const
-    // The token refresh gets the same time limit as the send.
-    const signal = AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)])
-    const attempt = async (): Promise<{ outcome: SendOutcome; unauthorized: boolean }> => {
+    const attempt = async () => {
       let token: string
       try {
-        token = await webexAccessToken({ ...context, signal })
+        // The token refresh has its own hard limit, the same as the send's.
+        token = await withDeadline(context.signal, timeoutMs, (signal) => webexAccessToken({ ...context, signal }))
       } catch (error) {
         return { outcome: classifyTokenFailure(error), unauthorized: false }
       }
@@ -235,12 +237,8 @@ export function createWebexClient(options: WebexClientOptions = {}): WebexClient
       const outcome = redactOutcome(classifyWebexResponse(answer, classify), [token])
       return { outcome, unauthorized: answer.kind === 'http' && answer.status === 401 }
     }
-
-    const first = await attempt()
-    // A 401 means Webex did not take the request: refresh the token once and resend (OAuth only).
-    if (!first.unauthorized || auth !== 'oauth') return first.outcome
-    await context.tokens.invalidate(context.profile.id)
-    return (await attempt()).outcome
+    // A pasted token cannot be refreshed: its 401 is final.
+    return withOneRefresh(attempt, () => context.tokens.invalidate(context.profile.id), auth === 'oauth')
   }
 
   return {

@@ -1,0 +1,37 @@
+import type { SendOutcome } from '@shared/schemas/send-outcome'
+import type { SendPhase, TransportAnswer } from './http-transport'
+
+/** A request that got no HTTP answer, and which side of "sent" it failed on. */
+export type Unanswered = Extract<TransportAnswer, { kind: 'network' }>
+
+/** How a provider words a request that got no answer; the seam decides the class. */
+export type UnansweredWords =
+  | {
+      /** A resend is recognised (an idempotency key, a name unique per account). */
+      resendIsSafe: true
+      /** The retry's reason; `detail` is the failure's code or "no answer in time". */
+      retry: (detail: string, phase: SendPhase) => string
+    }
+  | {
+      resendIsSafe: false
+      /** The retry's reason when nothing can have arrived. */
+      retry: (detail: string, phase: SendPhase) => string
+      /** The agent's question when it may have arrived; `why` says what happened after it was sent. */
+      review: (why: string) => string
+    }
+
+/**
+ * A request that got no answer → its outcome class (design.md §4, the same for every provider):
+ * nothing can have arrived → retry; it may have arrived → retry only where the provider recognises
+ * a resend, else needs_review. An ambiguous failure is never resent blindly.
+ */
+export function unansweredOutcome(answer: Unanswered, words: UnansweredWords): SendOutcome {
+  const detail = answer.timedOut ? 'no answer in time' : answer.code
+  if (answer.phase === 'before_send' || words.resendIsSafe) {
+    return { kind: 'retry', delayMs: null, reason: words.retry(detail, answer.phase), httpStatus: null }
+  }
+  const why = answer.timedOut
+    ? 'no answer came back in time'
+    : `the connection broke before the answer (${answer.code})`
+  return { kind: 'needs_review', message: words.review(why), providerMessage: null }
+}
