@@ -77,3 +77,23 @@ export function createTokenCache({ secrets, clock, logger, refreshAheadMs = 5 * 
     },
   }
 }
+
+/**
+ * `cache` telling `reveal` every token value that passes through it: the token it hands out, and the
+ * previous one handed to `obtain` (whose refresh token goes to the token endpoint, and is echoed
+ * back if the endpoint echoes). What is revealed is what the redaction must hide.
+ */
+export function revealingTokens(cache: TokenCache, reveal: (values: string[]) => void): TokenCache {
+  const values = (token: CachedToken) => [token.accessToken, ...(token.refreshToken ? [token.refreshToken] : [])]
+  return {
+    get: async (profileId, obtain) => {
+      const token = await cache.get(profileId, (previous) => {
+        if (previous) reveal(values(previous))
+        return obtain(previous)
+      })
+      reveal(values(token))
+      return token
+    },
+    invalidate: (profileId) => cache.invalidate(profileId),
+  }
+}
