@@ -8,6 +8,7 @@ import { AppError } from '../core/app-error'
 import type { Clock } from '../core/clock'
 import type { CredentialsService } from '../secrets/credentials-service'
 import type { Logger } from '../core/logger'
+import type { TokenCache } from '../secrets/token-cache'
 import { revealingTokens } from '../secrets/token-cache'
 
 export type ProbeRegistry = { [P in ProviderName]: ConnectionProbe<P> }
