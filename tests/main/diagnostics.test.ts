@@ -90,7 +90,7 @@ describe('diagnostics export', () => {
     expect(report.tasks).toBeUndefined()
     // The log, oldest line first, the rotated file's included, each scrubbed.
     expect(report.log[0]).toContain('older line')
-    expect(report.log.some((line: string) => line.includes('[secret]'))).toBe(true)
+    expect(report.log.some((line: string) => line.includes('[redacted]'))).toBe(true)
     expect(report.log.some((line: string) => line.includes('"to":"[number]"'))).toBe(true)
   })
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { tokenAccount } from '../../electron/main/secrets/credentials-service'
 import { createLogger } from '../../electron/main/core/logger'
-import { createTokenCache } from '../../electron/main/secrets/token-cache'
+import { createTokenCache, revealingTokens } from '../../electron/main/secrets/token-cache'
 import { memorySecretStore } from './memory-secret-store'
 
 const PROFILE = '6f1c2a8e-4b7d-4c1e-9a3f-2d5b8e7c1a90'
@@ -65,5 +65,44 @@ describe('access token cache', () => {
     store.setState('locked')
     await expect(cache.get(PROFILE, obtain)).rejects.toMatchObject({ name: 'KeychainError', state: 'locked' })
     expect(obtain).not.toHaveBeenCalled()
+  })
+})
+
+describe('revealingTokens: every token the redaction must know', () => {
+  it('reveals the token handed out, and the previous one a renewal sends', async () => {
+    const { cache, obtain, advance } = setup()
+    const seen: string[] = []
+    const tokens = revealingTokens(cache, (values) => seen.push(...values))
+    await tokens.get(PROFILE, obtain)
+    expect(seen).toEqual(['token-1-VERY-SECRET', 'rt-1'])
+    advance(56 * 60_000) // due for renewal
+    await tokens.get(PROFILE, obtain)
+    expect(seen).toEqual(['token-1-VERY-SECRET', 'rt-1', 'token-1-VERY-SECRET', 'rt-1', 'token-2-VERY-SECRET', 'rt-2'])
+    expect(await tokens.peek(PROFILE)).toMatchObject({ accessToken: 'token-2-VERY-SECRET' })
+  })
+
+  it("a caller that joined another's failed renewal still learns the token it renewed", async () => {
+    const { cache, obtain, advance } = setup()
+    await cache.get(PROFILE, obtain)
+    advance(56 * 60_000)
+    let refuse: (error: Error) => void = () => {}
+    const refused = new Promise<never>((_resolve, reject) => (refuse = reject))
+    const first: string[] = []
+    const joiner: string[] = []
+    const a = revealingTokens(cache, (values) => first.push(...values)).get(PROFILE, () => refused)
+    const b = revealingTokens(cache, (values) => joiner.push(...values)).get(PROFILE, obtain)
+    refuse(new Error('echoed refusal'))
+    await expect(a).rejects.toThrow('echoed refusal')
+    await expect(b).rejects.toThrow('echoed refusal')
+    expect(first).toContain('rt-1')
+    expect(joiner).toEqual(['token-1-VERY-SECRET', 'rt-1'])
+  })
+
+  it('passes invalidate through', async () => {
+    const { cache, obtain } = setup()
+    const tokens = revealingTokens(cache, () => {})
+    await tokens.get(PROFILE, obtain)
+    await tokens.invalidate(PROFILE)
+    expect(await cache.peek(PROFILE)).toMatchObject({ expiresAt: new Date(0).toISOString() })
   })
 })

@@ -97,6 +97,7 @@ export function createProfileDirectory(deps: ProfileDirectoryDeps): ProfileDirec
     tokens: {
       get: (id, obtain) => (builtIn(id)?.tokens ?? deps.tokens).get(id, obtain),
       invalidate: (id) => (builtIn(id)?.tokens ?? deps.tokens).invalidate(id),
+      peek: (id) => (builtIn(id)?.tokens ?? deps.tokens).peek(id),
     },
     endpointFor: (profile) => sandbox?.endpointFor(profile),
     ready: async (profileId) => builtIn(profileId)?.ready(profileId),

@@ -3,17 +3,16 @@ import type { Profile, ProviderName, ProviderSecret } from '@shared/providers/re
 import { sharedProvider } from '@shared/providers/registry'
 import type { ConnectionProbe, ProbeContext, ProbeFinding } from './connection-probe'
 import { withDeadline } from './http/attempt-deadline'
-import { redact, secretValues } from './http/redact'
+import { redactMaybe, redactSecrets, secretValues } from '../secrets/redact-secrets'
 import { mainProvider } from './registry'
 import { AppError } from '../core/app-error'
 import type { Clock } from '../core/clock'
 import type { CredentialsService } from '../secrets/credentials-service'
 import type { Logger } from '../core/logger'
 import type { TokenCache } from '../secrets/token-cache'
+import { revealingTokens } from '../secrets/token-cache'
 
 export type ProbeRegistry = { [P in ProviderName]: ConnectionProbe<P> }
-
-export { redact } from './http/redact'
 
 export interface ConnectionTesterDeps {
   credentials: CredentialsService
@@ -44,8 +43,8 @@ export function createConnectionTester(deps: ConnectionTesterDeps) {
       const result: ConnectionTestResult = {
         profileId,
         outcome: finding.outcome,
-        message: redact(finding.message, hide)!.slice(0, 500),
-        providerMessage: redact(finding.providerMessage, hide)?.slice(0, 2000) ?? null,
+        message: redactSecrets(finding.message, hide).slice(0, 500),
+        providerMessage: redactMaybe(finding.providerMessage, hide)?.slice(0, 2000) ?? null,
         httpStatus: finding.httpStatus ?? null,
         latencyMs: Math.max(0, Math.round(deps.clock.monotonicMs() - started)),
       }
@@ -72,15 +71,8 @@ export function createConnectionTester(deps: ConnectionTesterDeps) {
       })
     }
     const hide = secretValues(secret)
-    const tokens: TokenCache = {
-      // Tokens obtained during the test are hidden from its messages too.
-      get: async (id, obtain) => {
-        const token = await deps.tokens.get(id, obtain)
-        hide.push(token.accessToken, ...(token.refreshToken ? [token.refreshToken] : []))
-        return token
-      },
-      invalidate: (id) => deps.tokens.invalidate(id),
-    }
+    // Tokens used or renewed during the test are hidden from its messages too.
+    const tokens = revealingTokens(deps.tokens, (values) => hide.push(...values))
     // The whole test (a token endpoint included) under one hard limit, held until it ends.
     const probe = (signal: AbortSignal) =>
       probeFor(
@@ -102,7 +94,7 @@ export function createConnectionTester(deps: ConnectionTesterDeps) {
       deps.logger.error('connection probe crashed', {
         profileId,
         provider: profile.provider,
-        error: redact(String(error), hide),
+        error: redactSecrets(String(error), hide),
       })
       return finish(
         { outcome: 'provider_error', message: 'The connection test failed unexpectedly; details are in the log.' },

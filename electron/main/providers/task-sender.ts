@@ -10,8 +10,9 @@ import type { CredentialsService } from '../secrets/credentials-service'
 import { keychainOutcome } from '../secrets/keychain-outcome'
 import { KeychainError } from '../secrets/secret-store'
 import type { TokenCache } from '../secrets/token-cache'
+import { revealingTokens } from '../secrets/token-cache'
 import { providerClock } from './clock-skew'
-import { redactOutcome, secretValues } from './http/redact'
+import { redactError, redactOutcome, secretValues } from '../secrets/redact-secrets'
 import type { ClientEnv, ProviderClient } from './provider-module'
 import { mainProvider } from './registry'
 
@@ -170,18 +171,10 @@ export function createTaskSender(deps: TaskSenderDeps) {
       }
     }
 
-    // Every secret value, and every token obtained with them for this attempt, is hidden from
-    // whatever the provider answers.
+    // Every secret value, and every token this attempt used or renewed, is hidden from whatever the
+    // provider answers.
     const hide = secretValues(secret)
-    const tokens = deps.tokensFor(profile.id)
-    const seen: TokenCache = {
-      get: async (id, obtain) => {
-        const token = await tokens.get(id, obtain)
-        hide.push(token.accessToken, ...(token.refreshToken ? [token.refreshToken] : []))
-        return token
-      },
-      invalidate: (id) => tokens.invalidate(id),
-    }
+    const seen = revealingTokens(deps.tokensFor(profile.id), (values) => hide.push(...values))
 
     // By the provider's clock, as the queue's own check.
     if (notAfter !== undefined && clock.now().getTime() >= Date.parse(notAfter)) {
@@ -206,7 +199,8 @@ export function createTaskSender(deps: TaskSenderDeps) {
     } catch (error) {
       // Clients turn every provider answer into an outcome; what can escape them is the token
       // cache's keychain (dropping a refused token after a 401: the provider created nothing).
-      if (!(error instanceof KeychainError)) throw error
+      // Anything else is a bug, logged by the queue: its message may quote the provider.
+      if (!(error instanceof KeychainError)) throw redactError(error, hide)
       outcome = keychainOutcome(error.state, `the access token for ${profile.label}`)
     }
     outcome = redactOutcome(outcome, hide)

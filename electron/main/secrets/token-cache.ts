@@ -25,6 +25,8 @@ export interface TokenCache {
    * kept, not deleted: it holds the newest refresh token, and the one in the secret may be retired.
    */
   invalidate(profileId: string): Promise<void>
+  /** The token cached for the profile, expired or not, or null: read as it is, nothing obtained. */
+  peek(profileId: string): Promise<CachedToken | null>
 }
 
 export function createTokenCache({ secrets, clock, logger, refreshAheadMs = 5 * 60_000 }: TokenCacheDeps): TokenCache {
@@ -75,5 +77,35 @@ export function createTokenCache({ secrets, clock, logger, refreshAheadMs = 5 * 
       }
       logger.info('access token dropped', { profileId })
     },
+    peek: cached,
+  }
+}
+
+/**
+ * `cache` telling `reveal` every token value that passes through it: the token it hands out, and the
+ * previous one a renewal sends (its refresh token goes to the token endpoint, and comes back in
+ * the refusal of an endpoint that echoes). What is revealed is what the redaction must hide.
+ */
+export function revealingTokens(cache: TokenCache, reveal: (values: string[]) => void): TokenCache {
+  const values = (token: CachedToken) => [token.accessToken, ...(token.refreshToken ? [token.refreshToken] : [])]
+  return {
+    get: async (profileId, obtain) => {
+      try {
+        const token = await cache.get(profileId, (previous) => {
+          if (previous) reveal(values(previous))
+          return obtain(previous)
+        })
+        reveal(values(token))
+        return token
+      } catch (error) {
+        // A caller that joined another's renewal never saw the token it renewed: the cache still
+        // holds it after a failed renewal.
+        const previous = await cache.peek(profileId).catch(() => null)
+        if (previous) reveal(values(previous))
+        throw error
+      }
+    },
+    invalidate: (profileId) => cache.invalidate(profileId),
+    peek: (profileId) => cache.peek(profileId),
   }
 }

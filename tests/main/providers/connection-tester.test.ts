@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ProbeRegistry } from '../../../electron/main/providers/connection-tester'
-import { createConnectionTester, redact } from '../../../electron/main/providers/connection-tester'
+import { createConnectionTester } from '../../../electron/main/providers/connection-tester'
+import { redactSecrets } from '../../../electron/main/secrets/redact-secrets'
 import { createCredentialsService, tokenAccount } from '../../../electron/main/secrets/credentials-service'
 import { createLogger } from '../../../electron/main/core/logger'
 import { systemClock } from '../../../electron/main/core/clock'
@@ -238,7 +239,7 @@ describe('connection tester', () => {
   })
 
   it('redacts secrets a provider echoes back, and keeps them out of the log', async () => {
-    expect(redact('bad key S3cr3t-x and S3cr3t-x', ['S3cr3t-x'])).toBe('bad key [redacted] and [redacted]')
+    expect(redactSecrets('bad key S3cr3t-x and S3cr3t-x', ['S3cr3t-x'])).toBe('bad key [redacted] and [redacted]')
     const echo = await startVoiceBroadcastSimulator({ apiKey: 'other', apiSecret: 'other' })
     cleanups.push(echo.close)
     const { test, lines } = await tester(

@@ -130,6 +130,7 @@ describe('a keychain problem at send time', () => {
           throw new KeychainError('locked', 'locked', 'Secret Service: unlock prompt was dismissed')
         },
         invalidate: async () => undefined,
+        peek: async () => null,
       },
     })
     await outbox.start()

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
 import { checkCreateAiCallTask } from './aiccs-rules'
 import type { HttpFault, StatusFault } from '../simulator-kit/faults'
-import { createFaultSwitch, withFault } from '../simulator-kit/faults'
+import { createFaultSwitch, echoAnswer, withFault } from '../simulator-kit/faults'
 import type { RunningSimulator, SimRequest, SimResponse } from '../simulator-kit/loopback-server'
 import { startLoopbackServer } from '../simulator-kit/loopback-server'
 import type { RateLimit } from '../../core/rate-limit'
@@ -39,7 +39,7 @@ export interface AiccsSimulatorOptions {
  * common ones, `business`: the gateway passes the request, and AICCS answers HTTP 200 with
  * `Success: false` and this `Code` [I] (providers.md §4: business errors may come back as 200),
  * creating nothing. A `status` fault answers the gateway's error body with `code`, or the usual
- * code for the status (see `AICCS_STATUS_CODES`).
+ * code for the status (see `AICCS_STATUS_CODES`). `echo` plays on every action.
  */
 export type AiccsFault = HttpFault | { kind: 'business'; code: string; message?: string; times?: number }
 
@@ -207,7 +207,12 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
       status: 200,
     }
     requests.push(entry)
-    if (action !== ACTION) return respond(request, entry, null)
+    if (action !== ACTION) {
+      return (
+        echoAnswer(faults.current(), 'api', request, (f) => renderStatus(request, entry, f)) ??
+        respond(request, entry, null)
+      )
+    }
     // Faults play on the action that creates something; `times` counts only those requests.
     const fault = faults.take()
     return withFault(fault, request, {

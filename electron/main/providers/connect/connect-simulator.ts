@@ -3,7 +3,7 @@ import { checkStartTaskContact } from './connect-rules'
 import type { ConnectSimLists } from './connect-lists-sim'
 import { listOperation, listPage } from './connect-lists-sim'
 import type { HttpFault, StatusFault } from '../simulator-kit/faults'
-import { createFaultSwitch, withFault } from '../simulator-kit/faults'
+import { createFaultSwitch, echoAnswer, withFault } from '../simulator-kit/faults'
 import type { RunningSimulator, SimRequest, SimResponse } from '../simulator-kit/loopback-server'
 import { startLoopbackServer } from '../simulator-kit/loopback-server'
 import type { RateLimit } from '../../core/rate-limit'
@@ -50,7 +50,8 @@ export interface ConnectSimulatorOptions {
 /**
  * Faults on StartTaskContact (`refuse` stops the whole listener), set with `setFault`. A `status`
  * fault answers in restJson1 (`x-amzn-errortype` + `{Message}`) with `code` as the error type, or
- * Connect's usual error for the status (see `CONNECT_STATUS_ERRORS`).
+ * Connect's usual error for the status (see `CONNECT_STATUS_ERRORS`). `echo` plays on every
+ * operation (DescribeInstance, what Test connection asks, included).
  */
 export type ConnectFault = HttpFault
 
@@ -309,7 +310,12 @@ export async function startConnectSimulator(options: ConnectSimulatorOptions): P
       status: 200,
     }
     requests.push(entry)
-    if (!startTask) return respond(request, entry, describe)
+    if (!startTask) {
+      return (
+        echoAnswer(faults.current(), 'api', request, (fault) => renderStatus(entry, fault)) ??
+        respond(request, entry, describe)
+      )
+    }
     // Faults play on the operation that creates something; `times` counts only those requests.
     return withFault(faults.take(), request, {
       renderStatus: (fault) => renderStatus(entry, fault),

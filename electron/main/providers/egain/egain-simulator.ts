@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { EgainBreach } from './egain-rules'
 import { checkEgainTask } from './egain-rules'
 import type { FaultSwitch, HttpFault, StatusFault } from '../simulator-kit/faults'
-import { createFaultSwitch, withFault } from '../simulator-kit/faults'
+import { createFaultSwitch, echoAnswer, echoTokenAnswer, withFault } from '../simulator-kit/faults'
 import type { RunningSimulator, SimRequest, SimResponse } from '../simulator-kit/loopback-server'
 import { startLoopbackServer } from '../simulator-kit/loopback-server'
 import type { RateLimit } from '../../core/rate-limit'
@@ -30,7 +30,8 @@ export interface EgainSimulatorOptions {
 
 /**
  * Faults on `POST /core/casemgr/v3/activity/task`. `refuse` stops listening altogether
- * (ECONNREFUSED, token endpoint included); the others apply to the task endpoint only.
+ * (ECONNREFUSED, token endpoint included); `echo` at `token` plays on the token endpoint; the
+ * others apply to the task endpoint only.
  */
 export type EgainFault = HttpFault
 
@@ -198,7 +199,10 @@ export async function startEgainSimulator(options: EgainSimulatorOptions): Promi
   const server = await startLoopbackServer(
     async (request) => {
       const { method, url, body } = request
-      if (method === 'POST' && url.pathname === EGAIN_TOKEN_PATH) return token(body)
+      const fault = faults?.current() ?? null
+      if (method === 'POST' && url.pathname === EGAIN_TOKEN_PATH) {
+        return echoTokenAnswer(fault, request, () => token(body)) ?? token(body)
+      }
       if (method === 'POST' && url.pathname === EGAIN_TASK_ACTIVITY_PATH) {
         return withFault(faults?.take() ?? null, request, {
           renderStatus,
@@ -206,7 +210,7 @@ export async function startEgainSimulator(options: EgainSimulatorOptions): Promi
           note: (verdict) => record(url.pathname, verdict),
         })
       }
-      return egainError(404, '404-101', USUAL[404] ?? '')
+      return echoAnswer(fault, 'api', request, renderStatus) ?? egainError(404, '404-101', USUAL[404] ?? '')
     },
     { now },
   )

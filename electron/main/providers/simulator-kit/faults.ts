@@ -28,8 +28,49 @@ export type HttpFault =
   | { kind: 'dropAfterBody'; times?: number }
   /** Read the body and never answer; the connection stays open until the simulator closes. */
   | { kind: 'blackhole'; times?: number }
+  /**
+   * A provider that copies the request into its answer, as some error pages and debugging proxies
+   * do: `status`, in the provider's own error shape, with the whole request (method, path, query,
+   * every header, Authorization included, and the body) as its message. `at: 'api'` plays on every
+   * endpoint but the OAuth token endpoint (the create endpoints and what Test connection asks);
+   * `at: 'token'` plays on the token endpoint only, where a 2xx hands out a working token with the
+   * request beside it. Stays until cleared: it is how tests prove no secret survives an echo.
+   */
+  | EchoFault
 
 export type StatusFault = Extract<HttpFault, { kind: 'status' }>
+
+export interface EchoFault {
+  kind: 'echo'
+  status: number
+  at: 'api' | 'token'
+}
+
+/** The request, whole and as received, as the text an echoing provider puts in its answer. */
+export function echoOfRequest(request: Pick<SimRequest, 'method' | 'url' | 'headers' | 'body'>): string {
+  return JSON.stringify({
+    method: request.method,
+    path: request.url.pathname,
+    query: request.url.search,
+    headers: request.headers,
+    body: request.body.toString('utf8'),
+  })
+}
+
+/**
+ * The echo an endpoint answers when the current fault is an echo at `at` (in the provider's error
+ * shape, by `renderStatus`), else null and the endpoint goes on as usual.
+ */
+export function echoAnswer(
+  fault: { kind: string } | null,
+  at: EchoFault['at'],
+  request: Pick<SimRequest, 'method' | 'url' | 'headers' | 'body'>,
+  renderStatus: (fault: StatusFault) => SimResponse,
+): SimResponse | null {
+  const echo = fault as HttpFault | null
+  if (echo?.kind !== 'echo' || echo.at !== at) return null
+  return renderStatus({ kind: 'status', status: echo.status, message: echoOfRequest(request) })
+}
 
 /** The part of a loopback server a fault switch drives. */
 interface Listener {
@@ -73,6 +114,26 @@ export function createFaultSwitch<F extends { kind: string; times?: number } = H
 }
 
 /**
+ * An OAuth token endpoint under an echo at `token`: an error in OAuth's shape with the request as
+ * its description, or, for a 2xx, the token `issue` hands out with the request beside it; null
+ * when no such echo is set (the endpoint answers as usual).
+ */
+export function echoTokenAnswer(
+  fault: { kind: string } | null,
+  request: Pick<SimRequest, 'method' | 'url' | 'headers' | 'body'>,
+  issue: () => SimResponse,
+): SimResponse | null {
+  const echo = fault as HttpFault | null
+  if (echo?.kind !== 'echo' || echo.at !== 'token') return null
+  const text = echoOfRequest(request)
+  if (echo.status < 200 || echo.status >= 300) {
+    return { status: echo.status, body: { error: 'invalid_request', error_description: text } }
+  }
+  const issued = issue()
+  return { ...issued, status: echo.status, body: { ...(issued.body as object), request: text } }
+}
+
+/**
  * Plays the common faults around a create endpoint's normal handling:
  * `blackhole` answers nothing, `status` answers `renderStatus(fault)`, `slow` waits then handles,
  * `dropAfterBody` handles (the effect happens) and then destroys the socket. Any other fault kind is
@@ -80,7 +141,7 @@ export function createFaultSwitch<F extends { kind: string; times?: number } = H
  */
 export async function withFault(
   fault: { kind: string } | null,
-  request: Pick<SimRequest, 'socket'>,
+  request: SimRequest,
   handlers: {
     renderStatus: (fault: StatusFault) => SimResponse
     handle: () => Promise<SimResponse | null> | SimResponse | null
@@ -99,6 +160,11 @@ export async function withFault(
     case 'slow':
       await new Promise((resolve) => setTimeout(resolve, common.ms))
       return handlers.handle()
+    case 'echo': {
+      const echoed = echoAnswer(common, 'api', request, handlers.renderStatus)
+      if (echoed) handlers.note?.(`echo_${common.status}`)
+      return echoed ?? handlers.handle()
+    }
     case 'dropAfterBody': {
       await handlers.handle()
       handlers.note?.('dropped')

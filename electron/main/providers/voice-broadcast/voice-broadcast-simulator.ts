@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { FaultSwitch, HttpFault, StatusFault } from '../simulator-kit/faults'
-import { createFaultSwitch, withFault } from '../simulator-kit/faults'
+import { createFaultSwitch, echoAnswer, withFault } from '../simulator-kit/faults'
 import type { RunningSimulator, SimRequest, SimResponse } from '../simulator-kit/loopback-server'
 import { startLoopbackServer } from '../simulator-kit/loopback-server'
 import type { RateLimit } from '../../core/rate-limit'
@@ -34,7 +34,8 @@ export interface VoiceBroadcastSimulatorOptions {
  * gateway in front of it, so a `status` fault is an HTTP error page from that gateway, not an
  * envelope — which is what our classifier reads by status: 400/404 rejected, 401/403 needs_auth,
  * 429 and 5xx retry (Retry-After honoured). Given a `code`, a `status` fault instead answers the
- * envelope with that code at that HTTP status.
+ * envelope with that code at that HTTP status. `echo` plays on every endpoint, as a gateway page
+ * with the request below its title.
  */
 export type VoiceBroadcastFault =
   | HttpFault
@@ -74,8 +75,8 @@ const REASONS: Record<number, string> = {
   504: 'Gateway Time-out',
 }
 
-/** The gateway's own error page (nginx style): no business envelope, just the status. */
-function gatewayPage(status: number, retryAfterS?: number): SimResponse {
+/** The gateway's own error page (nginx style): no business envelope, the status and any detail it adds. */
+function gatewayPage(status: number, retryAfterS?: number, detail?: string): SimResponse {
   const title = `${status} ${REASONS[status] ?? 'Error'}`
   return {
     status,
@@ -83,7 +84,7 @@ function gatewayPage(status: number, retryAfterS?: number): SimResponse {
       'content-type': 'text/html',
       ...(retryAfterS === undefined ? {} : { 'retry-after': String(retryAfterS) }),
     },
-    body: `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`,
+    body: `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n${detail === undefined ? '' : `<pre>${detail}</pre>\r\n`}</body>\r\n</html>\r\n`,
   }
 }
 
@@ -110,7 +111,7 @@ export async function startVoiceBroadcastSimulator(
   }
   const renderStatus = (fault: StatusFault): SimResponse =>
     fault.code === undefined
-      ? gatewayPage(fault.status, fault.retryAfterSeconds)
+      ? gatewayPage(fault.status, fault.retryAfterSeconds, fault.message)
       : {
           status: fault.status,
           ...(fault.retryAfterSeconds === undefined
@@ -188,6 +189,8 @@ export async function startVoiceBroadcastSimulator(
           note: (verdict) => note(path, verdict),
         })
       }
+      const echoed = echoAnswer(faults?.current() ?? null, 'api', request, renderStatus)
+      if (echoed) return echoed
       const refused = gate(request)
       if (refused) return refused
       if (/\/voice\/group\/call\/detail\/\d+$/.test(path))

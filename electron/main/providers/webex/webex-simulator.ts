@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { FaultSwitch, HttpFault, StatusFault } from '../simulator-kit/faults'
-import { createFaultSwitch, withFault } from '../simulator-kit/faults'
+import { createFaultSwitch, echoAnswer, echoTokenAnswer, withFault } from '../simulator-kit/faults'
 import type { RunningSimulator, SimRequest, SimResponse } from '../simulator-kit/loopback-server'
 import { startLoopbackServer } from '../simulator-kit/loopback-server'
 import type { RateLimit } from '../../core/rate-limit'
@@ -37,7 +37,8 @@ export interface WebexSimulatorOptions {
 
 /**
  * Faults on the Contact Center create endpoints (`POST /v1/tasks`, scheduled callback). `refuse`
- * stops listening altogether (ECONNREFUSED, token endpoint included).
+ * stops listening altogether (ECONNREFUSED, token endpoint included); `echo` also plays on
+ * `GET /v1/people/me` (at `api`) or on the token endpoint (at `token`).
  */
 export type WebexFault = HttpFault
 
@@ -221,7 +222,12 @@ export async function startWebexSimulator(options: WebexSimulatorOptions): Promi
           note: (verdict) => record(url.pathname, verdict),
         })
       }
-      if (method === 'POST' && url.pathname === '/v1/access_token') return token(body)
+      const fault = faults?.current() ?? null
+      if (method === 'POST' && url.pathname === '/v1/access_token') {
+        return echoTokenAnswer(fault, request, () => token(body)) ?? token(body)
+      }
+      const echoed = echoAnswer(fault, 'api', request, renderStatus)
+      if (echoed) return echoed
       if (method === 'GET' && url.pathname === '/v1/people/me') {
         if (!authorized(headers.authorization)) return unauthorized(url.pathname)
         record(url.pathname, 'ok')

@@ -1,0 +1,116 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import type { EchoFault } from '../../../electron/main/providers/simulator-kit/faults'
+import type { RunningSimulator } from '../../../electron/main/providers/simulator-kit/loopback-server'
+import { EGAIN_TASK_ACTIVITY_PATH, EGAIN_TOKEN_PATH } from '../../../electron/main/providers/egain/egain-simulator'
+import { secrets } from '../../shared/fixtures'
+import { startSimulator } from '../simulators'
+
+// The echo fault every simulator plays: the whole request (method, path, query, every header with
+// Authorization, the body) comes back in the provider's own error shape, on the endpoints that
+// create something, on what Test connection asks, and (at: 'token') on the OAuth token endpoints.
+
+interface Echoing extends RunningSimulator {
+  setFault(fault: EchoFault | null): Promise<void>
+}
+
+const running: RunningSimulator[] = []
+afterAll(async () => {
+  for (const simulator of running) await simulator.close()
+})
+
+const started = async (sim: Promise<Echoing>) => {
+  const s = await sim
+  running.push(s)
+  return s
+}
+
+const simulators: Record<string, () => Promise<Echoing>> = {
+  webex: () => started(startSimulator('webex', { ...secrets.webex })),
+  egain: () => started(startSimulator('egain', { clientId: 'client', clientSecret: secrets.egain.clientSecret })),
+  connect: () =>
+    started(
+      startSimulator('connect', {
+        accessKeyId: secrets.connect.accessKeyId,
+        secretAccessKey: secrets.connect.secretAccessKey,
+        instances: [{ id: 'instance-1', alias: 'sim' }],
+      }),
+    ),
+  aiccs: () => started(startSimulator('aiccs', { ...secrets.aiccs })),
+  voice_broadcast: () => started(startSimulator('voice_broadcast', { ...secrets.voice_broadcast })),
+}
+
+/** Each provider's create endpoint and the endpoint its Test connection asks (other than a token endpoint). */
+const endpoints: [string, string, string, Record<string, string>][] = [
+  ['webex', 'POST', '/v1/tasks', {}],
+  ['webex', 'GET', '/v1/people/me', {}],
+  ['egain', 'POST', EGAIN_TASK_ACTIVITY_PATH, {}],
+  ['connect', 'PUT', '/contact/task', {}],
+  ['connect', 'GET', '/instance/instance-1', {}],
+  ['aiccs', 'POST', '/', { 'x-acs-action': 'CreateAiCallTask' }],
+  ['aiccs', 'POST', '/', { 'x-acs-action': 'ListInstances' }],
+  ['voice_broadcast', 'POST', '/api/voice/group/call/send', {}],
+  ['voice_broadcast', 'GET', '/api/voice/group/call/detail/0', {}],
+]
+
+const SECRET_HEADER = 'Bearer echo-me-7f3a'
+
+async function ask(sim: Echoing, method: string, path: string, headers: Record<string, string>) {
+  const response = await fetch(`${sim.url}${path}?probe=1`, {
+    method,
+    headers: { authorization: SECRET_HEADER, 'content-type': 'application/json', ...headers },
+    ...(method === 'GET' ? {} : { body: '{"payload":"echo-body-9c1e"}' }),
+  })
+  return { status: response.status, text: await response.text() }
+}
+
+describe('echo fault', () => {
+  it.each(endpoints)('%s %s %s answers the whole request back', async (provider, method, path, headers) => {
+    const sim = await simulators[provider]!()
+    await sim.setFault({ kind: 'echo', at: 'api', status: 400 })
+    const { status, text } = await ask(sim, method, path, headers)
+    expect(status).toBe(400)
+    for (const part of [method, path, '?probe=1', 'echo-me-7f3a']) expect(text).toContain(part)
+    if (method !== 'GET') expect(text).toContain('echo-body-9c1e')
+    // Cleared, the endpoint answers as it did before.
+    await sim.setFault(null)
+    expect((await ask(sim, method, path, headers)).text).not.toContain('probe=1')
+  })
+
+  it.each([
+    ['webex', '/v1/access_token'],
+    ['egain', EGAIN_TOKEN_PATH],
+  ])('%s: the token endpoint echoes as an OAuth error, or beside a working token', async (provider, path) => {
+    const sim = await simulators[provider]!()
+    const form = `grant_type=client_credentials&client_secret=${encodeURIComponent('echo me&now')}`
+    const post = async () => {
+      const response = await fetch(`${sim.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form,
+      })
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+    }
+    await sim.setFault({ kind: 'echo', at: 'token', status: 400 })
+    const refused = await post()
+    expect(refused.status).toBe(400)
+    expect(refused.body).toMatchObject({ error: 'invalid_request' })
+    expect(String(refused.body['error_description'])).toContain('echo%20me%26now')
+    // An echo on the other endpoints leaves the token endpoint alone.
+    await sim.setFault({ kind: 'echo', at: 'api', status: 400 })
+    expect(JSON.stringify((await post()).body)).not.toContain('echo%20me')
+  })
+
+  it('a 2xx token echo hands out a working token with the request beside it', async () => {
+    const sim = await simulators['egain']!()
+    await sim.setFault({ kind: 'echo', at: 'token', status: 200 })
+    const response = await fetch(`${sim.url}${EGAIN_TOKEN_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `grant_type=client_credentials&client_id=client&client_secret=${encodeURIComponent(secrets.egain.clientSecret)}`,
+    })
+    const body = (await response.json()) as { access_token?: string; request?: string }
+    expect(response.status).toBe(200)
+    expect(body.access_token).toMatch(/^eg-at-/)
+    expect(body.request).toContain(secrets.egain.clientSecret)
+  })
+})

@@ -1,0 +1,426 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { ProfileOf, ProviderName, SecretOf } from '../../shared/providers/registry'
+import { sampleTasks } from '../../shared/providers/registry'
+import type { Result } from '../../shared/ipc/result'
+import type { QueueItem } from '../../shared/schemas/outbox'
+import { systemClock } from '../../electron/main/core/clock'
+import type { SandboxKit, SandboxSimulator } from '../../electron/main/providers/provider-module'
+import { mainProviders } from '../../electron/main/providers/registry'
+import type { EchoFault } from '../../electron/main/providers/simulator-kit/faults'
+import { NOT_LISTENING_URL } from '../../electron/main/providers/simulator-kit/sandbox-kit'
+import { startAiccsSimulator } from '../../electron/main/providers/aiccs/aiccs-simulator'
+import { aiccsSandboxProfile } from '../../electron/main/providers/aiccs/aiccs-sandbox'
+import { startConnectSimulator } from '../../electron/main/providers/connect/connect-simulator'
+import { CONNECT_SANDBOX_INSTANCE, connectSandboxProfile } from '../../electron/main/providers/connect/connect-sandbox'
+import { startEgainSimulator } from '../../electron/main/providers/egain/egain-simulator'
+import { EGAIN_SANDBOX_CLIENT_ID, egainSandboxProfile } from '../../electron/main/providers/egain/egain-sandbox'
+import { startVoiceBroadcastSimulator } from '../../electron/main/providers/voice-broadcast/voice-broadcast-simulator'
+import { voiceBroadcastSandboxProfile } from '../../electron/main/providers/voice-broadcast/voice-broadcast-sandbox'
+import { startWebexSimulator } from '../../electron/main/providers/webex/webex-simulator'
+import { WEBEX_SANDBOX_ORG, webexSandboxProfile } from '../../electron/main/providers/webex/webex-sandbox'
+import { createTestServices } from './test-app-services'
+
+// The secret sweep (issue #13): every provider's simulator echoes the whole request back (headers,
+// Authorization included, query and body), and the app's real services send a task through the
+// outbox or test the connection against it. Afterwards no spelling of any secret (the profile's,
+// the tokens obtained with them, the AWS session token) may be anywhere the app puts provider
+// words: the data folder's files (the journal), the log, the answers over IPC, the pushed events.
+//
+// The sandbox is the only way the app reaches Amazon Connect somewhere other than AWS, so every
+// provider runs as a sandbox profile whose kit is swapped for one holding these secrets: secrets
+// with the characters every encoding treats differently, so each form is a distinct string.
+
+/** A secret carried in a body or form: every character class an encoding changes. */
+const bodySecret = (tag: string) => `${tag}+Se/cr=et "q" \\ 50%&k=v é!*'()~${tag}`
+/** A secret carried in a header: printable ASCII only (Node refuses the rest in a header value). */
+const headerSecret = (tag: string) => `${tag}+Hd/r=tk "q" \\ 50%&k=v!*'()~${tag}`
+
+/** Every spelling of `value` a text could carry (written here, apart from the redactor under test). */
+function spellings(value: string, pairedWith: readonly string[]): Record<string, string> {
+  const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
+  const lowerHex = (text: string) => text.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())
+  const json = JSON.stringify(value).slice(1, -1)
+  const forms: Record<string, string> = {
+    raw: value,
+    percent: encodeURIComponent(value),
+    percentLower: lowerHex(encodeURIComponent(value)),
+    form: new URLSearchParams({ v: value }).toString().slice(2),
+    formLower: lowerHex(new URLSearchParams({ v: value }).toString().slice(2)),
+    base64: b64(value),
+    base64NoPad: b64(value).replace(/=+$/, ''),
+    base64url: b64(value).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
+    json,
+    jsonTwice: JSON.stringify(json).slice(1, -1),
+    jsonAscii: json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  }
+  for (const id of pairedWith) {
+    forms[`basic(${id}:…)`] = b64(`${id}:${value}`)
+    forms[`basicUrl(${id}:…)`] = b64(`${id}:${value}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  }
+  return forms
+}
+
+/**
+ * `send`: a task through the outbox; `test`: Test connection; `renew`: a task is sent, and the next
+ * one finds its token due for renewal (the provider gives tokens a short life), so the renewal with
+ * the cached (rotated) refresh token is the first request of its attempt and meets the echo.
+ */
+type Path = 'send' | 'test' | 'renew'
+
+/** One provider set-up: its secret, its sandbox profile and simulator, the ids a Basic pair could hold. */
+interface Variant<P extends ProviderName> {
+  provider: P
+  name: string
+  secret: SecretOf<P>
+  /** Non-secret ids a client may pair with a secret (`id:secret`, as in HTTP Basic). */
+  ids: string[]
+  hasTokenEndpoint: boolean
+  /** Whether Test connection asks more than the token endpoint (eGain's asks only for a token). */
+  testAsksApi: boolean
+  start(secret: SecretOf<P>): Promise<{ sim: SandboxSimulator<P>; setFault(fault: EchoFault | null): Promise<void> }>
+  profile?: (secret: SecretOf<P>) => ProfileOf<P>
+}
+
+const simulatorOf = <P extends ProviderName>(
+  sim: { url: string; close(): Promise<void> },
+  profile: ProfileOf<P>,
+  endpoint?: string,
+): SandboxSimulator<P> => ({
+  profile,
+  ...(endpoint ? { endpoint } : {}),
+  play: async () => {},
+  created: () => 0,
+  ledger: () => [],
+  close: sim.close,
+})
+
+/** A token life that is due for renewal as soon as it is cached (the cache renews 5 minutes ahead). */
+const SHORT_LIFE_S = 60
+
+const webexOAuthSecret: Extract<SecretOf<'webex'>, { kind: 'oauth' }> = {
+  provider: 'webex',
+  kind: 'oauth',
+  clientId: 'sweep-webex-client',
+  clientSecret: bodySecret('wxcs'),
+  refreshToken: bodySecret('wxrt'),
+}
+const webexOAuth: Variant<'webex'> = {
+  provider: 'webex',
+  name: 'webex (OAuth)',
+  secret: webexOAuthSecret,
+  ids: [webexOAuthSecret.clientId],
+  hasTokenEndpoint: true,
+  testAsksApi: true,
+  async start() {
+    const sim = await startWebexSimulator({
+      ...webexOAuthSecret,
+      orgId: WEBEX_SANDBOX_ORG,
+      tokenLifetimeS: SHORT_LIFE_S,
+      rotateRefreshToken: true,
+    })
+    return { sim: simulatorOf(sim, webexSandboxProfile(sim, webexOAuthSecret)), setFault: sim.setFault }
+  },
+}
+
+const pastedToken = headerSecret('wxat')
+const webexToken: Variant<'webex'> = {
+  provider: 'webex',
+  name: 'webex (access token)',
+  secret: { provider: 'webex', kind: 'access_token', accessToken: pastedToken },
+  ids: [],
+  hasTokenEndpoint: false,
+  testAsksApi: true,
+  profile: () => ({
+    ...webexSandboxProfile({ url: NOT_LISTENING_URL, orgId: WEBEX_SANDBOX_ORG }, webexOAuthSecret),
+    authMethod: 'access_token',
+  }),
+  async start() {
+    const sim = await startWebexSimulator({
+      clientId: 'unused',
+      clientSecret: 'unused-secret',
+      refreshToken: 'unused-refresh',
+      accessTokens: [pastedToken],
+      orgId: WEBEX_SANDBOX_ORG,
+    })
+    const profile = webexSandboxProfile(sim, webexOAuthSecret)
+    return { sim: simulatorOf(sim, { ...profile, authMethod: 'access_token' }), setFault: sim.setFault }
+  },
+}
+
+const egainUser = 'sweep.agent'
+const egainPassword: Variant<'egain'> = {
+  provider: 'egain',
+  name: 'egain (password grant)',
+  secret: { provider: 'egain', clientSecret: bodySecret('egcs'), password: bodySecret('egpw') },
+  ids: [EGAIN_SANDBOX_CLIENT_ID, egainUser],
+  hasTokenEndpoint: true,
+  testAsksApi: false,
+  profile: () => ({
+    ...egainSandboxProfile({ url: NOT_LISTENING_URL, tokenUrl: NOT_LISTENING_URL }),
+    grantType: 'password',
+    username: egainUser,
+  }),
+  async start(secret) {
+    const sim = await startEgainSimulator({
+      clientId: EGAIN_SANDBOX_CLIENT_ID,
+      clientSecret: secret.clientSecret,
+      users: { [egainUser]: secret.password },
+      tokenLifetimeS: SHORT_LIFE_S,
+    })
+    const profile = { ...egainSandboxProfile(sim), grantType: 'password' as const, username: egainUser }
+    return { sim: simulatorOf(sim, profile), setFault: sim.setFault }
+  },
+}
+
+const connectKeys: Variant<'connect'> = {
+  provider: 'connect',
+  name: 'connect (temporary credentials)',
+  secret: {
+    provider: 'connect',
+    accessKeyId: 'ASIASWEEP0123456789',
+    secretAccessKey: bodySecret('awssk'),
+    sessionToken: headerSecret('awsst'),
+  },
+  ids: ['ASIASWEEP0123456789'],
+  hasTokenEndpoint: false,
+  testAsksApi: true,
+  async start(secret) {
+    const sim = await startConnectSimulator({
+      accessKeyId: secret.accessKeyId,
+      secretAccessKey: secret.secretAccessKey,
+      region: 'us-east-1',
+      instances: [{ id: CONNECT_SANDBOX_INSTANCE, alias: 'callboard-sandbox' }],
+    })
+    return { sim: simulatorOf(sim, connectSandboxProfile(), sim.url), setFault: sim.setFault }
+  },
+}
+
+const aiccsKeys: Variant<'aiccs'> = {
+  provider: 'aiccs',
+  name: 'aiccs',
+  secret: { provider: 'aiccs', accessKeyId: 'LTAIsweep012345', accessKeySecret: bodySecret('alisk') },
+  ids: ['LTAIsweep012345'],
+  hasTokenEndpoint: false,
+  testAsksApi: true,
+  async start(secret) {
+    const sim = await startAiccsSimulator({ ...secret })
+    return { sim: simulatorOf(sim, aiccsSandboxProfile(sim)), setFault: sim.setFault }
+  },
+}
+
+const voiceKeys: Variant<'voice_broadcast'> = {
+  provider: 'voice_broadcast',
+  name: 'voice_broadcast',
+  secret: { provider: 'voice_broadcast', apiKey: headerSecret('vbkey'), apiSecret: bodySecret('vbsec') },
+  ids: [],
+  hasTokenEndpoint: false,
+  testAsksApi: true,
+  async start(secret) {
+    const sim = await startVoiceBroadcastSimulator({ ...secret })
+    return { sim: simulatorOf(sim, voiceBroadcastSandboxProfile(sim)), setFault: sim.setFault }
+  },
+}
+
+const variants = [webexOAuth, webexToken, egainPassword, connectKeys, aiccsKeys, voiceKeys] as Variant<ProviderName>[]
+
+interface Case {
+  variant: Variant<ProviderName>
+  path: Path
+  echo: EchoFault
+}
+
+/** Send: the create endpoint echoes an error (401: after the refresh-and-resend); token: the token endpoint echoes. */
+const cases: Case[] = variants.flatMap((variant) => [
+  ...[400, 401, 500].map((status): Case => ({ variant, path: 'send', echo: { kind: 'echo', at: 'api', status } })),
+  ...(variant.testAsksApi
+    ? [401, 500].map((status): Case => ({ variant, path: 'test', echo: { kind: 'echo', at: 'api', status } }))
+    : []),
+  ...(variant.hasTokenEndpoint
+    ? (['send', 'test', 'renew'] as const).flatMap((path) =>
+        [400, 200].map((status): Case => ({ variant, path, echo: { kind: 'echo', at: 'token', status } })),
+      )
+    : []),
+])
+
+/** Every file under `dir`, as bytes read as UTF-8 (the journal among them). */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? filesUnder(path) : [readFileSync(path).toString('utf8')]
+  })
+}
+
+interface Hit {
+  case: string
+  where: string
+  secret: string
+  form: string
+}
+
+/** The echoed request's first field, in any escaping: the echo reached the agent's view. */
+const ECHO_SHOWN = /method\\*"\s*:\s*\\*"(GET|POST|PUT)/
+
+/**
+ * Runs one case on the app's real services: where each spelling of each secret turned up, and
+ * whether the echo (redacted) reached the IPC answers at all.
+ */
+async function sweep({ variant, path, echo }: Case): Promise<{ hits: Hit[]; shown: boolean }> {
+  const kit = mainProviders[variant.provider].sandbox as SandboxKit<ProviderName>
+  let setFault: ((fault: EchoFault | null) => Promise<void>) | null = null
+  vi.spyOn(kit, 'newSecret').mockReturnValue(variant.secret)
+  if (variant.profile) vi.spyOn(kit, 'profile').mockImplementation(variant.profile)
+  vi.spyOn(kit, 'start').mockImplementation(async (secret) => {
+    const started = await variant.start(secret)
+    setFault = started.setFault
+    return started.sim
+  })
+
+  // Tokens obtained during the case are secrets too: read from the token endpoint's answers.
+  const obtained: string[] = []
+  const recordingFetch: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init)
+    try {
+      const body = (await response.clone().json()) as { access_token?: unknown; refresh_token?: unknown }
+      for (const token of [body.access_token, body.refresh_token]) if (typeof token === 'string') obtained.push(token)
+    } catch {
+      // not a token answer
+    }
+    return response
+  }
+
+  const userDataDir = mkdtempSync(join(tmpdir(), 'callboard-sweep-'))
+  const { services, lines } = await createTestServices({
+    userDataDir,
+    sandbox: true,
+    fetch: recordingFetch,
+    outbox: { random: () => 0.999 },
+  })
+  const answers: string[] = []
+  const events: string[] = []
+  services.events.subscribe((channel, payload) => events.push(JSON.stringify({ channel, payload })))
+  const call = async <T>(channel: string, input?: unknown): Promise<T> => {
+    const result = (await services.dispatch(channel, input)) as Result<T>
+    answers.push(JSON.stringify(result))
+    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`)
+    return result.value
+  }
+
+  try {
+    const profileId = kit.profileId
+    await services.sandbox!.ready(profileId)
+    /** Queue the provider's first sample task; resolves with its first attempt's outcome, as pushed. */
+    const sendSample = async (): Promise<QueueItem> => {
+      const profile = services.sandbox!.profile(profileId)!
+      const sample = sampleTasks(profile, systemClock.now(), 'Europe/Madrid')[0]!
+      const queued = await call<QueueItem>('tasks:submit', { intent: sample.intent })
+      let done: QueueItem | undefined
+      await until(() =>
+        events.some((e) => {
+          const { channel, payload } = JSON.parse(e) as { channel: string; payload: { item?: QueueItem } }
+          const item = payload.item
+          const attempted = item?.id === queued.id && item.attempts >= 1 && item.state !== 'sending'
+          if (channel === 'queue:changed' && attempted) done = item
+          return channel === 'queue:changed' && attempted
+        }),
+      )
+      return done!
+    }
+    if (path === 'renew') expect((await sendSample()).state).toBe('sent')
+    await setFault!(echo)
+    if (path === 'test') {
+      await call('profiles:test', { profileId })
+    } else {
+      await sendSample()
+      await call('queue:list')
+      await call('history:list', {})
+    }
+  } finally {
+    await services.close()
+    vi.restoreAllMocks()
+  }
+
+  const where: Record<string, string> = {
+    files: filesUnder(userDataDir).join('\n'),
+    log: lines.join('\n'),
+    ipc: answers.join('\n'),
+    events: events.join('\n'),
+  }
+  const secrets: Record<string, string> = Object.fromEntries(
+    Object.entries(variant.secret).filter(
+      ([key, value]) =>
+        key !== 'provider' &&
+        key !== 'kind' &&
+        !['clientId', 'accessKeyId'].includes(key) &&
+        typeof value === 'string' &&
+        value !== '',
+    ),
+  )
+  obtained.forEach((token, i) => (secrets[`obtained token ${i + 1}`] = token))
+  const name = `${variant.name} ${path} echo@${echo.at} ${echo.status}`
+  const hits: Hit[] = []
+  for (const [secretName, value] of Object.entries(secrets)) {
+    // A value with nothing to encode spells the same in several forms: counted once.
+    const distinct = new Map<string, string>()
+    for (const [form, spelled] of Object.entries(spellings(value, variant.ids))) {
+      if (!distinct.has(spelled)) distinct.set(spelled, form)
+    }
+    for (const [spelled, form] of distinct) {
+      for (const [place, text] of Object.entries(where)) {
+        if (text.includes(spelled)) hits.push({ case: name, where: place, secret: secretName, form })
+      }
+    }
+  }
+  return { hits, shown: ECHO_SHOWN.test(where.ipc!) }
+}
+
+/** Real HTTP to loopback: wait for the outcome to be pushed, however long the machine takes. */
+async function until(probe: () => boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms
+  while (!probe()) {
+    if (Date.now() > end) throw new Error('no outcome was pushed')
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
+describe('secret sweep: a provider that echoes the request reveals no secret', () => {
+  const all: Hit[] = []
+  const shown = new Set<string>()
+  afterEach(() => vi.restoreAllMocks())
+
+  it.each(cases.map((c) => [`${c.variant.name} ${c.path} echo@${c.echo.at} ${c.echo.status}`, c] as const))(
+    '%s',
+    async (_name, sweepCase) => {
+      const { hits, shown: echoShown } = await sweep(sweepCase)
+      if (echoShown) shown.add(`${sweepCase.variant.name} ${sweepCase.path} echo@${sweepCase.echo.at}`)
+      all.push(...hits)
+      expect(hits).toEqual([])
+    },
+    30_000,
+  )
+
+  it('counts every hit (the number the issue measures)', () => {
+    console.info(`secret sweep: ${all.length} hits over ${cases.length} cases`)
+    const bySource = new Map<string, number>()
+    for (const hit of all)
+      bySource.set(
+        `${hit.case} · ${hit.where} · ${hit.secret}`,
+        (bySource.get(`${hit.case} · ${hit.where} · ${hit.secret}`) ?? 0) + 1,
+      )
+    for (const [key, count] of bySource) console.info(`  ${count} ${key}`)
+    expect(all.length).toBe(0)
+  })
+
+  it('is not vacuous: on every path of every provider the echo reached the answers, redacted', () => {
+    const expected = variants.flatMap((variant) => [
+      `${variant.name} send echo@api`,
+      ...(variant.testAsksApi ? [`${variant.name} test echo@api`] : []),
+      ...(variant.hasTokenEndpoint
+        ? [`${variant.name} send echo@token`, `${variant.name} test echo@token`, `${variant.name} renew echo@token`]
+        : []),
+    ])
+    expect([...shown].sort()).toEqual(expected.sort())
+  })
+})
