@@ -148,6 +148,14 @@ describe('callback (Webex)', () => {
     expect(request.origin).toBeUndefined()
   })
 
+  it('refuses a reason too long for a flow attribute at the reason field, not the name', () => {
+    // An immediate callback carries the reason as the attribute callbackReason: ≤ 1024 UTF-8 bytes (providers.md §1).
+    const intent = { ...webexCallback, when: { kind: 'now' }, entryPointId: 'EP-outbound-1', reason: 'é'.repeat(513) }
+    const refused = refusal(map(intent, profile('webex')))
+    expect(refused.path).toEqual(['reason'])
+    expect(refused.message).toMatch(/1024 bytes/)
+  })
+
   it('refuses "now" without an entry point', () => {
     expect(refusal(map({ ...webexCallback, when: { kind: 'now' } }, profile('webex'))).path).toEqual(['entryPointId'])
   })

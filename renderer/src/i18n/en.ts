@@ -313,6 +313,9 @@ export default {
       },
       baseUrl: 'Base URL',
       baseUrlHelp: 'The full API address, for example https://api.wxcc-us1.cisco.com.',
+      identityUrl: 'Sign-in address',
+      identityUrlHelp:
+        'Where access tokens are refreshed and the signed-in person is read. Leave it empty for Webex’s own, https://webexapis.com (the same for every data center).',
       orgId: 'Organization id',
       orgIdHelp: 'Needed only for scheduled callbacks.',
       authMethod: 'Sign-in',

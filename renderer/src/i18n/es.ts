@@ -326,6 +326,9 @@ export default {
       },
       baseUrl: 'URL base',
       baseUrlHelp: 'La dirección completa de la API, por ejemplo https://api.wxcc-us1.cisco.com.',
+      identityUrl: 'Dirección de inicio de sesión',
+      identityUrlHelp:
+        'Donde se renuevan los tokens de acceso y se lee la persona que ha iniciado sesión. Déjela vacía para la de Webex, https://webexapis.com (la misma para todos los centros de datos).',
       orgId: 'Id de organización',
       orgIdHelp: 'Solo se necesita para las devoluciones de llamada programadas.',
       authMethod: 'Inicio de sesión',

@@ -275,7 +275,11 @@ export async function startRoute(sims: Sims, secrets: SandboxSecrets): Promise<R
   const egainToken = new URL(sims.egain.tokenUrl)
   route.profiles = sandboxProfiles(
     {
-      webex: { url: proxies.webex.url, orgId: sims.webex.orgId },
+      webex: {
+        url: proxies.webex.url,
+        identityUrl: `${proxies.webex.url}${new URL(sims.webex.identityUrl).pathname}`,
+        orgId: sims.webex.orgId,
+      },
       egain: { url: proxies.egain.url, tokenUrl: `${proxies.egain.url}${egainToken.pathname}${egainToken.search}` },
       aiccs: { host: new URL(proxies.aiccs.url).host },
       voice_broadcast: { url: proxies.voice_broadcast.url },

@@ -10,7 +10,7 @@ import { voiceBroadcastProbe } from '../../../electron/main/providers/voice-broa
 import { webexProbe } from '../../../electron/main/providers/webex/connection-probe'
 import { startEgainSimulator } from '../../../electron/main/providers/egain/egain-simulator'
 import { startVoiceBroadcastSimulator } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-simulator'
-import { startWebexSimulator } from '../../../electron/main/providers/webex/webex-simulator'
+import { startWebexSimulator, WEBEX_SIM_IDENTITY_PREFIX } from '../../../electron/main/providers/webex/webex-simulator'
 import { Profile } from '../../../shared/schemas/profiles'
 import type { ProviderSecret } from '../../../shared/schemas/credentials'
 import { drafts, secrets } from '../../shared/fixtures'
@@ -60,8 +60,14 @@ async function tester(profile: Profile, secret: ProviderSecret | null) {
   return { test: () => test(ID), store, lines }
 }
 
-const webexProfile = (baseUrl: string, authMethod: 'oauth' | 'access_token' = 'oauth') =>
-  Profile.parse({ ...drafts.webex, id: ID, authMethod, endpoint: { kind: 'custom', baseUrl } })
+const webexProfile = (
+  baseUrl: string,
+  authMethod: 'oauth' | 'access_token' = 'oauth',
+  identityUrl = simIdentity(baseUrl),
+) => Profile.parse({ ...drafts.webex, id: ID, authMethod, endpoint: { kind: 'custom', baseUrl }, identityUrl })
+
+/** The simulator's identity host, beside a Contact Center base URL on the same listener. */
+const simIdentity = (baseUrl: string) => `${new URL(baseUrl).origin}${WEBEX_SIM_IDENTITY_PREFIX}`
 
 describe('Webex connection test', () => {
   const sim = () =>
@@ -95,6 +101,23 @@ describe('Webex connection test', () => {
     expect(await test()).toMatchObject({ outcome: 'connected' })
     // cached token refused → one refresh (with the rotated token, or it would be invalid_grant) → ok
     expect(s.ledger.map((l) => l.verdict)).toEqual(['issued', 'ok', 'unauthorized', 'issued', 'ok'])
+  })
+
+  it('an identity address that is not Webex identity (404) is not_found, not refused credentials', async () => {
+    const s = await sim()
+    // The Contact Center base URL as the sign-in address: it has no token endpoint or people API.
+    const refresh = await tester(webexProfile(s.url, 'oauth', s.url), secrets.webex)
+    expect(await refresh.test()).toMatchObject({
+      outcome: 'not_found',
+      httpStatus: 404,
+      message: expect.stringContaining('sign-in address'),
+    })
+    const pasted = await tester(webexProfile(s.url, 'access_token', s.url), {
+      provider: 'webex',
+      kind: 'access_token',
+      accessToken: 'pasted-access-token-ok-1234',
+    })
+    expect(await pasted.test()).toMatchObject({ outcome: 'not_found', httpStatus: 404 })
   })
 
   it("a wrong client secret is auth_rejected with the provider's words", async () => {

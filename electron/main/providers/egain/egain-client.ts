@@ -166,6 +166,7 @@ export function classifyEgainTokenFailure(error: unknown): SendOutcome {
     obtaining: 'issue an access token',
     refused:
       'eGain refused the client id or secret (or the user name and password, or the scope). Fix them in the profile settings.',
+    address: 'access token URL',
   })
 }
 
