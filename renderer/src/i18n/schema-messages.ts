@@ -241,6 +241,8 @@ const EXACT: Record<string, string> = {
   'The sender id is text.': 'El id de remitente es texto.',
   'The sender id can be at most 32 characters.': 'El id de remitente puede tener como máximo 32 caracteres.',
   'The feedback key is one digit, 0 to 9.': 'La tecla de respuesta es un dígito, de 0 a 9.',
+  'Choose when the SMS is sent: after a successful call, a failed one, a ring or a key press.':
+    'Elija cuándo se envía el SMS: después de una llamada contestada, de una fallida, de un timbrazo o al pulsar una tecla.',
   'The outbound control is 1 (proportional).': 'El control de salida es 1 (proporcional).',
   'The transfer condition is 1 (after the broadcast) or 2 (on a key press).':
     'La condición de transferencia es 1 (después de la difusión) o 2 (al pulsar una tecla).',

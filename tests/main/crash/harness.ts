@@ -394,7 +394,11 @@ export function effectsFor(sims: Sims, entry: OutboxEntry): number {
       return name === null ? 0 : sims.aiccs.effects(name)
     }
     case 'voice_broadcast':
-      return sims.voice_broadcast.effects.get(voiceBroadcastTaskName(entry.idempotencyKey)) ?? 0
+      return (
+        sims.voice_broadcast.effects.get(
+          voiceBroadcastTaskName('taskName' in intent ? intent.taskName : '', entry.idempotencyKey),
+        ) ?? 0
+      )
     case 'webex': {
       const tracking = webexTrackingId(entry.idempotencyKey)
       return [...sims.webex.tasks, ...sims.webex.callbacks].filter((t) => t.trackingId === tracking).length

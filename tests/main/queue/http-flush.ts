@@ -411,7 +411,7 @@ export function providerKey(entry: OutboxEntry): string {
     case 'aiccs':
       return aiccsTaskName(entry.idempotencyKey, 'taskName' in intent ? intent.taskName : undefined) ?? ''
     case 'voice_broadcast':
-      return voiceBroadcastTaskName(entry.idempotencyKey)
+      return voiceBroadcastTaskName('taskName' in intent ? intent.taskName : '', entry.idempotencyKey)
   }
 }
 
