@@ -2,6 +2,7 @@ import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { AiccsCreateAiCallTask } from '@shared/providers/aiccs/wire'
 import { AICCS_TASK_NAME_MAX, toAiccsQuery } from '@shared/providers/aiccs/wire'
 import type { SendContext } from '../provider-module'
+import { findAiccsTaskByName, settleAfterLookup } from './aiccs-lookup'
 import { callCreateAiCallTask } from './aiccs-rpc'
 
 // Alibaba Cloud AICCS 2019-10-15 `CreateAiCallTask` (providers.md §4), RPC style, signed
@@ -16,8 +17,10 @@ import { callCreateAiCallTask } from './aiccs-rpc'
 //
 // A duplicate-name answer means the task almost certainly exists from an earlier attempt of this
 // very task, but the answer does not give its id (the real error's shape is not documented; the
-// simulator gives none), and AICCS has no documented lookup by name. So it is `needs_review` with
-// words saying so, unless the answer does carry the id (a `Data` we can read exactly) → `sent`.
+// simulator gives none). So the client looks the name up with AICCS's task list
+// (`QueryAiCallTaskPage`, aiccs-lookup.ts) and records the task as sent with the id found there;
+// so does any other refusal that the list shows to be a task that exists (the duplicate code itself
+// is not documented). Only when the list cannot tell is a duplicate name `needs_review`.
 
 // ——— The task name ———
 
@@ -324,6 +327,15 @@ export function classifyAiccsReply(reply: AiccsReply): SendOutcome {
 
 // ——— Client ———
 
+/**
+ * Whether a refusal may be AICCS meeting a task an earlier attempt created: a duplicate-name answer
+ * without the id, or any other refusal (the real duplicate code is not documented, so a refusal
+ * is checked against the task list before it is believed).
+ */
+export function mayAlreadyExist(reply: Extract<AiccsReply, { kind: 'answer' }>, outcome: SendOutcome): boolean {
+  return outcome.kind === 'rejected' || (outcome.kind === 'needs_review' && isDuplicateNameCode(reply.code ?? ''))
+}
+
 /** The task's idempotency key, from the outbox: the TaskName is derived from it (`aiccsTaskName`). */
 export type AiccsSendContext = SendContext<'aiccs'>
 
@@ -359,15 +371,23 @@ export function createAiccsClient(options: AiccsClientOptions = {}): AiccsClient
 
       const { profile, secret } = context
       const signal = AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)])
+      let reply: AiccsReply
       try {
         // Already aborted or out of time: stop here. The SDK takes no signal, so a call started now
         // would go out (and might create the task) even though its answer is no longer awaited.
         signal.throwIfAborted()
-        const answer = await callCreateAiCallTask(profile, secret, query, { timeoutMs, signal })
-        return classifyAiccsReply(replyFromAnswer(answer))
+        reply = replyFromAnswer(await callCreateAiCallTask(profile, secret, query, { timeoutMs, signal }))
       } catch (error) {
-        return classifyAiccsReply(replyFromError(error))
+        reply = replyFromError(error)
       }
+      const outcome = classifyAiccsReply(reply)
+      if (reply.kind !== 'answer' || !mayAlreadyExist(reply, outcome)) return outcome
+      // Refused, perhaps because an earlier attempt of this very task created it: ask AICCS's list.
+      const lookup = await findAiccsTaskByName(context, taskName, { timeoutMs })
+      return settleAfterLookup(outcome, lookup, {
+        status: reply.status,
+        duplicateName: isDuplicateNameCode(reply.code ?? ''),
+      })
     },
   }
 }
