@@ -345,12 +345,15 @@ export default {
       grantType: 'Grant type',
       grantTypes: {
         client_credentials: 'Client credentials (as the application)',
-        password: 'Password (on behalf of the agent)',
+        password: 'On behalf of a user (no password is sent)',
       },
       username: 'eGain user name',
-      usernameHelp: 'Needed for the password grant.',
+      usernameHelp: 'The user the tasks are created as (eGain’s on-behalf-of flow). Or give the user id below.',
+      userId: 'eGain user id',
+      userIdHelp: 'Instead of the user name, if you prefer; eGain recommends the name.',
       scope: 'Scopes',
-      scopeHelp: 'Separated by spaces, for example https://api.egain.cloud/auth/app.core.casemgr.manage.',
+      scopeHelp:
+        'Required by eGain, separated by spaces: https://api.egain.cloud/auth/app.core.casemgr.manage as the application, https://api.egain.cloud/auth/core.casemgr.manage on behalf of a user.',
       acceptLanguage: 'Language of eGain’s answers',
       defaultDepartment: 'Default department',
       taskSubtypes: 'Task subtypes',

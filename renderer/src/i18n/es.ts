@@ -361,12 +361,16 @@ export default {
       grantType: 'Tipo de concesión',
       grantTypes: {
         client_credentials: 'Credenciales de cliente (como la aplicación)',
-        password: 'Contraseña (en nombre del agente)',
+        password: 'En nombre de un usuario (no se envía ninguna contraseña)',
       },
       username: 'Usuario de eGain',
-      usernameHelp: 'Se necesita para la concesión con contraseña.',
+      usernameHelp:
+        'El usuario en cuyo nombre se crean las tareas (flujo on-behalf-of de eGain). O indique su id de usuario abajo.',
+      userId: 'Id de usuario de eGain',
+      userIdHelp: 'En lugar del nombre de usuario, si lo prefiere; eGain recomienda el nombre.',
       scope: 'Ámbitos',
-      scopeHelp: 'Separados por espacios, por ejemplo https://api.egain.cloud/auth/app.core.casemgr.manage.',
+      scopeHelp:
+        'Obligatorios en eGain, separados por espacios: https://api.egain.cloud/auth/app.core.casemgr.manage como la aplicación, https://api.egain.cloud/auth/core.casemgr.manage en nombre de un usuario.',
       acceptLanguage: 'Idioma de las respuestas de eGain',
       defaultDepartment: 'Departamento predeterminado',
       taskSubtypes: 'Subtipos de tarea',

@@ -26,7 +26,9 @@ const EXACT: Record<string, string> = {
   'Do not put a user name or password in the URL; use the secret fields.':
     'No ponga un usuario ni una contraseña en la URL; use los campos de secretos.',
   'Leave out ?query and #fragment.': 'Quite la ?consulta y el #fragmento.',
-  'The password grant needs the eGain user name.': 'La concesión con contraseña necesita el usuario de eGain.',
+  'Acting on behalf of a user needs that user’s eGain user name (or user id).':
+    'Actuar en nombre de un usuario necesita su nombre de usuario de eGain (o su id de usuario).',
+  'Give the user name or the user id, not both.': 'Indique el nombre de usuario o el id de usuario, no los dos.',
   'Enter an AWS region such as us-east-1 or eu-west-2.':
     'Escriba una región de AWS, por ejemplo us-east-1 o eu-west-2.',
   'Enter a host name such as aiccs.aliyuncs.com.': 'Escriba un nombre de host, por ejemplo aiccs.aliyuncs.com.',
@@ -46,8 +48,6 @@ const EXACT: Record<string, string> = {
     'Este perfil inicia sesión con OAuth: introduzca el id de cliente, el secreto de cliente y el token de actualización.',
   'This profile uses an access token: paste the access token.':
     'Este perfil usa un token de acceso: pegue el token de acceso.',
-  'This profile uses the password grant: enter the eGain password.':
-    'Este perfil usa la concesión con contraseña: introduzca la contraseña de eGain.',
 
   // shared/schemas/intents.ts
   'Enter the number in international format, such as +14085550100.':
@@ -273,6 +273,7 @@ const NOUNS: Record<string, string> = {
   'case id': 'el id del caso',
   'client id': 'el id de cliente',
   'client secret': 'el secreto de cliente',
+  scope: 'el ámbito',
   'client token': 'el token de cliente',
   contact: 'el contacto',
   'contact flow id': 'el id del flujo de contacto',

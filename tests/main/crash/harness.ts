@@ -151,7 +151,7 @@ export function newSecrets(): SandboxSecrets {
       clientSecret: token('crash-'),
       refreshToken: token('crash-rt-'),
     },
-    egain: { provider: 'egain', clientSecret: token('crash-'), password: '' },
+    egain: { provider: 'egain', clientSecret: token('crash-') },
     connect: {
       provider: 'connect',
       accessKeyId: `AKIACRASH${randomBytes(6).toString('hex').toUpperCase()}`,

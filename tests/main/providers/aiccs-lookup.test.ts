@@ -9,6 +9,7 @@ import {
 } from '../../../electron/main/providers/aiccs/aiccs-lookup'
 import { callAiccs } from '../../../electron/main/providers/aiccs/aiccs-rpc'
 import type { AiccsSendContext } from '../../../electron/main/providers/aiccs/aiccs-client'
+import { refusalToCheck } from '../../../electron/main/providers/aiccs/aiccs-client'
 import { startAiccsSimulator } from '../../../electron/main/providers/aiccs/aiccs-simulator'
 import { systemClock } from '../../../electron/main/core/clock'
 import { createLogger } from '../../../electron/main/core/logger'
@@ -69,6 +70,7 @@ describe('reading a QueryAiCallTaskPage answer', () => {
   it('cannot tell from anything else', () => {
     const unknown = (body: string) => readTaskPage(body, NAME).kind
     expect(unknown('<html>')).toBe('unknown')
+    expect(readTaskPage(undefined, NAME).kind).toBe('unknown')
     expect(unknown('null')).toBe('unknown')
     expect(unknown(JSON.stringify({ Code: 'InvalidParameter', Success: false }))).toBe('unknown')
     expect(unknown(JSON.stringify({ Code: 'OK', Success: true, Data: {} }))).toBe('unknown')
@@ -76,6 +78,24 @@ describe('reading a QueryAiCallTaskPage answer', () => {
     expect(unknown(page([{ TaskId: 'abc', TaskName: NAME }]))).toBe('unknown')
     expect(unknown(page([{ TaskName: NAME }]))).toBe('unknown')
     expect(unknown(page([null, { TaskId: '1', TaskName: NAME }, { TaskId: '2', TaskName: NAME }]))).toBe('unknown')
+  })
+})
+
+describe('which refusals are checked against the task list', () => {
+  const answer = (code: string | null, status = 400) =>
+    ({ kind: 'answer', status, code, success: null, message: null, requestId: null, taskId: null }) as const
+  const rejected: SendOutcome = { kind: 'rejected', message: 'refused', providerMessage: null, httpStatus: 400 }
+  const review: SendOutcome = { kind: 'needs_review', message: 'taken', providerMessage: null }
+
+  it('any refusal, and a duplicate name without its id; never a network failure or anything else', () => {
+    expect(refusalToCheck(answer('InvalidParameter'), rejected)).toEqual({ status: 400, duplicateName: false })
+    expect(refusalToCheck(answer(null, 422), rejected)).toEqual({ status: 422, duplicateName: false })
+    expect(refusalToCheck(answer('TaskName.Duplicate'), review)).toEqual({ status: 400, duplicateName: true })
+    expect(refusalToCheck(answer('OK', 200), review)).toBeNull()
+    expect(refusalToCheck(answer(null, 200), review)).toBeNull()
+    expect(refusalToCheck({ kind: 'network', detail: 'ECONNRESET' }, rejected)).toBeNull()
+    const sent: SendOutcome = { kind: 'sent', providerId: '1', httpStatus: 200 }
+    expect(refusalToCheck(answer('OK', 200), sent)).toBeNull()
   })
 })
 

@@ -159,7 +159,7 @@ describe('eGain connection test', () => {
     startEgainSimulator({
       clientId: drafts.egain.clientId,
       clientSecret: secrets.egain.clientSecret,
-      users: { agent1: 'agent-password-1' },
+      users: { agent1: 'u-1001' },
     }).then((s) => (cleanups.push(s.close), s))
 
   it('client credentials: a token back means connected', async () => {
@@ -173,7 +173,7 @@ describe('eGain connection test', () => {
     expect(s.ledger).toEqual([{ grant: 'client_credentials', verdict: 'issued' }])
   })
 
-  it('wrong client secret, and the password grant with a wrong password, are auth_rejected', async () => {
+  it('wrong client secret, and on behalf of a user eGain does not know, are auth_rejected', async () => {
     const s = await sim()
     const wrongClient = await tester(Profile.parse({ ...drafts.egain, id: ID, tokenUrl: s.tokenUrl }), {
       ...secrets.egain,
@@ -184,19 +184,25 @@ describe('eGain connection test', () => {
       httpStatus: 401,
       providerMessage: expect.stringContaining('invalid_client'),
     })
-    const user = Profile.parse({
-      ...drafts.egain,
-      id: ID,
-      tokenUrl: s.tokenUrl,
-      grantType: 'password',
-      username: 'agent1',
-    })
-    expect(await (await tester(user, { ...secrets.egain, password: 'agent-password-1' })).test()).toMatchObject({
+    const onBehalf = (subject: { username?: string; userId?: string }) =>
+      Profile.parse({
+        ...drafts.egain,
+        id: ID,
+        tokenUrl: s.tokenUrl,
+        grantType: 'password',
+        scope: 'https://api.egain.cloud/auth/core.casemgr.manage',
+        username: '',
+        ...subject,
+      })
+    expect(await (await tester(onBehalf({ username: 'agent1' }), secrets.egain)).test()).toMatchObject({
       outcome: 'connected',
     })
-    expect(await (await tester(user, { ...secrets.egain, password: 'wrong-password' })).test()).toMatchObject({
+    expect(await (await tester(onBehalf({ userId: 'u-1001' }), secrets.egain)).test()).toMatchObject({
+      outcome: 'connected',
+    })
+    expect(await (await tester(onBehalf({ username: 'nobody' }), secrets.egain)).test()).toMatchObject({
       outcome: 'auth_rejected',
-      providerMessage: 'invalid_grant: The user name or password is incorrect.',
+      providerMessage: 'invalid_grant: The user the token is for is not known.',
     })
   })
 })

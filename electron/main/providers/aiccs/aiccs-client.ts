@@ -328,12 +328,19 @@ export function classifyAiccsReply(reply: AiccsReply): SendOutcome {
 // ——— Client ———
 
 /**
- * Whether a refusal may be AICCS meeting a task an earlier attempt created: a duplicate-name answer
- * without the id, or any other refusal (the real duplicate code is not documented, so a refusal
- * is checked against the task list before it is believed).
+ * Whether an attempt's outcome is a refusal that may be AICCS meeting a task an earlier attempt
+ * created, to be checked against the task list: a duplicate-name answer without the id, or any
+ * other refusal (the real duplicate code is not documented, so a refusal is not believed before the
+ * list is asked). Null when there is nothing to check. Pure.
  */
-export function mayAlreadyExist(reply: Extract<AiccsReply, { kind: 'answer' }>, outcome: SendOutcome): boolean {
-  return outcome.kind === 'rejected' || (outcome.kind === 'needs_review' && isDuplicateNameCode(reply.code ?? ''))
+export function refusalToCheck(
+  reply: AiccsReply,
+  outcome: SendOutcome,
+): { status: number; duplicateName: boolean } | null {
+  if (reply.kind !== 'answer') return null
+  const duplicateName = isDuplicateNameCode(reply.code ?? '')
+  const check = outcome.kind === 'rejected' || (outcome.kind === 'needs_review' && duplicateName)
+  return check ? { status: reply.status, duplicateName } : null
 }
 
 /** The task's idempotency key, from the outbox: the TaskName is derived from it (`aiccsTaskName`). */
@@ -381,13 +388,10 @@ export function createAiccsClient(options: AiccsClientOptions = {}): AiccsClient
         reply = replyFromError(error)
       }
       const outcome = classifyAiccsReply(reply)
-      if (reply.kind !== 'answer' || !mayAlreadyExist(reply, outcome)) return outcome
+      const refusal = refusalToCheck(reply, outcome)
+      if (refusal === null) return outcome
       // Refused, perhaps because an earlier attempt of this very task created it: ask AICCS's list.
-      const lookup = await findAiccsTaskByName(context, taskName, { timeoutMs })
-      return settleAfterLookup(outcome, lookup, {
-        status: reply.status,
-        duplicateName: isDuplicateNameCode(reply.code ?? ''),
-      })
+      return settleAfterLookup(outcome, await findAiccsTaskByName(context, taskName, { timeoutMs }), refusal)
     },
   }
 }

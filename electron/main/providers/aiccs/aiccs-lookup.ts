@@ -17,10 +17,11 @@ export const AICCS_LOOKUP_PAGE_SIZE = 20
 const TASK_ID = /^\d{1,20}$/
 
 /** A `QueryAiCallTaskPage` answer's raw body → what it says about the task named `taskName`. Pure. */
-export function readTaskPage(body: string, taskName: string): AiccsLookup {
+export function readTaskPage(body: unknown, taskName: string): AiccsLookup {
   let parsed: unknown
   try {
-    parsed = JSON.parse(body)
+    // The SDK hands the raw body over as a string (bodyType 'string'); anything else cannot be read.
+    parsed = JSON.parse(typeof body === 'string' ? body : '')
   } catch {
     return { kind: 'unknown', detail: 'the task list answer was not JSON' }
   }
@@ -56,7 +57,7 @@ export async function findAiccsTaskByName(
       timeoutMs: options.timeoutMs,
       signal,
     })
-    return readTaskPage(typeof answer.body === 'string' ? answer.body : '', taskName)
+    return readTaskPage(answer.body, taskName)
   } catch (error) {
     // The SDK's errors carry Alibaba's code (or Node's, for a refused connection); a timeout has none.
     const code = (error as { code?: unknown }).code
