@@ -368,6 +368,13 @@ export default {
       regionHelp: 'For example us-east-1 or eu-central-1.',
       instanceId: 'Instance id',
       instanceIdHelp: 'The id at the end of the instance ARN.',
+      endpoint: 'Endpoint',
+      endpointHelp:
+        'Where Callboard sends this profile’s requests. Only these settings count: AWS endpoint settings in this computer’s environment or in ~/.aws are ignored.',
+      fips: 'FIPS endpoint of the region',
+      dualStack: 'Dual-stack endpoint of the region (IPv4 and IPv6)',
+      endpointUrl: 'Endpoint URL of your own',
+      endpointUrlHelp: 'For example a VPC endpoint; https only. Empty: the region’s endpoint.',
       contactFlows: 'Contact flows',
       addContactFlow: 'Add contact flow',
       noContactFlows: 'No contact flows yet.',

@@ -385,6 +385,13 @@ export default {
       regionHelp: 'Por ejemplo us-east-1 o eu-central-1.',
       instanceId: 'Id de instancia',
       instanceIdHelp: 'El id al final del ARN de la instancia.',
+      endpoint: 'Punto de conexión',
+      endpointHelp:
+        'Adónde envía Callboard las solicitudes de este perfil. Solo cuentan estos ajustes: los de AWS en el entorno de este equipo o en ~/.aws se ignoran.',
+      fips: 'Punto de conexión FIPS de la región',
+      dualStack: 'Punto de conexión de doble pila de la región (IPv4 e IPv6)',
+      endpointUrl: 'URL de un punto de conexión propio',
+      endpointUrlHelp: 'Por ejemplo, un punto de conexión de VPC; solo https. Vacía: el de la región.',
       contactFlows: 'Flujos de contacto',
       addContactFlow: 'Añadir flujo de contacto',
       noContactFlows: 'Todavía no hay flujos de contacto.',

@@ -29,6 +29,13 @@ const EXACT: Record<string, string> = {
   'Acting on behalf of a user needs that user’s eGain user name (or user id).':
     'Actuar en nombre de un usuario necesita su nombre de usuario de eGain (o su id de usuario).',
   'Give the user name or the user id, not both.': 'Indique el nombre de usuario o el id de usuario, no los dos.',
+  'Enter a full URL, such as https://vpce-0123.connect.us-east-1.vpce.amazonaws.com.':
+    'Introduzca una URL completa, como https://vpce-0123.connect.us-east-1.vpce.amazonaws.com.',
+  'Use an https:// address.': 'Use una dirección https://.',
+  'Give the endpoint’s address alone: https:// and its host name.':
+    'Indique solo la dirección del punto de conexión: https:// y su nombre de host.',
+  'FIPS and dual-stack choose among the region’s own endpoints; with an endpoint of your own, turn them off.':
+    'FIPS y doble pila eligen entre los puntos de conexión de la región; con un punto de conexión propio, desactívelos.',
   'Enter an AWS region such as us-east-1 or eu-west-2.':
     'Escriba una región de AWS, por ejemplo us-east-1 o eu-west-2.',
   'Enter a host name such as aiccs.aliyuncs.com.': 'Escriba un nombre de host, por ejemplo aiccs.aliyuncs.com.',
