@@ -28,6 +28,7 @@ export default defineConfig({
         'electron/main/providers/egain/egain-client.ts',
         'electron/main/providers/connect/connect-client.ts',
         'electron/main/providers/aiccs/aiccs-client.ts',
+        'electron/main/providers/aiccs/aiccs-lookup.ts',
         'electron/main/providers/voice-broadcast/voice-broadcast-client.ts',
         'electron/main/providers/http/oauth.ts',
         'electron/main/providers/http/http-transport.ts',

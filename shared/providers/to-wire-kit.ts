@@ -9,8 +9,23 @@ export const refuse = (path: WirePath, message: string): IntentRefusal => ({ err
 
 export const isRefusal = (value: object): value is IntentRefusal => 'error' in value
 
-/** Wire field (first path segment) → intent path, for refusals a wire rule raises. */
+/**
+ * Wire field → intent path, for refusals a wire rule raises. A key is a wire path joined with dots
+ * (`attributes.callbackReason`); the longest key that starts the issue's path wins, so a field
+ * carried inside a map is refused at its own intent field.
+ */
 export type PathMap = Record<string, WirePath>
+
+/** The intent path a wire issue's path maps to (longest mapped prefix), else `['wire', …path]`. */
+function intentPath(paths: PathMap, path: readonly PropertyKey[]): WirePath {
+  const wirePath = path.map((p) => (typeof p === 'number' ? p : String(p)))
+  for (let length = wirePath.length; length > 0; length--) {
+    const key = wirePath.slice(0, length).join('.')
+    const mapped = Object.hasOwn(paths, key) ? paths[key] : undefined
+    if (mapped) return mapped
+  }
+  return ['wire', ...wirePath]
+}
 
 /**
  * `value` checked against `schema`: the parsed request, or the first issue, refused at the intent
@@ -21,9 +36,7 @@ export function validate<T>(schema: z.ZodType<T>, value: unknown, paths: PathMap
   if (result.success) return { ok: result.data }
   const issue = result.error.issues[0]
   if (issue === undefined) return refuse(['wire'], 'The request was refused.')
-  const head = issue.path[0]
-  const mapped = typeof head === 'string' ? paths[head] : undefined
-  return refuse(mapped ?? ['wire', ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))], issue.message)
+  return refuse(intentPath(paths, issue.path), issue.message)
 }
 
 /** A rule of a wire request that depends on the time it is sent (a start in the future, say). */
@@ -66,7 +79,5 @@ export function validateAt<T>(
   if (isRefusal(checked)) return checked
   const [issue] = rule(checked.ok, now.getTime())
   if (issue === undefined) return checked
-  const head = issue.path[0]
-  const mapped = typeof head === 'string' ? paths[head] : undefined
-  return refuse(mapped ?? ['wire', ...issue.path], issue.message)
+  return refuse(intentPath(paths, issue.path), issue.message)
 }

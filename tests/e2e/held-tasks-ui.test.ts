@@ -44,6 +44,7 @@ describe.skipIf(!chromiumAvailable())('held tasks in Chromium', () => {
       ...drafts.webex,
       label: 'Sales A',
       endpoint: { kind: 'custom', baseUrl: sim.url },
+      identityUrl: sim.identityUrl,
     })
     const profileId = (saved.body as { value: { profile: { id: string } } }).value.profile.id
     await first.call('credentials:set', { profileId, secret: secrets.webex })

@@ -84,7 +84,9 @@ describe.skipIf(!keyringSessionAvailable())('secrets never leave main (S4), with
     for (const provider of providerKeys) {
       // Webex points at its simulator, so "Test connection" really obtains tokens at run time.
       const draft =
-        provider === 'webex' ? { ...drafts.webex, endpoint: { kind: 'custom', baseUrl: webex.url } } : drafts[provider]
+        provider === 'webex'
+          ? { ...drafts.webex, endpoint: { kind: 'custom', baseUrl: webex.url }, identityUrl: webex.identityUrl }
+          : drafts[provider]
       const saved = (await call('profiles:save', draft)) as { value: { profile: { id: string } } }
       ids[provider] = saved.value.profile.id
       expect(await call('credentials:set', { profileId: ids[provider], secret: secrets[provider] })).toMatchObject({

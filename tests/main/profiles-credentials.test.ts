@@ -91,7 +91,12 @@ describe('profiles and credentials through the contract', () => {
     const { value, call } = await setup()
     const webex = (await value<Summary>('profiles:save', drafts.webex)).profile
     const egain = (
-      await value<Summary>('profiles:save', { ...drafts.egain, grantType: 'password', username: 'agent1' })
+      await value<Summary>('profiles:save', {
+        ...drafts.egain,
+        grantType: 'password',
+        username: 'agent1',
+        scope: 'https://api.egain.cloud/auth/core.casemgr.manage',
+      })
     ).profile
     expect(await call('credentials:set', { profileId: webex.id, secret: secrets.connect })).toMatchObject({
       ok: false,
@@ -103,10 +108,8 @@ describe('profiles and credentials through the contract', () => {
         secret: { provider: 'webex', kind: 'access_token', accessToken: 'tok-123' },
       }),
     ).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('OAuth') } })
-    expect(await call('credentials:set', { profileId: egain.id, secret: secrets.egain })).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_input', message: expect.stringContaining('password') },
-    })
+    // On behalf of a user, eGain takes the client secret alone (no user password).
+    expect(await call('credentials:set', { profileId: egain.id, secret: secrets.egain })).toMatchObject({ ok: true })
     expect(
       await call('credentials:set', { profileId: '11111111-2222-4333-8444-555555555555', secret: secrets.egain }),
     ).toMatchObject({

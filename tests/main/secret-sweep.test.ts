@@ -134,7 +134,10 @@ const webexToken: Variant<'webex'> = {
   hasTokenEndpoint: false,
   testAsksApi: true,
   profile: () => ({
-    ...webexSandboxProfile({ url: NOT_LISTENING_URL, orgId: WEBEX_SANDBOX_ORG }, webexOAuthSecret),
+    ...webexSandboxProfile(
+      { url: NOT_LISTENING_URL, identityUrl: NOT_LISTENING_URL, orgId: WEBEX_SANDBOX_ORG },
+      webexOAuthSecret,
+    ),
     authMethod: 'access_token',
   }),
   async start() {
@@ -151,10 +154,13 @@ const webexToken: Variant<'webex'> = {
 }
 
 const egainUser = 'sweep.agent'
+const egainUserId = 'sweep-agent-7'
+// On behalf of an agent (eGain's on-behalf-of flow): no user password exists anymore, so the
+// client secret is the one secret of this grant.
 const egainPassword: Variant<'egain'> = {
   provider: 'egain',
-  name: 'egain (password grant)',
-  secret: { provider: 'egain', clientSecret: bodySecret('egcs'), password: bodySecret('egpw') },
+  name: 'egain (on behalf of a user)',
+  secret: { provider: 'egain', clientSecret: bodySecret('egcs') },
   ids: [EGAIN_SANDBOX_CLIENT_ID, egainUser],
   hasTokenEndpoint: true,
   testAsksApi: false,
@@ -167,7 +173,7 @@ const egainPassword: Variant<'egain'> = {
     const sim = await startEgainSimulator({
       clientId: EGAIN_SANDBOX_CLIENT_ID,
       clientSecret: secret.clientSecret,
-      users: { [egainUser]: secret.password },
+      users: { [egainUser]: egainUserId },
       tokenLifetimeS: SHORT_LIFE_S,
     })
     const profile = { ...egainSandboxProfile(sim), grantType: 'password' as const, username: egainUser }

@@ -41,6 +41,7 @@ async function firstRun() {
         ...drafts.webex,
         label,
         endpoint: { kind: 'custom', baseUrl: sim.url },
+        identityUrl: sim.identityUrl,
       }),
     )
     value(await call(services, 'credentials:set', { profileId: saved.profile.id, secret: secrets.webex }))
@@ -161,6 +162,7 @@ describe('settings damage never refuses a queued task (A1)', () => {
         id: run.a,
         label: 'Sales A',
         endpoint: { kind: 'custom', baseUrl: run.sim.url },
+        identityUrl: run.sim.identityUrl,
       }),
     )
     await settle(services, ofA, ['sent'])

@@ -61,7 +61,7 @@ export const sandboxEgainClientId = EGAIN_SANDBOX_CLIENT_ID
 
 /** Where each simulator listens, as the profiles need it. */
 export interface SandboxEndpoints {
-  webex: { url: string; orgId: string }
+  webex: { url: string; identityUrl: string; orgId: string }
   egain: { url: string; tokenUrl: string }
   /** Connect is reached through the SDK's endpoint override, not through the profile. */
   aiccs: { host: string }

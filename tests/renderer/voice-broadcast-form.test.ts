@@ -181,6 +181,28 @@ describe('voice broadcast form', () => {
     expect(submitted()).toHaveLength(0)
   })
 
+  it('lets the agent choose when the hang-up SMS goes out, and refuses none', async () => {
+    const { form, type, field, chooseLanguage, paste, submit, submitted } = setup()
+    await chooseLanguage('EN')
+    await paste('+44 20 7946 0958')
+    await type(field('text'), 'Hello')
+    await form.get('[data-testid="sms-toggle"]').setValue(true)
+    await settleValidation()
+    await type(field('hangUpSms.content'), 'Thanks for listening.')
+    await form.get('[name="hangUpSms.onSuccess"]').setValue(false)
+    await settleValidation()
+    await submit()
+    expect(form.text()).toContain('Choose when the SMS is sent')
+    expect(submitted()).toHaveLength(0)
+    await form.get('[name="hangUpSms.onFailed"]').setValue(true)
+    await type(field('hangUpSms.onKey'), '3')
+    await submit()
+    expect(submitted()).toHaveLength(1)
+    expect(submitted()[0]!.input).toMatchObject({
+      intent: { hangUpSms: { onSuccess: false, onFailed: true, onRing: false, onKey: '3' } },
+    })
+  })
+
   it('asks for the SMS text and the transfer key only when they are on, and refuses them empty', async () => {
     const { form, type, field, chooseLanguage, paste, submit, submitted } = setup()
     await chooseLanguage('EN')
@@ -209,7 +231,14 @@ describe('voice broadcast form', () => {
     expect(submitted()).toHaveLength(1)
     expect(submitted()[0]!.input).toMatchObject({
       intent: {
-        hangUpSms: { content: 'Thanks, call us back on 0800 000 000.' },
+        hangUpSms: {
+          content: 'Thanks, call us back on 0800 000 000.',
+          onSuccess: true,
+          successDelaySeconds: 0,
+          onFailed: false,
+          onRing: false,
+          onKey: '',
+        },
         toSeat: { sipGroupId: 42, calloutRate: 100, key: 0 },
       },
     })

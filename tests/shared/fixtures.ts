@@ -61,7 +61,7 @@ export const secrets = {
     clientSecret: 'S3cr3t-webex-client-QX7Z',
     refreshToken: 'RT-webex-refresh-token-LK9P-unique',
   },
-  egain: { provider: 'egain', clientSecret: 'S3cr3t-egain-client-MN4B', password: '' },
+  egain: { provider: 'egain', clientSecret: 'S3cr3t-egain-client-MN4B' },
   connect: {
     provider: 'connect',
     accessKeyId: 'AKIAZZTESTKEY0004567',

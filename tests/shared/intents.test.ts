@@ -148,6 +148,14 @@ describe('callback (Webex)', () => {
     expect(request.origin).toBeUndefined()
   })
 
+  it('refuses a reason too long for a flow attribute at the reason field, not the name', () => {
+    // An immediate callback carries the reason as the attribute callbackReason: ≤ 1024 UTF-8 bytes (providers.md §1).
+    const intent = { ...webexCallback, when: { kind: 'now' }, entryPointId: 'EP-outbound-1', reason: 'é'.repeat(513) }
+    const refused = refusal(map(intent, profile('webex')))
+    expect(refused.path).toEqual(['reason'])
+    expect(refused.message).toMatch(/1024 bytes/)
+  })
+
   it('refuses "now" without an entry point', () => {
     expect(refusal(map({ ...webexCallback, when: { kind: 'now' } }, profile('webex'))).path).toEqual(['entryPointId'])
   })
@@ -364,6 +372,34 @@ describe('broadcast (voice broadcast)', () => {
     expect(refusal(map(intent, profile('voice_broadcast'))).path).toEqual(['hangUpSms'])
     const request = expectWire(map(intent, profile('voice_broadcast', { smsAppId: 'sms-1' })), 'voice_broadcast')
     expect(request).toMatchObject({ hangUpSms: 1, smsAppId: 'sms-1', smsContent: 'Thanks for listening' })
+  })
+
+  it('sets the hang-up SMS triggers as seed 004 describes: none of the four flags left 0 for nothing', () => {
+    const sms = profile('voice_broadcast', { smsAppId: 'sms-1' })
+    // A task queued before the triggers existed: after a successful call, at once.
+    const older = expectWire(map({ ...broadcast, hangUpSms: { content: 'Thanks' } }, sms), 'voice_broadcast')
+    expect(older).toMatchObject({ feedbackPush: 0, successPush: 1, successPushTime: 0, failedPush: 0, ringPush: 0 })
+    expect(VoiceBroadcastSend.safeParse(older).success).toBe(true)
+    const chosen = {
+      content: 'Thanks',
+      onSuccess: true,
+      successDelaySeconds: 30,
+      onFailed: true,
+      onRing: false,
+      onKey: '5',
+    }
+    const request = expectWire(map({ ...broadcast, hangUpSms: chosen }, sms), 'voice_broadcast')
+    expect(request).toMatchObject({
+      feedbackPush: 1,
+      feedbackValue: '5',
+      successPush: 1,
+      successPushTime: 30,
+      failedPush: 1,
+      ringPush: 0,
+    })
+    expect(VoiceBroadcastSend.safeParse(request).success).toBe(true)
+    const never = { ...chosen, onSuccess: false, onFailed: false, onKey: '' }
+    expect(() => map({ ...broadcast, hangUpSms: never }, sms)).toThrow(/Choose when the SMS is sent/)
   })
 
   it('maps transfer-to-seat on a key press', () => {

@@ -75,7 +75,7 @@ function creationTimes(sims: Sims, entry: OutboxEntry, timeOf: (record: object) 
       break
     }
     case 'voice_broadcast': {
-      const name = voiceBroadcastTaskName(entry.idempotencyKey)
+      const name = voiceBroadcastTaskName('taskName' in intent ? intent.taskName : '', entry.idempotencyKey)
       records = sims.voice_broadcast.tasks.filter((t) => t.taskName === name)
       break
     }

@@ -328,6 +328,9 @@ export default {
       },
       baseUrl: 'URL base',
       baseUrlHelp: 'La dirección completa de la API, por ejemplo https://api.wxcc-us1.cisco.com.',
+      identityUrl: 'Dirección de inicio de sesión',
+      identityUrlHelp:
+        'Donde se renuevan los tokens de acceso y se lee la persona que ha iniciado sesión. Déjela vacía para la de Webex, https://webexapis.com (la misma para todos los centros de datos).',
       orgId: 'Id de organización',
       orgIdHelp:
         'Se necesita para las devoluciones de llamada programadas y para listar los puntos de entrada y los ANI de abajo.',
@@ -361,12 +364,16 @@ export default {
       grantType: 'Tipo de concesión',
       grantTypes: {
         client_credentials: 'Credenciales de cliente (como la aplicación)',
-        password: 'Contraseña (en nombre del agente)',
+        password: 'En nombre de un usuario (no se envía ninguna contraseña)',
       },
       username: 'Usuario de eGain',
-      usernameHelp: 'Se necesita para la concesión con contraseña.',
+      usernameHelp:
+        'El usuario en cuyo nombre se crean las tareas (flujo on-behalf-of de eGain). O indique su id de usuario abajo.',
+      userId: 'Id de usuario de eGain',
+      userIdHelp: 'En lugar del nombre de usuario, si lo prefiere; eGain recomienda el nombre.',
       scope: 'Ámbitos',
-      scopeHelp: 'Separados por espacios, por ejemplo https://api.egain.cloud/auth/app.core.casemgr.manage.',
+      scopeHelp:
+        'Obligatorios en eGain, separados por espacios: https://api.egain.cloud/auth/app.core.casemgr.manage como la aplicación, https://api.egain.cloud/auth/core.casemgr.manage en nombre de un usuario.',
       acceptLanguage: 'Idioma de las respuestas de eGain',
       defaultDepartment: 'Departamento predeterminado',
       taskSubtypes: 'Subtipos de tarea',
@@ -381,6 +388,13 @@ export default {
       regionHelp: 'Por ejemplo us-east-1 o eu-central-1.',
       instanceId: 'Id de instancia',
       instanceIdHelp: 'El id al final del ARN de la instancia.',
+      endpoint: 'Punto de conexión',
+      endpointHelp:
+        'Adónde envía Callboard las solicitudes de este perfil. Solo cuentan estos ajustes: los de AWS en el entorno de este equipo o en ~/.aws se ignoran.',
+      fips: 'Punto de conexión FIPS de la región',
+      dualStack: 'Punto de conexión de doble pila de la región (IPv4 e IPv6)',
+      endpointUrl: 'URL de un punto de conexión propio',
+      endpointUrlHelp: 'Por ejemplo, un punto de conexión de VPC; solo https. Vacía: el de la región.',
       contactFlows: 'Flujos de contacto',
       addContactFlow: 'Añadir flujo de contacto',
       noContactFlows: 'Todavía no hay flujos de contacto.',

@@ -26,7 +26,16 @@ const EXACT: Record<string, string> = {
   'Do not put a user name or password in the URL; use the secret fields.':
     'No ponga un usuario ni una contraseña en la URL; use los campos de secretos.',
   'Leave out ?query and #fragment.': 'Quite la ?consulta y el #fragmento.',
-  'The password grant needs the eGain user name.': 'La concesión con contraseña necesita el usuario de eGain.',
+  'Acting on behalf of a user needs that user’s eGain user name (or user id).':
+    'Actuar en nombre de un usuario necesita su nombre de usuario de eGain (o su id de usuario).',
+  'Give the user name or the user id, not both.': 'Indique el nombre de usuario o el id de usuario, no los dos.',
+  'Enter a full URL, such as https://vpce-0123.connect.us-east-1.vpce.amazonaws.com.':
+    'Introduzca una URL completa, como https://vpce-0123.connect.us-east-1.vpce.amazonaws.com.',
+  'Use an https:// address.': 'Use una dirección https://.',
+  'Give the endpoint’s address alone: https:// and its host name.':
+    'Indique solo la dirección del punto de conexión: https:// y su nombre de host.',
+  'FIPS and dual-stack choose among the region’s own endpoints; with an endpoint of your own, turn them off.':
+    'FIPS y doble pila eligen entre los puntos de conexión de la región; con un punto de conexión propio, desactívelos.',
   'Enter an AWS region such as us-east-1 or eu-west-2.':
     'Escriba una región de AWS, por ejemplo us-east-1 o eu-west-2.',
   'Enter a host name such as aiccs.aliyuncs.com.': 'Escriba un nombre de host, por ejemplo aiccs.aliyuncs.com.',
@@ -46,8 +55,6 @@ const EXACT: Record<string, string> = {
     'Este perfil inicia sesión con OAuth: introduzca el id de cliente, el secreto de cliente y el token de actualización.',
   'This profile uses an access token: paste the access token.':
     'Este perfil usa un token de acceso: pegue el token de acceso.',
-  'This profile uses the password grant: enter the eGain password.':
-    'Este perfil usa la concesión con contraseña: introduzca la contraseña de eGain.',
 
   // shared/schemas/intents.ts
   'Enter the number in international format, such as +14085550100.':
@@ -241,6 +248,8 @@ const EXACT: Record<string, string> = {
   'The sender id is text.': 'El id de remitente es texto.',
   'The sender id can be at most 32 characters.': 'El id de remitente puede tener como máximo 32 caracteres.',
   'The feedback key is one digit, 0 to 9.': 'La tecla de respuesta es un dígito, de 0 a 9.',
+  'Choose when the SMS is sent: after a successful call, a failed one, a ring or a key press.':
+    'Elija cuándo se envía el SMS: después de una llamada contestada, de una fallida, de un timbrazo o al pulsar una tecla.',
   'The outbound control is 1 (proportional).': 'El control de salida es 1 (proporcional).',
   'The transfer condition is 1 (after the broadcast) or 2 (on a key press).':
     'La condición de transferencia es 1 (después de la difusión) o 2 (al pulsar una tecla).',
@@ -271,6 +280,7 @@ const NOUNS: Record<string, string> = {
   'case id': 'el id del caso',
   'client id': 'el id de cliente',
   'client secret': 'el secreto de cliente',
+  scope: 'el ámbito',
   'client token': 'el token de cliente',
   contact: 'el contacto',
   'contact flow id': 'el id del flujo de contacto',

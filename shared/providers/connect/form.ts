@@ -13,6 +13,9 @@ export const connectForm: ProviderForm<ConnectProfile, ConnectProfileDraft, Conn
     contactFlows: [],
     taskTemplates: [],
     quickConnects: [],
+    endpointUrl: '',
+    fips: false,
+    dualStack: false,
   }),
   secretFields: () => [
     secretField('accessKeyId', false),

@@ -1,6 +1,7 @@
 import { secretField } from '../form-kit'
 import type { ProviderForm } from '../provider-module'
 import type { EgainProfile, EgainProfileDraft } from './profile'
+import { EGAIN_SCOPES } from './profile'
 import type { EgainSecret } from './secret'
 
 export const egainForm: ProviderForm<EgainProfile, EgainProfileDraft, EgainSecret> = {
@@ -12,16 +13,16 @@ export const egainForm: ProviderForm<EgainProfile, EgainProfileDraft, EgainSecre
     clientId: '',
     grantType: 'client_credentials',
     username: '',
-    scope: '',
+    userId: '',
+    scope: EGAIN_SCOPES.client_credentials,
     acceptLanguage: 'en-US',
     defaultDepartment: '',
     taskSubtypes: [],
   }),
-  secretFields: (profile) =>
-    profile.grantType === 'password'
-      ? [secretField('clientSecret', true), secretField('password', true, { help: 'credentials.help.password' })]
-      : [secretField('clientSecret', true)],
-  blankSecret: () => ({ provider: 'egain', clientSecret: '', password: '' }),
+  // Both grants authenticate the client application alone: on behalf of a user, eGain takes the
+  // user's name or id, never a password.
+  secretFields: () => [secretField('clientSecret', true)],
+  blankSecret: () => ({ provider: 'egain', clientSecret: '' }),
   facts: (profile, t) => [
     { name: 'profiles.facts.baseUrl', value: profile.apiBaseUrl },
     { name: 'profiles.facts.grant', value: t(`profiles.egain.grantTypes.${profile.grantType}`) },

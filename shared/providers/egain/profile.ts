@@ -25,6 +25,18 @@ export const EgainAcceptLanguage = z.enum([
 /** How many task subtypes a profile lists (the editor's row list too). */
 export const EGAIN_SUBTYPES_MAX = 100
 
+/**
+ * Case Manager scopes (providers.md §2, eGain's scope list): a client application acting for itself
+ * asks for the application scope, one acting on behalf of a user for the delegated one.
+ */
+export const EGAIN_SCOPES = {
+  client_credentials: 'https://api.egain.cloud/auth/app.core.casemgr.manage',
+  password: 'https://api.egain.cloud/auth/core.casemgr.manage',
+} as const
+
+export const EgainGrantType = z.enum(['client_credentials', 'password'])
+export type EgainGrantType = z.infer<typeof EgainGrantType>
+
 const egainFields = z
   .object({
     id: ProfileId,
@@ -35,10 +47,18 @@ const egainFields = z
     /** The client application's "Access Token URL". */
     tokenUrl: ServiceUrl,
     clientId: RequiredText(200, 'client id'),
-    grantType: z.enum(['client_credentials', 'password']),
-    /** The agent's eGain login, for the password (on-behalf-of-user) grant. */
+    /**
+     * `client_credentials`: the application acts for itself. `password`: eGain's on-behalf-of-user
+     * flow (grant_type=password with the client's own credentials and the user named by
+     * `subject_username` or `subject_userid`; no user password is sent).
+     */
+    grantType: EgainGrantType,
+    /** The eGain user the tokens act for (`subject_username`), on behalf of a user. */
     username: OptionalText(200),
-    scope: OptionalText(1000),
+    /** Or that user's id (`subject_userid`). Profiles saved before it existed read as empty. */
+    userId: OptionalText(64).default(''),
+    /** Space-separated; required by eGain's token endpoint (the form starts from `EGAIN_SCOPES`). */
+    scope: RequiredText(1000, 'scope'),
     acceptLanguage: EgainAcceptLanguage,
     defaultDepartment: OptionalText(255),
     taskSubtypes: z
@@ -47,15 +67,31 @@ const egainFields = z
   })
   .strict()
 
-const usernameForPasswordGrant = <S extends z.ZodType<{ grantType: string; username: string }>>(schema: S) =>
-  schema.refine((p) => p.grantType !== 'password' || p.username.length > 0, {
-    path: ['username'],
-    message: 'The password grant needs the eGain user name.',
-  })
+const oneSubjectOnBehalfOfUser = <S extends z.ZodType<{ grantType: string; username: string; userId: string }>>(
+  schema: S,
+) =>
+  schema
+    .refine((p) => p.grantType !== 'password' || p.username.length > 0 || p.userId.length > 0, {
+      path: ['username'],
+      message: 'Acting on behalf of a user needs that user’s eGain user name (or user id).',
+    })
+    .refine((p) => p.username.length === 0 || p.userId.length === 0, {
+      path: ['userId'],
+      message: 'Give the user name or the user id, not both.',
+    })
 
-export const EgainProfile = usernameForPasswordGrant(egainFields)
+/**
+ * A stored profile as older Callboards wrote it: the scope could be empty (eGain requires one).
+ * Read with the scope its grant needs, so a profile that worked keeps working.
+ */
+const storedScope = <T extends { grantType: EgainGrantType; scope: string }>(profile: T): T =>
+  profile.scope.trim() === '' ? { ...profile, scope: EGAIN_SCOPES[profile.grantType] } : profile
+
+export const EgainProfile = oneSubjectOnBehalfOfUser(
+  egainFields.extend({ scope: OptionalText(1000) }).transform(storedScope),
+)
 export type EgainProfile = z.infer<typeof EgainProfile>
 
-/** What the editor sends: a new profile has no id yet; main assigns one. */
-export const EgainProfileDraft = usernameForPasswordGrant(egainFields.extend({ id: ProfileId.optional() }))
+/** What the editor sends: a new profile has no id yet; main assigns one. The scope is required here. */
+export const EgainProfileDraft = oneSubjectOnBehalfOfUser(egainFields.extend({ id: ProfileId.optional() }))
 export type EgainProfileDraft = z.infer<typeof EgainProfileDraft>

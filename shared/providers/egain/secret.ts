@@ -1,21 +1,18 @@
 import { z } from 'zod'
 import { SecretText } from '../../schemas/fields'
-import type { SecretIssue } from '../provider-module'
-import type { EgainProfile } from './profile'
 
+/**
+ * The client application's secret. Acting on behalf of a user sends no user password (eGain's
+ * on-behalf-of flow names the user only), so none is kept; a secret stored by an older Callboard
+ * with a `password` is read without it, and the password is dropped when it is saved again.
+ */
 export const EgainSecret = z
   .object({
     provider: z.literal('egain'),
     clientSecret: SecretText(500, 'client secret'),
-    /** Only for the password grant; empty otherwise. */
-    password: z.string().max(500),
+    /** Older Callboards kept the user's password here; it is never sent, and never kept again. */
+    password: z.string().max(500).optional(),
   })
   .strict()
+  .transform(({ provider, clientSecret }) => ({ provider, clientSecret }))
 export type EgainSecret = z.infer<typeof EgainSecret>
-
-/** The password grant needs the password. */
-export function egainSecretIssues(profile: EgainProfile, secret: EgainSecret): SecretIssue[] {
-  return profile.grantType === 'password' && !secret.password
-    ? [{ path: ['password'], message: 'This profile uses the password grant: enter the eGain password.' }]
-    : []
-}

@@ -7,15 +7,41 @@ import { MAX_NUMBER_LIST, reporter, VoiceBroadcastNumberListRequest, VoiceLangua
 
 const voiceFields = VoiceBroadcastNumberListRequest.shape
 
+/**
+ * The hang-up SMS and its triggers, seed 004's four push flags: each is a moment the SMS goes out,
+ * so at least one must be on (with all four at 0 the platform never sends it). A task queued before
+ * the triggers existed reads as "after a successful call, at once", the documented meaning of the
+ * SMS it asked for.
+ */
+export const HangUpSms = z
+  .object({
+    content: voiceFields.smsContent.unwrap(),
+    /** successPush: after a call that was answered, `successDelaySeconds` later (successPushTime). */
+    onSuccess: z.boolean().default(true),
+    successDelaySeconds: voiceFields.successPushTime.unwrap().default(0),
+    /** failedPush: after a call that failed. */
+    onFailed: z.boolean().default(false),
+    /** ringPush: once the phone rang. */
+    onRing: z.boolean().default(false),
+    /** feedbackPush with feedbackValue: when the callee presses this key (0–9); empty for none. */
+    onKey: z.union([z.literal(''), voiceFields.feedbackValue.unwrap()]).default(''),
+  })
+  .strict()
+  .refine((sms) => sms.onSuccess || sms.onFailed || sms.onRing || sms.onKey !== '', {
+    path: ['onSuccess'],
+    error: 'Choose when the SMS is sent: after a successful call, a failed one, a ring or a key press.',
+  })
+export type HangUpSms = z.infer<typeof HangUpSms>
+
 export const VoiceBroadcastIntent = z
   .object({
     kind: z.literal('broadcast'),
     provider: z.literal('voice_broadcast'),
     profileId: ProfileId,
     /**
-     * The agent's label for the broadcast, shown in the queue and history. The platform's own task
-     * name is made by the provider client from the task's idempotency key (unique per account, so a
-     * resend is harmless), whatever this says.
+     * The agent's name for the broadcast. It reaches the platform with a short suffix the provider
+     * client makes from the task's idempotency key (`taskName` is unique per account, so a resend is
+     * harmless), cut to fit the platform's 64 characters.
      */
     taskName: voiceFields.taskName,
     numbers: VoiceNumberList,
@@ -25,8 +51,8 @@ export const VoiceBroadcastIntent = z
     maxCalls: voiceFields.maxCalls,
     maxRingingTime: voiceFields.maxRingingTime,
     allowSendTime: voiceFields.allowSendTime,
-    /** An SMS after the call ends (needs the profile's SMS app id). */
-    hangUpSms: z.object({ content: voiceFields.smsContent.unwrap() }).strict().optional(),
+    /** An SMS after the call ends (needs the profile's SMS app id), and when it goes out. */
+    hangUpSms: HangUpSms.optional(),
     /** Transfer to an agent group after the message, or when the callee presses `key`. */
     toSeat: z
       .object({

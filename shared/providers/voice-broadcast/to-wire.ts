@@ -32,10 +32,14 @@ export function voiceBroadcastToWire(
       smsAppId: p.smsAppId,
       smsContent: intent.hangUpSms.content,
       ...(p.senderId !== '' && { senderId: p.senderId }),
-      feedbackPush: 0,
-      successPush: 0,
-      failedPush: 0,
-      ringPush: 0,
+      // Seed 004: all four flags are mandatory with hangUpSms=1, and each turns on one moment the
+      // SMS goes out; the two with a value carry it.
+      feedbackPush: intent.hangUpSms.onKey === '' ? 0 : 1,
+      ...(intent.hangUpSms.onKey !== '' && { feedbackValue: intent.hangUpSms.onKey }),
+      successPush: intent.hangUpSms.onSuccess ? 1 : 0,
+      ...(intent.hangUpSms.onSuccess && { successPushTime: intent.hangUpSms.successDelaySeconds }),
+      failedPush: intent.hangUpSms.onFailed ? 1 : 0,
+      ringPush: intent.hangUpSms.onRing ? 1 : 0,
     }),
     ...(intent.toSeat && {
       toSeat: 1,
@@ -58,6 +62,8 @@ export function voiceBroadcastToWire(
     maxRingingTime: ['maxRingingTime'],
     allowSendTime: ['allowSendTime'],
     smsContent: ['hangUpSms', 'content'],
+    feedbackValue: ['hangUpSms', 'onKey'],
+    successPushTime: ['hangUpSms', 'successDelaySeconds'],
     sipGroupId: ['toSeat', 'sipGroupId'],
     calloutRate: ['toSeat', 'calloutRate'],
     toSeatKey: ['toSeat', 'key'],

@@ -9,6 +9,7 @@ export const webexForm: ProviderForm<WebexProfile, WebexProfileDraft, WebexSecre
     provider: 'webex',
     label: '',
     endpoint: { kind: 'data_center', dataCenter: 'us1' },
+    identityUrl: '',
     orgId: '',
     authMethod: 'access_token',
     entryPoints: [],

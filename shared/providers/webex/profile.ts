@@ -27,6 +27,9 @@ export const WebexOutdialAni = z
   })
   .strict()
 
+/** Webex identity (OAuth token and people API): one host for every data center (providers.md §1). */
+export const WEBEX_IDENTITY_URL = 'https://webexapis.com'
+
 export const WebexEndpoint = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('data_center'), dataCenter: WebexDataCenter }).strict(),
   z.object({ kind: z.literal('custom'), baseUrl: ServiceUrl }).strict(),
@@ -41,6 +44,12 @@ export const WebexProfile = z
     provider: z.literal('webex'),
     label: Label,
     endpoint: WebexEndpoint,
+    /**
+     * Where the OAuth refresh and `people/me` go; empty for Webex's own identity host. Apart from the
+     * Contact Center endpoint: a custom API base URL never moves the sign-in. Profiles saved before
+     * this setting existed read as empty.
+     */
+    identityUrl: z.union([z.literal(''), ServiceUrl]).default(''),
     /** Needed for the scheduled-callback endpoint (`/v1/callbacks/organization/{orgId}/…`). */
     orgId: OptionalText(64),
     /** Which secret this profile expects: a pasted access token, or OAuth client + refresh token. */

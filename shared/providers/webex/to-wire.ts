@@ -81,6 +81,8 @@ function callback(intent: WebexCallbackIntent, p: WebexProfile, now: Date): Webe
     const checked = validate(WebexCreateTaskRequestSchema, request, {
       destination: ['destination'],
       entryPointId: ['entryPointId'],
+      'attributes.customerName': ['customerName'],
+      'attributes.callbackReason': ['reason'],
       attributes: ['customerName'],
     })
     return isRefusal(checked) ? checked : wire({ kind: 'task', body: checked.ok })

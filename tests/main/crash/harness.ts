@@ -151,7 +151,7 @@ export function newSecrets(): SandboxSecrets {
       clientSecret: token('crash-'),
       refreshToken: token('crash-rt-'),
     },
-    egain: { provider: 'egain', clientSecret: token('crash-'), password: '' },
+    egain: { provider: 'egain', clientSecret: token('crash-') },
     connect: {
       provider: 'connect',
       accessKeyId: `AKIACRASH${randomBytes(6).toString('hex').toUpperCase()}`,
@@ -275,7 +275,11 @@ export async function startRoute(sims: Sims, secrets: SandboxSecrets): Promise<R
   const egainToken = new URL(sims.egain.tokenUrl)
   route.profiles = sandboxProfiles(
     {
-      webex: { url: proxies.webex.url, orgId: sims.webex.orgId },
+      webex: {
+        url: proxies.webex.url,
+        identityUrl: `${proxies.webex.url}${new URL(sims.webex.identityUrl).pathname}`,
+        orgId: sims.webex.orgId,
+      },
       egain: { url: proxies.egain.url, tokenUrl: `${proxies.egain.url}${egainToken.pathname}${egainToken.search}` },
       aiccs: { host: new URL(proxies.aiccs.url).host },
       voice_broadcast: { url: proxies.voice_broadcast.url },
@@ -390,7 +394,11 @@ export function effectsFor(sims: Sims, entry: OutboxEntry): number {
       return name === null ? 0 : sims.aiccs.effects(name)
     }
     case 'voice_broadcast':
-      return sims.voice_broadcast.effects.get(voiceBroadcastTaskName(entry.idempotencyKey)) ?? 0
+      return (
+        sims.voice_broadcast.effects.get(
+          voiceBroadcastTaskName('taskName' in intent ? intent.taskName : '', entry.idempotencyKey),
+        ) ?? 0
+      )
     case 'webex': {
       const tracking = webexTrackingId(entry.idempotencyKey)
       return [...sims.webex.tasks, ...sims.webex.callbacks].filter((t) => t.trackingId === tracking).length

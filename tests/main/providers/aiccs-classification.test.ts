@@ -44,10 +44,14 @@ interface Row {
   fault?: AiccsFault
   /** The same task (same name) was sent and created before this send. */
   resend?: boolean
+  /** The code the simulator refuses a duplicate name with (the real one is not documented). */
+  duplicateCode?: string
+  /** The task list (QueryAiCallTaskPage) answers 503. */
+  listingDown?: boolean
   timedOut?: boolean
   timeoutMs?: number
   outcome: Partial<SendOutcome> & { kind: SendOutcome['kind'] } & Record<string, unknown>
-  /** CreateAiCallTask requests as the simulator judged them, this send's only. */
+  /** Requests as the simulator judged them, this send's only (a refusal is checked against the task list). */
   requests: string[]
   /** Tasks that exist afterwards. */
   created: 0 | 1
@@ -65,20 +69,34 @@ const rows: Record<string, Row> = {
     requests: ['created'],
     created: 1,
   },
-  'duplicate name (a resend of a created task) → needs_review, no second task': {
+  'duplicate name (a resend of a created task) → the task list finds it: sent with its id, no second task': {
     resend: true,
+    outcome: { kind: 'sent', httpStatus: 400, providerId: '1234567890123456789' },
+    requests: ['duplicate', 'listed'],
+    created: 1,
+  },
+  'duplicate name under another (undocumented) code → the task list finds it: sent, not rejected': {
+    resend: true,
+    duplicateCode: 'Task.NameRepeat',
+    outcome: { kind: 'sent', httpStatus: 400, providerId: '1234567890123456789' },
+    requests: ['duplicate', 'listed'],
+    created: 1,
+  },
+  'duplicate name, the task list cannot be read → needs_review, no second task': {
+    resend: true,
+    listingDown: true,
     outcome: {
       kind: 'needs_review',
-      message: expect.stringContaining('earlier attempt'),
+      message: expect.stringContaining('could not be checked'),
       providerMessage: expect.stringContaining(AICCS_DUPLICATE_TASK_NAME_CODE),
     },
-    requests: ['duplicate'],
+    requests: ['duplicate', 'fault'],
     created: 1,
   },
   '400 → rejected with Alibaba’s words': {
     fault: status(400),
     outcome: { kind: 'rejected', httpStatus: 400, providerMessage: expect.stringMatching(/^InvalidParameter: /) },
-    requests: ['fault'],
+    requests: ['fault', 'listed'],
     created: 0,
   },
   '401 → needs_auth (an AccessKey: nothing to refresh)': {
@@ -96,7 +114,7 @@ const rows: Record<string, Row> = {
   '404 → rejected': {
     fault: status(404),
     outcome: { kind: 'rejected', httpStatus: 404, providerMessage: expect.stringMatching(/^InvalidAction\.NotFound/) },
-    requests: ['fault'],
+    requests: ['fault', 'listed'],
     created: 0,
   },
   '408 → retry (the same name makes a resend harmless)': {
@@ -105,16 +123,20 @@ const rows: Record<string, Row> = {
     requests: ['fault'],
     created: 0,
   },
-  '409 name exists (another spelling) → needs_review': {
+  '409 name exists (another spelling), none listed → needs_review': {
     fault: status(409, { code: 'TaskName.AlreadyExist' }),
-    outcome: { kind: 'needs_review', providerMessage: expect.stringContaining('TaskName.AlreadyExist') },
-    requests: ['fault'],
+    outcome: {
+      kind: 'needs_review',
+      message: expect.stringContaining('shows no task of that name'),
+      providerMessage: expect.stringContaining('TaskName.AlreadyExist'),
+    },
+    requests: ['fault', 'listed'],
     created: 0,
   },
   '422 → rejected': {
     fault: status(422, { code: 'UnprocessableEntity' }),
     outcome: { kind: 'rejected', httpStatus: 422, message: 'Alibaba Cloud AICCS refused the task (HTTP 422).' },
-    requests: ['fault'],
+    requests: ['fault', 'listed'],
     created: 0,
   },
   '429 → retry after the answer’s wait': {
@@ -174,7 +196,9 @@ describe('Alibaba Cloud AICCS: every response class through the real client and 
     const s = await startAiccsSimulator({
       accessKeyId: secrets.aiccs.accessKeyId,
       accessKeySecret: secrets.aiccs.accessKeySecret,
+      ...(row.duplicateCode === undefined ? {} : { duplicateCode: row.duplicateCode }),
     })
+    s.setListingDown(row.listingDown ?? false)
     cleanups.push(s.close)
     const client = createAiccsClient({ timeoutMs: row.timeoutMs ?? ANSWERED_MS })
     const context = (signal: AbortSignal): AiccsSendContext => ({

@@ -128,7 +128,7 @@ describe('Alibaba Cloud AICCS client (openapi-core → ACS3-checking simulator o
         CallRetryTimes: '2',
       },
     })
-    expect(s.tasks).toEqual([
+    expect(s.tasks.map(({ taskId, taskName }) => ({ taskId, taskName }))).toEqual([
       { taskId: '1234567890123456789', taskName: `Renewal reminders [callboard-${KEY}]` },
       {
         taskId: '1234567890123456790',
@@ -230,7 +230,7 @@ describe('Alibaba Cloud AICCS client (openapi-core → ACS3-checking simulator o
     })
   })
 
-  it('dropAfterBody → retry; the resend with the same key creates nothing more and ends in needs_review', async () => {
+  it('dropAfterBody → retry; the resend meets the duplicate name and finds the task by name: sent with its id', async () => {
     const s = await sim()
     await s.setFault({ kind: 'dropAfterBody', times: 1 })
     const name = aiccsTaskName(KEY, task.TaskName)!
@@ -244,15 +244,17 @@ describe('Alibaba Cloud AICCS client (openapi-core → ACS3-checking simulator o
     expect(s.requests[0]).toMatchObject({ verdict: 'dropped', taskId: '1234567890123456789' })
 
     const resend = checked(await client.send(context(s.host), task))
-    expect(resend).toMatchObject({
-      kind: 'needs_review',
-      message: expect.stringContaining('earlier attempt'),
-      providerMessage: expect.stringContaining(AICCS_DUPLICATE_TASK_NAME_CODE),
-    })
+    expect(resend).toEqual({ kind: 'sent', providerId: '1234567890123456789', httpStatus: 400 })
     expect(s.effects(name)).toBe(1)
     expect(s.tasks).toHaveLength(1)
-    expect(s.requests.map((r) => r.parameters['TaskName'])).toEqual([name, name])
+    expect(s.requests.map((r) => r.parameters['TaskName'])).toEqual([name, name, name])
     expect(s.requests[1]).toMatchObject({ verdict: 'duplicate', status: 400, code: AICCS_DUPLICATE_TASK_NAME_CODE })
+    // The lookup is AICCS's own list API, signed like any call, with the exact name (fuzzy-matched there).
+    expect(s.requests[2]).toMatchObject({
+      action: 'QueryAiCallTaskPage',
+      verdict: 'listed',
+      parameters: { TaskName: name, PageNo: '1', PageSize: '20' },
+    })
   })
 
   it('network failures before sending (refused) and no answer in time → retry', async () => {

@@ -362,12 +362,12 @@ describe('our AICCS client through each fault', () => {
     expect(outcome).toMatchObject(expected)
   })
 
-  it('dropAfterBody, then the outbox resends: the duplicate name ends in needs_review, one effect', async () => {
+  it('dropAfterBody, then the outbox resends: the duplicate name is found by name and sent, one effect', async () => {
     const s = await sim()
     await s.setFault({ kind: 'dropAfterBody', times: 1 })
     const client = createAiccsClient({ timeoutMs: ANSWERED_MS })
     expect(await client.send(context(s.host), task)).toMatchObject({ kind: 'retry' })
-    expect(await client.send(context(s.host), task)).toMatchObject({ kind: 'needs_review' })
+    expect(await client.send(context(s.host), task)).toMatchObject({ kind: 'sent', providerId: s.tasks[0]!.taskId })
     expect(s.effects(aiccsTaskName(KEY, task.TaskName)!)).toBe(1)
   })
 })

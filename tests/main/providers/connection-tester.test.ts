@@ -11,7 +11,7 @@ import { voiceBroadcastProbe } from '../../../electron/main/providers/voice-broa
 import { webexProbe } from '../../../electron/main/providers/webex/connection-probe'
 import { startEgainSimulator } from '../../../electron/main/providers/egain/egain-simulator'
 import { startVoiceBroadcastSimulator } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-simulator'
-import { startWebexSimulator } from '../../../electron/main/providers/webex/webex-simulator'
+import { startWebexSimulator, WEBEX_SIM_IDENTITY_PREFIX } from '../../../electron/main/providers/webex/webex-simulator'
 import { Profile } from '../../../shared/schemas/profiles'
 import type { ProviderSecret } from '../../../shared/schemas/credentials'
 import { drafts, secrets } from '../../shared/fixtures'
@@ -61,8 +61,14 @@ async function tester(profile: Profile, secret: ProviderSecret | null) {
   return { test: () => test(ID), store, lines }
 }
 
-const webexProfile = (baseUrl: string, authMethod: 'oauth' | 'access_token' = 'oauth') =>
-  Profile.parse({ ...drafts.webex, id: ID, authMethod, endpoint: { kind: 'custom', baseUrl } })
+const webexProfile = (
+  baseUrl: string,
+  authMethod: 'oauth' | 'access_token' = 'oauth',
+  identityUrl = simIdentity(baseUrl),
+) => Profile.parse({ ...drafts.webex, id: ID, authMethod, endpoint: { kind: 'custom', baseUrl }, identityUrl })
+
+/** The simulator's identity host, beside a Contact Center base URL on the same listener. */
+const simIdentity = (baseUrl: string) => `${new URL(baseUrl).origin}${WEBEX_SIM_IDENTITY_PREFIX}`
 
 describe('Webex connection test', () => {
   const sim = () =>
@@ -96,6 +102,23 @@ describe('Webex connection test', () => {
     expect(await test()).toMatchObject({ outcome: 'connected' })
     // cached token refused → one refresh (with the rotated token, or it would be invalid_grant) → ok
     expect(s.ledger.map((l) => l.verdict)).toEqual(['issued', 'ok', 'unauthorized', 'issued', 'ok'])
+  })
+
+  it('an identity address that is not Webex identity (404) is not_found, not refused credentials', async () => {
+    const s = await sim()
+    // The Contact Center base URL as the sign-in address: it has no token endpoint or people API.
+    const refresh = await tester(webexProfile(s.url, 'oauth', s.url), secrets.webex)
+    expect(await refresh.test()).toMatchObject({
+      outcome: 'not_found',
+      httpStatus: 404,
+      message: expect.stringContaining('sign-in address'),
+    })
+    const pasted = await tester(webexProfile(s.url, 'access_token', s.url), {
+      provider: 'webex',
+      kind: 'access_token',
+      accessToken: 'pasted-access-token-ok-1234',
+    })
+    expect(await pasted.test()).toMatchObject({ outcome: 'not_found', httpStatus: 404 })
   })
 
   it("a wrong client secret is auth_rejected with the provider's words", async () => {
@@ -137,7 +160,7 @@ describe('eGain connection test', () => {
     startEgainSimulator({
       clientId: drafts.egain.clientId,
       clientSecret: secrets.egain.clientSecret,
-      users: { agent1: 'agent-password-1' },
+      users: { agent1: 'u-1001' },
     }).then((s) => (cleanups.push(s.close), s))
 
   it('client credentials: a token back means connected', async () => {
@@ -151,7 +174,7 @@ describe('eGain connection test', () => {
     expect(s.ledger).toEqual([{ grant: 'client_credentials', verdict: 'issued' }])
   })
 
-  it('wrong client secret, and the password grant with a wrong password, are auth_rejected', async () => {
+  it('wrong client secret, and on behalf of a user eGain does not know, are auth_rejected', async () => {
     const s = await sim()
     const wrongClient = await tester(Profile.parse({ ...drafts.egain, id: ID, tokenUrl: s.tokenUrl }), {
       ...secrets.egain,
@@ -162,19 +185,25 @@ describe('eGain connection test', () => {
       httpStatus: 401,
       providerMessage: expect.stringContaining('invalid_client'),
     })
-    const user = Profile.parse({
-      ...drafts.egain,
-      id: ID,
-      tokenUrl: s.tokenUrl,
-      grantType: 'password',
-      username: 'agent1',
-    })
-    expect(await (await tester(user, { ...secrets.egain, password: 'agent-password-1' })).test()).toMatchObject({
+    const onBehalf = (subject: { username?: string; userId?: string }) =>
+      Profile.parse({
+        ...drafts.egain,
+        id: ID,
+        tokenUrl: s.tokenUrl,
+        grantType: 'password',
+        scope: 'https://api.egain.cloud/auth/core.casemgr.manage',
+        username: '',
+        ...subject,
+      })
+    expect(await (await tester(onBehalf({ username: 'agent1' }), secrets.egain)).test()).toMatchObject({
       outcome: 'connected',
     })
-    expect(await (await tester(user, { ...secrets.egain, password: 'wrong-password' })).test()).toMatchObject({
+    expect(await (await tester(onBehalf({ userId: 'u-1001' }), secrets.egain)).test()).toMatchObject({
+      outcome: 'connected',
+    })
+    expect(await (await tester(onBehalf({ username: 'nobody' }), secrets.egain)).test()).toMatchObject({
       outcome: 'auth_rejected',
-      providerMessage: 'invalid_grant: The user name or password is incorrect.',
+      providerMessage: 'invalid_grant: The user the token is for is not known.',
     })
   })
 })

@@ -60,7 +60,7 @@ async function sim(options: Partial<EgainSimulatorOptions> = {}) {
   const s = await startEgainSimulator({
     clientId: drafts.egain.clientId,
     clientSecret: secrets.egain.clientSecret,
-    users: { agent1: USER_PASSWORD },
+    users: { agent1: 'u-1001' },
     ...options,
   })
   cleanups.push(s.close)
@@ -81,13 +81,11 @@ function context(
     id: ID,
     tokenUrl: s.tokenUrl,
     apiBaseUrl: s.url,
-    ...(overrides.user ? { grantType: 'password', username: 'agent1' } : {}),
+    ...(overrides.user
+      ? { grantType: 'password', username: 'agent1', scope: 'https://api.egain.cloud/auth/core.casemgr.manage' }
+      : {}),
   })
-  const secret = {
-    ...secrets.egain,
-    ...(overrides.user ? { password: USER_PASSWORD } : {}),
-    ...overrides.secret,
-  } as ProviderSecret
+  const secret = { ...secrets.egain, ...overrides.secret } as ProviderSecret
   if (profile.provider !== 'egain' || secret.provider !== 'egain') throw new Error('fixture')
   return {
     profile,
@@ -123,12 +121,59 @@ describe('eGain client over loopback HTTP', () => {
     expect(s.requests).toEqual([{ path: EGAIN_TASK_PATH, verdict: 'created' }])
   })
 
-  it('the password grant sends as a user: no assignee needed', async () => {
+  it("on behalf of a user (eGain's on-behalf-of flow): the user is named, no password is sent, no assignee needed", async () => {
     const s = await sim()
+    const forms: URLSearchParams[] = []
+    const ctx = context(s, { user: true })
+    const watching: typeof fetch = async (input, init) => {
+      forms.push(new URLSearchParams(String(init?.body ?? '')))
+      return fetch(input, init)
+    }
     const { status: _status, ...body } = task.body
-    const outcome = checked(await client.send(context(s, { user: true }), { ...task, body }))
+    const outcome = checked(await client.send({ ...ctx, fetch: watching }, { ...task, body }))
     expect(outcome).toMatchObject({ kind: 'sent', providerId: s.activities[0]!.id })
     expect(s.ledger).toEqual([{ grant: 'password', verdict: 'issued' }])
+    // The documented form: grant_type=password, the client's credentials, scope and subject_username.
+    expect(Object.fromEntries(forms[0]!)).toEqual({
+      grant_type: 'password',
+      client_id: drafts.egain.clientId,
+      client_secret: secrets.egain.clientSecret,
+      scope: 'https://api.egain.cloud/auth/core.casemgr.manage',
+      subject_username: 'agent1',
+    })
+  })
+
+  it("eGain's token endpoint refuses a grant without scope or subject, as documented", async () => {
+    const s = await sim()
+    const ask = (form: Record<string, string>) =>
+      fetch(s.tokenUrl, {
+        method: 'POST',
+        body: new URLSearchParams({
+          client_id: drafts.egain.clientId,
+          client_secret: secrets.egain.clientSecret,
+          ...form,
+        }),
+      }).then(async (r) => ({ status: r.status, error: ((await r.json()) as { error: string }).error }))
+    expect(await ask({ grant_type: 'client_credentials' })).toEqual({ status: 400, error: 'invalid_request' })
+    // The old password grant: a user name and password, no subject.
+    expect(
+      await ask({
+        grant_type: 'password',
+        scope: 'https://api.egain.cloud/auth/core.casemgr.manage',
+        username: 'agent1',
+        password: USER_PASSWORD,
+      }),
+    ).toEqual({ status: 400, error: 'invalid_request' })
+    expect(
+      await ask({
+        grant_type: 'password',
+        scope: 'https://api.egain.cloud/auth/core.casemgr.manage',
+        subject_userid: 'u-1001',
+      }),
+    ).toMatchObject({ status: 200 })
+    expect(
+      await ask({ grant_type: 'client_credentials', scope: 'https://api.egain.cloud/auth/core.casemgr.manage' }),
+    ).toEqual({ status: 400, error: 'invalid_scope' })
   })
 
   it('a request that fails our schema is refused by the one wire check (the client does not check again)', () => {
@@ -145,7 +190,12 @@ describe('eGain client over loopback HTTP', () => {
     const token = await requestToken(
       fetch,
       s.tokenUrl,
-      { grant_type: 'client_credentials', client_id: drafts.egain.clientId, client_secret: secrets.egain.clientSecret },
+      {
+        grant_type: 'client_credentials',
+        client_id: drafts.egain.clientId,
+        client_secret: secrets.egain.clientSecret,
+        scope: drafts.egain.scope,
+      },
       new Date(),
       new AbortController().signal,
     )

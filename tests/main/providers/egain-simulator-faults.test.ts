@@ -47,6 +47,7 @@ async function token(s: Sim) {
       grant_type: 'client_credentials',
       client_id: drafts.egain.clientId,
       client_secret: secrets.egain.clientSecret,
+      scope: drafts.egain.scope,
     }),
   })
   return ((await answer.json()) as { access_token: string }).access_token

@@ -19,7 +19,7 @@ beforeAll(async () => {
   s = await startEgainSimulator({
     clientId: 'client',
     clientSecret: 'secret',
-    users: { agent1: 'pw' },
+    users: { agent1: 'u-1001' },
     rateLimit: null,
     clockOffsetMs: NOW.getTime() - Date.now(),
   })
@@ -30,8 +30,15 @@ beforeAll(async () => {
     })
     return ((await answer.json()) as { access_token: string }).access_token
   }
-  tokens.client = await grant({ grant_type: 'client_credentials' })
-  tokens.user = await grant({ grant_type: 'password', username: 'agent1', password: 'pw' })
+  tokens.client = await grant({
+    grant_type: 'client_credentials',
+    scope: 'https://api.egain.cloud/auth/app.core.casemgr.manage',
+  })
+  tokens.user = await grant({
+    grant_type: 'password',
+    subject_username: 'agent1',
+    scope: 'https://api.egain.cloud/auth/core.casemgr.manage',
+  })
 })
 afterAll(() => s.close())
 

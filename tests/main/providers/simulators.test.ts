@@ -24,7 +24,14 @@ async function simulatedProfile(provider: ProviderName): Promise<{ profile: Prof
     case 'webex': {
       const s = await startSimulator('webex', { ...secrets.webex })
       running.push(s)
-      return { profile: Profile.parse({ ...drafts.webex, id: ID, endpoint: { kind: 'custom', baseUrl: s.url } }) }
+      return {
+        profile: Profile.parse({
+          ...drafts.webex,
+          id: ID,
+          endpoint: { kind: 'custom', baseUrl: s.url },
+          identityUrl: s.identityUrl,
+        }),
+      }
     }
     case 'egain': {
       const s = await startSimulator('egain', {

@@ -26,7 +26,7 @@ import { ANSWERED_MS, NEVER_ANSWERED_MS } from './time-limits'
 
 const ID = '9c1e7d2a-3b4f-4a5e-8d6c-1f2e3a4b5c6d'
 const KEY = 'c0ffee00-2222-4e2b-9c3d-5e6f7a8b9c0d'
-const NAME = voiceBroadcastTaskName(KEY)
+const NAME = voiceBroadcastTaskName('Order ready', KEY)
 const SECRET = secrets.voice_broadcast.apiSecret
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -35,7 +35,7 @@ afterEach(async () => {
 
 const request: VoiceBroadcastSend = {
   appId: 'app-1',
-  taskName: 'replaced by the derived name',
+  taskName: 'Order ready',
   numberList: ['8412345678'],
   source: 3,
   text: 'Your order is ready.',

@@ -26,6 +26,8 @@ import { createLogger } from '../../../electron/main/core/logger'
 import { createTokenCache } from '../../../electron/main/secrets/token-cache'
 import type { VoiceBroadcastSimulatorOptions } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-simulator'
 import { startVoiceBroadcastSimulator } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-simulator'
+import { VoiceBroadcastIntent } from '../../../shared/providers/voice-broadcast/intents'
+import { voiceBroadcastToWire } from '../../../shared/providers/voice-broadcast/to-wire'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
 import { closedPort, silentServer } from './net-fixtures'
@@ -41,7 +43,7 @@ afterEach(async () => {
 
 const request: VoiceBroadcastSend = {
   appId: 'app-1',
-  taskName: 'ignored: the client names the task',
+  taskName: 'Order ready, Madrid',
   numberList: ['8412345678', '8498765432'],
   source: 3,
   text: 'Your order is ready.',
@@ -113,7 +115,7 @@ function checked(outcome: SendOutcome): SendOutcome {
   return outcome
 }
 
-const TASK_NAME = `cb-${KEY}`
+const TASK_NAME = voiceBroadcastTaskName(request.taskName, KEY)
 
 describe.each(['status', 'code'] as const)(
   'voice broadcast client over loopback HTTP (envelope {%s, …})',
@@ -122,7 +124,9 @@ describe.each(['status', 'code'] as const)(
       const s = await sim({ envelope })
       const { transport, sent } = recording()
       const outcome = checked(await createVoiceBroadcastClient({ transport }).send(context(s.url), request))
-      expect(s.tasks).toEqual([{ id: expect.any(Number), taskName: TASK_NAME, numbers: request.numberList }])
+      expect(s.tasks).toEqual([
+        { id: expect.any(Number), taskName: TASK_NAME, numbers: request.numberList, smsWhen: [] },
+      ])
       expect(outcome).toEqual({ kind: 'sent', providerId: String(s.tasks[0]!.id), httpStatus: 200 })
       expect(s.effects.get(TASK_NAME)).toBe(1)
       expect(s.ledger).toEqual([{ path: '/voice/group/call/send', verdict: 'created' }])
@@ -196,16 +200,15 @@ describe.each(['status', 'code'] as const)(
 )
 
 describe('voice broadcast client: the rest', () => {
-  it('the task name is deterministic per key, unique across keys, and 2–64 characters', () => {
-    expect(voiceBroadcastTaskName(KEY)).toBe(TASK_NAME)
-    expect(voiceBroadcastTaskName(KEY)).toBe(voiceBroadcastTaskName(KEY))
-    expect(voiceBroadcastTaskName('other-key')).not.toBe(voiceBroadcastTaskName(KEY))
-    const odd = voiceBroadcastTaskName('a key with spaces/and:colons')
-    expect(odd).toMatch(/^cb-h-[0-9a-f]{40}$/)
-    expect(voiceBroadcastTaskName('a key with spaces/and:colons')).toBe(odd)
-    const long = voiceBroadcastTaskName('k'.repeat(500))
-    expect(long).toMatch(/^cb-h-[0-9a-f]{40}$/)
-    for (const name of [TASK_NAME, odd, long, voiceBroadcastTaskName('x'), voiceBroadcastTaskName('k'.repeat(61))]) {
+  it("the task name is the agent's, with a suffix deterministic per key, unique across keys, 2–64 characters", () => {
+    // Seed 004: taskName "2-64 in length", unique. The agent's name reaches the platform.
+    expect(TASK_NAME).toMatch(/^Order ready, Madrid #[0-9a-f]{10}$/)
+    expect(voiceBroadcastTaskName(request.taskName, KEY)).toBe(TASK_NAME)
+    expect(voiceBroadcastTaskName(request.taskName, 'other-key')).not.toBe(TASK_NAME)
+    expect(voiceBroadcastTaskName('  Order   ready,\n Madrid ', KEY)).toBe(TASK_NAME)
+    const long = voiceBroadcastTaskName('ñ'.repeat(200), 'a key with spaces/and:colons')
+    expect(long).toMatch(/^ñ{52} #[0-9a-f]{10}$/)
+    for (const name of [TASK_NAME, long, voiceBroadcastTaskName('x', KEY), voiceBroadcastTaskName('', KEY)]) {
       expect(name.length).toBeGreaterThanOrEqual(2)
       expect(name.length).toBeLessThanOrEqual(64)
     }
@@ -254,13 +257,44 @@ describe('voice broadcast client: the rest', () => {
     expect(outcome).toMatchObject({ kind: 'retry', delayMs: 7000, httpStatus: 429 })
   })
 
+  it("an agent's broadcast reaches the platform under its name, and a hang-up SMS with a trigger on", async () => {
+    const s = await sim()
+    const ctx = context(s.url)
+    const profile = { ...ctx.profile, smsAppId: 'sms-app-1' }
+    const intent = VoiceBroadcastIntent.parse({
+      kind: 'broadcast',
+      provider: 'voice_broadcast',
+      profileId: ID,
+      taskName: 'Spring sale reminder',
+      numbers: ['8412345678'],
+      text: 'Our spring sale starts tomorrow.',
+      lan: 'EN',
+      loopCount: 1,
+      maxCalls: 60,
+      hangUpSms: { content: 'See you tomorrow', onSuccess: true, successDelaySeconds: 10, onKey: '1' },
+    })
+    const wire = voiceBroadcastToWire(intent, profile)
+    if ('error' in wire) throw new Error(wire.error.message)
+    const outcome = checked(await createVoiceBroadcastClient().send({ ...ctx, profile }, wire.payload))
+    expect(outcome).toMatchObject({ kind: 'sent' })
+    expect(s.tasks).toEqual([
+      {
+        id: expect.any(Number),
+        taskName: voiceBroadcastTaskName('Spring sale reminder', KEY),
+        numbers: ['8412345678'],
+        smsWhen: ['feedback_key', 'success'],
+      },
+    ])
+    expect(s.tasks[0]!.taskName).toMatch(/^Spring sale reminder #[0-9a-f]{10}$/)
+  })
+
   it('the numberInfoList shape goes through when the profile expects it', async () => {
     const s = await sim({ envelope: 'code' })
     const outcome = checked(
       await createVoiceBroadcastClient().send(context(s.url, { shape: 'numberInfoList' }), infoRequest),
     )
     expect(outcome).toMatchObject({ kind: 'sent' })
-    expect(s.tasks[0]).toMatchObject({ taskName: TASK_NAME, numbers: ['8412345678'] })
+    expect(s.tasks[0]).toMatchObject({ taskName: voiceBroadcastTaskName('x1', KEY), numbers: ['8412345678'] })
   })
 
   it('a shape the profile does not expect: rejected, nothing sent', async () => {

@@ -221,6 +221,7 @@ describe('Webex: every response class through the real client and the simulator'
       id: ID,
       authMethod: auth,
       endpoint: { kind: 'custom', baseUrl: s.url },
+      identityUrl: s.identityUrl,
     })
     if (profile.provider !== 'webex' || secret.provider !== 'webex') throw new Error('fixture')
     let signal = new AbortController().signal

@@ -30,7 +30,8 @@ import { createLogger } from '../../../electron/main/core/logger'
 import { systemClock } from '../../../electron/main/core/clock'
 import { createTokenCache } from '../../../electron/main/secrets/token-cache'
 import type { WebexSimulatorOptions } from '../../../electron/main/providers/webex/webex-simulator'
-import { startWebexSimulator } from '../../../electron/main/providers/webex/webex-simulator'
+import { startWebexSimulator, WEBEX_SIM_IDENTITY_PREFIX } from '../../../electron/main/providers/webex/webex-simulator'
+import { webexHosts } from '../../../electron/main/providers/webex/webex-endpoints'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
 import { ANSWERED_MS, NEVER_ANSWERED_MS } from './time-limits'
@@ -71,7 +72,7 @@ async function sim(options: Partial<WebexSimulatorOptions> = {}) {
 function context(
   baseUrl: string,
   auth: 'oauth' | 'access_token' = 'oauth',
-  overrides: { orgId?: string; store?: ReturnType<typeof memorySecretStore> } = {},
+  overrides: { orgId?: string; store?: ReturnType<typeof memorySecretStore>; identityUrl?: string } = {},
 ): WebexSendContext & { store: ReturnType<typeof memorySecretStore> } {
   const store = overrides.store ?? memorySecretStore()
   const logger = createLogger(() => undefined, systemClock)
@@ -82,6 +83,7 @@ function context(
     id: ID,
     authMethod: auth,
     endpoint: { kind: 'custom', baseUrl },
+    identityUrl: overrides.identityUrl ?? simIdentity(baseUrl),
     orgId: overrides.orgId ?? ORG,
   })
   if (profile.provider !== 'webex' || secret.provider !== 'webex') throw new Error('fixture')
@@ -110,6 +112,9 @@ function checked(outcome: SendOutcome, ...tokens: string[]): SendOutcome {
 
 const client = createWebexClient({ timeoutMs: ANSWERED_MS })
 
+/** The simulator's identity host, beside a Contact Center base URL on the same listener. */
+const simIdentity = (baseUrl: string) => `${new URL(baseUrl).origin}${WEBEX_SIM_IDENTITY_PREFIX}`
+
 describe('Webex client over loopback HTTP', () => {
   it('201: sent with the task id; the body, bearer and TrackingId reach Webex', async () => {
     const s = await sim()
@@ -120,6 +125,35 @@ describe('Webex client over loopback HTTP', () => {
     expect(s.tasks[0]).toMatchObject({ body: task, trackingId: webexTrackingId(KEY) })
     expect(webexTrackingId(KEY)).toBe(`callboard_${KEY}`)
     expect(s.ledger.map((l) => l.verdict)).toEqual(['issued', 'created'])
+  })
+
+  it('a custom Contact Center base URL does not move sign-in: the refresh goes to the identity host', async () => {
+    // The Contact Center host serves no OAuth (providers.md §1: tokens at webexapis.com for every
+    // data center); the simulator answers 404 there, as such a host does.
+    const s = await sim()
+    const onApiHost = await fetch(`${s.url}/v1/access_token`, { method: 'POST' })
+    expect(onApiHost.status).toBe(404)
+    const outcome = checked(await client.send(context(s.url, 'oauth', { identityUrl: s.identityUrl }), task))
+    expect(outcome).toMatchObject({ kind: 'sent' })
+    expect(s.ledger.map((l) => `${l.path} ${l.verdict}`)).toEqual([
+      '/v1/access_token not_found',
+      '/v1/access_token issued',
+      '/v1/tasks created',
+    ])
+    // Without a sign-in address of its own, a custom base URL still signs in at webexapis.com.
+    const profile = context(s.url).profile
+    expect(webexHosts({ ...profile, identityUrl: '' })).toEqual({ api: s.url, identity: 'https://webexapis.com' })
+  })
+
+  it('a token endpoint that answers 404 is a wrong address, not refused credentials', async () => {
+    const s = await sim()
+    const outcome = checked(await client.send(context(s.url, 'oauth', { identityUrl: s.url }), task))
+    expect(outcome).toMatchObject({
+      kind: 'rejected',
+      httpStatus: 404,
+      message: expect.stringContaining('sign-in address'),
+    })
+    expect(s.tasks).toEqual([])
   })
 
   it('400 from Webex: rejected with its own messages', async () => {

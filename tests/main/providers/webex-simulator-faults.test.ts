@@ -8,7 +8,7 @@ import { createLogger } from '../../../electron/main/core/logger'
 import { systemClock } from '../../../electron/main/core/clock'
 import { createTokenCache } from '../../../electron/main/secrets/token-cache'
 import type { WebexFault, WebexSimulatorOptions } from '../../../electron/main/providers/webex/webex-simulator'
-import { startWebexSimulator } from '../../../electron/main/providers/webex/webex-simulator'
+import { startWebexSimulator, WEBEX_SIM_IDENTITY_PREFIX } from '../../../electron/main/providers/webex/webex-simulator'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
 import { SEED_CALLBACK } from '../../shared/wire/webex-cases'
@@ -57,6 +57,9 @@ const API_ERROR = (status: number) => ({
   trackingId: expect.stringMatching(/^SIM_/),
   error: { key: String(status), message: [expect.any(String)] },
 })
+
+/** The simulator's identity host, beside a Contact Center base URL on the same listener. */
+const simIdentity = (baseUrl: string) => `${new URL(baseUrl).origin}${WEBEX_SIM_IDENTITY_PREFIX}`
 
 describe('faults at the HTTP level', () => {
   it('refuse: ECONNREFUSED for every endpoint until cleared', async () => {
@@ -195,6 +198,7 @@ describe('our client through each fault', () => {
       id: '6f1c2a8e-4b7d-4c1e-9a3f-2d5b8e7c1a91',
       authMethod: auth,
       endpoint: { kind: 'custom', baseUrl },
+      identityUrl: simIdentity(baseUrl),
     })
     if (profile.provider !== 'webex') throw new Error('fixture')
     return {

@@ -151,7 +151,7 @@ async function startSims(limits: Record<ProviderName, RateLimit | null>): Promis
   }
   const profiles = sandboxProfiles(
     {
-      webex: { url: sims.webex.url, orgId: sims.webex.orgId },
+      webex: { url: sims.webex.url, identityUrl: sims.webex.identityUrl, orgId: sims.webex.orgId },
       egain: { url: sims.egain.url, tokenUrl: sims.egain.tokenUrl },
       aiccs: { host: sims.aiccs.host },
       voice_broadcast: { url: sims.voice_broadcast.url },
@@ -411,7 +411,7 @@ export function providerKey(entry: OutboxEntry): string {
     case 'aiccs':
       return aiccsTaskName(entry.idempotencyKey, 'taskName' in intent ? intent.taskName : undefined) ?? ''
     case 'voice_broadcast':
-      return voiceBroadcastTaskName(entry.idempotencyKey)
+      return voiceBroadcastTaskName('taskName' in intent ? intent.taskName : '', entry.idempotencyKey)
   }
 }
 

@@ -2,6 +2,7 @@ import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { AiccsCreateAiCallTask } from '@shared/providers/aiccs/wire'
 import { AICCS_TASK_NAME_MAX, toAiccsQuery } from '@shared/providers/aiccs/wire'
 import type { SendContext } from '../provider-module'
+import { findAiccsTaskByName, settleAfterLookup } from './aiccs-lookup'
 import { callCreateAiCallTask } from './aiccs-rpc'
 import { withDeadline } from '../http/attempt-deadline'
 import { answerRetryAfterMs } from '../http/retry-after'
@@ -19,8 +20,10 @@ import { withAnswerHeaders } from '../http/sdk-answer-headers'
 //
 // A duplicate-name answer means the task almost certainly exists from an earlier attempt of this
 // very task, but the answer does not give its id (the real error's shape is not documented; the
-// simulator gives none), and AICCS has no documented lookup by name. So it is `needs_review` with
-// words saying so, unless the answer does carry the id (a `Data` we can read exactly) → `sent`.
+// simulator gives none). So the client looks the name up with AICCS's task list
+// (`QueryAiCallTaskPage`, aiccs-lookup.ts) and records the task as sent with the id found there;
+// so does any other refusal that the list shows to be a task that exists (the duplicate code itself
+// is not documented). Only when the list cannot tell is a duplicate name `needs_review`.
 
 // ——— The task name ———
 
@@ -337,6 +340,22 @@ export function classifyAiccsReply(reply: AiccsReply): SendOutcome {
 
 // ——— Client ———
 
+/**
+ * Whether an attempt's outcome is a refusal that may be AICCS meeting a task an earlier attempt
+ * created, to be checked against the task list: a duplicate-name answer without the id, or any
+ * other refusal (the real duplicate code is not documented, so a refusal is not believed before the
+ * list is asked). Null when there is nothing to check. Pure.
+ */
+export function refusalToCheck(
+  reply: AiccsReply,
+  outcome: SendOutcome,
+): { status: number; duplicateName: boolean } | null {
+  if (reply.kind !== 'answer') return null
+  const duplicateName = isDuplicateNameCode(reply.code ?? '')
+  const check = outcome.kind === 'rejected' || (outcome.kind === 'needs_review' && duplicateName)
+  return check ? { status: reply.status, duplicateName } : null
+}
+
 /** The task's idempotency key, from the outbox: the TaskName is derived from it (`aiccsTaskName`). */
 export type AiccsSendContext = SendContext<'aiccs'>
 
@@ -393,7 +412,11 @@ export function createAiccsClient(options: AiccsClientOptions = {}): AiccsClient
           return replyFromError(error)
         }
       })
-      return classifyAiccsReply(withHeaderWait(reply, answerRetryAfterMs(headers, clock.now())))
+      const outcome = classifyAiccsReply(withHeaderWait(reply, answerRetryAfterMs(headers, clock.now())))
+      const refusal = refusalToCheck(reply, outcome)
+      if (refusal === null) return outcome
+      // Refused, perhaps because an earlier attempt of this very task created it: ask AICCS's list.
+      return settleAfterLookup(outcome, await findAiccsTaskByName(context, taskName, { timeoutMs }), refusal)
     },
   }
 }

@@ -39,13 +39,17 @@ function raceSignal<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   })
 }
 
+/** The AICCS 2019-10-15 actions Callboard calls: creating a call task, and finding one by name. */
+export type AiccsAction = 'CreateAiCallTask' | 'QueryAiCallTaskPage'
+
 /**
- * One `CreateAiCallTask` (RPC, version 2019-10-15), signed ACS3-HMAC-SHA256 by Alibaba's official
+ * One AICCS action (RPC, version 2019-10-15), signed ACS3-HMAC-SHA256 by Alibaba's official
  * generic client. One attempt, no SDK retries: the caller owns them. The body comes back raw,
- * because the SDK's JSON parse would round the 64-bit task id in `Data`. Rejects with the SDK's
- * error (gateway errors carry `code`, `statusCode`, `data`).
+ * because the SDK's JSON parse would round a 64-bit task id. Rejects with the SDK's error (gateway
+ * errors carry `code`, `statusCode`, `data`).
  */
-export async function callCreateAiCallTask(
+export async function callAiccs(
+  action: AiccsAction,
   profile: ProfileOf<'aiccs'>,
   secret: SecretOf<'aiccs'>,
   query: Record<string, string>,
@@ -64,7 +68,7 @@ export async function callCreateAiCallTask(
     }),
   )
   const params = new $OpenApiUtil.Params({
-    action: 'CreateAiCallTask',
+    action,
     version: '2019-10-15',
     protocol,
     pathname: '/',
@@ -88,3 +92,11 @@ export async function callCreateAiCallTask(
     options.signal,
   )) as { statusCode?: unknown; body?: unknown }
 }
+
+/** `CreateAiCallTask` with these parameters. */
+export const callCreateAiCallTask = (
+  profile: ProfileOf<'aiccs'>,
+  secret: SecretOf<'aiccs'>,
+  query: Record<string, string>,
+  options: { timeoutMs: number; signal: AbortSignal; signedAt: Date },
+) => callAiccs('CreateAiCallTask', profile, secret, query, options)

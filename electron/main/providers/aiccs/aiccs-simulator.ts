@@ -24,6 +24,11 @@ export interface AiccsSimulatorOptions {
   rateLimit?: RateLimit | null
   /** The simulator's clock runs this far ahead of (or, negative, behind) the real one. */
   clockOffsetMs?: number
+  /**
+   * The code a duplicate TaskName is refused with (default `AICCS_DUPLICATE_TASK_NAME_CODE`): the
+   * real one is not documented, so tests try others.
+   */
+  duplicateCode?: string
   /** The clock the offset is added to (default `Date.now`); tests freeze it to judge time rules exactly. */
   clock?: () => number
   /**
@@ -56,6 +61,8 @@ export type AiccsVerdict =
   | 'invalid_parameter'
   | 'throttled'
   | 'duplicate'
+  /** `QueryAiCallTaskPage` answered with a page of the account's tasks. */
+  | 'listed'
   /** A `status` or `business` fault answered; nothing created. */
   | 'fault'
   /** `dropAfterBody`: the task was created, then the connection was cut without an answer. */
@@ -87,6 +94,8 @@ export interface AiccsSimTask {
   /** A string: the id is a 64-bit number. */
   taskId: string
   taskName: string
+  /** On the provider's clock, in ms (`CreateTime` in the task list). */
+  createdAt: number
 }
 
 export interface AiccsSimulator extends RunningSimulator {
@@ -99,6 +108,8 @@ export interface AiccsSimulator extends RunningSimulator {
   setFault(fault: AiccsFault | null): Promise<void>
   /** Move the provider's clock (an NTP correction, or a provider whose clock drifts). */
   setClockOffset(ms: number): void
+  /** Make `QueryAiCallTaskPage` answer 503 ServiceUnavailable (true) or list again (false). */
+  setListingDown(down: boolean): void
 }
 
 /**
@@ -132,6 +143,8 @@ const statusCode = (status: number) =>
 
 const ALGORITHM = 'ACS3-HMAC-SHA256'
 const ACTION = 'CreateAiCallTask'
+/** The list API of AI call tasks (2019-10-15): `TaskName` matched fuzzily, paged. */
+const QUERY_ACTION = 'QueryAiCallTaskPage'
 const VERSION = '2019-10-15'
 /** Alibaba Cloud accepts a request time up to 15 minutes away from its own (and a nonce once in that time). */
 const MAX_SKEW_MS = 15 * 60_000
@@ -177,6 +190,7 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
   let nextTaskId = options.firstTaskId ?? 1234567890123456789n
   const tasks: AiccsSimTask[] = []
   const byName = new Map<string, AiccsSimTask>()
+  let listingDown = false
   const baseClock = options.clock ?? Date.now
   let offset = options.clockOffsetMs ?? 0
   const now = () => baseClock() + offset
@@ -282,6 +296,63 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
     return gatewayError(request, entry, 'fault', fault.status, code, message, headers)
   }
 
+  /**
+   * `QueryAiCallTaskPage`: the account's tasks whose name contains `TaskName` (fuzzy, as documented)
+   * and whose id is `TaskId`, one page (`PageNo` from 1, `PageSize` default 20), as
+   * `Data: {List: [{TaskId, TaskName, Status, CreateTime}], PageNo, PageSize, Total}`, TaskId a string.
+   */
+  function listTasks(request: SimRequest, entry: AiccsSimRequest): SimResponse {
+    if (listingDown) {
+      return gatewayError(
+        request,
+        entry,
+        'fault',
+        503,
+        'ServiceUnavailable',
+        'The request has failed due to a temporary failure of the server.',
+      )
+    }
+    const { parameters } = entry
+    const positive = (name: string, fallback: number): number | null => {
+      const value = parameters[name]
+      if (value === undefined) return fallback
+      return /^[1-9]\d{0,5}$/.test(value) ? Number(value) : null
+    }
+    const pageNo = positive('PageNo', 1)
+    const pageSize = positive('PageSize', 20)
+    if (pageNo === null || pageSize === null) {
+      const name = pageNo === null ? 'PageNo' : 'PageSize'
+      return gatewayError(
+        request,
+        entry,
+        'invalid_parameter',
+        400,
+        `InvalidParameter.${name}`,
+        `${name} must be greater than 0.`,
+      )
+    }
+    const name = parameters['TaskName'] ?? ''
+    const id = parameters['TaskId']
+    const matching = tasks.filter((t) => t.taskName.includes(name) && (id === undefined || t.taskId === id))
+    const page = matching.slice((pageNo - 1) * pageSize, pageNo * pageSize)
+    entry.verdict = 'listed'
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/json;charset=utf-8' },
+      body: {
+        RequestId: randomUUID().toUpperCase(),
+        Code: 'OK',
+        Success: true,
+        Data: {
+          List: page.map((t) => ({ TaskId: t.taskId, TaskName: t.taskName, Status: 0, CreateTime: t.createdAt })),
+          PageNo: pageNo,
+          PageSize: pageSize,
+          Total: matching.length,
+        },
+      },
+    }
+  }
+
   function respond(
     request: SimRequest,
     entry: AiccsSimRequest,
@@ -353,6 +424,9 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
 
     // ——— Flow control, the API, its permission, its parameters ———
     if (options.throttle) return throttled(request, entry, null)
+    if (entry.action === QUERY_ACTION && headerValue(request, 'x-acs-version') === VERSION) {
+      return listTasks(request, entry)
+    }
     if (entry.action !== ACTION || headerValue(request, 'x-acs-version') !== VERSION) {
       return fail(
         'unknown_action',
@@ -381,7 +455,7 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
       return fail(
         'duplicate',
         400,
-        AICCS_DUPLICATE_TASK_NAME_CODE,
+        options.duplicateCode ?? AICCS_DUPLICATE_TASK_NAME_CODE,
         `The task name "${taskName}" already exists in this account.`,
       )
     }
@@ -403,7 +477,7 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
     const taskId = nextTaskId
     nextTaskId += 1n
     entry.taskId = taskId.toString()
-    const task = { taskId: taskId.toString(), taskName }
+    const task = { taskId: taskId.toString(), taskName, createdAt: serverNow }
     tasks.push(task)
     byName.set(taskName, task)
     // Written by hand so the 64-bit id is in the body exactly (JSON.stringify cannot hold a BigInt).
@@ -425,5 +499,6 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
     effects: (taskName) => tasks.filter((t) => t.taskName === taskName).length,
     setFault: (next) => faults.set(next),
     setClockOffset: (ms) => void (offset = ms),
+    setListingDown: (down) => void (listingDown = down),
   }
 }

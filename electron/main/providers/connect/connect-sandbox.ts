@@ -19,6 +19,10 @@ export function connectSandboxProfile(): ProfileOf<'connect'> {
     contactFlows: [{ id: 'sandbox-task-flow', label: 'Sandbox task flow' }],
     taskTemplates: [{ id: 'sandbox-task-template', label: 'Sandbox follow-up template' }],
     quickConnects: [{ id: 'sandbox-quick-connect', label: 'Sandbox queue' }],
+    // The simulator is reached through the client's endpoint override, never through the profile.
+    endpointUrl: '',
+    fips: false,
+    dualStack: false,
   }
 }
 

@@ -5,6 +5,12 @@ import type { ProfileOf, SecretOf } from '@shared/providers/registry'
  * The official SDK client for a Connect profile: real SigV4 from the profile's keys, one attempt
  * (the caller owns retries: the tester reports, the outbox backs off), and an optional endpoint
  * override that points it at a loopback simulator.
+ *
+ * The profile alone says where requests go and how: its endpoint URL, or the region's endpoint
+ * (FIPS, dual-stack as it chooses). The SDK would otherwise take them from this computer's
+ * environment and shared AWS files (AWS_ENDPOINT_URL_CONNECT, AWS_ENDPOINT_URL, `endpoint_url`,
+ * AWS_USE_FIPS_ENDPOINT, AWS_DEFAULTS_MODE, …) and silently send the signed requests elsewhere, so
+ * each is given here; credentials are the profile's own.
  */
 export function connectSdkClient(
   profile: ProfileOf<'connect'>,
@@ -23,7 +29,13 @@ export function connectSdkClient(
       secretAccessKey: secret.secretAccessKey,
       ...(secret.sessionToken ? { sessionToken: secret.sessionToken } : {}),
     },
-    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.endpoint || profile.endpointUrl ? { endpoint: options.endpoint || profile.endpointUrl } : {}),
+    useFipsEndpoint: profile.fips,
+    useDualstackEndpoint: profile.dualStack,
+    ignoreConfiguredEndpointUrls: true,
+    defaultsMode: 'standard',
+    retryMode: 'standard',
+    authSchemePreference: [],
     maxAttempts: 1,
     // Without throwOnRequestTimeout the handler only logs a warning at requestTimeout and keeps
     // waiting, until the server closes the socket (75 s against a 30 s limit).

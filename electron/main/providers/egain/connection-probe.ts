@@ -2,18 +2,22 @@ import type { ConnectionProbe, ProbeContext } from '../connection-probe'
 import { unreachable } from '../connection-probe'
 import { OAuthRefused, oauthErrorText, requestToken } from '../http/oauth'
 
-/** The OAuth form for an eGain profile: client credentials, or the password grant for a user. */
+/**
+ * The OAuth form for an eGain profile (eGain's authentication guides): the client's credentials and
+ * the scope (required) for both grants; on behalf of a user, `grant_type=password` names the user
+ * with `subject_username` (eGain recommends it) or `subject_userid`, and sends no user password.
+ */
 export function egainTokenForm(context: ProbeContext<'egain'>): Record<string, string> {
   const { profile, secret } = context
   const form: Record<string, string> = {
     grant_type: profile.grantType,
     client_id: profile.clientId,
     client_secret: secret.clientSecret,
+    scope: profile.scope,
   }
-  if (profile.scope) form['scope'] = profile.scope
   if (profile.grantType === 'password') {
-    form['username'] = profile.username
-    form['password'] = secret.password
+    if (profile.username) form['subject_username'] = profile.username
+    else form['subject_userid'] = profile.userId
   }
   return form
 }
@@ -44,7 +48,7 @@ export const egainProbe: ConnectionProbe<'egain'> = async (context) => {
         message: server
           ? 'eGain could not issue a token right now.'
           : profile.grantType === 'password'
-            ? 'eGain refused the client or the user name and password.'
+            ? 'eGain refused the client, the scope, or the user it acts for.'
             : 'eGain refused the client id or client secret (or the scope).',
         providerMessage: oauthErrorText(error.providerMessage),
         httpStatus: error.status,

@@ -168,7 +168,8 @@ export function classifyEgainTokenFailure(error: unknown): SendOutcome {
     provider: 'eGain',
     obtaining: 'issue an access token',
     refused:
-      'eGain refused the client id or secret (or the user name and password, or the scope). Fix them in the profile settings.',
+      'eGain refused the client id or secret (or the scope, or the user it acts for). Fix them in the profile settings.',
+    address: 'access token URL',
   })
 }
 

@@ -1,4 +1,5 @@
 import type { ProfileOf, SecretOf } from '@shared/providers/registry'
+import { EGAIN_SCOPES } from '@shared/providers/egain/profile'
 import type { SandboxKit } from '../provider-module'
 import { sandboxToken, NOT_LISTENING_URL } from '../simulator-kit/sandbox-kit'
 
@@ -19,7 +20,8 @@ export function egainSandboxProfile(at: { url: string; tokenUrl: string }): Prof
     clientId: EGAIN_SANDBOX_CLIENT_ID,
     grantType: 'client_credentials',
     username: '',
-    scope: '',
+    userId: '',
+    scope: EGAIN_SCOPES.client_credentials,
     acceptLanguage: 'en-US',
     defaultDepartment: 'Service',
     taskSubtypes: ['General', 'Billing'],
@@ -29,7 +31,6 @@ export function egainSandboxProfile(at: { url: string; tokenUrl: string }): Prof
 export const newEgainSandboxSecret = (): SecretOf<'egain'> => ({
   provider: 'egain',
   clientSecret: sandboxToken('sbx-'),
-  password: '',
 })
 
 export const egainSandbox: SandboxKit<'egain'> = {

@@ -17,7 +17,10 @@ export const EGAIN_DEFAULT_RATE_LIMIT: RateLimit = { kind: 'window', max: 600, w
 export interface EgainSimulatorOptions {
   clientId: string
   clientSecret: string
-  /** Users allowed the password grant: login → password. */
+  /**
+   * Users a token may act for on behalf of (eGain's on-behalf-of flow, `grant_type=password`):
+   * user name (`subject_username`) → user id (`subject_userid`).
+   */
   users?: Record<string, string>
   tokenLifetimeS?: number
   /** The task endpoint's rate limit; null for none. Default `EGAIN_DEFAULT_RATE_LIMIT`. */
@@ -58,6 +61,9 @@ export interface EgainSimulator extends RunningSimulator {
 }
 
 export const EGAIN_TOKEN_PATH = '/system/auth/SIM-U/oauth2/token'
+/** eGain's Case Manager scopes: delegated (a user's token) and application (providers.md §2). */
+const USER_SCOPE = 'https://api.egain.cloud/auth/core.casemgr.manage'
+const APP_SCOPE = 'https://api.egain.cloud/auth/app.core.casemgr.manage'
 export const EGAIN_TASK_ACTIVITY_PATH = '/core/casemgr/v3/activity/task'
 const ACTIVITY_PATH = '/core/casemgr/v3/activity'
 
@@ -120,15 +126,29 @@ export async function startEgainSimulator(options: EgainSimulatorOptions): Promi
     if (form.get('client_id') !== options.clientId || form.get('client_secret') !== options.clientSecret) {
       return answer('invalid_client', 401, 'invalid_client', 'Client authentication failed.')
     }
+    // eGain's token endpoint: `scope` is required for every grant, and each scope must be one the
+    // client application was given (here: the Case Manager scope of its grant).
+    const scopes = (form.get('scope') ?? '').split(' ').filter(Boolean)
+    if (scopes.length === 0)
+      return answer('invalid_request', 400, 'invalid_request', 'The scope parameter is required.')
     let holder = options.clientId
     if (grant === 'password') {
-      const user = form.get('username') ?? ''
-      if (!options.users || options.users[user] !== form.get('password')) {
-        return answer('invalid_grant', 400, 'invalid_grant', 'The user name or password is incorrect.')
+      // On behalf of a user: the client's own credentials and the user's name or id; no password.
+      const byName = form.get('subject_username')
+      const byId = form.get('subject_userid')
+      const users = Object.entries(options.users ?? {})
+      const user = users.find(([name, id]) => (byName ? name === byName : id === byId))
+      if (!byName && !byId) {
+        return answer('invalid_request', 400, 'invalid_request', 'subject_username or subject_userid is required.')
       }
-      holder = user
+      if (!user) return answer('invalid_grant', 400, 'invalid_grant', 'The user the token is for is not known.')
+      holder = user[0]
     } else if (grant !== 'client_credentials') {
       return answer('unsupported_grant_type', 400, 'unsupported_grant_type', `Grant type ${grant} is not supported.`)
+    }
+    const allowed = grant === 'password' ? USER_SCOPE : APP_SCOPE
+    if (scopes.some((scope) => scope !== allowed)) {
+      return answer('invalid_scope', 400, 'invalid_scope', `The client application may ask only for ${allowed}.`)
     }
     ledger.push({ grant, verdict: 'issued' })
     const lifetimeS = options.tokenLifetimeS ?? 3600

@@ -52,6 +52,13 @@ export async function requestToken(
   }
 }
 
+/**
+ * Whether a token endpoint's status refuses the client or grant. OAuth 2 token errors are 400
+ * (`invalid_grant`, `invalid_scope`, …) and 401 (`invalid_client`) (RFC 6749 §5.2); 403 is a
+ * refusal too. Anything else is not about the credentials: a 404 is a wrong address.
+ */
+export const refusesCredentials = (status: number): boolean => status === 400 || status === 401 || status === 403
+
 /** `{"error":"invalid_grant","error_description":"…"}` → the description, else the raw text. */
 export function oauthErrorText(raw: string): string {
   try {
@@ -71,11 +78,14 @@ export interface TokenFailureWording {
   obtaining: string
   /** What to do when the token endpoint refuses the client or grant. */
   refused: string
+  /** Which profile setting holds the token endpoint's address, e.g. `sign-in address`. */
+  address: string
 }
 
 /**
  * A failure to obtain an access token, before anything of the task was sent: the token endpoint
- * refusing the client or grant needs the agent (`needs_auth`); a keychain that cannot hold the
+ * refusing the client or grant needs the agent (`needs_auth`); an address that is not a token
+ * endpoint (404) is the profile's setting, refused with that said; a keychain that cannot hold the
  * token is this computer's problem, not the provider's; anything else (429, 5xx, network) is worth
  * another try. Pure.
  */
@@ -90,7 +100,17 @@ export function classifyTokenFailureWith(error: unknown, wording: TokenFailureWo
         httpStatus: error.status,
       }
     }
-    return { kind: 'needs_auth', message: wording.refused, providerMessage: oauthErrorText(error.providerMessage) }
+    if (refusesCredentials(error.status)) {
+      return { kind: 'needs_auth', message: wording.refused, providerMessage: oauthErrorText(error.providerMessage) }
+    }
+    // Not about the credentials (404: no token endpoint there): asking the agent to sign in again
+    // would not help, and another try would meet the same address.
+    return {
+      kind: 'rejected',
+      message: `${wording.provider} has no token endpoint at the profile's ${wording.address} (HTTP ${error.status}); nothing was sent. Check the ${wording.address} in the profile.`,
+      providerMessage: oauthErrorText(error.providerMessage),
+      httpStatus: error.status,
+    }
   }
   const name = error instanceof Error ? error.name : ''
   // fetch puts the network code (ECONNREFUSED, ENOTFOUND…) on `cause`.

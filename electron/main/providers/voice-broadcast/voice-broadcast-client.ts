@@ -13,8 +13,8 @@ import { readEnvelope, voiceBroadcastHeaders } from './signing'
 //   POST {profile.baseUrl}/voice/group/call/send, headers Api-Key / Timestamp / Sign = md5(key + secret + ts).
 //
 // Idempotency (design.md §4): the platform has no idempotency key, but `taskName` must be unique per
-// account. The client therefore always sends `taskName = voiceBroadcastTaskName(idempotencyKey)`
-// (whatever the request carried), so every attempt for one task carries the same name and the
+// account. The client therefore sends the agent's name with a suffix made from the idempotency key
+// (`voiceBroadcastTaskName`), so every attempt for one task carries the same name and the
 // platform refuses a second one with -20 "data already exists". That is why every ambiguous failure
 // here (reset or timeout after the body went out, 5xx, -18 system error) is `retry` and never
 // `needs_review`: a resend either creates the task for the first time or meets -20.
@@ -44,16 +44,22 @@ import { readEnvelope, voiceBroadcastHeaders } from './signing'
 
 // ——— Task name ———
 
-const KEY_AS_IS = /^[A-Za-z0-9_-]{1,61}$/
+/** `taskName`: "2-64 in length, must be unique" (seed 004). */
+const TASK_NAME_MAX = 64
+/** The suffix that makes a name unique: ` #` and 10 hex digits of the key's SHA-256 (40 bits). */
+const SUFFIX_HEX = 10
 
 /**
- * The task's name on the platform, deterministic and unique per task: `cb-<key>` when the key is at
- * most 61 letters, digits, `_` or `-` (a UUID gives 39 characters); otherwise `cb-h-` and the first
- * 40 hex digits of the key's SHA-256. Always 2–64 characters.
+ * The task's name on the platform: the name the agent typed (whitespace collapsed, cut to fit),
+ * then ` #` and 10 hex digits of the SHA-256 of the task's idempotency key. Deterministic, so every
+ * attempt for one task carries the same name and a resend meets -20 instead of a second broadcast;
+ * the suffix keeps two tasks the agent named alike apart. Always 2–64 characters.
  */
-export function voiceBroadcastTaskName(idempotencyKey: string): string {
-  if (KEY_AS_IS.test(idempotencyKey)) return `cb-${idempotencyKey}`
-  return `cb-h-${createHash('sha256').update(idempotencyKey, 'utf8').digest('hex').slice(0, 40)}`
+export function voiceBroadcastTaskName(agentName: string, idempotencyKey: string): string {
+  const suffix = ` #${createHash('sha256').update(idempotencyKey, 'utf8').digest('hex').slice(0, SUFFIX_HEX)}`
+  const label = agentName.replace(/\s+/g, ' ').trim()
+  const room = TASK_NAME_MAX - suffix.length
+  return `${[...label].slice(0, room).join('').trimEnd() || 'Callboard'}${suffix}`
 }
 
 // ——— Classification (pure) ———
@@ -223,7 +229,7 @@ export interface VoiceBroadcastClientOptions {
 }
 
 export interface VoiceBroadcastClient {
-  /** `POST {baseUrl}/voice/group/call/send`, taskName = `voiceBroadcastTaskName(idempotencyKey)`. */
+  /** `POST {baseUrl}/voice/group/call/send`, taskName = `voiceBroadcastTaskName(request.taskName, idempotencyKey)`. */
   send(context: VoiceBroadcastSendContext, request: VoiceBroadcastSendRequest): Promise<SendOutcome>
 }
 
@@ -240,7 +246,7 @@ export function createVoiceBroadcastClient(options: VoiceBroadcastClientOptions 
   return {
     async send(context, request) {
       const { profile, secret } = context
-      const taskName = voiceBroadcastTaskName(context.idempotencyKey)
+      const taskName = voiceBroadcastTaskName(request.taskName, context.idempotencyKey)
       const input = { ...request, taskName }
       // The tenant's API revision decides the list's shape; a task in the other shape is not sent.
       const lists = input as Record<string, unknown>
@@ -254,7 +260,7 @@ export function createVoiceBroadcastClient(options: VoiceBroadcastClientOptions 
         )
       }
       // The request was checked once, by the shared registry's toWireRequest; the name set here is
-      // 2–64 letters, digits, `_` and `-` by construction, within the same rule.
+      // 2–64 characters by construction, within the same rule.
 
       const now = context.clock.now()
       const answer = await sendCapturing(transport, {

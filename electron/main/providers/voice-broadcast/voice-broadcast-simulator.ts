@@ -48,7 +48,21 @@ export interface VoiceBroadcastTask {
   taskName: string
   /** The callee numbers, from numberList or numberInfoList. */
   numbers: string[]
+  /**
+   * When the hang-up SMS goes out, by its push flags (seed 004): on the feedback key, after a
+   * successful call, after a failed one, once it rang. Empty without `hangUpSms=1`, or with every
+   * flag 0: then no SMS is ever sent.
+   */
+  smsWhen: VoiceSmsTrigger[]
 }
+
+export type VoiceSmsTrigger = 'feedback_key' | 'success' | 'failed' | 'ring'
+const SMS_FLAGS: [string, VoiceSmsTrigger][] = [
+  ['feedbackPush', 'feedback_key'],
+  ['successPush', 'success'],
+  ['failedPush', 'failed'],
+  ['ringPush', 'ring'],
+]
 
 export interface VoiceBroadcastSimulator extends RunningSimulator {
   ledger: { path: string; verdict: string; rules?: string[] }[]
@@ -162,13 +176,19 @@ export async function startVoiceBroadcastSimulator(
       const text = breaches.map((b) => `${b.field}: ${b.message}`).join('; ')
       return { status: 200, body: envelope('-22', `parameter error: ${text}`) }
     }
-    const body = json as { taskName: string; numberList?: string[]; numberInfoList?: { calleeNumber: string }[] }
+    const body = json as {
+      taskName: string
+      numberList?: string[]
+      numberInfoList?: { calleeNumber: string }[]
+      hangUpSms?: number
+    } & Record<string, unknown>
     const existing = tasks.find((t) => t.taskName === body.taskName)
     if (existing) return reply(path, 'duplicate', '-20', 'data already exists', existing.id)
     const task: VoiceBroadcastTask = {
       id: nextJobId++,
       taskName: body.taskName,
       numbers: body.numberInfoList ? body.numberInfoList.map((n) => n.calleeNumber) : (body.numberList ?? []),
+      smsWhen: body.hangUpSms === 1 ? SMS_FLAGS.filter(([flag]) => body[flag] === 1).map(([, when]) => when) : [],
     }
     tasks.push(task)
     effects.set(task.taskName, (effects.get(task.taskName) ?? 0) + 1)

@@ -38,6 +38,14 @@ export const webexProbe: ConnectionProbe<'webex'> = async (context) => {
     try {
       token = await webexAccessToken(context)
     } catch (error) {
+      if (error instanceof OAuthRefused && error.status === 404) {
+        return {
+          outcome: 'not_found',
+          message: `Webex identity has no token endpoint at ${identity} (HTTP 404). Check the profile's sign-in address, or leave it empty for Webex's own.`,
+          providerMessage: oauthErrorText(error.providerMessage),
+          httpStatus: error.status,
+        }
+      }
       if (error instanceof OAuthRefused) {
         return {
           outcome: error.status >= 500 ? 'provider_error' : 'auth_rejected',
@@ -81,6 +89,14 @@ export const webexProbe: ConnectionProbe<'webex'> = async (context) => {
         message: 'Webex accepted the token but refused access; the token needs the cjp:user scope.',
         providerMessage,
         httpStatus: 403,
+      }
+    }
+    if (response.status === 404) {
+      return {
+        outcome: 'not_found',
+        message: `Webex identity has no people API at ${identity} (HTTP 404). Check the profile's sign-in address, or leave it empty for Webex's own.`,
+        providerMessage,
+        httpStatus: 404,
       }
     }
     return {

@@ -170,6 +170,7 @@ export function classifyTokenFailure(error: unknown): SendOutcome {
     obtaining: 'refresh the access token',
     refused:
       'Webex refused the OAuth client or refresh token. Check the client id and secret, or sign in again for a new refresh token.',
+    address: 'sign-in address',
   })
 }
 

@@ -1,16 +1,13 @@
 import type { ProfileOf } from '@shared/providers/registry'
-
-/** Webex identity (OAuth and people API): one host for every data center. */
-export const WEBEX_IDENTITY = 'https://webexapis.com'
+import { WEBEX_IDENTITY_URL } from '@shared/providers/webex/profile'
 
 /**
- * The Contact Center API host for a profile, and the identity host beside it. A custom base URL
- * (a tenant-specific host, or a local simulator) serves both.
+ * The Contact Center API host for a profile, and the identity host beside it. The identity host is
+ * Webex's own (`webexapis.com`, for every data center) unless the profile names another: a custom
+ * Contact Center base URL does not serve the OAuth or people API.
  */
 export function webexHosts(profile: ProfileOf<'webex'>): { api: string; identity: string } {
-  if (profile.endpoint.kind === 'custom') {
-    const base = profile.endpoint.baseUrl.replace(/\/+$/, '')
-    return { api: base, identity: base }
-  }
-  return { api: `https://api.wxcc-${profile.endpoint.dataCenter}.cisco.com`, identity: WEBEX_IDENTITY }
+  const identity = (profile.identityUrl || WEBEX_IDENTITY_URL).replace(/\/+$/, '')
+  if (profile.endpoint.kind === 'custom') return { api: profile.endpoint.baseUrl.replace(/\/+$/, ''), identity }
+  return { api: `https://api.wxcc-${profile.endpoint.dataCenter}.cisco.com`, identity }
 }

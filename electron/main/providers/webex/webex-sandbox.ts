@@ -11,12 +11,16 @@ type OAuthSecret = Extract<SecretOf<'webex'>, { kind: 'oauth' }>
 export const WEBEX_SANDBOX_ORG = '5a4db0c5-0e0e-4000-8000-00000000e0e0'
 
 /** The sandbox profile for a simulator at `at` (the loopback host alone until it listens). */
-export function webexSandboxProfile(at: { url: string; orgId: string }, secret: OAuthSecret): ProfileOf<'webex'> {
+export function webexSandboxProfile(
+  at: { url: string; identityUrl: string; orgId: string },
+  secret: OAuthSecret,
+): ProfileOf<'webex'> {
   return {
     id: webexSandbox.profileId,
     provider: 'webex',
     label: 'Sandbox · Webex Contact Center',
     endpoint: { kind: 'custom', baseUrl: at.url },
+    identityUrl: at.identityUrl,
     orgId: at.orgId,
     authMethod: secret.kind,
     entryPoints: [
@@ -43,6 +47,10 @@ export const asOAuth = (secret: SecretOf<'webex'>): OAuthSecret =>
 export const webexSandbox: SandboxKit<'webex'> = {
   profileId: '5a4db0c5-0000-4000-8000-000000000001',
   newSecret: newWebexSandboxSecret,
-  profile: (secret) => webexSandboxProfile({ url: NOT_LISTENING_URL, orgId: WEBEX_SANDBOX_ORG }, asOAuth(secret)),
+  profile: (secret) =>
+    webexSandboxProfile(
+      { url: NOT_LISTENING_URL, identityUrl: NOT_LISTENING_URL, orgId: WEBEX_SANDBOX_ORG },
+      asOAuth(secret),
+    ),
   start: async (secret) => (await import('./webex-sandbox-sim')).startWebexSandbox(asOAuth(secret)),
 }

@@ -55,6 +55,12 @@ export interface WebexCreated {
 }
 
 export interface WebexSimulator extends RunningSimulator {
+  /**
+   * Webex identity (`webexapis.com` in life): the OAuth token and people API, under its own base
+   * URL on the same listener. The Contact Center base URL (`url`) does not serve them: there they
+   * are 404, as on a real Contact Center host.
+   */
+  identityUrl: string
   /** Every request, in arrival order: what it was and how the simulator judged it. */
   ledger: { path: string; verdict: string; message?: string }[]
   /** Tasks created by `POST /v1/tasks` (including those whose answer a fault dropped). */
@@ -100,10 +106,14 @@ const renderStatus = (fault: StatusFault) =>
 
 const SCHEDULED_CALLBACK = /^\/v1\/callbacks\/organization\/([^/]+)\/scheduled-callback$/
 
+/** Where the simulated identity host is mounted on the listener (see `WebexSimulator.identityUrl`). */
+export const WEBEX_SIM_IDENTITY_PREFIX = '/webexapis'
+
 /**
- * Webex identity and Contact Center on one loopback host: the OAuth refresh grant,
- * `GET /v1/people/me`, `POST /v1/tasks` and the scheduled-callback endpoint, with its own field
- * rules (webex-rules.ts), a rate limit, a clock and faults.
+ * Webex identity and Contact Center on one loopback listener, as two base URLs: identity (the
+ * OAuth refresh grant, `GET /v1/people/me`) under `identityUrl`, Contact Center (`POST /v1/tasks`
+ * and the scheduled-callback endpoint) under `url`, with its own field rules (webex-rules.ts), a
+ * rate limit, a clock and faults.
  */
 export async function startWebexSimulator(options: WebexSimulatorOptions): Promise<WebexSimulator> {
   let offset = options.clockOffsetMs ?? 0
@@ -223,14 +233,14 @@ export async function startWebexSimulator(options: WebexSimulatorOptions): Promi
         })
       }
       const fault = faults?.current() ?? null
-      if (method === 'POST' && url.pathname === '/v1/access_token') {
+      if (method === 'POST' && url.pathname === `${WEBEX_SIM_IDENTITY_PREFIX}/v1/access_token`) {
         return echoTokenAnswer(fault, request, () => token(body)) ?? token(body)
       }
       const echoed = echoAnswer(fault, 'api', request, renderStatus)
       if (echoed) return echoed
-      if (method === 'GET' && url.pathname === '/v1/people/me') {
-        if (!authorized(headers.authorization)) return unauthorized(url.pathname)
-        record(url.pathname, 'ok')
+      if (method === 'GET' && url.pathname === `${WEBEX_SIM_IDENTITY_PREFIX}/v1/people/me`) {
+        if (!authorized(headers.authorization)) return unauthorized('/v1/people/me')
+        record('/v1/people/me', 'ok')
         return {
           status: 200,
           body: { id: 'sim-person', displayName: options.displayName ?? 'Sim Agent', emails: ['agent@example.com'] },
@@ -248,6 +258,7 @@ export async function startWebexSimulator(options: WebexSimulatorOptions): Promi
   const switchboard = faults
   return {
     url: server.url,
+    identityUrl: `${server.url}${WEBEX_SIM_IDENTITY_PREFIX}`,
     host: server.host,
     close: server.close,
     ledger,

@@ -1,0 +1,97 @@
+import type { SendOutcome } from '@shared/schemas/send-outcome'
+import type { SendContext } from '../provider-module'
+import { callAiccs } from './aiccs-rpc'
+import { withDeadline } from '../http/attempt-deadline'
+
+// Finding a call task by its name, with AICCS's own list API `QueryAiCallTaskPage` (2019-10-15:
+// `TaskName` is matched fuzzily, the answer is `Data: {List: [{TaskId, TaskName, …}], PageNo,
+// PageSize, Total}` with `TaskId` a string). Every TaskName Callboard sends embeds the task's
+// idempotency key, so exactly one listed task can carry it; a fuzzy match is narrowed to the exact
+// name here.
+
+/** What the lookup found: the task's id, no such task, or no way to tell (and why). */
+export type AiccsLookup = { kind: 'found'; taskId: string } | { kind: 'absent' } | { kind: 'unknown'; detail: string }
+
+/** Enough rows for a fuzzy match on a name that holds a unique key. */
+export const AICCS_LOOKUP_PAGE_SIZE = 20
+
+const TASK_ID = /^\d{1,20}$/
+
+/** A `QueryAiCallTaskPage` answer's raw body → what it says about the task named `taskName`. Pure. */
+export function readTaskPage(body: unknown, taskName: string): AiccsLookup {
+  let parsed: unknown
+  try {
+    // The SDK hands the raw body over as a string (bodyType 'string'); anything else cannot be read.
+    parsed = JSON.parse(typeof body === 'string' ? body : '')
+  } catch {
+    return { kind: 'unknown', detail: 'the task list answer was not JSON' }
+  }
+  const page = (parsed ?? {}) as { Code?: unknown; Success?: unknown; Data?: { List?: unknown; Total?: unknown } }
+  if (page.Code !== 'OK' || page.Success !== true || !Array.isArray(page.Data?.List)) {
+    return { kind: 'unknown', detail: `the task list answered ${String(page.Code ?? 'without a code')}` }
+  }
+  const list = page.Data.List as { TaskName?: unknown; TaskId?: unknown }[]
+  const named = list.filter((task) => task?.TaskName === taskName)
+  if (named.length === 1) {
+    const id = named[0]!.TaskId
+    if (typeof id === 'string' && TASK_ID.test(id)) return { kind: 'found', taskId: id }
+    if (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) return { kind: 'found', taskId: String(id) }
+    return { kind: 'unknown', detail: 'the task list gave the task without a readable id' }
+  }
+  if (named.length > 1) return { kind: 'unknown', detail: 'the task list holds more than one task of this name' }
+  const total = typeof page.Data.Total === 'number' ? page.Data.Total : list.length
+  return total > list.length
+    ? { kind: 'unknown', detail: 'the task list had more matches than one page' }
+    : { kind: 'absent' }
+}
+
+/** Asks AICCS for the call task named `taskName`. Never throws: a failure is `unknown`. */
+export async function findAiccsTaskByName(
+  context: SendContext<'aiccs'>,
+  taskName: string,
+  options: { timeoutMs: number },
+): Promise<AiccsLookup> {
+  const query = { TaskName: taskName, PageNo: '1', PageSize: String(AICCS_LOOKUP_PAGE_SIZE) }
+  try {
+    // Under the seam's hard limit like the create call, and signed on the provider's clock.
+    const answer = await withDeadline(context.signal, options.timeoutMs, (signal) =>
+      callAiccs('QueryAiCallTaskPage', context.profile, context.secret, query, {
+        timeoutMs: options.timeoutMs,
+        signal,
+        signedAt: context.clock.now(),
+      }),
+    )
+    return readTaskPage(answer.body, taskName)
+  } catch (error) {
+    // The SDK's errors carry Alibaba's code (or Node's, for a refused connection); a timeout has none.
+    const code = (error as { code?: unknown }).code
+    return {
+      kind: 'unknown',
+      detail: `the task list could not be read (${typeof code === 'string' ? code : 'no answer in time'})`,
+    }
+  }
+}
+
+/**
+ * An attempt's outcome, settled by what the lookup found after AICCS refused the task (a duplicate
+ * name, or any other refusal: its duplicate code is not documented). Found: the task exists, so it
+ * was sent, with its id. Otherwise a duplicate-name refusal needs the agent (the name is taken, and
+ * the list cannot show the task), and any other refusal stands. Pure.
+ */
+export function settleAfterLookup(
+  outcome: SendOutcome,
+  lookup: AiccsLookup,
+  answer: { status: number; duplicateName: boolean },
+): SendOutcome {
+  if (lookup.kind === 'found') return { kind: 'sent', providerId: lookup.taskId, httpStatus: answer.status }
+  if (!answer.duplicateName) return outcome
+  const why =
+    lookup.kind === 'absent'
+      ? 'but its task list shows no task of that name'
+      : `but ${lookup.detail}, so which task it is could not be checked`
+  return {
+    kind: 'needs_review',
+    message: `AICCS already has a call task with this task’s name, almost certainly created by an earlier attempt whose answer was lost, ${why}. Check Call Task Management in the AICCS console for this task’s name before doing anything else; do not send it as a new task.`,
+    providerMessage: outcome.kind === 'needs_review' || outcome.kind === 'rejected' ? outcome.providerMessage : null,
+  }
+}
