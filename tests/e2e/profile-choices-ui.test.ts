@@ -68,6 +68,7 @@ describe.skipIf(!chromiumAvailable())('provider lists in the profile editor, in 
     const saved = await harness.call('profiles:save', {
       ...drafts.webex,
       endpoint: { kind: 'custom', baseUrl: sim.url },
+      identityUrl: sim.identityUrl,
     })
     const profileId = (saved.body as { value: { profile: { id: string } } }).value.profile.id
     await harness.call('credentials:set', { profileId, secret: secrets.webex })

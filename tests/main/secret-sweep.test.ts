@@ -22,6 +22,7 @@ import { voiceBroadcastSandboxProfile } from '../../electron/main/providers/voic
 import { startWebexSimulator } from '../../electron/main/providers/webex/webex-simulator'
 import { WEBEX_SANDBOX_ORG, webexSandboxProfile } from '../../electron/main/providers/webex/webex-sandbox'
 import { createTestServices } from './test-app-services'
+import { EGAIN_SCOPES } from '../../shared/providers/egain/profile'
 
 // The secret sweep (issue #13): every provider's simulator echoes the whole request back (headers,
 // Authorization included, query and body), and the app's real services send a task through the
@@ -167,6 +168,7 @@ const egainPassword: Variant<'egain'> = {
   profile: () => ({
     ...egainSandboxProfile({ url: NOT_LISTENING_URL, tokenUrl: NOT_LISTENING_URL }),
     grantType: 'password',
+    scope: EGAIN_SCOPES.password,
     username: egainUser,
   }),
   async start(secret) {
@@ -176,7 +178,12 @@ const egainPassword: Variant<'egain'> = {
       users: { [egainUser]: egainUserId },
       tokenLifetimeS: SHORT_LIFE_S,
     })
-    const profile = { ...egainSandboxProfile(sim), grantType: 'password' as const, username: egainUser }
+    const profile = {
+      ...egainSandboxProfile(sim),
+      grantType: 'password' as const,
+      scope: EGAIN_SCOPES.password,
+      username: egainUser,
+    }
     return { sim: simulatorOf(sim, profile), setFault: sim.setFault }
   },
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Clock } from '../../../electron/main/core/clock'
-import { startWebexSimulator } from '../../../electron/main/providers/webex/webex-simulator'
+import { startWebexSimulator, WEBEX_SIM_IDENTITY_PREFIX } from '../../../electron/main/providers/webex/webex-simulator'
 import type { Result } from '../../../shared/ipc/result'
 import type { ChoiceList } from '../../../shared/schemas/choices'
 import type { ProfileSummary } from '../../../shared/schemas/credentials'
@@ -60,7 +60,11 @@ async function webexSim() {
 }
 
 async function webexProfile(call: <T>(channel: string, input?: unknown) => Promise<T>, baseUrl: string) {
-  const saved = await call<ProfileSummary>('profiles:save', { ...drafts.webex, endpoint: { kind: 'custom', baseUrl } })
+  const saved = await call<ProfileSummary>('profiles:save', {
+    ...drafts.webex,
+    endpoint: { kind: 'custom', baseUrl },
+    identityUrl: `${baseUrl}${WEBEX_SIM_IDENTITY_PREFIX}`,
+  })
   await call('credentials:set', { profileId: saved.profile.id, secret: secrets.webex })
   return saved.profile.id
 }
@@ -107,7 +111,12 @@ describe('choices:list', () => {
       lists: { entryPoints: [{ id: 'ep-elsewhere', name: 'Elsewhere', entryPointType: 'OUTBOUND' }] },
     })
     cleanups.push(second.close)
-    await call('profiles:save', { ...drafts.webex, id: profileId, endpoint: { kind: 'custom', baseUrl: second.url } })
+    await call('profiles:save', {
+      ...drafts.webex,
+      id: profileId,
+      endpoint: { kind: 'custom', baseUrl: second.url },
+      identityUrl: `${second.url}${WEBEX_SIM_IDENTITY_PREFIX}`,
+    })
     const moved = await call<ChoiceList>('choices:list', { profileId, kind: 'webex_entry_points' })
     expect(moved.choices.map((c) => c.value)).toEqual(['ep-elsewhere'])
     // Another organization on that host, which cannot be reached: nothing cached is its list.
@@ -117,6 +126,7 @@ describe('choices:list', () => {
       id: profileId,
       orgId: 'another-org',
       endpoint: { kind: 'custom', baseUrl: second.url },
+      identityUrl: `${second.url}${WEBEX_SIM_IDENTITY_PREFIX}`,
     })
     expect(await call<ChoiceList>('choices:list', { profileId, kind: 'webex_entry_points' })).toMatchObject({
       choices: [],

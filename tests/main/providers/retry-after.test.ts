@@ -73,7 +73,10 @@ const cases: Case[] = [
     refusal: { status: 429, body: '{"error":"rate_limited"}' },
     run: async (refuse) => {
       const s = await h.answering(refuse)
-      const p = parse({ ...drafts.webex, endpoint: { kind: 'custom', baseUrl: s.url } }, secrets.webex)
+      const p = parse(
+        { ...drafts.webex, endpoint: { kind: 'custom', baseUrl: s.url }, identityUrl: s.url },
+        secrets.webex,
+      )
       return (await h.attemptAgainst(p.profile, p.secret, env)).outcome
     },
   },

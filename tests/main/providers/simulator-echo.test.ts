@@ -4,6 +4,8 @@ import type { RunningSimulator } from '../../../electron/main/providers/simulato
 import { EGAIN_TASK_ACTIVITY_PATH, EGAIN_TOKEN_PATH } from '../../../electron/main/providers/egain/egain-simulator'
 import { secrets } from '../../shared/fixtures'
 import { startSimulator } from '../simulators'
+import { WEBEX_SIM_IDENTITY_PREFIX } from '../../../electron/main/providers/webex/webex-simulator'
+import { EGAIN_SCOPES } from '../../../shared/providers/egain/profile'
 
 // The echo fault every simulator plays: the whole request (method, path, query, every header with
 // Authorization, the body) comes back in the provider's own error shape, on the endpoints that
@@ -42,7 +44,7 @@ const simulators: Record<string, () => Promise<Echoing>> = {
 /** Each provider's create endpoint and the endpoint its Test connection asks (other than a token endpoint). */
 const endpoints: [string, string, string, Record<string, string>][] = [
   ['webex', 'POST', '/v1/tasks', {}],
-  ['webex', 'GET', '/v1/people/me', {}],
+  ['webex', 'GET', `${WEBEX_SIM_IDENTITY_PREFIX}/v1/people/me`, {}],
   ['egain', 'POST', EGAIN_TASK_ACTIVITY_PATH, {}],
   ['connect', 'PUT', '/contact/task', {}],
   ['connect', 'GET', '/instance/instance-1', {}],
@@ -77,7 +79,7 @@ describe('echo fault', () => {
   })
 
   it.each([
-    ['webex', '/v1/access_token'],
+    ['webex', `${WEBEX_SIM_IDENTITY_PREFIX}/v1/access_token`],
     ['egain', EGAIN_TOKEN_PATH],
   ])('%s: the token endpoint echoes as an OAuth error, or beside a working token', async (provider, path) => {
     const sim = await simulators[provider]!()
@@ -106,7 +108,7 @@ describe('echo fault', () => {
     const response = await fetch(`${sim.url}${EGAIN_TOKEN_PATH}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: `grant_type=client_credentials&client_id=client&client_secret=${encodeURIComponent(secrets.egain.clientSecret)}`,
+      body: `grant_type=client_credentials&client_id=client&scope=${encodeURIComponent(EGAIN_SCOPES.client_credentials)}&client_secret=${encodeURIComponent(secrets.egain.clientSecret)}`,
     })
     const body = (await response.json()) as { access_token?: string; request?: string }
     expect(response.status).toBe(200)

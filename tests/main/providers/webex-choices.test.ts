@@ -4,7 +4,7 @@ import type { SecretOf } from '../../../shared/providers/registry'
 import { ChoiceFetchError } from '../../../electron/main/providers/choice-source'
 import { webexChoices } from '../../../electron/main/providers/webex/webex-choices'
 import type { WebexSimulatorOptions } from '../../../electron/main/providers/webex/webex-simulator'
-import { startWebexSimulator } from '../../../electron/main/providers/webex/webex-simulator'
+import { startWebexSimulator, WEBEX_SIM_IDENTITY_PREFIX } from '../../../electron/main/providers/webex/webex-simulator'
 import { systemClock } from '../../../electron/main/core/clock'
 import { createLogger } from '../../../electron/main/core/logger'
 import { createTokenCache } from '../../../electron/main/secrets/token-cache'
@@ -54,7 +54,14 @@ function context(
 ): ProbeContext<'webex'> {
   const logger = createLogger(() => {}, systemClock)
   return {
-    profile: WebexProfile.parse({ ...drafts.webex, id: ID, endpoint: { kind: 'custom', baseUrl: url }, ...profile }),
+    profile: WebexProfile.parse({
+      ...drafts.webex,
+      id: ID,
+      endpoint: { kind: 'custom', baseUrl: url },
+      // The simulator serves Webex's sign-in beside the Contact Center API.
+      identityUrl: `${url}${WEBEX_SIM_IDENTITY_PREFIX}`,
+      ...profile,
+    }),
     secret,
     tokens: createTokenCache({ secrets: memorySecretStore(), clock: systemClock, logger }),
     clock: systemClock,
