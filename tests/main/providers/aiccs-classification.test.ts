@@ -16,7 +16,7 @@ import { AiccsProfile } from '../../../shared/schemas/profiles'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
 import { missingResponseClasses } from './response-classes'
-import { ANSWERED_MS, NEVER_ANSWERED_MS } from './time-limits'
+import { ANSWERED_MS, SENT_THEN_SILENT_MS } from './time-limits'
 
 // Issue #4 / reliability Q11: one row per response class, each sent by the real client (Alibaba's
 // openapi-core, ACS3 signing) to the AICCS simulator over loopback HTTP. The task name is derived from
@@ -173,7 +173,7 @@ const rows: Record<string, Row> = {
   },
   'timeout after the body was sent → retry': {
     fault: { kind: 'blackhole' },
-    timeoutMs: NEVER_ANSWERED_MS,
+    timeoutMs: SENT_THEN_SILENT_MS,
     outcome: { kind: 'retry', httpStatus: null, reason: expect.stringContaining('same task name') },
     requests: ['blackholed'],
     created: 0,

@@ -14,7 +14,7 @@ import { ConnectProfile } from '../../../shared/schemas/profiles'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
 import { missingResponseClasses } from './response-classes'
-import { ANSWERED_MS, NEVER_ANSWERED_MS } from './time-limits'
+import { ANSWERED_MS, SENT_THEN_SILENT_MS } from './time-limits'
 
 // Issue #4 / reliability Q11: one row per response class, each sent by the real client (the AWS SDK,
 // SigV4) to the Connect simulator over loopback HTTP. Connect keys every request by ClientToken, so
@@ -150,7 +150,7 @@ const rows: Record<string, Row> = {
   },
   'timeout after the body was sent → retry': {
     fault: { kind: 'blackhole' },
-    timeoutMs: NEVER_ANSWERED_MS,
+    timeoutMs: SENT_THEN_SILENT_MS,
     outcome: { kind: 'retry', httpStatus: null, reason: expect.stringContaining('same ClientToken') },
     requests: ['blackholed'],
     created: 0,

@@ -13,7 +13,7 @@ import { startEgainSimulator } from '../../../electron/main/providers/egain/egai
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
 import { missingResponseClasses } from './response-classes'
-import { ANSWERED_MS, NEVER_ANSWERED_MS } from './time-limits'
+import { ANSWERED_MS, SENT_THEN_SILENT_MS } from './time-limits'
 
 // Issue #4 / reliability Q11: one row per response class, each sent by the real client (node:http
 // transport, token cache, one new token after a 401) to the eGain simulator over loopback HTTP.
@@ -196,7 +196,7 @@ const rows: Record<string, Row> = {
   },
   'timeout after the body was sent → needs_review': {
     fault: { kind: 'blackhole' },
-    timeoutMs: NEVER_ANSWERED_MS,
+    timeoutMs: SENT_THEN_SILENT_MS,
     outcome: { kind: 'needs_review', message: expect.stringContaining('no answer came back in time') },
     tokens: ['issued'],
     requests: ['blackholed'],

@@ -12,7 +12,7 @@ import { EGAIN_TASK_ACTIVITY_PATH, startEgainSimulator } from '../../../electron
 import { drafts, secrets } from '../../shared/fixtures'
 import { fullSample } from '../../shared/wire/egain-cases'
 import { memorySecretStore } from '../memory-secret-store'
-import { ANSWERED_MS, NEVER_ANSWERED_MS, limitFor } from './time-limits'
+import { ANSWERED_MS, SENT_THEN_SILENT_MS, limitFor } from './time-limits'
 
 // Every fault kind, the rate limit and the clock, observed at the HTTP level, and then our real
 // client driven through each of them to the outcome the send queue acts on.
@@ -91,7 +91,7 @@ describe('faults at the HTTP level', () => {
     const s = await sim()
     const t = await token(s)
     await s.setFault({ kind: 'blackhole' })
-    expect(await raw(s, t, NEVER_ANSWERED_MS)).toMatchObject({ timedOut: true, phase: 'after_send' })
+    expect(await raw(s, t, SENT_THEN_SILENT_MS)).toMatchObject({ timedOut: true, phase: 'after_send' })
     expect(s.activities).toEqual([])
     expect(s.requests.map((r) => r.verdict)).toEqual(['blackholed'])
   })

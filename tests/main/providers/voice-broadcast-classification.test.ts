@@ -17,7 +17,7 @@ import { startVoiceBroadcastSimulator } from '../../../electron/main/providers/v
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
 import { missingResponseClasses } from './response-classes'
-import { ANSWERED_MS, NEVER_ANSWERED_MS } from './time-limits'
+import { ANSWERED_MS, SENT_THEN_SILENT_MS } from './time-limits'
 
 // Issue #4 / reliability Q11: one row per response class, each sent by the real client (node:http
 // transport, md5 header signature) to the voice-broadcast simulator over loopback HTTP. The task name
@@ -171,7 +171,7 @@ const rows: Record<string, Row> = {
   },
   'timeout after the body was sent → retry': {
     fault: { kind: 'blackhole' },
-    timeoutMs: NEVER_ANSWERED_MS,
+    timeoutMs: SENT_THEN_SILENT_MS,
     outcome: { kind: 'retry', httpStatus: null, reason: expect.stringContaining('did not answer (no answer in time)') },
     ledger: ['blackholed'],
     created: 0,
