@@ -49,6 +49,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     notOwner,
     events,
     onProfilesChanged: () => void profilesChanged(),
+    onProfileRemoved: (id) => providers.choices.forget(id),
     // Tasks waiting for the keychain go as soon as a check finds it working again.
     onKeychainAvailable: () => void queue?.outbox?.keychainAvailable(),
   })

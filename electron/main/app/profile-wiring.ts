@@ -26,6 +26,8 @@ export interface ProfileWiringDeps {
   events: EventHub
   /** The list of profiles changed (saved, removed). */
   onProfilesChanged: () => void
+  /** A profile is being removed: what is kept for it elsewhere goes too. */
+  onProfileRemoved?: (profileId: string) => Promise<void>
   /** A keychain check found it working again after it was locked or missing. */
   onKeychainAvailable: () => void
   /** The administrator's policy as read at start: it locks settings and provides profiles. */
@@ -70,7 +72,10 @@ export async function wireProfiles(deps: ProfileWiringDeps) {
     ...(policy?.allowedProviders ? { allowedProviders: policy.allowedProviders } : {}),
     newId: deps.newId,
     logger: logger.child('profiles'),
-    beforeRemove: (id) => credentials.clear(id),
+    beforeRemove: async (id) => {
+      await credentials.clear(id)
+      await deps.onProfileRemoved?.(id)
+    },
     onChanged: deps.onProfilesChanged,
   })
   const tokens = createTokenCache({ secrets: deps.secrets, clock, logger: logger.child('tokens') })

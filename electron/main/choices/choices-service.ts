@@ -11,6 +11,7 @@ import { mainProvider } from '../providers/registry'
 import type { CredentialsService } from '../secrets/credentials-service'
 import type { TokenCache } from '../secrets/token-cache'
 import type { CachedList, ChoicesCache } from './choices-cache'
+import { withDeadline } from '../providers/http/attempt-deadline'
 
 export interface ChoicesServiceDeps {
   cache: ChoicesCache
@@ -68,13 +69,16 @@ export function createChoicesService(deps: ChoicesServiceDeps) {
     await deps.ready?.(profileId)
     const started = deps.clock.monotonicMs()
     try {
-      const fetched = await fetchWith(profile.provider, profile, secret, kind, {
-        tokens: deps.tokens,
-        clock: deps.clock,
-        fetch: deps.fetch,
-        signal: AbortSignal.timeout(timeoutMs),
-        endpoint: deps.endpointFor?.(profile),
-      })
+      // Under the seam's hard limit, held for the whole fetch (every page, a token renewal included).
+      const fetched = await withDeadline(new AbortController().signal, timeoutMs, (signal) =>
+        fetchWith(profile.provider, profile, secret, kind, {
+          tokens: deps.tokens,
+          clock: deps.clock,
+          fetch: deps.fetch,
+          signal,
+          endpoint: deps.endpointFor?.(profile),
+        }),
+      )
       const list: CachedList = { ...fetched, origin, fetchedAt: deps.clock.now().toISOString() }
       deps.logger.info('choices fetched', {
         profileId,
@@ -111,6 +115,14 @@ export function createChoicesService(deps: ChoicesServiceDeps) {
     /** The kinds of list a profile's provider offers (none for a provider whose API lists nothing). */
     kindsFor(profile: Profile): readonly ChoiceKind[] {
       return mainProvider(profile.provider).choices?.kinds ?? []
+    },
+
+    /** A removed profile's lists go with it (only ids and names, but nothing is kept for nobody). */
+    async forget(profileId: string): Promise<void> {
+      if (deps.notOwner) return
+      await deps.cache.drop(profileId).catch((error: unknown) => {
+        deps.logger.warn('choices not forgotten', { profileId, error: String(error) })
+      })
     },
 
     async list(query: ChoicesQuery): Promise<ChoiceList> {

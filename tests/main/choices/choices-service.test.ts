@@ -1,5 +1,5 @@
 import { readFile, readdir } from 'node:fs/promises'
-import { mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -70,6 +70,17 @@ async function webexProfile(call: <T>(channel: string, input?: unknown) => Promi
 }
 
 describe('choices:list', () => {
+  it('a removed profile takes its lists with it', async () => {
+    const { call, userDataDir } = await app()
+    const s = await webexSim()
+    const profileId = await webexProfile(call, s.url)
+    await call<ChoiceList>('choices:list', { profileId, kind: 'webex_entry_points' })
+    const file = join(userDataDir, 'choices', `${profileId}.json`)
+    expect(existsSync(file)).toBe(true)
+    await call('profiles:remove', { profileId })
+    expect(existsSync(file)).toBe(false)
+  })
+
   it('fetches once, keeps the list on disk with its time, and fetches again only on refresh', async () => {
     const clock = handClock('2026-12-07T10:00:00.000Z')
     const { call, userDataDir } = await app({ clock })
