@@ -1,6 +1,7 @@
 import * as oauth from 'oauth4webapi'
 import type { Clock } from '../core/clock'
 import { SignInError, startLoopbackRedirect } from './loopback-redirect'
+import { redactSecrets } from '../secrets/redact-secrets'
 
 /** An identity provider's endpoints, as the profile or the provider module knows them. */
 export interface IdentityProvider {
@@ -57,11 +58,21 @@ const EXPLAINED: Record<string, string> = {
   expired_token: 'The code was not used in time, so it expired. Start the sign-in again for a new code.',
 }
 
-/** An identity provider's error code, in words for the agent. */
-export function explainRefusal(error: string, description: string | undefined): SignInRefused {
+/**
+ * An identity provider's error code, in words for the agent. Its own words pass the one redaction
+ * first, with every secret of this sign-in (`hide`: the client secret, the PKCE verifier, a code):
+ * a provider that echoes the request would otherwise put them in front of the agent and the log.
+ */
+export function explainRefusal(
+  error: string,
+  description: string | undefined,
+  hide: readonly (string | undefined)[] = [],
+): SignInRefused {
+  const secrets = hide.filter((value): value is string => typeof value === 'string' && value.length > 0)
+  const code = redactSecrets(error, secrets)
   const known = EXPLAINED[error]
-  const detail = description ? ` (${description})` : ''
-  return new SignInRefused(error, known ?? `The identity provider refused the sign-in: ${error}${detail}.`)
+  const detail = description ? ` (${redactSecrets(description, secrets)})` : ''
+  return new SignInRefused(code, known ?? `The identity provider refused the sign-in: ${code}${detail}.`)
 }
 
 /**
@@ -99,7 +110,9 @@ export async function signInWithBrowser(options: BrowserSignIn): Promise<SignedI
     try {
       params = oauth.validateAuthResponse(as, client, back, state)
     } catch (error) {
-      if (error instanceof oauth.AuthorizationResponseError) throw explainRefusal(error.error, error.error_description)
+      if (error instanceof oauth.AuthorizationResponseError) {
+        throw explainRefusal(error.error, error.error_description, [options.clientSecret, verifier])
+      }
       // A wrong or missing state: not this sign-in's answer (RFC 6749 §10.12).
       throw new SignInRefused(
         'state',
@@ -119,7 +132,13 @@ export async function signInWithBrowser(options: BrowserSignIn): Promise<SignedI
     try {
       tokens = await oauth.processAuthorizationCodeResponse(as, client, response)
     } catch (error) {
-      if (error instanceof oauth.ResponseBodyError) throw explainRefusal(error.error, error.error_description)
+      if (error instanceof oauth.ResponseBodyError) {
+        throw explainRefusal(error.error, error.error_description, [
+          options.clientSecret,
+          verifier,
+          params.get('code') ?? undefined,
+        ])
+      }
       throw error
     }
     return tokensFrom(tokens, options.clock)

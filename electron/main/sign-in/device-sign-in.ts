@@ -56,7 +56,9 @@ export async function signInWithDeviceCode(options: DeviceSignIn): Promise<Signe
       await oauth.deviceAuthorizationRequest(as, client, clientAuth, { scope: options.scope }, http),
     )
   } catch (error) {
-    if (error instanceof oauth.ResponseBodyError) throw explainRefusal(error.error, error.error_description)
+    if (error instanceof oauth.ResponseBodyError) {
+      throw explainRefusal(error.error, error.error_description, [options.clientSecret])
+    }
     throw error
   }
   const expiresAtMs = options.clock.now().getTime() + device.expires_in * 1000
@@ -82,7 +84,7 @@ export async function signInWithDeviceCode(options: DeviceSignIn): Promise<Signe
         intervalS += SLOW_DOWN_S
         continue
       }
-      throw explainRefusal(error.error, error.error_description)
+      throw explainRefusal(error.error, error.error_description, [options.clientSecret, device.device_code])
     }
   }
 }

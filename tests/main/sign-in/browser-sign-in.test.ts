@@ -56,6 +56,22 @@ describe('signing in through the browser', () => {
     expect(idp.authorizeRequests.every((q) => !q.toString().includes('S-integration-secret-77'))).toBe(true)
   })
 
+  it('a refusal that echoes the request: the client secret, the verifier and the code are redacted from what the agent sees', async () => {
+    const secret = 'S-echo secret&7+x'
+    idp = await startIdp({ clientId: CLIENT_ID, clientSecret: secret, echoRefusals: true })
+    const refused = await signIn({ clientSecret: secret }).catch((error: unknown) => error as SignInRefused)
+    expect(refused).toBeInstanceOf(SignInRefused)
+    const sent = idp.tokenRequests.at(-1)!
+    const exposed = [secret, sent.get('code_verifier')!, sent.get('code')!]
+    // The echo did reach the message (form-encoded, as the request carried them), redacted.
+    expect(refused.message).toMatch(/^The identity provider refused the sign-in: request_refused \(refused /)
+    expect(refused.message).toContain('[redacted]')
+    for (const value of exposed) {
+      expect(refused.message).not.toContain(value)
+      expect(refused.message).not.toContain(new URLSearchParams({ v: value }).toString().slice(2))
+    }
+  })
+
   it('declined consent: a plain explanation, nothing exchanged', async () => {
     idp = await startIdp({ clientId: CLIENT_ID, consent: 'deny' })
     const refused = await signIn().catch((error: unknown) => error)
@@ -149,6 +165,27 @@ describe('signing in with a device code', () => {
       sleep: async () => idp!.decide(code, 'deny'),
     })
     await expect(done).rejects.toMatchObject({ code: 'access_denied', message: expect.stringMatching(/^You declined/) })
+  })
+
+  it('a refusal that echoes the request: the client secret (in its Basic header too) and the device code are redacted', async () => {
+    const secret = 'S-device-echo-secret-2'
+    idp = await startIdp({ clientId: CLIENT_ID, clientSecret: secret })
+    let code = ''
+    const { done } = deviceSignIn({
+      clientSecret: secret,
+      onPrompt: (c) => (code = c),
+      // The agent approves; then the provider turns careless and echoes the next poll.
+      sleep: async () => {
+        idp!.decide(code, 'accept')
+        idp!.echoRefusals(true)
+      },
+    })
+    const refused = (await done.catch((error: unknown) => error)) as SignInRefused
+    expect(refused).toBeInstanceOf(SignInRefused)
+    const poll = idp.tokenRequests.at(-1)!
+    const basic = Buffer.from(`${CLIENT_ID}:${secret}`).toString('base64')
+    expect(refused.message).toContain('[redacted]')
+    for (const value of [secret, basic, poll.get('device_code')!]) expect(refused.message).not.toContain(value)
   })
 
   it('a code nobody used before it expired: said so, and polling stops', async () => {

@@ -14,6 +14,8 @@ export interface IdpOptions {
   /** Set: the token endpoint requires it (client_secret_post). */
   clientSecret?: string
   consent?: Consent
+  /** Hostile: the token endpoints refuse, with the whole request (form and headers) as the description. */
+  echoRefusals?: boolean
 }
 
 const readBody = async (req: IncomingMessage) => {
@@ -21,6 +23,12 @@ const readBody = async (req: IncomingMessage) => {
   for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk)
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'))
 }
+
+/** A refusal that repeats the request it refuses (headers and form), as careless servers do. */
+const echoOf = (req: IncomingMessage, form: URLSearchParams) => ({
+  error: 'request_refused',
+  error_description: `refused ${JSON.stringify(req.headers)} ${form.toString()}`,
+})
 
 const s256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url')
 
@@ -34,6 +42,7 @@ function clientOf(req: IncomingMessage, form: URLSearchParams): { id: string | n
 
 export async function startIdp(options: IdpOptions & { deviceExpiresInS?: number; slowDownFirst?: boolean }) {
   let consent: Consent = options.consent ?? 'accept'
+  let echoing = options.echoRefusals ?? false
   /** Device codes: pending until the agent acts on the verification page (`decide` here). */
   const devices = new Map<string, { userCode: string; decision: 'pending' | 'accept' | 'deny'; polls: number }>()
   const codes = new Map<string, { challenge: string; redirectUri: string; clientId: string }>()
@@ -84,6 +93,7 @@ export async function startIdp(options: IdpOptions & { deviceExpiresInS?: number
     if (req.method === 'POST' && url.pathname === '/v1/device/token') {
       const form = await readBody(req)
       tokenRequests.push(form)
+      if (echoing) return json(400, echoOf(req, form))
       const client = clientOf(req, form)
       if (client.id !== options.clientId) return json(401, { error: 'invalid_client' })
       if (options.clientSecret && client.secret !== options.clientSecret) return json(401, { error: 'invalid_client' })
@@ -106,6 +116,7 @@ export async function startIdp(options: IdpOptions & { deviceExpiresInS?: number
     if (req.method === 'POST' && url.pathname === '/v1/access_token') {
       const form = await readBody(req)
       tokenRequests.push(form)
+      if (echoing) return json(400, echoOf(req, form))
       if (form.get('client_id') !== options.clientId) return json(401, { error: 'invalid_client' })
       if (options.clientSecret && form.get('client_secret') !== options.clientSecret) {
         return json(401, { error: 'invalid_client', error_description: 'client secret required' })
@@ -138,6 +149,10 @@ export async function startIdp(options: IdpOptions & { deviceExpiresInS?: number
       authorizationEndpoint: `${base}/v1/authorize`,
       tokenEndpoint: `${base}/v1/device/token`,
       deviceAuthorizationEndpoint: `${base}/v1/device/authorize`,
+    },
+    /** From now on, the token endpoints refuse by echoing the request (or stop doing so). */
+    echoRefusals(on: boolean) {
+      echoing = on
     },
     /** The agent, on the verification page, accepts or declines the code. */
     decide(userCode: string, decision: 'accept' | 'deny') {
