@@ -59,7 +59,7 @@ describe('signing in through the browser', () => {
   it('a refusal that echoes the request: the client secret, the verifier and the code are redacted from what the agent sees', async () => {
     const secret = 'S-echo secret&7+x'
     idp = await startIdp({ clientId: CLIENT_ID, clientSecret: secret, echoRefusals: true })
-    const refused = await signIn({ clientSecret: secret }).catch((error: unknown) => error as SignInRefused)
+    const refused = (await signIn({ clientSecret: secret }).catch((error: unknown) => error)) as SignInRefused
     expect(refused).toBeInstanceOf(SignInRefused)
     const sent = idp.tokenRequests.at(-1)!
     const exposed = [secret, sent.get('code_verifier')!, sent.get('code')!]
