@@ -43,30 +43,40 @@ const egain = async (refuse: (req: IncomingMessage) => Answer, where: 'token' | 
   return (await h.attemptAgainst(p.profile, p.secret, env)).outcome
 }
 
+/** One attempt of `provider`'s task against a server that answers every request with `refuse`. */
+const refusedBy = async (
+  refuse: (req: IncomingMessage) => Answer,
+  at: (server: { url: string; port: number }) => { profile: object; secret: object; endpoint?: string },
+) => {
+  const s = await h.answering(refuse)
+  const { profile, secret, endpoint } = at(s)
+  const p = parse(profile, secret)
+  return (await h.attemptAgainst(p.profile, p.secret, env, endpoint)).outcome
+}
+const webexPasted = ({ url }: { url: string }) => ({
+  profile: { ...drafts.webex, authMethod: 'access_token', endpoint: { kind: 'custom', baseUrl: url } },
+  secret: { provider: 'webex', kind: 'access_token', accessToken: 'pasted-token-1234' },
+})
+const connectAt = ({ url }: { url: string }) => ({ profile: drafts.connect, secret: secrets.connect, endpoint: url })
+const aiccsAt = ({ port }: { port: number }) => ({
+  profile: { ...drafts.aiccs, endpoint: `127.0.0.1:${port}` },
+  secret: secrets.aiccs,
+})
+const voiceAt = ({ url }: { url: string }) => ({
+  profile: { ...drafts.voice_broadcast, baseUrl: url },
+  secret: secrets.voice_broadcast,
+})
+
 const cases: Case[] = [
   {
     name: 'Webex task, 429',
     refusal: { status: 429, body: '{"message":"Too many requests"}' },
-    run: async (refuse) => {
-      const s = await h.answering(refuse)
-      const p = parse(
-        { ...drafts.webex, authMethod: 'access_token', endpoint: { kind: 'custom', baseUrl: s.url } },
-        { provider: 'webex', kind: 'access_token', accessToken: 'pasted-token-1234' },
-      )
-      return (await h.attemptAgainst(p.profile, p.secret, env)).outcome
-    },
+    run: (refuse) => refusedBy(refuse, webexPasted),
   },
   {
     name: 'Webex task, 503',
     refusal: { status: 503, body: '' },
-    run: async (refuse) => {
-      const s = await h.answering(refuse)
-      const p = parse(
-        { ...drafts.webex, authMethod: 'access_token', endpoint: { kind: 'custom', baseUrl: s.url } },
-        { provider: 'webex', kind: 'access_token', accessToken: 'pasted-token-1234' },
-      )
-      return (await h.attemptAgainst(p.profile, p.secret, env)).outcome
-    },
+    run: (refuse) => refusedBy(refuse, webexPasted),
   },
   {
     name: 'Webex token refresh, 429',
@@ -102,11 +112,7 @@ const cases: Case[] = [
       headers: { 'x-amzn-errortype': 'ThrottlingException' },
       body: '{"message":"Rate exceeded"}',
     },
-    run: async (refuse) => {
-      const s = await h.answering(refuse)
-      const p = parse(drafts.connect, secrets.connect)
-      return (await h.attemptAgainst(p.profile, p.secret, env, s.url)).outcome
-    },
+    run: (refuse) => refusedBy(refuse, connectAt),
   },
   {
     name: 'Amazon Connect, 503',
@@ -115,47 +121,27 @@ const cases: Case[] = [
       headers: { 'x-amzn-errortype': 'ServiceUnavailableException' },
       body: '{"message":"Unavailable"}',
     },
-    run: async (refuse) => {
-      const s = await h.answering(refuse)
-      const p = parse(drafts.connect, secrets.connect)
-      return (await h.attemptAgainst(p.profile, p.secret, env, s.url)).outcome
-    },
+    run: (refuse) => refusedBy(refuse, connectAt),
   },
   {
     name: 'Alibaba Cloud AICCS, Throttling.User 429',
     refusal: { status: 429, body: '{"Code":"Throttling.User","Message":"Request was denied","RequestId":"r-1"}' },
-    run: async (refuse) => {
-      const s = await h.answering(refuse)
-      const p = parse({ ...drafts.aiccs, endpoint: `127.0.0.1:${s.port}` }, secrets.aiccs)
-      return (await h.attemptAgainst(p.profile, p.secret, env)).outcome
-    },
+    run: (refuse) => refusedBy(refuse, aiccsAt),
   },
   {
     name: 'Alibaba Cloud AICCS, ServiceUnavailable 503',
     refusal: { status: 503, body: '{"Code":"ServiceUnavailable","Message":"Busy","RequestId":"r-2"}' },
-    run: async (refuse) => {
-      const s = await h.answering(refuse)
-      const p = parse({ ...drafts.aiccs, endpoint: `127.0.0.1:${s.port}` }, secrets.aiccs)
-      return (await h.attemptAgainst(p.profile, p.secret, env)).outcome
-    },
+    run: (refuse) => refusedBy(refuse, aiccsAt),
   },
   {
     name: 'voice broadcast, 429',
     refusal: { status: 429, body: '' },
-    run: async (refuse) => {
-      const s = await h.answering(refuse)
-      const p = parse({ ...drafts.voice_broadcast, baseUrl: s.url }, secrets.voice_broadcast)
-      return (await h.attemptAgainst(p.profile, p.secret, env)).outcome
-    },
+    run: (refuse) => refusedBy(refuse, voiceAt),
   },
   {
     name: 'voice broadcast, 503',
     refusal: { status: 503, body: '' },
-    run: async (refuse) => {
-      const s = await h.answering(refuse)
-      const p = parse({ ...drafts.voice_broadcast, baseUrl: s.url }, secrets.voice_broadcast)
-      return (await h.attemptAgainst(p.profile, p.secret, env)).outcome
-    },
+    run: (refuse) => refusedBy(refuse, voiceAt),
   },
 ]
 
