@@ -7,6 +7,7 @@ import { registerIpc } from './ipc/register-ipc'
 import type { SecretStore } from './secrets/secret-store'
 import { watchConnectivityHints } from './platform/connectivity-hints'
 import { createAppServices } from './app/app-services'
+import { systemProxyResolver } from './net/proxy-route'
 import { systemClock } from './core/clock'
 import { claimDataFolder } from './app/data-folder'
 import { fileLogSink } from './core/log-file'
@@ -128,6 +129,8 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   const policy = await readPolicy(policyLocationFor(process.platform))
   const services = await createAppServices({
     policy,
+    // The OS's proxy configuration (system settings, PAC, WPAD) as Chromium reads it.
+    systemProxy: systemProxyResolver((url) => session.defaultSession.resolveProxy(url)),
     userDataDir,
     appInfo: {
       name: app.getName(),

@@ -23,6 +23,23 @@ export const ManagedSettings = SettingsValues.pick({
 export type ManagedSettings = z.infer<typeof ManagedSettings>
 export type ManagedSettingKey = keyof ManagedSettings
 
+/** An administrator's proxy: an http(s) proxy address without a password, or `direct`; hosts to reach without it. */
+export const PolicyProxy = z
+  .object({
+    url: z.union([
+      z.literal('direct'),
+      z
+        .url({ protocol: /^https?$/, error: 'The proxy must be an http:// or https:// address, or "direct".' })
+        .refine((url) => !new URL(url).password, {
+          error: 'A policy never holds the proxy password; see "For administrators" for where credentials go.',
+        }),
+    ]),
+    /** Hosts reached without the proxy, as NO_PROXY lists them: `.corp.example`, `intranet:8443`, `*`. */
+    bypass: z.array(z.string().min(1).max(260)).max(500).optional(),
+  })
+  .strict()
+export type PolicyProxy = z.infer<typeof PolicyProxy>
+
 /**
  * What an administrator can decide for every Callboard on a machine (Linux
  * /etc/callboard/policy.json, Windows HKLM\Software\Policies\Callboard "Policy", macOS managed
@@ -42,6 +59,12 @@ export const PolicyDocument = z
     profiles: z.array(Profile).max(50).optional(),
     /** The providers an agent may add profiles for; absent: any. */
     allowedProviders: z.array(ProviderName).min(1).optional(),
+    /**
+     * The proxy every provider request goes through, in place of the operating system's proxy
+     * configuration (`url` "direct": none at all). Never a password: the credentials are this
+     * computer's (see README, For administrators).
+     */
+    proxy: PolicyProxy.optional(),
     /** The update feed (https), in place of the one set at build time. */
     updateFeed: z.url({ protocol: /^https$/, error: 'The update feed must be an https:// address.' }).optional(),
   })

@@ -11,6 +11,15 @@ const HttpStatus = z.number().int().min(100).max(599)
 const Message = z.string().min(1)
 const ProviderMessage = z.string().nullable()
 
+/**
+ * What this computer's network did to a request before it reached the provider: its proxy wanted
+ * credentials or refused ours (`proxy_auth`), its proxy refused the destination (`proxy_refused`),
+ * or it presented a certificate this computer does not trust (`certificate_untrusted`: an
+ * inspecting proxy whose certificate is not installed, an expired or wrong-name certificate).
+ */
+export const NetworkProblem = z.enum(['proxy_auth', 'proxy_refused', 'certificate_untrusted'])
+export type NetworkProblem = z.infer<typeof NetworkProblem>
+
 export const SendOutcome = z.discriminatedUnion('kind', [
   /** The provider took the task; `providerId` is its id for it. */
   z.object({ kind: z.literal('sent'), providerId: z.string().min(1), httpStatus: HttpStatus }).strict(),
@@ -42,6 +51,20 @@ export const SendOutcome = z.discriminatedUnion('kind', [
    * about the provider; the queue expires the task.
    */
   z.object({ kind: z.literal('deadline_passed'), message: Message }).strict(),
+  /**
+   * Nothing reached the provider: this computer's network (its proxy, or a certificate it does not
+   * trust) stopped the request. Another try meets the same network until IT fixes it, so the task
+   * waits with the reason (not a silent retry), and goes when the agent retries or after a pause.
+   * Says nothing about the provider. `detail` is the proxy's status or the TLS error code.
+   */
+  z
+    .object({
+      kind: z.literal('network_blocked'),
+      problem: NetworkProblem,
+      message: Message,
+      detail: z.string().min(1),
+    })
+    .strict(),
   /** The credentials no longer work (a refresh was already tried): the agent must sign in again. */
   z.object({ kind: z.literal('needs_auth'), message: Message, providerMessage: ProviderMessage }).strict(),
   /**

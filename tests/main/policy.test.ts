@@ -50,9 +50,24 @@ describe('reading the policy', () => {
     ['an empty file', '', /not valid JSON/],
     ['a future version', { version: 2 }, /version: /],
     [
-      'an unknown key (say, a proxy this version cannot apply yet)',
+      'an unknown key (say, a setting this version cannot apply yet)',
+      { version: 1, certificates: ['-----BEGIN CERTIFICATE-----'] },
+      /Unrecognized key.*certificates/,
+    ],
+    [
+      'a proxy written as a bare address',
       { version: 1, proxy: 'http://p:3128' },
-      /Unrecognized key.*proxy/,
+      /proxy: Invalid input: expected object/,
+    ],
+    [
+      'a proxy with its password',
+      { version: 1, proxy: { url: 'http://agent:hunter22@proxy.corp:3128' } },
+      /proxy\.url: .*never holds the proxy password/,
+    ],
+    [
+      'a SOCKS proxy',
+      { version: 1, proxy: { url: 'socks5://proxy.corp:1080' } },
+      /proxy\.url: /,
     ],
     [
       'a setting that is not a managed one',

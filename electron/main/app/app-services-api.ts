@@ -7,6 +7,7 @@ import type { DialDesk } from '../desktop/dial-desk'
 import type { Dispatch } from '../ipc/dispatch'
 import type { Outbox, OutboxDeps } from '../outbox/outbox'
 import type { PolicyRead } from '../policy/read-policy'
+import type { ProxyResolver } from '../net/proxy-route'
 import type { ProbeRegistry } from '../providers/connection-tester'
 import type { Sandbox } from '../sandbox/sandbox'
 import type { CredentialsService } from '../secrets/credentials-service'
@@ -61,6 +62,12 @@ export interface AppServicesDeps {
   diagnosticsDir?: string
   /** The administrator's policy as read at start (see electron/main/policy/read-policy.ts). */
   policy?: PolicyRead
+  /**
+   * Which proxy the OS names for a URL (the app: Electron's `session.resolveProxy`, PAC and WPAD
+   * included); default: the HTTPS_PROXY / HTTP_PROXY / NO_PROXY variables (the harness, tests).
+   * The policy's `proxy` overrides it.
+   */
+  systemProxy?: ProxyResolver
 }
 
 export interface AppServices {

@@ -19,6 +19,8 @@ import { wireProfiles } from './profile-wiring'
 import { wireProviders } from './provider-wiring'
 import { wireQueue } from './queue-wiring'
 import { wireUpdates } from './updates-wiring'
+import { wireNetwork } from '../net/network-wiring'
+import { routedFetch } from '../net/routed-fetch'
 
 export type { AppServices, AppServicesDeps } from './app-services-api'
 export { defaultSettingsFor } from '../settings/settings-defaults'
@@ -59,7 +61,9 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
   }
   await applySandbox()
 
-  const providers = wireProviders({ ...deps, directory, notOwner, fetch: deps.fetch ?? fetch })
+  // Every provider request follows one proxy decision and trusts the OS's certificates too.
+  wireNetwork({ policyProxy: policy.policy?.proxy, systemProxy: deps.systemProxy, logger: logger.child('network') })
+  const providers = wireProviders({ ...deps, directory, notOwner, fetch: deps.fetch ?? routedFetch() })
 
   // ——— The outbox: every task goes through it ———
   const { queue: opened, dispose: stopNotes } = await wireQueue({

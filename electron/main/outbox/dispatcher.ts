@@ -64,6 +64,12 @@ export interface DispatcherDeps {
    * again (sooner when the keychain is found working: `keychainAvailable`). Default 15 s.
    */
   keychainRetryMs?: number
+  /**
+   * How long a lane whose requests this computer's network stopped (a proxy's refusal, an
+   * untrusted certificate) waits before it tries again by itself; Retry now and network changes
+   * end the wait at once.
+   */
+  networkRetryMs?: number
 }
 
 /** States that still expire at their deadline: queued, or waiting on something here. */
@@ -91,6 +97,8 @@ interface Lane {
    * read: kept apart from `blockedUntil` and `health`, which are about the provider.
    */
   keychainHoldUntil: number
+  /** Until when the lane waits for this computer's network to be put right (proxy, certificates). */
+  networkHoldUntil: number
   failures: number
   inFlight: number
   /** Entries handed to `attempt` whose `sending` mark may not be on disk yet: never picked twice. */
@@ -120,6 +128,7 @@ export function createDispatcher(deps: DispatcherDeps) {
   const random = deps.random ?? Math.random
   const backoff = deps.backoff ?? DEFAULT_BACKOFF
   const keychainRetryMs = deps.keychainRetryMs ?? 15_000
+  const networkRetryMs = deps.networkRetryMs ?? 5 * 60_000
   const lanes = new Map<string, Lane>()
   /** Entries already warned about (onExpiringSoon), so each is warned once. */
   const warned = new Set<string>()
@@ -150,6 +159,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         health: 'unknown',
         blockedUntil: 0,
         keychainHoldUntil: 0,
+        networkHoldUntil: 0,
         failures: 0,
         inFlight: 0,
         claimed: new Set(),
@@ -196,7 +206,9 @@ export function createDispatcher(deps: DispatcherDeps) {
     const soonest = (t: number) => {
       nextAt = nextAt === null ? t : Math.min(nextAt, t)
     }
-    const laneStuck = paused || lane.health === 'needs_auth'
+    // A lane waiting for the network to be fixed will not send by itself soon: its tasks are
+    // announced before their deadlines like a paused lane's.
+    const laneStuck = paused || lane.health === 'needs_auth' || lane.networkHoldUntil > at
     for (const entry of all) {
       if (TERMINAL_STATES.has(entry.state)) continue
       const held = heldScopes.has(entry.scope)
@@ -224,7 +236,7 @@ export function createDispatcher(deps: DispatcherDeps) {
   }
 
   /** Until when the lane sends nothing, for the provider's sake or the keychain's. */
-  const heldUntil = (lane: Lane) => Math.max(lane.blockedUntil, lane.keychainHoldUntil)
+  const heldUntil = (lane: Lane) => Math.max(lane.blockedUntil, lane.keychainHoldUntil, lane.networkHoldUntil)
 
   function schedule(lane: Lane, atMs: number | null): void {
     if (lane.timer !== null) timers.clearTimeout(lane.timer)
@@ -355,6 +367,12 @@ export function createDispatcher(deps: DispatcherDeps) {
       // holds (one task tries again after a short wait) instead of running its whole backlog into
       // the same locked keychain, and the entry is due at once when the hold ends.
       lane.keychainHoldUntil = Math.max(lane.keychainHoldUntil, at + keychainRetryMs)
+    } else if (outcome.kind === 'network_blocked') {
+      // This computer's network stopped it (a proxy refusal, an untrusted certificate): the
+      // provider was not reached, so its health stays as it was. The whole lane waits (every task
+      // would meet the same proxy) until Retry now, a network change, or the pause ends.
+      // The entry is due as soon as the lane's wait ends.
+      lane.networkHoldUntil = Math.max(lane.networkHoldUntil, at + networkRetryMs)
     } else if (outcome.kind === 'deadline_passed') {
       // Nothing was sent: the provider's health, failures and backoff stay as they were.
     } else if (outcome.kind === 'needs_auth') {
@@ -422,6 +440,8 @@ export function createDispatcher(deps: DispatcherDeps) {
       deps.logger.info('connectivity hint', { reason })
       for (const lane of lanes.values()) {
         if (lane.health === 'offline' || lane.health === 'down') lane.blockedUntil = 0
+        // The network changed (or the agent asked): a proxy or certificate fixed meanwhile is tried now.
+        lane.networkHoldUntil = 0
       }
       return checkAll()
     },
@@ -431,6 +451,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       if (!lane) return Promise.resolve()
       if (lane.health === 'needs_auth') setHealth(lane, 'unknown')
       lane.keychainHoldUntil = 0
+      lane.networkHoldUntil = 0
       return pump(lane)
     },
     /**

@@ -75,6 +75,16 @@ function transition(entry: OutboxEntry, event: Exclude<OutboxEvent, { t: 'queued
             nextAttemptAt: null,
             lastProblem: { message: o.message, providerMessage: null, httpStatus: null },
           }
+        case 'network_blocked':
+          // Back in line with the reason shown, waiting for IT (or the agent's Retry now) rather
+          // than the provider. Nothing reached the provider, so the attempt does not count.
+          return {
+            ...base,
+            state: 'queued',
+            attempts: Math.max(0, entry.attempts - 1),
+            nextAttemptAt: event.nextAttemptAt,
+            lastProblem: { message: o.message, providerMessage: null, httpStatus: null },
+          }
         case 'keychain_unavailable':
           // Back in line, for the keychain rather than the provider. Nothing left this computer,
           // so the attempt does not count: a keychain locked for an hour would otherwise show

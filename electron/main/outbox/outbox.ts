@@ -74,7 +74,9 @@ export interface OutboxDeps {
   skew?: ClockSkew
   /** Finished entries stay this long for history, then compaction drops them. Default 30 days. */
   historyMs?: number
-  dispatcher?: Partial<Pick<DispatcherDeps, 'timers' | 'random' | 'backoff' | 'tickMs' | 'keychainRetryMs'>>
+  dispatcher?: Partial<
+    Pick<DispatcherDeps, 'timers' | 'random' | 'backoff' | 'tickMs' | 'keychainRetryMs' | 'networkRetryMs'>
+  >
   /**
    * Set when this process may only show the queue (the data folder is read-only, or another
    * Callboard owns it): the reason, for the agent. The queue is listed; nothing is sent or changed.

@@ -34,7 +34,9 @@ export function expiringNotice(entry: OutboxEntry, blocker: OutboxEntry | null):
         ? 'Its profile needs you to sign in again.'
         : blocker
           ? `It waits behind an earlier task for the same customer (${subjectOf(blocker)}, ${blocker.state.replace('_', ' ')}).`
-          : 'Sending is paused.'
+          : entry.state === 'queued' && entry.lastProblem
+            ? entry.lastProblem.message
+            : 'Sending is paused.'
   return {
     title: 'Callboard: a task will expire unsent',
     body: `${what} expires at ${until}. ${why}`,

@@ -3,6 +3,7 @@ import type { Profile, ProviderName, ProviderSecret } from '@shared/providers/re
 import { sharedProvider } from '@shared/providers/registry'
 import type { ConnectionProbe, ProbeContext, ProbeFinding } from './connection-probe'
 import { withDeadline } from './http/attempt-deadline'
+import { proxySecrets } from '../net/network'
 import { redactMaybe, redactSecrets, secretValues } from '../secrets/redact-secrets'
 import { mainProvider } from './registry'
 import { AppError } from '../core/app-error'
@@ -70,7 +71,7 @@ export function createConnectionTester(deps: ConnectionTesterDeps) {
         message: "Store this profile's credentials first, then test the connection.",
       })
     }
-    const hide = secretValues(secret)
+    const hide = [...secretValues(secret), ...proxySecrets()]
     // Tokens used or renewed during the test are hidden from its messages too.
     const tokens = revealingTokens(deps.tokens, (values) => hide.push(...values))
     // The whole test (a token endpoint included) under one hard limit, held until it ends.

@@ -12,6 +12,7 @@ import { KeychainError } from '../secrets/secret-store'
 import type { TokenCache } from '../secrets/token-cache'
 import { revealingTokens } from '../secrets/token-cache'
 import { providerClock } from './clock-skew'
+import { proxySecrets } from '../net/network'
 import { redactError, redactOutcome, secretValues } from '../secrets/redact-secrets'
 import type { ClientEnv, ProviderClient } from './provider-module'
 import { mainProvider } from './registry'
@@ -173,7 +174,7 @@ export function createTaskSender(deps: TaskSenderDeps) {
 
     // Every secret value, and every token this attempt used or renewed, is hidden from whatever the
     // provider answers.
-    const hide = secretValues(secret)
+    const hide = [...secretValues(secret), ...proxySecrets()]
     const seen = revealingTokens(deps.tokensFor(profile.id), (values) => hide.push(...values))
 
     // By the provider's clock, as the queue's own check.

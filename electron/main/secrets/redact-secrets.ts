@@ -134,6 +134,9 @@ export function redactOutcome(outcome: SendOutcome, secrets: readonly string[]):
       return outcome
     case 'retry':
       return { ...outcome, reason: clean(outcome.reason) }
+    case 'network_blocked':
+      // Our own words, but the detail came off an error: a proxy's status or a TLS code.
+      return { ...outcome, message: clean(outcome.message), detail: clean(outcome.detail) }
     default:
       return {
         ...outcome,

@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi'
+import { routedFetch } from '../net/routed-fetch'
 import type { Clock } from '../core/clock'
 import { SignInError, startLoopbackRedirect } from './loopback-redirect'
 import { redactSecrets } from '../secrets/redact-secrets'
@@ -88,7 +89,11 @@ export async function signInWithBrowser(options: BrowserSignIn): Promise<SignedI
   }
   const client: oauth.Client = { client_id: options.clientId }
   const clientAuth = options.clientSecret ? oauth.ClientSecretPost(options.clientSecret) : oauth.None()
-  const insecure = options.loopbackIdp ? { [oauth.allowInsecureRequests]: true } : {}
+  // The token request follows the proxy decision like every provider request.
+  const insecure = {
+    [oauth.customFetch]: routedFetch(),
+    ...(options.loopbackIdp ? { [oauth.allowInsecureRequests]: true } : {}),
+  }
 
   const verifier = oauth.generateRandomCodeVerifier()
   const challenge = await oauth.calculatePKCECodeChallenge(verifier)

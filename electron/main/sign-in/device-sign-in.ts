@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi'
+import { routedFetch } from '../net/routed-fetch'
 import type { Clock } from '../core/clock'
 import type { IdentityProvider, SignedIn } from './browser-sign-in'
 import { explainRefusal, SignInRefused, tokensFrom } from './browser-sign-in'
@@ -43,6 +44,8 @@ export async function signInWithDeviceCode(options: DeviceSignIn): Promise<Signe
   const client: oauth.Client = { client_id: options.clientId }
   const clientAuth = options.clientSecret ? oauth.ClientSecretBasic(options.clientSecret) : oauth.None()
   const http = {
+    // Every request follows the proxy decision like every provider request.
+    [oauth.customFetch]: routedFetch(),
     ...(options.loopbackIdp ? { [oauth.allowInsecureRequests]: true } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   }

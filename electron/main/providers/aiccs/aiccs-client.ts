@@ -1,3 +1,4 @@
+import { networkBlockedOutcome, networkProblemOf } from '../../net/network-problem'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { AiccsCreateAiCallTask } from '@shared/providers/aiccs/wire'
 import { AICCS_TASK_NAME_MAX, toAiccsQuery } from '@shared/providers/aiccs/wire'
@@ -137,7 +138,7 @@ function networkDetail(error: unknown): string {
   if (!(error instanceof Error)) return 'unknown error'
   if (error.name === 'AbortError' || error.name === 'TimeoutError') return 'no answer in time'
   const code = (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code
-  if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code
+  if (typeof code === 'string' && (/^E[A-Z_]+$/.test(code) || networkProblemOf(code))) return code
   return error.message ? `${error.name}: ${error.message}`.slice(0, 200) : error.name
 }
 
@@ -238,6 +239,9 @@ const RESEND_SAFE = 'It is sent again under the same task name, so AICCS cannot 
  */
 export function classifyAiccsReply(reply: AiccsReply): SendOutcome {
   if (reply.kind === 'network') {
+    // A proxy's refusal or an untrusted certificate: this computer's network stopped it.
+    const blocked = networkBlockedOutcome(reply.detail)
+    if (blocked) return blocked
     return {
       kind: 'retry',
       delayMs: null,

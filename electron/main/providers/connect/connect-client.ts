@@ -1,3 +1,4 @@
+import { networkBlockedOutcomeOf } from '../../net/network-problem'
 import { StartTaskContactCommand } from '@aws-sdk/client-connect'
 import type { StartTaskContactCommandOutput } from '@aws-sdk/client-connect'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
@@ -93,7 +94,9 @@ export function classifyConnectOutput(
  * reads an HTTP-date Retry-After.
  *
  * An error with `$metadata.httpStatusCode` is an answer from AWS; anything else (refused, reset,
- * DNS, TLS, timeout, abort, before or after the body was written) is a network failure → `retry`.
+ * DNS, TLS, timeout, abort, before or after the body was written) is a network failure → `retry`,
+ * except what this computer's network did (a proxy's refusal, an untrusted certificate) →
+ * `network_blocked`.
  *
  * AccessDeniedException → `needs_auth`, not `rejected`: the keys are genuine but their IAM policy
  * does not allow connect:StartTaskContact on this instance (or flow). That is a fault of the
@@ -104,12 +107,15 @@ export function classifyConnectOutput(
 export function classifyConnectError(error: unknown, now: Date): SendOutcome {
   const status = (error as { $metadata?: { httpStatusCode?: unknown } } | null)?.$metadata?.httpStatusCode
   if (!(error instanceof Error) || typeof status !== 'number') {
-    return {
-      kind: 'retry',
-      delayMs: null,
-      reason: `Amazon Connect could not be reached or did not answer (${networkDetail(error)}). The task is sent again with the same ClientToken, so it cannot be created twice.`,
-      httpStatus: null,
-    }
+    // A proxy's refusal or an untrusted certificate: this computer's network stopped it.
+    return (
+      networkBlockedOutcomeOf(error) ?? {
+        kind: 'retry',
+        delayMs: null,
+        reason: `Amazon Connect could not be reached or did not answer (${networkDetail(error)}). The task is sent again with the same ClientToken, so it cannot be created twice.`,
+        httpStatus: null,
+      }
+    )
   }
   const name = error.name
   const providerMessage = providerText(error)

@@ -1,5 +1,6 @@
 import { ConnectClient } from '@aws-sdk/client-connect'
 import type { ProfileOf, SecretOf } from '@shared/providers/registry'
+import { RoutedAgent } from '../../net/routed-agent'
 
 /**
  * The official SDK client for a Connect profile: real SigV4 from the profile's keys, one attempt
@@ -40,6 +41,9 @@ export function connectSdkClient(
     // Without throwOnRequestTimeout the handler only logs a warning at requestTimeout and keeps
     // waiting, until the server closes the socket (75 s against a 30 s limit).
     requestHandler: {
+      // The process's proxy decision for every request (the SDK would otherwise connect direct).
+      httpAgent: new RoutedAgent(),
+      httpsAgent: new RoutedAgent(),
       connectionTimeout: options.timeoutMs,
       requestTimeout: options.timeoutMs,
       throwOnRequestTimeout: true,

@@ -1,5 +1,6 @@
 import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { CachedToken } from '@shared/schemas/token'
+import { networkBlockedOutcomeOf } from '../../net/network-problem'
 import { keychainOutcome } from '../../secrets/keychain-outcome'
 import { KeychainError } from '../../secrets/secret-store'
 import { bodyText } from '../connection-probe'
@@ -86,7 +87,8 @@ export interface TokenFailureWording {
  * A failure to obtain an access token, before anything of the task was sent: the token endpoint
  * refusing the client or grant needs the agent (`needs_auth`); an address that is not a token
  * endpoint (404) is the profile's setting, refused with that said; a keychain that cannot hold the
- * token is this computer's problem, not the provider's; anything else (429, 5xx, network) is worth
+ * token, a proxy refusing us or a certificate not trusted are this computer's problems, not the
+ * provider's; anything else (429, 5xx, network) is worth
  * another try. Pure.
  */
 export function classifyTokenFailureWith(error: unknown, wording: TokenFailureWording): SendOutcome {
@@ -112,6 +114,9 @@ export function classifyTokenFailureWith(error: unknown, wording: TokenFailureWo
       httpStatus: error.status,
     }
   }
+  // A proxy's refusal or an untrusted certificate: this computer's network, not the provider.
+  const blocked = networkBlockedOutcomeOf(error)
+  if (blocked) return blocked
   const name = error instanceof Error ? error.name : ''
   // fetch puts the network code (ECONNREFUSED, ENOTFOUND…) on `cause`.
   const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code

@@ -1,4 +1,5 @@
 import type { SendOutcome } from '@shared/schemas/send-outcome'
+import { networkBlockedOutcome } from '../../net/network-problem'
 import type { SendPhase, TransportAnswer } from './http-transport'
 
 /** A request that got no HTTP answer, and which side of "sent" it failed on. */
@@ -22,10 +23,14 @@ export type UnansweredWords =
 
 /**
  * A request that got no answer → its outcome class (design.md §4, the same for every provider):
- * nothing can have arrived → retry; it may have arrived → retry only where the provider recognises
+ * this computer's network stopped it → network_blocked; nothing can have arrived → retry; it may have arrived → retry only where the provider recognises
  * a resend, else needs_review. An ambiguous failure is never resent blindly.
  */
 export function unansweredOutcome(answer: Unanswered, words: UnansweredWords): SendOutcome {
+  // This computer's network stopped it before the provider (a proxy's refusal, an untrusted
+  // certificate): the same for every provider, and another try meets the same network.
+  const blocked = networkBlockedOutcome(answer.code)
+  if (blocked) return blocked
   const detail = answer.timedOut ? 'no answer in time' : answer.code
   if (answer.phase === 'before_send' || words.resendIsSafe) {
     return { kind: 'retry', delayMs: null, reason: words.retry(detail, answer.phase), httpStatus: null }
