@@ -5,8 +5,11 @@
  */
 export class ProxyRefusedError extends Error {
   readonly code: string
-  constructor(readonly status: number) {
-    super(`The proxy refused the connection (HTTP ${status})`)
+  constructor(
+    readonly status: number,
+    options?: ErrorOptions,
+  ) {
+    super(`The proxy refused the connection (HTTP ${status})`, options)
     this.name = 'ProxyRefusedError'
     this.code = proxyRefusedCode(status)
   }

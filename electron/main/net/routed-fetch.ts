@@ -6,11 +6,11 @@ import type { ProxyResolver } from './proxy-route'
 /** undici's words for a refused CONNECT: "Proxy response (407) !== 200 when HTTP Tunneling". */
 const REFUSED = /Proxy response \((\d{3})\) !== 200/
 
-/** The proxy's refusal inside a failed fetch, as a `ProxyRefusedError`, or null. */
-function refusal(error: unknown): ProxyRefusedError | null {
+/** The proxy's status inside a failed fetch, or null when the proxy did not refuse. */
+function refusedStatus(error: unknown): number | null {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
     const match = REFUSED.exec(e.message)
-    if (match) return new ProxyRefusedError(Number(match[1]))
+    if (match) return Number(match[1])
   }
   return null
 }
@@ -19,8 +19,8 @@ function refusal(error: unknown): ProxyRefusedError | null {
  * `fetch` for provider requests (token requests, connection tests, lists, sign-in): the URL's
  * proxy decision is asked first; a proxied request goes through undici's ProxyAgent, always as a
  * CONNECT tunnel (as RoutedAgent does, for the same reason), with the proxy URL's Basic
- * credentials. A refused tunnel fails like any network failure (`TypeError` "fetch failed") with
- * a `ProxyRefusedError` as its cause, where callers already look for a network code.
+ * credentials. A refused tunnel rejects with a `ProxyRefusedError` (its `code` read where callers
+ * already read a network code), undici's own error as its cause.
  */
 export function routedFetch(resolve: ProxyResolver = proxyFor): typeof fetch {
   return async (input, init) => {
@@ -46,8 +46,8 @@ export function routedFetch(resolve: ProxyResolver = proxyFor): typeof fetch {
         headers: [...response.headers],
       })
     } catch (error) {
-      const refused = refusal(error)
-      if (refused) throw new TypeError('fetch failed', { cause: refused })
+      const status = refusedStatus(error)
+      if (status !== null) throw new ProxyRefusedError(status, { cause: error })
       throw error
     } finally {
       void dispatcher.close()

@@ -10,6 +10,7 @@ import type { SendOutcome } from '../../../shared/schemas/send-outcome'
 import type { TaskIntent } from '../../../shared/schemas/intents'
 import type { ClientEnv } from '../../../electron/main/providers/provider-module'
 import { createTaskSender } from '../../../electron/main/providers/task-sender'
+import { routedFetch } from '../../../electron/main/net/routed-fetch'
 import { createTokenCache } from '../../../electron/main/secrets/token-cache'
 import { createLogger } from '../../../electron/main/core/logger'
 import { systemClock } from '../../../electron/main/core/clock'
@@ -46,7 +47,8 @@ export function harness() {
       clientEnv: () => env,
       endpointFor: () => endpoint,
       clock: systemClock,
-      fetch,
+      // As the app: fetch follows the proxy decision (direct for loopback).
+      fetch: routedFetch(),
       logger,
       providerOffsetMs: () => providerOffsetMs,
     })

@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { ProfileOf, ProviderName } from '../../../shared/providers/registry'
+import { mainProviders } from '../../../electron/main/providers/registry'
+import { harness, sampleIntent } from '../providers/attempt-harness'
+import type { ForwardProxy } from './forward-proxy'
+import { startForwardProxy } from './forward-proxy'
+
+// Issue #15: behind a proxy, every provider's task reaches its provider through the proxy, with
+// Basic proxy authentication, and a proxy that refuses is its own outcome. The providers are the
+// sandbox simulators, addressed by names only the proxy resolves (`webex.sim.internal` → 127.0.0.1
+// at the proxy): reaching one by that name proves the request went through the proxy. The proxy
+// decision comes from the standard variables (HTTPS_PROXY / HTTP_PROXY / NO_PROXY), as in the
+// harness; the app's OS decision and the policy's proxy feed the same port (proxy-route.test.ts).
+//
+// Alibaba AICCS is not here: its SDK (@darabonba/typescript doAction → httpx) accepts proxy
+// settings but never reads them and takes no agent, so its requests cannot be routed (README).
+
+const CREDENTIALS = 'agent-7:pr0xy-Pa55word'
+const PROVIDERS = ['webex', 'egain', 'connect', 'voice_broadcast'] as const satisfies readonly ProviderName[]
+type Routed = (typeof PROVIDERS)[number]
+
+const h = harness()
+let proxy: ForwardProxy | null = null
+const closers: (() => Promise<void>)[] = []
+
+beforeEach(() => {
+  for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY']) {
+    vi.stubEnv(name, '')
+    vi.stubEnv(name.toLowerCase(), '')
+  }
+})
+afterEach(async () => {
+  vi.unstubAllEnvs()
+  await h.cleanup()
+  while (closers.length) await closers.pop()!()
+  await proxy?.close()
+  proxy = null
+})
+
+/** Send through the proxy at `proxyUrl` (credentials included), or direct when null. */
+function useProxy(proxyUrl: string | null, noProxy = ''): void {
+  vi.stubEnv('HTTPS_PROXY', proxyUrl ?? '')
+  vi.stubEnv('HTTP_PROXY', proxyUrl ?? '')
+  vi.stubEnv('NO_PROXY', noProxy)
+}
+
+const withCredentials = (url: string, credentials: string) => url.replace('http://', `http://${credentials}@`)
+
+/** The sandbox simulator of `name`, its profile and endpoint renamed to the proxy-only host. */
+async function simulatorBehindProxy<P extends Routed>(name: P) {
+  const kit = mainProviders[name].sandbox
+  const secret = kit.newSecret()
+  const simulator = await kit.start(secret)
+  closers.push(() => simulator.close())
+  const host = `${name}.sim.internal`
+  const profile: ProfileOf<P> = JSON.parse(JSON.stringify(simulator.profile).replaceAll('127.0.0.1', host))
+  const endpoint = simulator.endpoint?.replace('127.0.0.1', host)
+  expect(JSON.stringify(profile) + (endpoint ?? '')).toContain(host)
+  return { simulator, profile, secret, endpoint, host }
+}
+
+async function sendOne<P extends Routed>(name: P) {
+  const sim = await simulatorBehindProxy(name)
+  const send = h.senderFor(sim.profile, sim.secret, {}, sim.endpoint)
+  const outcome = await send({ taskId: 't-1', intent: sampleIntent(sim.profile), idempotencyKey: `key-${name}` })
+  return { outcome, sim }
+}
+
+describe.each(PROVIDERS)('%s behind a forward proxy', (name) => {
+  it('reaches the provider only through the proxy, with Basic proxy authentication', async () => {
+    proxy = await startForwardProxy({ credentials: CREDENTIALS })
+    useProxy(withCredentials(proxy.url, CREDENTIALS))
+    const { outcome, sim } = await sendOne(name)
+    expect(outcome.kind).toBe('sent')
+    expect(sim.simulator.created()).toBe(1)
+    // Every request of the attempt (the token request included) was a tunnel through the proxy.
+    expect(proxy.connects.length).toBeGreaterThan(0)
+    for (const connect of proxy.connects) {
+      expect(connect.target).toMatch(new RegExp(`^${sim.host}:\\d+$`))
+      expect(connect.credentials).toBe(CREDENTIALS)
+    }
+  })
+
+  it('cannot reach it without the proxy: the name resolves nowhere else', async () => {
+    useProxy(null)
+    const { outcome, sim } = await sendOne(name)
+    expect(outcome.kind).toBe('retry')
+    expect(JSON.stringify(outcome)).toMatch(/ENOTFOUND|EAI_AGAIN/)
+    expect(sim.simulator.created()).toBe(0)
+  })
+
+  it('goes direct for a host NO_PROXY names (and so cannot resolve it)', async () => {
+    proxy = await startForwardProxy({ credentials: CREDENTIALS })
+    useProxy(withCredentials(proxy.url, CREDENTIALS), '.sim.internal')
+    const { outcome, sim } = await sendOne(name)
+    expect(outcome.kind).toBe('retry')
+    expect(proxy.connects).toEqual([])
+    expect(sim.simulator.created()).toBe(0)
+  })
+
+  it('a proxy refusing the credentials (407) is its own outcome: nothing sent, the reason for IT, no password in it', async () => {
+    proxy = await startForwardProxy({ credentials: CREDENTIALS })
+    useProxy(withCredentials(proxy.url, 'agent-7:wrong-Pa55word'))
+    const { outcome, sim } = await sendOne(name)
+    expect(outcome).toMatchObject({ kind: 'network_blocked', problem: 'proxy_auth', detail: 'ERR_PROXY_407' })
+    expect(outcome.kind === 'network_blocked' && outcome.message).toMatch(/proxy asked for a user name and password/)
+    expect(JSON.stringify(outcome)).not.toMatch(/wrong-Pa55word|pr0xy-Pa55word/)
+    expect(sim.simulator.created()).toBe(0)
+  })
+
+  it('a proxy refusing the destination (403) is its own outcome, before anything was sent', async () => {
+    proxy = await startForwardProxy({ refuseWith: 403 })
+    useProxy(proxy.url)
+    const { outcome, sim } = await sendOne(name)
+    expect(outcome).toMatchObject({ kind: 'network_blocked', problem: 'proxy_refused', detail: 'ERR_PROXY_403' })
+    expect(sim.simulator.created()).toBe(0)
+  })
+})
