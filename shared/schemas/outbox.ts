@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { TaskIntent, TaskKind } from './intents'
 import { ProfileId, ProviderName } from './providers'
+import { NetworkProblem } from './send-outcome'
 
 // The durable outbox (design.md §4): every task is an entry that lives through these states.
 // `queued → sending → sent | rejected | expired | needs_auth | needs_review | cancelled`; `retry`
@@ -57,6 +58,8 @@ export const EntryProblem = z
     message: z.string().min(1),
     providerMessage: z.string().nullable(),
     httpStatus: z.number().int().min(100).max(599).nullable(),
+    /** Set when this computer's network stopped the last attempt (a proxy, a certificate): it waits for IT, not the provider. */
+    network: NetworkProblem.optional(),
   })
   .strict()
 export type EntryProblem = z.infer<typeof EntryProblem>

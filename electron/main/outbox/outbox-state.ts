@@ -83,7 +83,7 @@ function transition(entry: OutboxEntry, event: Exclude<OutboxEvent, { t: 'queued
             state: 'queued',
             attempts: Math.max(0, entry.attempts - 1),
             nextAttemptAt: event.nextAttemptAt,
-            lastProblem: { message: o.message, providerMessage: null, httpStatus: null },
+            lastProblem: { message: o.message, providerMessage: null, httpStatus: null, network: o.problem },
           }
         case 'keychain_unavailable':
           // Back in line, for the keychain rather than the provider. Nothing left this computer,

@@ -159,6 +159,11 @@ export default {
       held_clock_moved_back:
         'Held: the clock moved back since it was queued. Check the clock, then send it or cancel it.',
       cancelled: 'Cancelled.',
+      network_proxy_auth:
+        "Waiting for your network: its proxy did not accept Callboard's credentials. Nothing was sent.",
+      network_proxy_refused: 'Waiting for your network: its proxy refused the connection. Nothing was sent.',
+      network_certificate_untrusted:
+        'Waiting for your network: it presents a certificate this computer does not trust. Nothing was sent.',
     },
     behind: 'Waiting behind an earlier task for the same customer:',
     behindState: '({state})',

@@ -170,6 +170,10 @@ export default {
       held_clock_moved_back:
         'Retenida: el reloj se atrasó desde que se puso en cola. Compruebe la hora y luego envíela o cancélela.',
       cancelled: 'Cancelada.',
+      network_proxy_auth: 'Esperando a su red: su proxy no aceptó las credenciales de Callboard. No se envió nada.',
+      network_proxy_refused: 'Esperando a su red: su proxy rechazó la conexión. No se envió nada.',
+      network_certificate_untrusted:
+        'Esperando a su red: presenta un certificado en el que este equipo no confía. No se envió nada.',
     },
     behind: 'Espera detrás de una tarea anterior del mismo cliente:',
     behindState: '({state})',

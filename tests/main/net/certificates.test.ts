@@ -62,7 +62,7 @@ interface Behind {
 }
 
 /** `name`'s sandbox simulator, reachable only over TLS signed by the throwaway CA. */
-async function behindInspection(name: ProviderName): Promise<Behind> {
+async function behindInspection<P extends ProviderName>(name: P): Promise<Behind> {
   const kit = mainProviders[name].sandbox
   const secret = kit.newSecret()
   const simulator = await kit.start(secret)

@@ -47,7 +47,14 @@ const retry = (delayMs: number | null = null, httpStatus: number | null = null):
   httpStatus,
 })
 
-function setup(script: Script, options: { random?: () => number; deadlines?: Partial<DeadlinePolicy> } = {}) {
+function setup(
+  script: Script,
+  options: {
+    random?: () => number
+    deadlines?: Partial<DeadlinePolicy>
+    onExpiringSoon?: (entry: OutboxEntry) => void
+  } = {},
+) {
   const time = virtualTime()
   const log = memoryLog()
   const attempts: { id: string; at: number; mono: number; attempt: number }[] = []
@@ -71,6 +78,7 @@ function setup(script: Script, options: { random?: () => number; deadlines?: Par
       }
     },
     onChanged: () => undefined,
+    ...(options.onExpiringSoon ? { onExpiringSoon: options.onExpiringSoon } : {}),
     deadlines: { ...DEFAULT_DEADLINES, ...options.deadlines },
     dispatcher: { timers: time.timers, random: options.random ?? (() => 0.5), tickMs: 30_000 },
   })
@@ -129,6 +137,7 @@ describe('dispatcher', () => {
       { kind: 'needs_review', message: 'It may have been created.', providerMessage: null },
       { kind: 'rejected', message: 'Refused.', providerMessage: null, httpStatus: 400 },
       { kind: 'keychain_unavailable', keychain: 'locked', message: 'The keychain is locked.' },
+      { kind: 'network_blocked', problem: 'proxy_auth', message: 'The proxy refused.', detail: 'ERR_PROXY_407' },
     ]
     await fc.assert(
       fc.asyncProperty(
@@ -160,6 +169,74 @@ describe('dispatcher', () => {
       ),
       { numRuns: 60 },
     )
+  })
+
+  describe("this computer's network stops a send (issue #15: a proxy's refusal, an untrusted certificate)", () => {
+    const blocked: SendOutcome = {
+      kind: 'network_blocked',
+      problem: 'certificate_untrusted',
+      message:
+        'Your network presents a certificate this computer does not trust (SELF_SIGNED_CERT_IN_CHAIN), so nothing was sent.',
+      detail: 'SELF_SIGNED_CERT_IN_CHAIN',
+    }
+
+    it('parks the lane with the reason shown, not counted as an attempt; other lanes go on; tried again after the pause', async () => {
+      let network = 'inspected'
+      const { outbox, time, attempts } = setup((entry) =>
+        entry.profileId === WEBEX.id && network === 'inspected' ? blocked : sent(),
+      )
+      await outbox.start()
+      const first = await outbox.submit(outdial('+14155550100'))
+      const second = await outbox.submit(outdial('+14155550111'))
+      const other = await outbox.submit(followUp('Ana'))
+      await time.advance(50)
+      const parked = outbox.get(first.id)!
+      expect(parked).toMatchObject({ state: 'queued', attempts: 0, nextAttemptAt: null })
+      expect(parked.lastProblem).toMatchObject({ message: blocked.message, network: 'certificate_untrusted' })
+      // The whole lane waits: the second task meets the same network, so it is not tried.
+      expect(attempts.filter((a) => a.id === second.id)).toHaveLength(0)
+      expect(outbox.get(other.id)!.state).toBe('sent')
+      await time.advance(4 * 60_000)
+      expect(attempts.filter((a) => a.id === first.id)).toHaveLength(1)
+      network = 'fixed'
+      await time.advance(60_000 + 50)
+      expect(outbox.get(first.id)!.state).toBe('sent')
+      expect(outbox.get(second.id)!.state).toBe('sent')
+      // Each task reached the provider once.
+      expect(attempts.filter((a) => a.id === first.id)).toHaveLength(2)
+      expect(attempts.filter((a) => a.id === second.id)).toHaveLength(1)
+    })
+
+    it('Retry now (IT fixed it) or a network change tries at once', async () => {
+      let network = 'inspected'
+      const { outbox, time, attempts } = setup(() => (network === 'inspected' ? blocked : sent()))
+      await outbox.start()
+      const task = await outbox.submit(outdial('+14155550100'))
+      await time.advance(50)
+      expect(outbox.get(task.id)!.state).toBe('queued')
+      await outbox.poke('online')
+      await time.advance(50)
+      expect(attempts).toHaveLength(2)
+      network = 'fixed'
+      await outbox.retry(task.id)
+      await time.advance(50)
+      expect(outbox.get(task.id)!.state).toBe('sent')
+      expect(attempts).toHaveLength(3)
+    })
+
+    it('still expires at its deadline, and is announced before it', async () => {
+      const warned: string[] = []
+      const { outbox, time } = setup(() => blocked, { onExpiringSoon: (entry) => warned.push(entry.id) })
+      await outbox.start()
+      const task = await outbox.submit(outdial('+14155550100'))
+      await time.advance(50)
+      // An outdial has 15 minutes; the lane's pause would outlast the warning (a fifth before).
+      await time.advance(13 * 60_000)
+      expect(warned).toEqual([task.id])
+      expect(outbox.get(task.id)!.state).toBe('queued')
+      await time.advance(3 * 60_000)
+      expect(outbox.get(task.id)!.state).toBe('expired')
+    })
   })
 
   it('a task refused at the head of a lane never blocks the ones behind it, same scope or not (Q11)', async () => {
