@@ -64,11 +64,7 @@ describe('reading the policy', () => {
       { version: 1, proxy: { url: 'http://agent:hunter22@proxy.corp:3128' } },
       /proxy\.url: .*never holds the proxy password/,
     ],
-    [
-      'a SOCKS proxy',
-      { version: 1, proxy: { url: 'socks5://proxy.corp:1080' } },
-      /proxy\.url: /,
-    ],
+    ['a SOCKS proxy', { version: 1, proxy: { url: 'socks5://proxy.corp:1080' } }, /proxy\.url: /],
     [
       'a setting that is not a managed one',
       { version: 1, settings: { defaultOutdialProfileId: null } },

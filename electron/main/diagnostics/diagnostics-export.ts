@@ -8,6 +8,7 @@ import type { OutboxEntry, QueueSnapshot } from '@shared/schemas/outbox'
 import type { SettingsState } from '@shared/schemas/settings'
 import type { UpdateStatus } from '@shared/schemas/updates'
 import type { PolicyState } from '@shared/schemas/policy'
+import { proxySecrets } from '../net/network'
 import { redactSecrets, secretLeaves } from '../secrets/redact-secrets'
 import type { SecretStore } from '../secrets/secret-store'
 import type { Clock } from '../core/clock'
@@ -82,10 +83,8 @@ export async function buildDiagnostics(sources: DiagnosticsSources, options: { i
   let text = JSON.stringify(report, null, 2)
   if (!options.includeNumbers) text = maskNumbers(text)
   const stored = await sources.secrets.list().catch(() => [])
-  return redactSecrets(
-    text,
-    stored.flatMap((entry) => secretLeaves(entry.value)),
-  )
+  // The keychain's values, and the proxy credentials this process has used (they are not kept there).
+  return redactSecrets(text, [...stored.flatMap((entry) => secretLeaves(entry.value)), ...proxySecrets()])
 }
 
 /** Writes the report (0600: it describes the agent's setup) and answers where. */
