@@ -41,6 +41,9 @@ export default defineConfig({
         'electron/main/providers/http/one-refresh.ts',
         'electron/main/providers/http/sdk-answer-headers.ts',
         'electron/main/providers/http/unanswered.ts',
+        // What this computer's network did (a proxy's refusal, an untrusted certificate), for every provider.
+        'electron/main/net/network-problem.ts',
+        'electron/main/net/proxy-refused.ts',
       ],
       reporter: ['text'],
       reportsDirectory: 'test-artifacts/coverage-classifiers',

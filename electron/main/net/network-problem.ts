@@ -43,9 +43,10 @@ export function failureCodeOf(error: unknown): string | null {
   return null
 }
 
-/** What the agent reads, and what IT has to do, for each problem. */
+/** What the agent reads, and what IT has to do, for each problem; `detail` is its code (ERR_PROXY_407, a TLS code). */
 export function networkProblemMessage(problem: NetworkProblem, detail: string): string {
-  const status = proxyRefusedStatus(detail)
+  // Read only for the proxy's problems, whose code is ERR_PROXY_<status>.
+  const status = detail.replace(/^ERR_PROXY_/, '')
   switch (problem) {
     case 'certificate_untrusted':
       return (
@@ -55,21 +56,23 @@ export function networkProblemMessage(problem: NetworkProblem, detail: string): 
       )
     case 'proxy_auth':
       return (
-        `Your network's proxy asked for a user name and password and did not accept Callboard's (HTTP ${status ?? 407}), ` +
+        `Your network's proxy asked for a user name and password and did not accept Callboard's (HTTP ${status}), ` +
         'so nothing was sent. IT must give Callboard the proxy credentials (see "For administrators" in the README) ' +
         'or let it through. The task goes once that is done: press Retry now, or it is tried again in a few minutes.'
       )
     case 'proxy_refused':
       return (
-        `Your network's proxy refused the connection to the provider (HTTP ${status ?? '?'}), so nothing was sent. ` +
+        `Your network's proxy refused the connection to the provider (HTTP ${status}), so nothing was sent. ` +
         "IT must allow the provider's address through the proxy. The task goes once that is done: " +
         'press Retry now, or it is tried again in a few minutes.'
       )
   }
 }
 
+export type NetworkBlocked = Extract<SendOutcome, { kind: 'network_blocked' }>
+
 /** The outcome for a failure code that is this computer's network's doing, or null. Pure. */
-export function networkBlockedOutcome(code: string): SendOutcome | null {
+export function networkBlockedOutcome(code: string): NetworkBlocked | null {
   const problem = networkProblemOf(code)
   return problem
     ? { kind: 'network_blocked', problem, message: networkProblemMessage(problem, code), detail: code }
@@ -77,7 +80,7 @@ export function networkBlockedOutcome(code: string): SendOutcome | null {
 }
 
 /** The same, for an error thrown by fetch or an SDK (the code may sit on a cause). */
-export function networkBlockedOutcomeOf(error: unknown): SendOutcome | null {
+export function networkBlockedOutcomeOf(error: unknown): NetworkBlocked | null {
   const code = failureCodeOf(error)
   return code ? networkBlockedOutcome(code) : null
 }

@@ -1,3 +1,4 @@
+import { networkBlockedOutcomeOf } from '../net/network-problem'
 import type { ConnectionOutcome } from '@shared/schemas/connection-test'
 import type { ProfileOf, ProviderName, SecretOf } from '@shared/providers/registry'
 import type { Clock } from '../core/clock'
@@ -36,6 +37,11 @@ export type ConnectionProbe<P extends ProviderName> = (context: ProbeContext<P>)
 
 /** Network failures (DNS, refused, reset, TLS, timeout) as a finding, with the runtime's words. */
 export function unreachable(error: unknown, where: string): ProbeFinding {
+  // This computer's network in the way (a proxy's refusal, an untrusted certificate): say that, for IT.
+  const blocked = networkBlockedOutcomeOf(error)
+  if (blocked) {
+    return { outcome: 'unreachable', message: blocked.message, providerMessage: null, httpStatus: null }
+  }
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause
   const detail = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))
   const timedOut = error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')

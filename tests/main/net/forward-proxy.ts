@@ -39,9 +39,15 @@ export async function startForwardProxy(
   if (options.refuseWith) {
     // A proxy whose rules forbid the destination: it answers the CONNECT and never connects.
     const status = options.refuseWith
+    // Its refusal echoes what it was sent (the Proxy-Authorization header, decoded too), as a
+    // careless proxy's error page might: none of it may reach the agent.
     server.on('connect', (req: IncomingMessage, socket: Socket) => {
       connects.push({ target: req.url ?? '', credentials: basicCredentials(req) })
-      socket.end(`HTTP/1.1 ${status} Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`)
+      const echo = JSON.stringify({ got: req.headers['proxy-authorization'] ?? null, decoded: basicCredentials(req) })
+      socket.end(
+        `HTTP/1.1 ${status} Refused\r\nProxy-Authenticate: Basic realm="corp"\r\nContent-Type: application/json\r\n` +
+          `Content-Length: ${Buffer.byteLength(echo)}\r\nConnection: close\r\n\r\n${echo}`,
+      )
     })
   } else {
     // Registered before the proxy's own handler, so it runs first: record, then resolve.

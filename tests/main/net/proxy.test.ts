@@ -108,6 +108,19 @@ describe.each(PROVIDERS)('%s behind a forward proxy', (name) => {
     expect(sim.simulator.created()).toBe(0)
   })
 
+  it('a proxy that echoes the credentials in its refusal: no spelling of them reaches the outcome', async () => {
+    proxy = await startForwardProxy({ refuseWith: 407 })
+    useProxy(withCredentials(proxy.url, CREDENTIALS))
+    const { outcome } = await sendOne(name)
+    expect(outcome).toMatchObject({ kind: 'network_blocked', problem: 'proxy_auth' })
+    expect(proxy.connects[0]?.credentials).toBe(CREDENTIALS)
+    const text = JSON.stringify(outcome)
+    const password = CREDENTIALS.split(':')[1]!
+    for (const spelling of [password, encodeURIComponent(password), Buffer.from(CREDENTIALS).toString('base64')]) {
+      expect(text).not.toContain(spelling)
+    }
+  })
+
   it('a proxy refusing the destination (403) is its own outcome, before anything was sent', async () => {
     proxy = await startForwardProxy({ refuseWith: 403 })
     useProxy(proxy.url)

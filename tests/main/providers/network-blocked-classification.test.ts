@@ -5,6 +5,7 @@ import { classifyAiccsReply, replyFromError } from '../../../electron/main/provi
 import { classifyConnectError } from '../../../electron/main/providers/connect/connect-client'
 import { classifyEgainResponse, classifyEgainTokenFailure } from '../../../electron/main/providers/egain/egain-client'
 import { sendPhase } from '../../../electron/main/providers/http/http-transport'
+import { unreachable } from '../../../electron/main/providers/connection-probe'
 import { classifyVoiceBroadcastAnswer } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-client'
 import { classifyTokenFailure, classifyWebexResponse } from '../../../electron/main/providers/webex/webex-client'
 
@@ -75,5 +76,17 @@ describe('which side of "sent" a network problem falls on', () => {
     expect(
       classifyWebexResponse(network('ERR_PROXY_407', 'after_send'), { now: NOW, auth: 'oauth', what: 'task' }).kind,
     ).toBe('network_blocked')
+  })
+})
+
+describe('"Test connection" behind such a network', () => {
+  it('says what the network did, for IT, instead of "could not be reached"', () => {
+    expect(unreachable(new ProxyRefusedError(407), 'Webex').message).toMatch(/proxy asked for a user name and password/)
+    expect(unreachable(fetchFailed(tlsError('SELF_SIGNED_CERT_IN_CHAIN')), 'eGain').message).toMatch(
+      /^Your network presents a certificate this computer does not trust \(SELF_SIGNED_CERT_IN_CHAIN\)/,
+    )
+    expect(unreachable(fetchFailed(tlsError('ECONNREFUSED')), 'eGain').message).toBe(
+      'eGain could not be reached (ECONNREFUSED).',
+    )
   })
 })
