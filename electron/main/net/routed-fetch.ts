@@ -15,6 +15,13 @@ function refusedStatus(error: unknown): number | null {
   return null
 }
 
+/** Provider requests made with fetch carry a text or a form; anything else is refused, never dropped. */
+function textBody(body: RequestInit['body']): string | URLSearchParams | undefined {
+  if (body === undefined || body === null) return undefined
+  if (typeof body === 'string' || body instanceof URLSearchParams) return body
+  throw new TypeError('A request through the proxy carries a text or a form body only.')
+}
+
 /**
  * `fetch` for provider requests (token requests, connection tests, lists, sign-in): the URL's
  * proxy decision is asked first; a proxied request goes through undici's ProxyAgent, always as a
@@ -35,7 +42,7 @@ export function routedFetch(resolve: ProxyResolver = proxyFor): typeof fetch {
       const response = await undiciFetch(url, {
         method: init?.method,
         headers: init?.headers ? [...new Headers(init.headers)] : undefined,
-        body: typeof init?.body === 'string' || init?.body instanceof URLSearchParams ? init.body : undefined,
+        body: textBody(init?.body),
         signal: init?.signal ?? undefined,
         dispatcher,
       })

@@ -27,7 +27,7 @@ const basicCredentials = (req: IncomingMessage): string | null => {
 
 /** Starts the proxy on a random loopback port; `credentials` (`user:password`) are required when given. */
 export async function startForwardProxy(
-  options: { credentials?: string; refuseWith?: 403 } = {},
+  options: { credentials?: string; refuseWith?: 403 | 407 } = {},
 ): Promise<ForwardProxy> {
   const server = createServer()
   const sockets = new Set<Socket>()
