@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ProfileOf, ProviderName } from '../../../shared/providers/registry'
 import { mainProviders } from '../../../electron/main/providers/registry'
-import { harness, sampleIntent } from '../providers/attempt-harness'
+import { harness, parse, sampleIntent } from '../providers/attempt-harness'
+import { SENT_THEN_SILENT_MS } from '../providers/time-limits'
+import { drafts } from '../../shared/fixtures'
 import type { ForwardProxy } from './forward-proxy'
 import { startForwardProxy } from './forward-proxy'
 
@@ -127,5 +129,24 @@ describe.each(PROVIDERS)('%s behind a forward proxy', (name) => {
     const { outcome, sim } = await sendOne(name)
     expect(outcome).toMatchObject({ kind: 'network_blocked', problem: 'proxy_refused', detail: 'ERR_PROXY_403' })
     expect(sim.simulator.created()).toBe(0)
+  })
+})
+
+describe('"did it leave" through a tunnel', () => {
+  it('a request written into a tunnel whose provider never answers may have arrived: needs review (Webex has no resend key)', async () => {
+    proxy = await startForwardProxy({ credentials: CREDENTIALS })
+    useProxy(withCredentials(proxy.url, CREDENTIALS))
+    const silent = await h.silentUrl()
+    // Parsed at loopback (plain http is allowed only there), then renamed as the others are.
+    const p = parse(
+      { ...drafts.webex, authMethod: 'access_token', endpoint: { kind: 'custom', baseUrl: silent.url } },
+      { provider: 'webex', kind: 'access_token', accessToken: 'pasted-token-1234' },
+    )
+    const profile: typeof p.profile = JSON.parse(JSON.stringify(p.profile).replace('127.0.0.1', 'webex.sim.internal'))
+    const { outcome } = await h.attemptAgainst(profile, p.secret, { timeoutMs: SENT_THEN_SILENT_MS })
+    // It reached the provider's side (through the proxy only: the name resolves nowhere else).
+    await silent.received
+    expect(proxy.connects.map((c) => c.target)).toEqual([`webex.sim.internal:${silent.port}`])
+    expect(outcome.kind).toBe('needs_review')
   })
 })
