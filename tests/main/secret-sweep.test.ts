@@ -188,22 +188,24 @@ const egainPassword: Variant<'egain'> = {
   },
 }
 
+const connectKeySecret = {
+  provider: 'connect',
+  accessKeyId: 'ASIASWEEP0123456789',
+  secretAccessKey: bodySecret('awssk'),
+  sessionToken: headerSecret('awsst'),
+} as const
 const connectKeys: Variant<'connect'> = {
   provider: 'connect',
   name: 'connect (temporary credentials)',
-  secret: {
-    provider: 'connect',
-    accessKeyId: 'ASIASWEEP0123456789',
-    secretAccessKey: bodySecret('awssk'),
-    sessionToken: headerSecret('awsst'),
-  },
+  secret: connectKeySecret,
   ids: ['ASIASWEEP0123456789'],
   hasTokenEndpoint: false,
   testAsksApi: true,
-  async start(secret) {
+  async start() {
     const sim = await startConnectSimulator({
-      accessKeyId: secret.accessKeyId,
-      secretAccessKey: secret.secretAccessKey,
+      accessKeyId: connectKeySecret.accessKeyId,
+      secretAccessKey: connectKeySecret.secretAccessKey,
+      sessionToken: connectKeySecret.sessionToken,
       region: 'us-east-1',
       instances: [{ id: CONNECT_SANDBOX_INSTANCE, alias: 'callboard-sandbox' }],
     })
