@@ -70,10 +70,7 @@ const connectFields = z
     id: ProfileId,
     provider: z.literal('connect'),
     label: Label,
-    region: z
-      .string()
-      .trim()
-      .regex(AWS_REGION, { error: 'Enter an AWS region such as us-east-1 or eu-west-2.' }),
+    region: z.string().trim().regex(AWS_REGION, { error: 'Enter an AWS region such as us-east-1 or eu-west-2.' }),
     /** `InstanceId`: 1–100 characters. */
     instanceId: RequiredText(100, 'instance id'),
     /** `ContactFlowId`: at most 500 characters. */
@@ -139,7 +136,12 @@ const regionalChoicesOnlyWithoutEndpoint = <
 
 /** Each credential source needs its own settings. */
 const sourceSettings = <
-  S extends z.ZodType<{ credentialSource: ConnectCredentialSource; awsProfile: string; ssoStartUrl: string; ssoRegion: string }>,
+  S extends z.ZodType<{
+    credentialSource: ConnectCredentialSource
+    awsProfile: string
+    ssoStartUrl: string
+    ssoRegion: string
+  }>,
 >(
   schema: S,
 ) =>

@@ -41,7 +41,11 @@ const ConnectSsoSession = z
 /** A named profile of this computer's AWS configuration: nothing secret is kept, the files hold it. */
 const ConnectAwsProfileMarker = z.object({ provider: z.literal('connect'), kind: z.literal('aws_profile') }).strict()
 
-export const ConnectSecret = z.discriminatedUnion('kind', [ConnectAccessKeys, ConnectSsoSession, ConnectAwsProfileMarker])
+export const ConnectSecret = z.discriminatedUnion('kind', [
+  ConnectAccessKeys,
+  ConnectSsoSession,
+  ConnectAwsProfileMarker,
+])
 export type ConnectSecret = z.infer<typeof ConnectSecret>
 export type ConnectAccessKeysSecret = z.infer<typeof ConnectAccessKeys>
 export type ConnectSsoSecret = z.infer<typeof ConnectSsoSession>

@@ -237,7 +237,9 @@ export function createConnectClient(options: ConnectClientOptions = {}): Connect
         try {
           // The handler's own requestTimeout throws; the deadline also covers signing and connecting.
           const output = await withDeadline(context.signal, timeoutMs, (abortSignal) =>
-            client.send(new StartTaskContactCommand({ ...input, ClientToken: context.idempotencyKey }), { abortSignal }),
+            client.send(new StartTaskContactCommand({ ...input, ClientToken: context.idempotencyKey }), {
+              abortSignal,
+            }),
           )
           return { outcome: classifyConnectOutput(output), expired: false }
         } catch (error) {

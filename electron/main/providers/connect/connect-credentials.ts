@@ -95,8 +95,11 @@ async function fromIdentityCenter(context: CredentialContext): Promise<AwsCreden
     signal: context.signal,
   }
   const accessToken = async () =>
-    (await tokens.get(profile.id, (previous) => renewAccessToken(profile, secret, previous, clock, ports, RENEW_AHEAD_MS)))
-      .accessToken
+    (
+      await tokens.get(profile.id, (previous) =>
+        renewAccessToken(profile, secret, previous, clock, ports, RENEW_AHEAD_MS),
+      )
+    ).accessToken
   const withRole = async (token: string) =>
     roleCredentials(profile.ssoRegion, token, await chosenRole(profile, token, ports), ports)
   try {
@@ -164,10 +167,7 @@ function unavailable(error: unknown, profile: ProfileOf<'connect'>): Credentials
     )
   }
   const detail = error instanceof Error ? (networkCode(error) ?? error.name) : 'unknown error'
-  return new CredentialsUnavailable(
-    'unreachable',
-    `IAM Identity Center could not be reached (${detail}).`,
-  )
+  return new CredentialsUnavailable('unreachable', `IAM Identity Center could not be reached (${detail}).`)
 }
 
 const networkCode = (error: Error): string | null => {

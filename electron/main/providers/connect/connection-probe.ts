@@ -21,7 +21,8 @@ export interface ConnectProbeOptions {
 /** No credentials could be had: what Test connection says (nothing reached Amazon Connect). */
 function credentialsFinding(problem: CredentialsUnavailable): ProbeFinding {
   return {
-    outcome: problem.why === 'sign_in' ? 'auth_rejected' : problem.why === 'unreachable' ? 'unreachable' : 'provider_error',
+    outcome:
+      problem.why === 'sign_in' ? 'auth_rejected' : problem.why === 'unreachable' ? 'unreachable' : 'provider_error',
     message: problem.message,
     providerMessage: problem.providerMessage,
     httpStatus: null,
