@@ -47,6 +47,7 @@ interface World {
   sts: AiccsSimulator
   aiccs: AiccsSimulator
   time: ReturnType<typeof handClock>
+  roles?: Record<string, { assumableBy: string[] }>
 }
 
 /**
@@ -63,17 +64,18 @@ async function world(accept: (issued: AiccsStsCredentials, count: number) => num
   })
   cleanups.push(aiccs.close)
   let count = 0
+  const roles = { [ROLE]: { assumableBy: [secrets.aiccs.accessKeyId] } }
   const sts = await startAiccsSimulator({
     accessKeyId: secrets.aiccs.accessKeyId,
     accessKeySecret: secrets.aiccs.accessKeySecret,
     clock: time.now,
     sts: {
-      roles: { [ROLE]: { assumableBy: [secrets.aiccs.accessKeyId] } },
+      roles,
       onStsCredentials: (issued) => aiccs.acceptStsCredentials({ ...issued, expiresAtMs: accept(issued, ++count) }),
     },
   })
   cleanups.push(sts.close)
-  return { sts, aiccs, time }
+  return { sts, aiccs, time, roles }
 }
 
 function context(
@@ -190,6 +192,21 @@ describe('AICCS with a RAM role: STS AssumeRole, then x-acs-security-token', () 
     expect(w.aiccs.requests).toHaveLength(0)
   })
 
+  it('the role can no longer be assumed when its credentials are renewed: needs_auth after the one try', async () => {
+    let roles: Record<string, { assumableBy: string[] }> | null = null
+    const w = await world((issued, count) => {
+      // After the first credentials, the RAM policy no longer lets the AccessKey assume the role.
+      if (count === 1) roles![ROLE]!.assumableBy.length = 0
+      return count === 1 ? 0 : issued.expiresAtMs
+    })
+    roles = w.roles
+    expect(await createAiccsClient().send(context(w), task)).toMatchObject({
+      kind: 'needs_auth',
+      providerMessage: expect.stringContaining('NoPermission'),
+    })
+    expect(w.aiccs.requests).toHaveLength(1)
+  })
+
   it('STS unreachable: retry, nothing sent to AICCS', async () => {
     const w = await world()
     await w.sts.close()
@@ -239,6 +256,28 @@ describe('AICCS with an STS token stored beside a temporary AccessKey', () => {
     )
     expect(outcome.kind).toBe('sent')
     expect(aiccs.requests[0]!.authorization).toMatch(/SignedHeaders=[^,]*x-acs-security-token/)
+  })
+
+  it('an STS token past its end: needs_auth at once (there is no role to assume again)', async () => {
+    const { aiccs, time } = await stsAccount()
+    aiccs.acceptStsCredentials({
+      ...keys,
+      accessKeyId: 'STSendedKey000001',
+      securityToken: 'CAISended-token-00001',
+      expiresAtMs: 0,
+      roleArn: ROLE,
+    })
+    const w = { aiccs, sts: aiccs, time }
+    const ended = context(
+      w,
+      { credentialSource: 'access_key', roleArn: '' },
+      { ...keys, accessKeyId: 'STSendedKey000001', securityToken: 'CAISended-token-00001' },
+    )
+    expect(await createAiccsClient().send(ended, task)).toMatchObject({
+      kind: 'needs_auth',
+      providerMessage: expect.stringContaining('InvalidSecurityToken.Expired'),
+    })
+    expect(aiccs.requests).toHaveLength(1)
   })
 
   it('without its token, or with another, the gateway refuses: needs_auth', async () => {

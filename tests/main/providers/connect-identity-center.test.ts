@@ -7,7 +7,12 @@ import type { DeviceCodePrompt } from '../../../electron/main/sign-in/device-sig
 import type { Clock } from '../../../electron/main/core/clock'
 import { createLogger } from '../../../electron/main/core/logger'
 import { createTokenCache } from '../../../electron/main/secrets/token-cache'
-import { createConnectClient } from '../../../electron/main/providers/connect/connect-client'
+import {
+  classifyCredentialsProblem,
+  createConnectClient,
+} from '../../../electron/main/providers/connect/connect-client'
+import { CredentialsUnavailable } from '../../../electron/main/providers/connect/connect-credentials'
+import { connectChoices } from '../../../electron/main/providers/connect/connect-choices'
 import { createConnectProbe } from '../../../electron/main/providers/connect/connection-probe'
 import type { ConnectSimulator } from '../../../electron/main/providers/connect/connect-simulator'
 import { startConnectSimulator } from '../../../electron/main/providers/connect/connect-simulator'
@@ -323,6 +328,88 @@ describe('Amazon Connect with IAM Identity Center: role credentials for the chos
       message: expect.stringContaining('choose the account and role'),
     })
     expect(several.connect.requests).toHaveLength(0)
+  })
+
+  it('the sign-in ends just as the role credentials are renewed: needs_auth, no second request', async () => {
+    let idc: IdentityCenterSimulator | null = null
+    const w = await world({}, (issued, count) => {
+      if (count === 1) {
+        idc!.revokeAccessTokens()
+        idc!.revokeRefreshTokens()
+      }
+      return count === 1 ? Date.now() - 1000 : issued.expiresAtMs
+    })
+    idc = w.idc
+    const { secret } = await signIn(w)
+    expect(await sender(w, secret).send()).toMatchObject({
+      kind: 'needs_auth',
+      message: expect.stringContaining('Sign in again'),
+    })
+    expect(w.connect.requests.map((r) => r.verdict)).toEqual(['expired_token'])
+  })
+
+  it('pasted temporary keys that AWS calls expired: needs_auth at once (nothing to renew them from)', async () => {
+    const w = await world()
+    const ended = {
+      accessKeyId: 'ASIAENDEDKEY00000001',
+      secretAccessKey: 'ended-secret-access-key',
+      sessionToken: 'ended-session-token-0001',
+    }
+    w.connect.acceptCredentials({ ...ended, expiresAtMs: Date.now() - 1000 })
+    const outcome = await createConnectClient({ endpointFor: () => w.connect.url }).send(
+      {
+        profile: profileFor({ credentialSource: 'access_keys' }),
+        secret: ConnectSecret.parse({ provider: 'connect', ...ended }),
+        tokens: createTokenCache({
+          secrets: memorySecretStore(),
+          clock: w.time.clock,
+          logger: createLogger(() => {}, w.time.clock),
+        }),
+        clock: w.time.clock,
+        fetch,
+        signal: AbortSignal.timeout(20_000),
+        idempotencyKey: KEY,
+      },
+      task,
+    )
+    expect(outcome).toMatchObject({ kind: 'needs_auth', message: expect.stringContaining('expired') })
+    expect(w.connect.requests).toHaveLength(1)
+  })
+
+  it('a retryable Identity Center failure reads as retry', () => {
+    expect(
+      classifyCredentialsProblem(new CredentialsUnavailable('provider_error', 'busy', 'TooManyRequestsException')),
+    ).toEqual({
+      kind: 'retry',
+      delayMs: null,
+      reason: 'busy',
+      httpStatus: null,
+    })
+  })
+
+  it('the lists of a profile whose sign-in ended, or whose Identity Center is unreachable, say so', async () => {
+    const w = await world()
+    const { secret } = await signIn(w)
+    const context = {
+      profile: profileFor(),
+      secret: ConnectSecret.parse(secret),
+      tokens: createTokenCache({
+        secrets: memorySecretStore(),
+        clock: w.time.clock,
+        logger: createLogger(() => {}, w.time.clock),
+      }),
+      clock: w.time.clock,
+      fetch,
+      signal: AbortSignal.timeout(20_000),
+      endpoint: w.idc.url,
+    }
+    w.idc.revokeAccessTokens()
+    w.idc.revokeRefreshTokens()
+    await expect(connectChoices.fetch(context, 'connect_contact_flows')).rejects.toMatchObject({
+      problem: 'auth_rejected',
+    })
+    await w.idc.close()
+    await expect(connectChoices.fetch(context, 'connect_contact_flows')).rejects.toMatchObject({ problem: 'offline' })
   })
 
   it('Identity Center unreachable: retry, nothing sent to Connect', async () => {

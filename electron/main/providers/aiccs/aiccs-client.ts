@@ -385,7 +385,7 @@ export function classifyAiccsCredentialsProblem(problem: AiccsCredentialsUnavail
 
 /** STS credentials past their end, as the gateway says it: assumed again once, silently. */
 const expiredStsToken = (outcome: SendOutcome) =>
-  outcome.kind === 'needs_auth' && (outcome.providerMessage ?? '').startsWith('InvalidSecurityToken.Expired')
+  outcome.kind === 'needs_auth' && String(outcome.providerMessage).startsWith('InvalidSecurityToken.Expired')
 
 export interface AiccsClient {
   /** RPC `POST /` `Action=CreateAiCallTask`, parameters in the query, TaskName from the idempotency key. */
@@ -400,22 +400,18 @@ export function createAiccsClient(options: AiccsClientOptions = {}): AiccsClient
       // STS credentials obtained here are secrets too: hidden from whatever Alibaba Cloud answered.
       const used: AlibabaCredentials[] = []
       const hidden = (outcome: SendOutcome) => redactOutcome(outcome, used.flatMap(alibabaSecrets))
-      const signing = async () => {
+      const signed = async () => {
         const signWith = await credentials.resolve({ ...context, timeoutMs })
+        if (signWith instanceof AiccsCredentialsUnavailable) return classifyAiccsCredentialsProblem(signWith)
         used.push(signWith)
-        return signWith
+        return sendSigned(context, params, signWith)
       }
-      try {
-        const outcome = await sendSigned(context, params, await signing())
-        if (!expiredStsToken(outcome) || context.profile.credentialSource !== 'sts_role') return hidden(outcome)
-        // The role's credentials ended early (or on a clock Alibaba disagrees with): assumed again,
-        // once. The task's name makes the resend harmless.
-        credentials.forget(context.profile.id)
-        return hidden(await sendSigned(context, params, await signing()))
-      } catch (error) {
-        if (error instanceof AiccsCredentialsUnavailable) return hidden(classifyAiccsCredentialsProblem(error))
-        throw error
-      }
+      const outcome = await signed()
+      if (!expiredStsToken(outcome) || context.profile.credentialSource !== 'sts_role') return hidden(outcome)
+      // The role's credentials ended early (or on a clock Alibaba disagrees with): assumed again,
+      // once. The task's name makes the resend harmless.
+      credentials.forget(context.profile.id)
+      return hidden(await signed())
     },
   }
 

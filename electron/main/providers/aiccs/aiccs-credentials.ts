@@ -41,8 +41,8 @@ export interface AiccsCredentialContext {
 }
 
 export interface AiccsCredentials {
-  /** The credentials to sign the next request with. Throws AiccsCredentialsUnavailable. */
-  resolve(context: AiccsCredentialContext): Promise<AlibabaCredentials>
+  /** The credentials to sign the next request with, or why there are none. */
+  resolve(context: AiccsCredentialContext): Promise<AlibabaCredentials | AiccsCredentialsUnavailable>
   /** Alibaba Cloud refused them as expired: the next `resolve` assumes the role again. */
   forget(profileId: string): void
 }
@@ -130,7 +130,7 @@ const sourceOf = ({ profile, secret }: AiccsCredentialContext) =>
 
 export function createAiccsCredentials(): AiccsCredentials {
   const held = new Map<string, { source: string; credentials: AlibabaCredentials; renewAtMs: number }>()
-  const inFlight = new Map<string, Promise<AlibabaCredentials>>()
+  const inFlight = new Map<string, Promise<AlibabaCredentials | AiccsCredentialsUnavailable>>()
   return {
     async resolve(context) {
       const { profile, secret, clock } = context
@@ -150,6 +150,11 @@ export function createAiccsCredentials(): AiccsCredentials {
         .then(({ credentials, expiresAtMs }) => {
           held.set(profile.id, { source, credentials, renewAtMs: expiresAtMs - STS_RENEW_AHEAD_MS })
           return credentials
+        })
+        .catch((error: unknown) => {
+          // assumeRole throws only why it could not.
+          if (error instanceof AiccsCredentialsUnavailable) return error
+          throw error
         })
         .finally(() => inFlight.delete(profile.id))
       inFlight.set(profile.id, run)

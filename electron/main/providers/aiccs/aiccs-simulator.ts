@@ -262,6 +262,8 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
       status: 200,
     }
     requests.push(entry)
+    // STS is another product on the same simulated gateway: AICCS's faults do not play on it.
+    if (action === 'AssumeRole' && options.sts) return respond(request, entry, null)
     if (action !== ACTION) {
       return (
         echoAnswer(faults.current(), 'api', request, (f) => renderStatus(request, entry, f)) ??

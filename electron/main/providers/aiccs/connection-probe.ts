@@ -103,11 +103,9 @@ export function createAiccsProbe(): ConnectionProbe<'aiccs'> {
   return async (context) => {
     const { profile, signal } = context
     // A RAM role is assumed afresh: Test connection proves the AccessKey may assume it.
-    let signWith: AlibabaCredentials
-    try {
-      signWith = await createAiccsCredentials().resolve({ ...context, timeoutMs: TIMEOUT_MS })
-    } catch (error) {
-      if (!(error instanceof AiccsCredentialsUnavailable)) throw error
+    const signWith = await createAiccsCredentials().resolve({ ...context, timeoutMs: TIMEOUT_MS })
+    if (signWith instanceof AiccsCredentialsUnavailable) {
+      const error = signWith
       return {
         outcome:
           error.why === 'sign_in' ? 'auth_rejected' : error.why === 'unreachable' ? 'unreachable' : 'provider_error',

@@ -252,23 +252,20 @@ export function createConnectClient(options: ConnectClientOptions = {}): Connect
       // Temporary credentials obtained here are secrets too: hidden from whatever AWS answered.
       const used: AwsCredentials[] = []
       const hidden = (outcome: SendOutcome) => redactOutcome(outcome, used.flatMap(credentialSecrets))
-      try {
-        const first = await resolve()
-        used.push(first)
-        let result = await attempt(first)
-        if (result.expired && profile.credentialSource !== 'access_keys') {
-          // Role credentials that ended early (or on a clock AWS disagrees with): new ones, once.
-          // The same ClientToken makes the resend harmless.
-          credentials.forget(profile.id)
-          const renewed = await resolve()
-          used.push(renewed)
-          result = await attempt(renewed)
-        }
-        return hidden(result.outcome)
-      } catch (error) {
-        if (error instanceof CredentialsUnavailable) return hidden(classifyCredentialsProblem(error))
-        throw error
+      const first = await resolve()
+      if (first instanceof CredentialsUnavailable) return classifyCredentialsProblem(first)
+      used.push(first)
+      let result = await attempt(first)
+      if (result.expired && profile.credentialSource !== 'access_keys') {
+        // Role credentials that ended early (or on a clock AWS disagrees with): new ones, once.
+        // The same ClientToken makes the resend harmless.
+        credentials.forget(profile.id)
+        const renewed = await resolve()
+        if (renewed instanceof CredentialsUnavailable) return hidden(classifyCredentialsProblem(renewed))
+        used.push(renewed)
+        result = await attempt(renewed)
       }
+      return hidden(result.outcome)
     },
   }
 }

@@ -63,8 +63,8 @@ export const RENEW_AHEAD_MS = 5 * 60_000
 const UNTIMED_LIFE_MS = 15 * 60_000
 
 export interface ConnectCredentials {
-  /** The credentials to sign the next request with. Throws CredentialsUnavailable. */
-  resolve(context: CredentialContext): Promise<AwsCredentials>
+  /** The credentials to sign the next request with, or why there are none. */
+  resolve(context: CredentialContext): Promise<AwsCredentials | CredentialsUnavailable>
   /** AWS refused them as expired: the next `resolve` obtains new ones. */
   forget(profileId: string): void
 }
@@ -183,9 +183,9 @@ const isNetwork = (error: Error) =>
  */
 export function createConnectCredentials(): ConnectCredentials {
   const held = new Map<string, { source: string; credentials: AwsCredentials; renewAtMs: number }>()
-  const inFlight = new Map<string, Promise<AwsCredentials>>()
+  const inFlight = new Map<string, Promise<AwsCredentials | CredentialsUnavailable>>()
 
-  async function obtain(context: CredentialContext, source: string): Promise<AwsCredentials> {
+  async function obtain(context: CredentialContext, source: string): Promise<AwsCredentials | CredentialsUnavailable> {
     const { profile, clock } = context
     let credentials: AwsCredentials
     try {
@@ -194,7 +194,7 @@ export function createConnectCredentials(): ConnectCredentials {
         context.signal,
       )
     } catch (error) {
-      throw unavailable(error, profile)
+      return unavailable(error, profile)
     }
     const now = clock.now().getTime()
     const renewAtMs = credentials.expiration ? credentials.expiration.getTime() - RENEW_AHEAD_MS : now + UNTIMED_LIFE_MS
@@ -207,7 +207,7 @@ export function createConnectCredentials(): ConnectCredentials {
       const { profile, secret } = context
       if (profile.credentialSource === 'access_keys') {
         if (secret.kind === 'sso' || secret.kind === 'aws_profile') {
-          throw new CredentialsUnavailable('sign_in', 'This profile uses an access key: enter it in Profiles.')
+          return new CredentialsUnavailable('sign_in', 'This profile uses an access key: enter it in Profiles.')
         }
         return {
           accessKeyId: secret.accessKeyId,

@@ -37,16 +37,11 @@ export async function freshCredentials(
   context: Omit<CredentialContext, 'timeoutMs' | 'identityCenterEndpoint'>,
   identityCenterEndpoint: string | undefined,
 ): Promise<AwsCredentials | CredentialsUnavailable> {
-  try {
-    return await createConnectCredentials().resolve({
-      ...context,
-      timeoutMs: 10_000,
-      ...(identityCenterEndpoint ? { identityCenterEndpoint } : {}),
-    })
-  } catch (error) {
-    if (error instanceof CredentialsUnavailable) return error
-    throw error
-  }
+  return createConnectCredentials().resolve({
+    ...context,
+    timeoutMs: 10_000,
+    ...(identityCenterEndpoint ? { identityCenterEndpoint } : {}),
+  })
 }
 
 export interface AwsServiceError {

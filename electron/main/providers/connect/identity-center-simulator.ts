@@ -63,6 +63,8 @@ export interface IdentityCenterSimulator extends RunningSimulator {
   revokeAccessTokens(): void
   /** Refresh tokens stop being accepted (the session ended). */
   revokeRefreshTokens(): void
+  /** The portal accepts this access token until `expiresAtMs` (a sign-in made before this simulator ran). */
+  acceptAccessToken(accessToken: string, expiresAtMs: number): void
   /** The user codes shown so far, newest last. */
   userCodes(): string[]
   issued: IssuedRoleCredentials[]
@@ -343,6 +345,7 @@ export async function startIdentityCenterSimulator(
     slowDown: (times) => void (slowDowns = times),
     revokeAccessTokens: () => accessTokens.clear(),
     revokeRefreshTokens: () => refreshTokens.clear(),
+    acceptAccessToken: (accessToken, expiresAtMs) => void accessTokens.set(accessToken, expiresAtMs),
     userCodes: () => [...devices.values()].map((d) => d.userCode),
   }
 }
