@@ -22,7 +22,11 @@ import type {
   IssuedRoleCredentials,
 } from '../../../electron/main/providers/connect/identity-center-simulator'
 import { startIdentityCenterSimulator } from '../../../electron/main/providers/connect/identity-center-simulator'
-import { signInWithIdentityCenter } from '../../../electron/main/providers/connect/identity-center-sign-in'
+import {
+  identityCenterHosts,
+  signInWithIdentityCenter,
+} from '../../../electron/main/providers/connect/identity-center-sign-in'
+import { checkExternalUrl } from '../../../electron/main/security/external-links'
 import { SignInRefused } from '../../../electron/main/sign-in/browser-sign-in'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
@@ -211,6 +215,22 @@ describe('IAM Identity Center sign-in: the SSO OIDC device authorization flow', 
       sleep: async (ms) => w.time.advance(ms),
     }).catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'invalid_request', message: expect.stringContaining('Invalid start URL') })
+  })
+})
+
+describe('the hosts a Connect sign-in opens in the browser', () => {
+  it('are the access portal and the region device page, and nothing else passes the link helper', () => {
+    const hosts = identityCenterHosts(profileFor())
+    expect(hosts).toEqual([
+      'd-9067c1d2e3.awsapps.com',
+      'device.sso.us-east-1.amazonaws.com',
+      'oidc.us-east-1.amazonaws.com',
+    ])
+    expect(checkExternalUrl('https://device.sso.us-east-1.amazonaws.com/?user_code=ABCD-EFGH', hosts)).toMatchObject({
+      allowed: true,
+    })
+    expect(checkExternalUrl('https://d-9067c1d2e3.awsapps.com/start/#/device', hosts)).toMatchObject({ allowed: true })
+    expect(checkExternalUrl('https://device.sso.eu-west-1.amazonaws.com/', hosts)).toMatchObject({ allowed: false })
   })
 })
 
