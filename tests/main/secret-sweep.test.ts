@@ -1,4 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { createServer, request as httpRequest } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -10,7 +12,10 @@ import { systemClock } from '../../electron/main/core/clock'
 import type { SandboxKit, SandboxSimulator } from '../../electron/main/providers/provider-module'
 import { mainProviders } from '../../electron/main/providers/registry'
 import type { EchoFault } from '../../electron/main/providers/simulator-kit/faults'
-import { NOT_LISTENING_URL } from '../../electron/main/providers/simulator-kit/sandbox-kit'
+import { NOT_LISTENING_HOST, NOT_LISTENING_URL } from '../../electron/main/providers/simulator-kit/sandbox-kit'
+import type { IssuedRoleCredentials } from '../../electron/main/providers/connect/identity-center-simulator'
+import { startIdentityCenterSimulator } from '../../electron/main/providers/connect/identity-center-simulator'
+import type { AiccsStsCredentials } from '../../electron/main/providers/aiccs/aiccs-simulator'
 import { startAiccsSimulator } from '../../electron/main/providers/aiccs/aiccs-simulator'
 import { aiccsSandboxProfile } from '../../electron/main/providers/aiccs/aiccs-sandbox'
 import { startConnectSimulator } from '../../electron/main/providers/connect/connect-simulator'
@@ -83,6 +88,8 @@ interface Variant<P extends ProviderName> {
   testAsksApi: boolean
   start(secret: SecretOf<P>): Promise<{ sim: SandboxSimulator<P>; setFault(fault: EchoFault | null): Promise<void> }>
   profile?: (secret: SecretOf<P>) => ProfileOf<P>
+  /** Secrets obtained during the case without the app's fetch (an SDK's): read after it, by name. */
+  obtained?: () => Record<string, string>
 }
 
 const simulatorOf = <P extends ProviderName>(
@@ -188,28 +195,169 @@ const egainPassword: Variant<'egain'> = {
   },
 }
 
+const connectKeySecret = {
+  provider: 'connect',
+  accessKeyId: 'ASIASWEEP0123456789',
+  secretAccessKey: bodySecret('awssk'),
+  sessionToken: headerSecret('awsst'),
+} as const
 const connectKeys: Variant<'connect'> = {
   provider: 'connect',
   name: 'connect (temporary credentials)',
-  secret: {
-    provider: 'connect',
-    accessKeyId: 'ASIASWEEP0123456789',
-    secretAccessKey: bodySecret('awssk'),
-    sessionToken: headerSecret('awsst'),
-  },
+  secret: connectKeySecret,
   ids: ['ASIASWEEP0123456789'],
   hasTokenEndpoint: false,
   testAsksApi: true,
-  async start(secret) {
+  async start() {
     const sim = await startConnectSimulator({
-      accessKeyId: secret.accessKeyId,
-      secretAccessKey: secret.secretAccessKey,
+      accessKeyId: connectKeySecret.accessKeyId,
+      secretAccessKey: connectKeySecret.secretAccessKey,
+      sessionToken: connectKeySecret.sessionToken,
       region: 'us-east-1',
       instances: [{ id: CONNECT_SANDBOX_INSTANCE, alias: 'callboard-sandbox' }],
     })
     return { sim: simulatorOf(sim, connectSandboxProfile(), sim.url), setFault: sim.setFault }
   },
 }
+
+// IAM Identity Center: the sign-in's tokens and registration in the keychain, and the role
+// credentials the portal hands out (their session token travels in every Connect request, echoed).
+const ssoStartUrl = 'https://d-9067c1d2e3.awsapps.com/start'
+const connectSso: Variant<'connect'> = (() => {
+  let issued: IssuedRoleCredentials[] = []
+  const expiresAt = (ms: number) => new Date(Date.now() + ms).toISOString()
+  const profile = (): ProfileOf<'connect'> => ({
+    ...connectSandboxProfile(),
+    credentialSource: 'sso',
+    ssoStartUrl,
+    ssoRegion: 'us-east-1',
+    ssoAccountId: '123456789012',
+    ssoRoleName: 'ConnectAgent',
+  })
+  return {
+    provider: 'connect',
+    name: 'connect (IAM Identity Center)',
+    secret: {
+      provider: 'connect',
+      kind: 'sso',
+      clientId: 'sweep-sso-client',
+      clientSecret: bodySecret('ssocs'),
+      clientSecretExpiresAt: expiresAt(90 * 24 * 3600_000),
+      accessToken: headerSecret('ssoat'),
+      accessTokenExpiresAt: expiresAt(8 * 3600_000),
+      refreshToken: bodySecret('ssort'),
+    },
+    ids: ['sweep-sso-client'],
+    hasTokenEndpoint: false,
+    testAsksApi: true,
+    profile,
+    obtained: () =>
+      Object.fromEntries(
+        issued.flatMap((c, i) => [
+          [`role secret access key ${i + 1}`, c.secretAccessKey],
+          [`role session token ${i + 1}`, c.sessionToken],
+        ]),
+      ),
+    async start(secret) {
+      issued = []
+      const connect = await startConnectSimulator({
+        accessKeyId: 'AKIAUNUSEDSWEEPKEY00',
+        secretAccessKey: 'unused-secret-access-key',
+        region: 'us-east-1',
+        instances: [{ id: CONNECT_SANDBOX_INSTANCE, alias: 'callboard-sandbox' }],
+      })
+      const idc = await startIdentityCenterSimulator({
+        startUrl: ssoStartUrl,
+        accounts: [{ accountId: '123456789012', accountName: 'sweep', roles: ['ConnectAgent'] }],
+        onRoleCredentials: (c) => {
+          issued.push(c)
+          connect.acceptCredentials(c)
+        },
+      })
+      // The portal knows the sign-in's access token (as if this Identity Center had issued it).
+      idc.acceptAccessToken(secret.kind === 'sso' ? secret.accessToken : '', Date.now() + 8 * 3600_000)
+      // The sandbox reaches Connect and Identity Center at one address: one port, routed by path.
+      const front = await pathRouter((path) =>
+        IDENTITY_CENTER_PATHS.some((p) => path.startsWith(p)) ? idc.url : connect.url,
+      )
+      const close = async () => {
+        await front.close()
+        await idc.close()
+        await connect.close()
+      }
+      return { sim: simulatorOf({ url: front.url, close }, profile(), front.url), setFault: connect.setFault }
+    },
+  }
+})()
+
+/** Where the Identity Center's APIs live (SSO OIDC and the access portal); the rest is Connect's. */
+const IDENTITY_CENTER_PATHS = ['/client/register', '/device_authorization', '/token', '/assignment/', '/federation/']
+
+/** One loopback port that passes each request on to the simulator `target` names for its path. */
+async function pathRouter(target: (path: string) => string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const to = new URL(req.url ?? '/', target(new URL(req.url ?? '/', 'http://x').pathname))
+    const upstream = httpRequest(to, { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers)
+      answer.pipe(res)
+    })
+    upstream.on('error', () => res.destroy())
+    req.pipe(upstream)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+// A RAM role assumed with the AccessKey: the STS credentials sign every AICCS request, the
+// security token travels in it (echoed).
+const aiccsRole: Variant<'aiccs'> = (() => {
+  let issued: AiccsStsCredentials[] = []
+  const roleArn = 'acs:ram::1234567890123456:role/sweep-agent'
+  const secret = { provider: 'aiccs', accessKeyId: 'LTAIsweeprole0123', accessKeySecret: bodySecret('alirk') } as const
+  return {
+    provider: 'aiccs',
+    name: 'aiccs (RAM role)',
+    secret,
+    ids: [secret.accessKeyId],
+    hasTokenEndpoint: false,
+    testAsksApi: true,
+    profile: () => ({
+      ...aiccsSandboxProfile({ host: NOT_LISTENING_HOST }),
+      credentialSource: 'sts_role',
+      roleArn,
+      stsEndpoint: NOT_LISTENING_HOST,
+    }),
+    obtained: () =>
+      Object.fromEntries(
+        issued.flatMap((c, i) => [
+          [`sts secret ${i + 1}`, c.accessKeySecret],
+          [`sts security token ${i + 1}`, c.securityToken],
+        ]),
+      ),
+    async start() {
+      issued = []
+      const sim = await startAiccsSimulator({
+        ...secret,
+        sts: { roles: { [roleArn]: { assumableBy: [secret.accessKeyId] } }, onStsCredentials: (c) => issued.push(c) },
+      })
+      const profile = {
+        ...aiccsSandboxProfile(sim),
+        credentialSource: 'sts_role' as const,
+        roleArn,
+        stsEndpoint: sim.host,
+      }
+      return { sim: simulatorOf(sim, profile), setFault: sim.setFault }
+    },
+  }
+})()
 
 const aiccsKeys: Variant<'aiccs'> = {
   provider: 'aiccs',
@@ -237,7 +385,16 @@ const voiceKeys: Variant<'voice_broadcast'> = {
   },
 }
 
-const variants = [webexOAuth, webexToken, egainPassword, connectKeys, aiccsKeys, voiceKeys] as Variant<ProviderName>[]
+const variants = [
+  webexOAuth,
+  webexToken,
+  egainPassword,
+  connectKeys,
+  connectSso,
+  aiccsKeys,
+  aiccsRole,
+  voiceKeys,
+] as Variant<ProviderName>[]
 
 interface Case {
   variant: Variant<ProviderName>
@@ -366,12 +523,13 @@ async function sweep({ variant, path, echo }: Case): Promise<{ hits: Hit[]; show
       ([key, value]) =>
         key !== 'provider' &&
         key !== 'kind' &&
-        !['clientId', 'accessKeyId'].includes(key) &&
+        !['clientId', 'accessKeyId', 'clientSecretExpiresAt', 'accessTokenExpiresAt'].includes(key) &&
         typeof value === 'string' &&
         value !== '',
     ),
   )
   obtained.forEach((token, i) => (secrets[`obtained token ${i + 1}`] = token))
+  Object.assign(secrets, variant.obtained?.() ?? {})
   const name = `${variant.name} ${path} echo@${echo.at} ${echo.status}`
   const hits: Hit[] = []
   for (const [secretName, value] of Object.entries(secrets)) {

@@ -1,3 +1,4 @@
+import type { ConnectAccessKeysSecret } from '../../shared/providers/connect/secret'
 import type { ProfileOf, ProviderName, SecretOf } from '../../shared/providers/registry'
 import { mainProviders } from '../../electron/main/providers/registry'
 import type { AiccsSimulator, AiccsSimulatorOptions } from '../../electron/main/providers/aiccs/aiccs-simulator'
@@ -69,9 +70,11 @@ export interface SandboxEndpoints {
 }
 
 /** Credentials that exist only in memory, for one run. */
-export type SandboxSecrets = { [P in Exclude<ProviderName, 'webex'>]: SecretOf<P> } & {
+export type SandboxSecrets = { [P in Exclude<ProviderName, 'webex' | 'connect'>]: SecretOf<P> } & {
   /** OAuth, so the sandbox plays the refresh-then-retry path of a real Webex profile. */
   webex: Extract<SecretOf<'webex'>, { kind: 'oauth' }>
+  /** The simulator knows one access key. */
+  connect: ConnectAccessKeysSecret
 }
 
 /** The sandbox's profiles, pointing at simulators at `at`. */

@@ -38,6 +38,32 @@ const EXACT: Record<string, string> = {
     'FIPS y doble pila eligen entre los puntos de conexión de la región; con un punto de conexión propio, desactívelos.',
   'Enter an AWS region such as us-east-1 or eu-west-2.':
     'Escriba una región de AWS, por ejemplo us-east-1 o eu-west-2.',
+  // Where AWS and Alibaba Cloud credentials come from (shared/providers/connect, aiccs).
+  'Enter a RAM role ARN such as acs:ram::1234567890123456:role/callboard-agent.':
+    'Escriba el ARN de un rol RAM, por ejemplo acs:ram::1234567890123456:role/callboard-agent.',
+  'Enter a host name such as sts.aliyuncs.com.': 'Escriba un nombre de host, por ejemplo sts.aliyuncs.com.',
+  'Enter the ARN of the RAM role to assume (your administrator has it).':
+    'Escriba el ARN del rol RAM que se asume (lo tiene su administrador).',
+  'Enter the AWS access portal URL, such as https://d-1234567890.awsapps.com/start.':
+    'Escriba la URL del portal de acceso de AWS, por ejemplo https://d-1234567890.awsapps.com/start.',
+  'An AWS profile name has letters, digits and _ . @ + = , / - only.':
+    'Un nombre de perfil de AWS solo lleva letras, cifras y _ . @ + = , / -.',
+  'Enter an AWS region such as us-east-1.': 'Escriba una región de AWS, por ejemplo us-east-1.',
+  'An AWS account id is 12 digits.': 'Un id de cuenta de AWS tiene 12 cifras.',
+  'A role name has letters, digits and _ + = , . @ - only.':
+    'Un nombre de rol solo lleva letras, cifras y _ + = , . @ -.',
+  'Name the profile of your AWS configuration to use (as in ~/.aws/config).':
+    'Indique el perfil de su configuración de AWS que se usa (como en ~/.aws/config).',
+  'Enter your AWS access portal URL (your administrator has it).':
+    'Escriba la URL de su portal de acceso de AWS (la tiene su administrador).',
+  'Enter the region of your IAM Identity Center (your administrator has it).':
+    'Escriba la región de su IAM Identity Center (la tiene su administrador).',
+  'This profile uses an access key: enter the access key id and secret access key.':
+    'Este perfil usa una clave de acceso: escriba el id de la clave de acceso y la clave de acceso secreta.',
+  'This profile signs in with IAM Identity Center: use “Sign in” instead of entering keys.':
+    'Este perfil inicia sesión con IAM Identity Center: use «Iniciar sesión» en lugar de escribir claves.',
+  'This profile uses a profile of your AWS configuration: no keys are entered here.':
+    'Este perfil usa un perfil de su configuración de AWS: aquí no se escribe ninguna clave.',
   'Enter a host name such as aiccs.aliyuncs.com.': 'Escriba un nombre de host, por ejemplo aiccs.aliyuncs.com.',
   'Enter a region id such as cn-shanghai or ap-southeast-1.':
     'Escriba un id de región, por ejemplo cn-shanghai o ap-southeast-1.',

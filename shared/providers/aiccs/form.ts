@@ -12,14 +12,32 @@ export const aiccsForm: ProviderForm<AiccsProfile, AiccsProfileDraft, AiccsSecre
     regionId: '',
     defaultAgentId: '',
     defaultVirtualNumber: '',
+    credentialSource: 'access_key',
+    roleArn: '',
+    stsEndpoint: 'sts.aliyuncs.com',
   }),
-  secretFields: () => [
+  // Assuming a RAM role needs the AccessKey it is assumed with; an STS token is only pasted with a
+  // temporary AccessKey.
+  secretFields: (profile) => [
     secretField('accessKeyId', false, { label: 'credentials.fields.aliAccessKeyId' }),
     secretField('accessKeySecret', true),
+    ...(profile.credentialSource === 'access_key'
+      ? [secretField('securityToken', true, { optional: true, help: 'credentials.help.securityToken' })]
+      : []),
   ],
-  blankSecret: () => ({ provider: 'aiccs', accessKeyId: '', accessKeySecret: '' }),
-  facts: (profile) => [
+  blankSecret: (profile) =>
+    profile.credentialSource === 'access_key'
+      ? { provider: 'aiccs', accessKeyId: '', accessKeySecret: '', securityToken: '' }
+      : { provider: 'aiccs', accessKeyId: '', accessKeySecret: '' },
+  facts: (profile, t) => [
     { name: 'profiles.facts.region', value: profile.regionId },
     { name: 'profiles.facts.endpoint', value: profile.endpoint },
+    {
+      name: 'profiles.facts.signIn',
+      value:
+        profile.credentialSource === 'sts_role'
+          ? `${t('profiles.aiccs.credentialSources.sts_role')} · ${profile.roleArn}`
+          : t('profiles.aiccs.credentialSources.access_key'),
+    },
   ],
 }

@@ -8,6 +8,11 @@ export const AiccsSecret = z
       .string()
       .regex(/^[A-Za-z0-9]{8,64}$/, { error: 'An AccessKey id is 8–64 letters and digits (LTAI…).' }),
     accessKeySecret: SecretText(128, 'AccessKey secret'),
+    /**
+     * An STS token issued with a temporary AccessKey (STS.…), sent as `x-acs-security-token`; empty
+     * or absent for a RAM user's own AccessKey. Secrets stored before it existed have none.
+     */
+    securityToken: z.string().max(8192).optional(),
   })
   .strict()
 export type AiccsSecret = z.infer<typeof AiccsSecret>

@@ -16,16 +16,50 @@ export const connectForm: ProviderForm<ConnectProfile, ConnectProfileDraft, Conn
     endpointUrl: '',
     fips: false,
     dualStack: false,
+    credentialSource: 'access_keys',
+    awsProfile: '',
+    ssoStartUrl: '',
+    ssoRegion: '',
+    ssoAccountId: '',
+    ssoRoleName: '',
   }),
-  secretFields: () => [
-    secretField('accessKeyId', false),
-    secretField('secretAccessKey', true),
-    secretField('sessionToken', true, { optional: true, help: 'credentials.help.sessionToken' }),
-  ],
-  blankSecret: () => ({ provider: 'connect', accessKeyId: '', secretAccessKey: '', sessionToken: '' }),
+  // Only an access key is typed: Identity Center is a sign-in in the browser, and a named AWS
+  // profile keeps its credentials in this computer's AWS configuration.
+  secretFields: (profile) =>
+    profile.credentialSource === 'access_keys'
+      ? [
+          secretField('accessKeyId', false),
+          secretField('secretAccessKey', true),
+          secretField('sessionToken', true, { optional: true, help: 'credentials.help.sessionToken' }),
+        ]
+      : [],
+  blankSecret: (profile) =>
+    profile.credentialSource === 'aws_profile'
+      ? { provider: 'connect', kind: 'aws_profile' }
+      : profile.credentialSource === 'sso'
+        ? // Never valid as typed: main writes this secret after the agent signs in.
+          {
+            provider: 'connect',
+            kind: 'sso',
+            clientId: '',
+            clientSecret: '',
+            clientSecretExpiresAt: '',
+            accessToken: '',
+            accessTokenExpiresAt: '',
+          }
+        : { provider: 'connect', accessKeyId: '', secretAccessKey: '', sessionToken: '' },
   facts: (profile, t) => [
     { name: 'profiles.facts.region', value: profile.region },
     { name: 'profiles.facts.instance', value: profile.instanceId },
+    {
+      name: 'profiles.facts.signIn',
+      value:
+        profile.credentialSource === 'aws_profile'
+          ? `${t('profiles.connect.credentialSources.aws_profile')} · ${profile.awsProfile}`
+          : profile.credentialSource === 'sso'
+            ? `${t('profiles.connect.credentialSources.sso')} · ${profile.ssoStartUrl}`
+            : t('profiles.connect.credentialSources.access_keys'),
+    },
     {
       name: 'profiles.facts.lists',
       value: [

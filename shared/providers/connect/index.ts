@@ -3,7 +3,7 @@ import { connectForm } from './form'
 import type { ConnectIntent } from './intents'
 import { ConnectProfile, ConnectProfileDraft } from './profile'
 import { connectSamples } from './samples'
-import { ConnectSecret } from './secret'
+import { ConnectSecret, connectKeyId, connectSecretIssues } from './secret'
 import { connectToWire } from './to-wire'
 
 /** Amazon Connect: callback and follow-up tasks (StartTaskContact). */
@@ -12,8 +12,8 @@ export const connect = defineSharedProvider({
   profile: ConnectProfile,
   draft: ConnectProfileDraft,
   secret: ConnectSecret,
-  secretIssues: () => [],
-  keyId: (secret) => secret.accessKeyId,
+  secretIssues: connectSecretIssues,
+  keyId: connectKeyId,
   tasks: ['callback', 'followUp'],
   owns: (intent): intent is ConnectIntent =>
     (intent.kind === 'callback' || intent.kind === 'followUp') && intent.provider === 'connect',

@@ -30,6 +30,36 @@ export const ConnectEndpointUrl = z
     }
   })
 
+/**
+ * Where a profile's AWS credentials come from. `access_keys`: an access key pasted into the
+ * keychain. `sso`: IAM Identity Center (the agent signs in in the browser; Callboard keeps the
+ * tokens in the keychain and gets short-lived role credentials for the profile's account and role).
+ * `aws_profile`: a named profile of this computer's AWS configuration (`~/.aws/config`, including
+ * `sso-session` and `credential_process`), only when the Callboard profile names it.
+ */
+export const ConnectCredentialSource = z.enum(['access_keys', 'sso', 'aws_profile'])
+export type ConnectCredentialSource = z.infer<typeof ConnectCredentialSource>
+
+/** The Identity Center (SSO) start URL: the AWS access portal, https only. */
+const SsoStartUrl = z
+  .string()
+  .trim()
+  .max(500, { error: 'At most 500 characters.' })
+  .refine(
+    (value) => {
+      if (value === '') return true
+      try {
+        const url = new URL(value)
+        return url.protocol === 'https:' && !url.username && !url.password && !url.search && !url.hash
+      } catch {
+        return false
+      }
+    },
+    { error: 'Enter the AWS access portal URL, such as https://d-1234567890.awsapps.com/start.' },
+  )
+
+const AWS_REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d{1,2}$/
+
 const ConnectTarget = (max: number, what: string) => z.object({ id: RequiredText(max, what), label: Label }).strict()
 
 /** How many flows, templates and quick connects a profile lists, each (the editor's row lists too). */
@@ -40,10 +70,7 @@ const connectFields = z
     id: ProfileId,
     provider: z.literal('connect'),
     label: Label,
-    region: z
-      .string()
-      .trim()
-      .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d{1,2}$/, { error: 'Enter an AWS region such as us-east-1 or eu-west-2.' }),
+    region: z.string().trim().regex(AWS_REGION, { error: 'Enter an AWS region such as us-east-1 or eu-west-2.' }),
     /** `InstanceId`: 1–100 characters. */
     instanceId: RequiredText(100, 'instance id'),
     /** `ContactFlowId`: at most 500 characters. */
@@ -62,6 +89,36 @@ const connectFields = z
     fips: z.boolean().default(false),
     /** The region's dual-stack (IPv4 and IPv6) endpoint. */
     dualStack: z.boolean().default(false),
+    /** Profiles saved before the choice existed use access keys. */
+    credentialSource: ConnectCredentialSource.default('access_keys'),
+    /** `aws_profile`: the name of the profile in this computer's AWS configuration. */
+    awsProfile: z
+      .string()
+      .trim()
+      .max(128, { error: 'At most 128 characters.' })
+      .regex(/^[A-Za-z0-9_.@+=,/-]*$/, { error: 'An AWS profile name has letters, digits and _ . @ + = , / - only.' })
+      .default(''),
+    /** `sso`: the Identity Center's AWS access portal URL. */
+    ssoStartUrl: SsoStartUrl.default(''),
+    /** `sso`: the region the Identity Center instance lives in (not necessarily Connect's). */
+    ssoRegion: z
+      .string()
+      .trim()
+      .refine((value) => value === '' || AWS_REGION.test(value), { error: 'Enter an AWS region such as us-east-1.' })
+      .default(''),
+    /** `sso`: the AWS account (12 digits) whose role Callboard takes; empty: the only one the agent has. */
+    ssoAccountId: z
+      .string()
+      .trim()
+      .regex(/^(\d{12})?$/, { error: 'An AWS account id is 12 digits.' })
+      .default(''),
+    /** `sso`: the permission set (role) in that account; empty: the only one the agent has there. */
+    ssoRoleName: z
+      .string()
+      .trim()
+      .max(64, { error: 'At most 64 characters.' })
+      .regex(/^[\w+=,.@-]*$/, { error: 'A role name has letters, digits and _ + = , . @ - only.' })
+      .default(''),
   })
   .strict()
 
@@ -77,11 +134,36 @@ const regionalChoicesOnlyWithoutEndpoint = <
       'FIPS and dual-stack choose among the region’s own endpoints; with an endpoint of your own, turn them off.',
   })
 
-export const ConnectProfile = regionalChoicesOnlyWithoutEndpoint(connectFields)
+/** Each credential source needs its own settings. */
+const sourceSettings = <
+  S extends z.ZodType<{
+    credentialSource: ConnectCredentialSource
+    awsProfile: string
+    ssoStartUrl: string
+    ssoRegion: string
+  }>,
+>(
+  schema: S,
+) =>
+  schema
+    .refine((p) => p.credentialSource !== 'aws_profile' || p.awsProfile !== '', {
+      path: ['awsProfile'],
+      message: 'Name the profile of your AWS configuration to use (as in ~/.aws/config).',
+    })
+    .refine((p) => p.credentialSource !== 'sso' || p.ssoStartUrl !== '', {
+      path: ['ssoStartUrl'],
+      message: 'Enter your AWS access portal URL (your administrator has it).',
+    })
+    .refine((p) => p.credentialSource !== 'sso' || p.ssoRegion !== '', {
+      path: ['ssoRegion'],
+      message: 'Enter the region of your IAM Identity Center (your administrator has it).',
+    })
+
+export const ConnectProfile = sourceSettings(regionalChoicesOnlyWithoutEndpoint(connectFields))
 export type ConnectProfile = z.infer<typeof ConnectProfile>
 
 /** What the editor sends: a new profile has no id yet; main assigns one. */
-export const ConnectProfileDraft = regionalChoicesOnlyWithoutEndpoint(
-  connectFields.extend({ id: ProfileId.optional() }),
+export const ConnectProfileDraft = sourceSettings(
+  regionalChoicesOnlyWithoutEndpoint(connectFields.extend({ id: ProfileId.optional() })),
 )
 export type ConnectProfileDraft = z.infer<typeof ConnectProfileDraft>

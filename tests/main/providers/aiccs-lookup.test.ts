@@ -139,10 +139,17 @@ describe('the lookup against the simulator (QueryAiCallTaskPage as documented)',
 
   it('an empty account: absent; a list that cannot be reached: unknown', async () => {
     const s = await sim()
-    expect(await findAiccsTaskByName(context(s.host), NAME, { timeoutMs: ANSWERED_MS })).toEqual({ kind: 'absent' })
+    expect(
+      await findAiccsTaskByName(context(s.host), NAME, { timeoutMs: ANSWERED_MS, signWith: secrets.aiccs }),
+    ).toEqual({ kind: 'absent' })
     expect(s.requests[0]).toMatchObject({ action: 'QueryAiCallTaskPage', verdict: 'listed' })
     const closed = await closedPort()
-    expect(await findAiccsTaskByName(context(`127.0.0.1:${closed}`), NAME, { timeoutMs: ANSWERED_MS })).toMatchObject({
+    expect(
+      await findAiccsTaskByName(context(`127.0.0.1:${closed}`), NAME, {
+        timeoutMs: ANSWERED_MS,
+        signWith: secrets.aiccs,
+      }),
+    ).toMatchObject({
       kind: 'unknown',
       detail: expect.stringContaining('could not be read'),
     })
@@ -152,7 +159,7 @@ describe('the lookup against the simulator (QueryAiCallTaskPage as documented)',
     const silent = await silentServer()
     cleanups.push(silent.close)
     const ctx = context(`127.0.0.1:${silent.port}`)
-    expect(await findAiccsTaskByName(ctx, NAME, { timeoutMs: NEVER_ANSWERED_MS })).toEqual({
+    expect(await findAiccsTaskByName(ctx, NAME, { timeoutMs: NEVER_ANSWERED_MS, signWith: secrets.aiccs })).toEqual({
       kind: 'unknown',
       detail: 'the task list could not be read (no answer in time)',
     })

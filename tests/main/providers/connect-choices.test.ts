@@ -120,14 +120,14 @@ describe('Amazon Connect choices (SDK → simulator)', () => {
           'connect_contact_flows',
         ),
       ),
-    ).toEqual({ problem: 'auth_rejected', message: 'AWS refused the access keys.' })
+    ).toEqual({ problem: 'auth_rejected', message: 'AWS refused the credentials.' })
     expect(
       await failure(
         connectChoices.fetch(context(s.url, { accessKeyId: 'AKIADENIED0000000000' }), 'connect_quick_connects'),
       ),
     ).toEqual({
       problem: 'auth_rejected',
-      message: 'AWS refused the access keys.',
+      message: 'AWS refused the credentials.',
     })
     const denied = await sim({ accessKeyId: 'AKIADENIED0000000000', accessDeniedKeys: ['AKIADENIED0000000000'] })
     expect(

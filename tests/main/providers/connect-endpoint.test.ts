@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DescribeInstanceCommand } from '@aws-sdk/client-connect'
 import type { ProfileOf } from '../../../shared/providers/registry'
 import { ConnectProfile } from '../../../shared/schemas/profiles'
-import { ConnectSecret } from '../../../shared/schemas/credentials'
 import { connectSdkClient } from '../../../electron/main/providers/connect/connect-sdk'
 import type { ConnectSimulator } from '../../../electron/main/providers/connect/connect-simulator'
 import { startConnectSimulator } from '../../../electron/main/providers/connect/connect-simulator'
@@ -64,7 +63,7 @@ const profile = (settings: Record<string, unknown> = {}): ProfileOf<'connect'> =
 
 /** Where the SDK would send a signed DescribeInstance for this profile (stopped before it leaves). */
 async function destination(p: ProfileOf<'connect'>, endpoint?: string): Promise<string> {
-  const client = connectSdkClient(p, ConnectSecret.parse(secrets.connect), { endpoint, timeoutMs: 1_000 })
+  const client = connectSdkClient(p, secrets.connect, { endpoint, timeoutMs: 1_000 })
   let seen = ''
   client.middlewareStack.add(
     () => async (args) => {

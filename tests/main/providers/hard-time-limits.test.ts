@@ -171,7 +171,9 @@ describe("the SDKs' own limits fire too, without the seam's signal", () => {
   it('Amazon Connect: the SDK handler throws at its requestTimeout (throwOnRequestTimeout)', async () => {
     const { url } = await silentUrl()
     const { profile, secret } = parse(drafts.connect, secrets.connect)
-    if (profile.provider !== 'connect' || secret.provider !== 'connect') throw new Error('fixture')
+    if (profile.provider !== 'connect' || secret.provider !== 'connect' || !('accessKeyId' in secret)) {
+      throw new Error('fixture')
+    }
     const client = connectSdkClient(profile, secret, { endpoint: url, timeoutMs: NEVER_ANSWERED_MS })
     h.onCleanup(async () => client.destroy())
     const error: unknown = await client

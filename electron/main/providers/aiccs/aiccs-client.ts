@@ -4,7 +4,11 @@ import type { AiccsCreateAiCallTask } from '@shared/providers/aiccs/wire'
 import { AICCS_TASK_NAME_MAX, toAiccsQuery } from '@shared/providers/aiccs/wire'
 import type { SendContext } from '../provider-module'
 import { findAiccsTaskByName, settleAfterLookup } from './aiccs-lookup'
+import type { AlibabaCredentials } from './aiccs-rpc'
 import { callCreateAiCallTask } from './aiccs-rpc'
+import type { AiccsCredentials } from './aiccs-credentials'
+import { AiccsCredentialsUnavailable, alibabaSecrets, createAiccsCredentials } from './aiccs-credentials'
+import { redactOutcome } from '../../secrets/redact-secrets'
 import { withDeadline } from '../http/attempt-deadline'
 import { answerRetryAfterMs } from '../http/retry-after'
 import { withAnswerHeaders } from '../http/sdk-answer-headers'
@@ -371,7 +375,21 @@ export interface AiccsClientOptions {
   timeoutMs?: number
   /** Told of every answer's `Date` header, so the outbox can learn the provider's clock. */
   onServerDate?: (dateHeader: string | undefined, sentAtMs: number, receivedAtMs: number) => void
+  /** Where the signing credentials come from (default: a new holder for this client's profile). */
+  credentials?: AiccsCredentials
 }
+
+/** No credentials could be had (the role could not be assumed): nothing was sent. */
+export function classifyAiccsCredentialsProblem(problem: AiccsCredentialsUnavailable): SendOutcome {
+  if (problem.why === 'sign_in') {
+    return { kind: 'needs_auth', message: problem.message, providerMessage: problem.providerMessage }
+  }
+  return { kind: 'retry', delayMs: null, reason: `${problem.message} Nothing was sent to AICCS.`, httpStatus: null }
+}
+
+/** STS credentials past their end, as the gateway says it: assumed again once, silently. */
+const expiredStsToken = (outcome: SendOutcome) =>
+  outcome.kind === 'needs_auth' && String(outcome.providerMessage).startsWith('InvalidSecurityToken.Expired')
 
 export interface AiccsClient {
   /** RPC `POST /` `Action=CreateAiCallTask`, parameters in the query, TaskName from the idempotency key. */
@@ -380,47 +398,70 @@ export interface AiccsClient {
 
 export function createAiccsClient(options: AiccsClientOptions = {}): AiccsClient {
   const timeoutMs = options.timeoutMs ?? 30_000
+  const credentials = options.credentials ?? createAiccsCredentials()
   return {
     async send(context, params) {
-      const taskName = aiccsTaskName(context.idempotencyKey, params.TaskName)
-      if (taskName === null) {
-        return {
-          kind: 'rejected',
-          message: 'The task was not sent: its idempotency key cannot form an AICCS task name.',
-          providerMessage: null,
-          httpStatus: null,
-        }
+      // STS credentials obtained here are secrets too: hidden from whatever Alibaba Cloud answered.
+      const used: AlibabaCredentials[] = []
+      const hidden = (outcome: SendOutcome) => redactOutcome(outcome, used.flatMap(alibabaSecrets))
+      const signed = async () => {
+        const signWith = await credentials.resolve({ ...context, timeoutMs })
+        if (signWith instanceof AiccsCredentialsUnavailable) return classifyAiccsCredentialsProblem(signWith)
+        used.push(signWith)
+        return sendSigned(context, params, signWith)
       }
-      // The parameters were checked once, by the shared registry's toWireRequest; the name derived
-      // here fits the same rule by construction (aiccsTaskName keeps it within the cap).
-      const query = toAiccsQuery({ ...params, TaskName: taskName })
-
-      const { profile, secret, clock } = context
-      // The SDK hides its answers' headers: the seam hears them (Date teaches the clock, Retry-After the wait).
-      let headers: Record<string, string | undefined> = {}
-      const heard = (answer: Record<string, string | undefined>, sentAtMs: number, receivedAtMs: number) => {
-        headers = answer
-        options.onServerDate?.(answer['date'], sentAtMs, receivedAtMs)
-      }
-      const reply = await withDeadline(context.signal, timeoutMs, async (signal) => {
-        try {
-          // Already aborted or out of time: stop here. The SDK takes no signal, so a call started now
-          // would go out (and might create the task) even though its answer is no longer awaited.
-          signal.throwIfAborted()
-          // Signed on the provider's clock (the context's), so a skewed computer is not refused.
-          const answer = await withAnswerHeaders(heard, () =>
-            callCreateAiCallTask(profile, secret, query, { timeoutMs, signal, signedAt: clock.now() }),
-          )
-          return replyFromAnswer(answer)
-        } catch (error) {
-          return replyFromError(error)
-        }
-      })
-      const outcome = classifyAiccsReply(withHeaderWait(reply, answerRetryAfterMs(headers, clock.now())))
-      const refusal = refusalToCheck(reply, outcome)
-      if (refusal === null) return outcome
-      // Refused, perhaps because an earlier attempt of this very task created it: ask AICCS's list.
-      return settleAfterLookup(outcome, await findAiccsTaskByName(context, taskName, { timeoutMs }), refusal)
+      const outcome = await signed()
+      if (!expiredStsToken(outcome) || context.profile.credentialSource !== 'sts_role') return hidden(outcome)
+      // The role's credentials ended early (or on a clock Alibaba disagrees with): assumed again,
+      // once. The task's name makes the resend harmless.
+      credentials.forget(context.profile.id)
+      return hidden(await signed())
     },
+  }
+
+  async function sendSigned(
+    context: AiccsSendContext,
+    params: AiccsTaskParams,
+    signWith: AlibabaCredentials,
+  ): Promise<SendOutcome> {
+    const taskName = aiccsTaskName(context.idempotencyKey, params.TaskName)
+    if (taskName === null) {
+      return {
+        kind: 'rejected',
+        message: 'The task was not sent: its idempotency key cannot form an AICCS task name.',
+        providerMessage: null,
+        httpStatus: null,
+      }
+    }
+    // The parameters were checked once, by the shared registry's toWireRequest; the name derived
+    // here fits the same rule by construction (aiccsTaskName keeps it within the cap).
+    const query = toAiccsQuery({ ...params, TaskName: taskName })
+
+    const { profile, clock } = context
+    // The SDK hides its answers' headers: the seam hears them (Date teaches the clock, Retry-After the wait).
+    let headers: Record<string, string | undefined> = {}
+    const heard = (answer: Record<string, string | undefined>, sentAtMs: number, receivedAtMs: number) => {
+      headers = answer
+      options.onServerDate?.(answer['date'], sentAtMs, receivedAtMs)
+    }
+    const reply = await withDeadline(context.signal, timeoutMs, async (signal) => {
+      try {
+        // Already aborted or out of time: stop here. The SDK takes no signal, so a call started now
+        // would go out (and might create the task) even though its answer is no longer awaited.
+        signal.throwIfAborted()
+        // Signed on the provider's clock (the context's), so a skewed computer is not refused.
+        const answer = await withAnswerHeaders(heard, () =>
+          callCreateAiCallTask(profile, signWith, query, { timeoutMs, signal, signedAt: clock.now() }),
+        )
+        return replyFromAnswer(answer)
+      } catch (error) {
+        return replyFromError(error)
+      }
+    })
+    const outcome = classifyAiccsReply(withHeaderWait(reply, answerRetryAfterMs(headers, clock.now())))
+    const refusal = refusalToCheck(reply, outcome)
+    if (refusal === null) return outcome
+    // Refused, perhaps because an earlier attempt of this very task created it: ask AICCS's list.
+    return settleAfterLookup(outcome, await findAiccsTaskByName(context, taskName, { timeoutMs, signWith }), refusal)
   }
 }

@@ -1,5 +1,6 @@
 import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { SendContext } from '../provider-module'
+import type { AlibabaCredentials } from './aiccs-rpc'
 import { callAiccs } from './aiccs-rpc'
 import { withDeadline } from '../http/attempt-deadline'
 
@@ -49,13 +50,13 @@ export function readTaskPage(body: unknown, taskName: string): AiccsLookup {
 export async function findAiccsTaskByName(
   context: SendContext<'aiccs'>,
   taskName: string,
-  options: { timeoutMs: number },
+  options: { timeoutMs: number; signWith: AlibabaCredentials },
 ): Promise<AiccsLookup> {
   const query = { TaskName: taskName, PageNo: '1', PageSize: String(AICCS_LOOKUP_PAGE_SIZE) }
   try {
     // Under the seam's hard limit like the create call, and signed on the provider's clock.
     const answer = await withDeadline(context.signal, options.timeoutMs, (signal) =>
-      callAiccs('QueryAiCallTaskPage', context.profile, context.secret, query, {
+      callAiccs('QueryAiCallTaskPage', context.profile, options.signWith, query, {
         timeoutMs: options.timeoutMs,
         signal,
         signedAt: context.clock.now(),

@@ -1,9 +1,11 @@
+import * as credentials from '@alicloud/credentials'
 import * as openapi from '@alicloud/openapi-core'
 import { $OpenApiUtil } from '@alicloud/openapi-core'
 import { RuntimeOptions } from '@darabonba/typescript'
-import type { ProfileOf, SecretOf } from '@shared/providers/registry'
+import type { ProfileOf } from '@shared/providers/registry'
 
 type OpenApiClient = typeof openapi.default
+type CredentialClient = typeof credentials.default
 
 /**
  * The package is CommonJS compiled from TypeScript (`exports.default = Client`). Node's ES-module
@@ -14,6 +16,32 @@ const OpenApiClient: OpenApiClient =
   typeof openapi.default === 'function'
     ? openapi.default
     : (openapi.default as unknown as { default: OpenApiClient }).default
+const Credential: CredentialClient =
+  typeof credentials.default === 'function'
+    ? credentials.default
+    : (credentials.default as unknown as { default: CredentialClient }).default
+
+/**
+ * What a request is signed with: an AccessKey, or STS credentials (an STS AccessKey with its
+ * security token, sent as `x-acs-security-token` and signed with the rest).
+ */
+export interface AlibabaCredentials {
+  accessKeyId: string
+  accessKeySecret: string
+  /** Empty or absent for a RAM user's own AccessKey. */
+  securityToken?: string | undefined
+}
+
+/** The official credentials object for these credentials: `access_key`, or `sts` with the token. */
+function credentialOf({ accessKeyId, accessKeySecret, securityToken }: AlibabaCredentials) {
+  return new Credential(
+    new credentials.Config(
+      securityToken
+        ? { type: 'sts', accessKeyId, accessKeySecret, securityToken }
+        : { type: 'access_key', accessKeyId, accessKeySecret },
+    ),
+  )
+}
 
 /** Loopback hosts (simulators) are spoken to in plain HTTP; everything else only over HTTPS. */
 export function aiccsProtocol(endpoint: string): 'HTTP' | 'HTTPS' {
@@ -42,34 +70,40 @@ function raceSignal<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 /** The AICCS 2019-10-15 actions Callboard calls: creating a call task, and finding one by name. */
 export type AiccsAction = 'CreateAiCallTask' | 'QueryAiCallTaskPage'
 
+/** One Alibaba Cloud API (product, version) at one endpoint. */
+export interface AlibabaApi {
+  endpoint: string
+  regionId: string
+  version: string
+}
+
 /**
- * One AICCS action (RPC, version 2019-10-15), signed ACS3-HMAC-SHA256 by Alibaba's official
- * generic client. One attempt, no SDK retries: the caller owns them. The body comes back raw,
- * because the SDK's JSON parse would round a 64-bit task id. Rejects with the SDK's error (gateway
- * errors carry `code`, `statusCode`, `data`).
+ * One action of an Alibaba Cloud RPC API, signed ACS3-HMAC-SHA256 by Alibaba's official generic
+ * client with the official credentials object. One attempt, no SDK retries: the caller owns them.
+ * The body comes back raw, because the SDK's JSON parse would round a 64-bit task id. Rejects with
+ * the SDK's error (gateway errors carry `code`, `statusCode`, `data`).
  */
-export async function callAiccs(
-  action: AiccsAction,
-  profile: ProfileOf<'aiccs'>,
-  secret: SecretOf<'aiccs'>,
+export async function callAlibaba(
+  api: AlibabaApi,
+  action: string,
+  signWith: AlibabaCredentials,
   query: Record<string, string>,
   options: { timeoutMs: number; signal: AbortSignal; signedAt: Date },
 ): Promise<{ statusCode?: unknown; body?: unknown }> {
-  const protocol = aiccsProtocol(profile.endpoint)
+  const protocol = aiccsProtocol(api.endpoint)
   const client = new OpenApiClient(
     new $OpenApiUtil.Config({
-      accessKeyId: secret.accessKeyId,
-      accessKeySecret: secret.accessKeySecret,
-      endpoint: profile.endpoint,
+      credential: credentialOf(signWith),
+      endpoint: api.endpoint,
       protocol,
-      regionId: profile.regionId,
+      regionId: api.regionId,
       connectTimeout: options.timeoutMs,
       readTimeout: options.timeoutMs,
     }),
   )
   const params = new $OpenApiUtil.Params({
     action,
-    version: '2019-10-15',
+    version: api.version,
     protocol,
     pathname: '/',
     method: 'POST',
@@ -93,10 +127,26 @@ export async function callAiccs(
   )) as { statusCode?: unknown; body?: unknown }
 }
 
+/** One AICCS action (RPC, version 2019-10-15) at the profile's endpoint. */
+export const callAiccs = (
+  action: AiccsAction,
+  profile: ProfileOf<'aiccs'>,
+  signWith: AlibabaCredentials,
+  query: Record<string, string>,
+  options: { timeoutMs: number; signal: AbortSignal; signedAt: Date },
+) =>
+  callAlibaba(
+    { endpoint: profile.endpoint, regionId: profile.regionId, version: '2019-10-15' },
+    action,
+    signWith,
+    query,
+    options,
+  )
+
 /** `CreateAiCallTask` with these parameters. */
 export const callCreateAiCallTask = (
   profile: ProfileOf<'aiccs'>,
-  secret: SecretOf<'aiccs'>,
+  signWith: AlibabaCredentials,
   query: Record<string, string>,
   options: { timeoutMs: number; signal: AbortSignal; signedAt: Date },
-) => callAiccs('CreateAiCallTask', profile, secret, query, options)
+) => callAiccs('CreateAiCallTask', profile, signWith, query, options)

@@ -14,6 +14,9 @@ export function aiccsSandboxProfile(at: { host: string }): ProfileOf<'aiccs'> {
     regionId: 'cn-shanghai',
     defaultAgentId: 'sandbox-agent',
     defaultVirtualNumber: '057100000000',
+    credentialSource: 'access_key',
+    roleArn: '',
+    stsEndpoint: 'sts.aliyuncs.com',
   }
 }
 

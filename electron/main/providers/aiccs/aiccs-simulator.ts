@@ -10,6 +10,19 @@ import { createRateLimiter, retryAfterSeconds } from '../../core/rate-limit'
 export interface AiccsSimulatorOptions {
   accessKeyId: string
   accessKeySecret: string
+  /** For an STS AccessKey: requests must carry this token, signed, in `x-acs-security-token`. */
+  securityToken?: string
+  /**
+   * STS on the same gateway (`AssumeRole`, version 2015-04-01): the RAM roles the account has, and
+   * the AccessKey ids allowed to assume each. The STS credentials it hands out are accepted by this
+   * simulator too (and told to `onStsCredentials`, for another simulator to accept).
+   */
+  sts?: {
+    roles: Record<string, { assumableBy: string[] }>
+    /** Default: the DurationSeconds asked for (STS's default 3600 s). */
+    lifetimeS?: number
+    onStsCredentials?: (credentials: AiccsStsCredentials) => void
+  }
   /** AccessKey ids that authenticate but whose RAM policy denies `aiccs:CreateAiCallTask`. */
   forbiddenKeys?: string[]
   /** The id of the first task created; each further task gets the next one. */
@@ -52,6 +65,10 @@ export type AiccsVerdict =
   | 'created'
   | 'incomplete_signature'
   | 'unknown_key'
+  /** An STS AccessKey without its token, with another, or past its end. */
+  | 'bad_security_token'
+  /** AssumeRole gave STS credentials. */
+  | 'assumed'
   | 'bad_signature'
   | 'expired'
   | 'nonce_reused'
@@ -89,6 +106,16 @@ export interface AiccsSimRequest {
   taskId?: string
 }
 
+/** STS credentials of a RAM role, as AssumeRole handed them out. */
+export interface AiccsStsCredentials {
+  accessKeyId: string
+  accessKeySecret: string
+  securityToken: string
+  /** On the simulator's clock. */
+  expiresAtMs: number
+  roleArn: string
+}
+
 /** A task the simulated account holds. */
 export interface AiccsSimTask {
   /** A string: the id is a 64-bit number. */
@@ -110,6 +137,10 @@ export interface AiccsSimulator extends RunningSimulator {
   setClockOffset(ms: number): void
   /** Make `QueryAiCallTaskPage` answer 503 ServiceUnavailable (true) or list again (false). */
   setListingDown(down: boolean): void
+  /** Accept these STS credentials too (a role assumed at another STS endpoint). */
+  acceptStsCredentials(credentials: AiccsStsCredentials): void
+  /** The STS credentials this simulator's AssumeRole handed out. */
+  issued: AiccsStsCredentials[]
 }
 
 /**
@@ -185,6 +216,16 @@ function canonicalQuery(url: URL): string {
 export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promise<AiccsSimulator> {
   const requests: AiccsSimRequest[] = []
   const forbidden = new Set(options.forbiddenKeys ?? [])
+  /** Every AccessKey the account knows: its own, and STS credentials given since. */
+  const keys = new Map<string, { secret: string; securityToken: string | null; expiresAtMs: number | null }>([
+    [
+      options.accessKeyId,
+      { secret: options.accessKeySecret, securityToken: options.securityToken ?? null, expiresAtMs: null },
+    ],
+  ])
+  const issued: AiccsStsCredentials[] = []
+  const acceptSts = (c: AiccsStsCredentials) =>
+    keys.set(c.accessKeyId, { secret: c.accessKeySecret, securityToken: c.securityToken, expiresAtMs: c.expiresAtMs })
   /** Nonce → when it was used; a nonce is refused again while its time could still pass the skew check. */
   const nonces = new Map<string, number>()
   let nextTaskId = options.firstTaskId ?? 1234567890123456789n
@@ -221,6 +262,8 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
       status: 200,
     }
     requests.push(entry)
+    // STS is another product on the same simulated gateway: AICCS's faults do not play on it.
+    if (action === 'AssumeRole' && options.sts) return respond(request, entry, null)
     if (action !== ACTION) {
       return (
         echoAnswer(faults.current(), 'api', request, (f) => renderStatus(request, entry, f)) ??
@@ -373,7 +416,8 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
     const auth = entry.authorization ? parseAuthorization(entry.authorization) : null
     if (!auth) return incomplete()
     entry.accessKeyId = auth.accessKeyId
-    if (auth.accessKeyId !== options.accessKeyId) {
+    const key = keys.get(auth.accessKeyId)
+    if (!key) {
       return fail('unknown_key', 404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.')
     }
     // Host, content-type and every x-acs-* header must be signed; the signed list must be sorted.
@@ -405,7 +449,7 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
       sha256Hex(request.body),
     ].join('\n')
     const stringToSign = `${ALGORITHM}\n${sha256Hex(canonicalRequest)}`
-    const expected = createHmac('sha256', options.accessKeySecret).update(stringToSign).digest()
+    const expected = createHmac('sha256', key.secret).update(stringToSign).digest()
     const given = Buffer.from(auth.signature, 'hex')
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       return fail('bad_signature', 400, 'SignatureDoesNotMatch', 'Specified signature does not match our calculation.')
@@ -421,6 +465,23 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
       return fail('nonce_reused', 400, 'SignatureNonceUsed', 'Specified signature nonce was used already.')
     }
     nonces.set(nonce, serverNow)
+    // An STS AccessKey is good only with its own token (signed: every x-acs-* header is, above), until its end.
+    const token = headerValue(request, 'x-acs-security-token') ?? null
+    if (key.securityToken === null && token !== null) {
+      return fail('bad_security_token', 400, 'InvalidSecurityToken.Malformed', 'Specified SecurityToken is malformed.')
+    }
+    if (key.securityToken !== null && token !== key.securityToken) {
+      return fail(
+        'bad_security_token',
+        400,
+        'InvalidSecurityToken.MismatchWithAccessKey',
+        'Specified SecurityToken mismatch with the AccessKey.',
+      )
+    }
+    if (key.expiresAtMs !== null && serverNow >= key.expiresAtMs) {
+      return fail('bad_security_token', 400, 'InvalidSecurityToken.Expired', 'Specified SecurityToken is expired.')
+    }
+    if (entry.action === 'AssumeRole' && options.sts) return assumeRole(request, entry, auth.accessKeyId, serverNow)
 
     // ——— Flow control, the API, its permission, its parameters ———
     if (options.throttle) return throttled(request, entry, null)
@@ -488,6 +549,64 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
     }
   }
 
+  /** STS AssumeRole (2015-04-01): STS credentials of the role for an AccessKey allowed to assume it. */
+  function assumeRole(
+    request: SimRequest,
+    entry: AiccsSimRequest,
+    accessKeyId: string,
+    serverNow: number,
+  ): SimResponse {
+    const sts = options.sts!
+    const fail = (status: number, code: string, message: string) =>
+      gatewayError(request, entry, 'forbidden', status, code, message)
+    if (headerValue(request, 'x-acs-version') !== '2015-04-01') {
+      return fail(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.')
+    }
+    const { RoleArn: roleArn = '', RoleSessionName: session = '', DurationSeconds: duration } = entry.parameters
+    if (!/^[\w.@-]{2,64}$/.test(session)) {
+      return fail(400, 'InvalidParameter.RoleSessionName', 'The parameter RoleSessionName is wrongly formed.')
+    }
+    const seconds = duration === undefined ? 3600 : Number(duration)
+    if (!Number.isInteger(seconds) || seconds < 900 || seconds > 43_200) {
+      return fail(400, 'InvalidParameter.DurationSeconds', 'The Min/Max value of DurationSeconds is 15min/12hr.')
+    }
+    const role = sts.roles[roleArn]
+    if (!role) return fail(404, 'EntityNotExist.Role', 'The role not exists: ' + roleArn + '.')
+    if (!role.assumableBy.includes(accessKeyId)) {
+      return fail(403, 'NoPermission', 'You are not authorized to do this action. You should be authorized by RAM.')
+    }
+    const credentials: AiccsStsCredentials = {
+      accessKeyId: `STS.${randomUUID().replace(/-/g, '').slice(0, 24)}`,
+      accessKeySecret: randomUUID().replace(/-/g, ''),
+      securityToken: `CAIS${Buffer.from(randomUUID() + randomUUID()).toString('base64')}`,
+      // Alibaba's Expiration is to the second.
+      expiresAtMs: Math.floor((serverNow + (sts.lifetimeS ?? seconds) * 1000) / 1000) * 1000,
+      roleArn,
+    }
+    issued.push(credentials)
+    acceptSts(credentials)
+    sts.onStsCredentials?.(credentials)
+    entry.verdict = 'assumed'
+    const requestId = randomUUID().toUpperCase()
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/json;charset=utf-8' },
+      body: {
+        RequestId: requestId,
+        AssumedRoleUser: {
+          Arn: `${roleArn.replace(':role/', ':assumed-role/')}/${session}`,
+          AssumedRoleId: `3${Date.now()}:${session}`,
+        },
+        Credentials: {
+          AccessKeyId: credentials.accessKeyId,
+          AccessKeySecret: credentials.accessKeySecret,
+          SecurityToken: credentials.securityToken,
+          Expiration: new Date(credentials.expiresAtMs).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        },
+      },
+    }
+  }
+
   const server = await startLoopbackServer(handle, { now })
   const faults = createFaultSwitch<AiccsFault>(server)
   return {
@@ -500,5 +619,7 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
     setFault: (next) => faults.set(next),
     setClockOffset: (ms) => void (offset = ms),
     setListingDown: (down) => void (listingDown = down),
+    acceptStsCredentials: (credentials) => void acceptSts(credentials),
+    issued,
   }
 }

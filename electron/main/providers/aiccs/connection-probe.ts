@@ -1,6 +1,10 @@
+import type { ProfileOf } from '@shared/providers/registry'
 import type { ConnectionProbe, ProbeFinding } from '../connection-probe'
 import { unreachable } from '../connection-probe'
 import { callCreateAiCallTask } from './aiccs-rpc'
+import type { AlibabaCredentials } from './aiccs-rpc'
+import { AiccsCredentialsUnavailable, alibabaSecrets, createAiccsCredentials } from './aiccs-credentials'
+import { redactMaybe, redactSecrets } from '../../secrets/redact-secrets'
 
 const TIMEOUT_MS = 10_000
 
@@ -96,41 +100,69 @@ function networkError(error: unknown): unknown {
  * allows the action is only certain when a task is sent.
  */
 export function createAiccsProbe(): ConnectionProbe<'aiccs'> {
-  return async ({ profile, secret, signal, clock }) => {
-    const where = `The AICCS endpoint ${profile.endpoint}`
-    try {
-      const answer = await callCreateAiCallTask(
-        profile,
-        secret,
-        {},
-        {
-          timeoutMs: TIMEOUT_MS,
-          signal,
-          signedAt: clock.now(),
-        },
-      )
-      // A 2xx to a request without parameters: only a business error (`Success: false`) makes sense.
-      const body = typeof answer.body === 'string' ? answer.body : ''
-      const code = /"Code"\s*:\s*"([^"]*)"/.exec(body)?.[1] ?? null
-      return classify({
-        code,
-        status: typeof answer.statusCode === 'number' ? answer.statusCode : null,
-        providerMessage: body.slice(0, 2000),
-      })
-    } catch (error) {
-      const answered = answerFrom(error)
-      if (answered) return classify(answered)
-      if (error instanceof SyntaxError) {
-        // The SDK parses every error body as JSON; a proxy's HTML page ends up here.
-        return {
-          outcome: 'provider_error',
-          message: `${where} answered with something other than Alibaba Cloud's JSON.`,
-          providerMessage: error.message.slice(0, 2000),
-          httpStatus: null,
-        }
+  return async (context) => {
+    const { profile, signal } = context
+    // A RAM role is assumed afresh: Test connection proves the AccessKey may assume it.
+    const signWith = await createAiccsCredentials().resolve({ ...context, timeoutMs: TIMEOUT_MS })
+    if (signWith instanceof AiccsCredentialsUnavailable) {
+      const error = signWith
+      return {
+        outcome:
+          error.why === 'sign_in' ? 'auth_rejected' : error.why === 'unreachable' ? 'unreachable' : 'provider_error',
+        message: error.message,
+        providerMessage: error.providerMessage,
+        httpStatus: null,
       }
-      return unreachable(networkError(error), where)
     }
+    const hide = alibabaSecrets(signWith)
+    const finding = await probeSigned(profile, signWith, signal, context.clock.now())
+    return {
+      ...finding,
+      message: redactSecrets(finding.message, hide),
+      ...(finding.providerMessage !== undefined && { providerMessage: redactMaybe(finding.providerMessage, hide) }),
+    }
+  }
+}
+
+async function probeSigned(
+  profile: ProfileOf<'aiccs'>,
+  signWith: AlibabaCredentials,
+  signal: AbortSignal,
+  signedAt: Date,
+): Promise<ProbeFinding> {
+  const where = `The AICCS endpoint ${profile.endpoint}`
+  try {
+    const answer = await callCreateAiCallTask(
+      profile,
+      signWith,
+      {},
+      {
+        timeoutMs: TIMEOUT_MS,
+        signal,
+        signedAt,
+      },
+    )
+    // A 2xx to a request without parameters: only a business error (`Success: false`) makes sense.
+    const body = typeof answer.body === 'string' ? answer.body : ''
+    const code = /"Code"\s*:\s*"([^"]*)"/.exec(body)?.[1] ?? null
+    return classify({
+      code,
+      status: typeof answer.statusCode === 'number' ? answer.statusCode : null,
+      providerMessage: body.slice(0, 2000),
+    })
+  } catch (error) {
+    const answered = answerFrom(error)
+    if (answered) return classify(answered)
+    if (error instanceof SyntaxError) {
+      // The SDK parses every error body as JSON; a proxy's HTML page ends up here.
+      return {
+        outcome: 'provider_error',
+        message: `${where} answered with something other than Alibaba Cloud's JSON.`,
+        providerMessage: error.message.slice(0, 2000),
+        httpStatus: null,
+      }
+    }
+    return unreachable(networkError(error), where)
   }
 }
 

@@ -4,7 +4,8 @@ import type { Choice, ChoiceKind } from '@shared/schemas/choices'
 import type { ChoiceSource, FetchedChoices } from '../choice-source'
 import { ChoiceFetchError, collectPages } from '../choice-source'
 import { AWS_CREDENTIAL_ERRORS, connectSdkClient } from './connect-sdk'
-import { serviceError } from './connection-probe'
+import { freshCredentials, serviceError } from './connection-probe'
+import { CredentialsUnavailable } from './connect-credentials'
 
 // Amazon Connect's lists of what a task can run through, read with the official SDK (SigV4, the
 // profile's region or the sandbox's endpoint): ListContactFlows, ListQuickConnects and
@@ -86,7 +87,7 @@ function classify(error: unknown, kind: ConnectKind, instanceId: string): Choice
   }
   const { name, status } = answered
   if (AWS_CREDENTIAL_ERRORS.has(name)) {
-    return new ChoiceFetchError('auth_rejected', 'AWS refused the access keys.', status)
+    return new ChoiceFetchError('auth_rejected', 'AWS refused the credentials.', status)
   }
   if (name === 'AccessDeniedException') {
     return new ChoiceFetchError('not_permitted', `These AWS credentials lack ${OPERATION[kind]}.`, status)
@@ -106,9 +107,14 @@ const isConnectKind = (kind: ChoiceKind): kind is ConnectKind => (KINDS as reado
 export const connectChoices: ChoiceSource<'connect'> = {
   kinds: KINDS,
   origin: (profile) => `${profile.region} ${profile.instanceId}`,
-  async fetch({ profile, secret, endpoint, signal }, kind): Promise<FetchedChoices> {
+  async fetch(context, kind): Promise<FetchedChoices> {
+    const { profile, endpoint, signal } = context
     if (!isConnectKind(kind)) throw new ChoiceFetchError('not_configured', 'Amazon Connect has no such list.')
-    const client = connectSdkClient(profile, secret, { endpoint, timeoutMs: 10_000 })
+    const credentials = await freshCredentials(context, endpoint)
+    if (credentials instanceof CredentialsUnavailable) {
+      throw new ChoiceFetchError(credentials.why === 'sign_in' ? 'auth_rejected' : 'offline', credentials.message)
+    }
+    const client = connectSdkClient(profile, credentials, { endpoint, timeoutMs: 10_000 })
     try {
       return await collectPages(pagesOf(client, profile.instanceId, kind, signal))
     } catch (error) {

@@ -7,7 +7,10 @@ import type { SendContext } from '../provider-module'
 import type { ProfileOf } from '@shared/providers/registry'
 import { withDeadline } from '../http/attempt-deadline'
 import { answerRetryAfterMs } from '../http/retry-after'
+import { redactOutcome } from '../../secrets/redact-secrets'
 import { AWS_CREDENTIAL_ERRORS, connectSdkClient } from './connect-sdk'
+import type { AwsCredentials, ConnectCredentials } from './connect-credentials'
+import { createConnectCredentials, credentialSecrets, CredentialsUnavailable } from './connect-credentials'
 
 // Amazon Connect StartTaskContact (providers.md §3), sent through the official SDK so the request
 // is SigV4-signed exactly as AWS expects.
@@ -137,7 +140,7 @@ export function classifyConnectError(error: unknown, now: Date): SendOutcome {
         : /Signature (expired|not yet current)/i.test(error.message)
           ? "AWS refused the request's time stamp: check this computer's clock and time zone."
           : name === 'ExpiredTokenException'
-            ? 'The temporary AWS credentials (session token) have expired. Enter new credentials for this profile.'
+            ? 'The temporary AWS credentials (session token) have expired. Sign in again, or enter new credentials for this profile.'
             : 'AWS refused the access key id or the secret access key (or the session token). Enter the credentials for this profile again.'
     return { kind: 'needs_auth', message, providerMessage }
   }
@@ -166,6 +169,26 @@ export function classifyConnectError(error: unknown, now: Date): SendOutcome {
   }
 }
 
+/** Why no credentials could be had, as the outcome of the attempt (nothing was sent). */
+export function classifyCredentialsProblem(problem: CredentialsUnavailable): SendOutcome {
+  switch (problem.why) {
+    case 'sign_in':
+      return { kind: 'needs_auth', message: problem.message, providerMessage: problem.providerMessage }
+    case 'provider_error':
+      return { kind: 'retry', delayMs: null, reason: problem.message, httpStatus: null }
+    case 'unreachable':
+      return {
+        kind: 'retry',
+        delayMs: null,
+        reason: `${problem.message} Nothing was sent to Amazon Connect.`,
+        httpStatus: null,
+      }
+  }
+}
+
+/** AWS's answer for temporary credentials past their end: renewed once, silently. */
+const expiredCredentials = (error: unknown) => error instanceof Error && error.name === 'ExpiredTokenException'
+
 // ——— Client ———
 
 /** The task's idempotency key is sent as `ClientToken`, the same on every resend of the task. */
@@ -183,6 +206,10 @@ export interface ConnectClientOptions {
     sentAtMs: number,
     receivedAtMs: number,
   ) => void
+  /** IAM Identity Center's address instead of AWS's (a simulator); default: the context's endpoint, if any. */
+  identityCenterEndpoint?: string
+  /** Where the credentials come from (default: a new holder for this client's profile). */
+  credentials?: ConnectCredentials
 }
 
 export interface ConnectClient {
@@ -192,29 +219,59 @@ export interface ConnectClient {
 
 export function createConnectClient(options: ConnectClientOptions = {}): ConnectClient {
   const timeoutMs = options.timeoutMs ?? 30_000
+  const credentials = options.credentials ?? createConnectCredentials()
   return {
     async send(context, input) {
       // The input was checked once, by the shared registry's toWireRequest; only the token is added.
       const now = context.clock.now()
-      const { profile, secret } = context
+      const { profile } = context
       const endpoint = context.endpoint ?? options.endpointFor?.(profile)
       const onServerDate = options.onServerDate
-      const client = connectSdkClient(profile, secret, {
-        endpoint,
-        timeoutMs,
-        ...(onServerDate ? { onAnswer: (date, sent, received) => onServerDate(profile, date, sent, received) } : {}),
-      })
-      try {
-        // The handler's own requestTimeout throws; the deadline also covers signing and connecting.
-        const output = await withDeadline(context.signal, timeoutMs, (abortSignal) =>
-          client.send(new StartTaskContactCommand({ ...input, ClientToken: context.idempotencyKey }), { abortSignal }),
-        )
-        return classifyConnectOutput(output)
-      } catch (error) {
-        return classifyConnectError(error, now)
-      } finally {
-        client.destroy()
+      const identityCenterEndpoint = options.identityCenterEndpoint ?? context.endpoint
+      const resolve = () =>
+        credentials.resolve({
+          ...context,
+          timeoutMs,
+          ...(identityCenterEndpoint ? { identityCenterEndpoint } : {}),
+        })
+      const attempt = async (signWith: AwsCredentials): Promise<{ outcome: SendOutcome; expired: boolean }> => {
+        const client = connectSdkClient(profile, signWith, {
+          endpoint,
+          timeoutMs,
+          ...(onServerDate ? { onAnswer: (date, sent, received) => onServerDate(profile, date, sent, received) } : {}),
+        })
+        try {
+          // The handler's own requestTimeout throws; the deadline also covers signing and connecting.
+          const output = await withDeadline(context.signal, timeoutMs, (abortSignal) =>
+            client.send(new StartTaskContactCommand({ ...input, ClientToken: context.idempotencyKey }), {
+              abortSignal,
+            }),
+          )
+          return { outcome: classifyConnectOutput(output), expired: false }
+        } catch (error) {
+          return { outcome: classifyConnectError(error, now), expired: expiredCredentials(error) }
+        } finally {
+          client.destroy()
+        }
       }
+
+      // Temporary credentials obtained here are secrets too: hidden from whatever AWS answered.
+      const used: AwsCredentials[] = []
+      const hidden = (outcome: SendOutcome) => redactOutcome(outcome, used.flatMap(credentialSecrets))
+      const first = await resolve()
+      if (first instanceof CredentialsUnavailable) return classifyCredentialsProblem(first)
+      used.push(first)
+      let result = await attempt(first)
+      if (result.expired && profile.credentialSource !== 'access_keys') {
+        // Role credentials that ended early (or on a clock AWS disagrees with): new ones, once.
+        // The same ClientToken makes the resend harmless.
+        credentials.forget(profile.id)
+        const renewed = await resolve()
+        if (renewed instanceof CredentialsUnavailable) return hidden(classifyCredentialsProblem(renewed))
+        used.push(renewed)
+        result = await attempt(renewed)
+      }
+      return hidden(result.outcome)
     },
   }
 }

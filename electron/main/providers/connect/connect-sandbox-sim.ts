@@ -6,6 +6,9 @@ import { startConnectSimulator } from './connect-simulator'
 
 /** Starts the sandbox's Connect simulator (loaded only when the sandbox profile is first used). */
 export async function startConnectSandbox(secret: SecretOf<'connect'>): Promise<SandboxSimulator<'connect'>> {
+  // The sandbox's own secret is always an access key (connect-sandbox.ts).
+  if (secret.kind === 'sso' || secret.kind === 'aws_profile')
+    throw new Error('the Connect sandbox signs with an access key')
   const sim = await startConnectSimulator({
     accessKeyId: secret.accessKeyId,
     secretAccessKey: secret.secretAccessKey,

@@ -23,6 +23,12 @@ export function connectSandboxProfile(): ProfileOf<'connect'> {
     endpointUrl: '',
     fips: false,
     dualStack: false,
+    credentialSource: 'access_keys',
+    awsProfile: '',
+    ssoStartUrl: '',
+    ssoRegion: '',
+    ssoAccountId: '',
+    ssoRoleName: '',
   }
 }
 

@@ -1,6 +1,31 @@
 import { ConnectClient } from '@aws-sdk/client-connect'
-import type { ProfileOf, SecretOf } from '@shared/providers/registry'
+import type { AwsCredentialIdentity } from '@aws-sdk/types'
+import type { ProfileOf } from '@shared/providers/registry'
 import { RoutedAgent } from '../../net/routed-agent'
+
+/**
+ * What every AWS SDK client Callboard makes is told, so that nothing of this computer's AWS
+ * environment (AWS_ENDPOINT_URL…, `endpoint_url`, AWS_USE_FIPS_ENDPOINT, AWS_DEFAULTS_MODE, …)
+ * changes where a request goes or how often it is tried: one attempt, the caller owns retries;
+ * and every request follows the process's proxy decision (the SDK would otherwise connect direct).
+ */
+export function isolatedSdkConfig(timeoutMs: number) {
+  return {
+    ignoreConfiguredEndpointUrls: true,
+    defaultsMode: 'standard',
+    retryMode: 'standard',
+    maxAttempts: 1,
+    // Without throwOnRequestTimeout the handler only logs a warning at requestTimeout and keeps
+    // waiting, until the server closes the socket (75 s against a 30 s limit).
+    requestHandler: {
+      httpAgent: new RoutedAgent(),
+      httpsAgent: new RoutedAgent(),
+      connectionTimeout: timeoutMs,
+      requestTimeout: timeoutMs,
+      throwOnRequestTimeout: true,
+    },
+  } as const
+}
 
 /**
  * The official SDK client for a Connect profile: real SigV4 from the profile's keys, one attempt
@@ -11,11 +36,12 @@ import { RoutedAgent } from '../../net/routed-agent'
  * (FIPS, dual-stack as it chooses). The SDK would otherwise take them from this computer's
  * environment and shared AWS files (AWS_ENDPOINT_URL_CONNECT, AWS_ENDPOINT_URL, `endpoint_url`,
  * AWS_USE_FIPS_ENDPOINT, AWS_DEFAULTS_MODE, …) and silently send the signed requests elsewhere, so
- * each is given here; credentials are the profile's own.
+ * each is given here; credentials are the profile's own, resolved from its credential source
+ * (connect-credentials.ts) before the client is made.
  */
 export function connectSdkClient(
   profile: ProfileOf<'connect'>,
-  secret: SecretOf<'connect'>,
+  credentials: AwsCredentialIdentity,
   options: {
     endpoint: string | undefined
     timeoutMs: number
@@ -25,29 +51,12 @@ export function connectSdkClient(
 ): ConnectClient {
   const client = new ConnectClient({
     region: profile.region,
-    credentials: {
-      accessKeyId: secret.accessKeyId,
-      secretAccessKey: secret.secretAccessKey,
-      ...(secret.sessionToken ? { sessionToken: secret.sessionToken } : {}),
-    },
+    credentials,
     ...(options.endpoint || profile.endpointUrl ? { endpoint: options.endpoint || profile.endpointUrl } : {}),
     useFipsEndpoint: profile.fips,
     useDualstackEndpoint: profile.dualStack,
-    ignoreConfiguredEndpointUrls: true,
-    defaultsMode: 'standard',
-    retryMode: 'standard',
     authSchemePreference: [],
-    maxAttempts: 1,
-    // Without throwOnRequestTimeout the handler only logs a warning at requestTimeout and keeps
-    // waiting, until the server closes the socket (75 s against a 30 s limit).
-    requestHandler: {
-      // The process's proxy decision for every request (the SDK would otherwise connect direct).
-      httpAgent: new RoutedAgent(),
-      httpsAgent: new RoutedAgent(),
-      connectionTimeout: options.timeoutMs,
-      requestTimeout: options.timeoutMs,
-      throwOnRequestTimeout: true,
-    },
+    ...isolatedSdkConfig(options.timeoutMs),
   })
   const onAnswer = options.onAnswer
   if (onAnswer) {

@@ -77,6 +77,8 @@ export type ConnectVerdict =
   | 'wrong_scope'
   | 'expired'
   | 'bad_token'
+  /** Temporary credentials past their end. */
+  | 'expired_token'
   | 'access_denied'
   | 'not_found'
   | 'unknown_operation'
@@ -106,6 +108,15 @@ export interface ConnectSimRequest {
   errorType?: string
 }
 
+/** Temporary credentials the simulator also accepts (role credentials an Identity Center handed out). */
+export interface ConnectSimCredentials {
+  accessKeyId: string
+  secretAccessKey: string
+  sessionToken: string
+  /** After this (the simulator's clock), AWS answers ExpiredTokenException. */
+  expiresAtMs: number
+}
+
 export interface ConnectSimulator extends RunningSimulator {
   requests: ConnectSimRequest[]
   /** Tasks created, one per distinct ClientToken (a repeat of a token creates nothing). */
@@ -118,6 +129,8 @@ export interface ConnectSimulator extends RunningSimulator {
   setFault(fault: ConnectFault | null): Promise<void>
   /** Move the provider's clock (an NTP correction, or a provider whose clock drifts). */
   setClockOffset(ms: number): void
+  /** Accept these credentials too, as AWS accepts any the account's roles were given. */
+  acceptCredentials(credentials: ConnectSimCredentials): void
 }
 
 /**
@@ -247,6 +260,13 @@ export async function startConnectSimulator(options: ConnectSimulatorOptions): P
   const requests: ConnectSimRequest[] = []
   const instances = new Map((options.instances ?? []).map((i) => [i.id, i]))
   const denied = new Set(options.accessDeniedKeys ?? [])
+  /** Every access key the account knows: the one it was started with, and role credentials given since. */
+  const keys = new Map<string, { secretAccessKey: string; sessionToken: string; expiresAtMs: number | null }>([
+    [
+      options.accessKeyId,
+      { secretAccessKey: options.secretAccessKey, sessionToken: options.sessionToken ?? '', expiresAtMs: null },
+    ],
+  ])
   const lists: ConnectSimLists = {
     contactFlows: options.lists?.contactFlows ?? [],
     quickConnects: options.lists?.quickConnects ?? [],
@@ -355,7 +375,8 @@ export async function startConnectSimulator(options: ConnectSimulatorOptions): P
       )
     }
     entry.accessKeyId = auth.accessKeyId
-    if (auth.accessKeyId !== options.accessKeyId) {
+    const key = keys.get(auth.accessKeyId)
+    if (!key) {
       return authFail(
         'unknown_key',
         403,
@@ -411,9 +432,9 @@ export async function startConnectSimulator(options: ConnectSimulatorOptions): P
     ].join('\n')
     const scope = `${auth.date}/${auth.region}/${auth.service}/${auth.terminator}`
     const stringToSign = [ALGORITHM, xAmzDate, scope, sha256Hex(canonicalRequest)].join('\n')
-    let key = hmac(`AWS4${options.secretAccessKey}`, auth.date)
-    for (const part of [auth.region, auth.service, auth.terminator]) key = hmac(key, part)
-    const expected = hmac(key, stringToSign)
+    let signingKey = hmac(`AWS4${key.secretAccessKey}`, auth.date)
+    for (const part of [auth.region, auth.service, auth.terminator]) signingKey = hmac(signingKey, part)
+    const expected = hmac(signingKey, stringToSign)
     const given = Buffer.from(auth.signature, 'hex')
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       return authFail(
@@ -443,15 +464,21 @@ export async function startConnectSimulator(options: ConnectSimulatorOptions): P
       )
     }
     const token = headerValue(request, 'x-amz-security-token')
-    if (
-      (options.sessionToken ?? '') !== (token ?? '') ||
-      (token && !auth.signedHeaders.includes('x-amz-security-token'))
-    ) {
+    if (key.sessionToken !== (token ?? '') || (token && !auth.signedHeaders.includes('x-amz-security-token'))) {
       return authFail(
         'bad_token',
         403,
         'UnrecognizedClientException',
         'The security token included in the request is invalid.',
+      )
+    }
+
+    if (key.expiresAtMs !== null && serverNow >= key.expiresAtMs) {
+      return authFail(
+        'expired_token',
+        403,
+        'ExpiredTokenException',
+        'The security token included in the request is expired',
       )
     }
 
@@ -598,5 +625,6 @@ export async function startConnectSimulator(options: ConnectSimulatorOptions): P
     tokenMismatches,
     setFault: (next) => faults.set(next),
     setClockOffset: (ms) => void (offset = ms),
+    acceptCredentials: ({ accessKeyId, ...rest }) => void keys.set(accessKeyId, rest),
   }
 }

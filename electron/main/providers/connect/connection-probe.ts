@@ -3,6 +3,9 @@ import type { ConnectionProbe, ProbeFinding } from '../connection-probe'
 import type { ProfileOf } from '@shared/providers/registry'
 import { unreachable } from '../connection-probe'
 import { AWS_CREDENTIAL_ERRORS, connectSdkClient } from './connect-sdk'
+import { redactMaybe, redactSecrets } from '../../secrets/redact-secrets'
+import type { AwsCredentials, CredentialContext } from './connect-credentials'
+import { createConnectCredentials, credentialSecrets, CredentialsUnavailable } from './connect-credentials'
 
 export interface ConnectProbeOptions {
   /**
@@ -11,6 +14,34 @@ export interface ConnectProbeOptions {
    * `https://connect.<region>.amazonaws.com`.
    */
   endpointFor?: (profile: ProfileOf<'connect'>) => string | undefined
+  /** IAM Identity Center's address instead of AWS's (a simulator); default: the context's endpoint, if any. */
+  identityCenterEndpoint?: string
+}
+
+/** No credentials could be had: what Test connection says (nothing reached Amazon Connect). */
+function credentialsFinding(problem: CredentialsUnavailable): ProbeFinding {
+  return {
+    outcome:
+      problem.why === 'sign_in' ? 'auth_rejected' : problem.why === 'unreachable' ? 'unreachable' : 'provider_error',
+    message: problem.message,
+    providerMessage: problem.providerMessage,
+    httpStatus: null,
+  }
+}
+
+/**
+ * The credentials a Connect request of this context signs with, fresh from its source (Test
+ * connection proves the sign-in too), or why there are none.
+ */
+export async function freshCredentials(
+  context: Omit<CredentialContext, 'timeoutMs' | 'identityCenterEndpoint'>,
+  identityCenterEndpoint: string | undefined,
+): Promise<AwsCredentials | CredentialsUnavailable> {
+  return createConnectCredentials().resolve({
+    ...context,
+    timeoutMs: 10_000,
+    ...(identityCenterEndpoint ? { identityCenterEndpoint } : {}),
+  })
 }
 
 export interface AwsServiceError {
@@ -78,31 +109,50 @@ function classify(error: AwsServiceError, instanceId: string, region: string): P
  * It only reads, so it is safe to repeat; it proves the keys, the region and the instance id at once.
  */
 export function createConnectProbe(options: ConnectProbeOptions = {}): ConnectionProbe<'connect'> {
-  return async ({ profile, secret, signal, endpoint: given }) => {
+  return async (context) => {
+    const { profile, signal, endpoint: given } = context
     const endpoint = given ?? options.endpointFor?.(profile)
-    const client = connectSdkClient(profile, secret, { endpoint, timeoutMs: 10_000 })
-    try {
-      const answer = await client.send(new DescribeInstanceCommand({ InstanceId: profile.instanceId }), {
-        abortSignal: signal,
-      })
-      const alias = answer.Instance?.InstanceAlias
-      return {
-        outcome: 'connected',
-        message: alias
-          ? `Signed in to Amazon Connect instance “${alias}” in ${profile.region}.`
-          : `Signed in to Amazon Connect instance ${profile.instanceId} in ${profile.region}.`,
-        httpStatus: answer.$metadata.httpStatusCode ?? 200,
-      }
-    } catch (error) {
-      const answered = serviceError(error)
-      if (answered) return classify(answered, profile.instanceId, profile.region)
-      return unreachable(
-        networkError(error),
-        endpoint ? `The Amazon Connect endpoint ${endpoint}` : `Amazon Connect in ${profile.region}`,
-      )
-    } finally {
-      client.destroy()
+    const credentials = await freshCredentials(context, options.identityCenterEndpoint ?? given)
+    // Temporary credentials obtained here are hidden from whatever AWS answered.
+    const hide = credentialSecrets(credentials instanceof CredentialsUnavailable ? null : credentials)
+    const hidden = (finding: ProbeFinding): ProbeFinding => ({
+      ...finding,
+      message: redactSecrets(finding.message, hide),
+      ...(finding.providerMessage !== undefined && { providerMessage: redactMaybe(finding.providerMessage, hide) }),
+    })
+    if (credentials instanceof CredentialsUnavailable) return credentialsFinding(credentials)
+    return hidden(await describeInstance(profile, credentials, endpoint, signal))
+  }
+}
+
+async function describeInstance(
+  profile: ProfileOf<'connect'>,
+  credentials: AwsCredentials,
+  endpoint: string | undefined,
+  signal: AbortSignal,
+): Promise<ProbeFinding> {
+  const client = connectSdkClient(profile, credentials, { endpoint, timeoutMs: 10_000 })
+  try {
+    const answer = await client.send(new DescribeInstanceCommand({ InstanceId: profile.instanceId }), {
+      abortSignal: signal,
+    })
+    const alias = answer.Instance?.InstanceAlias
+    return {
+      outcome: 'connected',
+      message: alias
+        ? `Signed in to Amazon Connect instance “${alias}” in ${profile.region}.`
+        : `Signed in to Amazon Connect instance ${profile.instanceId} in ${profile.region}.`,
+      httpStatus: answer.$metadata.httpStatusCode ?? 200,
     }
+  } catch (error) {
+    const answered = serviceError(error)
+    if (answered) return classify(answered, profile.instanceId, profile.region)
+    return unreachable(
+      networkError(error),
+      endpoint ? `The Amazon Connect endpoint ${endpoint}` : `Amazon Connect in ${profile.region}`,
+    )
+  } finally {
+    client.destroy()
   }
 }
 
