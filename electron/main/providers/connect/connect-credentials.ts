@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { fromIni } from '@aws-sdk/credential-providers'
+import { RoutedAgent } from '../../net/routed-agent'
 import type { ProfileOf, SecretOf } from '@shared/providers/registry'
 import type { Clock } from '../../core/clock'
 import type { TokenCache } from '../../secrets/token-cache'
@@ -124,7 +125,13 @@ async function fromIdentityCenter(context: CredentialContext): Promise<AwsCreden
 
 async function fromAwsProfile({ profile }: CredentialContext): Promise<AwsCredentials> {
   // ignoreCache: the files are read again each time, so an edit or a new `aws sso login` is seen.
-  const identity = await fromIni({ profile: profile.awsProfile, ignoreCache: true })()
+  // clientConfig reaches the STS and SSO clients a profile may call (role chains, sso-session):
+  // they follow the process's proxy decision like every other request.
+  const identity = await fromIni({
+    profile: profile.awsProfile,
+    ignoreCache: true,
+    clientConfig: { requestHandler: { httpAgent: new RoutedAgent(), httpsAgent: new RoutedAgent() } },
+  })()
   return {
     accessKeyId: identity.accessKeyId,
     secretAccessKey: identity.secretAccessKey,
