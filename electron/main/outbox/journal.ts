@@ -389,15 +389,20 @@ export async function openJournal<T>(options: JournalOptions<T>): Promise<Journa
   let draining = false
   let failed: JournalFailedError | null = null
   let closed = false
-  let idle: Promise<void> = Promise.resolve()
-  let markIdle: () => void = () => undefined
+  /** Resolves the promise `idle()` handed out while draining, if it handed one out. */
+  let markIdle: (() => void) | null = null
+  let idlePromise: Promise<void> | null = null
+  /** Resolves once the queue of operations is drained; made only when asked (close, recover), not per append. */
+  const idle = (): Promise<void> => {
+    if (!draining) return Promise.resolve()
+    return (idlePromise ??= new Promise((resolve) => (markIdle = resolve)))
+  }
   const stats: JournalSyncStats = { appends: 0, fsyncs: 0, compactions: 0 }
 
   function enqueue(op: Op<T>): void {
     queue.push(op)
     if (draining) return
     draining = true
-    idle = new Promise((resolve) => (markIdle = resolve))
     // A microtask, so appends made in the same tick share the first write and fsync.
     queueMicrotask(() => void drain())
   }
@@ -424,11 +429,11 @@ export async function openJournal<T>(options: JournalOptions<T>): Promise<Journa
       // The watermark is put in here, in file order, so it is right whatever was written before
       // (a compaction that ran or failed just ahead of this batch included).
       let counting = countedInFile
-      const lines = batch.map((op) => {
-        const line = frameJson(op.json, counting)
+      const lines: Buffer[] = []
+      for (const op of batch) {
+        lines.push(frameJson(op.json, counting))
         if (op.counted) counting++
-        return line
-      })
+      }
       const data = lines.length === 1 ? lines[0]! : Buffer.concat(lines)
       try {
         crashPoint('append:before-write')
@@ -448,10 +453,11 @@ export async function openJournal<T>(options: JournalOptions<T>): Promise<Journa
         continue
       }
       stats.appends += batch.length
-      for (const [i, op] of batch.entries()) op.resolve(lines[i]!.byteLength)
+      for (let i = 0; i < batch.length; i++) batch[i]!.resolve(lines[i]!.byteLength)
     }
     draining = false
-    markIdle()
+    markIdle?.()
+    markIdle = idlePromise = null
   }
 
   async function runCompaction(live: readonly T[]): Promise<void> {
@@ -529,7 +535,7 @@ export async function openJournal<T>(options: JournalOptions<T>): Promise<Journa
         if (!checked.ok) throw new JournalRecordRejectedError(checked.issues, `Live record ${i + 1}`)
       }
       // Nothing else runs meanwhile: while stopped, every queued operation was refused.
-      await idle
+      await idle()
       const next = await writeWholeFile(liveRecords, true)
       const old = handle
       handle = next.handle
@@ -542,7 +548,7 @@ export async function openJournal<T>(options: JournalOptions<T>): Promise<Journa
     async close() {
       if (closed) return
       closed = true
-      await idle
+      await idle()
       await handle.close().catch(() => undefined)
       await lock.release()
     },
