@@ -15,7 +15,8 @@ import { createAppI18n } from '../../renderer/src/i18n'
 import { useProfilesStore } from '../../renderer/src/stores/profiles-store'
 import { drafts } from '../shared/fixtures'
 import { giveListsARoom, mountInApp } from './mount'
-import { CHANGE_COALESCE_MS, SEARCH_DEBOUNCE_MS } from '../../renderer/src/stores/history-store'
+import { CHANGE_COALESCE_MS, SEARCH_DEBOUNCE_MS, useHistoryStore } from '../../renderer/src/stores/history-store'
+import { createApp } from 'vue'
 
 // The history as the agent meets it: every task with its state and provider id, newest first as
 // main answers; search (debounced) and filters go to main as a `history:list` query; the two empty
@@ -308,5 +309,63 @@ describe('history section, live', () => {
     expect(lists()).toBe(3)
     wrapper.unmount()
     expect(listeners.get('queue:changed')).toEqual([])
+  })
+})
+
+describe('history section, read ahead', () => {
+  /** A bridge whose `queue:changed` the test fires, counting what is asked of main. */
+  function liveBridge() {
+    const listeners: ((payload: unknown) => void)[] = []
+    const asked: unknown[] = []
+    const bridge = createBridge({
+      async invoke(channel, input) {
+        if (channel === 'history:list') asked.push(input)
+        return answer(channel, input) ?? { ok: false, error: { code: 'internal', message: 'not scripted' } }
+      },
+      subscribe(channel, listener) {
+        if (channel === 'queue:changed') listeners.push(listener)
+        return () => listeners.splice(listeners.indexOf(listener), 1)
+      },
+    })
+    const emit = () => listeners.forEach((l) => l({ item: all[0], counts: {}, lanes: [] }))
+    return { bridge, asked, listeners, emit }
+  }
+
+  it('opens with the first page read ahead, kept current while it is not shown, without asking again', async () => {
+    const { bridge, asked, listeners, emit } = liveBridge()
+    const pinia = createPinia()
+    const i18n = createAppI18n('en')
+    // What the window does once its first screen is up (AppShell), with the app's injections.
+    const app = createApp({ render: () => null })
+    app.use(pinia).provide(bridgeKey, bridge)
+    const history = app.runWithContext(() => useHistoryStore())
+    history.prefetch()
+    await flushPromises()
+    expect(asked).toEqual([{ limit: 50, offset: 0 }])
+
+    // A change while History is not shown reads the first page again (once per burst).
+    fakeTimers()
+    emit()
+    emit()
+    vi.advanceTimersByTime(CHANGE_COALESCE_MS)
+    await flushPromises()
+    expect(asked).toHaveLength(2)
+    vi.useRealTimers()
+
+    const wrapper = mount(HistoryView, {
+      attachTo: document.body,
+      global: { plugins: [pinia, i18n], provide: { [bridgeKey]: bridge } },
+    })
+    // Its rows are there in the view's first draw, and main is not asked again.
+    expect(wrapper.findAll('[data-testid="history-row"]')).toHaveLength(3)
+    await flushPromises()
+    expect(asked).toHaveLength(2)
+
+    // Left, it keeps following the queue; stopped (the window goes), it stops.
+    wrapper.unmount()
+    expect(listeners).toHaveLength(1)
+    expect(history.list.ready).toBe(true)
+    history.stop()
+    expect(listeners).toHaveLength(0)
   })
 })

@@ -44,7 +44,22 @@ const TOKENS =
   /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})|(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)|(\b\d{1,3}(?:\.\d{1,3}){3}\b)|(\+?\(?\d(?:[ ().-]{0,3}\d)+)/gi
 const MIN_DIGITS = 7
 
+/** A UUID alone: what most logged values are (task and profile ids). */
+const ID_ALONE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Whether `text` holds at least MIN_DIGITS digits in all: none fewer can hold a number to mask. */
+function hasDigitsEnough(text: string): boolean {
+  let digits = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 48 && c <= 57 && ++digits >= MIN_DIGITS) return true
+  }
+  return false
+}
+
 export function maskNumbers(text: string): string {
+  // Every line passes here: text that cannot hold a number is returned without a regex pass.
+  if (!hasDigitsEnough(text) || ID_ALONE.test(text)) return text
   return text.replace(TOKENS, (match, _id, _time, _ip, digits: string | undefined) =>
     digits !== undefined && digits.replace(/\D/g, '').length >= MIN_DIGITS ? MASKED_NUMBER : match,
   )
@@ -62,8 +77,9 @@ function redactValue(value: unknown, seen: WeakSet<object>): unknown {
     return maskNumbers(String(value))
   }
   const out: Record<string, unknown> = {}
-  for (const [key, inner] of Object.entries(value)) {
-    out[key] = CUSTOMER_FIELDS.has(key) ? REDACTED : redactValue(inner, seen)
+  const object = value as Record<string, unknown>
+  for (const key of Object.keys(object)) {
+    out[key] = CUSTOMER_FIELDS.has(key) ? REDACTED : redactValue(object[key], seen)
   }
   return out
 }

@@ -63,19 +63,19 @@ export interface JournalOptions<T> {
   dir: string
   /**
    * Every record is validated with it on replay, and on append (after a JSON round trip, or with
-   * `appendSchema` when given). Records are stored as JSON as given, so the schema should describe
+   * `appendCheck` when given). Records are stored as JSON as given, so the schema should describe
    * plain JSON data (no transforms). The append check is always on, packaged builds included: a
    * record written that replay cannot read would be found damaged at the next start.
    */
   schema: z.ZodType<T>
   /**
    * When given, what a record must satisfy to be appended, checked on the record as it is, with no
-   * JSON round trip: for an owner whose records are JSON data by their type (no Date, Map or
-   * undefined where a value is required) and who has already checked part of each record where it
-   * came in (the outbox's task intents, parsed at the IPC boundary), so that part is not parsed
-   * again on every append. Replay still reads every record with `schema`.
+   * JSON round trip (null when it may be written): for an owner whose records are JSON data by their
+   * type (no Date, Map or undefined where a value is required), who has already checked part of each
+   * record where it came in (the outbox's task intents, parsed at the IPC boundary), and who checks
+   * the rest for no more than `schema` would refuse. Replay still reads every record with `schema`.
    */
-  appendSchema?: z.ZodType<T>
+  appendCheck?: (record: T) => { path: PropertyKey[]; message: string }[] | null
   clock: Clock
   logger: Logger
   /** File name of the journal. Default `outbox.journal`. */
@@ -389,15 +389,20 @@ export async function openJournal<T>(options: JournalOptions<T>): Promise<Journa
   let draining = false
   let failed: JournalFailedError | null = null
   let closed = false
-  let idle: Promise<void> = Promise.resolve()
-  let markIdle: () => void = () => undefined
+  /** Resolves the promise `idle()` handed out while draining, if it handed one out. */
+  let markIdle: (() => void) | null = null
+  let idlePromise: Promise<void> | null = null
+  /** Resolves once the queue of operations is drained; made only when asked (close, recover), not per append. */
+  const idle = (): Promise<void> => {
+    if (!draining) return Promise.resolve()
+    return (idlePromise ??= new Promise((resolve) => (markIdle = resolve)))
+  }
   const stats: JournalSyncStats = { appends: 0, fsyncs: 0, compactions: 0 }
 
   function enqueue(op: Op<T>): void {
     queue.push(op)
     if (draining) return
     draining = true
-    idle = new Promise((resolve) => (markIdle = resolve))
     // A microtask, so appends made in the same tick share the first write and fsync.
     queueMicrotask(() => void drain())
   }
@@ -424,11 +429,11 @@ export async function openJournal<T>(options: JournalOptions<T>): Promise<Journa
       // The watermark is put in here, in file order, so it is right whatever was written before
       // (a compaction that ran or failed just ahead of this batch included).
       let counting = countedInFile
-      const lines = batch.map((op) => {
-        const line = frameJson(op.json, counting)
+      const lines: Buffer[] = []
+      for (const op of batch) {
+        lines.push(frameJson(op.json, counting))
         if (op.counted) counting++
-        return line
-      })
+      }
       const data = lines.length === 1 ? lines[0]! : Buffer.concat(lines)
       try {
         crashPoint('append:before-write')
@@ -448,10 +453,11 @@ export async function openJournal<T>(options: JournalOptions<T>): Promise<Journa
         continue
       }
       stats.appends += batch.length
-      for (const [i, op] of batch.entries()) op.resolve(lines[i]!.byteLength)
+      for (let i = 0; i < batch.length; i++) batch[i]!.resolve(lines[i]!.byteLength)
     }
     draining = false
-    markIdle()
+    markIdle?.()
+    markIdle = idlePromise = null
   }
 
   async function runCompaction(live: readonly T[]): Promise<void> {
@@ -477,13 +483,13 @@ export async function openJournal<T>(options: JournalOptions<T>): Promise<Journa
   /**
    * Validates the record as replay will see it: after a JSON round trip (a Date, a Map or an
    * undefined field would pass the schema in memory and then fail it at the next start), or, for an
-   * owner that gives `appendSchema`, in memory with that.
+   * owner that gives `appendCheck`, in memory with that.
    */
   function roundTrip(
-    record: unknown,
+    record: T,
   ): { ok: true; json: string } | { ok: false; issues: JournalRecordRejectedError['issues'] } {
-    const inMemory = options.appendSchema?.safeParse(record)
-    if (inMemory && !inMemory.success) return { ok: false, issues: inMemory.error.issues }
+    const inMemory = options.appendCheck?.(record)
+    if (inMemory) return { ok: false, issues: inMemory }
     let json: string | undefined
     try {
       json = JSON.stringify(record)
@@ -491,7 +497,7 @@ export async function openJournal<T>(options: JournalOptions<T>): Promise<Journa
       return { ok: false, issues: [{ path: [], message: `it cannot be serialized (${(error as Error).message})` }] }
     }
     if (json === undefined) return { ok: false, issues: [{ path: [], message: 'it is not JSON data' }] }
-    if (inMemory) return { ok: true, json }
+    if (options.appendCheck) return { ok: true, json }
     const parsed = schema.safeParse(JSON.parse(json))
     return parsed.success ? { ok: true, json } : { ok: false, issues: parsed.error.issues }
   }
@@ -529,7 +535,7 @@ export async function openJournal<T>(options: JournalOptions<T>): Promise<Journa
         if (!checked.ok) throw new JournalRecordRejectedError(checked.issues, `Live record ${i + 1}`)
       }
       // Nothing else runs meanwhile: while stopped, every queued operation was refused.
-      await idle
+      await idle()
       const next = await writeWholeFile(liveRecords, true)
       const old = handle
       handle = next.handle
@@ -542,7 +548,7 @@ export async function openJournal<T>(options: JournalOptions<T>): Promise<Journa
     async close() {
       if (closed) return
       closed = true
-      await idle
+      await idle()
       await handle.close().catch(() => undefined)
       await lock.release()
     },

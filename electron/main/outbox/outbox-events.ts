@@ -1,7 +1,8 @@
 import { z } from 'zod'
-import type { TaskIntent } from '@shared/schemas/intents'
 import { HoldReason, OutboxEntry } from '@shared/schemas/outbox'
 import { SendOutcome } from '@shared/schemas/send-outcome'
+import type { RecordIssue } from './queued-entry-check'
+import { queuedEntryIssues } from './queued-entry-check'
 
 // What the outbox writes to its journal, one record per change. Replaying them in order rebuilds
 // every entry; a change is on disk before it has any effect outside the process (in particular
@@ -44,21 +45,21 @@ export const OutboxEvent = z.discriminatedUnion('t', [
 ])
 export type OutboxEvent = z.infer<typeof OutboxEvent>
 
+const OutboxChange = z.discriminatedUnion('t', [...changes])
+
 /**
- * What the outbox checks before it appends a change (the journal's `appendSchema`): every field of
- * every change, except a queued task's intent. That was parsed where it came in (tasks:submit at the
- * IPC boundary, the dial desk), by a schema that takes only what TaskIntent reads back
+ * What the outbox checks before it appends a change (the journal's `appendCheck`): every field of
+ * every change; for a task being queued, every field of its entry but the intent, by hand
+ * (queued-entry-check.ts). The intent was parsed where it came in (tasks:submit at the IPC
+ * boundary, the dial desk), by a schema that takes only what TaskIntent reads back
  * (tests/main/outbox/round-trip.test.ts holds it for every provider), so it is passed on typed, not
  * parsed again: on every append that was the largest part of what queueing a task allocated.
  */
-export const OutboxEventToAppend = z.discriminatedUnion('t', [
-  z
-    .object({
-      t: z.literal('queued'),
-      entry: OutboxEntry.extend({
-        intent: z.custom<TaskIntent>((value) => typeof value === 'object' && value !== null),
-      }),
-    })
-    .strict(),
-  ...changes,
-])
+export function issuesToAppend(event: OutboxEvent): RecordIssue[] | null {
+  if (event.t === 'queued') {
+    const issues = queuedEntryIssues(event.entry)
+    return issues && issues.map(({ path, message }) => ({ path: ['entry', ...path], message }))
+  }
+  const parsed = OutboxChange.safeParse(event)
+  return parsed.success ? null : parsed.error.issues
+}

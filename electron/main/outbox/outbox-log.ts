@@ -6,7 +6,7 @@ import type { Journal } from './journal'
 import { JOURNAL_FORMAT, JOURNAL_VERSION, liveSizeBytes, openJournal, shouldCompact } from './journal'
 import { scanJournal } from './journal-scan'
 import type { OutboxLog } from './outbox'
-import { OutboxEvent, OutboxEventToAppend } from './outbox-events'
+import { issuesToAppend, OutboxEvent } from './outbox-events'
 import { journalNotice, type JournalNotice } from './queue-file-notice'
 
 export interface DurableOutboxLog extends OutboxLog {
@@ -28,7 +28,7 @@ export async function openOutboxLog(options: {
   const opened = await openJournal({
     dir: options.dir,
     schema: OutboxEvent,
-    appendSchema: OutboxEventToAppend,
+    appendCheck: issuesToAppend,
     clock: options.clock,
     logger: options.logger,
     content: 'outbox-events',

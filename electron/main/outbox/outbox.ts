@@ -388,6 +388,9 @@ export function createOutbox(deps: OutboxDeps) {
     }
   }
 
+  /** The row `item` made last, with what it was made of. */
+  let lastRow: { entry: OutboxEntry; blocker: OutboxEntry | null; item: QueueItem } | null = null
+
   function find(id: string): OutboxEntry {
     const entry = entries.get(id)
     if (!entry) throw new AppError('not_found', 'That task is no longer in the queue.')
@@ -479,7 +482,16 @@ export function createOutbox(deps: OutboxDeps) {
 
     list: (): OutboxEntry[] => [...entries.values()],
     /** The row for an entry, with the task it waits behind. */
-    item: (entry: OutboxEntry): QueueItem => toQueueItem(entry, blockerOf(entry)),
+    item(entry: OutboxEntry): QueueItem {
+      const blocker = blockerOf(entry)
+      // Entries are never changed in place (a change makes a new one), so a row made of the same
+      // entry and blocker is the same row: a task queued is made one for its change event and
+      // asked for again for the answer.
+      if (lastRow?.entry === entry && lastRow.blocker === blocker) return lastRow.item
+      const item = toQueueItem(entry, blocker)
+      lastRow = { entry, blocker, item }
+      return item
+    },
     blockerOf,
     /** The profiles changed (saved, removed, restored, the settings file reloaded). */
     profilesChanged: () => reconcileProfiles(),

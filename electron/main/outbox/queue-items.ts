@@ -6,24 +6,38 @@ import { subjectOf as subjectOfIntent, withProvider } from '../providers/registr
  * it waits behind, if one holds it (the outbox knows; see `Outbox.blockerOf`).
  */
 export function toQueueItem(entry: OutboxEntry, blocker: OutboxEntry | null = null): QueueItem {
-  const { intent, scope: _scope, ...rest } = entry
-  return {
-    ...rest,
-    kind: intent.kind,
+  // Field by field rather than `{ intent, scope, ...rest }` and a spread: every answer to a task
+  // queued is one of these, and the two copies through a rest object were a third of it. The type
+  // names every required field; the optional ones are the last two lines.
+  const item: QueueItem = {
+    id: entry.id,
+    seq: entry.seq,
+    version: entry.version,
+    profileId: entry.profileId,
+    provider: entry.provider,
+    idempotencyKey: entry.idempotencyKey,
+    createdAt: entry.createdAt,
+    notAfter: entry.notAfter,
+    deadlineReason: entry.deadlineReason,
+    attempts: entry.attempts,
+    state: entry.state,
+    nextAttemptAt: entry.nextAttemptAt,
+    lastProblem: entry.lastProblem,
+    providerId: entry.providerId,
+    dismissed: entry.dismissed,
+    updatedAt: entry.updatedAt,
+    kind: entry.intent.kind,
     subject: subjectOf(entry),
     waitingBehind: blocker ? { id: blocker.id, subject: subjectOf(blocker), state: blocker.state } : null,
-    ...scheduledOf(entry),
   }
+  if (entry.hold !== undefined) item.hold = entry.hold
+  const scheduled = withProvider(entry.intent, (provider, own) => provider.scheduled(own))
+  if (scheduled) item.scheduled = scheduled
+  return item
 }
 
 /** What the task is about, in a few words (its provider says): the number called, the task's name. */
 export const subjectOf = ({ intent }: OutboxEntry): string => subjectOfIntent(intent)
-
-/** A task meant for later (its provider says): when, and in the customer's zone where the agent chose one. */
-function scheduledOf({ intent }: OutboxEntry): Pick<QueueItem, 'scheduled'> {
-  const scheduled = withProvider(intent, (provider, own) => provider.scheduled(own))
-  return scheduled ? { scheduled } : {}
-}
 
 /**
  * Waiting: will still be sent. Attention: cannot go on without the agent (sign in, decide about a

@@ -90,6 +90,13 @@ export function usePagedList<T>(
     })
   }
 
+  /** Forget every page but the first (a view that is left keeps only what it shows first). */
+  function keepFirst(): void {
+    if (pages.value.size <= 1) return
+    const first = pages.value.get(0)
+    pages.value = new Map(first ? [[0, first]] : [])
+  }
+
   /** Where a row is, reading on until it is found (for links to a task further down). */
   async function indexOf(match: (row: T) => boolean): Promise<number> {
     for (let p = 0; total.value === null || p * pageSize < total.value; p++) {
@@ -103,5 +110,5 @@ export function usePagedList<T>(
     return -1
   }
 
-  return { total, pages, error, ready, rowAt, ensure, reload, refresh, indexOf }
+  return { total, pages, error, ready, rowAt, ensure, reload, refresh, keepFirst, indexOf }
 }

@@ -29,7 +29,11 @@ export type StateFilter = keyof typeof stateFilters | 'all'
  * History: every task, newest first, as `history:list` answers for the current search and
  * filters, read a page at a time as the list scrolls (main searches and pages; the window holds
  * only what it has shown). Typing is debounced, a filter applies at once, and any `queue:changed`
- * reads the pages on screen again (coalesced), so a task moving on shows without a reload.
+ * reads the pages held again (coalesced), so a task moving on shows without a reload.
+ *
+ * The main window reads the first page ahead (`prefetch`, once its first screen is up) and keeps it
+ * current the same way while History is not shown: opening History then draws its first rows with
+ * the view, instead of mounting, asking main, and drawing again (issue 16 item 7).
  */
 export const useHistoryStore = defineStore('history', () => {
   const bridge = useBridge()
@@ -49,6 +53,8 @@ export const useHistoryStore = defineStore('history', () => {
     }
   }
   let asking = query()
+  /** The query `asking` was made from, to tell whether the rows held still answer the filters shown. */
+  let askingKey = JSON.stringify(asking)
   const list = usePagedList<QueueItem>(async (offset, limit) => {
     const asked = asking
     const result = await bridge.history.list({ ...asked, limit, offset })
@@ -72,6 +78,7 @@ export const useHistoryStore = defineStore('history', () => {
   function load(): Promise<void> {
     searchTimer = cancel(searchTimer)
     asking = query()
+    askingKey = JSON.stringify(asking)
     return list.reload()
   }
 
@@ -105,8 +112,8 @@ export const useHistoryStore = defineStore('history', () => {
   }
 
   let unsubscribe: (() => void) | null = null
-  /** Follows the queue: every change main made durable may move a row, so the rows shown are read again. */
-  function start(): void {
+  /** Follows the queue: every change main made durable may move a row, so the rows held are read again. */
+  function follow(): void {
     unsubscribe ??= bridge.queue.onChanged(() => {
       changeTimer ??= setTimeout(() => {
         changeTimer = null
@@ -114,12 +121,45 @@ export const useHistoryStore = defineStore('history', () => {
       }, CHANGE_COALESCE_MS)
     })
   }
+
+  /** Set by `prefetch`: the first page is kept current while the view is not shown. */
+  let kept = false
+  /** Reads the first page ahead of the view and keeps it current until `stop`. */
+  function prefetch(): void {
+    kept = true
+    follow()
+    void open()
+  }
+
+  /**
+   * The rows for the view: the page held or being read, when it answers the search and filters as
+   * they are; otherwise they are read again from the top.
+   */
+  function open(): Promise<void> {
+    if (!list.error.value && askingKey === JSON.stringify(query())) return list.ensure(0, HISTORY_PAGE - 1)
+    return load()
+  }
+
+  /** The view is shown: its rows follow the queue. */
+  function show(): Promise<void> {
+    follow()
+    return open()
+  }
+
+  /** The view is gone: the first page stays (kept current) if it was read ahead, nothing otherwise. */
+  function hide(): void {
+    searchTimer = cancel(searchTimer)
+    if (kept) list.keepFirst()
+    else stop()
+  }
+
   function stop(): void {
+    kept = false
     unsubscribe?.()
     unsubscribe = null
     changeTimer = cancel(changeTimer)
     searchTimer = cancel(searchTimer)
   }
 
-  return { list, search, provider, state, filtered, load, clearFilters, start, stop }
+  return { list, search, provider, state, filtered, load, clearFilters, prefetch, show, hide, stop }
 })
