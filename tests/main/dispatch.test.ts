@@ -148,6 +148,42 @@ const validOutputs = {
   'updates:check': { phase: 'up_to_date', checkedAt: '2026-12-07T08:00:00.000Z' },
   'updates:restart': { phase: 'waiting_for_sends', version: '0.2.0', sending: 1 },
   'diagnostics:export': { path: '/home/ana/Downloads/callboard-diagnostics.json', bytes: 5120 },
+  'signIn:start': {
+    profileId: PROFILE_ID,
+    state: 'signing_in',
+    user: null,
+    renews: false,
+    expiresAt: null,
+    device: null,
+    problem: null,
+  },
+  'signIn:cancel': {
+    profileId: PROFILE_ID,
+    state: 'signed_out',
+    user: null,
+    renews: false,
+    expiresAt: null,
+    device: null,
+    problem: { code: 'cancelled', message: 'The sign-in was cancelled.' },
+  },
+  'signIn:signOut': {
+    profileId: PROFILE_ID,
+    state: 'signed_out',
+    user: null,
+    renews: false,
+    expiresAt: null,
+    device: null,
+    problem: null,
+  },
+  'signIn:status': {
+    profileId: PROFILE_ID,
+    state: 'signed_in',
+    user: 'Ana Ruiz',
+    renews: true,
+    expiresAt: '2026-12-07T15:00:00.000Z',
+    device: null,
+    problem: null,
+  },
   'policy:state': {
     source: '/etc/callboard/policy.json',
     problem: null,
@@ -185,6 +221,10 @@ const validInputs: Record<string, unknown> = {
   'dial:confirm': { requestId: PROFILE_ID, index: 0 },
   'dial:cancel': { requestId: PROFILE_ID },
   'diagnostics:export': { includeNumbers: false },
+  'signIn:start': { profileId: PROFILE_ID, method: 'browser' },
+  'signIn:cancel': { profileId: PROFILE_ID },
+  'signIn:signOut': { profileId: PROFILE_ID },
+  'signIn:status': { profileId: PROFILE_ID },
 }
 
 const asMock = (fn: unknown) => fn as Mock

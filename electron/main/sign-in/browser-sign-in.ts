@@ -24,6 +24,8 @@ export interface BrowserSignIn {
   timeoutMs?: number
   /** The sandbox's identity providers speak plain HTTP on 127.0.0.1; nothing else may. */
   loopbackIdp?: boolean
+  /** The agent cancelled: the listener closes and the sign-in fails as `cancelled`. */
+  signal?: AbortSignal
 }
 
 export interface SignedIn {
@@ -94,6 +96,8 @@ export async function signInWithBrowser(options: BrowserSignIn): Promise<SignedI
   const challenge = await oauth.calculatePKCECodeChallenge(verifier)
   const state = oauth.generateRandomState()
   const listener = await startLoopbackRedirect({ timeoutMs: options.timeoutMs ?? 5 * 60_000 })
+  const cancel = () => listener.close()
+  options.signal?.addEventListener('abort', cancel, { once: true })
   try {
     const url = new URL(as.authorization_endpoint!)
     url.searchParams.set('client_id', client.client_id)
@@ -126,7 +130,7 @@ export async function signInWithBrowser(options: BrowserSignIn): Promise<SignedI
       params,
       listener.redirectUri,
       verifier,
-      insecure,
+      { ...insecure, ...(options.signal && { signal: options.signal }) },
     )
     let tokens: oauth.TokenEndpointResponse
     try {
@@ -143,6 +147,7 @@ export async function signInWithBrowser(options: BrowserSignIn): Promise<SignedI
     }
     return tokensFrom(tokens, options.clock)
   } finally {
+    options.signal?.removeEventListener('abort', cancel)
     listener.close()
   }
 }

@@ -37,4 +37,5 @@ export const connect = defineProvider({
     return { send: (context, payload) => client.send(context, payload) }
   },
   sandbox: connectSandbox,
+  signIn: null,
 })

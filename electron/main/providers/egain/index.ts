@@ -33,4 +33,5 @@ export const egain = defineProvider({
     return { send: (context, payload) => client.send(context, payload) }
   },
   sandbox: egainSandbox,
+  signIn: null,
 })

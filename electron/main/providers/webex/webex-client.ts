@@ -211,7 +211,8 @@ export function createWebexClient(options: WebexClientOptions = {}): WebexClient
 
   async function post(context: WebexSendContext, path: string, body: unknown, what: ClassifyOptions['what']) {
     const { api } = webexHosts(context.profile)
-    const auth = context.secret.kind
+    // A sign-in renews its token as an OAuth client does.
+    const auth = context.secret.kind === 'access_token' ? 'access_token' : 'oauth'
     const classify = { now: context.clock.now(), auth, what } as const
     const attempt = async () => {
       let token: string
