@@ -98,6 +98,8 @@ export async function signInWithBrowser(options: BrowserSignIn): Promise<SignedI
   const listener = await startLoopbackRedirect({ timeoutMs: options.timeoutMs ?? 5 * 60_000 })
   const cancel = () => listener.close()
   options.signal?.addEventListener('abort', cancel, { once: true })
+  // Cancelled while the listener was starting: the event has gone by.
+  if (options.signal?.aborted) cancel()
   try {
     const url = new URL(as.authorization_endpoint!)
     url.searchParams.set('client_id', client.client_id)

@@ -65,6 +65,12 @@ function problemOf(error: unknown): SignInProblem {
   if (error instanceof SignInRefused) return { code: error.code.slice(0, 64), message: error.message.slice(0, 1000) }
   if (error instanceof SignInError) return { code: error.reason, message: error.message }
   if (error instanceof AppError) return { code: error.code, message: error.message.slice(0, 1000) }
+  if (error instanceof oauth.OperationProcessingError) {
+    return {
+      code: 'invalid_response',
+      message: 'The identity provider answered in a way Callboard does not understand, so nothing was signed in.',
+    }
+  }
   return {
     code: 'unreachable',
     message:
