@@ -14,7 +14,7 @@ export interface SignInWiringDeps {
   events: EventHub
   notOwner: string | null
   /** The system browser; without one (a service test), a sign-in page cannot be opened. */
-  openBrowser?: (url: string) => Promise<void>
+  openBrowser?: (url: string, authorizationEndpoint: string) => Promise<void>
   signedIn(profileId: string): void
 }
 

@@ -80,3 +80,18 @@ export function checkSignInUrl(raw: string, authorizationEndpoint: string): Link
 
 export const isLoopbackHost = (hostname: string): boolean =>
   hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]'
+
+/**
+ * The system browser for a sign-in: only the page `checkSignInUrl` allows for the profile's
+ * authorization endpoint. The one way a sign-in opens anything outside Callboard.
+ */
+export function createOpenSignInPage(shell: ShellLike, log: (msg: string, fields: Record<string, unknown>) => void) {
+  return async (raw: string, authorizationEndpoint: string): Promise<void> => {
+    const verdict = checkSignInUrl(raw, authorizationEndpoint)
+    if (!verdict.allowed) {
+      log('sign-in page refused', { reason: verdict.reason })
+      throw new Error(`sign-in page refused: ${verdict.reason}`)
+    }
+    await shell.openExternal(verdict.url)
+  }
+}

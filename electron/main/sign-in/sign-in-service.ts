@@ -24,7 +24,7 @@ export interface SignInServiceDeps {
   clock: Clock
   logger: Logger
   /** The system browser (Electron's shell.openExternal; a page the test drives in the harness). */
-  openBrowser(url: string): Promise<void>
+  openBrowser(url: string, authorizationEndpoint: string): Promise<void>
   /** Told of every change of a profile's sign-in (the `signIn:changed` event). */
   changed(status: SignInStatus): void
   /** A profile was signed in: its tasks waiting for a sign-in go on. */
@@ -159,7 +159,7 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
           // Only the profile's own sign-in page, through the allow-list.
           const verdict = checkSignInUrl(url.href, plan.idp.authorizationEndpoint)
           if (!verdict.allowed) throw new SignInRefused('not_allowed', 'Callboard may not open that sign-in page.')
-          await deps.openBrowser(verdict.url)
+          await deps.openBrowser(verdict.url, plan.idp.authorizationEndpoint)
         },
       })
     }

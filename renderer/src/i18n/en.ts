@@ -4,6 +4,7 @@ import choices from '../features/profiles/choices-messages'
 import desktop from '../features/desktop/messages'
 import shell from '../features/shell/messages'
 import quick from '../features/quick-entry/messages'
+import signIn from '../features/sign-in/messages'
 export default {
   tasks: tasksEn,
   history: history.en,
@@ -11,6 +12,7 @@ export default {
   desktop: desktop.en,
   shell: shell.en,
   quick: quick.en,
+  signIn: signIn.en,
   app: {
     title: 'Callboard',
     nav: {
@@ -321,7 +323,14 @@ export default {
       orgId: 'Organization id',
       orgIdHelp: 'Needed for scheduled callbacks, and to list the entry points and ANIs below.',
       authMethod: 'Sign-in',
-      authMethods: { access_token: 'Access token', oauth: 'OAuth integration (client id, secret and refresh token)' },
+      authMethods: {
+        access_token: 'Access token',
+        oauth: 'OAuth integration (client id, secret and refresh token)',
+        sign_in: 'Sign in with Webex in the browser',
+      },
+      clientId: 'Integration client id',
+      clientIdHelp:
+        'The client id of your organization’s Webex integration (your administrator registers it once). Agents then sign in with their own Webex account.',
       entryPoints: 'Entry points',
       entryPointsHelp: 'Outbound entry points are used for outdials and callbacks.',
       addEntryPoint: 'Add entry point',
@@ -452,6 +461,8 @@ export default {
       accessToken: 'A Webex access token with the cjp:user scope.',
       sessionToken: 'Only for temporary keys (those starting with ASIA).',
       password: 'The password of the eGain user named in the profile.',
+      signInClientSecret:
+        'Only if your administrator says the integration needs it; signing in works without it where the integration allows PKCE alone.',
     },
   },
   keychain: {

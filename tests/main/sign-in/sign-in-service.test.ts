@@ -10,7 +10,7 @@ import { startWebexSimulator } from '../../../electron/main/providers/webex/webe
 import { secretAccount, tokenAccount } from '../../../electron/main/secrets/credentials-service'
 import { memorySecretStore } from '../../../electron/main/secrets/memory-secret-store'
 import { createTokenCache } from '../../../electron/main/secrets/token-cache'
-import { checkSignInUrl } from '../../../electron/main/security/external-links'
+import { checkSignInUrl, createOpenSignInPage } from '../../../electron/main/security/external-links'
 import { createSignInService } from '../../../electron/main/sign-in/sign-in-service'
 import type { SignInService } from '../../../electron/main/sign-in/sign-in-service'
 import { signInHandlers } from '../../../electron/main/sign-in/sign-in-handlers'
@@ -294,5 +294,14 @@ describe('which sign-in page may be opened', () => {
     expect(
       checkSignInUrl('http://127.0.0.1:5001/idp/v1/authorize', 'http://127.0.0.1:5000/idp/v1/authorize').allowed,
     ).toBe(false)
+  })
+  it('the desktop opener opens the allowed page and refuses any other, logging why', async () => {
+    const opened: string[] = []
+    const logged: string[] = []
+    const open = createOpenSignInPage({ openExternal: async (url) => void opened.push(url) }, (msg) => logged.push(msg))
+    await open(`${endpoint}?client_id=x`, endpoint)
+    await expect(open('https://evil.example/v1/authorize', endpoint)).rejects.toThrow(/refused/)
+    expect(opened).toEqual([`${endpoint}?client_id=x`])
+    expect(logged).toEqual(['sign-in page refused'])
   })
 })
