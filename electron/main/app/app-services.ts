@@ -68,8 +68,12 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     notOwner,
     events,
     fetch: deps.fetch ?? fetch,
-    // Tasks parked on a refused sign-in go on once the profile is signed in again.
-    signedIn: (id) => void queue?.outbox?.credentialsChanged(id),
+    signedIn: (id) => {
+      // A first sign-in stored the profile's keychain entry: its row says so.
+      events.emit('profiles:changed', {})
+      // Tasks parked on a refused sign-in go on once the profile is signed in again.
+      void queue?.outbox?.credentialsChanged(id)
+    },
   })
 
   // ——— The outbox: every task goes through it ———
