@@ -26,6 +26,8 @@ export interface BrowserSignIn {
   loopbackIdp?: boolean
   /** The agent cancelled: the listener closes and the sign-in fails as `cancelled`. */
   signal?: AbortSignal
+  /** The app's HTTP (the one the provider clients use); the runtime's fetch when absent. */
+  fetch?: typeof fetch
 }
 
 export interface SignedIn {
@@ -90,7 +92,10 @@ export async function signInWithBrowser(options: BrowserSignIn): Promise<SignedI
   }
   const client: oauth.Client = { client_id: options.clientId }
   const clientAuth = options.clientSecret ? oauth.ClientSecretPost(options.clientSecret) : oauth.None()
-  const insecure = options.loopbackIdp ? { [oauth.allowInsecureRequests]: true } : {}
+  const insecure = {
+    ...(options.loopbackIdp ? { [oauth.allowInsecureRequests]: true } : {}),
+    ...(options.fetch ? { [oauth.customFetch]: options.fetch } : {}),
+  }
 
   const verifier = oauth.generateRandomCodeVerifier()
   const challenge = await oauth.calculatePKCECodeChallenge(verifier)

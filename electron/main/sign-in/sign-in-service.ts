@@ -133,6 +133,7 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
       clock,
       loopbackIdp,
       signal: entry.abort.signal,
+      fetch: deps.fetch,
     }
     let signed: SignedIn
     if (method === 'device') {
