@@ -14,10 +14,10 @@ export const invokeChannels = [
   'credentials:status',
   'credentials:set',
   'credentials:clear',
-  'signIn:start',
-  'signIn:cancel',
-  'signIn:signOut',
-  'signIn:status',
+  'signin:start',
+  'signin:cancel',
+  'signin:signOut',
+  'signin:status',
   'keychain:health',
   'tasks:submit',
   'queue:list',
@@ -50,7 +50,7 @@ export const eventChannels = [
   'desktop:quickEntry',
   'desktop:openTask',
   'updates:changed',
-  'signIn:changed',
+  'signin:changed',
 ] as const
 
 export type InvokeChannel = (typeof invokeChannels)[number]

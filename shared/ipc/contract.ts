@@ -94,24 +94,24 @@ export const invokes = {
     output: CredentialStatus,
     summary: "Delete a profile's secret and any cached access token from the keychain.",
   },
-  'signIn:start': {
+  'signin:start': {
     input: StartSignIn,
     output: SignInStatus,
     summary:
-      'Sign a profile in through its identity provider: opens the system browser (or shows a device code); the outcome follows as signIn:changed.',
+      'Sign a profile in through its identity provider: opens the system browser (or shows a device code); the outcome follows as signin:changed.',
   },
-  'signIn:cancel': {
+  'signin:cancel': {
     input: ProfileRef,
     output: SignInStatus,
     summary: 'Stop a sign-in that is under way; nothing is signed in.',
   },
-  'signIn:signOut': {
+  'signin:signOut': {
     input: ProfileRef,
     output: SignInStatus,
     summary:
       "Sign a profile out: revoke its token where the provider allows, and delete the profile's tokens from the keychain.",
   },
-  'signIn:status': {
+  'signin:status': {
     input: ProfileRef,
     output: SignInStatus,
     summary: 'Who is signed in on a profile and until when; never a token.',
@@ -237,7 +237,7 @@ export const events = {
   /** A notification was clicked: the window shows that task in the queue (the queue alone for null). */
   'desktop:openTask': z.object({ taskId: z.uuid().nullable() }).strict(),
   /** A profile's sign-in changed (started, signed in, refused, signed out, renewal refused). */
-  'signIn:changed': SignInStatus,
+  'signin:changed': SignInStatus,
   'updates:changed': UpdateStatus,
 } satisfies Record<EventChannel, z.ZodType>
 

@@ -34,6 +34,8 @@ export const SignInStatus = z
     profileId: ProfileId,
     /** `not_offered`: this profile does not sign in through its identity provider. */
     state: z.enum(['not_offered', 'signed_out', 'signing_in', 'signed_in']),
+    /** How this profile can sign in (the device code only where its provider offers one). */
+    methods: z.array(SignInMethod).max(2),
     /** Whom the identity provider signed in (its display name), or null. */
     user: z.string().max(200).nullable(),
     /** The access token is renewed by itself (there is a refresh token). */

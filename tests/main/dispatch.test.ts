@@ -148,36 +148,40 @@ const validOutputs = {
   'updates:check': { phase: 'up_to_date', checkedAt: '2026-12-07T08:00:00.000Z' },
   'updates:restart': { phase: 'waiting_for_sends', version: '0.2.0', sending: 1 },
   'diagnostics:export': { path: '/home/ana/Downloads/callboard-diagnostics.json', bytes: 5120 },
-  'signIn:start': {
+  'signin:start': {
     profileId: PROFILE_ID,
     state: 'signing_in',
+    methods: ['browser', 'device'],
     user: null,
     renews: false,
     expiresAt: null,
     device: null,
     problem: null,
   },
-  'signIn:cancel': {
+  'signin:cancel': {
     profileId: PROFILE_ID,
     state: 'signed_out',
+    methods: ['browser', 'device'],
     user: null,
     renews: false,
     expiresAt: null,
     device: null,
     problem: { code: 'cancelled', message: 'The sign-in was cancelled.' },
   },
-  'signIn:signOut': {
+  'signin:signOut': {
     profileId: PROFILE_ID,
     state: 'signed_out',
+    methods: ['browser', 'device'],
     user: null,
     renews: false,
     expiresAt: null,
     device: null,
     problem: null,
   },
-  'signIn:status': {
+  'signin:status': {
     profileId: PROFILE_ID,
     state: 'signed_in',
+    methods: ['browser', 'device'],
     user: 'Ana Ruiz',
     renews: true,
     expiresAt: '2026-12-07T15:00:00.000Z',
@@ -221,10 +225,10 @@ const validInputs: Record<string, unknown> = {
   'dial:confirm': { requestId: PROFILE_ID, index: 0 },
   'dial:cancel': { requestId: PROFILE_ID },
   'diagnostics:export': { includeNumbers: false },
-  'signIn:start': { profileId: PROFILE_ID, method: 'browser' },
-  'signIn:cancel': { profileId: PROFILE_ID },
-  'signIn:signOut': { profileId: PROFILE_ID },
-  'signIn:status': { profileId: PROFILE_ID },
+  'signin:start': { profileId: PROFILE_ID, method: 'browser' },
+  'signin:cancel': { profileId: PROFILE_ID },
+  'signin:signOut': { profileId: PROFILE_ID },
+  'signin:status': { profileId: PROFILE_ID },
 }
 
 const asMock = (fn: unknown) => fn as Mock

@@ -401,8 +401,8 @@ async function sweep({ variant, path, echo }: Case): Promise<{ hits: Hit[]; show
       return done!
     }
     if (variant.signsIn) {
-      await call('signIn:start', { profileId, method: 'browser' })
-      await until(() => events.some((e) => e.includes('"signIn:changed"') && e.includes('"signed_in"')))
+      await call('signin:start', { profileId, method: 'browser' })
+      await until(() => events.some((e) => e.includes('"signin:changed"') && e.includes('"signed_in"')))
     }
     if (path === 'renew') expect((await sendSample()).state).toBe('sent')
     await setFault!(echo)

@@ -35,7 +35,7 @@ export function wireSignIn(deps: SignInWiringDeps): SignInService {
       (async () => {
         throw new Error('no system browser here')
       }),
-    changed: (status) => deps.events.emit('signIn:changed', status),
+    changed: (status) => deps.events.emit('signin:changed', status),
     signedIn: deps.signedIn,
   })
 }

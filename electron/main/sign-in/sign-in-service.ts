@@ -25,7 +25,7 @@ export interface SignInServiceDeps {
   logger: Logger
   /** The system browser (Electron's shell.openExternal; a page the test drives in the harness). */
   openBrowser(url: string, authorizationEndpoint: string): Promise<void>
-  /** Told of every change of a profile's sign-in (the `signIn:changed` event). */
+  /** Told of every change of a profile's sign-in (the `signin:changed` event). */
   changed(status: SignInStatus): void
   /** A profile was signed in: its tasks waiting for a sign-in go on. */
   signedIn(profileId: string): void
@@ -98,7 +98,8 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
 
   async function status(profileId: string): Promise<SignInStatus> {
     const { found } = await resolve(profileId)
-    const base = { profileId, user: null, renews: false, expiresAt: null, device: null }
+    const methods: SignInMethod[] = found ? (found.plan.device ? ['browser', 'device'] : ['browser']) : []
+    const base = { profileId, methods, user: null, renews: false, expiresAt: null, device: null }
     if (!found) return { ...base, state: 'not_offered', problem: null }
     const problem = problems.get(profileId) ?? null
     const run = running.get(profileId)

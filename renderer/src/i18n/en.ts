@@ -357,7 +357,11 @@ export default {
       grantTypes: {
         client_credentials: 'Client credentials (as the application)',
         password: 'On behalf of a user (no password is sent)',
+        authorization_code: 'Each agent signs in with eGain in the browser',
       },
+      authorizeUrl: 'Sign-in address',
+      authorizeUrlHelp:
+        'Where agents sign in. Leave it empty for the access token URL with /token replaced by /authorize.',
       username: 'eGain user name',
       usernameHelp: 'The user the tasks are created as (eGain’s on-behalf-of flow). Or give the user id below.',
       userId: 'eGain user id',

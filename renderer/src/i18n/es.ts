@@ -371,7 +371,11 @@ export default {
       grantTypes: {
         client_credentials: 'Credenciales de cliente (como la aplicación)',
         password: 'En nombre de un usuario (no se envía ninguna contraseña)',
+        authorization_code: 'Cada agente inicia sesión con eGain en el navegador',
       },
+      authorizeUrl: 'Dirección de inicio de sesión',
+      authorizeUrlHelp:
+        'Donde inician sesión los agentes. Déjela vacía para usar la URL del token de acceso cambiando /token por /authorize.',
       username: 'Usuario de eGain',
       usernameHelp:
         'El usuario en cuyo nombre se crean las tareas (flujo on-behalf-of de eGain). O indique su id de usuario abajo.',

@@ -22,7 +22,7 @@ export const useSignInStore = defineStore('sign-in', () => {
   function of(profileId: string): SignInStatus | null {
     if (!statuses.has(profileId) && !loading.has(profileId)) {
       loading.add(profileId)
-      void bridge.signIn
+      void bridge.signin
         .status({ profileId })
         .then(keep)
         .finally(() => loading.delete(profileId))
@@ -31,13 +31,13 @@ export const useSignInStore = defineStore('sign-in', () => {
   }
 
   const start = async (profileId: string, method: SignInMethod = 'browser') =>
-    keep(await bridge.signIn.start({ profileId, method }))
-  const cancel = async (profileId: string) => keep(await bridge.signIn.cancel({ profileId }))
-  const signOut = async (profileId: string) => keep(await bridge.signIn.signOut({ profileId }))
+    keep(await bridge.signin.start({ profileId, method }))
+  const cancel = async (profileId: string) => keep(await bridge.signin.cancel({ profileId }))
+  const signOut = async (profileId: string) => keep(await bridge.signin.signOut({ profileId }))
   /** The profile changed (its sign-in method, its client id): read it again. */
   const forget = (profileId: string) => statuses.delete(profileId)
 
-  bridge.signIn.onChanged((status) => statuses.set(status.profileId, status))
+  bridge.signin.onChanged((status) => statuses.set(status.profileId, status))
   // A profile saved with another sign-in method or client id: read each again when next shown.
   bridge.profiles.onChanged(() => statuses.clear())
 

@@ -145,7 +145,7 @@ describe('signing a Webex profile in (sign-in service)', () => {
   it('signs in on the identity page: Ana Ruiz, renewing by itself, the tokens only in the keychain token entry', async () => {
     await setup()
     const handlers = signInHandlers(service)
-    const started = await handlers['signIn:start']({ profileId: PROFILE_ID, method: 'browser' })
+    const started = await handlers['signin:start']({ profileId: PROFILE_ID, method: 'browser' })
     expect(started.state).toBe('signing_in')
     const end = await ended()
     expect(end).toMatchObject({ state: 'signed_in', user: 'Ana Ruiz', renews: true, problem: null })
@@ -166,7 +166,7 @@ describe('signing a Webex profile in (sign-in service)', () => {
       clientSecret: '',
     })
     // Nothing the window or the log gets holds a token.
-    const seen = JSON.stringify([started, end, await handlers['signIn:status']({ profileId: PROFILE_ID })]) + logLines
+    const seen = JSON.stringify([started, end, await handlers['signin:status']({ profileId: PROFILE_ID })]) + logLines
     expect(seen).not.toContain(cached['accessToken'])
     expect(seen).not.toContain(cached['refreshToken'])
     expect(sim.ledger.map((l) => l.verdict)).toContain('signed_in')
