@@ -152,4 +152,47 @@ describe.skipIf(!chromiumAvailable())('Sign in with Webex, end to end in Chromiu
     expect(problems).toEqual([])
     await expect(cspViolations(page)).resolves.toEqual([])
   })
+
+  it('where the browser cannot come back: the code shown in the profile, typed on the activation page, signs in', async () => {
+    const label = 'Webex · device'
+    const saved = (await harness.call('profiles:save', {
+      provider: 'webex',
+      label,
+      endpoint: { kind: 'custom', baseUrl: sim.url },
+      identityUrl: sim.identityUrl,
+      orgId: sim.orgId,
+      authMethod: 'sign_in',
+      clientId: CLIENT_ID,
+      entryPoints: [],
+      outdialAnis: [],
+      scheduledCallbackQueueId: '',
+    })) as { body: { ok: boolean } }
+    expect(saved.body.ok).toBe(true)
+    const page = await browser.newPage({ viewport: { width: 1000, height: 1000 } })
+    const problems = watchPageProblems(page)
+    await openApp(page, harness.url, '#/profiles')
+    const card = page.getByRole('article', { name: label })
+    const state = card.getByTestId('sign-in-state')
+    await card.getByRole('button', { name: `Sign in with a code instead: ${label}` }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => state.innerText()).toMatch(/enter the code [0-9A-F]{8}/)
+    const shown = await state.innerText()
+    const [, uri, code] = /open (\S+) and enter the code ([0-9A-F]{8})/.exec(shown)!
+    expect(uri).toBe(`${sim.identityUrl}/v1/device`)
+
+    // Another device: the activation page, the code typed, Accept.
+    const other = await browser.newPage()
+    try {
+      await other.goto(uri!)
+      await other.getByLabel('Code shown in Callboard').focus()
+      await other.keyboard.type(code!)
+      await other.getByRole('button', { name: 'Accept' }).focus()
+      await other.keyboard.press('Enter')
+      await other.getByRole('heading', { name: 'You are signed in' }).waitFor()
+    } finally {
+      await other.close()
+    }
+    await expect.poll(() => state.innerText(), { timeout: 15_000 }).toBe('Signed in as Ana Ruiz · renews automatically')
+    expect(problems).toEqual([])
+  })
 })
