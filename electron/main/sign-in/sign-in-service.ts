@@ -146,8 +146,8 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
           tokenEndpoint: plan.device.tokenEndpoint,
           deviceAuthorizationEndpoint: plan.device.authorizationEndpoint,
         },
-        show: (prompt) => {
-          entry.device = prompt
+        show: ({ userCode, verificationUri, expiresAt }) => {
+          entry.device = { userCode, verificationUri, expiresAt }
           void announce(profileId)
         },
         ...(deps.sleep && { sleep: deps.sleep }),

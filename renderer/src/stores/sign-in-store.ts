@@ -13,9 +13,17 @@ export const useSignInStore = defineStore('sign-in', () => {
   const statuses = reactive(new Map<string, SignInStatus>())
   const loading = new Set<string>()
 
+  /** Events seen per profile: a call's answer older than an event pushed meanwhile is not kept. */
+  const pushed = new Map<string, number>()
   const keep = (result: Result<SignInStatus>): Result<SignInStatus> => {
     if (result.ok) statuses.set(result.value.profileId, result.value)
     return result
+  }
+  async function call(profileId: string, invoke: () => Promise<Result<SignInStatus>>) {
+    const before = pushed.get(profileId) ?? 0
+    const result = await invoke()
+    // The device code, or the end of the sign-in, may already have been pushed: that is newer.
+    return (pushed.get(profileId) ?? 0) === before ? keep(result) : result
   }
 
   /** The profile's sign-in as last known; asks main the first time. */
@@ -30,14 +38,17 @@ export const useSignInStore = defineStore('sign-in', () => {
     return statuses.get(profileId) ?? null
   }
 
-  const start = async (profileId: string, method: SignInMethod = 'browser') =>
-    keep(await bridge.signin.start({ profileId, method }))
-  const cancel = async (profileId: string) => keep(await bridge.signin.cancel({ profileId }))
-  const signOut = async (profileId: string) => keep(await bridge.signin.signOut({ profileId }))
+  const start = (profileId: string, method: SignInMethod = 'browser') =>
+    call(profileId, () => bridge.signin.start({ profileId, method }))
+  const cancel = (profileId: string) => call(profileId, () => bridge.signin.cancel({ profileId }))
+  const signOut = (profileId: string) => call(profileId, () => bridge.signin.signOut({ profileId }))
   /** The profile changed (its sign-in method, its client id): read it again. */
   const forget = (profileId: string) => statuses.delete(profileId)
 
-  bridge.signin.onChanged((status) => statuses.set(status.profileId, status))
+  bridge.signin.onChanged((status) => {
+    pushed.set(status.profileId, (pushed.get(status.profileId) ?? 0) + 1)
+    statuses.set(status.profileId, status)
+  })
   // A profile saved with another sign-in method or client id: read each again when next shown.
   bridge.profiles.onChanged(() => statuses.clear())
 

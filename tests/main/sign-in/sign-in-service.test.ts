@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ProviderSecret } from '@shared/providers/registry'
 import type { SignInStatus } from '@shared/schemas/sign-in'
+import { SignInStatus as SignInStatusSchema } from '@shared/schemas/sign-in'
 import { createLogger } from '../../../electron/main/core/logger'
 import type { Clock } from '../../../electron/main/core/clock'
 import { signInPlanFor } from '../../../electron/main/providers/registry'
@@ -255,6 +256,10 @@ describe('signing a Webex profile in (sign-in service)', () => {
     await expect.poll(() => events.find((e) => e.device !== null)?.device ?? null).not.toBeNull()
     const prompt = events.find((e) => e.device !== null)!.device!
     expect(prompt.verificationUri).toBe(`${sim.identityUrl}/v1/device`)
+    // What the window gets is exactly the contract's shape (the event would be dropped otherwise).
+    expect(SignInStatusSchema.parse(events.find((e) => e.device !== null))).toEqual(
+      events.find((e) => e.device !== null),
+    )
     await fetch(prompt.verificationUri, {
       method: 'POST',
       body: new URLSearchParams({ user_code: prompt.userCode, decision: 'accept' }),
