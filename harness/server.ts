@@ -55,6 +55,11 @@ export interface HarnessOptions {
   clipboard?: string
   /** An administrator's policy file (`--policy FILE`); the harness reads no machine-wide one. */
   policyFile?: string
+  /**
+   * Stands in for the system browser a sign-in opens (tests open a new page at the URL). Without
+   * it, the harness prints `CALLBOARD_SIGN_IN_URL=<url>` for a developer to open.
+   */
+  openBrowser?: (url: string, authorizationEndpoint: string) => Promise<void>
 }
 
 export interface Harness {
@@ -135,6 +140,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     // No desktop here: a notification is a log line (tests read them there).
     notify: (notification) => logger.info('notification', notification),
     readClipboard: options.readClipboard ?? (async () => clipboard.text),
+    openBrowser: options.openBrowser ?? (async (url) => void process.stdout.write(`CALLBOARD_SIGN_IN_URL=${url}\n`)),
   })
   const bridgeScript = await buildBrowserBridge()
   const token = randomBytes(24).toString('base64url')

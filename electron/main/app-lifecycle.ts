@@ -1,7 +1,7 @@
 import type * as Electron from 'electron'
 import { join } from 'node:path'
 import { loadAppUrl, APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from './security/app-protocol'
-import { createOpenExternal } from './security/external-links'
+import { createOpenExternal, createOpenSignInPage } from './security/external-links'
 import { originOf } from './security/trusted-sender'
 import { registerIpc } from './ipc/register-ipc'
 import type { SecretStore } from './secrets/secret-store'
@@ -148,6 +148,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     dataFolder,
     sandbox: true,
     notify,
+    openBrowser: createOpenSignInPage(shell, (msg, fields) => logger.warn(msg, fields)),
     updates: appUpdater(app, logger.child('updater'), policy.policy?.updateFeed),
     ...(dataFolder.owner ? { logFile } : {}),
     diagnosticsDir: app.getPath('downloads'),

@@ -14,6 +14,10 @@ export const invokeChannels = [
   'credentials:status',
   'credentials:set',
   'credentials:clear',
+  'signin:start',
+  'signin:cancel',
+  'signin:signOut',
+  'signin:status',
   'keychain:health',
   'tasks:submit',
   'queue:list',
@@ -46,6 +50,7 @@ export const eventChannels = [
   'desktop:quickEntry',
   'desktop:openTask',
   'updates:changed',
+  'signin:changed',
 ] as const
 
 export type InvokeChannel = (typeof invokeChannels)[number]

@@ -9,6 +9,7 @@ import { ProfileDraft } from '../schemas/profiles'
 import { ProfileId } from '../schemas/providers'
 import { SandboxSimulate, SandboxState } from '../schemas/sandbox'
 import { SettingsPatch, SettingsState } from '../schemas/settings'
+import { SignInStatus, StartSignIn } from '../schemas/sign-in'
 import { SubmitTask } from '../schemas/tasks'
 import { UpdateStatus } from '../schemas/updates'
 import { DiagnosticsFile, ExportDiagnostics } from '../schemas/diagnostics'
@@ -92,6 +93,28 @@ export const invokes = {
     input: ProfileRef,
     output: CredentialStatus,
     summary: "Delete a profile's secret and any cached access token from the keychain.",
+  },
+  'signin:start': {
+    input: StartSignIn,
+    output: SignInStatus,
+    summary:
+      'Sign a profile in through its identity provider: opens the system browser (or shows a device code); the outcome follows as signin:changed.',
+  },
+  'signin:cancel': {
+    input: ProfileRef,
+    output: SignInStatus,
+    summary: 'Stop a sign-in that is under way; nothing is signed in.',
+  },
+  'signin:signOut': {
+    input: ProfileRef,
+    output: SignInStatus,
+    summary:
+      "Sign a profile out: revoke its token where the provider allows, and delete the profile's tokens from the keychain.",
+  },
+  'signin:status': {
+    input: ProfileRef,
+    output: SignInStatus,
+    summary: 'Who is signed in on a profile and until when; never a token.',
   },
   'keychain:health': {
     input: NoInput,
@@ -213,6 +236,8 @@ export const events = {
   'desktop:quickEntry': z.object({}).strict(),
   /** A notification was clicked: the window shows that task in the queue (the queue alone for null). */
   'desktop:openTask': z.object({ taskId: z.uuid().nullable() }).strict(),
+  /** A profile's sign-in changed (started, signed in, refused, signed out, renewal refused). */
+  'signin:changed': SignInStatus,
   'updates:changed': UpdateStatus,
 } satisfies Record<EventChannel, z.ZodType>
 

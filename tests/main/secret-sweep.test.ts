@@ -90,6 +90,8 @@ interface Variant<P extends ProviderName> {
   profile?: (secret: SecretOf<P>) => ProfileOf<P>
   /** Secrets obtained during the case without the app's fetch (an SDK's): read after it, by name. */
   obtained?: () => Record<string, string>
+  /** The profile signs in through its identity provider's page first (its tokens are secrets too). */
+  signsIn?: boolean
 }
 
 const simulatorOf = <P extends ProviderName>(
@@ -159,6 +161,54 @@ const webexToken: Variant<'webex'> = {
     const profile = webexSandboxProfile(sim, webexOAuthSecret)
     return { sim: simulatorOf(sim, { ...profile, authMethod: 'access_token' }), setFault: sim.setFault }
   },
+}
+
+// Signed in with Webex in the browser (issue #14): the integration's client secret, and the access
+// and refresh tokens of the sign-in and of every renewal (recorded as obtained).
+const webexSignInSecret: Extract<SecretOf<'webex'>, { kind: 'sign_in' }> = {
+  provider: 'webex',
+  kind: 'sign_in',
+  clientSecret: bodySecret('wxsics'),
+}
+const webexSignedInProfile = (at: { url: string; identityUrl: string; orgId: string }): ProfileOf<'webex'> => ({
+  ...webexSandboxProfile(at, webexOAuthSecret),
+  authMethod: 'sign_in',
+  clientId: 'sweep-webex-integration',
+})
+const webexSignedIn: Variant<'webex'> = {
+  provider: 'webex',
+  name: 'webex (signed in)',
+  secret: webexSignInSecret,
+  ids: ['sweep-webex-integration'],
+  hasTokenEndpoint: true,
+  testAsksApi: true,
+  signsIn: true,
+  profile: () =>
+    webexSignedInProfile({ url: NOT_LISTENING_URL, identityUrl: NOT_LISTENING_URL, orgId: WEBEX_SANDBOX_ORG }),
+  async start() {
+    const sim = await startWebexSimulator({
+      clientId: 'sweep-webex-integration',
+      clientSecret: webexSignInSecret.clientSecret,
+      refreshToken: 'unused-pasted-refresh',
+      orgId: WEBEX_SANDBOX_ORG,
+      tokenLifetimeS: SHORT_LIFE_S,
+      rotateRefreshToken: true,
+      signInNeedsSecret: true,
+    })
+    return { sim: simulatorOf(sim, webexSignedInProfile(sim)), setFault: sim.setFault }
+  },
+}
+
+/** The system browser on the simulated identity page: Accept, and back to Callboard's listener. */
+async function acceptSignIn(url: string): Promise<void> {
+  const html = await (await fetch(url)).text()
+  const txn = /name="txn" value="([0-9a-f]+)"/.exec(html)?.[1] ?? ''
+  const decided = await fetch(new URL('authorize', url), {
+    method: 'POST',
+    body: new URLSearchParams({ txn, decision: 'accept' }),
+    redirect: 'manual',
+  })
+  await fetch(decided.headers.get('location')!)
 }
 
 const egainUser = 'sweep.agent'
@@ -388,6 +438,7 @@ const voiceKeys: Variant<'voice_broadcast'> = {
 const variants = [
   webexOAuth,
   webexToken,
+  webexSignedIn,
   egainPassword,
   connectKeys,
   connectSso,
@@ -467,6 +518,7 @@ async function sweep({ variant, path, echo }: Case): Promise<{ hits: Hit[]; show
     sandbox: true,
     fetch: recordingFetch,
     outbox: { random: () => 0.999 },
+    openBrowser: async (url) => void acceptSignIn(url),
   })
   const answers: string[] = []
   const events: string[] = []
@@ -497,6 +549,10 @@ async function sweep({ variant, path, echo }: Case): Promise<{ hits: Hit[]; show
         }),
       )
       return done!
+    }
+    if (variant.signsIn) {
+      await call('signin:start', { profileId, method: 'browser' })
+      await until(() => events.some((e) => e.includes('"signin:changed"') && e.includes('"signed_in"')))
     }
     if (path === 'renew') expect((await sendSample()).state).toBe('sent')
     await setFault!(echo)

@@ -39,6 +39,11 @@ export interface AppServicesDeps {
   fetch?: typeof fetch
   /** The clipboard's text, read only (the app's clipboard; nothing in the harness unless a test gives it). */
   readClipboard?: () => Promise<string>
+  /**
+   * The system browser, for a sign-in page (Electron's shell.openExternal in the app; in the
+   * harness a page the test drives). The sign-in service opens only the profile's own sign-in page.
+   */
+  openBrowser?: (url: string, authorizationEndpoint: string) => Promise<void>
   /** OS notifications (Electron's Notification in the app; the log in the harness). */
   notify?: (notification: Note) => void
   /** Timers and randomness for the outbox's dispatcher (tests move time themselves). */

@@ -6,6 +6,7 @@ import { queueHandlers, requireOutbox } from '../outbox/queue-handlers'
 import { policyHandlers } from '../policy/applied-policy'
 import { attemptOf } from '../providers/task-sender'
 import { sandboxHandlers } from '../sandbox/sandbox-handlers'
+import { signInHandlers } from '../sign-in/sign-in-handlers'
 import { settingsHandlers } from '../settings/settings-handlers'
 import { watchSettingsFile } from '../settings/settings-watch'
 import { updatesHandlers } from '../updates/updates-handlers'
@@ -18,6 +19,7 @@ import { profileHandlers } from './profile-handlers'
 import { wireProfiles } from './profile-wiring'
 import { wireProviders } from './provider-wiring'
 import { wireQueue } from './queue-wiring'
+import { wireSignIn } from './sign-in-wiring'
 import { wireUpdates } from './updates-wiring'
 import { wireNetwork } from '../net/network-wiring'
 import { routedFetch } from '../net/routed-fetch'
@@ -63,7 +65,21 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
 
   // Every provider request follows one proxy decision and trusts the OS's certificates too.
   wireNetwork({ policyProxy: policy.policy?.proxy, systemProxy: deps.systemProxy, logger: logger.child('network') })
-  const providers = wireProviders({ ...deps, directory, notOwner, fetch: deps.fetch ?? routedFetch() })
+  const outgoing = deps.fetch ?? routedFetch()
+  const providers = wireProviders({ ...deps, directory, notOwner, fetch: outgoing })
+  const signIn = wireSignIn({
+    ...deps,
+    directory,
+    notOwner,
+    events,
+    fetch: outgoing,
+    signedIn: (id) => {
+      // A first sign-in stored the profile's keychain entry: its row says so.
+      events.emit('profiles:changed', {})
+      // Tasks parked on a refused sign-in go on once the profile is signed in again.
+      void queue?.outbox?.credentialsChanged(id)
+    },
+  })
 
   // ——— The outbox: every task goes through it ———
   const { queue: opened, dispose: stopNotes } = await wireQueue({
@@ -73,7 +89,12 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     events,
     directory,
     skew: providers.skew,
-    send: (entry) => providers.sendTask(attemptOf(entry)),
+    send: async (entry) => {
+      const outcome = await providers.sendTask(attemptOf(entry))
+      // A refused renewal signs a profile that signs in out, so the window offers "Sign in again".
+      if (outcome.kind === 'needs_auth') void signIn.renewalRefused(entry.profileId)
+      return outcome
+    },
   })
   queue = opened
   const updates = wireUpdates({ updates: deps.updates, queue: opened, clock, logger, events })
@@ -101,6 +122,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
         notOwner,
         credentialsChanged: (id) => void opened.outbox?.credentialsChanged(id),
       }),
+      ...signInHandlers(signIn),
       ...choicesHandlers(providers.choices),
       ...queueHandlers({ queue: opened, labelOf: (id) => directory.find(id)?.label ?? '' }),
       ...sandboxHandlers({ ...directory, poke: (reason) => void opened.outbox?.poke(reason) }),

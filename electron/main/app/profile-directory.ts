@@ -98,6 +98,8 @@ export function createProfileDirectory(deps: ProfileDirectoryDeps): ProfileDirec
       get: (id, obtain) => (builtIn(id)?.tokens ?? deps.tokens).get(id, obtain),
       invalidate: (id) => (builtIn(id)?.tokens ?? deps.tokens).invalidate(id),
       peek: (id) => (builtIn(id)?.tokens ?? deps.tokens).peek(id),
+      put: (id, token) => (builtIn(id)?.tokens ?? deps.tokens).put(id, token),
+      forget: (id) => (builtIn(id)?.tokens ?? deps.tokens).forget(id),
     },
     endpointFor: (profile) => sandbox?.endpointFor(profile),
     ready: async (profileId) => builtIn(profileId)?.ready(profileId),

@@ -4,6 +4,7 @@ import type { QueueItem } from '@shared/schemas/outbox'
 import type { SandboxScenario } from '@shared/schemas/sandbox'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { RateLimit } from '../core/rate-limit'
+import type { SignInCapability } from '../sign-in/sign-in-capability'
 import type { ChoiceSource } from './choice-source'
 import type { ConnectionProbe, ProbeContext } from './connection-probe'
 import type { HttpTransport } from './http/http-transport'
@@ -123,6 +124,8 @@ export interface ProviderModule<P extends ProviderName> {
   createClient(env: ClientEnv): ProviderClient<P>
   /** This provider's part of the built-in sandbox (its simulator is loaded on first use). */
   sandbox: SandboxKit<P>
+  /** How its profiles sign in through its identity provider (browser, device code), or null. */
+  signIn: SignInCapability<P> | null
 }
 
 /** Checks a main module against the shape above, keeping its own name type. */

@@ -1,10 +1,11 @@
 import type { TaskIntent } from '@shared/schemas/intents'
-import type { IntentOf, ProviderName } from '@shared/providers/registry'
+import type { IntentOf, Profile, ProviderName, ProviderSecret } from '@shared/providers/registry'
 import { intentProvider, sharedProvider } from '@shared/providers/registry'
 import { aiccs } from './aiccs'
 import { connect } from './connect'
 import { egain } from './egain'
 import type { ProviderModule } from './provider-module'
+import type { SignInPlan } from '../sign-in/sign-in-capability'
 import { voiceBroadcast } from './voice-broadcast'
 import { webex } from './webex'
 
@@ -50,3 +51,26 @@ function applyTo<P extends ProviderName, R>(
 
 /** What the task is about, in a few words: the number called, the task's name (shared/providers). */
 export { taskSubject as subjectOf } from '@shared/providers/registry'
+
+/**
+ * How a profile signs in through its provider's identity provider (the provider module's `signIn`),
+ * with the secret to keep for it when none is stored yet; null when the profile does not sign in so.
+ */
+export function signInPlanFor(
+  profile: Profile,
+  secret: ProviderSecret | null,
+): { plan: SignInPlan; blankSecret: ProviderSecret } | null {
+  return planOf(profile.provider, profile, secret)
+}
+
+function planOf<P extends ProviderName>(
+  name: P,
+  profile: Profile,
+  secret: ProviderSecret | null,
+): { plan: SignInPlan; blankSecret: ProviderSecret } | null {
+  const { signIn } = mainProvider(name)
+  const shared = sharedProvider(name)
+  if (!signIn || !shared.ownsProfile(profile)) return null
+  const plan = signIn.plan(profile, secret && shared.ownsSecret(secret) ? secret : null)
+  return plan ? { plan, blankSecret: signIn.blankSecret(profile) } : null
+}

@@ -27,6 +27,10 @@ export interface TokenCache {
   invalidate(profileId: string): Promise<void>
   /** The token cached for the profile, expired or not, or null: read as it is, nothing obtained. */
   peek(profileId: string): Promise<CachedToken | null>
+  /** A sign-in obtained this token: it replaces whatever was cached. */
+  put(profileId: string, token: CachedToken): Promise<void>
+  /** Signed out: the cached token, and the refresh token kept with it, are deleted. */
+  forget(profileId: string): Promise<void>
 }
 
 export function createTokenCache({ secrets, clock, logger, refreshAheadMs = 5 * 60_000 }: TokenCacheDeps): TokenCache {
@@ -48,7 +52,10 @@ export function createTokenCache({ secrets, clock, logger, refreshAheadMs = 5 * 
     previous: CachedToken | null,
     obtain: (previous: CachedToken | null) => Promise<CachedToken>,
   ): Promise<CachedToken> {
-    const token = CachedTokenSchema.parse(await obtain(previous))
+    const obtained = CachedTokenSchema.parse(await obtain(previous))
+    // Whom a sign-in signed in stays with its tokens across renewals.
+    const signedInAs = obtained.signedInAs ?? previous?.signedInAs
+    const token = signedInAs === undefined ? obtained : { ...obtained, signedInAs }
     await secrets.set(tokenAccount(profileId), JSON.stringify(token))
     logger.info('access token obtained', { profileId, expiresAt: token.expiresAt })
     return token
@@ -78,6 +85,14 @@ export function createTokenCache({ secrets, clock, logger, refreshAheadMs = 5 * 
       logger.info('access token dropped', { profileId })
     },
     peek: cached,
+    async put(profileId, token) {
+      await secrets.set(tokenAccount(profileId), JSON.stringify(CachedTokenSchema.parse(token)))
+      logger.info('access token obtained by sign-in', { profileId, expiresAt: token.expiresAt })
+    },
+    async forget(profileId) {
+      await secrets.delete(tokenAccount(profileId))
+      logger.info('access and refresh tokens deleted', { profileId })
+    },
   }
 }
 
@@ -107,5 +122,10 @@ export function revealingTokens(cache: TokenCache, reveal: (values: string[]) =>
     },
     invalidate: (profileId) => cache.invalidate(profileId),
     peek: (profileId) => cache.peek(profileId),
+    put: (profileId, token) => {
+      reveal(values(token))
+      return cache.put(profileId, token)
+    },
+    forget: (profileId) => cache.forget(profileId),
   }
 }

@@ -56,3 +56,42 @@ export function createOpenExternal(shell: ShellLike, log: (msg: string, fields: 
     return true
   }
 }
+
+/**
+ * A sign-in page Callboard may open: exactly the origin of the profile's own authorization
+ * endpoint (its identity host, https), or, for an identity provider on this computer (the sandbox's,
+ * a developer's), plain http on a loopback address. Nothing else, whatever the page asks for.
+ */
+export function checkSignInUrl(raw: string, authorizationEndpoint: string): LinkVerdict {
+  let url: URL
+  let expected: URL
+  try {
+    url = new URL(raw)
+    expected = new URL(authorizationEndpoint)
+  } catch {
+    return { allowed: false, reason: 'not a valid URL' }
+  }
+  if (url.origin !== expected.origin || url.pathname !== expected.pathname) {
+    return { allowed: false, reason: `not the profile's sign-in page (${expected.origin}${expected.pathname})` }
+  }
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return { allowed: true, url: url.href }
+  return checkExternalUrl(raw, [expected.hostname])
+}
+
+export const isLoopbackHost = (hostname: string): boolean =>
+  hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]'
+
+/**
+ * The system browser for a sign-in: only the page `checkSignInUrl` allows for the profile's
+ * authorization endpoint. The one way a sign-in opens anything outside Callboard.
+ */
+export function createOpenSignInPage(shell: ShellLike, log: (msg: string, fields: Record<string, unknown>) => void) {
+  return async (raw: string, authorizationEndpoint: string): Promise<void> => {
+    const verdict = checkSignInUrl(raw, authorizationEndpoint)
+    if (!verdict.allowed) {
+      log('sign-in page refused', { reason: verdict.reason })
+      throw new Error(`sign-in page refused: ${verdict.reason}`)
+    }
+    await shell.openExternal(verdict.url)
+  }
+}

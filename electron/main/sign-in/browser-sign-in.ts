@@ -25,6 +25,10 @@ export interface BrowserSignIn {
   timeoutMs?: number
   /** The sandbox's identity providers speak plain HTTP on 127.0.0.1; nothing else may. */
   loopbackIdp?: boolean
+  /** The agent cancelled: the listener closes and the sign-in fails as `cancelled`. */
+  signal?: AbortSignal
+  /** The app's HTTP (the one the provider clients use); the runtime's fetch when absent. */
+  fetch?: typeof fetch
 }
 
 export interface SignedIn {
@@ -91,7 +95,7 @@ export async function signInWithBrowser(options: BrowserSignIn): Promise<SignedI
   const clientAuth = options.clientSecret ? oauth.ClientSecretPost(options.clientSecret) : oauth.None()
   // The token request follows the proxy decision like every provider request.
   const insecure = {
-    [oauth.customFetch]: routedFetch(),
+    [oauth.customFetch]: options.fetch ?? routedFetch(),
     ...(options.loopbackIdp ? { [oauth.allowInsecureRequests]: true } : {}),
   }
 
@@ -99,6 +103,10 @@ export async function signInWithBrowser(options: BrowserSignIn): Promise<SignedI
   const challenge = await oauth.calculatePKCECodeChallenge(verifier)
   const state = oauth.generateRandomState()
   const listener = await startLoopbackRedirect({ timeoutMs: options.timeoutMs ?? 5 * 60_000 })
+  const cancel = () => listener.close()
+  options.signal?.addEventListener('abort', cancel, { once: true })
+  // Cancelled while the listener was starting: the event has gone by.
+  if (options.signal?.aborted) cancel()
   try {
     const url = new URL(as.authorization_endpoint!)
     url.searchParams.set('client_id', client.client_id)
@@ -131,7 +139,7 @@ export async function signInWithBrowser(options: BrowserSignIn): Promise<SignedI
       params,
       listener.redirectUri,
       verifier,
-      insecure,
+      { ...insecure, ...(options.signal && { signal: options.signal }) },
     )
     let tokens: oauth.TokenEndpointResponse
     try {
@@ -148,6 +156,7 @@ export async function signInWithBrowser(options: BrowserSignIn): Promise<SignedI
     }
     return tokensFrom(tokens, options.clock)
   } finally {
+    options.signal?.removeEventListener('abort', cancel)
     listener.close()
   }
 }

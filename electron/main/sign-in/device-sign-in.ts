@@ -24,6 +24,8 @@ export interface DeviceSignIn {
   sleep?: (ms: number) => Promise<void>
   signal?: AbortSignal
   loopbackIdp?: boolean
+  /** The app's HTTP (the one the provider clients use); the runtime's fetch when absent. */
+  fetch?: typeof fetch
 }
 
 /** RFC 8628 §3.5: without an `interval`, five seconds; `slow_down` adds five more. */
@@ -48,6 +50,7 @@ export async function signInWithDeviceCode(options: DeviceSignIn): Promise<Signe
     [oauth.customFetch]: routedFetch(),
     ...(options.loopbackIdp ? { [oauth.allowInsecureRequests]: true } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.fetch ? { [oauth.customFetch]: options.fetch } : {}),
   }
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
 

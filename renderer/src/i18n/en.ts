@@ -4,6 +4,7 @@ import choices from '../features/profiles/choices-messages'
 import desktop from '../features/desktop/messages'
 import shell from '../features/shell/messages'
 import quick from '../features/quick-entry/messages'
+import signIn from '../features/sign-in/messages'
 export default {
   tasks: tasksEn,
   history: history.en,
@@ -11,6 +12,7 @@ export default {
   desktop: desktop.en,
   shell: shell.en,
   quick: quick.en,
+  signIn: signIn.en,
   app: {
     title: 'Callboard',
     nav: {
@@ -326,7 +328,14 @@ export default {
       orgId: 'Organization id',
       orgIdHelp: 'Needed for scheduled callbacks, and to list the entry points and ANIs below.',
       authMethod: 'Sign-in',
-      authMethods: { access_token: 'Access token', oauth: 'OAuth integration (client id, secret and refresh token)' },
+      authMethods: {
+        access_token: 'Access token',
+        oauth: 'OAuth integration (client id, secret and refresh token)',
+        sign_in: 'Sign in with Webex in the browser',
+      },
+      clientId: 'Integration client id',
+      clientIdHelp:
+        'The client id of your organization’s Webex integration (your administrator registers it once). Agents then sign in with their own Webex account.',
       entryPoints: 'Entry points',
       entryPointsHelp: 'Outbound entry points are used for outdials and callbacks.',
       addEntryPoint: 'Add entry point',
@@ -353,7 +362,11 @@ export default {
       grantTypes: {
         client_credentials: 'Client credentials (as the application)',
         password: 'On behalf of a user (no password is sent)',
+        authorization_code: 'Each agent signs in with eGain in the browser',
       },
+      authorizeUrl: 'Sign-in address',
+      authorizeUrlHelp:
+        'Where agents sign in. Leave it empty for the access token URL with /token replaced by /authorize.',
       username: 'eGain user name',
       usernameHelp: 'The user the tasks are created as (eGain’s on-behalf-of flow). Or give the user id below.',
       userId: 'eGain user id',
@@ -484,6 +497,8 @@ export default {
       sessionToken: 'Only for temporary keys (those starting with ASIA).',
       securityToken: 'Only with a temporary AccessKey (one starting with STS.).',
       password: 'The password of the eGain user named in the profile.',
+      signInClientSecret:
+        'Only if your administrator says the integration needs it; signing in works without it where the integration allows PKCE alone.',
     },
   },
   keychain: {

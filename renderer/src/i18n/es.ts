@@ -4,6 +4,7 @@ import choices from '../features/profiles/choices-messages'
 import desktop from '../features/desktop/messages'
 import shell from '../features/shell/messages'
 import quick from '../features/quick-entry/messages'
+import signIn from '../features/sign-in/messages'
 import type en from './en'
 
 export default {
@@ -13,6 +14,7 @@ export default {
   desktop: desktop.es,
   shell: shell.es,
   quick: quick.es,
+  signIn: signIn.es,
   app: {
     title: 'Callboard',
     nav: {
@@ -342,7 +344,11 @@ export default {
       authMethods: {
         access_token: 'Token de acceso',
         oauth: 'Integración OAuth (id de cliente, secreto y token de actualización)',
+        sign_in: 'Iniciar sesión con Webex en el navegador',
       },
+      clientId: 'Id de cliente de la integración',
+      clientIdHelp:
+        'El id de cliente de la integración de Webex de su organización (su administrador la registra una vez). Después, cada agente inicia sesión con su propia cuenta de Webex.',
       entryPoints: 'Puntos de entrada',
       entryPointsHelp: 'Los puntos de entrada salientes se usan para llamadas salientes y devoluciones de llamada.',
       addEntryPoint: 'Añadir punto de entrada',
@@ -369,7 +375,11 @@ export default {
       grantTypes: {
         client_credentials: 'Credenciales de cliente (como la aplicación)',
         password: 'En nombre de un usuario (no se envía ninguna contraseña)',
+        authorization_code: 'Cada agente inicia sesión con eGain en el navegador',
       },
+      authorizeUrl: 'Dirección de inicio de sesión',
+      authorizeUrlHelp:
+        'Donde inician sesión los agentes. Déjela vacía para usar la URL del token de acceso cambiando /token por /authorize.',
       username: 'Usuario de eGain',
       usernameHelp:
         'El usuario en cuyo nombre se crean las tareas (flujo on-behalf-of de eGain). O indique su id de usuario abajo.',
@@ -502,6 +512,8 @@ export default {
       securityToken: 'Solo con una AccessKey temporal (las que empiezan por STS.).',
       sessionToken: 'Solo para claves temporales (las que empiezan por ASIA).',
       password: 'La contraseña del usuario de eGain indicado en el perfil.',
+      signInClientSecret:
+        'Solo si su administrador indica que la integración lo necesita; el inicio de sesión funciona sin él donde la integración admite solo PKCE.',
     },
   },
   keychain: {

@@ -81,6 +81,8 @@ const EXACT: Record<string, string> = {
     'Este perfil inicia sesión con OAuth: introduzca el id de cliente, el secreto de cliente y el token de actualización.',
   'This profile uses an access token: paste the access token.':
     'Este perfil usa un token de acceso: pegue el token de acceso.',
+  'This profile signs in with Webex in the browser: store only the integration’s client secret, if it has one.':
+    'Este perfil inicia sesión con Webex en el navegador: guarde solo el secreto de cliente de la integración, si tiene uno.',
 
   // shared/schemas/intents.ts
   'Enter the number in international format, such as +14085550100.':

@@ -14,6 +14,7 @@ export const egainForm: ProviderForm<EgainProfile, EgainProfileDraft, EgainSecre
     grantType: 'client_credentials',
     username: '',
     userId: '',
+    authorizeUrl: '',
     scope: EGAIN_SCOPES.client_credentials,
     acceptLanguage: 'en-US',
     defaultDepartment: '',
@@ -21,7 +22,14 @@ export const egainForm: ProviderForm<EgainProfile, EgainProfileDraft, EgainSecre
   }),
   // Both grants authenticate the client application alone: on behalf of a user, eGain takes the
   // user's name or id, never a password.
-  secretFields: () => [secretField('clientSecret', true)],
+  secretFields: (profile) => [
+    secretField('clientSecret', true, {
+      ...(profile.grantType === 'authorization_code' && {
+        optional: true,
+        help: 'credentials.help.signInClientSecret',
+      }),
+    }),
+  ],
   blankSecret: () => ({ provider: 'egain', clientSecret: '' }),
   facts: (profile, t) => [
     { name: 'profiles.facts.baseUrl', value: profile.apiBaseUrl },

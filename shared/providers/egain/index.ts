@@ -3,7 +3,7 @@ import { egainForm } from './form'
 import type { EgainFollowUpIntent } from './intents'
 import { EgainProfile, EgainProfileDraft } from './profile'
 import { egainSamples } from './samples'
-import { EgainSecret } from './secret'
+import { EgainSecret, egainSecretIssues } from './secret'
 import { egainToWire } from './to-wire'
 
 /** eGain: follow-up task activities. */
@@ -12,8 +12,9 @@ export const egain = defineSharedProvider({
   profile: EgainProfile,
   draft: EgainProfileDraft,
   secret: EgainSecret,
-  // The client secret is all eGain's grants need (on behalf of a user, no password is sent).
-  secretIssues: () => [],
+  // The client secret is all eGain's grants need (on behalf of a user, no password is sent); an
+  // agent's browser sign-in may need none.
+  secretIssues: egainSecretIssues,
   // The client id is on the profile, not in the secret: nothing in the secret identifies it.
   keyId: () => null,
   tasks: ['followUp'],

@@ -32,9 +32,15 @@ export const EGAIN_SUBTYPES_MAX = 100
 export const EGAIN_SCOPES = {
   client_credentials: 'https://api.egain.cloud/auth/app.core.casemgr.manage',
   password: 'https://api.egain.cloud/auth/core.casemgr.manage',
+  // The agent's own sign-in acts as that agent: the delegated scope, as on behalf of a user.
+  authorization_code: 'https://api.egain.cloud/auth/core.casemgr.manage',
 } as const
 
-export const EgainGrantType = z.enum(['client_credentials', 'password'])
+/**
+ * `authorization_code`: the agent signs in with eGain in the browser (Authorization Code + PKCE,
+ * eGain's flow for interactive users, providers.md §2); the tokens act as that agent.
+ */
+export const EgainGrantType = z.enum(['client_credentials', 'password', 'authorization_code'])
 export type EgainGrantType = z.infer<typeof EgainGrantType>
 
 const egainFields = z
@@ -57,6 +63,12 @@ const egainFields = z
     username: OptionalText(200),
     /** Or that user's id (`subject_userid`). Profiles saved before it existed read as empty. */
     userId: OptionalText(64).default(''),
+    /**
+     * Where an agent signs in (`…/oauth2/authorize`), for `authorization_code`. Empty: the token
+     * URL with its last `/token` replaced by `/authorize`, the shape eGain's endpoints share [I];
+     * an administrator whose tenant differs sets it here. Profiles saved before it read as empty.
+     */
+    authorizeUrl: z.union([z.literal(''), ServiceUrl]).default(''),
     /** Space-separated; required by eGain's token endpoint (the form starts from `EGAIN_SCOPES`). */
     scope: RequiredText(1000, 'scope'),
     acceptLanguage: EgainAcceptLanguage,

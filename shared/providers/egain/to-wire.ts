@@ -53,7 +53,8 @@ export function egainToWire(intent: EgainFollowUpIntent, p: EgainProfile, now: D
   }
   const content = intent.content?.trim()
   const request = {
-    actor: p.grantType === 'password' ? 'user' : 'client',
+    // On behalf of a user, or signed in as the agent: the token acts as a user.
+    actor: p.grantType === 'client_credentials' ? 'client' : 'user',
     acceptLanguage: p.acceptLanguage,
     query: {
       searchContactOnAttribute: intent.lookup.attribute,

@@ -12,6 +12,7 @@ export const webexForm: ProviderForm<WebexProfile, WebexProfileDraft, WebexSecre
     identityUrl: '',
     orgId: '',
     authMethod: 'access_token',
+    clientId: '',
     entryPoints: [],
     outdialAnis: [],
     scheduledCallbackQueueId: '',
@@ -19,15 +20,25 @@ export const webexForm: ProviderForm<WebexProfile, WebexProfileDraft, WebexSecre
   secretFields: (profile) =>
     profile.authMethod === 'access_token'
       ? [secretField('accessToken', true, { help: 'credentials.help.accessToken' })]
-      : [
-          secretField('clientId', false),
-          secretField('clientSecret', true, { label: 'credentials.fields.oauthClientSecret' }),
-          secretField('refreshToken', true),
-        ],
+      : profile.authMethod === 'sign_in'
+        ? [
+            secretField('clientSecret', true, {
+              label: 'credentials.fields.oauthClientSecret',
+              help: 'credentials.help.signInClientSecret',
+              optional: true,
+            }),
+          ]
+        : [
+            secretField('clientId', false),
+            secretField('clientSecret', true, { label: 'credentials.fields.oauthClientSecret' }),
+            secretField('refreshToken', true),
+          ],
   blankSecret: (profile) =>
     profile.authMethod === 'access_token'
       ? { provider: 'webex', kind: 'access_token', accessToken: '' }
-      : { provider: 'webex', kind: 'oauth', clientId: '', clientSecret: '', refreshToken: '' },
+      : profile.authMethod === 'sign_in'
+        ? { provider: 'webex', kind: 'sign_in', clientSecret: '' }
+        : { provider: 'webex', kind: 'oauth', clientId: '', clientSecret: '', refreshToken: '' },
   facts: (profile, t) => [
     profile.endpoint.kind === 'data_center'
       ? {

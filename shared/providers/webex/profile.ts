@@ -52,8 +52,16 @@ export const WebexProfile = z
     identityUrl: z.union([z.literal(''), ServiceUrl]).default(''),
     /** Needed for the scheduled-callback endpoint (`/v1/callbacks/organization/{orgId}/…`). */
     orgId: OptionalText(64),
-    /** Which secret this profile expects: a pasted access token, or OAuth client + refresh token. */
-    authMethod: z.enum(['access_token', 'oauth']),
+    /**
+     * How this profile signs in: a pasted access token, a pasted OAuth client + refresh token, or
+     * the agent signing in with Webex in the browser (`sign_in`, the integration's `clientId` below).
+     */
+    authMethod: z.enum(['access_token', 'oauth', 'sign_in']),
+    /**
+     * The Webex integration's client id for "Sign in with Webex" (not a secret; an administrator or
+     * a policy sets it once). Empty for the other sign-ins; profiles saved before it read as empty.
+     */
+    clientId: OptionalText(200).default(''),
     entryPoints: z
       .array(WebexEntryPoint)
       .max(WEBEX_PROFILE_ROWS_MAX, { error: `At most ${WEBEX_PROFILE_ROWS_MAX} entry points.` }),

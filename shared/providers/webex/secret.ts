@@ -20,6 +20,18 @@ export const WebexSecret = z.discriminatedUnion('kind', [
       refreshToken: SecretText(4096, 'refresh token'),
     })
     .strict(),
+  z
+    .object({
+      provider: z.literal('webex'),
+      /**
+       * Signed in with Webex in the browser: the tokens live in the keychain's token entry (with
+       * their rotation); this holds only the integration's client secret, when its token
+       * exchange needs one (empty: PKCE alone).
+       */
+      kind: z.literal('sign_in'),
+      clientSecret: z.string().max(500).default(''),
+    })
+    .strict(),
 ])
 export type WebexSecret = z.infer<typeof WebexSecret>
 
@@ -32,7 +44,9 @@ export function webexSecretIssues(profile: WebexProfile, secret: WebexSecret): S
       message:
         profile.authMethod === 'oauth'
           ? 'This profile signs in with OAuth: enter the client id, client secret and refresh token.'
-          : 'This profile uses an access token: paste the access token.',
+          : profile.authMethod === 'sign_in'
+            ? 'This profile signs in with Webex in the browser: store only the integration’s client secret, if it has one.'
+            : 'This profile uses an access token: paste the access token.',
     },
   ]
 }

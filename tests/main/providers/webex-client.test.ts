@@ -219,6 +219,31 @@ describe('Webex client over loopback HTTP', () => {
     expect(s.ledger.map((l) => l.verdict)).toEqual(['fault_401'])
   })
 
+  it('a browser sign-in whose renewal Webex refuses → needs_auth asking to sign in again, nothing sent', async () => {
+    const s = await sim()
+    const store = memorySecretStore({
+      [tokenAccount(ID)]: JSON.stringify({
+        accessToken: 'expired-sign-in-token-1',
+        expiresAt: new Date(0).toISOString(),
+        refreshToken: 'revoked-sign-in-refresh-1',
+      }),
+    })
+    const base = context(s.url, 'oauth', { store })
+    const signedIn: WebexSendContext = {
+      ...base,
+      profile: { ...base.profile, authMethod: 'sign_in', clientId: secrets.webex.clientId },
+      secret: { provider: 'webex', kind: 'sign_in', clientSecret: '' },
+    }
+    const outcome = checked(await client.send(signedIn, task), 'revoked-sign-in-refresh-1')
+    expect(outcome).toMatchObject({
+      kind: 'needs_auth',
+      message: expect.stringMatching(/^Webex no longer renews this sign-in/),
+      providerMessage: expect.stringContaining('invalid_grant'),
+    })
+    expect(s.ledger.map((l) => l.verdict)).toEqual(['invalid_grant'])
+    expect(s.tasks).toHaveLength(0)
+  })
+
   it('a refresh token Webex refuses → needs_auth without sending the task', async () => {
     const s = await sim({ refreshToken: 'some-other-refresh-token' })
     const outcome = checked(await client.send(context(s.url), task))
@@ -480,6 +505,11 @@ describe('classifyWebexResponse (pure, every branch)', () => {
     expect(checked(classifyTokenFailure(new OAuthRefused(400, '{"error":"invalid_grant"}')))).toMatchObject({
       kind: 'needs_auth',
       providerMessage: 'invalid_grant',
+    })
+    // A browser sign-in whose renewal is refused asks for the sign-in, not for keys.
+    expect(checked(classifyTokenFailure(new OAuthRefused(400, '{"error":"invalid_grant"}'), 'sign_in'))).toMatchObject({
+      kind: 'needs_auth',
+      message: expect.stringMatching(/^Webex no longer renews this sign-in/),
     })
     expect(checked(classifyTokenFailure(new OAuthRefused(503, 'down')))).toMatchObject({
       kind: 'retry',

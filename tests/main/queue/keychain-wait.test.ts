@@ -131,6 +131,8 @@ describe('a keychain problem at send time', () => {
         },
         invalidate: async () => undefined,
         peek: async () => null,
+        put: async () => undefined,
+        forget: async () => undefined,
       },
     })
     await outbox.start()

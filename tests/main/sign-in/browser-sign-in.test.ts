@@ -1,3 +1,4 @@
+import { networkInterfaces } from 'node:os'
 import { afterEach, describe, expect, it } from 'vitest'
 import { signInWithBrowser, SignInRefused } from '../../../electron/main/sign-in/browser-sign-in'
 import { signInWithDeviceCode } from '../../../electron/main/sign-in/device-sign-in'
@@ -109,6 +110,25 @@ describe('the loopback listener', () => {
     expect(await page.text()).toContain('You can go back to Callboard')
     expect((await listener.callback).searchParams.get('code')).toBe('abc')
     await expect(fetch(`${listener.redirectUri}?code=again`)).rejects.toThrow()
+  })
+
+  it('bound to loopback only: the same port on this computer’s other addresses refuses the connection', async () => {
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((a): a is NonNullable<typeof a> => a !== undefined && !a.internal && a.family === 'IPv4')
+      .map((a) => a.address)
+    const listener = await startLoopbackRedirect({ timeoutMs: 60_000 })
+    try {
+      const { port, pathname } = new URL(listener.redirectUri)
+      for (const address of others) {
+        await expect(fetch(`http://${address}:${port}${pathname}?code=x&state=y`)).rejects.toThrow()
+      }
+      // Still waiting for its one answer: nothing from elsewhere counted.
+      const settled = await Promise.race([listener.callback.then(() => 'answered'), Promise.resolve('waiting')])
+      expect(settled).toBe('waiting')
+    } finally {
+      listener.close()
+    }
   })
 
   it('cancelled by the agent: the wait ends with its reason', async () => {

@@ -32,4 +32,5 @@ export const aiccs = defineProvider({
     return { send: (context, payload) => client.send(context, payload) }
   },
   sandbox: aiccsSandbox,
+  signIn: null,
 })

@@ -39,6 +39,7 @@ export const connect = defineProvider({
     return { send: (context, payload) => client.send(context, payload) }
   },
   sandbox: connectSandbox,
+  signIn: null,
 })
 
 /**

@@ -1,6 +1,41 @@
 import type { ConnectionProbe, ProbeContext } from '../connection-probe'
 import { unreachable } from '../connection-probe'
+import type { CachedToken } from '@shared/schemas/token'
 import { OAuthRefused, oauthErrorText, requestToken } from '../http/oauth'
+
+/** What a profile that signs in with eGain, but has not, gets from its token endpoint stand-in. */
+const NOT_SIGNED_IN = '{"error":"invalid_grant","error_description":"Not signed in to eGain on this profile."}'
+
+/**
+ * A new access token for an eGain profile: the application's grant, or, for an agent signed in with
+ * eGain in the browser, the refresh grant with the refresh token the sign-in (or the last renewal)
+ * kept; a renewal that brings no new refresh token keeps the one in hand.
+ */
+export async function egainToken(
+  context: ProbeContext<'egain'>,
+  previous: CachedToken | null,
+  signal: AbortSignal,
+): Promise<CachedToken> {
+  const { profile, secret, clock } = context
+  if (profile.grantType !== 'authorization_code') {
+    return requestToken(context.fetch, profile.tokenUrl, egainTokenForm(context), clock.now(), signal)
+  }
+  if (!previous?.refreshToken) throw new OAuthRefused(400, NOT_SIGNED_IN)
+  const renewed = await requestToken(
+    context.fetch,
+    profile.tokenUrl,
+    {
+      grant_type: 'refresh_token',
+      client_id: profile.clientId,
+      ...(secret.clientSecret && { client_secret: secret.clientSecret }),
+      refresh_token: previous.refreshToken,
+      scope: profile.scope,
+    },
+    clock.now(),
+    signal,
+  )
+  return { ...renewed, refreshToken: renewed.refreshToken ?? previous.refreshToken }
+}
 
 /**
  * The OAuth form for an eGain profile (eGain's authentication guides): the client's credentials and
@@ -31,9 +66,7 @@ export const egainProbe: ConnectionProbe<'egain'> = async (context) => {
   const { profile, tokens, clock, signal } = context
   try {
     await tokens.invalidate(profile.id)
-    const token = await tokens.get(profile.id, () =>
-      requestToken(context.fetch, profile.tokenUrl, egainTokenForm(context), clock.now(), signal),
-    )
+    const token = await tokens.get(profile.id, (previous) => egainToken(context, previous, signal))
     const minutes = Math.round((Date.parse(token.expiresAt) - clock.now().getTime()) / 60_000)
     return {
       outcome: 'connected',

@@ -5,12 +5,12 @@ import type { SendContext } from '../provider-module'
 import { redactOutcome } from '../../secrets/redact-secrets'
 import type { HttpTransport, TransportAnswer } from '../http/http-transport'
 import { nodeHttpTransport, sendCapturing } from '../http/http-transport'
-import { classifyTokenFailureWith, requestToken } from '../http/oauth'
+import { classifyTokenFailureWith } from '../http/oauth'
 import { withDeadline } from '../http/attempt-deadline'
 import { withOneRefresh } from '../http/one-refresh'
 import { answerRetryAfterMs } from '../http/retry-after'
 import { unansweredOutcome } from '../http/unanswered'
-import { egainTokenForm } from './connection-probe'
+import { egainToken } from './connection-probe'
 
 // eGain Core Case Manager v3, "Create task activity" (providers.md §2). eGain has no idempotency
 // key, so (like Webex) any send whose answer was lost is `needs_review`, never retried blindly.
@@ -218,10 +218,8 @@ export function createEgainClient(options: EgainClientOptions = {}): EgainClient
         try {
           // The token request has its own hard limit, the same as the send's.
           token = (
-            await tokens.get(profile.id, () =>
-              withDeadline(context.signal, timeoutMs, (signal) =>
-                requestToken(context.fetch, profile.tokenUrl, egainTokenForm(context), clock.now(), signal),
-              ),
+            await tokens.get(profile.id, (previous) =>
+              withDeadline(context.signal, timeoutMs, (signal) => egainToken(context, previous, signal)),
             )
           ).accessToken
         } catch (error) {

@@ -17,6 +17,7 @@ export function egainSandboxProfile(at: { url: string; tokenUrl: string }): Prof
     label: 'Sandbox · eGain',
     apiBaseUrl: at.url,
     tokenUrl: at.tokenUrl,
+    authorizeUrl: '',
     clientId: EGAIN_SANDBOX_CLIENT_ID,
     grantType: 'client_credentials',
     username: '',

@@ -5,6 +5,8 @@ import type { FaultSwitch, HttpFault, StatusFault } from '../simulator-kit/fault
 import { createFaultSwitch, echoAnswer, echoTokenAnswer, withFault } from '../simulator-kit/faults'
 import type { RunningSimulator, SimRequest, SimResponse } from '../simulator-kit/loopback-server'
 import { startLoopbackServer } from '../simulator-kit/loopback-server'
+import type { Grant, SimUser } from '../simulator-kit/sim-identity'
+import { createSimIdentity } from '../simulator-kit/sim-identity'
 import type { RateLimit } from '../../core/rate-limit'
 import { createRateLimiter, retryAfterSeconds } from '../../core/rate-limit'
 
@@ -29,7 +31,14 @@ export interface EgainSimulatorOptions {
   clockOffsetMs?: number
   /** How long eGain takes over one create; a second one from the same user meanwhile is refused. */
   handlingMs?: number
+  /** Who signs in on the sign-in page (default: Ana Ruiz, user `ana.ruiz`). */
+  signInUser?: SimUser
+  /** The client application's code exchange needs its secret (default: PKCE alone suffices). */
+  signInNeedsSecret?: boolean
 }
+
+/** The sandbox's agent: who the simulated eGain sign-in page signs in. */
+export const EGAIN_SIM_USER: SimUser = { displayName: 'Ana Ruiz', email: 'ana.ruiz@example.com' }
 
 /**
  * Faults on `POST /core/casemgr/v3/activity/task`. `refuse` stops listening altogether
@@ -54,6 +63,8 @@ export interface EgainSimulator extends RunningSimulator {
   activities: EgainActivity[]
   /** Expire every issued access token. */
   revokeTokens(): void
+  /** Retire the refresh tokens of every agent's sign-in: renewals are refused. */
+  revokeSignIns(): void
   /** Move eGain's clock (time passing for token expiry, or a skewed server). */
   setClockOffset(ms: number): void
   /** Set (or with null clear) a fault; resolves once the listener reflects it. */
@@ -61,6 +72,8 @@ export interface EgainSimulator extends RunningSimulator {
 }
 
 export const EGAIN_TOKEN_PATH = '/system/auth/SIM-U/oauth2/token'
+/** Where an agent signs in: beside the token endpoint, as the profile's default derives it. */
+export const EGAIN_AUTHORIZE_PATH = '/system/auth/SIM-U/oauth2/authorize'
 /** eGain's Case Manager scopes: delegated (a user's token) and application (providers.md §2). */
 const USER_SCOPE = 'https://api.egain.cloud/auth/core.casemgr.manage'
 const APP_SCOPE = 'https://api.egain.cloud/auth/app.core.casemgr.manage'
@@ -116,12 +129,63 @@ export async function startEgainSimulator(options: EgainSimulatorOptions): Promi
   const record = (path: string, verdict: string, rules?: string[]) =>
     requests.push({ path, verdict, ...(rules ? { rules } : {}) })
 
+  const identity = createSimIdentity({
+    brand: 'eGain',
+    clientId: options.clientId,
+    user: options.signInUser ?? EGAIN_SIM_USER,
+    now,
+  })
+  /** Refresh tokens of agents' sign-ins → who signed in (rotated on each renewal). */
+  const signIns = new Map<string, Grant>()
+  const signInLifetimeS = () => options.tokenLifetimeS ?? 3600
+
+  /** An agent's token: it acts as that user (its e-mail's name is their eGain user). */
+  function issueSignIn(grant: Grant, previous: string | null): SimResponse {
+    if (previous) signIns.delete(previous)
+    const refreshToken = `eg-rt-${randomBytes(12).toString('hex')}`
+    signIns.set(refreshToken, grant)
+    const accessToken = `eg-at-${randomBytes(12).toString('hex')}`
+    const holder = grant.user.email.split('@')[0] ?? grant.user.email
+    issued.set(accessToken, { holder, actor: 'user', expiresAt: now() + signInLifetimeS() * 1000 })
+    return {
+      status: 200,
+      body: {
+        access_token: accessToken,
+        token_type: 'Bearer',
+        expires_in: signInLifetimeS(),
+        refresh_token: refreshToken,
+      },
+    }
+  }
+
   function token(body: Buffer): SimResponse {
     const form = new URLSearchParams(body.toString('utf8'))
     const grant = form.get('grant_type')
     const answer = (verdict: string, status: number, error: string, description: string) => {
       ledger.push({ grant, verdict })
       return { status, body: { error, error_description: description } }
+    }
+    const signInRefresh = grant === 'refresh_token' ? signIns.get(form.get('refresh_token') ?? '') : undefined
+    if (grant === 'authorization_code' || grant === 'refresh_token') {
+      // An agent's sign-in: the client authenticates with its secret only where eGain requires it.
+      const secret = form.get('client_secret')
+      if (
+        form.get('client_id') !== options.clientId ||
+        (secret !== null && secret !== options.clientSecret) ||
+        (secret === null && options.signInNeedsSecret)
+      ) {
+        return answer('invalid_client', 401, 'invalid_client', 'Client authentication failed.')
+      }
+      if (grant === 'refresh_token') {
+        if (!signInRefresh)
+          return answer('invalid_grant', 400, 'invalid_grant', 'The refresh token is invalid or expired.')
+        ledger.push({ grant, verdict: 'issued' })
+        return issueSignIn(signInRefresh, form.get('refresh_token'))
+      }
+      const verdict = identity.exchangeCode(form)
+      if (!verdict.ok) return answer(verdict.error, verdict.status, verdict.error, verdict.description)
+      ledger.push({ grant, verdict: 'signed_in' })
+      return issueSignIn(verdict.grant, null)
     }
     if (form.get('client_id') !== options.clientId || form.get('client_secret') !== options.clientSecret) {
       return answer('invalid_client', 401, 'invalid_client', 'Client authentication failed.')
@@ -223,6 +287,10 @@ export async function startEgainSimulator(options: EgainSimulatorOptions): Promi
       if (method === 'POST' && url.pathname === EGAIN_TOKEN_PATH) {
         return echoTokenAnswer(fault, request, () => token(body)) ?? token(body)
       }
+      if (url.pathname === EGAIN_AUTHORIZE_PATH) {
+        if (method === 'GET') return identity.authorizePage(url)
+        if (method === 'POST') return identity.decide(body)
+      }
       if (method === 'POST' && url.pathname === EGAIN_TASK_ACTIVITY_PATH) {
         return withFault(faults?.take() ?? null, request, {
           renderStatus,
@@ -245,6 +313,7 @@ export async function startEgainSimulator(options: EgainSimulatorOptions): Promi
     requests,
     activities,
     revokeTokens: () => issued.clear(),
+    revokeSignIns: () => signIns.clear(),
     setClockOffset: (ms) => void (offset = ms),
     setFault: (fault) => switchboard.set(fault),
   }

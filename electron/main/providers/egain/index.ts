@@ -2,6 +2,7 @@ import { transportFor } from '../http/observing-transport'
 import { egainSandbox } from './egain-sandbox'
 import { defineProvider } from '../provider-module'
 import { egainProbe } from './connection-probe'
+import { egainSignIn } from './egain-sign-in'
 import { createEgainClient } from './egain-client'
 
 /** eGain, as main knows it (its shared half: shared/providers/egain). */
@@ -33,4 +34,5 @@ export const egain = defineProvider({
     return { send: (context, payload) => client.send(context, payload) }
   },
   sandbox: egainSandbox,
+  signIn: egainSignIn,
 })

@@ -26,4 +26,5 @@ export const voiceBroadcast = defineProvider({
     return { send: (context, payload) => client.send(context, payload) }
   },
   sandbox: voiceBroadcastSandbox,
+  signIn: null,
 })

@@ -4,11 +4,35 @@ import { bodyText, unreachable } from '../connection-probe'
 import { OAuthRefused, oauthErrorText, requestToken } from '../http/oauth'
 import { webexHosts } from './webex-endpoints'
 
+/** What a profile that signs in with Webex, but has not, gets from its token endpoint stand-in. */
+const NOT_SIGNED_IN = '{"error":"invalid_grant","error_description":"Not signed in to Webex on this profile."}'
+
 /** The bearer token for a Webex profile: pasted, or from the keychain cache / an OAuth refresh. */
 export async function webexAccessToken(context: ProbeContext<'webex'>): Promise<string> {
   const { profile, secret, tokens, clock, signal } = context
   if (secret.kind === 'access_token') return secret.accessToken
   const { identity } = webexHosts(profile)
+  if (secret.kind === 'sign_in') {
+    // Signed in with Webex: the refresh token is the one the sign-in (or the last renewal) kept.
+    const token = await tokens.get(profile.id, async (previous: CachedToken | null) => {
+      if (!previous?.refreshToken) throw new OAuthRefused(400, NOT_SIGNED_IN)
+      const renewed = await requestToken(
+        context.fetch,
+        `${identity}/v1/access_token`,
+        {
+          grant_type: 'refresh_token',
+          client_id: profile.clientId,
+          ...(secret.clientSecret && { client_secret: secret.clientSecret }),
+          refresh_token: previous.refreshToken,
+        },
+        clock.now(),
+        signal,
+      )
+      // Webex rotates the refresh token or keeps it: without a new one, the one in hand goes on.
+      return { ...renewed, refreshToken: renewed.refreshToken ?? previous.refreshToken }
+    })
+    return token.accessToken
+  }
   const token = await tokens.get(profile.id, (previous: CachedToken | null) =>
     requestToken(
       context.fetch,
@@ -73,7 +97,7 @@ export const webexProbe: ConnectionProbe<'webex'> = async (context) => {
       const who = typeof me.displayName === 'string' && me.displayName ? ` as ${me.displayName}` : ''
       return { outcome: 'connected', message: `Signed in to Webex${who}.`, httpStatus: response.status }
     }
-    if (response.status === 401 && context.secret.kind === 'oauth') return 'retry'
+    if (response.status === 401 && context.secret.kind !== 'access_token') return 'retry'
     const providerMessage = await bodyText(response)
     if (response.status === 401) {
       return {

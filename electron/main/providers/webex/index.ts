@@ -5,6 +5,7 @@ import { webexSandbox } from './webex-sandbox'
 import { defineProvider, scheduledCallback } from '../provider-module'
 import { webexProbe } from './connection-probe'
 import { createWebexClient } from './webex-client'
+import { webexSignIn } from './webex-sign-in'
 
 const MINUTE = 60_000
 
@@ -41,4 +42,5 @@ export const webex = defineProvider({
     }
   },
   sandbox: webexSandbox,
+  signIn: webexSignIn,
 })

@@ -77,7 +77,7 @@ async function get(context: ProbeContext<'webex'>, url: string): Promise<unknown
       throw offline(error)
     }
     if (response.ok) return response.json().catch(() => null)
-    if (response.status === 401 && context.secret.kind === 'oauth' && attempt === 0) {
+    if (response.status === 401 && context.secret.kind !== 'access_token' && attempt === 0) {
       await context.tokens.invalidate(context.profile.id)
       continue
     }

@@ -163,13 +163,19 @@ export function classifyWebexResponse(answer: WebexAnswer, options: ClassifyOpti
   }
 }
 
+/** What to do when Webex refuses the renewal: a pasted integration's keys, or a browser sign-in's. */
+const REFUSED = {
+  pasted:
+    'Webex refused the OAuth client or refresh token. Check the client id and secret, or sign in again for a new refresh token.',
+  sign_in: 'Webex no longer renews this sign-in (it expired or was revoked). Sign in with Webex again.',
+} as const
+
 /** A failure to obtain a token (nothing of the task was sent) → an outcome. Pure. */
-export function classifyTokenFailure(error: unknown): SendOutcome {
+export function classifyTokenFailure(error: unknown, signIn: 'pasted' | 'sign_in' = 'pasted'): SendOutcome {
   return classifyTokenFailureWith(error, {
     provider: 'Webex',
     obtaining: 'refresh the access token',
-    refused:
-      'Webex refused the OAuth client or refresh token. Check the client id and secret, or sign in again for a new refresh token.',
+    refused: REFUSED[signIn],
     address: 'sign-in address',
   })
 }
@@ -211,7 +217,8 @@ export function createWebexClient(options: WebexClientOptions = {}): WebexClient
 
   async function post(context: WebexSendContext, path: string, body: unknown, what: ClassifyOptions['what']) {
     const { api } = webexHosts(context.profile)
-    const auth = context.secret.kind
+    // A sign-in renews its token as an OAuth client does.
+    const auth = context.secret.kind === 'access_token' ? 'access_token' : 'oauth'
     const classify = { now: context.clock.now(), auth, what } as const
     const attempt = async () => {
       let token: string
@@ -219,7 +226,8 @@ export function createWebexClient(options: WebexClientOptions = {}): WebexClient
         // The token refresh has its own hard limit, the same as the send's.
         token = await withDeadline(context.signal, timeoutMs, (signal) => webexAccessToken({ ...context, signal }))
       } catch (error) {
-        return { outcome: classifyTokenFailure(error), unauthorized: false }
+        const signIn = context.secret.kind === 'sign_in' ? 'sign_in' : 'pasted'
+        return { outcome: classifyTokenFailure(error, signIn), unauthorized: false }
       }
       const answer = await sendCapturing(transport, {
         method: 'POST',

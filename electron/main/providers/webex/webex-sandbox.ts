@@ -23,6 +23,7 @@ export function webexSandboxProfile(
     identityUrl: at.identityUrl,
     orgId: at.orgId,
     authMethod: secret.kind,
+    clientId: '',
     entryPoints: [
       { id: 'sandbox-outdial-ep', label: 'Sandbox outdial', direction: 'outbound' },
       { id: 'sandbox-callback-ep', label: 'Sandbox callbacks', direction: 'inbound' },

@@ -3,6 +3,8 @@ import type { FaultSwitch, HttpFault, StatusFault } from '../simulator-kit/fault
 import { createFaultSwitch, echoAnswer, echoTokenAnswer, withFault } from '../simulator-kit/faults'
 import type { RunningSimulator, SimRequest, SimResponse } from '../simulator-kit/loopback-server'
 import { startLoopbackServer } from '../simulator-kit/loopback-server'
+import type { Grant, SimUser } from '../simulator-kit/sim-identity'
+import { createSimIdentity } from '../simulator-kit/sim-identity'
 import type { RateLimit } from '../../core/rate-limit'
 import { createRateLimiter, retryAfterSeconds } from '../../core/rate-limit'
 import type { Breach, WebexTaskRule } from './webex-rules'
@@ -33,7 +35,14 @@ export interface WebexSimulatorOptions {
   lists?: Partial<WebexSimLists>
   /** The most rows one list page holds, whatever pageSize asks (default: as asked). */
   listPageCap?: number
+  /** Who signs in on the sign-in page (default: Ana Ruiz). */
+  signInUser?: SimUser
+  /** The integration's token exchange needs its client secret (default: PKCE alone suffices). */
+  signInNeedsSecret?: boolean
 }
+
+/** The sandbox's agent: who the simulated Webex identity signs in. */
+export const WEBEX_SIM_USER: SimUser = { displayName: 'Ana Ruiz', email: 'ana.ruiz@example.com' }
 
 /**
  * Faults on the Contact Center create endpoints (`POST /v1/tasks`, scheduled callback). `refuse`
@@ -70,6 +79,8 @@ export interface WebexSimulator extends RunningSimulator {
   orgId: string
   /** Expire every issued access token (as if they all reached their end of life). */
   revokeAccessTokens(): void
+  /** Retire the refresh tokens of every sign-in (an administrator revoked them): renewals are refused. */
+  revokeSignIns(): void
   /** Move Webex's clock (an NTP correction, or time passing for token expiry). */
   setClockOffset(ms: number): void
   /** Set (or with null clear) a fault; resolves once the listener reflects it. */
@@ -175,33 +186,113 @@ export async function startWebexSimulator(options: WebexSimulatorOptions): Promi
     return { status: 201, body: callback ? { id, ...(json as object) } : { meta: { orgId }, data: { id } } }
   }
 
-  function token(body: Buffer): SimResponse {
-    const path = '/v1/access_token'
-    const form = new URLSearchParams(body.toString('utf8'))
-    if (form.get('client_id') !== options.clientId || form.get('client_secret') !== options.clientSecret) {
-      record(path, 'invalid_client')
-      return { status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed.' } }
-    }
-    if (form.get('grant_type') !== 'refresh_token' || form.get('refresh_token') !== validRefresh) {
-      record(path, 'invalid_grant')
-      return {
-        status: 400,
-        body: { error: 'invalid_grant', error_description: 'The refresh token is invalid or expired.' },
-      }
-    }
+  const identity = createSimIdentity({
+    brand: 'Webex',
+    clientId: options.clientId,
+    user: options.signInUser ?? WEBEX_SIM_USER,
+    now,
+  })
+  /** Access token → who it was issued to (a sign-in's user, else the integration's agent). */
+  const people = new Map<string, SimUser>()
+  /** Refresh tokens issued by a sign-in (code or device grant) → who signed in. */
+  const signIns = new Map<string, Grant>()
+
+  const tokenError = (status: number, error: string, description: string): SimResponse => ({
+    status,
+    body: { error, error_description: description },
+  })
+
+  function issue(refreshToken: string, grant: Grant | null): SimResponse {
     const accessToken = `wx-at-${randomBytes(12).toString('hex')}`
     access.set(accessToken, now() + lifetimeMs)
-    if (options.rotateRefreshToken) validRefresh = `wx-rt-${randomBytes(12).toString('hex')}`
-    record(path, 'issued')
+    if (grant) people.set(accessToken, grant.user)
     return {
       status: 200,
       body: {
         access_token: accessToken,
+        token_type: 'Bearer',
         expires_in: lifetimeMs / 1000,
-        refresh_token: validRefresh,
+        refresh_token: refreshToken,
         refresh_token_expires_in: 5_183_999,
       },
     }
+  }
+
+  /** A sign-in's grant: a refresh token of its own, rotated on each renewal when Webex rotates. */
+  function issueSignIn(grant: Grant, previous: string | null): SimResponse {
+    let refreshToken = previous ?? `wx-rt-${randomBytes(12).toString('hex')}`
+    if (previous && options.rotateRefreshToken) {
+      signIns.delete(previous)
+      refreshToken = `wx-rt-${randomBytes(12).toString('hex')}`
+    }
+    signIns.set(refreshToken, grant)
+    return issue(refreshToken, grant)
+  }
+
+  function token(body: Buffer, authorization: string | string[] | undefined): SimResponse {
+    const path = '/v1/access_token'
+    const form = new URLSearchParams(body.toString('utf8'))
+    // The client authenticates in the form, or with HTTP Basic (the device grant's token calls).
+    const basic =
+      typeof authorization === 'string' && authorization.startsWith('Basic ')
+        ? Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':')
+        : null
+    const clientId = basic ? decodeURIComponent(basic[0] ?? '') : form.get('client_id')
+    const clientSecret = basic ? decodeURIComponent(basic.slice(1).join(':')) : form.get('client_secret')
+    const grantType = form.get('grant_type')
+    const signInRefresh = grantType === 'refresh_token' ? signIns.get(form.get('refresh_token') ?? '') : undefined
+    // A pasted integration's refresh always carries the secret; a sign-in's only when Webex needs it.
+    const pastedRefresh = grantType === 'refresh_token' && form.get('refresh_token') === validRefresh
+    const secretNeeded = pastedRefresh || (options.signInNeedsSecret ?? false)
+    if (
+      clientId !== options.clientId ||
+      (clientSecret !== null && clientSecret !== options.clientSecret) ||
+      (secretNeeded && clientSecret === null)
+    ) {
+      record(path, 'invalid_client')
+      return tokenError(401, 'invalid_client', 'Client authentication failed.')
+    }
+    if (grantType === 'authorization_code' || grantType === 'urn:ietf:params:oauth:grant-type:device_code') {
+      const verdict = grantType === 'authorization_code' ? identity.exchangeCode(form) : identity.pollDevice(form)
+      if (!verdict.ok) {
+        record(path, verdict.error)
+        return tokenError(verdict.status, verdict.error, verdict.description)
+      }
+      record(path, 'signed_in')
+      return issueSignIn(verdict.grant, null)
+    }
+    if (grantType === 'refresh_token' && signInRefresh) {
+      record(path, 'issued')
+      return issueSignIn(signInRefresh, form.get('refresh_token'))
+    }
+    if (grantType !== 'refresh_token' || form.get('refresh_token') !== validRefresh) {
+      record(path, 'invalid_grant')
+      return tokenError(400, 'invalid_grant', 'The refresh token is invalid or expired.')
+    }
+    if (options.rotateRefreshToken) validRefresh = `wx-rt-${randomBytes(12).toString('hex')}`
+    record(path, 'issued')
+    return issue(validRefresh, null)
+  }
+
+  /** Webex identity's sign-in pages and device endpoints, under the identity prefix. */
+  function signInRoute(request: SimRequest): SimResponse | null {
+    const { method, url, body, headers } = request
+    const path = url.pathname.slice(WEBEX_SIM_IDENTITY_PREFIX.length)
+    if (path === '/v1/authorize') {
+      if (method === 'GET') return (record(path, 'authorize_page'), identity.authorizePage(url))
+      if (method === 'POST') return (record(path, 'decided'), identity.decide(body))
+    }
+    if (path === '/v1/device/authorize' && method === 'POST') {
+      record(path, 'device_code')
+      const verification = `http://${headers.host ?? '127.0.0.1'}${WEBEX_SIM_IDENTITY_PREFIX}/v1/device`
+      return identity.startDevice(new URLSearchParams(body.toString('utf8')), verification)
+    }
+    if (path === '/v1/device') {
+      if (method === 'GET') return identity.devicePage(url)
+      if (method === 'POST') return identity.decideDevice(body)
+    }
+    if (path === '/v1/device/token' && method === 'POST') return token(body, headers.authorization)
+    return null
   }
 
   /** A configuration list: auth, the organization, then one page. */
@@ -234,16 +325,23 @@ export async function startWebexSimulator(options: WebexSimulatorOptions): Promi
       }
       const fault = faults?.current() ?? null
       if (method === 'POST' && url.pathname === `${WEBEX_SIM_IDENTITY_PREFIX}/v1/access_token`) {
-        return echoTokenAnswer(fault, request, () => token(body)) ?? token(body)
+        const answer = () => token(body, headers.authorization)
+        return echoTokenAnswer(fault, request, answer) ?? answer()
       }
+      const signIn = url.pathname.startsWith(WEBEX_SIM_IDENTITY_PREFIX) ? signInRoute(request) : null
+      if (signIn) return signIn
       const echoed = echoAnswer(fault, 'api', request, renderStatus)
       if (echoed) return echoed
       if (method === 'GET' && url.pathname === `${WEBEX_SIM_IDENTITY_PREFIX}/v1/people/me`) {
         if (!authorized(headers.authorization)) return unauthorized('/v1/people/me')
         record('/v1/people/me', 'ok')
+        const bearer = typeof headers.authorization === 'string' ? headers.authorization.slice(7) : ''
+        const signedIn = people.get(bearer)
         return {
           status: 200,
-          body: { id: 'sim-person', displayName: options.displayName ?? 'Sim Agent', emails: ['agent@example.com'] },
+          body: signedIn
+            ? { id: 'sim-person-signed-in', displayName: signedIn.displayName, emails: [signedIn.email] }
+            : { id: 'sim-person', displayName: options.displayName ?? 'Sim Agent', emails: ['agent@example.com'] },
         }
       }
       const listed = method === 'GET' ? listRoute(url.pathname) : null
@@ -266,6 +364,7 @@ export async function startWebexSimulator(options: WebexSimulatorOptions): Promi
     callbacks,
     orgId,
     revokeAccessTokens: () => access.clear(),
+    revokeSignIns: () => signIns.clear(),
     setClockOffset: (ms) => void (offset = ms),
     setFault: (fault) => switchboard.set(fault),
   }

@@ -1,0 +1,41 @@
+import { signInPlanFor } from '../providers/registry'
+import type { SignInService } from '../sign-in/sign-in-service'
+import { createSignInService } from '../sign-in/sign-in-service'
+import type { Clock } from '../core/clock'
+import type { Logger } from '../core/logger'
+import type { EventHub } from './event-hub'
+import type { ProfileDirectory } from './profile-directory'
+
+export interface SignInWiringDeps {
+  directory: ProfileDirectory
+  clock: Clock
+  logger: Logger
+  fetch: typeof fetch
+  events: EventHub
+  notOwner: string | null
+  /** The system browser; without one (a service test), a sign-in page cannot be opened. */
+  openBrowser?: (url: string, authorizationEndpoint: string) => Promise<void>
+  signedIn(profileId: string): void
+}
+
+/** Sign-in over the profile directory: its profiles, their keychain entries, the registry's plans. */
+export function wireSignIn(deps: SignInWiringDeps): SignInService {
+  const logger = deps.logger.child('sign-in')
+  return createSignInService({
+    findProfile: deps.directory.find,
+    planFor: signInPlanFor,
+    credentials: deps.directory.credentials,
+    tokens: deps.directory.tokens,
+    fetch: deps.fetch,
+    clock: deps.clock,
+    logger,
+    notOwner: deps.notOwner,
+    openBrowser:
+      deps.openBrowser ??
+      (async () => {
+        throw new Error('no system browser here')
+      }),
+    changed: (status) => deps.events.emit('signin:changed', status),
+    signedIn: deps.signedIn,
+  })
+}
