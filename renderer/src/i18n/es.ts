@@ -5,8 +5,10 @@ import desktop from '../features/desktop/messages'
 import shell from '../features/shell/messages'
 import quick from '../features/quick-entry/messages'
 import type en from './en'
+import { es as mainEs } from '@shared/i18n/es'
 
 export default {
+  ...mainEs,
   tasks: tasksEs,
   history: history.es,
   choices: choices.es,

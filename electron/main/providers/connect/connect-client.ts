@@ -1,4 +1,5 @@
 import { StartTaskContactCommand } from '@aws-sdk/client-connect'
+import { msg, type Message, type MessageParam } from '@shared/i18n/message'
 import type { StartTaskContactCommandOutput } from '@aws-sdk/client-connect'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { ConnectStartTaskContactInput } from '@shared/providers/connect/wire'
@@ -37,13 +38,11 @@ export const CONNECT_REJECTED_ERRORS: ReadonlySet<string> = new Set([
   'ServiceQuotaExceededException',
 ])
 
-const REJECTED_WORDS: Record<string, string> = {
-  InvalidParameterException: 'Amazon Connect refused the task: one of its fields is not valid.',
-  InvalidRequestException: 'Amazon Connect refused the task as an invalid request.',
-  ResourceNotFoundException:
-    'Amazon Connect could not find the instance, contact flow, quick connect or task template this task names. Check the profile’s instance id and region, and the flow chosen.',
-  ServiceQuotaExceededException:
-    'Amazon Connect refused the task: a service quota is exhausted (too many open tasks on the instance, or 12 tasks already linked to the same previous contact).',
+const REJECTED_WORDS: Record<string, Message> = {
+  InvalidParameterException: msg('sendOutcome.connect.invalidParameter'),
+  InvalidRequestException: msg('sendOutcome.connect.invalidRequest'),
+  ResourceNotFoundException: msg('sendOutcome.connect.notFound'),
+  ServiceQuotaExceededException: msg('sendOutcome.connect.quotaExceeded'),
 }
 
 /** The raw answer the SDK hangs on its errors (non-enumerable `$response`). */
@@ -60,9 +59,9 @@ function providerText(error: Error): string | null {
 }
 
 /** Node's network error code (ECONNRESET, ECONNREFUSED…), or the error's name. */
-function networkDetail(error: unknown): string {
-  if (!(error instanceof Error)) return 'unknown error'
-  if (error.name === 'AbortError' || error.name === 'TimeoutError') return 'no answer in time'
+function networkDetail(error: unknown): MessageParam {
+  if (!(error instanceof Error)) return msg('detail.unknownError')
+  if (error.name === 'AbortError' || error.name === 'TimeoutError') return msg('detail.noAnswer')
   const code = (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code
   if (typeof code === 'string' && code) return code
   return error.message ? `${error.name}: ${error.message}`.slice(0, 200) : error.name
@@ -83,7 +82,7 @@ export function classifyConnectOutput(
   return {
     kind: 'retry',
     delayMs: null,
-    reason: `Amazon Connect accepted the task (HTTP ${httpStatus}) but its answer had no ContactId; asking again with the same token.`,
+    reason: msg('sendOutcome.connect.acceptedNoId', { status: httpStatus }),
     httpStatus,
   }
 }
@@ -107,7 +106,7 @@ export function classifyConnectError(error: unknown, now: Date): SendOutcome {
     return {
       kind: 'retry',
       delayMs: null,
-      reason: `Amazon Connect could not be reached or did not answer (${networkDetail(error)}). The task is sent again with the same ClientToken, so it cannot be created twice.`,
+      reason: msg('sendOutcome.connect.unreachable', { detail: networkDetail(error) }),
       httpStatus: null,
     }
   }
@@ -120,26 +119,26 @@ export function classifyConnectError(error: unknown, now: Date): SendOutcome {
     return {
       kind: 'retry',
       delayMs: retryAfter,
-      reason: 'Amazon Connect is throttling requests for this account right now; trying again after a wait.',
+      reason: msg('sendOutcome.connect.throttled'),
       httpStatus: status,
     }
   }
   if (CONNECT_AUTH_ERRORS.has(name) || status === 401 || status === 403) {
     const message =
       name === 'AccessDeniedException'
-        ? 'The AWS credentials are valid but not allowed to create tasks: their IAM policy needs connect:StartTaskContact on this instance and its flows. Fix the policy or use other keys for this profile.'
+        ? msg('sendOutcome.connect.notPermitted')
         : /Signature (expired|not yet current)/i.test(error.message)
-          ? "AWS refused the request's time stamp: check this computer's clock and time zone."
+          ? msg('sendOutcome.connect.clockRefused')
           : name === 'ExpiredTokenException'
-            ? 'The temporary AWS credentials (session token) have expired. Enter new credentials for this profile.'
-            : 'AWS refused the access key id or the secret access key (or the session token). Enter the credentials for this profile again.'
+            ? msg('sendOutcome.connect.sessionExpired')
+            : msg('sendOutcome.connect.keysRefused')
     return { kind: 'needs_auth', message, providerMessage }
   }
   if (name === 'InternalServiceException' || status >= 500 || status === 408) {
     return {
       kind: 'retry',
       delayMs: retryAfter,
-      reason: `Amazon Connect could not handle the task right now (HTTP ${status}). It is sent again with the same ClientToken, so it cannot be created twice.`,
+      reason: msg('sendOutcome.connect.serverError', { status }),
       httpStatus: status,
     }
   }
@@ -148,13 +147,15 @@ export function classifyConnectError(error: unknown, now: Date): SendOutcome {
     return {
       kind: 'retry',
       delayMs: null,
-      reason: `Amazon Connect's answer (HTTP ${status}) could not be read; asking again with the same ClientToken.`,
+      reason: msg('sendOutcome.connect.unreadable', { status }),
       httpStatus: status,
     }
   }
   return {
     kind: 'rejected',
-    message: REJECTED_WORDS[name] ?? `Amazon Connect refused the task (HTTP ${status}).`,
+    message:
+      REJECTED_WORDS[name] ??
+      msg('sendOutcome.refusedStatus', { provider: 'Amazon Connect', what: msg('thing.task'), status }),
     providerMessage,
     httpStatus: status,
   }
