@@ -211,6 +211,80 @@ export const en = {
     egainDue: 'eGain takes a task only while its due date is in the future.',
     aiccsStart: 'The AI call task must reach Alibaba Cloud before its start time.',
   },
+  /** What "Test connection" found, in words for the agent. */
+  probe: {
+    didNotAnswer: '{where} did not answer in time.',
+    unreachable: '{where} could not be reached ({detail}).',
+    failed: 'The connection test failed unexpectedly; details are in the log.',
+    keychainLocked: 'The keychain is locked: {detail}',
+    keychainUnavailable: 'The keychain is unavailable: {detail}',
+    noCredentials: "Store this profile's credentials first, then test the connection.",
+    otherProvider: 'These credentials are for another provider.',
+    where: {
+      webexIdentity: 'Webex identity',
+      webex: 'Webex',
+      voice: 'The voice-broadcast API',
+      egainTokenUrl: 'The eGain token URL',
+      aiccsEndpoint: 'The AICCS endpoint {endpoint}',
+      connectEndpoint: 'The Amazon Connect endpoint {endpoint}',
+      connectRegion: 'Amazon Connect in {region}',
+    },
+    webex: {
+      noTokenEndpoint:
+        "Webex identity has no token endpoint at {identity} (HTTP 404). Check the profile's sign-in address, or leave it empty for Webex's own.",
+      refreshUnavailable: 'Webex could not refresh the access token right now.',
+      clientRefused:
+        'Webex refused the OAuth client or refresh token. Check the client id and secret, or sign in again for a new refresh token.',
+      signedIn: 'Signed in to Webex.',
+      signedInAs: 'Signed in to Webex as {name}.',
+      tokenRefused: 'Webex refused the access token (expired or revoked). Paste a new one.',
+      forbidden: 'Webex accepted the token but refused access; the token needs the cjp:user scope.',
+      noPeopleApi:
+        "Webex identity has no people API at {identity} (HTTP 404). Check the profile's sign-in address, or leave it empty for Webex's own.",
+      answered: 'Webex answered {status}.',
+      refreshedRefused: 'Webex refused a freshly refreshed token. Sign in again for a new refresh token.',
+    },
+    egain: {
+      issued: 'eGain issued an access token for client {client} (valid for about {minutes} minutes).',
+      unavailable: 'eGain could not issue a token right now.',
+      userRefused: 'eGain refused the client, the scope, or the user it acts for.',
+      clientRefused: 'eGain refused the client id or client secret (or the scope).',
+    },
+    connect: {
+      clockRefused: "AWS refused the request's time stamp: check this computer's clock and time zone.",
+      keysRefused: 'AWS refused the access key id or the secret access key (or the session token).',
+      notPermitted:
+        'The AWS credentials are valid but lack connect:DescribeInstance; sending tasks also needs connect:StartTaskContact.',
+      noInstance: 'Amazon Connect has no instance {instance} in {region}: check the instance id and region.',
+      refused: 'AWS refused the credentials.',
+      throttled: 'Amazon Connect is throttling requests for this account right now; try again in a moment.',
+      unavailable: 'Amazon Connect could not answer right now.',
+      unexpected: 'Amazon Connect gave an unexpected answer.',
+      signedInAlias: 'Signed in to Amazon Connect instance “{alias}” in {region}.',
+      signedIn: 'Signed in to Amazon Connect instance {instance} in {region}.',
+    },
+    aiccs: {
+      signedIn:
+        'Signed in to Alibaba Cloud: the account accepted the request signature (the AICCS permission itself is checked when a task is sent).',
+      keysRefused: 'Alibaba Cloud refused the AccessKey id or the AccessKey secret.',
+      clockRefused: "Alibaba Cloud refused the request's time stamp: check this computer's clock.",
+      notPermitted: 'The AccessKey is valid, but its RAM user or role may not call AICCS CreateAiCallTask.',
+      throttled: 'Alibaba Cloud is throttling requests for this account right now; try again in a moment.',
+      unavailable: 'Alibaba Cloud AICCS could not answer right now.',
+      unexpected: 'Alibaba Cloud AICCS gave an unexpected answer.',
+      notJson: "{where} answered with something other than Alibaba Cloud's JSON.",
+    },
+    voice: {
+      nothingAtBaseUrl:
+        'Nothing answers at that base URL; check it (for example https://api.itniotech.com or https://api.laaffic.com/v3).',
+      unrecognised: 'The voice-broadcast API answered {status} with something Callboard does not recognise.',
+      accepted: 'The voice-broadcast platform accepted the API key and signature.',
+      keysRefused: 'The platform refused the API key or secret.',
+      ipRefused: "The platform refused this computer's IP address; add it to the account's IP allow-list.",
+      clockWrong: "The platform says the request's timestamp has expired: this computer's clock is probably wrong.",
+      error: 'The platform answered with an error.',
+    },
+  },
   /** Why a global shortcut was not set. */
   shortcut: {
     empty: 'Enter a shortcut, such as CommandOrControl+Alt+D.',

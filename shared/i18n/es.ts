@@ -216,6 +216,85 @@ export const es = {
     egainDue: 'eGain solo acepta una tarea mientras su fecha de vencimiento sea futura.',
     aiccsStart: 'La tarea de llamada con IA debe llegar a Alibaba Cloud antes de su hora de inicio.',
   },
+  probe: {
+    didNotAnswer: '{where} no respondió a tiempo.',
+    unreachable: 'No se pudo contactar con {where} ({detail}).',
+    failed: 'La prueba de conexión falló de forma inesperada; los detalles están en el registro.',
+    keychainLocked: 'El llavero está bloqueado: {detail}',
+    keychainUnavailable: 'El llavero no está disponible: {detail}',
+    noCredentials: 'Guarde primero las credenciales de este perfil y luego pruebe la conexión.',
+    otherProvider: 'Estas credenciales son de otro proveedor.',
+    where: {
+      webexIdentity: 'Webex identity',
+      webex: 'Webex',
+      voice: 'La API de difusión de voz',
+      egainTokenUrl: 'La URL de tokens de eGain',
+      aiccsEndpoint: 'El punto de conexión de AICCS {endpoint}',
+      connectEndpoint: 'El punto de conexión de Amazon Connect {endpoint}',
+      connectRegion: 'Amazon Connect en {region}',
+    },
+    webex: {
+      noTokenEndpoint:
+        'Webex identity no tiene un punto de emisión de tokens en {identity} (HTTP 404). Revise la dirección de inicio de sesión del perfil, o déjela vacía para usar la de Webex.',
+      refreshUnavailable: 'Webex no pudo renovar el token de acceso ahora mismo.',
+      clientRefused:
+        'Webex rechazó el cliente OAuth o el token de actualización. Revise el id y el secreto de cliente, o vuelva a iniciar sesión para obtener un token de actualización nuevo.',
+      signedIn: 'Sesión iniciada en Webex.',
+      signedInAs: 'Sesión iniciada en Webex como {name}.',
+      tokenRefused: 'Webex rechazó el token de acceso (caducado o revocado). Pegue uno nuevo.',
+      forbidden: 'Webex aceptó el token pero denegó el acceso; el token necesita el ámbito cjp:user.',
+      noPeopleApi:
+        'Webex identity no tiene la API de personas en {identity} (HTTP 404). Revise la dirección de inicio de sesión del perfil, o déjela vacía para usar la de Webex.',
+      answered: 'Webex respondió {status}.',
+      refreshedRefused:
+        'Webex rechazó un token recién renovado. Vuelva a iniciar sesión para obtener un token de actualización nuevo.',
+    },
+    egain: {
+      issued: 'eGain emitió un token de acceso para el cliente {client} (válido unos {minutes} minutos).',
+      unavailable: 'eGain no pudo emitir un token ahora mismo.',
+      userRefused: 'eGain rechazó el cliente, el ámbito o el usuario en cuyo nombre actúa.',
+      clientRefused: 'eGain rechazó el id o el secreto de cliente (o el ámbito).',
+    },
+    connect: {
+      clockRefused: 'AWS rechazó la marca de tiempo de la solicitud: revise el reloj y la zona horaria de este equipo.',
+      keysRefused: 'AWS rechazó el id de clave de acceso o la clave de acceso secreta (o el token de sesión).',
+      notPermitted:
+        'Las credenciales de AWS son válidas, pero les falta connect:DescribeInstance; enviar tareas también necesita connect:StartTaskContact.',
+      noInstance:
+        'Amazon Connect no tiene ninguna instancia {instance} en {region}: revise el id de instancia y la región.',
+      refused: 'AWS rechazó las credenciales.',
+      throttled:
+        'Amazon Connect está limitando las solicitudes de esta cuenta ahora mismo; inténtelo de nuevo en un momento.',
+      unavailable: 'Amazon Connect no pudo responder ahora mismo.',
+      unexpected: 'Amazon Connect dio una respuesta inesperada.',
+      signedInAlias: 'Sesión iniciada en la instancia de Amazon Connect «{alias}» en {region}.',
+      signedIn: 'Sesión iniciada en la instancia de Amazon Connect {instance} en {region}.',
+    },
+    aiccs: {
+      signedIn:
+        'Sesión iniciada en Alibaba Cloud: la cuenta aceptó la firma de la solicitud (el permiso de AICCS se comprueba al enviar una tarea).',
+      keysRefused: 'Alibaba Cloud rechazó el id o el secreto de la AccessKey.',
+      clockRefused: 'Alibaba Cloud rechazó la marca de tiempo de la solicitud: revise el reloj de este equipo.',
+      notPermitted: 'La AccessKey es válida, pero su usuario o rol de RAM no puede llamar a AICCS CreateAiCallTask.',
+      throttled:
+        'Alibaba Cloud está limitando las solicitudes de esta cuenta ahora mismo; inténtelo de nuevo en un momento.',
+      unavailable: 'Alibaba Cloud AICCS no pudo responder ahora mismo.',
+      unexpected: 'Alibaba Cloud AICCS dio una respuesta inesperada.',
+      notJson: '{where} respondió con algo distinto del JSON de Alibaba Cloud.',
+    },
+    voice: {
+      nothingAtBaseUrl:
+        'Nada responde en esa URL base; revísela (por ejemplo https://api.itniotech.com o https://api.laaffic.com/v3).',
+      unrecognised: 'La API de difusión de voz respondió {status} con algo que Callboard no reconoce.',
+      accepted: 'La plataforma de difusión de voz aceptó la clave de la API y la firma.',
+      keysRefused: 'La plataforma rechazó la clave o el secreto de la API.',
+      ipRefused:
+        'La plataforma rechazó la dirección IP de este equipo; añádala a la lista de IP permitidas de la cuenta.',
+      clockWrong:
+        'La plataforma dice que la marca de tiempo de la solicitud caducó: probablemente el reloj de este equipo va mal.',
+      error: 'La plataforma respondió con un error.',
+    },
+  },
   shortcut: {
     empty: 'Escriba un atajo, por ejemplo CommandOrControl+Alt+D.',
     unknown_part: '«{part}» no es una tecla ni un modificador que Electron conozca.',

@@ -1,4 +1,5 @@
 import type { ConnectionOutcome } from '@shared/schemas/connection-test'
+import { msg, type Message } from '@shared/i18n/message'
 import type { ProfileOf, ProviderName, SecretOf } from '@shared/providers/registry'
 import type { Clock } from '../core/clock'
 import type { TokenCache } from '../secrets/token-cache'
@@ -23,7 +24,7 @@ export interface ProbeContext<P extends ProviderName> {
 /** What one provider's probe found; the connection tester adds the profile id, timing and redaction. */
 export interface ProbeFinding {
   outcome: ConnectionOutcome
-  message: string
+  message: Message
   providerMessage?: string | null
   httpStatus?: number | null
 }
@@ -35,13 +36,13 @@ export interface ProbeFinding {
 export type ConnectionProbe<P extends ProviderName> = (context: ProbeContext<P>) => Promise<ProbeFinding>
 
 /** Network failures (DNS, refused, reset, TLS, timeout) as a finding, with the runtime's words. */
-export function unreachable(error: unknown, where: string): ProbeFinding {
+export function unreachable(error: unknown, where: Message): ProbeFinding {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause
   const detail = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))
   const timedOut = error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')
   return {
     outcome: 'unreachable',
-    message: timedOut ? `${where} did not answer in time.` : `${where} could not be reached (${detail}).`,
+    message: timedOut ? msg('probe.didNotAnswer', { where }) : msg('probe.unreachable', { where, detail }),
     providerMessage: null,
     httpStatus: null,
   }

@@ -1,4 +1,5 @@
 import { DescribeInstanceCommand } from '@aws-sdk/client-connect'
+import { msg, type Message } from '@shared/i18n/message'
 import type { ConnectionProbe, ProbeFinding } from '../connection-probe'
 import type { ProfileOf } from '@shared/providers/registry'
 import { unreachable } from '../connection-probe'
@@ -34,7 +35,7 @@ function networkError(error: unknown): unknown {
 
 function classify(error: AwsServiceError, instanceId: string, region: string): ProbeFinding {
   const providerMessage = `${error.name}: ${error.message}`.slice(0, 2000)
-  const found = (outcome: ProbeFinding['outcome'], message: string): ProbeFinding => ({
+  const found = (outcome: ProbeFinding['outcome'], message: Message): ProbeFinding => ({
     outcome,
     message,
     providerMessage,
@@ -44,32 +45,26 @@ function classify(error: AwsServiceError, instanceId: string, region: string): P
     return found(
       'auth_rejected',
       /Signature (expired|not yet current)/i.test(error.message)
-        ? "AWS refused the request's time stamp: check this computer's clock and time zone."
-        : 'AWS refused the access key id or the secret access key (or the session token).',
+        ? msg('probe.connect.clockRefused')
+        : msg('probe.connect.keysRefused'),
     )
   }
   if (error.name === 'AccessDeniedException') {
-    return found(
-      'not_permitted',
-      'The AWS credentials are valid but lack connect:DescribeInstance; sending tasks also needs connect:StartTaskContact.',
-    )
+    return found('not_permitted', msg('probe.connect.notPermitted'))
   }
   if (error.name === 'ResourceNotFoundException') {
-    return found(
-      'not_found',
-      `Amazon Connect has no instance ${instanceId} in ${region}: check the instance id and region.`,
-    )
+    return found('not_found', msg('probe.connect.noInstance', { instance: instanceId, region }))
   }
   if ((error.status === 401 || error.status === 403) && error.name !== 'ThrottlingException') {
-    return found('auth_rejected', 'AWS refused the credentials.')
+    return found('auth_rejected', msg('probe.connect.refused'))
   }
   return found(
     'provider_error',
     error.name === 'ThrottlingException' || error.status === 429
-      ? 'Amazon Connect is throttling requests for this account right now; try again in a moment.'
+      ? msg('probe.connect.throttled')
       : error.status >= 500
-        ? 'Amazon Connect could not answer right now.'
-        : 'Amazon Connect gave an unexpected answer.',
+        ? msg('probe.connect.unavailable')
+        : msg('probe.connect.unexpected'),
   )
 }
 
@@ -89,8 +84,8 @@ export function createConnectProbe(options: ConnectProbeOptions = {}): Connectio
       return {
         outcome: 'connected',
         message: alias
-          ? `Signed in to Amazon Connect instance “${alias}” in ${profile.region}.`
-          : `Signed in to Amazon Connect instance ${profile.instanceId} in ${profile.region}.`,
+          ? msg('probe.connect.signedInAlias', { alias, region: profile.region })
+          : msg('probe.connect.signedIn', { instance: profile.instanceId, region: profile.region }),
         httpStatus: answer.$metadata.httpStatusCode ?? 200,
       }
     } catch (error) {
@@ -98,7 +93,9 @@ export function createConnectProbe(options: ConnectProbeOptions = {}): Connectio
       if (answered) return classify(answered, profile.instanceId, profile.region)
       return unreachable(
         networkError(error),
-        endpoint ? `The Amazon Connect endpoint ${endpoint}` : `Amazon Connect in ${profile.region}`,
+        endpoint
+          ? msg('probe.where.connectEndpoint', { endpoint })
+          : msg('probe.where.connectRegion', { region: profile.region }),
       )
     } finally {
       client.destroy()
