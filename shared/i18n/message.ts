@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { refusingProtoKey } from '../schemas/record-keys'
 import type { en } from './en'
 
 // Every sentence main says to the agent travels as a key of the catalogues here with its
@@ -26,16 +27,13 @@ const Key = z.custom<MessageKey>((value) => typeof value === 'string' && value.l
  * they are) or a message of its own (a reason within a notification), rendered in the same
  * language first.
  */
-export const Message = z
-  .object({
-    key: Key,
-    get params() {
-      return z.record(z.string(), z.union([z.string(), z.number(), Message])).optional()
-    },
-  })
-  .strict()
-export type Message = z.infer<typeof Message>
-export type MessageParam = NonNullable<Message['params']>[string]
+export type Message = { key: MessageKey; params?: Record<string, MessageParam> }
+export type MessageParam = string | number | Message
+
+const Params: z.ZodType<Record<string, MessageParam>> = refusingProtoKey(
+  z.record(z.string(), z.union([z.string(), z.number(), z.lazy(() => Message)])),
+)
+export const Message: z.ZodType<Message> = z.object({ key: Key, params: Params.optional() }).strict()
 
 /**
  * What older versions wrote as an English sentence (the durable journal keeps it), read as the

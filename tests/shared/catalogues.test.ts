@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { en } from '../../shared/i18n/en'
 import { es } from '../../shared/i18n/es'
 import { renderMessage } from '../../shared/i18n/render-message'
-import type { Message, MessageKey } from '../../shared/i18n/message'
+import { Message, type MessageKey } from '../../shared/i18n/message'
 
 // The catalogues of what main says (shared/i18n): one per language, English the source of the keys.
 // The type checker already refuses a Spanish catalogue that lacks a key (`satisfies typeof en`);
@@ -95,6 +95,11 @@ describe('the catalogues of main’s messages', () => {
       expect(catalogues.en.has(key), `en lacks ${key}`).toBe(true)
       expect(catalogues.es.has(key), `es lacks ${key}`).toBe(true)
     }
+  })
+
+  it('refuses a parameter named __proto__, as every record of the contract does', () => {
+    expect(Message.safeParse(JSON.parse('{"key":"asIs","params":{"__proto__":"x"}}')).success).toBe(false)
+    expect(Message.safeParse({ key: 'asIs', params: { text: 'x' } }).success).toBe(true)
   })
 
   it('renders a key this version does not know (a newer version’s journal) as the key itself', () => {
