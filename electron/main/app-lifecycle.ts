@@ -1,4 +1,5 @@
 import type * as Electron from 'electron'
+import type { UiLanguage } from '@shared/schemas/settings'
 import { join } from 'node:path'
 import { loadAppUrl, APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from './security/app-protocol'
 import { createOpenExternal, createOpenSignInPage } from './security/external-links'
@@ -124,7 +125,13 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   // A notification's click brings the window up on its task. The window may be closed (in the
   // tray): then it opens straight on the queue view; if it is open, the view is asked to go there.
   let openTask = (_taskId: string | null) => showMainWindow()
-  const notify = createTaskNotifier(Notification, (taskId) => openTask(taskId))
+  // In English until the settings are read (nothing is notified before).
+  let language = (): UiLanguage => 'en'
+  const notify = createTaskNotifier(
+    Notification,
+    (taskId) => openTask(taskId),
+    () => language(),
+  )
   // The administrator's policy, once at start; a wrong one is reported and not applied at all.
   const policy = await readPolicy(policyLocationFor(process.platform))
   const services = await createAppServices({
@@ -161,6 +168,7 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     stopHints()
     void services.close().then(() => (dataFolder.owner ? dataFolder.lock.release() : undefined))
   })
+  language = () => services.settings.get().settings.uiLanguage
   openTask = (taskId) => {
     if (mainWindow && !mainWindow.isDestroyed()) {
       showMainWindow()

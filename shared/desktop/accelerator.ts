@@ -1,3 +1,6 @@
+import { msg, type Message } from '../i18n/message'
+import { renderMessage } from '../i18n/render-message'
+
 // Electron accelerators for the global dial shortcut: what the agent may choose, and why a choice
 // is refused. A global shortcut takes the chord from every other application, so chords people
 // use all day (copy, paste, undo, quit, switching windows) are refused outright.
@@ -189,19 +192,17 @@ export function checkAccelerator(
 }
 
 /** Plain words for a refusal (the settings form shows its own translated text for each code). */
-export function acceleratorProblemText(problem: AcceleratorProblem): string {
+export function acceleratorProblem(problem: AcceleratorProblem): Message {
   switch (problem.code) {
-    case 'empty':
-      return 'Enter a shortcut, such as CommandOrControl+Alt+D.'
     case 'unknown_part':
-      return `"${problem.part}" is not a key or modifier Electron knows.`
-    case 'no_key':
-      return 'A shortcut needs a key besides its modifiers.'
-    case 'two_keys':
-      return 'A shortcut has one key (plus modifiers).'
-    case 'needs_modifier':
-      return 'Add Ctrl/Cmd, Alt or Super: a global shortcut without one would fire while typing.'
+      return msg('shortcut.unknown_part', { part: problem.part })
     case 'reserved':
-      return `${problem.chord} is used by the desktop or everyday editing; choose another.`
+      return msg('shortcut.reserved', { chord: problem.chord })
+    default:
+      return msg(`shortcut.${problem.code}`)
   }
 }
+
+/** The problem in English, for the schema's issue and the log. */
+export const acceleratorProblemText = (problem: AcceleratorProblem): string =>
+  renderMessage(acceleratorProblem(problem))

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Message } from '../i18n/message'
 import { ProfileId } from './providers'
 
 /** How a "Test connection" ended, in one word the UI can explain. */
@@ -24,8 +25,8 @@ export const ConnectionTestResult = z
   .object({
     profileId: ProfileId,
     outcome: ConnectionOutcome,
-    /** Plain words for the agent. */
-    message: z.string().max(500),
+    /** Plain words for the agent, in their language. */
+    message: Message,
     /** The provider's own answer on failure (secrets redacted), shown as is. */
     providerMessage: z.string().max(2000).nullable(),
     httpStatus: z.number().int().nullable(),

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { TaskIntent, TaskKind } from './intents'
 import { ProfileId, ProviderName } from './providers'
 import { NetworkProblem } from './send-outcome'
+import { StoredMessage } from '../i18n/message'
 
 // The durable outbox (design.md §4): every task is an entry that lives through these states.
 // `queued → sending → sent | rejected | expired | needs_auth | needs_review | cancelled`; `retry`
@@ -55,7 +56,7 @@ export const SCOPE_MAX_CHARS = 300
 
 export const EntryProblem = z
   .object({
-    message: z.string().min(1),
+    message: StoredMessage,
     providerMessage: z.string().nullable(),
     httpStatus: z.number().int().min(100).max(599).nullable(),
     /** Set when this computer's network stopped the last attempt (a proxy, a certificate): it waits for IT, not the provider. */
@@ -82,7 +83,7 @@ export const OutboxEntry = z
     /** After this the entry is never sent: it is marked expired and the agent is told. */
     notAfter: Instant,
     /** What sets `notAfter`, in words, for the agent. */
-    deadlineReason: z.string().min(1),
+    deadlineReason: StoredMessage,
     attempts: z.int().nonnegative(),
     state: EntryState,
     /** Set while the entry is `held`: what it waits for. */

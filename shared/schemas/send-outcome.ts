@@ -1,14 +1,17 @@
 import { z } from 'zod'
 import { KeychainState } from './keychain'
+import { StoredMessage } from '../i18n/message'
 
 // What one attempt to hand a task to a provider came to (design.md §4, "Outcome classes"). Every
 // provider answer, network failure included, maps to exactly one of these; the outbox turns them
 // into its states (`expired` and `cancelled` are decided by the outbox, never by a provider client).
-// Messages are plain words for the agent; `providerMessage` is the provider's own text, shown as
-// is. No token or secret ever goes into either.
+// Messages are keys of the catalogues (shared/i18n) with their parameters, shown in the agent's
+// language; an outcome an older version kept in its journal as an English sentence reads as that
+// sentence. `providerMessage` is the provider's own text, shown as is. No token or secret ever
+// goes into either.
 
 const HttpStatus = z.number().int().min(100).max(599)
-const Message = z.string().min(1)
+const Message = StoredMessage
 const ProviderMessage = z.string().nullable()
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { DialRequest } from '../../shared/schemas/dial'
 import { createTestServices } from './test-app-services'
+import { noteInEnglish } from '../../electron/main/core/note'
 
 // The shortcut's path from text to a queued outdial, on the real services with the sandbox:
 // what the confirm window would show, what the agent confirms, and what reaches the Webex simulator.
@@ -8,7 +9,7 @@ import { createTestServices } from './test-app-services'
 async function setup(settings: Record<string, unknown> = {}) {
   const notes: { title: string; body: string }[] = []
   const requests: DialRequest[] = []
-  const { services } = await createTestServices({ sandbox: true, notify: (n) => notes.push(n) })
+  const { services } = await createTestServices({ sandbox: true, notify: (n) => notes.push(noteInEnglish(n)) })
   if (Object.keys(settings).length) await services.settings.update(settings)
   services.events.subscribe((channel, payload) => {
     if (channel === 'dial:requested') requests.push(payload as DialRequest)

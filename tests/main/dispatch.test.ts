@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { msg } from '../../shared/i18n/message'
 import type { Mock } from 'vitest'
 import { desktopSettings } from '../shared/fixtures'
 import { describe, expect, it, vi } from 'vitest'
@@ -25,7 +26,7 @@ const QUEUE_ITEM = {
   idempotencyKey: PROFILE_ID,
   createdAt: '2026-11-23T09:00:00.000Z',
   notAfter: '2026-11-23T09:15:00.000Z',
-  deadlineReason: 'An outdial is not placed more than 15 minutes after it was asked for.',
+  deadlineReason: msg('deadline.outdial', { minutes: 15 }),
   attempts: 0,
   state: 'queued',
   nextAttemptAt: null,
@@ -83,7 +84,7 @@ const validOutputs = {
   'profiles:test': {
     profileId: PROFILE_ID,
     outcome: 'auth_rejected',
-    message: 'The platform refused the API key or secret.',
+    message: msg('probe.voice.keysRefused'),
     providerMessage: '-1 authentication error',
     httpStatus: 200,
     latencyMs: 12,

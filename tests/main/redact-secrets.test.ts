@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { said } from '../shared/in-english'
+import { msg } from '../../shared/i18n/message'
 import {
   redactError,
   redactMaybe,
@@ -71,18 +73,31 @@ describe('redactOutcome', () => {
   it('cleans the provider words of every outcome that carries them, and leaves the others as they are', () => {
     const sent = { kind: 'sent', providerId: 'id-1', httpStatus: 201 } as const
     expect(redactOutcome(sent, [SECRET])).toBe(sent)
-    expect(redactOutcome({ kind: 'retry', delayMs: null, reason: `r ${SECRET}`, httpStatus: 503 }, [SECRET])).toEqual({
+    expect(
+      redactOutcome({ kind: 'retry', delayMs: null, reason: said(`r ${SECRET}`), httpStatus: 503 }, [SECRET]),
+    ).toEqual({
       kind: 'retry',
       delayMs: null,
-      reason: 'r [redacted]',
+      reason: said('r [redacted]'),
       httpStatus: 503,
     })
     expect(
-      redactOutcome({ kind: 'needs_auth', message: `m ${SECRET}`, providerMessage: `p ${SECRET}` }, [SECRET]),
-    ).toEqual({ kind: 'needs_auth', message: 'm [redacted]', providerMessage: 'p [redacted]' })
-    expect(redactOutcome({ kind: 'needs_review', message: 'm', providerMessage: null }, [SECRET])).toEqual({
+      redactOutcome(
+        {
+          kind: 'needs_auth',
+          message: msg('sendOutcome.local.notSent', { why: msg('asIs', { text: `m ${SECRET}` }) }),
+          providerMessage: `p ${SECRET}`,
+        },
+        [SECRET],
+      ),
+    ).toEqual({
+      kind: 'needs_auth',
+      message: msg('sendOutcome.local.notSent', { why: msg('asIs', { text: 'm [redacted]' }) }),
+      providerMessage: 'p [redacted]',
+    })
+    expect(redactOutcome({ kind: 'needs_review', message: said('m'), providerMessage: null }, [SECRET])).toEqual({
       kind: 'needs_review',
-      message: 'm',
+      message: said('m'),
       providerMessage: null,
     })
   })

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { noteInEnglish } from '../../electron/main/core/note'
 import type { AppServices } from '../../electron/main/app/app-services'
 import { SANDBOX_PROFILE_IDS } from './simulators'
 import type { Result } from '../../shared/ipc/result'
@@ -28,7 +29,7 @@ beforeAll(async () => {
     sandbox: true,
     // The longest jitter: a retry waits the backoff step in full, or the provider's Retry-After.
     outbox: { random: () => 0.999 },
-    notify: (note) => notes.push(note),
+    notify: (note) => notes.push(noteInEnglish(note)),
   }))
   services.events.subscribe((channel, payload) => {
     if (channel === 'queue:changed') changes.push((payload as { item: QueueItem }).item)

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { msg } from '@shared/i18n/message'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import type { EventChannel, InvokeChannel } from '../../shared/ipc/channels'
@@ -39,7 +40,7 @@ function item(n: number, over: Partial<QueueItem>): QueueItem {
     createdAt: at,
     updatedAt: at,
     notAfter: new Date(Date.parse(at) + 900_000).toISOString(),
-    deadlineReason: 'An outdial is useless after 15 minutes.',
+    deadlineReason: msg('deadline.outdial', { minutes: 15 }),
     attempts: 0,
     state: 'queued',
     nextAttemptAt: null,
@@ -60,7 +61,11 @@ const all: QueueItem[] = [
     subject: 'Follow up: refund',
     state: 'needs_review',
     attempts: 1,
-    lastProblem: { message: 'The answer was lost after sending.', providerMessage: null, httpStatus: null },
+    lastProblem: {
+      message: msg('sendOutcome.sentNoAnswerTimedOut', { provider: 'eGain', what: msg('thing.task') }),
+      providerMessage: null,
+      httpStatus: null,
+    },
   }),
   item(2, { state: 'sent', attempts: 1, providerId: 'wxcc-7f3a-42', updatedAt: '2025-03-14T09:05:00.000Z' }),
   item(1, { state: 'cancelled' }),
@@ -137,7 +142,7 @@ describe('history section', () => {
     expect(review!.get('[data-testid="history-profile"]').text()).toBe('eGain service')
     expect(review!.get('[data-testid="history-provider-name"]').text()).toBe('eGain')
     expect(review!.get('[data-testid="history-state-cell"]').text()).toBe('Needs review')
-    expect(review!.text()).toContain('The answer was lost after sending.')
+    expect(review!.text()).toContain('The task was sent to eGain but no answer came back in time')
     expect(review!.text()).toContain('None yet')
     expect(sent!.get('[data-testid="history-profile"]').text()).toBe('Webex US')
     expect(sent!.get('[data-testid="history-state-cell"]').text()).toBe('Sent')
@@ -250,6 +255,8 @@ describe('history section', () => {
     expect(wrapper.text()).toContain('Id del proveedor')
     expect(rows()[0]!.get('[data-testid="history-state-cell"]').text()).toBe('Hay que revisarla')
     expect(rows()[0]!.text()).toContain('Seguimiento')
+    // Main's words too: the outcome travels as a key and is worded here.
+    expect(rows()[0]!.text()).toContain('Se envió la tarea a eGain, pero no llegó respuesta a tiempo')
     expect(wrapper.get('[data-testid="history-count"]').text()).toBe('Se muestran 3 tareas')
   })
 })

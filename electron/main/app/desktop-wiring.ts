@@ -1,4 +1,6 @@
 import type { TaskIntent } from '@shared/schemas/intents'
+import type { Note } from '../core/note'
+import { noteInEnglish } from '../core/note'
 import type { QueueItem } from '@shared/schemas/outbox'
 import type { DesktopStatus } from '@shared/schemas/dial'
 import type { Profile } from '@shared/providers/registry'
@@ -17,7 +19,7 @@ export interface DesktopWiringDeps {
   settings: () => SettingsValues
   profiles: () => Profile[]
   submit: (intent: TaskIntent) => Promise<QueueItem>
-  notify?: (notification: { title: string; body: string }) => void
+  notify?: (notification: Note) => void
   readClipboard?: () => Promise<string>
 }
 
@@ -34,7 +36,7 @@ export function wireDesktop(deps: DesktopWiringDeps) {
     settings: deps.settings,
     profiles: deps.profiles,
     submit: deps.submit,
-    notify: (note) => (deps.notify ? deps.notify(note) : logger.info('notification', note)),
+    notify: (note) => (deps.notify ? deps.notify(note) : logger.info('notification', noteInEnglish(note))),
     onRequest: (request) => events.emit('dial:requested', request),
   })
   let status: DesktopStatus = {

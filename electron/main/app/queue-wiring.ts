@@ -1,4 +1,6 @@
 import type { OutboxEntry } from '@shared/schemas/outbox'
+import { msg } from '@shared/i18n/message'
+import type { Note } from '../core/note'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { Clock } from '../core/clock'
 import type { Logger } from '../core/logger'
@@ -21,7 +23,7 @@ export interface QueueWiringDeps {
   directory: ProfileDirectory
   skew: ClockSkew
   send: (entry: OutboxEntry) => Promise<SendOutcome>
-  notify?: (notification: { title: string; body: string }) => void
+  notify?: (notification: Note) => void
   /** Timers and randomness for the outbox's dispatcher (tests move time themselves). */
   outbox?: OutboxDeps['dispatcher'] & { historyMs?: number }
 }
@@ -50,7 +52,7 @@ export async function wireQueue(deps: QueueWiringDeps): Promise<{ queue: Queue; 
       onExpiringSoon: (entry, blocker) => notes.notify(expiringNotice(entry, blocker)),
       onStorageChanged: (stopped) => {
         events.emit('queue:stopped', { stopped })
-        if (stopped) notify?.({ title: 'Callboard: the task queue is stopped', body: stopped })
+        if (stopped) notify?.({ title: msg('notice.queueStopped'), body: msg('asIs', { text: stopped }) })
       },
       skew: deps.skew,
       ...(deps.outbox ? { dispatcher: deps.outbox } : {}),

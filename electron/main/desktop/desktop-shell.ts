@@ -1,4 +1,6 @@
 import type * as Electron from 'electron'
+import { msg } from '@shared/i18n/message'
+import type { Note } from '../core/note'
 import type { SettingsState } from '@shared/schemas/settings'
 import type { AppServices } from '../app/app-services'
 import type { Logger } from '../core/logger'
@@ -37,7 +39,7 @@ export function startDesktopShell(deps: {
   iconsDir: string
   entryUrl: string
   createWindow: (look: WindowLook) => Electron.BrowserWindow
-  notify: (note: { title: string; body: string }) => void
+  notify: (note: Note) => void
   showMainWindow: () => void
   /** The command line this process started with (a tel: link may be on it). */
   argv: readonly string[]
@@ -61,7 +63,10 @@ export function startDesktopShell(deps: {
   const dialFrom = (text: string, origin: 'clipboard' | 'selection' | 'link') =>
     services.desk.fromText(text, origin).catch((error: unknown) => {
       logger.error('dial request failed', { error: String(error) })
-      deps.notify({ title: 'Callboard: could not dial', body: error instanceof Error ? error.message : String(error) })
+      deps.notify({
+        title: msg('notice.couldNotDial'),
+        body: msg('asIs', { text: error instanceof Error ? error.message : String(error) }),
+      })
     })
 
   const shortcut = createDialShortcut({
@@ -125,7 +130,7 @@ export function startDesktopShell(deps: {
     void applyStartAtLogin(deps.loginItem, on).then((problem) => {
       if (problem === null) return logger.info('start at login', { on })
       logger.warn('start at login failed', { on, problem })
-      deps.notify({ title: 'Callboard: start at sign-in', body: problem })
+      deps.notify({ title: msg('notice.startAtSignIn'), body: msg('asIs', { text: problem }) })
     })
   }
   applyLogin(startAtLogin)

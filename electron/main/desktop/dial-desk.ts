@@ -1,4 +1,6 @@
 import type { CountryCode } from '@shared/phone/dialable'
+import { msg } from '@shared/i18n/message'
+import type { Note } from '../core/note'
 import type { Candidate, FindRefusal, FindRefusalReason } from '@shared/phone/find-numbers'
 import { findNumbers } from '@shared/phone/find-numbers'
 import { foldPhoneText } from '@shared/phone/fold-text'
@@ -22,7 +24,7 @@ export interface DialDeskDeps {
   /** Queue the outdial through the outbox (the one path every task takes). */
   submit: (intent: OutdialIntent) => Promise<QueueItem>
   /** Something the agent must hear about without a window (nothing to dial, no profile, dialled). */
-  notify: (note: { title: string; body: string }) => void
+  notify: (note: Note) => void
   /** A request now waits for the agent: show (or refresh) the confirm window. */
   onRequest: (request: DialRequest) => void
 }
@@ -81,7 +83,7 @@ export function createDialDesk(deps: DialDeskDeps) {
 
   function nothing(why: string): DialOutcome {
     deps.logger.info('nothing to dial', { why })
-    deps.notify({ title: 'Callboard: nothing to dial', body: why })
+    deps.notify({ title: msg('notice.nothingToDial'), body: msg('asIs', { text: why }) })
     return { kind: 'nothing', why }
   }
 
@@ -137,8 +139,8 @@ export function createDialDesk(deps: DialDeskDeps) {
       if (settings.autoDial && request.candidates.length === 1) {
         const item = await send(request, 0)
         deps.notify({
-          title: 'Callboard: dialling',
-          body: `${request.candidates[0]!.international} on ${profile.label}`,
+          title: msg('notice.dialling.title'),
+          body: msg('notice.dialling.body', { number: request.candidates[0]!.international, profile: profile.label }),
         })
         return { kind: 'dialled', item }
       }

@@ -1,5 +1,8 @@
 import type * as Electron from 'electron'
-import { acceleratorProblemText, checkAccelerator } from '@shared/desktop/accelerator'
+import { msg } from '@shared/i18n/message'
+import { renderMessage } from '@shared/i18n/render-message'
+import type { Note } from '../core/note'
+import { acceleratorProblem, acceleratorProblemText, checkAccelerator } from '@shared/desktop/accelerator'
 import type { Logger } from '../core/logger'
 
 export interface ShortcutState {
@@ -16,7 +19,7 @@ export function createDialShortcut(deps: {
   globalShortcut: Pick<Electron.GlobalShortcut, 'register' | 'unregister'>
   onPress: () => void
   logger: Logger
-  notify: (note: { title: string; body: string }) => void
+  notify: (note: Note) => void
 }) {
   let current: string | null = null
 
@@ -28,7 +31,7 @@ export function createDialShortcut(deps: {
       if (!checked.ok) {
         const problem = acceleratorProblemText(checked.problem)
         deps.logger.warn('dial shortcut refused', { accelerator, problem })
-        deps.notify({ title: 'Callboard: shortcut not set', body: problem })
+        deps.notify({ title: msg('notice.shortcutNotSet'), body: acceleratorProblem(checked.problem) })
         return { accelerator, registered: false, problem }
       }
       let registered = false
@@ -38,9 +41,10 @@ export function createDialShortcut(deps: {
         deps.logger.warn('dial shortcut registration threw', { accelerator, error: String(error) })
       }
       if (!registered) {
-        const problem = `${checked.accelerator} is already used by another application. Choose another shortcut in Settings.`
+        const taken = msg('shortcut.taken', { accelerator: checked.accelerator })
+        const problem = renderMessage(taken)
         deps.logger.warn('dial shortcut not registered', { accelerator: checked.accelerator })
-        deps.notify({ title: 'Callboard: shortcut not set', body: problem })
+        deps.notify({ title: msg('notice.shortcutNotSet'), body: taken })
         return { accelerator: checked.accelerator, registered: false, problem }
       }
       current = checked.accelerator

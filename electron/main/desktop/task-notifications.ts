@@ -1,5 +1,6 @@
 import type * as Electron from 'electron'
-import type { Note } from '../core/note'
+import type { UiLanguage } from '@shared/schemas/settings'
+import { renderNote, type Note } from '../core/note'
 
 /** What is used of Electron's Notification: shown, then told about its click or end. */
 interface ShownNotification {
@@ -15,11 +16,17 @@ type NotificationHost = Pick<typeof Electron.Notification, 'isSupported'> &
  * a notification that was garbage-collected meanwhile (on Windows a toast stays in the Action
  * Center long after the object that showed it is unreachable).
  */
-export function createTaskNotifier(Notification: NotificationHost, open: (taskId: string | null) => void) {
+export function createTaskNotifier(
+  Notification: NotificationHost,
+  open: (taskId: string | null) => void,
+  /** The agent's language now (the setting): the OS shows the note as main words it. */
+  language: () => UiLanguage,
+) {
   const live = new Set<object>()
   return (note: Note): void => {
     if (!Notification.isSupported()) return
-    const shown = new Notification({ title: note.title, body: note.body })
+    const { title, body } = renderNote(note, language())
+    const shown = new Notification({ title, body })
     live.add(shown)
     shown.on('click', () => {
       live.delete(shown)

@@ -1,10 +1,11 @@
 import type { NetworkProblem, SendOutcome } from '@shared/schemas/send-outcome'
+import { msg, type Message } from '@shared/i18n/message'
 import { proxyRefusedStatus } from './proxy-refused'
 
 // How a failed request is told apart as this computer's network's doing (its proxy, an untrusted
 // certificate) rather than the provider's, for every request path: the node:http transport's
-// codes, fetch's `cause`, the SDKs' errors. Every text the agent and IT read about it is here, in
-// one place, so it can be turned into message keys later.
+// codes, fetch's `cause`, the SDKs' errors. What the agent and IT read about it are the
+// `networkProblem.*` messages of the catalogues (shared/i18n).
 
 /** TLS verification failures: the certificate presented is not one this computer trusts for that host. */
 const UNTRUSTED_CERTIFICATE = new Set([
@@ -44,29 +45,10 @@ export function failureCodeOf(error: unknown): string | null {
 }
 
 /** What the agent reads, and what IT has to do, for each problem; `detail` is its code (ERR_PROXY_407, a TLS code). */
-export function networkProblemMessage(problem: NetworkProblem, detail: string): string {
+export function networkProblemMessage(problem: NetworkProblem, detail: string): Message {
   // Read only for the proxy's problems, whose code is ERR_PROXY_<status>.
   const status = detail.replace(/^ERR_PROXY_/, '')
-  switch (problem) {
-    case 'certificate_untrusted':
-      return (
-        `Your network presents a certificate this computer does not trust (${detail}), so nothing was sent. ` +
-        'If your organization inspects secure connections, IT must install its certificate in this ' +
-        "computer's trusted certificates. The task goes once it is trusted: press Retry now, or it is tried again in a few minutes."
-      )
-    case 'proxy_auth':
-      return (
-        `Your network's proxy asked for a user name and password and did not accept Callboard's (HTTP ${status}), ` +
-        'so nothing was sent. IT must give Callboard the proxy credentials (see "For administrators" in the README) ' +
-        'or let it through. The task goes once that is done: press Retry now, or it is tried again in a few minutes.'
-      )
-    case 'proxy_refused':
-      return (
-        `Your network's proxy refused the connection to the provider (HTTP ${status}), so nothing was sent. ` +
-        "IT must allow the provider's address through the proxy. The task goes once that is done: " +
-        'press Retry now, or it is tried again in a few minutes.'
-      )
-  }
+  return msg(`networkProblem.${problem}`, { detail, status })
 }
 
 export type NetworkBlocked = Extract<SendOutcome, { kind: 'network_blocked' }>

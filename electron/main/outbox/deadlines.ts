@@ -1,4 +1,5 @@
 import type { TaskIntent } from '@shared/schemas/intents'
+import { msg, type Message } from '@shared/i18n/message'
 import { withProvider } from '../providers/registry'
 
 // When a queued task stops being worth sending (Q7: never sent late). The deadline is the earliest
@@ -34,13 +35,13 @@ export const DEFAULT_DEADLINES: DeadlinePolicy = {
 
 export interface Deadline {
   notAfter: Date
-  reason: string
+  reason: Message
 }
 
 const earliest = (...candidates: Deadline[]): Deadline =>
   candidates.reduce((a, b) => (b.notAfter.getTime() < a.notAfter.getTime() ? b : a))
 
-const after = (createdAt: Date, ms: number, reason: string): Deadline => ({
+const after = (createdAt: Date, ms: number, reason: Message): Deadline => ({
   notAfter: new Date(createdAt.getTime() + ms),
   reason,
 })
@@ -52,24 +53,16 @@ const hours = (ms: number) => Math.round(ms / HOUR)
 function businessDeadline(intent: TaskIntent, createdAt: Date, policy: DeadlinePolicy): Deadline {
   switch (intent.kind) {
     case 'outdial':
-      return after(
-        createdAt,
-        policy.outdialMs,
-        `An outdial is not placed more than ${minutes(policy.outdialMs)} minutes after it was asked for.`,
-      )
+      return after(createdAt, policy.outdialMs, msg('deadline.outdial', { minutes: minutes(policy.outdialMs) }))
     case 'callback':
-      return after(
-        createdAt,
-        policy.callbackNowMs,
-        `An immediate callback is not placed more than ${hours(policy.callbackNowMs)} hours after it was asked for.`,
-      )
+      return after(createdAt, policy.callbackNowMs, msg('deadline.callbackNow', { hours: hours(policy.callbackNowMs) }))
     case 'followUp':
-      return after(createdAt, policy.followUpMs, 'A follow-up is not created more than a week after it was asked for.')
+      return after(createdAt, policy.followUpMs, msg('deadline.followUp'))
     case 'broadcast':
       return after(
         createdAt,
         policy.broadcastNowMs,
-        `A broadcast that starts now is not started more than ${hours(policy.broadcastNowMs)} hours after it was asked for.`,
+        msg('deadline.broadcastNow', { hours: hours(policy.broadcastNowMs) }),
       )
   }
 }

@@ -3,6 +3,7 @@ import { HoldReason, OutboxEntry } from '@shared/schemas/outbox'
 import { SendOutcome } from '@shared/schemas/send-outcome'
 import type { RecordIssue } from './queued-entry-check'
 import { queuedEntryIssues } from './queued-entry-check'
+import { StoredMessage } from '@shared/i18n/message'
 
 // What the outbox writes to its journal, one record per change. Replaying them in order rebuilds
 // every entry; a change is on disk before it has any effect outside the process (in particular
@@ -15,7 +16,7 @@ const At = z.iso.datetime({ offset: true })
 const changes = [
   z.object({ t: z.literal('sending'), id: Id, at: At, attempt: z.int().positive() }).strict(),
   z.object({ t: z.literal('outcome'), id: Id, at: At, outcome: SendOutcome, nextAttemptAt: At.nullable() }).strict(),
-  z.object({ t: z.literal('expired'), id: Id, at: At, reason: z.string().min(1) }).strict(),
+  z.object({ t: z.literal('expired'), id: Id, at: At, reason: StoredMessage }).strict(),
   z.object({ t: z.literal('cancelled'), id: Id, at: At }).strict(),
   /** Back to `queued` now: the agent pressed retry or chose "send again", or recovery found it safe. */
   z
@@ -27,7 +28,7 @@ const changes = [
     })
     .strict(),
   /** It waits, unsent, for something on this computer to be put right (see HoldReason). */
-  z.object({ t: z.literal('held'), id: Id, at: At, why: HoldReason, message: z.string().min(1) }).strict(),
+  z.object({ t: z.literal('held'), id: Id, at: At, why: HoldReason, message: StoredMessage }).strict(),
   /** The agent has seen a refused or expired task; it leaves the queue view. */
   z.object({ t: z.literal('dismissed'), id: Id, at: At }).strict(),
   /** The agent checked the provider and says the task exists. */
@@ -36,7 +37,7 @@ const changes = [
    * Recovery held a waiting task for the agent: a change of it was lost with a damaged journal, so
    * it may already have been sent, and its provider has no key to make a resend harmless.
    */
-  z.object({ t: z.literal('held_for_review'), id: Id, at: At, reason: z.string().min(1) }).strict(),
+  z.object({ t: z.literal('held_for_review'), id: Id, at: At, reason: StoredMessage }).strict(),
 ] as const
 
 export const OutboxEvent = z.discriminatedUnion('t', [

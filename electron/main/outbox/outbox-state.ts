@@ -1,4 +1,5 @@
 import type { OutboxEntry } from '@shared/schemas/outbox'
+import { msg } from '@shared/i18n/message'
 import { TERMINAL_STATES } from '@shared/schemas/outbox'
 import { resendIsSafe } from '../providers/registry'
 import type { OutboxEvent } from './outbox-events'
@@ -148,7 +149,7 @@ function transition(entry: OutboxEntry, event: Exclude<OutboxEvent, { t: 'queued
         state: 'sent',
         nextAttemptAt: null,
         lastProblem: {
-          message: 'Marked as done by the agent after checking the provider.',
+          message: msg('sendOutcome.local.markedDone'),
           providerMessage: null,
           httpStatus: null,
         },
@@ -176,8 +177,7 @@ export function recoveryEvents(
         t: 'held_for_review',
         id: entry.id,
         at,
-        reason:
-          'Part of the history of this task was lost with a damaged queue file, so it may already have been created. Check the provider before sending it again.',
+        reason: msg('sendOutcome.local.lostChange'),
       })
       continue
     }
@@ -192,8 +192,7 @@ export function recoveryEvents(
         nextAttemptAt: null,
         outcome: {
           kind: 'needs_review',
-          message:
-            'Callboard stopped while this task was being sent, so it may or may not have been created. Check the provider before sending it again.',
+          message: msg('sendOutcome.local.stoppedWhileSending'),
           providerMessage: null,
         },
       })

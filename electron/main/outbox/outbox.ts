@@ -1,4 +1,6 @@
 import { toWireRequest } from '@shared/providers/registry'
+import { renderMessage } from '@shared/i18n/render-message'
+import { msg, type Message } from '@shared/i18n/message'
 import type { TaskIntent } from '@shared/schemas/intents'
 import type { HoldReason, OutboxEntry, QueueCounts, QueueItem, ResolveAction } from '@shared/schemas/outbox'
 import { TERMINAL_STATES } from '@shared/schemas/outbox'
@@ -292,14 +294,9 @@ export function createOutbox(deps: OutboxDeps) {
   }
 
   /** Hold an entry, unsent, until something here is put right. */
-  const hold = (entry: OutboxEntry, why: HoldReason, message: string) =>
+  const hold = (entry: OutboxEntry, why: HoldReason, message: Message) =>
     record({ t: 'held', id: entry.id, at: iso(), why, message })
-  const profileMissing = (entry: OutboxEntry) =>
-    hold(
-      entry,
-      'no_profile',
-      'Its profile cannot be found (the settings may have been damaged or the profile set aside). It is kept, unsent, and goes on by itself once the profile is back.',
-    )
+  const profileMissing = (entry: OutboxEntry) => hold(entry, 'no_profile', msg('sendOutcome.held.noProfile'))
 
   const dispatcher: Dispatcher = createDispatcher({
     clock,
@@ -327,11 +324,7 @@ export function createOutbox(deps: OutboxDeps) {
       // a task it no longer allows waits for the profile to be put right, never refused for it.
       const refusal = wireRefusal(current, profile)
       if (refusal === null) return true
-      await hold(
-        current,
-        'profile_changed',
-        `Its profile no longer allows this task (${refusal}). Put the profile back as it was, or cancel the task; it goes on by itself once the profile allows it.`,
-      )
+      await hold(current, 'profile_changed', msg('sendOutcome.held.profileChanged', { why: refusal }))
       return false
     },
     onExpiringSoon: (entry) => deps.onExpiringSoon?.(entry, blockerOf(entry)),
@@ -379,11 +372,7 @@ export function createOutbox(deps: OutboxDeps) {
     for (const lane of [...unfinished.values()]) {
       for (const entry of [...lane.values()]) {
         if (entry.state !== 'queued' || Date.parse(entry.createdAt) <= wallNow + CLOCK_TOLERANCE_MS) continue
-        await hold(
-          entry,
-          'clock_moved_back',
-          `This computer's clock now reads earlier than when this task was queued (${entry.createdAt}), so how long it has waited cannot be told. Check the clock, then send it or cancel it.`,
-        )
+        await hold(entry, 'clock_moved_back', msg('sendOutcome.held.clockMovedBack', { queuedAt: entry.createdAt }))
       }
     }
   }
@@ -448,7 +437,7 @@ export function createOutbox(deps: OutboxDeps) {
       }
       const deadline = deadlineFor(intent, createdAt, deps.deadlines)
       if (deadline.notAfter.getTime() <= createdAt.getTime()) {
-        throw new AppError('invalid_input', `This task is already too late to send: ${deadline.reason}`)
+        throw new AppError('invalid_input', `This task is already too late to send: ${renderMessage(deadline.reason)}`)
       }
       const id = deps.newId()
       const entry: OutboxEntry = {

@@ -1,5 +1,6 @@
 import { networkBlockedOutcomeOf } from '../net/network-problem'
 import type { ConnectionOutcome } from '@shared/schemas/connection-test'
+import { msg, type Message } from '@shared/i18n/message'
 import type { ProfileOf, ProviderName, SecretOf } from '@shared/providers/registry'
 import type { Clock } from '../core/clock'
 import type { TokenCache } from '../secrets/token-cache'
@@ -24,7 +25,7 @@ export interface ProbeContext<P extends ProviderName> {
 /** What one provider's probe found; the connection tester adds the profile id, timing and redaction. */
 export interface ProbeFinding {
   outcome: ConnectionOutcome
-  message: string
+  message: Message
   providerMessage?: string | null
   httpStatus?: number | null
 }
@@ -36,7 +37,7 @@ export interface ProbeFinding {
 export type ConnectionProbe<P extends ProviderName> = (context: ProbeContext<P>) => Promise<ProbeFinding>
 
 /** Network failures (DNS, refused, reset, TLS, timeout) as a finding, with the runtime's words. */
-export function unreachable(error: unknown, where: string): ProbeFinding {
+export function unreachable(error: unknown, where: Message): ProbeFinding {
   // This computer's network in the way (a proxy's refusal, an untrusted certificate): say that, for IT.
   const blocked = networkBlockedOutcomeOf(error)
   if (blocked) {
@@ -47,7 +48,7 @@ export function unreachable(error: unknown, where: string): ProbeFinding {
   const timedOut = error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')
   return {
     outcome: 'unreachable',
-    message: timedOut ? `${where} did not answer in time.` : `${where} could not be reached (${detail}).`,
+    message: timedOut ? msg('probe.didNotAnswer', { where }) : msg('probe.unreachable', { where, detail }),
     providerMessage: null,
     httpStatus: null,
   }

@@ -1,10 +1,11 @@
 import type { ConnectionTestResult } from '@shared/schemas/connection-test'
+import { msg } from '@shared/i18n/message'
 import type { Profile, ProviderName, ProviderSecret } from '@shared/providers/registry'
 import { sharedProvider } from '@shared/providers/registry'
 import type { ConnectionProbe, ProbeContext, ProbeFinding } from './connection-probe'
 import { withDeadline } from './http/attempt-deadline'
 import { proxySecrets } from '../net/network'
-import { redactMaybe, redactSecrets, secretValues } from '../secrets/redact-secrets'
+import { redactMaybe, redactMessage, redactSecrets, secretValues } from '../secrets/redact-secrets'
 import { mainProvider } from './registry'
 import { AppError } from '../core/app-error'
 import type { Clock } from '../core/clock'
@@ -44,7 +45,7 @@ export function createConnectionTester(deps: ConnectionTesterDeps) {
       const result: ConnectionTestResult = {
         profileId,
         outcome: finding.outcome,
-        message: redactSecrets(finding.message, hide).slice(0, 500),
+        message: redactMessage(finding.message, hide),
         providerMessage: redactMaybe(finding.providerMessage, hide)?.slice(0, 2000) ?? null,
         httpStatus: finding.httpStatus ?? null,
         latencyMs: Math.max(0, Math.round(deps.clock.monotonicMs() - started)),
@@ -62,13 +63,14 @@ export function createConnectionTester(deps: ConnectionTesterDeps) {
     const status = await deps.credentials.status(profileId)
     if (status.state === 'keychain_locked' || status.state === 'keychain_unavailable') {
       const health = await deps.credentials.health()
-      return finish({ outcome: 'keychain_unavailable', message: `The keychain is ${health.state}: ${health.detail}` })
+      const key = health.state === 'locked' ? 'probe.keychainLocked' : 'probe.keychainUnavailable'
+      return finish({ outcome: 'keychain_unavailable', message: msg(key, { detail: health.detail }) })
     }
     const secret = status.state === 'stored' ? await deps.credentials.read(profileId) : null
     if (!secret) {
       return finish({
         outcome: 'missing_credentials',
-        message: "Store this profile's credentials first, then test the connection.",
+        message: msg('probe.noCredentials'),
       })
     }
     const hide = [...secretValues(secret), ...proxySecrets()]
@@ -97,10 +99,7 @@ export function createConnectionTester(deps: ConnectionTesterDeps) {
         provider: profile.provider,
         error: redactSecrets(String(error), hide),
       })
-      return finish(
-        { outcome: 'provider_error', message: 'The connection test failed unexpectedly; details are in the log.' },
-        hide,
-      )
+      return finish({ outcome: 'provider_error', message: msg('probe.failed') }, hide)
     }
   }
 }
@@ -116,7 +115,7 @@ function probeFor<P extends ProviderName>(
   const shared = sharedProvider(name)
   const probe: ConnectionProbe<P> = probes?.[name] ?? mainProvider(name).probe
   if (!shared.ownsProfile(profile) || !shared.ownsSecret(secret)) {
-    return async () => ({ outcome: 'missing_credentials', message: 'These credentials are for another provider.' })
+    return async () => ({ outcome: 'missing_credentials', message: msg('probe.otherProvider') })
   }
   return () => probe({ ...ports, profile, secret })
 }

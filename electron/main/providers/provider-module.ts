@@ -1,4 +1,5 @@
 import type { IntentOf, ProfileOf, ProviderName, SecretOf, WireRequestOf } from '@shared/providers/registry'
+import type { Message } from '@shared/i18n/message'
 import type { CallbackWhen } from '@shared/schemas/intents'
 import type { QueueItem } from '@shared/schemas/outbox'
 import type { SandboxScenario } from '@shared/schemas/sandbox'
@@ -65,7 +66,7 @@ export interface PinnedTime {
   atMs: number
   leadMs: number
   /** Why, in words for the agent. */
-  reason: string
+  reason: Message
 }
 
 /** A sandbox simulator running for this provider, and the sandbox profile that points at it. */
@@ -107,7 +108,7 @@ export interface ProviderModule<P extends ProviderName> {
    */
   resendIsSafe: boolean
   /** How long the provider recognises a resend, when that is limited; the task expires before. */
-  resendWindow: { ms: number; reason: string } | null
+  resendWindow: { ms: number; reason: Message } | null
   /** The provider's published limits, kept a little under where they are exact. */
   laneLimits: LaneLimits
   /** The tasks a task must follow (same customer or contact chain), or null for one of its own. */

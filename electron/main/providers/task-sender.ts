@@ -1,4 +1,5 @@
 import type { TaskIntent } from '@shared/schemas/intents'
+import { msg, type Message } from '@shared/i18n/message'
 import type { OutboxEntry } from '@shared/schemas/outbox'
 import type { IntentRefusal, Profile, ProviderName, ProviderSecret } from '@shared/providers/registry'
 import { intentProvider, sharedProvider } from '@shared/providers/registry'
@@ -74,7 +75,7 @@ type Prepared = (attempt: Attempt) => Promise<SendOutcome>
 /** The send path of one profile: its provider's client (made once), and the wire built for it. */
 type ProfileSender = (intent: TaskIntent, profile: Profile, now: Date) => Prepared | IntentRefusal
 
-const rejected = (message: string): SendOutcome => ({
+const rejected = (message: Message): SendOutcome => ({
   kind: 'rejected',
   message,
   providerMessage: null,
@@ -100,7 +101,7 @@ function providerSender<P extends ProviderName>(name: P, client: ProviderClient<
     return async ({ secret, ...rest }) =>
       shared.ownsSecret(secret)
         ? client.send({ ...rest, profile, secret }, wire.payload)
-        : rejected('The task was not sent: its credentials are of another provider.')
+        : rejected(msg('sendOutcome.local.otherProviderSecret'))
   }
 }
 
@@ -135,7 +136,7 @@ export function createTaskSender(deps: TaskSenderDeps) {
       return {
         kind: 'retry',
         delayMs: null,
-        reason: 'Its profile cannot be found; it waits for it.',
+        reason: msg('sendOutcome.local.noProfile'),
         httpStatus: null,
       }
     }
@@ -143,16 +144,23 @@ export function createTaskSender(deps: TaskSenderDeps) {
     // Refused before the keychain is asked: a task that cannot be sent needs no credentials.
     const prepared = senderFor(profile)(intent, profile, clock.now())
     if (typeof prepared !== 'function') {
-      const where = prepared.error.path.length ? ` (${prepared.error.path.join('.')})` : ''
-      return rejected(`The task was not sent${where}: ${prepared.error.message}`)
+      const { path, message: why } = prepared.error
+      return rejected(
+        path.length
+          ? msg('sendOutcome.local.notSentAt', { field: path.join('.'), why })
+          : msg('sendOutcome.local.notSent', { why }),
+      )
     }
 
     // A keychain problem is this computer's, not the provider's: its own outcome, so the queue
     // waits for the keychain instead of marking the provider offline.
-    const credentialsFor = `the credentials for ${profile.label}`
     const status = await deps.credentials.status(profile.id)
     if (status.state === 'keychain_locked' || status.state === 'keychain_unavailable') {
-      return keychainOutcome(status.state === 'keychain_locked' ? 'locked' : 'unavailable', credentialsFor)
+      return keychainOutcome(
+        status.state === 'keychain_locked' ? 'locked' : 'unavailable',
+        'credentials',
+        profile.label,
+      )
     }
     let secret: ProviderSecret | null
     try {
@@ -160,14 +168,18 @@ export function createTaskSender(deps: TaskSenderDeps) {
     } catch (error) {
       // The keychain was locked between the status check and the read.
       if (error instanceof AppError && (error.code === 'keychain_locked' || error.code === 'keychain_unavailable')) {
-        return keychainOutcome(error.code === 'keychain_locked' ? 'locked' : 'unavailable', credentialsFor)
+        return keychainOutcome(
+          error.code === 'keychain_locked' ? 'locked' : 'unavailable',
+          'credentials',
+          profile.label,
+        )
       }
       throw error
     }
     if (!secret || secret.provider !== profile.provider) {
       return {
         kind: 'needs_auth',
-        message: `No credentials are stored for ${profile.label}. Add them in Profiles, then send the task again.`,
+        message: msg('sendOutcome.local.noCredentials', { profile: profile.label }),
         providerMessage: null,
       }
     }
@@ -182,7 +194,7 @@ export function createTaskSender(deps: TaskSenderDeps) {
       deps.logger.warn('deadline passed before the request left', { taskId, notAfter })
       return {
         kind: 'deadline_passed',
-        message: 'Its deadline passed while the request was being prepared, so it was not sent.',
+        message: msg('sendOutcome.local.deadlineWhilePreparing'),
       }
     }
     const started = deps.clock.monotonicMs()
@@ -202,7 +214,7 @@ export function createTaskSender(deps: TaskSenderDeps) {
       // cache's keychain (dropping a refused token after a 401: the provider created nothing).
       // Anything else is a bug, logged by the queue: its message may quote the provider.
       if (!(error instanceof KeychainError)) throw redactError(error, hide)
-      outcome = keychainOutcome(error.state, `the access token for ${profile.label}`)
+      outcome = keychainOutcome(error.state, 'token', profile.label)
     }
     outcome = redactOutcome(outcome, hide)
     deps.logger.info('task sent', {

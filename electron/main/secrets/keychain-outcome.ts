@@ -1,14 +1,21 @@
 import type { SendOutcome } from '@shared/schemas/send-outcome'
+import { msg } from '@shared/i18n/message'
 import type { KeychainError } from './secret-store'
+
+const KEYS = {
+  credentials: { locked: 'sendOutcome.keychain.locked', unavailable: 'sendOutcome.keychain.unavailable' },
+  token: { locked: 'sendOutcome.keychain.tokenLocked', unavailable: 'sendOutcome.keychain.tokenUnavailable' },
+} as const
 
 /**
  * The outcome of a send that stopped because this computer's keychain could not be read or
- * written: `what` names what was needed, e.g. "the credentials for Webex US".
+ * written: `needed` says what was needed (the credentials or an access token) of `profile` (a
+ * profile's label, or the provider's name).
  */
-export function keychainOutcome(state: KeychainError['state'], what: string): SendOutcome {
-  return {
-    kind: 'keychain_unavailable',
-    keychain: state,
-    message: `The keychain is ${state}, so ${what} cannot be read; nothing was sent. The task goes as soon as the keychain works again.`,
-  }
+export function keychainOutcome(
+  state: KeychainError['state'],
+  needed: keyof typeof KEYS,
+  profile: string,
+): SendOutcome {
+  return { kind: 'keychain_unavailable', keychain: state, message: msg(KEYS[needed][state], { profile }) }
 }

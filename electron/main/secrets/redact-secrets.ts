@@ -1,4 +1,5 @@
 import type { SendOutcome } from '@shared/schemas/send-outcome'
+import type { Message, MessageParam } from '@shared/i18n/message'
 
 // The one redaction of secrets in Callboard. Every text a provider wrote (an error body, a token
 // endpoint's refusal, an SDK's message, a connection test's finding) passes it before it is stored,
@@ -123,6 +124,23 @@ export function secretLeaves(stored: string): string[] {
   return leaves.filter((leaf) => leaf.length >= MIN_SECRET_CHARS)
 }
 
+/**
+ * A message with `secrets` taken out of its parameters' text (a failure's detail, a refused
+ * field's words, a code: whatever a provider or a request could have put there), at every depth.
+ */
+export function redactMessage(message: Message, secrets: readonly string[]): Message {
+  if (!message.params) return message
+  const params = Object.entries(message.params).map(([name, value]): [string, MessageParam] => [
+    name,
+    typeof value === 'string'
+      ? redactSecrets(value, secrets)
+      : typeof value === 'number'
+        ? value
+        : redactMessage(value, secrets),
+  ])
+  return { ...message, params: Object.fromEntries(params) }
+}
+
 /** An outcome with `secrets` taken out of every text a provider could have put words in. */
 export function redactOutcome(outcome: SendOutcome, secrets: readonly string[]): SendOutcome {
   const clean = (text: string) => redactSecrets(text, secrets)
@@ -133,14 +151,14 @@ export function redactOutcome(outcome: SendOutcome, secrets: readonly string[]):
       // Nothing of the provider's words is in any of these.
       return outcome
     case 'retry':
-      return { ...outcome, reason: clean(outcome.reason) }
+      return { ...outcome, reason: redactMessage(outcome.reason, secrets) }
     case 'network_blocked':
       // Our own words, but the detail came off an error: a proxy's status or a TLS code.
-      return { ...outcome, message: clean(outcome.message), detail: clean(outcome.detail) }
+      return { ...outcome, message: redactMessage(outcome.message, secrets), detail: clean(outcome.detail) }
     default:
       return {
         ...outcome,
-        message: clean(outcome.message),
+        message: redactMessage(outcome.message, secrets),
         providerMessage: outcome.providerMessage === null ? null : clean(outcome.providerMessage),
       }
   }

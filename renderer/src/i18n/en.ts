@@ -5,7 +5,10 @@ import desktop from '../features/desktop/messages'
 import shell from '../features/shell/messages'
 import quick from '../features/quick-entry/messages'
 import signIn from '../features/sign-in/messages'
+import { en as mainEn } from '@shared/i18n/en'
 export default {
+  // What main says (outcomes, deadlines, notifications…), keyed in shared/i18n.
+  ...mainEn,
   tasks: tasksEn,
   history: history.en,
   choices: choices.en,

@@ -6,8 +6,10 @@ import shell from '../features/shell/messages'
 import quick from '../features/quick-entry/messages'
 import signIn from '../features/sign-in/messages'
 import type en from './en'
+import { es as mainEs } from '@shared/i18n/es'
 
 export default {
+  ...mainEs,
   tasks: tasksEs,
   history: history.es,
   choices: choices.es,

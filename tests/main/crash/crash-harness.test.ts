@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs'
+import { renderMessage } from '../../../shared/i18n/render-message'
 import { dirname } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CrashPointName } from '../../../electron/main/outbox/crash-points'
@@ -249,7 +250,7 @@ describe('crash harness (Q1)', () => {
           // AICCS and the voice platform refuse a second task of the same name without giving the
           // first one's id (classifyAiccsReply, the voice client's -20): the agent checks it.
           count.needsReview.keyedDuplicateName += 1
-          if (effects !== 1 || !/already/i.test(entry.lastProblem?.message ?? ''))
+          if (effects !== 1 || !/already/i.test(entry.lastProblem ? renderMessage(entry.lastProblem.message) : ''))
             problems.push(`keyed in review: ${what}`)
         } else {
           if (effects === 0) count.needsReview.keylessNoEffect += 1

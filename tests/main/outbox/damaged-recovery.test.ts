@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { inEnglish } from '../../shared/in-english'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -100,17 +101,17 @@ describe('replaying a damaged journal', () => {
       return { kind: 'sent', providerId: 'p-2', httpStatus: 201 }
     })
     try {
-      expect(started.skipped).toEqual({ unknownTasks: [], outOfStep: [a.id] })
-      expect(outbox.get(a.id)).toMatchObject({
+      expect(inEnglish(started.skipped)).toEqual({ unknownTasks: [], outOfStep: [a.id] })
+      expect(inEnglish(outbox.get(a.id))).toMatchObject({
         state: 'needs_review',
         lastProblem: { message: expect.stringMatching(/history of this task was lost/) },
       })
       outbox.resume()
       await outbox.idle()
-      expect(sent).toEqual([b.id])
+      expect(inEnglish(sent)).toEqual([b.id])
       const text = queueFileNoticeText(log.notice, started.skipped)!
-      expect(text).toMatch(/No task was lost\./)
-      expect(text).toMatch(new RegExp(`1 other task lost a change.*${a.id}`))
+      expect(inEnglish(text)).toMatch(/No task was lost\./)
+      expect(inEnglish(text)).toMatch(new RegExp(`1 other task lost a change.*${a.id}`))
     } finally {
       outbox.stop()
       await log.close()
@@ -122,7 +123,7 @@ describe('replaying a damaged journal', () => {
     damage(2, 'flip')
     const { log, outbox } = await open(dir)
     try {
-      expect(outbox.get(a.id)).toMatchObject({ state: 'queued' })
+      expect(inEnglish(outbox.get(a.id))).toMatchObject({ state: 'queued' })
     } finally {
       outbox.stop()
       await log.close()
@@ -134,9 +135,9 @@ describe('replaying a damaged journal', () => {
     damage(3, 'flip') // A's `outcome`: A looks `sending`, so recovery asks the agent (as after a crash)
     const { log, outbox, started } = await open(dir)
     try {
-      expect(started.skipped).toEqual({ unknownTasks: [], outOfStep: [] })
-      expect(outbox.get(a.id)).toMatchObject({ state: 'needs_review' })
-      expect(queueFileNoticeText(log.notice, started.skipped)).toMatch(new RegExp(`lost a change.*${a.id}`))
+      expect(inEnglish(started.skipped)).toEqual({ unknownTasks: [], outOfStep: [] })
+      expect(inEnglish(outbox.get(a.id))).toMatchObject({ state: 'needs_review' })
+      expect(inEnglish(queueFileNoticeText(log.notice, started.skipped))).toMatch(new RegExp(`lost a change.*${a.id}`))
     } finally {
       outbox.stop()
       await log.close()
@@ -149,8 +150,8 @@ describe('replaying a damaged journal', () => {
     const { log, outbox, started } = await open(dir)
     try {
       const text = queueFileNoticeText(log.notice, started.skipped)!
-      expect(text).toMatch(/No task was lost\./)
-      expect(text).toMatch(/damaged bytes name no task/)
+      expect(inEnglish(text)).toMatch(/No task was lost\./)
+      expect(inEnglish(text)).toMatch(/damaged bytes name no task/)
     } finally {
       outbox.stop()
       await log.close()

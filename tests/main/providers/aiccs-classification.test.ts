@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { inEnglish, type InEnglish } from '../../shared/in-english'
 import type { SendOutcome } from '../../../shared/schemas/send-outcome'
 import { SendOutcome as SendOutcomeSchema } from '../../../shared/schemas/send-outcome'
 import type { AiccsSendContext, AiccsTaskParams } from '../../../electron/main/providers/aiccs/aiccs-client'
@@ -50,7 +51,7 @@ interface Row {
   listingDown?: boolean
   timedOut?: boolean
   timeoutMs?: number
-  outcome: Partial<SendOutcome> & { kind: SendOutcome['kind'] } & Record<string, unknown>
+  outcome: Partial<InEnglish<SendOutcome>> & { kind: SendOutcome['kind'] } & Record<string, unknown>
   /** Requests as the simulator judged them, this send's only (a refusal is checked against the task list). */
   requests: string[]
   /** Tasks that exist afterwards. */
@@ -231,7 +232,7 @@ describe('Alibaba Cloud AICCS: every response class through the real client and 
     await new Promise((resolve) => setTimeout(resolve, 50))
 
     expect(SendOutcomeSchema.parse(outcome)).toEqual(outcome)
-    expect(outcome).toMatchObject(row.outcome)
+    expect(inEnglish(outcome)).toMatchObject(row.outcome)
     expect(JSON.stringify(outcome)).not.toContain(secrets.aiccs.accessKeySecret)
     expect(s.requests.map((r) => r.verdict)).toEqual(row.requests)
     expect(s.requests.every((r) => r.parameters['TaskName'] === NAME)).toBe(true)

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { inEnglish } from '../../shared/in-english'
 import { aiccsCreateAiCallTaskSchema } from '../../../shared/providers/aiccs/wire'
 import { wireIssues } from './wire-check'
 import type { AiccsReply, AiccsSendContext, AiccsTaskParams } from '../../../electron/main/providers/aiccs/aiccs-client'
@@ -106,14 +107,14 @@ describe('Alibaba Cloud AICCS client (openapi-core → ACS3-checking simulator o
   it('creates the task under the derived name: sent with the exact 64-bit id, then the next ids', async () => {
     const s = await sim()
     const first = checked(await client.send(context(s.host), task))
-    expect(first).toEqual({ kind: 'sent', providerId: '1234567890123456789', httpStatus: 200 })
+    expect(inEnglish(first)).toEqual({ kind: 'sent', providerId: '1234567890123456789', httpStatus: 200 })
     const second = checked(await client.send(context(s.host, {}, 'b2c3d4e5-2222-4e2b-9c3d-5e6f7a8b9c0d'), task))
-    expect(second).toEqual({ kind: 'sent', providerId: '1234567890123456790', httpStatus: 200 })
+    expect(inEnglish(second)).toEqual({ kind: 'sent', providerId: '1234567890123456790', httpStatus: 200 })
     const third = checked(await client.send(context(s.host, {}, 'c3d4e5f6-3333-4e2b-9c3d-5e6f7a8b9c0d'), task))
-    expect(third).toMatchObject({ kind: 'sent', providerId: '1234567890123456791' })
+    expect(inEnglish(third)).toMatchObject({ kind: 'sent', providerId: '1234567890123456791' })
 
     const [request] = s.requests
-    expect(request).toMatchObject({
+    expect(inEnglish(request)).toMatchObject({
       method: 'POST',
       action: 'CreateAiCallTask',
       verdict: 'created',
@@ -128,7 +129,7 @@ describe('Alibaba Cloud AICCS client (openapi-core → ACS3-checking simulator o
         CallRetryTimes: '2',
       },
     })
-    expect(s.tasks.map(({ taskId, taskName }) => ({ taskId, taskName }))).toEqual([
+    expect(inEnglish(s.tasks.map(({ taskId, taskName }) => ({ taskId, taskName })))).toEqual([
       { taskId: '1234567890123456789', taskName: `Renewal reminders [callboard-${KEY}]` },
       {
         taskId: '1234567890123456790',
@@ -145,13 +146,17 @@ describe('Alibaba Cloud AICCS client (openapi-core → ACS3-checking simulator o
     const s = await sim()
     // The client with its default time limit: the refusal comes before any request.
     const outcome = checked(await createAiccsClient().send(context(s.host, {}, 'has space'), task))
-    expect(outcome).toMatchObject({ kind: 'rejected', httpStatus: null, message: expect.stringContaining('task name') })
+    expect(inEnglish(outcome)).toMatchObject({
+      kind: 'rejected',
+      httpStatus: null,
+      message: expect.stringContaining('task name'),
+    })
     expect(s.requests).toHaveLength(0)
   })
 
   it('ids beyond 2^63 - 1 stay exact too', async () => {
     const s = await sim({ firstTaskId: 18446744073709551615n })
-    expect(checked(await client.send(context(s.host), task))).toMatchObject({
+    expect(inEnglish(checked(await client.send(context(s.host), task)))).toMatchObject({
       kind: 'sent',
       providerId: '18446744073709551615',
     })
@@ -172,7 +177,7 @@ describe('Alibaba Cloud AICCS client (openapi-core → ACS3-checking simulator o
     // Passes our schema (TaskCps ≤ 500) but the simulator's gateway is told to refuse one parameter.
     await s.setFault({ kind: 'status', status: 400, code: 'InvalidParameter', times: 1 })
     const outcome = checked(await client.send(context(s.host), task))
-    expect(outcome).toMatchObject({
+    expect(inEnglish(outcome)).toMatchObject({
       kind: 'rejected',
       message: expect.stringContaining('not valid'),
       providerMessage: expect.stringMatching(/^InvalidParameter: Simulated failure InvalidParameter\. \(RequestId /),
@@ -184,19 +189,19 @@ describe('Alibaba Cloud AICCS client (openapi-core → ACS3-checking simulator o
   it('a wrong AccessKey secret → needs_auth; an unknown key id too; a RAM-denied key too', async () => {
     const s = await sim()
     const wrong = checked(await client.send(context(s.host, { accessKeySecret: WRONG_SECRET }), task))
-    expect(wrong).toMatchObject({
+    expect(inEnglish(wrong)).toMatchObject({
       kind: 'needs_auth',
       message: expect.stringContaining('AccessKey'),
       providerMessage: expect.stringContaining('SignatureDoesNotMatch'),
     })
     const unknown = checked(await client.send(context(s.host, { accessKeyId: 'LTAI5tUnknownKey0000' }), task))
-    expect(unknown).toMatchObject({
+    expect(inEnglish(unknown)).toMatchObject({
       kind: 'needs_auth',
       providerMessage: expect.stringContaining('InvalidAccessKeyId.NotFound'),
     })
     const s2 = await sim({ forbiddenKeys: [secrets.aiccs.accessKeyId] })
     const denied = checked(await client.send(context(s2.host), task))
-    expect(denied).toMatchObject({ kind: 'needs_auth', message: expect.stringContaining('RAM') })
+    expect(inEnglish(denied)).toMatchObject({ kind: 'needs_auth', message: expect.stringContaining('RAM') })
     expect(s.tasks).toHaveLength(0)
     expect(s2.tasks).toHaveLength(0)
   })
@@ -207,24 +212,31 @@ describe('Alibaba Cloud AICCS client (openapi-core → ACS3-checking simulator o
     let bucketMs = 0
     const s = await sim({ rateLimit: { kind: 'bucket', perSecond: 10, burst: 1 }, rateClock: () => bucketMs })
     const other = 'd4e5f6a7-4444-4e2b-9c3d-5e6f7a8b9c0d'
-    expect(checked(await client.send(context(s.host, {}, other), task))).toMatchObject({ kind: 'sent' })
+    expect(inEnglish(checked(await client.send(context(s.host, {}, other), task)))).toMatchObject({ kind: 'sent' })
     const outcome = checked(await client.send(context(s.host), task))
-    expect(outcome).toMatchObject({ kind: 'retry', httpStatus: 400, reason: expect.stringContaining('throttling') })
+    expect(inEnglish(outcome)).toMatchObject({
+      kind: 'retry',
+      httpStatus: 400,
+      reason: expect.stringContaining('throttling'),
+    })
     bucketMs += 100
-    expect(checked(await client.send(context(s.host), task))).toMatchObject({ kind: 'sent' })
+    expect(inEnglish(checked(await client.send(context(s.host), task)))).toMatchObject({ kind: 'sent' })
   })
 
   it('500 and 503 ServiceUnavailable → retry, nothing created; the resend is sent', async () => {
     const s = await sim()
     await s.setFault({ kind: 'status', status: 500, code: 'InternalError', times: 1 })
-    expect(checked(await client.send(context(s.host), task))).toMatchObject({
+    expect(inEnglish(checked(await client.send(context(s.host), task)))).toMatchObject({
       kind: 'retry',
       httpStatus: 500,
       reason: expect.stringContaining('same task name'),
     })
     await s.setFault({ kind: 'status', status: 503, code: 'ServiceUnavailable', times: 1 })
-    expect(checked(await client.send(context(s.host), task))).toMatchObject({ kind: 'retry', httpStatus: 503 })
-    expect(checked(await client.send(context(s.host), task))).toMatchObject({
+    expect(inEnglish(checked(await client.send(context(s.host), task)))).toMatchObject({
+      kind: 'retry',
+      httpStatus: 503,
+    })
+    expect(inEnglish(checked(await client.send(context(s.host), task)))).toMatchObject({
       kind: 'sent',
       providerId: '1234567890123456789',
     })
@@ -235,22 +247,26 @@ describe('Alibaba Cloud AICCS client (openapi-core → ACS3-checking simulator o
     await s.setFault({ kind: 'dropAfterBody', times: 1 })
     const name = aiccsTaskName(KEY, task.TaskName)!
     const first = checked(await client.send(context(s.host), task))
-    expect(first).toMatchObject({
+    expect(inEnglish(first)).toMatchObject({
       kind: 'retry',
       httpStatus: null,
       reason: expect.stringContaining('could not be reached or did not answer'),
     })
     expect(s.effects(name)).toBe(1)
-    expect(s.requests[0]).toMatchObject({ verdict: 'dropped', taskId: '1234567890123456789' })
+    expect(inEnglish(s.requests[0])).toMatchObject({ verdict: 'dropped', taskId: '1234567890123456789' })
 
     const resend = checked(await client.send(context(s.host), task))
-    expect(resend).toEqual({ kind: 'sent', providerId: '1234567890123456789', httpStatus: 400 })
+    expect(inEnglish(resend)).toEqual({ kind: 'sent', providerId: '1234567890123456789', httpStatus: 400 })
     expect(s.effects(name)).toBe(1)
     expect(s.tasks).toHaveLength(1)
-    expect(s.requests.map((r) => r.parameters['TaskName'])).toEqual([name, name, name])
-    expect(s.requests[1]).toMatchObject({ verdict: 'duplicate', status: 400, code: AICCS_DUPLICATE_TASK_NAME_CODE })
+    expect(inEnglish(s.requests.map((r) => r.parameters['TaskName']))).toEqual([name, name, name])
+    expect(inEnglish(s.requests[1])).toMatchObject({
+      verdict: 'duplicate',
+      status: 400,
+      code: AICCS_DUPLICATE_TASK_NAME_CODE,
+    })
     // The lookup is AICCS's own list API, signed like any call, with the exact name (fuzzy-matched there).
-    expect(s.requests[2]).toMatchObject({
+    expect(inEnglish(s.requests[2])).toMatchObject({
       action: 'QueryAiCallTaskPage',
       verdict: 'listed',
       parameters: { TaskName: name, PageNo: '1', PageSize: '20' },
@@ -259,7 +275,7 @@ describe('Alibaba Cloud AICCS client (openapi-core → ACS3-checking simulator o
 
   it('network failures before sending (refused) and no answer in time → retry', async () => {
     const port = await closedPort()
-    expect(checked(await client.send(context(`127.0.0.1:${port}`), task))).toMatchObject({
+    expect(inEnglish(checked(await client.send(context(`127.0.0.1:${port}`), task)))).toMatchObject({
       kind: 'retry',
       httpStatus: null,
       reason: expect.stringContaining('could not be reached'),
@@ -267,7 +283,7 @@ describe('Alibaba Cloud AICCS client (openapi-core → ACS3-checking simulator o
     const silent = await silentServer()
     cleanups.push(silent.close)
     const quick = createAiccsClient({ timeoutMs: NEVER_ANSWERED_MS })
-    expect(checked(await quick.send(context(`127.0.0.1:${silent.port}`), task))).toMatchObject({
+    expect(inEnglish(checked(await quick.send(context(`127.0.0.1:${silent.port}`), task)))).toMatchObject({
       kind: 'retry',
       httpStatus: null,
     })
@@ -345,7 +361,7 @@ describe('classifyAiccsReply (pure): every branch', () => {
     ['unreadable', { kind: 'unreadable', status: 502, detail: '<html>' }, { kind: 'retry', httpStatus: 502 }],
   ]
   it.each(rows)('%s', (_name, reply, expected) => {
-    expect(checked(classifyAiccsReply(reply))).toMatchObject(expected)
+    expect(inEnglish(checked(classifyAiccsReply(reply)))).toMatchObject(expected)
   })
 
   it('every auth code → needs_auth', () => {
@@ -367,7 +383,7 @@ describe('reading answers losslessly (pure)', () => {
     expect(losslessTaskId('{"Data":1.5}')).toBeNull()
     expect(losslessTaskId('{"Data":{"Data":7}}')).toBeNull()
     expect(losslessTaskId('not json')).toBeNull()
-    expect(replyFromBody(200, body)).toEqual({
+    expect(inEnglish(replyFromBody(200, body))).toEqual({
       kind: 'answer',
       status: 200,
       code: 'OK',
@@ -376,7 +392,7 @@ describe('reading answers losslessly (pure)', () => {
       requestId: 'R',
       taskId: '1234567890123456789',
     })
-    expect(replyFromBody(200, '<html>')).toMatchObject({ kind: 'unreadable', status: 200 })
+    expect(inEnglish(replyFromBody(200, '<html>'))).toMatchObject({ kind: 'unreadable', status: 200 })
   })
 
   it('SDK errors: an answer with status and body; a SyntaxError; a network error', () => {
@@ -386,18 +402,18 @@ describe('reading answers losslessly (pure)', () => {
       data: { RequestId: 'R', Code: 'TaskName.Duplicate', Message: 'exists', Data: Number('1234567890123456789') },
     })
     // A rounded number id from the SDK's JSON parse is not trusted.
-    expect(replyFromError(sdkError)).toMatchObject({
+    expect(inEnglish(replyFromError(sdkError))).toMatchObject({
       kind: 'answer',
       status: 400,
       code: 'TaskName.Duplicate',
       taskId: null,
     })
-    expect(replyFromError(new SyntaxError('Unexpected token <'))).toMatchObject({ kind: 'unreadable' })
-    expect(replyFromError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))).toEqual({
+    expect(inEnglish(replyFromError(new SyntaxError('Unexpected token <')))).toMatchObject({ kind: 'unreadable' })
+    expect(inEnglish(replyFromError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })))).toEqual({
       kind: 'network',
       detail: 'ECONNRESET',
     })
-    expect(replyFromError(new DOMException('timed out', 'TimeoutError'))).toEqual({
+    expect(inEnglish(replyFromError(new DOMException('timed out', 'TimeoutError')))).toEqual({
       kind: 'network',
       detail: 'no answer in time',
     })
@@ -427,9 +443,9 @@ describe('the rest of the AICCS classifier’s branches (pure, captured shapes)'
   })
 
   it('a 2xx body that is JSON but not an object is unreadable; an object without the fields reads as nulls', () => {
-    expect(replyFromBody(200, 'null')).toEqual({ kind: 'unreadable', status: 200, detail: 'null' })
-    expect(replyFromBody(200, '"OK"')).toEqual({ kind: 'unreadable', status: 200, detail: '"OK"' })
-    expect(replyFromBody(200, '{"Code":7,"Success":"yes"}')).toEqual({
+    expect(inEnglish(replyFromBody(200, 'null'))).toEqual({ kind: 'unreadable', status: 200, detail: 'null' })
+    expect(inEnglish(replyFromBody(200, '"OK"'))).toEqual({ kind: 'unreadable', status: 200, detail: '"OK"' })
+    expect(inEnglish(replyFromBody(200, '{"Code":7,"Success":"yes"}'))).toEqual({
       kind: 'answer',
       status: 200,
       code: null,
@@ -441,13 +457,15 @@ describe('the rest of the AICCS classifier’s branches (pure, captured shapes)'
   })
 
   it('what the SDK resolved with: its status and raw body; missing ones read as a 2xx with no body', () => {
-    expect(replyFromAnswer({ statusCode: 200, body: '{"Code":"OK","Success":true,"Data":7}' })).toMatchObject({
+    expect(
+      inEnglish(replyFromAnswer({ statusCode: 200, body: '{"Code":"OK","Success":true,"Data":7}' })),
+    ).toMatchObject({
       kind: 'answer',
       status: 200,
       taskId: '7',
     })
-    expect(replyFromAnswer({})).toEqual({ kind: 'unreadable', status: 200, detail: '' })
-    expect(replyFromAnswer({ statusCode: '201', body: { Data: 7 } })).toEqual({
+    expect(inEnglish(replyFromAnswer({}))).toEqual({ kind: 'unreadable', status: 200, detail: '' })
+    expect(inEnglish(replyFromAnswer({ statusCode: '201', body: { Data: 7 } }))).toEqual({
       kind: 'unreadable',
       status: 200,
       detail: '',
@@ -465,13 +483,13 @@ describe('the rest of the AICCS classifier’s branches (pure, captured shapes)'
     ['a code that is not a network code', Object.assign(new Error('odd thing'), { code: 'weird' }), 'Error: odd thing'],
     ['no code, no message', new Error(), 'Error'],
   ])('network failure detail: %s', (_name, error, detail) => {
-    expect(replyFromError(error)).toEqual({ kind: 'network', detail })
+    expect(inEnglish(replyFromError(error))).toEqual({ kind: 'network', detail })
   })
 
   it('SDK errors: the error body’s fields when present, else the SDK’s own, never the text "undefined"', () => {
     const sdk = (fields: Record<string, unknown>) =>
       Object.assign(new Error('code: 400'), { statusCode: 400, ...fields })
-    expect(replyFromError(sdk({ code: 'Throttling.User', data: 'not an object' }))).toEqual({
+    expect(inEnglish(replyFromError(sdk({ code: 'Throttling.User', data: 'not an object' })))).toEqual({
       kind: 'answer',
       status: 400,
       code: 'Throttling.User',
@@ -482,19 +500,19 @@ describe('the rest of the AICCS classifier’s branches (pure, captured shapes)'
       retryAfterMs: null,
     })
     // The SDK writes `${code}`: a body without Code becomes the string "undefined".
-    expect(replyFromError(sdk({ code: 'undefined', data: {} }))).toMatchObject({ code: null })
-    expect(replyFromError(sdk({ code: 7, data: { Code: 9 } }))).toMatchObject({ code: null })
-    expect(replyFromError(sdk({ data: { Success: false, Code: 'TaskName.Duplicate' } }))).toMatchObject({
+    expect(inEnglish(replyFromError(sdk({ code: 'undefined', data: {} })))).toMatchObject({ code: null })
+    expect(inEnglish(replyFromError(sdk({ code: 7, data: { Code: 9 } })))).toMatchObject({ code: null })
+    expect(inEnglish(replyFromError(sdk({ data: { Success: false, Code: 'TaskName.Duplicate' } })))).toMatchObject({
       success: false,
       code: 'TaskName.Duplicate',
     })
-    expect(replyFromError(sdk({ data: { Data: '1234567890123456789' } }))).toMatchObject({
+    expect(inEnglish(replyFromError(sdk({ data: { Data: '1234567890123456789' } })))).toMatchObject({
       taskId: '1234567890123456789',
     })
-    expect(replyFromError(sdk({ data: { Data: 'abc' } }))).toMatchObject({ taskId: null })
-    expect(replyFromError(sdk({ data: { Data: 42 } }))).toMatchObject({ taskId: '42' })
-    expect(replyFromError(sdk({ data: { Data: -42 } }))).toMatchObject({ taskId: null })
-    expect(replyFromError(sdk({ data: { Data: 4.5 } }))).toMatchObject({ taskId: null })
+    expect(inEnglish(replyFromError(sdk({ data: { Data: 'abc' } })))).toMatchObject({ taskId: null })
+    expect(inEnglish(replyFromError(sdk({ data: { Data: 42 } })))).toMatchObject({ taskId: '42' })
+    expect(inEnglish(replyFromError(sdk({ data: { Data: -42 } })))).toMatchObject({ taskId: null })
+    expect(inEnglish(replyFromError(sdk({ data: { Data: 4.5 } })))).toMatchObject({ taskId: null })
   })
 
   it('a throttled answer’s wait (the SDK’s retryAfter, ms) becomes the retry delay', () => {
@@ -510,10 +528,10 @@ describe('the rest of the AICCS classifier’s branches (pure, captured shapes)'
           }),
         ),
       )
-    expect(throttled(1500)).toMatchObject({ kind: 'retry', delayMs: 1500, httpStatus: 400 })
-    expect(throttled(-5)).toMatchObject({ kind: 'retry', delayMs: 0 })
-    expect(throttled(Number.NaN)).toMatchObject({ kind: 'retry', delayMs: null })
-    expect(throttled(undefined)).toMatchObject({ kind: 'retry', delayMs: null })
+    expect(inEnglish(throttled(1500))).toMatchObject({ kind: 'retry', delayMs: 1500, httpStatus: 400 })
+    expect(inEnglish(throttled(-5))).toMatchObject({ kind: 'retry', delayMs: 0 })
+    expect(inEnglish(throttled(Number.NaN))).toMatchObject({ kind: 'retry', delayMs: null })
+    expect(inEnglish(throttled(undefined))).toMatchObject({ kind: 'retry', delayMs: null })
   })
 
   it.each([
@@ -540,7 +558,7 @@ describe('the rest of the AICCS classifier’s branches (pure, captured shapes)'
       },
     ],
   ] as [string, AiccsReply, object][])('%s', (_name, reply, expected) => {
-    expect(checked(classifyAiccsReply(reply))).toMatchObject(expected)
+    expect(inEnglish(checked(classifyAiccsReply(reply)))).toMatchObject(expected)
   })
 
   it('a parameter AICCS does not have: refused by the one wire check, with the issue at the root', () => {

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { inEnglish, said } from '../../shared/in-english'
+import { msg } from '../../../shared/i18n/message'
 import type { SendOutcome } from '../../../shared/schemas/send-outcome'
 import { AiccsProfile } from '../../../shared/providers/aiccs/profile'
 import { AiccsSecret } from '../../../shared/schemas/credentials'
@@ -61,7 +63,7 @@ describe('reading a QueryAiCallTaskPage answer', () => {
   it('says absent only when the whole match fits the page', () => {
     expect(readTaskPage(page([], { Total: 0 }), NAME)).toEqual({ kind: 'absent' })
     expect(readTaskPage(page([{ TaskId: '1', TaskName: 'other' }]), NAME)).toEqual({ kind: 'absent' })
-    expect(readTaskPage(page([{ TaskId: '1', TaskName: 'other' }], { Total: 40 }), NAME)).toMatchObject({
+    expect(inEnglish(readTaskPage(page([{ TaskId: '1', TaskName: 'other' }], { Total: 40 }), NAME))).toMatchObject({
       kind: 'unknown',
       detail: expect.stringContaining('more matches'),
     })
@@ -84,8 +86,8 @@ describe('reading a QueryAiCallTaskPage answer', () => {
 describe('which refusals are checked against the task list', () => {
   const answer = (code: string | null, status = 400) =>
     ({ kind: 'answer', status, code, success: null, message: null, requestId: null, taskId: null }) as const
-  const rejected: SendOutcome = { kind: 'rejected', message: 'refused', providerMessage: null, httpStatus: 400 }
-  const review: SendOutcome = { kind: 'needs_review', message: 'taken', providerMessage: null }
+  const rejected: SendOutcome = { kind: 'rejected', message: said('refused'), providerMessage: null, httpStatus: 400 }
+  const review: SendOutcome = { kind: 'needs_review', message: said('taken'), providerMessage: null }
 
   it('any refusal, and a duplicate name without its id; never a network failure or anything else', () => {
     expect(refusalToCheck(answer('InvalidParameter'), rejected)).toEqual({ status: 400, duplicateName: false })
@@ -100,8 +102,12 @@ describe('which refusals are checked against the task list', () => {
 })
 
 describe('settling a refusal by the lookup', () => {
-  const rejected: SendOutcome = { kind: 'rejected', message: 'refused', providerMessage: 'X: y', httpStatus: 400 }
-  const review: SendOutcome = { kind: 'needs_review', message: 'taken', providerMessage: 'TaskName.Duplicate: z' }
+  const rejected: SendOutcome = { kind: 'rejected', message: said('refused'), providerMessage: 'X: y', httpStatus: 400 }
+  const review: SendOutcome = {
+    kind: 'needs_review',
+    message: said('taken'),
+    providerMessage: 'TaskName.Duplicate: z',
+  }
 
   it('found: sent with the id; otherwise a plain refusal stands and a duplicate name needs review', () => {
     const found = { kind: 'found', taskId: '7' } as const
@@ -111,18 +117,23 @@ describe('settling a refusal by the lookup', () => {
       httpStatus: 400,
     })
     expect(settleAfterLookup(rejected, { kind: 'absent' }, { status: 400, duplicateName: false })).toBe(rejected)
-    expect(settleAfterLookup(review, { kind: 'absent' }, { status: 400, duplicateName: true })).toMatchObject({
+    expect(
+      inEnglish(settleAfterLookup(review, { kind: 'absent' }, { status: 400, duplicateName: true })),
+    ).toMatchObject({
       kind: 'needs_review',
       message: expect.stringContaining('shows no task of that name'),
       providerMessage: 'TaskName.Duplicate: z',
     })
-    const unknown = { kind: 'unknown', detail: 'the task list could not be read (ServiceUnavailable)' } as const
-    expect(settleAfterLookup(rejected, unknown, { status: 409, duplicateName: true })).toMatchObject({
+    const unknown = {
+      kind: 'unknown',
+      detail: msg('sendOutcome.aiccsList.unreadable', { code: 'ServiceUnavailable' }),
+    } as const
+    expect(inEnglish(settleAfterLookup(rejected, unknown, { status: 409, duplicateName: true }))).toMatchObject({
       kind: 'needs_review',
       message: expect.stringContaining('ServiceUnavailable'),
       providerMessage: 'X: y',
     })
-    const retry: SendOutcome = { kind: 'retry', delayMs: null, reason: 'later', httpStatus: null }
+    const retry: SendOutcome = { kind: 'retry', delayMs: null, reason: said('later'), httpStatus: null }
     expect(settleAfterLookup(retry, unknown, { status: 400, duplicateName: true })).toMatchObject({
       kind: 'needs_review',
       providerMessage: null,
@@ -145,10 +156,12 @@ describe('the lookup against the simulator (QueryAiCallTaskPage as documented)',
     expect(s.requests[0]).toMatchObject({ action: 'QueryAiCallTaskPage', verdict: 'listed' })
     const closed = await closedPort()
     expect(
-      await findAiccsTaskByName(context(`127.0.0.1:${closed}`), NAME, {
-        timeoutMs: ANSWERED_MS,
-        signWith: secrets.aiccs,
-      }),
+      inEnglish(
+        await findAiccsTaskByName(context(`127.0.0.1:${closed}`), NAME, {
+          timeoutMs: ANSWERED_MS,
+          signWith: secrets.aiccs,
+        }),
+      ),
     ).toMatchObject({
       kind: 'unknown',
       detail: expect.stringContaining('could not be read'),
@@ -159,7 +172,9 @@ describe('the lookup against the simulator (QueryAiCallTaskPage as documented)',
     const silent = await silentServer()
     cleanups.push(silent.close)
     const ctx = context(`127.0.0.1:${silent.port}`)
-    expect(await findAiccsTaskByName(ctx, NAME, { timeoutMs: NEVER_ANSWERED_MS, signWith: secrets.aiccs })).toEqual({
+    expect(
+      inEnglish(await findAiccsTaskByName(ctx, NAME, { timeoutMs: NEVER_ANSWERED_MS, signWith: secrets.aiccs })),
+    ).toEqual({
       kind: 'unknown',
       detail: 'the task list could not be read (no answer in time)',
     })

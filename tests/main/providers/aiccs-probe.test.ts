@@ -1,4 +1,5 @@
 import * as openapi from '@alicloud/openapi-core'
+import { inEnglish } from '../../shared/in-english'
 import { $OpenApiUtil } from '@alicloud/openapi-core'
 import { RuntimeOptions } from '@darabonba/typescript'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -76,7 +77,7 @@ describe('Alibaba Cloud AICCS connection probe (SDK → V3-signature-checking si
   it('correct credentials: the gateway accepts the signature and asks for parameters → connected', async () => {
     const s = await sim()
     const finding = await probe(context(s.host))
-    expect(finding).toMatchObject({
+    expect(inEnglish(finding)).toMatchObject({
       outcome: 'connected',
       message: expect.stringContaining('accepted the request signature'),
       httpStatus: 400,
@@ -86,7 +87,7 @@ describe('Alibaba Cloud AICCS connection probe (SDK → V3-signature-checking si
     })
     expect(s.requests).toHaveLength(1)
     const [request] = s.requests
-    expect(request).toMatchObject({
+    expect(inEnglish(request)).toMatchObject({
       method: 'POST',
       path: '/',
       action: 'CreateAiCallTask',
@@ -99,7 +100,7 @@ describe('Alibaba Cloud AICCS connection probe (SDK → V3-signature-checking si
     const m = AUTHORIZATION.exec(request!.authorization ?? '')
     expect(m, request!.authorization ?? 'no Authorization header').not.toBeNull()
     expect(m![1]).toBe(secrets.aiccs.accessKeyId)
-    expect(m![2]!.split(';')).toEqual(
+    expect(inEnglish(m![2]!.split(';'))).toEqual(
       expect.arrayContaining([
         'host',
         'x-acs-action',
@@ -120,17 +121,17 @@ describe('Alibaba Cloud AICCS connection probe (SDK → V3-signature-checking si
     const authorization = signed.authorization!
     const last = authorization.at(-1) === '0' ? '1' : '0'
     const tampered = await replay(s.url, signed, { authorization: `${authorization.slice(0, -1)}${last}` })
-    expect(tampered).toMatchObject({ status: 400, body: { Code: 'SignatureDoesNotMatch' } })
+    expect(inEnglish(tampered)).toMatchObject({ status: 400, body: { Code: 'SignatureDoesNotMatch' } })
     const otherAction = await replay(s.url, signed, { 'x-acs-action': 'DeleteAiCallTask' })
-    expect(otherAction).toMatchObject({ status: 400, body: { Code: 'SignatureDoesNotMatch' } })
+    expect(inEnglish(otherAction)).toMatchObject({ status: 400, body: { Code: 'SignatureDoesNotMatch' } })
     const addedParameter = await replay(s.url, { ...signed, path: '/?TaskName=sneaked-in' })
-    expect(addedParameter).toMatchObject({ status: 400, body: { Code: 'SignatureDoesNotMatch' } })
+    expect(inEnglish(addedParameter)).toMatchObject({ status: 400, body: { Code: 'SignatureDoesNotMatch' } })
     const addedBody = await replay(s.url, signed, {}, new Blob(['TaskName=sneaked-in']))
-    expect(addedBody).toMatchObject({ status: 400, body: { Code: 'SignatureDoesNotMatch' } })
+    expect(inEnglish(addedBody)).toMatchObject({ status: 400, body: { Code: 'SignatureDoesNotMatch' } })
     // Unchanged, the request is genuine, but its nonce has been used.
     const unchanged = await replay(s.url, signed)
-    expect(unchanged).toMatchObject({ status: 400, body: { Code: 'SignatureNonceUsed' } })
-    expect(s.requests.map((r) => r.verdict)).toEqual([
+    expect(inEnglish(unchanged)).toMatchObject({ status: 400, body: { Code: 'SignatureNonceUsed' } })
+    expect(inEnglish(s.requests.map((r) => r.verdict))).toEqual([
       'missing_parameter',
       'bad_signature',
       'bad_signature',
@@ -143,7 +144,7 @@ describe('Alibaba Cloud AICCS connection probe (SDK → V3-signature-checking si
   it('a wrong AccessKey secret: auth_rejected; the request arrived signed and was refused for its signature', async () => {
     const s = await sim()
     const finding = await probe(context(s.host, { accessKeySecret: 'wrong-aliyun-secret-0000' }))
-    expect(finding).toMatchObject({
+    expect(inEnglish(finding)).toMatchObject({
       outcome: 'auth_rejected',
       httpStatus: 400,
       providerMessage: expect.stringMatching(
@@ -151,26 +152,26 @@ describe('Alibaba Cloud AICCS connection probe (SDK → V3-signature-checking si
       ),
     })
     expect(s.requests).toHaveLength(1)
-    expect(s.requests[0]).toMatchObject({ accessKeyId: secrets.aiccs.accessKeyId, verdict: 'bad_signature' })
-    expect(s.requests[0]!.authorization).toMatch(AUTHORIZATION)
+    expect(inEnglish(s.requests[0])).toMatchObject({ accessKeyId: secrets.aiccs.accessKeyId, verdict: 'bad_signature' })
+    expect(inEnglish(s.requests[0]!.authorization)).toMatch(AUTHORIZATION)
     expectNoSecret(finding)
   })
 
   it('an unknown AccessKey id: auth_rejected (InvalidAccessKeyId.NotFound)', async () => {
     const s = await sim()
     const finding = await probe(context(s.host, { accessKeyId: 'LTAI5tUnknownKey0000' }))
-    expect(finding).toMatchObject({
+    expect(inEnglish(finding)).toMatchObject({
       outcome: 'auth_rejected',
       httpStatus: 404,
       providerMessage: expect.stringMatching(/^InvalidAccessKeyId\.NotFound: Specified access key is not found\./),
     })
-    expect(s.requests[0]).toMatchObject({ accessKeyId: 'LTAI5tUnknownKey0000', verdict: 'unknown_key' })
+    expect(inEnglish(s.requests[0])).toMatchObject({ accessKeyId: 'LTAI5tUnknownKey0000', verdict: 'unknown_key' })
     expectNoSecret(finding)
   })
 
   it('a RAM user without the AICCS permission: not_permitted (Forbidden.RAM)', async () => {
     const s = await sim({ forbiddenKeys: [secrets.aiccs.accessKeyId] })
-    expect(await probe(context(s.host))).toMatchObject({
+    expect(inEnglish(await probe(context(s.host)))).toMatchObject({
       outcome: 'not_permitted',
       httpStatus: 403,
       providerMessage: expect.stringMatching(/^Forbidden\.RAM: User not authorized/),
@@ -179,7 +180,7 @@ describe('Alibaba Cloud AICCS connection probe (SDK → V3-signature-checking si
 
   it('a computer clock 20 minutes off: auth_rejected, pointing at the clock', async () => {
     const s = await sim({ clockOffsetMs: -20 * 60_000 })
-    expect(await probe(context(s.host))).toMatchObject({
+    expect(inEnglish(await probe(context(s.host)))).toMatchObject({
       outcome: 'auth_rejected',
       message: expect.stringContaining('clock'),
       providerMessage: expect.stringMatching(/^InvalidTimeStamp\.Expired: /),
@@ -188,18 +189,18 @@ describe('Alibaba Cloud AICCS connection probe (SDK → V3-signature-checking si
 
   it('throttling: provider_error, and the SDK does not retry', async () => {
     const s = await sim({ throttle: true })
-    expect(await probe(context(s.host))).toMatchObject({
+    expect(inEnglish(await probe(context(s.host)))).toMatchObject({
       outcome: 'provider_error',
       message: expect.stringContaining('throttling'),
       providerMessage: expect.stringMatching(/^Throttling\.User: Request was denied due to user flow control\./),
       httpStatus: 400,
     })
-    expect(s.requests.map((r) => r.verdict)).toEqual(['throttled'])
+    expect(inEnglish(s.requests.map((r) => r.verdict))).toEqual(['throttled'])
   })
 
   it('a port nobody listens on: unreachable', async () => {
     const port = await closedPort()
-    expect(await probe(context(`127.0.0.1:${port}`))).toEqual({
+    expect(inEnglish(await probe(context(`127.0.0.1:${port}`)))).toEqual({
       outcome: 'unreachable',
       message: `The AICCS endpoint 127.0.0.1:${port} could not be reached (ECONNREFUSED).`,
       providerMessage: null,
@@ -213,7 +214,7 @@ describe('Alibaba Cloud AICCS connection probe (SDK → V3-signature-checking si
     const { port } = silent
     const started = performance.now()
     const finding = await probe(context(`127.0.0.1:${port}`, {}, AbortSignal.timeout(300)))
-    expect(finding).toMatchObject({
+    expect(inEnglish(finding)).toMatchObject({
       outcome: 'unreachable',
       message: expect.stringContaining('did not answer in time'),
     })
@@ -275,12 +276,16 @@ describe('AICCS simulator: a full CreateAiCallTask through the official client',
     const s = await sim()
     const answer = await createTask(s.host, valid)
     expect(answer.statusCode).toBe(200)
-    expect(answer.body).toMatch(
+    expect(inEnglish(answer.body)).toMatch(
       /^\{"RequestId":"[0-9A-F-]{36}","Code":"OK","Success":true,"Message":"","Data":1234567890123456789\}$/,
     )
-    expect(s.requests[0]).toMatchObject({ verdict: 'created', taskId: '1234567890123456789', parameters: valid })
+    expect(inEnglish(s.requests[0])).toMatchObject({
+      verdict: 'created',
+      taskId: '1234567890123456789',
+      parameters: valid,
+    })
     const second = await createTask(s.host, { ...valid, TaskName: 'second' })
-    expect(second.body).toContain('"Data":1234567890123456790')
+    expect(inEnglish(second.body)).toContain('"Data":1234567890123456790')
   })
 
   it('names the first missing parameter, and checks values', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { inEnglish } from '../../shared/in-english'
 import type { AiccsSendContext, AiccsTaskParams } from '../../../electron/main/providers/aiccs/aiccs-client'
 import { createAiccsClient } from '../../../electron/main/providers/aiccs/aiccs-client'
 import { createAiccsProbe } from '../../../electron/main/providers/aiccs/connection-probe'
@@ -172,7 +173,7 @@ describe('AICCS with a RAM role: STS AssumeRole, then x-acs-security-token', () 
     const w = await world()
     const other = 'acs:ram::1234567890123456:role/somebody-else'
     const client = createAiccsClient()
-    expect(await client.send(context(w, { roleArn: other }), task)).toMatchObject({
+    expect(inEnglish(await client.send(context(w, { roleArn: other }), task))).toMatchObject({
       kind: 'needs_auth',
       message: expect.stringContaining('no RAM role with this ARN'),
       providerMessage: expect.stringContaining('EntityNotExist.Role'),
@@ -210,7 +211,7 @@ describe('AICCS with a RAM role: STS AssumeRole, then x-acs-security-token', () 
   it('STS unreachable: retry, nothing sent to AICCS', async () => {
     const w = await world()
     await w.sts.close()
-    expect(await createAiccsClient().send(context(w), task)).toMatchObject({
+    expect(inEnglish(await createAiccsClient().send(context(w), task))).toMatchObject({
       kind: 'retry',
       reason: expect.stringContaining('Nothing was sent to AICCS'),
     })
@@ -222,7 +223,7 @@ describe('AICCS with a RAM role: STS AssumeRole, then x-acs-security-token', () 
     const probe = createAiccsProbe()
     expect(await probe(context(w))).toMatchObject({ outcome: 'connected' })
     expect(w.aiccs.requests[0]!.headers['x-acs-security-token']).toBe(w.sts.issued[0]!.securityToken)
-    expect(await probe(context(w, { roleArn: 'acs:ram::1234567890123456:role/missing' }))).toMatchObject({
+    expect(inEnglish(await probe(context(w, { roleArn: 'acs:ram::1234567890123456:role/missing' })))).toMatchObject({
       outcome: 'auth_rejected',
       message: expect.stringContaining('no RAM role'),
     })

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { inEnglish } from '../../shared/in-english'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -146,7 +147,7 @@ describe('Amazon Connect with a named profile of the AWS configuration', () => {
     writeFileSync(join(dir, 'config'), `[profile callboard-agent]\n${credentialProcess(dir, null, 3)}`)
     const sim = await connectSim(PROCESS_KEY, PROCESS_SECRET, PROCESS_SESSION)
     const { clock } = handClock()
-    expect(await sender(sim.url, 'callboard-agent', clock)()).toMatchObject({
+    expect(inEnglish(await sender(sim.url, 'callboard-agent', clock)())).toMatchObject({
       kind: 'needs_auth',
       message: expect.stringContaining('“callboard-agent”'),
     })

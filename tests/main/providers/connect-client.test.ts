@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { inEnglish } from '../../shared/in-english'
 import { connectStartTaskSchema } from '../../../shared/providers/connect/wire'
 import { wireIssues } from './wire-check'
 import type { SendOutcome } from '../../../shared/schemas/send-outcome'
@@ -85,12 +86,12 @@ describe('Amazon Connect client (SDK → SigV4-checking simulator over loopback 
     const outcome = checked(await clientAt(s.url).send(context(), task))
     expect(s.tasks).toHaveLength(1)
     const [created] = s.tasks
-    expect(outcome).toEqual({ kind: 'sent', providerId: created!.contactId, httpStatus: 200 })
-    expect(created).toMatchObject({ clientToken: KEY, name: task.Name })
+    expect(inEnglish(outcome)).toEqual({ kind: 'sent', providerId: created!.contactId, httpStatus: 200 })
+    expect(inEnglish(created)).toMatchObject({ clientToken: KEY, name: task.Name })
     expect(s.effects.get(KEY)).toBe(1)
     expect(s.requests).toHaveLength(1)
     const [request] = s.requests
-    expect(request).toMatchObject({
+    expect(inEnglish(request)).toMatchObject({
       method: 'PUT',
       path: '/contact/task',
       operation: 'StartTaskContact',
@@ -126,7 +127,7 @@ describe('Amazon Connect client (SDK → SigV4-checking simulator over loopback 
   it('a ClientToken in the input is replaced by the idempotency key', async () => {
     const s = await sim()
     checked(await clientAt(s.url).send(context(), { ...task, ClientToken: 'someone-elses-token' }))
-    expect(s.tasks.map((t) => t.clientToken)).toEqual([KEY])
+    expect(inEnglish(s.tasks.map((t) => t.clientToken))).toEqual([KEY])
   })
 
   it('a wrong secret access key: needs_auth, refused for its signature', async () => {
@@ -134,18 +135,18 @@ describe('Amazon Connect client (SDK → SigV4-checking simulator over loopback 
     const outcome = checked(
       await clientAt(s.url).send(context({ secretAccessKey: 'wrong-secret-access-key-0000' }), task),
     )
-    expect(outcome).toMatchObject({
+    expect(inEnglish(outcome)).toMatchObject({
       kind: 'needs_auth',
       providerMessage: expect.stringContaining('InvalidSignatureException'),
     })
-    expect(s.requests.map((r) => r.verdict)).toEqual(['bad_signature'])
+    expect(inEnglish(s.requests.map((r) => r.verdict))).toEqual(['bad_signature'])
     expect(s.tasks).toHaveLength(0)
   })
 
   it('keys without connect:StartTaskContact: needs_auth naming the permission (AccessDeniedException)', async () => {
     const s = await sim({ accessDeniedKeys: [secrets.connect.accessKeyId] })
     const outcome = checked(await clientAt(s.url).send(context(), task))
-    expect(outcome).toMatchObject({
+    expect(inEnglish(outcome)).toMatchObject({
       kind: 'needs_auth',
       message: expect.stringContaining('connect:StartTaskContact'),
       providerMessage: expect.stringContaining('AccessDeniedException'),
@@ -162,7 +163,7 @@ describe('Amazon Connect client (SDK → SigV4-checking simulator over loopback 
   it('an instance the region does not have: rejected, showing ResourceNotFoundException’s message', async () => {
     const s = await sim()
     const outcome = checked(await clientAt(s.url).send(context(), { ...task, InstanceId: 'no-such-instance' }))
-    expect(outcome).toMatchObject({
+    expect(inEnglish(outcome)).toMatchObject({
       kind: 'rejected',
       httpStatus: 404,
       providerMessage: 'ResourceNotFoundException: Instance not found: no-such-instance',
@@ -173,7 +174,7 @@ describe('Amazon Connect client (SDK → SigV4-checking simulator over loopback 
     const s = await sim()
     await s.setFault({ kind: 'status', status: 429, retryAfterSeconds: 7 })
     const outcome = checked(await clientAt(s.url).send(context(), task))
-    expect(outcome).toMatchObject({ kind: 'retry', delayMs: 7000, httpStatus: 429 })
+    expect(inEnglish(outcome)).toMatchObject({ kind: 'retry', delayMs: 7000, httpStatus: 429 })
     expect(s.requests).toHaveLength(1)
     expect(s.tasks).toHaveLength(0)
   })
@@ -182,9 +183,13 @@ describe('Amazon Connect client (SDK → SigV4-checking simulator over loopback 
     const s = await sim()
     await s.setFault({ kind: 'status', status: 500, code: 'InternalServiceException', times: 1 })
     const client = clientAt(s.url)
-    expect(checked(await client.send(context(), task))).toMatchObject({ kind: 'retry', delayMs: null, httpStatus: 500 })
+    expect(inEnglish(checked(await client.send(context(), task)))).toMatchObject({
+      kind: 'retry',
+      delayMs: null,
+      httpStatus: 500,
+    })
     expect(s.requests).toHaveLength(1)
-    expect(checked(await client.send(context(), task))).toMatchObject({ kind: 'sent' })
+    expect(inEnglish(checked(await client.send(context(), task)))).toMatchObject({ kind: 'sent' })
   })
 
   it('402 ServiceQuotaExceededException: rejected with the service’s message', async () => {
@@ -195,7 +200,7 @@ describe('Amazon Connect client (SDK → SigV4-checking simulator over loopback 
       code: 'ServiceQuotaExceededException',
       message: 'Too many open tasks',
     })
-    expect(checked(await clientAt(s.url).send(context(), task))).toMatchObject({
+    expect(inEnglish(checked(await clientAt(s.url).send(context(), task)))).toMatchObject({
       kind: 'rejected',
       httpStatus: 402,
       providerMessage: 'ServiceQuotaExceededException: Too many open tasks',
@@ -207,15 +212,15 @@ describe('Amazon Connect client (SDK → SigV4-checking simulator over loopback 
     await s.setFault({ kind: 'dropAfterBody', times: 1 })
     const client = clientAt(s.url)
     const first = checked(await client.send(context(), task))
-    expect(first).toMatchObject({ kind: 'retry', httpStatus: null })
+    expect(inEnglish(first)).toMatchObject({ kind: 'retry', httpStatus: null })
     // The contact exists already: the answer was lost, not the task.
     expect(s.tasks).toHaveLength(1)
     const again = checked(await client.send(context(), task))
-    expect(again).toEqual({ kind: 'sent', providerId: s.tasks[0]!.contactId, httpStatus: 200 })
+    expect(inEnglish(again)).toEqual({ kind: 'sent', providerId: s.tasks[0]!.contactId, httpStatus: 200 })
     expect(s.tasks).toHaveLength(1)
     expect(s.effects.get(KEY)).toBe(1)
-    expect(s.requests.map((r) => r.verdict)).toEqual(['dropped', 'ok'])
-    expect(s.tokenMismatches).toEqual([])
+    expect(inEnglish(s.requests.map((r) => r.verdict))).toEqual(['dropped', 'ok'])
+    expect(inEnglish(s.tokenMismatches)).toEqual([])
   })
 
   it('another idempotency key is another task', async () => {
@@ -230,14 +235,18 @@ describe('Amazon Connect client (SDK → SigV4-checking simulator over loopback 
   it('a port nobody listens on: retry', async () => {
     const port = await closedPort()
     const outcome = checked(await clientAt(`http://127.0.0.1:${port}`).send(context(), task))
-    expect(outcome).toMatchObject({ kind: 'retry', httpStatus: null, reason: expect.stringContaining('ECONNREFUSED') })
+    expect(inEnglish(outcome)).toMatchObject({
+      kind: 'retry',
+      httpStatus: null,
+      reason: expect.stringContaining('ECONNREFUSED'),
+    })
   })
 
   it('a provider that never answers: retry after the time limit', async () => {
     const silent = await silentServer()
     cleanups.push(silent.close)
     const outcome = checked(await clientAt(`http://127.0.0.1:${silent.port}`, 300).send(context(), task))
-    expect(outcome).toMatchObject({ kind: 'retry', httpStatus: null })
+    expect(inEnglish(outcome)).toMatchObject({ kind: 'retry', httpStatus: null })
   })
 })
 
@@ -288,13 +297,13 @@ describe('classifyConnectError / classifyConnectOutput (pure)', () => {
   })
 
   it('rejected keeps the service’s own message; an unknown name gets plain words with the status', () => {
-    expect(classifyConnectError(awsError('InvalidParameterException', 400, 'Name too long'), now)).toEqual({
+    expect(inEnglish(classifyConnectError(awsError('InvalidParameterException', 400, 'Name too long'), now))).toEqual({
       kind: 'rejected',
       message: 'Amazon Connect refused the task: one of its fields is not valid.',
       providerMessage: 'InvalidParameterException: Name too long',
       httpStatus: 400,
     })
-    expect(classifyConnectError(awsError('Teapot', 418, ''), now)).toEqual({
+    expect(inEnglish(classifyConnectError(awsError('Teapot', 418, ''), now))).toEqual({
       kind: 'rejected',
       message: 'Amazon Connect refused the task (HTTP 418).',
       providerMessage: 'Teapot',
@@ -314,14 +323,14 @@ describe('classifyConnectError / classifyConnectOutput (pure)', () => {
       name: 'ThrottlingException',
       $metadata: { httpStatusCode: 429 },
     })
-    expect(classifyConnectError(withoutResponse, now)).toMatchObject({ kind: 'retry', delayMs: null })
+    expect(inEnglish(classifyConnectError(withoutResponse, now))).toMatchObject({ kind: 'retry', delayMs: null })
   })
 
   it('the clock and the session token get their own words', () => {
     const skew = classifyConnectError(awsError('InvalidSignatureException', 403, 'Signature expired: 2026…'), now)
-    expect(skew).toMatchObject({ kind: 'needs_auth', message: expect.stringContaining('clock') })
+    expect(inEnglish(skew)).toMatchObject({ kind: 'needs_auth', message: expect.stringContaining('clock') })
     const expired = classifyConnectError(awsError('ExpiredTokenException', 400, 'The security token has expired'), now)
-    expect(expired).toMatchObject({ kind: 'needs_auth', message: expect.stringContaining('session token') })
+    expect(inEnglish(expired)).toMatchObject({ kind: 'needs_auth', message: expect.stringContaining('session token') })
   })
 
   it('network failures of every kind (no HTTP answer) → retry, never needs_review', () => {
@@ -332,8 +341,8 @@ describe('classifyConnectError / classifyConnectOutput (pure)', () => {
     const plain = new Error('something broke')
     const reasons = [reset, refused, abort, timeout, plain, 'not an error', null].map((error) => {
       const outcome = classifyConnectError(error, now)
-      expect(outcome).toMatchObject({ kind: 'retry', delayMs: null, httpStatus: null })
-      return (outcome as { reason: string }).reason
+      expect(inEnglish(outcome)).toMatchObject({ kind: 'retry', delayMs: null, httpStatus: null })
+      return outcome.kind === 'retry' ? inEnglish(outcome.reason) : ''
     })
     expect(reasons[0]).toContain('ECONNRESET')
     expect(reasons[1]).toContain('ECONNREFUSED')
@@ -344,13 +353,13 @@ describe('classifyConnectError / classifyConnectOutput (pure)', () => {
   })
 
   it('a 2xx answer: sent with the ContactId, or retry when it has none', () => {
-    expect(classifyConnectOutput({ ContactId: 'c-1', $metadata: { httpStatusCode: 200 } })).toEqual({
+    expect(inEnglish(classifyConnectOutput({ ContactId: 'c-1', $metadata: { httpStatusCode: 200 } }))).toEqual({
       kind: 'sent',
       providerId: 'c-1',
       httpStatus: 200,
     })
-    expect(classifyConnectOutput({ ContactId: 'c-2', $metadata: {} })).toMatchObject({ httpStatus: 200 })
-    expect(classifyConnectOutput({ $metadata: { httpStatusCode: 200 } })).toMatchObject({
+    expect(inEnglish(classifyConnectOutput({ ContactId: 'c-2', $metadata: {} }))).toMatchObject({ httpStatus: 200 })
+    expect(inEnglish(classifyConnectOutput({ $metadata: { httpStatusCode: 200 } }))).toMatchObject({
       kind: 'retry',
       delayMs: null,
     })
@@ -362,14 +371,14 @@ describe('the rest of the Connect classifier’s branches (pure, captured shapes
 
   it('a Message that is not text: the error name alone', () => {
     const error = Object.assign(awsError('InvalidRequestException', 400), { Message: { nested: true } })
-    expect(classifyConnectError(error, now)).toMatchObject({
+    expect(inEnglish(classifyConnectError(error, now))).toMatchObject({
       kind: 'rejected',
       providerMessage: 'InvalidRequestException',
     })
   })
 
   it('a network error with neither code nor message: its name', () => {
-    expect(classifyConnectError(new Error(), now)).toMatchObject({
+    expect(inEnglish(classifyConnectError(new Error(), now))).toMatchObject({
       kind: 'retry',
       reason: expect.stringContaining('did not answer (Error).'),
     })

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { inEnglish, said } from '../../shared/in-english'
 import type { ConnectStartTaskContactInput } from '../../../shared/providers/connect/wire'
 import type { ConnectSsoSecret } from '../../../shared/providers/connect/secret'
 import { ConnectSecret } from '../../../shared/schemas/credentials'
@@ -305,7 +306,7 @@ describe('Amazon Connect with IAM Identity Center: role credentials for the chos
     w.idc.revokeRefreshTokens()
     w.time.advance(8 * 60 * MINUTE)
     const outcome = await send()
-    expect(outcome).toMatchObject({
+    expect(inEnglish(outcome)).toMatchObject({
       kind: 'needs_auth',
       message: expect.stringContaining('Sign in again'),
       providerMessage: expect.stringContaining('InvalidGrantException'),
@@ -321,7 +322,10 @@ describe('Amazon Connect with IAM Identity Center: role credentials for the chos
     expect((await send()).kind).toBe('sent')
     const tokenRequests = operations(w, 'CreateToken').length
     w.time.advance(8 * 60 * MINUTE)
-    expect(await send()).toMatchObject({ kind: 'needs_auth', message: expect.stringContaining('Sign in again') })
+    expect(inEnglish(await send())).toMatchObject({
+      kind: 'needs_auth',
+      message: expect.stringContaining('Sign in again'),
+    })
     expect(operations(w, 'CreateToken')).toHaveLength(tokenRequests)
   })
 
@@ -343,7 +347,9 @@ describe('Amazon Connect with IAM Identity Center: role credentials for the chos
 
     const several = await world()
     const signedIn = await signIn(several)
-    expect(await sender(several, signedIn.secret, { ssoAccountId: '', ssoRoleName: '' }).send()).toMatchObject({
+    expect(
+      inEnglish(await sender(several, signedIn.secret, { ssoAccountId: '', ssoRoleName: '' }).send()),
+    ).toMatchObject({
       kind: 'needs_auth',
       message: expect.stringContaining('choose the account and role'),
     })
@@ -361,7 +367,7 @@ describe('Amazon Connect with IAM Identity Center: role credentials for the chos
     })
     idc = w.idc
     const { secret } = await signIn(w)
-    expect(await sender(w, secret).send()).toMatchObject({
+    expect(inEnglish(await sender(w, secret).send())).toMatchObject({
       kind: 'needs_auth',
       message: expect.stringContaining('Sign in again'),
     })
@@ -392,13 +398,17 @@ describe('Amazon Connect with IAM Identity Center: role credentials for the chos
       },
       task,
     )
-    expect(outcome).toMatchObject({ kind: 'needs_auth', message: expect.stringContaining('expired') })
+    expect(inEnglish(outcome)).toMatchObject({ kind: 'needs_auth', message: expect.stringContaining('expired') })
     expect(w.connect.requests).toHaveLength(1)
   })
 
   it('a retryable Identity Center failure reads as retry', () => {
     expect(
-      classifyCredentialsProblem(new CredentialsUnavailable('provider_error', 'busy', 'TooManyRequestsException')),
+      inEnglish(
+        classifyCredentialsProblem(
+          new CredentialsUnavailable('provider_error', said('busy'), 'TooManyRequestsException'),
+        ),
+      ),
     ).toEqual({
       kind: 'retry',
       delayMs: null,
@@ -436,7 +446,7 @@ describe('Amazon Connect with IAM Identity Center: role credentials for the chos
     const w = await world()
     const { secret } = await signIn(w)
     await w.idc.close()
-    expect(await sender(w, secret).send()).toMatchObject({
+    expect(inEnglish(await sender(w, secret).send())).toMatchObject({
       kind: 'retry',
       reason: expect.stringContaining('Nothing was sent'),
     })
@@ -459,7 +469,7 @@ describe('Amazon Connect with IAM Identity Center: role credentials for the chos
       fetch,
       signal: AbortSignal.timeout(20_000),
     }
-    expect(await probe(context)).toMatchObject({
+    expect(inEnglish(await probe(context))).toMatchObject({
       outcome: 'connected',
       message: expect.stringContaining('acme-support'),
     })

@@ -1,4 +1,5 @@
 import { request } from 'node:http'
+import { inEnglish } from '../../shared/in-english'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ProbeContext, ProbeFinding } from '../../../electron/main/providers/connection-probe'
 import type { SecretOf } from '../../../shared/providers/registry'
@@ -76,14 +77,14 @@ describe('Amazon Connect connection probe (SDK → SigV4-checking simulator)', (
   it('correct credentials: connected, naming the instance alias; the request was really SigV4-signed', async () => {
     const s = await sim()
     const finding = await probeAt(s.url)(context())
-    expect(finding).toEqual({
+    expect(inEnglish(finding)).toEqual({
       outcome: 'connected',
       message: `Signed in to Amazon Connect instance “acme-support” in ${REGION}.`,
       httpStatus: 200,
     })
     expect(s.requests).toHaveLength(1)
     const [request] = s.requests
-    expect(request).toMatchObject({
+    expect(inEnglish(request)).toMatchObject({
       method: 'GET',
       path: `/instance/${INSTANCE}`,
       operation: 'DescribeInstance',
@@ -95,7 +96,7 @@ describe('Amazon Connect connection probe (SDK → SigV4-checking simulator)', (
     expect(m![1]).toBe(secrets.connect.accessKeyId)
     expect(m![2]).toBe(request!.headers['x-amz-date']!.slice(0, 8))
     expect(m![3]).toBe(REGION)
-    expect(m![4]!.split(';')).toEqual(expect.arrayContaining(['host', 'x-amz-date', 'x-amz-content-sha256']))
+    expect(inEnglish(m![4]!.split(';'))).toEqual(expect.arrayContaining(['host', 'x-amz-date', 'x-amz-content-sha256']))
     expect(request!.headers['x-amz-security-token']).toBeUndefined()
   })
 
@@ -108,15 +109,21 @@ describe('Amazon Connect connection probe (SDK → SigV4-checking simulator)', (
     const authorization = signed.authorization!
     const last = authorization.at(-1) === '0' ? '1' : '0'
     const tampered = await replay(s.url, signed, { authorization: `${authorization.slice(0, -1)}${last}` })
-    expect(tampered).toMatchObject({ status: 403, type: 'InvalidSignatureException' })
-    expect(JSON.parse(tampered.body)).toEqual({
+    expect(inEnglish(tampered)).toMatchObject({ status: 403, type: 'InvalidSignatureException' })
+    expect(inEnglish(JSON.parse(tampered.body))).toEqual({
       message: expect.stringContaining('does not match the signature you provided'),
     })
     const otherInstance = await replay(s.url, { ...signed, path: '/instance/another-instance' })
-    expect(otherInstance).toMatchObject({ status: 403, type: 'InvalidSignatureException' })
+    expect(inEnglish(otherInstance)).toMatchObject({ status: 403, type: 'InvalidSignatureException' })
     const changedHeader = await replay(s.url, signed, { 'x-amz-user-agent': 'someone-else' })
-    expect(changedHeader).toMatchObject({ status: 403, type: 'InvalidSignatureException' })
-    expect(s.requests.map((r) => r.verdict)).toEqual(['ok', 'ok', 'bad_signature', 'bad_signature', 'bad_signature'])
+    expect(inEnglish(changedHeader)).toMatchObject({ status: 403, type: 'InvalidSignatureException' })
+    expect(inEnglish(s.requests.map((r) => r.verdict))).toEqual([
+      'ok',
+      'ok',
+      'bad_signature',
+      'bad_signature',
+      'bad_signature',
+    ])
   })
 
   it('the simulator hashes the body that arrived: a body the signature does not cover is refused', async () => {
@@ -135,13 +142,13 @@ describe('Amazon Connect connection probe (SDK → SigV4-checking simulator)', (
       req.end('{"x":"y"}')
     })
     expect(status).toBe(403)
-    expect(s.requests.map((r) => r.verdict)).toEqual(['ok', 'bad_signature'])
+    expect(inEnglish(s.requests.map((r) => r.verdict))).toEqual(['ok', 'bad_signature'])
   })
 
   it('a wrong secret access key: auth_rejected; the request arrived signed and was refused for its signature', async () => {
     const s = await sim()
     const finding = await probeAt(s.url)(context({ secretAccessKey: 'wrong-secret-access-key-0000' }))
-    expect(finding).toMatchObject({
+    expect(inEnglish(finding)).toMatchObject({
       outcome: 'auth_rejected',
       httpStatus: 403,
       providerMessage: expect.stringMatching(
@@ -149,31 +156,31 @@ describe('Amazon Connect connection probe (SDK → SigV4-checking simulator)', (
       ),
     })
     expect(s.requests).toHaveLength(1)
-    expect(s.requests[0]).toMatchObject({
+    expect(inEnglish(s.requests[0])).toMatchObject({
       accessKeyId: secrets.connect.accessKeyId,
       verdict: 'bad_signature',
       status: 403,
     })
-    expect(s.requests[0]!.authorization).toMatch(AUTHORIZATION)
+    expect(inEnglish(s.requests[0]!.authorization)).toMatch(AUTHORIZATION)
     expectNoSecret(finding)
   })
 
   it('an unknown access key id: auth_rejected (UnrecognizedClientException)', async () => {
     const s = await sim()
     const finding = await probeAt(s.url)(context({ accessKeyId: 'AKIAUNKNOWNKEY000001' }))
-    expect(finding).toMatchObject({
+    expect(inEnglish(finding)).toMatchObject({
       outcome: 'auth_rejected',
       httpStatus: 403,
       providerMessage: 'UnrecognizedClientException: The security token included in the request is invalid.',
     })
-    expect(s.requests[0]).toMatchObject({ accessKeyId: 'AKIAUNKNOWNKEY000001', verdict: 'unknown_key' })
+    expect(inEnglish(s.requests[0])).toMatchObject({ accessKeyId: 'AKIAUNKNOWNKEY000001', verdict: 'unknown_key' })
     expectNoSecret(finding)
   })
 
   it('a computer clock 10 minutes off: auth_rejected, pointing at the clock', async () => {
     const s = await sim({ clockOffsetMs: 10 * 60_000 })
     const finding = await probeAt(s.url)(context())
-    expect(finding).toMatchObject({
+    expect(inEnglish(finding)).toMatchObject({
       outcome: 'auth_rejected',
       message: expect.stringContaining('clock'),
       providerMessage: expect.stringMatching(
@@ -188,20 +195,22 @@ describe('Amazon Connect connection probe (SDK → SigV4-checking simulator)', (
     const token = 'IQoJb3JpZ2luX2VjEXAMPLE-session-token'
     const temp = { accessKeyId: 'ASIAZZTESTKEY0004567', sessionToken: token }
     const s = await sim(temp)
-    expect(await probeAt(s.url)(context(temp))).toMatchObject({ outcome: 'connected' })
+    expect(inEnglish(await probeAt(s.url)(context(temp)))).toMatchObject({ outcome: 'connected' })
     expect(s.requests[0]!.headers['x-amz-security-token']).toBe(token)
-    expect(s.requests[0]!.authorization!.split('SignedHeaders=')[1]).toContain('x-amz-security-token')
-    expect(await probeAt(s.url)(context({ ...temp, sessionToken: 'another-token' }))).toMatchObject({
+    expect(inEnglish(s.requests[0]!.authorization!.split('SignedHeaders=')[1])).toContain('x-amz-security-token')
+    expect(inEnglish(await probeAt(s.url)(context({ ...temp, sessionToken: 'another-token' })))).toMatchObject({
       outcome: 'auth_rejected',
     })
-    expect(await probeAt(s.url)(context({ ...temp, sessionToken: '' }))).toMatchObject({ outcome: 'auth_rejected' })
-    expect(s.requests.map((r) => r.verdict)).toEqual(['ok', 'bad_token', 'bad_token'])
+    expect(inEnglish(await probeAt(s.url)(context({ ...temp, sessionToken: '' })))).toMatchObject({
+      outcome: 'auth_rejected',
+    })
+    expect(inEnglish(s.requests.map((r) => r.verdict))).toEqual(['ok', 'bad_token', 'bad_token'])
   })
 
   it('valid keys without connect:DescribeInstance: not_permitted, naming both permissions', async () => {
     const s = await sim({ accessDeniedKeys: [secrets.connect.accessKeyId] })
     const finding = await probeAt(s.url)(context())
-    expect(finding).toMatchObject({
+    expect(inEnglish(finding)).toMatchObject({
       outcome: 'not_permitted',
       message: expect.stringMatching(/connect:DescribeInstance.*connect:StartTaskContact/),
       providerMessage: expect.stringMatching(
@@ -215,7 +224,7 @@ describe('Amazon Connect connection probe (SDK → SigV4-checking simulator)', (
   it('an instance id the region does not have: not_found', async () => {
     const s = await sim({ instances: [{ id: 'some-other-instance' }] })
     const finding = await probeAt(s.url)(context())
-    expect(finding).toMatchObject({
+    expect(inEnglish(finding)).toMatchObject({
       outcome: 'not_found',
       message: expect.stringContaining(INSTANCE),
       providerMessage: `ResourceNotFoundException: Instance not found: ${INSTANCE}`,
@@ -231,13 +240,13 @@ describe('Amazon Connect connection probe (SDK → SigV4-checking simulator)', (
       ...context(),
       profile: ConnectProfile.parse({ ...drafts.connect, id: ID, instanceId: odd }),
     })
-    expect(finding).toMatchObject({ outcome: 'connected' })
-    expect(s.requests[0]).toMatchObject({ path: '/instance/odd%20id%2Fwith%2Aslash%27', verdict: 'ok' })
+    expect(inEnglish(finding)).toMatchObject({ outcome: 'connected' })
+    expect(inEnglish(s.requests[0])).toMatchObject({ path: '/instance/odd%20id%2Fwith%2Aslash%27', verdict: 'ok' })
   })
 
   it('an instance without an alias: connected, naming the id', async () => {
     const s = await sim({ instances: [{ id: INSTANCE }] })
-    expect(await probeAt(s.url)(context())).toMatchObject({
+    expect(inEnglish(await probeAt(s.url)(context()))).toMatchObject({
       outcome: 'connected',
       message: `Signed in to Amazon Connect instance ${INSTANCE} in ${REGION}.`,
     })
@@ -245,19 +254,19 @@ describe('Amazon Connect connection probe (SDK → SigV4-checking simulator)', (
 
   it('throttling: provider_error, and the SDK does not retry (one attempt)', async () => {
     const s = await sim({ throttle: true })
-    expect(await probeAt(s.url)(context())).toMatchObject({
+    expect(inEnglish(await probeAt(s.url)(context()))).toMatchObject({
       outcome: 'provider_error',
       message: expect.stringContaining('throttling'),
       providerMessage: 'ThrottlingException: Rate exceeded',
       httpStatus: 429,
     })
-    expect(s.requests.map((r) => r.verdict)).toEqual(['throttled'])
+    expect(inEnglish(s.requests.map((r) => r.verdict))).toEqual(['throttled'])
   })
 
   it('a port nobody listens on: unreachable', async () => {
     const port = await closedPort()
     const finding = await probeAt(`http://127.0.0.1:${port}`)(context())
-    expect(finding).toEqual({
+    expect(inEnglish(finding)).toEqual({
       outcome: 'unreachable',
       message: `The Amazon Connect endpoint http://127.0.0.1:${port} could not be reached (ECONNREFUSED).`,
       providerMessage: null,
@@ -271,7 +280,7 @@ describe('Amazon Connect connection probe (SDK → SigV4-checking simulator)', (
     const { port } = silent
     const started = performance.now()
     const finding = await probeAt(`http://127.0.0.1:${port}`)(context({}, AbortSignal.timeout(300)))
-    expect(finding).toMatchObject({
+    expect(inEnglish(finding)).toMatchObject({
       outcome: 'unreachable',
       message: expect.stringContaining('did not answer in time'),
     })

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { inEnglish } from '../../shared/in-english'
 import type { ProbeRegistry } from '../../../electron/main/providers/connection-tester'
 import { createConnectionTester } from '../../../electron/main/providers/connection-tester'
 import { redactSecrets } from '../../../electron/main/secrets/redact-secrets'
@@ -85,13 +86,13 @@ describe('Webex connection test', () => {
     const s = await sim()
     const { test, store } = await tester(webexProfile(s.url), secrets.webex)
     const result = await test()
-    expect(result).toMatchObject({
+    expect(inEnglish(result)).toMatchObject({
       outcome: 'connected',
       message: 'Signed in to Webex as Dana Agent.',
       httpStatus: 200,
     })
-    expect(JSON.parse(store.entries.get(tokenAccount(ID))!).accessToken).toMatch(/^wx-at-/)
-    expect(s.ledger.map((l) => l.verdict)).toEqual(['issued', 'ok'])
+    expect(inEnglish(JSON.parse(store.entries.get(tokenAccount(ID))!).accessToken)).toMatch(/^wx-at-/)
+    expect(inEnglish(s.ledger.map((l) => l.verdict))).toEqual(['issued', 'ok'])
   })
 
   it('after a 401 refreshes once with the rotated refresh token and succeeds', async () => {
@@ -99,16 +100,16 @@ describe('Webex connection test', () => {
     const { test } = await tester(webexProfile(s.url), secrets.webex)
     await test()
     s.revokeAccessTokens()
-    expect(await test()).toMatchObject({ outcome: 'connected' })
+    expect(inEnglish(await test())).toMatchObject({ outcome: 'connected' })
     // cached token refused → one refresh (with the rotated token, or it would be invalid_grant) → ok
-    expect(s.ledger.map((l) => l.verdict)).toEqual(['issued', 'ok', 'unauthorized', 'issued', 'ok'])
+    expect(inEnglish(s.ledger.map((l) => l.verdict))).toEqual(['issued', 'ok', 'unauthorized', 'issued', 'ok'])
   })
 
   it('an identity address that is not Webex identity (404) is not_found, not refused credentials', async () => {
     const s = await sim()
     // The Contact Center base URL as the sign-in address: it has no token endpoint or people API.
     const refresh = await tester(webexProfile(s.url, 'oauth', s.url), secrets.webex)
-    expect(await refresh.test()).toMatchObject({
+    expect(inEnglish(await refresh.test())).toMatchObject({
       outcome: 'not_found',
       httpStatus: 404,
       message: expect.stringContaining('sign-in address'),
@@ -118,13 +119,13 @@ describe('Webex connection test', () => {
       kind: 'access_token',
       accessToken: 'pasted-access-token-ok-1234',
     })
-    expect(await pasted.test()).toMatchObject({ outcome: 'not_found', httpStatus: 404 })
+    expect(inEnglish(await pasted.test())).toMatchObject({ outcome: 'not_found', httpStatus: 404 })
   })
 
   it("a wrong client secret is auth_rejected with the provider's words", async () => {
     const s = await sim()
     const { test } = await tester(webexProfile(s.url), { ...secrets.webex, clientSecret: 'wrong-secret-value' })
-    expect(await test()).toMatchObject({
+    expect(inEnglish(await test())).toMatchObject({
       outcome: 'auth_rejected',
       providerMessage: 'invalid_client: Client authentication failed.',
       httpStatus: 401,
@@ -138,20 +139,20 @@ describe('Webex connection test', () => {
       kind: 'access_token',
       accessToken: 'pasted-access-token-ok-1234',
     })
-    expect(await ok.test()).toMatchObject({ outcome: 'connected' })
+    expect(inEnglish(await ok.test())).toMatchObject({ outcome: 'connected' })
     const bad = await tester(webexProfile(s.url, 'access_token'), {
       provider: 'webex',
       kind: 'access_token',
       accessToken: 'pasted-token-expired-5678',
     })
     const result = await bad.test()
-    expect(result).toMatchObject({ outcome: 'auth_rejected', httpStatus: 401 })
-    expect(result.providerMessage).toContain('requires a valid access token')
+    expect(inEnglish(result)).toMatchObject({ outcome: 'auth_rejected', httpStatus: 401 })
+    expect(inEnglish(result.providerMessage)).toContain('requires a valid access token')
   })
 
   it('a host nobody listens on is unreachable', async () => {
     const { test } = await tester(webexProfile(`http://127.0.0.1:${await closedPort()}`), secrets.webex)
-    expect(await test()).toMatchObject({ outcome: 'unreachable', httpStatus: null })
+    expect(inEnglish(await test())).toMatchObject({ outcome: 'unreachable', httpStatus: null })
   })
 })
 
@@ -169,9 +170,12 @@ describe('eGain connection test', () => {
       Profile.parse({ ...drafts.egain, id: ID, tokenUrl: s.tokenUrl, apiBaseUrl: s.url }),
       secrets.egain,
     )
-    expect(await test()).toMatchObject({ outcome: 'connected', message: expect.stringContaining('client-123') })
+    expect(inEnglish(await test())).toMatchObject({
+      outcome: 'connected',
+      message: expect.stringContaining('client-123'),
+    })
     expect(store.entries.has(tokenAccount(ID))).toBe(true)
-    expect(s.ledger).toEqual([{ grant: 'client_credentials', verdict: 'issued' }])
+    expect(inEnglish(s.ledger)).toEqual([{ grant: 'client_credentials', verdict: 'issued' }])
   })
 
   it('wrong client secret, and on behalf of a user eGain does not know, are auth_rejected', async () => {
@@ -180,7 +184,7 @@ describe('eGain connection test', () => {
       ...secrets.egain,
       clientSecret: 'not-the-secret',
     })
-    expect(await wrongClient.test()).toMatchObject({
+    expect(inEnglish(await wrongClient.test())).toMatchObject({
       outcome: 'auth_rejected',
       httpStatus: 401,
       providerMessage: expect.stringContaining('invalid_client'),
@@ -195,13 +199,13 @@ describe('eGain connection test', () => {
         username: '',
         ...subject,
       })
-    expect(await (await tester(onBehalf({ username: 'agent1' }), secrets.egain)).test()).toMatchObject({
+    expect(inEnglish(await (await tester(onBehalf({ username: 'agent1' }), secrets.egain)).test())).toMatchObject({
       outcome: 'connected',
     })
-    expect(await (await tester(onBehalf({ userId: 'u-1001' }), secrets.egain)).test()).toMatchObject({
+    expect(inEnglish(await (await tester(onBehalf({ userId: 'u-1001' }), secrets.egain)).test())).toMatchObject({
       outcome: 'connected',
     })
-    expect(await (await tester(onBehalf({ username: 'nobody' }), secrets.egain)).test()).toMatchObject({
+    expect(inEnglish(await (await tester(onBehalf({ username: 'nobody' }), secrets.egain)).test())).toMatchObject({
       outcome: 'auth_rejected',
       providerMessage: 'invalid_grant: The user the token is for is not known.',
     })
@@ -219,25 +223,27 @@ describe('voice broadcast connection test', () => {
 
   it.each(['status', 'code'] as const)('a correct signature is connected (%s envelope)', async (envelope) => {
     const s = await sim({ envelope })
-    expect(await (await tester(profile(s.url), secrets.voice_broadcast)).test()).toMatchObject({ outcome: 'connected' })
-    expect(s.ledger).toEqual([{ path: '/voice/group/call/detail/0', verdict: 'no_such_task' }])
+    expect(inEnglish(await (await tester(profile(s.url), secrets.voice_broadcast)).test())).toMatchObject({
+      outcome: 'connected',
+    })
+    expect(inEnglish(s.ledger)).toEqual([{ path: '/voice/group/call/detail/0', verdict: 'no_such_task' }])
   })
 
   it('a wrong secret is auth_rejected; a skewed clock and an IP allow-list are explained', async () => {
     const s = await sim()
     expect(
-      await (await tester(profile(s.url), { ...secrets.voice_broadcast, apiSecret: 'wrong-secret' })).test(),
+      inEnglish(await (await tester(profile(s.url), { ...secrets.voice_broadcast, apiSecret: 'wrong-secret' })).test()),
     ).toMatchObject({
       outcome: 'auth_rejected',
       providerMessage: '-1 authentication error',
     })
     const skewed = await sim({ clockOffsetMs: 10 * 60_000 })
-    expect(await (await tester(profile(skewed.url), secrets.voice_broadcast)).test()).toMatchObject({
+    expect(inEnglish(await (await tester(profile(skewed.url), secrets.voice_broadcast)).test())).toMatchObject({
       outcome: 'auth_rejected',
       message: expect.stringContaining('clock'),
     })
     const fenced = await sim({ ipRestricted: true })
-    expect(await (await tester(profile(fenced.url), secrets.voice_broadcast)).test()).toMatchObject({
+    expect(inEnglish(await (await tester(profile(fenced.url), secrets.voice_broadcast)).test())).toMatchObject({
       outcome: 'not_permitted',
     })
   })
@@ -245,7 +251,7 @@ describe('voice broadcast connection test', () => {
   it('a base URL where some other server answers 404 is not_found', async () => {
     const other = await startWebexSimulator({ clientId: 'x', clientSecret: 'x', refreshToken: 'x' })
     cleanups.push(other.close)
-    expect(await (await tester(profile(other.url), secrets.voice_broadcast)).test()).toMatchObject({
+    expect(inEnglish(await (await tester(profile(other.url), secrets.voice_broadcast)).test())).toMatchObject({
       outcome: 'not_found',
       httpStatus: 404,
     })
@@ -258,13 +264,13 @@ describe('connection tester', () => {
       Profile.parse({ ...drafts.voice_broadcast, id: ID, baseUrl: 'http://127.0.0.1:9' }),
       null,
     )
-    expect(await missing.test()).toMatchObject({ outcome: 'missing_credentials' })
+    expect(inEnglish(await missing.test())).toMatchObject({ outcome: 'missing_credentials' })
     const locked = await tester(
       Profile.parse({ ...drafts.voice_broadcast, id: ID, baseUrl: 'http://127.0.0.1:9' }),
       secrets.voice_broadcast,
     )
     locked.store.setState('locked')
-    expect(await locked.test()).toMatchObject({ outcome: 'keychain_unavailable' })
+    expect(inEnglish(await locked.test())).toMatchObject({ outcome: 'keychain_unavailable' })
   })
 
   it('redacts secrets a provider echoes back, and keeps them out of the log', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { inEnglish } from '../../shared/in-english'
 import { egainTaskActivitySchema } from '../../../shared/providers/egain/wire'
 import { wireIssues } from './wire-check'
 import type { SendOutcome } from '../../../shared/schemas/send-outcome'
@@ -115,10 +116,10 @@ describe('eGain client over loopback HTTP', () => {
     const s = await sim()
     const outcome = checked(await client.send(context(s), task))
     expect(s.activities).toHaveLength(1)
-    expect(outcome).toEqual({ kind: 'sent', providerId: s.activities[0]!.id, httpStatus: 201 })
-    expect(s.activities[0]!.body).toEqual(task.body)
-    expect(s.ledger).toEqual([{ grant: 'client_credentials', verdict: 'issued' }])
-    expect(s.requests).toEqual([{ path: EGAIN_TASK_PATH, verdict: 'created' }])
+    expect(inEnglish(outcome)).toEqual({ kind: 'sent', providerId: s.activities[0]!.id, httpStatus: 201 })
+    expect(inEnglish(s.activities[0]!.body)).toEqual(task.body)
+    expect(inEnglish(s.ledger)).toEqual([{ grant: 'client_credentials', verdict: 'issued' }])
+    expect(inEnglish(s.requests)).toEqual([{ path: EGAIN_TASK_PATH, verdict: 'created' }])
   })
 
   it("on behalf of a user (eGain's on-behalf-of flow): the user is named, no password is sent, no assignee needed", async () => {
@@ -131,10 +132,10 @@ describe('eGain client over loopback HTTP', () => {
     }
     const { status: _status, ...body } = task.body
     const outcome = checked(await client.send({ ...ctx, fetch: watching }, { ...task, body }))
-    expect(outcome).toMatchObject({ kind: 'sent', providerId: s.activities[0]!.id })
-    expect(s.ledger).toEqual([{ grant: 'password', verdict: 'issued' }])
+    expect(inEnglish(outcome)).toMatchObject({ kind: 'sent', providerId: s.activities[0]!.id })
+    expect(inEnglish(s.ledger)).toEqual([{ grant: 'password', verdict: 'issued' }])
     // The documented form: grant_type=password, the client's credentials, scope and subject_username.
-    expect(Object.fromEntries(forms[0]!)).toEqual({
+    expect(inEnglish(Object.fromEntries(forms[0]!))).toEqual({
       grant_type: 'password',
       client_id: drafts.egain.clientId,
       client_secret: secrets.egain.clientSecret,
@@ -154,25 +155,34 @@ describe('eGain client over loopback HTTP', () => {
           ...form,
         }),
       }).then(async (r) => ({ status: r.status, error: ((await r.json()) as { error: string }).error }))
-    expect(await ask({ grant_type: 'client_credentials' })).toEqual({ status: 400, error: 'invalid_request' })
+    expect(inEnglish(await ask({ grant_type: 'client_credentials' }))).toEqual({
+      status: 400,
+      error: 'invalid_request',
+    })
     // The old password grant: a user name and password, no subject.
     expect(
-      await ask({
-        grant_type: 'password',
-        scope: 'https://api.egain.cloud/auth/core.casemgr.manage',
-        username: 'agent1',
-        password: USER_PASSWORD,
-      }),
+      inEnglish(
+        await ask({
+          grant_type: 'password',
+          scope: 'https://api.egain.cloud/auth/core.casemgr.manage',
+          username: 'agent1',
+          password: USER_PASSWORD,
+        }),
+      ),
     ).toEqual({ status: 400, error: 'invalid_request' })
     expect(
-      await ask({
-        grant_type: 'password',
-        scope: 'https://api.egain.cloud/auth/core.casemgr.manage',
-        subject_userid: 'u-1001',
-      }),
+      inEnglish(
+        await ask({
+          grant_type: 'password',
+          scope: 'https://api.egain.cloud/auth/core.casemgr.manage',
+          subject_userid: 'u-1001',
+        }),
+      ),
     ).toMatchObject({ status: 200 })
     expect(
-      await ask({ grant_type: 'client_credentials', scope: 'https://api.egain.cloud/auth/core.casemgr.manage' }),
+      inEnglish(
+        await ask({ grant_type: 'client_credentials', scope: 'https://api.egain.cloud/auth/core.casemgr.manage' }),
+      ),
     ).toEqual({ status: 400, error: 'invalid_scope' })
   })
 
@@ -209,16 +219,16 @@ describe('eGain client over loopback HTTP', () => {
     })
     expect(reply.status).toBe(400)
     const outcome = checked(classifyEgainResponse({ kind: 'http', ...reply }, { now: new Date() }), token.accessToken)
-    expect(outcome).toEqual({
+    expect(inEnglish(outcome)).toEqual({
       kind: 'rejected',
       message: 'eGain refused the task as invalid.',
       providerMessage: "Unsupported query parameter(s) supplied: 'color'. (400-101)",
       httpStatus: 400,
     })
-    expect(s.activities).toEqual([])
+    expect(inEnglish(s.activities)).toEqual([])
 
     await s.setFault({ kind: 'status', status: 400 })
-    expect(checked(await client.send(context(s), task))).toMatchObject({
+    expect(inEnglish(checked(await client.send(context(s), task)))).toMatchObject({
       kind: 'rejected',
       httpStatus: 400,
       providerMessage: 'Bad request. (400-100)',
@@ -231,9 +241,9 @@ describe('eGain client over loopback HTTP', () => {
     expect((await client.send(ctx, task)).kind).toBe('sent')
     s.revokeTokens()
     const outcome = checked(await client.send(ctx, task))
-    expect(outcome).toMatchObject({ kind: 'sent', providerId: s.activities[1]!.id })
-    expect(s.ledger.map((l) => l.verdict)).toEqual(['issued', 'issued'])
-    expect(s.requests.map((r) => r.verdict)).toEqual(['created', 'unauthorized', 'created'])
+    expect(inEnglish(outcome)).toMatchObject({ kind: 'sent', providerId: s.activities[1]!.id })
+    expect(inEnglish(s.ledger.map((l) => l.verdict))).toEqual(['issued', 'issued'])
+    expect(inEnglish(s.requests.map((r) => r.verdict))).toEqual(['created', 'unauthorized', 'created'])
   })
 
   it('a stale cached token: dropped, replaced once, sent', async () => {
@@ -245,20 +255,20 @@ describe('eGain client over loopback HTTP', () => {
       }),
     })
     const outcome = checked(await client.send(context(s, { store }), task), 'stale-cached-token-7777')
-    expect(outcome).toMatchObject({ kind: 'sent', httpStatus: 201 })
-    expect(s.requests.map((r) => r.verdict)).toEqual(['unauthorized', 'created'])
+    expect(inEnglish(outcome)).toMatchObject({ kind: 'sent', httpStatus: 201 })
+    expect(inEnglish(s.requests.map((r) => r.verdict))).toEqual(['unauthorized', 'created'])
   })
 
   it('401 twice (after a new token) → needs_auth', async () => {
     const s = await sim()
     await s.setFault({ kind: 'status', status: 401 })
     const outcome = checked(await client.send(context(s), task))
-    expect(outcome).toMatchObject({
+    expect(inEnglish(outcome)).toMatchObject({
       kind: 'needs_auth',
       providerMessage: 'The access token is missing, invalid, expired or revoked. (401-100)',
     })
-    expect(s.ledger.map((l) => l.verdict)).toEqual(['issued', 'issued'])
-    expect(s.requests.map((r) => r.verdict)).toEqual(['fault_401', 'fault_401'])
+    expect(inEnglish(s.ledger.map((l) => l.verdict))).toEqual(['issued', 'issued'])
+    expect(inEnglish(s.requests.map((r) => r.verdict))).toEqual(['fault_401', 'fault_401'])
   })
 
   it('wrong client secret → needs_auth, nothing sent', async () => {
@@ -267,18 +277,18 @@ describe('eGain client over loopback HTTP', () => {
       await client.send(context(s, { secret: { clientSecret: 'not-the-secret-XYZ' } }), task),
       'not-the-secret-XYZ',
     )
-    expect(outcome).toMatchObject({
+    expect(inEnglish(outcome)).toMatchObject({
       kind: 'needs_auth',
       providerMessage: 'invalid_client: Client authentication failed.',
     })
-    expect(s.ledger.map((l) => l.verdict)).toEqual(['invalid_client'])
-    expect(s.requests).toEqual([])
+    expect(inEnglish(s.ledger.map((l) => l.verdict))).toEqual(['invalid_client'])
+    expect(inEnglish(s.requests)).toEqual([])
   })
 
   it('403 → rejected, explaining the permission', async () => {
     const s = await sim()
     await s.setFault({ kind: 'status', status: 403 })
-    expect(checked(await client.send(context(s), task))).toMatchObject({
+    expect(inEnglish(checked(await client.send(context(s), task)))).toMatchObject({
       kind: 'rejected',
       httpStatus: 403,
       message: expect.stringContaining('app.core.casemgr.manage'),
@@ -294,23 +304,23 @@ describe('eGain client over loopback HTTP', () => {
     const both = await Promise.all([client.send(ctx, task), client.send(ctx, task)])
     both.forEach((outcome) => checked(outcome))
     const limited = both.find((o) => o.kind === 'retry')
-    expect(both.map((o) => o.kind).sort()).toEqual(['retry', 'sent'])
-    expect(limited).toMatchObject({ kind: 'retry', httpStatus: 429, delayMs: 1000 })
+    expect(inEnglish(both.map((o) => o.kind).sort())).toEqual(['retry', 'sent'])
+    expect(inEnglish(limited)).toMatchObject({ kind: 'retry', httpStatus: 429, delayMs: 1000 })
     expect(s.activities).toHaveLength(2)
-    expect(s.requests.map((r) => r.verdict).sort()).toEqual(['busy', 'created', 'created'])
+    expect(inEnglish(s.requests.map((r) => r.verdict).sort())).toEqual(['busy', 'created', 'created'])
   })
 
   it('503 → retry with the queue backoff; 500 → needs_review', async () => {
     const s = await sim()
     await s.setFault({ kind: 'status', status: 503 })
-    expect(checked(await client.send(context(s), task))).toEqual({
+    expect(inEnglish(checked(await client.send(context(s), task)))).toEqual({
       kind: 'retry',
       delayMs: null,
       reason: 'eGain is unavailable right now (HTTP 503).',
       httpStatus: 503,
     })
     await s.setFault({ kind: 'status', status: 500 })
-    expect(checked(await client.send(context(s), task))).toMatchObject({
+    expect(inEnglish(checked(await client.send(context(s), task)))).toMatchObject({
       kind: 'needs_review',
       message: expect.stringContaining('may or may not have been created'),
       providerMessage: 'Internal server error. (500-100)',
@@ -320,7 +330,7 @@ describe('eGain client over loopback HTTP', () => {
   it('connection refused → retry (the token request is refused: nothing was sent)', async () => {
     const s = await sim()
     await s.setFault({ kind: 'refuse' })
-    expect(checked(await client.send(context(s), task))).toMatchObject({
+    expect(inEnglish(checked(await client.send(context(s), task)))).toMatchObject({
       kind: 'retry',
       httpStatus: null,
       reason: expect.stringContaining('ECONNREFUSED'),
@@ -330,7 +340,7 @@ describe('eGain client over loopback HTTP', () => {
     await s.setFault(null)
     expect((await client.send(ctx, task)).kind).toBe('sent')
     await s.setFault({ kind: 'refuse' })
-    expect(checked(await client.send(ctx, task))).toEqual({
+    expect(inEnglish(checked(await client.send(ctx, task)))).toEqual({
       kind: 'retry',
       delayMs: null,
       reason: 'eGain could not be reached (ECONNREFUSED).',
@@ -343,10 +353,10 @@ describe('eGain client over loopback HTTP', () => {
     const s = await sim()
     await s.setFault({ kind: 'dropAfterBody' })
     const outcome = checked(await client.send(context(s), task))
-    expect(outcome).toMatchObject({ kind: 'needs_review', providerMessage: null })
-    expect(outcome.kind === 'needs_review' && outcome.message).toMatch(/connection broke before the answer/)
+    expect(inEnglish(outcome)).toMatchObject({ kind: 'needs_review', providerMessage: null })
+    expect(outcome.kind === 'needs_review' && inEnglish(outcome.message)).toMatch(/connection broke before the answer/)
     expect(s.activities).toHaveLength(1)
-    expect(s.activities[0]!.body).toEqual(task.body)
+    expect(inEnglish(s.activities[0]!.body)).toEqual(task.body)
   })
 
   it('blackhole with a short timeout → needs_review', async () => {
@@ -354,7 +364,7 @@ describe('eGain client over loopback HTTP', () => {
     await s.setFault({ kind: 'blackhole' })
     const fast = createEgainClient({ timeoutMs: NEVER_ANSWERED_MS })
     const started = Date.now()
-    expect(checked(await fast.send(context(s), task))).toMatchObject({
+    expect(inEnglish(checked(await fast.send(context(s), task)))).toMatchObject({
       kind: 'needs_review',
       message: expect.stringContaining('no answer came back in time'),
     })
@@ -364,7 +374,7 @@ describe('eGain client over loopback HTTP', () => {
   it('a transport that throws something unknown is treated as possibly sent', async () => {
     const s = await sim()
     const broken = createEgainClient({ transport: () => Promise.reject(new Error('boom')) })
-    expect(checked(await broken.send(context(s), task))).toMatchObject({ kind: 'needs_review' })
+    expect(inEnglish(checked(await broken.send(context(s), task)))).toMatchObject({ kind: 'needs_review' })
   })
 
   it('headers, query and URL are what eGain documents; an echoed token is redacted', async () => {
@@ -377,8 +387,8 @@ describe('eGain client over loopback HTTP', () => {
       },
     })
     const outcome = checked(await echo.send(context(s), { ...task, acceptLanguage: 'fr-FR' }))
-    expect(outcome).toMatchObject({ kind: 'rejected', providerMessage: 'bad header Bearer [redacted]' })
-    expect(seen).toMatchObject({
+    expect(inEnglish(outcome)).toMatchObject({ kind: 'rejected', providerMessage: 'bad header Bearer [redacted]' })
+    expect(inEnglish(seen)).toMatchObject({
       url: `${s.url}${EGAIN_TASK_PATH}?searchContactOnAttribute=email.emailAddress&createCustomer=yes`,
       headers: {
         authorization: expect.stringMatching(/^Bearer eg-at-/),
@@ -474,7 +484,7 @@ describe('classifyEgainResponse (pure, every branch)', () => {
       { kind: 'needs_review', message: expect.stringContaining('in time') },
     ],
   ] as [string, EgainAnswer, object][])('%s', (_name, answer, expected) => {
-    expect(classify(answer)).toMatchObject(expected)
+    expect(inEnglish(classify(answer))).toMatchObject(expected)
   })
 
   it('only 503 among 5xx is retried', () => {
@@ -495,33 +505,35 @@ describe('classifyEgainResponse (pure, every branch)', () => {
 
   it('token failures: refused → needs_auth, 5xx/429 and network → retry; nothing leaks', () => {
     expect(
-      checked(classifyEgainTokenFailure(new OAuthRefused(401, '{"error":"invalid_client","error_description":"x"}'))),
+      inEnglish(
+        checked(classifyEgainTokenFailure(new OAuthRefused(401, '{"error":"invalid_client","error_description":"x"}'))),
+      ),
     ).toMatchObject({ kind: 'needs_auth', providerMessage: 'invalid_client: x' })
-    expect(checked(classifyEgainTokenFailure(new OAuthRefused(500, 'down')))).toMatchObject({
+    expect(inEnglish(checked(classifyEgainTokenFailure(new OAuthRefused(500, 'down'))))).toMatchObject({
       kind: 'retry',
       httpStatus: 500,
     })
-    expect(checked(classifyEgainTokenFailure(new OAuthRefused(429, '')))).toMatchObject({
+    expect(inEnglish(checked(classifyEgainTokenFailure(new OAuthRefused(429, ''))))).toMatchObject({
       kind: 'retry',
       httpStatus: 429,
     })
     const refused = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } })
-    expect(checked(classifyEgainTokenFailure(refused))).toMatchObject({
+    expect(inEnglish(checked(classifyEgainTokenFailure(refused)))).toMatchObject({
       kind: 'retry',
       reason: expect.stringContaining('ECONNREFUSED'),
     })
-    expect(checked(classifyEgainTokenFailure(new DOMException('t', 'TimeoutError')))).toMatchObject({
+    expect(inEnglish(checked(classifyEgainTokenFailure(new DOMException('t', 'TimeoutError'))))).toMatchObject({
       kind: 'retry',
       reason: expect.stringContaining('no answer in time'),
     })
     // This computer's keychain, not the provider: its own outcome, so the lane keeps its health.
     const locked = new KeychainError('locked', 'locked', 'unlock prompt was dismissed')
-    expect(checked(classifyEgainTokenFailure(locked))).toMatchObject({
+    expect(inEnglish(checked(classifyEgainTokenFailure(locked)))).toMatchObject({
       kind: 'keychain_unavailable',
       keychain: 'locked',
       message: expect.stringContaining('keychain is locked'),
     })
-    expect(checked(classifyEgainTokenFailure('weird'))).toMatchObject({ kind: 'retry' })
+    expect(inEnglish(checked(classifyEgainTokenFailure('weird')))).toMatchObject({ kind: 'retry' })
   })
 })
 
@@ -548,16 +560,18 @@ describe('the rest of the eGain and OAuth branches', () => {
       providerMessage: 'The token endpoint answered without an access_token.',
     })
     await expect(token(answering(200, { access_token: '' }))).rejects.toBeInstanceOf(OAuthRefused)
-    expect(await token(answering(200, { access_token: 'at-1' }))).toEqual({
+    expect(inEnglish(await token(answering(200, { access_token: 'at-1' })))).toEqual({
       accessToken: 'at-1',
       expiresAt: '2026-05-01T12:10:00.000Z',
     })
-    expect(await token(answering(200, { access_token: 'at-2', expires_in: 0, refresh_token: 'rt-2' }))).toEqual({
+    expect(
+      inEnglish(await token(answering(200, { access_token: 'at-2', expires_in: 0, refresh_token: 'rt-2' }))),
+    ).toEqual({
       accessToken: 'at-2',
       expiresAt: '2026-05-01T12:10:00.000Z',
       refreshToken: 'rt-2',
     })
-    expect(await token(answering(200, { access_token: 'at-3', expires_in: 60 }))).toMatchObject({
+    expect(inEnglish(await token(answering(200, { access_token: 'at-3', expires_in: 60 })))).toMatchObject({
       expiresAt: '2026-05-01T12:01:00.000Z',
     })
   })

@@ -1,4 +1,5 @@
 import { request } from 'node:http'
+import { inEnglish, said } from '../../shared/in-english'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SendOutcome } from '../../../shared/schemas/send-outcome'
 import { attemptDeadline, withDeadline } from '../../../electron/main/providers/http/attempt-deadline'
@@ -65,7 +66,7 @@ describe('withOneRefresh: a 401 → exactly one token refresh, then one resend',
   const outcome = (kind: 'sent' | 'needs_auth'): SendOutcome =>
     kind === 'sent'
       ? { kind: 'sent', providerId: 'p-1', httpStatus: 201 }
-      : { kind: 'needs_auth', message: 'Sign in again.', providerMessage: null }
+      : { kind: 'needs_auth', message: said('Sign in again.'), providerMessage: null }
 
   it.each([
     { name: 'no 401: one send, no refresh', answers: [false], refreshable: true, sends: 1, refreshes: 0 },
@@ -105,10 +106,18 @@ describe('withOneRefresh: a 401 → exactly one token refresh, then one resend',
 describe('unansweredOutcome: no answer → its class, the same for every provider (design.md §4)', () => {
   const unkeyed: UnansweredWords = {
     resendIsSafe: false,
-    retry: (detail) => `unreachable (${detail})`,
-    review: (why) => `sent but ${why}`,
+    retry: (detail) => said(`unreachable (${inEnglish(detail)})`),
+    review: (failure) =>
+      said(
+        failure.timedOut
+          ? 'sent but no answer came back in time'
+          : `sent but the connection broke before the answer (${failure.code})`,
+      ),
   }
-  const keyed: UnansweredWords = { resendIsSafe: true, retry: (detail, phase) => `${phase}: ${detail}` }
+  const keyed: UnansweredWords = {
+    resendIsSafe: true,
+    retry: (detail, phase) => said(`${phase}: ${inEnglish(detail)}`),
+  }
   const failure = (phase: Unanswered['phase'], timedOut = false): Unanswered => ({
     kind: 'network',
     phase,
@@ -142,7 +151,7 @@ describe('unansweredOutcome: no answer → its class, the same for every provide
   ] as const)('%s', (_name, answer, words, kind, text) => {
     const outcome = unansweredOutcome(answer, words)
     expect(outcome.kind).toBe(kind)
-    expect(JSON.stringify(outcome)).toContain(text)
+    expect(JSON.stringify(inEnglish(outcome))).toContain(text)
   })
 })
 

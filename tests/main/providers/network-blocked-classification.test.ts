@@ -8,6 +8,7 @@ import { sendPhase } from '../../../electron/main/providers/http/http-transport'
 import { unreachable } from '../../../electron/main/providers/connection-probe'
 import { classifyVoiceBroadcastAnswer } from '../../../electron/main/providers/voice-broadcast/voice-broadcast-client'
 import { classifyTokenFailure, classifyWebexResponse } from '../../../electron/main/providers/webex/webex-client'
+import { inEnglish, said } from '../../shared/in-english'
 
 // Issue #15: what this computer's network does to a request (its proxy refusing the tunnel, a
 // certificate it does not trust) is the same outcome in every provider's classifier, whichever
@@ -38,7 +39,7 @@ describe.each(CASES)('%s (%s)', (_what, code, kind, problem) => {
     expect(outcome.kind).toBe(kind)
     if (outcome.kind === 'network_blocked') {
       expect(outcome).toMatchObject({ problem, detail: code })
-      expect(outcome.message).toMatch(/nothing was sent/)
+      expect(inEnglish(outcome.message)).toMatch(/nothing was sent/)
     }
   }
 
@@ -81,11 +82,13 @@ describe('which side of "sent" a network problem falls on', () => {
 
 describe('"Test connection" behind such a network', () => {
   it('says what the network did, for IT, instead of "could not be reached"', () => {
-    expect(unreachable(new ProxyRefusedError(407), 'Webex').message).toMatch(/proxy asked for a user name and password/)
-    expect(unreachable(fetchFailed(tlsError('SELF_SIGNED_CERT_IN_CHAIN')), 'eGain').message).toMatch(
+    expect(inEnglish(unreachable(new ProxyRefusedError(407), said('Webex')).message)).toMatch(
+      /proxy asked for a user name and password/,
+    )
+    expect(inEnglish(unreachable(fetchFailed(tlsError('SELF_SIGNED_CERT_IN_CHAIN')), said('eGain')).message)).toMatch(
       /^Your network presents a certificate this computer does not trust \(SELF_SIGNED_CERT_IN_CHAIN\)/,
     )
-    expect(unreachable(fetchFailed(tlsError('ECONNREFUSED')), 'eGain').message).toBe(
+    expect(inEnglish(unreachable(fetchFailed(tlsError('ECONNREFUSED')), said('eGain')).message)).toBe(
       'eGain could not be reached (ECONNREFUSED).',
     )
   })

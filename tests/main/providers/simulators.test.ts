@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
+import { renderMessage } from '../../../shared/i18n/render-message'
 import { createConnectionTester } from '../../../electron/main/providers/connection-tester'
 import { createCredentialsService } from '../../../electron/main/secrets/credentials-service'
 import { systemClock } from '../../../electron/main/core/clock'
@@ -88,7 +89,7 @@ describe('startSimulator: every provider on a random loopback port', () => {
         timeoutMs: ANSWERED_MS,
       })
       const result = await test(ID)
-      expect(result, result.providerMessage ?? result.message).toMatchObject({ outcome: 'connected' })
+      expect(result, result.providerMessage ?? renderMessage(result.message)).toMatchObject({ outcome: 'connected' })
       expect(running.at(-1)!.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
     },
   )

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { inEnglish } from '../../shared/in-english'
 import { afterEach, describe, expect, it } from 'vitest'
 import { VoiceBroadcastSend as VoiceBroadcastSendSchema } from '../../../shared/providers/voice-broadcast/wire'
 import { wireIssues } from './wire-check'
@@ -124,19 +125,22 @@ describe.each(['status', 'code'] as const)(
       const s = await sim({ envelope })
       const { transport, sent } = recording()
       const outcome = checked(await createVoiceBroadcastClient({ transport }).send(context(s.url), request))
-      expect(s.tasks).toEqual([
+      expect(inEnglish(s.tasks)).toEqual([
         { id: expect.any(Number), taskName: TASK_NAME, numbers: request.numberList, smsWhen: [] },
       ])
-      expect(outcome).toEqual({ kind: 'sent', providerId: String(s.tasks[0]!.id), httpStatus: 200 })
+      expect(inEnglish(outcome)).toEqual({ kind: 'sent', providerId: String(s.tasks[0]!.id), httpStatus: 200 })
       expect(s.effects.get(TASK_NAME)).toBe(1)
-      expect(s.ledger).toEqual([{ path: '/voice/group/call/send', verdict: 'created' }])
+      expect(inEnglish(s.ledger)).toEqual([{ path: '/voice/group/call/send', verdict: 'created' }])
       expect(sent).toHaveLength(1)
       const headers = sent[0]!.headers
       expect(headers['Api-Key']).toBe(secrets.voice_broadcast.apiKey)
       expect(headers.Sign).toBe(
         createHash('md5').update(`${secrets.voice_broadcast.apiKey}${SECRET}${headers.Timestamp}`).digest('hex'),
       )
-      expect(JSON.parse(sent[0]!.body)).toMatchObject({ taskName: TASK_NAME, numberList: request.numberList })
+      expect(inEnglish(JSON.parse(sent[0]!.body))).toMatchObject({
+        taskName: TASK_NAME,
+        numberList: request.numberList,
+      })
     })
 
     it('an invalid request: refused by the one wire check with the rule broken', () => {
@@ -151,7 +155,7 @@ describe.each(['status', 'code'] as const)(
           request,
         ),
       )
-      expect(outcome).toMatchObject({ kind: 'needs_auth', providerMessage: '-1 authentication error' })
+      expect(inEnglish(outcome)).toMatchObject({ kind: 'needs_auth', providerMessage: '-1 authentication error' })
       expect(s.tasks).toHaveLength(0)
     })
 
@@ -159,7 +163,7 @@ describe.each(['status', 'code'] as const)(
       const s = await sim({ envelope })
       await s.setFault({ kind: 'code', code: '-10', text: 'insufficient balance' })
       const outcome = checked(await createVoiceBroadcastClient().send(context(s.url), request))
-      expect(outcome).toMatchObject({
+      expect(inEnglish(outcome)).toMatchObject({
         kind: 'rejected',
         httpStatus: 200,
         message: expect.stringContaining('balance'),
@@ -172,13 +176,13 @@ describe.each(['status', 'code'] as const)(
       const s = await sim({ envelope })
       await s.setFault({ kind: 'status', status: 500, times: 1 })
       const client = createVoiceBroadcastClient()
-      expect(checked(await client.send(context(s.url), request))).toMatchObject({
+      expect(inEnglish(checked(await client.send(context(s.url), request)))).toMatchObject({
         kind: 'retry',
         delayMs: null,
         httpStatus: 500,
       })
       expect(s.tasks).toHaveLength(0)
-      expect(checked(await client.send(context(s.url), request))).toMatchObject({ kind: 'sent' })
+      expect(inEnglish(checked(await client.send(context(s.url), request)))).toMatchObject({ kind: 'sent' })
       expect(s.effects.get(TASK_NAME)).toBe(1)
     })
 
@@ -187,14 +191,14 @@ describe.each(['status', 'code'] as const)(
       await s.setFault({ kind: 'dropAfterBody', times: 1 })
       const client = createVoiceBroadcastClient()
       const first = checked(await client.send(context(s.url), request))
-      expect(first).toMatchObject({ kind: 'retry', httpStatus: null })
+      expect(inEnglish(first)).toMatchObject({ kind: 'retry', httpStatus: null })
       // The task exists already: the answer was lost, not the task.
       expect(s.tasks).toHaveLength(1)
       const again = checked(await client.send(context(s.url), request))
-      expect(again).toEqual({ kind: 'sent', providerId: String(s.tasks[0]!.id), httpStatus: 200 })
+      expect(inEnglish(again)).toEqual({ kind: 'sent', providerId: String(s.tasks[0]!.id), httpStatus: 200 })
       expect(s.tasks).toHaveLength(1)
       expect(s.effects.get(TASK_NAME)).toBe(1)
-      expect(s.ledger.map((l) => l.verdict)).toEqual(['created', 'dropped', 'duplicate'])
+      expect(inEnglish(s.ledger.map((l) => l.verdict))).toEqual(['created', 'dropped', 'duplicate'])
     })
   },
 )
@@ -241,20 +245,20 @@ describe('voice broadcast client: the rest', () => {
   it('a stale clock (-16): retry with words about the clock', async () => {
     const s = await sim({ clockOffsetMs: 10 * 60_000 })
     const outcome = checked(await createVoiceBroadcastClient().send(context(s.url), request))
-    expect(outcome).toMatchObject({ kind: 'retry', reason: expect.stringContaining('clock') })
+    expect(inEnglish(outcome)).toMatchObject({ kind: 'retry', reason: expect.stringContaining('clock') })
   })
 
   it('an IP the account does not allow (-2): needs_auth naming the allow-list', async () => {
     const s = await sim({ ipRestricted: true })
     const outcome = checked(await createVoiceBroadcastClient().send(context(s.url), request))
-    expect(outcome).toMatchObject({ kind: 'needs_auth', message: expect.stringContaining('allow-list') })
+    expect(inEnglish(outcome)).toMatchObject({ kind: 'needs_auth', message: expect.stringContaining('allow-list') })
   })
 
   it('429 with Retry-After: retry after the given wait', async () => {
     const s = await sim()
     await s.setFault({ kind: 'status', status: 429, retryAfterSeconds: 7 })
     const outcome = checked(await createVoiceBroadcastClient().send(context(s.url), request))
-    expect(outcome).toMatchObject({ kind: 'retry', delayMs: 7000, httpStatus: 429 })
+    expect(inEnglish(outcome)).toMatchObject({ kind: 'retry', delayMs: 7000, httpStatus: 429 })
   })
 
   it("an agent's broadcast reaches the platform under its name, and a hang-up SMS with a trigger on", async () => {
@@ -276,8 +280,8 @@ describe('voice broadcast client: the rest', () => {
     const wire = voiceBroadcastToWire(intent, profile)
     if ('error' in wire) throw new Error(wire.error.message)
     const outcome = checked(await createVoiceBroadcastClient().send({ ...ctx, profile }, wire.payload))
-    expect(outcome).toMatchObject({ kind: 'sent' })
-    expect(s.tasks).toEqual([
+    expect(inEnglish(outcome)).toMatchObject({ kind: 'sent' })
+    expect(inEnglish(s.tasks)).toEqual([
       {
         id: expect.any(Number),
         taskName: voiceBroadcastTaskName('Spring sale reminder', KEY),
@@ -293,17 +297,24 @@ describe('voice broadcast client: the rest', () => {
     const outcome = checked(
       await createVoiceBroadcastClient().send(context(s.url, { shape: 'numberInfoList' }), infoRequest),
     )
-    expect(outcome).toMatchObject({ kind: 'sent' })
-    expect(s.tasks[0]).toMatchObject({ taskName: voiceBroadcastTaskName('x1', KEY), numbers: ['8412345678'] })
+    expect(inEnglish(outcome)).toMatchObject({ kind: 'sent' })
+    expect(inEnglish(s.tasks[0])).toMatchObject({
+      taskName: voiceBroadcastTaskName('x1', KEY),
+      numbers: ['8412345678'],
+    })
   })
 
   it('a shape the profile does not expect: rejected, nothing sent', async () => {
     const s = await sim()
     const client = createVoiceBroadcastClient()
     const info = checked(await client.send(context(s.url), infoRequest))
-    expect(info).toMatchObject({ kind: 'rejected', httpStatus: null, message: expect.stringContaining('numberList') })
+    expect(inEnglish(info)).toMatchObject({
+      kind: 'rejected',
+      httpStatus: null,
+      message: expect.stringContaining('numberList'),
+    })
     const plain = checked(await client.send(context(s.url, { shape: 'numberInfoList' }), request))
-    expect(plain).toMatchObject({
+    expect(inEnglish(plain)).toMatchObject({
       kind: 'rejected',
       message: expect.stringContaining('expects the numbers as numberInfoList'),
     })
@@ -313,7 +324,7 @@ describe('voice broadcast client: the rest', () => {
   it('both list shapes at once: the shape check leaves the task to the wire schema, which takes it', async () => {
     const s = await sim()
     const both = checked(await createVoiceBroadcastClient().send(context(s.url), { ...request, ...infoRequest }))
-    expect(both).toMatchObject({ kind: 'sent' })
+    expect(inEnglish(both)).toMatchObject({ kind: 'sent' })
     expect(s.ledger).toHaveLength(1)
   })
 
@@ -321,7 +332,7 @@ describe('voice broadcast client: the rest', () => {
     const s = await sim()
     const { numberList: _numbers, ...noNumbers } = request as Extract<VoiceBroadcastSend, { numberList: unknown }>
     const outcome = checked(await createVoiceBroadcastClient().send(context(s.url), noNumbers as VoiceBroadcastSend))
-    expect(outcome).toMatchObject({ kind: 'rejected' })
+    expect(inEnglish(outcome)).toMatchObject({ kind: 'rejected' })
     expect(s.tasks).toHaveLength(0)
   })
 
@@ -331,7 +342,7 @@ describe('voice broadcast client: the rest', () => {
     const outcome = checked(
       await createVoiceBroadcastClient().send(context(s.url), { ...request, numberList: numbers }),
     )
-    expect(outcome).toMatchObject({ kind: 'sent' })
+    expect(inEnglish(outcome)).toMatchObject({ kind: 'sent' })
     expect(s.tasks[0]!.numbers).toHaveLength(1000)
   })
 
@@ -339,7 +350,7 @@ describe('voice broadcast client: the rest', () => {
     const s = await sim()
     const transport: HttpTransport = (req) => nodeHttpTransport({ ...req, body: '{"taskName":"x"}' })
     const outcome = checked(await createVoiceBroadcastClient({ transport }).send(context(s.url), request))
-    expect(outcome).toMatchObject({
+    expect(inEnglish(outcome)).toMatchObject({
       kind: 'rejected',
       providerMessage: expect.stringMatching(/^-22 parameter error: /),
     })
@@ -349,7 +360,11 @@ describe('voice broadcast client: the rest', () => {
   it('a port nobody listens on: retry', async () => {
     const port = await closedPort()
     const outcome = checked(await createVoiceBroadcastClient().send(context(`http://127.0.0.1:${port}`), request))
-    expect(outcome).toMatchObject({ kind: 'retry', httpStatus: null, reason: expect.stringContaining('ECONNREFUSED') })
+    expect(inEnglish(outcome)).toMatchObject({
+      kind: 'retry',
+      httpStatus: null,
+      reason: expect.stringContaining('ECONNREFUSED'),
+    })
   })
 
   it('a provider that never answers: retry after the time limit', async () => {
@@ -361,7 +376,11 @@ describe('voice broadcast client: the rest', () => {
         request,
       ),
     )
-    expect(outcome).toMatchObject({ kind: 'retry', httpStatus: null, reason: expect.stringContaining('no answer') })
+    expect(inEnglish(outcome)).toMatchObject({
+      kind: 'retry',
+      httpStatus: null,
+      reason: expect.stringContaining('no answer'),
+    })
   })
 
   it('a secret echoed back by the platform is redacted', async () => {
@@ -370,7 +389,7 @@ describe('voice broadcast client: the rest', () => {
     const outcome = checked(
       await createVoiceBroadcastClient({ transport }).send(context('http://127.0.0.1:9'), request),
     )
-    expect(outcome).toMatchObject({ kind: 'rejected', providerMessage: '-22 bad [redacted]' })
+    expect(inEnglish(outcome)).toMatchObject({ kind: 'rejected', providerMessage: '-22 bad [redacted]' })
   })
 })
 
@@ -414,14 +433,18 @@ describe('classifyVoiceBroadcastAnswer (pure)', () => {
   })
 
   it('sent keeps the jobId (number or string); a 0 without data keeps the task name', () => {
-    expect(classify(http({ status: '0', reason: 'success', data: 42 }))).toEqual({
+    expect(inEnglish(classify(http({ status: '0', reason: 'success', data: 42 })))).toEqual({
       kind: 'sent',
       providerId: '42',
       httpStatus: 200,
     })
-    expect(classify(http({ code: '0', msg: 'success', data: 'job-7' }))).toMatchObject({ providerId: 'job-7' })
-    expect(classify(http({ code: '0', msg: 'success', data: null }))).toMatchObject({ providerId: TASK_NAME })
-    expect(classify(http({ code: '-20', msg: 'data already exists', data: 43 }))).toEqual({
+    expect(inEnglish(classify(http({ code: '0', msg: 'success', data: 'job-7' })))).toMatchObject({
+      providerId: 'job-7',
+    })
+    expect(inEnglish(classify(http({ code: '0', msg: 'success', data: null })))).toMatchObject({
+      providerId: TASK_NAME,
+    })
+    expect(inEnglish(classify(http({ code: '-20', msg: 'data already exists', data: 43 })))).toEqual({
       kind: 'sent',
       providerId: '43',
       httpStatus: 200,
@@ -429,40 +452,43 @@ describe('classifyVoiceBroadcastAnswer (pure)', () => {
   })
 
   it('-20 without an id: needs_review naming the task; rejected codes keep the provider’s words', () => {
-    expect(classify(http({ status: '-20', reason: 'data already exists' }))).toEqual({
+    expect(inEnglish(classify(http({ status: '-20', reason: 'data already exists' })))).toEqual({
       kind: 'needs_review',
       message: expect.stringContaining(TASK_NAME),
       providerMessage: '-20 data already exists',
     })
     for (const code of Object.keys(VOICE_BROADCAST_REJECTED_CODES)) {
-      expect(classify(http({ code, msg: 'their words' }))).toEqual({
+      expect(inEnglish(classify(http({ code, msg: 'their words' })))).toEqual({
         kind: 'rejected',
-        message: VOICE_BROADCAST_REJECTED_CODES[code],
+        message: inEnglish(VOICE_BROADCAST_REJECTED_CODES[code]),
         providerMessage: `${code} their words`,
         httpStatus: 200,
       })
     }
-    expect(classify(http({ code: '-99', msg: 'new' }))).toMatchObject({
+    expect(inEnglish(classify(http({ code: '-99', msg: 'new' })))).toMatchObject({
       message: expect.stringContaining('code -99'),
       providerMessage: '-99 new',
     })
   })
 
   it('HTTP statuses without an envelope', () => {
-    expect(classify(http('busy', 429, { 'retry-after': '3' }))).toMatchObject({ kind: 'retry', delayMs: 3000 })
-    expect(classify(http('busy', 429, { 'retry-after': 'Sun, 01 Mar 2026 12:00:10 GMT' }))).toMatchObject({
+    expect(inEnglish(classify(http('busy', 429, { 'retry-after': '3' })))).toMatchObject({
+      kind: 'retry',
+      delayMs: 3000,
+    })
+    expect(inEnglish(classify(http('busy', 429, { 'retry-after': 'Sun, 01 Mar 2026 12:00:10 GMT' })))).toMatchObject({
       delayMs: 10_000,
     })
-    expect(classify(http('busy', 429))).toMatchObject({ kind: 'retry', delayMs: null })
+    expect(inEnglish(classify(http('busy', 429)))).toMatchObject({ kind: 'retry', delayMs: null })
     for (const status of [500, 502, 503, 504, 408]) expect(classify(http('x', status)).kind).toBe('retry')
     expect(classify(http('x', 401)).kind).toBe('needs_auth')
     expect(classify(http('x', 403)).kind).toBe('needs_auth')
-    expect(classify(http('Not Found', 404))).toMatchObject({
+    expect(inEnglish(classify(http('Not Found', 404)))).toMatchObject({
       kind: 'rejected',
       message: expect.stringContaining('base URL'),
     })
-    expect(classify(http('x', 400))).toMatchObject({ kind: 'rejected', httpStatus: 400 })
-    expect(classify(http('', 422))).toMatchObject({ kind: 'rejected', providerMessage: null })
+    expect(inEnglish(classify(http('x', 400)))).toMatchObject({ kind: 'rejected', httpStatus: 400 })
+    expect(inEnglish(classify(http('', 422)))).toMatchObject({ kind: 'rejected', providerMessage: null })
     expect(classify(http('<html>ok</html>', 200)).kind).toBe('needs_review')
     expect(classify(http({ something: 'else' }, 200)).kind).toBe('needs_review')
     expect(classify(http('x', 302)).kind).toBe('needs_review')
@@ -474,13 +500,16 @@ describe('classifyVoiceBroadcastAnswer (pure)', () => {
     const before = classify({ kind: 'network', phase: 'before_send', code: 'ECONNREFUSED', timedOut: false })
     const after = classify({ kind: 'network', phase: 'after_send', code: 'ECONNRESET', timedOut: false })
     const timeout = classify({ kind: 'network', phase: 'after_send', code: 'ETIMEDOUT', timedOut: true })
-    expect(before).toMatchObject({
+    expect(inEnglish(before)).toMatchObject({
       kind: 'retry',
       reason: expect.stringContaining('could not be reached (ECONNREFUSED)'),
     })
-    expect(after).toMatchObject({ kind: 'retry', reason: expect.stringContaining('did not answer (ECONNRESET)') })
-    expect(timeout).toMatchObject({ kind: 'retry', reason: expect.stringContaining('no answer in time') })
-    for (const o of [before, after, timeout]) expect(o).toMatchObject({ delayMs: null, httpStatus: null })
+    expect(inEnglish(after)).toMatchObject({
+      kind: 'retry',
+      reason: expect.stringContaining('did not answer (ECONNRESET)'),
+    })
+    expect(inEnglish(timeout)).toMatchObject({ kind: 'retry', reason: expect.stringContaining('no answer in time') })
+    for (const o of [before, after, timeout]) expect(inEnglish(o)).toMatchObject({ delayMs: null, httpStatus: null })
   })
 })
 
@@ -494,7 +523,9 @@ describe('the rest of the voice-broadcast branches', () => {
     [404, { kind: 'rejected', providerMessage: null, httpStatus: 404 }],
     [200, { kind: 'needs_review', providerMessage: null }],
   ] as const)('HTTP %i with an empty body: no provider message', (status, expected) => {
-    expect(checked(classifyVoiceBroadcastAnswer(empty(status), { now, taskName: TASK_NAME }))).toMatchObject(expected)
+    expect(inEnglish(checked(classifyVoiceBroadcastAnswer(empty(status), { now, taskName: TASK_NAME })))).toMatchObject(
+      expected,
+    )
   })
 
   it('an outcome without provider words stays without them through the redaction', async () => {
@@ -502,7 +533,7 @@ describe('the rest of the voice-broadcast branches', () => {
     const outcome = checked(
       await createVoiceBroadcastClient({ transport }).send(context('http://127.0.0.1:9'), request),
     )
-    expect(outcome).toEqual({
+    expect(inEnglish(outcome)).toEqual({
       kind: 'needs_auth',
       message: expect.stringContaining('(HTTP 401)'),
       providerMessage: null,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { inEnglish } from '../../shared/in-english'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SendOutcome } from '../../../shared/schemas/send-outcome'
 import { VoiceBroadcastSecret } from '../../../shared/schemas/credentials'
@@ -69,73 +70,76 @@ describe('faults at the HTTP level', () => {
   it('refuse: ECONNREFUSED until cleared', async () => {
     const s = await sim()
     await s.setFault({ kind: 'refuse' })
-    expect(await raw(s)).toMatchObject({ code: 'ECONNREFUSED', phase: 'before_send' })
+    expect(inEnglish(await raw(s))).toMatchObject({ code: 'ECONNREFUSED', phase: 'before_send' })
     await s.setFault(null)
-    expect(envelopeOf(await raw(s))).toMatchObject({ status: '0' })
+    expect(inEnglish(envelopeOf(await raw(s)))).toMatchObject({ status: '0' })
   })
 
   it('blackhole: no answer within a short timeout, nothing created', async () => {
     const s = await sim()
     await s.setFault({ kind: 'blackhole' })
-    expect(await raw(s, { timeoutMs: SENT_THEN_SILENT_MS })).toMatchObject({ timedOut: true, phase: 'after_send' })
-    expect(s.tasks).toEqual([])
+    expect(inEnglish(await raw(s, { timeoutMs: SENT_THEN_SILENT_MS }))).toMatchObject({
+      timedOut: true,
+      phase: 'after_send',
+    })
+    expect(inEnglish(s.tasks)).toEqual([])
   })
 
   it.each([400, 401, 403, 404, 500, 502])('status %i: the gateway’s error page, no envelope', async (status) => {
     const s = await sim()
     await s.setFault({ kind: 'status', status })
     const answer = await raw(s)
-    expect(answer).toMatchObject({ status, headers: { 'content-type': 'text/html' } })
+    expect(inEnglish(answer)).toMatchObject({ status, headers: { 'content-type': 'text/html' } })
     expect((answer as { body: string }).body).toContain(`<title>${status} `)
-    expect(s.tasks).toEqual([])
-    expect(s.ledger.map((l) => l.verdict)).toEqual([`fault_${status}`])
+    expect(inEnglish(s.tasks)).toEqual([])
+    expect(inEnglish(s.ledger.map((l) => l.verdict))).toEqual([`fault_${status}`])
   })
 
   it.each([429, 503])('status %i with retryAfterSeconds: the Retry-After header', async (status) => {
     const s = await sim()
     await s.setFault({ kind: 'status', status, retryAfterSeconds: 5 })
-    expect(await raw(s)).toMatchObject({ status, headers: { 'retry-after': '5' } })
+    expect(inEnglish(await raw(s))).toMatchObject({ status, headers: { 'retry-after': '5' } })
   })
 
   it('status with a code: the envelope with that code, at that HTTP status', async () => {
     const s = await sim({ envelope: 'code' })
     await s.setFault({ kind: 'status', status: 403, code: '-2', message: 'IP restricted' })
     const answer = await raw(s)
-    expect(answer).toMatchObject({ status: 403 })
-    expect(envelopeOf(answer)).toEqual({ code: '-2', msg: 'IP restricted', data: null })
+    expect(inEnglish(answer)).toMatchObject({ status: 403 })
+    expect(inEnglish(envelopeOf(answer))).toEqual({ code: '-2', msg: 'IP restricted', data: null })
   })
 
   it('code: HTTP 200 with the business code, after the signature checks, nothing created', async () => {
     const s = await sim()
     await s.setFault({ kind: 'code', code: '-10', text: 'insufficient balance' })
     const answer = await raw(s)
-    expect(answer).toMatchObject({ status: 200 })
-    expect(envelopeOf(answer)).toEqual({ status: '-10', reason: 'insufficient balance', data: null })
-    expect(s.tasks).toEqual([])
+    expect(inEnglish(answer)).toMatchObject({ status: 200 })
+    expect(inEnglish(envelopeOf(answer))).toEqual({ status: '-10', reason: 'insufficient balance', data: null })
+    expect(inEnglish(s.tasks)).toEqual([])
   })
 
   it('slow: answered normally after at least the delay', async () => {
     const s = await sim()
     await s.setFault({ kind: 'slow', ms: 250 })
     const started = performance.now()
-    expect(envelopeOf(await raw(s))).toMatchObject({ status: '0' })
+    expect(inEnglish(envelopeOf(await raw(s)))).toMatchObject({ status: '0' })
     expect(performance.now() - started).toBeGreaterThanOrEqual(245)
   })
 
   it('dropAfterBody: the socket closes without an answer, and the task exists', async () => {
     const s = await sim()
     await s.setFault({ kind: 'dropAfterBody' })
-    expect(await raw(s)).toMatchObject({ phase: 'after_send', timedOut: false })
+    expect(inEnglish(await raw(s))).toMatchObject({ phase: 'after_send', timedOut: false })
     expect(s.tasks).toHaveLength(1)
-    expect(s.ledger.map((l) => l.verdict)).toEqual(['created', 'dropped'])
+    expect(inEnglish(s.ledger.map((l) => l.verdict))).toEqual(['created', 'dropped'])
   })
 
   it('times counts down, then the endpoint is normal again', async () => {
     const s = await sim()
     await s.setFault({ kind: 'code', code: '-18', times: 2 })
-    expect(envelopeOf(await raw(s))).toMatchObject({ status: '-18' })
-    expect(envelopeOf(await raw(s))).toMatchObject({ status: '-18' })
-    expect(envelopeOf(await raw(s))).toMatchObject({ status: '0' })
+    expect(inEnglish(envelopeOf(await raw(s)))).toMatchObject({ status: '-18' })
+    expect(inEnglish(envelopeOf(await raw(s)))).toMatchObject({ status: '-18' })
+    expect(inEnglish(envelopeOf(await raw(s)))).toMatchObject({ status: '0' })
     expect(s.tasks).toHaveLength(1)
   })
 })
@@ -143,10 +147,13 @@ describe('faults at the HTTP level', () => {
 describe('rate limit', () => {
   it('exactly max accepted, then the gateway’s 429 with Retry-After, nothing created', async () => {
     const s = await sim({ rateLimit: { kind: 'window', max: 2, windowMs: 5000 } })
-    expect(envelopeOf(await raw(s))).toMatchObject({ status: '0' })
-    expect(envelopeOf(await raw(s))).toMatchObject({ status: '0' })
+    expect(inEnglish(envelopeOf(await raw(s)))).toMatchObject({ status: '0' })
+    expect(inEnglish(envelopeOf(await raw(s)))).toMatchObject({ status: '0' })
     const limited = await raw(s)
-    expect(limited).toMatchObject({ status: 429, headers: { 'retry-after': expect.stringMatching(/^[45]$/) } })
+    expect(inEnglish(limited)).toMatchObject({
+      status: 429,
+      headers: { 'retry-after': expect.stringMatching(/^[45]$/) },
+    })
     expect(s.tasks).toHaveLength(2)
     expect(s.ledger.at(-1)?.verdict).toBe('rate_limited')
   })
@@ -155,18 +162,18 @@ describe('rate limit', () => {
 describe('clock offset', () => {
   it('a Timestamp off the platform’s clock by more than the skew: -16, nothing created', async () => {
     const s = await sim({ clockOffsetMs: 10 * 60_000 })
-    expect(envelopeOf(await raw(s))).toMatchObject({ status: '-16', reason: 'timestamp expires' })
+    expect(inEnglish(envelopeOf(await raw(s)))).toMatchObject({ status: '-16', reason: 'timestamp expires' })
     // The same machine clock, sent as the platform's clock reads it: accepted.
-    expect(envelopeOf(await raw(s, { skewS: 600 }))).toMatchObject({ status: '0' })
+    expect(inEnglish(envelopeOf(await raw(s, { skewS: 600 })))).toMatchObject({ status: '0' })
     s.setClockOffset(0)
-    expect(envelopeOf(await raw(s))).toMatchObject({ status: '0' })
+    expect(inEnglish(envelopeOf(await raw(s)))).toMatchObject({ status: '0' })
     expect(s.tasks).toHaveLength(2)
   })
 
   it('maxSkewS is the tolerance, either way', async () => {
     const s = await sim({ maxSkewS: 30 })
-    expect(envelopeOf(await raw(s, { skewS: -25 }))).toMatchObject({ status: '0' })
-    expect(envelopeOf(await raw(s, { skewS: 35 }))).toMatchObject({ status: '-16' })
+    expect(inEnglish(envelopeOf(await raw(s, { skewS: -25 })))).toMatchObject({ status: '0' })
+    expect(inEnglish(envelopeOf(await raw(s, { skewS: 35 })))).toMatchObject({ status: '-16' })
   })
 })
 
@@ -220,24 +227,24 @@ describe('our client through each fault', () => {
     const s = await sim()
     await s.setFault(fault)
     const limited = createVoiceBroadcastClient({ timeoutMs: limitFor(fault) })
-    expect(await limited.send(context(s.url), task)).toMatchObject(expected)
+    expect(inEnglish(await limited.send(context(s.url), task))).toMatchObject(expected)
     expect(s.tasks).toHaveLength(created)
   })
 
   it('the rate limit: retry after the gateway’s wait', async () => {
     const s = await sim({ rateLimit: { kind: 'window', max: 1, windowMs: 20_000 } })
-    expect(await client.send(context(s.url), task)).toMatchObject({ kind: 'sent' })
+    expect(inEnglish(await client.send(context(s.url), task))).toMatchObject({ kind: 'sent' })
     const limited = await createVoiceBroadcastClient().send({ ...context(s.url), idempotencyKey: 'other' }, task)
-    expect(limited).toMatchObject({ kind: 'retry', httpStatus: 429 })
+    expect(inEnglish(limited)).toMatchObject({ kind: 'retry', httpStatus: 429 })
     expect(limited.kind === 'retry' && limited.delayMs).toBeGreaterThanOrEqual(19_000)
   })
 
   it('a platform clock 10 minutes ahead: -16 → retry with words about the clock', async () => {
     const s = await sim({ clockOffsetMs: 10 * 60_000 })
-    expect(await client.send(context(s.url), task)).toMatchObject({
+    expect(inEnglish(await client.send(context(s.url), task))).toMatchObject({
       kind: 'retry',
       reason: expect.stringContaining('clock'),
     })
-    expect(s.tasks).toEqual([])
+    expect(inEnglish(s.tasks)).toEqual([])
   })
 })

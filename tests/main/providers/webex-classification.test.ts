@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { inEnglish, type InEnglish } from '../../shared/in-english'
 import type { SendOutcome } from '../../../shared/schemas/send-outcome'
 import { SendOutcome as SendOutcomeSchema } from '../../../shared/schemas/send-outcome'
 import { Profile } from '../../../shared/schemas/profiles'
@@ -48,7 +49,7 @@ interface Row {
   timedOut?: boolean
   /** The client's per-request limit (default 2 s). */
   timeoutMs?: number
-  outcome: Partial<SendOutcome> & { kind: SendOutcome['kind'] } & Record<string, unknown>
+  outcome: Partial<InEnglish<SendOutcome>> & { kind: SendOutcome['kind'] } & Record<string, unknown>
   /** The simulator's ledger, in order: what reached Webex and how it was judged. */
   ledger: string[]
   /** Tasks that exist on Webex afterwards. */
@@ -243,7 +244,7 @@ describe('Webex: every response class through the real client and the simulator'
     const outcome = await createWebexClient({ timeoutMs: row.timeoutMs ?? ANSWERED_MS }).send(context, task)
 
     expect(SendOutcomeSchema.parse(outcome)).toEqual(outcome)
-    expect(outcome).toMatchObject(row.outcome)
+    expect(inEnglish(outcome)).toMatchObject(row.outcome)
     const text = JSON.stringify(outcome)
     for (const value of [secrets.webex.clientSecret, secrets.webex.refreshToken, PASTED, STALE]) {
       expect(text).not.toContain(value)

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { inEnglish } from '../../shared/in-english'
 import {
   WebexCreateTaskRequest as WebexCreateTaskRequestSchema,
   webexScheduleCallbackSchema,
@@ -121,10 +122,10 @@ describe('Webex client over loopback HTTP', () => {
     const ctx = context(s.url)
     const outcome = checked(await client.send(ctx, task))
     expect(s.tasks).toHaveLength(1)
-    expect(outcome).toEqual({ kind: 'sent', providerId: s.tasks[0]!.id, httpStatus: 201 })
-    expect(s.tasks[0]).toMatchObject({ body: task, trackingId: webexTrackingId(KEY) })
+    expect(inEnglish(outcome)).toEqual({ kind: 'sent', providerId: s.tasks[0]!.id, httpStatus: 201 })
+    expect(inEnglish(s.tasks[0])).toMatchObject({ body: task, trackingId: webexTrackingId(KEY) })
     expect(webexTrackingId(KEY)).toBe(`callboard_${KEY}`)
-    expect(s.ledger.map((l) => l.verdict)).toEqual(['issued', 'created'])
+    expect(inEnglish(s.ledger.map((l) => l.verdict))).toEqual(['issued', 'created'])
   })
 
   it('a custom Contact Center base URL does not move sign-in: the refresh goes to the identity host', async () => {
@@ -134,26 +135,29 @@ describe('Webex client over loopback HTTP', () => {
     const onApiHost = await fetch(`${s.url}/v1/access_token`, { method: 'POST' })
     expect(onApiHost.status).toBe(404)
     const outcome = checked(await client.send(context(s.url, 'oauth', { identityUrl: s.identityUrl }), task))
-    expect(outcome).toMatchObject({ kind: 'sent' })
-    expect(s.ledger.map((l) => `${l.path} ${l.verdict}`)).toEqual([
+    expect(inEnglish(outcome)).toMatchObject({ kind: 'sent' })
+    expect(inEnglish(s.ledger.map((l) => `${l.path} ${l.verdict}`))).toEqual([
       '/v1/access_token not_found',
       '/v1/access_token issued',
       '/v1/tasks created',
     ])
     // Without a sign-in address of its own, a custom base URL still signs in at webexapis.com.
     const profile = context(s.url).profile
-    expect(webexHosts({ ...profile, identityUrl: '' })).toEqual({ api: s.url, identity: 'https://webexapis.com' })
+    expect(inEnglish(webexHosts({ ...profile, identityUrl: '' }))).toEqual({
+      api: s.url,
+      identity: 'https://webexapis.com',
+    })
   })
 
   it('a token endpoint that answers 404 is a wrong address, not refused credentials', async () => {
     const s = await sim()
     const outcome = checked(await client.send(context(s.url, 'oauth', { identityUrl: s.url }), task))
-    expect(outcome).toMatchObject({
+    expect(inEnglish(outcome)).toMatchObject({
       kind: 'rejected',
       httpStatus: 404,
-      message: expect.stringContaining('sign-in address'),
+      message: expect.stringContaining('no token endpoint at the address in the profile'),
     })
-    expect(s.tasks).toEqual([])
+    expect(inEnglish(s.tasks)).toEqual([])
   })
 
   it('400 from Webex: rejected with its own messages', async () => {
@@ -161,7 +165,11 @@ describe('Webex client over loopback HTTP', () => {
     // Valid for our schema, so only a provider-side rule can refuse it: forced with a status fault.
     await s.setFault({ kind: 'status', status: 400 })
     const outcome = checked(await client.send(context(s.url), task))
-    expect(outcome).toMatchObject({ kind: 'rejected', httpStatus: 400, message: 'Webex refused the task as invalid.' })
+    expect(inEnglish(outcome)).toMatchObject({
+      kind: 'rejected',
+      httpStatus: 400,
+      message: 'Webex refused the task as invalid.',
+    })
     expect(outcome.kind === 'rejected' && outcome.providerMessage).toMatch(/^Bad Request: .+ \(trackingId SIM_/)
   })
 
@@ -180,7 +188,7 @@ describe('Webex client over loopback HTTP', () => {
       { kind: 'http', ...response },
       { now: new Date(), auth: 'oauth', what: 'task' },
     )
-    expect(outcome).toMatchObject({
+    expect(inEnglish(outcome)).toMatchObject({
       kind: 'rejected',
       providerMessage: expect.stringContaining('mediaType must be "telephony"'),
     })
@@ -202,8 +210,8 @@ describe('Webex client over loopback HTTP', () => {
       }),
     })
     const outcome = checked(await client.send(context(s.url, 'oauth', { store }), task), 'stale-cached-token-9999')
-    expect(outcome).toMatchObject({ kind: 'sent', httpStatus: 201 })
-    expect(s.ledger.map((l) => l.verdict)).toEqual(['unauthorized', 'issued', 'created'])
+    expect(inEnglish(outcome)).toMatchObject({ kind: 'sent', httpStatus: 201 })
+    expect(inEnglish(s.ledger.map((l) => l.verdict))).toEqual(['unauthorized', 'issued', 'created'])
     expect(s.tasks).toHaveLength(1)
   })
 
@@ -211,12 +219,18 @@ describe('Webex client over loopback HTTP', () => {
     const s = await sim()
     await s.setFault({ kind: 'status', status: 401 })
     const oauth = checked(await client.send(context(s.url), task))
-    expect(oauth).toMatchObject({ kind: 'needs_auth', message: expect.stringContaining('Sign in to Webex again') })
-    expect(s.ledger.map((l) => l.verdict)).toEqual(['issued', 'fault_401', 'issued', 'fault_401'])
+    expect(inEnglish(oauth)).toMatchObject({
+      kind: 'needs_auth',
+      message: expect.stringContaining('Sign in to Webex again'),
+    })
+    expect(inEnglish(s.ledger.map((l) => l.verdict))).toEqual(['issued', 'fault_401', 'issued', 'fault_401'])
     s.ledger.length = 0
     const pasted = checked(await client.send(context(s.url, 'access_token'), task))
-    expect(pasted).toMatchObject({ kind: 'needs_auth', message: expect.stringContaining('Paste a new access token') })
-    expect(s.ledger.map((l) => l.verdict)).toEqual(['fault_401'])
+    expect(inEnglish(pasted)).toMatchObject({
+      kind: 'needs_auth',
+      message: expect.stringContaining('Paste a new access token'),
+    })
+    expect(inEnglish(s.ledger.map((l) => l.verdict))).toEqual(['fault_401'])
   })
 
   it('a browser sign-in whose renewal Webex refuses → needs_auth asking to sign in again, nothing sent', async () => {
@@ -235,7 +249,7 @@ describe('Webex client over loopback HTTP', () => {
       secret: { provider: 'webex', kind: 'sign_in', clientSecret: '' },
     }
     const outcome = checked(await client.send(signedIn, task), 'revoked-sign-in-refresh-1')
-    expect(outcome).toMatchObject({
+    expect(inEnglish(outcome)).toMatchObject({
       kind: 'needs_auth',
       message: expect.stringMatching(/^Webex no longer renews this sign-in/),
       providerMessage: expect.stringContaining('invalid_grant'),
@@ -247,21 +261,24 @@ describe('Webex client over loopback HTTP', () => {
   it('a refresh token Webex refuses → needs_auth without sending the task', async () => {
     const s = await sim({ refreshToken: 'some-other-refresh-token' })
     const outcome = checked(await client.send(context(s.url), task))
-    expect(outcome).toMatchObject({ kind: 'needs_auth', providerMessage: expect.stringContaining('invalid_grant') })
-    expect(s.tasks).toEqual([])
+    expect(inEnglish(outcome)).toMatchObject({
+      kind: 'needs_auth',
+      providerMessage: expect.stringContaining('invalid_grant'),
+    })
+    expect(inEnglish(s.tasks)).toEqual([])
   })
 
   it('403 → rejected, explaining the scope; 404 → rejected', async () => {
     const s = await sim()
     await s.setFault({ kind: 'status', status: 403 })
-    expect(checked(await client.send(context(s.url), task))).toMatchObject({
+    expect(inEnglish(checked(await client.send(context(s.url), task)))).toMatchObject({
       kind: 'rejected',
       httpStatus: 403,
       message: expect.stringContaining('cjp:user'),
     })
     await s.setFault(null)
     const wrongHost = checked(await client.send(context(`${s.url}/not-webex`, 'access_token'), task))
-    expect(wrongHost).toMatchObject({
+    expect(inEnglish(wrongHost)).toMatchObject({
       kind: 'rejected',
       httpStatus: 404,
       providerMessage: expect.stringContaining('Not found'),
@@ -274,7 +291,7 @@ describe('Webex client over loopback HTTP', () => {
     expect((await client.send(ctx, task)).kind).toBe('sent')
     expect((await client.send(ctx, task)).kind).toBe('sent')
     const limited = checked(await client.send(ctx, task))
-    expect(limited).toMatchObject({ kind: 'retry', httpStatus: 429 })
+    expect(inEnglish(limited)).toMatchObject({ kind: 'retry', httpStatus: 429 })
     expect(limited.kind === 'retry' && limited.delayMs).toBeGreaterThanOrEqual(59_000)
     expect(limited.kind === 'retry' && limited.delayMs).toBeLessThanOrEqual(60_000)
     expect(s.tasks).toHaveLength(2)
@@ -283,14 +300,14 @@ describe('Webex client over loopback HTTP', () => {
   it('503 → retry with the queue backoff; 500 → needs_review (decision: see WEBEX_RETRIED_5XX)', async () => {
     const s = await sim()
     await s.setFault({ kind: 'status', status: 503 })
-    expect(checked(await client.send(context(s.url), task))).toEqual({
+    expect(inEnglish(checked(await client.send(context(s.url), task)))).toEqual({
       kind: 'retry',
       delayMs: null,
       reason: 'Webex is unavailable right now (HTTP 503).',
       httpStatus: 503,
     })
     await s.setFault({ kind: 'status', status: 500 })
-    expect(checked(await client.send(context(s.url), task))).toMatchObject({
+    expect(inEnglish(checked(await client.send(context(s.url), task)))).toMatchObject({
       kind: 'needs_review',
       message: expect.stringContaining('may or may not have been created'),
     })
@@ -299,14 +316,17 @@ describe('Webex client over loopback HTTP', () => {
   it('connection refused → retry (a pasted token: the task request itself was refused)', async () => {
     const s = await sim()
     await s.setFault({ kind: 'refuse' })
-    expect(checked(await client.send(context(s.url, 'access_token'), task))).toEqual({
+    expect(inEnglish(checked(await client.send(context(s.url, 'access_token'), task)))).toEqual({
       kind: 'retry',
       delayMs: null,
       reason: 'Webex could not be reached (ECONNREFUSED).',
       httpStatus: null,
     })
     // OAuth: the token refresh is refused first; nothing was sent either.
-    expect(checked(await client.send(context(s.url), task))).toMatchObject({ kind: 'retry', httpStatus: null })
+    expect(inEnglish(checked(await client.send(context(s.url), task)))).toMatchObject({
+      kind: 'retry',
+      httpStatus: null,
+    })
     await s.setFault(null)
     expect((await client.send(context(s.url), task)).kind).toBe('sent')
   })
@@ -315,8 +335,8 @@ describe('Webex client over loopback HTTP', () => {
     const s = await sim()
     await s.setFault({ kind: 'dropAfterBody' })
     const outcome = checked(await client.send(context(s.url), task))
-    expect(outcome).toMatchObject({ kind: 'needs_review', providerMessage: null })
-    expect(outcome.kind === 'needs_review' && outcome.message).toMatch(/connection broke before the answer/)
+    expect(inEnglish(outcome)).toMatchObject({ kind: 'needs_review', providerMessage: null })
+    expect(outcome.kind === 'needs_review' && inEnglish(outcome.message)).toMatch(/connection broke before the answer/)
     expect(s.tasks).toHaveLength(1)
     expect(s.tasks[0]!.trackingId).toBe(webexTrackingId(KEY))
   })
@@ -326,7 +346,7 @@ describe('Webex client over loopback HTTP', () => {
     await s.setFault({ kind: 'blackhole' })
     const fast = createWebexClient({ timeoutMs: NEVER_ANSWERED_MS })
     const started = Date.now()
-    expect(checked(await fast.send(context(s.url), task))).toMatchObject({
+    expect(inEnglish(checked(await fast.send(context(s.url), task)))).toMatchObject({
       kind: 'needs_review',
       message: expect.stringContaining('no answer came back in time'),
     })
@@ -351,8 +371,8 @@ describe('Webex client over loopback HTTP', () => {
     }
     const sent = checked(await client.scheduleCallback(context(s.url), callback))
     expect(s.callbacks).toHaveLength(1)
-    expect(sent).toEqual({ kind: 'sent', providerId: s.callbacks[0]!.id, httpStatus: 201 })
-    expect(s.callbacks[0]).toMatchObject({ body: callback, trackingId: webexTrackingId(KEY) })
+    expect(inEnglish(sent)).toEqual({ kind: 'sent', providerId: s.callbacks[0]!.id, httpStatus: 201 })
+    expect(inEnglish(s.callbacks[0])).toMatchObject({ body: callback, trackingId: webexTrackingId(KEY) })
 
     // A missing organization id is refused where the request is built (toWireRequest, tests/shared),
     // and bad times by the one wire check: the client is never handed either.
@@ -365,7 +385,7 @@ describe('Webex client over loopback HTTP', () => {
         callback,
       ),
     )
-    expect(otherOrg).toMatchObject({ kind: 'rejected', httpStatus: 403 })
+    expect(inEnglish(otherOrg)).toMatchObject({ kind: 'rejected', httpStatus: 403 })
     expect(s.callbacks).toHaveLength(1)
   })
 })
@@ -391,7 +411,7 @@ describe('nodeHttpTransport: before or after the body was sent', () => {
       timeoutMs: ANSWERED_MS,
     }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TransportError)
-    expect(error).toMatchObject({ phase: 'before_send' })
+    expect(inEnglish(error)).toMatchObject({ phase: 'before_send' })
   })
 
   it('a transport that throws something unknown is treated as possibly sent', async () => {
@@ -399,7 +419,7 @@ describe('nodeHttpTransport: before or after the body was sent', () => {
     const broken = createWebexClient({
       transport: () => Promise.reject(new Error('boom')),
     })
-    expect(checked(await broken.send(context(s.url), task))).toMatchObject({ kind: 'needs_review' })
+    expect(inEnglish(checked(await broken.send(context(s.url), task)))).toMatchObject({ kind: 'needs_review' })
   })
 })
 
@@ -476,11 +496,11 @@ describe('classifyWebexResponse (pure, every branch)', () => {
       { kind: 'needs_review', message: expect.stringContaining('in time') },
     ],
   ] as [string, WebexAnswer, object][])('%s', (_name, answer, expected) => {
-    expect(classify(answer)).toMatchObject(expected)
+    expect(inEnglish(classify(answer))).toMatchObject(expected)
   })
 
   it('401 asks a pasted-token profile for a new token', () => {
-    expect(classify(http(401), 'access_token')).toMatchObject({
+    expect(inEnglish(classify(http(401), 'access_token'))).toMatchObject({
       kind: 'needs_auth',
       providerMessage: null,
       message: expect.stringContaining('Paste'),
@@ -502,36 +522,41 @@ describe('classifyWebexResponse (pure, every branch)', () => {
   })
 
   it('token failures: refused → needs_auth, 5xx/429 and network → retry; nothing leaks', () => {
-    expect(checked(classifyTokenFailure(new OAuthRefused(400, '{"error":"invalid_grant"}')))).toMatchObject({
+    expect(inEnglish(checked(classifyTokenFailure(new OAuthRefused(400, '{"error":"invalid_grant"}'))))).toMatchObject({
       kind: 'needs_auth',
       providerMessage: 'invalid_grant',
     })
     // A browser sign-in whose renewal is refused asks for the sign-in, not for keys.
-    expect(checked(classifyTokenFailure(new OAuthRefused(400, '{"error":"invalid_grant"}'), 'sign_in'))).toMatchObject({
+    expect(
+      inEnglish(checked(classifyTokenFailure(new OAuthRefused(400, '{"error":"invalid_grant"}'), 'sign_in'))),
+    ).toMatchObject({
       kind: 'needs_auth',
       message: expect.stringMatching(/^Webex no longer renews this sign-in/),
     })
-    expect(checked(classifyTokenFailure(new OAuthRefused(503, 'down')))).toMatchObject({
+    expect(inEnglish(checked(classifyTokenFailure(new OAuthRefused(503, 'down'))))).toMatchObject({
       kind: 'retry',
       httpStatus: 503,
     })
-    expect(checked(classifyTokenFailure(new OAuthRefused(429, '')))).toMatchObject({ kind: 'retry', httpStatus: 429 })
-    expect(checked(classifyTokenFailure(new TypeError('fetch failed')))).toMatchObject({
+    expect(inEnglish(checked(classifyTokenFailure(new OAuthRefused(429, ''))))).toMatchObject({
+      kind: 'retry',
+      httpStatus: 429,
+    })
+    expect(inEnglish(checked(classifyTokenFailure(new TypeError('fetch failed'))))).toMatchObject({
       kind: 'retry',
       httpStatus: null,
     })
-    expect(checked(classifyTokenFailure(new DOMException('t', 'TimeoutError')))).toMatchObject({
+    expect(inEnglish(checked(classifyTokenFailure(new DOMException('t', 'TimeoutError'))))).toMatchObject({
       kind: 'retry',
       reason: expect.stringContaining('no answer in time'),
     })
     // This computer's keychain, not the provider: its own outcome, so the lane keeps its health.
     const locked = new KeychainError('locked', 'locked', 'unlock prompt was dismissed')
-    expect(checked(classifyTokenFailure(locked))).toMatchObject({
+    expect(inEnglish(checked(classifyTokenFailure(locked)))).toMatchObject({
       kind: 'keychain_unavailable',
       keychain: 'locked',
       message: expect.stringContaining('keychain is locked'),
     })
-    expect(checked(classifyTokenFailure('weird'))).toMatchObject({ kind: 'retry' })
+    expect(inEnglish(checked(classifyTokenFailure('weird')))).toMatchObject({ kind: 'retry' })
   })
 
   it('a provider that echoes the token gets it redacted', async () => {
@@ -544,7 +569,7 @@ describe('classifyWebexResponse (pure, every branch)', () => {
     })
     const s = await sim()
     const outcome = checked(await echo.send(context(s.url, 'access_token'), task))
-    expect(outcome).toMatchObject({ kind: 'rejected', providerMessage: 'bad header Bearer [redacted]' })
+    expect(inEnglish(outcome)).toMatchObject({ kind: 'rejected', providerMessage: 'bad header Bearer [redacted]' })
   })
 })
 

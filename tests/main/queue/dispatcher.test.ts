@@ -1,4 +1,6 @@
 import fc from 'fast-check'
+import { inEnglish } from '../../shared/in-english'
+import { said } from '../../shared/in-english'
 import { describe, expect, it } from 'vitest'
 import type { Outbox } from '../../../electron/main/outbox/outbox'
 import { createOutbox } from '../../../electron/main/outbox/outbox'
@@ -43,7 +45,7 @@ const sent = (id = 'p-1'): SendOutcome => ({ kind: 'sent', providerId: id, httpS
 const retry = (delayMs: number | null = null, httpStatus: number | null = null): SendOutcome => ({
   kind: 'retry',
   delayMs,
-  reason: 'not now',
+  reason: said('not now'),
   httpStatus,
 })
 
@@ -92,8 +94,8 @@ describe('dispatcher', () => {
     const entry = await outbox.submit(outdial('+14155550100'))
     await time.advance(10)
     expect(attempts).toHaveLength(1)
-    expect(outbox.get(entry.id)).toMatchObject({ state: 'sent', providerId: 'wx-1', attempts: 1 })
-    expect(log.events.map((e) => e.t)).toEqual(['queued', 'sending', 'outcome'])
+    expect(inEnglish(outbox.get(entry.id))).toMatchObject({ state: 'sent', providerId: 'wx-1', attempts: 1 })
+    expect(inEnglish(log.events.map((e) => e.t))).toEqual(['queued', 'sending', 'outcome'])
   })
 
   it('keeps FIFO within a scope under any failure schedule, and lets other scopes go on (Q6)', async () => {
@@ -133,11 +135,11 @@ describe('dispatcher', () => {
     const outcomes: SendOutcome[] = [
       sent(),
       retry(),
-      { kind: 'needs_auth', message: 'Sign in again.', providerMessage: null },
-      { kind: 'needs_review', message: 'It may have been created.', providerMessage: null },
-      { kind: 'rejected', message: 'Refused.', providerMessage: null, httpStatus: 400 },
-      { kind: 'keychain_unavailable', keychain: 'locked', message: 'The keychain is locked.' },
-      { kind: 'network_blocked', problem: 'proxy_auth', message: 'The proxy refused.', detail: 'ERR_PROXY_407' },
+      { kind: 'needs_auth', message: said('Sign in again.'), providerMessage: null },
+      { kind: 'needs_review', message: said('It may have been created.'), providerMessage: null },
+      { kind: 'rejected', message: said('Refused.'), providerMessage: null, httpStatus: 400 },
+      { kind: 'keychain_unavailable', keychain: 'locked', message: said('The keychain is locked.') },
+      { kind: 'network_blocked', problem: 'proxy_auth', message: said('The proxy refused.'), detail: 'ERR_PROXY_407' },
     ]
     await fc.assert(
       fc.asyncProperty(
@@ -163,7 +165,7 @@ describe('dispatcher', () => {
             else if (target && action === 'retry') await tryIt(outbox.retry(target.id))
             else if (target && action === 'resend') await tryIt(outbox.resolve(target.id, 'resend'))
             else if (target && action === 'done') await tryIt(outbox.resolve(target.id, 'done'))
-            expect(outbox.counts()).toEqual(countEntries(outbox.list()))
+            expect(inEnglish(outbox.counts())).toEqual(countEntries(outbox.list()))
           }
         },
       ),
@@ -175,8 +177,9 @@ describe('dispatcher', () => {
     const blocked: SendOutcome = {
       kind: 'network_blocked',
       problem: 'certificate_untrusted',
-      message:
+      message: said(
         'Your network presents a certificate this computer does not trust (SELF_SIGNED_CERT_IN_CHAIN), so nothing was sent.',
+      ),
       detail: 'SELF_SIGNED_CERT_IN_CHAIN',
     }
 
@@ -242,7 +245,7 @@ describe('dispatcher', () => {
   it('a task refused at the head of a lane never blocks the ones behind it, same scope or not (Q11)', async () => {
     const { outbox, time, attempts } = setup((entry) =>
       entry.seq === 0
-        ? { kind: 'rejected', message: 'Refused.', providerMessage: 'bad field', httpStatus: 400 }
+        ? { kind: 'rejected', message: said('Refused.'), providerMessage: 'bad field', httpStatus: 400 }
         : sent(),
     )
     await outbox.start()
@@ -298,7 +301,7 @@ describe('dispatcher', () => {
     await outbox.submit(outdial('+14155550111'))
     await time.advance(9_000)
     expect(attempts).toHaveLength(1)
-    expect(outbox.lanes()[0]).toMatchObject({ health: 'rate_limited' })
+    expect(inEnglish(outbox.lanes()[0])).toMatchObject({ health: 'rate_limited' })
     await time.advance(1_500)
     expect(attempts.filter((a) => a.id === first.id)).toHaveLength(2)
     expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(10_000)
@@ -321,7 +324,7 @@ describe('dispatcher', () => {
       await outbox.submit(outdial('+14155550100'))
       await time.advance(4_990)
       expect(attempts).toHaveLength(1)
-      expect(outbox.lanes()[0]).toMatchObject({ health })
+      expect(inEnglish(outbox.lanes()[0])).toMatchObject({ health })
       await time.advance(1_000)
       expect(attempts).toHaveLength(2)
       expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(5_000)
@@ -335,7 +338,7 @@ describe('dispatcher', () => {
     for (let i = 0; i < 20 * 12; i++) await time.advance(5000)
     const expired = outbox.get(entry.id)!
     expect(expired.state).toBe('expired')
-    expect(expired.lastProblem?.message).toMatch(/not placed more than 15 minutes/)
+    expect(inEnglish(expired.lastProblem?.message)).toMatch(/not placed more than 15 minutes/)
     expect(attempts.every((a) => a.at < Date.parse(entry.notAfter))).toBe(true)
 
     // Asleep for two hours: the wall clock moved, no timer fired. The next look expires it unsent.
@@ -404,7 +407,7 @@ describe('dispatcher', () => {
     let refuse = true
     const { outbox, time, attempts } = setup((entry) =>
       refuse && entry.profileId === WEBEX.id
-        ? { kind: 'needs_auth', message: 'Sign in again.', providerMessage: '401' }
+        ? { kind: 'needs_auth', message: said('Sign in again.'), providerMessage: '401' }
         : sent(),
     )
     await outbox.start()
@@ -487,9 +490,9 @@ describe('recovery after a crash mid-send', () => {
     const started = await second.start()
     await time.advance(10)
     expect(started.recovered).toBe(2)
-    expect(second.get(w.id)).toMatchObject({ state: 'needs_review' })
-    expect(second.get(w.id)!.lastProblem!.message).toMatch(/may or may not have been created/)
-    expect(second.get(c.id)).toMatchObject({ state: 'sent', attempts: 2 })
-    expect(keys).toEqual([c.idempotencyKey])
+    expect(inEnglish(second.get(w.id))).toMatchObject({ state: 'needs_review' })
+    expect(inEnglish(second.get(w.id)!.lastProblem!.message)).toMatch(/may or may not have been created/)
+    expect(inEnglish(second.get(c.id))).toMatchObject({ state: 'sent', attempts: 2 })
+    expect(inEnglish(keys)).toEqual([c.idempotencyKey])
   })
 })

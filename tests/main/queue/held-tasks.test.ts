@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { inEnglish } from '../../shared/in-english'
+import { said } from '../../shared/in-english'
 import type { Outbox } from '../../../electron/main/outbox/outbox'
 import { createOutbox } from '../../../electron/main/outbox/outbox'
 import { createLogger } from '../../../electron/main/core/logger'
@@ -70,17 +72,17 @@ describe('a task whose profile cannot be found (A1)', () => {
     await outbox.profilesChanged()
     await outbox.resume()
     await time.advance(60_000)
-    expect(outbox.get(entry.id)).toMatchObject({ state: 'held', hold: 'no_profile' })
-    expect(outbox.get(entry.id)!.lastProblem!.message).toMatch(/profile cannot be found/)
-    expect(outbox.counts()).toEqual({ waiting: 0, attention: 1 })
-    expect(sends).toEqual([])
+    expect(inEnglish(outbox.get(entry.id))).toMatchObject({ state: 'held', hold: 'no_profile' })
+    expect(inEnglish(outbox.get(entry.id)!.lastProblem!.message)).toMatch(/profile cannot be found/)
+    expect(inEnglish(outbox.counts())).toEqual({ waiting: 0, attention: 1 })
+    expect(inEnglish(sends)).toEqual([])
     // Restored: it goes out without anyone pressing anything.
     profiles.set(WEBEX.id, WEBEX)
     await outbox.profilesChanged()
     await time.advance(10)
-    expect(outbox.get(entry.id)).toMatchObject({ state: 'sent' })
+    expect(inEnglish(outbox.get(entry.id))).toMatchObject({ state: 'sent' })
     expect(outbox.get(entry.id)!.hold).toBeUndefined()
-    expect(sends).toEqual([entry.id])
+    expect(inEnglish(sends)).toEqual([entry.id])
   })
 
   it('is held, not refused, when the profile is missing at the moment it would be sent', async () => {
@@ -91,8 +93,8 @@ describe('a task whose profile cannot be found (A1)', () => {
     profiles.delete(WEBEX.id) // gone, and nobody said so
     await outbox.resume()
     await time.advance(10)
-    expect(outbox.get(entry.id)).toMatchObject({ state: 'held', hold: 'no_profile' })
-    expect(sends).toEqual([])
+    expect(inEnglish(outbox.get(entry.id))).toMatchObject({ state: 'held', hold: 'no_profile' })
+    expect(inEnglish(sends)).toEqual([])
   })
 
   it('is held from the start when the profile is missing after a restart, and still expires at its deadline, with a warning first', async () => {
@@ -105,18 +107,18 @@ describe('a task whose profile cannot be found (A1)', () => {
     const second = setup(sent, { log: first.log, time: first.time })
     second.profiles.delete(WEBEX.id)
     await second.outbox.start()
-    expect(second.outbox.get(entry.id)).toMatchObject({ state: 'held', hold: 'no_profile' })
+    expect(inEnglish(second.outbox.get(entry.id))).toMatchObject({ state: 'held', hold: 'no_profile' })
     // The agent cannot send it: the profile must come back first.
     await expect(second.outbox.retry(entry.id)).rejects.toThrow(/waits for its profile/)
     // 3 minutes before the 15-minute deadline, a warning; then it expires, unsent.
     await second.time.advance(11 * 60_000)
-    expect(second.warnings).toEqual([])
+    expect(inEnglish(second.warnings)).toEqual([])
     await second.time.advance(60_000 + 1)
-    expect(second.warnings.map((w) => w.id)).toEqual([entry.id])
+    expect(inEnglish(second.warnings.map((w) => w.id))).toEqual([entry.id])
     await second.time.advance(4 * 60_000)
     expect(second.outbox.get(entry.id)!.state).toBe('expired')
     expect(second.warnings).toHaveLength(1)
-    expect(second.sends).toEqual([])
+    expect(inEnglish(second.sends)).toEqual([])
   })
 
   it('can be cancelled while it is held', async () => {
@@ -141,11 +143,11 @@ describe('a task its profile no longer allows (A1: no state a repair can undo is
     await outbox.profilesChanged()
     await outbox.resume()
     await time.advance(60_000)
-    expect(outbox.get(entry.id)).toMatchObject({ state: 'held', hold: 'profile_changed' })
-    expect(outbox.get(entry.id)!.lastProblem!.message).toMatch(
+    expect(inEnglish(outbox.get(entry.id))).toMatchObject({ state: 'held', hold: 'profile_changed' })
+    expect(inEnglish(outbox.get(entry.id)!.lastProblem!.message)).toMatch(
       /no longer allows this task \(That entry point is not configured/,
     )
-    expect(sends).toEqual([])
+    expect(inEnglish(sends)).toEqual([])
     // Another change that still lacks it: still held, not sent.
     profiles.set(WEBEX.id, { ...WEBEX, label: 'Renamed', entryPoints: [] } as Profile)
     await outbox.profilesChanged()
@@ -156,7 +158,7 @@ describe('a task its profile no longer allows (A1: no state a repair can undo is
     await outbox.profilesChanged()
     await time.advance(10)
     expect(outbox.get(entry.id)!.state).toBe('sent')
-    expect(sends).toEqual([entry.id])
+    expect(inEnglish(sends)).toEqual([entry.id])
   })
 })
 
@@ -174,15 +176,15 @@ describe('a clock that moved back across a restart (A6)', () => {
     const second = setup(sent, { log: first.log, time: first.time })
     await second.outbox.start()
     await second.time.advance(10)
-    expect(second.outbox.get(entry.id)).toMatchObject({ state: 'held', hold: 'clock_moved_back' })
-    expect(second.outbox.get(entry.id)!.lastProblem!.message).toMatch(/clock now reads earlier/)
-    expect(second.outbox.get(other.id)).toMatchObject({ state: 'held', hold: 'clock_moved_back' })
-    expect(second.sends).toEqual([])
+    expect(inEnglish(second.outbox.get(entry.id))).toMatchObject({ state: 'held', hold: 'clock_moved_back' })
+    expect(inEnglish(second.outbox.get(entry.id)!.lastProblem!.message)).toMatch(/clock now reads earlier/)
+    expect(inEnglish(second.outbox.get(other.id))).toMatchObject({ state: 'held', hold: 'clock_moved_back' })
+    expect(inEnglish(second.sends)).toEqual([])
     // The agent checked the clock and sends it.
     await second.outbox.retry(entry.id)
     await second.time.advance(10)
     expect(second.outbox.get(entry.id)!.state).toBe('sent')
-    expect(second.sends).toEqual([entry.id])
+    expect(inEnglish(second.sends)).toEqual([entry.id])
   })
 
   it('leaves a task alone when the clock moved forward or not at all', async () => {
@@ -205,7 +207,7 @@ describe('a task held behind an earlier one of the same customer (A7)', () => {
     const { outbox, time, warnings } = setup(() => {
       if (first) {
         first = false
-        return { kind: 'needs_review', message: 'The answer was lost.', providerMessage: null }
+        return { kind: 'needs_review', message: said('The answer was lost.'), providerMessage: null }
       }
       return { kind: 'sent', providerId: 'p-2', httpStatus: 201 }
     })
@@ -220,14 +222,14 @@ describe('a task held behind an earlier one of the same customer (A7)', () => {
     expect(outbox.get(behind.id)!.state).toBe('queued')
 
     const item = QueueItem.parse(outbox.item(outbox.get(behind.id)!))
-    expect(item.waitingBehind).toEqual({ id: head.id, subject: '+14155550100', state: 'needs_review' })
+    expect(inEnglish(item.waitingBehind)).toEqual({ id: head.id, subject: '+14155550100', state: 'needs_review' })
     expect(outbox.item(outbox.get(elsewhere.id)!).waitingBehind).toBeNull()
 
     // Its 15 minutes run out while the review waits: warned at 12 minutes, once, naming the holder.
     await time.advance(11 * 60_000)
-    expect(warnings).toEqual([])
+    expect(inEnglish(warnings)).toEqual([])
     await time.advance(60_000)
-    expect(warnings).toEqual([{ id: behind.id, blocker: head.id, at: expect.any(Number) }])
+    expect(inEnglish(warnings)).toEqual([{ id: behind.id, blocker: head.id, at: expect.any(Number) }])
     await time.advance(4 * 60_000)
     expect(outbox.get(behind.id)!.state).toBe('expired')
     expect(warnings).toHaveLength(1)
@@ -238,7 +240,7 @@ describe('a task held behind an earlier one of the same customer (A7)', () => {
     const { outbox, time, sends } = setup(() => {
       if (first) {
         first = false
-        return { kind: 'needs_review', message: 'The answer was lost.', providerMessage: null }
+        return { kind: 'needs_review', message: said('The answer was lost.'), providerMessage: null }
       }
       return { kind: 'sent', providerId: 'p-2', httpStatus: 201 }
     })
@@ -251,6 +253,6 @@ describe('a task held behind an earlier one of the same customer (A7)', () => {
     await time.advance(10)
     expect(outbox.get(behind.id)!.state).toBe('sent')
     expect(outbox.item(outbox.get(behind.id)!).waitingBehind).toBeNull()
-    expect(sends).toEqual([head.id, behind.id])
+    expect(inEnglish(sends)).toEqual([head.id, behind.id])
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { inEnglish } from '../../shared/in-english'
 import type { Outbox } from '../../../electron/main/outbox/outbox'
 import { createOutbox } from '../../../electron/main/outbox/outbox'
 import { memorySecretStore } from '../../../electron/main/secrets/memory-secret-store'
@@ -86,8 +87,8 @@ describe('a keychain problem at send time', () => {
     const entry = await outbox.submit(outdial('+14155550100'))
     await time.advance(10)
     expect(providerCalls()).toBe(0)
-    expect(outbox.lanes()).toEqual([expect.objectContaining({ health: 'unknown', blockedUntil: null })])
-    expect(outbox.get(entry.id)).toMatchObject({
+    expect(inEnglish(outbox.lanes())).toEqual([expect.objectContaining({ health: 'unknown', blockedUntil: null })])
+    expect(inEnglish(outbox.get(entry.id))).toMatchObject({
       state: 'queued',
       // Nothing left the computer: it was not an attempt at the provider.
       attempts: 0,
@@ -105,14 +106,14 @@ describe('a keychain problem at send time', () => {
     store.setState('unavailable')
     const waiting = await outbox.submit(outdial('+14155550101'))
     await time.advance(10)
-    expect(outbox.lanes()).toEqual([expect.objectContaining({ health: 'online', blockedUntil: null })])
-    expect(outbox.get(waiting.id)?.lastProblem?.message).toMatch(/keychain is unavailable/)
+    expect(inEnglish(outbox.lanes())).toEqual([expect.objectContaining({ health: 'online', blockedUntil: null })])
+    expect(inEnglish(outbox.get(waiting.id)?.lastProblem?.message)).toMatch(/keychain is unavailable/)
 
     // The agent unlocks the keychain and presses "Test keychain": no backoff to wait out.
     store.setState('available')
     await credentials.health({ fresh: true })
     await time.settle()
-    expect(outbox.get(waiting.id)).toMatchObject({ state: 'sent', attempts: 1 })
+    expect(inEnglish(outbox.get(waiting.id))).toMatchObject({ state: 'sent', attempts: 1 })
     expect(providerCalls()).toBe(2)
   })
 
@@ -139,8 +140,10 @@ describe('a keychain problem at send time', () => {
     const entry = await outbox.submit(outdial('+14155550100'))
     await time.advance(10)
     expect(requests).toBe(0)
-    expect(outbox.lanes()).toEqual([expect.objectContaining({ health: 'unknown', blockedUntil: null })])
-    expect(outbox.get(entry.id)?.lastProblem?.message).toMatch(/keychain is locked, so the Webex access token/)
+    expect(inEnglish(outbox.lanes())).toEqual([expect.objectContaining({ health: 'unknown', blockedUntil: null })])
+    expect(inEnglish(outbox.get(entry.id)?.lastProblem?.message)).toMatch(
+      /keychain is locked, so the access token for Webex/,
+    )
   })
 
   it('tries one task per short local wait while the keychain stays locked, not the whole backlog', async () => {
@@ -155,7 +158,7 @@ describe('a keychain problem at send time', () => {
     expect(sendings()).toBe(2)
     store.setState('available')
     await time.advance(15_000)
-    expect(queued.map((e) => outbox.get(e.id)?.state)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent'])
+    expect(inEnglish(queued.map((e) => outbox.get(e.id)?.state))).toEqual(['sent', 'sent', 'sent', 'sent', 'sent'])
     expect(outbox.lanes()[0]?.health).toBe('online')
   })
 })

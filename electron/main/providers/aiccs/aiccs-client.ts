@@ -1,5 +1,6 @@
 import { networkBlockedOutcome, networkProblemOf } from '../../net/network-problem'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
+import { msg, type MessageParam } from '@shared/i18n/message'
 import type { AiccsCreateAiCallTask } from '@shared/providers/aiccs/wire'
 import { AICCS_TASK_NAME_MAX, toAiccsQuery } from '@shared/providers/aiccs/wire'
 import type { SendContext } from '../provider-module'
@@ -78,7 +79,7 @@ export type AiccsReply =
   /** An answer whose body was not Alibaba's JSON (a proxy page, a cut body). */
   | { kind: 'unreadable'; status: number | null; detail: string }
   /** No answer: refused, reset, DNS, TLS, timeout, abort; before or after the body was written. */
-  | { kind: 'network'; detail: string }
+  | { kind: 'network'; detail: MessageParam }
 
 /**
  * `Data` of a raw JSON body as decimal digits, read from the text itself, never through a JS number
@@ -138,9 +139,9 @@ export function replyFromAnswer(answer: { statusCode?: unknown; body?: unknown }
 }
 
 /** Node's network error code (ECONNRESET, ECONNREFUSED…), or the error's name and message. */
-function networkDetail(error: unknown): string {
-  if (!(error instanceof Error)) return 'unknown error'
-  if (error.name === 'AbortError' || error.name === 'TimeoutError') return 'no answer in time'
+function networkDetail(error: unknown): MessageParam {
+  if (!(error instanceof Error)) return msg('detail.unknownError')
+  if (error.name === 'AbortError' || error.name === 'TimeoutError') return msg('detail.noAnswer')
   const code = (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code
   if (typeof code === 'string' && (/^E[A-Z_]+$/.test(code) || networkProblemOf(code))) return code
   return error.message ? `${error.name}: ${error.message}`.slice(0, 200) : error.name
@@ -223,8 +224,6 @@ function providerText(r: { code: string | null; message: string | null; requestI
   return `${head}${r.requestId ? ` (RequestId ${r.requestId})` : ''}`.slice(0, 2000)
 }
 
-const RESEND_SAFE = 'It is sent again under the same task name, so AICCS cannot create it twice.'
-
 /**
  * One attempt's reply → exactly one outcome.
  *
@@ -244,12 +243,12 @@ const RESEND_SAFE = 'It is sent again under the same task name, so AICCS cannot 
 export function classifyAiccsReply(reply: AiccsReply): SendOutcome {
   if (reply.kind === 'network') {
     // A proxy's refusal or an untrusted certificate: this computer's network stopped it.
-    const blocked = networkBlockedOutcome(reply.detail)
+    const blocked = typeof reply.detail === 'string' ? networkBlockedOutcome(reply.detail) : null
     if (blocked) return blocked
     return {
       kind: 'retry',
       delayMs: null,
-      reason: `Alibaba Cloud AICCS could not be reached or did not answer (${reply.detail}). ${RESEND_SAFE}`,
+      reason: msg('sendOutcome.aiccs.unreachable', { detail: reply.detail }),
       httpStatus: null,
     }
   }
@@ -257,7 +256,10 @@ export function classifyAiccsReply(reply: AiccsReply): SendOutcome {
     return {
       kind: 'retry',
       delayMs: null,
-      reason: `Alibaba Cloud AICCS answered${reply.status === null ? '' : ` (HTTP ${reply.status})`} with something other than its JSON. ${RESEND_SAFE}`,
+      reason:
+        reply.status === null
+          ? msg('sendOutcome.aiccs.notJson')
+          : msg('sendOutcome.aiccs.notJsonStatus', { status: reply.status }),
       httpStatus: reply.status,
     }
   }
@@ -271,7 +273,7 @@ export function classifyAiccsReply(reply: AiccsReply): SendOutcome {
     return {
       kind: 'retry',
       delayMs: null,
-      reason: `Alibaba Cloud AICCS accepted the task (HTTP ${status}) but its answer had no readable task id. ${RESEND_SAFE}`,
+      reason: msg('sendOutcome.aiccs.acceptedNoId', { status }),
       httpStatus: status,
     }
   }
@@ -279,8 +281,7 @@ export function classifyAiccsReply(reply: AiccsReply): SendOutcome {
     // [C] The Chinese sample shows `Code: "OK"` with `Success: false`: the task may or may not exist.
     return {
       kind: 'needs_review',
-      message:
-        'Alibaba Cloud AICCS answered OK but did not confirm that the task was created. Check Call Task Management in the AICCS console for this task’s name before sending it again.',
+      message: msg('sendOutcome.aiccs.notConfirmed'),
       providerMessage,
     }
   }
@@ -288,22 +289,21 @@ export function classifyAiccsReply(reply: AiccsReply): SendOutcome {
     if (reply.taskId) return { kind: 'sent', providerId: reply.taskId, httpStatus: status }
     return {
       kind: 'needs_review',
-      message:
-        'AICCS already has a call task with this task’s name, almost certainly created by an earlier attempt whose answer was lost, but it did not say which task id it has. Check Call Task Management in the AICCS console for this task’s name before doing anything else; do not send it as a new task.',
+      message: msg('sendOutcome.aiccs.duplicateNoId'),
       providerMessage,
     }
   }
   if (AICCS_AUTH_CODES.has(code) || code.startsWith('Forbidden') || code.startsWith('InvalidAccessKeyId')) {
     const message =
       code.startsWith('Forbidden') || code === 'NoPermission'
-        ? 'The AccessKey is valid, but its RAM user or role may not create AICCS call tasks (aiccs:CreateAiCallTask). Fix the policy or use another AccessKey for this profile.'
-        : 'Alibaba Cloud refused the AccessKey id or the AccessKey secret. Enter the credentials for this profile again.'
+        ? msg('sendOutcome.aiccs.notPermitted')
+        : msg('sendOutcome.aiccs.keysRefused')
     return { kind: 'needs_auth', message, providerMessage }
   }
   if (code.startsWith('InvalidTimeStamp')) {
     return {
       kind: 'needs_auth',
-      message: "Alibaba Cloud refused the request's time stamp: check this computer's clock and time zone.",
+      message: msg('sendOutcome.aiccs.clockRefused'),
       providerMessage,
     }
   }
@@ -311,7 +311,7 @@ export function classifyAiccsReply(reply: AiccsReply): SendOutcome {
     return {
       kind: 'retry',
       delayMs: reply.retryAfterMs ?? null,
-      reason: 'Alibaba Cloud is throttling requests for this account right now; trying again after a wait.',
+      reason: msg('sendOutcome.aiccs.throttled'),
       httpStatus: status,
     }
   }
@@ -326,21 +326,23 @@ export function classifyAiccsReply(reply: AiccsReply): SendOutcome {
     return {
       kind: 'retry',
       delayMs: reply.retryAfterMs ?? null,
-      reason: `Alibaba Cloud AICCS could not handle the task right now (HTTP ${status}${code ? `, ${code}` : ''}). ${RESEND_SAFE}`,
+      reason: code
+        ? msg('sendOutcome.aiccs.serverErrorCode', { status, code })
+        : msg('sendOutcome.aiccs.serverError', { status }),
       httpStatus: status,
     }
   }
-  const what =
+  const message =
     code === 'MissingParameter' || code.startsWith('MissingParameter.')
-      ? 'a required parameter is missing'
+      ? msg('sendOutcome.aiccs.missingParameter')
       : code === 'InvalidParameter' || code.startsWith('InvalidParameter.')
-        ? 'one of its parameters is not valid'
+        ? msg('sendOutcome.aiccs.invalidParameter')
         : status >= 200 && status < 300
-          ? 'it did not create the task'
-          : `HTTP ${status}`
+          ? msg('sendOutcome.aiccs.notCreated')
+          : msg('sendOutcome.aiccs.refusedStatus', { status })
   return {
     kind: 'rejected',
-    message: `Alibaba Cloud AICCS refused the task (${what}).`,
+    message,
     providerMessage: providerMessage ?? `HTTP ${status}`,
     httpStatus: status,
   }
@@ -382,9 +384,14 @@ export interface AiccsClientOptions {
 /** No credentials could be had (the role could not be assumed): nothing was sent. */
 export function classifyAiccsCredentialsProblem(problem: AiccsCredentialsUnavailable): SendOutcome {
   if (problem.why === 'sign_in') {
-    return { kind: 'needs_auth', message: problem.message, providerMessage: problem.providerMessage }
+    return { kind: 'needs_auth', message: problem.said, providerMessage: problem.providerMessage }
   }
-  return { kind: 'retry', delayMs: null, reason: `${problem.message} Nothing was sent to AICCS.`, httpStatus: null }
+  return {
+    kind: 'retry',
+    delayMs: null,
+    reason: msg('credentials.aiccs.nothingSent', { problem: problem.said }),
+    httpStatus: null,
+  }
 }
 
 /** STS credentials past their end, as the gateway says it: assumed again once, silently. */
@@ -428,7 +435,7 @@ export function createAiccsClient(options: AiccsClientOptions = {}): AiccsClient
     if (taskName === null) {
       return {
         kind: 'rejected',
-        message: 'The task was not sent: its idempotency key cannot form an AICCS task name.',
+        message: msg('sendOutcome.aiccs.noTaskName'),
         providerMessage: null,
         httpStatus: null,
       }

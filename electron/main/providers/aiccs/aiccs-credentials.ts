@@ -1,3 +1,5 @@
+import { msg, type Message } from '@shared/i18n/message'
+import { renderMessage } from '@shared/i18n/render-message'
 import type { ProfileOf, SecretOf } from '@shared/providers/registry'
 import type { Clock } from '../../core/clock'
 import type { AlibabaCredentials } from './aiccs-rpc'
@@ -24,10 +26,11 @@ const DURATION_S = 3600
 export class AiccsCredentialsUnavailable extends Error {
   constructor(
     readonly why: 'sign_in' | 'unreachable' | 'provider_error',
-    message: string,
+    /** In the agent's words (a message key); the error's own message is its English, for logs. */
+    readonly said: Message,
     readonly providerMessage: string | null = null,
   ) {
-    super(message)
+    super(renderMessage(said))
     this.name = 'AiccsCredentialsUnavailable'
   }
 }
@@ -51,33 +54,27 @@ export interface AiccsCredentials {
 const sessionName = (profileId: string) => `callboard-${profileId.replace(/[^\w.@-]/g, '').slice(0, 40)}`
 
 /** STS's refusals that the AccessKey or the role set up must fix. */
-const SIGN_IN_CODES: Record<string, string> = {
-  NoPermission:
-    'The AccessKey may not assume the RAM role (sts:AssumeRole), or the role does not trust its account. Ask your administrator.',
-  'EntityNotExist.Role': 'Alibaba Cloud has no RAM role with this ARN. Check the role ARN in the profile.',
-  'InvalidParameter.RoleArn': 'Alibaba Cloud does not accept the role ARN. Check it in the profile.',
+const SIGN_IN_CODES: Record<string, Message> = {
+  NoPermission: msg('credentials.aiccs.noPermission'),
+  'EntityNotExist.Role': msg('credentials.aiccs.roleNotFound'),
+  'InvalidParameter.RoleArn': msg('credentials.aiccs.roleArnInvalid'),
 }
 
 function refusal(error: unknown): AiccsCredentialsUnavailable {
   const { code, statusCode, data } = (error ?? {}) as { code?: unknown; statusCode?: unknown; data?: unknown }
   if (typeof statusCode !== 'number') {
     const detail = typeof code === 'string' && code ? code : error instanceof Error ? error.name : 'no answer'
-    return new AiccsCredentialsUnavailable('unreachable', `Alibaba Cloud STS could not be reached (${detail}).`)
+    return new AiccsCredentialsUnavailable('unreachable', msg('credentials.aiccs.stsUnreachable', { detail }))
   }
   const body = (data ?? {}) as Record<string, unknown>
   const codeText = typeof body['Code'] === 'string' ? body['Code'] : typeof code === 'string' ? code : ''
   const words = `${codeText}: ${typeof body['Message'] === 'string' ? body['Message'] : ''}`.slice(0, 2000)
   if (statusCode >= 500 || codeText.startsWith('Throttling')) {
-    return new AiccsCredentialsUnavailable(
-      'provider_error',
-      'Alibaba Cloud STS could not assume the role right now.',
-      words,
-    )
+    return new AiccsCredentialsUnavailable('provider_error', msg('credentials.aiccs.stsUnavailable'), words)
   }
   return new AiccsCredentialsUnavailable(
     'sign_in',
-    SIGN_IN_CODES[codeText] ??
-      'Alibaba Cloud STS refused to assume the RAM role with this AccessKey. Check the AccessKey and the role ARN.',
+    SIGN_IN_CODES[codeText] ?? msg('credentials.aiccs.stsRefused'),
     words,
   )
 }
@@ -109,10 +106,7 @@ async function assumeRole(
   const text = (key: string) => (typeof c?.[key] === 'string' ? c[key] : '')
   const expiresAtMs = Date.parse(text('Expiration'))
   if (!text('AccessKeyId') || !text('AccessKeySecret') || !text('SecurityToken') || !Number.isFinite(expiresAtMs)) {
-    throw new AiccsCredentialsUnavailable(
-      'provider_error',
-      'Alibaba Cloud STS answered without the role’s credentials.',
-    )
+    throw new AiccsCredentialsUnavailable('provider_error', msg('credentials.aiccs.noRoleCredentials'))
   }
   return {
     credentials: {

@@ -1,4 +1,5 @@
 import type { SendOutcome } from '@shared/schemas/send-outcome'
+import { msg, type Message } from '@shared/i18n/message'
 import type { SendContext } from '../provider-module'
 import type { AlibabaCredentials } from './aiccs-rpc'
 import { callAiccs } from './aiccs-rpc'
@@ -11,7 +12,7 @@ import { withDeadline } from '../http/attempt-deadline'
 // name here.
 
 /** What the lookup found: the task's id, no such task, or no way to tell (and why). */
-export type AiccsLookup = { kind: 'found'; taskId: string } | { kind: 'absent' } | { kind: 'unknown'; detail: string }
+export type AiccsLookup = { kind: 'found'; taskId: string } | { kind: 'absent' } | { kind: 'unknown'; detail: Message }
 
 /** Enough rows for a fuzzy match on a name that holds a unique key. */
 export const AICCS_LOOKUP_PAGE_SIZE = 20
@@ -25,11 +26,17 @@ export function readTaskPage(body: unknown, taskName: string): AiccsLookup {
     // The SDK hands the raw body over as a string (bodyType 'string'); anything else cannot be read.
     parsed = JSON.parse(typeof body === 'string' ? body : '')
   } catch {
-    return { kind: 'unknown', detail: 'the task list answer was not JSON' }
+    return { kind: 'unknown', detail: msg('sendOutcome.aiccsList.notJson') }
   }
   const page = (parsed ?? {}) as { Code?: unknown; Success?: unknown; Data?: { List?: unknown; Total?: unknown } }
   if (page.Code !== 'OK' || page.Success !== true || !Array.isArray(page.Data?.List)) {
-    return { kind: 'unknown', detail: `the task list answered ${String(page.Code ?? 'without a code')}` }
+    return {
+      kind: 'unknown',
+      detail:
+        page.Code === undefined || page.Code === null
+          ? msg('sendOutcome.aiccsList.noCode')
+          : msg('sendOutcome.aiccsList.answered', { code: String(page.Code) }),
+    }
   }
   const list = page.Data.List as { TaskName?: unknown; TaskId?: unknown }[]
   const named = list.filter((task) => task?.TaskName === taskName)
@@ -37,13 +44,11 @@ export function readTaskPage(body: unknown, taskName: string): AiccsLookup {
     const id = named[0]!.TaskId
     if (typeof id === 'string' && TASK_ID.test(id)) return { kind: 'found', taskId: id }
     if (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) return { kind: 'found', taskId: String(id) }
-    return { kind: 'unknown', detail: 'the task list gave the task without a readable id' }
+    return { kind: 'unknown', detail: msg('sendOutcome.aiccsList.noId') }
   }
-  if (named.length > 1) return { kind: 'unknown', detail: 'the task list holds more than one task of this name' }
+  if (named.length > 1) return { kind: 'unknown', detail: msg('sendOutcome.aiccsList.several') }
   const total = typeof page.Data.Total === 'number' ? page.Data.Total : list.length
-  return total > list.length
-    ? { kind: 'unknown', detail: 'the task list had more matches than one page' }
-    : { kind: 'absent' }
+  return total > list.length ? { kind: 'unknown', detail: msg('sendOutcome.aiccsList.morePages') } : { kind: 'absent' }
 }
 
 /** Asks AICCS for the call task named `taskName`. Never throws: a failure is `unknown`. */
@@ -68,7 +73,10 @@ export async function findAiccsTaskByName(
     const code = (error as { code?: unknown }).code
     return {
       kind: 'unknown',
-      detail: `the task list could not be read (${typeof code === 'string' ? code : 'no answer in time'})`,
+      detail:
+        typeof code === 'string'
+          ? msg('sendOutcome.aiccsList.unreadable', { code })
+          : msg('sendOutcome.aiccsList.unreadableNoAnswer'),
     }
   }
 }
@@ -86,13 +94,12 @@ export function settleAfterLookup(
 ): SendOutcome {
   if (lookup.kind === 'found') return { kind: 'sent', providerId: lookup.taskId, httpStatus: answer.status }
   if (!answer.duplicateName) return outcome
-  const why =
-    lookup.kind === 'absent'
-      ? 'but its task list shows no task of that name'
-      : `but ${lookup.detail}, so which task it is could not be checked`
   return {
     kind: 'needs_review',
-    message: `AICCS already has a call task with this task’s name, almost certainly created by an earlier attempt whose answer was lost, ${why}. Check Call Task Management in the AICCS console for this task’s name before doing anything else; do not send it as a new task.`,
+    message:
+      lookup.kind === 'absent'
+        ? msg('sendOutcome.aiccs.duplicateNotListed')
+        : msg('sendOutcome.aiccs.duplicateUnchecked', { detail: lookup.detail }),
     providerMessage: outcome.kind === 'needs_review' || outcome.kind === 'rejected' ? outcome.providerMessage : null,
   }
 }

@@ -1,10 +1,11 @@
 import type { ProfileOf } from '@shared/providers/registry'
 import type { ConnectionProbe, ProbeFinding } from '../connection-probe'
+import { msg, type Message } from '@shared/i18n/message'
 import { unreachable } from '../connection-probe'
 import { callCreateAiCallTask } from './aiccs-rpc'
 import type { AlibabaCredentials } from './aiccs-rpc'
 import { AiccsCredentialsUnavailable, alibabaSecrets, createAiccsCredentials } from './aiccs-credentials'
-import { redactMaybe, redactSecrets } from '../../secrets/redact-secrets'
+import { redactMaybe, redactMessage } from '../../secrets/redact-secrets'
 
 const TIMEOUT_MS = 10_000
 
@@ -47,7 +48,7 @@ function answerFrom(error: unknown): AiccsAnswer | null {
 }
 
 function classify({ code, status, providerMessage }: AiccsAnswer): ProbeFinding {
-  const found = (outcome: ProbeFinding['outcome'], message: string): ProbeFinding => ({
+  const found = (outcome: ProbeFinding['outcome'], message: Message): ProbeFinding => ({
     outcome,
     message,
     providerMessage,
@@ -55,32 +56,22 @@ function classify({ code, status, providerMessage }: AiccsAnswer): ProbeFinding 
   })
   const c = code ?? ''
   if (c === 'MissingParameter' || c.startsWith('MissingParameter.') || c === 'InvalidParameter') {
-    return found(
-      'connected',
-      'Signed in to Alibaba Cloud: the account accepted the request signature (the AICCS permission itself is checked when a task is sent).',
-    )
+    return found('connected', msg('probe.aiccs.signedIn'))
   }
   if (AUTH_CODES.has(c)) {
-    return found('auth_rejected', 'Alibaba Cloud refused the AccessKey id or the AccessKey secret.')
+    return found('auth_rejected', msg('probe.aiccs.keysRefused'))
   }
   if (c.startsWith('InvalidTimeStamp')) {
-    return found('auth_rejected', "Alibaba Cloud refused the request's time stamp: check this computer's clock.")
+    return found('auth_rejected', msg('probe.aiccs.clockRefused'))
   }
   if (c.startsWith('Forbidden') || c === 'NoPermission') {
-    return found(
-      'not_permitted',
-      'The AccessKey is valid, but its RAM user or role may not call AICCS CreateAiCallTask.',
-    )
+    return found('not_permitted', msg('probe.aiccs.notPermitted'))
   }
   if (c.startsWith('Throttling')) {
-    return found(
-      'provider_error',
-      'Alibaba Cloud is throttling requests for this account right now; try again in a moment.',
-    )
+    return found('provider_error', msg('probe.aiccs.throttled'))
   }
-  if (status !== null && status >= 500)
-    return found('provider_error', 'Alibaba Cloud AICCS could not answer right now.')
-  return found('provider_error', 'Alibaba Cloud AICCS gave an unexpected answer.')
+  if (status !== null && status >= 500) return found('provider_error', msg('probe.aiccs.unavailable'))
+  return found('provider_error', msg('probe.aiccs.unexpected'))
 }
 
 /** Node's errno-style failures (`code: 'ECONNREFUSED'`) in the shape `unreachable()` reads. */
@@ -109,7 +100,7 @@ export function createAiccsProbe(): ConnectionProbe<'aiccs'> {
       return {
         outcome:
           error.why === 'sign_in' ? 'auth_rejected' : error.why === 'unreachable' ? 'unreachable' : 'provider_error',
-        message: error.message,
+        message: error.said,
         providerMessage: error.providerMessage,
         httpStatus: null,
       }
@@ -118,7 +109,7 @@ export function createAiccsProbe(): ConnectionProbe<'aiccs'> {
     const finding = await probeSigned(profile, signWith, signal, context.clock.now())
     return {
       ...finding,
-      message: redactSecrets(finding.message, hide),
+      message: redactMessage(finding.message, hide),
       ...(finding.providerMessage !== undefined && { providerMessage: redactMaybe(finding.providerMessage, hide) }),
     }
   }
@@ -130,7 +121,7 @@ async function probeSigned(
   signal: AbortSignal,
   signedAt: Date,
 ): Promise<ProbeFinding> {
-  const where = `The AICCS endpoint ${profile.endpoint}`
+  const where = msg('probe.where.aiccsEndpoint', { endpoint: profile.endpoint })
   try {
     const answer = await callCreateAiCallTask(
       profile,
@@ -157,7 +148,7 @@ async function probeSigned(
       // The SDK parses every error body as JSON; a proxy's HTML page ends up here.
       return {
         outcome: 'provider_error',
-        message: `${where} answered with something other than Alibaba Cloud's JSON.`,
+        message: msg('probe.aiccs.notJson', { where }),
         providerMessage: error.message.slice(0, 2000),
         httpStatus: null,
       }

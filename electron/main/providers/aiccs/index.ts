@@ -1,4 +1,5 @@
 import { aiccsSandbox } from './aiccs-sandbox'
+import { msg } from '@shared/i18n/message'
 import { defineProvider } from '../provider-module'
 import { aiccsProbe } from './connection-probe'
 import { createAiccsClient } from './aiccs-client'
@@ -17,7 +18,7 @@ export const aiccs = defineProvider({
       ? {
           atMs: Date.parse(intent.start.at),
           leadMs: 0,
-          reason: 'The AI call task must reach Alibaba Cloud before its start time.',
+          reason: msg('deadline.aiccsStart'),
         }
       : null,
   scheduled: (intent) => (intent.start.kind === 'at' ? { at: intent.start.at } : null),

@@ -1,5 +1,6 @@
 import { networkBlockedOutcomeOf } from '../../net/network-problem'
 import { StartTaskContactCommand } from '@aws-sdk/client-connect'
+import { msg, type Message, type MessageParam } from '@shared/i18n/message'
 import type { StartTaskContactCommandOutput } from '@aws-sdk/client-connect'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { ConnectStartTaskContactInput } from '@shared/providers/connect/wire'
@@ -41,13 +42,11 @@ export const CONNECT_REJECTED_ERRORS: ReadonlySet<string> = new Set([
   'ServiceQuotaExceededException',
 ])
 
-const REJECTED_WORDS: Record<string, string> = {
-  InvalidParameterException: 'Amazon Connect refused the task: one of its fields is not valid.',
-  InvalidRequestException: 'Amazon Connect refused the task as an invalid request.',
-  ResourceNotFoundException:
-    'Amazon Connect could not find the instance, contact flow, quick connect or task template this task names. Check the profile’s instance id and region, and the flow chosen.',
-  ServiceQuotaExceededException:
-    'Amazon Connect refused the task: a service quota is exhausted (too many open tasks on the instance, or 12 tasks already linked to the same previous contact).',
+const REJECTED_WORDS: Record<string, Message> = {
+  InvalidParameterException: msg('sendOutcome.connect.invalidParameter'),
+  InvalidRequestException: msg('sendOutcome.connect.invalidRequest'),
+  ResourceNotFoundException: msg('sendOutcome.connect.notFound'),
+  ServiceQuotaExceededException: msg('sendOutcome.connect.quotaExceeded'),
 }
 
 /** The raw answer the SDK hangs on its errors (non-enumerable `$response`). */
@@ -64,9 +63,9 @@ function providerText(error: Error): string | null {
 }
 
 /** Node's network error code (ECONNRESET, ECONNREFUSED…), or the error's name. */
-function networkDetail(error: unknown): string {
-  if (!(error instanceof Error)) return 'unknown error'
-  if (error.name === 'AbortError' || error.name === 'TimeoutError') return 'no answer in time'
+function networkDetail(error: unknown): MessageParam {
+  if (!(error instanceof Error)) return msg('detail.unknownError')
+  if (error.name === 'AbortError' || error.name === 'TimeoutError') return msg('detail.noAnswer')
   const code = (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code
   if (typeof code === 'string' && code) return code
   return error.message ? `${error.name}: ${error.message}`.slice(0, 200) : error.name
@@ -87,7 +86,7 @@ export function classifyConnectOutput(
   return {
     kind: 'retry',
     delayMs: null,
-    reason: `Amazon Connect accepted the task (HTTP ${httpStatus}) but its answer had no ContactId; asking again with the same token.`,
+    reason: msg('sendOutcome.connect.acceptedNoId', { status: httpStatus }),
     httpStatus,
   }
 }
@@ -115,7 +114,7 @@ export function classifyConnectError(error: unknown, now: Date): SendOutcome {
       networkBlockedOutcomeOf(error) ?? {
         kind: 'retry',
         delayMs: null,
-        reason: `Amazon Connect could not be reached or did not answer (${networkDetail(error)}). The task is sent again with the same ClientToken, so it cannot be created twice.`,
+        reason: msg('sendOutcome.connect.unreachable', { detail: networkDetail(error) }),
         httpStatus: null,
       }
     )
@@ -129,26 +128,26 @@ export function classifyConnectError(error: unknown, now: Date): SendOutcome {
     return {
       kind: 'retry',
       delayMs: retryAfter,
-      reason: 'Amazon Connect is throttling requests for this account right now; trying again after a wait.',
+      reason: msg('sendOutcome.connect.throttled'),
       httpStatus: status,
     }
   }
   if (CONNECT_AUTH_ERRORS.has(name) || status === 401 || status === 403) {
     const message =
       name === 'AccessDeniedException'
-        ? 'The AWS credentials are valid but not allowed to create tasks: their IAM policy needs connect:StartTaskContact on this instance and its flows. Fix the policy or use other keys for this profile.'
+        ? msg('sendOutcome.connect.notPermitted')
         : /Signature (expired|not yet current)/i.test(error.message)
-          ? "AWS refused the request's time stamp: check this computer's clock and time zone."
+          ? msg('sendOutcome.connect.clockRefused')
           : name === 'ExpiredTokenException'
-            ? 'The temporary AWS credentials (session token) have expired. Sign in again, or enter new credentials for this profile.'
-            : 'AWS refused the access key id or the secret access key (or the session token). Enter the credentials for this profile again.'
+            ? msg('sendOutcome.connect.sessionExpired')
+            : msg('sendOutcome.connect.keysRefused')
     return { kind: 'needs_auth', message, providerMessage }
   }
   if (name === 'InternalServiceException' || status >= 500 || status === 408) {
     return {
       kind: 'retry',
       delayMs: retryAfter,
-      reason: `Amazon Connect could not handle the task right now (HTTP ${status}). It is sent again with the same ClientToken, so it cannot be created twice.`,
+      reason: msg('sendOutcome.connect.serverError', { status }),
       httpStatus: status,
     }
   }
@@ -157,13 +156,15 @@ export function classifyConnectError(error: unknown, now: Date): SendOutcome {
     return {
       kind: 'retry',
       delayMs: null,
-      reason: `Amazon Connect's answer (HTTP ${status}) could not be read; asking again with the same ClientToken.`,
+      reason: msg('sendOutcome.connect.unreadable', { status }),
       httpStatus: status,
     }
   }
   return {
     kind: 'rejected',
-    message: REJECTED_WORDS[name] ?? `Amazon Connect refused the task (HTTP ${status}).`,
+    message:
+      REJECTED_WORDS[name] ??
+      msg('sendOutcome.refusedStatus', { provider: 'Amazon Connect', what: msg('thing.task'), status }),
     providerMessage,
     httpStatus: status,
   }
@@ -173,14 +174,14 @@ export function classifyConnectError(error: unknown, now: Date): SendOutcome {
 export function classifyCredentialsProblem(problem: CredentialsUnavailable): SendOutcome {
   switch (problem.why) {
     case 'sign_in':
-      return { kind: 'needs_auth', message: problem.message, providerMessage: problem.providerMessage }
+      return { kind: 'needs_auth', message: problem.said, providerMessage: problem.providerMessage }
     case 'provider_error':
-      return { kind: 'retry', delayMs: null, reason: problem.message, httpStatus: null }
+      return { kind: 'retry', delayMs: null, reason: problem.said, httpStatus: null }
     case 'unreachable':
       return {
         kind: 'retry',
         delayMs: null,
-        reason: `${problem.message} Nothing was sent to Amazon Connect.`,
+        reason: msg('credentials.connect.nothingSent', { problem: problem.said }),
         httpStatus: null,
       }
   }

@@ -1,3 +1,5 @@
+import { msg, type Message } from '@shared/i18n/message'
+import { renderMessage } from '@shared/i18n/render-message'
 import { createHash } from 'node:crypto'
 import { fromIni } from '@aws-sdk/credential-providers'
 import { RoutedAgent } from '../../net/routed-agent'
@@ -50,10 +52,11 @@ export interface CredentialContext {
 export class CredentialsUnavailable extends Error {
   constructor(
     readonly why: 'sign_in' | 'unreachable' | 'provider_error',
-    message: string,
+    /** In the agent's words (a message key); the error's own message is its English, for logs. */
+    readonly said: Message,
     readonly providerMessage: string | null = null,
   ) {
-    super(message)
+    super(renderMessage(said))
     this.name = 'CredentialsUnavailable'
   }
 }
@@ -89,7 +92,7 @@ function sourceOf({ profile, secret }: CredentialContext): string {
 
 async function fromIdentityCenter(context: CredentialContext): Promise<AwsCredentials> {
   const { profile, secret, tokens, clock } = context
-  if (secret.kind !== 'sso') throw new SignInNeeded('This profile signs in with IAM Identity Center: sign in.')
+  if (secret.kind !== 'sso') throw new SignInNeeded(msg('credentials.connect.ssoSignIn'))
   const ports: IdentityCenterPorts = {
     ...(context.identityCenterEndpoint ? { endpoint: context.identityCenterEndpoint } : {}),
     timeoutMs: context.timeoutMs,
@@ -113,10 +116,7 @@ async function fromIdentityCenter(context: CredentialContext): Promise<AwsCreden
       return await withRole(await accessToken())
     } catch (again) {
       if (tokenRefused(again)) {
-        throw new SignInNeeded(
-          'The AWS access portal no longer accepts your IAM Identity Center sign-in. Sign in again.',
-          awsWords(again as Error),
-        )
+        throw new SignInNeeded(msg('credentials.connect.portalRefused'), awsWords(again as Error))
       }
       throw again
     }
@@ -143,38 +143,30 @@ async function fromAwsProfile({ profile }: CredentialContext): Promise<AwsCreden
 /** Any failure to obtain credentials, as one of three kinds, with AWS's own words where it gave some. */
 function unavailable(error: unknown, profile: ProfileOf<'connect'>): CredentialsUnavailable {
   if (error instanceof CredentialsUnavailable) return error
-  if (error instanceof SignInNeeded) return new CredentialsUnavailable('sign_in', error.message, error.providerMessage)
+  if (error instanceof SignInNeeded) return new CredentialsUnavailable('sign_in', error.said, error.providerMessage)
   if (awsAnswered(error)) {
     const status = error.$metadata.httpStatusCode
     if (status >= 500 || status === 429 || error.name === 'TooManyRequestsException') {
-      return new CredentialsUnavailable(
-        'provider_error',
-        'IAM Identity Center could not give the role’s credentials right now.',
-        awsWords(error),
-      )
+      return new CredentialsUnavailable('provider_error', msg('credentials.connect.roleUnavailable'), awsWords(error))
     }
-    return new CredentialsUnavailable(
-      'sign_in',
-      'IAM Identity Center refused the role’s credentials: check the account and role in the profile, or sign in again.',
-      awsWords(error),
-    )
+    return new CredentialsUnavailable('sign_in', msg('credentials.connect.roleRefused'), awsWords(error))
   }
   if (error instanceof Error && error.name === 'CredentialsProviderError') {
     return new CredentialsUnavailable(
       'sign_in',
-      `The profile “${profile.awsProfile}” of this computer’s AWS configuration gave no credentials. Check ~/.aws/config (for an SSO profile, run “aws sso login”).`,
+      msg('credentials.connect.awsProfileEmptyHint', { name: profile.awsProfile }),
       error.message.slice(0, 2000),
     )
   }
   if (profile.credentialSource === 'aws_profile' && error instanceof Error && !isNetwork(error)) {
     return new CredentialsUnavailable(
       'sign_in',
-      `The profile “${profile.awsProfile}” of this computer’s AWS configuration gave no credentials.`,
+      msg('credentials.connect.awsProfileEmpty', { name: profile.awsProfile }),
       `${error.name}: ${error.message}`.slice(0, 2000),
     )
   }
   const detail = error instanceof Error ? (networkCode(error) ?? error.name) : 'unknown error'
-  return new CredentialsUnavailable('unreachable', `IAM Identity Center could not be reached (${detail}).`)
+  return new CredentialsUnavailable('unreachable', msg('credentials.connect.unreachable', { detail }))
 }
 
 const networkCode = (error: Error): string | null => {
@@ -214,7 +206,7 @@ export function createConnectCredentials(): ConnectCredentials {
       const { profile, secret } = context
       if (profile.credentialSource === 'access_keys') {
         if (secret.kind === 'sso' || secret.kind === 'aws_profile') {
-          return new CredentialsUnavailable('sign_in', 'This profile uses an access key: enter it in Profiles.')
+          return new CredentialsUnavailable('sign_in', msg('credentials.connect.accessKeyMissing'))
         }
         return {
           accessKeyId: secret.accessKeyId,

@@ -1,9 +1,10 @@
 import { DescribeInstanceCommand } from '@aws-sdk/client-connect'
+import { msg, type Message } from '@shared/i18n/message'
 import type { ConnectionProbe, ProbeFinding } from '../connection-probe'
 import type { ProfileOf } from '@shared/providers/registry'
 import { unreachable } from '../connection-probe'
 import { AWS_CREDENTIAL_ERRORS, connectSdkClient } from './connect-sdk'
-import { redactMaybe, redactSecrets } from '../../secrets/redact-secrets'
+import { redactMaybe, redactMessage } from '../../secrets/redact-secrets'
 import type { AwsCredentials, CredentialContext } from './connect-credentials'
 import { createConnectCredentials, credentialSecrets, CredentialsUnavailable } from './connect-credentials'
 
@@ -23,7 +24,7 @@ function credentialsFinding(problem: CredentialsUnavailable): ProbeFinding {
   return {
     outcome:
       problem.why === 'sign_in' ? 'auth_rejected' : problem.why === 'unreachable' ? 'unreachable' : 'provider_error',
-    message: problem.message,
+    message: problem.said,
     providerMessage: problem.providerMessage,
     httpStatus: null,
   }
@@ -65,7 +66,7 @@ function networkError(error: unknown): unknown {
 
 function classify(error: AwsServiceError, instanceId: string, region: string): ProbeFinding {
   const providerMessage = `${error.name}: ${error.message}`.slice(0, 2000)
-  const found = (outcome: ProbeFinding['outcome'], message: string): ProbeFinding => ({
+  const found = (outcome: ProbeFinding['outcome'], message: Message): ProbeFinding => ({
     outcome,
     message,
     providerMessage,
@@ -75,32 +76,26 @@ function classify(error: AwsServiceError, instanceId: string, region: string): P
     return found(
       'auth_rejected',
       /Signature (expired|not yet current)/i.test(error.message)
-        ? "AWS refused the request's time stamp: check this computer's clock and time zone."
-        : 'AWS refused the access key id or the secret access key (or the session token).',
+        ? msg('probe.connect.clockRefused')
+        : msg('probe.connect.keysRefused'),
     )
   }
   if (error.name === 'AccessDeniedException') {
-    return found(
-      'not_permitted',
-      'The AWS credentials are valid but lack connect:DescribeInstance; sending tasks also needs connect:StartTaskContact.',
-    )
+    return found('not_permitted', msg('probe.connect.notPermitted'))
   }
   if (error.name === 'ResourceNotFoundException') {
-    return found(
-      'not_found',
-      `Amazon Connect has no instance ${instanceId} in ${region}: check the instance id and region.`,
-    )
+    return found('not_found', msg('probe.connect.noInstance', { instance: instanceId, region }))
   }
   if ((error.status === 401 || error.status === 403) && error.name !== 'ThrottlingException') {
-    return found('auth_rejected', 'AWS refused the credentials.')
+    return found('auth_rejected', msg('probe.connect.refused'))
   }
   return found(
     'provider_error',
     error.name === 'ThrottlingException' || error.status === 429
-      ? 'Amazon Connect is throttling requests for this account right now; try again in a moment.'
+      ? msg('probe.connect.throttled')
       : error.status >= 500
-        ? 'Amazon Connect could not answer right now.'
-        : 'Amazon Connect gave an unexpected answer.',
+        ? msg('probe.connect.unavailable')
+        : msg('probe.connect.unexpected'),
   )
 }
 
@@ -117,7 +112,7 @@ export function createConnectProbe(options: ConnectProbeOptions = {}): Connectio
     const hide = credentialSecrets(credentials instanceof CredentialsUnavailable ? null : credentials)
     const hidden = (finding: ProbeFinding): ProbeFinding => ({
       ...finding,
-      message: redactSecrets(finding.message, hide),
+      message: redactMessage(finding.message, hide),
       ...(finding.providerMessage !== undefined && { providerMessage: redactMaybe(finding.providerMessage, hide) }),
     })
     if (credentials instanceof CredentialsUnavailable) return credentialsFinding(credentials)
@@ -140,8 +135,8 @@ async function describeInstance(
     return {
       outcome: 'connected',
       message: alias
-        ? `Signed in to Amazon Connect instance “${alias}” in ${profile.region}.`
-        : `Signed in to Amazon Connect instance ${profile.instanceId} in ${profile.region}.`,
+        ? msg('probe.connect.signedInAlias', { alias, region: profile.region })
+        : msg('probe.connect.signedIn', { instance: profile.instanceId, region: profile.region }),
       httpStatus: answer.$metadata.httpStatusCode ?? 200,
     }
   } catch (error) {
@@ -149,7 +144,9 @@ async function describeInstance(
     if (answered) return classify(answered, profile.instanceId, profile.region)
     return unreachable(
       networkError(error),
-      endpoint ? `The Amazon Connect endpoint ${endpoint}` : `Amazon Connect in ${profile.region}`,
+      endpoint
+        ? msg('probe.where.connectEndpoint', { endpoint })
+        : msg('probe.where.connectRegion', { region: profile.region }),
     )
   } finally {
     client.destroy()

@@ -1,3 +1,5 @@
+import { msg, type Message } from '@shared/i18n/message'
+import { renderMessage } from '@shared/i18n/render-message'
 import { CreateTokenCommand, SSOOIDCClient } from '@aws-sdk/client-sso-oidc'
 import { GetRoleCredentialsCommand, ListAccountRolesCommand, ListAccountsCommand, SSOClient } from '@aws-sdk/client-sso'
 import type { ProfileOf } from '@shared/providers/registry'
@@ -23,10 +25,11 @@ export interface RoleCredentials {
 /** The Identity Center asks the agent to sign in again; `message` says so in plain words. */
 export class SignInNeeded extends Error {
   constructor(
-    message: string,
+    /** In the agent's words (a message key); the error's own message is its English, for logs. */
+    readonly said: Message,
     readonly providerMessage: string | null = null,
   ) {
-    super(message)
+    super(renderMessage(said))
     this.name = 'SignInNeeded'
   }
 }
@@ -76,7 +79,7 @@ const REFUSED_GRANT = new Set([
   'InvalidScopeException',
 ])
 
-const SIGN_IN_AGAIN = 'Your IAM Identity Center sign-in for this profile has ended. Sign in again.'
+const SIGN_IN_AGAIN = msg('credentials.connect.signInEnded')
 
 /**
  * A valid access token for the portal, from the token cache's previous one or the sign-in's: the
@@ -197,8 +200,8 @@ export async function chosenRole(
   if (only) return only
   throw new SignInNeeded(
     choices.length === 0
-      ? 'Your IAM Identity Center sign-in gives you no AWS account and role that fit this profile. Ask your administrator to assign you one.'
-      : `Your IAM Identity Center sign-in gives you ${choices.length} accounts and roles: choose the account and role in the profile.`,
+      ? msg('credentials.connect.noRole')
+      : msg('credentials.connect.manyRoles', { count: choices.length }),
   )
 }
 
@@ -216,7 +219,7 @@ export async function roleCredentials(
     })
     const c = answer.roleCredentials
     if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken || !c.expiration) {
-      throw new SignInNeeded('The AWS access portal answered without the role’s credentials. Sign in again.')
+      throw new SignInNeeded(msg('credentials.connect.noRoleCredentials'))
     }
     return {
       accessKeyId: c.accessKeyId,

@@ -1,4 +1,5 @@
 import { connectChoices } from './connect-choices'
+import { msg } from '@shared/i18n/message'
 import { connectSandbox } from './connect-sandbox'
 import { defineProvider, scheduledCallback } from '../provider-module'
 import { connectProbe } from './connection-probe'
@@ -12,7 +13,7 @@ export const connect = defineProvider({
   // Every request carries ClientToken = the task's key: Connect answers a repeat with the task it made.
   resendIsSafe: true,
   /** [I] How long Connect honours a ClientToken is not documented: kept short so a resend is never a duplicate. */
-  resendWindow: { ms: 24 * 3_600_000, reason: 'Amazon Connect recognises a resend only for a limited time.' },
+  resendWindow: { ms: 24 * 3_600_000, reason: msg('deadline.connectResend') },
   /** StartTaskContact: 2 a second, burst 5, per account and region. */
   laneLimits: { rate: { kind: 'bucket', perSecond: 2, burst: 5 }, concurrency: 2 },
   scope: (intent) =>
@@ -24,7 +25,7 @@ export const connect = defineProvider({
       ? {
           atMs: Date.parse(intent.when.at),
           leadMs: 0,
-          reason: 'Amazon Connect takes a scheduled task only while its time is in the future.',
+          reason: msg('deadline.connectScheduled'),
         }
       : null,
   scheduled: scheduledCallback,

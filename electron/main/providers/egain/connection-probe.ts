@@ -1,4 +1,5 @@
 import type { ConnectionProbe, ProbeContext } from '../connection-probe'
+import { msg } from '@shared/i18n/message'
 import { unreachable } from '../connection-probe'
 import type { CachedToken } from '@shared/schemas/token'
 import { OAuthRefused, oauthErrorText, requestToken } from '../http/oauth'
@@ -70,7 +71,7 @@ export const egainProbe: ConnectionProbe<'egain'> = async (context) => {
     const minutes = Math.round((Date.parse(token.expiresAt) - clock.now().getTime()) / 60_000)
     return {
       outcome: 'connected',
-      message: `eGain issued an access token for client ${profile.clientId} (valid for about ${minutes} minutes).`,
+      message: msg('probe.egain.issued', { client: profile.clientId, minutes }),
       httpStatus: 200,
     }
   } catch (error) {
@@ -78,15 +79,17 @@ export const egainProbe: ConnectionProbe<'egain'> = async (context) => {
       const server = error.status >= 500
       return {
         outcome: server ? 'provider_error' : 'auth_rejected',
-        message: server
-          ? 'eGain could not issue a token right now.'
-          : profile.grantType === 'password'
-            ? 'eGain refused the client, the scope, or the user it acts for.'
-            : 'eGain refused the client id or client secret (or the scope).',
+        message: msg(
+          server
+            ? 'probe.egain.unavailable'
+            : profile.grantType === 'password'
+              ? 'probe.egain.userRefused'
+              : 'probe.egain.clientRefused',
+        ),
         providerMessage: oauthErrorText(error.providerMessage),
         httpStatus: error.status,
       }
     }
-    return unreachable(error, 'The eGain token URL')
+    return unreachable(error, msg('probe.where.egainTokenUrl'))
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { msg, type Message } from '@shared/i18n/message'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { EgainActor, EgainCreateTaskActivity } from '@shared/providers/egain/wire'
 import type { SendContext } from '../provider-module'
@@ -80,7 +81,9 @@ export const EGAIN_RETRIED_5XX: ReadonlySet<number> = new Set([503])
  * happens in the client before an answer reaches this (a 401 here is the final one).
  */
 export function classifyEgainResponse(answer: EgainAnswer, options: EgainClassifyOptions): SendOutcome {
-  const review = (message: string, providerMessage: string | null = null): SendOutcome => ({
+  const provider = 'eGain'
+  const what = msg('thing.task')
+  const review = (message: Message, providerMessage: string | null = null): SendOutcome => ({
     kind: 'needs_review',
     message,
     providerMessage,
@@ -88,9 +91,11 @@ export function classifyEgainResponse(answer: EgainAnswer, options: EgainClassif
   if (answer.kind === 'network') {
     return unansweredOutcome(answer, {
       resendIsSafe: false,
-      retry: (detail) => `eGain could not be reached (${detail}).`,
-      review: (why) =>
-        `The task was sent to eGain but ${why}, so the activity may or may not have been created. eGain cannot tell a repeat from a new request: check eGain before sending it again.`,
+      retry: (detail) => msg('sendOutcome.unreachable', { provider, detail }),
+      review: (failure) =>
+        failure.timedOut
+          ? msg('sendOutcome.sentNoAnswerTimedOut', { provider, what })
+          : msg('sendOutcome.sentNoAnswerBroken', { provider, what, code: failure.code }),
     })
   }
 
@@ -99,24 +104,19 @@ export function classifyEgainResponse(answer: EgainAnswer, options: EgainClassif
   if (status >= 200 && status < 300) {
     const id = egainCreatedId(headers, body)
     if (id !== null) return { kind: 'sent', providerId: id, httpStatus: status }
-    return review(
-      `eGain accepted the task (HTTP ${status}) but its answer named no activity (no Location, no id), so it was probably created. Check eGain before sending it again.`,
-      providerMessage,
-    )
+    return review(msg('sendOutcome.egain.acceptedNoId', { status }), providerMessage)
   }
   if (status === 401) {
     return {
       kind: 'needs_auth',
-      message:
-        'eGain refused the access token, even a freshly issued one. Check the client application (and user) in the eGain administration console, then test the profile again.',
+      message: msg('sendOutcome.egain.tokenRefused'),
       providerMessage,
     }
   }
   if (status === 403) {
     return {
       kind: 'rejected',
-      message:
-        'eGain refused to create the task: the caller lacks permission. The client application needs the app.core.casemgr.manage scope (a user needs core.casemgr.manage), "Create" permission on activities and access to the department; assigning to another user needs the transfer permission.',
+      message: msg('sendOutcome.egain.forbidden'),
       providerMessage,
       httpStatus: status,
     }
@@ -125,10 +125,7 @@ export function classifyEgainResponse(answer: EgainAnswer, options: EgainClassif
     return {
       kind: 'retry',
       delayMs: answerRetryAfterMs(headers, options.now),
-      reason:
-        status === 429
-          ? 'eGain is limiting how many requests can be sent; trying again after its wait.'
-          : 'eGain gave up waiting for the request (408); nothing was created.',
+      reason: msg(status === 429 ? 'sendOutcome.rateLimited' : 'sendOutcome.gaveUp408', { provider }),
       httpStatus: status,
     }
   }
@@ -137,26 +134,23 @@ export function classifyEgainResponse(answer: EgainAnswer, options: EgainClassif
       return {
         kind: 'retry',
         delayMs: answerRetryAfterMs(headers, options.now),
-        reason: `eGain is unavailable right now (HTTP ${status}).`,
+        reason: msg('sendOutcome.unavailable', { provider, status }),
         httpStatus: status,
       }
     }
-    return review(
-      `eGain failed while handling the task (HTTP ${status}), so the activity may or may not have been created. Check eGain before sending it again.`,
-      providerMessage,
-    )
+    return review(msg('sendOutcome.failedWhileHandling', { provider, what, status }), providerMessage)
   }
   // 400, 404, 406, 409, 422 and every other 3xx/4xx: eGain did not take it; sending again will not help.
-  const because: Record<number, string> = {
-    400: 'eGain refused the task as invalid.',
-    404: "eGain has no such endpoint or resource (404). Check the profile's API base URL (the Domain URL in the client application's metadata).",
-    406: 'eGain cannot answer in the requested format or language (406).',
-    409: 'eGain refused the task as a conflict with existing data.',
-    422: 'eGain could not process the task.',
+  const because: Record<number, Message> = {
+    400: msg('sendOutcome.refusedInvalid', { provider, what }),
+    404: msg('sendOutcome.egain.notFound'),
+    406: msg('sendOutcome.egain.notAcceptable'),
+    409: msg('sendOutcome.refusedConflict', { provider, what }),
+    422: msg('sendOutcome.notProcessed', { provider, what }),
   }
   return {
     kind: 'rejected',
-    message: because[status] ?? `eGain refused the task (HTTP ${status}).`,
+    message: because[status] ?? msg('sendOutcome.refusedStatus', { provider, what, status }),
     providerMessage,
     httpStatus: status,
   }
@@ -166,10 +160,7 @@ export function classifyEgainResponse(answer: EgainAnswer, options: EgainClassif
 export function classifyEgainTokenFailure(error: unknown): SendOutcome {
   return classifyTokenFailureWith(error, {
     provider: 'eGain',
-    obtaining: 'issue an access token',
-    refused:
-      'eGain refused the client id or secret (or the scope, or the user it acts for). Fix them in the profile settings.',
-    address: 'access token URL',
+    refused: msg('sendOutcome.egain.clientRefused'),
   })
 }
 

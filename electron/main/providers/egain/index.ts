@@ -1,4 +1,5 @@
 import { transportFor } from '../http/observing-transport'
+import { msg } from '@shared/i18n/message'
 import { egainSandbox } from './egain-sandbox'
 import { defineProvider } from '../provider-module'
 import { egainProbe } from './connection-probe'
@@ -20,7 +21,7 @@ export const egain = defineProvider({
       : {
           atMs: Date.parse(intent.dueDate),
           leadMs: 0,
-          reason: 'eGain takes a task only while its due date is in the future.',
+          reason: msg('deadline.egainDue'),
         },
   scheduled: () => null,
   probe: egainProbe,

@@ -1,4 +1,5 @@
 import type { SendOutcome } from '@shared/schemas/send-outcome'
+import { msg, type Message } from '@shared/i18n/message'
 import type { CachedToken } from '@shared/schemas/token'
 import { networkBlockedOutcomeOf } from '../../net/network-problem'
 import { keychainOutcome } from '../../secrets/keychain-outcome'
@@ -75,12 +76,8 @@ export function oauthErrorText(raw: string): string {
 export interface TokenFailureWording {
   /** The provider as the agent knows it, e.g. `Webex`. */
   provider: string
-  /** What obtaining a token is called for this provider, e.g. `refresh the access token`. */
-  obtaining: string
   /** What to do when the token endpoint refuses the client or grant. */
-  refused: string
-  /** Which profile setting holds the token endpoint's address, e.g. `sign-in address`. */
-  address: string
+  refused: Message
 }
 
 /**
@@ -92,13 +89,14 @@ export interface TokenFailureWording {
  * another try. Pure.
  */
 export function classifyTokenFailureWith(error: unknown, wording: TokenFailureWording): SendOutcome {
-  if (error instanceof KeychainError) return keychainOutcome(error.state, `the ${wording.provider} access token`)
+  const { provider } = wording
+  if (error instanceof KeychainError) return keychainOutcome(error.state, 'token', provider)
   if (error instanceof OAuthRefused) {
     if (error.status === 429 || error.status >= 500) {
       return {
         kind: 'retry',
         delayMs: error.retryAfterMs,
-        reason: `${wording.provider} could not ${wording.obtaining} right now (HTTP ${error.status}); nothing was sent.`,
+        reason: msg('sendOutcome.token.unavailable', { provider, status: error.status }),
         httpStatus: error.status,
       }
     }
@@ -109,7 +107,7 @@ export function classifyTokenFailureWith(error: unknown, wording: TokenFailureWo
     // would not help, and another try would meet the same address.
     return {
       kind: 'rejected',
-      message: `${wording.provider} has no token endpoint at the profile's ${wording.address} (HTTP ${error.status}); nothing was sent. Check the ${wording.address} in the profile.`,
+      message: msg('sendOutcome.token.noEndpoint', { provider, status: error.status }),
       providerMessage: oauthErrorText(error.providerMessage),
       httpStatus: error.status,
     }
@@ -122,14 +120,14 @@ export function classifyTokenFailureWith(error: unknown, wording: TokenFailureWo
   const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code
   const detail =
     name === 'TimeoutError' || name === 'AbortError'
-      ? 'no answer in time'
+      ? msg('detail.noAnswer')
       : typeof cause === 'string'
         ? cause
         : name || 'error'
   return {
     kind: 'retry',
     delayMs: null,
-    reason: `No ${wording.provider} access token could be obtained (${detail}); nothing was sent.`,
+    reason: msg('sendOutcome.token.notObtained', { provider, detail }),
     httpStatus: null,
   }
 }

@@ -1,5 +1,6 @@
 import type { SendOutcome } from '@shared/schemas/send-outcome'
 import { networkBlockedOutcome } from '../../net/network-problem'
+import { msg, type Message, type MessageParam } from '@shared/i18n/message'
 import type { SendPhase, TransportAnswer } from './http-transport'
 
 /** A request that got no HTTP answer, and which side of "sent" it failed on. */
@@ -11,14 +12,14 @@ export type UnansweredWords =
       /** A resend is recognised (an idempotency key, a name unique per account). */
       resendIsSafe: true
       /** The retry's reason; `detail` is the failure's code or "no answer in time". */
-      retry: (detail: string, phase: SendPhase) => string
+      retry: (detail: MessageParam, phase: SendPhase) => Message
     }
   | {
       resendIsSafe: false
       /** The retry's reason when nothing can have arrived. */
-      retry: (detail: string, phase: SendPhase) => string
-      /** The agent's question when it may have arrived; `why` says what happened after it was sent. */
-      review: (why: string) => string
+      retry: (detail: MessageParam, phase: SendPhase) => Message
+      /** The agent's question when it may have arrived: its answer timed out, or its connection broke (`code`). */
+      review: (failure: { timedOut: true } | { timedOut: false; code: string }) => Message
     }
 
 /**
@@ -31,12 +32,10 @@ export function unansweredOutcome(answer: Unanswered, words: UnansweredWords): S
   // certificate): the same for every provider, and another try meets the same network.
   const blocked = networkBlockedOutcome(answer.code)
   if (blocked) return blocked
-  const detail = answer.timedOut ? 'no answer in time' : answer.code
+  const detail = answer.timedOut ? msg('detail.noAnswer') : answer.code
   if (answer.phase === 'before_send' || words.resendIsSafe) {
     return { kind: 'retry', delayMs: null, reason: words.retry(detail, answer.phase), httpStatus: null }
   }
-  const why = answer.timedOut
-    ? 'no answer came back in time'
-    : `the connection broke before the answer (${answer.code})`
-  return { kind: 'needs_review', message: words.review(why), providerMessage: null }
+  const failure = answer.timedOut ? { timedOut: true as const } : { timedOut: false as const, code: answer.code }
+  return { kind: 'needs_review', message: words.review(failure), providerMessage: null }
 }

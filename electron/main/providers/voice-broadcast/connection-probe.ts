@@ -1,4 +1,5 @@
 import type { ConnectionProbe } from '../connection-probe'
+import { msg } from '@shared/i18n/message'
 import { bodyText, unreachable } from '../connection-probe'
 import { readEnvelope, voiceBroadcastHeaders } from './signing'
 
@@ -30,7 +31,7 @@ export const voiceBroadcastProbe: ConnectionProbe<'voice_broadcast'> = async ({
       signal,
     })
   } catch (error) {
-    return unreachable(error, 'The voice-broadcast API')
+    return unreachable(error, msg('probe.where.voice'))
   }
   const raw = await bodyText(response)
   const envelope = parseEnvelope(raw)
@@ -39,8 +40,8 @@ export const voiceBroadcastProbe: ConnectionProbe<'voice_broadcast'> = async ({
       outcome: response.ok ? 'provider_error' : response.status === 404 ? 'not_found' : 'provider_error',
       message:
         response.status === 404
-          ? 'Nothing answers at that base URL; check it (for example https://api.itniotech.com or https://api.laaffic.com/v3).'
-          : `The voice-broadcast API answered ${response.status} with something Callboard does not recognise.`,
+          ? msg('probe.voice.nothingAtBaseUrl')
+          : msg('probe.voice.unrecognised', { status: response.status }),
       providerMessage: raw,
       httpStatus: response.status,
     }
@@ -51,34 +52,34 @@ export const voiceBroadcastProbe: ConnectionProbe<'voice_broadcast'> = async ({
     case '-24':
       return {
         outcome: 'connected',
-        message: 'The voice-broadcast platform accepted the API key and signature.',
+        message: msg('probe.voice.accepted'),
         httpStatus: response.status,
       }
     case '-1':
       return {
         outcome: 'auth_rejected',
-        message: 'The platform refused the API key or secret.',
+        message: msg('probe.voice.keysRefused'),
         providerMessage,
         httpStatus: response.status,
       }
     case '-2':
       return {
         outcome: 'not_permitted',
-        message: "The platform refused this computer's IP address; add it to the account's IP allow-list.",
+        message: msg('probe.voice.ipRefused'),
         providerMessage,
         httpStatus: response.status,
       }
     case '-16':
       return {
         outcome: 'auth_rejected',
-        message: "The platform says the request's timestamp has expired: this computer's clock is probably wrong.",
+        message: msg('probe.voice.clockWrong'),
         providerMessage,
         httpStatus: response.status,
       }
     default:
       return {
         outcome: 'provider_error',
-        message: 'The platform answered with an error.',
+        message: msg('probe.voice.error'),
         providerMessage,
         httpStatus: response.status,
       }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { msg, type Message } from '@shared/i18n/message'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { VoiceBroadcastSend as VoiceBroadcastSendRequest } from '@shared/providers/voice-broadcast/wire'
 import type { SendContext } from '../provider-module'
@@ -74,15 +75,15 @@ export interface VoiceBroadcastClassifyOptions {
 }
 
 /** The business codes that refuse this task for good (the agent must change something first). */
-export const VOICE_BROADCAST_REJECTED_CODES: Readonly<Record<string, string>> = {
-  '-10': 'The voice-broadcast account has insufficient balance: top it up, then submit the task again.',
-  '-21': 'The voice-broadcast platform refused the task: its data did not pass validation.',
-  '-22': 'The voice-broadcast platform refused the task: a parameter is wrong.',
-  '-23': 'The voice-broadcast account has reached its data cap: raise it or wait, then submit the task again.',
-  '-24': 'The voice-broadcast platform refused the task: something it refers to (e.g. the voice file) does not exist.',
-  '-26': 'The voice-broadcast platform could not look up the call rate (tariff) for this task.',
-  '-34': 'The voice-broadcast platform refused the task: no callable numbers are left.',
-  '-54': 'The voice-broadcast platform refused the task as wrong.',
+export const VOICE_BROADCAST_REJECTED_CODES: Readonly<Record<string, Message>> = {
+  '-10': msg('sendOutcome.voice.balance'),
+  '-21': msg('sendOutcome.voice.validation'),
+  '-22': msg('sendOutcome.voice.parameter'),
+  '-23': msg('sendOutcome.voice.dataCap'),
+  '-24': msg('sendOutcome.voice.missingReference'),
+  '-26': msg('sendOutcome.voice.tariff'),
+  '-34': msg('sendOutcome.voice.noNumbers'),
+  '-54': msg('sendOutcome.voice.wrong'),
 }
 
 /** `data` as a provider id: a number or a non-empty string. */
@@ -106,12 +107,14 @@ export function classifyVoiceBroadcastAnswer(
   options: VoiceBroadcastClassifyOptions,
 ): SendOutcome {
   const { taskName } = options
-  const safe = `The task name ${taskName} is unique on the account, so sending again cannot create a second broadcast.`
   if (answer.kind === 'network') {
     return unansweredOutcome(answer, {
       resendIsSafe: true,
       retry: (detail, phase) =>
-        `The voice-broadcast platform ${phase === 'before_send' ? 'could not be reached' : 'did not answer'} (${detail}). ${safe}`,
+        msg(phase === 'before_send' ? 'sendOutcome.voice.unreachable' : 'sendOutcome.voice.noAnswer', {
+          detail,
+          taskName,
+        }),
     })
   }
   const { status } = answer
@@ -120,7 +123,7 @@ export function classifyVoiceBroadcastAnswer(
     return {
       kind: 'retry',
       delayMs: answerRetryAfterMs(answer.headers, options.now),
-      reason: 'The voice-broadcast platform is limiting requests right now; trying again after a wait.',
+      reason: msg('sendOutcome.voice.limiting'),
       httpStatus: status,
     }
   }
@@ -128,7 +131,7 @@ export function classifyVoiceBroadcastAnswer(
     return {
       kind: 'retry',
       delayMs: answerRetryAfterMs(answer.headers, options.now),
-      reason: `The voice-broadcast platform could not handle the task right now (HTTP ${status}). ${safe}`,
+      reason: msg('sendOutcome.voice.serverError', { status, taskName }),
       httpStatus: status,
     }
   }
@@ -137,15 +140,14 @@ export function classifyVoiceBroadcastAnswer(
     if (status === 401 || status === 403) {
       return {
         kind: 'needs_auth',
-        message: `The voice-broadcast platform refused the request (HTTP ${status}): check the API key and secret, and that this computer's IP address is allowed.`,
+        message: msg('sendOutcome.voice.refusedRequest', { status }),
         providerMessage: raw || null,
       }
     }
     if (status === 404) {
       return {
         kind: 'rejected',
-        message:
-          "Nothing answers at this profile's base URL: check it (for example https://api.itniotech.com or https://api.laaffic.com/v3).",
+        message: msg('sendOutcome.voice.nothingAtBaseUrl'),
         providerMessage: raw || null,
         httpStatus: status,
       }
@@ -153,14 +155,14 @@ export function classifyVoiceBroadcastAnswer(
     if (status >= 400) {
       return {
         kind: 'rejected',
-        message: `The voice-broadcast platform refused the task (HTTP ${status}).`,
+        message: msg('sendOutcome.voice.refusedStatus', { status }),
         providerMessage: raw || null,
         httpStatus: status,
       }
     }
     return {
       kind: 'needs_review',
-      message: `The voice-broadcast platform answered HTTP ${status} with something Callboard does not recognise, so it is not known whether task ${taskName} was created. Check the platform's task list before sending it again.`,
+      message: msg('sendOutcome.voice.unrecognised', { status, taskName }),
       providerMessage: raw || null,
     }
   }
@@ -174,35 +176,33 @@ export function classifyVoiceBroadcastAnswer(
       if (id) return { kind: 'sent', providerId: id, httpStatus: status }
       return {
         kind: 'needs_review',
-        message: `The voice-broadcast platform says the data already exists: task ${taskName} was most likely created by an earlier attempt whose answer was lost. Check the platform's task list for it; do not submit it again as a new task.`,
+        message: msg('sendOutcome.voice.exists', { taskName }),
         providerMessage,
       }
     case '-1':
       return {
         kind: 'needs_auth',
-        message: 'The voice-broadcast platform refused the API key or secret. Enter them again for this profile.',
+        message: msg('sendOutcome.voice.keysRefused'),
         providerMessage,
       }
     case '-2':
       return {
         kind: 'needs_auth',
-        message:
-          "The voice-broadcast platform refused this computer's IP address: add it to the account's IP allow-list, then send again.",
+        message: msg('sendOutcome.voice.ipRefused'),
         providerMessage,
       }
     case '-16':
       return {
         kind: 'retry',
         delayMs: null,
-        reason:
-          "The voice-broadcast platform says the request's timestamp expired: this computer's clock is probably wrong. The timestamp is made afresh on the next attempt.",
+        reason: msg('sendOutcome.voice.clockWrong'),
         httpStatus: status,
       }
     case '-18':
       return {
         kind: 'retry',
         delayMs: null,
-        reason: `The voice-broadcast platform had a system error. ${safe}`,
+        reason: msg('sendOutcome.voice.systemError', { taskName }),
         httpStatus: status,
       }
     default:
@@ -210,7 +210,7 @@ export function classifyVoiceBroadcastAnswer(
         kind: 'rejected',
         message:
           VOICE_BROADCAST_REJECTED_CODES[envelope.code] ??
-          `The voice-broadcast platform refused the task (code ${envelope.code}).`,
+          msg('sendOutcome.voice.refusedCode', { code: envelope.code }),
         providerMessage,
         httpStatus: status,
       }
@@ -233,7 +233,7 @@ export interface VoiceBroadcastClient {
   send(context: VoiceBroadcastSendContext, request: VoiceBroadcastSendRequest): Promise<SendOutcome>
 }
 
-const rejectedBeforeSending = (message: string, providerMessage: string | null): SendOutcome => ({
+const rejectedBeforeSending = (message: Message, providerMessage: string | null): SendOutcome => ({
   kind: 'rejected',
   message,
   providerMessage,
@@ -255,7 +255,7 @@ export function createVoiceBroadcastClient(options: VoiceBroadcastClientOptions 
       const both = lists.numberInfoList !== undefined && lists.numberList !== undefined
       if (given && !both && given !== profile.numberListShape) {
         return rejectedBeforeSending(
-          `The voice broadcast was not sent: this profile's platform expects the numbers as ${profile.numberListShape}, but the task gives them as ${given}. Change the task, or the profile's number list format.`,
+          msg('sendOutcome.voice.listShape', { expected: profile.numberListShape, given }),
           null,
         )
       }

@@ -1,4 +1,5 @@
 import type { CachedToken } from '@shared/schemas/token'
+import { msg } from '@shared/i18n/message'
 import type { ConnectionProbe, ProbeContext, ProbeFinding } from '../connection-probe'
 import { bodyText, unreachable } from '../connection-probe'
 import { OAuthRefused, oauthErrorText, requestToken } from '../http/oauth'
@@ -65,7 +66,7 @@ export const webexProbe: ConnectionProbe<'webex'> = async (context) => {
       if (error instanceof OAuthRefused && error.status === 404) {
         return {
           outcome: 'not_found',
-          message: `Webex identity has no token endpoint at ${identity} (HTTP 404). Check the profile's sign-in address, or leave it empty for Webex's own.`,
+          message: msg('probe.webex.noTokenEndpoint', { identity }),
           providerMessage: oauthErrorText(error.providerMessage),
           httpStatus: error.status,
         }
@@ -73,15 +74,12 @@ export const webexProbe: ConnectionProbe<'webex'> = async (context) => {
       if (error instanceof OAuthRefused) {
         return {
           outcome: error.status >= 500 ? 'provider_error' : 'auth_rejected',
-          message:
-            error.status >= 500
-              ? 'Webex could not refresh the access token right now.'
-              : 'Webex refused the OAuth client or refresh token. Check the client id and secret, or sign in again for a new refresh token.',
+          message: msg(error.status >= 500 ? 'probe.webex.refreshUnavailable' : 'probe.webex.clientRefused'),
           providerMessage: oauthErrorText(error.providerMessage),
           httpStatus: error.status,
         }
       }
-      return unreachable(error, 'Webex identity')
+      return unreachable(error, msg('probe.where.webexIdentity'))
     }
     let response: Response
     try {
@@ -90,19 +88,22 @@ export const webexProbe: ConnectionProbe<'webex'> = async (context) => {
         signal: context.signal,
       })
     } catch (error) {
-      return unreachable(error, 'Webex')
+      return unreachable(error, msg('probe.where.webex'))
     }
     if (response.ok) {
       const me = (await response.json().catch(() => ({}))) as { displayName?: unknown }
-      const who = typeof me.displayName === 'string' && me.displayName ? ` as ${me.displayName}` : ''
-      return { outcome: 'connected', message: `Signed in to Webex${who}.`, httpStatus: response.status }
+      const message =
+        typeof me.displayName === 'string' && me.displayName
+          ? msg('probe.webex.signedInAs', { name: me.displayName })
+          : msg('probe.webex.signedIn')
+      return { outcome: 'connected', message, httpStatus: response.status }
     }
     if (response.status === 401 && context.secret.kind !== 'access_token') return 'retry'
     const providerMessage = await bodyText(response)
     if (response.status === 401) {
       return {
         outcome: 'auth_rejected',
-        message: 'Webex refused the access token (expired or revoked). Paste a new one.',
+        message: msg('probe.webex.tokenRefused'),
         providerMessage,
         httpStatus: 401,
       }
@@ -110,7 +111,7 @@ export const webexProbe: ConnectionProbe<'webex'> = async (context) => {
     if (response.status === 403) {
       return {
         outcome: 'not_permitted',
-        message: 'Webex accepted the token but refused access; the token needs the cjp:user scope.',
+        message: msg('probe.webex.forbidden'),
         providerMessage,
         httpStatus: 403,
       }
@@ -118,14 +119,14 @@ export const webexProbe: ConnectionProbe<'webex'> = async (context) => {
     if (response.status === 404) {
       return {
         outcome: 'not_found',
-        message: `Webex identity has no people API at ${identity} (HTTP 404). Check the profile's sign-in address, or leave it empty for Webex's own.`,
+        message: msg('probe.webex.noPeopleApi', { identity }),
         providerMessage,
         httpStatus: 404,
       }
     }
     return {
       outcome: 'provider_error',
-      message: `Webex answered ${response.status}.`,
+      message: msg('probe.webex.answered', { status: response.status }),
       providerMessage,
       httpStatus: response.status,
     }
@@ -138,7 +139,7 @@ export const webexProbe: ConnectionProbe<'webex'> = async (context) => {
   return second === 'retry'
     ? {
         outcome: 'auth_rejected',
-        message: 'Webex refused a freshly refreshed token. Sign in again for a new refresh token.',
+        message: msg('probe.webex.refreshedRefused'),
         httpStatus: 401,
       }
     : second

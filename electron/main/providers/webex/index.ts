@@ -1,4 +1,5 @@
 import { webexChoices } from './webex-choices'
+import { msg } from '@shared/i18n/message'
 import { WEBEX_SCHEDULED_CALLBACK_LIMITS } from '@shared/providers/webex/wire'
 import { transportFor } from '../http/observing-transport'
 import { webexSandbox } from './webex-sandbox'
@@ -23,7 +24,7 @@ export const webex = defineProvider({
       ? {
           atMs: Date.parse(intent.when.at),
           leadMs: WEBEX_SCHEDULED_CALLBACK_LIMITS.minMinutesBeforeStart * MINUTE,
-          reason: `Webex takes a scheduled callback only ${WEBEX_SCHEDULED_CALLBACK_LIMITS.minMinutesBeforeStart} minutes or more before its window starts.`,
+          reason: msg('deadline.webexScheduled', { minutes: WEBEX_SCHEDULED_CALLBACK_LIMITS.minMinutesBeforeStart }),
         }
       : null,
   scheduled: scheduledCallback,

@@ -10,6 +10,7 @@ import { withDeadline } from '../http/attempt-deadline'
 import { withOneRefresh } from '../http/one-refresh'
 import { answerRetryAfterMs } from '../http/retry-after'
 import { unansweredOutcome } from '../http/unanswered'
+import { msg, type Message } from '@shared/i18n/message'
 import { webexAccessToken } from './connection-probe'
 import { webexHosts } from './webex-endpoints'
 
@@ -72,8 +73,9 @@ export const WEBEX_RETRIED_5XX: ReadonlySet<number> = new Set([503])
  * happens in the client before an answer reaches this (a 401 here is the final one).
  */
 export function classifyWebexResponse(answer: WebexAnswer, options: ClassifyOptions): SendOutcome {
-  const { what } = options
-  const review = (message: string, providerMessage: string | null = null): SendOutcome => ({
+  const what = msg(options.what === 'task' ? 'thing.task' : 'thing.scheduledCallback')
+  const provider = 'Webex'
+  const review = (message: Message, providerMessage: string | null = null): SendOutcome => ({
     kind: 'needs_review',
     message,
     providerMessage,
@@ -81,9 +83,11 @@ export function classifyWebexResponse(answer: WebexAnswer, options: ClassifyOpti
   if (answer.kind === 'network') {
     return unansweredOutcome(answer, {
       resendIsSafe: false,
-      retry: (detail) => `Webex could not be reached (${detail}).`,
-      review: (why) =>
-        `The ${what} was sent to Webex but ${why}, so it may or may not have been created. Webex cannot tell a repeat from a new request: check Webex before sending it again.`,
+      retry: (detail) => msg('sendOutcome.unreachable', { provider, detail }),
+      review: (failure) =>
+        failure.timedOut
+          ? msg('sendOutcome.sentNoAnswerTimedOut', { provider, what })
+          : msg('sendOutcome.sentNoAnswerBroken', { provider, what, code: failure.code }),
     })
   }
 
@@ -100,25 +104,21 @@ export function classifyWebexResponse(answer: WebexAnswer, options: ClassifyOpti
     const callback = CreatedCallback.safeParse(json)
     const id = task.success ? task.data.data.id : callback.success ? callback.data.id : null
     if (id !== null) return { kind: 'sent', providerId: id, httpStatus: status }
-    return review(
-      `Webex accepted the ${what} (HTTP ${status}) but its answer had no id, so it was probably created. Check Webex before sending it again.`,
-      providerMessage,
-    )
+    return review(msg('sendOutcome.acceptedNoId', { provider, what, status }), providerMessage)
   }
   if (status === 401) {
     return {
       kind: 'needs_auth',
-      message:
-        options.auth === 'oauth'
-          ? 'Webex refused the access token, even a freshly refreshed one. Sign in to Webex again for this profile.'
-          : 'Webex refused the access token (expired or revoked). Paste a new access token for this profile.',
+      message: msg(
+        options.auth === 'oauth' ? 'sendOutcome.webex.tokenRefusedOauth' : 'sendOutcome.webex.tokenRefusedPasted',
+      ),
       providerMessage,
     }
   }
   if (status === 403) {
     return {
       kind: 'rejected',
-      message: `Webex refused to create the ${what}: the signed-in user is not allowed to. The token needs the cjp:user scope, and the user must be a Contact Center agent in this organization.`,
+      message: msg('sendOutcome.webex.forbidden', { what }),
       providerMessage,
       httpStatus: status,
     }
@@ -127,10 +127,7 @@ export function classifyWebexResponse(answer: WebexAnswer, options: ClassifyOpti
     return {
       kind: 'retry',
       delayMs: answerRetryAfterMs(headers, options.now),
-      reason:
-        status === 429
-          ? 'Webex is limiting how many requests can be sent; trying again after its wait.'
-          : 'Webex gave up waiting for the request (408); nothing was created.',
+      reason: msg(status === 429 ? 'sendOutcome.rateLimited' : 'sendOutcome.gaveUp408', { provider }),
       httpStatus: status,
     }
   }
@@ -139,25 +136,22 @@ export function classifyWebexResponse(answer: WebexAnswer, options: ClassifyOpti
       return {
         kind: 'retry',
         delayMs: answerRetryAfterMs(headers, options.now),
-        reason: `Webex is unavailable right now (HTTP ${status}).`,
+        reason: msg('sendOutcome.unavailable', { provider, status }),
         httpStatus: status,
       }
     }
-    return review(
-      `Webex failed while handling the ${what} (HTTP ${status}), so it may or may not have been created. Check Webex before sending it again.`,
-      providerMessage,
-    )
+    return review(msg('sendOutcome.failedWhileHandling', { provider, what, status }), providerMessage)
   }
   // 400, 404, 409, 422 and every other 3xx/4xx: Webex did not take it; sending again will not help.
-  const because: Record<number, string> = {
-    400: `Webex refused the ${what} as invalid.`,
-    404: `Webex has no such endpoint or resource (404). Check the profile's data center or base URL, and its ids.`,
-    409: `Webex refused the ${what} as a conflict with an existing one.`,
-    422: `Webex could not process the ${what}.`,
+  const because: Record<number, Message> = {
+    400: msg('sendOutcome.refusedInvalid', { provider, what }),
+    404: msg('sendOutcome.webex.notFound'),
+    409: msg('sendOutcome.refusedConflict', { provider, what }),
+    422: msg('sendOutcome.notProcessed', { provider, what }),
   }
   return {
     kind: 'rejected',
-    message: because[status] ?? `Webex refused the ${what} (HTTP ${status}).`,
+    message: because[status] ?? msg('sendOutcome.refusedStatus', { provider, what, status }),
     providerMessage,
     httpStatus: status,
   }
@@ -165,18 +159,15 @@ export function classifyWebexResponse(answer: WebexAnswer, options: ClassifyOpti
 
 /** What to do when Webex refuses the renewal: a pasted integration's keys, or a browser sign-in's. */
 const REFUSED = {
-  pasted:
-    'Webex refused the OAuth client or refresh token. Check the client id and secret, or sign in again for a new refresh token.',
-  sign_in: 'Webex no longer renews this sign-in (it expired or was revoked). Sign in with Webex again.',
+  pasted: msg('sendOutcome.webex.clientRefused'),
+  sign_in: msg('sendOutcome.webex.signInRefused'),
 } as const
 
 /** A failure to obtain a token (nothing of the task was sent) → an outcome. Pure. */
 export function classifyTokenFailure(error: unknown, signIn: 'pasted' | 'sign_in' = 'pasted'): SendOutcome {
   return classifyTokenFailureWith(error, {
     provider: 'Webex',
-    obtaining: 'refresh the access token',
     refused: REFUSED[signIn],
-    address: 'sign-in address',
   })
 }
 

@@ -1,0 +1,32 @@
+import type { UiLanguage } from '../schemas/settings'
+import { en } from './en'
+import { es } from './es'
+import type { Message } from './message'
+
+export const catalogues = { en, es } as const
+
+const PLACEHOLDER = /\{(\w+)\}/g
+
+function lookup(language: UiLanguage, key: string): string | undefined {
+  let node: unknown = catalogues[language]
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined
+    node = (node as Record<string, unknown>)[part]
+  }
+  return typeof node === 'string' ? node : undefined
+}
+
+/**
+ * A message in `language` (English where a text is missing, the key where even that is): for what
+ * main shows or writes itself. The catalogues use `{name}` placeholders only (tested), so this and
+ * vue-i18n in the window render them alike.
+ */
+export function renderMessage(message: Message, language: UiLanguage = 'en'): string {
+  const template = lookup(language, message.key) ?? lookup('en', message.key) ?? message.key
+  const params = message.params ?? {}
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    const value = params[name]
+    if (value === undefined) return whole
+    return typeof value === 'object' ? renderMessage(value, language) : String(value)
+  })
+}
