@@ -64,7 +64,8 @@ const RIGHT: Record<keyof typeof shape, (value: unknown) => boolean> = {
   scope: (v) => text(v, SCOPE_MAX),
   createdAt: instant,
   notAfter: instant,
-  deadlineReason: (v) => text(v),
+  // A message (key and parameters), small: the schema's own parse.
+  deadlineReason: (v) => shape.deadlineReason.safeParse(v).success,
   attempts: count,
   state: (v) => STATES.has(v),
   hold: (v) => v === undefined || HOLDS.has(v),
@@ -90,7 +91,7 @@ const MESSAGES: Record<keyof typeof shape, string> = {
   scope: `Not 1 to ${SCOPE_MAX} characters.`,
   createdAt: WHEN,
   notAfter: WHEN,
-  deadlineReason: 'Empty.',
+  deadlineReason: 'Not a message.',
   attempts: WHOLE,
   state: 'Not an entry state.',
   hold: 'Not a hold reason.',

@@ -22,6 +22,10 @@ const EXACT: Record<string, string> = {
     'Use una dirección https:// (http sin cifrar solo se admite para este equipo).',
   // The administrator's policy (shared/schemas/policy.ts).
   'The update feed must be an https:// address.': 'La fuente de actualizaciones debe ser una dirección https://.',
+  'The proxy must be an http:// or https:// address, or "direct".':
+    'El proxy debe ser una dirección http:// o https://, o "direct".',
+  'A policy never holds the proxy password; see "For administrators" for where credentials go.':
+    'Una directiva nunca contiene la contraseña del proxy; vea «Para administradores» para saber dónde van las credenciales.',
   'This id is used twice.': 'Este id se usa dos veces.',
   'Do not put a user name or password in the URL; use the secret fields.':
     'No ponga un usuario ni una contraseña en la URL; use los campos de secretos.',

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { inEnglish } from '../../shared/in-english'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -122,8 +123,10 @@ describe.each(PROVIDERS)('%s behind a TLS-inspecting network', (name) => {
     expect(outcome.detail).toMatch(
       /UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|SELF_SIGNED_CERT_IN_CHAIN/,
     )
-    expect(outcome.message).toMatch(/^Your network presents a certificate this computer does not trust \(/)
-    expect(outcome.message).toMatch(/IT must install its certificate in this computer's trusted certificates/)
+    expect(inEnglish(outcome.message)).toMatch(/^Your network presents a certificate this computer does not trust \(/)
+    expect(inEnglish(outcome.message)).toMatch(
+      /IT must install its certificate in this computer's trusted certificates/,
+    )
     expect(behind.created()).toBe(0)
   })
 

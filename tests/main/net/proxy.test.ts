@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { inEnglish } from '../../shared/in-english'
 import type { ProfileOf, ProviderName } from '../../../shared/providers/registry'
 import { mainProviders } from '../../../electron/main/providers/registry'
 import { harness, parse, sampleIntent } from '../providers/attempt-harness'
@@ -105,7 +106,9 @@ describe.each(PROVIDERS)('%s behind a forward proxy', (name) => {
     useProxy(withCredentials(proxy.url, 'agent-7:wrong-Pa55word'))
     const { outcome, sim } = await sendOne(name)
     expect(outcome).toMatchObject({ kind: 'network_blocked', problem: 'proxy_auth', detail: 'ERR_PROXY_407' })
-    expect(outcome.kind === 'network_blocked' && outcome.message).toMatch(/proxy asked for a user name and password/)
+    expect(outcome.kind === 'network_blocked' && inEnglish(outcome.message)).toMatch(
+      /proxy asked for a user name and password/,
+    )
     expect(JSON.stringify(outcome)).not.toMatch(/wrong-Pa55word|pr0xy-Pa55word/)
     expect(sim.simulator.created()).toBe(0)
   })

@@ -185,7 +185,7 @@ describe('AICCS with a RAM role: STS AssumeRole, then x-acs-security-token', () 
       sts: { roles: { [ROLE]: { assumableBy: [] } } },
     })
     cleanups.push(denied.close)
-    expect(await client.send(context(w, { stsEndpoint: denied.host }), task)).toMatchObject({
+    expect(inEnglish(await client.send(context(w, { stsEndpoint: denied.host }), task))).toMatchObject({
       kind: 'needs_auth',
       message: expect.stringContaining('sts:AssumeRole'),
       providerMessage: expect.stringContaining('NoPermission'),

@@ -151,7 +151,7 @@ describe('Amazon Connect with a named profile of the AWS configuration', () => {
       kind: 'needs_auth',
       message: expect.stringContaining('“callboard-agent”'),
     })
-    expect(await sender(sim.url, 'not-configured', clock)()).toMatchObject({
+    expect(inEnglish(await sender(sim.url, 'not-configured', clock)())).toMatchObject({
       kind: 'needs_auth',
       message: expect.stringContaining('“not-configured”'),
     })

@@ -475,7 +475,7 @@ describe('Amazon Connect with IAM Identity Center: role credentials for the chos
     })
     w.idc.revokeAccessTokens()
     w.idc.revokeRefreshTokens()
-    expect(await probe(context)).toMatchObject({
+    expect(inEnglish(await probe(context))).toMatchObject({
       outcome: 'auth_rejected',
       message: expect.stringContaining('Sign in again'),
     })
