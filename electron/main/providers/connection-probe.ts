@@ -1,4 +1,4 @@
-import { networkBlockedOutcomeOf } from '../net/network-problem'
+import { networkBlockedOutcome, networkBlockedOutcomeOf } from '../net/network-problem'
 import type { ConnectionOutcome } from '@shared/schemas/connection-test'
 import type { ProfileOf, ProviderName, SecretOf } from '@shared/providers/registry'
 import type { Clock } from '../core/clock'
@@ -48,6 +48,19 @@ export function unreachable(error: unknown, where: string): ProbeFinding {
   return {
     outcome: 'unreachable',
     message: timedOut ? `${where} did not answer in time.` : `${where} could not be reached (${detail}).`,
+    providerMessage: null,
+    httpStatus: null,
+  }
+}
+
+/** The same, for the node:http transport's failure: its code, and whether the time ran out. */
+export function unreachableBy(failure: { code: string; timedOut: boolean }, where: string): ProbeFinding {
+  const blocked = networkBlockedOutcome(failure.code)
+  return {
+    outcome: 'unreachable',
+    message:
+      blocked?.message ??
+      (failure.timedOut ? `${where} did not answer in time.` : `${where} could not be reached (${failure.code}).`),
     providerMessage: null,
     httpStatus: null,
   }
