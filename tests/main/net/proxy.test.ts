@@ -1,4 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { readFileSync } from 'node:fs'
+import * as tls from 'node:tls'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ProfileOf, ProviderName } from '../../../shared/providers/registry'
 import { mainProviders } from '../../../electron/main/providers/registry'
 import { harness, parse, sampleIntent } from '../providers/attempt-harness'
@@ -6,6 +8,8 @@ import { SENT_THEN_SILENT_MS } from '../providers/time-limits'
 import { drafts } from '../../shared/fixtures'
 import type { ForwardProxy } from './forward-proxy'
 import { startForwardProxy } from './forward-proxy'
+import type { ThrowawayCa } from './throwaway-ca'
+import { throwawayCa, tlsFront } from './throwaway-ca'
 
 // Issue #15: behind a proxy, every provider's task reaches its provider through the proxy, with
 // Basic proxy authentication, and a proxy that refuses is its own outcome. The providers are the
@@ -14,16 +18,28 @@ import { startForwardProxy } from './forward-proxy'
 // decision comes from the standard variables (HTTPS_PROXY / HTTP_PROXY / NO_PROXY), as in the
 // harness; the app's OS decision and the policy's proxy feed the same port (proxy-route.test.ts).
 //
-// Alibaba AICCS is not here: its SDK (@darabonba/typescript doAction → httpx) accepts proxy
-// settings but never reads them and takes no agent, so its requests cannot be routed (README).
+// Alibaba AICCS speaks HTTPS to any host but loopback (its address is a bare host), so its
+// simulator sits behind a TLS front whose certificate for `aiccs.sim.internal` is signed by a
+// throwaway CA this test process trusts while it runs.
 
 const CREDENTIALS = 'agent-7:pr0xy-Pa55word'
-const PROVIDERS = ['webex', 'egain', 'connect', 'voice_broadcast'] as const satisfies readonly ProviderName[]
+const PROVIDERS = ['webex', 'egain', 'connect', 'voice_broadcast', 'aiccs'] as const satisfies readonly ProviderName[]
 type Routed = (typeof PROVIDERS)[number]
 
 const h = harness()
 let proxy: ForwardProxy | null = null
 const closers: (() => Promise<void>)[] = []
+let ca: ThrowawayCa
+const trustedBefore = tls.getCACertificates('default')
+
+beforeAll(() => {
+  ca = throwawayCa()
+  tls.setDefaultCACertificates([...trustedBefore, readFileSync(ca.caFile, 'utf8')])
+})
+afterAll(() => {
+  tls.setDefaultCACertificates(trustedBefore)
+  ca.dispose()
+})
 
 beforeEach(() => {
   for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY']) {
@@ -55,6 +71,17 @@ async function simulatorBehindProxy<P extends Routed>(name: P) {
   const simulator = await kit.start(secret)
   closers.push(() => simulator.close())
   const host = `${name}.sim.internal`
+  if (name === 'aiccs') {
+    // A bare host:port, spoken to over HTTPS: the TLS front's port stands for the simulator's.
+    const simulatorAt = /"endpoint":"(127\.0\.0\.1:(\d+))"/.exec(JSON.stringify(simulator.profile))!
+    const front = await tlsFront(ca.issue([host]), '127.0.0.1', Number(simulatorAt[2]))
+    closers.push(() => front.close())
+    const profile: ProfileOf<P> = JSON.parse(
+      JSON.stringify(simulator.profile).replace(simulatorAt[1]!, `${host}:${front.port}`),
+    )
+    expect(JSON.stringify(profile)).toContain(host)
+    return { simulator, profile, secret, endpoint: simulator.endpoint, host }
+  }
   const profile: ProfileOf<P> = JSON.parse(JSON.stringify(simulator.profile).replaceAll('127.0.0.1', host))
   const endpoint = simulator.endpoint?.replace('127.0.0.1', host)
   expect(JSON.stringify(profile) + (endpoint ?? '')).toContain(host)
