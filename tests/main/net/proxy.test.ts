@@ -3,9 +3,10 @@ import * as tls from 'node:tls'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ProfileOf, ProviderName } from '../../../shared/providers/registry'
 import { mainProviders } from '../../../electron/main/providers/registry'
+import { startAiccsSimulator } from '../../../electron/main/providers/aiccs/aiccs-simulator'
 import { harness, parse, sampleIntent } from '../providers/attempt-harness'
 import { SENT_THEN_SILENT_MS } from '../providers/time-limits'
-import { drafts } from '../../shared/fixtures'
+import { drafts, secrets } from '../../shared/fixtures'
 import type { ForwardProxy } from './forward-proxy'
 import { startForwardProxy } from './forward-proxy'
 import type { ThrowawayCa } from './throwaway-ca'
@@ -175,5 +176,67 @@ describe('"did it leave" through a tunnel', () => {
     await silent.received
     expect(proxy.connects.map((c) => c.target)).toEqual([`webex.sim.internal:${silent.port}`])
     expect(outcome.kind).toBe('needs_review')
+  })
+})
+
+describe('AICCS with a RAM role: STS AssumeRole goes through the proxy too', () => {
+  const ROLE = 'acs:ram::1234567890123456:role/callboard-agent'
+
+  /** An STS simulator and an AICCS one accepting what it issues, each behind a TLS front for its proxy-only name. */
+  async function roleWorld() {
+    const aiccs = await startAiccsSimulator({
+      accessKeyId: 'LTAIunusedaccountkey',
+      accessKeySecret: 'unused-account-secret',
+      rateLimit: null,
+    })
+    closers.push(aiccs.close)
+    const sts = await startAiccsSimulator({
+      ...secrets.aiccs,
+      sts: {
+        roles: { [ROLE]: { assumableBy: [secrets.aiccs.accessKeyId] } },
+        onStsCredentials: (issued) => aiccs.acceptStsCredentials(issued),
+      },
+    })
+    closers.push(sts.close)
+    const fronted = async (host: string, port: number) => {
+      const front = await tlsFront(ca.issue([host]), '127.0.0.1', port)
+      closers.push(() => front.close())
+      return `${host}:${front.port}`
+    }
+    const { profile, secret } = parse(
+      {
+        ...drafts.aiccs,
+        endpoint: await fronted('aiccs.sim.internal', Number(aiccs.host.split(':')[1])),
+        credentialSource: 'sts_role',
+        roleArn: ROLE,
+        stsEndpoint: await fronted('sts.sim.internal', Number(sts.host.split(':')[1])),
+      },
+      secrets.aiccs,
+    )
+    const send = h.senderFor(profile, secret, {})
+    const attempt = () => send({ taskId: 't-1', intent: sampleIntent(profile), idempotencyKey: 'key-aiccs-role' })
+    return { aiccs, sts, attempt }
+  }
+
+  it('assumes the role and sends the task, both only through the proxy, with Basic proxy authentication', async () => {
+    proxy = await startForwardProxy({ credentials: CREDENTIALS })
+    useProxy(withCredentials(proxy.url, CREDENTIALS))
+    const { aiccs, sts, attempt } = await roleWorld()
+    expect(await attempt()).toMatchObject({ kind: 'sent' })
+    expect(sts.requests.map((r) => r.action)).toEqual(['AssumeRole'])
+    expect(aiccs.tasks).toHaveLength(1)
+    expect(proxy.connects.map((c) => c.target.replace(/:\d+$/, ''))).toEqual(['sts.sim.internal', 'aiccs.sim.internal'])
+    expect(proxy.connects.every((c) => c.credentials === CREDENTIALS)).toBe(true)
+  })
+
+  it('a proxy refusing the credentials at STS is its own outcome: nothing reached STS or AICCS', async () => {
+    proxy = await startForwardProxy({ credentials: CREDENTIALS })
+    useProxy(withCredentials(proxy.url, 'agent-7:wrong-Pa55word'))
+    const { aiccs, sts, attempt } = await roleWorld()
+    const outcome = await attempt()
+    expect(outcome).toMatchObject({ kind: 'network_blocked', problem: 'proxy_auth', detail: 'ERR_PROXY_407' })
+    expect(JSON.stringify(outcome)).not.toMatch(/Pa55word/)
+    expect(sts.requests).toEqual([])
+    expect(aiccs.tasks).toEqual([])
   })
 })
