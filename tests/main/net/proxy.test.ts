@@ -4,6 +4,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { ProfileOf, ProviderName } from '../../../shared/providers/registry'
 import { mainProviders } from '../../../electron/main/providers/registry'
 import { startAiccsSimulator } from '../../../electron/main/providers/aiccs/aiccs-simulator'
+import { createAiccsProbe } from '../../../electron/main/providers/aiccs/connection-probe'
+import { systemClock } from '../../../electron/main/core/clock'
+import { createLogger } from '../../../electron/main/core/logger'
+import { createTokenCache } from '../../../electron/main/secrets/token-cache'
+import { memorySecretStore } from '../memory-secret-store'
 import { harness, parse, sampleIntent } from '../providers/attempt-harness'
 import { SENT_THEN_SILENT_MS } from '../providers/time-limits'
 import { drafts, secrets } from '../../shared/fixtures'
@@ -215,7 +220,18 @@ describe('AICCS with a RAM role: STS AssumeRole goes through the proxy too', () 
     )
     const send = h.senderFor(profile, secret, {})
     const attempt = () => send({ taskId: 't-1', intent: sampleIntent(profile), idempotencyKey: 'key-aiccs-role' })
-    return { aiccs, sts, attempt }
+    if (profile.provider !== 'aiccs' || secret.provider !== 'aiccs') throw new Error('fixture')
+    const logger = createLogger(() => undefined, systemClock)
+    const testConnection = () =>
+      createAiccsProbe()({
+        profile,
+        secret,
+        tokens: createTokenCache({ secrets: memorySecretStore(), clock: systemClock, logger }),
+        clock: systemClock,
+        fetch,
+        signal: new AbortController().signal,
+      })
+    return { aiccs, sts, attempt, testConnection }
   }
 
   it('assumes the role and sends the task, both only through the proxy, with Basic proxy authentication', async () => {
@@ -232,10 +248,15 @@ describe('AICCS with a RAM role: STS AssumeRole goes through the proxy too', () 
   it('a proxy refusing the credentials at STS is its own outcome: nothing reached STS or AICCS', async () => {
     proxy = await startForwardProxy({ credentials: CREDENTIALS })
     useProxy(withCredentials(proxy.url, 'agent-7:wrong-Pa55word'))
-    const { aiccs, sts, attempt } = await roleWorld()
+    const { aiccs, sts, attempt, testConnection } = await roleWorld()
     const outcome = await attempt()
     expect(outcome).toMatchObject({ kind: 'network_blocked', problem: 'proxy_auth', detail: 'ERR_PROXY_407' })
     expect(JSON.stringify(outcome)).not.toMatch(/Pa55word/)
+    // Test connection says the same.
+    expect(await testConnection()).toMatchObject({
+      outcome: 'unreachable',
+      message: expect.stringMatching(/proxy asked for a user name and password/),
+    })
     expect(sts.requests).toEqual([])
     expect(aiccs.tasks).toEqual([])
   })

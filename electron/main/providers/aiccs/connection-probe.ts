@@ -1,6 +1,7 @@
 import type { ProfileOf } from '@shared/providers/registry'
 import type { ConnectionProbe, ProbeFinding } from '../connection-probe'
 import { unreachableBy } from '../connection-probe'
+import { networkBlockedOutcome } from '../../net/network-problem'
 import { alibabaErrorOf, callCreateAiCallTask } from './aiccs-rpc'
 import type { AlibabaCredentials } from './aiccs-rpc'
 import { AiccsCredentialsUnavailable, alibabaSecrets, createAiccsCredentials } from './aiccs-credentials'
@@ -94,10 +95,12 @@ export function createAiccsProbe(): ConnectionProbe<'aiccs'> {
     const signWith = await createAiccsCredentials().resolve({ ...context, timeoutMs: TIMEOUT_MS })
     if (signWith instanceof AiccsCredentialsUnavailable) {
       const error = signWith
+      // The proxy refused STS, or its certificate is not trusted: the words for IT, as for AICCS itself.
+      const blocked = error.networkCode === null ? null : networkBlockedOutcome(error.networkCode)
       return {
         outcome:
           error.why === 'sign_in' ? 'auth_rejected' : error.why === 'unreachable' ? 'unreachable' : 'provider_error',
-        message: error.message,
+        message: blocked?.message ?? error.message,
         providerMessage: error.providerMessage,
         httpStatus: null,
       }
