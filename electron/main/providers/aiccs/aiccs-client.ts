@@ -369,7 +369,7 @@ export interface AiccsClient {
 export function createAiccsClient(options: AiccsClientOptions = {}): AiccsClient {
   const timeoutMs = options.timeoutMs ?? 30_000
   const credentials = options.credentials ?? createAiccsCredentials()
-  // Every answer's Date header teaches the outbox the provider's clock.
+  // The task's answer's Date header teaches the outbox the provider's clock (one lesson per attempt).
   const transport = transportFor(options.onServerDate, options.transport)
   return {
     async send(context, params) {
@@ -425,7 +425,7 @@ export function createAiccsClient(options: AiccsClientOptions = {}): AiccsClient
     // Refused, perhaps because an earlier attempt of this very task created it: ask AICCS's list.
     return settleAfterLookup(
       outcome,
-      await findAiccsTaskByName(context, taskName, { timeoutMs, signWith, transport }),
+      await findAiccsTaskByName(context, taskName, { timeoutMs, signWith, transport: options.transport }),
       refusal,
     )
   }
