@@ -39,7 +39,6 @@ export default defineConfig({
         'electron/main/providers/http/attempt-deadline.ts',
         'electron/main/providers/http/retry-after.ts',
         'electron/main/providers/http/one-refresh.ts',
-        'electron/main/providers/http/sdk-answer-headers.ts',
         'electron/main/providers/http/unanswered.ts',
         // What this computer's network did (a proxy's refusal, an untrusted certificate), for every provider.
         'electron/main/net/network-problem.ts',

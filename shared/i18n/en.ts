@@ -130,6 +130,8 @@ export const en = {
       unreadable: "Amazon Connect's answer (HTTP {status}) could not be read; asking again with the same ClientToken.",
     },
     aiccs: {
+      unreachableNothingSent:
+        'Alibaba Cloud AICCS could not be reached ({detail}), so nothing was sent; it is tried again.',
       unreachable:
         'Alibaba Cloud AICCS could not be reached or did not answer ({detail}). It is sent again under the same task name, so AICCS cannot create it twice.',
       notJson:

@@ -131,6 +131,8 @@ export const es = {
         'No se pudo leer la respuesta de Amazon Connect (HTTP {status}); se vuelve a pedir con el mismo ClientToken.',
     },
     aiccs: {
+      unreachableNothingSent:
+        'No se pudo contactar con Alibaba Cloud AICCS ({detail}), así que no se envió nada; se vuelve a intentar.',
       unreachable:
         'No se pudo contactar con Alibaba Cloud AICCS o no respondió ({detail}). Se vuelve a enviar con el mismo nombre de tarea, así que AICCS no puede crearla dos veces.',
       notJson:

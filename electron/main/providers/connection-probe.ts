@@ -1,4 +1,4 @@
-import { networkBlockedOutcomeOf } from '../net/network-problem'
+import { networkBlockedOutcome, networkBlockedOutcomeOf } from '../net/network-problem'
 import type { ConnectionOutcome } from '@shared/schemas/connection-test'
 import { msg, type Message } from '@shared/i18n/message'
 import type { ProfileOf, ProviderName, SecretOf } from '@shared/providers/registry'
@@ -49,6 +49,21 @@ export function unreachable(error: unknown, where: Message): ProbeFinding {
   return {
     outcome: 'unreachable',
     message: timedOut ? msg('probe.didNotAnswer', { where }) : msg('probe.unreachable', { where, detail }),
+    providerMessage: null,
+    httpStatus: null,
+  }
+}
+
+/** The same, for the node:http transport's failure: its code, and whether the time ran out. */
+export function unreachableBy(failure: { code: string; timedOut: boolean }, where: Message): ProbeFinding {
+  const blocked = networkBlockedOutcome(failure.code)
+  return {
+    outcome: 'unreachable',
+    message:
+      blocked?.message ??
+      (failure.timedOut
+        ? msg('probe.didNotAnswer', { where })
+        : msg('probe.unreachable', { where, detail: failure.code })),
     providerMessage: null,
     httpStatus: null,
   }

@@ -11,14 +11,13 @@ import { mainProviders } from '../../../electron/main/providers/registry'
 import { harness, sampleIntent } from '../providers/attempt-harness'
 import { startInspectingProxy } from './inspecting-proxy'
 import type { ThrowawayCa } from './throwaway-ca'
-import { throwawayCa, tlsFront } from './throwaway-ca'
+import { throwawayCa } from './throwaway-ca'
 
 // Issue #15: an inspecting proxy presents its own certificate for every provider. Where this
 // computer does not trust its CA, every provider's task ends as network_blocked with the plain
 // explanation, nothing sent; once the CA is in the store the app reads (the OS's: SSL_CERT_FILE
 // on Linux, read by a process at its start, hence a child process) the same task is sent.
-// Webex, eGain, Connect and voice go through the inspecting proxy (by names only it resolves);
-// AICCS, whose SDK cannot be proxied, meets a TLS front with the same CA on 127.0.0.2.
+// Every provider goes through the inspecting proxy, by a name only it resolves.
 
 const ROOT = resolve(import.meta.dirname, '../../..')
 const h = harness()
@@ -58,8 +57,8 @@ interface Behind {
   secret: ProviderSecret
   endpoint: string | undefined
   created: () => number
-  /** The HTTPS_PROXY the attempt needs, if any. */
-  proxy: string | null
+  /** The HTTPS_PROXY the attempt goes through. */
+  proxy: string
 }
 
 /** `name`'s sandbox simulator, reachable only over TLS signed by the throwaway CA. */
@@ -68,21 +67,13 @@ async function behindInspection<P extends ProviderName>(name: P): Promise<Behind
   const secret = kit.newSecret()
   const simulator = await kit.start(secret)
   closers.push(() => simulator.close())
-  if (name === 'aiccs') {
-    // Its address is host:port, spoken to over HTTPS unless it is 127.0.0.1 or localhost.
-    const port = Number(/:(\d+)"/.exec(JSON.stringify(simulator.profile))![1])
-    const front = await tlsFront(ca.issue(['127.0.0.2']), '127.0.0.2', port)
-    closers.push(() => front.close())
-    const profile: Profile = JSON.parse(
-      JSON.stringify(simulator.profile).replace(`127.0.0.1:${port}`, `127.0.0.2:${front.port}`),
-    )
-    return { profile, secret, endpoint: simulator.endpoint, created: () => simulator.created(), proxy: null }
-  }
   const proxy = await startInspectingProxy(ca)
   closers.push(() => proxy.close())
-  const host = `https://${name === 'voice_broadcast' ? 'voice' : name}.sim.internal`
-  const profile: Profile = JSON.parse(JSON.stringify(simulator.profile).replaceAll('http://127.0.0.1', host))
-  const endpoint = simulator.endpoint?.replace('http://127.0.0.1', host)
+  const host = `${name === 'voice_broadcast' ? 'voice' : name}.sim.internal`
+  // AICCS's address is a bare host:port, spoken to over HTTPS unless it is loopback; the others' are URLs.
+  const [from, to] = name === 'aiccs' ? ['127.0.0.1', host] : ['http://127.0.0.1', `https://${host}`]
+  const profile: Profile = JSON.parse(JSON.stringify(simulator.profile).replaceAll(from, to))
+  const endpoint = simulator.endpoint?.replace(from, to)
   return { profile, secret, endpoint, created: () => simulator.created(), proxy: proxy.url }
 }
 
@@ -91,7 +82,7 @@ function attemptInChild(
   behind: Behind,
   options: { caFile: string | null; trustSystem: boolean },
 ): Promise<SendOutcome> {
-  const env: NodeJS.ProcessEnv = { ...process.env, HTTPS_PROXY: behind.proxy ?? '', HTTP_PROXY: '', NO_PROXY: '' }
+  const env: NodeJS.ProcessEnv = { ...process.env, HTTPS_PROXY: behind.proxy, HTTP_PROXY: '', NO_PROXY: '' }
   delete env['SSL_CERT_FILE']
   delete env['NODE_EXTRA_CA_CERTS']
   if (options.caFile) env['SSL_CERT_FILE'] = options.caFile
@@ -115,7 +106,7 @@ const PROVIDERS = ['webex', 'egain', 'connect', 'voice_broadcast', 'aiccs'] as c
 describe.each(PROVIDERS)('%s behind a TLS-inspecting network', (name) => {
   it('a certificate this computer does not trust: network_blocked with the plain explanation, nothing sent', async () => {
     const behind = await behindInspection(name)
-    vi.stubEnv('HTTPS_PROXY', behind.proxy ?? '')
+    vi.stubEnv('HTTPS_PROXY', behind.proxy)
     const send = h.senderFor(behind.profile, behind.secret, {}, behind.endpoint)
     const outcome = await send({ taskId: 't-1', intent: sampleIntent(behind.profile), idempotencyKey: `k-${name}` })
     expect(outcome).toMatchObject({ kind: 'network_blocked', problem: 'certificate_untrusted' })

@@ -1,12 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { readFileSync } from 'node:fs'
+import * as tls from 'node:tls'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { inEnglish } from '../../shared/in-english'
 import type { ProfileOf, ProviderName } from '../../../shared/providers/registry'
 import { mainProviders } from '../../../electron/main/providers/registry'
+import { startAiccsSimulator } from '../../../electron/main/providers/aiccs/aiccs-simulator'
+import { createAiccsProbe } from '../../../electron/main/providers/aiccs/connection-probe'
+import { systemClock } from '../../../electron/main/core/clock'
+import { createLogger } from '../../../electron/main/core/logger'
+import { createTokenCache } from '../../../electron/main/secrets/token-cache'
+import { memorySecretStore } from '../memory-secret-store'
 import { harness, parse, sampleIntent } from '../providers/attempt-harness'
 import { SENT_THEN_SILENT_MS } from '../providers/time-limits'
-import { drafts } from '../../shared/fixtures'
+import { drafts, secrets } from '../../shared/fixtures'
 import type { ForwardProxy } from './forward-proxy'
 import { startForwardProxy } from './forward-proxy'
+import type { ThrowawayCa } from './throwaway-ca'
+import { throwawayCa, tlsFront } from './throwaway-ca'
 
 // Issue #15: behind a proxy, every provider's task reaches its provider through the proxy, with
 // Basic proxy authentication, and a proxy that refuses is its own outcome. The providers are the
@@ -15,16 +25,28 @@ import { startForwardProxy } from './forward-proxy'
 // decision comes from the standard variables (HTTPS_PROXY / HTTP_PROXY / NO_PROXY), as in the
 // harness; the app's OS decision and the policy's proxy feed the same port (proxy-route.test.ts).
 //
-// Alibaba AICCS is not here: its SDK (@darabonba/typescript doAction → httpx) accepts proxy
-// settings but never reads them and takes no agent, so its requests cannot be routed (README).
+// Alibaba AICCS speaks HTTPS to any host but loopback (its address is a bare host), so its
+// simulator sits behind a TLS front whose certificate for `aiccs.sim.internal` is signed by a
+// throwaway CA this test process trusts while it runs.
 
 const CREDENTIALS = 'agent-7:pr0xy-Pa55word'
-const PROVIDERS = ['webex', 'egain', 'connect', 'voice_broadcast'] as const satisfies readonly ProviderName[]
+const PROVIDERS = ['webex', 'egain', 'connect', 'voice_broadcast', 'aiccs'] as const satisfies readonly ProviderName[]
 type Routed = (typeof PROVIDERS)[number]
 
 const h = harness()
 let proxy: ForwardProxy | null = null
 const closers: (() => Promise<void>)[] = []
+let ca: ThrowawayCa
+const trustedBefore = tls.getCACertificates('default')
+
+beforeAll(() => {
+  ca = throwawayCa()
+  tls.setDefaultCACertificates([...trustedBefore, readFileSync(ca.caFile, 'utf8')])
+})
+afterAll(() => {
+  tls.setDefaultCACertificates(trustedBefore)
+  ca.dispose()
+})
 
 beforeEach(() => {
   for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY']) {
@@ -56,6 +78,17 @@ async function simulatorBehindProxy<P extends Routed>(name: P) {
   const simulator = await kit.start(secret)
   closers.push(() => simulator.close())
   const host = `${name}.sim.internal`
+  if (name === 'aiccs') {
+    // A bare host:port, spoken to over HTTPS: the TLS front's port stands for the simulator's.
+    const simulatorAt = /"endpoint":"(127\.0\.0\.1:(\d+))"/.exec(JSON.stringify(simulator.profile))!
+    const front = await tlsFront(ca.issue([host]), '127.0.0.1', Number(simulatorAt[2]))
+    closers.push(() => front.close())
+    const profile: ProfileOf<P> = JSON.parse(
+      JSON.stringify(simulator.profile).replace(simulatorAt[1]!, `${host}:${front.port}`),
+    )
+    expect(JSON.stringify(profile)).toContain(host)
+    return { simulator, profile, secret, endpoint: simulator.endpoint, host }
+  }
   const profile: ProfileOf<P> = JSON.parse(JSON.stringify(simulator.profile).replaceAll('127.0.0.1', host))
   const endpoint = simulator.endpoint?.replace('127.0.0.1', host)
   expect(JSON.stringify(profile) + (endpoint ?? '')).toContain(host)
@@ -151,5 +184,83 @@ describe('"did it leave" through a tunnel', () => {
     await silent.received
     expect(proxy.connects.map((c) => c.target)).toEqual([`webex.sim.internal:${silent.port}`])
     expect(outcome.kind).toBe('needs_review')
+  })
+})
+
+describe('AICCS with a RAM role: STS AssumeRole goes through the proxy too', () => {
+  const ROLE = 'acs:ram::1234567890123456:role/callboard-agent'
+
+  /** An STS simulator and an AICCS one accepting what it issues, each behind a TLS front for its proxy-only name. */
+  async function roleWorld() {
+    const aiccs = await startAiccsSimulator({
+      accessKeyId: 'LTAIunusedaccountkey',
+      accessKeySecret: 'unused-account-secret',
+      rateLimit: null,
+    })
+    closers.push(aiccs.close)
+    const sts = await startAiccsSimulator({
+      ...secrets.aiccs,
+      sts: {
+        roles: { [ROLE]: { assumableBy: [secrets.aiccs.accessKeyId] } },
+        onStsCredentials: (issued) => aiccs.acceptStsCredentials(issued),
+      },
+    })
+    closers.push(sts.close)
+    const fronted = async (host: string, port: number) => {
+      const front = await tlsFront(ca.issue([host]), '127.0.0.1', port)
+      closers.push(() => front.close())
+      return `${host}:${front.port}`
+    }
+    const { profile, secret } = parse(
+      {
+        ...drafts.aiccs,
+        endpoint: await fronted('aiccs.sim.internal', Number(aiccs.host.split(':')[1])),
+        credentialSource: 'sts_role',
+        roleArn: ROLE,
+        stsEndpoint: await fronted('sts.sim.internal', Number(sts.host.split(':')[1])),
+      },
+      secrets.aiccs,
+    )
+    const send = h.senderFor(profile, secret, {})
+    const attempt = () => send({ taskId: 't-1', intent: sampleIntent(profile), idempotencyKey: 'key-aiccs-role' })
+    if (profile.provider !== 'aiccs' || secret.provider !== 'aiccs') throw new Error('fixture')
+    const logger = createLogger(() => undefined, systemClock)
+    const testConnection = () =>
+      createAiccsProbe()({
+        profile,
+        secret,
+        tokens: createTokenCache({ secrets: memorySecretStore(), clock: systemClock, logger }),
+        clock: systemClock,
+        fetch,
+        signal: new AbortController().signal,
+      })
+    return { aiccs, sts, attempt, testConnection }
+  }
+
+  it('assumes the role and sends the task, both only through the proxy, with Basic proxy authentication', async () => {
+    proxy = await startForwardProxy({ credentials: CREDENTIALS })
+    useProxy(withCredentials(proxy.url, CREDENTIALS))
+    const { aiccs, sts, attempt } = await roleWorld()
+    expect(await attempt()).toMatchObject({ kind: 'sent' })
+    expect(sts.requests.map((r) => r.action)).toEqual(['AssumeRole'])
+    expect(aiccs.tasks).toHaveLength(1)
+    expect(proxy.connects.map((c) => c.target.replace(/:\d+$/, ''))).toEqual(['sts.sim.internal', 'aiccs.sim.internal'])
+    expect(proxy.connects.every((c) => c.credentials === CREDENTIALS)).toBe(true)
+  })
+
+  it('a proxy refusing the credentials at STS is its own outcome: nothing reached STS or AICCS', async () => {
+    proxy = await startForwardProxy({ credentials: CREDENTIALS })
+    useProxy(withCredentials(proxy.url, 'agent-7:wrong-Pa55word'))
+    const { aiccs, sts, attempt, testConnection } = await roleWorld()
+    const outcome = await attempt()
+    expect(outcome).toMatchObject({ kind: 'network_blocked', problem: 'proxy_auth', detail: 'ERR_PROXY_407' })
+    expect(JSON.stringify(outcome)).not.toMatch(/Pa55word/)
+    // Test connection says the same.
+    expect(await testConnection()).toMatchObject({
+      outcome: 'unreachable',
+      message: expect.stringMatching(/proxy asked for a user name and password/),
+    })
+    expect(sts.requests).toEqual([])
+    expect(aiccs.tasks).toEqual([])
   })
 })

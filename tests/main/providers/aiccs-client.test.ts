@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { inEnglish } from '../../shared/in-english'
+import { inEnglish, said } from '../../shared/in-english'
 import { aiccsCreateAiCallTaskSchema } from '../../../shared/providers/aiccs/wire'
 import { wireIssues } from './wire-check'
 import type { AiccsReply, AiccsSendContext, AiccsTaskParams } from '../../../electron/main/providers/aiccs/aiccs-client'
@@ -9,10 +9,11 @@ import {
   classifyAiccsReply,
   createAiccsClient,
   losslessTaskId,
-  replyFromAnswer,
+  classifyAiccsCredentialsProblem,
   replyFromBody,
-  replyFromError,
+  replyFromTransport,
 } from '../../../electron/main/providers/aiccs/aiccs-client'
+import { AiccsCredentialsUnavailable } from '../../../electron/main/providers/aiccs/aiccs-credentials'
 import type { SecretOf } from '../../../shared/providers/registry'
 import { systemClock } from '../../../electron/main/core/clock'
 import { createLogger } from '../../../electron/main/core/logger'
@@ -32,6 +33,7 @@ import { closedPort, silentServer } from './net-fixtures'
 import { ANSWERED_MS, NEVER_ANSWERED_MS } from './time-limits'
 
 const ID = '5b2c8e1f-4a3d-4c6b-9e8f-7a6b5c4d3e2f'
+const NOW = new Date('2026-12-07T12:00:00Z')
 const KEY = 'a1b2c3d4-1111-4e2b-9c3d-5e6f7a8b9c0d'
 const WRONG_SECRET = 'wrong-aliyun-secret-0000'
 const cleanups: (() => Promise<void>)[] = []
@@ -357,7 +359,16 @@ describe('classifyAiccsReply (pure): every branch', () => {
     ['500', answer({ status: 500, code: 'InternalError' }), { kind: 'retry', httpStatus: 500 }],
     ['503 ServiceUnavailable', answer({ status: 503, code: 'ServiceUnavailable' }), { kind: 'retry' }],
     ['SignatureNonceUsed', answer({ code: 'SignatureNonceUsed' }), { kind: 'retry' }],
-    ['network', { kind: 'network', detail: 'ECONNRESET' }, { kind: 'retry', httpStatus: null }],
+    [
+      'network, after the task was sent',
+      { kind: 'network', detail: 'ECONNRESET', phase: 'after_send' },
+      { kind: 'retry', httpStatus: null, reason: expect.stringContaining('same task name') },
+    ],
+    [
+      'network, before anything was sent',
+      { kind: 'network', detail: 'ECONNREFUSED', phase: 'before_send' },
+      { kind: 'retry', httpStatus: null, reason: expect.stringContaining('nothing was sent') },
+    ],
     ['unreadable', { kind: 'unreadable', status: 502, detail: '<html>' }, { kind: 'retry', httpStatus: 502 }],
   ]
   it.each(rows)('%s', (_name, reply, expected) => {
@@ -395,28 +406,35 @@ describe('reading answers losslessly (pure)', () => {
     expect(inEnglish(replyFromBody(200, '<html>'))).toMatchObject({ kind: 'unreadable', status: 200 })
   })
 
-  it('SDK errors: an answer with status and body; a SyntaxError; a network error', () => {
-    const sdkError = Object.assign(new Error('code: 400, x'), {
-      statusCode: 400,
-      code: 'TaskName.Duplicate',
-      data: { RequestId: 'R', Code: 'TaskName.Duplicate', Message: 'exists', Data: Number('1234567890123456789') },
-    })
-    // A rounded number id from the SDK's JSON parse is not trusted.
-    expect(inEnglish(replyFromError(sdkError))).toMatchObject({
+  it('transport answers: any status’s JSON body read losslessly; a page that is not JSON; a network failure', () => {
+    const http = (status: number, body: string, headers: Record<string, string> = {}) =>
+      ({ kind: 'http', status, headers, body }) as const
+    // An error body is read from its text like a 2xx one: its 64-bit id stays exact.
+    expect(
+      replyFromTransport(
+        http(400, '{"RequestId":"R","Code":"TaskName.Duplicate","Message":"exists","Data":1234567890123456789}'),
+        NOW,
+      ),
+    ).toEqual({
       kind: 'answer',
       status: 400,
       code: 'TaskName.Duplicate',
-      taskId: null,
+      success: null,
+      message: 'exists',
+      requestId: 'R',
+      taskId: '1234567890123456789',
     })
-    expect(inEnglish(replyFromError(new SyntaxError('Unexpected token <')))).toMatchObject({ kind: 'unreadable' })
-    expect(inEnglish(replyFromError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })))).toEqual({
-      kind: 'network',
-      detail: 'ECONNRESET',
+    expect(replyFromTransport(http(502, '<html>Bad gateway</html>'), NOW)).toEqual({
+      kind: 'unreadable',
+      status: 502,
+      detail: '<html>Bad gateway</html>',
     })
-    expect(inEnglish(replyFromError(new DOMException('timed out', 'TimeoutError')))).toEqual({
-      kind: 'network',
-      detail: 'no answer in time',
-    })
+    expect(
+      replyFromTransport({ kind: 'network', phase: 'after_send', code: 'ECONNRESET', timedOut: false }, NOW),
+    ).toEqual({ kind: 'network', detail: 'ECONNRESET', phase: 'after_send' })
+    expect(
+      replyFromTransport({ kind: 'network', phase: 'before_send', code: 'ETIMEDOUT', timedOut: true }, NOW),
+    ).toEqual({ kind: 'network', detail: 'no answer in time', phase: 'before_send' })
   })
 })
 
@@ -456,82 +474,44 @@ describe('the rest of the AICCS classifier’s branches (pure, captured shapes)'
     })
   })
 
-  it('what the SDK resolved with: its status and raw body; missing ones read as a 2xx with no body', () => {
-    expect(
-      inEnglish(replyFromAnswer({ statusCode: 200, body: '{"Code":"OK","Success":true,"Data":7}' })),
-    ).toMatchObject({
-      kind: 'answer',
-      status: 200,
-      taskId: '7',
-    })
-    expect(inEnglish(replyFromAnswer({}))).toEqual({ kind: 'unreadable', status: 200, detail: '' })
-    expect(inEnglish(replyFromAnswer({ statusCode: '201', body: { Data: 7 } }))).toEqual({
-      kind: 'unreadable',
-      status: 200,
-      detail: '',
-    })
-  })
-
-  it.each([
-    ['not an Error', 'a string', 'unknown error'],
-    ['null', null, 'unknown error'],
-    [
-      'a code on the cause (fetch style)',
-      Object.assign(new Error('x'), { cause: { code: 'ECONNREFUSED' } }),
-      'ECONNREFUSED',
-    ],
-    ['a code that is not a network code', Object.assign(new Error('odd thing'), { code: 'weird' }), 'Error: odd thing'],
-    ['no code, no message', new Error(), 'Error'],
-  ])('network failure detail: %s', (_name, error, detail) => {
-    expect(inEnglish(replyFromError(error))).toEqual({ kind: 'network', detail })
-  })
-
-  it('SDK errors: the error body’s fields when present, else the SDK’s own, never the text "undefined"', () => {
-    const sdk = (fields: Record<string, unknown>) =>
-      Object.assign(new Error('code: 400'), { statusCode: 400, ...fields })
-    expect(inEnglish(replyFromError(sdk({ code: 'Throttling.User', data: 'not an object' })))).toEqual({
-      kind: 'answer',
-      status: 400,
-      code: 'Throttling.User',
-      success: null,
-      message: null,
-      requestId: null,
-      taskId: null,
-      retryAfterMs: null,
-    })
-    // The SDK writes `${code}`: a body without Code becomes the string "undefined".
-    expect(inEnglish(replyFromError(sdk({ code: 'undefined', data: {} })))).toMatchObject({ code: null })
-    expect(inEnglish(replyFromError(sdk({ code: 7, data: { Code: 9 } })))).toMatchObject({ code: null })
-    expect(inEnglish(replyFromError(sdk({ data: { Success: false, Code: 'TaskName.Duplicate' } })))).toMatchObject({
-      success: false,
-      code: 'TaskName.Duplicate',
-    })
-    expect(inEnglish(replyFromError(sdk({ data: { Data: '1234567890123456789' } })))).toMatchObject({
-      taskId: '1234567890123456789',
-    })
-    expect(inEnglish(replyFromError(sdk({ data: { Data: 'abc' } })))).toMatchObject({ taskId: null })
-    expect(inEnglish(replyFromError(sdk({ data: { Data: 42 } })))).toMatchObject({ taskId: '42' })
-    expect(inEnglish(replyFromError(sdk({ data: { Data: -42 } })))).toMatchObject({ taskId: null })
-    expect(inEnglish(replyFromError(sdk({ data: { Data: 4.5 } })))).toMatchObject({ taskId: null })
-  })
-
-  it('a throttled answer’s wait (the SDK’s retryAfter, ms) becomes the retry delay', () => {
-    const throttled = (retryAfter: unknown) =>
+  it('the wait a throttled answer asks for: x-acs-retry-after (ms) or Retry-After, the longer', () => {
+    const throttled = (headers: Record<string, string>, code = 'Throttling.User') =>
       classifyAiccsReply(
-        replyFromError(
-          Object.assign(new Error('code: 400'), {
-            name: 'ThrottlingError',
-            statusCode: 400,
-            code: 'Throttling.User',
-            retryAfter,
-            data: { Code: 'Throttling.User' },
-          }),
+        replyFromTransport({ kind: 'http', status: 400, headers, body: JSON.stringify({ Code: code }) }, NOW),
+      )
+    expect(throttled({ 'x-acs-retry-after': '1500' })).toMatchObject({ kind: 'retry', delayMs: 1500, httpStatus: 400 })
+    expect(throttled({ 'x-acs-retry-after': '-5' })).toMatchObject({ kind: 'retry', delayMs: 0 })
+    expect(throttled({ 'x-acs-retry-after': 'soon' })).toMatchObject({ kind: 'retry', delayMs: null })
+    expect(throttled({})).toMatchObject({ kind: 'retry', delayMs: null })
+    expect(throttled({ 'x-acs-retry-after': '1500', 'retry-after': '3' })).toMatchObject({ delayMs: 3000 })
+    expect(throttled({ 'x-acs-retry-after': '4500', 'retry-after': '3' })).toMatchObject({ delayMs: 4500 })
+    // Only a throttled answer's x-acs-retry-after counts; any answer's Retry-After does.
+    expect(throttled({ 'x-acs-retry-after': '1500' }, 'ServiceUnavailable')).toMatchObject({ delayMs: null })
+    expect(throttled({ 'retry-after': '2' }, 'ServiceUnavailable')).toMatchObject({ delayMs: 2000 })
+  })
+
+  it('credentials STS would not give: a proxy or an untrusted certificate in the way is network_blocked', () => {
+    const unreachable = (code: string) =>
+      classifyAiccsCredentialsProblem(
+        new AiccsCredentialsUnavailable(
+          'unreachable',
+          said(`Alibaba Cloud STS could not be reached (${code}).`),
+          null,
+          code,
         ),
       )
-    expect(inEnglish(throttled(1500))).toMatchObject({ kind: 'retry', delayMs: 1500, httpStatus: 400 })
-    expect(inEnglish(throttled(-5))).toMatchObject({ kind: 'retry', delayMs: 0 })
-    expect(inEnglish(throttled(Number.NaN))).toMatchObject({ kind: 'retry', delayMs: null })
-    expect(inEnglish(throttled(undefined))).toMatchObject({ kind: 'retry', delayMs: null })
+    expect(unreachable('ERR_PROXY_407')).toMatchObject({ kind: 'network_blocked', problem: 'proxy_auth' })
+    expect(unreachable('SELF_SIGNED_CERT_IN_CHAIN')).toMatchObject({
+      kind: 'network_blocked',
+      problem: 'certificate_untrusted',
+    })
+    expect(inEnglish(unreachable('ECONNREFUSED'))).toMatchObject({
+      kind: 'retry',
+      reason: expect.stringContaining('Nothing was sent'),
+    })
+    expect(
+      classifyAiccsCredentialsProblem(new AiccsCredentialsUnavailable('provider_error', said('STS is down.'))),
+    ).toMatchObject({ kind: 'retry' })
   })
 
   it.each([
@@ -549,12 +529,12 @@ describe('the rest of the AICCS classifier’s branches (pure, captured shapes)'
     ],
     ['a 408', answer({ status: 408, code: 'RequestTimeout' }), { kind: 'retry', httpStatus: 408 }],
     [
-      'an unreadable answer without a status (the SDK’s SyntaxError)',
-      replyFromError(new SyntaxError('Unexpected token <')),
+      'an answer that is not Alibaba’s JSON',
+      { kind: 'unreadable', status: 502, detail: '<html>' },
       {
         kind: 'retry',
-        httpStatus: null,
-        reason: expect.stringMatching(/^Alibaba Cloud AICCS answered with something/),
+        httpStatus: 502,
+        reason: expect.stringMatching(/^Alibaba Cloud AICCS answered \(HTTP 502\) with something/),
       },
     ],
   ] as [string, AiccsReply, object][])('%s', (_name, reply, expected) => {

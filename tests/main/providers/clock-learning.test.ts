@@ -5,7 +5,7 @@ import { harness, parse, TOKEN_ANSWER } from './attempt-harness'
 import { ANSWERED_MS } from './time-limits'
 
 // Issue #13 B: every provider's answers teach its clock (the `Date` header reaches the skew
-// estimate), the AICCS one included now that the seam hears the headers its SDK keeps to itself.
+// estimate), the AICCS one included (its requests go through the node:http transport, which hears them).
 
 const h = harness()
 afterEach(() => h.cleanup())

@@ -1,14 +1,11 @@
-import { request } from 'node:http'
 import { inEnglish, said } from '../../shared/in-english'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SendOutcome } from '../../../shared/schemas/send-outcome'
 import { attemptDeadline, withDeadline } from '../../../electron/main/providers/http/attempt-deadline'
 import { withOneRefresh } from '../../../electron/main/providers/http/one-refresh'
-import { withAnswerHeaders } from '../../../electron/main/providers/http/sdk-answer-headers'
+import { flatten } from '../../../electron/main/providers/http/http-transport'
 import type { Unanswered, UnansweredWords } from '../../../electron/main/providers/http/unanswered'
 import { unansweredOutcome } from '../../../electron/main/providers/http/unanswered'
-import { harness } from './attempt-harness'
-import { closedPort } from './net-fixtures'
 
 // The pieces of the HTTP seam every provider client goes through (issue #13 B), each on its own.
 
@@ -155,53 +152,11 @@ describe('unansweredOutcome: no answer → its class, the same for every provide
   })
 })
 
-describe('withAnswerHeaders: the headers of the answers to the requests a piece of work makes', () => {
-  const h = harness()
-  afterEach(() => h.cleanup())
-
-  const get = (url: string) =>
-    new Promise<number>((resolve, reject) => {
-      const req = request(url, (res) => {
-        res.resume()
-        res.on('end', () => resolve(res.statusCode ?? 0))
-      })
-      req.on('error', reject)
-      req.end()
+describe("flatten: an answer's headers, one string per name", () => {
+  it('joins repeated headers', () => {
+    expect(flatten({ 'x-repeated': ['a', 'b'], date: 'Mon, 07 Dec 2026 12:00:00 GMT' })).toEqual({
+      'x-repeated': 'a, b',
+      date: 'Mon, 07 Dec 2026 12:00:00 GMT',
     })
-
-  it('tells the listener of its own requests only, errors (4xx/5xx) included', async () => {
-    const s = await h.answering(() => ({ status: 429, headers: { 'retry-after': '5' } }))
-    const heard: Record<string, string | undefined>[] = []
-    const times: number[] = []
-    const listener = (headers: Record<string, string | undefined>, sent: number, received: number) => {
-      heard.push(headers)
-      times.push(received - sent)
-    }
-    await withAnswerHeaders(listener, async () => {
-      await get(s.url)
-      // Deeper in the same work, after other awaits: still heard.
-      await Promise.resolve()
-      await get(`${s.url}/again`)
-    })
-    // A request made outside the work is not heard, even with the channel subscribed.
-    await get(s.url)
-    expect(heard).toHaveLength(2)
-    expect(heard[0]).toMatchObject({ 'retry-after': '5' })
-    expect(heard[0]!['date']).toEqual(expect.any(String))
-    expect(times.every((ms) => ms >= 0)).toBe(true)
-  })
-
-  it('joins repeated headers, and hears nothing from a request that got no answer', async () => {
-    const s = await h.answering(() => ({ status: 200, headers: { 'x-repeated': ['a', 'b'] } }))
-    const heard: Record<string, string | undefined>[] = []
-    await withAnswerHeaders(
-      (headers) => heard.push(headers),
-      async () => {
-        await get(s.url)
-        await get(`http://127.0.0.1:${await closedPort()}`).catch(() => undefined)
-      },
-    )
-    expect(heard).toHaveLength(1)
-    expect(heard[0]).toMatchObject({ 'x-repeated': 'a, b' })
   })
 })

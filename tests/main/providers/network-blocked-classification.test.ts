@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SendOutcome } from '../../../shared/schemas/send-outcome'
 import { ProxyRefusedError } from '../../../electron/main/net/proxy-refused'
-import { classifyAiccsReply, replyFromError } from '../../../electron/main/providers/aiccs/aiccs-client'
+import { classifyAiccsReply, replyFromTransport } from '../../../electron/main/providers/aiccs/aiccs-client'
 import { classifyConnectError } from '../../../electron/main/providers/connect/connect-client'
 import { classifyEgainResponse, classifyEgainTokenFailure } from '../../../electron/main/providers/egain/egain-client'
 import { sendPhase } from '../../../electron/main/providers/http/http-transport'
@@ -57,10 +57,15 @@ describe.each(CASES)('%s (%s)', (_what, code, kind, problem) => {
     expectOutcome(classifyEgainTokenFailure(error))
   })
 
-  it('Amazon Connect (the AWS SDK rethrows the socket error) and AICCS (its SDK, the same)', () => {
+  it('Amazon Connect (the AWS SDK rethrows the socket error)', () => {
     const error = code.startsWith('ERR_PROXY_') ? new ProxyRefusedError(Number(code.slice(-3))) : tlsError(code)
     expectOutcome(classifyConnectError(error, NOW))
-    expectOutcome(classifyAiccsReply(replyFromError(error)))
+  })
+
+  it('AICCS (the node:http transport), whichever side of "sent" the code came on', () => {
+    for (const phase of ['before_send', 'after_send'] as const) {
+      expectOutcome(classifyAiccsReply(replyFromTransport({ kind: 'network', phase, code, timedOut: false }, NOW)))
+    }
   })
 })
 

@@ -1,4 +1,4 @@
-import { networkBlockedOutcome, networkProblemOf } from '../../net/network-problem'
+import { networkBlockedOutcome } from '../../net/network-problem'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
 import { msg, type MessageParam } from '@shared/i18n/message'
 import type { AiccsCreateAiCallTask } from '@shared/providers/aiccs/wire'
@@ -10,12 +10,13 @@ import { callCreateAiCallTask } from './aiccs-rpc'
 import type { AiccsCredentials } from './aiccs-credentials'
 import { AiccsCredentialsUnavailable, alibabaSecrets, createAiccsCredentials } from './aiccs-credentials'
 import { redactOutcome } from '../../secrets/redact-secrets'
-import { withDeadline } from '../http/attempt-deadline'
 import { answerRetryAfterMs } from '../http/retry-after'
-import { withAnswerHeaders } from '../http/sdk-answer-headers'
+import type { HttpTransport, SendPhase, TransportAnswer } from '../http/http-transport'
+import { transportFor } from '../http/observing-transport'
 
 // Alibaba Cloud AICCS 2019-10-15 `CreateAiCallTask` (providers.md §4), RPC style, signed
-// ACS3-HMAC-SHA256 by the official `@alicloud/openapi-core` client.
+// ACS3-HMAC-SHA256 with the official `@alicloud/openapi-core` signing code and sent by the node:http
+// transport under the proxy decision (aiccs-rpc.ts).
 //
 // Idempotency (design.md §4): AICCS has no idempotency key, but task names are unique per account.
 // Every task is sent under a TaskName derived from its idempotency key (see `aiccsTaskName`), the
@@ -58,7 +59,7 @@ export function aiccsTaskName(idempotencyKey: string, agentName?: string): strin
 
 /** Everything the classifier needs from one attempt. */
 export type AiccsReply =
-  /** An HTTP answer whose body was read (the SDK's error, or a 2xx body). */
+  /** An HTTP answer whose JSON body was read (a 2xx or Alibaba's error). */
   | {
       kind: 'answer'
       status: number
@@ -70,16 +71,15 @@ export type AiccsReply =
       /** `Data` as exact decimal digits, or null when absent or not exactly readable. */
       taskId: string | null
       /**
-       * The wait the answer asked for, in ms: its `Retry-After`, or `x-acs-retry-after` (which the
-       * SDK hands over on its ThrottlingError as `retryAfter`), the longer of the two; absent or
-       * null when it gave none.
+       * The wait the answer asked for, in ms: its `Retry-After`, or a throttled answer's
+       * `x-acs-retry-after`, the longer of the two; absent or null when it gave none.
        */
       retryAfterMs?: number | null
     }
   /** An answer whose body was not Alibaba's JSON (a proxy page, a cut body). */
-  | { kind: 'unreadable'; status: number | null; detail: string }
-  /** No answer: refused, reset, DNS, TLS, timeout, abort; before or after the body was written. */
-  | { kind: 'network'; detail: MessageParam }
+  | { kind: 'unreadable'; status: number; detail: string }
+  /** No answer: refused, reset, DNS, TLS, a proxy's refusal, timeout, abort; before or after the request left. */
+  | { kind: 'network'; detail: string; phase: SendPhase }
 
 /**
  * `Data` of a raw JSON body as decimal digits, read from the text itself, never through a JS number
@@ -104,7 +104,7 @@ export function losslessTaskId(body: string): string | null {
   return exact.length > 0 && exact.every((d) => d === exact[0]) ? exact[0]! : null
 }
 
-/** A 2xx answer's raw body → its reply. */
+/** An answer's raw body → its reply (the SDK read error bodies the same way, but through a lossy JSON parse). */
 export function replyFromBody(status: number, body: string): AiccsReply {
   let parsed: unknown
   try {
@@ -128,69 +128,31 @@ export function replyFromBody(status: number, body: string): AiccsReply {
   }
 }
 
-/**
- * What `callCreateAiCallTask` resolved with (the SDK's `{statusCode, headers, body}` for a 2xx) → its
- * reply. The SDK types both loosely: a missing status is read as the 2xx it resolved for, a missing
- * body as an empty (unreadable) one.
- */
-export function replyFromAnswer(answer: { statusCode?: unknown; body?: unknown }): AiccsReply {
-  const status = typeof answer.statusCode === 'number' ? answer.statusCode : 200
-  return replyFromBody(status, typeof answer.body === 'string' ? answer.body : '')
-}
-
-/** Node's network error code (ECONNRESET, ECONNREFUSED…), or the error's name and message. */
-function networkDetail(error: unknown): MessageParam {
-  if (!(error instanceof Error)) return msg('detail.unknownError')
-  if (error.name === 'AbortError' || error.name === 'TimeoutError') return msg('detail.noAnswer')
-  const code = (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code
-  if (typeof code === 'string' && (/^E[A-Z_]+$/.test(code) || networkProblemOf(code))) return code
-  return error.message ? `${error.name}: ${error.message}`.slice(0, 200) : error.name
+/** Alibaba Cloud's wait for a throttled caller, `x-acs-retry-after`, in ms (what the SDK read as `retryAfter`). */
+function acsRetryAfterMs(value: string | undefined): number | null {
+  const ms = Number.parseInt(value ?? '', 10)
+  return Number.isNaN(ms) ? null : Math.max(0, ms)
 }
 
 /**
- * What `callApi` threw → its reply. The SDK throws `ClientError`/`ThrottlingError`/`ServerError`
- * with `statusCode`, `code` and the parsed error body in `data` for a 4xx/5xx; a `SyntaxError` when
- * that body was not JSON; anything else is a network failure (or our timeout/abort).
+ * One attempt, as the transport captured it → its reply. Every HTTP answer's raw body is read the
+ * same way (the 64-bit id exact, error bodies included), with the wait it asked for: its
+ * `Retry-After` (measured on its own Date) or a throttled answer's `x-acs-retry-after`, the longer;
+ * both are floors. A network failure keeps its code (or "no answer in time") and which side of
+ * "sent" it fell on. Pure.
  */
-export function replyFromError(error: unknown): AiccsReply {
-  if (error instanceof SyntaxError) return { kind: 'unreadable', status: null, detail: error.message.slice(0, 200) }
-  const { statusCode, code, data, retryAfter } = (error ?? {}) as {
-    statusCode?: unknown
-    code?: unknown
-    data?: unknown
-    retryAfter?: unknown
+export function replyFromTransport(answer: TransportAnswer, now: Date): AiccsReply {
+  if (answer.kind === 'network') {
+    return { kind: 'network', detail: answer.timedOut ? 'no answer in time' : answer.code, phase: answer.phase }
   }
-  if (error instanceof Error && typeof statusCode === 'number') {
-    const body = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>
-    const text = (key: string) => (typeof body[key] === 'string' ? body[key] : null)
-    const id = body['Data']
-    return {
-      kind: 'answer',
-      status: statusCode,
-      code: text('Code') ?? (typeof code === 'string' && code !== 'undefined' ? code : null),
-      success: typeof body['Success'] === 'boolean' ? body['Success'] : null,
-      message: text('Message'),
-      requestId: text('RequestId'),
-      // The SDK parsed this body as JSON: a number id is only exact if it is a safe integer.
-      taskId:
-        typeof id === 'string' && /^\d{1,20}$/.test(id)
-          ? id
-          : typeof id === 'number' && Number.isSafeInteger(id) && id >= 0
-            ? String(id)
-            : null,
-      retryAfterMs: typeof retryAfter === 'number' && Number.isFinite(retryAfter) ? Math.max(0, retryAfter) : null,
-    }
-  }
-  return { kind: 'network', detail: networkDetail(error) }
-}
-
-/**
- * The reply with the wait its answer's headers asked for (`Retry-After`, read by the seam), kept
- * when the SDK's own hint is longer: both are floors.
- */
-export function withHeaderWait(reply: AiccsReply, headerWaitMs: number | null): AiccsReply {
-  if (reply.kind !== 'answer' || headerWaitMs === null) return reply
-  return { ...reply, retryAfterMs: Math.max(headerWaitMs, reply.retryAfterMs ?? 0) }
+  const reply = replyFromBody(answer.status, answer.body)
+  if (reply.kind !== 'answer') return reply
+  const throttled = reply.code?.startsWith('Throttling') === true
+  const waits = [
+    answerRetryAfterMs(answer.headers, now),
+    throttled ? acsRetryAfterMs(answer.headers['x-acs-retry-after']) : null,
+  ].filter((wait) => wait !== null)
+  return waits.length > 0 ? { ...reply, retryAfterMs: Math.max(...waits) } : reply
 }
 
 // ——— Classification (pure) ———
@@ -243,12 +205,15 @@ function providerText(r: { code: string | null; message: string | null; requestI
 export function classifyAiccsReply(reply: AiccsReply): SendOutcome {
   if (reply.kind === 'network') {
     // A proxy's refusal or an untrusted certificate: this computer's network stopped it.
-    const blocked = typeof reply.detail === 'string' ? networkBlockedOutcome(reply.detail) : null
+    const blocked = networkBlockedOutcome(reply.detail)
     if (blocked) return blocked
     return {
       kind: 'retry',
       delayMs: null,
-      reason: msg('sendOutcome.aiccs.unreachable', { detail: reply.detail }),
+      reason:
+        reply.phase === 'before_send'
+          ? msg('sendOutcome.aiccs.unreachableNothingSent', { detail: reply.detail })
+          : msg('sendOutcome.aiccs.unreachable', { detail: reply.detail }),
       httpStatus: null,
     }
   }
@@ -256,10 +221,7 @@ export function classifyAiccsReply(reply: AiccsReply): SendOutcome {
     return {
       kind: 'retry',
       delayMs: null,
-      reason:
-        reply.status === null
-          ? msg('sendOutcome.aiccs.notJson')
-          : msg('sendOutcome.aiccs.notJsonStatus', { status: reply.status }),
+      reason: msg('sendOutcome.aiccs.notJsonStatus', { status: reply.status }),
       httpStatus: reply.status,
     }
   }
@@ -373,8 +335,10 @@ export type AiccsSendContext = SendContext<'aiccs'>
 export type AiccsTaskParams = Omit<AiccsCreateAiCallTask, 'TaskName'> & { TaskName?: string }
 
 export interface AiccsClientOptions {
-  /** Per request (connect and read); the context's signal still applies. */
+  /** Per request (connect, send and answer); the context's signal still applies. */
   timeoutMs?: number
+  /** Default: the node:http transport under the process's proxy decision; tests hand a fake. */
+  transport?: HttpTransport
   /** Told of every answer's `Date` header, so the outbox can learn the provider's clock. */
   onServerDate?: (dateHeader: string | undefined, sentAtMs: number, receivedAtMs: number) => void
   /** Where the signing credentials come from (default: a new holder for this client's profile). */
@@ -386,6 +350,9 @@ export function classifyAiccsCredentialsProblem(problem: AiccsCredentialsUnavail
   if (problem.why === 'sign_in') {
     return { kind: 'needs_auth', message: problem.said, providerMessage: problem.providerMessage }
   }
+  // The proxy refused STS, or the network presents an untrusted certificate for it: IT's to fix.
+  const blocked = problem.networkCode === null ? null : networkBlockedOutcome(problem.networkCode)
+  if (blocked) return blocked
   return {
     kind: 'retry',
     delayMs: null,
@@ -406,6 +373,8 @@ export interface AiccsClient {
 export function createAiccsClient(options: AiccsClientOptions = {}): AiccsClient {
   const timeoutMs = options.timeoutMs ?? 30_000
   const credentials = options.credentials ?? createAiccsCredentials()
+  // The task's answer's Date header teaches the outbox the provider's clock (one lesson per attempt).
+  const transport = transportFor(options.onServerDate, options.transport)
   return {
     async send(context, params) {
       // STS credentials obtained here are secrets too: hidden from whatever Alibaba Cloud answered.
@@ -445,30 +414,23 @@ export function createAiccsClient(options: AiccsClientOptions = {}): AiccsClient
     const query = toAiccsQuery({ ...params, TaskName: taskName })
 
     const { profile, clock } = context
-    // The SDK hides its answers' headers: the seam hears them (Date teaches the clock, Retry-After the wait).
-    let headers: Record<string, string | undefined> = {}
-    const heard = (answer: Record<string, string | undefined>, sentAtMs: number, receivedAtMs: number) => {
-      headers = answer
-      options.onServerDate?.(answer['date'], sentAtMs, receivedAtMs)
-    }
-    const reply = await withDeadline(context.signal, timeoutMs, async (signal) => {
-      try {
-        // Already aborted or out of time: stop here. The SDK takes no signal, so a call started now
-        // would go out (and might create the task) even though its answer is no longer awaited.
-        signal.throwIfAborted()
-        // Signed on the provider's clock (the context's), so a skewed computer is not refused.
-        const answer = await withAnswerHeaders(heard, () =>
-          callCreateAiCallTask(profile, signWith, query, { timeoutMs, signal, signedAt: clock.now() }),
-        )
-        return replyFromAnswer(answer)
-      } catch (error) {
-        return replyFromError(error)
-      }
+    // Signed on the provider's clock (the context's), so a skewed computer is not refused. The
+    // transport holds the attempt to `timeoutMs` and to the context's signal.
+    const answer = await callCreateAiCallTask(profile, signWith, query, {
+      timeoutMs,
+      signal: context.signal,
+      signedAt: clock.now(),
+      transport,
     })
-    const outcome = classifyAiccsReply(withHeaderWait(reply, answerRetryAfterMs(headers, clock.now())))
+    const reply = replyFromTransport(answer, clock.now())
+    const outcome = classifyAiccsReply(reply)
     const refusal = refusalToCheck(reply, outcome)
     if (refusal === null) return outcome
     // Refused, perhaps because an earlier attempt of this very task created it: ask AICCS's list.
-    return settleAfterLookup(outcome, await findAiccsTaskByName(context, taskName, { timeoutMs, signWith }), refusal)
+    return settleAfterLookup(
+      outcome,
+      await findAiccsTaskByName(context, taskName, { timeoutMs, signWith, transport: options.transport }),
+      refusal,
+    )
   }
 }

@@ -3,19 +3,20 @@ import { renderMessage } from '@shared/i18n/render-message'
 import type { ProfileOf, SecretOf } from '@shared/providers/registry'
 import type { Clock } from '../../core/clock'
 import type { AlibabaCredentials } from './aiccs-rpc'
-import { callAlibaba } from './aiccs-rpc'
+import { alibabaErrorOf, callAlibaba } from './aiccs-rpc'
+import type { TransportAnswer } from '../http/http-transport'
 
 // What an AICCS profile's requests are signed with, by its credential source:
 // - `access_key`: the AccessKey in the keychain (with its STS token, when one was stored with it).
 // - `sts_role`: STS credentials of the profile's RAM role, assumed with that AccessKey (STS
-//   AssumeRole, signed by the same official client as AICCS itself) at the profile's STS endpoint.
+//   AssumeRole, signed and sent as AICCS itself is, through the proxy) at the profile's STS endpoint.
 //   They are held in memory, in main, until five minutes before their Expiration on the provider's
 //   clock, and never written anywhere: the AccessKey in the keychain assumes the role again.
 //
 // Why not `@alicloud/credentials`' own RAMRoleARNCredentialsProvider: it always speaks https to the
 // STS host (no simulator can stand in for STS in tests or the sandbox), judges expiry on this
 // computer's clock rather than the provider's, and falls back to ALIBABA_CLOUD_* environment
-// variables for the role. Its credentials objects still sign every request (aiccs-rpc.ts).
+// variables for the role.
 
 /** STS credentials are renewed this long before they end. */
 export const STS_RENEW_AHEAD_MS = 5 * 60_000
@@ -29,6 +30,8 @@ export class AiccsCredentialsUnavailable extends Error {
     /** In the agent's words (a message key); the error's own message is its English, for logs. */
     readonly said: Message,
     readonly providerMessage: string | null = null,
+    /** `unreachable`: the transport's failure code (ECONNREFUSED, ERR_PROXY_407, a TLS code…). */
+    readonly networkCode: string | null = null,
   ) {
     super(renderMessage(said))
     this.name = 'AiccsCredentialsUnavailable'
@@ -60,16 +63,21 @@ const SIGN_IN_CODES: Record<string, Message> = {
   'InvalidParameter.RoleArn': msg('credentials.aiccs.roleArnInvalid'),
 }
 
-function refusal(error: unknown): AiccsCredentialsUnavailable {
-  const { code, statusCode, data } = (error ?? {}) as { code?: unknown; statusCode?: unknown; data?: unknown }
-  if (typeof statusCode !== 'number') {
-    const detail = typeof code === 'string' && code ? code : error instanceof Error ? error.name : 'no answer'
-    return new AiccsCredentialsUnavailable('unreachable', msg('credentials.aiccs.stsUnreachable', { detail }))
+/** Why STS gave no credentials: no answer, or its refusal (`answer` is not a 2xx). */
+function refusal(answer: TransportAnswer): AiccsCredentialsUnavailable {
+  if (answer.kind === 'network') {
+    const detail = answer.timedOut ? msg('detail.noAnswer') : answer.code
+    return new AiccsCredentialsUnavailable(
+      'unreachable',
+      msg('credentials.aiccs.stsUnreachable', { detail }),
+      null,
+      answer.code,
+    )
   }
-  const body = (data ?? {}) as Record<string, unknown>
-  const codeText = typeof body['Code'] === 'string' ? body['Code'] : typeof code === 'string' ? code : ''
-  const words = `${codeText}: ${typeof body['Message'] === 'string' ? body['Message'] : ''}`.slice(0, 2000)
-  if (statusCode >= 500 || codeText.startsWith('Throttling')) {
+  const { code, message } = alibabaErrorOf(answer.body)
+  const codeText = code ?? ''
+  const words = `${codeText}: ${message ?? ''}`.slice(0, 2000)
+  if (answer.status >= 500 || codeText.startsWith('Throttling')) {
     return new AiccsCredentialsUnavailable('provider_error', msg('credentials.aiccs.stsUnavailable'), words)
   }
   return new AiccsCredentialsUnavailable(
@@ -84,21 +92,18 @@ async function assumeRole(
   context: AiccsCredentialContext,
 ): Promise<{ credentials: AlibabaCredentials; expiresAtMs: number }> {
   const { profile, secret } = context
-  let answer: { body?: unknown }
-  try {
-    answer = await callAlibaba(
-      { endpoint: profile.stsEndpoint, regionId: profile.regionId, version: '2015-04-01' },
-      'AssumeRole',
-      secret,
-      { RoleArn: profile.roleArn, RoleSessionName: sessionName(profile.id), DurationSeconds: String(DURATION_S) },
-      { timeoutMs: context.timeoutMs, signal: context.signal, signedAt: context.clock.now() },
-    )
-  } catch (error) {
-    throw refusal(error)
-  }
+  const answer = await callAlibaba(
+    { endpoint: profile.stsEndpoint, regionId: profile.regionId, version: '2015-04-01' },
+    'AssumeRole',
+    secret,
+    { RoleArn: profile.roleArn, RoleSessionName: sessionName(profile.id), DurationSeconds: String(DURATION_S) },
+    { timeoutMs: context.timeoutMs, signal: context.signal, signedAt: context.clock.now() },
+  )
+  // As the official client: an answer below 400 is read for its credentials.
+  if (answer.kind === 'network' || answer.status >= 400) throw refusal(answer)
   let parsed: unknown
   try {
-    parsed = JSON.parse(typeof answer.body === 'string' ? answer.body : '')
+    parsed = JSON.parse(answer.body)
   } catch {
     parsed = null
   }

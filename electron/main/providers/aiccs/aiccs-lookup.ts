@@ -3,7 +3,7 @@ import { msg, type Message } from '@shared/i18n/message'
 import type { SendContext } from '../provider-module'
 import type { AlibabaCredentials } from './aiccs-rpc'
 import { callAiccs } from './aiccs-rpc'
-import { withDeadline } from '../http/attempt-deadline'
+import type { HttpTransport } from '../http/http-transport'
 
 // Finding a call task by its name, with AICCS's own list API `QueryAiCallTaskPage` (2019-10-15:
 // `TaskName` is matched fuzzily, the answer is `Data: {List: [{TaskId, TaskName, …}], PageNo,
@@ -23,7 +23,7 @@ const TASK_ID = /^\d{1,20}$/
 export function readTaskPage(body: unknown, taskName: string): AiccsLookup {
   let parsed: unknown
   try {
-    // The SDK hands the raw body over as a string (bodyType 'string'); anything else cannot be read.
+    // The transport hands the raw body over as a string; anything else cannot be read.
     parsed = JSON.parse(typeof body === 'string' ? body : '')
   } catch {
     return { kind: 'unknown', detail: msg('sendOutcome.aiccsList.notJson') }
@@ -55,29 +55,23 @@ export function readTaskPage(body: unknown, taskName: string): AiccsLookup {
 export async function findAiccsTaskByName(
   context: SendContext<'aiccs'>,
   taskName: string,
-  options: { timeoutMs: number; signWith: AlibabaCredentials },
+  options: { timeoutMs: number; signWith: AlibabaCredentials; transport?: HttpTransport | undefined },
 ): Promise<AiccsLookup> {
   const query = { TaskName: taskName, PageNo: '1', PageSize: String(AICCS_LOOKUP_PAGE_SIZE) }
-  try {
-    // Under the seam's hard limit like the create call, and signed on the provider's clock.
-    const answer = await withDeadline(context.signal, options.timeoutMs, (signal) =>
-      callAiccs('QueryAiCallTaskPage', context.profile, options.signWith, query, {
-        timeoutMs: options.timeoutMs,
-        signal,
-        signedAt: context.clock.now(),
-      }),
-    )
-    return readTaskPage(answer.body, taskName)
-  } catch (error) {
-    // The SDK's errors carry Alibaba's code (or Node's, for a refused connection); a timeout has none.
-    const code = (error as { code?: unknown }).code
-    return {
-      kind: 'unknown',
-      detail:
-        typeof code === 'string'
-          ? msg('sendOutcome.aiccsList.unreadable', { code })
-          : msg('sendOutcome.aiccsList.unreadableNoAnswer'),
-    }
+  // Under the seam's time limit like the create call, and signed on the provider's clock.
+  const answer = await callAiccs('QueryAiCallTaskPage', context.profile, options.signWith, query, {
+    timeoutMs: options.timeoutMs,
+    signal: context.signal,
+    signedAt: context.clock.now(),
+    transport: options.transport,
+  })
+  // An error answer reads as what it is: a list that did not answer OK (its code in the detail).
+  if (answer.kind === 'http') return readTaskPage(answer.body, taskName)
+  return {
+    kind: 'unknown',
+    detail: answer.timedOut
+      ? msg('sendOutcome.aiccsList.unreadableNoAnswer')
+      : msg('sendOutcome.aiccsList.unreadable', { code: answer.code }),
   }
 }
 

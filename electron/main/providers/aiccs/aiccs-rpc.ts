@@ -1,25 +1,21 @@
-import * as credentials from '@alicloud/credentials'
-import * as openapi from '@alicloud/openapi-core'
 import { $OpenApiUtil } from '@alicloud/openapi-core'
-import { RuntimeOptions } from '@darabonba/typescript'
+import { Request as SignedRequest } from '@darabonba/typescript'
 import type { ProfileOf } from '@shared/providers/registry'
+import type { HttpTransport, TransportAnswer } from '../http/http-transport'
+import { nodeHttpTransport, sendCapturing } from '../http/http-transport'
 
-type OpenApiClient = typeof openapi.default
-type CredentialClient = typeof credentials.default
+// Alibaba Cloud RPC calls (AICCS, STS), signed by Alibaba's own code and sent by the project's one
+// transport. The official client (`@alicloud/openapi-core` → `@darabonba/typescript` doAction →
+// httpx) ignores its proxy settings and takes no agent, and cannot say whether a failed request
+// left; so the request is assembled here step by step as its `doRequest` does for an RPC call
+// with parameters in the query (the headers, the empty payload's hash, the STS token, the
+// ACS3-HMAC-SHA256 `Authorization` from its `getAuthorization`), and handed to the node:http
+// transport, which follows the proxy decision and knows before_send from after_send.
 
-/**
- * The package is CommonJS compiled from TypeScript (`exports.default = Client`). Node's ES-module
- * loader hands the whole `module.exports` over as the default export, bundlers hand over
- * `exports.default`: accept both.
- */
-const OpenApiClient: OpenApiClient =
-  typeof openapi.default === 'function'
-    ? openapi.default
-    : (openapi.default as unknown as { default: OpenApiClient }).default
-const Credential: CredentialClient =
-  typeof credentials.default === 'function'
-    ? credentials.default
-    : (credentials.default as unknown as { default: CredentialClient }).default
+/** The signing helpers of the official client (a CommonJS class on the module's `default`). */
+const OpenApiUtil = $OpenApiUtil.default
+
+const SIGNATURE_ALGORITHM = 'ACS3-HMAC-SHA256'
 
 /**
  * What a request is signed with: an AccessKey, or STS credentials (an STS AccessKey with its
@@ -30,17 +26,6 @@ export interface AlibabaCredentials {
   accessKeySecret: string
   /** Empty or absent for a RAM user's own AccessKey. */
   securityToken?: string | undefined
-}
-
-/** The official credentials object for these credentials: `access_key`, or `sts` with the token. */
-function credentialOf({ accessKeyId, accessKeySecret, securityToken }: AlibabaCredentials) {
-  return new Credential(
-    new credentials.Config(
-      securityToken
-        ? { type: 'sts', accessKeyId, accessKeySecret, securityToken }
-        : { type: 'access_key', accessKeyId, accessKeySecret },
-    ),
-  )
 }
 
 /** Loopback hosts (simulators) are spoken to in plain HTTP; everything else only over HTTPS. */
@@ -57,16 +42,6 @@ export function acsDate(at: Date): string {
   return at.toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
 
-/** The SDK has no abort signal: settle when the signal fires (the socket ends at its own timeout). */
-function raceSignal<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason as Error)
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as Error)
-    signal.addEventListener('abort', onAbort, { once: true })
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
-  })
-}
-
 /** The AICCS 2019-10-15 actions Callboard calls: creating a call task, and finding one by name. */
 export type AiccsAction = 'CreateAiCallTask' | 'QueryAiCallTaskPage'
 
@@ -77,54 +52,110 @@ export interface AlibabaApi {
   version: string
 }
 
+/** RFC 3986 percent-encoding, as the signature's canonical query string spells every value. */
+const percentEncode = (text: string) =>
+  encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+
 /**
- * One action of an Alibaba Cloud RPC API, signed ACS3-HMAC-SHA256 by Alibaba's official generic
- * client with the official credentials object. One attempt, no SDK retries: the caller owns them.
- * The body comes back raw, because the SDK's JSON parse would round a 64-bit task id. Rejects with
- * the SDK's error (gateway errors carry `code`, `statusCode`, `data`).
+ * The signed headers of one RPC call, as the official client's `doRequest` builds them: host,
+ * version, action, its user agent, the time stamp and a nonce, `accept`, the SHA-256 of the empty
+ * payload (the parameters travel in the query), the STS token with its key id when there is one,
+ * and the ACS3-HMAC-SHA256 `Authorization` over all of them and the query. Pure but for the nonce.
  */
-export async function callAlibaba(
+export function signAlibabaRequest(
   api: AlibabaApi,
   action: string,
   signWith: AlibabaCredentials,
   query: Record<string, string>,
-  options: { timeoutMs: number; signal: AbortSignal; signedAt: Date },
-): Promise<{ statusCode?: unknown; body?: unknown }> {
-  const protocol = aiccsProtocol(api.endpoint)
-  const client = new OpenApiClient(
-    new $OpenApiUtil.Config({
-      credential: credentialOf(signWith),
-      endpoint: api.endpoint,
-      protocol,
-      regionId: api.regionId,
-      connectTimeout: options.timeoutMs,
-      readTimeout: options.timeoutMs,
-    }),
+  signedAt: Date,
+): Record<string, string> {
+  const request = new SignedRequest()
+  request.protocol = aiccsProtocol(api.endpoint)
+  request.method = 'POST'
+  request.pathname = '/'
+  request.query = { ...query }
+  const payloadHash = OpenApiUtil.hash(Buffer.from('', 'utf8'), SIGNATURE_ALGORITHM).toString('hex')
+  request.headers = {
+    host: api.endpoint,
+    'x-acs-version': api.version,
+    'x-acs-action': action,
+    'user-agent': OpenApiUtil.getUserAgent(''),
+    'x-acs-date': acsDate(signedAt),
+    'x-acs-signature-nonce': OpenApiUtil.getNonce(),
+    accept: 'application/json',
+    'x-acs-content-sha256': payloadHash,
+  }
+  const { accessKeyId, accessKeySecret, securityToken } = signWith
+  if (securityToken) {
+    request.headers['x-acs-accesskey-id'] = accessKeyId
+    request.headers['x-acs-security-token'] = securityToken
+  }
+  request.headers['Authorization'] = OpenApiUtil.getAuthorization(
+    request,
+    SIGNATURE_ALGORITHM,
+    payloadHash,
+    accessKeyId,
+    accessKeySecret,
   )
-  const params = new $OpenApiUtil.Params({
-    action,
-    version: api.version,
-    protocol,
-    pathname: '/',
+  return request.headers
+}
+
+/** The URL of one RPC call: `<scheme>://<endpoint>/?<parameters>`. Pure. */
+export function alibabaUrl(endpoint: string, query: Record<string, string>): string {
+  const search = Object.entries(query)
+    .map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`)
+    .join('&')
+  return `${aiccsProtocol(endpoint).toLowerCase()}://${endpoint}/${search ? `?${search}` : ''}`
+}
+
+export interface AlibabaCallOptions {
+  /** One time limit for the whole request (connect, send, answer). */
+  timeoutMs: number
+  signal: AbortSignal
+  /** The provider's clock (see `acsDate`). */
+  signedAt: Date
+  /** Default: the node:http transport under the process's proxy decision. */
+  transport?: HttpTransport | undefined
+}
+
+/**
+ * One action of an Alibaba Cloud RPC API, signed ACS3-HMAC-SHA256, sent once (the caller owns
+ * retries) through the project's transport. Never throws: the answer with its raw body (a JSON
+ * parse would round a 64-bit task id) and headers, or the network failure and whether the request
+ * could have left.
+ */
+export function callAlibaba(
+  api: AlibabaApi,
+  action: string,
+  signWith: AlibabaCredentials,
+  query: Record<string, string>,
+  options: AlibabaCallOptions,
+): Promise<TransportAnswer> {
+  return sendCapturing(options.transport ?? nodeHttpTransport, {
     method: 'POST',
-    authType: 'AK',
-    style: 'RPC',
-    reqBodyType: 'formData',
-    bodyType: 'string',
+    url: alibabaUrl(api.endpoint, query),
+    headers: signAlibabaRequest(api, action, signWith, query, options.signedAt),
+    body: '',
+    signal: options.signal,
+    timeoutMs: options.timeoutMs,
   })
-  const runtime = new RuntimeOptions({
-    connectTimeout: options.timeoutMs,
-    readTimeout: options.timeoutMs,
-    autoretry: false,
-  })
-  return (await raceSignal(
-    client.callApi(
-      params,
-      new $OpenApiUtil.OpenApiRequest({ query, headers: { 'x-acs-date': acsDate(options.signedAt) } }),
-      runtime,
-    ),
-    options.signal,
-  )) as { statusCode?: unknown; body?: unknown }
+}
+
+/** An Alibaba Cloud error body's words (`{RequestId, Code, Message, …}`); nulls when it has none. Pure. */
+export function alibabaErrorOf(body: string): {
+  code: string | null
+  message: string | null
+  requestId: string | null
+} {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body)
+  } catch {
+    parsed = null
+  }
+  const fields = (parsed && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>
+  const text = (key: string) => (typeof fields[key] === 'string' ? fields[key] : null)
+  return { code: text('Code'), message: text('Message'), requestId: text('RequestId') }
 }
 
 /** One AICCS action (RPC, version 2019-10-15) at the profile's endpoint. */
@@ -133,7 +164,7 @@ export const callAiccs = (
   profile: ProfileOf<'aiccs'>,
   signWith: AlibabaCredentials,
   query: Record<string, string>,
-  options: { timeoutMs: number; signal: AbortSignal; signedAt: Date },
+  options: AlibabaCallOptions,
 ) =>
   callAlibaba(
     { endpoint: profile.endpoint, regionId: profile.regionId, version: '2019-10-15' },
@@ -148,5 +179,5 @@ export const callCreateAiCallTask = (
   profile: ProfileOf<'aiccs'>,
   signWith: AlibabaCredentials,
   query: Record<string, string>,
-  options: { timeoutMs: number; signal: AbortSignal; signedAt: Date },
+  options: AlibabaCallOptions,
 ) => callAiccs('CreateAiCallTask', profile, signWith, query, options)

@@ -1,8 +1,9 @@
 import type { ProfileOf } from '@shared/providers/registry'
 import type { ConnectionProbe, ProbeFinding } from '../connection-probe'
 import { msg, type Message } from '@shared/i18n/message'
-import { unreachable } from '../connection-probe'
-import { callCreateAiCallTask } from './aiccs-rpc'
+import { unreachableBy } from '../connection-probe'
+import { networkBlockedOutcome } from '../../net/network-problem'
+import { alibabaErrorOf, callCreateAiCallTask } from './aiccs-rpc'
 import type { AlibabaCredentials } from './aiccs-rpc'
 import { AiccsCredentialsUnavailable, alibabaSecrets, createAiccsCredentials } from './aiccs-credentials'
 import { redactMaybe, redactMessage } from '../../secrets/redact-secrets'
@@ -27,22 +28,16 @@ interface AiccsAnswer {
   providerMessage: string
 }
 
-/** The gateway's JSON error `{RequestId, HostId, Code, Message, Recommend}`, as the SDK exposes it. */
-function answerFrom(error: unknown): AiccsAnswer | null {
-  if (!(error instanceof Error)) return null
-  const { code, statusCode, data } = error as { code?: unknown; statusCode?: unknown; data?: unknown }
-  if (typeof statusCode !== 'number') return null
-  const body = (data ?? {}) as Record<string, unknown>
-  const text = (key: string) => (typeof body[key] === 'string' ? body[key] : null)
-  const codeText = text('Code') ?? (typeof code === 'string' ? code : null)
-  const message = text('Message')
-  const requestId = text('RequestId')
+/** The gateway's JSON error `{RequestId, HostId, Code, Message, Recommend}`, or null when the body is not one. Pure. */
+function answerFrom(status: number, body: string): AiccsAnswer | null {
+  const { code, message, requestId } = alibabaErrorOf(body)
+  if (code === null && message === null) return null
   return {
-    code: codeText,
-    status: statusCode,
+    code,
+    status,
     providerMessage: (message !== null
-      ? `${codeText ?? 'Error'}: ${message}${requestId ? ` (RequestId ${requestId})` : ''}`
-      : error.message
+      ? `${code ?? 'Error'}: ${message}${requestId ? ` (RequestId ${requestId})` : ''}`
+      : body
     ).slice(0, 2000),
   }
 }
@@ -74,15 +69,9 @@ function classify({ code, status, providerMessage }: AiccsAnswer): ProbeFinding 
   return found('provider_error', msg('probe.aiccs.unexpected'))
 }
 
-/** Node's errno-style failures (`code: 'ECONNREFUSED'`) in the shape `unreachable()` reads. */
-function networkError(error: unknown): unknown {
-  const code = (error as { code?: unknown } | null)?.code
-  return typeof code === 'string' && /^E[A-Z_]+$/.test(code) ? Object.assign(new Error(code), { cause: error }) : error
-}
-
 /**
- * Alibaba Cloud AICCS: a CreateAiCallTask request, signed ACS3-HMAC-SHA256 by the official
- * `@alicloud/openapi-core` client, deliberately sent **without any parameter**. The API gateway
+ * Alibaba Cloud AICCS: a CreateAiCallTask request, signed ACS3-HMAC-SHA256 and sent as a task
+ * is (aiccs-rpc.ts: through the proxy decision), deliberately sent **without any parameter**. The API gateway
  * checks the AccessKey and the signature before it looks at parameters, so valid credentials get
  * `MissingParameter` (HTTP 400) and a task can never be created, while bad credentials get
  * `InvalidAccessKeyId.NotFound`, `SignatureDoesNotMatch` or `IncompleteSignature`. AICCS has no
@@ -97,10 +86,12 @@ export function createAiccsProbe(): ConnectionProbe<'aiccs'> {
     const signWith = await createAiccsCredentials().resolve({ ...context, timeoutMs: TIMEOUT_MS })
     if (signWith instanceof AiccsCredentialsUnavailable) {
       const error = signWith
+      // The proxy refused STS, or its certificate is not trusted: the words for IT, as for AICCS itself.
+      const blocked = error.networkCode === null ? null : networkBlockedOutcome(error.networkCode)
       return {
         outcome:
           error.why === 'sign_in' ? 'auth_rejected' : error.why === 'unreachable' ? 'unreachable' : 'provider_error',
-        message: error.said,
+        message: blocked?.message ?? error.said,
         providerMessage: error.providerMessage,
         httpStatus: null,
       }
@@ -122,38 +113,17 @@ async function probeSigned(
   signedAt: Date,
 ): Promise<ProbeFinding> {
   const where = msg('probe.where.aiccsEndpoint', { endpoint: profile.endpoint })
-  try {
-    const answer = await callCreateAiCallTask(
-      profile,
-      signWith,
-      {},
-      {
-        timeoutMs: TIMEOUT_MS,
-        signal,
-        signedAt,
-      },
-    )
-    // A 2xx to a request without parameters: only a business error (`Success: false`) makes sense.
-    const body = typeof answer.body === 'string' ? answer.body : ''
-    const code = /"Code"\s*:\s*"([^"]*)"/.exec(body)?.[1] ?? null
-    return classify({
-      code,
-      status: typeof answer.statusCode === 'number' ? answer.statusCode : null,
-      providerMessage: body.slice(0, 2000),
-    })
-  } catch (error) {
-    const answered = answerFrom(error)
-    if (answered) return classify(answered)
-    if (error instanceof SyntaxError) {
-      // The SDK parses every error body as JSON; a proxy's HTML page ends up here.
-      return {
-        outcome: 'provider_error',
-        message: msg('probe.aiccs.notJson', { where }),
-        providerMessage: error.message.slice(0, 2000),
-        httpStatus: null,
-      }
-    }
-    return unreachable(networkError(error), where)
+  const answer = await callCreateAiCallTask(profile, signWith, {}, { timeoutMs: TIMEOUT_MS, signal, signedAt })
+  if (answer.kind === 'network') return unreachableBy(answer, where)
+  // A 2xx to a request without parameters can only be a business error (`Success: false`).
+  const answered = answerFrom(answer.status, answer.body)
+  if (answered) return classify(answered)
+  // Not Alibaba's JSON: a proxy's or a captive portal's page.
+  return {
+    outcome: 'provider_error',
+    message: msg('probe.aiccs.notJson', { where }),
+    providerMessage: answer.body.slice(0, 2000),
+    httpStatus: answer.status,
   }
 }
 
