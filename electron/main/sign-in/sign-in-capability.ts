@@ -55,6 +55,11 @@ export interface CustomSignInPlan {
   kind: 'custom'
   /** The ways the window offers (a device code only, for instance). */
   methods: SignInMethod[]
+  /**
+   * The hosts its device page may be on: the service opens the page shown (with the code in it,
+   * where offered) in the system browser only there (or on this computer, for a simulator).
+   */
+  browserHosts: string[]
   start(run: CustomSignInRun): Promise<CustomSignedIn>
 }
 

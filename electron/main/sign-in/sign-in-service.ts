@@ -7,9 +7,10 @@ import type { Clock } from '../core/clock'
 import type { Logger } from '../core/logger'
 import type { CredentialsService } from '../secrets/credentials-service'
 import type { TokenCache } from '../secrets/token-cache'
-import { checkSignInUrl, isLoopbackHost } from '../security/external-links'
+import { checkExternalUrl, checkSignInUrl, isLoopbackHost } from '../security/external-links'
 import type { SignedIn } from './browser-sign-in'
 import { SignInRefused, signInWithBrowser } from './browser-sign-in'
+import type { DeviceCodePrompt as ShownPrompt } from './device-sign-in'
 import { signInWithDeviceCode } from './device-sign-in'
 import { SignInError } from './loopback-redirect'
 import type { CustomSignInPlan, OAuthSignInPlan, SignInPlan } from './sign-in-capability'
@@ -141,13 +142,32 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
     if (!plan.methods.includes(method))
       throw new SignInRefused('not_offered', 'This provider does not offer that way of signing in.')
     const endpoint = deps.endpointFor?.(profile)
+    const show = showTo(profile.id, entry)
     return plan.start({
       method,
-      show: showTo(profile.id, entry),
+      show: (prompt) => {
+        show(prompt)
+        openDevicePage(plan, prompt)
+      },
       clock,
       signal: entry.abort.signal,
       ...(deps.sleep && { sleep: deps.sleep }),
       ...(endpoint && { endpoint }),
+    })
+  }
+
+  /**
+   * The device page in the system browser, as `aws sso login` does, so "Sign in again" from a queue
+   * row lands the agent on it; the code stays shown in the profile. Only on the plan's hosts.
+   */
+  function openDevicePage(plan: CustomSignInPlan, prompt: ShownPrompt): void {
+    const page = prompt.verificationUriComplete ?? prompt.verificationUri
+    if (!onThisComputer(page) && !checkExternalUrl(page, plan.browserHosts).allowed) {
+      logger.warn('device page not opened: not on the provider’s hosts', {})
+      return
+    }
+    deps.openBrowser(page, prompt.verificationUri).catch((error: unknown) => {
+      logger.warn('device page not opened', { error: (error as Error).name })
     })
   }
 
@@ -302,6 +322,10 @@ function methodsOf(plan: SignInPlan): SignInMethod[] {
 
 /** The sandbox's (or a developer's) identity provider on this computer speaks plain http. */
 function isLoopbackIdp(plan: OAuthSignInPlan): boolean {
-  const url = new URL(plan.idp.tokenEndpoint)
-  return url.protocol === 'http:' && isLoopbackHost(url.hostname)
+  return onThisComputer(plan.idp.tokenEndpoint)
+}
+
+function onThisComputer(address: string): boolean {
+  const url = URL.parse(address)
+  return url !== null && url.protocol === 'http:' && isLoopbackHost(url.hostname)
 }

@@ -78,6 +78,7 @@ async function setup() {
   const events: SignInStatus[] = []
   const signedIn: string[] = []
   const waits: number[] = []
+  const opened: string[] = []
   const logger = createLogger((line) => logLines.push(line), time.clock)
   const tokens = createTokenCache({ secrets: store, clock: time.clock, logger })
   const read = async (id: string): Promise<ProviderSecret | null> => {
@@ -104,9 +105,7 @@ async function setup() {
     fetch,
     clock: time.clock,
     logger,
-    openBrowser: async () => {
-      throw new Error('a device sign-in opens no browser from main')
-    },
+    openBrowser: async (url) => void opened.push(url),
     changed: (status) => events.push(SignInStatusSchema.parse(status)),
     signedIn: (id) => signedIn.push(id),
     // The polling waits: the clock moves by what Identity Center asked; the agent decides after one pending poll.
@@ -144,6 +143,7 @@ async function setup() {
     events,
     signedIn,
     waits,
+    opened,
     logLines,
     send,
     ended,
@@ -163,6 +163,8 @@ describe('signing an Amazon Connect profile in with IAM Identity Center (sign-in
     const prompt = w.events.find((e) => e.device)!.device!
     expect(prompt.verificationUri).toBe(`${w.idc.url}/device`)
     expect(prompt.userCode).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}$/)
+    // The device page, with the code in it, in the system browser.
+    expect(w.opened).toEqual([`${w.idc.url}/device?user_code=${prompt.userCode}`])
     expect(end).toMatchObject({ state: 'signed_in', renews: true, problem: null })
     expect(Date.parse(end.expiresAt!)).toBeGreaterThan(Date.now())
     // Polled at the pace Identity Center asked (1 s in the simulator): one pending poll, then the token.

@@ -1,5 +1,5 @@
 import type { SignInCapability } from '../../sign-in/sign-in-capability'
-import { signInWithIdentityCenter } from './identity-center-sign-in'
+import { identityCenterHosts, signInWithIdentityCenter } from './identity-center-sign-in'
 
 /**
  * "Sign in" for a Connect profile whose credential source is IAM Identity Center: the SSO OIDC
@@ -15,6 +15,7 @@ export const connectSignInCapability: SignInCapability<'connect'> = {
       kind: 'custom',
       // Identity Center offers the device authorization flow only (as `aws sso login` uses it).
       methods: ['device'],
+      browserHosts: identityCenterHosts(profile),
       async start(run) {
         const secret = await signInWithIdentityCenter({
           profile,
