@@ -14,7 +14,7 @@ import { secrets as sample } from '../shared/fixtures'
 import { chromiumAvailable, cspViolations, launchChromium, watchPageProblems } from './helpers/chromium'
 import { startTestHarness } from './helpers/harness'
 import type { TestHarness } from './helpers/harness'
-import { openApp } from './helpers/views'
+import { openApp, openView } from './helpers/views'
 
 // Issue 14 for Amazon Connect with IAM Identity Center, as an agent meets it: a profile whose
 // credential source is Identity Center, "Sign in" in its panel, the access portal's device page
@@ -81,6 +81,24 @@ describe.skipIf(!chromiumAvailable())(
     /** The pages Callboard asked the system browser to open, in order. */
     const opened: string[] = []
 
+    /** The system browser: the device page Callboard opened, with the code in it; Allow by keyboard. */
+    async function allowInBrowser(count: number, code?: string): Promise<void> {
+      await expect.poll(() => opened.length, { timeout: 10_000 }).toBe(count)
+      const page = opened[count - 1]!
+      if (code) expect(page).toBe(`${front.url}/device?user_code=${code}`)
+      const portal = await browser.newPage()
+      try {
+        await portal.goto(page)
+        await portal.getByRole('heading', { name: 'Authorize request' }).waitFor()
+        expect(await portal.getByLabel('Code').inputValue()).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}$/)
+        await portal.getByRole('button', { name: 'Allow access' }).focus()
+        await portal.keyboard.press('Enter')
+        await portal.getByRole('status').filter({ hasText: 'Request approved' }).waitFor()
+      } finally {
+        await portal.close()
+      }
+    }
+
     beforeAll(async () => {
       browser = await launchChromium()
       connect = await startConnectSimulator({
@@ -111,7 +129,7 @@ describe.skipIf(!chromiumAvailable())(
       await browser?.close()
     })
 
-    it('signs in on the device page, sends a task with the role credentials, and signs out', async () => {
+    it('signs in on the device page, sends with the role credentials, signs in again from a parked task, and signs out', async () => {
       const saved = (await harness.call('profiles:save', {
         provider: 'connect',
         label: LABEL,
@@ -147,31 +165,44 @@ describe.skipIf(!chromiumAvailable())(
       const [, uri, code] = /open (\S+) and enter the code ([0-9A-F]{4}-[0-9A-F]{4})/.exec(await state.innerText())!
       expect(uri).toBe(`${front.url}/device`)
 
-      // The system browser: the device page Callboard opened, with the code in it; Allow by keyboard.
-      await expect.poll(() => opened.length, { timeout: 10_000 }).toBe(1)
-      expect(opened[0]).toBe(`${front.url}/device?user_code=${code}`)
-      const portal = await browser.newPage()
-      try {
-        await portal.goto(opened[0]!)
-        await portal.getByRole('heading', { name: 'Authorize request' }).waitFor()
-        expect(await portal.getByLabel('Code').inputValue()).toBe(code)
-        await portal.getByRole('button', { name: 'Allow access' }).focus()
-        await portal.keyboard.press('Enter')
-        await portal.getByRole('status').filter({ hasText: 'Request approved' }).waitFor()
-      } finally {
-        await portal.close()
-      }
+      await allowInBrowser(1, code!)
       await expect.poll(() => state.innerText(), { timeout: 15_000 }).toBe('Signed in · renews automatically')
 
       const { intent } = sampleTasks(profile, new Date(), 'Europe/Madrid').find((s) => s.id === 'follow-up')!
-      const queued = (await harness.call('tasks:submit', { intent })) as { body: { ok: boolean } }
-      expect(queued.body, JSON.stringify(queued.body)).toMatchObject({ ok: true })
+      const submit = async () => {
+        const queued = (await harness.call('tasks:submit', { intent })) as { body: { ok: boolean } }
+        expect(queued.body, JSON.stringify(queued.body)).toMatchObject({ ok: true })
+      }
+      await submit()
       await expect.poll(() => connect.tasks.length, { timeout: 20_000 }).toBe(1)
       expect(idc.issued.length).toBeGreaterThan(0)
+      const hidden: string[] = []
+      const keep = async () => {
+        const kept = JSON.parse((await secrets.get(secretAccount(profile.id)))!) as Record<string, string>
+        hidden.push(kept['clientSecret']!, kept['accessToken']!, kept['refreshToken']!)
+      }
+      await keep()
 
-      // Nothing secret in the window or the log: the registration's secret, the tokens, the role's keys.
-      const kept = JSON.parse((await secrets.get(secretAccount(profile.id)))!) as Record<string, string>
-      const hidden = [kept['clientSecret']!, kept['accessToken']!, kept['refreshToken']!]
+      // The session ends at the Identity Center (and the role's keys run out): the task parks on the
+      // sign-in, the queue row offers "Sign in again", the device page opens, and the task goes on.
+      idc.revokeAccessTokens()
+      idc.revokeRefreshTokens()
+      for (const issued of idc.issued) connect.acceptCredentials({ ...issued, expiresAtMs: 0 })
+      await submit()
+      await openView(page, 'queue')
+      const again = page.getByRole('button', { name: /^Sign in again: / }).first()
+      await again.waitFor({ timeout: 20_000 })
+      expect(connect.tasks.length).toBe(1)
+      await again.focus()
+      await page.keyboard.press('Enter')
+      await allowInBrowser(2)
+      await expect.poll(() => connect.tasks.length, { timeout: 20_000 }).toBe(2)
+      await page.getByTestId('queue-empty').waitFor({ timeout: 20_000 })
+      await openView(page, 'profiles')
+      await expect.poll(() => state.innerText()).toBe('Signed in · renews automatically')
+      await keep()
+
+      // Nothing secret in the window or the log: the registrations' secrets, the tokens, the role's keys.
       hidden.push(...idc.issued.flatMap((i) => [i.secretAccessKey, i.sessionToken]))
       const seen = (await page.content()) + harness.logLines.join('\n')
       for (const value of hidden) expect(seen).not.toContain(value)
