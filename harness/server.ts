@@ -1,3 +1,4 @@
+import type { Profile } from '@shared/providers/registry'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -60,6 +61,8 @@ export interface HarnessOptions {
    * it, the harness prints `CALLBOARD_SIGN_IN_URL=<url>` for a developer to open.
    */
   openBrowser?: (url: string, authorizationEndpoint: string) => Promise<void>
+  /** Where a test's own profile is reached instead of its provider (the test's simulators). */
+  endpointFor?: (profile: Profile) => string | undefined
 }
 
 export interface Harness {
@@ -140,6 +143,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     // No desktop here: a notification is a log line (tests read them there).
     notify: (notification) => logger.info('notification', notification),
     readClipboard: options.readClipboard ?? (async () => clipboard.text),
+    ...(options.endpointFor && { endpointFor: options.endpointFor }),
     openBrowser: options.openBrowser ?? (async (url) => void process.stdout.write(`CALLBOARD_SIGN_IN_URL=${url}\n`)),
   })
   const bridgeScript = await buildBrowserBridge()

@@ -1,3 +1,4 @@
+import type { Profile } from '@shared/providers/registry'
 import type { Note } from '../core/note'
 import type { AppInfo } from '@shared/schemas/app-info'
 import type { DesktopStatus } from '@shared/schemas/dial'
@@ -44,6 +45,11 @@ export interface AppServicesDeps {
    * harness a page the test drives). The sign-in service opens only the profile's own sign-in page.
    */
   openBrowser?: (url: string, authorizationEndpoint: string) => Promise<void>
+  /**
+   * Where a profile that is not the sandbox's is reached instead of its provider: the harness's
+   * simulators for a test's own profile (never set in the app).
+   */
+  endpointFor?: (profile: Profile) => string | undefined
   /** OS notifications (Electron's Notification in the app; the log in the harness). */
   notify?: (notification: Note) => void
   /** Timers and randomness for the outbox's dispatcher (tests move time themselves). */

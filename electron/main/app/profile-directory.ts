@@ -44,6 +44,11 @@ export interface ProfileDirectoryDeps {
   tokens: TokenCache
   clock: Clock
   logger: Logger
+  /**
+   * Where a profile that is not the sandbox's is reached instead of its provider: the harness's
+   * simulators for a test's own profile (never set in the app).
+   */
+  endpointFor?: (profile: Profile) => string | undefined
 }
 
 const TURNED_OFF = 'The sandbox is turned off.'
@@ -101,7 +106,7 @@ export function createProfileDirectory(deps: ProfileDirectoryDeps): ProfileDirec
       put: (id, token) => (builtIn(id)?.tokens ?? deps.tokens).put(id, token),
       forget: (id) => (builtIn(id)?.tokens ?? deps.tokens).forget(id),
     },
-    endpointFor: (profile) => sandbox?.endpointFor(profile),
+    endpointFor: (profile) => sandbox?.endpointFor(profile) ?? deps.endpointFor?.(profile),
     ready: async (profileId) => builtIn(profileId)?.ready(profileId),
     refuseChange,
     sandbox: () => sandbox,

@@ -1,3 +1,4 @@
+import type { Profile } from '@shared/providers/registry'
 import { join } from 'node:path'
 import type { Clock } from '../core/clock'
 import type { Logger } from '../core/logger'
@@ -32,6 +33,11 @@ export interface ProfileWiringDeps {
   onKeychainAvailable: () => void
   /** The administrator's policy as read at start: it locks settings and provides profiles. */
   policy?: PolicyRead
+  /**
+   * Where a profile that is not the sandbox's is reached instead of its provider: the harness's
+   * simulators for a test's own profile (never set in the app).
+   */
+  endpointFor?: (profile: Profile) => string | undefined
 }
 
 /**
@@ -79,6 +85,13 @@ export async function wireProfiles(deps: ProfileWiringDeps) {
     onChanged: deps.onProfilesChanged,
   })
   const tokens = createTokenCache({ secrets: deps.secrets, clock, logger: logger.child('tokens') })
-  const directory = createProfileDirectory({ profiles, credentials, tokens, clock, logger })
+  const directory = createProfileDirectory({
+    profiles,
+    credentials,
+    tokens,
+    clock,
+    logger,
+    ...(deps.endpointFor && { endpointFor: deps.endpointFor }),
+  })
   return { settingsPath, file, settings, credentials, profiles, directory, policy: applied }
 }

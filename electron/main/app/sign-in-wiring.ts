@@ -30,6 +30,7 @@ export function wireSignIn(deps: SignInWiringDeps): SignInService {
     clock: deps.clock,
     logger,
     notOwner: deps.notOwner,
+    endpointFor: deps.directory.endpointFor,
     openBrowser:
       deps.openBrowser ??
       (async () => {

@@ -59,7 +59,7 @@ export { taskSubject as subjectOf } from '@shared/providers/registry'
 export function signInPlanFor(
   profile: Profile,
   secret: ProviderSecret | null,
-): { plan: SignInPlan; blankSecret: ProviderSecret } | null {
+): { plan: SignInPlan; blankSecret: ProviderSecret | null } | null {
   return planOf(profile.provider, profile, secret)
 }
 
@@ -67,7 +67,7 @@ function planOf<P extends ProviderName>(
   name: P,
   profile: Profile,
   secret: ProviderSecret | null,
-): { plan: SignInPlan; blankSecret: ProviderSecret } | null {
+): { plan: SignInPlan; blankSecret: ProviderSecret | null } | null {
   const { signIn } = mainProvider(name)
   const shared = sharedProvider(name)
   if (!signIn || !shared.ownsProfile(profile)) return null

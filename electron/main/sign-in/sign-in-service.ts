@@ -7,18 +7,22 @@ import type { Clock } from '../core/clock'
 import type { Logger } from '../core/logger'
 import type { CredentialsService } from '../secrets/credentials-service'
 import type { TokenCache } from '../secrets/token-cache'
-import { checkSignInUrl, isLoopbackHost } from '../security/external-links'
+import { checkExternalUrl, checkSignInUrl, isLoopbackHost } from '../security/external-links'
 import type { SignedIn } from './browser-sign-in'
 import { SignInRefused, signInWithBrowser } from './browser-sign-in'
+import type { DeviceCodePrompt as ShownPrompt } from './device-sign-in'
 import { signInWithDeviceCode } from './device-sign-in'
 import { SignInError } from './loopback-redirect'
-import type { SignInPlan } from './sign-in-capability'
+import type { CustomSignInPlan, OAuthSignInPlan, SignInPlan } from './sign-in-capability'
 
 export interface SignInServiceDeps {
   findProfile(profileId: string): Profile | undefined
   /** The provider's plan for the profile (the registry's `signInPlanFor`), or null. */
-  planFor(profile: Profile, secret: ProviderSecret | null): { plan: SignInPlan; blankSecret: ProviderSecret } | null
-  credentials: Pick<CredentialsService, 'read' | 'set'>
+  planFor(
+    profile: Profile,
+    secret: ProviderSecret | null,
+  ): { plan: SignInPlan; blankSecret: ProviderSecret | null } | null
+  credentials: Pick<CredentialsService, 'read' | 'set' | 'clear'>
   tokens: TokenCache
   fetch: typeof fetch
   clock: Clock
@@ -33,6 +37,8 @@ export interface SignInServiceDeps {
   browserTimeoutMs?: number
   /** Between two polls of a device sign-in (tests move on at once). */
   sleep?: (ms: number) => Promise<void>
+  /** The provider's address for a profile instead of the real one (the sandbox's simulator), if any. */
+  endpointFor?: (profile: Profile) => string | undefined
   /** Why this process may not write (another Callboard owns the data folder), or null. */
   notOwner?: string | null
 }
@@ -98,7 +104,7 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
 
   async function status(profileId: string): Promise<SignInStatus> {
     const { found } = await resolve(profileId)
-    const methods: SignInMethod[] = found ? (found.plan.device ? ['browser', 'device'] : ['browser']) : []
+    const methods: SignInMethod[] = found ? methodsOf(found.plan) : []
     const base = { profileId, methods, user: null, renews: false, expiresAt: null, device: null }
     if (!found) return { ...base, state: 'not_offered', problem: null }
     const problem = problems.get(profileId) ?? null
@@ -125,7 +131,47 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
     }
   }
 
-  async function run(profileId: string, method: SignInMethod, plan: SignInPlan, entry: Running) {
+  /** Shows the agent the device code (the window's panel, through `signin:changed`). */
+  const showTo = (profileId: string, entry: Running) => (prompt: DeviceCodePrompt) => {
+    entry.device = { userCode: prompt.userCode, verificationUri: prompt.verificationUri, expiresAt: prompt.expiresAt }
+    void announce(profileId)
+  }
+
+  /** A provider's own flow: what it returns is stored as it is. */
+  async function runCustom(profile: Profile, method: SignInMethod, plan: CustomSignInPlan, entry: Running) {
+    if (!plan.methods.includes(method))
+      throw new SignInRefused('not_offered', 'This provider does not offer that way of signing in.')
+    const endpoint = deps.endpointFor?.(profile)
+    const show = showTo(profile.id, entry)
+    return plan.start({
+      method,
+      show: (prompt) => {
+        show(prompt)
+        openDevicePage(plan, prompt)
+      },
+      clock,
+      signal: entry.abort.signal,
+      ...(deps.sleep && { sleep: deps.sleep }),
+      ...(endpoint && { endpoint }),
+    })
+  }
+
+  /**
+   * The device page in the system browser, as `aws sso login` does, so "Sign in again" from a queue
+   * row lands the agent on it; the code stays shown in the profile. Only on the plan's hosts.
+   */
+  function openDevicePage(plan: CustomSignInPlan, prompt: ShownPrompt): void {
+    const page = prompt.verificationUriComplete ?? prompt.verificationUri
+    if (!onThisComputer(page) && !checkExternalUrl(page, plan.browserHosts).allowed) {
+      logger.warn('device page not opened: not on the provider’s hosts', {})
+      return
+    }
+    deps.openBrowser(page, prompt.verificationUri).catch((error: unknown) => {
+      logger.warn('device page not opened', { error: (error as Error).name })
+    })
+  }
+
+  async function runOAuth(profileId: string, method: SignInMethod, plan: OAuthSignInPlan, entry: Running) {
     const loopbackIdp = isLoopbackIdp(plan)
     const common = {
       clientId: plan.clientId,
@@ -146,10 +192,7 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
           tokenEndpoint: plan.device.tokenEndpoint,
           deviceAuthorizationEndpoint: plan.device.authorizationEndpoint,
         },
-        show: ({ userCode, verificationUri, expiresAt }) => {
-          entry.device = { userCode, verificationUri, expiresAt }
-          void announce(profileId)
-        },
+        show: showTo(profileId, entry),
         ...(deps.sleep && { sleep: deps.sleep }),
       })
     } else {
@@ -173,10 +216,10 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
     status,
     async start(profileId, method) {
       if (deps.notOwner) throw new AppError('settings_unwritable', deps.notOwner)
-      const { secret, found } = await resolve(profileId)
+      const { profile, secret, found } = await resolve(profileId)
       if (!found) throw new AppError('invalid_input', 'This profile does not sign in through its identity provider.')
       if (running.has(profileId)) return status(profileId)
-      if (!found.plan.clientId) {
+      if (found.plan.kind === 'oauth' && !found.plan.clientId) {
         throw new AppError(
           'invalid_input',
           'The profile has no client id for signing in. Enter the integration’s client id in the profile (your administrator has it).',
@@ -188,14 +231,21 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
       logger.info('sign-in started', { profileId, method })
       void (async () => {
         try {
-          const { signed, user } = await run(profileId, method, found.plan, entry)
-          // A profile that signs in keeps a secret entry (the client secret, if any) beside its tokens.
-          if (!secret) await deps.credentials.set(profileId, found.blankSecret)
-          const token: CachedToken = {
-            accessToken: signed.accessToken,
-            expiresAt: signed.expiresAt,
-            ...(signed.refreshToken !== null && { refreshToken: signed.refreshToken }),
-            ...(user !== null && { signedInAs: user }),
+          let token: CachedToken
+          if (found.plan.kind === 'custom') {
+            const signed = await runCustom(profile, method, found.plan, entry)
+            await deps.credentials.set(profileId, signed.secret)
+            token = signed.token
+          } else {
+            const { signed, user } = await runOAuth(profileId, method, found.plan, entry)
+            // A profile that signs in keeps a secret entry (the client secret, if any) beside its tokens.
+            if (!secret && found.blankSecret) await deps.credentials.set(profileId, found.blankSecret)
+            token = {
+              accessToken: signed.accessToken,
+              expiresAt: signed.expiresAt,
+              ...(signed.refreshToken !== null && { refreshToken: signed.refreshToken }),
+              ...(user !== null && { signedInAs: user }),
+            }
           }
           await deps.tokens.put(profileId, token)
           logger.info('signed in', { profileId, method, renews: token.refreshToken !== undefined })
@@ -223,8 +273,9 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
       running.get(profileId)?.abort.abort()
       running.delete(profileId)
       const token = await deps.tokens.peek(profileId)
-      if (found?.plan.revocationEndpoint && token) await revoke(found.plan, token)
+      if (found?.plan.kind === 'oauth' && found.plan.revocationEndpoint && token) await revoke(found.plan, token)
       await deps.tokens.forget(profileId)
+      if (found?.plan.kind === 'custom') await deps.credentials.clear(profileId)
       problems.delete(profileId)
       logger.info('signed out', { profileId })
       const now = await status(profileId)
@@ -235,8 +286,10 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
       const profile = deps.findProfile(profileId)
       if (!profile || running.has(profileId)) return
       const secret = await deps.credentials.read(profileId).catch(() => null)
-      if (!deps.planFor(profile, secret)) return
+      const found = deps.planFor(profile, secret)
+      if (!found) return
       await deps.tokens.forget(profileId)
+      if (found.plan.kind === 'custom') await deps.credentials.clear(profileId)
       problems.set(profileId, RENEWAL_REFUSED)
       logger.info('sign-in renewal refused; signed out', { profileId })
       await announce(profileId)
@@ -244,7 +297,7 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
   }
 
   /** RFC 7009, best effort: the tokens go from the keychain whatever the provider answers. */
-  async function revoke(plan: SignInPlan, token: CachedToken): Promise<void> {
+  async function revoke(plan: OAuthSignInPlan, token: CachedToken): Promise<void> {
     const as: oauth.AuthorizationServer = { issuer: plan.idp.issuer, revocation_endpoint: plan.revocationEndpoint! }
     const client: oauth.Client = { client_id: plan.clientId }
     const auth = plan.clientSecret ? oauth.ClientSecretPost(plan.clientSecret) : oauth.None()
@@ -261,8 +314,18 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
   }
 }
 
+/** The ways a plan offers: a provider's own flow says; OAuth offers the device code where there is a grant. */
+function methodsOf(plan: SignInPlan): SignInMethod[] {
+  if (plan.kind === 'custom') return plan.methods
+  return plan.device ? ['browser', 'device'] : ['browser']
+}
+
 /** The sandbox's (or a developer's) identity provider on this computer speaks plain http. */
-function isLoopbackIdp(plan: SignInPlan): boolean {
-  const url = new URL(plan.idp.tokenEndpoint)
-  return url.protocol === 'http:' && isLoopbackHost(url.hostname)
+function isLoopbackIdp(plan: OAuthSignInPlan): boolean {
+  return onThisComputer(plan.idp.tokenEndpoint)
+}
+
+function onThisComputer(address: string): boolean {
+  const url = URL.parse(address)
+  return url !== null && url.protocol === 'http:' && isLoopbackHost(url.hostname)
 }

@@ -38,8 +38,11 @@ export const useSignInStore = defineStore('sign-in', () => {
     return statuses.get(profileId) ?? null
   }
 
-  const start = (profileId: string, method: SignInMethod = 'browser') =>
-    call(profileId, () => bridge.signin.start({ profileId, method }))
+  /** Without a method: the profile's first offered (a provider may offer a device code only). */
+  const start = (profileId: string, method?: SignInMethod) =>
+    call(profileId, () =>
+      bridge.signin.start({ profileId, method: method ?? statuses.get(profileId)?.methods[0] ?? 'browser' }),
+    )
   const cancel = (profileId: string) => call(profileId, () => bridge.signin.cancel({ profileId }))
   const signOut = (profileId: string) => call(profileId, () => bridge.signin.signOut({ profileId }))
   /** The profile changed (its sign-in method, its client id): read it again. */

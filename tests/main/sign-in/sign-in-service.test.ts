@@ -107,6 +107,10 @@ describe('signing a Webex profile in (sign-in service)', () => {
           await secrets.set(secretAccount(id), JSON.stringify(secret))
           return { profileId: id, state: 'stored', hint: null }
         },
+        clear: async (id) => {
+          await secrets.delete(secretAccount(id))
+          return { profileId: id, state: 'missing', hint: null }
+        },
       },
       tokens,
       fetch,

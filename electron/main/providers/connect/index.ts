@@ -4,8 +4,7 @@ import { connectSandbox } from './connect-sandbox'
 import { defineProvider, scheduledCallback } from '../provider-module'
 import { connectProbe } from './connection-probe'
 import { createConnectClient } from './connect-client'
-import type { ProfileOf } from '@shared/providers/registry'
-import { identityCenterHosts, signInWithIdentityCenter } from './identity-center-sign-in'
+import { connectSignInCapability } from './connect-sign-in'
 
 /** Amazon Connect, as main knows it (its shared half: shared/providers/connect). */
 export const connect = defineProvider({
@@ -40,18 +39,5 @@ export const connect = defineProvider({
     return { send: (context, payload) => client.send(context, payload) }
   },
   sandbox: connectSandbox,
-  signIn: null,
+  signIn: connectSignInCapability,
 })
-
-/**
- * The hook the generic sign-in wiring calls for a Connect profile (kept here until the provider
- * module has one for every provider): whether the profile signs in in the browser rather than
- * taking typed keys, the hosts its sign-in opens (for the external-link allow list), and the
- * sign-in itself, a device code shown to the agent (`show`) that resolves with the secret to store
- * with the credentials service (`set(profileId, secret)`) or rejects with SignInRefused.
- */
-export const connectSignIn = {
-  signsIn: (profile: ProfileOf<'connect'>) => profile.credentialSource === 'sso',
-  browserHosts: identityCenterHosts,
-  start: signInWithIdentityCenter,
-}

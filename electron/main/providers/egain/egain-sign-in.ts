@@ -19,6 +19,7 @@ export const egainSignIn: SignInCapability<'egain'> = {
   plan(profile, secret) {
     if (profile.grantType !== 'authorization_code') return null
     return {
+      kind: 'oauth',
       idp: {
         issuer: profile.tokenUrl.replace(/\/token\/?$/, ''),
         authorizationEndpoint: egainAuthorizeUrl(profile),

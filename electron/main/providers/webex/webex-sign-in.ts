@@ -21,6 +21,7 @@ export const webexSignIn: SignInCapability<'webex'> = {
     const { identity } = webexHosts(profile)
     const clientSecret = secret?.kind === 'sign_in' && secret.clientSecret ? secret.clientSecret : undefined
     return {
+      kind: 'oauth',
       idp: {
         issuer: `${identity}/v1`,
         authorizationEndpoint: `${identity}/v1/authorize`,
