@@ -57,8 +57,8 @@ export function networkProblemMessage(problem: NetworkProblem, detail: string): 
     case 'proxy_auth':
       return (
         `Your network's proxy asked for a user name and password and did not accept Callboard's (HTTP ${status}), ` +
-        'so nothing was sent. IT must give Callboard the proxy credentials (see "For administrators" in the README) ' +
-        'or let it through. The task goes once that is done: press Retry now, or it is tried again in a few minutes.'
+        'so nothing was sent. Enter the user name and password IT gave you under Settings, Proxy sign-in ' +
+        '(the task is tried again as soon as they are saved), or IT must let Callboard through.'
       )
     case 'proxy_refused':
       return (

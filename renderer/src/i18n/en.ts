@@ -5,6 +5,7 @@ import desktop from '../features/desktop/messages'
 import shell from '../features/shell/messages'
 import quick from '../features/quick-entry/messages'
 import signIn from '../features/sign-in/messages'
+import proxySignIn from '../features/settings/proxy-messages'
 export default {
   tasks: tasksEn,
   history: history.en,
@@ -13,6 +14,7 @@ export default {
   shell: shell.en,
   quick: quick.en,
   signIn: signIn.en,
+  proxySignIn: proxySignIn.en,
   app: {
     title: 'Callboard',
     nav: {
