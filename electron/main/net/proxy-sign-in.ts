@@ -14,6 +14,8 @@ import type { ProxyResolver } from './proxy-route'
 
 const PREFIX = 'proxy:'
 const SUFFIX = ':sign-in'
+const KEYCHAIN_QUIET_MS = 60_000
+
 export const proxySignInAccount = (proxy: string) => `${PREFIX}${proxy}${SUFFIX}`
 
 interface Stored {
@@ -54,6 +56,11 @@ export function createProxySignIns(deps: { secrets: SecretStore; logger: Logger 
   let loaded: Map<string, Stored> | null = null
   let loading: Promise<Map<string, Stored>> | null = null
   let lastProxy: string | null = null
+  /**
+   * After a failed read, requests do not ask the keychain again for a while: a locked one may
+   * hold each call until its time limit. The window's calls always ask.
+   */
+  let quietUntil = 0
 
   /** The stored sign-ins, read from the keychain once it can be read (a locked one is asked again next time). */
   function all(): Promise<Map<string, Stored>> {
@@ -73,6 +80,7 @@ export function createProxySignIns(deps: { secrets: SecretStore; logger: Logger 
         return found
       })
       .catch((error: unknown) => {
+        quietUntil = Date.now() + KEYCHAIN_QUIET_MS
         logger.warn('proxy sign-ins could not be read from the keychain', { error: String(error) })
         return new Map<string, Stored>()
       })
@@ -88,7 +96,7 @@ export function createProxySignIns(deps: { secrets: SecretStore; logger: Logger 
       const address = proxyAddressOf(route.proxy)
       lastProxy = address
       if (route.proxy.username) return route
-      const stored = (await all()).get(address)
+      const stored = loaded || Date.now() >= quietUntil ? (await all()).get(address) : undefined
       if (!stored) return route
       const proxy = new URL(route.proxy)
       proxy.username = encodeURIComponent(stored.username)
