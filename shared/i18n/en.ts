@@ -20,7 +20,7 @@ export const en = {
     certificate_untrusted:
       "Your network presents a certificate this computer does not trust ({detail}), so nothing was sent. If your organization inspects secure connections, IT must install its certificate in this computer's trusted certificates. The task goes once it is trusted: press Retry now, or it is tried again in a few minutes.",
     proxy_auth:
-      "Your network's proxy asked for a user name and password and did not accept Callboard's (HTTP {status}), so nothing was sent. IT must give Callboard the proxy credentials (see “For administrators” in the README) or let it through. The task goes once that is done: press Retry now, or it is tried again in a few minutes.",
+      "Your network's proxy asked for a user name and password and did not accept Callboard's (HTTP {status}), so nothing was sent. Enter the user name and password IT gave you under Settings, Proxy sign-in (the task is tried again as soon as they are saved), or IT must let Callboard through.",
     proxy_refused:
       "Your network's proxy refused the connection to the provider (HTTP {status}), so nothing was sent. IT must allow the provider's address through the proxy. The task goes once that is done: press Retry now, or it is tried again in a few minutes.",
   },

@@ -18,7 +18,7 @@ export const es = {
     certificate_untrusted:
       'Su red presenta un certificado en el que este equipo no confía ({detail}), así que no se envió nada. Si su organización inspecciona las conexiones seguras, el departamento de TI debe instalar su certificado entre los certificados de confianza de este equipo. La tarea se enviará cuando sea de confianza: pulse Reintentar ahora o se volverá a intentar en unos minutos.',
     proxy_auth:
-      'El proxy de su red pidió un usuario y una contraseña y no aceptó los de Callboard (HTTP {status}), así que no se envió nada. El departamento de TI debe dar a Callboard las credenciales del proxy (vea «Para administradores» en el README) o dejarlo pasar. La tarea se enviará cuando esté hecho: pulse Reintentar ahora o se volverá a intentar en unos minutos.',
+      'El proxy de su red pidió un usuario y una contraseña y no aceptó los de Callboard (HTTP {status}), así que no se envió nada. Introduzca el usuario y la contraseña que le dio TI en Ajustes, Inicio de sesión del proxy (la tarea se vuelve a intentar en cuanto se guardan), o TI debe dejar pasar a Callboard.',
     proxy_refused:
       'El proxy de su red rechazó la conexión con el proveedor (HTTP {status}), así que no se envió nada. El departamento de TI debe permitir la dirección del proveedor a través del proxy. La tarea se enviará cuando esté hecho: pulse Reintentar ahora o se volverá a intentar en unos minutos.',
   },

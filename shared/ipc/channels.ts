@@ -38,6 +38,9 @@ export const invokeChannels = [
   'updates:restart',
   'diagnostics:export',
   'policy:state',
+  'proxy:state',
+  'proxy:setSignIn',
+  'proxy:clearSignIn',
 ] as const
 
 export const eventChannels = [

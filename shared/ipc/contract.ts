@@ -14,6 +14,7 @@ import { SubmitTask } from '../schemas/tasks'
 import { UpdateStatus } from '../schemas/updates'
 import { DiagnosticsFile, ExportDiagnostics } from '../schemas/diagnostics'
 import { PolicyState } from '../schemas/policy'
+import { ProxyRef, ProxySignInState, SetProxySignIn } from '../schemas/proxy-sign-in'
 import { HistoryQuery, QueueChanged, QueueItem, QueueStopped, ResolveReview, TaskRef } from '../schemas/outbox'
 import { HistoryPage, QueuePage, QueueQuery } from '../schemas/list-pages'
 import type { EventChannel, InvokeChannel } from './channels'
@@ -120,6 +121,23 @@ export const invokes = {
     input: NoInput,
     output: KeychainHealth,
     summary: 'Probe the OS keychain now (write, read back, delete a test entry) and say what works.',
+  },
+  'proxy:state': {
+    input: NoInput,
+    output: ProxySignInState,
+    summary:
+      "The proxy Callboard's requests last went through, and the proxy sign-ins stored in the keychain (user names, never a password).",
+  },
+  'proxy:setSignIn': {
+    input: SetProxySignIn,
+    output: ProxySignInState,
+    summary:
+      'Store the user name and password a proxy asks for (Basic) in the OS keychain; tasks waiting on the proxy try again now.',
+  },
+  'proxy:clearSignIn': {
+    input: ProxyRef,
+    output: ProxySignInState,
+    summary: "Delete a proxy's stored sign-in from the keychain.",
   },
   'tasks:submit': {
     input: SubmitTask,

@@ -19,7 +19,15 @@ const TOKEN = {
   expiresAt: '2030-01-01T00:00:00.000Z',
   refreshToken: 'RT-rotated-refresh-Z81k',
 }
-const seededSecrets = [secrets.webex.clientSecret, secrets.webex.refreshToken, TOKEN.accessToken, TOKEN.refreshToken]
+/** A proxy sign-in stored in Settings (issue #15): a secret like the profile's. */
+const PROXY_PASSWORD = 'Proxy-Pa55word-9Xc3-unique'
+const seededSecrets = [
+  secrets.webex.clientSecret,
+  secrets.webex.refreshToken,
+  TOKEN.accessToken,
+  TOKEN.refreshToken,
+  PROXY_PASSWORD,
+]
 
 async function setUp() {
   const logDir = mkdtempSync(join(tmpdir(), 'callboard-diag-log-'))
@@ -35,6 +43,7 @@ async function setUp() {
   const profileId = saved.profile.id
   await call('credentials:set', { profileId, secret: secrets.webex })
   await store.set(tokenAccount(profileId), JSON.stringify(TOKEN))
+  await call('proxy:setSignIn', { proxy: 'proxy.corp.example:8080', username: 'agent-7', password: PROXY_PASSWORD })
   services.outbox!.pause()
   await call('tasks:submit', {
     intent: {
@@ -59,6 +68,7 @@ async function setUp() {
     logFile,
     `${JSON.stringify({ msg: 'token', raw: TOKEN.accessToken, json: JSON.stringify({ t: TOKEN.refreshToken }) })}\n`,
   )
+  appendFileSync(logFile, `${JSON.stringify({ msg: 'proxy', auth: `agent-7:${PROXY_PASSWORD}` })}\n`)
   appendFileSync(logFile, `${JSON.stringify({ msg: 'dialling', to: '(415) 555-0123' })}\n`)
   appendFileSync(`${logFile}.1`, `${JSON.stringify({ msg: 'older line', secret: secrets.webex.refreshToken })}\n`)
   return { services, call, exportDir }

@@ -196,6 +196,12 @@ const validOutputs = {
     managedProfiles: [PROFILE_ID],
     allowedProviders: ['webex'],
   },
+  'proxy:state': { proxy: 'proxy.example.com:8080', signIns: [] },
+  'proxy:setSignIn': {
+    proxy: 'proxy.example.com:8080',
+    signIns: [{ proxy: 'proxy.example.com:8080', username: 'agent-7', passwordStored: true }],
+  },
+  'proxy:clearSignIn': { proxy: null, signIns: [] },
 } as const
 
 /** A valid input per channel, for the happy path. */
@@ -208,6 +214,8 @@ const validInputs: Record<string, unknown> = {
   'credentials:status': { profileId: PROFILE_ID },
   'credentials:set': { profileId: PROFILE_ID, secret: { provider: 'voice_broadcast', apiKey: 'k', apiSecret: 's' } },
   'credentials:clear': { profileId: PROFILE_ID },
+  'proxy:setSignIn': { proxy: 'proxy.example.com:8080', username: 'agent-7', password: 'pw' },
+  'proxy:clearSignIn': { proxy: 'proxy.example.com:8080' },
   'tasks:submit': {
     intent: {
       kind: 'outdial',

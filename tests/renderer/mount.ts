@@ -2,6 +2,7 @@ import type { Component } from 'vue'
 import { afterEach } from 'vitest'
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
+import { createMemoryHistory, createRouter } from 'vue-router'
 import type { InvokeChannel } from '../../shared/ipc/channels'
 import { createBridge } from '../../shared/ipc/bridge'
 import type { Result } from '../../shared/ipc/result'
@@ -43,10 +44,21 @@ export function mountInApp<C extends Component>(
     },
     subscribe: () => () => undefined,
   })
+  // The named routes a component links to (a waiting task links to Settings' proxy sign-in).
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/', component: { render: () => null } },
+      { path: '/settings', name: 'settings', component: { render: () => null } },
+    ],
+  })
   const wrapper = mount(component, {
     props: (options.props ?? {}) as never,
     attachTo: document.body,
-    global: { plugins: [createPinia(), createAppI18n(options.language ?? 'en')], provide: { [bridgeKey]: bridge } },
+    global: {
+      plugins: [createPinia(), createAppI18n(options.language ?? 'en'), router],
+      provide: { [bridgeKey]: bridge },
+    },
   })
   return { wrapper, calls, settle: () => flushPromises() }
 }

@@ -48,3 +48,23 @@ describe('a task waiting for the network', () => {
     expect(wrapper.text()).toContain(MESSAGE)
   })
 })
+
+describe('a task waiting for a proxy sign-in', () => {
+  it.each([
+    ['en', 'Enter the proxy sign-in in Settings'],
+    ['es', 'Escriba el inicio de sesión del proxy en Ajustes'],
+  ] as const)('(%s) links to Settings, Proxy sign-in, by its accessible name', (language, name) => {
+    const { wrapper } = mountInApp(QueueItemStatus, { props: { item: waiting('proxy_auth') }, language })
+    const link = wrapper.get('[data-testid="proxy-sign-in-link"]')
+    expect(link.element.tagName).toBe('A')
+    expect(link.text()).toBe(name)
+    expect(link.attributes('href')).toBe('/settings#proxy-sign-in')
+  })
+
+  it('other network problems have no such link', () => {
+    for (const network of ['proxy_refused', 'certificate_untrusted'] as const) {
+      const { wrapper } = mountInApp(QueueItemStatus, { props: { item: waiting(network) } })
+      expect(wrapper.find('[data-testid="proxy-sign-in-link"]').exists()).toBe(false)
+    }
+  })
+})

@@ -23,6 +23,8 @@ import { wireSignIn } from './sign-in-wiring'
 import { wireUpdates } from './updates-wiring'
 import { wireNetwork } from '../net/network-wiring'
 import { routedFetch } from '../net/routed-fetch'
+import { createProxySignIns } from '../net/proxy-sign-in'
+import { proxySignInHandlers } from '../net/proxy-sign-in-handlers'
 
 export type { AppServices, AppServicesDeps } from './app-services-api'
 export { defaultSettingsFor } from '../settings/settings-defaults'
@@ -64,7 +66,13 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
   await applySandbox()
 
   // Every provider request follows one proxy decision and trusts the OS's certificates too.
-  wireNetwork({ policyProxy: policy.policy?.proxy, systemProxy: deps.systemProxy, logger: logger.child('network') })
+  const proxySignIns = createProxySignIns({ secrets: deps.secrets, logger: logger.child('proxy') })
+  wireNetwork({
+    policyProxy: policy.policy?.proxy,
+    systemProxy: deps.systemProxy,
+    proxySignIns,
+    logger: logger.child('network'),
+  })
   const outgoing = deps.fetch ?? routedFetch()
   const providers = wireProviders({ ...deps, directory, notOwner, fetch: outgoing })
   const signIn = wireSignIn({
@@ -129,6 +137,8 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       ...desktop.handlers,
       ...updatesHandlers(updates),
       ...policyHandlers(policy),
+      // A new proxy sign-in: lanes parked on the proxy's refusal try again now, as on a network change.
+      ...proxySignInHandlers(proxySignIns, () => void opened.outbox?.poke('proxy sign-in changed')),
       ...wireDiagnostics(deps, { settings, directory, queue: opened, updates, policy: policy.state, credentials }),
     },
   })

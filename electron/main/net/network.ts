@@ -18,10 +18,14 @@ export function useProxyResolver(resolver: ProxyResolver): void {
 /** Which proxy (or none) a request to `url` goes through. */
 export async function proxyFor(url: string): Promise<ProxyRoute> {
   const route = await current(url)
-  if (route.kind === 'proxy') {
-    for (const part of [route.proxy.username, route.proxy.password]) if (part) credentials.add(decodeURIComponent(part))
-  }
+  if (route.kind === 'proxy')
+    hideProxySecrets(decodeURIComponent(route.proxy.username), decodeURIComponent(route.proxy.password))
   return route
+}
+
+/** Proxy credentials known to this process (used, or read from the keychain): hidden from then on. */
+export function hideProxySecrets(...parts: string[]): void {
+  for (const part of parts) if (part) credentials.add(part)
 }
 
 /** The proxy credentials this process has used: secrets like any profile's (logs, outcomes, diagnostics). */

@@ -6,6 +6,7 @@ import shell from '../features/shell/messages'
 import quick from '../features/quick-entry/messages'
 import signIn from '../features/sign-in/messages'
 import { en as mainEn } from '@shared/i18n/en'
+import proxySignIn from '../features/settings/proxy-messages'
 export default {
   // What main says (outcomes, deadlines, notifications…), keyed in shared/i18n.
   ...mainEn,
@@ -16,6 +17,7 @@ export default {
   shell: shell.en,
   quick: quick.en,
   signIn: signIn.en,
+  proxySignIn: proxySignIn.en,
   app: {
     title: 'Callboard',
     nav: {

@@ -5,6 +5,7 @@ import desktop from '../features/desktop/messages'
 import shell from '../features/shell/messages'
 import quick from '../features/quick-entry/messages'
 import signIn from '../features/sign-in/messages'
+import proxySignIn from '../features/settings/proxy-messages'
 import type en from './en'
 import { es as mainEs } from '@shared/i18n/es'
 
@@ -17,6 +18,7 @@ export default {
   shell: shell.es,
   quick: quick.es,
   signIn: signIn.es,
+  proxySignIn: proxySignIn.es,
   app: {
     title: 'Callboard',
     nav: {
