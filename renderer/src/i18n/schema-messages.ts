@@ -30,10 +30,6 @@ const EXACT: Record<string, string> = {
   'Do not put a user name or password in the URL; use the secret fields.':
     'No ponga un usuario ni una contraseña en la URL; use los campos de secretos.',
   'Leave out ?query and #fragment.': 'Quite la ?consulta y el #fragmento.',
-  'The proxy must be an http:// or https:// address, or "direct".':
-    'El proxy debe ser una dirección http:// o https://, o "direct".',
-  'A policy never holds the proxy password; see "For administrators" for where credentials go.':
-    'Una política nunca lleva la contraseña del proxy; vea "For administrators" para saber dónde van las credenciales.',
   // Settings' proxy sign-in (shared/schemas/proxy-sign-in.ts).
   'Enter the proxy as host:port, for example proxy.example.com:8080.':
     'Escriba el proxy como host:puerto, por ejemplo proxy.example.com:8080.',

@@ -1,6 +1,6 @@
 import { networkBlockedOutcome } from '../../net/network-problem'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
-import { msg, type MessageParam } from '@shared/i18n/message'
+import { msg } from '@shared/i18n/message'
 import type { AiccsCreateAiCallTask } from '@shared/providers/aiccs/wire'
 import { AICCS_TASK_NAME_MAX, toAiccsQuery } from '@shared/providers/aiccs/wire'
 import type { SendContext } from '../provider-module'
