@@ -100,7 +100,17 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     send: async (entry) => {
       const outcome = await providers.sendTask(attemptOf(entry))
       // A refused renewal signs a profile that signs in out, so the window offers "Sign in again".
-      if (outcome.kind === 'needs_auth') void signIn.renewalRefused(entry.profileId)
+      if (outcome.kind === 'needs_auth') {
+        // Best effort: the outcome stands (the task waits for sign-in) whatever the keychain says.
+        signIn
+          .renewalRefused(entry.profileId)
+          .catch((error: unknown) =>
+            logger.warn('signing out after a refused renewal failed', {
+              profileId: entry.profileId,
+              error: String(error),
+            }),
+          )
+      }
       return outcome
     },
   })

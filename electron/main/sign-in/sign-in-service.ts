@@ -289,7 +289,14 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
       const found = deps.planFor(profile, secret)
       if (!found) return
       await deps.tokens.forget(profileId)
-      if (found.plan.kind === 'custom') await deps.credentials.clear(profileId)
+      // A built-in (sandbox) profile's credentials cannot be cleared; the token is gone all the same.
+      if (found.plan.kind === 'custom') {
+        await deps.credentials
+          .clear(profileId)
+          .catch((error: unknown) =>
+            logger.warn('the refused sign-in could not be cleared', { profileId, error: String(error) }),
+          )
+      }
       problems.set(profileId, RENEWAL_REFUSED)
       logger.info('sign-in renewal refused; signed out', { profileId })
       await announce(profileId)

@@ -20,7 +20,7 @@ const en = {
 const es: typeof en = {
   title: 'Inicio de sesión en el proxy',
   intro:
-    'Si el proxy de su red pide un usuario y una contraseña, escriba los que le dio IT. Se guardan en el llavero de este equipo y solo se envían a ese proxy.',
+    'Si el proxy de su red pide un usuario y una contraseña, escriba los que le dio TI. Se guardan en el llavero de este equipo y solo se envían a ese proxy.',
   proxy: 'Proxy (host:puerto)',
   proxyHelp: 'Rellenado con el proxy por el que Callboard pasó por última vez, si lo hubo.',
   username: 'Usuario',
