@@ -36,7 +36,7 @@ export interface AppServicesDeps {
   newId?: () => string
   /** "Test connection" probes; default: each provider's own. */
   probes?: ProbeRegistry
-  /** HTTP for the probes and clients; default: the runtime's fetch. */
+  /** HTTP for the probes and clients; default: the runtime's fetch through the proxy decision. */
   fetch?: typeof fetch
   /** The clipboard's text, read only (the app's clipboard; nothing in the harness unless a test gives it). */
   readClipboard?: () => Promise<string>

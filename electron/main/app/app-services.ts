@@ -19,11 +19,9 @@ import { profileHandlers } from './profile-handlers'
 import { wireProfiles } from './profile-wiring'
 import { wireProviders } from './provider-wiring'
 import { wireQueue } from './queue-wiring'
-import { wireSignIn } from './sign-in-wiring'
+import { signingOutWhenRefused, wireSignIn } from './sign-in-wiring'
 import { wireUpdates } from './updates-wiring'
-import { wireNetwork } from '../net/network-wiring'
-import { routedFetch } from '../net/routed-fetch'
-import { createProxySignIns } from '../net/proxy-sign-in'
+import { setUpNetwork } from './network-setup'
 import { proxySignInHandlers } from '../net/proxy-sign-in-handlers'
 
 export type { AppServices, AppServicesDeps } from './app-services-api'
@@ -66,14 +64,8 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
   await applySandbox()
 
   // Every provider request follows one proxy decision and trusts the OS's certificates too.
-  const proxySignIns = createProxySignIns({ secrets: deps.secrets, logger: logger.child('proxy') })
-  wireNetwork({
-    policyProxy: policy.policy?.proxy,
-    systemProxy: deps.systemProxy,
-    proxySignIns,
-    logger: logger.child('network'),
-  })
-  const outgoing = deps.fetch ?? routedFetch()
+  const network = setUpNetwork({ ...deps, policyProxy: policy.policy?.proxy })
+  const outgoing = network.fetch
   const providers = wireProviders({ ...deps, directory, notOwner, fetch: outgoing })
   const signIn = wireSignIn({
     ...deps,
@@ -97,22 +89,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     events,
     directory,
     skew: providers.skew,
-    send: async (entry) => {
-      const outcome = await providers.sendTask(attemptOf(entry))
-      // A refused renewal signs a profile that signs in out, so the window offers "Sign in again".
-      if (outcome.kind === 'needs_auth') {
-        // Best effort: the outcome stands (the task waits for sign-in) whatever the keychain says.
-        signIn
-          .renewalRefused(entry.profileId)
-          .catch((error: unknown) =>
-            logger.warn('signing out after a refused renewal failed', {
-              profileId: entry.profileId,
-              error: String(error),
-            }),
-          )
-      }
-      return outcome
-    },
+    send: signingOutWhenRefused((entry) => providers.sendTask(attemptOf(entry)), signIn, logger),
   })
   queue = opened
   const updates = wireUpdates({ updates: deps.updates, queue: opened, clock, logger, events })
@@ -148,7 +125,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       ...updatesHandlers(updates),
       ...policyHandlers(policy),
       // A new proxy sign-in: lanes parked on the proxy's refusal try again now, as on a network change.
-      ...proxySignInHandlers(proxySignIns, () => void opened.outbox?.poke('proxy sign-in changed')),
+      ...proxySignInHandlers(network.proxySignIns, () => void opened.outbox?.poke('proxy sign-in changed')),
       ...wireDiagnostics(deps, { settings, directory, queue: opened, updates, policy: policy.state, credentials }),
     },
   })

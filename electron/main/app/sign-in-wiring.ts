@@ -1,3 +1,4 @@
+import type { SendOutcome } from '@shared/schemas/send-outcome'
 import { signInPlanFor } from '../providers/registry'
 import type { SignInService } from '../sign-in/sign-in-service'
 import { createSignInService } from '../sign-in/sign-in-service'
@@ -39,4 +40,28 @@ export function wireSignIn(deps: SignInWiringDeps): SignInService {
     changed: (status) => deps.events.emit('signin:changed', status),
     signedIn: deps.signedIn,
   })
+}
+
+/**
+ * `send`, with a refused renewal signing out the profile that signs in, so the window offers
+ * "Sign in again". Best effort: the outcome stands (the task waits for sign-in) whatever the
+ * keychain says.
+ */
+export function signingOutWhenRefused<E extends { profileId: string }>(
+  send: (entry: E) => Promise<SendOutcome>,
+  signIn: Pick<SignInService, 'renewalRefused'>,
+  logger: Logger,
+): (entry: E) => Promise<SendOutcome> {
+  return async (entry) => {
+    const outcome = await send(entry)
+    if (outcome.kind === 'needs_auth') {
+      signIn.renewalRefused(entry.profileId).catch((error: unknown) =>
+        logger.warn('signing out after a refused renewal failed', {
+          profileId: entry.profileId,
+          error: String(error),
+        }),
+      )
+    }
+    return outcome
+  }
 }
