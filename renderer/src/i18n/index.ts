@@ -33,17 +33,19 @@ export function i18nGlobal(): ReturnType<typeof createAppI18n>['global'] {
 }
 
 /**
- * Compiles the messages of these sections ahead of need (at idle): vue-i18n compiles a message the
- * first time it is shown, which the first open of a long list would otherwise pay for every
- * message its rows use.
+ * One job per message of these sections, each compiling it (for `inBackground`, ahead of need):
+ * vue-i18n compiles a message the first time it is shown, about a millisecond each, which the first
+ * open of a long list would otherwise pay for every message its rows use.
  */
-export function warmMessages(sections: readonly (keyof MessageSchema)[]): void {
-  if (!current) return
+export function messageWarmers(sections: readonly (keyof MessageSchema)[]): (() => void)[] {
+  if (!current) return []
   const global = current.global
+  const jobs: (() => void)[] = []
   const walk = (node: unknown, path: string): void => {
-    if (typeof node === 'string') void global.t(path, {}, { missingWarn: false, fallbackWarn: false })
+    if (typeof node === 'string') jobs.push(() => void global.t(path, {}, { missingWarn: false, fallbackWarn: false }))
     else if (node && typeof node === 'object')
       for (const [key, child] of Object.entries(node)) walk(child, `${path}.${key}`)
   }
   for (const section of sections) walk(global.getLocaleMessage(global.locale.value)[section], section)
+  return jobs
 }
