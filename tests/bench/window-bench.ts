@@ -53,7 +53,7 @@ async function sandboxWebex(): Promise<ProfileOf<'webex'>> {
 }
 
 /** A data folder whose queue journal holds FINISHED sent and then WAITING queued outdials. */
-async function filledDataDir(): Promise<string> {
+export async function filledDataDir(): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'callboard-bench-window-'))
   const webex = await sandboxWebex()
   const clock = systemClock

@@ -1,0 +1,116 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { memorySecretStore } from '../main/memory-secret-store'
+import { launchChromium } from '../e2e/helpers/chromium'
+import { startTestHarness } from '../e2e/helpers/harness'
+import { filledDataDir } from './window-bench'
+
+// Where a view's first open spends its time: opens History (or the queue) from the New task view as
+// the window bench does, right as the task forms are up, and writes a Chromium trace of each open
+// (load it in DevTools' Performance panel; forced layouts carry the script stack that caused them).
+// Prints each open's time and the page thread's busy and CPU milliseconds, which, unlike the time,
+// hold up on a busy machine.
+//
+//   tsx tests/bench/view-trace.ts [#/history|#/queue] [runs]
+//   DATA_DIR=<a folder it printed before> reuses the 20,000 tasks; RENDERER_DIR=<a build> traces another build.
+
+const view = process.argv[2] ?? '#/history'
+const runs = Number(process.argv[3] ?? 3)
+const ROWS = { '#/history': '[data-testid="history-subject"]', '#/queue': '[data-testid="queue-row"] .queue-subject' }
+const rowSelector = ROWS[view as keyof typeof ROWS]
+if (!rowSelector) throw new Error(`no rows known for ${view}`)
+
+interface TraceEvent {
+  name: string
+  ph: string
+  pid: number
+  tid: number
+  ts: number
+  dur?: number
+  tdur?: number
+  args?: { name?: string }
+}
+
+/** The page thread's top-level tasks from `from` (µs) for `ms`: busy (wall) and CPU milliseconds. */
+function pageThreadTime(events: TraceEvent[], from: number, ms: number): { busy: number; cpu: number } {
+  const counts = new Map<string, number>()
+  const mains = new Set<string>()
+  for (const e of events) {
+    const thread = `${e.pid}:${e.tid}`
+    counts.set(thread, (counts.get(thread) ?? 0) + 1)
+    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') mains.add(thread)
+  }
+  const main = [...mains].sort((a, b) => counts.get(b)! - counts.get(a)!)[0]
+  const tasks = events
+    .filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)
+  let busy = 0
+  let cpu = 0
+  let end = -1
+  for (const task of tasks) {
+    if (task.ts < end) continue
+    end = task.ts + task.dur!
+    if (task.ts < from || task.ts > from + ms * 1000) continue
+    busy += task.dur!
+    cpu += task.tdur ?? task.dur!
+  }
+  return { busy: busy / 1000, cpu: cpu / 1000 }
+}
+
+const dataDir = process.env['DATA_DIR'] ?? (await filledDataDir())
+const rendererDir = process.env['RENDERER_DIR']
+console.log(`data: ${dataDir}`)
+const harness = await startTestHarness({
+  dataDir,
+  secrets: memorySecretStore(),
+  ...(rendererDir ? { rendererDir } : {}),
+})
+harness.services.outbox!.pause()
+const browser = await launchChromium()
+const out = mkdtempSync(join(tmpdir(), 'callboard-view-trace-'))
+try {
+  for (let run = 0; run < runs; run++) {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 760 } })
+    await page.goto(harness.url)
+    await page.waitForFunction(() => performance.getEntriesByName('callboard:forms-ready').length > 0, undefined, {
+      timeout: 60_000,
+    })
+    await browser.startTracing(page, {
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'disabled-by-default-devtools.timeline.stack',
+        'v8',
+      ],
+    })
+    // The same measure as the window bench: hash set → first screen of rows drawn, a frame later.
+    const ms = (await page.evaluate(`new Promise((resolve) => {
+      const start = performance.now()
+      location.hash = ${JSON.stringify(view)}
+      const look = () => {
+        const rows = document.querySelectorAll(${JSON.stringify(rowSelector)}).length
+        const scroller = document.querySelector('.list-scroller')
+        if (scroller && rows > 0 && (rows >= 50 || scroller.scrollHeight > scroller.clientHeight))
+          requestAnimationFrame(() => resolve(performance.now() - start))
+        else requestAnimationFrame(look)
+      }
+      look()
+    })`)) as number
+    const trace = await browser.stopTracing()
+    const path = join(out, `open-${run}.json`)
+    writeFileSync(path, trace)
+    const { traceEvents } = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }
+    const navigation = traceEvents.find((e) => e.name === 'FrameLoader::updateForSameDocumentNavigation')
+    const time = navigation ? pageThreadTime(traceEvents, navigation.ts - 5000, ms) : null
+    console.log(
+      `open ${run}: ${ms.toFixed(1)} ms` +
+        (time ? `, page thread busy ${time.busy.toFixed(1)} ms, CPU ${time.cpu.toFixed(1)} ms` : '') +
+        ` (${path})`,
+    )
+    await page.close()
+  }
+} finally {
+  await browser.close()
+  await harness.close()
+}
