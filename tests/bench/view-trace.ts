@@ -78,6 +78,7 @@ try {
     })
     await browser.startTracing(page, {
       categories: [
+        'blink',
         'devtools.timeline',
         'disabled-by-default-devtools.timeline',
         'disabled-by-default-devtools.timeline.stack',
