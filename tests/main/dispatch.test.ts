@@ -1,3 +1,4 @@
+import { inEnglish, said } from '../shared/in-english'
 import fc from 'fast-check'
 import { msg } from '../../shared/i18n/message'
 import type { Mock } from 'vitest'
@@ -304,7 +305,7 @@ describe('dispatch (S2)', () => {
           expect(result.ok).toBe(false)
           if (!result.ok) {
             expect(result.error.code).toBe('invalid_input')
-            expect(result.error.message.length).toBeGreaterThan(10)
+            expect(inEnglish(result.error.message).length).toBeGreaterThan(10)
             expect(Array.isArray(result.error.issues)).toBe(true)
           }
         }),
@@ -374,7 +375,7 @@ describe('dispatch (S2)', () => {
 
   it('turns service errors into envelopes: AppError keeps its code, a crash becomes internal and is logged', async () => {
     const handlers = spyHandlers()
-    asMock(handlers['settings:update']).mockRejectedValueOnce(new AppError('settings_unwritable', 'Cannot save.'))
+    asMock(handlers['settings:update']).mockRejectedValueOnce(new AppError('settings_unwritable', said('Cannot save.')))
     asMock(handlers['settings:get']).mockRejectedValueOnce(new TypeError('boom'))
     const { lines, logger } = quietLogger()
     const dispatch = createDispatch({ handlers, logger, checkOutputs: true })

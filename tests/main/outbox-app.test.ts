@@ -1,3 +1,4 @@
+import { inEnglish } from '../shared/in-english'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -171,7 +172,7 @@ async function queueOutdials(
   for (let i = 0; i < count; i++) {
     const intent = { ...base, destination: `+1415555${String(1000 + i)}` }
     const queued = await call<QueueItem>(services, 'tasks:submit', { intent })
-    if (!queued.ok) throw new Error(queued.error.message)
+    if (!queued.ok) throw new Error(inEnglish(queued.error.message))
     ids.push(queued.value.id)
   }
   await after(services, ids)

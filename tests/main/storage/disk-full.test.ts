@@ -1,3 +1,4 @@
+import { inEnglish } from '../../shared/in-english'
 import { readdirSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Result } from '../../../shared/ipc/result'
@@ -51,7 +52,7 @@ describe.skipIf(!smallDiskAvailable())('a full or read-only disk (A4)', () => {
       if (channel === 'queue:stopped') stoppedEvents.push((payload as { stopped: string | null }).stopped)
     })
     const saved = await call<ProfileSummary>(services, 'profiles:save', drafts.webex)
-    if (!saved.ok) throw new Error(saved.error.message)
+    if (!saved.ok) throw new Error(inEnglish(saved.error.message))
     const profileId = saved.value.profile.id
     services.outbox!.pause()
     const before = await call<QueueItem>(services, 'tasks:submit', outdial(profileId, 1))
@@ -108,7 +109,7 @@ describe.skipIf(!smallDiskAvailable())('a full or read-only disk (A4)', () => {
     cleanups.push(() => disk.close())
     const { services } = await onDisk(disk)
     const saved = await call<ProfileSummary>(services, 'profiles:save', drafts.webex)
-    if (!saved.ok) throw new Error(saved.error.message)
+    if (!saved.ok) throw new Error(inEnglish(saved.error.message))
     services.outbox!.pause()
     disk.fill()
     let refused = false
@@ -126,7 +127,7 @@ describe.skipIf(!smallDiskAvailable())('a full or read-only disk (A4)', () => {
     cleanups.push(() => disk.close())
     const first = await onDisk(disk)
     const saved = await call<ProfileSummary>(first.services, 'profiles:save', drafts.webex)
-    if (!saved.ok) throw new Error(saved.error.message)
+    if (!saved.ok) throw new Error(inEnglish(saved.error.message))
     first.services.outbox!.pause()
     for (const n of [1, 2])
       expect((await call(first.services, 'tasks:submit', outdial(saved.value.profile.id, n))).ok).toBe(true)
