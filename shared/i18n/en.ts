@@ -480,6 +480,15 @@ export const en = {
     outOfStep:
       '{tasks} lost a change, so what the queue shows for them may be out of date: {ids}. Those that could be created twice wait for your review instead of being sent.',
     copyAt: 'A copy of the damaged file is at {path}.',
+    /** Why a whole queue file could not be used. */
+    unusable: {
+      empty: 'it is empty',
+      truncatedHeader: 'its header is cut short',
+      notAJournal: 'it is not a Callboard queue file',
+      foreignFormat: 'it is in a format Callboard does not read',
+      newerVersion: 'a newer Callboard wrote it',
+      damagedHeader: 'its header is damaged and nothing after it could be read',
+    },
     idsAndMore: '{ids} and {more} more',
     stopped:
       'The task queue is stopped: {why}. Tasks already queued are kept and wait; new ones cannot be queued. It starts again by itself as soon as it can write.',

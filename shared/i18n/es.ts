@@ -433,7 +433,8 @@ export const es = {
       'No se puede escribir en la carpeta de datos de Callboard ({code}). Compruebe que el disco no sea de solo lectura y que usted tenga permiso de escritura en la carpeta.',
     proxyKeychainLocked:
       'El llavero está bloqueado, así que no se pudo cambiar el inicio de sesión del proxy. Desbloquéelo e inténtelo de nuevo.',
-    proxyKeychainUnavailable: 'No se puede acceder al llavero, así que no se pudo cambiar el inicio de sesión del proxy.',
+    proxyKeychainUnavailable:
+      'No se puede acceder al llavero, así que no se pudo cambiar el inicio de sesión del proxy.',
   },
   keychainProblem: {
     ok: 'El llavero funciona.',
@@ -458,7 +459,8 @@ export const es = {
   queueFile: {
     setAside:
       'El archivo de la cola de tareas estaba dañado ({reason}). Se apartó como {path}; no se pudo leer ninguna tarea de él.',
-    tornTail: 'El archivo de la cola de tareas terminaba con una escritura incompleta ({bytes}, {reason}); se descartó.',
+    tornTail:
+      'El archivo de la cola de tareas terminaba con una escritura incompleta ({bytes}, {reason}); se descartó.',
     tornTailProven: 'Se conservan todas las tareas confirmadas antes de ella.',
     tornTailUnproven:
       'El archivo lo escribió una versión anterior de Callboard sin recuento de tareas, así que Callboard no puede confirmar que se conserven todas las tareas anteriores.',
@@ -486,6 +488,14 @@ export const es = {
     outOfStep:
       'Otras tareas perdieron un cambio ({tasks}), así que lo que la cola muestra de ellas puede no estar al día: {ids}. Las que podrían crearse dos veces esperan su revisión en lugar de enviarse.',
     copyAt: 'Hay una copia del archivo dañado en {path}.',
+    unusable: {
+      empty: 'está vacío',
+      truncatedHeader: 'su encabezado está cortado',
+      notAJournal: 'no es un archivo de cola de Callboard',
+      foreignFormat: 'tiene un formato que Callboard no lee',
+      newerVersion: 'lo escribió una versión más reciente de Callboard',
+      damagedHeader: 'su encabezado está dañado y no se pudo leer nada después de él',
+    },
     idsAndMore: '{ids} y {more} más',
     stopped:
       'La cola de tareas está detenida: {why}. Las tareas ya en cola se conservan y esperan; no se pueden poner tareas nuevas en cola. Se reanuda sola en cuanto puede escribir.',

@@ -279,7 +279,10 @@ describe('dispatch (S2)', () => {
       'toString',
       'settings:get ',
     ]) {
-      expect(await dispatch(name, undefined), name).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+      expect(await dispatch(name, undefined), name).toMatchObject({
+        ok: false,
+        error: { code: 'unknown_channel', message: { key: 'failure.unknownChannel' } },
+      })
     }
   })
 
@@ -381,10 +384,14 @@ describe('dispatch (S2)', () => {
     const dispatch = createDispatch({ handlers, logger, checkOutputs: true })
     expect(await dispatch('settings:update', { theme: 'dark' })).toEqual({
       ok: false,
-      error: { code: 'settings_unwritable', message: 'Cannot save.' },
+      error: { code: 'settings_unwritable', message: said('Cannot save.') },
     })
     const crashed = await dispatch('settings:get', undefined)
-    expect(crashed).toMatchObject({ ok: false, error: { code: 'internal' } })
+    // What the window shows is a key with the channel, in the agent's language.
+    expect(crashed).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: { key: 'failure.unexpected', params: { channel: 'settings:get' } } },
+    })
     expect(JSON.stringify(crashed)).not.toContain('boom')
     expect(lines.some((l) => l.includes('handler crashed') && l.includes('boom'))).toBe(true)
   })

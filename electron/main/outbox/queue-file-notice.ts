@@ -1,5 +1,6 @@
-import { msg, type Message, type MessageParam } from '@shared/i18n/message'
+import { msg, type Message, type MessageKey, type MessageParam } from '@shared/i18n/message'
 import type { DamagedStretch, JournalOpenResult } from './journal'
+import type { JournalDamageCode } from './journal-scan'
 import type { ReplaySkips } from './outbox'
 import type { OutboxEvent } from './outbox-events'
 
@@ -10,7 +11,7 @@ import type { OutboxEvent } from './outbox-events'
 /** What went wrong with the queue file at start, as the journal found it. */
 export type JournalNotice =
   /** The file could not be used at all (not a journal, another format, a newer version): set aside whole. */
-  | { kind: 'set_aside'; path: string; reason: string }
+  | { kind: 'set_aside'; path: string; code: JournalDamageCode; reason: string }
   /** Damage, or records missing: every intact record was kept and the file was copied aside first. */
   | {
       kind: 'damaged'
@@ -50,7 +51,7 @@ function idsIn(stretches: readonly DamagedStretch[], pattern: RegExp): Set<strin
 export function journalNotice(opened: JournalOpenResult<OutboxEvent>): JournalNotice | null {
   const { quarantine, tornTail, loss } = opened
   if (quarantine && quarantine.damaged.length === 0 && quarantine.code !== 'missing-records') {
-    return { kind: 'set_aside', path: quarantine.quarantinedTo, reason: quarantine.reason }
+    return { kind: 'set_aside', path: quarantine.quarantinedTo, code: quarantine.code, reason: quarantine.reason }
   }
   if (quarantine) {
     const kept = new Set(opened.records.flatMap((e) => (e.t === 'queued' ? [e.entry.id] : [])))
@@ -79,6 +80,16 @@ export function journalNotice(opened: JournalOpenResult<OutboxEvent>): JournalNo
     return { kind: 'torn_tail', bytesDropped: tornTail.bytesDropped, reason: tornTail.why, proven: loss.complete }
   }
   return null
+}
+
+/** Why a whole file was set aside, by the journal's code (its own words for any other). */
+const UNUSABLE: Partial<Record<JournalDamageCode, MessageKey>> = {
+  empty: 'queueFile.unusable.empty',
+  'truncated-header': 'queueFile.unusable.truncatedHeader',
+  'not-a-journal': 'queueFile.unusable.notAJournal',
+  'foreign-format': 'queueFile.unusable.foreignFormat',
+  'newer-version': 'queueFile.unusable.newerVersion',
+  'damaged-header': 'queueFile.unusable.damagedHeader',
 }
 
 type Counted = 'bytes' | 'records' | 'tasks' | 'otherTasks'
@@ -113,7 +124,9 @@ export function queueFileNotice(notice: JournalNotice | null, skipped: ReplaySki
   let lost: string[] = []
   let changed: string[] = []
   if (notice?.kind === 'set_aside') {
-    parts.push(msg('queueFile.setAside', { reason: notice.reason, path: notice.path }))
+    const unusable = UNUSABLE[notice.code]
+    const reason = unusable ? msg(unusable) : notice.reason
+    parts.push(msg('queueFile.setAside', { reason, path: notice.path }))
   } else if (notice?.kind === 'torn_tail') {
     parts.push(
       msg('queueFile.tornTail', { bytes: counted(notice.bytesDropped, 'bytes'), reason: notice.reason }),
