@@ -158,7 +158,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   })
 
   async function handleIpc(req: IncomingMessage, res: ServerResponse, channel: string) {
-    if (!sameToken(bearer(req), token)) return sendJson(res, 401, fail('forbidden_sender', harnessSays('Missing or wrong token.')))
+    if (!sameToken(bearer(req), token))
+      return sendJson(res, 401, fail('forbidden_sender', harnessSays('Missing or wrong token.')))
     // A page from another origin must not drive the app even if it learned the token.
     if (req.headers.origin !== undefined && req.headers.origin !== origin) {
       return sendJson(res, 403, fail('forbidden_sender', harnessSays('Cross-origin calls are refused.')))
@@ -185,7 +186,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
 
   async function handlePress(req: IncomingMessage, res: ServerResponse, path: string) {
-    if (!sameToken(bearer(req), token)) return sendJson(res, 401, fail('forbidden_sender', harnessSays('Missing or wrong token.')))
+    if (!sameToken(bearer(req), token))
+      return sendJson(res, 401, fail('forbidden_sender', harnessSays('Missing or wrong token.')))
     if (req.headers.origin !== undefined && req.headers.origin !== origin) {
       return sendJson(res, 403, fail('forbidden_sender', harnessSays('Cross-origin calls are refused.')))
     }

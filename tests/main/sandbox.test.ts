@@ -131,7 +131,9 @@ describe('sandbox profiles', () => {
     ] as const) {
       const result = (await services.dispatch(channel, input)) as Result<unknown>
       expect(result, channel).toMatchObject({ ok: false, error: { code: 'conflict' } })
-      expect(inEnglish(result)).toMatchObject({ error: { message: expect.stringMatching(/Sandbox profiles are built in/) } })
+      expect(inEnglish(result)).toMatchObject({
+        error: { message: expect.stringMatching(/Sandbox profiles are built in/) },
+      })
     }
   })
 })

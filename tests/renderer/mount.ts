@@ -41,7 +41,9 @@ export function mountInApp<C extends Component>(
   const bridge = createBridge({
     async invoke(channel, input) {
       calls.push({ channel, input })
-      return options.answer?.(channel, input) ?? { ok: false, error: { code: 'internal', message: said('not scripted') } }
+      return (
+        options.answer?.(channel, input) ?? { ok: false, error: { code: 'internal', message: said('not scripted') } }
+      )
     },
     subscribe: () => () => undefined,
   })

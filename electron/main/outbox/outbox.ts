@@ -512,8 +512,7 @@ export function createOutbox(deps: OutboxDeps) {
 
     async cancel(id: string): Promise<OutboxEntry> {
       const entry = find(id)
-      if (entry.state === 'sending')
-        throw new AppError('conflict', msg('failure.sendingNow'))
+      if (entry.state === 'sending') throw new AppError('conflict', msg('failure.sendingNow'))
       if (!['queued', 'needs_auth', 'needs_review', 'held'].includes(entry.state)) {
         throw new AppError('conflict', msg('failure.cannotCancel', { state: msg(`entryState.${entry.state}`) }))
       }

@@ -40,10 +40,7 @@ export function createProfilesService({
   const list = () => [...managed, ...file.read().profiles.filter((p) => !managedIds.has(p.id))]
   const refuseManaged = (id: string | undefined) => {
     if (id && managedIds.has(id)) {
-      throw new AppError(
-        'managed',
-        msg('failure.managedProfile'),
-      )
+      throw new AppError('managed', msg('failure.managedProfile'))
     }
   }
   const get = (id: string) => list().find((p) => p.id === id)
@@ -60,8 +57,7 @@ export function createProfilesService({
       // A profile set aside because it could not be read comes back under its own id, so the tasks
       // that waited for it go on.
       const restoring = draft.id && !existing ? file.setAside().some((s) => s.id === draft.id) : false
-      if (draft.id && !existing && !restoring)
-        throw new AppError('not_found', msg('failure.profileGoneRemoved'))
+      if (draft.id && !existing && !restoring) throw new AppError('not_found', msg('failure.profileGoneRemoved'))
       if (existing && existing.provider !== draft.provider) {
         throw new AppError('conflict', msg('failure.providerChange'))
       }
@@ -69,7 +65,8 @@ export function createProfilesService({
         (p) =>
           p.provider === draft.provider && p.id !== draft.id && p.label.toLowerCase() === draft.label.toLowerCase(),
       )
-      if (clash) throw new AppError('conflict', msg('failure.labelTaken', { provider: draft.provider, label: clash.label }))
+      if (clash)
+        throw new AppError('conflict', msg('failure.labelTaken', { provider: draft.provider, label: clash.label }))
       const profile = { ...draft, id: existing?.id ?? (restoring ? draft.id : undefined) ?? newId() } as Profile
       await file.update((doc) => {
         const setAside = (doc.setAside ?? []).filter((s) => s.id !== profile.id)
@@ -92,7 +89,8 @@ export function createProfilesService({
     async remove(id) {
       refuseManaged(id)
       // Refused before anything happens: removing clears the keychain first.
-      if (file.readOnly) throw new AppError('settings_unwritable', msg('failure.settingsUnsaved', { reason: file.readOnly }))
+      if (file.readOnly)
+        throw new AppError('settings_unwritable', msg('failure.settingsUnsaved', { reason: file.readOnly }))
       if (!get(id)) {
         // A profile set aside can be let go of too: its held tasks then stay held until cancelled.
         if (!file.setAside().some((s) => s.id === id)) throw new AppError('not_found', msg('failure.profileGone'))

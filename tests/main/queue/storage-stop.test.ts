@@ -81,7 +81,9 @@ describe('a queue whose disk fills up (A4)', () => {
       code: 'disk_full',
       message: expect.stringMatching(/^The disk that holds Callboard's data is full/),
     })
-    expect(inEnglish(outbox.storageProblem())).toMatch(/task queue is stopped: the disk that holds Callboard's data is full/)
+    expect(inEnglish(outbox.storageProblem())).toMatch(
+      /task queue is stopped: the disk that holds Callboard's data is full/,
+    )
     expect(inEnglish(changes)).toEqual([expect.stringMatching(/stopped/)])
     // Still full: a later submit is refused the same way, without touching the log.
     await expect(outbox.submit(intent(3))).rejects.toMatchObject({ code: 'disk_full' })
