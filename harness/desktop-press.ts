@@ -1,5 +1,6 @@
 import type { AppServices } from '../electron/main/app/app-services'
 import type { DialOutcome } from '../electron/main/desktop/dial-desk'
+import type { Message } from '@shared/i18n/message'
 import { readDialText } from '../electron/main/desktop/clipboard-text'
 import { linkFromArgv } from '../electron/main/desktop/tel-links'
 
@@ -25,7 +26,7 @@ export type PressRequest =
 
 /** The answer: what the dial desk made of it (a confirm window to open, a notification, or dialled). */
 export type PressAnswer =
-  | { ok: true; outcome: DialOutcome['kind']; requestId: string | null; why: string | null }
+  | { ok: true; outcome: DialOutcome['kind']; requestId: string | null; why: Message | null }
   | { ok: true; clipboard: HarnessClipboard }
   | { ok: true }
   | { ok: false; error: string }

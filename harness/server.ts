@@ -1,3 +1,4 @@
+import { msg } from '@shared/i18n/message'
 import type { Profile } from '@shared/providers/registry'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -157,17 +158,18 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   })
 
   async function handleIpc(req: IncomingMessage, res: ServerResponse, channel: string) {
-    if (!sameToken(bearer(req), token)) return sendJson(res, 401, fail('forbidden_sender', 'Missing or wrong token.'))
+    if (!sameToken(bearer(req), token))
+      return sendJson(res, 401, fail('forbidden_sender', harnessSays('Missing or wrong token.')))
     // A page from another origin must not drive the app even if it learned the token.
     if (req.headers.origin !== undefined && req.headers.origin !== origin) {
-      return sendJson(res, 403, fail('forbidden_sender', 'Cross-origin calls are refused.'))
+      return sendJson(res, 403, fail('forbidden_sender', harnessSays('Cross-origin calls are refused.')))
     }
     const body = await readBody(req)
     if (body === null) {
       return sendJson(
         res,
         413,
-        fail('invalid_input', 'The request body is too large.', [{ path: [], message: 'too large' }]),
+        fail('invalid_input', harnessSays('The request body is too large.'), [{ path: [], message: 'too large' }]),
       )
     }
     let input: unknown = undefined
@@ -176,7 +178,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         input = JSON.parse(body.toString('utf8'))
       } catch (error) {
         const message = `The request body is not JSON (${(error as Error).message}).`
-        return sendJson(res, 200, fail('invalid_input', message, [{ path: [], message: 'not JSON' }]))
+        return sendJson(res, 200, fail('invalid_input', harnessSays(message), [{ path: [], message: 'not JSON' }]))
       }
     }
     const result: Result<unknown> = await services.dispatch(channel, input)
@@ -184,9 +186,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
 
   async function handlePress(req: IncomingMessage, res: ServerResponse, path: string) {
-    if (!sameToken(bearer(req), token)) return sendJson(res, 401, fail('forbidden_sender', 'Missing or wrong token.'))
+    if (!sameToken(bearer(req), token))
+      return sendJson(res, 401, fail('forbidden_sender', harnessSays('Missing or wrong token.')))
     if (req.headers.origin !== undefined && req.headers.origin !== origin) {
-      return sendJson(res, 403, fail('forbidden_sender', 'Cross-origin calls are refused.'))
+      return sendJson(res, 403, fail('forbidden_sender', harnessSays('Cross-origin calls are refused.')))
     }
     const body = await readBody(req)
     let input: unknown
@@ -239,11 +242,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return send(res, 405, 'Method not allowed', { allow: 'GET, HEAD', 'content-type': 'text/plain' })
     }
     if (url.pathname === '/events') {
-      if (!authorized) return sendJson(res, 401, fail('forbidden_sender', 'Missing or wrong token.'))
+      if (!authorized) return sendJson(res, 401, fail('forbidden_sender', harnessSays('Missing or wrong token.')))
       return handleEvents(res)
     }
     if (url.pathname === '/contract') {
-      if (!authorized) return sendJson(res, 401, fail('forbidden_sender', 'Missing or wrong token.'))
+      if (!authorized) return sendJson(res, 401, fail('forbidden_sender', harnessSays('Missing or wrong token.')))
       return sendJson(res, 200, describeContract())
     }
     if (url.pathname === BRIDGE_PATH) {
@@ -265,7 +268,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       logger.error('harness request failed', { url: req.url, error: String(error) })
-      if (!res.headersSent) sendJson(res, 500, fail('internal', 'The harness failed to answer.'))
+      if (!res.headersSent) sendJson(res, 500, fail('internal', harnessSays('The harness failed to answer.')))
       else res.end()
     })
   })
@@ -291,4 +294,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       if (dataFolder.owner) await dataFolder.lock.release()
     },
   }
+}
+
+/** The harness's own refusals (a developer's tool): said as they are, never translated. */
+function harnessSays(text: string) {
+  return msg('asIs', { text })
 }

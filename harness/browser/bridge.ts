@@ -18,7 +18,13 @@ async function invoke(channel: string, input: unknown): Promise<Result<unknown>>
     })
     return (await response.json()) as Result<unknown>
   } catch (error) {
-    return { ok: false, error: { code: 'internal', message: `The harness server did not answer (${String(error)}).` } }
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: { key: 'asIs', params: { text: `The harness server did not answer (${String(error)}).` } },
+      },
+    }
   }
 }
 

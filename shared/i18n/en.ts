@@ -376,4 +376,160 @@ export const en = {
       paused: 'Sending is paused.',
     },
   },
+  /** Why a call from the window was refused (the `message` of an IPC `Result` error). */
+  failure: {
+    forbiddenSender: 'This window is not allowed to talk to Callboard.',
+    tooManyArguments: '{channel} takes at most one argument.',
+    unknownChannel: 'There is no channel named "{channel}".',
+    unreadableInput: 'The input could not be read.',
+    inputTooLarge: 'The input is too large (more than {bytes} bytes).',
+    invalidInput: 'Invalid input for {channel}: {problem}',
+    invalidInputAt: 'Invalid input for {channel}: {where}: {problem}',
+    unexpected: 'Callboard hit an unexpected error in {channel}. Details are in the log.',
+    outputMismatch: 'The answer to {channel} did not match the contract. Details are in the log.',
+    profileGone: 'That profile no longer exists.',
+    profileGoneReload: 'That profile no longer exists. Reload the list of profiles.',
+    profileGoneRemoved: 'That profile no longer exists; it may have been removed.',
+    sandboxBuiltIn: 'Sandbox profiles are built in: their {what} cannot be changed.',
+    sandboxPart: { settings: 'settings', credentials: 'credentials' },
+    /** A shared schema's own words (the window translates them as it does on the form's fields). */
+    schemaWords: '{text}',
+    noUpdateReady: 'No update is ready to install yet.',
+    noIdentityProvider: 'This profile does not sign in through its identity provider.',
+    noClientId:
+      'The profile has no client id for signing in. Enter the integration’s client id in the profile (your administrator has it).',
+    settingsUnsaved: 'Settings cannot be saved: {reason}',
+    managedSettings: 'Managed by your organization: {keys} cannot be changed here.',
+    managedProfile: 'This profile is provided by your organization: it cannot be changed or removed here.',
+    providerNotAllowed: 'Your organization does not allow adding {provider} profiles.',
+    providerChange: 'A profile cannot change provider. Add a new profile instead.',
+    labelTaken: 'There is already a {provider} profile called "{label}".',
+    credentialsMismatch: 'These credentials do not fit this profile.',
+    listNotOffered: 'This profile’s provider does not offer that list.',
+    queueNotRunning: 'The task queue is not running.',
+    taskNotStorable: 'This task could not be stored as it is ({what}); nothing was queued.',
+    queueRefusedChange: 'The queue refused a change: {problem}',
+    taskGone: 'That task is no longer in the queue.',
+    tooLate: 'This task is already too late to send: {reason}',
+    heldForProfile:
+      'This task waits for its profile, which cannot be found. Restore or repair the profile in Profiles; the task then goes on by itself.',
+    cannotRetry: 'A task that is {state} cannot be retried.',
+    sendingNow: 'This task is being sent right now; it cannot be cancelled.',
+    cannotCancel: 'A task that is {state} cannot be cancelled.',
+    onlyDismiss: 'Only a refused or expired task can be dismissed.',
+    notInReview: 'This task is not waiting for your review.',
+    numberNotListed: 'That number is not in the list.',
+    numberNotDialable: 'That number cannot be dialled.',
+    dialRequestGone: 'This dial request is no longer waiting; press the shortcut again.',
+    diskFull:
+      "The disk that holds Callboard's data is full. Free some space; Callboard carries on by itself once it can write again.",
+    readOnly:
+      "Callboard's data folder cannot be written ({code}). Check that the disk is not read-only and that you may write to the folder.",
+    proxyKeychainLocked: 'The keychain is locked, so the proxy sign-in could not be changed. Unlock it and try again.',
+    proxyKeychainUnavailable: 'The keychain cannot be reached, so the proxy sign-in could not be changed.',
+  },
+  /** What is wrong with the OS keychain and how to fix it. */
+  keychainProblem: {
+    ok: 'The keychain works.',
+    no_session_bus:
+      'The OS keychain cannot be reached: this session has no D-Bus session bus. Start Callboard from your desktop session.',
+    no_secret_service:
+      'No keychain service is running. Install and start a Secret Service provider such as GNOME Keyring or KWallet, then test the keychain again.',
+    locked:
+      'Your keychain is locked. Unlock it (log in again, or open Passwords and Keys), then test the keychain again.',
+    no_default_collection:
+      'Your keychain has no unlocked login keyring. Create or unlock the "Login" keyring in Passwords and Keys, then test the keychain again.',
+    timeout: 'The keychain did not answer within 5 seconds; an unlock prompt may be waiting behind another window.',
+    error: 'The keychain reported an error: {detail}',
+  },
+  /** Counted things inside a sentence. */
+  count: {
+    bytes: { one: '1 byte', many: '{n} bytes' },
+    records: { one: '1 record', many: '{n} records' },
+    tasks: { one: '1 task', many: '{n} tasks' },
+    otherTasks: { one: '1 other task', many: '{n} other tasks' },
+  },
+  /** What the agent is told about the task queue's file and why the queue is stopped or unavailable. */
+  queueFile: {
+    setAside: 'The task queue file was damaged ({reason}). It was set aside as {path}; no task could be read from it.',
+    tornTail: 'The task queue file ended with an incomplete write ({bytes}, {reason}); it was dropped.',
+    tornTailProven: 'Every task confirmed before it is kept.',
+    tornTailUnproven:
+      'The file was written by an older Callboard without a task count, so Callboard cannot confirm that every task before it is kept.',
+    damaged:
+      'The task queue file was damaged: {where} could not be read. Callboard kept everything it could read ({kept}).',
+    missingRecords:
+      'The task queue file is missing records although it shows no damage. Callboard kept all it holds ({kept}).',
+    whereHeader: 'its header',
+    whereHeaderAnd: 'its header and {body}',
+    whereOne: '{bytes} at position {offset}',
+    whereMany: '{count} stretches ({bytes})',
+    lostNamed: '{tasks} could not be recovered: {ids}.',
+    lostNamedAndUnnamed: '{tasks} could not be recovered: {ids}, and {unnamed} whose id could not be read.',
+    lostUnnamed: '{tasks} could not be recovered (their ids could not be read).',
+    damageAtEnd:
+      'The damage reaches the end of the file, so Callboard cannot tell whether it held other tasks: check the tasks you queued last.',
+    noCount:
+      'The file was written by an older Callboard without a task count, so Callboard cannot tell whether other tasks were lost.',
+    noneLost: 'No task was lost.',
+    othersKept: 'Every other task is in the queue.',
+    unattributed:
+      'Some of the damaged bytes name no task they belonged to: a task whose state looks wrong may have lost a change there.',
+    lastWriteCut: 'Its last write ({bytes}) was cut short and dropped; it had not been confirmed.',
+    unknownTasks: 'The task queue file holds changes for tasks that are not in it: {ids}.',
+    outOfStep:
+      '{tasks} lost a change, so what the queue shows for them may be out of date: {ids}. Those that could be created twice wait for your review instead of being sent.',
+    copyAt: 'A copy of the damaged file is at {path}.',
+    /** Why a whole queue file could not be used. */
+    unusable: {
+      empty: 'it is empty',
+      truncatedHeader: 'its header is cut short',
+      notAJournal: 'it is not a Callboard queue file',
+      foreignFormat: 'it is in a format Callboard does not read',
+      newerVersion: 'a newer Callboard wrote it',
+      damagedHeader: 'its header is damaged and nothing after it could be read',
+    },
+    idsAndMore: '{ids} and {more} more',
+    stopped:
+      'The task queue is stopped: {why}. Tasks already queued are kept and wait; new ones cannot be queued. It starts again by itself as soon as it can write.',
+    stoppedDiskFull: "the disk that holds Callboard's data is full",
+    stoppedReadOnly: "Callboard's data folder cannot be written ({code})",
+    stoppedUnwritable: 'the queue file could not be written ({code})',
+    readOnly:
+      "Callboard's data folder cannot be written ({code}), so the task queue is shown as it was: nothing can be queued, sent or changed. Check that the disk is not read-only and that you may write to {dir}, then restart Callboard.",
+    otherCopy: 'Another Callboard (process {pid}) is using this task queue. Close it, then restart this one.',
+    cannotOpen: 'The task queue could not be opened: {detail}',
+    cannotRead: 'The task queue could not be read: {detail}',
+  },
+  /** Why the dial shortcut found nothing to dial. */
+  dialNothing: {
+    notANumber: '"{text}" is not a number to dial: {why}.',
+    noNumberInLink: 'The link holds no phone number.',
+    noNumberInClipboard: 'The clipboard holds no phone number. Copy one, then press the shortcut again.',
+    noProfile: 'No Webex profile can place the call. Add one under Profiles.',
+    profileIncomplete: 'The profile {profile} lists no outdial ANI or outbound entry point.',
+    why: {
+      empty: 'it is empty',
+      not_a_number: 'it is not a phone number',
+      too_short: 'too short to be a phone number',
+      too_short_in: 'too short for a number in {country}',
+      too_long: 'too long to be a phone number',
+      too_long_in: 'too long for a number in {country}',
+      invalid_country: 'its country code does not exist',
+      invalid_for_region: 'no such number exists',
+      invalid_for_region_in: 'no such number exists in {country}',
+      invalid_length: 'it has the wrong number of digits for its country',
+      invalid_length_in: 'it has the wrong number of digits for {country}',
+      local_number: 'it has no area code',
+      not_e164: 'Webex cannot dial it',
+      malformed_uri: 'the link is malformed',
+      cut_off: 'it was cut off',
+      bidi_control: 'it is inside right-to-left or isolate controls, so the digits shown may not be the ones read',
+      reference: 'it follows a reference label (order, invoice, account…), not a phone label',
+      runs_into_digits: 'it runs on from other digits, so where it starts is unclear',
+      date: 'it is a date',
+      card_number: 'it looks like a payment card number',
+      coordinates: 'those are map coordinates',
+    },
+  },
 }

@@ -384,4 +384,159 @@ export const es = {
       paused: 'El envío está en pausa.',
     },
   },
+  failure: {
+    forbiddenSender: 'Esta ventana no tiene permiso para comunicarse con Callboard.',
+    tooManyArguments: '{channel} admite como máximo un argumento.',
+    unknownChannel: 'No existe ningún canal llamado «{channel}».',
+    unreadableInput: 'No se pudieron leer los datos enviados.',
+    inputTooLarge: 'Los datos enviados son demasiado grandes (más de {bytes} bytes).',
+    invalidInput: 'Datos no válidos para {channel}: {problem}',
+    invalidInputAt: 'Datos no válidos para {channel}: {where}: {problem}',
+    unexpected: 'Callboard encontró un error inesperado en {channel}. Los detalles están en el registro.',
+    outputMismatch: 'La respuesta a {channel} no coincide con el contrato. Los detalles están en el registro.',
+    profileGone: 'Ese perfil ya no existe.',
+    profileGoneReload: 'Ese perfil ya no existe. Vuelva a cargar la lista de perfiles.',
+    profileGoneRemoved: 'Ese perfil ya no existe; es posible que se haya eliminado.',
+    sandboxBuiltIn: 'Los perfiles del entorno de pruebas vienen incluidos: no se puede cambiar su {what}.',
+    sandboxPart: { settings: 'configuración', credentials: 'credenciales' },
+    schemaWords: '{text}',
+    noUpdateReady: 'Todavía no hay ninguna actualización lista para instalar.',
+    noIdentityProvider: 'Este perfil no inicia sesión a través de su proveedor de identidad.',
+    noClientId:
+      'El perfil no tiene un id de cliente para iniciar sesión. Escriba en el perfil el id de cliente de la integración (lo tiene su administrador).',
+    settingsUnsaved: 'No se puede guardar la configuración: {reason}',
+    managedSettings: 'Lo administra su organización: {keys} no se puede cambiar aquí.',
+    managedProfile: 'Este perfil lo proporciona su organización: no se puede cambiar ni eliminar aquí.',
+    providerNotAllowed: 'Su organización no permite añadir perfiles de {provider}.',
+    providerChange: 'Un perfil no puede cambiar de proveedor. Añada un perfil nuevo.',
+    labelTaken: 'Ya hay un perfil de {provider} llamado «{label}».',
+    credentialsMismatch: 'Estas credenciales no corresponden a este perfil.',
+    listNotOffered: 'El proveedor de este perfil no ofrece esa lista.',
+    queueNotRunning: 'La cola de tareas no está en marcha.',
+    taskNotStorable: 'Esta tarea no se pudo guardar tal como está ({what}); no se puso nada en cola.',
+    queueRefusedChange: 'La cola rechazó un cambio: {problem}',
+    taskGone: 'Esa tarea ya no está en la cola.',
+    tooLate: 'Ya es demasiado tarde para enviar esta tarea: {reason}',
+    heldForProfile:
+      'Esta tarea espera a su perfil, que no se encuentra. Restaure o repare el perfil en Perfiles; después la tarea sigue sola.',
+    cannotRetry: 'Una tarea en estado «{state}» no se puede reintentar.',
+    sendingNow: 'Esta tarea se está enviando ahora mismo; no se puede cancelar.',
+    cannotCancel: 'Una tarea en estado «{state}» no se puede cancelar.',
+    onlyDismiss: 'Solo se puede descartar una tarea rechazada o caducada.',
+    notInReview: 'Esta tarea no está esperando su revisión.',
+    numberNotListed: 'Ese número no está en la lista.',
+    numberNotDialable: 'Ese número no se puede marcar.',
+    dialRequestGone: 'Esta solicitud de marcado ya no está esperando; vuelva a pulsar el atajo.',
+    diskFull:
+      'El disco donde Callboard guarda sus datos está lleno. Libere espacio; Callboard continúa por sí solo en cuanto puede volver a escribir.',
+    readOnly:
+      'No se puede escribir en la carpeta de datos de Callboard ({code}). Compruebe que el disco no sea de solo lectura y que usted tenga permiso de escritura en la carpeta.',
+    proxyKeychainLocked:
+      'El llavero está bloqueado, así que no se pudo cambiar el inicio de sesión del proxy. Desbloquéelo e inténtelo de nuevo.',
+    proxyKeychainUnavailable:
+      'No se puede acceder al llavero, así que no se pudo cambiar el inicio de sesión del proxy.',
+  },
+  keychainProblem: {
+    ok: 'El llavero funciona.',
+    no_session_bus:
+      'No se puede acceder al llavero del sistema: esta sesión no tiene bus de sesión D-Bus. Inicie Callboard desde su sesión de escritorio.',
+    no_secret_service:
+      'No hay ningún servicio de llavero en marcha. Instale e inicie un proveedor de Secret Service, como GNOME Keyring o KWallet, y vuelva a probar el llavero.',
+    locked:
+      'Su llavero está bloqueado. Desbloquéelo (vuelva a iniciar sesión o abra Contraseñas y claves) y vuelva a probar el llavero.',
+    no_default_collection:
+      'Su llavero no tiene un depósito de inicio de sesión desbloqueado. Cree o desbloquee el depósito «Inicio de sesión» en Contraseñas y claves y vuelva a probar el llavero.',
+    timeout:
+      'El llavero no respondió en 5 segundos; puede que haya una solicitud de desbloqueo esperando detrás de otra ventana.',
+    error: 'El llavero informó de un error: {detail}',
+  },
+  count: {
+    bytes: { one: '1 byte', many: '{n} bytes' },
+    records: { one: '1 registro', many: '{n} registros' },
+    tasks: { one: '1 tarea', many: '{n} tareas' },
+    otherTasks: { one: '1 tarea', many: '{n} tareas' },
+  },
+  queueFile: {
+    setAside:
+      'El archivo de la cola de tareas estaba dañado ({reason}). Se apartó como {path}; no se pudo leer ninguna tarea de él.',
+    tornTail:
+      'El archivo de la cola de tareas terminaba con una escritura incompleta ({bytes}, {reason}); se descartó.',
+    tornTailProven: 'Se conservan todas las tareas confirmadas antes de ella.',
+    tornTailUnproven:
+      'El archivo lo escribió una versión anterior de Callboard sin recuento de tareas, así que Callboard no puede confirmar que se conserven todas las tareas anteriores.',
+    damaged:
+      'El archivo de la cola de tareas estaba dañado: no se pudo leer {where}. Callboard conservó todo lo que pudo leer ({kept}).',
+    missingRecords:
+      'Al archivo de la cola de tareas le faltan registros aunque no muestra daños. Callboard conservó todo lo que contiene ({kept}).',
+    whereHeader: 'su encabezado',
+    whereHeaderAnd: 'su encabezado y {body}',
+    whereOne: '{bytes} en la posición {offset}',
+    whereMany: '{count} tramos ({bytes})',
+    lostNamed: 'Tareas que no se pudieron recuperar ({tasks}): {ids}.',
+    lostNamedAndUnnamed: 'Tareas que no se pudieron recuperar ({tasks}): {ids}, y {unnamed} cuyo id no se pudo leer.',
+    lostUnnamed: 'Tareas que no se pudieron recuperar ({tasks}); no se pudieron leer sus ids.',
+    damageAtEnd:
+      'El daño llega hasta el final del archivo, así que Callboard no puede saber si contenía otras tareas: revise las últimas tareas que puso en cola.',
+    noCount:
+      'El archivo lo escribió una versión anterior de Callboard sin recuento de tareas, así que Callboard no puede saber si se perdieron otras tareas.',
+    noneLost: 'No se perdió ninguna tarea.',
+    othersKept: 'Todas las demás tareas están en la cola.',
+    unattributed:
+      'Algunos de los bytes dañados no indican a qué tarea pertenecían: una tarea cuyo estado parezca incorrecto puede haber perdido un cambio ahí.',
+    lastWriteCut: 'Su última escritura ({bytes}) quedó cortada y se descartó; no se había confirmado.',
+    unknownTasks: 'El archivo de la cola de tareas contiene cambios de tareas que no están en él: {ids}.',
+    outOfStep:
+      'Otras tareas perdieron un cambio ({tasks}), así que lo que la cola muestra de ellas puede no estar al día: {ids}. Las que podrían crearse dos veces esperan su revisión en lugar de enviarse.',
+    copyAt: 'Hay una copia del archivo dañado en {path}.',
+    unusable: {
+      empty: 'está vacío',
+      truncatedHeader: 'su encabezado está cortado',
+      notAJournal: 'no es un archivo de cola de Callboard',
+      foreignFormat: 'tiene un formato que Callboard no lee',
+      newerVersion: 'lo escribió una versión más reciente de Callboard',
+      damagedHeader: 'su encabezado está dañado y no se pudo leer nada después de él',
+    },
+    idsAndMore: '{ids} y {more} más',
+    stopped:
+      'La cola de tareas está detenida: {why}. Las tareas ya en cola se conservan y esperan; no se pueden poner tareas nuevas en cola. Se reanuda sola en cuanto puede escribir.',
+    stoppedDiskFull: 'el disco donde Callboard guarda sus datos está lleno',
+    stoppedReadOnly: 'no se puede escribir en la carpeta de datos de Callboard ({code})',
+    stoppedUnwritable: 'no se pudo escribir en el archivo de la cola ({code})',
+    readOnly:
+      'No se puede escribir en la carpeta de datos de Callboard ({code}), así que la cola de tareas se muestra como estaba: no se puede poner en cola, enviar ni cambiar nada. Compruebe que el disco no sea de solo lectura y que usted tenga permiso de escritura en {dir}, y reinicie Callboard.',
+    otherCopy: 'Otro Callboard (proceso {pid}) está usando esta cola de tareas. Ciérrelo y reinicie este.',
+    cannotOpen: 'No se pudo abrir la cola de tareas: {detail}',
+    cannotRead: 'No se pudo leer la cola de tareas: {detail}',
+  },
+  dialNothing: {
+    notANumber: '«{text}» no es un número que se pueda marcar: {why}.',
+    noNumberInLink: 'El enlace no contiene ningún número de teléfono.',
+    noNumberInClipboard: 'El portapapeles no contiene ningún número de teléfono. Copie uno y vuelva a pulsar el atajo.',
+    noProfile: 'Ningún perfil de Webex puede hacer la llamada. Añada uno en Perfiles.',
+    profileIncomplete: 'El perfil {profile} no tiene ningún ANI de llamada saliente ni punto de entrada saliente.',
+    why: {
+      empty: 'está vacío',
+      not_a_number: 'no es un número de teléfono',
+      too_short: 'es demasiado corto para ser un número de teléfono',
+      too_short_in: 'es demasiado corto para un número de {country}',
+      too_long: 'es demasiado largo para ser un número de teléfono',
+      too_long_in: 'es demasiado largo para un número de {country}',
+      invalid_country: 'su código de país no existe',
+      invalid_for_region: 'no existe ese número',
+      invalid_for_region_in: 'no existe ese número en {country}',
+      invalid_length: 'no tiene la cantidad de dígitos correcta para su país',
+      invalid_length_in: 'no tiene la cantidad de dígitos correcta para {country}',
+      local_number: 'no tiene prefijo de zona',
+      not_e164: 'Webex no puede marcarlo',
+      malformed_uri: 'el enlace está mal formado',
+      cut_off: 'está cortado',
+      bidi_control:
+        'está dentro de caracteres de control de derecha a izquierda o de aislamiento, así que los dígitos que se ven pueden no ser los que se leen',
+      reference: 'sigue a una etiqueta de referencia (pedido, factura, cuenta…), no a una de teléfono',
+      runs_into_digits: 'va pegado a otros dígitos, así que no está claro dónde empieza',
+      date: 'es una fecha',
+      card_number: 'parece un número de tarjeta de pago',
+      coordinates: 'son coordenadas de un mapa',
+    },
+  },
 } satisfies typeof en

@@ -57,3 +57,9 @@ export function msg<P extends Record<string, MessageParam> = never>(
 ): { key: MessageKey; params?: P } {
   return params ? { key, params } : { key }
 }
+
+/**
+ * A shared schema's own words inside a message (a refused field): English in the schema, translated
+ * by the window as it translates them on a form's fields.
+ */
+export const schemaWords = (text: string) => msg('failure.schemaWords', { text })

@@ -1,3 +1,5 @@
+import type { Message } from '../i18n/message'
+
 /**
  * The envelope every invoke returns. Electron only carries an Error's message across IPC, so
  * failures travel as data with a stable code the UI can turn into a specific message.
@@ -27,7 +29,8 @@ export interface IssueDetail {
 
 export interface IpcError {
   code: ErrorCode
-  message: string
+  /** What to tell the agent, as a key of the catalogues: the window renders it in the agent's language. */
+  message: Message
   issues?: IssueDetail[]
 }
 
@@ -35,7 +38,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
 
-export const fail = (code: ErrorCode, message: string, issues?: IssueDetail[]): Result<never> => ({
+export const fail = (code: ErrorCode, message: Message, issues?: IssueDetail[]): Result<never> => ({
   ok: false,
   error: issues ? { code, message, issues } : { code, message },
 })

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { TaskIntent, TaskKind } from './intents'
 import { ProfileId, ProviderName } from './providers'
 import { NetworkProblem } from './send-outcome'
-import { StoredMessage } from '../i18n/message'
+import { Message, StoredMessage } from '../i18n/message'
 
 // The durable outbox (design.md §4): every task is an entry that lives through these states.
 // `queued → sending → sent | rejected | expired | needs_auth | needs_review | cancelled`; `retry`
@@ -165,20 +165,20 @@ export const QueueSnapshot = z
     paused: z.boolean(),
     lanes: z.array(LaneStatus),
     /** Something the agent should know about the queue file (it was damaged and set aside, say). */
-    notice: z.string().nullable(),
+    notice: z.array(Message).max(20).nullable(),
     /** Why the queue cannot take tasks at all (another Callboard holds it), or null. */
-    unavailable: z.string().nullable(),
+    unavailable: Message.nullable(),
     /**
      * Why the queue cannot be written now (a full or read-only disk; or this Callboard may only show
      * it), or null. Queued tasks are listed and kept; new ones are refused until it writes again.
      */
-    stopped: z.string().nullable(),
+    stopped: Message.nullable(),
   })
   .strict()
 export type QueueSnapshot = z.infer<typeof QueueSnapshot>
 
 /** The queue stopped taking writes, or started again (`stopped: null`). */
-export const QueueStopped = z.object({ stopped: z.string().nullable() }).strict()
+export const QueueStopped = z.object({ stopped: Message.nullable() }).strict()
 
 export const TaskRef = z.object({ taskId: z.uuid() }).strict()
 

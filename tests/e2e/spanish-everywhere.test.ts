@@ -1,5 +1,10 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import type { Message } from '../../shared/i18n/message'
+import { renderMessage } from '../../shared/i18n/render-message'
 import { memorySecretStore } from '../main/memory-secret-store'
 import { chromiumAvailable, launchChromium, screenshot, watchPageProblems } from './helpers/chromium'
 import { englishSentences } from './helpers/english-finder'
@@ -69,7 +74,11 @@ const ROWS: Partial<Record<View, string>> = { queue: 'queue-row', history: 'hist
 describe.skipIf(!chromiumAvailable())('the window in Spanish', () => {
   it('says no English sentence in any view, whatever state its tasks are in', async () => {
     const browser = await launchChromium()
-    const harness = await startTestHarness({ secrets: memorySecretStore() })
+    // A queue file that is not one: main sets it aside and says so in the queue view.
+    const dataDir = mkdtempSync(join(tmpdir(), 'callboard-e2e-es-'))
+    mkdirSync(join(dataDir, 'outbox'))
+    writeFileSync(join(dataDir, 'outbox', 'outbox.journal'), '{"not":"a journal"}\n')
+    const harness = await startTestHarness({ dataDir, secrets: memorySecretStore() })
     const found: string[] = []
     try {
       expect(await harness.call('settings:update', { uiLanguage: 'es', theme: 'light' })).toMatchObject({
@@ -124,14 +133,34 @@ describe.skipIf(!chromiumAvailable())('the window in Spanish', () => {
           await screenshot(page, `es-${view}-${theme}`)
         }
       }
+      await openView(page, 'queue')
+      expect(await page.getByTestId('queue-file-notice').innerText()).toMatch(
+        /El archivo de la cola de tareas estaba dañado \(no es un archivo de cola de Callboard\)\. Se apartó como/,
+      )
 
       // The small windows: the same renderer, as the shortcut and the tray open them.
       const small = await browser.newPage({ viewport: { width: 440, height: 420 } })
-      await pressShortcut(harness, 'Ana: +34 612 345 678 / oficina +34 910 123 456')
+      const pressed = (await pressShortcut(harness, 'Ana: +34 612 345 678 / oficina +34 910 123 456')) as {
+        requestId: string
+      }
       await small.goto(`${harness.url}#/confirm-dial`)
       await small.getByTestId('confirm-dial').waitFor()
       found.push(...(await english(small, 'confirm-dial')))
       await screenshot(small, 'es-confirm-dial-dark')
+      // The request ends elsewhere (the shortcut's window closed): dialling it is refused, in Spanish.
+      expect(await harness.call('dial:cancel', { requestId: pressed.requestId })).toMatchObject({ status: 200 })
+      await small.getByTestId('dial').click()
+      await expect
+        .poll(() => small.getByRole('alert').innerText())
+        .toMatch(/Esta solicitud de marcado ya no está esperando; vuelva a pulsar el atajo\./)
+      found.push(...(await english(small, 'confirm-dial refused')))
+      // Nothing to dial: the reason main puts in its notification, in the agent's language.
+      for (const clipboard of ['hola', '12', 'pedido 2024-05-06']) {
+        const { why } = (await pressShortcut(harness, clipboard)) as { why: Message }
+        const said = renderMessage(why, 'es')
+        expect(said).not.toBe(renderMessage(why, 'en'))
+        found.push(...englishSentences(said).map(({ line, word }) => `nada que marcar: «${line}» (${word})`))
+      }
       await setClipboard(harness, '+34 612 345 678')
       await small.goto(`${harness.url}#/quick-callback`)
       await small.getByTestId('quick-callback').getByTestId('prefilled').waitFor({ timeout: 60_000 })

@@ -1,3 +1,4 @@
+import { renderMessage } from '../../shared/i18n/render-message'
 import { describe, expect, it } from 'vitest'
 import type { DialRequest } from '../../shared/schemas/dial'
 import { createTestServices } from './test-app-services'
@@ -86,6 +87,29 @@ describe('the dial desk', () => {
       expect(notes.every((n) => n.title === 'Callboard: nothing to dial')).toBe(true)
       expect(notes[3]!.body).toMatch(/020 7946/)
       expect(services.sandbox!.ledger('webex')).toHaveLength(0)
+    } finally {
+      await services.close()
+    }
+  })
+
+  it('gives the reason as keys, which Spanish says in full', async () => {
+    const { services } = await setup({ defaultRegion: 'GB', uiLanguage: 'es' })
+    try {
+      const why = async (text: string) => {
+        const outcome = await services.desk.fromText(text, 'clipboard')
+        if (outcome.kind !== 'nothing') throw new Error(`${text}: ${outcome.kind}`)
+        return outcome.why
+      }
+      expect(await why('')).toEqual({ key: 'dialNothing.noNumberInClipboard' })
+      const short = await why('12345')
+      expect(short).toEqual({
+        key: 'dialNothing.notANumber',
+        params: { text: '12345', why: { key: 'dialNothing.why.too_short_in', params: { country: 'GB' } } },
+      })
+      expect(renderMessage(short, 'es')).toBe(
+        '«12345» no es un número que se pueda marcar: es demasiado corto para un número de GB.',
+      )
+      expect(renderMessage(await why('Meeting on 2026-11-23'), 'es')).toMatch(/: es una fecha\.$/)
     } finally {
       await services.close()
     }

@@ -1,3 +1,4 @@
+import { inEnglish, said } from '../shared/in-english'
 import fc from 'fast-check'
 import { msg } from '../../shared/i18n/message'
 import type { Mock } from 'vitest'
@@ -278,7 +279,10 @@ describe('dispatch (S2)', () => {
       'toString',
       'settings:get ',
     ]) {
-      expect(await dispatch(name, undefined), name).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+      expect(await dispatch(name, undefined), name).toMatchObject({
+        ok: false,
+        error: { code: 'unknown_channel', message: { key: 'failure.unknownChannel' } },
+      })
     }
   })
 
@@ -304,7 +308,7 @@ describe('dispatch (S2)', () => {
           expect(result.ok).toBe(false)
           if (!result.ok) {
             expect(result.error.code).toBe('invalid_input')
-            expect(result.error.message.length).toBeGreaterThan(10)
+            expect(inEnglish(result.error.message).length).toBeGreaterThan(10)
             expect(Array.isArray(result.error.issues)).toBe(true)
           }
         }),
@@ -374,16 +378,20 @@ describe('dispatch (S2)', () => {
 
   it('turns service errors into envelopes: AppError keeps its code, a crash becomes internal and is logged', async () => {
     const handlers = spyHandlers()
-    asMock(handlers['settings:update']).mockRejectedValueOnce(new AppError('settings_unwritable', 'Cannot save.'))
+    asMock(handlers['settings:update']).mockRejectedValueOnce(new AppError('settings_unwritable', said('Cannot save.')))
     asMock(handlers['settings:get']).mockRejectedValueOnce(new TypeError('boom'))
     const { lines, logger } = quietLogger()
     const dispatch = createDispatch({ handlers, logger, checkOutputs: true })
     expect(await dispatch('settings:update', { theme: 'dark' })).toEqual({
       ok: false,
-      error: { code: 'settings_unwritable', message: 'Cannot save.' },
+      error: { code: 'settings_unwritable', message: said('Cannot save.') },
     })
     const crashed = await dispatch('settings:get', undefined)
-    expect(crashed).toMatchObject({ ok: false, error: { code: 'internal' } })
+    // What the window shows is a key with the channel, in the agent's language.
+    expect(crashed).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: { key: 'failure.unexpected', params: { channel: 'settings:get' } } },
+    })
     expect(JSON.stringify(crashed)).not.toContain('boom')
     expect(lines.some((l) => l.includes('handler crashed') && l.includes('boom'))).toBe(true)
   })

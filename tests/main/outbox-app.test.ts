@@ -1,3 +1,5 @@
+import { inEnglish } from '../shared/in-english'
+import { renderMessage } from '../../shared/i18n/render-message'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -73,14 +75,14 @@ describe('the outbox in the app', () => {
     try {
       const snapshot = await call<QueueSnapshot>(second.services, 'queue:list')
       // It shows the owner's queue, and says it cannot change it.
-      expect(snapshot.ok && snapshot.value.stopped).toMatch(
+      expect(snapshot.ok && inEnglish(snapshot.value.stopped)).toMatch(
         /Another Callboard \(process \d+, started [^)]+\) is using this data folder/,
       )
       const webex = second.services.sandbox!.profiles().find((p) => p.provider === 'webex')!
       const refused = await call(second.services, 'tasks:submit', {
         intent: sampleTasks(webex, new Date(), 'UTC')[0]!.intent,
       })
-      expect(refused).toMatchObject({
+      expect(inEnglish(refused)).toMatchObject({
         ok: false,
         error: { code: 'read_only', message: expect.stringMatching(/Another Callboard/) },
       })
@@ -101,9 +103,13 @@ describe('the outbox in the app', () => {
     const { services } = await createTestServices({ sandbox: true, userDataDir })
     try {
       const snapshot = await call<QueueSnapshot>(services, 'queue:list')
-      expect(snapshot.ok && snapshot.value.notice).toMatch(
+      const notice = snapshot.ok ? snapshot.value.notice : null
+      // Keys over the contract, for the window to say in the agent's language.
+      expect(notice?.map((m) => m.key)).toEqual(['queueFile.setAside'])
+      expect(inEnglish(notice)?.join(' ')).toMatch(
         /task queue file was damaged .* set aside as .*outbox\.journal\.corrupt-/,
       )
+      expect(renderMessage(notice![0]!, 'es')).toMatch(/archivo de la cola de tareas estaba dañado .* Se apartó como/)
       const moved = readdirSync(join(userDataDir, 'outbox')).filter((f) => f.startsWith('outbox.journal.corrupt-'))
       expect(moved).toHaveLength(1)
       expect(existsSync(join(userDataDir, 'outbox', moved[0]!))).toBe(true)
@@ -171,7 +177,7 @@ async function queueOutdials(
   for (let i = 0; i < count; i++) {
     const intent = { ...base, destination: `+1415555${String(1000 + i)}` }
     const queued = await call<QueueItem>(services, 'tasks:submit', { intent })
-    if (!queued.ok) throw new Error(queued.error.message)
+    if (!queued.ok) throw new Error(inEnglish(queued.error.message))
     ids.push(queued.value.id)
   }
   await after(services, ids)
@@ -185,7 +191,11 @@ async function restart(userDataDir: string) {
   const snapshot = await call<QueueSnapshot>(services, 'queue:list')
   const history = await call<HistoryPage>(services, 'history:list', {})
   if (!snapshot.ok || !history.ok) throw new Error('queue:list or history:list failed')
-  return { services, notice: snapshot.value.notice, ids: history.value.items.map((h) => h.id) }
+  return {
+    services,
+    notice: snapshot.value.notice && inEnglish(snapshot.value.notice).join(' '),
+    ids: history.value.items.map((h) => h.id),
+  }
 }
 
 describe('a damaged queue file keeps every intact task', () => {

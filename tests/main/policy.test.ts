@@ -1,3 +1,4 @@
+import { inEnglish } from '../shared/in-english'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -156,7 +157,7 @@ describe('the policy applied', () => {
       startAtLogin: true,
     })
     const refused = await call('settings:update', { uiLanguage: 'en', theme: 'dark' })
-    expect(refused).toMatchObject({
+    expect(inEnglish(refused)).toMatchObject({
       ok: false,
       error: { code: 'managed', message: expect.stringMatching(/^Managed by your organization: uiLanguage/) },
     })
@@ -186,7 +187,7 @@ describe('the policy applied', () => {
 
   it('lets an agent add profiles only for the providers it allows', async () => {
     const { call } = await servicesWith(valid)
-    expect(await call('profiles:save', drafts.egain)).toMatchObject({
+    expect(inEnglish(await call('profiles:save', drafts.egain))).toMatchObject({
       ok: false,
       error: { code: 'managed', message: 'Your organization does not allow adding egain profiles.' },
     })

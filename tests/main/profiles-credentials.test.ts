@@ -1,3 +1,6 @@
+import { inEnglish } from '../shared/in-english'
+import type { Message } from '../../shared/i18n/message'
+import { renderMessage } from '../../shared/i18n/render-message'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -19,7 +22,7 @@ async function setup() {
   const call = async (channel: string, input?: unknown) => services.dispatch(channel, input)
   const value = async <T = unknown>(channel: string, input?: unknown): Promise<T> => {
     const result = await call(channel, input)
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`)
+    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${inEnglish(result.error.message)}`)
     return result.value as T
   }
   return { userDataDir, store, lines, services, events, call, value }
@@ -75,7 +78,7 @@ describe('profiles and credentials through the contract', () => {
       ok: false,
       error: { code: 'conflict' },
     })
-    expect(await call('profiles:save', { ...drafts.connect, label: 'connect eu' })).toMatchObject({
+    expect(inEnglish(await call('profiles:save', { ...drafts.connect, label: 'connect eu' }))).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: expect.stringContaining('Connect EU') },
     })
@@ -98,15 +101,17 @@ describe('profiles and credentials through the contract', () => {
         scope: 'https://api.egain.cloud/auth/core.casemgr.manage',
       })
     ).profile
-    expect(await call('credentials:set', { profileId: webex.id, secret: secrets.connect })).toMatchObject({
+    expect(inEnglish(await call('credentials:set', { profileId: webex.id, secret: secrets.connect }))).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', message: expect.stringContaining('connect credentials') },
     })
     expect(
-      await call('credentials:set', {
-        profileId: webex.id,
-        secret: { provider: 'webex', kind: 'access_token', accessToken: 'tok-123' },
-      }),
+      inEnglish(
+        await call('credentials:set', {
+          profileId: webex.id,
+          secret: { provider: 'webex', kind: 'access_token', accessToken: 'tok-123' },
+        }),
+      ),
     ).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('OAuth') } })
     // On behalf of a user, eGain takes the client secret alone (no user password).
     expect(await call('credentials:set', { profileId: egain.id, secret: secrets.egain })).toMatchObject({ ok: true })
@@ -156,7 +161,11 @@ describe('profiles and credentials through the contract', () => {
         profileId: profile.id,
         secret: { ...secrets.voice_broadcast, apiSecret: 'NEW-secret-value-zz' },
       })
-      expect(refused).toMatchObject({ ok: false, error: { code, message: expect.stringMatching(fix) } })
+      expect(inEnglish(refused)).toMatchObject({ ok: false, error: { code, message: expect.stringMatching(fix) } })
+      // The keychain's fix travels as a key, for the window to say in the agent's language.
+      const said = (refused as { error: { message: Message } }).error.message
+      expect(said.key).toMatch(/^keychainProblem\./)
+      expect(renderMessage(said, 'es')).toMatch(/llavero/)
       expect(await call('credentials:clear', { profileId: profile.id })).toMatchObject({ ok: false, error: { code } })
       // Removing is refused too: the secret would be orphaned in the keychain.
       expect(await call('profiles:remove', { profileId: profile.id })).toMatchObject({ ok: false, error: { code } })

@@ -1,3 +1,4 @@
+import { inEnglish } from '../shared/in-english'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { noteInEnglish } from '../../electron/main/core/note'
 import type { AppServices } from '../../electron/main/app/app-services'
@@ -130,7 +131,9 @@ describe('sandbox profiles', () => {
     ] as const) {
       const result = (await services.dispatch(channel, input)) as Result<unknown>
       expect(result, channel).toMatchObject({ ok: false, error: { code: 'conflict' } })
-      expect((result as { error: { message: string } }).error.message).toMatch(/Sandbox profiles are built in/)
+      expect(inEnglish(result)).toMatchObject({
+        error: { message: expect.stringMatching(/Sandbox profiles are built in/) },
+      })
     }
   })
 })

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { said } from '../shared/in-english'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { msg } from '@shared/i18n/message'
 import { flushPromises, mount } from '@vue/test-utils'
@@ -285,7 +286,7 @@ describe('history section, live', () => {
     const bridge = createBridge({
       async invoke(channel, input) {
         channels.push(channel)
-        return answer(channel, input) ?? { ok: false, error: { code: 'internal', message: 'not scripted' } }
+        return answer(channel, input) ?? { ok: false, error: { code: 'internal', message: said('not scripted') } }
       },
       subscribe(channel, listener) {
         listeners.set(channel, [...(listeners.get(channel) ?? []), listener])
@@ -327,7 +328,7 @@ describe('history section, read ahead', () => {
     const bridge = createBridge({
       async invoke(channel, input) {
         if (channel === 'history:list') asked.push(input)
-        return answer(channel, input) ?? { ok: false, error: { code: 'internal', message: 'not scripted' } }
+        return answer(channel, input) ?? { ok: false, error: { code: 'internal', message: said('not scripted') } }
       },
       subscribe(channel, listener) {
         if (channel === 'queue:changed') listeners.push(listener)

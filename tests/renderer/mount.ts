@@ -1,3 +1,4 @@
+import { said } from '../shared/in-english'
 import type { Component } from 'vue'
 import { afterEach } from 'vitest'
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
@@ -40,7 +41,9 @@ export function mountInApp<C extends Component>(
   const bridge = createBridge({
     async invoke(channel, input) {
       calls.push({ channel, input })
-      return options.answer?.(channel, input) ?? { ok: false, error: { code: 'internal', message: 'not scripted' } }
+      return (
+        options.answer?.(channel, input) ?? { ok: false, error: { code: 'internal', message: said('not scripted') } }
+      )
     },
     subscribe: () => () => undefined,
   })

@@ -1,3 +1,4 @@
+import { msg } from '@shared/i18n/message'
 import type { Profile } from '@shared/providers/registry'
 import type { ProfileSummary } from '@shared/schemas/credentials'
 import { AppError } from '../core/app-error'
@@ -29,7 +30,7 @@ export interface ProfileDirectory {
   /** Makes a profile ready to be used (starts a sandbox profile's simulator the first time). */
   ready(profileId: string): Promise<void>
   /** Refused for every built-in profile: they are not the agent's to change. */
-  refuseChange(profileId: string | undefined, what: string): void
+  refuseChange(profileId: string | undefined, what: 'settings' | 'credentials'): void
   sandbox(): Sandbox | null
   /** Why the sandbox is not there (turned off, or it could not load), or null. */
   sandboxProblem(): string | null
@@ -58,9 +59,9 @@ export function createProfileDirectory(deps: ProfileDirectoryDeps): ProfileDirec
   let sandbox: Sandbox | null = null
   let problem: string | null = TURNED_OFF
   const builtIn = (id: string | undefined) => (id !== undefined && sandbox?.isSandbox(id) ? sandbox : null)
-  const refuseChange = (profileId: string | undefined, what: string) => {
+  const refuseChange = (profileId: string | undefined, what: 'settings' | 'credentials') => {
     if (builtIn(profileId))
-      throw new AppError('conflict', `Sandbox profiles are built in: their ${what} cannot be changed.`)
+      throw new AppError('conflict', msg('failure.sandboxBuiltIn', { what: msg(`failure.sandboxPart.${what}`) }))
   }
   const summarize = async (profile: Profile): Promise<ProfileSummary> => ({
     profile,

@@ -1,3 +1,4 @@
+import { msg } from '@shared/i18n/message'
 import type { ConnectionTestResult } from '@shared/schemas/connection-test'
 import type { InvokeHandlers } from '@shared/ipc/contract'
 import { AppError } from '../core/app-error'
@@ -31,7 +32,7 @@ export interface ProfileHandlerDeps {
 export function profileHandlers(deps: ProfileHandlerDeps): InvokeHandlers<ProfileChannel> {
   const { directory, profiles } = deps
   const writable = () => {
-    if (deps.notOwner) throw new AppError('settings_unwritable', deps.notOwner)
+    if (deps.notOwner) throw new AppError('settings_unwritable', msg('asIs', { text: deps.notOwner }))
   }
   return {
     'profiles:list': () => directory.summaries(),

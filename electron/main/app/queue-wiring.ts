@@ -52,7 +52,7 @@ export async function wireQueue(deps: QueueWiringDeps): Promise<{ queue: Queue; 
       onExpiringSoon: (entry, blocker) => notes.notify(expiringNotice(entry, blocker)),
       onStorageChanged: (stopped) => {
         events.emit('queue:stopped', { stopped })
-        if (stopped) notify?.({ title: msg('notice.queueStopped'), body: msg('asIs', { text: stopped }) })
+        if (stopped) notify?.({ title: msg('notice.queueStopped'), body: stopped })
       },
       skew: deps.skew,
       ...(deps.outbox ? { dispatcher: deps.outbox } : {}),

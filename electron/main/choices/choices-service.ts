@@ -1,3 +1,4 @@
+import { msg } from '@shared/i18n/message'
 import type { ChoiceKind, ChoiceList, ChoicesQuery } from '@shared/schemas/choices'
 import type { Profile, ProviderName, ProviderSecret } from '@shared/providers/registry'
 import { sharedProvider } from '@shared/providers/registry'
@@ -127,9 +128,9 @@ export function createChoicesService(deps: ChoicesServiceDeps) {
 
     async list(query: ChoicesQuery): Promise<ChoiceList> {
       const profile = deps.findProfile(query.profileId)
-      if (!profile) throw new AppError('not_found', 'That profile no longer exists.')
+      if (!profile) throw new AppError('not_found', msg('failure.profileGone'))
       if (!this.kindsFor(profile).includes(query.kind)) {
-        throw new AppError('invalid_input', 'This profile’s provider does not offer that list.')
+        throw new AppError('invalid_input', msg('failure.listNotOffered'))
       }
       const key = `${query.profileId}:${query.kind}`
       const running = inFlight.get(key)

@@ -1,3 +1,4 @@
+import { msg } from '@shared/i18n/message'
 import { AppError } from './app-error'
 
 /** The disk refused a write because it is full (or over quota). */
@@ -19,16 +20,10 @@ export const isReadOnly = (error: unknown): boolean => {
  */
 export function storageError(error: unknown): unknown {
   if (isDiskFull(error)) {
-    return new AppError(
-      'disk_full',
-      "The disk that holds Callboard's data is full. Free some space; Callboard carries on by itself once it can write again.",
-    )
+    return new AppError('disk_full', msg('failure.diskFull'))
   }
   if (isReadOnly(error)) {
-    return new AppError(
-      'read_only',
-      `Callboard's data folder cannot be written (${(error as NodeJS.ErrnoException).code}). Check that the disk is not read-only and that you may write to the folder.`,
-    )
+    return new AppError('read_only', msg('failure.readOnly', { code: String((error as NodeJS.ErrnoException).code) }))
   }
   return error
 }

@@ -1,3 +1,4 @@
+import { AppError } from '../core/app-error'
 import type * as Electron from 'electron'
 import { msg } from '@shared/i18n/message'
 import type { Note } from '../core/note'
@@ -65,7 +66,11 @@ export function startDesktopShell(deps: {
       logger.error('dial request failed', { error: String(error) })
       deps.notify({
         title: msg('notice.couldNotDial'),
-        body: msg('asIs', { text: error instanceof Error ? error.message : String(error) }),
+        // A refusal (the number, a stopped queue) in the agent's words; anything else as it was said.
+        body:
+          error instanceof AppError
+            ? error.said
+            : msg('asIs', { text: error instanceof Error ? error.message : String(error) }),
       })
     })
 

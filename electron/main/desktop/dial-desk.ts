@@ -1,5 +1,5 @@
 import type { CountryCode } from '@shared/phone/dialable'
-import { msg } from '@shared/i18n/message'
+import { msg, schemaWords, type Message, type MessageKey } from '@shared/i18n/message'
 import type { Note } from '../core/note'
 import type { Candidate, FindRefusal, FindRefusalReason } from '@shared/phone/find-numbers'
 import { findNumbers } from '@shared/phone/find-numbers'
@@ -10,6 +10,7 @@ import type { QueueItem } from '@shared/schemas/outbox'
 import type { Profile, ProfileOf } from '@shared/schemas/profiles'
 import { profilesForTask } from '@shared/providers/registry'
 import type { SettingsValues } from '@shared/schemas/settings'
+import { renderMessage } from '@shared/i18n/render-message'
 import { AppError } from '../core/app-error'
 import type { Clock } from '../core/clock'
 import type { Logger } from '../core/logger'
@@ -30,33 +31,31 @@ export interface DialDeskDeps {
 }
 
 export type DialOutcome =
-  { kind: 'nothing'; why: string } | { kind: 'confirm'; request: DialRequest } | { kind: 'dialled'; item: QueueItem }
+  { kind: 'nothing'; why: Message } | { kind: 'confirm'; request: DialRequest } | { kind: 'dialled'; item: QueueItem }
 
-const REFUSAL_WORDS: Record<FindRefusalReason, (country: string | undefined) => string> = {
-  empty: () => 'it is empty',
-  not_a_number: () => 'it is not a phone number',
-  too_short: (country) => (country ? `too short for a number in ${country}` : 'too short to be a phone number'),
-  too_long: (country) => (country ? `too long for a number in ${country}` : 'too long to be a phone number'),
-  invalid_country: () => 'its country code does not exist',
-  // The number's own country, not the agent's default region: `+1 234…` is a US number in GB too.
-  invalid_for_region: (country) => (country ? `no such number exists in ${country}` : 'no such number exists'),
-  invalid_length: (country) => `it has the wrong number of digits for ${country ?? 'its country'}`,
-  local_number: () => 'it has no area code',
-  not_e164: () => 'Webex cannot dial it',
-  malformed_uri: () => 'the link is malformed',
-  cut_off: () => 'it was cut off',
-  bidi_control: () => 'it is inside right-to-left or isolate controls, so the digits shown may not be the ones read',
-  reference: () => 'it follows a reference label (order, invoice, account…), not a phone label',
-  runs_into_digits: () => 'it runs on from other digits, so where it starts is unclear',
-  date: () => 'it is a date',
-  card_number: () => 'it looks like a payment card number',
-  coordinates: () => 'those are map coordinates',
+/**
+ * Reasons that name the number's own country when it is known: not the agent's default region, as
+ * `+1 234…` is a US number in GB too.
+ */
+const IN_COUNTRY: Partial<Record<FindRefusalReason, MessageKey>> = {
+  too_short: 'dialNothing.why.too_short_in',
+  too_long: 'dialNothing.why.too_long_in',
+  invalid_for_region: 'dialNothing.why.invalid_for_region_in',
+  invalid_length: 'dialNothing.why.invalid_length_in',
+}
+
+function refusalWhy({ reason, country }: FindRefusal): Message {
+  const inCountry = IN_COUNTRY[reason]
+  return country && inCountry ? msg(inCountry, { country }) : msg(`dialNothing.why.${reason}`)
 }
 
 // Shown without its invisible characters: a direction override copied into the notification would
 // reorder the notification's own text.
-const refusalText = (refusal: FindRefusal) =>
-  `"${foldPhoneText(refusal.raw).replace(/\s+/g, ' ').trim()}" is not a number to dial: ${REFUSAL_WORDS[refusal.reason](refusal.country)}.`
+const refusalText = (refusal: FindRefusal): Message =>
+  msg('dialNothing.notANumber', {
+    text: foldPhoneText(refusal.raw).replace(/\s+/g, ' ').trim(),
+    why: refusalWhy(refusal),
+  })
 
 const toCandidate = (c: Candidate): DialCandidate => ({
   e164: c.e164,
@@ -81,20 +80,22 @@ export function createDialDesk(deps: DialDeskDeps) {
     return outdials.find((p) => p.id === chosen) ?? outdials[0] ?? null
   }
 
-  function nothing(why: string): DialOutcome {
-    deps.logger.info('nothing to dial', { why })
-    deps.notify({ title: msg('notice.nothingToDial'), body: msg('asIs', { text: why }) })
+  function nothing(why: Message): DialOutcome {
+    deps.logger.info('nothing to dial', { why: renderMessage(why) })
+    deps.notify({ title: msg('notice.nothingToDial'), body: why })
     return { kind: 'nothing', why }
   }
 
   async function send(request: DialRequest, index: number): Promise<QueueItem> {
     const candidate = request.candidates[index]
-    if (!candidate) throw new AppError('invalid_input', 'That number is not in the list.')
+    if (!candidate) throw new AppError('invalid_input', msg('failure.numberNotListed'))
     // The schema tasks:submit applies, so this path cannot queue what the form and IPC refuse.
     const checked = DialableE164.safeParse(candidate.e164)
     if (!checked.success) {
-      const message = checked.error.issues[0]?.message ?? 'That number cannot be dialled.'
-      throw new AppError('invalid_input', message, [{ path: ['destination'], message }])
+      const words = checked.error.issues[0]?.message
+      throw new AppError('invalid_input', words ? schemaWords(words) : msg('failure.numberNotDialable'), [
+        { path: ['destination'], message: words ?? 'That number cannot be dialled.' },
+      ])
     }
     return deps.submit({
       kind: 'outdial',
@@ -116,16 +117,16 @@ export function createDialDesk(deps: DialDeskDeps) {
           refusal
             ? refusalText(refusal)
             : origin === 'link'
-              ? 'The link holds no phone number.'
-              : 'The clipboard holds no phone number. Copy one, then press the shortcut again.',
+              ? msg('dialNothing.noNumberInLink')
+              : msg('dialNothing.noNumberInClipboard'),
         )
       }
       const profile = outdialProfile()
-      if (!profile) return nothing('No Webex profile can place the call. Add one under Profiles.')
+      if (!profile) return nothing(msg('dialNothing.noProfile'))
       const callerId = profile.outdialAnis[0]
       const entryPoint = profile.entryPoints.find((e) => e.direction === 'outbound')
       if (!callerId || !entryPoint) {
-        return nothing(`The profile ${profile.label} lists no outdial ANI or outbound entry point.`)
+        return nothing(msg('dialNothing.profileIncomplete', { profile: profile.label }))
       }
       const request: DialRequest = {
         id: deps.newId(),
@@ -159,7 +160,7 @@ export function createDialDesk(deps: DialDeskDeps) {
 
     async confirm(requestId: string, index: number): Promise<QueueItem> {
       if (!pending || pending.id !== requestId) {
-        throw new AppError('conflict', 'This dial request is no longer waiting; press the shortcut again.')
+        throw new AppError('conflict', msg('failure.dialRequestGone'))
       }
       const request = pending
       const item = await send(request, index)

@@ -1,3 +1,4 @@
+import { msg } from '@shared/i18n/message'
 import type { z } from 'zod'
 import { isInvokeChannel } from '@shared/ipc/channels'
 import type { InvokeHandlers, InvokeSpec } from '@shared/ipc/contract'
@@ -36,7 +37,7 @@ export function createDispatch({ handlers, logger, checkOutputs }: DispatchOptio
   return async (channel, input) => {
     if (!isInvokeChannel(channel)) {
       logger.warn('call to unknown channel refused', { channel: String(channel).slice(0, 100) })
-      return fail('unknown_channel', `There is no channel named "${String(channel).slice(0, 100)}".`)
+      return fail('unknown_channel', msg('failure.unknownChannel', { channel: String(channel).slice(0, 100) }))
     }
     const spec: InvokeSpec = invokes[channel]
     const cap = spec.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES
@@ -45,7 +46,7 @@ export function createDispatch({ handlers, logger, checkOutputs }: DispatchOptio
       logger.warn('oversized or unserializable input refused', { channel, size })
       return fail(
         'invalid_input',
-        size === null ? 'The input could not be read.' : `The input is too large (more than ${cap} bytes).`,
+        size === null ? msg('failure.unreadableInput') : msg('failure.inputTooLarge', { bytes: cap }),
         [{ path: [], message: size === null ? 'unserializable' : 'too large' }],
       )
     }
@@ -54,8 +55,15 @@ export function createDispatch({ handlers, logger, checkOutputs }: DispatchOptio
       const issues = toIssues(parsed.error)
       logger.warn('invalid input refused', { channel, issues })
       const first = issues[0]
-      const where = first && first.path.length ? `${first.path.join('.')}: ` : ''
-      return fail('invalid_input', `Invalid input for ${channel}: ${where}${first?.message ?? 'invalid'}`, issues)
+      // The schema's own words stay as they are here; the window translates them by field (issues).
+      const problem = first?.message ?? 'invalid'
+      return fail(
+        'invalid_input',
+        first && first.path.length
+          ? msg('failure.invalidInputAt', { channel, where: first.path.join('.'), problem })
+          : msg('failure.invalidInput', { channel, problem }),
+        issues,
+      )
     }
     let output: unknown
     try {
@@ -64,16 +72,16 @@ export function createDispatch({ handlers, logger, checkOutputs }: DispatchOptio
     } catch (error) {
       if (error instanceof AppError) {
         logger.warn('call failed', { channel, code: error.code, message: error.message })
-        return fail(error.code, error.message, error.issues)
+        return fail(error.code, error.said, error.issues)
       }
       logger.error('handler crashed', { channel, error: error instanceof Error ? error.stack : String(error) })
-      return fail('internal', `Callboard hit an unexpected error in ${channel}. Details are in the log.`)
+      return fail('internal', msg('failure.unexpected', { channel }))
     }
     if (checkOutputs) {
       const checked = spec.output.safeParse(output)
       if (!checked.success) {
         logger.error('output does not match the contract', { channel, issues: toIssues(checked.error) })
-        return fail('internal', `The answer to ${channel} did not match the contract. Details are in the log.`)
+        return fail('internal', msg('failure.outputMismatch', { channel }))
       }
     }
     return ok(output)

@@ -1,3 +1,4 @@
+import { msg } from '@shared/i18n/message'
 import type { IpcMainInvokeEvent } from 'electron'
 import { invokeChannels } from '@shared/ipc/channels'
 import type { Result } from '@shared/ipc/result'
@@ -21,10 +22,10 @@ export function registerIpc(ipcMain: IpcMainLike, dispatch: Dispatch, appOrigin:
       const verdict = checkSender(event as SenderEventLike, appOrigin)
       if (!verdict.trusted) {
         logger.warn('call from untrusted sender refused', { channel, reason: verdict.reason })
-        return fail('forbidden_sender', 'This window is not allowed to talk to Callboard.')
+        return fail('forbidden_sender', msg('failure.forbiddenSender'))
       }
       if (args.length > 1) {
-        return fail('invalid_input', `${channel} takes at most one argument.`, [
+        return fail('invalid_input', msg('failure.tooManyArguments', { channel }), [
           { path: [], message: 'too many arguments' },
         ])
       }

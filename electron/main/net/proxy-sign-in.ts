@@ -1,3 +1,4 @@
+import { msg } from '@shared/i18n/message'
 import type { ProxySignInState, SetProxySignIn } from '@shared/schemas/proxy-sign-in'
 import { AppError } from '../core/app-error'
 import type { Logger } from '../core/logger'
@@ -45,9 +46,7 @@ export function proxyAddressOf(proxy: URL): string {
 function keychainAppError(error: KeychainError): AppError {
   return new AppError(
     error.state === 'locked' ? 'keychain_locked' : 'keychain_unavailable',
-    error.state === 'locked'
-      ? 'The keychain is locked, so the proxy sign-in could not be changed. Unlock it and try again.'
-      : 'The keychain cannot be reached, so the proxy sign-in could not be changed.',
+    error.state === 'locked' ? msg('failure.proxyKeychainLocked') : msg('failure.proxyKeychainUnavailable'),
   )
 }
 

@@ -8,7 +8,8 @@ import type { Outbox, OutboxDeps, OutboxLog } from './outbox'
 import { createOutbox } from './outbox'
 import type { DurableOutboxLog } from './outbox-log'
 import { openOutboxLog, readOutboxLog } from './outbox-log'
-import { queueFileNoticeText } from './queue-file-notice'
+import { queueFileNotice } from './queue-file-notice'
+import { msg, type Message } from '@shared/i18n/message'
 
 export interface QueueOptions {
   userDataDir: string
@@ -29,9 +30,9 @@ export interface Queue {
   /** The outbox when this process may change it and send from it (not only show it), else null. */
   writable: Outbox | null
   /** Why the queue cannot take tasks at all (another Callboard holds it, it could not be read), or null. */
-  unavailable: string | null
+  unavailable: Message | null
   /** What the agent is told about the queue file (it was damaged and set aside, say): known once started. */
-  notice(): string | null
+  notice(): Message[] | null
   /** Replays and starts sending (recovery may send at once, so everything else must exist first). */
   start(): Promise<void>
   close(): Promise<void>
@@ -47,20 +48,24 @@ export async function openQueue(options: QueueOptions): Promise<Queue> {
   const dir = join(options.userDataDir, 'outbox')
   let durable: DurableOutboxLog | null = null
   let log: OutboxLog | null = null
-  let unavailable: string | null = null
+  let unavailable: Message | null = null
   /** Why the queue may only be shown here (another owner, a read-only folder), or null. */
-  let readOnly: string | null = notOwner
+  // Another owner's words are not keyed yet (data-folder.ts): shown as they are.
+  let readOnly: Message | null = notOwner ? msg('asIs', { text: notOwner }) : null
   if (!notOwner) {
     try {
       log = durable = await openOutboxLog({ dir, clock, logger: logger.child('journal') })
     } catch (error) {
       if (isReadOnly(error)) {
-        readOnly = `Callboard's data folder cannot be written (${(error as NodeJS.ErrnoException).code}), so the task queue is shown as it was: nothing can be queued, sent or changed. Check that the disk is not read-only and that you may write to ${options.userDataDir}, then restart Callboard.`
+        readOnly = msg('queueFile.readOnly', {
+          code: String((error as NodeJS.ErrnoException).code),
+          dir: options.userDataDir,
+        })
       } else {
         unavailable =
           error instanceof JournalLockedError
-            ? `Another Callboard (process ${error.pid}) is using this task queue. Close it, then restart this one.`
-            : `The task queue could not be opened: ${error instanceof Error ? error.message : String(error)}`
+            ? msg('queueFile.otherCopy', { pid: error.pid })
+            : msg('queueFile.cannotOpen', { detail: error instanceof Error ? error.message : String(error) })
       }
       logger.error('outbox unavailable for writing', { error: String(error), readOnly: readOnly !== null })
     }
@@ -69,7 +74,7 @@ export async function openQueue(options: QueueOptions): Promise<Queue> {
     try {
       log = await readOutboxLog(dir)
     } catch (error) {
-      unavailable = `The task queue could not be read: ${error instanceof Error ? error.message : String(error)}`
+      unavailable = msg('queueFile.cannotRead', { detail: error instanceof Error ? error.message : String(error) })
     }
   }
   let outbox: Outbox | null = null
@@ -85,7 +90,7 @@ export async function openQueue(options: QueueOptions): Promise<Queue> {
     })
     outbox = made
   }
-  let notice: string | null = null
+  let notice: Message[] | null = null
   return {
     outbox,
     writable: readOnly ? null : outbox,
@@ -94,7 +99,7 @@ export async function openQueue(options: QueueOptions): Promise<Queue> {
     async start() {
       if (!outbox) return
       const started = await outbox.start()
-      if (durable) notice = queueFileNoticeText(durable.notice, started.skipped)
+      if (durable) notice = queueFileNotice(durable.notice, started.skipped)
     },
     async close() {
       outbox?.stop()

@@ -1,6 +1,5 @@
 import { toWireRequest } from '@shared/providers/registry'
-import { renderMessage } from '@shared/i18n/render-message'
-import { msg, type Message } from '@shared/i18n/message'
+import { msg, schemaWords, type Message } from '@shared/i18n/message'
 import type { TaskIntent } from '@shared/schemas/intents'
 import type { HoldReason, OutboxEntry, QueueCounts, QueueItem, ResolveAction } from '@shared/schemas/outbox'
 import { TERMINAL_STATES } from '@shared/schemas/outbox'
@@ -83,9 +82,9 @@ export interface OutboxDeps {
    * Set when this process may only show the queue (the data folder is read-only, or another
    * Callboard owns it): the reason, for the agent. The queue is listed; nothing is sent or changed.
    */
-  readOnly?: string
+  readOnly?: Message
   /** The queue stopped or started taking writes again (see `storageProblem`). */
-  onStorageChanged?: (problem: string | null) => void
+  onStorageChanged?: (problem: Message | null) => void
 }
 
 /** The log refused a write: the disk is full or read-only; nothing was recorded. */
@@ -97,13 +96,14 @@ class QueueStoppedError extends Error {
 }
 
 /** What the agent reads while the queue cannot be written. */
-function stoppedText(cause: unknown): string {
+function stoppedText(cause: unknown): Message {
+  const code = String((cause as NodeJS.ErrnoException | null)?.code ?? cause)
   const why = isDiskFull(cause)
-    ? "the disk that holds Callboard's data is full"
+    ? msg('queueFile.stoppedDiskFull')
     : isReadOnly(cause)
-      ? `Callboard's data folder cannot be written (${(cause as NodeJS.ErrnoException).code})`
-      : `the queue file could not be written (${(cause as NodeJS.ErrnoException | null)?.code ?? String(cause)})`
-  return `The task queue is stopped: ${why}. Tasks already queued are kept and wait; new ones cannot be queued. It starts again by itself as soon as it can write.`
+      ? msg('queueFile.stoppedReadOnly', { code })
+      : msg('queueFile.stoppedUnwritable', { code })
+  return msg('queueFile.stopped', { why })
 }
 
 /** First retry of a stopped queue's writes after this long, doubling up to the cap. */
@@ -128,8 +128,7 @@ function unstorable(error: JournalRecordRejectedError): AppError {
     .slice(0, 3)
     .map(({ path, message }) => `${path.map(String).join('.')}: ${message}`)
     .join('; ')
-  const message = `This task could not be stored as it is (${what}); nothing was queued.`
-  return new AppError('invalid_input', message, fields.length ? fields : undefined)
+  return new AppError('invalid_input', msg('failure.taskNotStorable', { what }), fields.length ? fields : undefined)
 }
 
 /**
@@ -238,14 +237,14 @@ export function createOutbox(deps: OutboxDeps) {
     if (!result.ok) {
       // The journal is ahead of memory only through a bug; say so loudly and keep going.
       deps.logger.error('outbox event not applicable', { problem: result.problem })
-      throw new AppError('internal', `The queue refused a change: ${result.problem}`)
+      throw new AppError('internal', msg('failure.queueRefusedChange', { problem: result.problem }))
     }
     deps.onChanged(result.entry)
     return result.entry
   }
 
   // ——— A full or read-only disk: the queue stops, says so, and starts again by itself ———
-  let stopped: { cause: unknown; message: string } | null = null
+  let stopped: { cause: unknown; message: Message } | null = null
   let storageTimer: unknown = null
   let storageRetryMs = STORAGE_RETRY_MS
   /** Stopped for good (the app is quitting): no more retries. */
@@ -382,7 +381,7 @@ export function createOutbox(deps: OutboxDeps) {
 
   function find(id: string): OutboxEntry {
     const entry = entries.get(id)
-    if (!entry) throw new AppError('not_found', 'That task is no longer in the queue.')
+    if (!entry) throw new AppError('not_found', msg('failure.taskGone'))
     return entry
   }
 
@@ -425,19 +424,19 @@ export function createOutbox(deps: OutboxDeps) {
       // Space may be back: try at once rather than wait for the next retry.
       if (stopped && !(await tryToWriteAgain())) throw storageError(stopped.cause)
       const profile = deps.findProfile(intent.profileId)
-      if (!profile) throw new AppError('not_found', 'That profile no longer exists.')
+      if (!profile) throw new AppError('not_found', msg('failure.profileGone'))
       const createdAt = clock.now()
       // The provider's rules ("in the future", "30 minutes ahead") are judged on its clock.
       const providerNow = new Date(createdAt.getTime() + (deps.skew?.offsetMs(profile.id) ?? 0))
       const wire = toWireRequest(intent, profile, providerNow)
       if ('error' in wire) {
-        throw new AppError('invalid_input', wire.error.message, [
+        throw new AppError('invalid_input', schemaWords(wire.error.message), [
           { path: ['intent', ...wire.error.path], message: wire.error.message },
         ])
       }
       const deadline = deadlineFor(intent, createdAt, deps.deadlines)
       if (deadline.notAfter.getTime() <= createdAt.getTime()) {
-        throw new AppError('invalid_input', `This task is already too late to send: ${renderMessage(deadline.reason)}`)
+        throw new AppError('invalid_input', msg('failure.tooLate', { reason: deadline.reason }))
       }
       const id = deps.newId()
       const entry: OutboxEntry = {
@@ -500,13 +499,10 @@ export function createOutbox(deps: OutboxDeps) {
         return next
       }
       if (entry.state === 'held') {
-        throw new AppError(
-          'conflict',
-          'This task waits for its profile, which cannot be found. Restore or repair the profile in Profiles; the task then goes on by itself.',
-        )
+        throw new AppError('conflict', msg('failure.heldForProfile'))
       }
       if (entry.state !== 'queued' && entry.state !== 'needs_auth') {
-        throw new AppError('conflict', `A task that is ${entry.state.replace('_', ' ')} cannot be retried.`)
+        throw new AppError('conflict', msg('failure.cannotRetry', { state: msg(`entryState.${entry.state}`) }))
       }
       const next = await record({ t: 'requeued', id, at: iso(), why: 'retry_now' })
       await dispatcher.resumeProfile(entry.profileId)
@@ -516,10 +512,9 @@ export function createOutbox(deps: OutboxDeps) {
 
     async cancel(id: string): Promise<OutboxEntry> {
       const entry = find(id)
-      if (entry.state === 'sending')
-        throw new AppError('conflict', 'This task is being sent right now; it cannot be cancelled.')
+      if (entry.state === 'sending') throw new AppError('conflict', msg('failure.sendingNow'))
       if (!['queued', 'needs_auth', 'needs_review', 'held'].includes(entry.state)) {
-        throw new AppError('conflict', `A task that is ${entry.state.replace('_', ' ')} cannot be cancelled.`)
+        throw new AppError('conflict', msg('failure.cannotCancel', { state: msg(`entryState.${entry.state}`) }))
       }
       const cancelled = await record({ t: 'cancelled', id, at: iso() })
       void dispatcher.wake(cancelled)
@@ -530,7 +525,7 @@ export function createOutbox(deps: OutboxDeps) {
     async dismiss(id: string): Promise<OutboxEntry> {
       const entry = find(id)
       if (entry.state !== 'rejected' && entry.state !== 'expired') {
-        throw new AppError('conflict', 'Only a refused or expired task can be dismissed.')
+        throw new AppError('conflict', msg('failure.onlyDismiss'))
       }
       if (entry.dismissed) return entry
       return record({ t: 'dismissed', id, at: iso() })
@@ -539,7 +534,7 @@ export function createOutbox(deps: OutboxDeps) {
     /** The agent's answer to "it may have been created": send again, it exists, or drop it. */
     async resolve(id: string, action: ResolveAction): Promise<OutboxEntry> {
       const entry = find(id)
-      if (entry.state !== 'needs_review') throw new AppError('conflict', 'This task is not waiting for your review.')
+      if (entry.state !== 'needs_review') throw new AppError('conflict', msg('failure.notInReview'))
       if (action === 'cancel' || action === 'done') {
         const settled = await record(
           action === 'cancel' ? { t: 'cancelled', id, at: iso() } : { t: 'marked_done', id, at: iso() },
@@ -573,7 +568,7 @@ export function createOutbox(deps: OutboxDeps) {
       await deps.log.compactNow?.(snapshot)
     },
     /** Why the queue cannot be written (a full or read-only disk, a read-only view), or null. */
-    storageProblem: (): string | null => deps.readOnly ?? stopped?.message ?? null,
+    storageProblem: (): Message | null => deps.readOnly ?? stopped?.message ?? null,
     /** Try to write again now (the agent freed space); true if the queue writes again. */
     retryStorage: () => tryToWriteAgain(),
     keychainAvailable: () => dispatcher.keychainAvailable(),

@@ -1,4 +1,6 @@
+import { msg, type Message, type MessageKey, type MessageParam } from '@shared/i18n/message'
 import type { DamagedStretch, JournalOpenResult } from './journal'
+import type { JournalDamageCode } from './journal-scan'
 import type { ReplaySkips } from './outbox'
 import type { OutboxEvent } from './outbox-events'
 
@@ -9,7 +11,7 @@ import type { OutboxEvent } from './outbox-events'
 /** What went wrong with the queue file at start, as the journal found it. */
 export type JournalNotice =
   /** The file could not be used at all (not a journal, another format, a newer version): set aside whole. */
-  | { kind: 'set_aside'; path: string; reason: string }
+  | { kind: 'set_aside'; path: string; code: JournalDamageCode; reason: string }
   /** Damage, or records missing: every intact record was kept and the file was copied aside first. */
   | {
       kind: 'damaged'
@@ -49,7 +51,7 @@ function idsIn(stretches: readonly DamagedStretch[], pattern: RegExp): Set<strin
 export function journalNotice(opened: JournalOpenResult<OutboxEvent>): JournalNotice | null {
   const { quarantine, tornTail, loss } = opened
   if (quarantine && quarantine.damaged.length === 0 && quarantine.code !== 'missing-records') {
-    return { kind: 'set_aside', path: quarantine.quarantinedTo, reason: quarantine.reason }
+    return { kind: 'set_aside', path: quarantine.quarantinedTo, code: quarantine.code, reason: quarantine.reason }
   }
   if (quarantine) {
     const kept = new Set(opened.records.flatMap((e) => (e.t === 'queued' ? [e.entry.id] : [])))
@@ -80,91 +82,92 @@ export function journalNotice(opened: JournalOpenResult<OutboxEvent>): JournalNo
   return null
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
-
-/** Up to ten ids, then how many more. */
-function listIds(ids: readonly string[]): string {
-  const shown = ids.slice(0, 10).join(', ')
-  return ids.length > 10 ? `${shown} and ${ids.length - 10} more` : shown
+/** Why a whole file was set aside, by the journal's code (its own words for any other). */
+const UNUSABLE: Partial<Record<JournalDamageCode, MessageKey>> = {
+  empty: 'queueFile.unusable.empty',
+  'truncated-header': 'queueFile.unusable.truncatedHeader',
+  'not-a-journal': 'queueFile.unusable.notAJournal',
+  'foreign-format': 'queueFile.unusable.foreignFormat',
+  'newer-version': 'queueFile.unusable.newerVersion',
+  'damaged-header': 'queueFile.unusable.damagedHeader',
 }
 
-function whereDamaged(stretches: JournalNotice & { kind: 'damaged' }): string {
+type Counted = 'bytes' | 'records' | 'tasks' | 'otherTasks'
+const counted = (n: number, what: Counted): Message =>
+  n === 1 ? msg(`count.${what}.one`) : msg(`count.${what}.many`, { n })
+
+/** Up to ten ids, then how many more. */
+function listIds(ids: readonly string[]): MessageParam {
+  const shown = ids.slice(0, 10).join(', ')
+  return ids.length > 10 ? msg('queueFile.idsAndMore', { ids: shown, more: ids.length - 10 }) : shown
+}
+
+function whereDamaged(stretches: JournalNotice & { kind: 'damaged' }): Message {
   const { stretches: all } = stretches
   const header = all.some((s) => s.header)
   const others = all.filter((s) => !s.header)
   const bytes = others.reduce((sum, s) => sum + s.length, 0)
   const body =
     others.length === 1
-      ? `${plural(others[0]!.length, 'byte')} at position ${others[0]!.offset}`
-      : `${others.length} stretches (${plural(bytes, 'byte')})`
-  if (header && others.length === 0) return 'its header'
-  return header ? `its header and ${body}` : body
+      ? msg('queueFile.whereOne', { bytes: counted(others[0]!.length, 'bytes'), offset: others[0]!.offset })
+      : msg('queueFile.whereMany', { count: others.length, bytes: counted(bytes, 'bytes') })
+  if (header && others.length === 0) return msg('queueFile.whereHeader')
+  return header ? msg('queueFile.whereHeaderAnd', { body }) : body
 }
 
-/** The queue file notice for the agent, or null when there is nothing to say. */
-export function queueFileNoticeText(notice: JournalNotice | null, skipped: ReplaySkips): string | null {
-  const parts: string[] = []
+/**
+ * The queue file notice for the agent, sentence by sentence (the window renders each in the agent's
+ * language and joins them), or null when there is nothing to say.
+ */
+export function queueFileNotice(notice: JournalNotice | null, skipped: ReplaySkips): Message[] | null {
+  const parts: Message[] = []
   let lost: string[] = []
   let changed: string[] = []
   if (notice?.kind === 'set_aside') {
-    parts.push(
-      `The task queue file was damaged (${notice.reason}). It was set aside as ${notice.path}; no task could be read from it.`,
-    )
+    const unusable = UNUSABLE[notice.code]
+    const reason = unusable ? msg(unusable) : notice.reason
+    parts.push(msg('queueFile.setAside', { reason, path: notice.path }))
   } else if (notice?.kind === 'torn_tail') {
     parts.push(
-      `The task queue file ended with an incomplete write (${plural(notice.bytesDropped, 'byte')}, ${notice.reason}); it was dropped.`,
-      notice.proven
-        ? 'Every task confirmed before it is kept.'
-        : 'The file was written by an older Callboard without a task count, so Callboard cannot confirm that every task before it is kept.',
+      msg('queueFile.tornTail', { bytes: counted(notice.bytesDropped, 'bytes'), reason: notice.reason }),
+      notice.proven ? msg('queueFile.tornTailProven') : msg('queueFile.tornTailUnproven'),
     )
   } else if (notice?.kind === 'damaged') {
     lost = [...new Set([...notice.lostIds, ...skipped.unknownTasks])]
     changed = [...new Set([...notice.changedIds, ...skipped.outOfStep])].filter((id) => !lost.includes(id))
     const total = Math.max(notice.tasksLost, lost.length)
+    const kept = counted(notice.recordsKept, 'records')
     parts.push(
       notice.stretches.length > 0
-        ? `The task queue file was damaged: ${whereDamaged(notice)} could not be read. Callboard kept everything it could read (${plural(notice.recordsKept, 'record')}).`
-        : `The task queue file is missing records although it shows no damage. Callboard kept all it holds (${plural(notice.recordsKept, 'record')}).`,
+        ? msg('queueFile.damaged', { where: whereDamaged(notice), kept })
+        : msg('queueFile.missingRecords', { kept }),
     )
     if (total > 0) {
       const unnamed = total - lost.length
-      const named =
-        lost.length > 0
-          ? `: ${listIds(lost)}${unnamed > 0 ? `, and ${unnamed} whose id could not be read` : ''}`
-          : ' (their ids could not be read)'
-      parts.push(`${plural(total, 'task')} could not be recovered${named}.`)
-    }
-    if (notice.uncountable === 'damage_at_end') {
+      const tasks = counted(total, 'tasks')
       parts.push(
-        'The damage reaches the end of the file, so Callboard cannot tell whether it held other tasks: check the tasks you queued last.',
-      )
-    } else if (notice.uncountable === 'no_count') {
-      parts.push(
-        'The file was written by an older Callboard without a task count, so Callboard cannot tell whether other tasks were lost.',
-      )
-    } else {
-      parts.push(total === 0 ? 'No task was lost.' : 'Every other task is in the queue.')
-    }
-    if (notice.unattributed && total === 0) {
-      parts.push(
-        'Some of the damaged bytes name no task they belonged to: a task whose state looks wrong may have lost a change there.',
+        lost.length === 0
+          ? msg('queueFile.lostUnnamed', { tasks })
+          : unnamed > 0
+            ? msg('queueFile.lostNamedAndUnnamed', { tasks, ids: listIds(lost), unnamed })
+            : msg('queueFile.lostNamed', { tasks, ids: listIds(lost) }),
       )
     }
+    if (notice.uncountable === 'damage_at_end') parts.push(msg('queueFile.damageAtEnd'))
+    else if (notice.uncountable === 'no_count') parts.push(msg('queueFile.noCount'))
+    else parts.push(total === 0 ? msg('queueFile.noneLost') : msg('queueFile.othersKept'))
+    if (notice.unattributed && total === 0) parts.push(msg('queueFile.unattributed'))
     if (notice.tornBytes !== null) {
-      parts.push(
-        `Its last write (${plural(notice.tornBytes, 'byte')}) was cut short and dropped; it had not been confirmed.`,
-      )
+      parts.push(msg('queueFile.lastWriteCut', { bytes: counted(notice.tornBytes, 'bytes') }))
     }
   } else {
     lost = skipped.unknownTasks
     changed = skipped.outOfStep
-    if (lost.length > 0) parts.push(`The task queue file holds changes for tasks that are not in it: ${listIds(lost)}.`)
+    if (lost.length > 0) parts.push(msg('queueFile.unknownTasks', { ids: listIds(lost) }))
   }
   if (changed.length > 0) {
-    parts.push(
-      `${plural(changed.length, 'other task')} lost a change, so what the queue shows for them may be out of date: ${listIds(changed)}. Those that could be created twice wait for your review instead of being sent.`,
-    )
+    parts.push(msg('queueFile.outOfStep', { tasks: counted(changed.length, 'otherTasks'), ids: listIds(changed) }))
   }
-  if (notice?.kind === 'damaged') parts.push(`A copy of the damaged file is at ${notice.path}.`)
-  return parts.length > 0 ? parts.join(' ') : null
+  if (notice?.kind === 'damaged') parts.push(msg('queueFile.copyAt', { path: notice.path }))
+  return parts.length > 0 ? parts : null
 }

@@ -1,5 +1,6 @@
 import type { InvokeHandlers } from '@shared/ipc/contract'
 import type { QueuePage, QueueQuery } from '@shared/schemas/list-pages'
+import { msg } from '@shared/i18n/message'
 import { AppError } from '../core/app-error'
 import type { Queue } from './open-queue'
 import type { Outbox } from './outbox'
@@ -27,7 +28,7 @@ export function queueSnapshot(queue: Queue, query?: QueueQuery): QueuePage {
 
 /** The outbox, or the reason it is not running, for a call that needs it. */
 export function requireOutbox(queue: Queue): Outbox {
-  if (!queue.outbox) throw new AppError('conflict', queue.unavailable ?? 'The task queue is not running.')
+  if (!queue.outbox) throw new AppError('conflict', queue.unavailable ?? msg('failure.queueNotRunning'))
   return queue.outbox
 }
 

@@ -39,7 +39,7 @@ export function createConnectionTester(deps: ConnectionTesterDeps) {
 
   return async function testConnection(profileId: string): Promise<ConnectionTestResult> {
     const profile = deps.findProfile(profileId)
-    if (!profile) throw new AppError('not_found', 'That profile no longer exists.')
+    if (!profile) throw new AppError('not_found', msg('failure.profileGone'))
     const started = deps.clock.monotonicMs()
     const finish = (finding: ProbeFinding, hide: readonly string[] = []): ConnectionTestResult => {
       const result: ConnectionTestResult = {

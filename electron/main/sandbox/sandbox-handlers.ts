@@ -1,4 +1,5 @@
 import type { InvokeHandlers } from '@shared/ipc/contract'
+import { msg } from '@shared/i18n/message'
 import { AppError } from '../core/app-error'
 import type { SandboxState } from '@shared/schemas/sandbox'
 import type { Sandbox } from './sandbox'
@@ -24,7 +25,7 @@ export function sandboxHandlers(deps: SandboxHandlerDeps): InvokeHandlers<'sandb
     'sandbox:state': () => deps.sandbox()?.state() ?? sandboxUnavailable(why()),
     'sandbox:simulate': async ({ provider, scenario }) => {
       const sandbox = deps.sandbox()
-      if (!sandbox) throw new AppError('not_found', why())
+      if (!sandbox) throw new AppError('not_found', msg('asIs', { text: why() }))
       const state = await sandbox.simulate(provider, scenario)
       // Like the network coming back: lanes that found the provider offline or down look again.
       deps.poke('sandbox scenario changed')

@@ -1,3 +1,4 @@
+import { msg, schemaWords } from '@shared/i18n/message'
 import type { CredentialStatus, ProviderSecret } from '@shared/schemas/credentials'
 import { ProviderSecret as ProviderSecretSchema, secretSchemaFor } from '@shared/schemas/credentials'
 import type { KeychainHealth } from '@shared/schemas/keychain'
@@ -85,7 +86,7 @@ export function createCredentialsService(deps: CredentialsServiceDeps): Credenti
 
   function profileOrThrow(profileId: string): Profile {
     const profile = deps.findProfile(profileId)
-    if (!profile) throw new AppError('not_found', 'That profile no longer exists. Reload the list of profiles.')
+    if (!profile) throw new AppError('not_found', msg('failure.profileGoneReload'))
     return profile
   }
 
@@ -155,7 +156,11 @@ export function createCredentialsService(deps: CredentialsServiceDeps): Credenti
           path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
           message: i.message,
         }))
-        throw new AppError('invalid_input', issues[0]?.message ?? 'These credentials do not fit this profile.', issues)
+        throw new AppError(
+          'invalid_input',
+          issues[0] ? schemaWords(issues[0].message) : msg('failure.credentialsMismatch'),
+          issues,
+        )
       }
       await withKeychain(async () => {
         await secrets.set(secretAccount(profileId), JSON.stringify(secret))

@@ -1,3 +1,4 @@
+import { msg } from '@shared/i18n/message'
 import type { Profile, ProfileDraft } from '@shared/schemas/profiles'
 import type { ProviderName } from '@shared/schemas/providers'
 import { AppError } from '../core/app-error'
@@ -39,10 +40,7 @@ export function createProfilesService({
   const list = () => [...managed, ...file.read().profiles.filter((p) => !managedIds.has(p.id))]
   const refuseManaged = (id: string | undefined) => {
     if (id && managedIds.has(id)) {
-      throw new AppError(
-        'managed',
-        'This profile is provided by your organization: it cannot be changed or removed here.',
-      )
+      throw new AppError('managed', msg('failure.managedProfile'))
     }
   }
   const get = (id: string) => list().find((p) => p.id === id)
@@ -54,21 +52,21 @@ export function createProfilesService({
       refuseManaged(draft.id)
       const existing = draft.id ? get(draft.id) : undefined
       if (!existing && allowedProviders && !allowedProviders.includes(draft.provider)) {
-        throw new AppError('managed', `Your organization does not allow adding ${draft.provider} profiles.`)
+        throw new AppError('managed', msg('failure.providerNotAllowed', { provider: draft.provider }))
       }
       // A profile set aside because it could not be read comes back under its own id, so the tasks
       // that waited for it go on.
       const restoring = draft.id && !existing ? file.setAside().some((s) => s.id === draft.id) : false
-      if (draft.id && !existing && !restoring)
-        throw new AppError('not_found', 'That profile no longer exists; it may have been removed.')
+      if (draft.id && !existing && !restoring) throw new AppError('not_found', msg('failure.profileGoneRemoved'))
       if (existing && existing.provider !== draft.provider) {
-        throw new AppError('conflict', 'A profile cannot change provider. Add a new profile instead.')
+        throw new AppError('conflict', msg('failure.providerChange'))
       }
       const clash = list().find(
         (p) =>
           p.provider === draft.provider && p.id !== draft.id && p.label.toLowerCase() === draft.label.toLowerCase(),
       )
-      if (clash) throw new AppError('conflict', `There is already a ${draft.provider} profile called "${clash.label}".`)
+      if (clash)
+        throw new AppError('conflict', msg('failure.labelTaken', { provider: draft.provider, label: clash.label }))
       const profile = { ...draft, id: existing?.id ?? (restoring ? draft.id : undefined) ?? newId() } as Profile
       await file.update((doc) => {
         const setAside = (doc.setAside ?? []).filter((s) => s.id !== profile.id)
@@ -91,10 +89,11 @@ export function createProfilesService({
     async remove(id) {
       refuseManaged(id)
       // Refused before anything happens: removing clears the keychain first.
-      if (file.readOnly) throw new AppError('settings_unwritable', `Settings cannot be saved: ${file.readOnly}`)
+      if (file.readOnly)
+        throw new AppError('settings_unwritable', msg('failure.settingsUnsaved', { reason: file.readOnly }))
       if (!get(id)) {
         // A profile set aside can be let go of too: its held tasks then stay held until cancelled.
-        if (!file.setAside().some((s) => s.id === id)) throw new AppError('not_found', 'That profile no longer exists.')
+        if (!file.setAside().some((s) => s.id === id)) throw new AppError('not_found', msg('failure.profileGone'))
         await beforeRemove(id)
         await file.update((doc) => ({ ...doc, setAside: (doc.setAside ?? []).filter((s) => s.id !== id) }))
         logger.info('set-aside profile discarded', { profileId: id })

@@ -1,3 +1,4 @@
+import { msg } from '@shared/i18n/message'
 import { copyFile, readFile, rename } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { SetAsideProfile, SettingsDocument, SettingsRecovery } from '@shared/schemas/settings'
@@ -207,7 +208,7 @@ export async function openSettingsFile({
 
   async function apply(mutate: (doc: SettingsDocument) => SettingsDocument): Promise<SettingsDocument> {
     const refusal = readOnly ?? state.unwritable
-    if (refusal) throw new AppError('settings_unwritable', `Settings cannot be saved: ${refusal}`)
+    if (refusal) throw new AppError('settings_unwritable', msg('failure.settingsUnsaved', { reason: refusal }))
     const next = SettingsDocumentSchema.parse(mutate(state.doc))
     const text = await write(next)
     state = { ...state, doc: next, text }

@@ -1,3 +1,4 @@
+import { msg } from '@shared/i18n/message'
 import type { ManagedSettings } from '@shared/schemas/policy'
 import type { SettingsPatch, SettingsState, SettingsValues } from '@shared/schemas/settings'
 import { AppError } from '../core/app-error'
@@ -48,7 +49,7 @@ export function createSettingsService({ file, logger, onChanged, ...deps }: Sett
       if (refused.length) {
         throw new AppError(
           'managed',
-          `Managed by your organization: ${refused.map(([key]) => key).join(', ')} cannot be changed here.`,
+          msg('failure.managedSettings', { keys: refused.map(([key]) => key).join(', ') }),
           refused.map(([key]) => ({ path: [key], message: 'Managed by your organization.' })),
         )
       }

@@ -1,3 +1,4 @@
+import { msg } from '@shared/i18n/message'
 import * as oauth from 'oauth4webapi'
 import type { Profile, ProviderSecret } from '@shared/providers/registry'
 import type { DeviceCodePrompt, SignInMethod, SignInProblem, SignInStatus } from '@shared/schemas/sign-in'
@@ -97,7 +98,7 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
 
   async function resolve(profileId: string) {
     const profile = deps.findProfile(profileId)
-    if (!profile) throw new AppError('not_found', 'That profile no longer exists. Reload the list of profiles.')
+    if (!profile) throw new AppError('not_found', msg('failure.profileGoneReload'))
     const secret = await deps.credentials.read(profileId)
     return { profile, secret, found: deps.planFor(profile, secret) }
   }
@@ -215,15 +216,12 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
   return {
     status,
     async start(profileId, method) {
-      if (deps.notOwner) throw new AppError('settings_unwritable', deps.notOwner)
+      if (deps.notOwner) throw new AppError('settings_unwritable', msg('asIs', { text: deps.notOwner }))
       const { profile, secret, found } = await resolve(profileId)
-      if (!found) throw new AppError('invalid_input', 'This profile does not sign in through its identity provider.')
+      if (!found) throw new AppError('invalid_input', msg('failure.noIdentityProvider'))
       if (running.has(profileId)) return status(profileId)
       if (found.plan.kind === 'oauth' && !found.plan.clientId) {
-        throw new AppError(
-          'invalid_input',
-          'The profile has no client id for signing in. Enter the integration’s client id in the profile (your administrator has it).',
-        )
+        throw new AppError('invalid_input', msg('failure.noClientId'))
       }
       const entry: Running = { abort: new AbortController(), device: null }
       running.set(profileId, entry)
@@ -268,7 +266,7 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
       return status(profileId)
     },
     async signOut(profileId) {
-      if (deps.notOwner) throw new AppError('settings_unwritable', deps.notOwner)
+      if (deps.notOwner) throw new AppError('settings_unwritable', msg('asIs', { text: deps.notOwner }))
       const { found } = await resolve(profileId)
       running.get(profileId)?.abort.abort()
       running.delete(profileId)

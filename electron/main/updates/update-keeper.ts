@@ -1,3 +1,4 @@
+import { msg } from '@shared/i18n/message'
 import type { UpdatesOffReason, UpdateStatus } from '@shared/schemas/updates'
 import { AppError } from '../core/app-error'
 import type { Clock } from '../core/clock'
@@ -139,7 +140,7 @@ export function createUpdateKeeper(deps: UpdateKeeperDeps) {
      */
     async restartToUpdate(): Promise<void> {
       if (status.phase !== 'ready') {
-        throw new AppError('conflict', 'No update is ready to install yet.')
+        throw new AppError('conflict', msg('failure.noUpdateReady'))
       }
       const version = status.version
       set({ phase: 'waiting_for_sends', version, sending: sends.sending() })

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import type { OutboxEvent } from '../../../electron/main/outbox/outbox-events'
 import { createOutbox } from '../../../electron/main/outbox/outbox'
 import { openOutboxLog } from '../../../electron/main/outbox/outbox-log'
-import { queueFileNoticeText } from '../../../electron/main/outbox/queue-file-notice'
+import { queueFileNotice } from '../../../electron/main/outbox/queue-file-notice'
 import { createLogger } from '../../../electron/main/core/logger'
 import type { OutboxEntry } from '../../../shared/schemas/outbox'
 import { Profile } from '../../../shared/schemas/profiles'
@@ -42,6 +42,12 @@ async function open(
   const started = await outbox.start()
   return { log, outbox, started }
 }
+
+/** The queue file notice as an agent reading English sees it: its sentences, joined. */
+const noticeInEnglish = (
+  log: { notice: Parameters<typeof queueFileNotice>[0] },
+  started: { skipped: Parameters<typeof queueFileNotice>[1] },
+) => inEnglish(queueFileNotice(log.notice, started.skipped) ?? []).join(' ')
 
 const outdial = (to: string) =>
   ({
@@ -109,9 +115,9 @@ describe('replaying a damaged journal', () => {
       outbox.resume()
       await outbox.idle()
       expect(inEnglish(sent)).toEqual([b.id])
-      const text = queueFileNoticeText(log.notice, started.skipped)!
-      expect(inEnglish(text)).toMatch(/No task was lost\./)
-      expect(inEnglish(text)).toMatch(new RegExp(`1 other task lost a change.*${a.id}`))
+      const text = noticeInEnglish(log, started)
+      expect(text).toMatch(/No task was lost\./)
+      expect(text).toMatch(new RegExp(`1 other task lost a change.*${a.id}`))
     } finally {
       outbox.stop()
       await log.close()
@@ -137,7 +143,7 @@ describe('replaying a damaged journal', () => {
     try {
       expect(inEnglish(started.skipped)).toEqual({ unknownTasks: [], outOfStep: [] })
       expect(inEnglish(outbox.get(a.id))).toMatchObject({ state: 'needs_review' })
-      expect(inEnglish(queueFileNoticeText(log.notice, started.skipped))).toMatch(new RegExp(`lost a change.*${a.id}`))
+      expect(noticeInEnglish(log, started)).toMatch(new RegExp(`lost a change.*${a.id}`))
     } finally {
       outbox.stop()
       await log.close()
@@ -149,9 +155,9 @@ describe('replaying a damaged journal', () => {
     damage(3, 'blank')
     const { log, outbox, started } = await open(dir)
     try {
-      const text = queueFileNoticeText(log.notice, started.skipped)!
-      expect(inEnglish(text)).toMatch(/No task was lost\./)
-      expect(inEnglish(text)).toMatch(/damaged bytes name no task/)
+      const text = noticeInEnglish(log, started)
+      expect(text).toMatch(/No task was lost\./)
+      expect(text).toMatch(/damaged bytes name no task/)
     } finally {
       outbox.stop()
       await log.close()

@@ -1,3 +1,5 @@
+import type { Message } from '../../../shared/i18n/message'
+import { inEnglish } from '../../shared/in-english'
 import { describe, expect, it } from 'vitest'
 import type { OutboxLog } from '../../../electron/main/outbox/outbox'
 import { createOutbox } from '../../../electron/main/outbox/outbox'
@@ -46,7 +48,7 @@ describe('a queue whose disk fills up (A4)', () => {
   it('stops, says so, sends nothing meanwhile, and starts again by itself once it can write', async () => {
     const time = virtualTime()
     const log = diskLog()
-    const changes: (string | null)[] = []
+    const changes: (Message | null)[] = []
     const sent: string[] = []
     let ids = 0
     const outbox = createOutbox({
@@ -79,8 +81,10 @@ describe('a queue whose disk fills up (A4)', () => {
       code: 'disk_full',
       message: expect.stringMatching(/^The disk that holds Callboard's data is full/),
     })
-    expect(outbox.storageProblem()).toMatch(/task queue is stopped: the disk that holds Callboard's data is full/)
-    expect(changes).toEqual([expect.stringMatching(/stopped/)])
+    expect(inEnglish(outbox.storageProblem())).toMatch(
+      /task queue is stopped: the disk that holds Callboard's data is full/,
+    )
+    expect(inEnglish(changes)).toEqual([expect.stringMatching(/stopped/)])
     // Still full: a later submit is refused the same way, without touching the log.
     await expect(outbox.submit(intent(3))).rejects.toMatchObject({ code: 'disk_full' })
     // Sending resumed by the agent: nothing goes out while no change can be recorded.
@@ -92,7 +96,7 @@ describe('a queue whose disk fills up (A4)', () => {
     // Space comes back; nobody does anything. The retry (2 s, then 4 s, ...) finds it.
     log.free()
     await time.advance(30_000)
-    expect(changes).toEqual([expect.stringMatching(/stopped/), null])
+    expect(inEnglish(changes)).toEqual([expect.stringMatching(/stopped/), null])
     expect(outbox.storageProblem()).toBeNull()
     expect(sent).toEqual([kept.id])
     // The log was rewritten from what was acknowledged: the refused tasks are not in it.

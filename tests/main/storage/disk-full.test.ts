@@ -1,3 +1,5 @@
+import type { Message } from '../../../shared/i18n/message'
+import { inEnglish } from '../../shared/in-english'
 import { readdirSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Result } from '../../../shared/ipc/result'
@@ -46,12 +48,12 @@ describe.skipIf(!smallDiskAvailable())('a full or read-only disk (A4)', () => {
     const disk = mountSmallDisk(4096)
     cleanups.push(() => disk.close())
     const { services, store } = await onDisk(disk)
-    const stoppedEvents: (string | null)[] = []
+    const stoppedEvents: (Message | null)[] = []
     services.events.subscribe((channel, payload) => {
-      if (channel === 'queue:stopped') stoppedEvents.push((payload as { stopped: string | null }).stopped)
+      if (channel === 'queue:stopped') stoppedEvents.push((payload as { stopped: Message | null }).stopped)
     })
     const saved = await call<ProfileSummary>(services, 'profiles:save', drafts.webex)
-    if (!saved.ok) throw new Error(saved.error.message)
+    if (!saved.ok) throw new Error(inEnglish(saved.error.message))
     const profileId = saved.value.profile.id
     services.outbox!.pause()
     const before = await call<QueueItem>(services, 'tasks:submit', outdial(profileId, 1))
@@ -66,7 +68,7 @@ describe.skipIf(!smallDiskAvailable())('a full or read-only disk (A4)', () => {
       if (answer.ok) acked.push(`+1415555010${n}`)
       else refused = answer
     }
-    expect(refused).toMatchObject({
+    expect(inEnglish(refused)).toMatchObject({
       ok: false,
       error: {
         code: 'disk_full',
@@ -74,13 +76,13 @@ describe.skipIf(!smallDiskAvailable())('a full or read-only disk (A4)', () => {
       },
     })
     const snapshot = await call<QueueSnapshot>(services, 'queue:list')
-    expect(snapshot.ok && snapshot.value.stopped).toMatch(
+    expect(snapshot.ok && inEnglish(snapshot.value.stopped)).toMatch(
       /task queue is stopped: the disk that holds Callboard's data is full/,
     )
     expect(snapshot.ok && snapshot.value.items.map((i) => i.subject).sort()).toEqual(acked)
-    expect(stoppedEvents).toEqual([expect.stringMatching(/disk that holds Callboard's data is full/)])
+    expect(inEnglish(stoppedEvents)).toEqual([expect.stringMatching(/disk that holds Callboard's data is full/)])
     // Settings too: said plainly, and no half-written file left behind.
-    expect(await call(services, 'settings:update', { theme: 'dark' })).toMatchObject({
+    expect(inEnglish(await call(services, 'settings:update', { theme: 'dark' }))).toMatchObject({
       ok: false,
       error: { code: 'disk_full', message: expect.stringMatching(/disk that holds Callboard's data is full/) },
     })
@@ -108,7 +110,7 @@ describe.skipIf(!smallDiskAvailable())('a full or read-only disk (A4)', () => {
     cleanups.push(() => disk.close())
     const { services } = await onDisk(disk)
     const saved = await call<ProfileSummary>(services, 'profiles:save', drafts.webex)
-    if (!saved.ok) throw new Error(saved.error.message)
+    if (!saved.ok) throw new Error(inEnglish(saved.error.message))
     services.outbox!.pause()
     disk.fill()
     let refused = false
@@ -126,7 +128,7 @@ describe.skipIf(!smallDiskAvailable())('a full or read-only disk (A4)', () => {
     cleanups.push(() => disk.close())
     const first = await onDisk(disk)
     const saved = await call<ProfileSummary>(first.services, 'profiles:save', drafts.webex)
-    if (!saved.ok) throw new Error(saved.error.message)
+    if (!saved.ok) throw new Error(inEnglish(saved.error.message))
     first.services.outbox!.pause()
     for (const n of [1, 2])
       expect((await call(first.services, 'tasks:submit', outdial(saved.value.profile.id, n))).ok).toBe(true)
@@ -138,14 +140,14 @@ describe.skipIf(!smallDiskAvailable())('a full or read-only disk (A4)', () => {
     const { services } = await onDisk(disk, first.store)
     const snapshot = await call<QueueSnapshot>(services, 'queue:list')
     expect(snapshot.ok && snapshot.value.items.map((i) => i.subject).sort()).toEqual(['+14155550101', '+14155550102'])
-    expect(snapshot.ok && snapshot.value.stopped).toMatch(/cannot be written \(EROFS\)/)
+    expect(snapshot.ok && inEnglish(snapshot.value.stopped)).toMatch(/cannot be written \(EROFS\)/)
     const history = await call<HistoryPage>(services, 'history:list', {})
     expect(history.ok && history.value.items).toHaveLength(2)
     const state = await call<{ readOnly: string | null }>(services, 'settings:get')
     expect(state.ok && state.value.readOnly).toMatch(/cannot be written \(EROFS\)/)
     const profiles = await call<ProfileSummary[]>(services, 'profiles:list')
     expect(profiles.ok && profiles.value.map((p) => p.profile.label)).toEqual(['Webex US'])
-    expect(await call(services, 'tasks:submit', outdial(saved.value.profile.id, 3))).toMatchObject({
+    expect(inEnglish(await call(services, 'tasks:submit', outdial(saved.value.profile.id, 3)))).toMatchObject({
       ok: false,
       error: { code: 'read_only', message: expect.stringMatching(/cannot be written \(EROFS\)/) },
     })
