@@ -71,6 +71,8 @@ export interface IdentityCenterSimulator extends RunningSimulator {
   userCodes(): string[]
   /** The device codes handed out so far (secrets of the sign-in: the sweep looks for them). */
   deviceCodes(): string[]
+  /** Every access and refresh token CreateToken handed out, oldest first (secrets too). */
+  tokensIssued(): string[]
   /**
    * This client registration and refresh token are known (a sign-in made before this simulator
    * ran), as `acceptAccessToken` for the portal.
@@ -128,6 +130,7 @@ export async function startIdentityCenterSimulator(
   const refreshTokens = new Map<string, string>()
   let slowDowns = 0
   let echo: EchoFault | null = null
+  const handedOut: string[] = []
 
   /** The answer under an echo at `at`, or `answer` as it is. */
   function echoed(at: EchoFault['at'], request: SimRequest, answer: () => SimResponse): SimResponse {
@@ -223,6 +226,7 @@ export async function startIdentityCenterSimulator(
     accessTokens.set(accessToken, now() + lifetime * 1000)
     const refresh = options.refreshTokens !== false && scopes.length > 0 ? token('sim-sso-refresh-', 48) : null
     if (refresh) refreshTokens.set(refresh, accessToken)
+    handedOut.push(accessToken, ...(refresh ? [refresh] : []))
     return { accessToken, tokenType: 'Bearer', expiresIn: lifetime, ...(refresh ? { refreshToken: refresh } : {}) }
   }
 
@@ -399,6 +403,7 @@ export async function startIdentityCenterSimulator(
     acceptAccessToken: (accessToken, expiresAtMs) => void accessTokens.set(accessToken, expiresAtMs),
     userCodes: () => [...devices.values()].map((d) => d.userCode),
     deviceCodes: () => [...devices.keys()],
+    tokensIssued: () => [...handedOut],
     acceptSignIn(sso) {
       clients.set(sso.clientId, {
         clientSecret: sso.clientSecret,
