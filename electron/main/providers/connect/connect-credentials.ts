@@ -87,7 +87,11 @@ function raceSignal<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 function sourceOf({ profile, secret }: CredentialContext): string {
   const parts = [profile.credentialSource, profile.awsProfile, profile.ssoStartUrl, profile.ssoRegion]
   // The sign-in's own access token names the sign-in: credentials never outlive it into the next one.
-  parts.push(profile.ssoAccountId, profile.ssoRoleName, secret.kind === 'sso' ? secret.clientId + secret.accessToken : '')
+  parts.push(
+    profile.ssoAccountId,
+    profile.ssoRoleName,
+    secret.kind === 'sso' ? secret.clientId + secret.accessToken : '',
+  )
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex')
 }
 
