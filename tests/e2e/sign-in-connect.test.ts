@@ -1,5 +1,3 @@
-import { request as httpRequest, createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Profile } from '@shared/providers/registry'
@@ -10,6 +8,7 @@ import type { IdentityCenterSimulator } from '../../electron/main/providers/conn
 import { startIdentityCenterSimulator } from '../../electron/main/providers/connect/identity-center-simulator'
 import { secretAccount, tokenAccount } from '../../electron/main/secrets/credentials-service'
 import { memorySecretStore } from '../main/memory-secret-store'
+import { oneAddressFor } from '../main/providers/identity-center-front'
 import { secrets as sample } from '../shared/fixtures'
 import { chromiumAvailable, cspViolations, launchChromium, watchPageProblems } from './helpers/chromium'
 import { startTestHarness } from './helpers/harness'
@@ -19,8 +18,10 @@ import { openApp, openView } from './helpers/views'
 // Issue 14 for Amazon Connect with IAM Identity Center, as an agent meets it: a profile whose
 // credential source is Identity Center, "Sign in" in its panel, the access portal's device page
 // opened in the system browser (a second page here) with the code in it, Allow, and a task sent
-// with the role's credentials (the Connect simulator checks SigV4 with exactly those). Then Sign
-// out deletes the sign-in from the keychain. By accessible names and the keyboard; no token or
+// with the role's credentials (the Connect simulator checks SigV4 with exactly those). The role's
+// credentials expire and are renewed silently, then the access token (with the refresh token);
+// then the sign-in ends, the task parks, "Sign in again" sends it. Sign out deletes the sign-in
+// from the keychain, and the next task waits for a sign-in: nothing reaches Connect. By accessible names and the keyboard; no token or
 // role credential reaches the window or the log.
 
 const START_URL = 'https://d-9067c1d2e3.awsapps.com/start'
@@ -28,46 +29,6 @@ const ACCOUNT = '123456789012'
 const ROLE = 'ConnectAgent'
 const INSTANCE = '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b'
 const LABEL = 'Connect · Identity Center'
-
-/** Identity Center's operations and device page, as the simulator serves them. */
-const IDENTITY_CENTER_PATHS = [
-  '/client/register',
-  '/device_authorization',
-  '/token',
-  '/device',
-  '/assignment',
-  '/federation',
-]
-
-/**
- * One loopback address for both simulators: Callboard reaches a profile's Identity Center at the
- * same override address as its Connect endpoint. The Host header goes through unchanged, so SigV4
- * (which signs it) still holds.
- */
-async function oneAddressFor(connect: ConnectSimulator, idc: IdentityCenterSimulator) {
-  const server = createServer((incoming, outgoing) => {
-    const path = new URL(incoming.url ?? '/', 'http://x').pathname
-    const target = new URL(IDENTITY_CENTER_PATHS.some((p) => path.startsWith(p)) ? idc.url : connect.url)
-    const forwarded = httpRequest(
-      {
-        host: target.hostname,
-        port: target.port,
-        method: incoming.method,
-        path: incoming.url,
-        headers: incoming.headers,
-      },
-      (answer) => {
-        outgoing.writeHead(answer.statusCode ?? 502, answer.headers)
-        answer.pipe(outgoing)
-      },
-    )
-    forwarded.on('error', () => outgoing.destroy())
-    incoming.pipe(forwarded)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
-}
 
 describe.skipIf(!chromiumAvailable())(
   'Sign in to Amazon Connect with IAM Identity Center, end to end in Chromium',
@@ -113,7 +74,7 @@ describe.skipIf(!chromiumAvailable())(
         accounts: [{ accountId: ACCOUNT, accountName: 'contact-center', roles: [ROLE] }],
         onRoleCredentials: (issued) => connect.acceptCredentials(issued),
       })
-      front = await oneAddressFor(connect, idc)
+      front = await oneAddressFor(connect.url, idc.url)
       harness = await startTestHarness({
         secrets,
         sandbox: false,
@@ -182,6 +143,28 @@ describe.skipIf(!chromiumAvailable())(
         hidden.push(kept['clientSecret']!, kept['accessToken']!, kept['refreshToken']!)
       }
       await keep()
+      const roleAsks = () => idc.requests.filter((r) => r.operation === 'GetRoleCredentials').length
+      const renewals = () => idc.requests.filter((r) => r.operation === 'CreateToken' && r.status === 200).length
+
+      // The role's credentials run out (AWS calls them expired): new ones from the portal, silently,
+      // and the task goes with them; nothing asks the agent.
+      const asksBefore = roleAsks()
+      for (const issued of idc.issued) connect.acceptCredentials({ ...issued, expiresAtMs: 0 })
+      await submit()
+      await expect.poll(() => connect.tasks.length, { timeout: 20_000 }).toBe(2)
+      expect(roleAsks()).toBe(asksBefore + 1)
+      expect(connect.requests.filter((r) => r.operation === 'StartTaskContact').at(-1)!.accessKeyId).toBe(
+        idc.issued.at(-1)!.accessKeyId,
+      )
+
+      // The access token ends (the portal no longer takes it): renewed with the refresh token, silently.
+      const renewalsBefore = renewals()
+      idc.revokeAccessTokens()
+      for (const issued of idc.issued) connect.acceptCredentials({ ...issued, expiresAtMs: 0 })
+      await submit()
+      await expect.poll(() => connect.tasks.length, { timeout: 20_000 }).toBe(3)
+      expect(renewals()).toBe(renewalsBefore + 1)
+      await expect.poll(() => state.innerText()).toBe('Signed in · renews automatically')
 
       // The session ends at the Identity Center (and the role's keys run out): the task parks on the
       // sign-in, the queue row offers "Sign in again", the device page opens, and the task goes on.
@@ -192,11 +175,11 @@ describe.skipIf(!chromiumAvailable())(
       await openView(page, 'queue')
       const again = page.getByRole('button', { name: /^Sign in again: / }).first()
       await again.waitFor({ timeout: 20_000 })
-      expect(connect.tasks.length).toBe(1)
+      expect(connect.tasks.length).toBe(3)
       await again.focus()
       await page.keyboard.press('Enter')
       await allowInBrowser(2)
-      await expect.poll(() => connect.tasks.length, { timeout: 20_000 }).toBe(2)
+      await expect.poll(() => connect.tasks.length, { timeout: 20_000 }).toBe(4)
       await page.getByTestId('queue-empty').waitFor({ timeout: 20_000 })
       await openView(page, 'profiles')
       await expect.poll(() => state.innerText()).toBe('Signed in · renews automatically')
@@ -212,6 +195,16 @@ describe.skipIf(!chromiumAvailable())(
       await expect.poll(() => state.innerText()).toBe('Not signed in.')
       expect(await secrets.get(secretAccount(profile.id))).toBeNull()
       expect(await secrets.get(tokenAccount(profile.id))).toBeNull()
+      // Signed out, the role's credentials held in memory went too: the next task waits for a sign-in.
+      const asksAtSignOut = roleAsks()
+      await submit()
+      await openView(page, 'queue')
+      await page
+        .getByRole('button', { name: /^Sign in again: / })
+        .first()
+        .waitFor({ timeout: 20_000 })
+      expect(connect.tasks.length).toBe(4)
+      expect(roleAsks()).toBe(asksAtSignOut)
       expect(problems).toEqual([])
       await expect(cspViolations(page)).resolves.toEqual([])
     })

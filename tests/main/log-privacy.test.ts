@@ -131,3 +131,25 @@ describe('what the log holds', () => {
     }
   })
 })
+
+describe('URLs in the log', () => {
+  it('a URL any line quotes keeps its secrets out: a callback’s code, a token, a device code; the state and the challenge stay readable', () => {
+    const lines: string[] = []
+    const logger = createLogger((line) => lines.push(line), systemClock)
+    const callback = 'http://127.0.0.1:49152/callback/0a1b2c3d?code=AUTH-CODE-9f8e7d&state=STATE-1a2b'
+    const authorize =
+      'https://webexapis.com/v1/authorize?client_id=C1&response_type=code&code_challenge=CHALLENGE-hash&state=STATE-1a2b'
+    logger.warn('navigation refused', { url: callback })
+    logger.info('sign-in page', { url: authorize, nested: { again: `${callback}#access_token=AT-secret-55` } })
+    logger.error('request failed', {
+      error: new Error(`GET ${authorize}&device_code=DEVICE-CODE-77 refused; see ?refresh_token=RT-secret-66`),
+    })
+    const log = lines.join('\n')
+    for (const secret of ['AUTH-CODE-9f8e7d', 'AT-secret-55', 'DEVICE-CODE-77', 'RT-secret-66']) {
+      expect(log).not.toContain(secret)
+    }
+    expect(log).toContain('code=[redacted]&state=STATE-1a2b')
+    expect(log).toContain('code_challenge=CHALLENGE-hash')
+    expect(log).toContain('response_type=code&')
+  })
+})

@@ -1,6 +1,4 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { createServer, request as httpRequest } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -27,6 +25,7 @@ import { voiceBroadcastSandboxProfile } from '../../electron/main/providers/voic
 import { startWebexSimulator } from '../../electron/main/providers/webex/webex-simulator'
 import { WEBEX_SANDBOX_ORG, webexSandboxProfile } from '../../electron/main/providers/webex/webex-sandbox'
 import { createTestServices } from './test-app-services'
+import { oneAddressFor } from './providers/identity-center-front'
 import { EGAIN_SCOPES } from '../../shared/providers/egain/profile'
 
 // The secret sweep (issue #13): every provider's simulator echoes the whole request back (headers,
@@ -90,8 +89,11 @@ interface Variant<P extends ProviderName> {
   profile?: (secret: SecretOf<P>) => ProfileOf<P>
   /** Secrets obtained during the case without the app's fetch (an SDK's): read after it, by name. */
   obtained?: () => Record<string, string>
-  /** The profile signs in through its identity provider's page first (its tokens are secrets too). */
-  signsIn?: boolean
+  /**
+   * The profile signs in through its identity provider first (its tokens, the PKCE verifier, the
+   * authorization or device code are secrets too): in the browser, or with a device code.
+   */
+  signsIn?: 'browser' | 'device'
 }
 
 const simulatorOf = <P extends ProviderName>(
@@ -182,7 +184,7 @@ const webexSignedIn: Variant<'webex'> = {
   ids: ['sweep-webex-integration'],
   hasTokenEndpoint: true,
   testAsksApi: true,
-  signsIn: true,
+  signsIn: 'browser',
   profile: () =>
     webexSignedInProfile({ url: NOT_LISTENING_URL, identityUrl: NOT_LISTENING_URL, orgId: WEBEX_SANDBOX_ORG }),
   async start() {
@@ -199,6 +201,36 @@ const webexSignedIn: Variant<'webex'> = {
   },
 }
 
+// Signed in with Webex's device grant (where a loopback redirect is blocked): the device code too.
+const webexDevice: Variant<'webex'> = { ...webexSignedIn, name: 'webex (signed in with a code)', signsIn: 'device' }
+
+// Signed in with eGain in the browser (its Authorization Code flow with PKCE for agents).
+const egainSignInSecret: SecretOf<'egain'> = { provider: 'egain', clientSecret: bodySecret('egsics') }
+const egainSignedInProfile = (at: { url: string; tokenUrl: string }): ProfileOf<'egain'> => ({
+  ...egainSandboxProfile(at),
+  grantType: 'authorization_code',
+  scope: EGAIN_SCOPES.authorization_code,
+})
+const egainSignedIn: Variant<'egain'> = {
+  provider: 'egain',
+  name: 'egain (signed in)',
+  secret: egainSignInSecret,
+  ids: [EGAIN_SANDBOX_CLIENT_ID],
+  hasTokenEndpoint: true,
+  testAsksApi: false,
+  signsIn: 'browser',
+  profile: () => egainSignedInProfile({ url: NOT_LISTENING_URL, tokenUrl: NOT_LISTENING_URL }),
+  async start(secret) {
+    const sim = await startEgainSimulator({
+      clientId: EGAIN_SANDBOX_CLIENT_ID,
+      clientSecret: secret.clientSecret,
+      tokenLifetimeS: SHORT_LIFE_S,
+      signInNeedsSecret: true,
+    })
+    return { sim: simulatorOf(sim, egainSignedInProfile(sim)), setFault: sim.setFault }
+  },
+}
+
 /** The system browser on the simulated identity page: Accept, and back to Callboard's listener. */
 async function acceptSignIn(url: string): Promise<void> {
   const html = await (await fetch(url)).text()
@@ -209,6 +241,23 @@ async function acceptSignIn(url: string): Promise<void> {
     redirect: 'manual',
   })
   await fetch(decided.headers.get('location')!)
+}
+
+/** The agent on the device page: the code Callboard shows (pushed to the window), Accept. */
+async function acceptDevice(events: string[]): Promise<void> {
+  let device: { userCode: string; verificationUri: string } | null = null
+  await until(() => {
+    for (const e of events) {
+      const { channel, payload } = JSON.parse(e) as { channel: string; payload: { device?: typeof device } }
+      if (channel === 'signin:changed' && payload.device) device = payload.device
+    }
+    return device !== null
+  })
+  const { userCode, verificationUri } = device!
+  await fetch(verificationUri, {
+    method: 'POST',
+    body: new URLSearchParams({ user_code: userCode, decision: 'accept' }),
+  })
 }
 
 const egainUser = 'sweep.agent'
@@ -270,11 +319,16 @@ const connectKeys: Variant<'connect'> = {
   },
 }
 
-// IAM Identity Center: the sign-in's tokens and registration in the keychain, and the role
-// credentials the portal hands out (their session token travels in every Connect request, echoed).
+// IAM Identity Center: the sign-in's registration and tokens in the keychain, the tokens CreateToken
+// renews them with, and the role credentials the portal hands out (their session token travels in
+// every Connect request, echoed). Identity Center is where this provider's temporary credentials
+// come from, so it plays the token endpoint's part: `oidc` echoes at SSO OIDC (the sign-in's access
+// token is due, so CreateToken with the registration's secret and the refresh token is its first
+// request), `portal` at the access portal (the bearer token in its header).
 const ssoStartUrl = 'https://d-9067c1d2e3.awsapps.com/start'
-const connectSso: Variant<'connect'> = (() => {
+const connectSso = (echoAt: 'oidc' | 'portal'): Variant<'connect'> => {
   let issued: IssuedRoleCredentials[] = []
+  let handedOut: () => string[] = () => []
   const expiresAt = (ms: number) => new Date(Date.now() + ms).toISOString()
   const profile = (): ProfileOf<'connect'> => ({
     ...connectSandboxProfile(),
@@ -284,9 +338,11 @@ const connectSso: Variant<'connect'> = (() => {
     ssoAccountId: '123456789012',
     ssoRoleName: 'ConnectAgent',
   })
+  // A short life everywhere: each task renews the access token (oidc) and asks for the role again.
+  const life = echoAt === 'oidc' ? SHORT_LIFE_S : 8 * 3600
   return {
     provider: 'connect',
-    name: 'connect (IAM Identity Center)',
+    name: `connect (IAM Identity Center, echo at ${echoAt})`,
     secret: {
       provider: 'connect',
       kind: 'sso',
@@ -294,20 +350,22 @@ const connectSso: Variant<'connect'> = (() => {
       clientSecret: bodySecret('ssocs'),
       clientSecretExpiresAt: expiresAt(90 * 24 * 3600_000),
       accessToken: headerSecret('ssoat'),
-      accessTokenExpiresAt: expiresAt(8 * 3600_000),
+      accessTokenExpiresAt: expiresAt(life * 1000),
       refreshToken: bodySecret('ssort'),
     },
     ids: ['sweep-sso-client'],
-    hasTokenEndpoint: false,
+    hasTokenEndpoint: true,
     testAsksApi: true,
     profile,
-    obtained: () =>
-      Object.fromEntries(
+    obtained: () => ({
+      ...Object.fromEntries(handedOut().map((token, i) => [`sso token ${i + 1}`, token])),
+      ...Object.fromEntries(
         issued.flatMap((c, i) => [
           [`role secret access key ${i + 1}`, c.secretAccessKey],
           [`role session token ${i + 1}`, c.sessionToken],
         ]),
       ),
+    }),
     async start(secret) {
       issued = []
       const connect = await startConnectSimulator({
@@ -319,50 +377,37 @@ const connectSso: Variant<'connect'> = (() => {
       const idc = await startIdentityCenterSimulator({
         startUrl: ssoStartUrl,
         accounts: [{ accountId: '123456789012', accountName: 'sweep', roles: ['ConnectAgent'] }],
+        accessTokenLifetimeS: life,
+        roleCredentialsLifetimeS: SHORT_LIFE_S,
         onRoleCredentials: (c) => {
           issued.push(c)
           connect.acceptCredentials(c)
         },
       })
-      // The portal knows the sign-in's access token (as if this Identity Center had issued it).
-      idc.acceptAccessToken(secret.kind === 'sso' ? secret.accessToken : '', Date.now() + 8 * 3600_000)
+      handedOut = idc.tokensIssued
+      if (secret.kind === 'sso') {
+        // The Identity Center knows the sign-in (as if it had made it): its registration, tokens.
+        idc.acceptAccessToken(secret.accessToken, Date.parse(secret.accessTokenExpiresAt))
+        idc.acceptSignIn({ ...secret, refreshToken: secret.refreshToken ?? '', expiresAtMs: Date.now() + 3600_000 })
+      }
       // The sandbox reaches Connect and Identity Center at one address: one port, routed by path.
-      const front = await pathRouter((path) =>
-        IDENTITY_CENTER_PATHS.some((p) => path.startsWith(p)) ? idc.url : connect.url,
-      )
+      const front = await oneAddressFor(connect.url, idc.url)
       const close = async () => {
         await front.close()
         await idc.close()
         await connect.close()
       }
-      return { sim: simulatorOf({ url: front.url, close }, profile(), front.url), setFault: connect.setFault }
+      const setFault = async (fault: EchoFault | null) => {
+        if (fault?.at === 'token') {
+          await idc.setFault({ ...fault, at: echoAt === 'oidc' ? 'token' : 'api' })
+          await connect.setFault(null)
+        } else {
+          await idc.setFault(null)
+          await connect.setFault(fault)
+        }
+      }
+      return { sim: simulatorOf({ url: front.url, close }, profile(), front.url), setFault }
     },
-  }
-})()
-
-/** Where the Identity Center's APIs live (SSO OIDC and the access portal); the rest is Connect's. */
-const IDENTITY_CENTER_PATHS = ['/client/register', '/device_authorization', '/token', '/assignment/', '/federation/']
-
-/** One loopback port that passes each request on to the simulator `target` names for its path. */
-async function pathRouter(target: (path: string) => string): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((req, res) => {
-    const to = new URL(req.url ?? '/', target(new URL(req.url ?? '/', 'http://x').pathname))
-    const upstream = httpRequest(to, { method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers)
-      answer.pipe(res)
-    })
-    upstream.on('error', () => res.destroy())
-    req.pipe(upstream)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
   }
 }
 
@@ -377,7 +422,8 @@ const aiccsRole: Variant<'aiccs'> = (() => {
     name: 'aiccs (RAM role)',
     secret,
     ids: [secret.accessKeyId],
-    hasTokenEndpoint: false,
+    // STS plays the token endpoint's part: an echo at 'token' plays on AssumeRole.
+    hasTokenEndpoint: true,
     testAsksApi: true,
     profile: () => ({
       ...aiccsSandboxProfile({ host: NOT_LISTENING_HOST }),
@@ -396,7 +442,12 @@ const aiccsRole: Variant<'aiccs'> = (() => {
       issued = []
       const sim = await startAiccsSimulator({
         ...secret,
-        sts: { roles: { [roleArn]: { assumableBy: [secret.accessKeyId] } }, onStsCredentials: (c) => issued.push(c) },
+        sts: {
+          roles: { [roleArn]: { assumableBy: [secret.accessKeyId] } },
+          // Short-lived, so each task assumes the role again (the renewal meets the echo).
+          lifetimeS: SHORT_LIFE_S,
+          onStsCredentials: (c) => issued.push(c),
+        },
       })
       const profile = {
         ...aiccsSandboxProfile(sim),
@@ -439,9 +490,12 @@ const variants = [
   webexOAuth,
   webexToken,
   webexSignedIn,
+  webexDevice,
   egainPassword,
+  egainSignedIn,
   connectKeys,
-  connectSso,
+  connectSso('oidc'),
+  connectSso('portal'),
   aiccsKeys,
   aiccsRole,
   voiceKeys,
@@ -500,12 +554,21 @@ async function sweep({ variant, path, echo }: Case): Promise<{ hits: Hit[]; show
   })
 
   // Tokens obtained during the case are secrets too: read from the token endpoint's answers.
+  // So are the authorization code and the PKCE verifier the token request carries, and a device code.
   const obtained: string[] = []
   const recordingFetch: typeof fetch = async (input, init) => {
+    const sent =
+      init?.body instanceof URLSearchParams || typeof init?.body === 'string' ? new URLSearchParams(init.body) : null
+    for (const key of ['code', 'code_verifier', 'device_code']) {
+      const value = sent?.get(key)
+      if (value) obtained.push(value)
+    }
     const response = await fetch(input, init)
     try {
-      const body = (await response.clone().json()) as { access_token?: unknown; refresh_token?: unknown }
-      for (const token of [body.access_token, body.refresh_token]) if (typeof token === 'string') obtained.push(token)
+      const body = (await response.clone().json()) as Record<string, unknown>
+      for (const key of ['access_token', 'refresh_token', 'device_code']) {
+        if (typeof body[key] === 'string') obtained.push(body[key])
+      }
     } catch {
       // not a token answer
     }
@@ -551,7 +614,8 @@ async function sweep({ variant, path, echo }: Case): Promise<{ hits: Hit[]; show
       return done!
     }
     if (variant.signsIn) {
-      await call('signin:start', { profileId, method: 'browser' })
+      await call('signin:start', { profileId, method: variant.signsIn })
+      if (variant.signsIn === 'device') await acceptDevice(events)
       await until(() => events.some((e) => e.includes('"signin:changed"') && e.includes('"signed_in"')))
     }
     if (path === 'renew') expect((await sendSample()).state).toBe('sent')

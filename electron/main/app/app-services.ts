@@ -79,6 +79,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       // Tasks parked on a refused sign-in go on once the profile is signed in again.
       void queue?.outbox?.credentialsChanged(id)
     },
+    signedOut: providers.signedOut,
   })
 
   // ——— The outbox: every task goes through it ———

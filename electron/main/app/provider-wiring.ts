@@ -71,6 +71,8 @@ export function wireProviders({ directory, clock, logger, ...deps }: ProviderWir
       await directory.ready(profileId)
       return test(profileId)
     },
+    /** The profile signed out: its client, and the credentials it held in memory, go. */
+    signedOut: (profileId: string) => send.forgetClient(profileId),
     sendTask: async (task: Parameters<typeof send>[0]) => {
       await directory.ready(task.intent.profileId)
       return send(task)

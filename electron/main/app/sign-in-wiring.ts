@@ -17,6 +17,8 @@ export interface SignInWiringDeps {
   /** The system browser; without one (a service test), a sign-in page cannot be opened. */
   openBrowser?: (url: string, authorizationEndpoint: string) => Promise<void>
   signedIn(profileId: string): void
+  /** A profile was signed out: what its sign-in obtained and is held in memory goes. */
+  signedOut?(profileId: string): void
 }
 
 /** Sign-in over the profile directory: its profiles, their keychain entries, the registry's plans. */
@@ -39,6 +41,7 @@ export function wireSignIn(deps: SignInWiringDeps): SignInService {
       }),
     changed: (status) => deps.events.emit('signin:changed', status),
     signedIn: deps.signedIn,
+    ...(deps.signedOut && { signedOut: deps.signedOut }),
   })
 }
 

@@ -65,8 +65,21 @@ export function maskNumbers(text: string): string {
   )
 }
 
+/**
+ * The OAuth parameters that carry a secret when they ride in a URL (a loopback callback's `code`,
+ * a token in a fragment, a device code): whatever URL a line quotes, their values are replaced.
+ * `state`, `nonce` and `code_challenge` are not secrets (the challenge is a hash; the other two
+ * only bind an answer to its request) and stay readable for whoever diagnoses a sign-in.
+ */
+const SECRET_URL_PARAMS =
+  /([?&#;](?:code|code_verifier|access_token|refresh_token|id_token|client_secret|device_code|token|password|session_token|X-Amz-Security-Token|SecurityToken)=)[^&#\s"'<>]*/gi
+
+export function redactUrlSecrets(text: string): string {
+  return text.includes('=') ? text.replace(SECRET_URL_PARAMS, `$1${REDACTED}`) : text
+}
+
 function redactValue(value: unknown, seen: WeakSet<object>): unknown {
-  if (typeof value === 'string') return maskNumbers(value)
+  if (typeof value === 'string') return maskNumbers(redactUrlSecrets(value))
   if (typeof value !== 'object' || value === null) return value
   // A cycle is left for the logger to report as unserializable.
   if (seen.has(value)) return value
@@ -74,7 +87,7 @@ function redactValue(value: unknown, seen: WeakSet<object>): unknown {
   if (Array.isArray(value)) return value.map((item) => redactValue(item, seen))
   if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
     // An Error or another class instance: its text, masked (JSON would write `{}`).
-    return maskNumbers(String(value))
+    return maskNumbers(redactUrlSecrets(String(value)))
   }
   const out: Record<string, unknown> = {}
   const object = value as Record<string, unknown>

@@ -128,7 +128,7 @@ export function createTaskSender(deps: TaskSenderDeps) {
     return sender
   }
 
-  return async function sendTask({ taskId, intent, idempotencyKey, notAfter, signal }: SendTask): Promise<SendOutcome> {
+  async function sendTask({ taskId, intent, idempotencyKey, notAfter, signal }: SendTask): Promise<SendOutcome> {
     const profile = deps.findProfile(intent.profileId)
     // Gone between the queue's own check and this send: nothing was sent, and the queue holds the
     // task on its next look until the profile is back (a missing profile never refuses a task).
@@ -177,6 +177,8 @@ export function createTaskSender(deps: TaskSenderDeps) {
       throw error
     }
     if (!secret || secret.provider !== profile.provider) {
+      // Signed out (or never signed in): nothing its client still holds may outlive the secret.
+      senders.delete(profile.id)
       return {
         kind: 'needs_auth',
         message: msg('sendOutcome.local.noCredentials', { profile: profile.label }),
@@ -228,6 +230,17 @@ export function createTaskSender(deps: TaskSenderDeps) {
     })
     return outcome
   }
+
+  return Object.assign(sendTask, {
+    /**
+     * The profile signed out: its client goes, and with it whatever the client held in memory
+     * (Amazon Connect's role credentials, good for up to an hour). The next task makes a new one,
+     * which must obtain everything again from the keychain.
+     */
+    forgetClient(profileId: string): void {
+      senders.delete(profileId)
+    },
+  })
 }
 
 export type TaskSender = ReturnType<typeof createTaskSender>

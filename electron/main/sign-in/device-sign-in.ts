@@ -82,6 +82,8 @@ export async function signInWithDeviceCode(options: DeviceSignIn): Promise<Signe
     options.signal?.throwIfAborted()
     try {
       const response = await oauth.deviceCodeGrantRequest(as, client, clientAuth, device.device_code, http)
+      // The device grant has no nonce (RFC 8628): an ID token that comes back is checked by
+      // oauth4webapi for its issuer, audience and lifetime, as in the browser flow.
       return tokensFrom(await oauth.processDeviceCodeResponse(as, client, response), options.clock)
     } catch (error) {
       if (!(error instanceof oauth.ResponseBodyError)) throw error

@@ -32,6 +32,13 @@ const DONE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 <style>body{font:16px system-ui,sans-serif;margin:4rem auto;max-width:32rem;padding:0 1rem}</style></head>
 <body><h1>You can go back to Callboard</h1><p>Callboard has the answer of the sign-in. You can close this tab.</p></body></html>`
 
+/** A connection's source address is this computer's loopback (127.0.0.0/8 or ::1, IPv4-mapped too). */
+export function fromThisComputer(address: string | undefined): boolean {
+  if (!address) return false
+  const v4 = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address
+  return v4.startsWith('127.') || address === '::1'
+}
+
 export async function startLoopbackRedirect(options: { timeoutMs: number }): Promise<LoopbackRedirect> {
   const path = `/callback/${randomBytes(12).toString('hex')}`
   let settle: { resolve(url: URL): void; reject(error: Error): void } | null = null
@@ -41,6 +48,12 @@ export async function startLoopbackRedirect(options: { timeoutMs: number }): Pro
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    // Bound to 127.0.0.1, nothing else can reach it; checked again here so that stays true whatever
+    // the binding becomes (an answer from elsewhere never counts, and does not spend the listener).
+    if (!fromThisComputer(req.socket.remoteAddress)) {
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden')
+      return
+    }
     if (req.method !== 'GET' || url.pathname !== path || settle === null) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found')
       return

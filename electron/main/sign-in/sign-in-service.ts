@@ -34,6 +34,11 @@ export interface SignInServiceDeps {
   changed(status: SignInStatus): void
   /** A profile was signed in: its tasks waiting for a sign-in go on. */
   signedIn(profileId: string): void
+  /**
+   * A profile was signed out (by the agent, or by a refused renewal): whatever was obtained with its
+   * sign-in and is held in memory (Amazon Connect's role credentials) must go now, not when it expires.
+   */
+  signedOut?(profileId: string): void
   /** How long the agent has in the browser (default five minutes). */
   browserTimeoutMs?: number
   /** Between two polls of a device sign-in (tests move on at once). */
@@ -273,6 +278,7 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
       const token = await deps.tokens.peek(profileId)
       if (found?.plan.kind === 'oauth' && found.plan.revocationEndpoint && token) await revoke(found.plan, token)
       await deps.tokens.forget(profileId)
+      deps.signedOut?.(profileId)
       if (found?.plan.kind === 'custom') await deps.credentials.clear(profileId)
       problems.delete(profileId)
       logger.info('signed out', { profileId })
@@ -287,6 +293,7 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
       const found = deps.planFor(profile, secret)
       if (!found) return
       await deps.tokens.forget(profileId)
+      deps.signedOut?.(profileId)
       // A built-in (sandbox) profile's credentials cannot be cleared; the token is gone all the same.
       if (found.plan.kind === 'custom') {
         await deps.credentials

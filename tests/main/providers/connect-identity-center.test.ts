@@ -274,6 +274,39 @@ describe('Amazon Connect with IAM Identity Center: role credentials for the chos
     expect(operations(w, 'CreateToken')).toHaveLength(refreshesBefore + 2)
   })
 
+  it('role credentials belong to the sign-in that earned them: a new sign-in never sends with the old ones', async () => {
+    const w = await world()
+    const { secret } = await signIn(w)
+    const tokens = createTokenCache({
+      secrets: memorySecretStore(),
+      clock: w.time.clock,
+      logger: createLogger(() => {}, w.time.clock),
+    })
+    // One client, as the app keeps one per profile, across two sign-ins of the same registration.
+    const client = createConnectClient({ endpointFor: () => w.connect.url, identityCenterEndpoint: w.idc.url })
+    const sendWith = (signedIn: ConnectSsoSecret) =>
+      client.send(
+        {
+          profile: profileFor(),
+          secret: signedIn,
+          tokens,
+          clock: w.time.clock,
+          fetch,
+          signal: AbortSignal.timeout(20_000),
+          idempotencyKey: KEY,
+        },
+        task,
+      )
+    expect((await sendWith(secret)).kind).toBe('sent')
+    const { secret: again } = await signIn(w)
+    await tokens.forget(profileFor().id)
+    expect((await sendWith({ ...again, clientId: secret.clientId, clientSecret: secret.clientSecret })).kind).toBe(
+      'sent',
+    )
+    expect(operations(w, 'GetRoleCredentials')).toHaveLength(2)
+    expect(w.connect.requests.map((r) => r.accessKeyId)).toEqual(w.idc.issued.map((i) => i.accessKeyId))
+  })
+
   it('AWS calls the role credentials expired: new ones once, silently, and the same ClientToken sends the task', async () => {
     const w = await world({}, (issued, count) => (count === 1 ? Date.now() - 1000 : issued.expiresAtMs))
     const { secret } = await signIn(w)

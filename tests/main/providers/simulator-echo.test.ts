@@ -4,6 +4,7 @@ import type { RunningSimulator } from '../../../electron/main/providers/simulato
 import { EGAIN_TASK_ACTIVITY_PATH, EGAIN_TOKEN_PATH } from '../../../electron/main/providers/egain/egain-simulator'
 import { secrets } from '../../shared/fixtures'
 import { startSimulator } from '../simulators'
+import { startIdentityCenterSimulator } from '../../../electron/main/providers/connect/identity-center-simulator'
 import { WEBEX_SIM_IDENTITY_PREFIX } from '../../../electron/main/providers/webex/webex-simulator'
 import { EGAIN_SCOPES } from '../../../shared/providers/egain/profile'
 
@@ -114,5 +115,74 @@ describe('echo fault', () => {
     expect(response.status).toBe(200)
     expect(body.access_token).toMatch(/^eg-at-/)
     expect(body.request).toContain(secrets.egain.clientSecret)
+  })
+})
+
+describe('echo fault where temporary credentials come from', () => {
+  it('IAM Identity Center: SSO OIDC echoes at the token, the access portal at the api, each in its error shape', async () => {
+    const sim = await startIdentityCenterSimulator({
+      startUrl: 'https://d-9067c1d2e3.awsapps.com/start',
+      accounts: [{ accountId: '123456789012', accountName: 'echo', roles: ['Agent'] }],
+    })
+    running.push(sim)
+    const createToken = () =>
+      fetch(`${sim.url}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ clientId: 'c', clientSecret: 'echo-client-secret', grantType: 'refresh_token' }),
+      })
+    const roleCredentials = () =>
+      fetch(`${sim.url}/federation/credentials?account_id=123456789012&role_name=Agent`, {
+        headers: { 'x-amz-sso_bearer_token': 'echo-bearer-token' },
+      })
+
+    await sim.setFault({ kind: 'echo', at: 'token', status: 400 })
+    const refused = await createToken()
+    expect(refused.status).toBe(400)
+    expect(refused.headers.get('x-amzn-errortype')).toBe('InvalidRequestException')
+    const oidc = (await refused.json()) as { error: string; error_description: string }
+    expect(oidc.error).toBe('invalid_request')
+    expect(oidc.error_description).toContain('echo-client-secret')
+    // The portal is not SSO OIDC: it answers as usual (the bearer is unknown).
+    expect(await (await roleCredentials()).text()).not.toContain('echo-bearer-token')
+
+    await sim.setFault({ kind: 'echo', at: 'api', status: 401 })
+    const portal = await roleCredentials()
+    expect(portal.status).toBe(401)
+    expect(portal.headers.get('x-amzn-errortype')).toBe('UnauthorizedException')
+    expect(((await portal.json()) as { message: string }).message).toContain('echo-bearer-token')
+    expect(await (await createToken()).text()).not.toContain('echo-client-secret')
+
+    // A 2xx echo answers as usual, the request beside it.
+    await sim.setFault({ kind: 'echo', at: 'token', status: 200 })
+    const registered = await fetch(`${sim.url}/client/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ clientName: 'echo-name', clientType: 'public' }),
+    })
+    const body = (await registered.json()) as { clientId?: string; request?: string }
+    expect(registered.status).toBe(200)
+    expect(body.clientId).toMatch(/^sim-client-/)
+    expect(body.request).toContain('echo-name')
+
+    await sim.setFault(null)
+    expect(await (await createToken()).text()).not.toContain('echo-client-secret')
+  })
+
+  it('Alibaba STS: AssumeRole echoes at the token in Alibaba’s error shape; AICCS’s own echo leaves it alone', async () => {
+    const sim = await started(startSimulator('aiccs', { ...secrets.aiccs, sts: { roles: {} } }))
+    const assume = () =>
+      fetch(`${sim.url}/?Action=AssumeRole&RoleArn=echo-role-arn`, {
+        method: 'POST',
+        headers: { 'x-acs-action': 'AssumeRole', authorization: SECRET_HEADER },
+      })
+    await sim.setFault({ kind: 'echo', at: 'token', status: 400 })
+    const refused = await assume()
+    expect(refused.status).toBe(400)
+    const words = (await refused.json()) as { Code?: string; Message?: string }
+    expect(words.Message).toContain('echo-me-7f3a')
+    expect(words.Message).toContain('echo-role-arn')
+    await sim.setFault({ kind: 'echo', at: 'api', status: 400 })
+    expect(await (await assume()).text()).not.toContain('echo-me-7f3a')
   })
 })

@@ -2,9 +2,12 @@ import { networkInterfaces } from 'node:os'
 import { afterEach, describe, expect, it } from 'vitest'
 import { signInWithBrowser, SignInRefused } from '../../../electron/main/sign-in/browser-sign-in'
 import { signInWithDeviceCode } from '../../../electron/main/sign-in/device-sign-in'
-import { SignInError, startLoopbackRedirect } from '../../../electron/main/sign-in/loopback-redirect'
+import { fromThisComputer, startLoopbackRedirect } from '../../../electron/main/sign-in/loopback-redirect'
 import { systemClock } from '../../../electron/main/core/clock'
 import { browserThatFollows, startIdp } from './idp-simulator'
+import * as oauth from 'oauth4webapi'
+import { WEBEX_SIGN_IN_SCOPE } from '../../../electron/main/providers/webex/webex-sign-in'
+import { EGAIN_SCOPES } from '../../../shared/providers/egain/profile'
 
 // Sign-in in the system browser (sign-in issue, items 1 and 5; the desktop half): Authorization
 // Code with PKCE S256 through oauth4webapi, the redirect on a single-use loopback listener, against
@@ -87,15 +90,53 @@ describe('signing in through the browser', () => {
     expect(idp.tokenRequests).toEqual([])
   })
 
-  it('nobody finishes in the browser: the listener gives up at its time limit and is gone', async () => {
+  it('nobody finishes in the browser: the listener gives up at its time limit; the answer that comes after is refused, its code never exchanged', async () => {
     idp = await startIdp({ clientId: CLIENT_ID })
-    let redirect = ''
+    let authorize: URL | null = null
     const waiting = signIn({
       timeoutMs: 200,
-      openBrowser: async (url) => void (redirect = url.searchParams.get('redirect_uri')!),
+      openBrowser: async (url) => void (authorize = url),
     })
-    await expect(waiting).rejects.toBeInstanceOf(SignInError)
-    await expect(fetch(redirect)).rejects.toThrow()
+    await expect(waiting).rejects.toMatchObject({ name: 'SignInError', reason: 'timeout' })
+    // The agent finishes in the browser after all: the provider redirects back with a real code and
+    // the right state, and Callboard's listener is no longer there to take it.
+    const late = await fetch(authorize!, { redirect: 'manual' })
+    const callback = new URL(late.headers.get('location')!)
+    expect(callback.searchParams.get('code')).toMatch(/^[0-9a-f]{32}$/)
+    expect(callback.searchParams.get('state')).toBe(authorize!.searchParams.get('state'))
+    await expect(fetch(callback)).rejects.toThrow()
+    expect(idp.tokenRequests).toEqual([])
+  })
+})
+
+describe('OpenID Connect: the nonce', () => {
+  it('no flow of ours asks for an ID token: no `openid` in the scope, no nonce sent', async () => {
+    idp = await startIdp({ clientId: CLIENT_ID })
+    await signIn({ scope: WEBEX_SIGN_IN_SCOPE })
+    await signIn({ scope: EGAIN_SCOPES.authorization_code })
+    for (const authorize of idp.authorizeRequests) {
+      expect(authorize.get('scope')!.split(' ')).not.toContain('openid')
+      expect(authorize.has('nonce')).toBe(false)
+    }
+  })
+
+  it('a scope that asks for `openid`: a fresh nonce is sent, and the ID token must come back carrying it', async () => {
+    idp = await startIdp({ clientId: CLIENT_ID })
+    const tokens = await signIn({ scope: 'openid spark:people_read' })
+    expect(tokens.accessToken).toMatch(/^AT-/)
+    await signIn({ scope: 'openid spark:people_read' })
+    const [first, second] = idp.authorizeRequests.map((q) => q.get('nonce'))
+    expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(second).not.toBe(first)
+  })
+
+  it.each([
+    ['another nonce', 'other_nonce'],
+    ['no nonce', 'no_nonce'],
+    ['no ID token at all', 'none'],
+  ] as const)('an ID token with %s is refused: nothing signed in', async (_what, idToken) => {
+    idp = await startIdp({ clientId: CLIENT_ID, idToken })
+    await expect(signIn({ scope: 'openid spark:people_read' })).rejects.toBeInstanceOf(oauth.OperationProcessingError)
   })
 })
 
@@ -112,23 +153,49 @@ describe('the loopback listener', () => {
     await expect(fetch(`${listener.redirectUri}?code=again`)).rejects.toThrow()
   })
 
-  it('bound to loopback only: the same port on this computer’s other addresses refuses the connection', async () => {
-    const others = Object.values(networkInterfaces())
-      .flat()
-      .filter((a): a is NonNullable<typeof a> => a !== undefined && !a.internal && a.family === 'IPv4')
-      .map((a) => a.address)
-    const listener = await startLoopbackRedirect({ timeoutMs: 60_000 })
-    try {
-      const { port, pathname } = new URL(listener.redirectUri)
-      for (const address of others) {
-        await expect(fetch(`http://${address}:${port}${pathname}?code=x&state=y`)).rejects.toThrow()
+  const others = Object.values(networkInterfaces())
+    .flat()
+    .filter((a): a is NonNullable<typeof a> => a !== undefined && !a.internal && a.family === 'IPv4')
+    .map((a) => a.address)
+  // A computer with no other address cannot send from one: said, not passed in silence.
+  it.skipIf(others.length === 0)(
+    'bound to loopback only: a request to the same port from this computer’s other addresses is refused',
+    async () => {
+      const listener = await startLoopbackRedirect({ timeoutMs: 60_000 })
+      try {
+        const { port, pathname } = new URL(listener.redirectUri)
+        for (const address of others) {
+          await expect(fetch(`http://${address}:${port}${pathname}?code=x&state=y`)).rejects.toThrow()
+        }
+        // Still waiting for its one answer: nothing from elsewhere counted.
+        const settled = await Promise.race([listener.callback.then(() => 'answered'), Promise.resolve('waiting')])
+        expect(settled).toBe('waiting')
+      } finally {
+        listener.close()
       }
-      // Still waiting for its one answer: nothing from elsewhere counted.
-      const settled = await Promise.race([listener.callback.then(() => 'answered'), Promise.resolve('waiting')])
-      expect(settled).toBe('waiting')
-    } finally {
-      listener.close()
+    },
+  )
+
+  it('takes an answer only from a loopback source address, whatever it is bound to', () => {
+    for (const address of ['127.0.0.1', '127.0.0.2', '::1', '::ffff:127.0.0.1'])
+      expect(fromThisComputer(address)).toBe(true)
+    for (const address of ['192.0.2.2', '::ffff:192.0.2.2', 'fd00::2', '10.0.0.1', '', undefined]) {
+      expect(fromThisComputer(address)).toBe(false)
     }
+  })
+
+  it('a second callback, even at once beside the first, is refused; the first answer stands', async () => {
+    const listener = await startLoopbackRedirect({ timeoutMs: 60_000 })
+    const answers = await Promise.allSettled([
+      fetch(`${listener.redirectUri}?code=first&state=s`),
+      fetch(`${listener.redirectUri}?code=second&state=s`),
+    ])
+    const statuses = answers.map((a) => (a.status === 'fulfilled' ? a.value.status : 'refused'))
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1)
+    expect(statuses.filter((s) => s !== 200)).toHaveLength(1)
+    const taken = (await listener.callback).searchParams.get('code')
+    expect(taken).toBe(statuses[0] === 200 ? 'first' : 'second')
+    await expect(fetch(`${listener.redirectUri}?code=third&state=s`)).rejects.toThrow()
   })
 
   it('cancelled by the agent: the wait ends with its reason', async () => {

@@ -16,6 +16,23 @@ export interface IdpOptions {
   consent?: Consent
   /** Hostile: the token endpoints refuse, with the whole request (form and headers) as the description. */
   echoRefusals?: boolean
+  /**
+   * What the token endpoint does for an authorization that asked for `openid`: an ID token with the
+   * nonce sent (`nonce`, the default), with another nonce, without one, or no ID token at all.
+   */
+  idToken?: 'nonce' | 'other_nonce' | 'no_nonce' | 'none'
+}
+
+/**
+ * An ID token as an OpenID provider's token endpoint hands it out (OIDC Core §3.1.3.3). Its
+ * signature is not checked by a client that got it straight from the token endpoint over TLS
+ * (§3.1.3.7, item 6), so a placeholder stands in for it here.
+ */
+function idTokenFor(issuer: string, clientId: string, nonce: string | null): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url')
+  const now = Math.floor(Date.now() / 1000)
+  const claims = { iss: issuer, aud: clientId, sub: 'ana.ruiz', iat: now, exp: now + 3600, ...(nonce && { nonce }) }
+  return `${part({ alg: 'RS256', typ: 'JWT' })}.${part(claims)}.${randomBytes(32).toString('base64url')}`
 }
 
 const readBody = async (req: IncomingMessage) => {
@@ -45,10 +62,19 @@ export async function startIdp(options: IdpOptions & { deviceExpiresInS?: number
   let echoing = options.echoRefusals ?? false
   /** Device codes: pending until the agent acts on the verification page (`decide` here). */
   const devices = new Map<string, { userCode: string; decision: 'pending' | 'accept' | 'deny'; polls: number }>()
-  const codes = new Map<string, { challenge: string; redirectUri: string; clientId: string }>()
+  const codes = new Map<
+    string,
+    { challenge: string; redirectUri: string; clientId: string; nonce: string | null; openid: boolean }
+  >()
   const authorizeRequests: URLSearchParams[] = []
   const tokenRequests: URLSearchParams[] = []
   let base = ''
+  const idTokenAnswer = (nonce: string | null) =>
+    idTokenFor(
+      `${base}/v1`,
+      options.clientId,
+      options.idToken === 'no_nonce' ? null : options.idToken === 'other_nonce' ? 'not-the-nonce-sent' : nonce,
+    )
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://idp')
     const json = (status: number, body: unknown) =>
@@ -68,7 +94,13 @@ export async function startIdp(options: IdpOptions & { deviceExpiresInS?: number
         back.searchParams.set('error_description', 'The user declined')
       } else {
         const code = randomBytes(16).toString('hex')
-        codes.set(code, { challenge: q.get('code_challenge')!, redirectUri: redirect, clientId: options.clientId })
+        codes.set(code, {
+          challenge: q.get('code_challenge')!,
+          redirectUri: redirect,
+          clientId: options.clientId,
+          nonce: q.get('nonce'),
+          openid: (q.get('scope') ?? '').split(' ').includes('openid'),
+        })
         back.searchParams.set('code', code)
       }
       back.searchParams.set('state', consent === 'other_state' ? 'not-the-state-sent' : (q.get('state') ?? ''))
@@ -137,6 +169,7 @@ export async function startIdp(options: IdpOptions & { deviceExpiresInS?: number
         refresh_token_expires_in: 7_775_999,
         token_type: 'Bearer',
         scope: 'cjp:config_read cjp:config_write',
+        ...(grant.openid && options.idToken !== 'none' && { id_token: idTokenAnswer(grant.nonce) }),
       })
     }
     res.writeHead(404).end()

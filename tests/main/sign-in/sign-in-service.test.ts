@@ -63,6 +63,7 @@ describe('signing a Webex profile in (sign-in service)', () => {
   let secrets = memorySecretStore()
   const events: SignInStatus[] = []
   const signedIn: string[] = []
+  const signedOut: string[] = []
   const opened: string[] = []
   const logLines: string[] = []
   let decision: 'accept' | 'decline' | 'ignore' = 'accept'
@@ -122,6 +123,7 @@ describe('signing a Webex profile in (sign-in service)', () => {
       },
       changed: (status) => events.push(status),
       signedIn: (id) => signedIn.push(id),
+      signedOut: (id) => signedOut.push(id),
       browserTimeoutMs: 2000,
       sleep: async () => undefined,
     })
@@ -208,9 +210,12 @@ describe('signing a Webex profile in (sign-in service)', () => {
     clock.advance(60 * 60_000)
     sim.setClockOffset(clock.offsetMs)
     await expect(webexAccessToken(await context())).rejects.toMatchObject({ name: 'OAuthRefused', status: 400 })
+    signedOut.length = 0
     await service.renewalRefused(PROFILE_ID)
     expect(events.at(-1)).toMatchObject({ state: 'signed_out', problem: { code: 'renewal_refused' } })
     expect(await secrets.get(tokenAccount(PROFILE_ID))).toBeNull()
+    // What the sign-in earned and is held in memory goes too (the app drops the profile's client).
+    expect(signedOut).toEqual([PROFILE_ID])
   })
 
   it('declined consent, a missing client secret, a browser that never comes back: each explained, nothing signed in', async () => {
@@ -239,9 +244,11 @@ describe('signing a Webex profile in (sign-in service)', () => {
     )
     await service.start(PROFILE_ID, 'browser')
     expect(await ended()).toMatchObject({ state: 'signed_in', user: 'Ana Ruiz' })
+    signedOut.length = 0
     const out = await service.signOut(PROFILE_ID)
     expect(out).toMatchObject({ state: 'signed_out', user: null, problem: null })
     expect(await secrets.get(tokenAccount(PROFILE_ID))).toBeNull()
+    expect(signedOut).toEqual([PROFILE_ID])
     // The client secret stays: signing in again needs no administrator.
     expect(await secrets.get(secretAccount(PROFILE_ID))).toContain(CLIENT_SECRET)
   })

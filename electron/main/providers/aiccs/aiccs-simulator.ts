@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
 import { checkCreateAiCallTask } from './aiccs-rules'
 import type { HttpFault, StatusFault } from '../simulator-kit/faults'
-import { createFaultSwitch, echoAnswer, withFault } from '../simulator-kit/faults'
+import { createFaultSwitch, echoAnswer, echoOfRequest, withFault } from '../simulator-kit/faults'
 import type { RunningSimulator, SimRequest, SimResponse } from '../simulator-kit/loopback-server'
 import { startLoopbackServer } from '../simulator-kit/loopback-server'
 import type { RateLimit } from '../../core/rate-limit'
@@ -262,8 +262,9 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
       status: 200,
     }
     requests.push(entry)
-    // STS is another product on the same simulated gateway: AICCS's faults do not play on it.
-    if (action === 'AssumeRole' && options.sts) return respond(request, entry, null)
+    // STS is another product on the same simulated gateway: AICCS's faults do not play on it, but an
+    // echo at 'token' does (STS is where this provider's temporary credentials come from).
+    if (action === 'AssumeRole' && options.sts) return stsEcho(request, entry) ?? respond(request, entry, null)
     if (action !== ACTION) {
       return (
         echoAnswer(faults.current(), 'api', request, (f) => renderStatus(request, entry, f)) ??
@@ -550,6 +551,20 @@ export async function startAiccsSimulator(options: AiccsSimulatorOptions): Promi
   }
 
   /** STS AssumeRole (2015-04-01): STS credentials of the role for an AccessKey allowed to assume it. */
+  /**
+   * AssumeRole under an echo at 'token': an error status answers in Alibaba's error shape with the
+   * whole request as its Message; a 2xx assumes the role as usual with the request beside it.
+   */
+  function stsEcho(request: SimRequest, entry: AiccsSimRequest): SimResponse | null {
+    const echo = faults.current()
+    if (echo?.kind !== 'echo' || echo.at !== 'token') return null
+    if (echo.status < 200 || echo.status >= 300) {
+      return renderStatus(request, entry, { kind: 'status', status: echo.status, message: echoOfRequest(request) })
+    }
+    const usual = respond(request, entry, null)
+    return { ...usual, status: echo.status, body: { ...(usual.body as object), request: echoOfRequest(request) } }
+  }
+
   function assumeRole(
     request: SimRequest,
     entry: AiccsSimRequest,

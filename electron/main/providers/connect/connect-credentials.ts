@@ -86,7 +86,12 @@ function raceSignal<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 /** What the held credentials were obtained from: another sign-in or another account means new ones. */
 function sourceOf({ profile, secret }: CredentialContext): string {
   const parts = [profile.credentialSource, profile.awsProfile, profile.ssoStartUrl, profile.ssoRegion]
-  parts.push(profile.ssoAccountId, profile.ssoRoleName, secret.kind === 'sso' ? secret.clientId : '')
+  // The sign-in's own access token names the sign-in: credentials never outlive it into the next one.
+  parts.push(
+    profile.ssoAccountId,
+    profile.ssoRoleName,
+    secret.kind === 'sso' ? secret.clientId + secret.accessToken : '',
+  )
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex')
 }
 

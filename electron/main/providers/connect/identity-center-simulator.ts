@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { SimRequest, SimResponse, RunningSimulator } from '../simulator-kit/loopback-server'
 import { startLoopbackServer } from '../simulator-kit/loopback-server'
+import type { EchoFault } from '../simulator-kit/faults'
+import { echoOfRequest } from '../simulator-kit/faults'
 
 // AWS IAM Identity Center as Callboard meets it, on 127.0.0.1: the SSO OIDC API (RegisterClient,
 // StartDeviceAuthorization, CreateToken; the OAuth 2.0 device authorization grant, RFC 8628) and the
@@ -67,6 +69,22 @@ export interface IdentityCenterSimulator extends RunningSimulator {
   acceptAccessToken(accessToken: string, expiresAtMs: number): void
   /** The user codes shown so far, newest last. */
   userCodes(): string[]
+  /** The device codes handed out so far (secrets of the sign-in: the sweep looks for them). */
+  deviceCodes(): string[]
+  /** Every access and refresh token CreateToken handed out, oldest first (secrets too). */
+  tokensIssued(): string[]
+  /**
+   * This client registration and refresh token are known (a sign-in made before this simulator
+   * ran), as `acceptAccessToken` for the portal.
+   */
+  acceptSignIn(sso: { clientId: string; clientSecret: string; refreshToken: string; expiresAtMs: number }): void
+  /**
+   * An echo (the secret sweep): the answer copies the whole request, bearer token and body
+   * included. `at: 'token'` plays on SSO OIDC (RegisterClient, StartDeviceAuthorization,
+   * CreateToken), `at: 'api'` on the access portal. An error status answers in that API's error
+   * shape with the request as its words; a 2xx answers as usual with the request beside it.
+   */
+  setFault(fault: EchoFault | null): Promise<void>
   issued: IssuedRoleCredentials[]
 }
 
@@ -83,6 +101,21 @@ interface DeviceGrant {
   state: 'pending' | 'approved' | 'denied' | 'used'
 }
 
+const PORTAL_OPERATIONS: Record<string, string> = {
+  '/assignment/accounts': 'ListAccounts',
+  '/assignment/roles': 'ListAccountRoles',
+  '/federation/credentials': 'GetRoleCredentials',
+}
+
+/** The error type an echo answers with, by status (as each API names its errors). */
+const ECHO_ERROR_TYPES: Record<number, string> = {
+  400: 'InvalidRequestException',
+  401: 'UnauthorizedException',
+  403: 'AccessDeniedException',
+  429: 'TooManyRequestsException',
+  500: 'InternalServerException',
+}
+
 const token = (prefix: string, bytes = 24) => `${prefix}${randomBytes(bytes).toString('base64url')}`
 
 export async function startIdentityCenterSimulator(
@@ -96,6 +129,22 @@ export async function startIdentityCenterSimulator(
   const accessTokens = new Map<string, number>()
   const refreshTokens = new Map<string, string>()
   let slowDowns = 0
+  let echo: EchoFault | null = null
+  const handedOut: string[] = []
+
+  /** The answer under an echo at `at`, or `answer` as it is. */
+  function echoed(at: EchoFault['at'], request: SimRequest, answer: () => SimResponse): SimResponse {
+    if (echo?.at !== at) return answer()
+    const words = echoOfRequest(request)
+    if (echo.status >= 200 && echo.status < 300) {
+      const usual = answer()
+      return { ...usual, status: echo.status, body: { ...(usual.body as object), request: words } }
+    }
+    const type = ECHO_ERROR_TYPES[echo.status] ?? 'InternalServerException'
+    return at === 'token'
+      ? oidcError(echo.status, type, 'invalid_request', words)
+      : portalError(echo.status, type, words)
+  }
 
   const record = (operation: string, answer: SimResponse): SimResponse => {
     const errorType = answer.headers?.['x-amzn-errortype']
@@ -177,6 +226,7 @@ export async function startIdentityCenterSimulator(
     accessTokens.set(accessToken, now() + lifetime * 1000)
     const refresh = options.refreshTokens !== false && scopes.length > 0 ? token('sim-sso-refresh-', 48) : null
     if (refresh) refreshTokens.set(refresh, accessToken)
+    handedOut.push(accessToken, ...(refresh ? [refresh] : []))
     return { accessToken, tokenType: 'Bearer', expiresIn: lifetime, ...(refresh ? { refreshToken: refresh } : {}) }
   }
 
@@ -221,18 +271,14 @@ export async function startIdentityCenterSimulator(
     return expiresAt !== undefined && now() < expiresAt
   }
 
-  function portal(request: SimRequest): { operation: string; answer: SimResponse } | null {
-    const path = request.url.pathname
+  /** The access portal's operation a request names, or null when it is not the portal's. */
+  function portalOperation(request: SimRequest): string | null {
+    if (request.method !== 'GET') return null
+    return PORTAL_OPERATIONS[request.url.pathname] ?? null
+  }
+
+  function portal(request: SimRequest, operation: string): { operation: string; answer: SimResponse } {
     const query = request.url.searchParams
-    const operation =
-      path === '/assignment/accounts'
-        ? 'ListAccounts'
-        : path === '/assignment/roles'
-          ? 'ListAccountRoles'
-          : path === '/federation/credentials'
-            ? 'GetRoleCredentials'
-            : null
-    if (!operation || request.method !== 'GET') return null
     if (!bearer(request)) {
       return { operation, answer: portalError(401, 'UnauthorizedException', 'Session token not found or invalid') }
     }
@@ -319,15 +365,24 @@ export async function startIdentityCenterSimulator(
           body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Authorize request</title></head><body><main><p role="status">${words}</p></main></body></html>`,
         }
       }
-      const routed = portal(request)
-      if (routed) return record(routed.operation, routed.answer)
+      const operation = portalOperation(request)
+      if (operation)
+        return record(
+          operation,
+          echoed('api', request, () => portal(request, operation).answer),
+        )
       const body = jsonBody(request)
       const base = `http://${request.headers.host ?? '127.0.0.1'}`
       if (request.method === 'POST' && body) {
-        if (path === '/client/register') return record('RegisterClient', registerClient(body))
+        const oidc = (name: string, handle: (b: Record<string, unknown>) => SimResponse) =>
+          record(
+            name,
+            echoed('token', request, () => handle(body)),
+          )
+        if (path === '/client/register') return oidc('RegisterClient', registerClient)
         if (path === '/device_authorization')
-          return record('StartDeviceAuthorization', startDeviceAuthorization(body, base))
-        if (path === '/token') return record('CreateToken', createToken(body))
+          return oidc('StartDeviceAuthorization', (b) => startDeviceAuthorization(b, base))
+        if (path === '/token') return oidc('CreateToken', createToken)
       }
       return record('Unknown', portalError(404, 'UnknownOperationException', 'Unknown operation'))
     },
@@ -347,5 +402,16 @@ export async function startIdentityCenterSimulator(
     revokeRefreshTokens: () => refreshTokens.clear(),
     acceptAccessToken: (accessToken, expiresAtMs) => void accessTokens.set(accessToken, expiresAtMs),
     userCodes: () => [...devices.values()].map((d) => d.userCode),
+    deviceCodes: () => [...devices.keys()],
+    tokensIssued: () => [...handedOut],
+    acceptSignIn(sso) {
+      clients.set(sso.clientId, {
+        clientSecret: sso.clientSecret,
+        expiresAtMs: sso.expiresAtMs,
+        scopes: ['sso:account:access'],
+      })
+      refreshTokens.set(sso.refreshToken, '')
+    },
+    setFault: async (fault) => void (echo = fault && { ...fault }),
   }
 }

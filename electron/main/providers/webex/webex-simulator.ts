@@ -237,8 +237,10 @@ export async function startWebexSimulator(options: WebexSimulatorOptions): Promi
       typeof authorization === 'string' && authorization.startsWith('Basic ')
         ? Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':')
         : null
-    const clientId = basic ? decodeURIComponent(basic[0] ?? '') : form.get('client_id')
-    const clientSecret = basic ? decodeURIComponent(basic.slice(1).join(':')) : form.get('client_secret')
+    // Each half of a Basic pair is form-encoded first (RFC 6749 §2.3.1): `+` is a space.
+    const formDecoded = (text: string) => decodeURIComponent(text.replace(/\+/g, ' '))
+    const clientId = basic ? formDecoded(basic[0] ?? '') : form.get('client_id')
+    const clientSecret = basic ? formDecoded(basic.slice(1).join(':')) : form.get('client_secret')
     const grantType = form.get('grant_type')
     const signInRefresh = grantType === 'refresh_token' ? signIns.get(form.get('refresh_token') ?? '') : undefined
     // A pasted integration's refresh always carries the secret; a sign-in's only when Webex needs it.
