@@ -4,7 +4,11 @@
 // holds no `@`, `|`, `{`/`}` of its own: both renderers read it alike (tests/shared/catalogues.test.ts).
 // Product names (Webex, eGain, Amazon Connect, AICCS) travel as parameters, never translated.
 
+import { schemaEn } from './schema-en'
+
 export const en = {
+  /** The shared schemas' validation messages (schema-en.ts). */
+  schema: schemaEn,
   /** What an older version kept as an English sentence, shown as it is. */
   asIs: '{text}',
   /** Things a sentence names, in the words the sentences around them need. */

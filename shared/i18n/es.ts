@@ -4,7 +4,11 @@ import type { en } from './en'
 // missing or extra key a compile error; tests/shared/catalogues.test.ts checks the same at run time,
 // with the placeholders of each text.
 
+import { schemaEs } from './schema-es'
+
 export const es = {
+  /** The shared schemas' validation messages (schema-es.ts). */
+  schema: schemaEs,
   asIs: '{text}',
   thing: {
     task: 'la tarea',

@@ -4,6 +4,7 @@ import type { InvokeHandlers, InvokeSpec } from '@shared/ipc/contract'
 import { DEFAULT_MAX_INPUT_BYTES, invokes } from '@shared/ipc/contract'
 import type { IssueDetail, Result } from '@shared/ipc/result'
 import { fail, ok } from '@shared/ipc/result'
+import { issueInEnglish } from '@shared/i18n/render-message'
 import { AppError } from '../core/app-error'
 import type { Logger } from '../core/logger'
 import { jsonByteLength } from './json-size'
@@ -52,8 +53,10 @@ export function createDispatch({ handlers, logger, checkOutputs }: DispatchOptio
     const parsed = spec.input.safeParse(input)
     if (!parsed.success) {
       const issues = toIssues(parsed.error)
-      logger.warn('invalid input refused', { channel, issues })
-      const first = issues[0]
+      // The issues keep their keys for the window; the log and the summary read them in English.
+      const inEnglish = issues.map((issue) => ({ ...issue, message: issueInEnglish(issue.message) }))
+      logger.warn('invalid input refused', { channel, issues: inEnglish })
+      const first = inEnglish[0]
       const where = first && first.path.length ? `${first.path.join('.')}: ` : ''
       return fail('invalid_input', `Invalid input for ${channel}: ${where}${first?.message ?? 'invalid'}`, issues)
     }

@@ -1,5 +1,6 @@
 import { toWireRequest } from '@shared/providers/registry'
-import { renderMessage } from '@shared/i18n/render-message'
+import { issueInEnglish, renderMessage } from '@shared/i18n/render-message'
+import { issueMessage } from '@shared/i18n/issue-message'
 import { msg, type Message } from '@shared/i18n/message'
 import type { TaskIntent } from '@shared/schemas/intents'
 import type { HoldReason, OutboxEntry, QueueCounts, QueueItem, ResolveAction } from '@shared/schemas/outbox'
@@ -126,7 +127,7 @@ function unstorable(error: JournalRecordRejectedError): AppError {
   )
   const what = error.issues
     .slice(0, 3)
-    .map(({ path, message }) => `${path.map(String).join('.')}: ${message}`)
+    .map(({ path, message }) => `${path.map(String).join('.')}: ${issueInEnglish(message)}`)
     .join('; ')
   const message = `This task could not be stored as it is (${what}); nothing was queued.`
   return new AppError('invalid_input', message, fields.length ? fields : undefined)
@@ -324,7 +325,7 @@ export function createOutbox(deps: OutboxDeps) {
       // a task it no longer allows waits for the profile to be put right, never refused for it.
       const refusal = wireRefusal(current, profile)
       if (refusal === null) return true
-      await hold(current, 'profile_changed', msg('sendOutcome.held.profileChanged', { why: refusal }))
+      await hold(current, 'profile_changed', msg('sendOutcome.held.profileChanged', { why: issueMessage(refusal) }))
       return false
     },
     onExpiringSoon: (entry) => deps.onExpiringSoon?.(entry, blockerOf(entry)),

@@ -1,7 +1,10 @@
 import { useI18n } from 'vue-i18n'
+import { issueMessage } from '@shared/i18n/issue-message'
 import type { Message } from '@shared/i18n/message'
+import { i18nGlobal } from '.'
 
-type Translate = ReturnType<typeof useI18n>['t']
+/** What renders a key: a component's `t` or the app's. */
+type Translate = (key: string, params: Record<string, string | number>) => string
 
 /** A message from main in the window's language: its inner messages first, then its own text. */
 export function messageText(t: Translate, message: Message): string {
@@ -16,4 +19,17 @@ export function messageText(t: Translate, message: Message): string {
 export function useMessageText(): (message: Message) => string {
   const { t } = useI18n()
   return (message) => messageText(t, message)
+}
+
+/**
+ * An issue's text in the window's language: a shared schema's key and parameters
+ * (shared/i18n/issue-message.ts), or any other text as it is.
+ */
+export function issueTextIn(t: Translate, text: string): string {
+  return messageText(t, issueMessage(text))
+}
+
+/** `issueTextIn` with the app's i18n, for code outside components (the forms' schema adapter). */
+export function issueTextNow(text: string): string {
+  return issueTextIn(i18nGlobal().t, text)
 }

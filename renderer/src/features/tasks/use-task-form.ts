@@ -7,8 +7,7 @@ import type { Status } from '../../components/StatusMessage.vue'
 import { formPath, provideFieldRegistry } from '../../forms/field-registry'
 import { focusFirstInvalid } from '../../forms/focus-invalid'
 import { groupByPath, toTypedSchema } from '../../forms/typed-schema'
-import { uiLanguage } from '../../i18n'
-import { localizeSchemaMessage } from '../../i18n/schema-messages'
+import { issueTextNow } from '../../i18n/message-text'
 import { useQueueStore } from '../../stores/queue-store'
 import { formDraft, takeDraft, type FormDraft } from '../quick-entry/form-draft'
 import { useQueueTask } from './queue-task'
@@ -78,11 +77,11 @@ export function useTaskForm<S extends z.ZodType<TaskIntent>>(options: {
             Object.fromEntries(groupByPath(onIntent).map((e) => [formPath(e.path ?? ''), e.errors])) as never,
           )
         }
-        // Main's refusal is often a schema message (the provider's rules, in English in shared/).
+        // Main's refusal is often a schema message (the provider's rules): its key, rendered here.
         status.value = {
           kind: 'error',
           key: 'tasks.failed',
-          params: { message: localizeSchemaMessage(message, uiLanguage()) },
+          params: { message: issueTextNow(message) },
         }
         await focusFirstInvalid(options.formElement.value)
         return
