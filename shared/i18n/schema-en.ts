@@ -192,7 +192,8 @@ export const schemaEn = {
   policy: {
     updateFeedMustHttps: 'The update feed must be an https:// address.',
     proxyMustHttpHttps: 'The proxy must be an http:// or https:// address, or "direct".',
-    policyNeverHoldsProxy: 'A policy never holds the proxy password; see "For administrators" for where credentials go.',
+    policyNeverHoldsProxy:
+      'A policy never holds the proxy password; see "For administrators" for where credentials go.',
     idUsedTwice: 'This id is used twice.',
   },
   proxySignIn: {
@@ -209,7 +210,8 @@ export const schemaEn = {
     enterFullUrlHttps: 'Enter a full URL, such as https://vpce-0123.connect.us-east-1.vpce.amazonaws.com.',
     useHttpsAddress: 'Use an https:// address.',
     giveEndpointSAddress: 'Give the endpoint’s address alone: https:// and its host name.',
-    fipsDualStackChoose: 'FIPS and dual-stack choose among the region’s own endpoints; with an endpoint of your own, turn them off.',
+    fipsDualStackChoose:
+      'FIPS and dual-stack choose among the region’s own endpoints; with an endpoint of your own, turn them off.',
     enterAwsRegionUs: 'Enter an AWS region such as us-east-1 or eu-west-2.',
     enterAwsAccessPortal: 'Enter the AWS access portal URL, such as https://d-1234567890.awsapps.com/start.',
     awsProfileNameHas: 'An AWS profile name has letters, digits and {allowed} only.',
@@ -247,11 +249,13 @@ export const schemaEn = {
   webexSecret: {
     profileSignsOauthEnter: 'This profile signs in with OAuth: enter the client id, client secret and refresh token.',
     profileUsesAccessToken: 'This profile uses an access token: paste the access token.',
-    profileSignsWebexBrowser: 'This profile signs in with Webex in the browser: store only the integration’s client secret, if it has one.',
+    profileSignsWebexBrowser:
+      'This profile signs in with Webex in the browser: store only the integration’s client secret, if it has one.',
   },
   intentFields: {
     enterNumberInternationalFormat: 'Enter the number in international format, such as +14085550100.',
-    leaveOutNationalPrefix: 'Leave out the national prefix after the country code: +44 20 7946 0958, not +44 020 7946 0958.',
+    leaveOutNationalPrefix:
+      'Leave out the national prefix after the country code: +44 20 7946 0958, not +44 020 7946 0958.',
     numberTooShortIts: 'This number is too short for its country.',
     numberTooLongIts: 'This number is too long for its country.',
     numberHasWrongNumber: 'This number has the wrong number of digits for its country.',
@@ -295,10 +299,11 @@ export const schemaEn = {
     attributeValuesText: 'Attribute values are text.',
     headerValuesText: 'Header values are text.',
     headerValuesCannotContain: 'Header values cannot contain line breaks or other control characters.',
-    headerNamesUseLower: 'Header names use lower-case letters, digits and - _ . ! % * + ` \' ~ only.',
+    headerNamesUseLower: "Header names use lower-case letters, digits and - _ . ! % * + ` ' ~ only.",
     callbackOriginMustWeb: 'The callback origin must be "web".',
     callbackTypeMustImmediate: 'The callback type must be "immediate".',
-    callbackTaskNeedsCallback: 'A CALLBACK task needs callback details (callbackOrigin "web", callbackType "immediate").',
+    callbackTaskNeedsCallback:
+      'A CALLBACK task needs callback details (callbackOrigin "web", callbackType "immediate").',
     callbackDetailsMustObject: 'Callback details must be an object.',
     mediaTypeMustTelephony: 'The media type must be "telephony".',
     onlyCallbackTaskTakes: 'Only a CALLBACK task takes callback details.',
@@ -330,8 +335,10 @@ export const schemaEn = {
     scheduleTaskAtMost: 'Schedule the task at most 6 days ahead.',
   },
   egainWire: {
-    chooseWhatLookCustomer: 'Choose what to look the customer up by: email.emailAddress, home.phone, mobile.phone, office.phone, social.facebookId, social.twitterId, social.instagramId or custom.<attribute name>.',
-    activityContactMustEmail: 'The activity contact must be email.emailAddress, home.phone, office.phone, social.facebookId, social.twitterId or social.instagramId (eGain does not accept mobile.phone here).',
+    chooseWhatLookCustomer:
+      'Choose what to look the customer up by: email.emailAddress, home.phone, mobile.phone, office.phone, social.facebookId, social.twitterId, social.instagramId or custom.<attribute name>.',
+    activityContactMustEmail:
+      'The activity contact must be email.emailAddress, home.phone, office.phone, social.facebookId, social.twitterId or social.instagramId (eGain does not accept mobile.phone here).',
     createcustomerEitherLeftOut: 'createCustomer is either left out or "yes".',
     giveCustomAttributeValue: 'Give the custom attribute a value.',
     giveAtLeastCustom: 'Give at least one custom attribute, or leave customAttributes out.',
@@ -341,7 +348,7 @@ export const schemaEn = {
     socialTypeMustFacebook: 'The social type must be facebook, twitter or instagram.',
     customerCreatedHereAlways: 'A customer created here is always "individual".',
     giveCustomerContact: 'Give the customer a contact.',
-    leaveDepartmentOutCustomer: 'Leave the department out of the customer; eGain uses the activity\'s department.',
+    leaveDepartmentOutCustomer: "Leave the department out of the customer; eGain uses the activity's department.",
     nameUserAssignBy: 'Name the user to assign by one of: id, login id, external id or a unique custom attribute.',
     taskContentEitherText: 'Task content is either text or html.',
     giveTaskContentList: 'Give the task content as a list.',
@@ -360,7 +367,8 @@ export const schemaEn = {
   aiccsWire: {
     startTypeImmediateSchedule: 'The start type is IMMEDIATE or SCHEDULE.',
     callDayMondayTuesday: 'A call day is one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY or SUNDAY.',
-    retryReasonCallRejected: 'A retry reason is one of CALL_REJECTED, USER_BUSY, SUSPEND, INVALID_NUMBER, POWERED_OFF, NETWORK_BUSY or NO_ANSWER.',
+    retryReasonCallRejected:
+      'A retry reason is one of CALL_REJECTED, USER_BUSY, SUSPEND, INVALID_NUMBER, POWERED_OFF, NETWORK_BUSY or NO_ANSWER.',
     writeTimeHhMm: 'Write the time as HH:mm:ss.',
     callWindowStarttimeEndtime: 'A call window is {shape}, both HH:mm:ss.',
     windowMustEndAfter: 'The window must end after it starts.',

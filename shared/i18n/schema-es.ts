@@ -141,9 +141,12 @@ export const schemaEs = {
     attributeNameChars: 'Los nombres de los atributos tienen como máximo {max} caracteres.',
     referenceNameChars: 'Los nombres de las referencias tienen como máximo {max} caracteres.',
     segmentAttributeNameChars: 'Los nombres de los atributos de segmento tienen como máximo {max} caracteres.',
-    attributesBytes: 'Los atributos ocupan como máximo {max} bytes (UTF-8, nombres y valores juntos); estos ocupan {total}.',
-    referencesBytes: 'Las referencias ocupan como máximo {max} bytes (UTF-8, nombres y valores juntos); estas ocupan {total}.',
-    headersBytes: 'Las cabeceras SIP ocupan como máximo {max} bytes (UTF-8, nombres y valores juntos); estas ocupan {total}.',
+    attributesBytes:
+      'Los atributos ocupan como máximo {max} bytes (UTF-8, nombres y valores juntos); estos ocupan {total}.',
+    referencesBytes:
+      'Las referencias ocupan como máximo {max} bytes (UTF-8, nombres y valores juntos); estas ocupan {total}.',
+    headersBytes:
+      'Las cabeceras SIP ocupan como máximo {max} bytes (UTF-8, nombres y valores juntos); estas ocupan {total}.',
     scheduleCallbackDaysAhead: 'Programe la devolución como mucho con {days} días de antelación.',
     startMinutesFromNow: 'Empiece como mínimo dentro de {minutes} minutos.',
     endMinutesAfterStart: 'Termine al menos {minutes} minutos después del inicio, el mismo día.',
@@ -163,12 +166,14 @@ export const schemaEs = {
     acceptLanguage: 'Accept-Language debe ser uno de estos: {options}.',
     customerMustInclude: 'El cliente debe incluir el {attribute} que indica {param}.',
     onlyOneContactPoint: 'Un cliente nuevo solo puede tener {kind}.',
-    userByOnlyOne: 'Indique el usuario por uno solo de estos: id, id de inicio de sesión, id externo o atributo personalizado (se indicaron {given}).',
+    userByOnlyOne:
+      'Indique el usuario por uno solo de estos: id, id de inicio de sesión, id externo o atributo personalizado (se indicaron {given}).',
     contactFlowNotConfigured: 'Ese flujo de contacto no está configurado en este perfil.',
     quickConnectNotConfigured: 'Esa conexión rápida no está configurada en este perfil.',
     taskTemplateNotConfigured: 'Esa plantilla de tarea no está configurada en este perfil.',
     otherProvidersProfile: 'Este es un perfil de {provider}; la tarea necesita un perfil de {needed}.',
-    otherProvidersCredentials: 'Estas credenciales son de {provider}, pero «{profile}» es un perfil de {profileProvider}.',
+    otherProvidersCredentials:
+      'Estas credenciales son de {provider}, pero «{profile}» es un perfil de {profileProvider}.',
     numberProblem: '{number}: {problem}',
   },
   contactPoint: {
@@ -191,7 +196,8 @@ export const schemaEs = {
   policy: {
     updateFeedMustHttps: 'La fuente de actualizaciones debe ser una dirección https://.',
     proxyMustHttpHttps: 'El proxy debe ser una dirección http:// o https://, o "direct".',
-    policyNeverHoldsProxy: 'Una directiva nunca contiene la contraseña del proxy; vea «Para administradores» para saber dónde van las credenciales.',
+    policyNeverHoldsProxy:
+      'Una directiva nunca contiene la contraseña del proxy; vea «Para administradores» para saber dónde van las credenciales.',
     idUsedTwice: 'Este id se usa dos veces.',
   },
   proxySignIn: {
@@ -208,9 +214,11 @@ export const schemaEs = {
     enterFullUrlHttps: 'Introduzca una URL completa, como https://vpce-0123.connect.us-east-1.vpce.amazonaws.com.',
     useHttpsAddress: 'Use una dirección https://.',
     giveEndpointSAddress: 'Indique solo la dirección del punto de conexión: https:// y su nombre de host.',
-    fipsDualStackChoose: 'FIPS y doble pila eligen entre los puntos de conexión de la región; con un punto de conexión propio, desactívelos.',
+    fipsDualStackChoose:
+      'FIPS y doble pila eligen entre los puntos de conexión de la región; con un punto de conexión propio, desactívelos.',
     enterAwsRegionUs: 'Escriba una región de AWS, por ejemplo us-east-1 o eu-west-2.',
-    enterAwsAccessPortal: 'Escriba la URL del portal de acceso de AWS, por ejemplo https://d-1234567890.awsapps.com/start.',
+    enterAwsAccessPortal:
+      'Escriba la URL del portal de acceso de AWS, por ejemplo https://d-1234567890.awsapps.com/start.',
     awsProfileNameHas: 'Un nombre de perfil de AWS solo lleva letras, cifras y {allowed}.',
     enterAwsRegionUs2: 'Escriba una región de AWS, por ejemplo us-east-1.',
     awsAccountId12: 'Un id de cuenta de AWS tiene 12 cifras.',
@@ -227,8 +235,10 @@ export const schemaEs = {
     enterRegionIdCn: 'Escriba un id de región, por ejemplo cn-shanghai o ap-southeast-1.',
   },
   connectSecret: {
-    profileUsesAccessKey: 'Este perfil usa una clave de acceso: escriba el id de la clave de acceso y la clave de acceso secreta.',
-    profileSignsIamIdentity: 'Este perfil inicia sesión con IAM Identity Center: use «Iniciar sesión» en lugar de escribir claves.',
+    profileUsesAccessKey:
+      'Este perfil usa una clave de acceso: escriba el id de la clave de acceso y la clave de acceso secreta.',
+    profileSignsIamIdentity:
+      'Este perfil inicia sesión con IAM Identity Center: use «Iniciar sesión» en lugar de escribir claves.',
     profileUsesProfileYour: 'Este perfil usa un perfil de su configuración de AWS: aquí no se escribe ninguna clave.',
     awsAccessKeyId: 'Un id de clave de acceso de AWS tiene de 16 a 128 letras mayúsculas y dígitos (AKIA…, ASIA…).',
   },
@@ -244,13 +254,16 @@ export const schemaEs = {
     accesskeyId864: 'Un id de AccessKey tiene de 8 a 64 letras y dígitos (LTAI…).',
   },
   webexSecret: {
-    profileSignsOauthEnter: 'Este perfil inicia sesión con OAuth: introduzca el id de cliente, el secreto de cliente y el token de actualización.',
+    profileSignsOauthEnter:
+      'Este perfil inicia sesión con OAuth: introduzca el id de cliente, el secreto de cliente y el token de actualización.',
     profileUsesAccessToken: 'Este perfil usa un token de acceso: pegue el token de acceso.',
-    profileSignsWebexBrowser: 'Este perfil inicia sesión con Webex en el navegador: guarde solo el secreto de cliente de la integración, si tiene uno.',
+    profileSignsWebexBrowser:
+      'Este perfil inicia sesión con Webex en el navegador: guarde solo el secreto de cliente de la integración, si tiene uno.',
   },
   intentFields: {
     enterNumberInternationalFormat: 'Escriba el número en formato internacional, por ejemplo +14085550100.',
-    leaveOutNationalPrefix: 'Quite el prefijo nacional que sigue al prefijo de país: +44 20 7946 0958, no +44 020 7946 0958.',
+    leaveOutNationalPrefix:
+      'Quite el prefijo nacional que sigue al prefijo de país: +44 20 7946 0958, no +44 020 7946 0958.',
     numberTooShortIts: 'Este número es demasiado corto para su país.',
     numberTooLongIts: 'Este número es demasiado largo para su país.',
     numberHasWrongNumber: 'Este número no tiene la cantidad de dígitos de su país.',
@@ -271,7 +284,8 @@ export const schemaEs = {
     entryPointNotConfigured: 'Ese punto de entrada no está configurado en este perfil.',
     outdialAniNotConfigured: 'Ese ANI de marcación no está configurado en este perfil.',
     immediateWebexCallbackNeeds: 'Una devolución inmediata de Webex necesita un punto de entrada.',
-    noScheduledCallbackQueue: 'Este perfil de Webex no tiene cola de devoluciones programadas; configure una para programarlas.',
+    noScheduledCallbackQueue:
+      'Este perfil de Webex no tiene cola de devoluciones programadas; configure una para programarlas.',
     noOrganizationId: 'Este perfil de Webex no tiene id de organización; configúrelo para programar devoluciones.',
     callbackWindowHasEnd: 'La franja de la devolución tiene que terminar el mismo día que empieza.',
   },
@@ -293,11 +307,13 @@ export const schemaEs = {
   webexWire: {
     attributeValuesText: 'Los valores de los atributos son texto.',
     headerValuesText: 'Los valores de las cabeceras son texto.',
-    headerValuesCannotContain: 'Los valores de las cabeceras no pueden contener saltos de línea ni otros caracteres de control.',
-    headerNamesUseLower: 'Los nombres de las cabeceras solo admiten letras minúsculas, dígitos y - _ . ! % * + ` \' ~.',
+    headerValuesCannotContain:
+      'Los valores de las cabeceras no pueden contener saltos de línea ni otros caracteres de control.',
+    headerNamesUseLower: "Los nombres de las cabeceras solo admiten letras minúsculas, dígitos y - _ . ! % * + ` ' ~.",
     callbackOriginMustWeb: 'El origen de la devolución debe ser «web».',
     callbackTypeMustImmediate: 'El tipo de devolución debe ser «immediate».',
-    callbackTaskNeedsCallback: 'Una tarea CALLBACK necesita los datos de la devolución (callbackOrigin «web», callbackType «immediate»).',
+    callbackTaskNeedsCallback:
+      'Una tarea CALLBACK necesita los datos de la devolución (callbackOrigin «web», callbackType «immediate»).',
     callbackDetailsMustObject: 'Los datos de la devolución deben ser un objeto.',
     mediaTypeMustTelephony: 'El tipo de medio debe ser «telephony».',
     onlyCallbackTaskTakes: 'Solo una tarea CALLBACK lleva datos de devolución.',
@@ -313,7 +329,8 @@ export const schemaEs = {
   },
   connectWire: {
     referenceTypeMustUrl: 'El tipo de referencia debe ser URL, NUMBER, STRING, DATE o EMAIL.',
-    dateReferenceHoldsEpoch: 'Una referencia DATE contiene una marca de tiempo (dígitos: segundos o milisegundos desde 1970).',
+    dateReferenceHoldsEpoch:
+      'Una referencia DATE contiene una marca de tiempo (dígitos: segundos o milisegundos desde 1970).',
     referenceNeedsName: 'Una referencia necesita un nombre.',
     attributeNamesUseLetters: 'Los nombres de los atributos solo admiten letras, dígitos, - y _.',
     segmentAttributeNeedsName: 'Un atributo de segmento necesita un nombre.',
@@ -329,8 +346,10 @@ export const schemaEs = {
     scheduleTaskAtMost: 'Amazon Connect acepta una tarea como mucho con 6 días de antelación.',
   },
   egainWire: {
-    chooseWhatLookCustomer: 'Elija por qué buscar al cliente: email.emailAddress, home.phone, mobile.phone, office.phone, social.facebookId, social.twitterId, social.instagramId o custom.<nombre del atributo>.',
-    activityContactMustEmail: 'El contacto de la actividad debe ser email.emailAddress, home.phone, office.phone, social.facebookId, social.twitterId o social.instagramId (eGain no acepta mobile.phone aquí).',
+    chooseWhatLookCustomer:
+      'Elija por qué buscar al cliente: email.emailAddress, home.phone, mobile.phone, office.phone, social.facebookId, social.twitterId, social.instagramId o custom.<nombre del atributo>.',
+    activityContactMustEmail:
+      'El contacto de la actividad debe ser email.emailAddress, home.phone, office.phone, social.facebookId, social.twitterId o social.instagramId (eGain no acepta mobile.phone aquí).',
     createcustomerEitherLeftOut: 'createCustomer se omite o vale «yes».',
     giveCustomAttributeValue: 'Dé un valor al atributo personalizado.',
     giveAtLeastCustom: 'Indique al menos un atributo personalizado, u omita customAttributes.',
@@ -341,7 +360,8 @@ export const schemaEs = {
     customerCreatedHereAlways: 'Un cliente creado aquí es siempre «individual».',
     giveCustomerContact: 'Dé al cliente un contacto.',
     leaveDepartmentOutCustomer: 'Quite el departamento del cliente; eGain usa el departamento de la actividad.',
-    nameUserAssignBy: 'Indique el usuario al que asignar la tarea por uno de estos: id, id de inicio de sesión, id externo o un atributo personalizado único.',
+    nameUserAssignBy:
+      'Indique el usuario al que asignar la tarea por uno de estos: id, id de inicio de sesión, id externo o un atributo personalizado único.',
     taskContentEitherText: 'El contenido de la tarea es text o html.',
     giveTaskContentList: 'Indique el contenido de la tarea como una lista.',
     giveTaskSomeContent: 'Dé algo de contenido a la tarea, u omita el payload.',
@@ -354,12 +374,15 @@ export const schemaEs = {
     dueDateMustFuture: 'La fecha de vencimiento debe estar en el futuro.',
     giveTaskSubjectSome: 'Dé a la tarea un asunto o algo de contenido (al menos uno de los dos).',
     actorEitherClientUser: 'El actor es «client» o «user».',
-    whenApplicationNotUser: 'Cuando la tarea la crea una aplicación (no un usuario), indique el usuario al que asignarla.',
+    whenApplicationNotUser:
+      'Cuando la tarea la crea una aplicación (no un usuario), indique el usuario al que asignarla.',
   },
   aiccsWire: {
     startTypeImmediateSchedule: 'El tipo de inicio es IMMEDIATE o SCHEDULE.',
-    callDayMondayTuesday: 'Un día de llamadas es uno de MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY o SUNDAY.',
-    retryReasonCallRejected: 'Un motivo de reintento es uno de CALL_REJECTED, USER_BUSY, SUSPEND, INVALID_NUMBER, POWERED_OFF, NETWORK_BUSY o NO_ANSWER.',
+    callDayMondayTuesday:
+      'Un día de llamadas es uno de MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY o SUNDAY.',
+    retryReasonCallRejected:
+      'Un motivo de reintento es uno de CALL_REJECTED, USER_BUSY, SUSPEND, INVALID_NUMBER, POWERED_OFF, NETWORK_BUSY o NO_ANSWER.',
     writeTimeHhMm: 'Escriba la hora como HH:mm:ss.',
     callWindowStarttimeEndtime: 'Una franja de llamadas es {shape}, ambas en HH:mm:ss.',
     windowMustEndAfter: 'La franja debe terminar después de empezar.',
@@ -384,7 +407,8 @@ export const schemaEs = {
     giveAtLeastNumber: 'Indique al menos un número al que llamar.',
     eachEntryObjectCalleenumber: 'Cada entrada es un objeto con un calleeNumber.',
     writeTimeHhMm: 'Escriba la hora como HH:mm, por ejemplo 10:00.',
-    chooseTtsLanguageVn: 'Elija un idioma de síntesis de voz: VN, EN, JP, ARB, DE, IN (hindi), IT, KR, RU, ES, PT, IDN, BD o TH.',
+    chooseTtsLanguageVn:
+      'Elija un idioma de síntesis de voz: VN, EN, JP, ARB, DE, IN (hindi), IT, KR, RU, ES, PT, IDN, BD o TH.',
     writeSendTimeYyyy: 'Escriba la hora de envío como aaaa-MM-dd HH:mm:ss, por ejemplo 2026-07-01 09:30:00.',
     sendTimeNotReal: 'La hora de envío no es una fecha real.',
     sendingWindowStrtimeEndtime: 'Una franja de envío es {shape}, ambas en HH:mm.',
@@ -402,6 +426,7 @@ export const schemaEs = {
     sendEitherNumberlistNumberinfolist: 'Envíe numberList o numberInfoList, no los dos.',
   },
   voiceBroadcastIntents: {
-    chooseWhenSmsSent: 'Elija cuándo se envía el SMS: después de una llamada contestada, de una fallida, de un timbrazo o al pulsar una tecla.',
+    chooseWhenSmsSent:
+      'Elija cuándo se envía el SMS: después de una llamada contestada, de una fallida, de un timbrazo o al pulsar una tecla.',
   },
 } satisfies typeof schemaEn

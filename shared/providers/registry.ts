@@ -147,7 +147,8 @@ export const taskIdentity = (intent: TaskIntent): string =>
  * must be the one the intent names, of the intent's provider.
  */
 export function toWireRequest(intent: TaskIntent, profile: Profile, now: Date): IntentResult {
-  if (profile.id !== intent.profileId) return refuse(['profileId'], issueText('schema.registry.intentNamesAnotherProfile'))
+  if (profile.id !== intent.profileId)
+    return refuse(['profileId'], issueText('schema.registry.intentNamesAnotherProfile'))
   return wireFor(sharedProvider(intentProvider(intent)), intent, profile, now)
 }
 
@@ -161,10 +162,13 @@ function wireFor<P extends ProviderName>(
   if (!provider.owns(intent)) throw new Error(`${provider.name} does not take ${intent.kind} tasks`)
   if (!provider.ownsProfile(profile)) {
     const needed = provider.name
-    return refuse(['profileId'], issueText('schema.templates.otherProvidersProfile', {
-      provider: msg(`schema.provider.${profile.provider}`),
-      needed: msg(`schema.provider.${needed}`),
-    }))
+    return refuse(
+      ['profileId'],
+      issueText('schema.templates.otherProvidersProfile', {
+        provider: msg(`schema.provider.${profile.provider}`),
+        needed: msg(`schema.provider.${needed}`),
+      }),
+    )
   }
   return provider.toWire(intent, profile, now)
 }

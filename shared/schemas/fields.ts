@@ -6,7 +6,11 @@ import { issueText, noun, type SchemaNoun } from '../i18n/issue-message'
 
 export const ProfileId = z.uuid({ error: issueText('schema.fields.notProfileId') })
 
-export const Label = z.string().trim().min(1, { error: issueText('schema.fields.giveName') }).max(60, { error: issueText('schema.text.atMostChars', { max: 60 }) })
+export const Label = z
+  .string()
+  .trim()
+  .min(1, { error: issueText('schema.fields.giveName') })
+  .max(60, { error: issueText('schema.text.atMostChars', { max: 60 }) })
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
@@ -32,7 +36,8 @@ export const ServiceUrl = z
     if (url.username || url.password) {
       ctx.addIssue({ code: 'custom', message: issueText('schema.fields.doNotPutUser') })
     }
-    if (url.search || url.hash) ctx.addIssue({ code: 'custom', message: issueText('schema.fields.leaveOutQueryFragment') })
+    if (url.search || url.hash)
+      ctx.addIssue({ code: 'custom', message: issueText('schema.fields.leaveOutQueryFragment') })
   })
 
 /** A free-text field the agent may leave empty (forms always hand over strings). */

@@ -68,9 +68,7 @@ export const DialableE164 = E164.superRefine((value, ctx) => {
 /** A date and time with its UTC offset, e.g. 2026-07-01T09:30:00+02:00. */
 export const IsoInstant = z.iso.datetime({ offset: true, error: issueText('schema.intentFields.giveDateTimeIts') })
 
-export const TimeZone = z
-  .string()
-  .refine(isIanaTimeZone, { error: issueText('schema.common.chooseTimeZoneBy') })
+export const TimeZone = z.string().refine(isIanaTimeZone, { error: issueText('schema.common.chooseTimeZoneBy') })
 
 /** Text the agent must fill in, at most `max` characters (UTF-16 units, as the providers count). */
 export const Text = (max: number, what: SchemaNoun) =>

@@ -22,7 +22,10 @@ export const SetProxySignIn = z
       .max(256)
       // Basic authentication joins the two with a colon: one in the name would split it wrongly.
       .refine((name) => !name.includes(':'), { error: issueText('schema.proxySignIn.proxyUserNameCannot') }),
-    password: z.string().min(1, { error: issueText('schema.proxySignIn.enterPasswordProxyAsks') }).max(1024),
+    password: z
+      .string()
+      .min(1, { error: issueText('schema.proxySignIn.enterPasswordProxyAsks') })
+      .max(1024),
   })
   .strict()
 export type SetProxySignIn = z.infer<typeof SetProxySignIn>

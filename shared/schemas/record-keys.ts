@@ -20,7 +20,12 @@ const REFUSED_KEY = '__proto__'
 export function refusingProtoKey<S extends z.ZodType<Record<string, unknown>>>(record: S) {
   return z.preprocess((input: z.input<S>, ctx) => {
     if (typeof input === 'object' && input !== null && Object.hasOwn(input, REFUSED_KEY)) {
-      ctx.addIssue({ code: 'custom', path: [REFUSED_KEY], message: issueText('schema.recordKeys.nameProtoCannotUsed'), input })
+      ctx.addIssue({
+        code: 'custom',
+        path: [REFUSED_KEY],
+        message: issueText('schema.recordKeys.nameProtoCannotUsed'),
+        input,
+      })
     }
     return input
   }, record)
@@ -57,7 +62,11 @@ export function textMap(rules: TextMapRules) {
     .custom<Record<string, string>>(isPlainObject, { error: issueText('schema.recordKeys.expectedObjectNamesText') })
     .superRefine((map, ctx) => {
       if (Object.hasOwn(map, REFUSED_KEY)) {
-        ctx.addIssue({ code: 'custom', path: [REFUSED_KEY], message: issueText('schema.recordKeys.nameProtoCannotUsed') })
+        ctx.addIssue({
+          code: 'custom',
+          path: [REFUSED_KEY],
+          message: issueText('schema.recordKeys.nameProtoCannotUsed'),
+        })
       }
       const keys = Object.keys(map)
       for (const key of keys) {

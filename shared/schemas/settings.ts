@@ -88,7 +88,9 @@ export type SetAsideProfile = z.infer<typeof SetAsideProfile>
 export const SettingsDocument = SettingsValues.partial()
   .extend({
     version: z.literal(SETTINGS_VERSION),
-    profiles: z.array(Profile).max(200, { error: issueText('schema.text.atMostItems', { what: noun('profiles'), max: 200 }) }),
+    profiles: z
+      .array(Profile)
+      .max(200, { error: issueText('schema.text.atMostItems', { what: noun('profiles'), max: 200 }) }),
     setAside: z.array(SetAsideProfile).max(200).optional(),
   })
   .strict()
@@ -96,7 +98,11 @@ export const SettingsDocument = SettingsValues.partial()
     const seen = new Set<string>()
     doc.profiles.forEach((profile, index) => {
       if (seen.has(profile.id))
-        ctx.addIssue({ code: 'custom', path: ['profiles', index, 'id'], message: issueText('schema.settings.duplicateProfileId') })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['profiles', index, 'id'],
+          message: issueText('schema.settings.duplicateProfileId'),
+        })
       seen.add(profile.id)
     })
   })

@@ -127,7 +127,9 @@ describe('quick entry', () => {
 
   it('follow up with an email: an eGain task for that customer, due on the day, for the user named', () => {
     // The profile acts as an application: eGain needs the user to assign it to, and says so.
-    expect(inEnglish(parseQuickEntry('follow up ana@example.com friday 4pm: send the contract', context()).problems)).toEqual([
+    expect(
+      inEnglish(parseQuickEntry('follow up ana@example.com friday 4pm: send the contract', context()).problems),
+    ).toEqual([
       {
         path: 'assignee',
         message: 'When an application (not a user) creates the task, name the user to assign it to.',

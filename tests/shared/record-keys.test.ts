@@ -43,7 +43,9 @@ describe('record-like fields and __proto__', () => {
     const result = ConnectSegmentAttributes.safeParse({
       outer: { ValueMap: withOwn('placeholder', { ValueInteger: 1 }) },
     })
-    expect(inEnglish(result.error?.issues)).toContainEqual(expect.objectContaining({ path: ['outer', 'ValueMap', '__proto__'] }))
+    expect(inEnglish(result.error?.issues)).toContainEqual(
+      expect.objectContaining({ path: ['outer', 'ValueMap', '__proto__'] }),
+    )
   })
 
   it('every z.record in the shared schemas goes through refusingProtoKey', () => {

@@ -5,9 +5,7 @@ import { issueText } from '../../i18n/issue-message'
 export const AiccsSecret = z
   .object({
     provider: z.literal('aiccs'),
-    accessKeyId: z
-      .string()
-      .regex(/^[A-Za-z0-9]{8,64}$/, { error: issueText('schema.aiccsSecret.accesskeyId864') }),
+    accessKeyId: z.string().regex(/^[A-Za-z0-9]{8,64}$/, { error: issueText('schema.aiccsSecret.accesskeyId864') }),
     accessKeySecret: SecretText(128, 'accesskeySecret'),
     /**
      * An STS token issued with a temporary AccessKey (STS.…), sent as `x-acs-security-token`; empty

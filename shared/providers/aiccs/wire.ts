@@ -28,8 +28,7 @@ export type AiccsCallDay = z.infer<typeof AiccsCallDay>
 export const AiccsCallRetryReason = z.enum(
   ['CALL_REJECTED', 'USER_BUSY', 'SUSPEND', 'INVALID_NUMBER', 'POWERED_OFF', 'NETWORK_BUSY', 'NO_ANSWER'],
   {
-    error:
-      issueText('schema.aiccsWire.retryReasonCallRejected'),
+    error: issueText('schema.aiccsWire.retryReasonCallRejected'),
   },
 )
 

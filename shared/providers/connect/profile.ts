@@ -25,7 +25,8 @@ export const ConnectEndpointUrl = z
       })
       return
     }
-    if (url.protocol !== 'https:') ctx.addIssue({ code: 'custom', message: issueText('schema.connectProfile.useHttpsAddress') })
+    if (url.protocol !== 'https:')
+      ctx.addIssue({ code: 'custom', message: issueText('schema.connectProfile.useHttpsAddress') })
     else if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
       ctx.addIssue({ code: 'custom', message: issueText('schema.connectProfile.giveEndpointSAddress') })
     }
@@ -61,7 +62,8 @@ const SsoStartUrl = z
 
 const AWS_REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d{1,2}$/
 
-const ConnectTarget = (max: number, what: SchemaNoun) => z.object({ id: RequiredText(max, what), label: Label }).strict()
+const ConnectTarget = (max: number, what: SchemaNoun) =>
+  z.object({ id: RequiredText(max, what), label: Label }).strict()
 
 /** How many flows, templates and quick connects a profile lists, each (the editor's row lists too). */
 export const CONNECT_TARGETS_MAX = 50
@@ -71,7 +73,10 @@ const connectFields = z
     id: ProfileId,
     provider: z.literal('connect'),
     label: Label,
-    region: z.string().trim().regex(AWS_REGION, { error: issueText('schema.connectProfile.enterAwsRegionUs') }),
+    region: z
+      .string()
+      .trim()
+      .regex(AWS_REGION, { error: issueText('schema.connectProfile.enterAwsRegionUs') }),
     /** `InstanceId`: 1–100 characters. */
     instanceId: RequiredText(100, 'instanceId'),
     /** `ContactFlowId`: at most 500 characters. */
@@ -97,7 +102,9 @@ const connectFields = z
       .string()
       .trim()
       .max(128, { error: issueText('schema.text.atMostChars', { max: 128 }) })
-      .regex(/^[A-Za-z0-9_.@+=,/-]*$/, { error: issueText('schema.connectProfile.awsProfileNameHas', { allowed: '_ . @ + = , / -' }) })
+      .regex(/^[A-Za-z0-9_.@+=,/-]*$/, {
+        error: issueText('schema.connectProfile.awsProfileNameHas', { allowed: '_ . @ + = , / -' }),
+      })
       .default(''),
     /** `sso`: the Identity Center's AWS access portal URL. */
     ssoStartUrl: SsoStartUrl.default(''),
@@ -105,7 +112,9 @@ const connectFields = z
     ssoRegion: z
       .string()
       .trim()
-      .refine((value) => value === '' || AWS_REGION.test(value), { error: issueText('schema.connectProfile.enterAwsRegionUs2') })
+      .refine((value) => value === '' || AWS_REGION.test(value), {
+        error: issueText('schema.connectProfile.enterAwsRegionUs2'),
+      })
       .default(''),
     /** `sso`: the AWS account (12 digits) whose role Callboard takes; empty: the only one the agent has. */
     ssoAccountId: z
@@ -118,7 +127,9 @@ const connectFields = z
       .string()
       .trim()
       .max(64, { error: issueText('schema.text.atMostChars', { max: 64 }) })
-      .regex(/^[\w+=,.@-]*$/, { error: issueText('schema.connectProfile.roleNameHasLetters', { allowed: '_ + = , . @ -' }) })
+      .regex(/^[\w+=,.@-]*$/, {
+        error: issueText('schema.connectProfile.roleNameHasLetters', { allowed: '_ + = , . @ -' }),
+      })
       .default(''),
   })
   .strict()
@@ -131,8 +142,7 @@ const regionalChoicesOnlyWithoutEndpoint = <
 ) =>
   schema.refine((p) => p.endpointUrl === '' || (!p.fips && !p.dualStack), {
     path: ['endpointUrl'],
-    message:
-      issueText('schema.connectProfile.fipsDualStackChoose'),
+    message: issueText('schema.connectProfile.fipsDualStackChoose'),
   })
 
 /** Each credential source needs its own settings. */

@@ -61,7 +61,10 @@ const keyMessage = (issue: z.core.$ZodRawIssue) => (issue.code === 'invalid_key'
 
 const text = (what: SchemaNoun, min: number, max?: number) => {
   let schema = z.string({
-    error: (issue) => (issue.input === undefined ? issueText('schema.text.enter', { what: noun(what) }) : issueText('schema.text.mustBeText', { what: noun(what) })),
+    error: (issue) =>
+      issue.input === undefined
+        ? issueText('schema.text.enter', { what: noun(what) })
+        : issueText('schema.text.mustBeText', { what: noun(what) }),
   })
   if (min > 0) schema = schema.min(min, { error: issueText('schema.text.enter', { what: noun(what) }) })
   if (max !== undefined) schema = schema.max(max, { error: issueText('schema.text.atMostChars', { max: max }) })
@@ -90,7 +93,9 @@ export const ConnectReferences = refusingProtoKey(
     z
       .string()
       .min(1, { error: issueText('schema.connectWire.referenceNeedsName') })
-      .max(L.referenceKeyChars, { error: issueText('schema.templates.referenceNameChars', { max: L.referenceKeyChars }) }),
+      .max(L.referenceKeyChars, {
+        error: issueText('schema.templates.referenceNameChars', { max: L.referenceKeyChars }),
+      }),
     ConnectReference,
     { error: keyMessage },
   ),
@@ -113,7 +118,9 @@ export const ConnectAttributes = refusingProtoKey(
     z
       .string()
       .min(1, { error: issueText('schema.common.attributeNeedsName') })
-      .max(L.attributeKeyChars, { error: issueText('schema.templates.attributeNameChars', { max: L.attributeKeyChars }) })
+      .max(L.attributeKeyChars, {
+        error: issueText('schema.templates.attributeNameChars', { max: L.attributeKeyChars }),
+      })
       .regex(ATTRIBUTE_KEY, { error: issueText('schema.connectWire.attributeNamesUseLetters') }),
     text('attributeValue', 0, L.attributeValueChars),
     { error: keyMessage },

@@ -76,7 +76,9 @@ const egainFields = z
     defaultDepartment: OptionalText(255),
     taskSubtypes: z
       .array(RequiredText(100, 'taskSubtype'))
-      .max(EGAIN_SUBTYPES_MAX, { error: issueText('schema.text.atMostItems', { what: noun('subtypes'), max: EGAIN_SUBTYPES_MAX }) }),
+      .max(EGAIN_SUBTYPES_MAX, {
+        error: issueText('schema.text.atMostItems', { what: noun('subtypes'), max: EGAIN_SUBTYPES_MAX }),
+      }),
   })
   .strict()
 

@@ -82,5 +82,8 @@ export function egainToWire(intent: EgainFollowUpIntent, p: EgainProfile, now: D
       : head === 'query'
         ? ['lookup', 'attribute']
         : undefined
-  return refuse(mapped ?? ['wire', ...(issue?.path ?? []).map(String)], issue?.message ?? issueText('schema.common.requestWasRefused'))
+  return refuse(
+    mapped ?? ['wire', ...(issue?.path ?? []).map(String)],
+    issue?.message ?? issueText('schema.common.requestWasRefused'),
+  )
 }

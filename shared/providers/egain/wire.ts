@@ -24,7 +24,9 @@ const Filled = (max: number, what: SchemaNoun) =>
     .regex(/\S/, { error: issueText('schema.text.enter', { what: noun(what) }) })
 
 const Optional = (max: number, what: SchemaNoun) =>
-  z.string({ error: issueText('schema.text.isText', { what: noun(what) }) }).check(...maxChars(max, issueText('schema.text.atMostCharsOf', { what: noun(what), max: max })))
+  z
+    .string({ error: issueText('schema.text.isText', { what: noun(what) }) })
+    .check(...maxChars(max, issueText('schema.text.atMostCharsOf', { what: noun(what), max: max })))
 
 /** A strict object whose own issues (missing, wrong type, unknown fields) read in plain words. */
 const Shape = <S extends z.ZodRawShape>(what: SchemaNoun, shape: S) =>
@@ -36,7 +38,9 @@ const Shape = <S extends z.ZodRawShape>(what: SchemaNoun, shape: S) =>
   })
 
 const List = <T extends z.ZodType>(item: T, max: number, what: SchemaNoun) =>
-  z.array(item, { error: issueText('schema.text.giveList', { what: noun(what) }) }).max(max, { error: issueText('schema.text.atMostItems', { what: noun(what), max: max }) })
+  z
+    .array(item, { error: issueText('schema.text.giveList', { what: noun(what) }) })
+    .max(max, { error: issueText('schema.text.atMostItems', { what: noun(what), max: max }) })
 
 /** `{ "value": … }` wrappers are how eGain spells enumerated and named elements. */
 const ValueOf = <T extends z.ZodType>(what: SchemaNoun, value: T) => Shape(what, { value })
@@ -64,8 +68,7 @@ export const EgainSearchContactOnAttribute = z.custom<(typeof CONTACT_POINT_ATTR
     typeof value === 'string' &&
     ((CONTACT_POINT_ATTRIBUTES as readonly string[]).includes(value) || CUSTOM_ATTRIBUTE.test(value)),
   {
-    error:
-      issueText('schema.egainWire.chooseWhatLookCustomer'),
+    error: issueText('schema.egainWire.chooseWhatLookCustomer'),
   },
 )
 export type EgainSearchContactOnAttribute = z.infer<typeof EgainSearchContactOnAttribute>
@@ -74,8 +77,7 @@ export type EgainSearchContactOnAttribute = z.infer<typeof EgainSearchContactOnA
 export const EgainActivityContact = z.enum(
   ['email.emailAddress', 'home.phone', 'office.phone', 'social.facebookId', 'social.twitterId', 'social.instagramId'],
   {
-    error:
-      issueText('schema.egainWire.activityContactMustEmail'),
+    error: issueText('schema.egainWire.activityContactMustEmail'),
   },
 )
 export type EgainActivityContact = z.infer<typeof EgainActivityContact>
@@ -118,7 +120,9 @@ export const EgainCustomAttributes = Shape('customAttributes', {
 })
 
 /** Email contact point: `emailAddress` (v3 contact-point page: "must be a valid email address"). */
-const EgainEmail = Shape('emailContactPoint', { emailAddress: z.email({ error: issueText('schema.egainWire.enterValidEmailAddress') }) })
+const EgainEmail = Shape('emailContactPoint', {
+  emailAddress: z.email({ error: issueText('schema.egainWire.enterValidEmailAddress') }),
+})
 
 /**
  * Phone contact point: `type.value` + `phoneNo` (v3 "Create Contact Point" page); [I] that it sits in a
@@ -171,9 +175,7 @@ export const EgainCustomer = Shape('customer', {
     contact: List(EgainContact, 50, 'contacts').min(1, { error: issueText('schema.egainWire.giveCustomerContact') }),
   }),
   /** "This API does not allow specifying department.name in the customer element." */
-  department: z
-    .never({ error: issueText('schema.egainWire.leaveDepartmentOutCustomer') })
-    .optional(),
+  department: z.never({ error: issueText('schema.egainWire.leaveDepartmentOutCustomer') }).optional(),
 })
 
 /** `status.assigned.user`: the target user, named by exactly one of these (seed, "Target User"). */
@@ -241,9 +243,7 @@ export const EgainTaskBody = Shape('task', {
   }),
   subject: EgainSubject,
   priority: EgainPriority.optional(),
-  dueDate: z.iso
-    .datetime({ offset: true, error: issueText('schema.egainWire.giveDueDateIso') })
-    .optional(),
+  dueDate: z.iso.datetime({ offset: true, error: issueText('schema.egainWire.giveDueDateIso') }).optional(),
   customer: EgainCustomer,
   payload: Shape('payload', { task: Shape('taskPayload', { content: EgainTaskContent }) }).optional(),
   status: Shape('status', { assigned: Shape('assignment', { user: EgainTargetUser }) }).optional(),

@@ -33,10 +33,13 @@ export const reporter = (ctx: Issues) => {
       if (count > MAX_LISTED_ISSUES) {
         ctx.addIssue({
           code: 'custom',
-          message: issueText(what === 'numbers' ? 'schema.templates.numbersInvalidInAll' : 'schema.templates.entriesInvalidInAll', {
-            count,
-            listed: MAX_LISTED_ISSUES,
-          }),
+          message: issueText(
+            what === 'numbers' ? 'schema.templates.numbersInvalidInAll' : 'schema.templates.entriesInvalidInAll',
+            {
+              count,
+              listed: MAX_LISTED_ISSUES,
+            },
+          ),
         })
       }
     },
@@ -52,7 +55,8 @@ export const VoiceNumberList = z
     error: issueText('schema.voiceBroadcastWire.giveNumbersCallList'),
   })
   .superRefine((list, ctx) => {
-    if (list.length === 0) return void ctx.addIssue({ code: 'custom', message: issueText('schema.voiceBroadcastWire.giveAtLeastNumber') })
+    if (list.length === 0)
+      return void ctx.addIssue({ code: 'custom', message: issueText('schema.voiceBroadcastWire.giveAtLeastNumber') })
     if (list.length > MAX_NUMBER_LIST) {
       return void ctx.addIssue({
         code: 'custom',
@@ -91,7 +95,8 @@ export const VoiceNumberInfoList = z
     error: issueText('schema.voiceBroadcastWire.giveNumbersCallList'),
   })
   .superRefine((list, ctx) => {
-    if (list.length === 0) return void ctx.addIssue({ code: 'custom', message: issueText('schema.voiceBroadcastWire.giveAtLeastNumber') })
+    if (list.length === 0)
+      return void ctx.addIssue({ code: 'custom', message: issueText('schema.voiceBroadcastWire.giveAtLeastNumber') })
     if (list.length > MAX_NUMBER_INFO_LIST) {
       return void ctx.addIssue({
         code: 'custom',
@@ -151,7 +156,12 @@ const V = VOICE_BROADCAST_LIMITS
 const Filled = (max: number, what: SchemaNoun, min = 1) =>
   z
     .string({ error: issueText('schema.text.enter', { what: noun(what) }) })
-    .min(min, { error: min === 1 ? issueText('schema.text.enter', { what: noun(what) }) : issueText('schema.text.atLeastCharsOf', { what: noun(what), min: min }) })
+    .min(min, {
+      error:
+        min === 1
+          ? issueText('schema.text.enter', { what: noun(what) })
+          : issueText('schema.text.atLeastCharsOf', { what: noun(what), min: min }),
+    })
     .check(...maxChars(max, issueText('schema.text.atMostCharsOf', { what: noun(what), max: max })))
     .regex(/\S/, { error: issueText('schema.text.enter', { what: noun(what) }) })
 
@@ -251,18 +261,20 @@ const commonFields = {
   /** Agent group id; the lower bound 1 is ours. */
   sipGroupId: Int(V.sipGroupId.min, V.sipGroupId.max, 'agentGroupId').optional(),
   /** Only documented value: 1, proportional outgoing calls. */
-  outboundControl: z.literal(1, { error: issueText('schema.voiceBroadcastWire.outboundControl1Proportional') }).optional(),
+  outboundControl: z
+    .literal(1, { error: issueText('schema.voiceBroadcastWire.outboundControl1Proportional') })
+    .optional(),
   calloutRate: Int(V.calloutRate.min, V.calloutRate.max, 'calloutRate').optional(),
   /** 1 transfer after the broadcast, 2 transfer on a key press (toSeatKey). */
-  toSeatType: z
-    .literal([1, 2], { error: issueText('schema.voiceBroadcastWire.transferCondition1After') })
-    .optional(),
+  toSeatType: z.literal([1, 2], { error: issueText('schema.voiceBroadcastWire.transferCondition1After') }).optional(),
   /** The key that transfers to an agent; 0–9 is [I] (a phone key), the documentation gives no range. */
   toSeatKey: Int(V.toSeatKey.min, V.toSeatKey.max, 'transferKey').optional(),
   /** At most 3 windows. Start-before-end is not checked: not documented, and overnight windows may be meant. */
   allowSendTime: z
     .array(VoiceAllowSendTime, { error: issueText('schema.voiceBroadcastWire.giveSendingWindowsList') })
-    .max(V.sendWindows, { error: issueText('schema.text.atMostItems', { what: noun('sendingWindows'), max: V.sendWindows }) })
+    .max(V.sendWindows, {
+      error: issueText('schema.text.atMostItems', { what: noun('sendingWindows'), max: V.sendWindows }),
+    })
     .optional(),
   /** Seconds; default 60. */
   maxRingingTime: Int(V.maxRingingTime.min, V.maxRingingTime.max, 'maximumRingingTimeSeconds').optional(),
@@ -270,7 +282,11 @@ const commonFields = {
 
 type Common = z.infer<z.ZodObject<typeof commonFields>>
 
-const REQUIRED_WHEN: { when: (r: Common) => boolean; condition: { when: string; value: number }; fields: (keyof Common)[] }[] = [
+const REQUIRED_WHEN: {
+  when: (r: Common) => boolean
+  condition: { when: string; value: number }
+  fields: (keyof Common)[]
+}[] = [
   { when: (r) => r.source === 1, condition: { when: 'source', value: 1 }, fields: ['voiceFileId'] },
   { when: (r) => r.source === 2, condition: { when: 'source', value: 2 }, fields: ['uploadName', 'baseFile'] },
   { when: (r) => r.source === 3, condition: { when: 'source', value: 3 }, fields: ['text', 'lan'] },
@@ -286,7 +302,11 @@ const REQUIRED_WHEN: { when: (r: Common) => boolean; condition: { when: string; 
     condition: { when: 'toSeat', value: 1 },
     fields: ['sipGroupId', 'outboundControl', 'calloutRate', 'toSeatType'],
   },
-  { when: (r) => r.toSeat === 1 && r.toSeatType === 2, condition: { when: 'toSeatType', value: 2 }, fields: ['toSeatKey'] },
+  {
+    when: (r) => r.toSeat === 1 && r.toSeatType === 2,
+    condition: { when: 'toSeatType', value: 2 },
+    fields: ['toSeatKey'],
+  },
 ]
 
 /**
@@ -298,7 +318,11 @@ const conditionalFields = (request: Common, ctx: Issues) => {
     if (!rule.when(request)) continue
     for (const field of rule.fields) {
       if (request[field] === undefined) {
-        ctx.addIssue({ code: 'custom', path: [field], message: issueText('schema.templates.requiredWhen', { field, ...rule.condition }) })
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: issueText('schema.templates.requiredWhen', { field, ...rule.condition }),
+        })
       }
     }
   }

@@ -65,10 +65,14 @@ export const WebexProfile = z
     clientId: OptionalText(200).default(''),
     entryPoints: z
       .array(WebexEntryPoint)
-      .max(WEBEX_PROFILE_ROWS_MAX, { error: issueText('schema.text.atMostItems', { what: noun('entryPoints'), max: WEBEX_PROFILE_ROWS_MAX }) }),
+      .max(WEBEX_PROFILE_ROWS_MAX, {
+        error: issueText('schema.text.atMostItems', { what: noun('entryPoints'), max: WEBEX_PROFILE_ROWS_MAX }),
+      }),
     outdialAnis: z
       .array(WebexOutdialAni)
-      .max(WEBEX_PROFILE_ROWS_MAX, { error: issueText('schema.text.atMostItems', { what: noun('outdialAnis'), max: WEBEX_PROFILE_ROWS_MAX }) }),
+      .max(WEBEX_PROFILE_ROWS_MAX, {
+        error: issueText('schema.text.atMostItems', { what: noun('outdialAnis'), max: WEBEX_PROFILE_ROWS_MAX }),
+      }),
     scheduledCallbackQueueId: OptionalText(64),
   })
   .strict()

@@ -43,7 +43,12 @@ const S = WEBEX_SCHEDULED_CALLBACK_LIMITS
 /** A required string field: non-empty (an empty id or number cannot be meant), at most `max` characters. */
 const requiredText = (what: SchemaNoun, max?: number) => {
   const text = z
-    .string({ error: (issue) => (issue.input === undefined ? issueText('schema.text.enter', { what: noun(what) }) : issueText('schema.text.mustBeText', { what: noun(what) })) })
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? issueText('schema.text.enter', { what: noun(what) })
+          : issueText('schema.text.mustBeText', { what: noun(what) }),
+    })
     .min(1, { error: issueText('schema.text.enter', { what: noun(what) }) })
   return max === undefined ? text : text.check(...maxChars(max, issueText('schema.text.atMostChars', { max: max })))
 }
@@ -54,13 +59,19 @@ const requiredText = (what: SchemaNoun, max?: number) => {
 export const WebexTaskAttributes = textMap({
   notText: issueText('schema.webexWire.attributeValuesText'),
   value: (value) =>
-    utf8Bytes(value) > L.attributeValueBytes ? issueText('schema.templates.atMostBytesPerValue', { max: L.attributeValueBytes }) : null,
+    utf8Bytes(value) > L.attributeValueBytes
+      ? issueText('schema.templates.atMostBytesPerValue', { max: L.attributeValueBytes })
+      : null,
   map: (_attributes, keys, ctx) => {
     if (keys.length > L.attributesMaxPairs) {
-      ctx.addIssue({ code: 'custom', message: issueText('schema.templates.atMostAttributes', { max: L.attributesMaxPairs, count: keys.length }) })
+      ctx.addIssue({
+        code: 'custom',
+        message: issueText('schema.templates.atMostAttributes', { max: L.attributesMaxPairs, count: keys.length }),
+      })
     }
     for (const key of keys) {
-      if (key.length === 0) ctx.addIssue({ code: 'custom', path: [key], message: issueText('schema.common.attributeNeedsName') })
+      if (key.length === 0)
+        ctx.addIssue({ code: 'custom', path: [key], message: issueText('schema.common.attributeNeedsName') })
       else if (utf8Bytes(key) > L.attributeKeyBytes) {
         ctx.addIssue({
           code: 'custom',
@@ -85,8 +96,7 @@ const SIP_HEADER_VALUE = /^(?:[^\p{Cc}]|\t)*$/u
  */
 export const WebexTaskCustomAttributes = textMap({
   notText: issueText('schema.webexWire.headerValuesText'),
-  value: (value) =>
-    SIP_HEADER_VALUE.test(value) ? null : issueText('schema.webexWire.headerValuesCannotContain'),
+  value: (value) => (SIP_HEADER_VALUE.test(value) ? null : issueText('schema.webexWire.headerValuesCannotContain')),
   valueJsonSchema: { pattern: SIP_HEADER_VALUE.source },
   map: (headers, keys, ctx) => {
     if (keys.length > L.customAttributesMaxEntries) {
@@ -190,7 +200,8 @@ export function isIanaTimeZone(name: string): boolean {
 /** Optional country code (+), then digits, spaces, hyphens, parentheses and periods; at least one digit. */
 const CALLBACK_NUMBER = /^\+?[0-9 ().-]+$/
 
-const hhmmss = (what: SchemaNoun) => z.iso.time({ precision: 0, error: issueText('schema.text.hhmmss', { what: noun(what) }) })
+const hhmmss = (what: SchemaNoun) =>
+  z.iso.time({ precision: 0, error: issueText('schema.text.hhmmss', { what: noun(what) }) })
 
 /**
  * Body of the scheduled-callback request, time-independent rules only; its time rules are
@@ -201,7 +212,9 @@ export const WebexScheduleCallbackRequest = z
     customerName: requiredText('customerName', S.customerNameChars),
     callbackNumber: z
       .string({ error: issueText('schema.webexWire.enterCallbackNumber') })
-      .min(S.callbackNumberMinChars, { error: issueText('schema.text.atLeastChars', { min: S.callbackNumberMinChars }) })
+      .min(S.callbackNumberMinChars, {
+        error: issueText('schema.text.atLeastChars', { min: S.callbackNumberMinChars }),
+      })
       .max(S.callbackNumberMaxChars, { error: issueText('schema.text.atMostChars', { max: S.callbackNumberMaxChars }) })
       .regex(CALLBACK_NUMBER, {
         error: issueText('schema.webexWire.useDigitsOptionalLeading'),
@@ -278,17 +291,24 @@ export const webexCallbackWindow: TimeRule<WebexScheduleCallbackRequest> = (requ
   const { timezone, scheduleDate, startTime, endTime } = request
   const today = Math.floor(wallClock(nowMs, timezone) / DAY) * DAY
   const daysAhead = (Date.parse(`${scheduleDate}T00:00:00Z`) - today) / DAY
-  if (daysAhead < 0) return [{ path: ['scheduleDate'], message: issueText('schema.templates.datePassed', { timezone }) }]
+  if (daysAhead < 0)
+    return [{ path: ['scheduleDate'], message: issueText('schema.templates.datePassed', { timezone }) }]
   const issues: TimedIssue[] = []
   if (daysAhead > S.maxDaysAhead) {
-    issues.push({ path: ['scheduleDate'], message: issueText('schema.templates.scheduleCallbackDaysAhead', { days: S.maxDaysAhead }) })
+    issues.push({
+      path: ['scheduleDate'],
+      message: issueText('schema.templates.scheduleCallbackDaysAhead', { days: S.maxDaysAhead }),
+    })
   }
   const start = zonedInstant(scheduleDate, startTime, timezone)
   const end = zonedInstant(scheduleDate, endTime, timezone)
   const skipped = issueText('schema.templates.timeSkipped', { timezone })
   if (start === null) issues.push({ path: ['startTime'], message: skipped })
   else if (start < nowMs + S.minMinutesBeforeStart * MINUTE) {
-    issues.push({ path: ['startTime'], message: issueText('schema.templates.startMinutesFromNow', { minutes: S.minMinutesBeforeStart }) })
+    issues.push({
+      path: ['startTime'],
+      message: issueText('schema.templates.startMinutesFromNow', { minutes: S.minMinutesBeforeStart }),
+    })
   }
   if (end === null) issues.push({ path: ['endTime'], message: skipped })
   else if (start !== null) {
@@ -299,7 +319,10 @@ export const webexCallbackWindow: TimeRule<WebexScheduleCallbackRequest> = (requ
         message: issueText('schema.templates.endMinutesAfterStart', { minutes: S.minDurationMinutes }),
       })
     } else if (minutes > S.maxDurationMinutes) {
-      issues.push({ path: ['endTime'], message: issueText('schema.templates.endHoursAfterStart', { hours: S.maxDurationMinutes / 60 }) })
+      issues.push({
+        path: ['endTime'],
+        message: issueText('schema.templates.endHoursAfterStart', { hours: S.maxDurationMinutes / 60 }),
+      })
     }
   }
   return issues
