@@ -10,6 +10,7 @@ import { systemClock } from '../../electron/main/core/clock'
 import { createLogger } from '../../electron/main/core/logger'
 import { invokeChannels } from '../../shared/ipc/channels'
 import { invokes } from '../../shared/ipc/contract'
+import { inEnglish } from '../shared/in-english'
 
 const PROFILE_ID = '6f1c2a8e-4b7d-4c1e-9a3f-2d5b8e7c1a90'
 
@@ -364,7 +365,7 @@ describe('dispatch (S2)', () => {
       const result = await dispatch('tasks:submit', { intent: { ...base, [field]: record } })
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
       if (result.ok) return
-      expect(result.error.issues).toContainEqual({
+      expect(inEnglish(result.error.issues)).toContainEqual({
         path: ['intent', field, '__proto__'],
         message: expect.stringContaining('__proto__'),
       })

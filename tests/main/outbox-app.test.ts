@@ -8,6 +8,7 @@ import type { HistoryPage } from '../../shared/schemas/list-pages'
 import type { QueueItem, QueueSnapshot } from '../../shared/schemas/outbox'
 import { createTestServices } from './test-app-services'
 import { decodeLine, encodeRecord } from '../../electron/main/outbox/record-codec'
+import { inEnglish } from '../shared/in-english'
 
 // The outbox as the app runs it: in the user-data folder, across restarts, with one writer, and
 // telling the agent when its file had to be set aside.
@@ -123,7 +124,7 @@ describe('the outbox in the app', () => {
       const webex = services.sandbox!.profiles().find((p) => p.provider === 'webex')!
       const intent = { ...sampleTasks(webex, new Date(), 'UTC')[0]!.intent, origin: '+19999999999' }
       const refused = await call(services, 'tasks:submit', { intent })
-      expect(refused).toMatchObject({
+      expect(inEnglish(refused)).toMatchObject({
         ok: false,
         error: {
           code: 'invalid_input',

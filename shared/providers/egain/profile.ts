@@ -74,11 +74,9 @@ const egainFields = z
     scope: RequiredText(1000, 'scope'),
     acceptLanguage: EgainAcceptLanguage,
     defaultDepartment: OptionalText(255),
-    taskSubtypes: z
-      .array(RequiredText(100, 'taskSubtype'))
-      .max(EGAIN_SUBTYPES_MAX, {
-        error: issueText('schema.text.atMostItems', { what: noun('subtypes'), max: EGAIN_SUBTYPES_MAX }),
-      }),
+    taskSubtypes: z.array(RequiredText(100, 'taskSubtype')).max(EGAIN_SUBTYPES_MAX, {
+      error: issueText('schema.text.atMostItems', { what: noun('subtypes'), max: EGAIN_SUBTYPES_MAX }),
+    }),
   })
   .strict()
 

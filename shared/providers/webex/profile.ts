@@ -63,16 +63,12 @@ export const WebexProfile = z
      * a policy sets it once). Empty for the other sign-ins; profiles saved before it read as empty.
      */
     clientId: OptionalText(200).default(''),
-    entryPoints: z
-      .array(WebexEntryPoint)
-      .max(WEBEX_PROFILE_ROWS_MAX, {
-        error: issueText('schema.text.atMostItems', { what: noun('entryPoints'), max: WEBEX_PROFILE_ROWS_MAX }),
-      }),
-    outdialAnis: z
-      .array(WebexOutdialAni)
-      .max(WEBEX_PROFILE_ROWS_MAX, {
-        error: issueText('schema.text.atMostItems', { what: noun('outdialAnis'), max: WEBEX_PROFILE_ROWS_MAX }),
-      }),
+    entryPoints: z.array(WebexEntryPoint).max(WEBEX_PROFILE_ROWS_MAX, {
+      error: issueText('schema.text.atMostItems', { what: noun('entryPoints'), max: WEBEX_PROFILE_ROWS_MAX }),
+    }),
+    outdialAnis: z.array(WebexOutdialAni).max(WEBEX_PROFILE_ROWS_MAX, {
+      error: issueText('schema.text.atMostItems', { what: noun('outdialAnis'), max: WEBEX_PROFILE_ROWS_MAX }),
+    }),
     scheduledCallbackQueueId: OptionalText(64),
   })
   .strict()
