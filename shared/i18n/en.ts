@@ -4,7 +4,11 @@
 // holds no `@`, `|`, `{`/`}` of its own: both renderers read it alike (tests/shared/catalogues.test.ts).
 // Product names (Webex, eGain, Amazon Connect, AICCS) travel as parameters, never translated.
 
+import { schemaEn } from './schema-en'
+
 export const en = {
+  /** The shared schemas' validation messages (schema-en.ts). */
+  schema: schemaEn,
   /** What an older version kept as an English sentence, shown as it is. */
   asIs: '{text}',
   /** Things a sentence names, in the words the sentences around them need. */
@@ -13,6 +17,7 @@ export const en = {
     scheduledCallback: 'scheduled callback',
   },
   detail: {
+    invalid: 'invalid',
     noAnswer: 'no answer in time',
     unknownError: 'unknown error',
   },
@@ -393,7 +398,6 @@ export const en = {
     sandboxBuiltIn: 'Sandbox profiles are built in: their {what} cannot be changed.',
     sandboxPart: { settings: 'settings', credentials: 'credentials' },
     /** A shared schema's own words (the window translates them as it does on the form's fields). */
-    schemaWords: '{text}',
     noUpdateReady: 'No update is ready to install yet.',
     noIdentityProvider: 'This profile does not sign in through its identity provider.',
     noClientId:

@@ -4,13 +4,18 @@ import type { en } from './en'
 // missing or extra key a compile error; tests/shared/catalogues.test.ts checks the same at run time,
 // with the placeholders of each text.
 
+import { schemaEs } from './schema-es'
+
 export const es = {
+  /** The shared schemas' validation messages (schema-es.ts). */
+  schema: schemaEs,
   asIs: '{text}',
   thing: {
     task: 'la tarea',
     scheduledCallback: 'la devolución programada',
   },
   detail: {
+    invalid: 'no válido',
     noAnswer: 'sin respuesta a tiempo',
     unknownError: 'error desconocido',
   },
@@ -399,7 +404,6 @@ export const es = {
     profileGoneRemoved: 'Ese perfil ya no existe; es posible que se haya eliminado.',
     sandboxBuiltIn: 'Los perfiles del entorno de pruebas vienen incluidos: no se puede cambiar su {what}.',
     sandboxPart: { settings: 'configuración', credentials: 'credenciales' },
-    schemaWords: '{text}',
     noUpdateReady: 'Todavía no hay ninguna actualización lista para instalar.',
     noIdentityProvider: 'Este perfil no inicia sesión a través de su proveedor de identidad.',
     noClientId:

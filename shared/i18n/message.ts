@@ -58,8 +58,3 @@ export function msg<P extends Record<string, MessageParam> = never>(
   return params ? { key, params } : { key }
 }
 
-/**
- * A shared schema's own words inside a message (a refused field): English in the schema, translated
- * by the window as it translates them on a form's fields.
- */
-export const schemaWords = (text: string) => msg('failure.schemaWords', { text })

@@ -1,6 +1,7 @@
 import type { UiLanguage } from '../schemas/settings'
 import { en } from './en'
 import { es } from './es'
+import { issueMessage } from './issue-message'
 import type { Message } from './message'
 
 export const catalogues = { en, es } as const
@@ -30,3 +31,6 @@ export function renderMessage(message: Message, language: UiLanguage = 'en'): st
     return typeof value === 'object' ? renderMessage(value, language) : String(value)
   })
 }
+
+/** An issue's text (issue-message.ts) in English: for what main logs or words itself around it. */
+export const issueInEnglish = (text: string): string => renderMessage(issueMessage(text))

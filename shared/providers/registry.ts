@@ -15,6 +15,8 @@ import type {
 import { refuse } from './to-wire-kit'
 import { voiceBroadcast } from './voice-broadcast'
 import { webex } from './webex'
+import { issueText } from '../i18n/issue-message'
+import { msg } from '../i18n/message'
 
 /**
  * Every provider, by its name in the contract, in the order the app lists them. A provider is its
@@ -145,7 +147,8 @@ export const taskIdentity = (intent: TaskIntent): string =>
  * must be the one the intent names, of the intent's provider.
  */
 export function toWireRequest(intent: TaskIntent, profile: Profile, now: Date): IntentResult {
-  if (profile.id !== intent.profileId) return refuse(['profileId'], 'The intent names another profile.')
+  if (profile.id !== intent.profileId)
+    return refuse(['profileId'], issueText('schema.registry.intentNamesAnotherProfile'))
   return wireFor(sharedProvider(intentProvider(intent)), intent, profile, now)
 }
 
@@ -159,7 +162,13 @@ function wireFor<P extends ProviderName>(
   if (!provider.owns(intent)) throw new Error(`${provider.name} does not take ${intent.kind} tasks`)
   if (!provider.ownsProfile(profile)) {
     const needed = provider.name
-    return refuse(['profileId'], `This is a ${profile.provider} profile; the task needs a ${needed} profile.`)
+    return refuse(
+      ['profileId'],
+      issueText('schema.templates.otherProvidersProfile', {
+        provider: msg(`schema.provider.${profile.provider}`),
+        needed: msg(`schema.provider.${needed}`),
+      }),
+    )
   }
   return provider.toWire(intent, profile, now)
 }
@@ -179,7 +188,11 @@ function issuesFor<P extends ProviderName>(
     return [
       {
         path: ['provider'],
-        message: `These are ${secret.provider} credentials, but "${profile.label}" is a ${profile.provider} profile.`,
+        message: issueText('schema.templates.otherProvidersCredentials', {
+          provider: msg(`schema.provider.${secret.provider}`),
+          profile: profile.label,
+          profileProvider: msg(`schema.provider.${profile.provider}`),
+        }),
       },
     ]
   }

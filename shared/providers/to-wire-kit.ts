@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { IntentRefusal, WirePath } from './provider-module'
+import { issueText } from '../i18n/issue-message'
 
 // Helpers every provider's intent → wire mapping uses: a refusal at the intent's path, and the one
 // check of the built request against its wire schema, mapping the wire's field back to the intent
@@ -35,7 +36,7 @@ export function validate<T>(schema: z.ZodType<T>, value: unknown, paths: PathMap
   const result = schema.safeParse(value)
   if (result.success) return { ok: result.data }
   const issue = result.error.issues[0]
-  if (issue === undefined) return refuse(['wire'], 'The request was refused.')
+  if (issue === undefined) return refuse(['wire'], issueText('schema.common.requestWasRefused'))
   return refuse(intentPath(paths, issue.path), issue.message)
 }
 

@@ -5,12 +5,13 @@ import { CONNECT_TASK_LIMITS } from '../providers/connect/wire'
 import { isIanaTimeZone, WEBEX_SCHEDULED_CALLBACK_LIMITS } from '../providers/webex/wire'
 import { maxChars } from '../text'
 import { ProfileId } from './fields'
+import { issueText, noun, type SchemaNoun } from '../i18n/issue-message'
 
 // Field schemas the task intents of several providers share (a destination, a time, a callback's
 // common fields). Each provider's own intents are in its folder (shared/providers/<name>/intents.ts);
 // shared/schemas/intents.ts joins them into the task kinds.
 
-const INTERNATIONAL_FORMAT = 'Enter the number in international format, such as +14085550100.'
+const INTERNATIONAL_FORMAT = issueText('schema.intentFields.enterNumberInternationalFormat')
 
 /**
  * A phone number in E.164: +, country code, subscriber number; 8–16 characters in all. The shape
@@ -24,13 +25,13 @@ const NOT_DIALABLE: Record<E164Refusal['reason'], string> = {
   empty: INTERNATIONAL_FORMAT,
   not_a_number: INTERNATIONAL_FORMAT,
   not_international: INTERNATIONAL_FORMAT,
-  not_canonical: 'Leave out the national prefix after the country code: +44 20 7946 0958, not +44 020 7946 0958.',
-  too_short: 'This number is too short for its country.',
-  too_long: 'This number is too long for its country.',
-  invalid_length: 'This number has the wrong number of digits for its country.',
-  invalid_country: 'This country code does not exist, so the number cannot be dialled.',
-  invalid_for_region: 'No such number exists for this country code.',
-  not_e164: 'Webex cannot dial this number: international numbers have 7 to 15 digits.',
+  not_canonical: issueText('schema.intentFields.leaveOutNationalPrefix'),
+  too_short: issueText('schema.intentFields.numberTooShortIts'),
+  too_long: issueText('schema.intentFields.numberTooLongIts'),
+  invalid_length: issueText('schema.intentFields.numberHasWrongNumber'),
+  invalid_country: issueText('schema.intentFields.countryCodeDoesNot'),
+  invalid_for_region: issueText('schema.intentFields.noNumberExistsCountry'),
+  not_e164: issueText('schema.intentFields.webexCannotDialNumber'),
 }
 
 /**
@@ -65,19 +66,17 @@ export const DialableE164 = E164.superRefine((value, ctx) => {
 })
 
 /** A date and time with its UTC offset, e.g. 2026-07-01T09:30:00+02:00. */
-export const IsoInstant = z.iso.datetime({ offset: true, error: 'Give a date and time with its UTC offset.' })
+export const IsoInstant = z.iso.datetime({ offset: true, error: issueText('schema.intentFields.giveDateTimeIts') })
 
-export const TimeZone = z
-  .string()
-  .refine(isIanaTimeZone, { error: 'Choose a time zone by its IANA name, such as America/New_York.' })
+export const TimeZone = z.string().refine(isIanaTimeZone, { error: issueText('schema.common.chooseTimeZoneBy') })
 
 /** Text the agent must fill in, at most `max` characters (UTF-16 units, as the providers count). */
-export const Text = (max: number, what: string) =>
+export const Text = (max: number, what: SchemaNoun) =>
   z
     .string()
     .trim()
-    .min(1, { error: `Enter the ${what}.` })
-    .check(...maxChars(max, `At most ${max} characters.`))
+    .min(1, { error: issueText('schema.text.enter', { what: noun(what) }) })
+    .check(...maxChars(max, issueText('schema.text.atMostChars', { max: max })))
 
 // ——— callback: what every provider's callback asks for ———
 
@@ -93,7 +92,7 @@ export const callbackFields = {
   profileId: ProfileId,
   when: CallbackWhen,
   destination: E164,
-  customerName: Text(WEBEX_SCHEDULED_CALLBACK_LIMITS.customerNameChars, 'customer name'),
+  customerName: Text(WEBEX_SCHEDULED_CALLBACK_LIMITS.customerNameChars, 'customerName'),
   /** As long as the shortest provider takes it: Connect's task description. */
   reason: z.string().trim().max(CONNECT_TASK_LIMITS.descriptionChars),
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Profile } from './profiles'
 import { ProfileId, ProviderName } from './providers'
 import { SettingsValues } from './settings'
+import { issueText } from '../i18n/issue-message'
 
 export const POLICY_VERSION = 1
 
@@ -29,9 +30,9 @@ export const PolicyProxy = z
     url: z.union([
       z.literal('direct'),
       z
-        .url({ protocol: /^https?$/, error: 'The proxy must be an http:// or https:// address, or "direct".' })
+        .url({ protocol: /^https?$/, error: issueText('schema.policy.proxyMustHttpHttps') })
         .refine((url) => !new URL(url).password, {
-          error: 'A policy never holds the proxy password; see "For administrators" for where credentials go.',
+          error: issueText('schema.policy.policyNeverHoldsProxy'),
         }),
     ]),
     /** Hosts reached without the proxy, as NO_PROXY lists them: `.corp.example`, `intranet:8443`, `*`. */
@@ -66,14 +67,14 @@ export const PolicyDocument = z
      */
     proxy: PolicyProxy.optional(),
     /** The update feed (https), in place of the one set at build time. */
-    updateFeed: z.url({ protocol: /^https$/, error: 'The update feed must be an https:// address.' }).optional(),
+    updateFeed: z.url({ protocol: /^https$/, error: issueText('schema.policy.updateFeedMustHttps') }).optional(),
   })
   .strict()
   .superRefine((policy, ctx) => {
     const ids = new Set<string>()
     for (const [i, profile] of (policy.profiles ?? []).entries()) {
       if (ids.has(profile.id))
-        ctx.addIssue({ code: 'custom', path: ['profiles', i, 'id'], message: 'This id is used twice.' })
+        ctx.addIssue({ code: 'custom', path: ['profiles', i, 'id'], message: issueText('schema.policy.idUsedTwice') })
       ids.add(profile.id)
     }
   })

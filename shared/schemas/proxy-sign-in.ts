@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { issueText } from '../i18n/issue-message'
 
 /** A proxy as `host:port` (the one form the OS, a PAC file and the policy all reduce to). */
 export const ProxyAddress = z
@@ -6,7 +7,7 @@ export const ProxyAddress = z
   .trim()
   .toLowerCase()
   .regex(/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?):\d{1,5}$/, {
-    error: 'Enter the proxy as host:port, for example proxy.example.com:8080.',
+    error: issueText('schema.proxySignIn.enterProxyHostPort'),
   })
 export type ProxyAddress = z.infer<typeof ProxyAddress>
 
@@ -17,11 +18,14 @@ export const SetProxySignIn = z
     username: z
       .string()
       .trim()
-      .min(1, { error: 'Enter the user name the proxy asks for.' })
+      .min(1, { error: issueText('schema.proxySignIn.enterUserNameProxy') })
       .max(256)
       // Basic authentication joins the two with a colon: one in the name would split it wrongly.
-      .refine((name) => !name.includes(':'), { error: 'A proxy user name cannot contain a colon.' }),
-    password: z.string().min(1, { error: 'Enter the password the proxy asks for.' }).max(1024),
+      .refine((name) => !name.includes(':'), { error: issueText('schema.proxySignIn.proxyUserNameCannot') }),
+    password: z
+      .string()
+      .min(1, { error: issueText('schema.proxySignIn.enterPasswordProxyAsks') })
+      .max(1024),
   })
   .strict()
 export type SetProxySignIn = z.infer<typeof SetProxySignIn>

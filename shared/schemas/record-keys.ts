@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { issueText } from '../i18n/issue-message'
 
 /**
  * The key a record field refuses. zod's record skips an own `__proto__` key without a word (writing
@@ -19,7 +20,12 @@ const REFUSED_KEY = '__proto__'
 export function refusingProtoKey<S extends z.ZodType<Record<string, unknown>>>(record: S) {
   return z.preprocess((input: z.input<S>, ctx) => {
     if (typeof input === 'object' && input !== null && Object.hasOwn(input, REFUSED_KEY)) {
-      ctx.addIssue({ code: 'custom', path: [REFUSED_KEY], message: 'The name __proto__ cannot be used here.', input })
+      ctx.addIssue({
+        code: 'custom',
+        path: [REFUSED_KEY],
+        message: issueText('schema.recordKeys.nameProtoCannotUsed'),
+        input,
+      })
     }
     return input
   }, record)
@@ -53,10 +59,14 @@ export interface TextMapRules {
  */
 export function textMap(rules: TextMapRules) {
   return z
-    .custom<Record<string, string>>(isPlainObject, { error: 'Expected an object of names and text values.' })
+    .custom<Record<string, string>>(isPlainObject, { error: issueText('schema.recordKeys.expectedObjectNamesText') })
     .superRefine((map, ctx) => {
       if (Object.hasOwn(map, REFUSED_KEY)) {
-        ctx.addIssue({ code: 'custom', path: [REFUSED_KEY], message: 'The name __proto__ cannot be used here.' })
+        ctx.addIssue({
+          code: 'custom',
+          path: [REFUSED_KEY],
+          message: issueText('schema.recordKeys.nameProtoCannotUsed'),
+        })
       }
       const keys = Object.keys(map)
       for (const key of keys) {

@@ -4,6 +4,7 @@ import { checkAccelerator, acceleratorProblemText } from '../desktop/accelerator
 import { Profile } from './profiles'
 import { ProfileId, ProviderName } from './providers'
 import { refusingProtoKey } from './record-keys'
+import { issueText, noun } from '../i18n/issue-message'
 
 export const SETTINGS_VERSION = 2
 
@@ -17,7 +18,7 @@ export type UiLanguage = z.infer<typeof UiLanguage>
 export const regionCodes: readonly string[] = getCountries()
 
 export const RegionCode = z.string().refine((code) => isSupportedCountry(code), {
-  message: 'Choose a country or region from the list (a two-letter code such as GB or US).',
+  message: issueText('schema.settings.chooseCountryRegionFrom'),
 })
 
 /** A global-shortcut accelerator the app will register (see shared/desktop/accelerator.ts). */
@@ -87,7 +88,9 @@ export type SetAsideProfile = z.infer<typeof SetAsideProfile>
 export const SettingsDocument = SettingsValues.partial()
   .extend({
     version: z.literal(SETTINGS_VERSION),
-    profiles: z.array(Profile).max(200, { error: 'At most 200 profiles.' }),
+    profiles: z
+      .array(Profile)
+      .max(200, { error: issueText('schema.text.atMostItems', { what: noun('profiles'), max: 200 }) }),
     setAside: z.array(SetAsideProfile).max(200).optional(),
   })
   .strict()
@@ -95,7 +98,11 @@ export const SettingsDocument = SettingsValues.partial()
     const seen = new Set<string>()
     doc.profiles.forEach((profile, index) => {
       if (seen.has(profile.id))
-        ctx.addIssue({ code: 'custom', path: ['profiles', index, 'id'], message: 'Duplicate profile id.' })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['profiles', index, 'id'],
+          message: issueText('schema.settings.duplicateProfileId'),
+        })
       seen.add(profile.id)
     })
   })
@@ -103,7 +110,7 @@ export type SettingsDocument = z.infer<typeof SettingsDocument>
 
 export const SettingsPatch = SettingsValues.partial()
   .strict()
-  .refine((patch) => Object.keys(patch).length > 0, { message: 'Nothing to change.' })
+  .refine((patch) => Object.keys(patch).length > 0, { message: issueText('schema.settings.nothingChange') })
 export type SettingsPatch = z.infer<typeof SettingsPatch>
 
 /** Set when the file on disk could not be used as it was, at start-up or when it was read again. */

@@ -368,7 +368,7 @@ describe('dispatch (S2)', () => {
       const result = await dispatch('tasks:submit', { intent: { ...base, [field]: record } })
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
       if (result.ok) return
-      expect(result.error.issues).toContainEqual({
+      expect(inEnglish(result.error.issues)).toContainEqual({
         path: ['intent', field, '__proto__'],
         message: expect.stringContaining('__proto__'),
       })

@@ -129,7 +129,7 @@ describe('the outbox in the app', () => {
       const webex = services.sandbox!.profiles().find((p) => p.provider === 'webex')!
       const intent = { ...sampleTasks(webex, new Date(), 'UTC')[0]!.intent, origin: '+19999999999' }
       const refused = await call(services, 'tasks:submit', { intent })
-      expect(refused).toMatchObject({
+      expect(inEnglish(refused)).toMatchObject({
         ok: false,
         error: {
           code: 'invalid_input',

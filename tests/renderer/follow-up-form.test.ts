@@ -8,6 +8,7 @@ import { followUpFormSchema } from '../../renderer/src/features/tasks/follow-up/
 import { initialFollowUpValues } from '../../renderer/src/features/tasks/follow-up/follow-up-intent'
 import { drafts } from '../shared/fixtures'
 import { mountInApp, settleValidation, answerSubmit } from './mount'
+import { inEnglish } from '../shared/in-english'
 
 // The follow-up form's rules as the agent meets them: the profile decides the provider; eGain's
 // subject limit (in characters: code points, as zod counts them), the subject-or-content rule, the due date
@@ -360,7 +361,7 @@ describe('follow-up form schema', () => {
     const after = followUpFormSchema({ profiles: () => [egainUser], t, now: () => new Date('2030-01-01T09:00:00Z') })
     expect(before.safeParse({ ...valid, dueDate: at }).success).toBe(true)
     const late = after.safeParse({ ...valid, dueDate: at })
-    expect(late.error?.issues).toEqual([
+    expect(inEnglish(late.error?.issues)).toEqual([
       expect.objectContaining({ path: ['dueDate'], message: 'The due date must be in the future.' }),
     ])
   })

@@ -3,6 +3,7 @@ import { Profile } from '../../shared/schemas/profiles'
 import type { QuickContext } from '../../renderer/src/features/quick-entry/parse-quick-entry'
 import { parseQuickEntry, zonedIso } from '../../renderer/src/features/quick-entry/parse-quick-entry'
 import { drafts } from '../shared/fixtures'
+import { inEnglish } from '../shared/in-english'
 
 // Item 3: one line, read into the task it stands for and checked by the schemas main applies. The
 // README's grammar examples are here, each with what must come out of it.
@@ -109,7 +110,7 @@ describe('quick entry', () => {
   it('refuses a time Webex cannot schedule, with the provider’s rule', () => {
     const read = parseQuickEntry('callback Ana +1 415 555 0101 in 10 minutes', context())
     expect(read.intent).toBeNull()
-    expect(read.problems).toEqual([{ path: 'when.at', message: 'Start at least 30 minutes from now.' }])
+    expect(inEnglish(read.problems)).toEqual([{ path: 'when.at', message: 'Start at least 30 minutes from now.' }])
   })
 
   it('follow up Ana Ruiz friday: send the contract — a Connect task when only a name is given', () => {
@@ -126,7 +127,9 @@ describe('quick entry', () => {
 
   it('follow up with an email: an eGain task for that customer, due on the day, for the user named', () => {
     // The profile acts as an application: eGain needs the user to assign it to, and says so.
-    expect(parseQuickEntry('follow up ana@example.com friday 4pm: send the contract', context()).problems).toEqual([
+    expect(
+      inEnglish(parseQuickEntry('follow up ana@example.com friday 4pm: send the contract', context()).problems),
+    ).toEqual([
       {
         path: 'assignee',
         message: 'When an application (not a user) creates the task, name the user to assign it to.',

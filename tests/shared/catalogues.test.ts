@@ -83,11 +83,11 @@ describe('the catalogues of main’s messages', () => {
     }
   })
 
-  it('holds every key the code says (msg(…) in shared/, electron/, renderer/)', () => {
+  it('holds every key the code says (msg(…), issueText(…) in shared/, electron/, renderer/)', () => {
     const used = new Set<string>()
     for (const dir of ['shared', 'electron', 'renderer/src']) {
       for (const file of sourceFiles(join(root, dir))) {
-        for (const m of readFileSync(file, 'utf8').matchAll(/\bmsg\(\s*'([\w.]+)'/g)) used.add(m[1]!)
+        for (const m of readFileSync(file, 'utf8').matchAll(/\b(?:msg|issueText)\(\s*'([\w.]+)'/g)) used.add(m[1]!)
       }
     }
     expect(used.size).toBeGreaterThan(50)

@@ -11,6 +11,7 @@ import { egainTaskActivitySchema } from '../../shared/providers/egain/wire'
 import { VoiceBroadcastSend } from '../../shared/providers/voice-broadcast/wire'
 import { WebexCreateTaskRequest, webexScheduleCallbackSchema } from '../../shared/providers/webex/wire'
 import { drafts, type ProviderKey } from './fixtures'
+import { inEnglish } from './in-english'
 
 const NOW = new Date('2026-07-01T08:00:00Z')
 const ids: Record<ProviderKey, string> = {
@@ -47,7 +48,7 @@ function webexScheduled(payload: WebexPayload) {
 
 const refusal = (result: IntentResult) => {
   if (!('error' in result)) throw new Error(`expected a refusal, got ${result.provider}`)
-  return result.error
+  return inEnglish(result.error)
 }
 
 const outdial = {
@@ -91,7 +92,7 @@ describe('outdial (Webex)', () => {
 describe('a destination being queued (DialableE164)', () => {
   const issues = (value: string) => {
     const result = DialableE164.safeParse(value)
-    return result.success ? [] : result.error.issues.map((i) => i.message)
+    return result.success ? [] : result.error.issues.map((i) => inEnglish(i.message))
   }
 
   it('must be a number libphonenumber calls valid, not only E.164 in shape, with a specific message', () => {
@@ -335,7 +336,7 @@ describe('broadcast (voice broadcast)', () => {
   it('queues only numbers the list reader would take, with the same rule as the single-number field', () => {
     const refused = (numbers: string[]) => {
       const result = SubmitTask.safeParse({ intent: { ...broadcast, numbers } })
-      return result.success ? [] : result.error.issues.map((i) => [i.path.join('.'), i.message])
+      return result.success ? [] : result.error.issues.map((i) => [i.path.join('.'), inEnglish(i.message)])
     }
     expect(refused(['84901234567', '14085550199', '442079460958'])).toEqual([])
     // Each has the wire's shape (7–15 digits), and none can be dialled.
@@ -354,7 +355,7 @@ describe('broadcast (voice broadcast)', () => {
   it('lists the first bad numbers of a long list and sums up the rest', () => {
     const numbers = Array.from({ length: 30 }, (_, i) => `99912345${String(i).padStart(2, '0')}`)
     const result = SubmitTask.safeParse({ intent: { ...broadcast, numbers } })
-    const messages = result.success ? [] : result.error.issues.map((i) => i.message)
+    const messages = result.success ? [] : result.error.issues.map((i) => inEnglish(i.message))
     expect(messages).toHaveLength(21)
     expect(messages.at(-1)).toBe('30 numbers are invalid in all; only the first 20 are listed.')
   })
@@ -399,7 +400,10 @@ describe('broadcast (voice broadcast)', () => {
     })
     expect(VoiceBroadcastSend.safeParse(request).success).toBe(true)
     const never = { ...chosen, onSuccess: false, onFailed: false, onKey: '' }
-    expect(() => map({ ...broadcast, hangUpSms: never }, sms)).toThrow(/Choose when the SMS is sent/)
+    const parsed = TaskIntent.safeParse({ ...broadcast, hangUpSms: never })
+    expect(inEnglish(parsed.error?.issues.map((i) => i.message))).toContainEqual(
+      expect.stringMatching(/Choose when the SMS is sent/),
+    )
   })
 
   it('maps transfer-to-seat on a key press', () => {

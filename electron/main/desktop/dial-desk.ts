@@ -1,5 +1,6 @@
 import type { CountryCode } from '@shared/phone/dialable'
-import { msg, schemaWords, type Message, type MessageKey } from '@shared/i18n/message'
+import { issueMessage } from '@shared/i18n/issue-message'
+import { msg, type Message, type MessageKey } from '@shared/i18n/message'
 import type { Note } from '../core/note'
 import type { Candidate, FindRefusal, FindRefusalReason } from '@shared/phone/find-numbers'
 import { findNumbers } from '@shared/phone/find-numbers'
@@ -93,7 +94,7 @@ export function createDialDesk(deps: DialDeskDeps) {
     const checked = DialableE164.safeParse(candidate.e164)
     if (!checked.success) {
       const words = checked.error.issues[0]?.message
-      throw new AppError('invalid_input', words ? schemaWords(words) : msg('failure.numberNotDialable'), [
+      throw new AppError('invalid_input', words ? issueMessage(words) : msg('failure.numberNotDialable'), [
         { path: ['destination'], message: words ?? 'That number cannot be dialled.' },
       ])
     }

@@ -1,10 +1,12 @@
 import { msg } from '@shared/i18n/message'
+import { issueMessage } from '@shared/i18n/issue-message'
 import type { z } from 'zod'
 import { isInvokeChannel } from '@shared/ipc/channels'
 import type { InvokeHandlers, InvokeSpec } from '@shared/ipc/contract'
 import { DEFAULT_MAX_INPUT_BYTES, invokes } from '@shared/ipc/contract'
 import type { IssueDetail, Result } from '@shared/ipc/result'
 import { fail, ok } from '@shared/ipc/result'
+import { issueInEnglish } from '@shared/i18n/render-message'
 import { AppError } from '../core/app-error'
 import type { Logger } from '../core/logger'
 import { jsonByteLength } from './json-size'
@@ -53,10 +55,13 @@ export function createDispatch({ handlers, logger, checkOutputs }: DispatchOptio
     const parsed = spec.input.safeParse(input)
     if (!parsed.success) {
       const issues = toIssues(parsed.error)
-      logger.warn('invalid input refused', { channel, issues })
+      // The issues keep their keys for the window; the log reads them in English.
+      logger.warn('invalid input refused', {
+        channel,
+        issues: issues.map((issue) => ({ ...issue, message: issueInEnglish(issue.message) })),
+      })
       const first = issues[0]
-      // The schema's own words stay as they are here; the window translates them by field (issues).
-      const problem = first?.message ?? 'invalid'
+      const problem = first ? issueMessage(first.message) : msg('detail.invalid')
       return fail(
         'invalid_input',
         first && first.path.length

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { issueInEnglish } from '@shared/i18n/render-message'
 import { decodeLine, isCutShortRecord, recordAt } from './record-codec'
 
 /**
@@ -110,7 +111,9 @@ export interface ScanOptions<T> {
 export function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
   return issues
     .slice(0, 3)
-    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .map((i) =>
+      i.path.length ? `${i.path.map(String).join('.')}: ${issueInEnglish(i.message)}` : issueInEnglish(i.message),
+    )
     .join('; ')
 }
 

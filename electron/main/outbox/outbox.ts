@@ -1,5 +1,7 @@
 import { toWireRequest } from '@shared/providers/registry'
-import { msg, schemaWords, type Message } from '@shared/i18n/message'
+import { issueInEnglish } from '@shared/i18n/render-message'
+import { issueMessage } from '@shared/i18n/issue-message'
+import { msg, type Message } from '@shared/i18n/message'
 import type { TaskIntent } from '@shared/schemas/intents'
 import type { HoldReason, OutboxEntry, QueueCounts, QueueItem, ResolveAction } from '@shared/schemas/outbox'
 import { TERMINAL_STATES } from '@shared/schemas/outbox'
@@ -126,7 +128,7 @@ function unstorable(error: JournalRecordRejectedError): AppError {
   )
   const what = error.issues
     .slice(0, 3)
-    .map(({ path, message }) => `${path.map(String).join('.')}: ${message}`)
+    .map(({ path, message }) => `${path.map(String).join('.')}: ${issueInEnglish(message)}`)
     .join('; ')
   return new AppError('invalid_input', msg('failure.taskNotStorable', { what }), fields.length ? fields : undefined)
 }
@@ -323,7 +325,7 @@ export function createOutbox(deps: OutboxDeps) {
       // a task it no longer allows waits for the profile to be put right, never refused for it.
       const refusal = wireRefusal(current, profile)
       if (refusal === null) return true
-      await hold(current, 'profile_changed', msg('sendOutcome.held.profileChanged', { why: refusal }))
+      await hold(current, 'profile_changed', msg('sendOutcome.held.profileChanged', { why: issueMessage(refusal) }))
       return false
     },
     onExpiringSoon: (entry) => deps.onExpiringSoon?.(entry, blockerOf(entry)),
@@ -430,7 +432,7 @@ export function createOutbox(deps: OutboxDeps) {
       const providerNow = new Date(createdAt.getTime() + (deps.skew?.offsetMs(profile.id) ?? 0))
       const wire = toWireRequest(intent, profile, providerNow)
       if ('error' in wire) {
-        throw new AppError('invalid_input', schemaWords(wire.error.message), [
+        throw new AppError('invalid_input', issueMessage(wire.error.message), [
           { path: ['intent', ...wire.error.path], message: wire.error.message },
         ])
       }

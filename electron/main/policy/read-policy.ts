@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import { issueInEnglish } from '@shared/i18n/render-message'
 import { readFile } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import { PolicyDocument } from '@shared/schemas/policy'
@@ -98,7 +99,7 @@ export async function readPolicy(where: PolicyLocation, io: PolicyIo = nodePolic
   const parsed = PolicyDocument.safeParse(json)
   if (!parsed.success) {
     const issues = parsed.error.issues.map(
-      (i) => `${i.path.length ? i.path.join('.') : '(the whole policy)'}: ${i.message}`,
+      (i) => `${i.path.length ? i.path.join('.') : '(the whole policy)'}: ${issueInEnglish(i.message)}`,
     )
     return { source, policy: null, problem: `The policy is not valid, so none of it is applied: ${issues.join('; ')}` }
   }

@@ -1,5 +1,6 @@
 import type { TaskIntent } from '@shared/schemas/intents'
 import { msg, type Message } from '@shared/i18n/message'
+import { issueText } from '@shared/i18n/issue-message'
 import type { OutboxEntry } from '@shared/schemas/outbox'
 import type { IntentRefusal, Profile, ProviderName, ProviderSecret } from '@shared/providers/registry'
 import { intentProvider, sharedProvider } from '@shared/providers/registry'
@@ -89,10 +90,17 @@ const rejected = (message: Message): SendOutcome => ({
 function providerSender<P extends ProviderName>(name: P, client: ProviderClient<P>): ProfileSender {
   const shared = sharedProvider(name)
   return (intent, profile, now) => {
-    if (!shared.ownsProfile(profile)) return refusal(['profileId'], 'The intent names another profile.')
+    if (!shared.ownsProfile(profile))
+      return refusal(['profileId'], issueText('schema.registry.intentNamesAnotherProfile'))
     if (!shared.owns(intent)) {
       const needed = intentProvider(intent)
-      return refusal(['profileId'], `This is a ${profile.provider} profile; the task needs a ${needed} profile.`)
+      return refusal(
+        ['profileId'],
+        issueText('schema.templates.otherProvidersProfile', {
+          provider: msg(`schema.provider.${profile.provider}`),
+          needed: msg(`schema.provider.${needed}`),
+        }),
+      )
     }
     // The one check of the wire, at send time on the provider's clock (the profile may have been
     // edited, and time rules move); the client sends what it returns without checking it again.

@@ -1,4 +1,5 @@
-import { msg, schemaWords } from '@shared/i18n/message'
+import { issueMessage } from '@shared/i18n/issue-message'
+import { msg } from '@shared/i18n/message'
 import type { CredentialStatus, ProviderSecret } from '@shared/schemas/credentials'
 import { ProviderSecret as ProviderSecretSchema, secretSchemaFor } from '@shared/schemas/credentials'
 import type { KeychainHealth } from '@shared/schemas/keychain'
@@ -158,7 +159,7 @@ export function createCredentialsService(deps: CredentialsServiceDeps): Credenti
         }))
         throw new AppError(
           'invalid_input',
-          issues[0] ? schemaWords(issues[0].message) : msg('failure.credentialsMismatch'),
+          issues[0] ? issueMessage(issues[0].message) : msg('failure.credentialsMismatch'),
           issues,
         )
       }

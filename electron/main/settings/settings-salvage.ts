@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { issueInEnglish } from '@shared/i18n/render-message'
 import type { SetAsideProfile, SettingsDocument } from '@shared/schemas/settings'
 import { SETTINGS_VERSION, SettingsDocument as SettingsDocumentSchema, SettingsValues } from '@shared/schemas/settings'
 import { Profile } from '@shared/schemas/profiles'
@@ -29,7 +30,7 @@ export type Salvage =
 const issueText = (error: z.ZodError): string =>
   error.issues
     .slice(0, 2)
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${issueInEnglish(i.message)}` : issueInEnglish(i.message)))
     .join('; ')
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

@@ -3,15 +3,15 @@ import type { z } from 'zod'
 import { es as zodSpanish } from 'zod/locales'
 import type { IssueDetail } from '@shared/ipc/result'
 import { uiLanguage } from '../i18n'
-import { localizeSchemaMessage } from '../i18n/schema-messages'
+import { issueTextNow } from '../i18n/message-text'
 
 /** zod's own messages (a schema that states none) in the UI's language; English is zod's default. */
 const zodErrorMaps = { en: undefined, es: zodSpanish().localeError }
 
 /**
  * vee-validate 4 with zod 4: @vee-validate/zod only supports zod 3, so this small adapter hands
- * vee-validate the very schema main applies. Its messages (written in English in shared/) are
- * shown in the UI's language at each validation.
+ * vee-validate the very schema main applies. Its messages (keys with parameters, written by the
+ * shared schemas) are rendered in the UI's language at each validation.
  */
 export function toTypedSchema<S extends z.ZodType>(schema: S): TypedSchema<Partial<z.input<S>>, z.output<S>> {
   return {
@@ -31,12 +31,11 @@ const pathPart = (p: PropertyKey): string | number => (typeof p === 'number' ? p
 
 /** Main's `invalid_input` issues (and zod's) → vee-validate field errors, keyed `a.0.b`, in the UI's language. */
 export function groupByPath(issues: readonly IssueDetail[]): TypedSchemaError[] {
-  const language = uiLanguage()
   const byPath = new Map<string, TypedSchemaError>()
   for (const issue of issues) {
     const path = issue.path.join('.')
     const entry = byPath.get(path) ?? { path, errors: [] }
-    entry.errors.push(localizeSchemaMessage(issue.message, language))
+    entry.errors.push(issueTextNow(issue.message))
     byPath.set(path, entry)
   }
   return [...byPath.values()]

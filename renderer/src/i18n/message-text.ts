@@ -1,16 +1,13 @@
 import { useI18n } from 'vue-i18n'
+import { issueMessage } from '@shared/i18n/issue-message'
 import type { Message } from '@shared/i18n/message'
-import { uiLanguage } from './index'
-import { localizeSchemaMessage } from './schema-messages'
+import { i18nGlobal } from '.'
 
-type Translate = ReturnType<typeof useI18n>['t']
+/** What renders a key: a component's `t` or the app's. */
+type Translate = (key: string, params: Record<string, string | number>) => string
 
 /** A message from main in the window's language: its inner messages first, then its own text. */
 export function messageText(t: Translate, message: Message): string {
-  // A shared schema's English words (a refused field) have their Spanish in the schema catalogue.
-  if (message.key === 'failure.schemaWords' && typeof message.params?.text === 'string') {
-    return localizeSchemaMessage(message.params.text, uiLanguage())
-  }
   const params: Record<string, string | number> = {}
   for (const [name, value] of Object.entries(message.params ?? {})) {
     params[name] = typeof value === 'object' ? messageText(t, value) : value
@@ -22,4 +19,17 @@ export function messageText(t: Translate, message: Message): string {
 export function useMessageText(): (message: Message) => string {
   const { t } = useI18n()
   return (message) => messageText(t, message)
+}
+
+/**
+ * An issue's text in the window's language: a shared schema's key and parameters
+ * (shared/i18n/issue-message.ts), or any other text as it is.
+ */
+export function issueTextIn(t: Translate, text: string): string {
+  return messageText(t, issueMessage(text))
+}
+
+/** `issueTextIn` with the app's i18n, for code outside components (the forms' schema adapter). */
+export function issueTextNow(text: string): string {
+  return issueTextIn(i18nGlobal().t, text)
 }

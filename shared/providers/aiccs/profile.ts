@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Label, OptionalText, ProfileId } from '../../schemas/fields'
+import { issueText } from '../../i18n/issue-message'
 
 // An Alibaba Cloud AICCS profile: the gateway host and region, and the agent and virtual number its
 // AI call tasks use unless the task names others (providers.md §4).
@@ -21,11 +22,11 @@ const aiccsFields = z
     endpoint: z
       .string()
       .trim()
-      .regex(/^[a-z0-9.-]+(:\d{1,5})?$/i, { error: 'Enter a host name such as aiccs.aliyuncs.com.' }),
+      .regex(/^[a-z0-9.-]+(:\d{1,5})?$/i, { error: issueText('schema.aiccsProfile.enterHostNameAiccs') }),
     regionId: z
       .string()
       .trim()
-      .regex(/^[a-z]{2}-[a-z]+(-\d+)?$/, { error: 'Enter a region id such as cn-shanghai or ap-southeast-1.' }),
+      .regex(/^[a-z]{2}-[a-z]+(-\d+)?$/, { error: issueText('schema.aiccsProfile.enterRegionIdCn') }),
     defaultAgentId: OptionalText(64),
     defaultVirtualNumber: OptionalText(32),
     /** Profiles saved before the choice existed sign with the AccessKey. */
@@ -35,14 +36,14 @@ const aiccsFields = z
       .string()
       .trim()
       .regex(/^(acs:ram::\d{1,32}:role\/[\w.@-]{1,64})?$/, {
-        error: 'Enter a RAM role ARN such as acs:ram::1234567890123456:role/callboard-agent.',
+        error: issueText('schema.aiccsProfile.enterRamRoleArn'),
       })
       .default(''),
     /** `sts_role`: the STS endpoint (`sts.aliyuncs.com`, or a region's `sts.<region>.aliyuncs.com`). */
     stsEndpoint: z
       .string()
       .trim()
-      .regex(/^[a-z0-9.-]+(:\d{1,5})?$/i, { error: 'Enter a host name such as sts.aliyuncs.com.' })
+      .regex(/^[a-z0-9.-]+(:\d{1,5})?$/i, { error: issueText('schema.aiccsProfile.enterHostNameSts') })
       .default('sts.aliyuncs.com'),
   })
   .strict()
@@ -50,7 +51,7 @@ const aiccsFields = z
 const roleNeedsArn = <S extends z.ZodType<{ credentialSource: AiccsCredentialSource; roleArn: string }>>(schema: S) =>
   schema.refine((p) => p.credentialSource !== 'sts_role' || p.roleArn !== '', {
     path: ['roleArn'],
-    message: 'Enter the ARN of the RAM role to assume (your administrator has it).',
+    message: issueText('schema.aiccsProfile.enterArnRamRole'),
   })
 
 export const AiccsProfile = roleNeedsArn(aiccsFields)

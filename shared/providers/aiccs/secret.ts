@@ -1,13 +1,12 @@
 import { z } from 'zod'
 import { SecretText } from '../../schemas/fields'
+import { issueText } from '../../i18n/issue-message'
 
 export const AiccsSecret = z
   .object({
     provider: z.literal('aiccs'),
-    accessKeyId: z
-      .string()
-      .regex(/^[A-Za-z0-9]{8,64}$/, { error: 'An AccessKey id is 8–64 letters and digits (LTAI…).' }),
-    accessKeySecret: SecretText(128, 'AccessKey secret'),
+    accessKeyId: z.string().regex(/^[A-Za-z0-9]{8,64}$/, { error: issueText('schema.aiccsSecret.accesskeyId864') }),
+    accessKeySecret: SecretText(128, 'accesskeySecret'),
     /**
      * An STS token issued with a temporary AccessKey (STS.…), sent as `x-acs-security-token`; empty
      * or absent for a RAM user's own AccessKey. Secrets stored before it existed have none.

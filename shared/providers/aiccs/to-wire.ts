@@ -4,6 +4,7 @@ import type { AiccsBroadcastIntent } from './intents'
 import type { AiccsProfile } from './profile'
 import type { AiccsCreateAiCallTask } from './wire'
 import { AiccsCreateAiCallTask as AiccsCreateAiCallTaskSchema, aiccsStartTimeRule } from './wire'
+import { issueText } from '../../i18n/issue-message'
 
 // An AI call intent plus its AICCS profile → CreateAiCallTask's parameters, with the profile's
 // default agent and virtual number where the intent leaves them empty.
@@ -12,10 +13,10 @@ export type AiccsWire = { provider: 'aiccs'; payload: AiccsCreateAiCallTask }
 
 export function aiccsToWire(intent: AiccsBroadcastIntent, p: AiccsProfile, now: Date): AiccsWire | IntentRefusal {
   const agentId = intent.agentId.trim() || p.defaultAgentId
-  if (agentId === '') return refuse(['agentId'], 'Choose an agent: this profile has no default agent.')
+  if (agentId === '') return refuse(['agentId'], issueText('schema.aiccsToWire.chooseAgentProfileHas'))
   const virtualNumber = intent.virtualNumber.trim() || p.defaultVirtualNumber
   if (virtualNumber === '') {
-    return refuse(['virtualNumber'], 'Choose a virtual number: this profile has no default one.')
+    return refuse(['virtualNumber'], issueText('schema.aiccsToWire.chooseVirtualNumberProfile'))
   }
   const params = {
     TaskName: intent.taskName,

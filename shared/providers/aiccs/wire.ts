@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { atTime, type TimeRule } from '../to-wire-kit'
 import { maxChars } from '../../text'
+import { issueText, noun, type SchemaNoun } from '../../i18n/issue-message'
 
 // Alibaba Cloud AICCS 2019-10-15, RPC action `CreateAiCallTask` (POST /, parameters in the query).
 // Rules come from the AICCS seed (the English API page) unless a comment says otherwise.
@@ -16,26 +17,25 @@ export const AICCS_TASK_NAME_MAX = 128
 export const CALL_RETRY_INTERVAL_MAX_MINUTES = 120
 
 export const AiccsStartType = z.enum(['IMMEDIATE', 'SCHEDULE'], {
-  error: 'The start type is IMMEDIATE or SCHEDULE.',
+  error: issueText('schema.aiccsWire.startTypeImmediateSchedule'),
 })
 
 export const AiccsCallDay = z.enum(['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'], {
-  error: 'A call day is one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY or SUNDAY.',
+  error: issueText('schema.aiccsWire.callDayMondayTuesday'),
 })
 export type AiccsCallDay = z.infer<typeof AiccsCallDay>
 
 export const AiccsCallRetryReason = z.enum(
   ['CALL_REJECTED', 'USER_BUSY', 'SUSPEND', 'INVALID_NUMBER', 'POWERED_OFF', 'NETWORK_BUSY', 'NO_ANSWER'],
   {
-    error:
-      'A retry reason is one of CALL_REJECTED, USER_BUSY, SUSPEND, INVALID_NUMBER, POWERED_OFF, NETWORK_BUSY or NO_ANSWER.',
+    error: issueText('schema.aiccsWire.retryReasonCallRejected'),
   },
 )
 
 const HH_MM_SS = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/
 const ClockTime = z
-  .string({ error: 'Write the time as HH:mm:ss.' })
-  .regex(HH_MM_SS, { error: 'Write the time as HH:mm:ss.' })
+  .string({ error: issueText('schema.aiccsWire.writeTimeHhMm') })
+  .regex(HH_MM_SS, { error: issueText('schema.aiccsWire.writeTimeHhMm') })
 
 /**
  * One callable window. On the wire each window is itself a JSON string (see `toAiccsQuery`). The window
@@ -45,26 +45,26 @@ const ClockTime = z
 export const AiccsCallTime = z
   .strictObject(
     { startTime: ClockTime, endTime: ClockTime },
-    { error: 'A call window is { startTime, endTime }, both HH:mm:ss.' },
+    { error: issueText('schema.aiccsWire.callWindowStarttimeEndtime', { shape: '{ startTime, endTime }' }) },
   )
   .refine((w) => !HH_MM_SS.test(w.startTime) || !HH_MM_SS.test(w.endTime) || w.endTime > w.startTime, {
     path: ['endTime'],
-    error: 'The window must end after it starts.',
+    error: issueText('schema.aiccsWire.windowMustEndAfter'),
   })
 export type AiccsCallTime = z.infer<typeof AiccsCallTime>
 
-const Filled = (max: number, what: string) =>
+const Filled = (max: number, what: SchemaNoun) =>
   z
-    .string({ error: `Enter the ${what}.` })
-    .check(...maxChars(max, `The ${what} can be at most ${max} characters.`))
-    .regex(/\S/, { error: `Enter the ${what}.` })
+    .string({ error: issueText('schema.text.enter', { what: noun(what) }) })
+    .check(...maxChars(max, issueText('schema.text.atMostCharsOf', { what: noun(what), max: max })))
+    .regex(/\S/, { error: issueText('schema.text.enter', { what: noun(what) }) })
 
-const Count = (min: number, max: number, what: string) =>
+const Count = (min: number, max: number, what: SchemaNoun) =>
   z
-    .number({ error: `The ${what} must be a whole number.` })
-    .int({ error: `The ${what} must be a whole number.` })
-    .min(min, { error: `The ${what} must be at least ${min}.` })
-    .max(max, { error: `The ${what} can be at most ${max}.` })
+    .number({ error: issueText('schema.text.wholeNumber', { what: noun(what) }) })
+    .int({ error: issueText('schema.text.wholeNumber', { what: noun(what) }) })
+    .min(min, { error: issueText('schema.text.atLeast', { what: noun(what), min: min }) })
+    .max(max, { error: issueText('schema.text.atMost', { what: noun(what), max: max }) })
 
 /**
  * Each `CreateAiCallTask` parameter on its own: the one statement of its limits, which the AI call
@@ -72,35 +72,35 @@ const Count = (min: number, max: number, what: string) =>
  */
 export const AICCS_TASK_FIELDS = {
   /** Unique within the account. */
-  TaskName: Filled(AICCS_TASK_NAME_MAX, 'task name'),
+  TaskName: Filled(AICCS_TASK_NAME_MAX, 'taskName'),
   /** The id of a published agent. Format not documented (the examples are masked); the 64 cap is ours. */
-  AgentId: Filled(64, 'agent id'),
+  AgentId: Filled(64, 'agentId'),
   /** The service instance used for outbound calls; the 64 cap is ours. */
-  VirtualNumber: Filled(64, 'virtual number'),
+  VirtualNumber: Filled(64, 'virtualNumber'),
   StartType: AiccsStartType,
   /** Milliseconds since the epoch; required and used only when StartType is SCHEDULE. */
   TaskStartTime: z
-    .number({ error: 'The start time is a timestamp in milliseconds.' })
-    .int({ error: 'The start time is a timestamp in milliseconds.' }) // zod's int() is a safe integer
+    .number({ error: issueText('schema.aiccsWire.startTimeTimestampMilliseconds') })
+    .int({ error: issueText('schema.aiccsWire.startTimeTimestampMilliseconds') }) // zod's int() is a safe integer
     .optional(),
   CallTime: z
-    .array(AiccsCallTime, { error: 'Give the call windows as a list.' })
-    .min(1, { error: 'Give at least one window in which calls may be made.' })
-    .max(48, { error: 'At most 48 call windows.' }), // the count is not documented: 48 is our cap
+    .array(AiccsCallTime, { error: issueText('schema.aiccsWire.giveCallWindowsList') })
+    .min(1, { error: issueText('schema.aiccsWire.giveAtLeastWindow') })
+    .max(48, { error: issueText('schema.text.atMostItems', { what: noun('callWindows'), max: 48 }) }), // the count is not documented: 48 is our cap
   CallDay: z
-    .array(AiccsCallDay, { error: 'Give the call days as a list.' })
-    .min(1, { error: 'Choose at least one day on which calls may be made.' })
-    .max(7, { error: 'There are only 7 days.' })
-    .refine((days) => new Set(days).size === days.length, { error: 'Name each call day only once.' }),
-  MissCallRetry: z.boolean({ error: 'MissCallRetry is true or false.' }).optional(),
+    .array(AiccsCallDay, { error: issueText('schema.aiccsWire.giveCallDaysList') })
+    .min(1, { error: issueText('schema.aiccsWire.chooseAtLeastDay') })
+    .max(7, { error: issueText('schema.aiccsWire.thereOnly7Days') })
+    .refine((days) => new Set(days).size === days.length, { error: issueText('schema.aiccsWire.nameEachCallDay') }),
+  MissCallRetry: z.boolean({ error: issueText('schema.aiccsWire.misscallretryTrueFalse') }).optional(),
   CallRetryReason: z
-    .array(AiccsCallRetryReason, { error: 'Give the retry reasons as a list.' })
-    .max(7, { error: 'There are only 7 retry reasons.' })
+    .array(AiccsCallRetryReason, { error: issueText('schema.aiccsWire.giveRetryReasonsList') })
+    .max(7, { error: issueText('schema.aiccsWire.thereOnly7Retry') })
     .optional(),
   /** Lower bounds are ours: retries and intervals cannot be negative, concurrency starts at 1. */
-  CallRetryTimes: Count(0, 3, 'number of retries').optional(),
-  CallRetryInterval: Count(0, CALL_RETRY_INTERVAL_MAX_MINUTES, 'retry interval (minutes)').optional(),
-  TaskCps: Count(1, 500, 'task concurrency').optional(),
+  CallRetryTimes: Count(0, 3, 'numberOfRetries').optional(),
+  CallRetryInterval: Count(0, CALL_RETRY_INTERVAL_MAX_MINUTES, 'retryIntervalMinutes').optional(),
+  TaskCps: Count(1, 500, 'taskConcurrency').optional(),
 }
 
 /** `CreateAiCallTask` parameters, time-independent rules only; the start time's is `aiccsStartTimeRule`. */
@@ -108,8 +108,8 @@ export const AiccsCreateAiCallTask = z
   .strictObject(AICCS_TASK_FIELDS, {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `CreateAiCallTask has no parameter ${issue.keys.join(', ')}.`
-        : 'Give the CreateAiCallTask parameters.',
+        ? issueText('schema.templates.aiccsNoParameter', { fields: issue.keys.join(', ') })
+        : issueText('schema.aiccsWire.giveCreateaicalltaskParameters'),
   })
   .superRefine((p, ctx) => {
     if (p.StartType === 'SCHEDULE') {
@@ -117,14 +117,14 @@ export const AiccsCreateAiCallTask = z
         ctx.addIssue({
           code: 'custom',
           path: ['TaskStartTime'],
-          message: 'A scheduled task needs its start time.',
+          message: issueText('schema.aiccsWire.scheduledTaskNeedsIts'),
         })
       }
     } else if (p.TaskStartTime !== undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['TaskStartTime'],
-        message: 'Give a start time only when the task is scheduled (StartType SCHEDULE).',
+        message: issueText('schema.aiccsWire.giveStartTimeOnly'),
       })
     }
   })
@@ -132,7 +132,7 @@ export const AiccsCreateAiCallTask = z
 /** A scheduled start must be later than `nowMs`, the moment the request is built. */
 export const aiccsStartTimeRule: TimeRule<AiccsCreateAiCallTask> = (p, nowMs) =>
   p.StartType === 'SCHEDULE' && p.TaskStartTime !== undefined && p.TaskStartTime <= nowMs
-    ? [{ path: ['TaskStartTime'], message: 'The start time must be in the future.' }]
+    ? [{ path: ['TaskStartTime'], message: issueText('schema.aiccsWire.startTimeMustFuture') }]
     : []
 
 /** `CreateAiCallTask` parameters with the start time judged at `now`. */

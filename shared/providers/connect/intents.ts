@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { issueText, noun } from '../../i18n/issue-message'
 import { ProfileId } from '../../schemas/fields'
 import { callbackFields } from '../../schemas/intent-fields'
 import { ConnectReferences, ConnectStartTaskContactInput } from './wire'
@@ -26,7 +27,7 @@ export const ConnectFollowUpIntent = z
     kind: z.literal('followUp'),
     provider: z.literal('connect'),
     profileId: ProfileId,
-    name: connectFields.Name.min(1, { error: 'Enter the task name.' }),
+    name: connectFields.Name.min(1, { error: issueText('schema.text.enter', { what: noun('taskName') }) }),
     description: connectFields.Description,
     target: ConnectFlowTarget,
     references: ConnectReferences.optional(),

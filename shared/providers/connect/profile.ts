@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Label, ProfileId, RequiredText } from '../../schemas/fields'
+import { issueText, type SchemaNoun } from '../../i18n/issue-message'
 
 // An Amazon Connect profile: the instance and region, and the flows, templates and quick connects
 // its tasks may run through (providers.md §3).
@@ -11,7 +12,7 @@ import { Label, ProfileId, RequiredText } from '../../schemas/fields'
 export const ConnectEndpointUrl = z
   .string()
   .trim()
-  .max(500, { error: 'At most 500 characters.' })
+  .max(500, { error: issueText('schema.text.atMostChars', { max: 500 }) })
   .superRefine((value, ctx) => {
     if (value === '') return
     let url: URL
@@ -20,13 +21,14 @@ export const ConnectEndpointUrl = z
     } catch {
       ctx.addIssue({
         code: 'custom',
-        message: 'Enter a full URL, such as https://vpce-0123.connect.us-east-1.vpce.amazonaws.com.',
+        message: issueText('schema.connectProfile.enterFullUrlHttps'),
       })
       return
     }
-    if (url.protocol !== 'https:') ctx.addIssue({ code: 'custom', message: 'Use an https:// address.' })
+    if (url.protocol !== 'https:')
+      ctx.addIssue({ code: 'custom', message: issueText('schema.connectProfile.useHttpsAddress') })
     else if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
-      ctx.addIssue({ code: 'custom', message: 'Give the endpoint’s address alone: https:// and its host name.' })
+      ctx.addIssue({ code: 'custom', message: issueText('schema.connectProfile.giveEndpointSAddress') })
     }
   })
 
@@ -44,7 +46,7 @@ export type ConnectCredentialSource = z.infer<typeof ConnectCredentialSource>
 const SsoStartUrl = z
   .string()
   .trim()
-  .max(500, { error: 'At most 500 characters.' })
+  .max(500, { error: issueText('schema.text.atMostChars', { max: 500 }) })
   .refine(
     (value) => {
       if (value === '') return true
@@ -55,12 +57,13 @@ const SsoStartUrl = z
         return false
       }
     },
-    { error: 'Enter the AWS access portal URL, such as https://d-1234567890.awsapps.com/start.' },
+    { error: issueText('schema.connectProfile.enterAwsAccessPortal') },
   )
 
 const AWS_REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d{1,2}$/
 
-const ConnectTarget = (max: number, what: string) => z.object({ id: RequiredText(max, what), label: Label }).strict()
+const ConnectTarget = (max: number, what: SchemaNoun) =>
+  z.object({ id: RequiredText(max, what), label: Label }).strict()
 
 /** How many flows, templates and quick connects a profile lists, each (the editor's row lists too). */
 export const CONNECT_TARGETS_MAX = 50
@@ -70,14 +73,17 @@ const connectFields = z
     id: ProfileId,
     provider: z.literal('connect'),
     label: Label,
-    region: z.string().trim().regex(AWS_REGION, { error: 'Enter an AWS region such as us-east-1 or eu-west-2.' }),
+    region: z
+      .string()
+      .trim()
+      .regex(AWS_REGION, { error: issueText('schema.connectProfile.enterAwsRegionUs') }),
     /** `InstanceId`: 1–100 characters. */
-    instanceId: RequiredText(100, 'instance id'),
+    instanceId: RequiredText(100, 'instanceId'),
     /** `ContactFlowId`: at most 500 characters. */
-    contactFlows: z.array(ConnectTarget(500, 'contact flow id')).max(CONNECT_TARGETS_MAX),
+    contactFlows: z.array(ConnectTarget(500, 'contactFlowId')).max(CONNECT_TARGETS_MAX),
     /** `TaskTemplateId`: 1–500 characters. */
-    taskTemplates: z.array(ConnectTarget(500, 'task template id')).max(CONNECT_TARGETS_MAX),
-    quickConnects: z.array(ConnectTarget(500, 'quick connect id')).max(CONNECT_TARGETS_MAX),
+    taskTemplates: z.array(ConnectTarget(500, 'taskTemplateId')).max(CONNECT_TARGETS_MAX),
+    quickConnects: z.array(ConnectTarget(500, 'quickConnectId')).max(CONNECT_TARGETS_MAX),
     /**
      * Where Callboard's signed requests go. The profile alone decides: the environment's and the
      * shared AWS files' endpoint settings (AWS_ENDPOINT_URL_CONNECT, AWS_ENDPOINT_URL,
@@ -95,8 +101,10 @@ const connectFields = z
     awsProfile: z
       .string()
       .trim()
-      .max(128, { error: 'At most 128 characters.' })
-      .regex(/^[A-Za-z0-9_.@+=,/-]*$/, { error: 'An AWS profile name has letters, digits and _ . @ + = , / - only.' })
+      .max(128, { error: issueText('schema.text.atMostChars', { max: 128 }) })
+      .regex(/^[A-Za-z0-9_.@+=,/-]*$/, {
+        error: issueText('schema.connectProfile.awsProfileNameHas', { allowed: '_ . @ + = , / -' }),
+      })
       .default(''),
     /** `sso`: the Identity Center's AWS access portal URL. */
     ssoStartUrl: SsoStartUrl.default(''),
@@ -104,20 +112,24 @@ const connectFields = z
     ssoRegion: z
       .string()
       .trim()
-      .refine((value) => value === '' || AWS_REGION.test(value), { error: 'Enter an AWS region such as us-east-1.' })
+      .refine((value) => value === '' || AWS_REGION.test(value), {
+        error: issueText('schema.connectProfile.enterAwsRegionUs2'),
+      })
       .default(''),
     /** `sso`: the AWS account (12 digits) whose role Callboard takes; empty: the only one the agent has. */
     ssoAccountId: z
       .string()
       .trim()
-      .regex(/^(\d{12})?$/, { error: 'An AWS account id is 12 digits.' })
+      .regex(/^(\d{12})?$/, { error: issueText('schema.connectProfile.awsAccountId12') })
       .default(''),
     /** `sso`: the permission set (role) in that account; empty: the only one the agent has there. */
     ssoRoleName: z
       .string()
       .trim()
-      .max(64, { error: 'At most 64 characters.' })
-      .regex(/^[\w+=,.@-]*$/, { error: 'A role name has letters, digits and _ + = , . @ - only.' })
+      .max(64, { error: issueText('schema.text.atMostChars', { max: 64 }) })
+      .regex(/^[\w+=,.@-]*$/, {
+        error: issueText('schema.connectProfile.roleNameHasLetters', { allowed: '_ + = , . @ -' }),
+      })
       .default(''),
   })
   .strict()
@@ -130,8 +142,7 @@ const regionalChoicesOnlyWithoutEndpoint = <
 ) =>
   schema.refine((p) => p.endpointUrl === '' || (!p.fips && !p.dualStack), {
     path: ['endpointUrl'],
-    message:
-      'FIPS and dual-stack choose among the region’s own endpoints; with an endpoint of your own, turn them off.',
+    message: issueText('schema.connectProfile.fipsDualStackChoose'),
   })
 
 /** Each credential source needs its own settings. */
@@ -148,15 +159,15 @@ const sourceSettings = <
   schema
     .refine((p) => p.credentialSource !== 'aws_profile' || p.awsProfile !== '', {
       path: ['awsProfile'],
-      message: 'Name the profile of your AWS configuration to use (as in ~/.aws/config).',
+      message: issueText('schema.connectProfile.nameProfileYourAws'),
     })
     .refine((p) => p.credentialSource !== 'sso' || p.ssoStartUrl !== '', {
       path: ['ssoStartUrl'],
-      message: 'Enter your AWS access portal URL (your administrator has it).',
+      message: issueText('schema.connectProfile.enterYourAwsAccess'),
     })
     .refine((p) => p.credentialSource !== 'sso' || p.ssoRegion !== '', {
       path: ['ssoRegion'],
-      message: 'Enter the region of your IAM Identity Center (your administrator has it).',
+      message: issueText('schema.connectProfile.enterRegionYourIam'),
     })
 
 export const ConnectProfile = sourceSettings(regionalChoicesOnlyWithoutEndpoint(connectFields))

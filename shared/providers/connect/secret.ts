@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { SecretText } from '../../schemas/fields'
 import type { SecretIssue } from '../provider-module'
 import type { ConnectProfile } from './profile'
+import { issueText } from '../../i18n/issue-message'
 
 /** An access key typed by the agent. Secrets stored before the choice existed have no `kind`. */
 const ConnectAccessKeys = z
@@ -9,9 +10,9 @@ const ConnectAccessKeys = z
     provider: z.literal('connect'),
     kind: z.literal('access_keys').optional(),
     accessKeyId: z.string().regex(/^[A-Z0-9]{16,128}$/, {
-      error: 'An AWS access key id is 16–128 capital letters and digits (AKIA…, ASIA…).',
+      error: issueText('schema.connectSecret.awsAccessKeyId'),
     }),
-    secretAccessKey: SecretText(256, 'secret access key'),
+    secretAccessKey: SecretText(256, 'secretAccessKey'),
     /** For temporary (ASIA…) credentials; empty otherwise. */
     sessionToken: z.string().max(4096),
   })
@@ -57,9 +58,9 @@ export const connectSecretSource = (secret: ConnectSecret) => secret.kind ?? 'ac
 export function connectSecretIssues(profile: ConnectProfile, secret: ConnectSecret): SecretIssue[] {
   if (connectSecretSource(secret) === profile.credentialSource) return []
   const message = {
-    access_keys: 'This profile uses an access key: enter the access key id and secret access key.',
-    sso: 'This profile signs in with IAM Identity Center: use “Sign in” instead of entering keys.',
-    aws_profile: 'This profile uses a profile of your AWS configuration: no keys are entered here.',
+    access_keys: issueText('schema.connectSecret.profileUsesAccessKey'),
+    sso: issueText('schema.connectSecret.profileSignsIamIdentity'),
+    aws_profile: issueText('schema.connectSecret.profileUsesProfileYour'),
   }[profile.credentialSource]
   return [{ path: ['kind'], message }]
 }

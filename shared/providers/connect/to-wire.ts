@@ -5,6 +5,7 @@ import type { ConnectCallbackIntent, ConnectFlowTarget, ConnectFollowUpIntent, C
 import type { ConnectProfile } from './profile'
 import type { ConnectStartTaskContactInput } from './wire'
 import { connectScheduledTimeRule, ConnectStartTaskContactInput as ConnectStartTaskSchema } from './wire'
+import { issueText } from '../../i18n/issue-message'
 
 // A callback or follow-up intent plus its Connect profile → StartTaskContact's input. The target must
 // be one the profile configures. ClientToken is left out: the client sets it to the task's
@@ -28,8 +29,7 @@ function flowTarget(p: ConnectProfile, target: ConnectFlowTarget): Record<string
   const configured =
     target.kind === 'contactFlow' ? p.contactFlows : target.kind === 'quickConnect' ? p.quickConnects : p.taskTemplates
   if (!configured.some((t) => t.id === target.id)) {
-    const what = { contactFlow: 'contact flow', quickConnect: 'quick connect', taskTemplate: 'task template' }
-    return refuse(['target', 'id'], `That ${what[target.kind]} is not configured in this profile.`)
+    return refuse(['target', 'id'], issueText(`schema.templates.${target.kind}NotConfigured`))
   }
   return { [FLOW_FIELD[target.kind]]: target.id }
 }

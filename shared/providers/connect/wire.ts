@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { utf8Bytes, utf8BytesOfEntries } from '../../text'
 import { refusingProtoKey } from '../../schemas/record-keys'
 import { atTime, type TimeRule } from '../to-wire-kit'
+import { issueText, noun, type SchemaNoun } from '../../i18n/issue-message'
 
 // Wire-level input of Amazon Connect StartTaskContact, in the shape of @aws-sdk/client-connect's
 // StartTaskContactCommandInput (project notes: providers.md §3; AWS's Smithy model
@@ -58,19 +59,22 @@ const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 }
 /** Surface a record key's own message instead of zod's generic "Invalid key in record". */
 const keyMessage = (issue: z.core.$ZodRawIssue) => (issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined)
 
-const text = (what: string, min: number, max?: number) => {
+const text = (what: SchemaNoun, min: number, max?: number) => {
   let schema = z.string({
-    error: (issue) => (issue.input === undefined ? `Enter the ${what}.` : `The ${what} must be text.`),
+    error: (issue) =>
+      issue.input === undefined
+        ? issueText('schema.text.enter', { what: noun(what) })
+        : issueText('schema.text.mustBeText', { what: noun(what) }),
   })
-  if (min > 0) schema = schema.min(min, { error: `Enter the ${what}.` })
-  if (max !== undefined) schema = schema.max(max, { error: `At most ${max} characters.` })
+  if (min > 0) schema = schema.min(min, { error: issueText('schema.text.enter', { what: noun(what) }) })
+  if (max !== undefined) schema = schema.max(max, { error: issueText('schema.text.atMostChars', { max: max }) })
   return schema
 }
 
 export const ConnectReference = z
   .object({
-    Type: z.enum(CONNECT_REFERENCE_TYPES, { error: 'The reference type must be URL, NUMBER, STRING, DATE or EMAIL.' }),
-    Value: text('reference value', 0, L.referenceValueChars).optional(),
+    Type: z.enum(CONNECT_REFERENCE_TYPES, { error: issueText('schema.connectWire.referenceTypeMustUrl') }),
+    Value: text('referenceValue', 0, L.referenceValueChars).optional(),
   })
   .strict()
   .superRefine((reference, ctx) => {
@@ -78,7 +82,7 @@ export const ConnectReference = z
       ctx.addIssue({
         code: 'custom',
         path: ['Value'],
-        message: 'A DATE reference holds an epoch timestamp (digits: seconds or milliseconds since 1970).',
+        message: issueText('schema.connectWire.dateReferenceHoldsEpoch'),
       })
     }
   })
@@ -88,8 +92,10 @@ export const ConnectReferences = refusingProtoKey(
   z.record(
     z
       .string()
-      .min(1, { error: 'A reference needs a name.' })
-      .max(L.referenceKeyChars, { error: `Reference names take at most ${L.referenceKeyChars} characters.` }),
+      .min(1, { error: issueText('schema.connectWire.referenceNeedsName') })
+      .max(L.referenceKeyChars, {
+        error: issueText('schema.templates.referenceNameChars', { max: L.referenceKeyChars }),
+      }),
     ConnectReference,
     { error: keyMessage },
   ),
@@ -101,7 +107,7 @@ export const ConnectReferences = refusingProtoKey(
   if (total > L.referencesTotalBytes) {
     ctx.addIssue({
       code: 'custom',
-      message: `References take at most ${L.referencesTotalBytes} bytes (UTF-8, names and values together); these take ${total}.`,
+      message: issueText('schema.templates.referencesBytes', { max: L.referencesTotalBytes, total }),
     })
   }
 })
@@ -111,10 +117,12 @@ export const ConnectAttributes = refusingProtoKey(
   z.record(
     z
       .string()
-      .min(1, { error: 'An attribute needs a name.' })
-      .max(L.attributeKeyChars, { error: `Attribute names take at most ${L.attributeKeyChars} characters.` })
-      .regex(ATTRIBUTE_KEY, { error: 'Attribute names use letters, digits, - and _ only.' }),
-    text('attribute value', 0, L.attributeValueChars),
+      .min(1, { error: issueText('schema.common.attributeNeedsName') })
+      .max(L.attributeKeyChars, {
+        error: issueText('schema.templates.attributeNameChars', { max: L.attributeKeyChars }),
+      })
+      .regex(ATTRIBUTE_KEY, { error: issueText('schema.connectWire.attributeNamesUseLetters') }),
+    text('attributeValue', 0, L.attributeValueChars),
     { error: keyMessage },
   ),
 ).superRefine((attributes, ctx) => {
@@ -122,18 +130,18 @@ export const ConnectAttributes = refusingProtoKey(
   if (total > L.attributesTotalBytes) {
     ctx.addIssue({
       code: 'custom',
-      message: `Attributes take at most ${L.attributesTotalBytes} bytes (UTF-8, names and values together); these take ${total}.`,
+      message: issueText('schema.templates.attributesBytes', { max: L.attributesTotalBytes, total }),
     })
   }
 })
 
 const SegmentAttributeName = z
   .string()
-  .min(1, { error: 'A segment attribute needs a name.' })
+  .min(1, { error: issueText('schema.connectWire.segmentAttributeNeedsName') })
   .max(L.segmentAttributeNameChars, {
-    error: `Segment attribute names take at most ${L.segmentAttributeNameChars} characters.`,
+    error: issueText('schema.templates.segmentAttributeNameChars', { max: L.segmentAttributeNameChars }),
   })
-  .regex(SEGMENT_ATTRIBUTE_NAME, { error: 'Segment attribute names use letters, digits, :, - and _ only.' })
+  .regex(SEGMENT_ATTRIBUTE_NAME, { error: issueText('schema.connectWire.segmentAttributeNamesUse') })
 
 /** The members the Smithy model gives SegmentAttributeValue (the SDK's newer ValueList/ValueArn are not sent). */
 export interface ConnectSegmentAttributeValue {
@@ -148,11 +156,11 @@ const SEGMENT_VALUE_MEMBERS = ['ValueString', 'ValueInteger', 'ValueMap'] as con
 export const ConnectSegmentAttributeValue: z.ZodType<ConnectSegmentAttributeValue> = z.lazy(() =>
   z
     .object({
-      ValueString: text('segment attribute value', 0, L.segmentAttributeStringChars).optional(),
+      ValueString: text('segmentAttributeValue', 0, L.segmentAttributeStringChars).optional(),
       ValueInteger: z
-        .int({ error: 'A whole number is needed.' })
-        .min(INT32.min, { error: 'The number is too small.' })
-        .max(INT32.max, { error: 'The number is too large.' })
+        .int({ error: issueText('schema.connectWire.wholeNumberNeeded') })
+        .min(INT32.min, { error: issueText('schema.connectWire.numberTooSmall') })
+        .max(INT32.max, { error: issueText('schema.connectWire.numberTooLarge') })
         .optional(),
       ValueMap: refusingProtoKey(
         z.record(SegmentAttributeName, ConnectSegmentAttributeValue, { error: keyMessage }),
@@ -162,7 +170,7 @@ export const ConnectSegmentAttributeValue: z.ZodType<ConnectSegmentAttributeValu
     .superRefine((value, ctx) => {
       const given = SEGMENT_VALUE_MEMBERS.filter((member) => value[member] !== undefined)
       if (given.length !== 1) {
-        ctx.addIssue({ code: 'custom', message: 'Give exactly one of ValueString, ValueInteger or ValueMap.' })
+        ctx.addIssue({ code: 'custom', message: issueText('schema.connectWire.giveExactlyValuestringValueinteger') })
       }
     }),
 )
@@ -188,20 +196,20 @@ export const CONNECT_FLOW_TARGETS = ['ContactFlowId', 'QuickConnectId', 'TaskTem
  */
 export const ConnectStartTaskContactInput = z
   .object({
-    InstanceId: text('instance id', 1, L.instanceIdChars),
-    Name: text('task name', 0, L.nameChars),
+    InstanceId: text('instanceId', 1, L.instanceIdChars),
+    Name: text('taskName', 0, L.nameChars),
     Description: text('description', 0, L.descriptionChars).optional(),
     // The model allows an empty ContactFlowId and sets no limit on QuickConnectId; an empty id
     // names no flow, and the one-target rule below counts what is sent, so both need a character.
-    ContactFlowId: text('contact flow id', 1, L.contactFlowIdChars).optional(),
-    QuickConnectId: text('quick connect id', 1).optional(),
-    TaskTemplateId: text('task template id', 1, L.taskTemplateIdChars).optional(),
+    ContactFlowId: text('contactFlowId', 1, L.contactFlowIdChars).optional(),
+    QuickConnectId: text('quickConnectId', 1).optional(),
+    TaskTemplateId: text('taskTemplateId', 1, L.taskTemplateIdChars).optional(),
     References: ConnectReferences.optional(),
     Attributes: ConnectAttributes.optional(),
-    ClientToken: text('client token', 0, L.clientTokenChars).optional(),
-    PreviousContactId: text('previous contact id', 1, L.contactIdChars).optional(),
-    RelatedContactId: text('related contact id', 1, L.contactIdChars).optional(),
-    ScheduledTime: z.date({ error: 'The scheduled time must be a valid date and time.' }).optional(),
+    ClientToken: text('clientToken', 0, L.clientTokenChars).optional(),
+    PreviousContactId: text('previousContactId', 1, L.contactIdChars).optional(),
+    RelatedContactId: text('relatedContactId', 1, L.contactIdChars).optional(),
+    ScheduledTime: z.date({ error: issueText('schema.connectWire.scheduledTimeMustValid') }).optional(),
     SegmentAttributes: ConnectSegmentAttributes.optional(),
   })
   .strict()
@@ -209,13 +217,13 @@ export const ConnectStartTaskContactInput = z
     (input, ctx) => {
       const sent = CONNECT_FLOW_TARGETS.filter((field) => input[field] !== undefined)
       if (sent.length === 0) {
-        ctx.addIssue({ code: 'custom', message: 'Choose a contact flow, a quick connect or a task template.' })
+        ctx.addIssue({ code: 'custom', message: issueText('schema.connectWire.chooseContactFlowQuick') })
       } else if (sent.length > 1) {
         for (const field of sent) {
           ctx.addIssue({
             code: 'custom',
             path: [field],
-            message: 'Send only one of ContactFlowId, QuickConnectId and TaskTemplateId.',
+            message: issueText('schema.connectWire.sendOnlyContactflowidQuickconnectid'),
           })
         }
       }
@@ -229,9 +237,9 @@ export type ConnectStartTaskContactInput = z.infer<typeof ConnectStartTaskContac
 export const connectScheduledTimeRule: TimeRule<ConnectStartTaskContactInput> = (input, nowMs) => {
   if (input.ScheduledTime === undefined) return []
   const at = input.ScheduledTime.getTime()
-  if (at <= nowMs) return [{ path: ['ScheduledTime'], message: 'The scheduled time has to be in the future.' }]
+  if (at <= nowMs) return [{ path: ['ScheduledTime'], message: issueText('schema.connectWire.scheduledTimeHasFuture') }]
   if (at - nowMs > L.maxScheduleAheadMs) {
-    return [{ path: ['ScheduledTime'], message: 'Schedule the task at most 6 days ahead.' }]
+    return [{ path: ['ScheduledTime'], message: issueText('schema.connectWire.scheduleTaskAtMost') }]
   }
   return []
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { issueText } from '../../i18n/issue-message'
 import { ProfileId } from '../../schemas/fields'
 import { IsoInstant, Text } from '../../schemas/intent-fields'
 import { maxChars } from '../../text'
@@ -7,7 +8,7 @@ import { EgainPriority, EgainSearchContactOnAttribute, EgainSubject } from './wi
 // What an agent asks eGain for: a follow-up task activity on a customer found by one attribute.
 
 export const EgainAssignee = z
-  .object({ by: z.enum(['id', 'loginId', 'externalId']), value: Text(255, 'user to assign') })
+  .object({ by: z.enum(['id', 'loginId', 'externalId']), value: Text(255, 'userToAssign') })
   .strict()
 
 export const EgainFollowUpIntent = z
@@ -19,17 +20,17 @@ export const EgainFollowUpIntent = z
     department: z
       .string()
       .trim()
-      .check(...maxChars(255, 'At most 255 characters.')),
-    subtype: Text(255, 'task subtype'),
+      .check(...maxChars(255, issueText('schema.text.atMostChars', { max: 255 }))),
+    subtype: Text(255, 'taskSubtype'),
     subject: EgainSubject,
     content: z
       .string()
       .trim()
-      .check(...maxChars(100_000, 'At most 100000 characters.'))
+      .check(...maxChars(100_000, issueText('schema.text.atMostChars', { max: 100000 })))
       .optional(),
     dueDate: IsoInstant.optional(),
     priority: EgainPriority.optional(),
-    lookup: z.object({ attribute: EgainSearchContactOnAttribute, value: Text(255, 'customer lookup value') }).strict(),
+    lookup: z.object({ attribute: EgainSearchContactOnAttribute, value: Text(255, 'customerLookupValue') }).strict(),
     createCustomer: z.boolean(),
     assignee: EgainAssignee.optional(),
   })

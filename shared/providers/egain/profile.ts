@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Label, OptionalText, ProfileId, RequiredText, ServiceUrl } from '../../schemas/fields'
+import { issueText, noun } from '../../i18n/issue-message'
 
 // An eGain profile: the client application's URLs and id, its OAuth grant, and the defaults its
 // follow-ups use (providers.md §2).
@@ -52,7 +53,7 @@ const egainFields = z
     apiBaseUrl: ServiceUrl,
     /** The client application's "Access Token URL". */
     tokenUrl: ServiceUrl,
-    clientId: RequiredText(200, 'client id'),
+    clientId: RequiredText(200, 'clientId'),
     /**
      * `client_credentials`: the application acts for itself. `password`: eGain's on-behalf-of-user
      * flow (grant_type=password with the client's own credentials and the user named by
@@ -73,9 +74,9 @@ const egainFields = z
     scope: RequiredText(1000, 'scope'),
     acceptLanguage: EgainAcceptLanguage,
     defaultDepartment: OptionalText(255),
-    taskSubtypes: z
-      .array(RequiredText(100, 'task subtype'))
-      .max(EGAIN_SUBTYPES_MAX, { error: `At most ${EGAIN_SUBTYPES_MAX} subtypes.` }),
+    taskSubtypes: z.array(RequiredText(100, 'taskSubtype')).max(EGAIN_SUBTYPES_MAX, {
+      error: issueText('schema.text.atMostItems', { what: noun('subtypes'), max: EGAIN_SUBTYPES_MAX }),
+    }),
   })
   .strict()
 
@@ -85,11 +86,11 @@ const oneSubjectOnBehalfOfUser = <S extends z.ZodType<{ grantType: string; usern
   schema
     .refine((p) => p.grantType !== 'password' || p.username.length > 0 || p.userId.length > 0, {
       path: ['username'],
-      message: 'Acting on behalf of a user needs that user’s eGain user name (or user id).',
+      message: issueText('schema.egainProfile.actingOnBehalfUser'),
     })
     .refine((p) => p.username.length === 0 || p.userId.length === 0, {
       path: ['userId'],
-      message: 'Give the user name or the user id, not both.',
+      message: issueText('schema.egainProfile.giveUserNameUser'),
     })
 
 /**

@@ -3,6 +3,7 @@ import { refuse } from '../to-wire-kit'
 import type { EgainFollowUpIntent } from './intents'
 import type { EgainProfile } from './profile'
 import { EgainCreateTaskActivity, egainRequestDueDateRule } from './wire'
+import { issueText } from '../../i18n/issue-message'
 
 // A follow-up intent plus its eGain profile → "Create task activity": query, body, and who calls
 // (the profile's grant decides: client credentials act as an application, which must name the
@@ -46,10 +47,10 @@ const bodyPaths: Record<string, WirePath> = {
 export function egainToWire(intent: EgainFollowUpIntent, p: EgainProfile, now: Date): EgainWire | IntentRefusal {
   const department = intent.department.trim() || p.defaultDepartment
   if (department === '') {
-    return refuse(['department'], 'Choose a department: this profile has no default department.')
+    return refuse(['department'], issueText('schema.egainToWire.chooseDepartmentProfileHas'))
   }
   if (p.taskSubtypes.length > 0 && !p.taskSubtypes.includes(intent.subtype)) {
-    return refuse(['subtype'], 'That task subtype is not configured in this profile.')
+    return refuse(['subtype'], issueText('schema.egainToWire.taskSubtypeNotConfigured'))
   }
   const content = intent.content?.trim()
   const request = {
@@ -81,5 +82,8 @@ export function egainToWire(intent: EgainFollowUpIntent, p: EgainProfile, now: D
       : head === 'query'
         ? ['lookup', 'attribute']
         : undefined
-  return refuse(mapped ?? ['wire', ...(issue?.path ?? []).map(String)], issue?.message ?? 'The request was refused.')
+  return refuse(
+    mapped ?? ['wire', ...(issue?.path ?? []).map(String)],
+    issue?.message ?? issueText('schema.common.requestWasRefused'),
+  )
 }

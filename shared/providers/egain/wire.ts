@@ -2,6 +2,9 @@ import { z } from 'zod'
 import { atTime, type TimeRule } from '../to-wire-kit'
 import { maxChars } from '../../text'
 import { EgainAcceptLanguage } from './profile'
+import { issueText, noun, type SchemaNoun } from '../../i18n/issue-message'
+import { msg } from '../../i18n/message'
+import type { schemaEn } from '../../i18n/schema-en'
 
 // eGain Core Case Manager v3, "Create task activity":
 //   POST {apiBase}/core/casemgr/v3/activity/task?searchContactOnAttribute=…[&createCustomer=yes][&activityContact=…]
@@ -14,29 +17,33 @@ import { EgainAcceptLanguage } from './profile'
 // ——— small building blocks ———
 
 /** A value the agent must fill in: not blank, at most `max` characters (UTF-16 units, like Java's String). */
-const Filled = (max: number, what: string) =>
+const Filled = (max: number, what: SchemaNoun) =>
   z
-    .string({ error: `Enter the ${what}.` })
-    .check(...maxChars(max, `The ${what} can be at most ${max} characters.`))
-    .regex(/\S/, { error: `Enter the ${what}.` })
+    .string({ error: issueText('schema.text.enter', { what: noun(what) }) })
+    .check(...maxChars(max, issueText('schema.text.atMostCharsOf', { what: noun(what), max: max })))
+    .regex(/\S/, { error: issueText('schema.text.enter', { what: noun(what) }) })
 
-const Optional = (max: number, what: string) =>
-  z.string({ error: `The ${what} is text.` }).check(...maxChars(max, `The ${what} can be at most ${max} characters.`))
+const Optional = (max: number, what: SchemaNoun) =>
+  z
+    .string({ error: issueText('schema.text.isText', { what: noun(what) }) })
+    .check(...maxChars(max, issueText('schema.text.atMostCharsOf', { what: noun(what), max: max })))
 
 /** A strict object whose own issues (missing, wrong type, unknown fields) read in plain words. */
-const Shape = <S extends z.ZodRawShape>(what: string, shape: S) =>
+const Shape = <S extends z.ZodRawShape>(what: SchemaNoun, shape: S) =>
   z.strictObject(shape, {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `eGain does not accept ${issue.keys.join(', ')} in the ${what}.`
-        : `Give the ${what}.`,
+        ? issueText('schema.templates.egainNotAccepted', { fields: issue.keys.join(', '), what: noun(what) })
+        : issueText('schema.text.give', { what: noun(what) }),
   })
 
-const List = <T extends z.ZodType>(item: T, max: number, what: string) =>
-  z.array(item, { error: `Give the ${what} as a list.` }).max(max, { error: `At most ${max} ${what}.` })
+const List = <T extends z.ZodType>(item: T, max: number, what: SchemaNoun) =>
+  z
+    .array(item, { error: issueText('schema.text.giveList', { what: noun(what) }) })
+    .max(max, { error: issueText('schema.text.atMostItems', { what: noun(what), max: max }) })
 
 /** `{ "value": … }` wrappers are how eGain spells enumerated and named elements. */
-const ValueOf = <T extends z.ZodType>(what: string, value: T) => Shape(what, { value })
+const ValueOf = <T extends z.ZodType>(what: SchemaNoun, value: T) => Shape(what, { value })
 
 // ——— query parameters ———
 
@@ -61,8 +68,7 @@ export const EgainSearchContactOnAttribute = z.custom<(typeof CONTACT_POINT_ATTR
     typeof value === 'string' &&
     ((CONTACT_POINT_ATTRIBUTES as readonly string[]).includes(value) || CUSTOM_ATTRIBUTE.test(value)),
   {
-    error:
-      'Choose what to look the customer up by: email.emailAddress, home.phone, mobile.phone, office.phone, social.facebookId, social.twitterId, social.instagramId or custom.<attribute name>.',
+    error: issueText('schema.egainWire.chooseWhatLookCustomer'),
   },
 )
 export type EgainSearchContactOnAttribute = z.infer<typeof EgainSearchContactOnAttribute>
@@ -71,23 +77,22 @@ export type EgainSearchContactOnAttribute = z.infer<typeof EgainSearchContactOnA
 export const EgainActivityContact = z.enum(
   ['email.emailAddress', 'home.phone', 'office.phone', 'social.facebookId', 'social.twitterId', 'social.instagramId'],
   {
-    error:
-      'The activity contact must be email.emailAddress, home.phone, office.phone, social.facebookId, social.twitterId or social.instagramId (eGain does not accept mobile.phone here).',
+    error: issueText('schema.egainWire.activityContactMustEmail'),
   },
 )
 export type EgainActivityContact = z.infer<typeof EgainActivityContact>
 
-export const EgainTaskQuery = Shape('query parameters', {
+export const EgainTaskQuery = Shape('queryParameters', {
   searchContactOnAttribute: EgainSearchContactOnAttribute,
   /** Only documented value: "yes" — create an individual customer when the lookup finds none. */
-  createCustomer: z.literal('yes', { error: 'createCustomer is either left out or "yes".' }).optional(),
+  createCustomer: z.literal('yes', { error: issueText('schema.egainWire.createcustomerEitherLeftOut') }).optional(),
   activityContact: EgainActivityContact.optional(),
 })
 export type EgainTaskQuery = z.infer<typeof EgainTaskQuery>
 
 /** `Accept-Language`: the 15 documented locales (same list as the profile's setting). */
 export const EgainTaskAcceptLanguage = z.enum(EgainAcceptLanguage.options, {
-  error: `Accept-Language must be one of ${EgainAcceptLanguage.options.join(', ')}.`,
+  error: issueText('schema.templates.acceptLanguage', { options: EgainAcceptLanguage.options.join(', ') }),
 })
 
 // ——— body pieces ———
@@ -97,63 +102,65 @@ export const EgainTaskAcceptLanguage = z.enum(EgainAcceptLanguage.options, {
  * convention the provider notes propose. Names and enumerated values are checked by the tenant, not here;
  * the 100-attribute and 4000-character caps are ours.
  */
-export const EgainCustomAttributes = Shape('custom attributes', {
+export const EgainCustomAttributes = Shape('customAttributes', {
   customAttribute: List(
-    Shape('custom attribute', {
-      attribName: Filled(255, 'custom attribute name'),
-      attribValues: Shape('custom attribute values', {
+    Shape('customAttribute', {
+      attribName: Filled(255, 'customAttributeName'),
+      attribValues: Shape('customAttributeValues', {
         attribValue: List(
-          Shape('custom attribute value', { value: Optional(4000, 'custom attribute value') }),
+          Shape('customAttributeValue', { value: Optional(4000, 'customAttributeValue') }),
           100,
           'values',
-        ).min(1, { error: 'Give the custom attribute a value.' }),
+        ).min(1, { error: issueText('schema.egainWire.giveCustomAttributeValue') }),
       }),
     }),
     100,
-    'custom attributes',
-  ).min(1, { error: 'Give at least one custom attribute, or leave customAttributes out.' }),
+    'customAttributes',
+  ).min(1, { error: issueText('schema.egainWire.giveAtLeastCustom') }),
 })
 
 /** Email contact point: `emailAddress` (v3 contact-point page: "must be a valid email address"). */
-const EgainEmail = Shape('email contact point', { emailAddress: z.email({ error: 'Enter a valid email address.' }) })
+const EgainEmail = Shape('emailContactPoint', {
+  emailAddress: z.email({ error: issueText('schema.egainWire.enterValidEmailAddress') }),
+})
 
 /**
  * Phone contact point: `type.value` + `phoneNo` (v3 "Create Contact Point" page); [I] that it sits in a
  * `phone` array beside `email`. The 40/9/10-character caps and the fax/pager types come from ECE v12.
  */
-const EgainPhone = Shape('phone contact point', {
+const EgainPhone = Shape('phoneContactPoint', {
   type: ValueOf(
-    'phone type',
+    'phoneType',
     z.enum(['home', 'mobile', 'office', 'fax', 'pager'], {
-      error: 'The phone type must be home, mobile, office, fax or pager.',
+      error: issueText('schema.egainWire.phoneTypeMustHome'),
     }),
   ),
-  phoneNo: Filled(40, 'phone number'),
+  phoneNo: Filled(40, 'phoneNumber'),
   countryCode: z
-    .string({ error: 'The country code is a number of at most 9 digits.' })
-    .regex(/^\d{1,9}$/, { error: 'The country code is a number of at most 9 digits.' })
+    .string({ error: issueText('schema.egainWire.countryCodeNumberAt') })
+    .regex(/^\d{1,9}$/, { error: issueText('schema.egainWire.countryCodeNumberAt') })
     .optional(),
-  areaCode: Optional(10, 'area code').optional(),
+  areaCode: Optional(10, 'areaCode').optional(),
   extension: Optional(10, 'extension').optional(),
 })
 
 /** Social contact point: `type.value` + `socialId` (v3 pages and third-party code, [V2]); type names [I]. */
-const EgainSocial = Shape('social contact point', {
+const EgainSocial = Shape('socialContactPoint', {
   type: ValueOf(
-    'social type',
-    z.enum(['facebook', 'twitter', 'instagram'], { error: 'The social type must be facebook, twitter or instagram.' }),
+    'socialType',
+    z.enum(['facebook', 'twitter', 'instagram'], { error: issueText('schema.egainWire.socialTypeMustFacebook') }),
   ),
-  socialId: Filled(255, 'social id'),
+  socialId: Filled(255, 'socialId'),
 })
 
 /** One contact of the customer: `customer.contacts.contact[]` (shape [I], per the provider notes). */
 const EgainContact = Shape('contact', {
-  firstName: Filled(255, 'first name').optional(),
-  middleName: Optional(255, 'middle name').optional(),
-  lastName: Optional(255, 'last name').optional(),
-  email: List(EgainEmail, 50, 'email addresses').optional(),
-  phone: List(EgainPhone, 50, 'phone numbers').optional(),
-  social: List(EgainSocial, 50, 'social ids').optional(),
+  firstName: Filled(255, 'firstName').optional(),
+  middleName: Optional(255, 'middleName').optional(),
+  lastName: Optional(255, 'lastName').optional(),
+  email: List(EgainEmail, 50, 'emailAddresses').optional(),
+  phone: List(EgainPhone, 50, 'phoneNumbers').optional(),
+  social: List(EgainSocial, 50, 'socialIds').optional(),
   customAttributes: EgainCustomAttributes.optional(),
 })
 type EgainContact = z.infer<typeof EgainContact>
@@ -161,23 +168,21 @@ type EgainContact = z.infer<typeof EgainContact>
 export const EgainCustomer = Shape('customer', {
   /** A customer created by this call is always an individual. */
   type: ValueOf(
-    'customer type',
-    z.literal('individual', { error: 'A customer created here is always "individual".' }),
+    'customerType',
+    z.literal('individual', { error: issueText('schema.egainWire.customerCreatedHereAlways') }),
   ).optional(),
-  contacts: Shape('customer contacts', {
-    contact: List(EgainContact, 50, 'contacts').min(1, { error: 'Give the customer a contact.' }),
+  contacts: Shape('customerContacts', {
+    contact: List(EgainContact, 50, 'contacts').min(1, { error: issueText('schema.egainWire.giveCustomerContact') }),
   }),
   /** "This API does not allow specifying department.name in the customer element." */
-  department: z
-    .never({ error: "Leave the department out of the customer; eGain uses the activity's department." })
-    .optional(),
+  department: z.never({ error: issueText('schema.egainWire.leaveDepartmentOutCustomer') }).optional(),
 })
 
 /** `status.assigned.user`: the target user, named by exactly one of these (seed, "Target User"). */
-export const EgainTargetUser = Shape('user to assign', {
-  id: Filled(255, 'user id').optional(),
-  loginId: Filled(255, 'user login id').optional(),
-  externalId: Filled(255, 'user external id').optional(),
+export const EgainTargetUser = Shape('userToAssign', {
+  id: Filled(255, 'userId').optional(),
+  loginId: Filled(255, 'userLoginId').optional(),
+  externalId: Filled(255, 'userExternalId').optional(),
   customAttributes: EgainCustomAttributes.optional(),
 }).superRefine((user, ctx) => {
   const given = (['id', 'loginId', 'externalId', 'customAttributes'] as const).filter((k) => user[k] !== undefined)
@@ -186,8 +191,8 @@ export const EgainTargetUser = Shape('user to assign', {
       code: 'custom',
       message:
         given.length === 0
-          ? 'Name the user to assign by one of: id, login id, external id or a unique custom attribute.'
-          : `Name the user by only one of id, login id, external id or custom attribute (got ${given.join(', ')}).`,
+          ? issueText('schema.egainWire.nameUserAssignBy')
+          : issueText('schema.templates.userByOnlyOne', { given: given.join(', ') }),
     })
   }
 })
@@ -198,30 +203,30 @@ export const EGAIN_TASK_LIMITS = { subjectChars: 255, contentChars: 100_000 } as
 /** `payload.task.content`: "text" and/or "html" — one or both ([I] array of `{type, value}`). */
 const EgainTaskContent = z
   .array(
-    Shape('task content', {
-      type: z.enum(['text', 'html'], { error: 'Task content is either text or html.' }),
+    Shape('taskContent', {
+      type: z.enum(['text', 'html'], { error: issueText('schema.egainWire.taskContentEitherText') }),
       /** Size is not documented: 100,000 characters is our cap. */
-      value: Filled(EGAIN_TASK_LIMITS.contentChars, 'task content'),
+      value: Filled(EGAIN_TASK_LIMITS.contentChars, 'taskContent'),
     }),
-    { error: 'Give the task content as a list.' },
+    { error: issueText('schema.egainWire.giveTaskContentList') },
   )
-  .min(1, { error: 'Give the task some content, or leave the payload out.' })
-  .max(2, { error: 'At most one text and one html content.' })
+  .min(1, { error: issueText('schema.egainWire.giveTaskSomeContent') })
+  .max(2, { error: issueText('schema.egainWire.atMostTextHtml') })
   .superRefine((items, ctx) => {
     if (items.length === 2 && items[0]?.type === items[1]?.type) {
-      ctx.addIssue({ code: 'custom', path: [1, 'type'], message: 'Give at most one text and one html content.' })
+      ctx.addIssue({ code: 'custom', path: [1, 'type'], message: issueText('schema.egainWire.giveAtMostText') })
     }
   })
 
 /** `attachments.attachment[{ altId }]` — "each attachment must have altId"; the wrapper element is [I]. */
 const EgainAttachments = Shape('attachments', {
-  attachment: List(Shape('attachment', { altId: Filled(255, 'attachment id (altId)') }), 100, 'attachments').min(1, {
-    error: 'Give at least one attachment, or leave attachments out.',
+  attachment: List(Shape('attachment', { altId: Filled(255, 'attachmentIdAltid') }), 100, 'attachments').min(1, {
+    error: issueText('schema.egainWire.giveAtLeastAttachment'),
   }),
 })
 
 export const EgainPriority = z.enum(['1', '2', '3', '4', '5', '6', '7'], {
-  error: 'Priority is a string from "1" to "7".',
+  error: issueText('schema.egainWire.priorityStringFrom1'),
 })
 
 /** The task's subject: the one statement of its limit, which the follow-up intent borrows. */
@@ -230,22 +235,20 @@ export const EgainSubject = Filled(EGAIN_TASK_LIMITS.subjectChars, 'subject').op
 /** The request body, time-independent rules only; `egainDueDateRule` adds the due date's. */
 export const EgainTaskBody = Shape('task', {
   /** Required. Length is not documented: 255 is a sanity cap (as for the subtype and ids below). */
-  department: Shape('department', { name: Filled(255, 'department name') }),
-  type: Shape('activity type', {
-    value: z.literal('task', { error: 'The activity type must be "task".' }),
+  department: Shape('department', { name: Filled(255, 'departmentName') }),
+  type: Shape('activityType', {
+    value: z.literal('task', { error: issueText('schema.egainWire.activityTypeMustTask') }),
     /** A task subtype configured in the tenant ("Get Activity Attributes"). */
-    subtype: ValueOf('task subtype', Filled(255, 'task subtype')),
+    subtype: ValueOf('taskSubtype', Filled(255, 'taskSubtype')),
   }),
   subject: EgainSubject,
   priority: EgainPriority.optional(),
-  dueDate: z.iso
-    .datetime({ offset: true, error: 'Give the due date as an ISO date and time with a time zone.' })
-    .optional(),
+  dueDate: z.iso.datetime({ offset: true, error: issueText('schema.egainWire.giveDueDateIso') }).optional(),
   customer: EgainCustomer,
-  payload: Shape('payload', { task: Shape('task payload', { content: EgainTaskContent }) }).optional(),
+  payload: Shape('payload', { task: Shape('taskPayload', { content: EgainTaskContent }) }).optional(),
   status: Shape('status', { assigned: Shape('assignment', { user: EgainTargetUser }) }).optional(),
   /** Existing case to attach to; without it the server creates a new case. */
-  case: Shape('case', { id: Filled(64, 'case id') }).optional(),
+  case: Shape('case', { id: Filled(64, 'caseId') }).optional(),
   customAttributes: EgainCustomAttributes.optional(),
   attachments: EgainAttachments.optional(),
 }).superRefine((body, ctx) => {
@@ -253,7 +256,7 @@ export const EgainTaskBody = Shape('task', {
     ctx.addIssue({
       code: 'custom',
       path: ['subject'],
-      message: 'Give the task a subject or some content (at least one of the two).',
+      message: issueText('schema.egainWire.giveTaskSubjectSome'),
     })
   }
 })
@@ -262,7 +265,7 @@ export type EgainTaskBody = z.infer<typeof EgainTaskBody>
 /** The due date must be later than `nowMs`, the moment the request is built. */
 const egainDueDateRule: TimeRule<EgainTaskBody> = (body, nowMs) =>
   body.dueDate !== undefined && Date.parse(body.dueDate) <= nowMs
-    ? [{ path: ['dueDate'], message: 'The due date must be in the future.' }]
+    ? [{ path: ['dueDate'], message: issueText('schema.egainWire.dueDateMustFuture') }]
     : []
 
 /** Run beside the other fields' errors (a form shows them all), once the due date itself parsed. */
@@ -311,22 +314,24 @@ const contactHas = (contact: EgainContact, attribute: string): boolean => {
   return contact.social?.some(kind.test) ?? false
 }
 
+type ContactPointKind = keyof typeof schemaEn.contactPoint
+
 /** The contact-point kinds a new customer may have at most one of. */
 const contactPointKindsOf = (contact: EgainContact) => {
-  const kinds: { kind: string; path: (string | number)[] }[] = []
-  contact.email?.forEach((_, i) => kinds.push({ kind: 'email address', path: ['email', i] }))
+  const kinds: { kind: ContactPointKind; path: (string | number)[] }[] = []
+  contact.email?.forEach((_, i) => kinds.push({ kind: 'email', path: ['email', i] }))
   contact.phone?.forEach((p, i) => {
     // The rule names home, mobile and office numbers only; fax and pager numbers are not limited.
     if (p.type.value === 'home' || p.type.value === 'mobile' || p.type.value === 'office') {
-      kinds.push({ kind: `${p.type.value} phone number`, path: ['phone', i] })
+      kinds.push({ kind: p.type.value, path: ['phone', i] })
     }
   })
-  contact.social?.forEach((s, i) => kinds.push({ kind: `${s.type.value} id`, path: ['social', i] }))
+  contact.social?.forEach((s, i) => kinds.push({ kind: s.type.value, path: ['social', i] }))
   return kinds
 }
 
 /** Who holds the token: an eGain user, or a client application (client-credentials grant). */
-export const EgainActor = z.enum(['client', 'user'], { error: 'The actor is either "client" or "user".' })
+export const EgainActor = z.enum(['client', 'user'], { error: issueText('schema.egainWire.actorEitherClientUser') })
 export type EgainActor = z.infer<typeof EgainActor>
 
 /**
@@ -354,7 +359,7 @@ export const EgainCreateTaskActivity = Shape('request', {
     ctx.addIssue({
       code: 'custom',
       path: ['body', 'customer'],
-      message: `The customer must include the ${attribute} named by ${param}.`,
+      message: issueText('schema.templates.customerMustInclude', { attribute, param }),
     })
   }
 
@@ -367,7 +372,7 @@ export const EgainCreateTaskActivity = Shape('request', {
           ctx.addIssue({
             code: 'custom',
             path: ['body', 'customer', 'contacts', 'contact', c, ...path],
-            message: `A new customer can have only one ${kind}.`,
+            message: issueText('schema.templates.onlyOneContactPoint', { kind: msg(`schema.contactPoint.${kind}`) }),
           })
         }
         seen.add(kind)
@@ -380,7 +385,7 @@ export const EgainCreateTaskActivity = Shape('request', {
     ctx.addIssue({
       code: 'custom',
       path: ['body', 'status'],
-      message: 'When an application (not a user) creates the task, name the user to assign it to.',
+      message: issueText('schema.egainWire.whenApplicationNotUser'),
     })
   }
 })

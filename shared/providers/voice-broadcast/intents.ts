@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ProfileId } from '../../schemas/fields'
 import { isDialableE164, whyNotDialable } from '../../schemas/intent-fields'
 import { MAX_NUMBER_LIST, reporter, VoiceBroadcastNumberListRequest, VoiceLanguage, VoiceNumberList } from './wire'
+import { issueMessage, issueText } from '../../i18n/issue-message'
 
 // What an agent asks the voice platform for: a spoken message to a number list.
 
@@ -29,7 +30,7 @@ export const HangUpSms = z
   .strict()
   .refine((sms) => sms.onSuccess || sms.onFailed || sms.onRing || sms.onKey !== '', {
     path: ['onSuccess'],
-    error: 'Choose when the SMS is sent: after a successful call, a failed one, a ring or a key press.',
+    error: issueText('schema.voiceBroadcastIntents.chooseWhenSmsSent'),
   })
 export type HangUpSms = z.infer<typeof HangUpSms>
 
@@ -82,7 +83,9 @@ const DialableNumberList = VoiceNumberList.superRefine((list, ctx) => {
   for (let i = 0; i < list.length; i++) {
     const n: unknown = list[i]
     if (typeof n !== 'string' || !CALLEE_DIGITS.test(n) || isDialableE164(`+${n}`)) continue
-    report.bad([i], () => `+${n}: ${whyNotDialable(`+${n}`)}`)
+    report.bad([i], () =>
+      issueText('schema.templates.numberProblem', { number: `+${n}`, problem: issueMessage(whyNotDialable(`+${n}`)) }),
+    )
   }
   report.finish('numbers')
 })

@@ -3,6 +3,7 @@ import { isRefusal, refuse, validate } from '../to-wire-kit'
 import type { VoiceBroadcastIntent } from './intents'
 import type { VoiceBroadcastProfile } from './profile'
 import { VoiceBroadcastSend } from './wire'
+import { issueText } from '../../i18n/issue-message'
 
 // A broadcast intent plus its voice-broadcast profile → the group-call request, with the numbers in
 // the list shape the tenant's API revision takes. An SMS needs the profile's SMS app.
@@ -14,7 +15,7 @@ export function voiceBroadcastToWire(
   p: VoiceBroadcastProfile,
 ): VoiceBroadcastWire | IntentRefusal {
   if (intent.hangUpSms && p.smsAppId === '') {
-    return refuse(['hangUpSms'], 'This profile has no SMS app id, so it cannot send a hang-up SMS.')
+    return refuse(['hangUpSms'], issueText('schema.voiceBroadcastToWire.profileHasNoSms'))
   }
   const request = {
     appId: p.appId,

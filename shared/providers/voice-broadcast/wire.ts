@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { maxChars } from '../../text'
+import { issueText, noun, type SchemaNoun } from '../../i18n/issue-message'
 
 // Voice group call (broadcast) task, ITNIO platform (also published as Onbuka/Buka and Laaffic):
 //   POST {base}/voice/group/call/send   (Laaffic/Onbuka: {base}/v3/voice/group/call/send)
@@ -13,7 +14,7 @@ const MAX_LISTED_ISSUES = 20
 
 /** Country code + number, 7–15 digits. (Laaffic's numberInfoList page says 6–18; we keep the seed's 7–15.) */
 const CALLEE = /^\d{7,15}$/
-const CALLEE_MESSAGE = 'A number to call is 7 to 15 digits: country code and number, no + or spaces.'
+const CALLEE_MESSAGE = issueText('schema.voiceBroadcastWire.numberCall715')
 
 type Issues = { addIssue: (issue: { code: 'custom'; message: string; path?: PropertyKey[] }) => void }
 
@@ -28,11 +29,17 @@ export const reporter = (ctx: Issues) => {
       }
       count += 1
     },
-    finish(what: string) {
+    finish(what: 'numbers' | 'entries') {
       if (count > MAX_LISTED_ISSUES) {
         ctx.addIssue({
           code: 'custom',
-          message: `${count} ${what} are invalid in all; only the first ${MAX_LISTED_ISSUES} are listed.`,
+          message: issueText(
+            what === 'numbers' ? 'schema.templates.numbersInvalidInAll' : 'schema.templates.entriesInvalidInAll',
+            {
+              count,
+              listed: MAX_LISTED_ISSUES,
+            },
+          ),
         })
       }
     },
@@ -45,14 +52,18 @@ export const reporter = (ctx: Issues) => {
  */
 export const VoiceNumberList = z
   .custom<string[]>((value) => Array.isArray(value), {
-    error: 'Give the numbers to call as a list (numberList or numberInfoList).',
+    error: issueText('schema.voiceBroadcastWire.giveNumbersCallList'),
   })
   .superRefine((list, ctx) => {
-    if (list.length === 0) return void ctx.addIssue({ code: 'custom', message: 'Give at least one number to call.' })
+    if (list.length === 0)
+      return void ctx.addIssue({ code: 'custom', message: issueText('schema.voiceBroadcastWire.giveAtLeastNumber') })
     if (list.length > MAX_NUMBER_LIST) {
       return void ctx.addIssue({
         code: 'custom',
-        message: `At most ${MAX_NUMBER_LIST.toLocaleString('en-US')} numbers per task (this list has ${list.length.toLocaleString('en-US')}).`,
+        message: issueText('schema.templates.numbersPerTask', {
+          max: MAX_NUMBER_LIST.toLocaleString('en-US'),
+          count: list.length.toLocaleString('en-US'),
+        }),
       })
     }
     const report = reporter(ctx)
@@ -81,21 +92,25 @@ const INFO_TEXT_MAX = 30
  */
 export const VoiceNumberInfoList = z
   .custom<VoiceNumberInfo[]>((value) => Array.isArray(value), {
-    error: 'Give the numbers to call as a list (numberList or numberInfoList).',
+    error: issueText('schema.voiceBroadcastWire.giveNumbersCallList'),
   })
   .superRefine((list, ctx) => {
-    if (list.length === 0) return void ctx.addIssue({ code: 'custom', message: 'Give at least one number to call.' })
+    if (list.length === 0)
+      return void ctx.addIssue({ code: 'custom', message: issueText('schema.voiceBroadcastWire.giveAtLeastNumber') })
     if (list.length > MAX_NUMBER_INFO_LIST) {
       return void ctx.addIssue({
         code: 'custom',
-        message: `At most ${MAX_NUMBER_INFO_LIST.toLocaleString('en-US')} numbers per task (this list has ${list.length.toLocaleString('en-US')}).`,
+        message: issueText('schema.templates.numbersPerTask', {
+          max: MAX_NUMBER_INFO_LIST.toLocaleString('en-US'),
+          count: list.length.toLocaleString('en-US'),
+        }),
       })
     }
     const report = reporter(ctx)
     for (let i = 0; i < list.length; i++) {
       const item: unknown = list[i]
       if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-        report.bad([i], 'Each entry is an object with a calleeNumber.')
+        report.bad([i], issueText('schema.voiceBroadcastWire.eachEntryObjectCalleenumber'))
         continue
       }
       const record = item as Record<string, unknown>
@@ -105,11 +120,11 @@ export const VoiceNumberInfoList = z
       for (const key of INFO_TEXTS) {
         const text = record[key]
         if (text !== undefined && (typeof text !== 'string' || text.length > INFO_TEXT_MAX)) {
-          report.bad([i, key], `${key} is text of at most ${INFO_TEXT_MAX} characters.`)
+          report.bad([i, key], issueText('schema.templates.infoTextMax', { field: key, max: INFO_TEXT_MAX }))
         }
       }
       for (const key in record) {
-        if (!INFO_KEYS.has(key)) report.bad([i, key], `Unknown field ${key}: use calleeNumber and text1 to text5.`)
+        if (!INFO_KEYS.has(key)) report.bad([i, key], issueText('schema.templates.unknownInfoField', { field: key }))
       }
     }
     report.finish('entries')
@@ -138,29 +153,34 @@ const V = VOICE_BROADCAST_LIMITS
 
 // ——— the other fields ———
 
-const Filled = (max: number, what: string, min = 1) =>
+const Filled = (max: number, what: SchemaNoun, min = 1) =>
   z
-    .string({ error: `Enter the ${what}.` })
-    .min(min, { error: min === 1 ? `Enter the ${what}.` : `The ${what} must be at least ${min} characters.` })
-    .check(...maxChars(max, `The ${what} can be at most ${max} characters.`))
-    .regex(/\S/, { error: `Enter the ${what}.` })
+    .string({ error: issueText('schema.text.enter', { what: noun(what) }) })
+    .min(min, {
+      error:
+        min === 1
+          ? issueText('schema.text.enter', { what: noun(what) })
+          : issueText('schema.text.atLeastCharsOf', { what: noun(what), min: min }),
+    })
+    .check(...maxChars(max, issueText('schema.text.atMostCharsOf', { what: noun(what), max: max })))
+    .regex(/\S/, { error: issueText('schema.text.enter', { what: noun(what) }) })
 
-const Int = (min: number, max: number, what: string) =>
+const Int = (min: number, max: number, what: SchemaNoun) =>
   z
-    .number({ error: `The ${what} must be a whole number.` })
-    .int({ error: `The ${what} must be a whole number.` })
-    .min(min, { error: `The ${what} must be at least ${min}.` })
-    .max(max, { error: `The ${what} can be at most ${max}.` })
+    .number({ error: issueText('schema.text.wholeNumber', { what: noun(what) }) })
+    .int({ error: issueText('schema.text.wholeNumber', { what: noun(what) }) })
+    .min(min, { error: issueText('schema.text.atLeast', { what: noun(what), min: min }) })
+    .max(max, { error: issueText('schema.text.atMost', { what: noun(what), max: max }) })
 
-const Flag = (what: string) => z.literal([0, 1], { error: `${what} is 0 (no) or 1 (yes).` })
+const Flag = (field: string) => z.literal([0, 1], { error: issueText('schema.templates.flag', { field }) })
 
 const HourMinute = z
-  .string({ error: 'Write the time as HH:mm, e.g. 10:00.' })
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Write the time as HH:mm, e.g. 10:00.' })
+  .string({ error: issueText('schema.voiceBroadcastWire.writeTimeHhMm') })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: issueText('schema.voiceBroadcastWire.writeTimeHhMm') })
 
 export const VoiceLanguage = z.enum(
   ['VN', 'EN', 'JP', 'ARB', 'DE', 'IN', 'IT', 'KR', 'RU', 'ES', 'PT', 'IDN', 'BD', 'TH'],
-  { error: 'Choose a TTS language: VN, EN, JP, ARB, DE, IN (Hindi), IT, KR, RU, ES, PT, IDN, BD or TH.' },
+  { error: issueText('schema.voiceBroadcastWire.chooseTtsLanguageVn') },
 )
 
 const isCalendarDate = (y: number, m: number, d: number) => {
@@ -174,109 +194,119 @@ const isCalendarDate = (y: number, m: number, d: number) => {
  * zone is unknown, "in the future" is not checked here.
  */
 const SEND_TIME = /^\d{4}-\d{2}-\d{2} ([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/
-const SEND_TIME_MESSAGE = 'Write the send time as yyyy-MM-dd HH:mm:ss, e.g. 2026-07-01 09:30:00.'
+const SEND_TIME_MESSAGE = issueText('schema.voiceBroadcastWire.writeSendTimeYyyy')
 export const VoiceSendTime = z
   .string({ error: SEND_TIME_MESSAGE })
   .regex(SEND_TIME, { error: SEND_TIME_MESSAGE })
   .refine(
     (s) => !SEND_TIME.test(s) || isCalendarDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))),
     {
-      error: 'The send time is not a real date.',
+      error: issueText('schema.voiceBroadcastWire.sendTimeNotReal'),
     },
   )
 
 /** "HH:SS" in the documentation; its examples use "10:00", so HH:mm ([I]). */
 export const VoiceAllowSendTime = z.strictObject(
   { strTime: HourMinute, endTime: HourMinute },
-  { error: 'A sending window is { strTime, endTime }, both HH:mm.' },
+  { error: issueText('schema.voiceBroadcastWire.sendingWindowStrtimeEndtime', { shape: '{ strTime, endTime }' }) },
 )
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
 
 const commonFields = {
   /** Length not documented: 64 is our cap (as for voiceFileId's 128 and smsAppId's 64). */
-  appId: Filled(64, 'voice app id'),
+  appId: Filled(64, 'voiceAppId'),
   /** 0–20 digits, blank allowed. */
   displayNum: z
-    .string({ error: 'The display number is digits only, at most 20.' })
-    .regex(/^\d{0,20}$/, { error: 'The display number is digits only, at most 20.' })
+    .string({ error: issueText('schema.voiceBroadcastWire.displayNumberDigitsOnly') })
+    .regex(/^\d{0,20}$/, { error: issueText('schema.voiceBroadcastWire.displayNumberDigitsOnly') })
     .optional(),
   /** 2–64 characters, unique per account. */
-  taskName: Filled(64, 'task name', 2),
+  taskName: Filled(64, 'taskName', 2),
   /** 1 an uploaded file (voiceFileId), 2 upload the voice now (uploadName + baseFile), 3 text-to-speech. */
-  source: z.literal([1, 2, 3], { error: 'The source is 1 (uploaded file), 2 (upload now) or 3 (text-to-speech).' }),
-  voiceFileId: Filled(128, 'voice file id').optional(),
-  uploadName: Filled(32, 'upload name', 5).optional(),
+  source: z.literal([1, 2, 3], { error: issueText('schema.voiceBroadcastWire.source1UploadedFile') }),
+  voiceFileId: Filled(128, 'voiceFileId').optional(),
+  uploadName: Filled(32, 'uploadName', 5).optional(),
   /** Standard padded base64 without a `data:` prefix ([I]: the page only says "base64 file stream"). */
   baseFile: z
-    .string({ error: 'Attach the voice file (base64).' })
-    .min(1, { error: 'Attach the voice file (base64).' })
-    .regex(BASE64, { error: 'The voice file must be base64 encoded.' })
+    .string({ error: issueText('schema.voiceBroadcastWire.attachVoiceFileBase64') })
+    .min(1, { error: issueText('schema.voiceBroadcastWire.attachVoiceFileBase64') })
+    .regex(BASE64, { error: issueText('schema.voiceBroadcastWire.voiceFileMustBase64') })
     .optional(),
-  text: Filled(V.textChars, 'text to speak').optional(),
+  text: Filled(V.textChars, 'textToSpeak').optional(),
   lan: VoiceLanguage.optional(),
   sendTime: VoiceSendTime.nullable().optional(),
   /** How many times the message is played; default 1, at most 9. */
-  loopCount: Int(V.loopCount.min, V.loopCount.max, 'loop count'),
+  loopCount: Int(V.loopCount.min, V.loopCount.max, 'loopCount'),
   /** Seconds after answer before a forced hang-up (a duration, not a concurrency); at most 999, at least 1 (ours). */
-  maxCalls: Int(V.maxCalls.min, V.maxCalls.max, 'maximum call duration (seconds)'),
+  maxCalls: Int(V.maxCalls.min, V.maxCalls.max, 'maximumCallDurationSeconds'),
   hangUpSms: Flag('hangUpSms').optional(),
-  smsAppId: Filled(64, 'SMS app id').optional(),
-  smsContent: Filled(V.smsChars, 'SMS text').optional(),
+  smsAppId: Filled(64, 'smsAppId').optional(),
+  smsContent: Filled(V.smsChars, 'smsText').optional(),
   senderId: z
-    .string({ error: 'The sender id is text.' })
-    .check(...maxChars(32, 'The sender id can be at most 32 characters.'))
+    .string({ error: issueText('schema.voiceBroadcastWire.senderIdText') })
+    .check(...maxChars(32, issueText('schema.voiceBroadcastWire.senderIdCanAt')))
     .optional(),
   feedbackPush: Flag('feedbackPush').optional(),
   /** The key (0–9) whose press triggers the feedback SMS. */
   feedbackValue: z
-    .string({ error: 'The feedback key is one digit, 0 to 9.' })
-    .regex(/^[0-9]$/, { error: 'The feedback key is one digit, 0 to 9.' })
+    .string({ error: issueText('schema.voiceBroadcastWire.feedbackKeyDigit0') })
+    .regex(/^[0-9]$/, { error: issueText('schema.voiceBroadcastWire.feedbackKeyDigit0') })
     .optional(),
   successPush: Flag('successPush').optional(),
-  successPushTime: Int(0, 9999, 'delay before the success SMS (seconds)').optional(),
+  successPushTime: Int(0, 9999, 'delayBeforeTheSuccessSmsSeconds').optional(),
   failedPush: Flag('failedPush').optional(),
   ringPush: Flag('ringPush').optional(),
   toSeat: Flag('toSeat').optional(),
   /** Agent group id; the lower bound 1 is ours. */
-  sipGroupId: Int(V.sipGroupId.min, V.sipGroupId.max, 'agent group id').optional(),
+  sipGroupId: Int(V.sipGroupId.min, V.sipGroupId.max, 'agentGroupId').optional(),
   /** Only documented value: 1, proportional outgoing calls. */
-  outboundControl: z.literal(1, { error: 'The outbound control is 1 (proportional).' }).optional(),
-  calloutRate: Int(V.calloutRate.min, V.calloutRate.max, 'callout rate').optional(),
-  /** 1 transfer after the broadcast, 2 transfer on a key press (toSeatKey). */
-  toSeatType: z
-    .literal([1, 2], { error: 'The transfer condition is 1 (after the broadcast) or 2 (on a key press).' })
+  outboundControl: z
+    .literal(1, { error: issueText('schema.voiceBroadcastWire.outboundControl1Proportional') })
     .optional(),
+  calloutRate: Int(V.calloutRate.min, V.calloutRate.max, 'calloutRate').optional(),
+  /** 1 transfer after the broadcast, 2 transfer on a key press (toSeatKey). */
+  toSeatType: z.literal([1, 2], { error: issueText('schema.voiceBroadcastWire.transferCondition1After') }).optional(),
   /** The key that transfers to an agent; 0–9 is [I] (a phone key), the documentation gives no range. */
-  toSeatKey: Int(V.toSeatKey.min, V.toSeatKey.max, 'transfer key').optional(),
+  toSeatKey: Int(V.toSeatKey.min, V.toSeatKey.max, 'transferKey').optional(),
   /** At most 3 windows. Start-before-end is not checked: not documented, and overnight windows may be meant. */
   allowSendTime: z
-    .array(VoiceAllowSendTime, { error: 'Give the sending windows as a list.' })
-    .max(V.sendWindows, { error: `At most ${V.sendWindows} sending windows.` })
+    .array(VoiceAllowSendTime, { error: issueText('schema.voiceBroadcastWire.giveSendingWindowsList') })
+    .max(V.sendWindows, {
+      error: issueText('schema.text.atMostItems', { what: noun('sendingWindows'), max: V.sendWindows }),
+    })
     .optional(),
   /** Seconds; default 60. */
-  maxRingingTime: Int(V.maxRingingTime.min, V.maxRingingTime.max, 'maximum ringing time (seconds)').optional(),
+  maxRingingTime: Int(V.maxRingingTime.min, V.maxRingingTime.max, 'maximumRingingTimeSeconds').optional(),
 }
 
 type Common = z.infer<z.ZodObject<typeof commonFields>>
 
-const REQUIRED_WHEN: { when: (r: Common) => boolean; condition: string; fields: (keyof Common)[] }[] = [
-  { when: (r) => r.source === 1, condition: 'source is 1', fields: ['voiceFileId'] },
-  { when: (r) => r.source === 2, condition: 'source is 2', fields: ['uploadName', 'baseFile'] },
-  { when: (r) => r.source === 3, condition: 'source is 3', fields: ['text', 'lan'] },
+const REQUIRED_WHEN: {
+  when: (r: Common) => boolean
+  condition: { when: string; value: number }
+  fields: (keyof Common)[]
+}[] = [
+  { when: (r) => r.source === 1, condition: { when: 'source', value: 1 }, fields: ['voiceFileId'] },
+  { when: (r) => r.source === 2, condition: { when: 'source', value: 2 }, fields: ['uploadName', 'baseFile'] },
+  { when: (r) => r.source === 3, condition: { when: 'source', value: 3 }, fields: ['text', 'lan'] },
   {
     when: (r) => r.hangUpSms === 1,
-    condition: 'hangUpSms is 1',
+    condition: { when: 'hangUpSms', value: 1 },
     fields: ['smsAppId', 'smsContent', 'feedbackPush', 'successPush', 'failedPush', 'ringPush'],
   },
-  { when: (r) => r.feedbackPush === 1, condition: 'feedbackPush is 1', fields: ['feedbackValue'] },
-  { when: (r) => r.successPush === 1, condition: 'successPush is 1', fields: ['successPushTime'] },
+  { when: (r) => r.feedbackPush === 1, condition: { when: 'feedbackPush', value: 1 }, fields: ['feedbackValue'] },
+  { when: (r) => r.successPush === 1, condition: { when: 'successPush', value: 1 }, fields: ['successPushTime'] },
   {
     when: (r) => r.toSeat === 1,
-    condition: 'toSeat is 1',
+    condition: { when: 'toSeat', value: 1 },
     fields: ['sipGroupId', 'outboundControl', 'calloutRate', 'toSeatType'],
   },
-  { when: (r) => r.toSeat === 1 && r.toSeatType === 2, condition: 'toSeatType is 2', fields: ['toSeatKey'] },
+  {
+    when: (r) => r.toSeat === 1 && r.toSeatType === 2,
+    condition: { when: 'toSeatType', value: 2 },
+    fields: ['toSeatKey'],
+  },
 ]
 
 /**
@@ -288,7 +318,11 @@ const conditionalFields = (request: Common, ctx: Issues) => {
     if (!rule.when(request)) continue
     for (const field of rule.fields) {
       if (request[field] === undefined) {
-        ctx.addIssue({ code: 'custom', path: [field], message: `${field} is required when ${rule.condition}.` })
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: issueText('schema.templates.requiredWhen', { field, ...rule.condition }),
+        })
       }
     }
   }
@@ -297,8 +331,8 @@ const conditionalFields = (request: Common, ctx: Issues) => {
 const unknownFields = {
   error: (issue: z.core.$ZodRawIssue) =>
     issue.code === 'unrecognized_keys'
-      ? `The voice broadcast request has no field ${issue.keys.join(', ')}.`
-      : 'Give the voice broadcast request as an object.',
+      ? issueText('schema.templates.voiceBroadcastNoField', { fields: issue.keys.join(', ') })
+      : issueText('schema.voiceBroadcastWire.giveVoiceBroadcastRequest'),
 }
 
 export const VoiceBroadcastNumberListRequest = z
@@ -324,7 +358,7 @@ export const VoiceBroadcastSend = z.unknown().transform((input, ctx): VoiceBroad
     ctx.addIssue({
       code: 'custom',
       path: ['numberInfoList'],
-      message: 'Send either numberList or numberInfoList, not both.',
+      message: issueText('schema.voiceBroadcastWire.sendEitherNumberlistNumberinfolist'),
     })
     return z.NEVER
   }

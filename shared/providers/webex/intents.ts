@@ -15,9 +15,9 @@ export const OutdialIntent = z
     kind: z.literal('outdial'),
     profileId: ProfileId,
     destination: E164,
-    entryPointId: Text(WEBEX_TASK_LIMITS.entryPointIdChars, 'entry point id'),
+    entryPointId: Text(WEBEX_TASK_LIMITS.entryPointIdChars, 'entryPointId'),
     /** The ANI shown to the callee; must be one of the profile's outdial ANIs. */
-    origin: Text(WEBEX_TASK_LIMITS.originChars, 'outdial ANI'),
+    origin: Text(WEBEX_TASK_LIMITS.originChars, 'outdialAni'),
     attributes: WebexTaskAttributes.optional(),
     customAttributes: WebexTaskCustomAttributes.optional(),
   })
@@ -32,7 +32,7 @@ export const WebexCallbackIntent = z
     ...callbackFields,
     provider: z.literal('webex'),
     /** Needed for an immediate callback (`now`): the entry point whose flow places the call. */
-    entryPointId: Text(WEBEX_TASK_LIMITS.entryPointIdChars, 'entry point id').optional(),
+    entryPointId: Text(WEBEX_TASK_LIMITS.entryPointIdChars, 'entryPointId').optional(),
     /** Length of the scheduled window (`at`); the shortest the API allows when left out. */
     windowMinutes: z
       .int()

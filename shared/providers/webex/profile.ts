@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Label, OptionalText, ProfileId, RequiredText, ServiceUrl } from '../../schemas/fields'
+import { issueText, noun } from '../../i18n/issue-message'
 
 // A Webex Contact Center profile: where its API is, how it signs in, and the entry points, ANIs and
 // queue its tasks may use. Limits from the provider notes (providers.md §1).
@@ -13,7 +14,7 @@ export const webexApiHost = (dataCenter: WebexDataCenter) => `api.wxcc-${dataCen
 export const WebexEntryPoint = z
   .object({
     /** `entryPointId` on the wire: at most 36 characters. */
-    id: RequiredText(36, 'entry point id'),
+    id: RequiredText(36, 'entryPointId'),
     label: Label,
     direction: z.enum(['outbound', 'inbound']),
   })
@@ -22,7 +23,7 @@ export const WebexEntryPoint = z
 export const WebexOutdialAni = z
   .object({
     /** `origin` on the wire: at most 36 characters, must match an ANI in the agent's profile. */
-    number: RequiredText(36, 'outdial ANI'),
+    number: RequiredText(36, 'outdialAni'),
     label: Label,
   })
   .strict()
@@ -62,12 +63,12 @@ export const WebexProfile = z
      * a policy sets it once). Empty for the other sign-ins; profiles saved before it read as empty.
      */
     clientId: OptionalText(200).default(''),
-    entryPoints: z
-      .array(WebexEntryPoint)
-      .max(WEBEX_PROFILE_ROWS_MAX, { error: `At most ${WEBEX_PROFILE_ROWS_MAX} entry points.` }),
-    outdialAnis: z
-      .array(WebexOutdialAni)
-      .max(WEBEX_PROFILE_ROWS_MAX, { error: `At most ${WEBEX_PROFILE_ROWS_MAX} outdial ANIs.` }),
+    entryPoints: z.array(WebexEntryPoint).max(WEBEX_PROFILE_ROWS_MAX, {
+      error: issueText('schema.text.atMostItems', { what: noun('entryPoints'), max: WEBEX_PROFILE_ROWS_MAX }),
+    }),
+    outdialAnis: z.array(WebexOutdialAni).max(WEBEX_PROFILE_ROWS_MAX, {
+      error: issueText('schema.text.atMostItems', { what: noun('outdialAnis'), max: WEBEX_PROFILE_ROWS_MAX }),
+    }),
     scheduledCallbackQueueId: OptionalText(64),
   })
   .strict()

@@ -2,22 +2,23 @@ import { z } from 'zod'
 import { RequiredText, SecretText } from '../../schemas/fields'
 import type { SecretIssue } from '../provider-module'
 import type { WebexProfile } from './profile'
+import { issueText } from '../../i18n/issue-message'
 
 export const WebexSecret = z.discriminatedUnion('kind', [
   z
     .object({
       provider: z.literal('webex'),
       kind: z.literal('access_token'),
-      accessToken: SecretText(4096, 'access token'),
+      accessToken: SecretText(4096, 'accessToken'),
     })
     .strict(),
   z
     .object({
       provider: z.literal('webex'),
       kind: z.literal('oauth'),
-      clientId: RequiredText(200, 'OAuth client id'),
-      clientSecret: SecretText(500, 'OAuth client secret'),
-      refreshToken: SecretText(4096, 'refresh token'),
+      clientId: RequiredText(200, 'oauthClientId'),
+      clientSecret: SecretText(500, 'oauthClientSecret'),
+      refreshToken: SecretText(4096, 'refreshToken'),
     })
     .strict(),
   z
@@ -43,10 +44,10 @@ export function webexSecretIssues(profile: WebexProfile, secret: WebexSecret): S
       path: ['kind'],
       message:
         profile.authMethod === 'oauth'
-          ? 'This profile signs in with OAuth: enter the client id, client secret and refresh token.'
+          ? issueText('schema.webexSecret.profileSignsOauthEnter')
           : profile.authMethod === 'sign_in'
-            ? 'This profile signs in with Webex in the browser: store only the integration’s client secret, if it has one.'
-            : 'This profile uses an access token: paste the access token.',
+            ? issueText('schema.webexSecret.profileSignsWebexBrowser')
+            : issueText('schema.webexSecret.profileUsesAccessToken'),
     },
   ]
 }

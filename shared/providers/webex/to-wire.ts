@@ -10,6 +10,7 @@ import {
   WebexCreateTaskRequest as WebexCreateTaskRequestSchema,
   WebexScheduleCallbackRequest as WebexScheduleCallbackRequestSchema,
 } from './wire'
+import { issueText } from '../../i18n/issue-message'
 
 // An outdial or callback intent plus its Webex profile → the request the Webex client sends: a task
 // (`POST /v1/tasks`) or a scheduled callback (`POST /v1/callbacks/organization/{orgId}/…`). Anything
@@ -32,14 +33,14 @@ export function webexToWire(intent: WebexIntent, profile: WebexProfile, now: Dat
 function checkEntryPoint(p: WebexProfile, id: string): IntentRefusal | null {
   return p.entryPoints.some((e) => e.id === id)
     ? null
-    : refuse(['entryPointId'], 'That entry point is not configured in this profile.')
+    : refuse(['entryPointId'], issueText('schema.webexToWire.entryPointNotConfigured'))
 }
 
 function outdial(intent: OutdialIntent, p: WebexProfile): WebexWire | IntentRefusal {
   const badEntryPoint = checkEntryPoint(p, intent.entryPointId)
   if (badEntryPoint) return badEntryPoint
   if (!p.outdialAnis.some((a) => a.number === intent.origin)) {
-    return refuse(['origin'], 'That outdial ANI is not configured in this profile.')
+    return refuse(['origin'], issueText('schema.webexToWire.outdialAniNotConfigured'))
   }
   const request = {
     outboundType: 'OUTDIAL',
@@ -66,7 +67,7 @@ function callback(intent: WebexCallbackIntent, p: WebexProfile, now: Date): Webe
   if (intent.when.kind === 'now') {
     // Immediate: a CALLBACK task through an entry point; name and reason ride along as flow attributes.
     if (intent.entryPointId === undefined) {
-      return refuse(['entryPointId'], 'An immediate Webex callback needs an entry point.')
+      return refuse(['entryPointId'], issueText('schema.webexToWire.immediateWebexCallbackNeeds'))
     }
     const badEntryPoint = checkEntryPoint(p, intent.entryPointId)
     if (badEntryPoint) return badEntryPoint
@@ -90,11 +91,11 @@ function callback(intent: WebexCallbackIntent, p: WebexProfile, now: Date): Webe
 
   // Later: the scheduled-callback API, into the profile's queue, for a window starting at `at`.
   if (p.scheduledCallbackQueueId === '') {
-    return refuse(['when'], 'This Webex profile has no scheduled-callback queue; set one to schedule callbacks.')
+    return refuse(['when'], issueText('schema.webexToWire.noScheduledCallbackQueue'))
   }
   const orgId = p.orgId.trim()
   if (orgId === '') {
-    return refuse(['when'], 'This Webex profile has no organization id; set it to schedule callbacks.')
+    return refuse(['when'], issueText('schema.webexToWire.noOrganizationId'))
   }
   const start = Date.parse(intent.when.at)
   const minutes = intent.windowMinutes ?? WEBEX_SCHEDULED_CALLBACK_LIMITS.minDurationMinutes
@@ -122,7 +123,7 @@ function callback(intent: WebexCallbackIntent, p: WebexProfile, now: Date): Webe
   })
   if (isRefusal(checked)) return checked
   if (to.date !== from.date) {
-    return refuse(['windowMinutes'], 'The callback window has to end on the day it starts.')
+    return refuse(['windowMinutes'], issueText('schema.webexToWire.callbackWindowHasEnd'))
   }
   return wire({ kind: 'scheduled_callback', orgId, body: checked.ok })
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { maxChars, utf8Bytes, utf8BytesOfEntries } from '../../text'
 import { textMap } from '../../schemas/record-keys'
 import { atTime, type TimedIssue, type TimeRule } from '../to-wire-kit'
+import { issueText, noun, type SchemaNoun } from '../../i18n/issue-message'
 
 // Wire-level request bodies for Webex Contact Center, exactly as the provider client sends them
 // (project notes: providers.md §1; Cisco's spec webex-contact-center.json @1be8332). Field names are
@@ -40,31 +41,42 @@ const L = WEBEX_TASK_LIMITS
 const S = WEBEX_SCHEDULED_CALLBACK_LIMITS
 
 /** A required string field: non-empty (an empty id or number cannot be meant), at most `max` characters. */
-const requiredText = (what: string, max?: number) => {
+const requiredText = (what: SchemaNoun, max?: number) => {
   const text = z
-    .string({ error: (issue) => (issue.input === undefined ? `Enter the ${what}.` : `The ${what} must be text.`) })
-    .min(1, { error: `Enter the ${what}.` })
-  return max === undefined ? text : text.check(...maxChars(max, `At most ${max} characters.`))
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? issueText('schema.text.enter', { what: noun(what) })
+          : issueText('schema.text.mustBeText', { what: noun(what) }),
+    })
+    .min(1, { error: issueText('schema.text.enter', { what: noun(what) }) })
+  return max === undefined ? text : text.check(...maxChars(max, issueText('schema.text.atMostChars', { max: max })))
 }
 
 // ——— POST /v1/tasks (CreateTaskRequest) ———
 
 /** `attributes`: free key/value pairs handed to the flow; at most 30, limits in UTF-8 bytes. */
 export const WebexTaskAttributes = textMap({
-  notText: 'Attribute values are text.',
+  notText: issueText('schema.webexWire.attributeValuesText'),
   value: (value) =>
-    utf8Bytes(value) > L.attributeValueBytes ? `At most ${L.attributeValueBytes} bytes (UTF-8) per value.` : null,
+    utf8Bytes(value) > L.attributeValueBytes
+      ? issueText('schema.templates.atMostBytesPerValue', { max: L.attributeValueBytes })
+      : null,
   map: (_attributes, keys, ctx) => {
     if (keys.length > L.attributesMaxPairs) {
-      ctx.addIssue({ code: 'custom', message: `At most ${L.attributesMaxPairs} attributes (${keys.length} given).` })
+      ctx.addIssue({
+        code: 'custom',
+        message: issueText('schema.templates.atMostAttributes', { max: L.attributesMaxPairs, count: keys.length }),
+      })
     }
     for (const key of keys) {
-      if (key.length === 0) ctx.addIssue({ code: 'custom', path: [key], message: 'An attribute needs a name.' })
+      if (key.length === 0)
+        ctx.addIssue({ code: 'custom', path: [key], message: issueText('schema.common.attributeNeedsName') })
       else if (utf8Bytes(key) > L.attributeKeyBytes) {
         ctx.addIssue({
           code: 'custom',
           path: [key],
-          message: `Attribute names take at most ${L.attributeKeyBytes} bytes (UTF-8).`,
+          message: issueText('schema.templates.attributeNameBytes', { max: L.attributeKeyBytes }),
         })
       }
     }
@@ -83,15 +95,14 @@ const SIP_HEADER_VALUE = /^(?:[^\p{Cc}]|\t)*$/u
  * of every header and no separators, since the spec does not say how Webex frames them).
  */
 export const WebexTaskCustomAttributes = textMap({
-  notText: 'Header values are text.',
-  value: (value) =>
-    SIP_HEADER_VALUE.test(value) ? null : 'Header values cannot contain line breaks or other control characters.',
+  notText: issueText('schema.webexWire.headerValuesText'),
+  value: (value) => (SIP_HEADER_VALUE.test(value) ? null : issueText('schema.webexWire.headerValuesCannotContain')),
   valueJsonSchema: { pattern: SIP_HEADER_VALUE.source },
   map: (headers, keys, ctx) => {
     if (keys.length > L.customAttributesMaxEntries) {
       ctx.addIssue({
         code: 'custom',
-        message: `At most ${L.customAttributesMaxEntries} SIP headers (${keys.length} given).`,
+        message: issueText('schema.templates.atMostHeaders', { max: L.customAttributesMaxEntries, count: keys.length }),
       })
     }
     for (const key of keys) {
@@ -99,7 +110,7 @@ export const WebexTaskCustomAttributes = textMap({
         ctx.addIssue({
           code: 'custom',
           path: [key],
-          message: "Header names use lower-case letters, digits and - _ . ! % * + ` ' ~ only.",
+          message: issueText('schema.webexWire.headerNamesUseLower'),
         })
       }
     }
@@ -107,7 +118,7 @@ export const WebexTaskCustomAttributes = textMap({
     if (total > L.customAttributesTotalBytes) {
       ctx.addIssue({
         code: 'custom',
-        message: `SIP headers take at most ${L.customAttributesTotalBytes} bytes (UTF-8, names and values together); these take ${total}.`,
+        message: issueText('schema.templates.headersBytes', { max: L.customAttributesTotalBytes, total }),
       })
     }
   },
@@ -117,29 +128,29 @@ export const WebexTaskCustomAttributes = textMap({
 export const WebexCallbackDetails = z
   .object(
     {
-      callbackOrigin: z.literal('web', { error: 'The callback origin must be "web".' }),
-      callbackType: z.literal('immediate', { error: 'The callback type must be "immediate".' }),
+      callbackOrigin: z.literal('web', { error: issueText('schema.webexWire.callbackOriginMustWeb') }),
+      callbackType: z.literal('immediate', { error: issueText('schema.webexWire.callbackTypeMustImmediate') }),
     },
     {
       error: (issue) =>
         issue.input === undefined
-          ? 'A CALLBACK task needs callback details (callbackOrigin "web", callbackType "immediate").'
-          : 'Callback details must be an object.',
+          ? issueText('schema.webexWire.callbackTaskNeedsCallback')
+          : issueText('schema.webexWire.callbackDetailsMustObject'),
     },
   )
   .strict()
 
 const taskFields = {
   destination: requiredText('destination', L.destinationChars),
-  entryPointId: requiredText('entry point id', L.entryPointIdChars),
-  mediaType: z.literal('telephony', { error: 'The media type must be "telephony".' }),
+  entryPointId: requiredText('entryPointId', L.entryPointIdChars),
+  mediaType: z.literal('telephony', { error: issueText('schema.webexWire.mediaTypeMustTelephony') }),
   attributes: WebexTaskAttributes.optional(),
   customAttributes: WebexTaskCustomAttributes.optional(),
 }
 
 /** `origin`: the outdial ANI; must match one configured in the agent profile (checked by Webex). */
-const Origin = requiredText('outdial ANI (origin)', L.originChars)
-const NoCallback = z.never({ error: 'Only a CALLBACK task takes callback details.' }).optional()
+const Origin = requiredText('outdialAniOrigin', L.originChars)
+const NoCallback = z.never({ error: issueText('schema.webexWire.onlyCallbackTaskTakes') }).optional()
 
 /**
  * Body of `POST /v1/tasks`. `outboundType` is optional in the spec with an undocumented default,
@@ -162,7 +173,7 @@ export const WebexCreateTaskRequest = z.discriminatedUnion(
   ],
   {
     error: (issue) =>
-      issue.code === 'invalid_union' ? 'The outbound type must be CALLBACK, OUTDIAL or EXECUTE_FLOW.' : undefined,
+      issue.code === 'invalid_union' ? issueText('schema.webexWire.outboundTypeMustCallback') : undefined,
   },
 )
 export type WebexCreateTaskRequest = z.infer<typeof WebexCreateTaskRequest>
@@ -189,7 +200,8 @@ export function isIanaTimeZone(name: string): boolean {
 /** Optional country code (+), then digits, spaces, hyphens, parentheses and periods; at least one digit. */
 const CALLBACK_NUMBER = /^\+?[0-9 ().-]+$/
 
-const hhmmss = (what: string) => z.iso.time({ precision: 0, error: `Enter the ${what} as HH:mm:ss (24-hour clock).` })
+const hhmmss = (what: SchemaNoun) =>
+  z.iso.time({ precision: 0, error: issueText('schema.text.hhmmss', { what: noun(what) }) })
 
 /**
  * Body of the scheduled-callback request, time-independent rules only; its time rules are
@@ -197,25 +209,27 @@ const hhmmss = (what: string) => z.iso.time({ precision: 0, error: `Enter the ${
  */
 export const WebexScheduleCallbackRequest = z
   .object({
-    customerName: requiredText('customer name', S.customerNameChars),
+    customerName: requiredText('customerName', S.customerNameChars),
     callbackNumber: z
-      .string({ error: 'Enter the callback number.' })
-      .min(S.callbackNumberMinChars, { error: `At least ${S.callbackNumberMinChars} characters.` })
-      .max(S.callbackNumberMaxChars, { error: `At most ${S.callbackNumberMaxChars} characters.` })
-      .regex(CALLBACK_NUMBER, {
-        error: 'Use digits, an optional leading +, and spaces, hyphens, parentheses or periods.',
+      .string({ error: issueText('schema.webexWire.enterCallbackNumber') })
+      .min(S.callbackNumberMinChars, {
+        error: issueText('schema.text.atLeastChars', { min: S.callbackNumberMinChars }),
       })
-      .regex(/[0-9]/, { error: 'The callback number needs digits.' }),
+      .max(S.callbackNumberMaxChars, { error: issueText('schema.text.atMostChars', { max: S.callbackNumberMaxChars }) })
+      .regex(CALLBACK_NUMBER, {
+        error: issueText('schema.webexWire.useDigitsOptionalLeading'),
+      })
+      .regex(/[0-9]/, { error: issueText('schema.webexWire.callbackNumberNeedsDigits') }),
     timezone: z
-      .string({ error: 'Choose the time zone.' })
-      .refine(isIanaTimeZone, { error: 'Choose a time zone by its IANA name, such as America/New_York.' }),
-    scheduleDate: z.iso.date({ error: 'Enter the date as YYYY-MM-DD.' }),
-    startTime: hhmmss('start time'),
-    endTime: hhmmss('end time'),
-    queueId: requiredText('queue id'),
-    callbackReason: z.string({ error: 'The callback reason must be text.' }).optional(),
-    sourceInteraction: z.guid({ error: 'The source interaction must be a UUID.' }).optional(),
-    assigneeAgent: z.guid({ error: 'The assignee agent must be a user UUID.' }).optional(),
+      .string({ error: issueText('schema.webexWire.chooseTimeZone') })
+      .refine(isIanaTimeZone, { error: issueText('schema.common.chooseTimeZoneBy') }),
+    scheduleDate: z.iso.date({ error: issueText('schema.webexWire.enterDateYyyyMm') }),
+    startTime: hhmmss('startTime'),
+    endTime: hhmmss('endTime'),
+    queueId: requiredText('queueId'),
+    callbackReason: z.string({ error: issueText('schema.webexWire.callbackReasonMustText') }).optional(),
+    sourceInteraction: z.guid({ error: issueText('schema.webexWire.sourceInteractionMustUuid') }).optional(),
+    assigneeAgent: z.guid({ error: issueText('schema.webexWire.assigneeAgentMustUser') }).optional(),
   })
   .strict()
 export type WebexScheduleCallbackRequest = z.infer<typeof WebexScheduleCallbackRequest>
@@ -277,17 +291,24 @@ export const webexCallbackWindow: TimeRule<WebexScheduleCallbackRequest> = (requ
   const { timezone, scheduleDate, startTime, endTime } = request
   const today = Math.floor(wallClock(nowMs, timezone) / DAY) * DAY
   const daysAhead = (Date.parse(`${scheduleDate}T00:00:00Z`) - today) / DAY
-  if (daysAhead < 0) return [{ path: ['scheduleDate'], message: `That date has passed in ${timezone}.` }]
+  if (daysAhead < 0)
+    return [{ path: ['scheduleDate'], message: issueText('schema.templates.datePassed', { timezone }) }]
   const issues: TimedIssue[] = []
   if (daysAhead > S.maxDaysAhead) {
-    issues.push({ path: ['scheduleDate'], message: `Schedule the callback at most ${S.maxDaysAhead} days ahead.` })
+    issues.push({
+      path: ['scheduleDate'],
+      message: issueText('schema.templates.scheduleCallbackDaysAhead', { days: S.maxDaysAhead }),
+    })
   }
   const start = zonedInstant(scheduleDate, startTime, timezone)
   const end = zonedInstant(scheduleDate, endTime, timezone)
-  const skipped = `That time does not exist in ${timezone} on that date (the clocks change).`
+  const skipped = issueText('schema.templates.timeSkipped', { timezone })
   if (start === null) issues.push({ path: ['startTime'], message: skipped })
   else if (start < nowMs + S.minMinutesBeforeStart * MINUTE) {
-    issues.push({ path: ['startTime'], message: `Start at least ${S.minMinutesBeforeStart} minutes from now.` })
+    issues.push({
+      path: ['startTime'],
+      message: issueText('schema.templates.startMinutesFromNow', { minutes: S.minMinutesBeforeStart }),
+    })
   }
   if (end === null) issues.push({ path: ['endTime'], message: skipped })
   else if (start !== null) {
@@ -295,10 +316,13 @@ export const webexCallbackWindow: TimeRule<WebexScheduleCallbackRequest> = (requ
     if (minutes < S.minDurationMinutes) {
       issues.push({
         path: ['endTime'],
-        message: `End at least ${S.minDurationMinutes} minutes after the start, on the same day.`,
+        message: issueText('schema.templates.endMinutesAfterStart', { minutes: S.minDurationMinutes }),
       })
     } else if (minutes > S.maxDurationMinutes) {
-      issues.push({ path: ['endTime'], message: `End at most ${S.maxDurationMinutes / 60} hours after the start.` })
+      issues.push({
+        path: ['endTime'],
+        message: issueText('schema.templates.endHoursAfterStart', { hours: S.maxDurationMinutes / 60 }),
+      })
     }
   }
   return issues

@@ -5,6 +5,7 @@ import {
   VoiceBroadcastSend,
 } from '../../../shared/providers/voice-broadcast/wire'
 import type { Body } from './voice-broadcast-cases'
+import { inEnglish } from '../in-english'
 import {
   AT_THE_LIMITS,
   REFUSALS,
@@ -140,6 +141,6 @@ describe('voice broadcast send: large lists', () => {
       Array.from({ length: 20 }, (_, i) => `numberList.${i}`),
     )
     expect(issues[20]?.path).toEqual(['numberList'])
-    expect(issues[20]?.message).toMatch(/^200000 numbers are invalid/)
+    expect(inEnglish(issues[20]?.message)).toMatch(/^200000 numbers are invalid/)
   })
 })
