@@ -134,8 +134,6 @@ export const en = {
         'Alibaba Cloud AICCS could not be reached ({detail}), so nothing was sent; it is tried again.',
       unreachable:
         'Alibaba Cloud AICCS could not be reached or did not answer ({detail}). It is sent again under the same task name, so AICCS cannot create it twice.',
-      notJson:
-        'Alibaba Cloud AICCS answered with something other than its JSON. It is sent again under the same task name, so AICCS cannot create it twice.',
       notJsonStatus:
         'Alibaba Cloud AICCS answered (HTTP {status}) with something other than its JSON. It is sent again under the same task name, so AICCS cannot create it twice.',
       acceptedNoId:

@@ -135,8 +135,6 @@ export const es = {
         'No se pudo contactar con Alibaba Cloud AICCS ({detail}), así que no se envió nada; se vuelve a intentar.',
       unreachable:
         'No se pudo contactar con Alibaba Cloud AICCS o no respondió ({detail}). Se vuelve a enviar con el mismo nombre de tarea, así que AICCS no puede crearla dos veces.',
-      notJson:
-        'Alibaba Cloud AICCS respondió con algo distinto de su JSON. Se vuelve a enviar con el mismo nombre de tarea, así que AICCS no puede crearla dos veces.',
       notJsonStatus:
         'Alibaba Cloud AICCS respondió (HTTP {status}) con algo distinto de su JSON. Se vuelve a enviar con el mismo nombre de tarea, así que AICCS no puede crearla dos veces.',
       acceptedNoId:
