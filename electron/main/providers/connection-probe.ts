@@ -20,6 +20,12 @@ export interface ProbeContext<P extends ProviderName> {
    * provider whose address is not in the profile (Amazon Connect's is the region's); else absent.
    */
   endpoint?: string
+  /**
+   * Secrets the request obtained outside the token cache (temporary role credentials): the seam
+   * hides them, with the profile's own, from whatever the provider answered. Absent where nothing
+   * is redacted (a client tested on its own).
+   */
+  reveal?: (values: readonly string[]) => void
 }
 
 /** What one provider's probe found; the connection tester adds the profile id, timing and redaction. */

@@ -11,10 +11,9 @@ import type { CredentialsService } from '../secrets/credentials-service'
 import { keychainOutcome } from '../secrets/keychain-outcome'
 import { KeychainError } from '../secrets/secret-store'
 import type { TokenCache } from '../secrets/token-cache'
-import { revealingTokens } from '../secrets/token-cache'
 import { providerClock } from './clock-skew'
-import { proxySecrets } from '../net/network'
-import { redactError, redactOutcome, secretValues } from '../secrets/redact-secrets'
+import { redactError, redactOutcome } from '../secrets/redact-secrets'
+import { requestSecrets } from '../secrets/request-secrets'
 import type { ClientEnv, ProviderClient } from './provider-module'
 import { mainProvider } from './registry'
 
@@ -67,6 +66,7 @@ interface Attempt {
   signal: AbortSignal
   idempotencyKey: string
   endpoint: string | undefined
+  reveal: (values: readonly string[]) => void
 }
 
 /** A task's wire request, built and checked for its profile, ready for its client. */
@@ -186,8 +186,7 @@ export function createTaskSender(deps: TaskSenderDeps) {
 
     // Every secret value, and every token this attempt used or renewed, is hidden from whatever the
     // provider answers.
-    const hide = [...secretValues(secret), ...proxySecrets()]
-    const seen = revealingTokens(deps.tokensFor(profile.id), (values) => hide.push(...values))
+    const { hidden: hide, tokens: seen, reveal } = requestSecrets(secret, deps.tokensFor(profile.id))
 
     // By the provider's clock, as the queue's own check.
     if (notAfter !== undefined && clock.now().getTime() >= Date.parse(notAfter)) {
@@ -208,6 +207,7 @@ export function createTaskSender(deps: TaskSenderDeps) {
         signal: signal ?? new AbortController().signal,
         idempotencyKey,
         endpoint: deps.endpointFor?.(profile),
+        reveal,
       })
     } catch (error) {
       // Clients turn every provider answer into an outcome; what can escape them is the token

@@ -9,7 +9,6 @@ import type { AlibabaCredentials } from './aiccs-rpc'
 import { callCreateAiCallTask } from './aiccs-rpc'
 import type { AiccsCredentials } from './aiccs-credentials'
 import { AiccsCredentialsUnavailable, alibabaSecrets, createAiccsCredentials } from './aiccs-credentials'
-import { redactOutcome } from '../../secrets/redact-secrets'
 import { answerRetryAfterMs } from '../http/retry-after'
 import type { HttpTransport, SendPhase, TransportAnswer } from '../http/http-transport'
 import { transportFor } from '../http/observing-transport'
@@ -377,21 +376,19 @@ export function createAiccsClient(options: AiccsClientOptions = {}): AiccsClient
   const transport = transportFor(options.onServerDate, options.transport)
   return {
     async send(context, params) {
-      // STS credentials obtained here are secrets too: hidden from whatever Alibaba Cloud answered.
-      const used: AlibabaCredentials[] = []
-      const hidden = (outcome: SendOutcome) => redactOutcome(outcome, used.flatMap(alibabaSecrets))
       const signed = async () => {
         const signWith = await credentials.resolve({ ...context, timeoutMs })
         if (signWith instanceof AiccsCredentialsUnavailable) return classifyAiccsCredentialsProblem(signWith)
-        used.push(signWith)
+        // STS credentials obtained here are secrets too: the seam hides them from whatever Alibaba Cloud answered.
+        context.reveal?.(alibabaSecrets(signWith))
         return sendSigned(context, params, signWith)
       }
       const outcome = await signed()
-      if (!expiredStsToken(outcome) || context.profile.credentialSource !== 'sts_role') return hidden(outcome)
+      if (!expiredStsToken(outcome) || context.profile.credentialSource !== 'sts_role') return outcome
       // The role's credentials ended early (or on a clock Alibaba disagrees with): assumed again,
       // once. The task's name makes the resend harmless.
       credentials.forget(context.profile.id)
-      return hidden(await signed())
+      return signed()
     },
   }
 

@@ -8,7 +8,6 @@ import type { SendContext } from '../provider-module'
 import type { ProfileOf } from '@shared/providers/registry'
 import { withDeadline } from '../http/attempt-deadline'
 import { answerRetryAfterMs } from '../http/retry-after'
-import { redactOutcome } from '../../secrets/redact-secrets'
 import { AWS_CREDENTIAL_ERRORS, connectSdkClient } from './connect-sdk'
 import type { AwsCredentials, ConnectCredentials } from './connect-credentials'
 import { createConnectCredentials, credentialSecrets, CredentialsUnavailable } from './connect-credentials'
@@ -256,23 +255,21 @@ export function createConnectClient(options: ConnectClientOptions = {}): Connect
         }
       }
 
-      // Temporary credentials obtained here are secrets too: hidden from whatever AWS answered.
-      const used: AwsCredentials[] = []
-      const hidden = (outcome: SendOutcome) => redactOutcome(outcome, used.flatMap(credentialSecrets))
+      // Temporary credentials obtained here are secrets too: the seam hides them from whatever AWS answered.
       const first = await resolve()
       if (first instanceof CredentialsUnavailable) return classifyCredentialsProblem(first)
-      used.push(first)
+      context.reveal?.(credentialSecrets(first))
       let result = await attempt(first)
       if (result.expired && profile.credentialSource !== 'access_keys') {
         // Role credentials that ended early (or on a clock AWS disagrees with): new ones, once.
         // The same ClientToken makes the resend harmless.
         credentials.forget(profile.id)
         const renewed = await resolve()
-        if (renewed instanceof CredentialsUnavailable) return hidden(classifyCredentialsProblem(renewed))
-        used.push(renewed)
+        if (renewed instanceof CredentialsUnavailable) return classifyCredentialsProblem(renewed)
+        context.reveal?.(credentialSecrets(renewed))
         result = await attempt(renewed)
       }
-      return hidden(result.outcome)
+      return result.outcome
     },
   }
 }

@@ -4,7 +4,6 @@ import type { ConnectionProbe, ProbeFinding } from '../connection-probe'
 import type { ProfileOf } from '@shared/providers/registry'
 import { unreachable } from '../connection-probe'
 import { AWS_CREDENTIAL_ERRORS, connectSdkClient } from './connect-sdk'
-import { redactMaybe, redactMessage } from '../../secrets/redact-secrets'
 import type { AwsCredentials, CredentialContext } from './connect-credentials'
 import { createConnectCredentials, credentialSecrets, CredentialsUnavailable } from './connect-credentials'
 
@@ -108,15 +107,10 @@ export function createConnectProbe(options: ConnectProbeOptions = {}): Connectio
     const { profile, signal, endpoint: given } = context
     const endpoint = given ?? options.endpointFor?.(profile)
     const credentials = await freshCredentials(context, options.identityCenterEndpoint ?? given)
-    // Temporary credentials obtained here are hidden from whatever AWS answered.
-    const hide = credentialSecrets(credentials instanceof CredentialsUnavailable ? null : credentials)
-    const hidden = (finding: ProbeFinding): ProbeFinding => ({
-      ...finding,
-      message: redactMessage(finding.message, hide),
-      ...(finding.providerMessage !== undefined && { providerMessage: redactMaybe(finding.providerMessage, hide) }),
-    })
     if (credentials instanceof CredentialsUnavailable) return credentialsFinding(credentials)
-    return hidden(await describeInstance(profile, credentials, endpoint, signal))
+    // Temporary credentials obtained here: the seam (the connection tester) hides them from whatever AWS answered.
+    context.reveal?.(credentialSecrets(credentials))
+    return describeInstance(profile, credentials, endpoint, signal)
   }
 }
 
