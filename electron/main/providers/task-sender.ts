@@ -12,6 +12,7 @@ import { keychainOutcome } from '../secrets/keychain-outcome'
 import { KeychainError } from '../secrets/secret-store'
 import type { TokenCache } from '../secrets/token-cache'
 import { providerClock } from './clock-skew'
+import { observingFetch } from './http/observing-transport'
 import { redactError, redactOutcome } from '../secrets/redact-secrets'
 import { requestSecrets } from '../secrets/request-secrets'
 import type { ClientEnv, ProviderClient } from './provider-module'
@@ -115,14 +116,20 @@ const refusal = (path: (string | number)[], message: string): IntentRefusal => (
  * ends in exactly one outcome.
  */
 export function createTaskSender(deps: TaskSenderDeps) {
-  /** One client per profile, of that profile's provider, made when the profile first sends. */
-  const senders = new Map<string, ProfileSender>()
-  const senderFor = (profile: Profile): ProfileSender => {
+  /**
+   * One client per profile, of that profile's provider, made when the profile first sends, and the
+   * fetch its token requests go through: their answers teach the profile's clock as the task's do.
+   */
+  const senders = new Map<string, { send: ProfileSender; fetch: typeof fetch }>()
+  const senderFor = (profile: Profile) => {
     let sender = senders.get(profile.id)
     if (!sender) {
       const env = deps.clientEnv(profile)
       const create = deps.createClient ?? ((name, env) => mainProvider(name).createClient(env))
-      sender = providerSender(profile.provider, create(profile.provider, env))
+      sender = {
+        send: providerSender(profile.provider, create(profile.provider, env)),
+        fetch: observingFetch(deps.fetch, env.onServerDate),
+      }
       senders.set(profile.id, sender)
     }
     return sender
@@ -142,7 +149,8 @@ export function createTaskSender(deps: TaskSenderDeps) {
     }
     const clock = providerClock(deps.clock, deps.providerOffsetMs?.(profile.id) ?? 0)
     // Refused before the keychain is asked: a task that cannot be sent needs no credentials.
-    const prepared = senderFor(profile)(intent, profile, clock.now())
+    const { send: sendFor, fetch: fetchFor } = senderFor(profile)
+    const prepared = sendFor(intent, profile, clock.now())
     if (typeof prepared !== 'function') {
       const { path, message: why } = prepared.error
       return rejected(
@@ -203,7 +211,7 @@ export function createTaskSender(deps: TaskSenderDeps) {
         secret,
         tokens: seen,
         clock,
-        fetch: deps.fetch,
+        fetch: fetchFor,
         signal: signal ?? new AbortController().signal,
         idempotencyKey,
         endpoint: deps.endpointFor?.(profile),
