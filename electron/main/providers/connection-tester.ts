@@ -47,6 +47,7 @@ export function createConnectionTester(deps: ConnectionTesterDeps) {
         message: redactMessage(finding.message, hide),
         providerMessage: redactMaybe(finding.providerMessage, hide)?.slice(0, 2000) ?? null,
         httpStatus: finding.httpStatus ?? null,
+        retryAfterMs: finding.retryAfterMs ?? null,
         latencyMs: Math.max(0, Math.round(deps.clock.monotonicMs() - started)),
       }
       deps.logger.info('connection test', {

@@ -555,6 +555,7 @@ export default {
       provider_error: 'The provider reported a problem',
       missing_credentials: 'No credentials stored',
       keychain_unavailable: 'Keychain not available',
+      busy: 'The provider asked to wait',
     },
   },
 }

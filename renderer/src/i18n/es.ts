@@ -569,6 +569,7 @@ export default {
       provider_error: 'El proveedor informó de un problema',
       missing_credentials: 'No hay credenciales guardadas',
       keychain_unavailable: 'Llavero no disponible',
+      busy: 'El proveedor pidió esperar',
     },
   },
 } satisfies typeof en

@@ -2,8 +2,8 @@ import { DescribeInstanceCommand } from '@aws-sdk/client-connect'
 import { msg, type Message } from '@shared/i18n/message'
 import type { ConnectionProbe, ProbeFinding } from '../connection-probe'
 import type { ProfileOf } from '@shared/providers/registry'
-import { unreachable } from '../connection-probe'
-import { AWS_CREDENTIAL_ERRORS, connectSdkClient } from './connect-sdk'
+import { askedToWait, asksToWait, unreachable } from '../connection-probe'
+import { AWS_CREDENTIAL_ERRORS, awsRetryAfterMs, connectSdkClient } from './connect-sdk'
 import type { AwsCredentials, CredentialContext } from './connect-credentials'
 import { createConnectCredentials, credentialSecrets, CredentialsUnavailable } from './connect-credentials'
 
@@ -85,16 +85,13 @@ function classify(error: AwsServiceError, instanceId: string, region: string): P
   if (error.name === 'ResourceNotFoundException') {
     return found('not_found', msg('probe.connect.noInstance', { instance: instanceId, region }))
   }
-  if ((error.status === 401 || error.status === 403) && error.name !== 'ThrottlingException') {
+  // Throttling (and 429, 503) never gets here: it asked to wait (describeInstance), whatever its status.
+  if (error.status === 401 || error.status === 403) {
     return found('auth_rejected', msg('probe.connect.refused'))
   }
   return found(
     'provider_error',
-    error.name === 'ThrottlingException' || error.status === 429
-      ? msg('probe.connect.throttled')
-      : error.status >= 500
-        ? msg('probe.connect.unavailable')
-        : msg('probe.connect.unexpected'),
+    error.status >= 500 ? msg('probe.connect.unavailable') : msg('probe.connect.unexpected'),
   )
 }
 
@@ -110,7 +107,7 @@ export function createConnectProbe(options: ConnectProbeOptions = {}): Connectio
     if (credentials instanceof CredentialsUnavailable) return credentialsFinding(credentials)
     // Temporary credentials obtained here: the seam (the connection tester) hides them from whatever AWS answered.
     context.reveal?.(credentialSecrets(credentials))
-    return describeInstance(profile, credentials, endpoint, signal)
+    return describeInstance(profile, credentials, endpoint, signal, context.clock.now())
   }
 }
 
@@ -119,6 +116,7 @@ async function describeInstance(
   credentials: AwsCredentials,
   endpoint: string | undefined,
   signal: AbortSignal,
+  now: Date,
 ): Promise<ProbeFinding> {
   const client = connectSdkClient(profile, credentials, { endpoint, timeoutMs: 10_000 })
   try {
@@ -135,13 +133,15 @@ async function describeInstance(
     }
   } catch (error) {
     const answered = serviceError(error)
+    const where = endpoint
+      ? msg('probe.where.connectEndpoint', { endpoint })
+      : msg('probe.where.connectRegion', { region: profile.region })
+    if (answered && (answered.name === 'ThrottlingException' || asksToWait(answered.status))) {
+      const words = `${answered.name}: ${answered.message}`.slice(0, 2000)
+      return askedToWait(where, answered.status, awsRetryAfterMs(error, now), words)
+    }
     if (answered) return classify(answered, profile.instanceId, profile.region)
-    return unreachable(
-      networkError(error),
-      endpoint
-        ? msg('probe.where.connectEndpoint', { endpoint })
-        : msg('probe.where.connectRegion', { region: profile.region }),
-    )
+    return unreachable(networkError(error), where)
   } finally {
     client.destroy()
   }
