@@ -139,8 +139,6 @@ export const en = {
         'Alibaba Cloud AICCS could not be reached ({detail}), so nothing was sent; it is tried again.',
       unreachable:
         'Alibaba Cloud AICCS could not be reached or did not answer ({detail}). It is sent again under the same task name, so AICCS cannot create it twice.',
-      notJson:
-        'Alibaba Cloud AICCS answered with something other than its JSON. It is sent again under the same task name, so AICCS cannot create it twice.',
       notJsonStatus:
         'Alibaba Cloud AICCS answered (HTTP {status}) with something other than its JSON. It is sent again under the same task name, so AICCS cannot create it twice.',
       acceptedNoId:
@@ -306,7 +304,6 @@ export const en = {
         'The AWS credentials are valid but lack connect:DescribeInstance; sending tasks also needs connect:StartTaskContact.',
       noInstance: 'Amazon Connect has no instance {instance} in {region}: check the instance id and region.',
       refused: 'AWS refused the credentials.',
-      throttled: 'Amazon Connect is throttling requests for this account right now; try again in a moment.',
       unavailable: 'Amazon Connect could not answer right now.',
       unexpected: 'Amazon Connect gave an unexpected answer.',
       signedInAlias: 'Signed in to Amazon Connect instance “{alias}” in {region}.',
@@ -318,7 +315,6 @@ export const en = {
       keysRefused: 'Alibaba Cloud refused the AccessKey id or the AccessKey secret.',
       clockRefused: "Alibaba Cloud refused the request's time stamp: check this computer's clock.",
       notPermitted: 'The AccessKey is valid, but its RAM user or role may not call AICCS CreateAiCallTask.',
-      throttled: 'Alibaba Cloud is throttling requests for this account right now; try again in a moment.',
       unavailable: 'Alibaba Cloud AICCS could not answer right now.',
       unexpected: 'Alibaba Cloud AICCS gave an unexpected answer.',
       notJson: "{where} answered with something other than Alibaba Cloud's JSON.",
@@ -333,6 +329,9 @@ export const en = {
       clockWrong: "The platform says the request's timestamp has expired: this computer's clock is probably wrong.",
       error: 'The platform answered with an error.',
     },
+    /** The provider asked to wait (429, 503, a throttling code): not a verdict on the credentials. */
+    askedToWait: '{where} asked to wait (HTTP {status}): it is busy or limiting requests. Try again in {seconds} s.',
+    busy: '{where} is busy or limiting requests (HTTP {status}). Try again in a little while.',
   },
   /** Why a global shortcut was not set. */
   shortcut: {

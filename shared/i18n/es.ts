@@ -140,8 +140,6 @@ export const es = {
         'No se pudo contactar con Alibaba Cloud AICCS ({detail}), así que no se envió nada; se vuelve a intentar.',
       unreachable:
         'No se pudo contactar con Alibaba Cloud AICCS o no respondió ({detail}). Se vuelve a enviar con el mismo nombre de tarea, así que AICCS no puede crearla dos veces.',
-      notJson:
-        'Alibaba Cloud AICCS respondió con algo distinto de su JSON. Se vuelve a enviar con el mismo nombre de tarea, así que AICCS no puede crearla dos veces.',
       notJsonStatus:
         'Alibaba Cloud AICCS respondió (HTTP {status}) con algo distinto de su JSON. Se vuelve a enviar con el mismo nombre de tarea, así que AICCS no puede crearla dos veces.',
       acceptedNoId:
@@ -313,8 +311,6 @@ export const es = {
       noInstance:
         'Amazon Connect no tiene ninguna instancia {instance} en {region}: revise el id de instancia y la región.',
       refused: 'AWS rechazó las credenciales.',
-      throttled:
-        'Amazon Connect está limitando las solicitudes de esta cuenta ahora mismo; inténtelo de nuevo en un momento.',
       unavailable: 'Amazon Connect no pudo responder ahora mismo.',
       unexpected: 'Amazon Connect dio una respuesta inesperada.',
       signedInAlias: 'Sesión iniciada en la instancia de Amazon Connect «{alias}» en {region}.',
@@ -326,8 +322,6 @@ export const es = {
       keysRefused: 'Alibaba Cloud rechazó el id o el secreto de la AccessKey.',
       clockRefused: 'Alibaba Cloud rechazó la marca de tiempo de la solicitud: revise el reloj de este equipo.',
       notPermitted: 'La AccessKey es válida, pero su usuario o rol de RAM no puede llamar a AICCS CreateAiCallTask.',
-      throttled:
-        'Alibaba Cloud está limitando las solicitudes de esta cuenta ahora mismo; inténtelo de nuevo en un momento.',
       unavailable: 'Alibaba Cloud AICCS no pudo responder ahora mismo.',
       unexpected: 'Alibaba Cloud AICCS dio una respuesta inesperada.',
       notJson: '{where} respondió con algo distinto del JSON de Alibaba Cloud.',
@@ -344,6 +338,9 @@ export const es = {
         'La plataforma dice que la marca de tiempo de la solicitud caducó: probablemente el reloj de este equipo va mal.',
       error: 'La plataforma respondió con un error.',
     },
+    askedToWait:
+      '{where} pidió esperar (HTTP {status}): está ocupado o limitando las solicitudes. Vuelva a intentarlo en {seconds} s.',
+    busy: '{where} está ocupado o limitando las solicitudes (HTTP {status}). Vuelva a intentarlo dentro de un rato.',
   },
   shortcut: {
     empty: 'Escriba un atajo, por ejemplo CommandOrControl+Alt+D.',

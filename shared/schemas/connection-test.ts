@@ -18,6 +18,8 @@ export const ConnectionOutcome = z.enum([
   'provider_error',
   'missing_credentials',
   'keychain_unavailable',
+  /** The provider asked to wait (rate limited, temporarily unavailable): says nothing of the credentials. */
+  'busy',
 ])
 export type ConnectionOutcome = z.infer<typeof ConnectionOutcome>
 
@@ -30,6 +32,8 @@ export const ConnectionTestResult = z
     /** The provider's own answer on failure (secrets redacted), shown as is. */
     providerMessage: z.string().max(2000).nullable(),
     httpStatus: z.number().int().nullable(),
+    /** `busy`: how long the provider asked to be left alone (its Retry-After), in ms; else null. */
+    retryAfterMs: z.number().int().nonnegative().nullable().default(null),
     latencyMs: z.number().nonnegative(),
   })
   .strict()

@@ -44,8 +44,7 @@ export type ProfileSummary = z.infer<typeof ProfileSummary>
 
 /**
  * The secret a given profile accepts: its provider's schema plus the rules that depend on the
- * profile (Webex: the secret matches the profile's sign-in method; eGain: the password grant
- * needs the password). The credentials form and main both validate with this one schema.
+ * profile (Webex: the secret matches the profile's sign-in method). The credentials form and main both validate with this one schema.
  */
 export function secretSchemaFor(profile: Profile) {
   return ProviderSecret.superRefine((secret, ctx) => {

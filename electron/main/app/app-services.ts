@@ -1,28 +1,19 @@
 import { randomUUID } from 'node:crypto'
-import { choicesHandlers } from '../choices/choices-handlers'
-import { createDispatch } from '../ipc/dispatch'
 import type { Queue } from '../outbox/open-queue'
-import { queueHandlers, requireOutbox } from '../outbox/queue-handlers'
-import { policyHandlers } from '../policy/applied-policy'
+import { requireOutbox } from '../outbox/queue-handlers'
 import { attemptOf } from '../providers/task-sender'
-import { sandboxHandlers } from '../sandbox/sandbox-handlers'
-import { signInHandlers } from '../sign-in/sign-in-handlers'
-import { settingsHandlers } from '../settings/settings-handlers'
-import { watchSettingsFile } from '../settings/settings-watch'
-import { updatesHandlers } from '../updates/updates-handlers'
 import type { AppServices, AppServicesDeps } from './app-services-api'
-import { claimDataFolder } from './data-folder'
-import { wireDiagnostics } from './diagnostics-wiring'
+import { holdDataFolder } from './data-folder'
 import { wireDesktop } from './desktop-wiring'
 import { EventHub } from './event-hub'
-import { profileHandlers } from './profile-handlers'
+import { wireIpc } from './ipc-wiring'
+import { setUpNetwork } from './network-setup'
 import { wireProfiles } from './profile-wiring'
 import { wireProviders } from './provider-wiring'
 import { wireQueue } from './queue-wiring'
+import { wireSettingsReload } from './settings-reload'
 import { signingOutWhenRefused, wireSignIn } from './sign-in-wiring'
 import { wireUpdates } from './updates-wiring'
-import { setUpNetwork } from './network-setup'
-import { proxySignInHandlers } from '../net/proxy-sign-in-handlers'
 
 export type { AppServices, AppServicesDeps } from './app-services-api'
 export { defaultSettingsFor } from '../settings/settings-defaults'
@@ -37,9 +28,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
   const { clock, logger } = deps
   const newId = deps.newId ?? randomUUID
   const events = new EventHub(logger.child('events'), deps.checkContract)
-  const folder = deps.dataFolder ?? (await claimDataFolder(deps.userDataDir, () => clock.now()))
-  const notOwner = folder.owner ? null : folder.busy
-  if (notOwner) logger.warn('data folder owned by another Callboard: read-only', { dir: deps.userDataDir })
+  const { notOwner, release: releaseFolder } = await holdDataFolder(deps)
   // The queue opens last; what comes before reaches it through this once it exists.
   let queue: Queue | null = null
   const profilesChanged = async () => {
@@ -104,41 +93,26 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
     submit: async (intent) => requireOutbox(opened).item(await requireOutbox(opened).submit(intent)),
   })
 
-  const dispatch = createDispatch({
-    logger: logger.child('ipc'),
-    checkOutputs: deps.checkContract,
-    handlers: {
-      'app:info': () => deps.appInfo,
-      ...settingsHandlers(settings, applySandbox),
-      ...profileHandlers({
-        directory,
-        profiles,
-        keychain: credentials,
-        testConnection: providers.testConnection,
-        notOwner,
-        credentialsChanged: (id) => void opened.outbox?.credentialsChanged(id),
-      }),
-      ...signInHandlers(signIn),
-      ...choicesHandlers(providers.choices),
-      ...queueHandlers({ queue: opened, labelOf: (id) => directory.find(id)?.label ?? '' }),
-      ...sandboxHandlers({ ...directory, poke: (reason) => void opened.outbox?.poke(reason) }),
-      ...desktop.handlers,
-      ...updatesHandlers(updates),
-      ...policyHandlers(policy),
-      // A new proxy sign-in: lanes parked on the proxy's refusal try again now, as on a network change.
-      ...proxySignInHandlers(network.proxySignIns, () => void opened.outbox?.poke('proxy sign-in changed')),
-      ...wireDiagnostics(deps, { settings, directory, queue: opened, updates, policy: policy.state, credentials }),
+  // The window's calls, each domain's handlers beside its service.
+  const services = { settings, directory, profiles, credentials, providers, signIn, desktop, updates, policy }
+  const dispatch = wireIpc(deps, {
+    ...services,
+    queue: opened,
+    afterSettingsUpdate: applySandbox,
+    proxySignIns: network.proxySignIns,
+    notOwner,
+  })
+  const { reloadSettings, stopWatching } = wireSettingsReload({
+    settingsPath,
+    file,
+    settings,
+    events,
+    logger,
+    afterReload: async () => {
+      await applySandbox()
+      await profilesChanged()
     },
   })
-
-  async function reloadSettings(): Promise<boolean> {
-    if (!(await file.reload())) return false
-    events.emit('settings:changed', settings.get())
-    await applySandbox()
-    await profilesChanged()
-    return true
-  }
-  const stopWatching = watchSettingsFile(settingsPath, reloadSettings, logger.child('settings'))
 
   // Sending starts once everything above exists: recovery may emit events and send at once.
   await opened.start()
@@ -167,8 +141,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
       stopNotes()
       await opened.close()
       await directory.close()
-      // Only a folder claimed here is released here; the app and the harness release their own.
-      if (!deps.dataFolder && folder.owner) await folder.lock.release()
+      await releaseFolder()
     },
   }
 }

@@ -1,3 +1,4 @@
+import type { Logger } from '../core/logger'
 import { nodeJournalFs } from '../core/fs-facade'
 import type { HeldLock } from '../core/journal-lock'
 import { acquireJournalLock, JournalLockedError } from '../core/journal-lock'
@@ -35,5 +36,27 @@ export async function claimDataFolder(dir: string, now: () => Date): Promise<Dat
       owner: false,
       busy: `Another Callboard (process ${error.pid}${since}) is using this data folder (${dir}). This one shows what it finds there but saves nothing: close one of them, then restart the other.`,
     }
+  }
+}
+
+/**
+ * The data folder as the services hold it: the claim the app or the harness made, or one made
+ * here. `notOwner` is why this process may not write (null when it may); `release` lets go of a
+ * claim made here only (the app and the harness release their own).
+ */
+export async function holdDataFolder(deps: {
+  dataFolder?: DataFolderClaim
+  userDataDir: string
+  clock: { now(): Date }
+  logger: Logger
+}): Promise<{ notOwner: string | null; release(): Promise<void> }> {
+  const folder = deps.dataFolder ?? (await claimDataFolder(deps.userDataDir, () => deps.clock.now()))
+  const notOwner = folder.owner ? null : folder.busy
+  if (notOwner) deps.logger.warn('data folder owned by another Callboard: read-only', { dir: deps.userDataDir })
+  return {
+    notOwner,
+    release: async () => {
+      if (!deps.dataFolder && folder.owner) await folder.lock.release()
+    },
   }
 }

@@ -13,6 +13,8 @@ import type { CredentialsService } from '../secrets/credentials-service'
 import type { TokenCache } from '../secrets/token-cache'
 import type { CachedList, ChoicesCache } from './choices-cache'
 import { withDeadline } from '../providers/http/attempt-deadline'
+import { redactSecrets } from '../secrets/redact-secrets'
+import { requestSecrets } from '../secrets/request-secrets'
 
 export interface ChoicesServiceDeps {
   cache: ChoicesCache
@@ -68,12 +70,15 @@ export function createChoicesService(deps: ChoicesServiceDeps) {
       })
     }
     await deps.ready?.(profileId)
+    // What the provider answers passes the one redactor before it is logged or shown.
+    const { hidden, tokens, reveal } = requestSecrets(secret, deps.tokens)
     const started = deps.clock.monotonicMs()
     try {
       // Under the seam's hard limit, held for the whole fetch (every page, a token renewal included).
       const fetched = await withDeadline(new AbortController().signal, timeoutMs, (signal) =>
         fetchWith(profile.provider, profile, secret, kind, {
-          tokens: deps.tokens,
+          tokens,
+          reveal,
           clock: deps.clock,
           fetch: deps.fetch,
           signal,
@@ -100,13 +105,13 @@ export function createChoicesService(deps: ChoicesServiceDeps) {
         kind,
         problem: known ? error.problem : 'crashed',
         httpStatus: known ? error.httpStatus : null,
-        ...(known ? {} : { error: String(error) }),
+        ...(known ? {} : { error: redactSecrets(String(error), hidden) }),
       })
       return answer(
         query,
         cached,
         known
-          ? { kind: error.problem, message: error.message.slice(0, 500) }
+          ? { kind: error.problem, message: redactSecrets(error.message, hidden).slice(0, 500) }
           : { kind: 'provider_error', message: 'Fetching the list failed unexpectedly; details are in the log.' },
       )
     }

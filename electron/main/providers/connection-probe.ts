@@ -20,6 +20,12 @@ export interface ProbeContext<P extends ProviderName> {
    * provider whose address is not in the profile (Amazon Connect's is the region's); else absent.
    */
   endpoint?: string
+  /**
+   * Secrets the request obtained outside the token cache (temporary role credentials): the seam
+   * hides them, with the profile's own, from whatever the provider answered. Absent where nothing
+   * is redacted (a client tested on its own).
+   */
+  reveal?: (values: readonly string[]) => void
 }
 
 /** What one provider's probe found; the connection tester adds the profile id, timing and redaction. */
@@ -28,6 +34,33 @@ export interface ProbeFinding {
   message: Message
   providerMessage?: string | null
   httpStatus?: number | null
+  /** `busy`: the wait the provider asked for, in ms. */
+  retryAfterMs?: number | null
+}
+
+/** Statuses by which a provider asks to be left alone for a while: a rate limit, or unavailable. */
+export const asksToWait = (status: number): boolean => status === 429 || status === 503
+
+/**
+ * The provider asked to wait (429, 503, a throttling code): the test could not tell whether the
+ * credentials work, so it says so and when to try again (its Retry-After), never "refused".
+ */
+export function askedToWait(
+  where: Message,
+  status: number,
+  retryAfterMs: number | null,
+  providerMessage: string | null = null,
+): ProbeFinding {
+  return {
+    outcome: 'busy',
+    message:
+      retryAfterMs === null
+        ? msg('probe.busy', { where, status })
+        : msg('probe.askedToWait', { where, status, seconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) }),
+    providerMessage,
+    httpStatus: status,
+    retryAfterMs,
+  }
 }
 
 /**

@@ -4,15 +4,14 @@ import type { Profile, ProviderName, ProviderSecret } from '@shared/providers/re
 import { sharedProvider } from '@shared/providers/registry'
 import type { ConnectionProbe, ProbeContext, ProbeFinding } from './connection-probe'
 import { withDeadline } from './http/attempt-deadline'
-import { proxySecrets } from '../net/network'
-import { redactMaybe, redactMessage, redactSecrets, secretValues } from '../secrets/redact-secrets'
+import { redactMaybe, redactMessage, redactSecrets } from '../secrets/redact-secrets'
+import { requestSecrets } from '../secrets/request-secrets'
 import { mainProvider } from './registry'
 import { AppError } from '../core/app-error'
 import type { Clock } from '../core/clock'
 import type { CredentialsService } from '../secrets/credentials-service'
 import type { Logger } from '../core/logger'
 import type { TokenCache } from '../secrets/token-cache'
-import { revealingTokens } from '../secrets/token-cache'
 
 export type ProbeRegistry = { [P in ProviderName]: ConnectionProbe<P> }
 
@@ -48,6 +47,7 @@ export function createConnectionTester(deps: ConnectionTesterDeps) {
         message: redactMessage(finding.message, hide),
         providerMessage: redactMaybe(finding.providerMessage, hide)?.slice(0, 2000) ?? null,
         httpStatus: finding.httpStatus ?? null,
+        retryAfterMs: finding.retryAfterMs ?? null,
         latencyMs: Math.max(0, Math.round(deps.clock.monotonicMs() - started)),
       }
       deps.logger.info('connection test', {
@@ -73,9 +73,8 @@ export function createConnectionTester(deps: ConnectionTesterDeps) {
         message: msg('probe.noCredentials'),
       })
     }
-    const hide = [...secretValues(secret), ...proxySecrets()]
-    // Tokens used or renewed during the test are hidden from its messages too.
-    const tokens = revealingTokens(deps.tokens, (values) => hide.push(...values))
+    // Tokens and credentials used or obtained during the test are hidden from its messages too.
+    const { hidden: hide, tokens, reveal } = requestSecrets(secret, deps.tokens)
     // The whole test (a token endpoint included) under one hard limit, held until it ends.
     const probe = (signal: AbortSignal) =>
       probeFor(
@@ -88,6 +87,7 @@ export function createConnectionTester(deps: ConnectionTesterDeps) {
           fetch: deps.fetch,
           signal,
           endpoint: deps.endpointFor?.(profile),
+          reveal,
         },
         deps.probes,
       )()

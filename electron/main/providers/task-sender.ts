@@ -12,10 +12,10 @@ import type { CredentialsService } from '../secrets/credentials-service'
 import { keychainOutcome } from '../secrets/keychain-outcome'
 import { KeychainError } from '../secrets/secret-store'
 import type { TokenCache } from '../secrets/token-cache'
-import { revealingTokens } from '../secrets/token-cache'
 import { providerClock } from './clock-skew'
-import { proxySecrets } from '../net/network'
-import { redactError, redactOutcome, secretValues } from '../secrets/redact-secrets'
+import { observingFetch } from './http/observing-transport'
+import { redactError, redactOutcome } from '../secrets/redact-secrets'
+import { requestSecrets } from '../secrets/request-secrets'
 import type { ClientEnv, ProviderClient } from './provider-module'
 import { mainProvider } from './registry'
 
@@ -68,6 +68,7 @@ interface Attempt {
   signal: AbortSignal
   idempotencyKey: string
   endpoint: string | undefined
+  reveal: (values: readonly string[]) => void
 }
 
 /** A task's wire request, built and checked for its profile, ready for its client. */
@@ -123,14 +124,20 @@ const refusal = (path: (string | number)[], message: string): IntentRefusal => (
  * ends in exactly one outcome.
  */
 export function createTaskSender(deps: TaskSenderDeps) {
-  /** One client per profile, of that profile's provider, made when the profile first sends. */
-  const senders = new Map<string, ProfileSender>()
-  const senderFor = (profile: Profile): ProfileSender => {
+  /**
+   * One client per profile, of that profile's provider, made when the profile first sends, and the
+   * fetch its token requests go through: their answers teach the profile's clock as the task's do.
+   */
+  const senders = new Map<string, { send: ProfileSender; fetch: typeof fetch }>()
+  const senderFor = (profile: Profile) => {
     let sender = senders.get(profile.id)
     if (!sender) {
       const env = deps.clientEnv(profile)
       const create = deps.createClient ?? ((name, env) => mainProvider(name).createClient(env))
-      sender = providerSender(profile.provider, create(profile.provider, env))
+      sender = {
+        send: providerSender(profile.provider, create(profile.provider, env)),
+        fetch: observingFetch(deps.fetch, env.onServerDate),
+      }
       senders.set(profile.id, sender)
     }
     return sender
@@ -150,7 +157,8 @@ export function createTaskSender(deps: TaskSenderDeps) {
     }
     const clock = providerClock(deps.clock, deps.providerOffsetMs?.(profile.id) ?? 0)
     // Refused before the keychain is asked: a task that cannot be sent needs no credentials.
-    const prepared = senderFor(profile)(intent, profile, clock.now())
+    const { send: sendFor, fetch: fetchFor } = senderFor(profile)
+    const prepared = sendFor(intent, profile, clock.now())
     if (typeof prepared !== 'function') {
       const { path, message: why } = prepared.error
       return rejected(
@@ -196,8 +204,7 @@ export function createTaskSender(deps: TaskSenderDeps) {
 
     // Every secret value, and every token this attempt used or renewed, is hidden from whatever the
     // provider answers.
-    const hide = [...secretValues(secret), ...proxySecrets()]
-    const seen = revealingTokens(deps.tokensFor(profile.id), (values) => hide.push(...values))
+    const { hidden: hide, tokens: seen, reveal } = requestSecrets(secret, deps.tokensFor(profile.id))
 
     // By the provider's clock, as the queue's own check.
     if (notAfter !== undefined && clock.now().getTime() >= Date.parse(notAfter)) {
@@ -214,10 +221,11 @@ export function createTaskSender(deps: TaskSenderDeps) {
         secret,
         tokens: seen,
         clock,
-        fetch: deps.fetch,
+        fetch: fetchFor,
         signal: signal ?? new AbortController().signal,
         idempotencyKey,
         endpoint: deps.endpointFor?.(profile),
+        reveal,
       })
     } catch (error) {
       // Clients turn every provider answer into an outcome; what can escape them is the token

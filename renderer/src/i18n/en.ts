@@ -487,7 +487,6 @@ export default {
       clientSecret: 'Client secret',
       oauthClientSecret: 'OAuth client secret',
       refreshToken: 'Refresh token',
-      password: 'eGain password',
       accessKeyId: 'Access key id',
       secretAccessKey: 'Secret access key',
       sessionToken: 'Session token',
@@ -501,7 +500,6 @@ export default {
       accessToken: 'A Webex access token with the cjp:user scope.',
       sessionToken: 'Only for temporary keys (those starting with ASIA).',
       securityToken: 'Only with a temporary AccessKey (one starting with STS.).',
-      password: 'The password of the eGain user named in the profile.',
       signInClientSecret:
         'Only if your administrator says the integration needs it; signing in works without it where the integration allows PKCE alone.',
     },
@@ -557,6 +555,7 @@ export default {
       provider_error: 'The provider reported a problem',
       missing_credentials: 'No credentials stored',
       keychain_unavailable: 'Keychain not available',
+      busy: 'The provider asked to wait',
     },
   },
 }

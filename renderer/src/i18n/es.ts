@@ -501,7 +501,6 @@ export default {
       clientSecret: 'Secreto de cliente',
       oauthClientSecret: 'Secreto de cliente OAuth',
       refreshToken: 'Token de actualización',
-      password: 'Contraseña de eGain',
       accessKeyId: 'Id de clave de acceso',
       secretAccessKey: 'Clave de acceso secreta',
       securityToken: 'Token de seguridad STS',
@@ -515,7 +514,6 @@ export default {
       accessToken: 'Un token de acceso de Webex con el ámbito cjp:user.',
       securityToken: 'Solo con una AccessKey temporal (las que empiezan por STS.).',
       sessionToken: 'Solo para claves temporales (las que empiezan por ASIA).',
-      password: 'La contraseña del usuario de eGain indicado en el perfil.',
       signInClientSecret:
         'Solo si su administrador indica que la integración lo necesita; el inicio de sesión funciona sin él donde la integración admite solo PKCE.',
     },
@@ -571,6 +569,7 @@ export default {
       provider_error: 'El proveedor informó de un problema',
       missing_credentials: 'No hay credenciales guardadas',
       keychain_unavailable: 'Llavero no disponible',
+      busy: 'El proveedor pidió esperar',
     },
   },
 } satisfies typeof en

@@ -187,11 +187,11 @@ describe('Alibaba Cloud AICCS connection probe (SDK → V3-signature-checking si
     })
   })
 
-  it('throttling: provider_error, and the SDK does not retry', async () => {
+  it('throttling: busy (asked to wait, nothing said of the credentials), and the SDK does not retry', async () => {
     const s = await sim({ throttle: true })
     expect(inEnglish(await probe(context(s.host)))).toMatchObject({
-      outcome: 'provider_error',
-      message: expect.stringContaining('throttling'),
+      outcome: 'busy',
+      message: expect.stringMatching(/is busy|asked to wait/),
       providerMessage: expect.stringMatching(/^Throttling\.User: Request was denied due to user flow control\./),
       httpStatus: 400,
     })

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/providers/registry'
 import type { SendOutcome } from '../../../shared/schemas/send-outcome'
 import type { TaskIntent } from '../../../shared/schemas/intents'
+import type { CachedToken } from '../../../shared/schemas/token'
 import type { ClientEnv } from '../../../electron/main/providers/provider-module'
 import { createTaskSender } from '../../../electron/main/providers/task-sender'
 import { routedFetch } from '../../../electron/main/net/routed-fetch'
@@ -34,10 +35,13 @@ export function harness() {
     env: ClientEnv,
     endpoint?: string,
     providerOffsetMs = 0,
+    /** A token the profile's cache holds already (what a sign-in kept): its renewal is then what is tried. */
+    cached?: CachedToken,
   ) {
     const logger = createLogger(() => undefined, systemClock)
     const tokens = createTokenCache({ secrets: memorySecretStore(), clock: systemClock, logger })
-    return createTaskSender({
+    const seeded = cached ? tokens.put(profile.id, cached) : Promise.resolve()
+    const send = createTaskSender({
       findProfile: () => profile,
       credentials: {
         status: async (profileId) => ({ profileId, state: 'stored', hint: null }),
@@ -52,6 +56,10 @@ export function harness() {
       logger,
       providerOffsetMs: () => providerOffsetMs,
     })
+    return async (task: Parameters<typeof send>[0]) => {
+      await seeded
+      return send(task)
+    }
   }
 
   /** One attempt for `profile` with its provider's sample task; its outcome and how long it took. */
@@ -62,8 +70,9 @@ export function harness() {
     endpoint?: string,
     /** The provider's clock minus ours, as the app would have learned it. */
     providerOffsetMs = 0,
+    cached?: CachedToken,
   ): Promise<{ outcome: SendOutcome; ms: number }> {
-    const send = senderFor(profile, secret, env, endpoint, providerOffsetMs)
+    const send = senderFor(profile, secret, env, endpoint, providerOffsetMs, cached)
     const started = performance.now()
     const outcome = await send({ taskId: 't-1', intent: sampleIntent(profile), idempotencyKey: KEY })
     return { outcome, ms: performance.now() - started }

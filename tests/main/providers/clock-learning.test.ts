@@ -83,8 +83,10 @@ describe("every provider's answer teaches its clock", () => {
     const { run } = await setup(at(status, body))
     const dates: (string | undefined)[] = []
     await run((date) => dates.push(date))
-    expect(dates).toHaveLength(1)
-    const offset = Date.parse(dates[0]!) - Date.now()
+    // The task's answer is the last one heard (a token answer before it teaches the clock too:
+    // token-endpoints.test).
+    expect(dates.length).toBeGreaterThanOrEqual(1)
+    const offset = Date.parse(dates.at(-1)!) - Date.now()
     // An hour ahead, give or take the second the header is truncated to and the round trip.
     expect(Math.abs(offset - 3_600_000)).toBeLessThan(60_000)
   })

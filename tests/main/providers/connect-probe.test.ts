@@ -252,11 +252,11 @@ describe('Amazon Connect connection probe (SDK → SigV4-checking simulator)', (
     })
   })
 
-  it('throttling: provider_error, and the SDK does not retry (one attempt)', async () => {
+  it('throttling: busy (asked to wait, nothing said of the credentials), and the SDK does not retry', async () => {
     const s = await sim({ throttle: true })
     expect(inEnglish(await probeAt(s.url)(context()))).toMatchObject({
-      outcome: 'provider_error',
-      message: expect.stringContaining('throttling'),
+      outcome: 'busy',
+      message: expect.stringMatching(/is busy|asked to wait/),
       providerMessage: 'ThrottlingException: Rate exceeded',
       httpStatus: 429,
     })

@@ -377,7 +377,7 @@ describe('eGain client over loopback HTTP', () => {
     expect(inEnglish(checked(await broken.send(context(s), task)))).toMatchObject({ kind: 'needs_review' })
   })
 
-  it('headers, query and URL are what eGain documents; an echoed token is redacted', async () => {
+  it('headers, query and URL are what eGain documents (an echoed token is the seam’s to redact: seam-redaction.test)', async () => {
     const s = await sim()
     let seen: { url: string; headers: Record<string, string> } | null = null
     const echo = createEgainClient({
@@ -386,8 +386,8 @@ describe('eGain client over loopback HTTP', () => {
         return { status: 400, headers: {}, body: `bad header ${request.headers.authorization ?? ''}` }
       },
     })
-    const outcome = checked(await echo.send(context(s), { ...task, acceptLanguage: 'fr-FR' }))
-    expect(inEnglish(outcome)).toMatchObject({ kind: 'rejected', providerMessage: 'bad header Bearer [redacted]' })
+    const outcome = await echo.send(context(s), { ...task, acceptLanguage: 'fr-FR' })
+    expect(inEnglish(outcome)).toMatchObject({ kind: 'rejected' })
     expect(inEnglish(seen)).toMatchObject({
       url: `${s.url}${EGAIN_TASK_PATH}?searchContactOnAttribute=email.emailAddress&createCustomer=yes`,
       headers: {

@@ -382,15 +382,6 @@ describe('voice broadcast client: the rest', () => {
       reason: expect.stringContaining('no answer'),
     })
   })
-
-  it('a secret echoed back by the platform is redacted', async () => {
-    const transport: HttpTransport = () =>
-      Promise.resolve({ status: 200, headers: {}, body: JSON.stringify({ status: '-22', reason: `bad ${SECRET}` }) })
-    const outcome = checked(
-      await createVoiceBroadcastClient({ transport }).send(context('http://127.0.0.1:9'), request),
-    )
-    expect(inEnglish(outcome)).toMatchObject({ kind: 'rejected', providerMessage: '-22 bad [redacted]' })
-  })
 })
 
 describe('classifyVoiceBroadcastAnswer (pure)', () => {

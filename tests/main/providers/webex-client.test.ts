@@ -558,19 +558,6 @@ describe('classifyWebexResponse (pure, every branch)', () => {
     })
     expect(inEnglish(checked(classifyTokenFailure('weird')))).toMatchObject({ kind: 'retry' })
   })
-
-  it('a provider that echoes the token gets it redacted', async () => {
-    const echo = createWebexClient({
-      transport: async (request) => ({
-        status: 400,
-        headers: {},
-        body: `bad header ${request.headers.authorization ?? ''}`,
-      }),
-    })
-    const s = await sim()
-    const outcome = checked(await echo.send(context(s.url, 'access_token'), task))
-    expect(inEnglish(outcome)).toMatchObject({ kind: 'rejected', providerMessage: 'bad header Bearer [redacted]' })
-  })
 })
 
 describe('the rest of the Webex client’s branches', () => {

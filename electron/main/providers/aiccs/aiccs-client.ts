@@ -6,11 +6,9 @@ import { AICCS_TASK_NAME_MAX, toAiccsQuery } from '@shared/providers/aiccs/wire'
 import type { SendContext } from '../provider-module'
 import { findAiccsTaskByName, settleAfterLookup } from './aiccs-lookup'
 import type { AlibabaCredentials } from './aiccs-rpc'
-import { callCreateAiCallTask } from './aiccs-rpc'
+import { alibabaRetryAfterMs, callCreateAiCallTask } from './aiccs-rpc'
 import type { AiccsCredentials } from './aiccs-credentials'
 import { AiccsCredentialsUnavailable, alibabaSecrets, createAiccsCredentials } from './aiccs-credentials'
-import { redactOutcome } from '../../secrets/redact-secrets'
-import { answerRetryAfterMs } from '../http/retry-after'
 import type { HttpTransport, SendPhase, TransportAnswer } from '../http/http-transport'
 import { transportFor } from '../http/observing-transport'
 
@@ -128,12 +126,6 @@ export function replyFromBody(status: number, body: string): AiccsReply {
   }
 }
 
-/** Alibaba Cloud's wait for a throttled caller, `x-acs-retry-after`, in ms (what the SDK read as `retryAfter`). */
-function acsRetryAfterMs(value: string | undefined): number | null {
-  const ms = Number.parseInt(value ?? '', 10)
-  return Number.isNaN(ms) ? null : Math.max(0, ms)
-}
-
 /**
  * One attempt, as the transport captured it → its reply. Every HTTP answer's raw body is read the
  * same way (the 64-bit id exact, error bodies included), with the wait it asked for: its
@@ -147,12 +139,8 @@ export function replyFromTransport(answer: TransportAnswer, now: Date): AiccsRep
   }
   const reply = replyFromBody(answer.status, answer.body)
   if (reply.kind !== 'answer') return reply
-  const throttled = reply.code?.startsWith('Throttling') === true
-  const waits = [
-    answerRetryAfterMs(answer.headers, now),
-    throttled ? acsRetryAfterMs(answer.headers['x-acs-retry-after']) : null,
-  ].filter((wait) => wait !== null)
-  return waits.length > 0 ? { ...reply, retryAfterMs: Math.max(...waits) } : reply
+  const wait = alibabaRetryAfterMs(answer.headers, reply.code, now)
+  return wait !== null ? { ...reply, retryAfterMs: wait } : reply
 }
 
 // ——— Classification (pure) ———
@@ -355,7 +343,7 @@ export function classifyAiccsCredentialsProblem(problem: AiccsCredentialsUnavail
   if (blocked) return blocked
   return {
     kind: 'retry',
-    delayMs: null,
+    delayMs: problem.retryAfterMs,
     reason: msg('credentials.aiccs.nothingSent', { problem: problem.said }),
     httpStatus: null,
   }
@@ -377,21 +365,19 @@ export function createAiccsClient(options: AiccsClientOptions = {}): AiccsClient
   const transport = transportFor(options.onServerDate, options.transport)
   return {
     async send(context, params) {
-      // STS credentials obtained here are secrets too: hidden from whatever Alibaba Cloud answered.
-      const used: AlibabaCredentials[] = []
-      const hidden = (outcome: SendOutcome) => redactOutcome(outcome, used.flatMap(alibabaSecrets))
       const signed = async () => {
-        const signWith = await credentials.resolve({ ...context, timeoutMs })
+        const signWith = await credentials.resolve({ ...context, timeoutMs, transport })
         if (signWith instanceof AiccsCredentialsUnavailable) return classifyAiccsCredentialsProblem(signWith)
-        used.push(signWith)
+        // STS credentials obtained here are secrets too: the seam hides them from whatever Alibaba Cloud answered.
+        context.reveal?.(alibabaSecrets(signWith))
         return sendSigned(context, params, signWith)
       }
       const outcome = await signed()
-      if (!expiredStsToken(outcome) || context.profile.credentialSource !== 'sts_role') return hidden(outcome)
+      if (!expiredStsToken(outcome) || context.profile.credentialSource !== 'sts_role') return outcome
       // The role's credentials ended early (or on a clock Alibaba disagrees with): assumed again,
       // once. The task's name makes the resend harmless.
       credentials.forget(context.profile.id)
-      return hidden(await signed())
+      return signed()
     },
   }
 

@@ -3,8 +3,8 @@ import { renderMessage } from '@shared/i18n/render-message'
 import type { ProfileOf, SecretOf } from '@shared/providers/registry'
 import type { Clock } from '../../core/clock'
 import type { AlibabaCredentials } from './aiccs-rpc'
-import { alibabaErrorOf, callAlibaba } from './aiccs-rpc'
-import type { TransportAnswer } from '../http/http-transport'
+import { alibabaErrorOf, alibabaRetryAfterMs, callAlibaba } from './aiccs-rpc'
+import type { HttpTransport, TransportAnswer } from '../http/http-transport'
 
 // What an AICCS profile's requests are signed with, by its credential source:
 // - `access_key`: the AccessKey in the keychain (with its STS token, when one was stored with it).
@@ -32,6 +32,8 @@ export class AiccsCredentialsUnavailable extends Error {
     readonly providerMessage: string | null = null,
     /** `unreachable`: the transport's failure code (ECONNREFUSED, ERR_PROXY_407, a TLS code…). */
     readonly networkCode: string | null = null,
+    /** `provider_error`: the wait STS asked for (Retry-After, x-acs-retry-after), in ms; else null. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(renderMessage(said))
     this.name = 'AiccsCredentialsUnavailable'
@@ -44,6 +46,8 @@ export interface AiccsCredentialContext {
   clock: Clock
   signal: AbortSignal
   timeoutMs: number
+  /** The client's transport: STS's answers then teach the profile's clock as AICCS's do. */
+  transport?: HttpTransport
 }
 
 export interface AiccsCredentials {
@@ -64,7 +68,7 @@ const SIGN_IN_CODES: Record<string, Message> = {
 }
 
 /** Why STS gave no credentials: no answer, or its refusal (`answer` is not a 2xx). */
-function refusal(answer: TransportAnswer): AiccsCredentialsUnavailable {
+function refusal(answer: TransportAnswer, now: Date): AiccsCredentialsUnavailable {
   if (answer.kind === 'network') {
     const detail = answer.timedOut ? msg('detail.noAnswer') : answer.code
     return new AiccsCredentialsUnavailable(
@@ -78,7 +82,13 @@ function refusal(answer: TransportAnswer): AiccsCredentialsUnavailable {
   const codeText = code ?? ''
   const words = `${codeText}: ${message ?? ''}`.slice(0, 2000)
   if (answer.status >= 500 || codeText.startsWith('Throttling')) {
-    return new AiccsCredentialsUnavailable('provider_error', msg('credentials.aiccs.stsUnavailable'), words)
+    return new AiccsCredentialsUnavailable(
+      'provider_error',
+      msg('credentials.aiccs.stsUnavailable'),
+      words,
+      null,
+      alibabaRetryAfterMs(answer.headers, code, now),
+    )
   }
   return new AiccsCredentialsUnavailable(
     'sign_in',
@@ -97,10 +107,15 @@ async function assumeRole(
     'AssumeRole',
     secret,
     { RoleArn: profile.roleArn, RoleSessionName: sessionName(profile.id), DurationSeconds: String(DURATION_S) },
-    { timeoutMs: context.timeoutMs, signal: context.signal, signedAt: context.clock.now() },
+    {
+      timeoutMs: context.timeoutMs,
+      signal: context.signal,
+      signedAt: context.clock.now(),
+      ...(context.transport && { transport: context.transport }),
+    },
   )
   // As the official client: an answer below 400 is read for its credentials.
-  if (answer.kind === 'network' || answer.status >= 400) throw refusal(answer)
+  if (answer.kind === 'network' || answer.status >= 400) throw refusal(answer, context.clock.now())
   let parsed: unknown
   try {
     parsed = JSON.parse(answer.body)

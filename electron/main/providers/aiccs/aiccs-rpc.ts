@@ -1,3 +1,4 @@
+import { answerRetryAfterMs } from '../http/retry-after'
 import { $OpenApiUtil } from '@alicloud/openapi-core'
 import { Request as SignedRequest } from '@darabonba/typescript'
 import type { ProfileOf } from '@shared/providers/registry'
@@ -181,3 +182,27 @@ export const callCreateAiCallTask = (
   query: Record<string, string>,
   options: AlibabaCallOptions,
 ) => callAiccs('CreateAiCallTask', profile, signWith, query, options)
+
+/** Alibaba Cloud's wait for a throttled caller, `x-acs-retry-after`, in ms (what the SDK read as `retryAfter`). */
+function acsRetryAfterMs(value: string | undefined): number | null {
+  const ms = Number.parseInt(value ?? '', 10)
+  return Number.isNaN(ms) ? null : Math.max(0, ms)
+}
+
+/**
+ * The wait an Alibaba Cloud answer (AICCS's or STS's) asked for, in ms: its `Retry-After` (measured
+ * on its own Date) or, when its code says it was throttled, `x-acs-retry-after`, the longer; both
+ * are floors. Null when it asked for none.
+ */
+export function alibabaRetryAfterMs(
+  headers: Record<string, string | undefined>,
+  code: string | null,
+  now: Date,
+): number | null {
+  const throttled = code?.startsWith('Throttling') === true
+  const waits = [
+    answerRetryAfterMs(headers, now),
+    throttled ? acsRetryAfterMs(headers['x-acs-retry-after']) : null,
+  ].filter((wait) => wait !== null)
+  return waits.length > 0 ? Math.max(...waits) : null
+}

@@ -1,12 +1,11 @@
 import type { ProfileOf } from '@shared/providers/registry'
 import type { ConnectionProbe, ProbeFinding } from '../connection-probe'
 import { msg, type Message } from '@shared/i18n/message'
-import { unreachableBy } from '../connection-probe'
+import { askedToWait, asksToWait, unreachableBy } from '../connection-probe'
 import { networkBlockedOutcome } from '../../net/network-problem'
-import { alibabaErrorOf, callCreateAiCallTask } from './aiccs-rpc'
+import { alibabaErrorOf, alibabaRetryAfterMs, callCreateAiCallTask } from './aiccs-rpc'
 import type { AlibabaCredentials } from './aiccs-rpc'
 import { AiccsCredentialsUnavailable, alibabaSecrets, createAiccsCredentials } from './aiccs-credentials'
-import { redactMaybe, redactMessage } from '../../secrets/redact-secrets'
 
 const TIMEOUT_MS = 10_000
 
@@ -62,9 +61,6 @@ function classify({ code, status, providerMessage }: AiccsAnswer): ProbeFinding 
   if (c.startsWith('Forbidden') || c === 'NoPermission') {
     return found('not_permitted', msg('probe.aiccs.notPermitted'))
   }
-  if (c.startsWith('Throttling')) {
-    return found('provider_error', msg('probe.aiccs.throttled'))
-  }
   if (status !== null && status >= 500) return found('provider_error', msg('probe.aiccs.unavailable'))
   return found('provider_error', msg('probe.aiccs.unexpected'))
 }
@@ -96,13 +92,9 @@ export function createAiccsProbe(): ConnectionProbe<'aiccs'> {
         httpStatus: null,
       }
     }
-    const hide = alibabaSecrets(signWith)
-    const finding = await probeSigned(profile, signWith, signal, context.clock.now())
-    return {
-      ...finding,
-      message: redactMessage(finding.message, hide),
-      ...(finding.providerMessage !== undefined && { providerMessage: redactMaybe(finding.providerMessage, hide) }),
-    }
+    // The role's credentials: the seam (the connection tester) hides them from whatever Alibaba Cloud answered.
+    context.reveal?.(alibabaSecrets(signWith))
+    return probeSigned(profile, signWith, signal, context.clock.now())
   }
 }
 
@@ -117,6 +109,10 @@ async function probeSigned(
   if (answer.kind === 'network') return unreachableBy(answer, where)
   // A 2xx to a request without parameters can only be a business error (`Success: false`).
   const answered = answerFrom(answer.status, answer.body)
+  if (asksToWait(answer.status) || answered?.code?.startsWith('Throttling')) {
+    const wait = alibabaRetryAfterMs(answer.headers, answered?.code ?? null, signedAt)
+    return askedToWait(where, answer.status, wait, answered?.providerMessage ?? answer.body.slice(0, 2000))
+  }
   if (answered) return classify(answered)
   // Not Alibaba's JSON: a proxy's or a captive portal's page.
   return {

@@ -1,3 +1,4 @@
+import type { DateObserver } from '../http/observing-transport'
 import { networkBlockedOutcomeOf } from '../../net/network-problem'
 import { StartTaskContactCommand } from '@aws-sdk/client-connect'
 import { msg, type Message, type MessageParam } from '@shared/i18n/message'
@@ -7,9 +8,7 @@ import type { ConnectStartTaskContactInput } from '@shared/providers/connect/wir
 import type { SendContext } from '../provider-module'
 import type { ProfileOf } from '@shared/providers/registry'
 import { withDeadline } from '../http/attempt-deadline'
-import { answerRetryAfterMs } from '../http/retry-after'
-import { redactOutcome } from '../../secrets/redact-secrets'
-import { AWS_CREDENTIAL_ERRORS, connectSdkClient } from './connect-sdk'
+import { AWS_CREDENTIAL_ERRORS, awsRetryAfterMs, connectSdkClient } from './connect-sdk'
 import type { AwsCredentials, ConnectCredentials } from './connect-credentials'
 import { createConnectCredentials, credentialSecrets, CredentialsUnavailable } from './connect-credentials'
 
@@ -49,12 +48,6 @@ const REJECTED_WORDS: Record<string, Message> = {
   ServiceQuotaExceededException: msg('sendOutcome.connect.quotaExceeded'),
 }
 
-/** The raw answer the SDK hangs on its errors (non-enumerable `$response`). */
-interface RawResponse {
-  statusCode?: unknown
-  headers?: Record<string, string | undefined>
-}
-
 /** The service's own words: `Name: Message`, as AWS sends them. */
 function providerText(error: Error): string | null {
   const message = (error as { Message?: unknown }).Message ?? error.message
@@ -69,11 +62,6 @@ function networkDetail(error: unknown): MessageParam {
   const code = (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code
   if (typeof code === 'string' && code) return code
   return error.message ? `${error.name}: ${error.message}`.slice(0, 200) : error.name
-}
-
-/** The SDK's raw headers keep the case they came with; the seam reads lower-case names. */
-function lowerCased(headers: Record<string, string | undefined>): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]))
 }
 
 /** A StartTaskContact answer that came back 2xx → `sent`, or `retry` when it holds no ContactId. */
@@ -121,8 +109,7 @@ export function classifyConnectError(error: unknown, now: Date): SendOutcome {
   }
   const name = error.name
   const providerMessage = providerText(error)
-  const raw = (error as { $response?: RawResponse }).$response
-  const retryAfter = answerRetryAfterMs(lowerCased(raw?.headers ?? {}), now)
+  const retryAfter = awsRetryAfterMs(error, now)
 
   if (name === 'ThrottlingException' || status === 429) {
     return {
@@ -176,7 +163,7 @@ export function classifyCredentialsProblem(problem: CredentialsUnavailable): Sen
     case 'sign_in':
       return { kind: 'needs_auth', message: problem.said, providerMessage: problem.providerMessage }
     case 'provider_error':
-      return { kind: 'retry', delayMs: null, reason: problem.said, httpStatus: null }
+      return { kind: 'retry', delayMs: problem.retryAfterMs, reason: problem.said, httpStatus: null }
     case 'unreachable':
       return {
         kind: 'retry',
@@ -229,11 +216,15 @@ export function createConnectClient(options: ConnectClientOptions = {}): Connect
       const endpoint = context.endpoint ?? options.endpointFor?.(profile)
       const onServerDate = options.onServerDate
       const identityCenterEndpoint = options.identityCenterEndpoint ?? context.endpoint
+      // The Identity Center's token and role answers teach the profile's clock as StartTaskContact's do.
+      const onAnswer: DateObserver | undefined =
+        onServerDate && ((date, sent, received) => onServerDate(profile, date, sent, received))
       const resolve = () =>
         credentials.resolve({
           ...context,
           timeoutMs,
           ...(identityCenterEndpoint ? { identityCenterEndpoint } : {}),
+          ...(onAnswer ? { onAnswer } : {}),
         })
       const attempt = async (signWith: AwsCredentials): Promise<{ outcome: SendOutcome; expired: boolean }> => {
         const client = connectSdkClient(profile, signWith, {
@@ -256,23 +247,21 @@ export function createConnectClient(options: ConnectClientOptions = {}): Connect
         }
       }
 
-      // Temporary credentials obtained here are secrets too: hidden from whatever AWS answered.
-      const used: AwsCredentials[] = []
-      const hidden = (outcome: SendOutcome) => redactOutcome(outcome, used.flatMap(credentialSecrets))
+      // Temporary credentials obtained here are secrets too: the seam hides them from whatever AWS answered.
       const first = await resolve()
       if (first instanceof CredentialsUnavailable) return classifyCredentialsProblem(first)
-      used.push(first)
+      context.reveal?.(credentialSecrets(first))
       let result = await attempt(first)
       if (result.expired && profile.credentialSource !== 'access_keys') {
         // Role credentials that ended early (or on a clock AWS disagrees with): new ones, once.
         // The same ClientToken makes the resend harmless.
         credentials.forget(profile.id)
         const renewed = await resolve()
-        if (renewed instanceof CredentialsUnavailable) return hidden(classifyCredentialsProblem(renewed))
-        used.push(renewed)
+        if (renewed instanceof CredentialsUnavailable) return classifyCredentialsProblem(renewed)
+        context.reveal?.(credentialSecrets(renewed))
         result = await attempt(renewed)
       }
-      return hidden(result.outcome)
+      return result.outcome
     },
   }
 }

@@ -3,9 +3,11 @@ import { renderMessage } from '@shared/i18n/render-message'
 import { createHash } from 'node:crypto'
 import { fromIni } from '@aws-sdk/credential-providers'
 import { RoutedAgent } from '../../net/routed-agent'
+import { awsRetryAfterMs } from './connect-sdk'
 import type { ProfileOf, SecretOf } from '@shared/providers/registry'
 import type { Clock } from '../../core/clock'
 import type { TokenCache } from '../../secrets/token-cache'
+import type { DateObserver } from '../http/observing-transport'
 import type { IdentityCenterPorts } from './identity-center'
 import {
   awsAnswered,
@@ -46,6 +48,8 @@ export interface CredentialContext {
   timeoutMs: number
   /** Identity Center's address instead of AWS's (a simulator in tests and the sandbox). */
   identityCenterEndpoint?: string
+  /** Told of the Identity Center's answers' `Date` headers (the provider's clock). */
+  onAnswer?: DateObserver
 }
 
 /** Why no credentials could be had: the agent must sign in (or fix the profile), or AWS could not be asked. */
@@ -55,6 +59,8 @@ export class CredentialsUnavailable extends Error {
     /** In the agent's words (a message key); the error's own message is its English, for logs. */
     readonly said: Message,
     readonly providerMessage: string | null = null,
+    /** `provider_error`: the wait the Identity Center asked for (its Retry-After), in ms; else null. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(renderMessage(said))
     this.name = 'CredentialsUnavailable'
@@ -100,6 +106,7 @@ async function fromIdentityCenter(context: CredentialContext): Promise<AwsCreden
   if (secret.kind !== 'sso') throw new SignInNeeded(msg('credentials.connect.ssoSignIn'))
   const ports: IdentityCenterPorts = {
     ...(context.identityCenterEndpoint ? { endpoint: context.identityCenterEndpoint } : {}),
+    ...(context.onAnswer ? { onAnswer: context.onAnswer } : {}),
     timeoutMs: context.timeoutMs,
     signal: context.signal,
   }
@@ -146,13 +153,18 @@ async function fromAwsProfile({ profile }: CredentialContext): Promise<AwsCreden
 }
 
 /** Any failure to obtain credentials, as one of three kinds, with AWS's own words where it gave some. */
-function unavailable(error: unknown, profile: ProfileOf<'connect'>): CredentialsUnavailable {
+function unavailable(error: unknown, profile: ProfileOf<'connect'>, now: Date): CredentialsUnavailable {
   if (error instanceof CredentialsUnavailable) return error
   if (error instanceof SignInNeeded) return new CredentialsUnavailable('sign_in', error.said, error.providerMessage)
   if (awsAnswered(error)) {
     const status = error.$metadata.httpStatusCode
     if (status >= 500 || status === 429 || error.name === 'TooManyRequestsException') {
-      return new CredentialsUnavailable('provider_error', msg('credentials.connect.roleUnavailable'), awsWords(error))
+      return new CredentialsUnavailable(
+        'provider_error',
+        msg('credentials.connect.roleUnavailable'),
+        awsWords(error),
+        awsRetryAfterMs(error, now),
+      )
     }
     return new CredentialsUnavailable('sign_in', msg('credentials.connect.roleRefused'), awsWords(error))
   }
@@ -198,7 +210,7 @@ export function createConnectCredentials(): ConnectCredentials {
         context.signal,
       )
     } catch (error) {
-      return unavailable(error, profile)
+      return unavailable(error, profile, clock.now())
     }
     const now = clock.now().getTime()
     const renewAtMs = credentials.expiration ? credentials.expiration.getTime() - RENEW_AHEAD_MS : now + UNTIMED_LIFE_MS

@@ -1,7 +1,9 @@
 import { ConnectClient } from '@aws-sdk/client-connect'
-import type { AwsCredentialIdentity } from '@aws-sdk/types'
+import type { AwsCredentialIdentity, MiddlewareStack } from '@aws-sdk/types'
 import type { ProfileOf } from '@shared/providers/registry'
 import { RoutedAgent } from '../../net/routed-agent'
+import type { DateObserver } from '../http/observing-transport'
+import { answerRetryAfterMs } from '../http/retry-after'
 
 /**
  * What every AWS SDK client Callboard makes is told, so that nothing of this computer's AWS
@@ -46,7 +48,7 @@ export function connectSdkClient(
     endpoint: string | undefined
     timeoutMs: number
     /** Told of every answer's `Date` header (and when the request left and the answer came, local ms). */
-    onAnswer?: (dateHeader: string | undefined, sentAtMs: number, receivedAtMs: number) => void
+    onAnswer?: DateObserver
   },
 ): ConnectClient {
   const client = new ConnectClient({
@@ -58,27 +60,36 @@ export function connectSdkClient(
     authSchemePreference: [],
     ...isolatedSdkConfig(options.timeoutMs),
   })
-  const onAnswer = options.onAnswer
-  if (onAnswer) {
-    // The SDK keeps the raw answer to itself; a deserialize-step middleware sees it, errors included.
-    const dateOf = (response: unknown) =>
-      (response as { headers?: Record<string, string | undefined> } | undefined)?.headers?.['date']
-    client.middlewareStack.add(
-      (next) => async (args) => {
-        const sent = Date.now()
-        try {
-          const result = await next(args)
-          onAnswer(dateOf(result.response), sent, Date.now())
-          return result
-        } catch (error) {
-          onAnswer(dateOf((error as { $response?: unknown }).$response), sent, Date.now())
-          throw error
-        }
-      },
-      { step: 'deserialize', name: 'callboardServerDate' },
-    )
-  }
+  observeSdkAnswers(client.middlewareStack, options.onAnswer)
   return client
+}
+
+/**
+ * An AWS SDK client that tells `onAnswer` of every answer's `Date` header (the provider's clock):
+ * StartTaskContact's, and the Identity Center's token and role answers alike.
+ */
+export function observeSdkAnswers<I extends object, O extends object>(
+  stack: MiddlewareStack<I, O>,
+  onAnswer: DateObserver | undefined,
+): void {
+  if (!onAnswer) return
+  // The SDK keeps the raw answer to itself; a deserialize-step middleware sees it, errors included.
+  const dateOf = (response: unknown) =>
+    (response as { headers?: Record<string, string | undefined> } | undefined)?.headers?.['date']
+  stack.add(
+    (next) => async (args) => {
+      const sent = Date.now()
+      try {
+        const result = await next(args)
+        onAnswer(dateOf(result.response), sent, Date.now())
+        return result
+      } catch (error) {
+        onAnswer(dateOf((error as { $response?: unknown }).$response), sent, Date.now())
+        throw error
+      }
+    },
+    { step: 'deserialize', name: 'callboardServerDate' },
+  )
 }
 
 /** Error names AWS gives when it does not accept the request's credentials or SigV4 signature. */
@@ -91,3 +102,14 @@ export const AWS_CREDENTIAL_ERRORS: ReadonlySet<string> = new Set([
   'InvalidClientTokenId',
   'ExpiredTokenException',
 ])
+
+/**
+ * The wait an AWS answer asked for (its `Retry-After`, measured on its own Date), read off the raw
+ * answer the SDK hangs on its errors (non-enumerable `$response`, headers in the case they came
+ * with); null when it asked for none or nothing answered.
+ */
+export function awsRetryAfterMs(error: unknown, now: Date): number | null {
+  const raw = (error as { $response?: { headers?: Record<string, string | undefined> } } | null)?.$response
+  const headers = Object.entries(raw?.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value])
+  return answerRetryAfterMs(Object.fromEntries(headers), now)
+}

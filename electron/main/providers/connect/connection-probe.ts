@@ -2,9 +2,8 @@ import { DescribeInstanceCommand } from '@aws-sdk/client-connect'
 import { msg, type Message } from '@shared/i18n/message'
 import type { ConnectionProbe, ProbeFinding } from '../connection-probe'
 import type { ProfileOf } from '@shared/providers/registry'
-import { unreachable } from '../connection-probe'
-import { AWS_CREDENTIAL_ERRORS, connectSdkClient } from './connect-sdk'
-import { redactMaybe, redactMessage } from '../../secrets/redact-secrets'
+import { askedToWait, asksToWait, unreachable } from '../connection-probe'
+import { AWS_CREDENTIAL_ERRORS, awsRetryAfterMs, connectSdkClient } from './connect-sdk'
 import type { AwsCredentials, CredentialContext } from './connect-credentials'
 import { createConnectCredentials, credentialSecrets, CredentialsUnavailable } from './connect-credentials'
 
@@ -86,16 +85,13 @@ function classify(error: AwsServiceError, instanceId: string, region: string): P
   if (error.name === 'ResourceNotFoundException') {
     return found('not_found', msg('probe.connect.noInstance', { instance: instanceId, region }))
   }
-  if ((error.status === 401 || error.status === 403) && error.name !== 'ThrottlingException') {
+  // Throttling (and 429, 503) never gets here: it asked to wait (describeInstance), whatever its status.
+  if (error.status === 401 || error.status === 403) {
     return found('auth_rejected', msg('probe.connect.refused'))
   }
   return found(
     'provider_error',
-    error.name === 'ThrottlingException' || error.status === 429
-      ? msg('probe.connect.throttled')
-      : error.status >= 500
-        ? msg('probe.connect.unavailable')
-        : msg('probe.connect.unexpected'),
+    error.status >= 500 ? msg('probe.connect.unavailable') : msg('probe.connect.unexpected'),
   )
 }
 
@@ -108,15 +104,10 @@ export function createConnectProbe(options: ConnectProbeOptions = {}): Connectio
     const { profile, signal, endpoint: given } = context
     const endpoint = given ?? options.endpointFor?.(profile)
     const credentials = await freshCredentials(context, options.identityCenterEndpoint ?? given)
-    // Temporary credentials obtained here are hidden from whatever AWS answered.
-    const hide = credentialSecrets(credentials instanceof CredentialsUnavailable ? null : credentials)
-    const hidden = (finding: ProbeFinding): ProbeFinding => ({
-      ...finding,
-      message: redactMessage(finding.message, hide),
-      ...(finding.providerMessage !== undefined && { providerMessage: redactMaybe(finding.providerMessage, hide) }),
-    })
     if (credentials instanceof CredentialsUnavailable) return credentialsFinding(credentials)
-    return hidden(await describeInstance(profile, credentials, endpoint, signal))
+    // Temporary credentials obtained here: the seam (the connection tester) hides them from whatever AWS answered.
+    context.reveal?.(credentialSecrets(credentials))
+    return describeInstance(profile, credentials, endpoint, signal, context.clock.now())
   }
 }
 
@@ -125,6 +116,7 @@ async function describeInstance(
   credentials: AwsCredentials,
   endpoint: string | undefined,
   signal: AbortSignal,
+  now: Date,
 ): Promise<ProbeFinding> {
   const client = connectSdkClient(profile, credentials, { endpoint, timeoutMs: 10_000 })
   try {
@@ -141,13 +133,15 @@ async function describeInstance(
     }
   } catch (error) {
     const answered = serviceError(error)
+    const where = endpoint
+      ? msg('probe.where.connectEndpoint', { endpoint })
+      : msg('probe.where.connectRegion', { region: profile.region })
+    if (answered && (answered.name === 'ThrottlingException' || asksToWait(answered.status))) {
+      const words = `${answered.name}: ${answered.message}`.slice(0, 2000)
+      return askedToWait(where, answered.status, awsRetryAfterMs(error, now), words)
+    }
     if (answered) return classify(answered, profile.instanceId, profile.region)
-    return unreachable(
-      networkError(error),
-      endpoint
-        ? msg('probe.where.connectEndpoint', { endpoint })
-        : msg('probe.where.connectRegion', { region: profile.region }),
-    )
+    return unreachable(networkError(error), where)
   } finally {
     client.destroy()
   }

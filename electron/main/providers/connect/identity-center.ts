@@ -6,7 +6,8 @@ import type { ProfileOf } from '@shared/providers/registry'
 import type { ConnectSsoSecret } from '@shared/providers/connect/secret'
 import type { CachedToken } from '@shared/schemas/token'
 import type { Clock } from '../../core/clock'
-import { isolatedSdkConfig } from './connect-sdk'
+import type { DateObserver } from '../http/observing-transport'
+import { isolatedSdkConfig, observeSdkAnswers } from './connect-sdk'
 
 // AWS IAM Identity Center for a Connect profile, through the official SDK clients: SSO OIDC
 // (CreateToken, to renew the access token the sign-in gave) and the AWS access portal
@@ -40,21 +41,31 @@ export interface IdentityCenterPorts {
   endpoint?: string
   timeoutMs: number
   signal: AbortSignal
+  /** Told of every answer's `Date` header: the token and role answers teach the profile's clock too. */
+  onAnswer?: DateObserver
 }
 
-export const ssoOidcClient = (region: string, ports: Pick<IdentityCenterPorts, 'endpoint' | 'timeoutMs'>) =>
-  new SSOOIDCClient({
-    region,
-    ...(ports.endpoint ? { endpoint: ports.endpoint } : {}),
-    ...isolatedSdkConfig(ports.timeoutMs),
-  })
+type ClientPorts = Pick<IdentityCenterPorts, 'endpoint' | 'timeoutMs' | 'onAnswer'>
 
-const ssoPortalClient = (region: string, ports: Pick<IdentityCenterPorts, 'endpoint' | 'timeoutMs'>) =>
-  new SSOClient({
+export function ssoOidcClient(region: string, ports: ClientPorts): SSOOIDCClient {
+  const client = new SSOOIDCClient({
     region,
     ...(ports.endpoint ? { endpoint: ports.endpoint } : {}),
     ...isolatedSdkConfig(ports.timeoutMs),
   })
+  observeSdkAnswers(client.middlewareStack, ports.onAnswer)
+  return client
+}
+
+function ssoPortalClient(region: string, ports: ClientPorts): SSOClient {
+  const client = new SSOClient({
+    region,
+    ...(ports.endpoint ? { endpoint: ports.endpoint } : {}),
+    ...isolatedSdkConfig(ports.timeoutMs),
+  })
+  observeSdkAnswers(client.middlewareStack, ports.onAnswer)
+  return client
+}
 
 /** An answer from AWS (not a network failure) carries `$metadata.httpStatusCode`. */
 export const awsAnswered = (error: unknown): error is Error & { $metadata: { httpStatusCode: number } } =>

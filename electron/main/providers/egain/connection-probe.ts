@@ -1,6 +1,6 @@
 import type { ConnectionProbe, ProbeContext } from '../connection-probe'
 import { msg } from '@shared/i18n/message'
-import { unreachable } from '../connection-probe'
+import { askedToWait, asksToWait, unreachable } from '../connection-probe'
 import type { CachedToken } from '@shared/schemas/token'
 import { OAuthRefused, oauthErrorText, requestToken } from '../http/oauth'
 
@@ -75,6 +75,10 @@ export const egainProbe: ConnectionProbe<'egain'> = async (context) => {
       httpStatus: 200,
     }
   } catch (error) {
+    if (error instanceof OAuthRefused && asksToWait(error.status)) {
+      const words = oauthErrorText(error.providerMessage)
+      return askedToWait(msg('probe.where.egainTokenUrl'), error.status, error.retryAfterMs, words)
+    }
     if (error instanceof OAuthRefused) {
       const server = error.status >= 500
       return {

@@ -3,7 +3,6 @@ import { msg, type Message } from '@shared/i18n/message'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { EgainActor, EgainCreateTaskActivity } from '@shared/providers/egain/wire'
 import type { SendContext } from '../provider-module'
-import { redactOutcome } from '../../secrets/redact-secrets'
 import type { HttpTransport, TransportAnswer } from '../http/http-transport'
 import { nodeHttpTransport, sendCapturing } from '../http/http-transport'
 import { classifyTokenFailureWith } from '../http/oauth'
@@ -229,8 +228,8 @@ export function createEgainClient(options: EgainClientOptions = {}): EgainClient
           signal: context.signal,
           timeoutMs,
         })
-        // Only this client knows the token it obtained: a provider that echoes it must not carry it on.
-        const outcome = redactOutcome(classifyEgainResponse(answer, { now: clock.now() }), [token])
+        // What eGain answered is redacted by the seam (the task sender), the token included.
+        const outcome = classifyEgainResponse(answer, { now: clock.now() })
         return { outcome, unauthorized: answer.kind === 'http' && answer.status === 401 }
       }
 

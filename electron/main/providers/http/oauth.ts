@@ -22,7 +22,7 @@ export class OAuthRefused extends Error {
 
 /**
  * POST a form to an OAuth 2 token endpoint and turn the answer into a cached token. Shared by
- * Webex (refresh_token grant) and eGain (client_credentials / password grants).
+ * Webex (refresh_token grant) and eGain (client_credentials, on behalf of a user, refresh_token).
  */
 export async function requestToken(
   fetcher: typeof fetch,

@@ -1,6 +1,7 @@
 import type { ConnectionProbe } from '../connection-probe'
 import { msg } from '@shared/i18n/message'
-import { bodyText, unreachable } from '../connection-probe'
+import { askedToWait, asksToWait, bodyText, unreachable } from '../connection-probe'
+import { answerRetryAfterMs } from '../http/retry-after'
 import { readEnvelope, voiceBroadcastHeaders } from './signing'
 
 function parseEnvelope(raw: string): ReturnType<typeof readEnvelope> {
@@ -34,6 +35,10 @@ export const voiceBroadcastProbe: ConnectionProbe<'voice_broadcast'> = async ({
     return unreachable(error, msg('probe.where.voice'))
   }
   const raw = await bodyText(response)
+  if (asksToWait(response.status)) {
+    const wait = answerRetryAfterMs(Object.fromEntries(response.headers), clock.now())
+    return askedToWait(msg('probe.where.voice'), response.status, wait, raw)
+  }
   const envelope = parseEnvelope(raw)
   if (!envelope) {
     return {

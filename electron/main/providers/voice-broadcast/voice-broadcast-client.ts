@@ -3,7 +3,6 @@ import { msg, type Message } from '@shared/i18n/message'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { VoiceBroadcastSend as VoiceBroadcastSendRequest } from '@shared/providers/voice-broadcast/wire'
 import type { SendContext } from '../provider-module'
-import { redactOutcome } from '../../secrets/redact-secrets'
 import type { HttpTransport, TransportAnswer } from '../http/http-transport'
 import { nodeHttpTransport, sendCapturing } from '../http/http-transport'
 import { answerRetryAfterMs } from '../http/retry-after'
@@ -272,8 +271,8 @@ export function createVoiceBroadcastClient(options: VoiceBroadcastClientOptions 
         signal: context.signal,
         timeoutMs,
       })
-      // The task sender redacts the secret again; the client keeps its own words clean as well.
-      return redactOutcome(classifyVoiceBroadcastAnswer(answer, { now, taskName }), [secret.apiSecret, secret.apiKey])
+      // What the platform answered is redacted by the seam (the task sender), the key and secret included.
+      return classifyVoiceBroadcastAnswer(answer, { now, taskName })
     },
   }
 }

@@ -1,7 +1,8 @@
 import type { CachedToken } from '@shared/schemas/token'
 import { msg } from '@shared/i18n/message'
 import type { ConnectionProbe, ProbeContext, ProbeFinding } from '../connection-probe'
-import { bodyText, unreachable } from '../connection-probe'
+import { askedToWait, asksToWait, bodyText, unreachable } from '../connection-probe'
+import { answerRetryAfterMs } from '../http/retry-after'
 import { OAuthRefused, oauthErrorText, requestToken } from '../http/oauth'
 import { webexHosts } from './webex-endpoints'
 
@@ -71,6 +72,10 @@ export const webexProbe: ConnectionProbe<'webex'> = async (context) => {
           httpStatus: error.status,
         }
       }
+      if (error instanceof OAuthRefused && asksToWait(error.status)) {
+        const words = oauthErrorText(error.providerMessage)
+        return askedToWait(msg('probe.where.webexIdentity'), error.status, error.retryAfterMs, words)
+      }
       if (error instanceof OAuthRefused) {
         return {
           outcome: error.status >= 500 ? 'provider_error' : 'auth_rejected',
@@ -100,6 +105,10 @@ export const webexProbe: ConnectionProbe<'webex'> = async (context) => {
     }
     if (response.status === 401 && context.secret.kind !== 'access_token') return 'retry'
     const providerMessage = await bodyText(response)
+    if (asksToWait(response.status)) {
+      const wait = answerRetryAfterMs(Object.fromEntries(response.headers), context.clock.now())
+      return askedToWait(msg('probe.where.webex'), response.status, wait, providerMessage)
+    }
     if (response.status === 401) {
       return {
         outcome: 'auth_rejected',

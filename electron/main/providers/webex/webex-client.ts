@@ -2,7 +2,6 @@ import { z } from 'zod'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
 import type { WebexCreateTaskRequest, WebexScheduleCallbackRequest } from '@shared/providers/webex/wire'
 import type { SendContext } from '../provider-module'
-import { redactOutcome } from '../../secrets/redact-secrets'
 import type { HttpTransport, TransportAnswer } from '../http/http-transport'
 import { nodeHttpTransport, sendCapturing } from '../http/http-transport'
 import { classifyTokenFailureWith } from '../http/oauth'
@@ -233,8 +232,8 @@ export function createWebexClient(options: WebexClientOptions = {}): WebexClient
         signal: context.signal,
         timeoutMs,
       })
-      // Only this client knows the token it obtained: a provider that echoes it must not carry it on.
-      const outcome = redactOutcome(classifyWebexResponse(answer, classify), [token])
+      // What Webex answered is redacted by the seam (the task sender), the token included.
+      const outcome = classifyWebexResponse(answer, classify)
       return { outcome, unauthorized: answer.kind === 'http' && answer.status === 401 }
     }
     // A pasted token cannot be refreshed: its 401 is final.
