@@ -12,7 +12,14 @@ import { startConnectSimulator } from './connect-simulator'
 import { startIdentityCenterSimulator } from './identity-center-simulator'
 
 /** Where the Identity Center simulator answers: SSO OIDC, its device page, and the access portal. */
-const IDENTITY_CENTER_PATHS = ['/client/register', '/device_authorization', '/token', '/device', '/assignment', '/federation']
+const IDENTITY_CENTER_PATHS = [
+  '/client/register',
+  '/device_authorization',
+  '/token',
+  '/device',
+  '/assignment',
+  '/federation',
+]
 
 /** Starts the sandbox's Connect simulator (loaded only when the sandbox profile is first used). */
 export async function startConnectSandbox(secret: SecretOf<'connect'>): Promise<SandboxSimulator<'connect'>> {

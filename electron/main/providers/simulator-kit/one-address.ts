@@ -18,7 +18,13 @@ export async function startOneAddress(targetFor: (path: string) => string): Prom
     const path = new URL(incoming.url ?? '/', 'http://127.0.0.1').pathname
     const target = new URL(targetFor(path))
     const forwarded = httpRequest(
-      { host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: incoming.method,
+        path: incoming.url,
+        headers: incoming.headers,
+      },
       (answer) => {
         outgoing.writeHead(answer.statusCode ?? 502, answer.headers)
         answer.pipe(outgoing)
