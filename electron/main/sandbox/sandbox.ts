@@ -20,7 +20,8 @@ import { createTokenCache } from '../secrets/token-cache'
  * real provider, and nothing is written to the OS keychain (secrets and tokens stay in memory).
  *
  * A simulator, and its code, is loaded and started the first time its profile is used (a task sent,
- * a connection tested, a scenario chosen): until then the sandbox costs its five profile records.
+ * a connection tested, a sign-in started, a scenario chosen): until then the sandbox costs its profile
+ * records.
  * Each provider's part is in its folder (providers/<name>/<name>-sandbox.ts); this iterates them.
  */
 export interface Sandbox {
