@@ -116,7 +116,8 @@ describe.skipIf(!chromiumAvailable())('settings screen in Chromium through the h
         await page.goto(`${harness.url}#/profiles`)
       }
       await page.goto(`${harness.url}#/profiles`)
-      await expect.poll(() => sandboxCards.count()).toBe(5)
+      // One ready profile per provider, and the Webex, eGain and Connect sign-in profiles.
+      await expect.poll(() => sandboxCards.count()).toBe(8)
 
       await setSandbox(false)
       await expect.poll(() => sandboxCards.count()).toBe(0)
@@ -124,7 +125,7 @@ describe.skipIf(!chromiumAvailable())('settings screen in Chromium through the h
       expect(saved.value.settings.sandbox).toBe(false)
 
       await setSandbox(true)
-      await expect.poll(() => sandboxCards.count()).toBe(5)
+      await expect.poll(() => sandboxCards.count()).toBe(8)
       expect(problems).toEqual([])
     } finally {
       await harness.close()

@@ -32,7 +32,8 @@ describe('the sandbox setting', () => {
     const mine = await call<{ profile: { id: string } }>('profiles:save', drafts.webex)
     expect((await call<SettingsState>('settings:get')).settings.sandbox).toBe(true)
     const before = sandboxIn(await call<ProfileSummary[]>('profiles:list'))
-    expect(before).toHaveLength(5)
+    // One ready profile per provider, and a sign-in profile for Webex, eGain and Connect.
+    expect(before).toHaveLength(8)
 
     await call('settings:update', { sandbox: false })
     const off = await call<ProfileSummary[]>('profiles:list')

@@ -2,7 +2,7 @@ import { inEnglish } from '../shared/in-english'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { noteInEnglish } from '../../electron/main/core/note'
 import type { AppServices } from '../../electron/main/app/app-services'
-import { SANDBOX_PROFILE_IDS } from './simulators'
+import { SANDBOX_PROFILE_IDS, SANDBOX_SIGN_IN_PROFILE_IDS } from './simulators'
 import type { Result } from '../../shared/ipc/result'
 import { sampleTasks } from '../../shared/providers/registry'
 import type { ProfileSummary } from '../../shared/schemas/credentials'
@@ -83,15 +83,35 @@ const outcomeOf = (entry: { state: string; lastProblem: unknown }) =>
   entry.state === 'queued' && entry.lastProblem ? 'retry' : entry.state
 
 describe('sandbox profiles', () => {
-  it('profiles:list offers one sandbox profile per provider, labelled and marked sandbox: true', async () => {
+  it('profiles:list offers one ready sandbox profile per provider, labelled and marked sandbox: true', async () => {
     const list = await call<ProfileSummary[]>('profiles:list')
     const sandbox = list.filter((s) => s.sandbox)
-    expect(sandbox.map((s) => s.profile.provider).sort()).toEqual([...providers].sort())
-    for (const s of sandbox) {
+    const ready = sandbox.slice(0, providers.length)
+    expect(ready.map((s) => s.profile.provider).sort()).toEqual([...providers].sort())
+    for (const s of ready) {
       expect(s.profile.id).toBe(SANDBOX_PROFILE_IDS[s.profile.provider])
       expect(s.profile.label).toMatch(/^Sandbox · /)
       expect(s.credentials.state).toBe('stored')
     }
+  })
+
+  it('then one sign-in profile for each provider with a user sign-in, signed out until the agent signs in', async () => {
+    const sandbox = (await call<ProfileSummary[]>('profiles:list')).filter((s) => s.sandbox).slice(providers.length)
+    expect(sandbox.map((s) => s.profile.id)).toEqual(Object.values(SANDBOX_SIGN_IN_PROFILE_IDS))
+    expect(sandbox.map((s) => s.profile.provider).sort()).toEqual(['connect', 'egain', 'webex'])
+    for (const s of sandbox) {
+      expect(s.profile.label).toMatch(/^Sandbox sign-in · /)
+      const status = await call<{ state: string; methods: string[] }>('signin:status', { profileId: s.profile.id })
+      expect(status.state, s.profile.label).toBe('signed_out')
+      expect(status.methods.length).toBeGreaterThan(0)
+    }
+    // The agent cannot store credentials in one either: only its sign-in does.
+    const webex = SANDBOX_SIGN_IN_PROFILE_IDS.webex!
+    const set = await services.dispatch('credentials:set', {
+      profileId: webex,
+      secret: { provider: 'webex', kind: 'access_token', accessToken: 'abcdefghijkl' },
+    })
+    expect(set).toMatchObject({ ok: false, error: { code: 'conflict' } })
   })
 
   it('never hands the sandbox credentials to the renderer', async () => {

@@ -57,6 +57,13 @@ export const SANDBOX_PROFILE_IDS: Readonly<Record<ProviderName, string>> = {
   voice_broadcast: mainProviders.voice_broadcast.sandbox.profileId,
 }
 
+/** The sandbox's sign-in profiles (start signed out), by provider: those with a user sign-in. */
+export const SANDBOX_SIGN_IN_PROFILE_IDS: Readonly<Partial<Record<ProviderName, string>>> = Object.fromEntries(
+  Object.values(mainProviders).flatMap((module) =>
+    module.sandbox.signIn ? [[module.name, module.sandbox.signIn.profileId]] : [],
+  ),
+)
+
 export const SANDBOX_CONNECT_INSTANCE = CONNECT_SANDBOX_INSTANCE
 export const sandboxEgainClientId = EGAIN_SANDBOX_CLIENT_ID
 

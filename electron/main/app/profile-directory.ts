@@ -1,5 +1,5 @@
 import { msg } from '@shared/i18n/message'
-import type { Profile } from '@shared/providers/registry'
+import type { Profile, ProviderSecret } from '@shared/providers/registry'
 import type { ProfileSummary } from '@shared/schemas/credentials'
 import { AppError } from '../core/app-error'
 import type { Clock } from '../core/clock'
@@ -23,6 +23,12 @@ export interface ProfileDirectory {
   summarize(profile: Profile): Promise<ProfileSummary>
   /** Credentials as the send path and "Test connection" see them: the sandbox's from memory. */
   credentials: CredentialsService
+  /**
+   * Credentials as a sign-in keeps them: like `credentials`, except that a sandbox sign-in profile's
+   * sign-in is kept (and cleared) in the sandbox's memory. The agent still cannot set a built-in
+   * profile's credentials.
+   */
+  signInCredentials: Pick<CredentialsService, 'read' | 'set' | 'clear'>
   /** Access tokens: the sandbox's in memory, every other in the keychain. */
   tokens: TokenCache
   /** Where to reach a profile's provider instead of its own address (the sandbox's simulator), if anywhere. */
@@ -63,6 +69,20 @@ export function createProfileDirectory(deps: ProfileDirectoryDeps): ProfileDirec
     if (builtIn(profileId))
       throw new AppError('conflict', msg('failure.sandboxBuiltIn', { what: msg(`failure.sandboxPart.${what}`) }))
   }
+  const builtInSignIn = (id: string) => (builtIn(id)?.signsIn(id) ? builtIn(id) : null)
+  const status = async (id: string) => builtIn(id)?.credentialStatus(id) ?? real.status(id)
+  const read = async (id: string) => {
+    const box = builtIn(id)
+    return box ? box.secret(id) : real.read(id)
+  }
+  const set = async (id: string, secret: ProviderSecret) => {
+    refuseChange(id, 'credentials')
+    return real.set(id, secret)
+  }
+  const clear = async (id: string) => {
+    refuseChange(id, 'credentials')
+    return real.clear(id)
+  }
   const summarize = async (profile: Profile): Promise<ProfileSummary> => ({
     profile,
     credentials: await real.status(profile.id),
@@ -84,21 +104,11 @@ export function createProfileDirectory(deps: ProfileDirectoryDeps): ProfileDirec
       return [...own, ...built]
     },
     summarize,
-    credentials: {
-      health: (options) => real.health(options),
-      status: async (id) => builtIn(id)?.credentialStatus(id) ?? real.status(id),
-      read: async (id) => {
-        const box = builtIn(id)
-        return box ? box.secret(id) : real.read(id)
-      },
-      set: async (id, secret) => {
-        refuseChange(id, 'credentials')
-        return real.set(id, secret)
-      },
-      clear: async (id) => {
-        refuseChange(id, 'credentials')
-        return real.clear(id)
-      },
+    credentials: { health: (options) => real.health(options), status, read, set, clear },
+    signInCredentials: {
+      read,
+      set: async (id, secret) => builtInSignIn(id)?.keepSignIn(id, secret) ?? set(id, secret),
+      clear: async (id) => builtInSignIn(id)?.keepSignIn(id, null) ?? clear(id),
     },
     tokens: {
       get: (id, obtain) => (builtIn(id)?.tokens ?? deps.tokens).get(id, obtain),

@@ -24,10 +24,10 @@ export interface SignInWiringDeps {
 /** Sign-in over the profile directory: its profiles, their keychain entries, the registry's plans. */
 export function wireSignIn(deps: SignInWiringDeps): SignInService {
   const logger = deps.logger.child('sign-in')
-  return createSignInService({
+  const service = createSignInService({
     findProfile: deps.directory.find,
     planFor: signInPlanFor,
-    credentials: deps.directory.credentials,
+    credentials: deps.directory.signInCredentials,
     tokens: deps.directory.tokens,
     fetch: deps.fetch,
     clock: deps.clock,
@@ -43,6 +43,14 @@ export function wireSignIn(deps: SignInWiringDeps): SignInService {
     signedIn: deps.signedIn,
     ...(deps.signedOut && { signedOut: deps.signedOut }),
   })
+  return {
+    ...service,
+    // A sandbox profile's identity provider is its simulator, started on the profile's first use.
+    async start(profileId, method) {
+      await deps.directory.ready(profileId)
+      return service.start(profileId, method)
+    },
+  }
 }
 
 /**

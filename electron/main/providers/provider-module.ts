@@ -74,6 +74,8 @@ export interface SandboxSimulator<P extends ProviderName> {
   profile: ProfileOf<P>
   /** Where clients and probes reach it when the profile cannot say (Connect's address is its region's). */
   endpoint?: string
+  /** The sandbox's sign-in profile pointing at this simulator (its identity provider), where there is one. */
+  signIn?: { profile: ProfileOf<P>; endpoint?: string }
   /** Make the simulator misbehave as the scenario says, or answer normally again. */
   play(scenario: SandboxScenario): Promise<void>
   /** Tasks it has created since it started. */
@@ -97,6 +99,24 @@ export interface SandboxKit<P extends ProviderName> {
   profile(secret: SecretOf<P>): ProfileOf<P>
   /** Loads and starts the simulator (on a random loopback port) that accepts those credentials. */
   start(secret: SecretOf<P>): Promise<SandboxSimulator<P>>
+  /**
+   * A second sandbox profile, on the same simulator, that starts signed out and signs in through the
+   * simulator's identity provider exactly as a real profile does; absent where the provider has no
+   * user sign-in.
+   */
+  signIn?: SandboxSignInKit<P>
+}
+
+/** The sandbox's sign-in profile of a provider, before its simulator runs. */
+export interface SandboxSignInKit<P extends ProviderName> {
+  /** Fixed, like the ready profile's, so a task queued against it survives a restart. */
+  profileId: string
+  profile(): ProfileOf<P>
+  /**
+   * What its keychain entry holds while signed out (a public client's empty client secret), or null
+   * where the sign-in itself is the secret (Identity Center). Kept in memory, like every sandbox secret.
+   */
+  signedOutSecret(): SecretOf<P> | null
 }
 
 export interface ProviderModule<P extends ProviderName> {

@@ -13,12 +13,15 @@ import type { TokenCache } from '../secrets/token-cache'
 import { createTokenCache } from '../secrets/token-cache'
 
 /**
- * The built-in sandbox: one profile per provider, backed by that provider's simulator on a loopback
- * port, with credentials that exist only in memory for this run. Nothing here reaches a real
- * provider, and nothing is written to the OS keychain (tokens are cached in memory too).
+ * The built-in sandbox: one ready-to-send profile per provider, backed by that provider's simulator
+ * on a loopback port, with credentials that exist only in memory for this run; and, for each
+ * provider with a user sign-in, a second profile on the same simulator that starts signed out and
+ * signs in through the simulator's identity provider as a real profile does. Nothing here reaches a
+ * real provider, and nothing is written to the OS keychain (secrets and tokens stay in memory).
  *
  * A simulator, and its code, is loaded and started the first time its profile is used (a task sent,
- * a connection tested, a scenario chosen): until then the sandbox costs its five profile records.
+ * a connection tested, a sign-in started, a scenario chosen): until then the sandbox costs its profile
+ * records.
  * Each provider's part is in its folder (providers/<name>/<name>-sandbox.ts); this iterates them.
  */
 export interface Sandbox {
@@ -27,6 +30,10 @@ export interface Sandbox {
   isSandbox(id: string): boolean
   secret(id: string): ProviderSecret | null
   credentialStatus(id: string): CredentialStatus
+  /** Whether the profile is a sandbox sign-in profile: its sign-in may store and clear its secret. */
+  signsIn(id: string): boolean
+  /** Keeps (null: clears) what a sign-in profile's sign-in stored, in memory; refused for any other. */
+  keepSignIn(id: string, secret: ProviderSecret | null): CredentialStatus
   /** Access tokens for the sandbox's OAuth profiles, kept in memory. */
   tokens: TokenCache
   /**
@@ -55,6 +62,15 @@ interface Slot {
   running: Promise<SandboxSimulator<ProviderName> | null> | null
   sim: SandboxSimulator<ProviderName> | null
   scenario: SandboxScenario
+  /** Its sign-in profile, where the provider has a user sign-in. */
+  signIn: SignInSlot | null
+}
+
+/** A sign-in profile's place: signed out until its sign-in stores what it obtained here. */
+interface SignInSlot {
+  profileId: string
+  profile: Profile
+  secret: ProviderSecret | null
 }
 
 /** A provider's slot, typed as that provider's while it is made. */
@@ -70,12 +86,22 @@ function slotFor<P extends ProviderName>(name: P): Slot {
     running: null,
     sim: null,
     scenario: 'normal',
+    signIn: kit.signIn
+      ? { profileId: kit.signIn.profileId, profile: kit.signIn.profile(), secret: kit.signIn.signedOutSecret() }
+      : null,
   }
 }
 
+const isSignIn = (slot: Slot, id: string) => slot.signIn?.profileId === id
+
 export function createSandbox(deps: { clock: Clock; logger: Logger }): Sandbox {
   const slots = new Map<ProviderName, Slot>(providerList.map(({ name }) => [name, slotFor(name)]))
-  const byProfile = new Map<string, Slot>([...slots.values()].map((slot) => [slot.profileId, slot]))
+  const byProfile = new Map<string, Slot>(
+    [...slots.values()].flatMap((slot) => [
+      [slot.profileId, slot] as const,
+      ...(slot.signIn ? [[slot.signIn.profileId, slot] as const] : []),
+    ]),
+  )
   let problem: string | null = null
   let closed = false
 
@@ -89,6 +115,7 @@ export function createSandbox(deps: { clock: Clock; logger: Logger }): Sandbox {
         }
         slot.sim = sim
         slot.profile = sim.profile
+        if (slot.signIn && sim.signIn) slot.signIn.profile = sim.signIn.profile
         if (slot.scenario !== 'normal') await sim.play(slot.scenario)
         deps.logger.info('sandbox simulator started', { provider: slot.provider })
         return sim
@@ -121,21 +148,47 @@ export function createSandbox(deps: { clock: Clock; logger: Logger }): Sandbox {
     })),
   })
 
+  const secretOf = (id: string): ProviderSecret | null => {
+    const slot = byProfile.get(id)
+    if (!slot) return null
+    return isSignIn(slot, id) ? slot.signIn!.secret : slot.secret
+  }
+  const credentialStatus = (id: string): CredentialStatus => {
+    const secret = secretOf(id)
+    // The same hint a real profile's credentials get: the last characters of the key id.
+    return { profileId: id, state: secret ? 'stored' : 'missing', hint: secret ? keyIdHint(secret) : null }
+  }
+
   return {
-    profiles: () => [...slots.values()].map((slot) => slot.profile),
-    profile: (id) => byProfile.get(id)?.profile,
-    isSandbox: (id) => byProfile.has(id),
-    secret: (id) => byProfile.get(id)?.secret ?? null,
-    credentialStatus: (id) => {
+    // The ready-to-send profiles first (the pickers' first sandbox choice sends at once), then the
+    // ones that start signed out.
+    profiles: () => [
+      ...[...slots.values()].map((slot) => slot.profile),
+      ...[...slots.values()].flatMap((slot) => (slot.signIn ? [slot.signIn.profile] : [])),
+    ],
+    profile: (id) => {
       const slot = byProfile.get(id)
-      // The same hint a real profile's credentials get: the last characters of the key id.
-      return { profileId: id, state: slot ? 'stored' : 'missing', hint: slot ? keyIdHint(slot.secret) : null }
+      return slot && isSignIn(slot, id) ? slot.signIn!.profile : slot?.profile
+    },
+    isSandbox: (id) => byProfile.has(id),
+    secret: secretOf,
+    credentialStatus,
+    signsIn: (id) => {
+      const slot = byProfile.get(id)
+      return slot !== undefined && isSignIn(slot, id)
+    },
+    keepSignIn: (id, secret) => {
+      const slot = byProfile.get(id)
+      if (!slot || !isSignIn(slot, id)) throw new Error('only a sandbox sign-in profile keeps a sign-in')
+      slot.signIn!.secret = secret ?? mainProvider(slot.provider).sandbox.signIn!.signedOutSecret()
+      return credentialStatus(id)
     },
     tokens: createTokenCache({ secrets: memorySecretStore(), clock: deps.clock, logger: deps.logger.child('tokens') }),
     endpointFor: (profile) => {
       const slot = byProfile.get(profile.id)
       if (!slot) return undefined
-      return slot.sim ? slot.sim.endpoint : NOT_LISTENING_URL
+      if (!slot.sim) return NOT_LISTENING_URL
+      return isSignIn(slot, profile.id) ? (slot.sim.signIn?.endpoint ?? slot.sim.endpoint) : slot.sim.endpoint
     },
     async ready(profileId) {
       const slot = byProfile.get(profileId)

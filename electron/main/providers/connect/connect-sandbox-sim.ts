@@ -1,8 +1,25 @@
 import type { SecretOf } from '@shared/providers/registry'
 import type { SandboxSimulator } from '../provider-module'
 import { playScenario, scenarioFault } from '../simulator-kit/scenario-faults'
-import { CONNECT_SANDBOX_INSTANCE, connectSandboxProfile } from './connect-sandbox'
+import { startOneAddress } from '../simulator-kit/one-address'
+import {
+  CONNECT_SANDBOX_INSTANCE,
+  CONNECT_SANDBOX_SSO,
+  connectSandboxProfile,
+  connectSandboxSignInProfile,
+} from './connect-sandbox'
 import { startConnectSimulator } from './connect-simulator'
+import { startIdentityCenterSimulator } from './identity-center-simulator'
+
+/** Where the Identity Center simulator answers: SSO OIDC, its device page, and the access portal. */
+const IDENTITY_CENTER_PATHS = [
+  '/client/register',
+  '/device_authorization',
+  '/token',
+  '/device',
+  '/assignment',
+  '/federation',
+]
 
 /** Starts the sandbox's Connect simulator (loaded only when the sandbox profile is first used). */
 export async function startConnectSandbox(secret: SecretOf<'connect'>): Promise<SandboxSimulator<'connect'>> {
@@ -31,12 +48,34 @@ export async function startConnectSandbox(secret: SecretOf<'connect'>): Promise<
       ],
     },
   })
+  // The sandbox's Identity Center: the sign-in profile's role credentials are the ones Connect accepts.
+  const idc = await startIdentityCenterSimulator({
+    startUrl: CONNECT_SANDBOX_SSO.startUrl,
+    accounts: [
+      {
+        accountId: CONNECT_SANDBOX_SSO.accountId,
+        accountName: CONNECT_SANDBOX_SSO.accountName,
+        roles: [CONNECT_SANDBOX_SSO.roleName],
+      },
+    ],
+    onRoleCredentials: (issued) => sim.acceptCredentials(issued),
+  })
+  // Callboard reaches a profile's Identity Center at its Connect override address: one address for
+  // both. Only the sign-in profile goes through it; the ready profile reaches Connect directly, so its
+  // fault scenarios (a refused connection above all) look exactly as they always did.
+  const front = await startOneAddress((path) =>
+    IDENTITY_CENTER_PATHS.some((prefix) => path.startsWith(prefix)) ? idc.url : sim.url,
+  )
   return {
     profile: connectSandboxProfile(),
     endpoint: sim.url,
+    signIn: { profile: connectSandboxSignInProfile(), endpoint: front.url },
     play: (scenario) => playScenario(sim, scenario, scenarioFault),
     created: () => sim.tasks.length,
     ledger: () => sim.tasks,
-    close: sim.close,
+    close: async () => {
+      await front.close()
+      await Promise.all([idc.close(), sim.close()])
+    },
   }
 }

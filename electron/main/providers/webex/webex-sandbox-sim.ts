@@ -1,7 +1,7 @@
 import type { SecretOf } from '@shared/providers/registry'
 import type { SandboxSimulator } from '../provider-module'
 import { playScenario, scenarioFault } from '../simulator-kit/scenario-faults'
-import { WEBEX_SANDBOX_ORG, webexSandboxProfile } from './webex-sandbox'
+import { WEBEX_SANDBOX_ORG, webexSandboxProfile, webexSandboxSignInProfile } from './webex-sandbox'
 import { startWebexSimulator } from './webex-simulator'
 
 /** Starts the sandbox's Webex simulator (loaded only when the sandbox profile is first used). */
@@ -26,6 +26,7 @@ export async function startWebexSandbox(
   })
   return {
     profile: webexSandboxProfile(sim, secret),
+    signIn: { profile: webexSandboxSignInProfile(sim) },
     play: (scenario) => playScenario(sim, scenario, scenarioFault),
     created: () => sim.tasks.length + sim.callbacks.length,
     ledger: () => [...sim.tasks, ...sim.callbacks],
