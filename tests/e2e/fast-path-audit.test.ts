@@ -87,6 +87,46 @@ describe.skipIf(!chromiumAvailable())('issue 16, the sentences the other browser
     }
   }, 120_000)
 
+  it('the header says "2 waiting · 1 needs you", each a link that opens the queue on those tasks', async () => {
+    const { harness, context, page, problems } = await fresh()
+    try {
+      const profiles = harness.services.sandbox!.profiles() as Profile[]
+      const sample = (provider: Profile['provider'], id: string) =>
+        sampleTasks(profiles.find((p) => p.provider === provider)!, new Date(), 'Europe/Madrid').find(
+          (s) => s.id === id,
+        )!.intent
+      // One for review (eGain's answer lost: it cannot tell a resend), two that wait (Webex down).
+      await harness.call('sandbox:simulate', { provider: 'egain', scenario: 'answer_lost' })
+      await harness.call('tasks:submit', { intent: sample('egain', 'follow-up') })
+      await harness.call('sandbox:simulate', { provider: 'webex', scenario: 'offline' })
+      await harness.call('tasks:submit', { intent: sample('webex', 'outdial') })
+      await harness.call('tasks:submit', { intent: sample('webex', 'callback-later') })
+
+      await openApp(page, harness.url)
+      const state = page.getByTestId('queue-state')
+      await expect.poll(() => state.innerText(), { timeout: 20_000 }).toMatch(/2 waiting\s*·\s*1 needs you/)
+      await screenshotOf(page.locator('header'), 'audit16-header-queue-state-light-en')
+      const waiting = state.getByRole('link', { name: '2 waiting' })
+      const attention = state.getByRole('link', { name: '1 needs you' })
+
+      await attention.focus()
+      await page.keyboard.press('Enter')
+      await page.getByTestId('queue-view').waitFor()
+      await expect.poll(() => page.getByTestId('queue-show-attention').getAttribute('aria-current')).toBe('page')
+      await expect.poll(() => page.getByTestId('queue-row').count()).toBe(1)
+      await expect.poll(() => page.getByTestId('queue-row').innerText()).toMatch(/eGain/)
+
+      await waiting.focus()
+      await page.keyboard.press('Enter')
+      await expect.poll(() => page.getByTestId('queue-show-waiting').getAttribute('aria-current')).toBe('page')
+      await expect.poll(() => page.getByTestId('queue-row').count()).toBe(2)
+      expect(problems.filter((p) => !/ECONNREFUSED|could not be reached/.test(p))).toEqual([])
+    } finally {
+      await context.close()
+      await harness.close()
+    }
+  }, 120_000)
+
   it('Ctrl+K reaches the quick entry from every view and from inside another field; Esc clears it; the preview names the profile and both zones', async () => {
     const { harness, context, page, problems } = await fresh()
     try {
