@@ -101,6 +101,30 @@ describe('quick entry', () => {
     })
   })
 
+  it('a line in the other language than the window’s is read whole: its longer time wins', () => {
+    // An English line in the Spanish window: "tomorrow 3pm", not Spanish chrono's "3pm" alone
+    // (which left "tomorrow" in the customer's name and the time on the wrong day).
+    const english = parseQuickEntry(
+      'callback Ana Ruiz +44 20 7946 0958 tomorrow 3pm London re: refund',
+      context({ region: 'GB', language: 'es', now: new Date('2026-12-07T09:00:00Z') }),
+    )
+    expect(english.problems).toEqual([])
+    expect(english.intent).toMatchObject({
+      customerName: 'Ana Ruiz',
+      when: { kind: 'at', at: '2026-12-08T15:00:00+00:00', timeZone: 'Europe/London' },
+    })
+    // And a Spanish line in the English window.
+    const spanish = parseQuickEntry(
+      'devolución Lucía Gómez +34 612 345 678 mañana a las 10:30 Madrid motivo: factura',
+      context({ language: 'en' }),
+    )
+    expect(spanish.problems).toEqual([])
+    expect(spanish.intent).toMatchObject({
+      customerName: 'Lucía Gómez',
+      when: { kind: 'at', at: '2026-12-08T10:30:00+01:00', timeZone: 'Europe/Madrid' },
+    })
+  })
+
   it('callback now: the entry point is the profile’s outbound one', () => {
     const read = parseQuickEntry('callback Bo +1 415 555 0101 now', context())
     expect(read.intent).toMatchObject({ when: { kind: 'now' }, customerName: 'Bo', entryPointId: 'EP-outbound-1' })
