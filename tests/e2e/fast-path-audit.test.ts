@@ -6,7 +6,8 @@ import { memorySecretStore } from '../main/memory-secret-store'
 import { chromiumAvailable, launchChromium, screenshot, screenshotOf, watchPageProblems } from './helpers/chromium'
 import type { TestHarness } from './helpers/harness'
 import { startTestHarness } from './helpers/harness'
-import { openApp, openView, setClipboard } from './helpers/views'
+import { tabTo } from './helpers/keyboard'
+import { openApp, openKind, openView, setClipboard } from './helpers/views'
 
 // Sentences of issue 16 that the other browser tests did not hold to, checked as the agent meets
 // them: a scheduled time in both zones in the form, the queue and History (on a computer whose zone
@@ -127,6 +128,31 @@ describe.skipIf(!chromiumAvailable())('issue 16, the sentences the other browser
     }
   }, 120_000)
 
+  it('the window never scrolls as a whole: every view and task kind scrolls inside, under the header', async () => {
+    const { harness, context, page, problems } = await fresh()
+    try {
+      await openApp(page, harness.url)
+      const whole = () =>
+        page.evaluate(() => ({ height: document.documentElement.scrollHeight, y: window.scrollY }))
+      for (const kind of ['outdial', 'callback', 'followUp', 'broadcast'] as const) {
+        await openKind(page, kind)
+        expect(await whole(), kind).toEqual({ height: MAIN.height, y: 0 })
+      }
+      // The broadcast's file button, reached by Tab: its (hidden) input kept the header in view.
+      await tabTo(page, '[data-testid="number-file"]')
+      expect(await whole()).toEqual({ height: MAIN.height, y: 0 })
+      expect(await page.getByTestId('queue-state').isVisible()).toBe(true)
+      for (const view of ['queue', 'history', 'profiles', 'settings'] as const) {
+        await openView(page, view)
+        expect(await whole(), view).toEqual({ height: MAIN.height, y: 0 })
+      }
+      expect(problems).toEqual([])
+    } finally {
+      await context.close()
+      await harness.close()
+    }
+  }, 120_000)
+
   it('Ctrl+K reaches the quick entry from every view and from inside another field; Esc clears it; the preview names the profile and both zones', async () => {
     const { harness, context, page, problems } = await fresh()
     try {
@@ -161,6 +187,39 @@ describe.skipIf(!chromiumAvailable())('issue 16, the sentences the other browser
       await expect.poll(() => entry.inputValue()).toBe('')
       await expect.poll(() => preview.getByTestId('quick-kind').count()).toBe(0)
       expect(harness.services.sandbox!.ledger('webex')).toHaveLength(0)
+      expect(problems).toEqual([])
+    } finally {
+      await context.close()
+      await harness.close()
+    }
+  }, 120_000)
+
+  it('Tab opens the follow-up and the broadcast forms filled in from their quick-entry lines', async () => {
+    const { harness, context, page, problems } = await fresh()
+    try {
+      await openApp(page, harness.url)
+      const entry = page.getByRole('textbox', { name: 'Quick entry' })
+      await page.keyboard.press('Control+k')
+      await page.keyboard.type('follow up Ana Ruiz friday: send the contract')
+      await page.getByTestId('quick-ready').waitFor()
+      await page.keyboard.press('Tab')
+      const followUp = page.getByTestId('follow-up-form')
+      await followUp.waitFor()
+      await expect.poll(() => followUp.locator('input[name="name"]').inputValue()).toBe('send the contract')
+      await expect.poll(() => followUp.locator('[name="description"]').inputValue()).toMatch(/^Ana Ruiz · Due /)
+      await expect.poll(() => followUp.getByTestId('follow-up-provider').innerText()).toMatch(/Amazon Connect/)
+      await screenshot(page, 'audit16-quick-entry-tab-follow-up-light-en')
+
+      await entry.focus()
+      await page.keyboard.type('broadcast es "Su pedido llegó" to list')
+      await expect.poll(() => page.getByTestId('quick-kind').innerText()).toBe('Broadcast')
+      await page.keyboard.press('Tab')
+      const broadcast = page.getByTestId('voice-broadcast-form')
+      await broadcast.waitFor()
+      await expect.poll(() => broadcast.locator('[name="text"]').inputValue()).toBe('Su pedido llegó')
+      await expect.poll(() => broadcast.getByTestId('language').innerText()).toMatch(/Spanish/)
+      await screenshot(page, 'audit16-quick-entry-tab-broadcast-light-en')
+      expect(harness.services.sandbox!.ledger('connect')).toHaveLength(0)
       expect(problems).toEqual([])
     } finally {
       await context.close()
