@@ -93,9 +93,11 @@ describe.skipIf(!chromiumAvailable())('issue 16, the sentences the other browser
     try {
       const profiles = harness.services.sandbox!.profiles() as Profile[]
       const sample = (provider: Profile['provider'], id: string) =>
-        sampleTasks(profiles.find((p) => p.provider === provider)!, new Date(), 'Europe/Madrid').find(
-          (s) => s.id === id,
-        )!.intent
+        sampleTasks(
+          profiles.find((p) => p.provider === provider)!,
+          new Date(),
+          'Europe/Madrid',
+        ).find((s) => s.id === id)!.intent
       // One for review (eGain's answer lost: it cannot tell a resend), two that wait (Webex down).
       await harness.call('sandbox:simulate', { provider: 'egain', scenario: 'answer_lost' })
       await harness.call('tasks:submit', { intent: sample('egain', 'follow-up') })
@@ -132,8 +134,7 @@ describe.skipIf(!chromiumAvailable())('issue 16, the sentences the other browser
     const { harness, context, page, problems } = await fresh()
     try {
       await openApp(page, harness.url)
-      const whole = () =>
-        page.evaluate(() => ({ height: document.documentElement.scrollHeight, y: window.scrollY }))
+      const whole = () => page.evaluate(() => ({ height: document.documentElement.scrollHeight, y: window.scrollY }))
       for (const kind of ['outdial', 'callback', 'followUp', 'broadcast'] as const) {
         await openKind(page, kind)
         expect(await whole(), kind).toEqual({ height: MAIN.height, y: 0 })
