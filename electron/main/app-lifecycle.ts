@@ -194,6 +194,8 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     const window = createWindow({
       width: 1100,
       height: 760,
+      // The page gets 1100 × 760, the size the browser tests check the window at.
+      useContentSize: true,
       minWidth: 720,
       minHeight: 520,
       show: false,

@@ -43,6 +43,15 @@ describe('the main-process bundle (out/main)', () => {
     }
   })
 
+  it('holds none of the harness: its stand-ins for the shortcut, a tel: link and the clipboard are development-only', () => {
+    // Issue 16 item 10: every file the app is built from (main, preload, renderer), not only out/main.
+    const built = resolve(OUT, '..')
+    const offenders = readdirSync(built, { recursive: true, encoding: 'utf8' })
+      .filter((name) => /\.(js|cjs|mjs|html)$/.test(name))
+      .filter((name) => /__harness|startHarness|CALLBOARD_HARNESS_URL/.test(readFileSync(join(built, name), 'utf8')))
+    expect(offenders).toEqual([])
+  })
+
   it('loads the sandbox itself only when it is turned on', () => {
     expect(entry).not.toMatch(/function createSandbox\(/)
     expect(chunks.some((chunk) => /function createSandbox\(/.test(chunk))).toBe(true)

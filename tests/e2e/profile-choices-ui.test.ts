@@ -132,6 +132,14 @@ describe.skipIf(!chromiumAvailable())('provider lists in the profile editor, in 
     expect(await box.getAttribute('aria-expanded')).toBe('false')
     expect(await box.inputValue()).toBe('renew')
     await expect.poll(() => editor.count()).toBe(1)
+    // A name typed and Enter: the only match is taken, its id and not the name (issue 16 item 4).
+    await box.fill('')
+    await page.keyboard.type('Renewals')
+    await expect.poll(() => list.getByRole('option').count()).toBe(1)
+    await page.keyboard.press('Enter')
+    expect(await box.inputValue()).toBe('ep-renewals-out')
+    await expect.poll(() => row.getByLabel('Direction').inputValue()).toBe('outbound')
+    expect(await editor.getByText('Profile saved.').count()).toBe(0)
     await box.fill('')
     await page.keyboard.type('ep-typed-by-hand-7')
     expect(await box.getAttribute('aria-expanded')).toBe('false')
@@ -156,7 +164,7 @@ describe.skipIf(!chromiumAvailable())('provider lists in the profile editor, in 
     const profile = (
       listed.body as { value: { profile: { id: string; entryPoints: unknown; outdialAnis: unknown } }[] }
     ).value.find((s) => s.profile.id === profileId)!.profile
-    expect(profile.entryPoints).toEqual([{ id: 'ep-typed-by-hand-7', label: 'Sales outbound', direction: 'inbound' }])
+    expect(profile.entryPoints).toEqual([{ id: 'ep-typed-by-hand-7', label: 'Sales outbound', direction: 'outbound' }])
     expect(profile.outdialAnis).toEqual([
       { number: '+14085550100', label: 'Main line' },
       { number: '+14085550111', label: 'Support line' },

@@ -44,6 +44,8 @@ describe.skipIf(!chromiumAvailable() || !smallDiskAvailable())('a full disk in C
     }
     await stopped.waitFor()
     await expect.poll(() => form.innerText()).toMatch(/Not queued: The disk that holds Callboard's data is full/)
+    // Not queued, so not cleared: the number typed is still there to queue once there is room.
+    expect(await number.inputValue()).toMatch(/^\+1 415 555 01\d\d$/)
     await screenshotOf(page.getByTestId('tasks'), 'outdial-disk-full-light-en')
     await openView(page, 'queue')
     const queue = page.getByTestId('queue-view')

@@ -79,6 +79,18 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    // The quick entry's preview of what it understood, over the view (kind, profile, number, both zones).
+    name: 'new-quick-entry',
+    hash: '#/new/outdial',
+    size: MAIN,
+    ready: async (p) => {
+      await p.getByTestId('outdial-form').waitFor()
+      await p.keyboard.press('Control+k')
+      await p.keyboard.type('callback Ana Ruiz +44 20 7946 0958 tomorrow 3pm London re: refund')
+      await p.getByTestId('quick-ready').waitFor()
+    },
+  },
+  {
     name: 'queue',
     hash: '#/queue',
     size: MAIN,

@@ -78,6 +78,8 @@ describe('app shell start-up (mocked electron)', () => {
   it('loads the renderer from app://callboard and answers calls from it', async () => {
     await start(fake)
     expect(fake.windows[0]?.loadURL).toHaveBeenCalledWith('app://callboard/index.html')
+    // The page is 1100 × 760, the main window's size in the browser tests (a frame adds to it).
+    expect(fake.windows[0]?.options).toMatchObject({ width: 1100, height: 760, useContentSize: true })
     const handler = fake.ipcHandlers.get('app:info')!
     const result = await handler(ipcEventFrom('app://callboard/index.html'))
     expect(result).toMatchObject({ ok: true, value: { name: 'Callboard', runtime: 'electron' } })

@@ -64,7 +64,14 @@ describe('desktop integration (mocked electron)', () => {
     expect(fake.clipboard.readText).toHaveBeenCalled()
     noClipboardWrites(fake)
     const [confirm] = confirmWindows(fake)
-    expect(confirm?.options).toMatchObject({ alwaysOnTop: true, width: 440, skipTaskbar: true })
+    expect(confirm?.options).toMatchObject({
+      alwaysOnTop: true,
+      // The page's own size (the e2e tests' viewport), not the frame's.
+      width: 440,
+      height: 340,
+      useContentSize: true,
+      skipTaskbar: true,
+    })
     const pending = await call(fake, 'dial:pending')
     expect(pending).toMatchObject({ ok: true, value: { candidates: [{ e164: '+442079460958', extension: '12' }] } })
     // A second press with another number reuses the window and replaces the request.
@@ -206,9 +213,8 @@ describe('desktop integration (mocked electron)', () => {
     expect(fake.windows[0]?.show).toHaveBeenCalled()
     expect(fake.windows[0]?.webContents.send).toHaveBeenCalledWith('desktop:quickEntry', {})
     item('Quick callback…')!.click()
-    expect(fake.windows.some((w) => w.loadURL.mock.calls.some(([u]) => String(u).endsWith('#/quick-callback')))).toBe(
-      true,
-    )
+    const quick = fake.windows.find((w) => w.loadURL.mock.calls.some(([u]) => String(u).endsWith('#/quick-callback')))
+    expect(quick?.options).toMatchObject({ width: 440, height: 520, useContentSize: true })
     item('Pause sending')!.click()
     expect(tray!.tooltip).toMatch(/sending paused/)
     expect(await call(fake, 'queue:list')).toMatchObject({ value: { paused: true } })

@@ -102,6 +102,49 @@ describe('quick entry', () => {
     })
   })
 
+  it('a line in the other language than the window’s is read whole: its longer time wins', () => {
+    // An English line in the Spanish window: "tomorrow 3pm", not Spanish chrono's "3pm" alone
+    // (which left "tomorrow" in the customer's name and the time on the wrong day).
+    const english = parseQuickEntry(
+      'callback Ana Ruiz +44 20 7946 0958 tomorrow 3pm London re: refund',
+      context({ region: 'GB', language: 'es', now: new Date('2026-12-07T09:00:00Z') }),
+    )
+    expect(english.problems).toEqual([])
+    expect(english.intent).toMatchObject({
+      customerName: 'Ana Ruiz',
+      when: { kind: 'at', at: '2026-12-08T15:00:00+00:00', timeZone: 'Europe/London' },
+    })
+    // And a Spanish line in the English window.
+    const spanish = parseQuickEntry(
+      'devolución Lucía Gómez +34 612 345 678 mañana a las 10:30 Madrid motivo: factura',
+      context({ language: 'en' }),
+    )
+    expect(spanish.problems).toEqual([])
+    expect(spanish.intent).toMatchObject({
+      customerName: 'Lucía Gómez',
+      when: { kind: 'at', at: '2026-12-08T10:30:00+01:00', timeZone: 'Europe/Madrid' },
+    })
+  })
+
+  it('the README’s other words: ahora, in 2 hours, a zone as Londres or NYC', () => {
+    const when = (line: string, over: Partial<QuickContext> = {}) =>
+      (parseQuickEntry(line, context(over)).intent as { when?: unknown } | null)?.when
+    expect(when('devolución Ana +34 612 345 678 ahora', { language: 'es' })).toEqual({ kind: 'now' })
+    expect(when('callback Ana +1 415 555 0101 in 2 hours')).toMatchObject({
+      kind: 'at',
+      at: '2026-12-07T07:00:00-05:00',
+      timeZone: 'America/New_York',
+    })
+    expect(when('devolución Ana +44 20 7946 0958 mañana a las 15:00 Londres', { language: 'es' })).toMatchObject({
+      at: '2026-12-08T15:00:00+00:00',
+      timeZone: 'Europe/London',
+    })
+    expect(when('callback Ana +1 212 555 0199 tomorrow 9am NYC')).toMatchObject({
+      at: '2026-12-08T09:00:00-05:00',
+      timeZone: 'America/New_York',
+    })
+  })
+
   it('callback now: the entry point is the profile’s outbound one', () => {
     const read = parseQuickEntry('callback Bo +1 415 555 0101 now', context())
     expect(read.intent).toMatchObject({ when: { kind: 'now' }, customerName: 'Bo', entryPointId: 'EP-outbound-1' })

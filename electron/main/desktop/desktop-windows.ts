@@ -55,6 +55,9 @@ export function createDesktopWindows(deps: {
     }
     const window = deps.createWindow({
       ...size,
+      // The size is the page's, as the browser tests lay it out: a title bar or border would
+      // otherwise take its height from the page and push Dial/Cancel out of a 340 px window.
+      useContentSize: true,
       ...at,
       show: false,
       alwaysOnTop: true,

@@ -6,6 +6,7 @@ export type WindowLook = Pick<
   BrowserWindowConstructorOptions,
   | 'width'
   | 'height'
+  | 'useContentSize'
   | 'minWidth'
   | 'minHeight'
   | 'x'
@@ -52,6 +53,7 @@ export function hardenedWebPreferences(preloadPath: string, isPackaged: boolean)
 const LOOK_KEYS: readonly (keyof WindowLook)[] = [
   'width',
   'height',
+  'useContentSize',
   'minWidth',
   'minHeight',
   'x',

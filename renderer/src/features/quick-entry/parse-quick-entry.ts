@@ -183,14 +183,19 @@ export function zonedIso(
 
 const chronos = { en: chronoEn.casual, es: chronoEs.casual }
 
-/** The first time in the text, in the UI's language first, then the other one. */
+/**
+ * The first time in the text, read in both languages: the longer reading wins, the UI's language on
+ * a tie. Taking the UI's language whenever it found anything read an English line in the Spanish
+ * window as "3pm" alone, leaving "tomorrow" in the customer's name and the time on the wrong day.
+ */
 function findTime(text: string, language: 'en' | 'es', now: Date, zone: string): ParsedResult | null {
   const ref = { instant: now, timezone: offsetMinutes(zone, now) }
+  let best: ParsedResult | null = null
   for (const lang of language === 'es' ? (['es', 'en'] as const) : (['en', 'es'] as const)) {
     const [found] = chronos[lang].parse(text, ref, { forwardDate: true })
-    if (found) return found
+    if (found && (!best || found.text.length > best.text.length)) best = found
   }
-  return null
+  return best
 }
 
 /** A place right after (or right before) the time, skipping joining words: the customer's zone. */
