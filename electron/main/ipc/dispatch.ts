@@ -7,6 +7,7 @@ import { fail, ok } from '@shared/ipc/result'
 import { AppError } from '../core/app-error'
 import type { Logger } from '../core/logger'
 import { jsonByteLength } from './json-size'
+import { parseAsIs } from '@shared/schemas/parse-as-is'
 
 /** The service call behind every channel (the composition root merges each domain's handlers). */
 export type Handlers = InvokeHandlers
@@ -49,7 +50,9 @@ export function createDispatch({ handlers, logger, checkOutputs }: DispatchOptio
         [{ path: [], message: size === null ? 'unserializable' : 'too large' }],
       )
     }
-    const parsed = spec.input.safeParse(input)
+    // The input is a fresh copy (structured clone, or JSON over the harness): nothing else holds it,
+    // so what zod would copy unchanged is passed on as it came (parse-as-is.ts).
+    const parsed = parseAsIs(spec.input, input)
     if (!parsed.success) {
       const issues = toIssues(parsed.error)
       logger.warn('invalid input refused', { channel, issues })
