@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { parseAsIs } from '../schemas/parse-as-is'
 import type { IntentRefusal, WirePath } from './provider-module'
 import { issueText } from '../i18n/issue-message'
 
@@ -33,7 +34,8 @@ function intentPath(paths: PathMap, path: readonly PropertyKey[]): WirePath {
  * field its wire field came from (by `paths`), else at `['wire', …path]`.
  */
 export function validate<T>(schema: z.ZodType<T>, value: unknown, paths: PathMap): { ok: T } | IntentRefusal {
-  const result = schema.safeParse(value)
+  // The request was built a moment ago and nothing else holds it: checked, not copied.
+  const result = parseAsIs(schema, value)
   if (result.success) return { ok: result.data }
   const issue = result.error.issues[0]
   if (issue === undefined) return refuse(['wire'], issueText('schema.common.requestWasRefused'))

@@ -10,6 +10,7 @@ import { issueInEnglish } from '@shared/i18n/render-message'
 import { AppError } from '../core/app-error'
 import type { Logger } from '../core/logger'
 import { jsonByteLength } from './json-size'
+import { parseAsIs } from '@shared/schemas/parse-as-is'
 
 /** The service call behind every channel (the composition root merges each domain's handlers). */
 export type Handlers = InvokeHandlers
@@ -52,7 +53,9 @@ export function createDispatch({ handlers, logger, checkOutputs }: DispatchOptio
         [{ path: [], message: size === null ? 'unserializable' : 'too large' }],
       )
     }
-    const parsed = spec.input.safeParse(input)
+    // The input is a fresh copy (structured clone, or JSON over the harness): nothing else holds it,
+    // so what zod would copy unchanged is passed on as it came (parse-as-is.ts).
+    const parsed = parseAsIs(spec.input, input)
     if (!parsed.success) {
       const issues = toIssues(parsed.error)
       // The issues keep their keys for the window; the log reads them in English.

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { EntryProblem, EntryState, HoldReason, OutboxEntry } from '@shared/schemas/outbox'
 import { ProviderName } from '@shared/schemas/providers'
+import { acceptsAsIs } from '@shared/schemas/parse-as-is'
 
 /** One reason a record may not be written, as the journal reports it (a zod issue's path and message). */
 export interface RecordIssue {
@@ -64,8 +65,9 @@ const RIGHT: Record<keyof typeof shape, (value: unknown) => boolean> = {
   scope: (v) => text(v, SCOPE_MAX),
   createdAt: instant,
   notAfter: instant,
-  // A message (key and parameters), small: the schema's own parse.
-  deadlineReason: (v) => shape.deadlineReason.safeParse(v).success,
+  // A message (key and parameters): the schema's own rules, walked without zod's copy and memo
+  // table (a message is recursive), which were most of what this check allocated.
+  deadlineReason: (v) => acceptsAsIs(shape.deadlineReason, v) || shape.deadlineReason.safeParse(v).success,
   attempts: count,
   state: (v) => STATES.has(v),
   hold: (v) => v === undefined || HOLDS.has(v),
