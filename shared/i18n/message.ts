@@ -57,4 +57,3 @@ export function msg<P extends Record<string, MessageParam> = never>(
 ): { key: MessageKey; params?: P } {
   return params ? { key, params } : { key }
 }
-
