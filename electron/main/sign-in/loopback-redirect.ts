@@ -1,11 +1,13 @@
-import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 // The redirect of a browser sign-in comes back to Callboard on a loopback listener (RFC 8252 §7.3):
-// bound to 127.0.0.1 only, on a port the system picks, under a path no other app can guess, for
-// one answer. Written here: it is the desktop half of the flow, which no OAuth library provides.
+// bound to 127.0.0.1 only, on a port the system picks, for one answer. The path is the fixed
+// `/callback` an administrator registers: RFC 8252 §7.3 has identity providers accept any port on a
+// loopback redirect but match the path, so a per-sign-in path would be refused by a provider that
+// compares it. Another app on this computer that found the port still cannot finish a sign-in: the
+// answer must carry this sign-in's `state`, and its code is worth nothing without our PKCE verifier. Written here: it is the desktop half of the flow, which no OAuth library provides.
 
 export class SignInError extends Error {
   constructor(
@@ -18,7 +20,7 @@ export class SignInError extends Error {
 }
 
 export interface LoopbackRedirect {
-  /** `http://127.0.0.1:<port>/callback/<random>`: what the authorization request names. */
+  /** `http://127.0.0.1:<port>/callback`: what the authorization request names. */
   redirectUri: string
   /** The full URL the browser came back with (its query holds the code or the error). */
   callback: Promise<URL>
@@ -40,7 +42,7 @@ export function fromThisComputer(address: string | undefined): boolean {
 }
 
 export async function startLoopbackRedirect(options: { timeoutMs: number }): Promise<LoopbackRedirect> {
-  const path = `/callback/${randomBytes(12).toString('hex')}`
+  const path = '/callback'
   let settle: { resolve(url: URL): void; reject(error: Error): void } | null = null
   const callback = new Promise<URL>((resolve, reject) => (settle = { resolve, reject }))
   // Nobody may be waiting yet when the listener fails; the rejection is still seen by who awaits.

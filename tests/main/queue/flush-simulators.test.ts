@@ -129,9 +129,10 @@ describe('flushing a backlog against the real simulators over HTTP (Q5)', () => 
 describe('control: a Connect lane that ignores the simulator’s limit (Q5)', () => {
   const CONTROL = 45
   const simConnect = SIM_LIMITS.connect as Extract<RateLimit, { kind: 'bucket' }>
-  // No rate of its own and eight requests at a time: its opening burst alone is over the simulator's
-  // burst of 5, however slow this machine is, so the simulator must throttle it.
-  const over: LaneLimits = { rate: null, concurrency: 8 }
+  // No rate of its own and every task at once: its opening burst of 45 is far over the simulator's
+  // burst of 5, so the simulator throttles it even when a loaded machine delivers the requests
+  // slowly (with 8 at a time, a load average of 30 once let the bucket refill between them).
+  const over: LaneLimits = { rate: null, concurrency: CONTROL }
   let control: Flush | null = null
 
   it('meets 429s in the simulator’s own ledger (so that count can fail the test above), and still sends every task exactly once', async () => {

@@ -41,7 +41,7 @@ describe('signing in through the browser', () => {
     const [authorize] = idp.authorizeRequests
     expect(authorize!.get('code_challenge_method')).toBe('S256')
     expect(authorize!.get('state')!.length).toBeGreaterThanOrEqual(32)
-    expect(authorize!.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback\/[0-9a-f]{24}$/)
+    expect(authorize!.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/)
     const [token] = idp.tokenRequests
     expect(token!.get('code_verifier')).toMatch(/^[A-Za-z0-9_-]{43,128}$/)
     // No secret in the authorization URL, which the browser and its history keep.
@@ -145,7 +145,10 @@ describe('the loopback listener', () => {
     const listener = await startLoopbackRedirect({ timeoutMs: 60_000 })
     const url = new URL(listener.redirectUri)
     expect(url.hostname).toBe('127.0.0.1')
+    // The path an administrator registers; only the port changes from one sign-in to the next.
+    expect(url.pathname).toBe('/callback')
     expect((await fetch(new URL('/callback/guess', url))).status).toBe(404)
+    expect((await fetch(new URL('/', url))).status).toBe(404)
     const page = await fetch(`${listener.redirectUri}?code=abc&state=xyz`)
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('You can go back to Callboard')
