@@ -355,6 +355,27 @@ export const en = {
     held: 'held',
     cancelled: 'cancelled',
   },
+  /** The tray icon's menu and tooltip, worded by main in the agent's language. */
+  tray: {
+    quickEntry: 'Quick entry…',
+    quickCallback: 'Quick callback…',
+    open: 'Open Callboard',
+    stopped: 'Task queue stopped: open Callboard to see why',
+    waiting: 'Waiting: {count}',
+    attention: 'Needs attention: {count}',
+    pause: 'Pause sending',
+    resume: 'Resume sending',
+    quit: 'Quit Callboard',
+    tooltip: {
+      online: 'Callboard',
+      offline: 'Callboard: a provider cannot be reached',
+      waiting: 'Callboard: {count} waiting',
+      attentionOne: 'Callboard: 1 needs you',
+      attentionMany: 'Callboard: {count} need you',
+      stopped: 'Callboard: the task queue is stopped (its disk refuses writes)',
+      paused: '{tooltip} (sending paused)',
+    },
+  },
   /** OS notifications, shown by main in the agent's language. */
   notice: {
     signInAgain: { title: 'Callboard: sign in again', body: '{what} is waiting. {why}' },

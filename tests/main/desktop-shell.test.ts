@@ -6,6 +6,7 @@ import type { ElectronModules } from '../../electron/main/app-lifecycle'
 import { startApp } from '../../electron/main/app-lifecycle'
 import { placeNear } from '../../electron/main/desktop/desktop-windows'
 import { trayMenu, trayState } from '../../electron/main/desktop/tray-state'
+import { renderMessage } from '../../shared/i18n/render-message'
 import type { FakeElectron } from './fake-electron'
 import { createFakeElectron, ipcEventFrom } from './fake-electron'
 import { memorySecretStore } from './memory-secret-store'
@@ -228,6 +229,27 @@ describe('desktop integration (mocked electron)', () => {
     expect(fake.app.quit).toHaveBeenCalled()
   })
 
+  it('words the tray in the agent’s language, again as soon as the setting changes', async () => {
+    const fake = await start()
+    const [tray] = fake.trays
+    const labels = () => tray!.menu!.template.flatMap((i) => (i['label'] ? [String(i['label'])] : []))
+    expect(labels()).toContain('Quit Callboard')
+    await call(fake, 'settings:update', { uiLanguage: 'es' })
+    expect(labels()).toEqual([
+      'Entrada rápida…',
+      'Devolución rápida…',
+      'Abrir Callboard',
+      'En espera: 0',
+      'Requieren atención: 0',
+      'Pausar el envío',
+      'Salir de Callboard',
+    ])
+    ;(tray!.menu!.template.find((i) => i['label'] === 'Pausar el envío') as { click: () => void }).click()
+    expect(tray!.tooltip).toBe('Callboard (envío en pausa)')
+    await call(fake, 'settings:update', { uiLanguage: 'en' })
+    expect(tray!.tooltip).toBe('Callboard (sending paused)')
+  })
+
   it('follows the queue on the tray icon, rebuilding it once for a burst of changes', async () => {
     const fake = await start()
     const [tray] = fake.trays
@@ -323,7 +345,12 @@ describe('tray state and menu (plain)', () => {
     expect(trayState({ waiting: 0, attention: 0 }, [{ health: 'offline' }])).toBe('offline')
     expect(trayState({ waiting: 2, attention: 0 }, [{ health: 'offline' }])).toBe('waiting')
     expect(trayState({ waiting: 2, attention: 1 }, [{ health: 'online' }])).toBe('attention')
-    expect(trayMenu('attention', { waiting: 2, attention: 1 }, false).tooltip).toBe('Callboard: 1 needs you')
+    expect(renderMessage(trayMenu('attention', { waiting: 2, attention: 1 }, false).tooltip)).toBe(
+      'Callboard: 1 needs you',
+    )
+    expect(renderMessage(trayMenu('attention', { waiting: 0, attention: 3 }, false).tooltip)).toBe(
+      'Callboard: 3 need you',
+    )
   })
 
   it('places a small window beside its anchor, inside the work area', () => {

@@ -105,6 +105,7 @@ export function startDesktopShell(deps: {
       nativeImage: electron.nativeImage,
       nativeTheme: electron.nativeTheme,
       iconsDir: deps.iconsDir,
+      language: () => settings().uiLanguage,
       onAction: onTrayAction,
     })
   } catch (error) {
@@ -155,6 +156,7 @@ export function startDesktopShell(deps: {
     else if (channel === 'dial:requested') windows.showConfirm()
     else if (channel === 'settings:changed') {
       const changed = (payload as SettingsState).settings
+      tray?.relabel()
       if (changed.startAtLogin !== startAtLogin) applyLogin((startAtLogin = changed.startAtLogin))
       const next = changed.dialShortcut
       if (next !== status.accelerator) {

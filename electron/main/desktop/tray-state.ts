@@ -1,3 +1,4 @@
+import { msg, type Message } from '@shared/i18n/message'
 import type { LaneStatus } from '@shared/schemas/outbox'
 import type { QueueCounts } from '@shared/schemas/outbox'
 
@@ -20,40 +21,46 @@ export function trayState(
 }
 
 export interface TrayMenuModel {
-  tooltip: string
+  tooltip: Message
   items: (
-    | { kind: 'action'; id: 'quickEntry' | 'quickCallback' | 'open' | 'pause' | 'resume' | 'quit'; label: string }
-    | { kind: 'info'; label: string }
+    | { kind: 'action'; id: 'quickEntry' | 'quickCallback' | 'open' | 'pause' | 'resume' | 'quit'; label: Message }
+    | { kind: 'info'; label: Message }
     | { kind: 'separator' }
   )[]
 }
 
-/** The tray menu for a queue state (plain data, so it is tested without Electron). */
+/**
+ * The tray menu for a queue state (plain data, so it is tested without Electron). Its words are
+ * message keys: the tray renders them in the agent's language, as main does its notifications.
+ */
 export function trayMenu(state: TrayState, counts: QueueCounts, paused: boolean, stopped = false): TrayMenuModel {
   const tooltip = stopped
-    ? 'Callboard: the task queue is stopped (its disk refuses writes)'
+    ? msg('tray.tooltip.stopped')
     : {
-        online: 'Callboard',
-        offline: 'Callboard: a provider cannot be reached',
-        waiting: `Callboard: ${counts.waiting} waiting`,
-        attention: `Callboard: ${counts.attention} need${counts.attention === 1 ? 's' : ''} you`,
+        online: msg('tray.tooltip.online'),
+        offline: msg('tray.tooltip.offline'),
+        waiting: msg('tray.tooltip.waiting', { count: counts.waiting }),
+        attention:
+          counts.attention === 1
+            ? msg('tray.tooltip.attentionOne')
+            : msg('tray.tooltip.attentionMany', { count: counts.attention }),
       }[state]
   return {
-    tooltip: paused ? `${tooltip} (sending paused)` : tooltip,
+    tooltip: paused ? msg('tray.tooltip.paused', { tooltip }) : tooltip,
     items: [
-      { kind: 'action', id: 'quickEntry', label: 'Quick entry…' },
-      { kind: 'action', id: 'quickCallback', label: 'Quick callback…' },
-      { kind: 'action', id: 'open', label: 'Open Callboard' },
+      { kind: 'action', id: 'quickEntry', label: msg('tray.quickEntry') },
+      { kind: 'action', id: 'quickCallback', label: msg('tray.quickCallback') },
+      { kind: 'action', id: 'open', label: msg('tray.open') },
       { kind: 'separator' },
-      ...(stopped ? [{ kind: 'info', label: 'Task queue stopped: open Callboard to see why' } as const] : []),
-      { kind: 'info', label: `Waiting: ${counts.waiting}` },
-      { kind: 'info', label: `Needs attention: ${counts.attention}` },
+      ...(stopped ? [{ kind: 'info', label: msg('tray.stopped') } as const] : []),
+      { kind: 'info', label: msg('tray.waiting', { count: counts.waiting }) },
+      { kind: 'info', label: msg('tray.attention', { count: counts.attention }) },
       { kind: 'separator' },
       paused
-        ? { kind: 'action', id: 'resume', label: 'Resume sending' }
-        : { kind: 'action', id: 'pause', label: 'Pause sending' },
+        ? { kind: 'action', id: 'resume', label: msg('tray.resume') }
+        : { kind: 'action', id: 'pause', label: msg('tray.pause') },
       { kind: 'separator' },
-      { kind: 'action', id: 'quit', label: 'Quit Callboard' },
+      { kind: 'action', id: 'quit', label: msg('tray.quit') },
     ],
   }
 }

@@ -1,6 +1,8 @@
 import type * as Electron from 'electron'
 import { join } from 'node:path'
+import { renderMessage } from '@shared/i18n/render-message'
 import type { QueueCounts } from '@shared/schemas/outbox'
+import type { UiLanguage } from '@shared/schemas/settings'
 import type { LaneStatus } from '@shared/schemas/outbox'
 import type { TrayMenuModel, TrayState } from './tray-state'
 import { trayMenu, trayState } from './tray-state'
@@ -17,6 +19,8 @@ export function createTrayIcon(deps: {
   nativeImage: Pick<typeof Electron.nativeImage, 'createFromPath'>
   nativeTheme: Pick<Electron.NativeTheme, 'shouldUseDarkColors' | 'on'>
   iconsDir: string
+  /** The agent's language now (the setting): the menu is worded in it. */
+  language: () => UiLanguage
   onAction: (action: TrayAction) => void
 }) {
   let state: TrayState = 'online'
@@ -30,20 +34,21 @@ export function createTrayIcon(deps: {
   const tray = new deps.Tray(deps.nativeImage.createFromPath(iconPath()))
   tray.on('click', () => deps.onAction('quickCallback'))
 
-  const toTemplate = (model: TrayMenuModel): Electron.MenuItemConstructorOptions[] =>
+  const toTemplate = (model: TrayMenuModel, language: UiLanguage): Electron.MenuItemConstructorOptions[] =>
     model.items.map((item) =>
       item.kind === 'separator'
         ? { type: 'separator' }
         : item.kind === 'info'
-          ? { label: item.label, enabled: false }
-          : { label: item.label, click: () => deps.onAction(item.id) },
+          ? { label: renderMessage(item.label, language), enabled: false }
+          : { label: renderMessage(item.label, language), click: () => deps.onAction(item.id) },
     )
 
   function render(): void {
     const model = trayMenu(state, last.counts, last.paused, last.stopped)
+    const language = deps.language()
     tray.setImage(deps.nativeImage.createFromPath(iconPath()))
-    tray.setToolTip(model.tooltip)
-    tray.setContextMenu(deps.Menu.buildFromTemplate(toTemplate(model)))
+    tray.setToolTip(renderMessage(model.tooltip, language))
+    tray.setContextMenu(deps.Menu.buildFromTemplate(toTemplate(model, language)))
   }
   deps.nativeTheme.on('updated', render)
   render()
@@ -59,6 +64,8 @@ export function createTrayIcon(deps: {
       const b = tray.getBounds()
       return b.width > 0 ? b : null
     },
+    /** The agent chose another language: the menu is worded again. */
+    relabel: render,
     state: () => state,
     destroy: () => tray.destroy(),
   }

@@ -1,3 +1,4 @@
+import { renderMessage } from '../../../shared/i18n/render-message'
 import type { Message } from '../../../shared/i18n/message'
 import { inEnglish } from '../../shared/in-english'
 import { describe, expect, it } from 'vitest'
@@ -107,7 +108,9 @@ describe('a queue whose disk fills up (A4)', () => {
   it('the tray shows a stopped queue as needing the agent, with why', () => {
     expect(trayState({ waiting: 0, attention: 0 }, [], true)).toBe('attention')
     const menu = trayMenu('attention', { waiting: 1, attention: 0 }, false, true)
-    expect(menu.tooltip).toBe('Callboard: the task queue is stopped (its disk refuses writes)')
-    expect(menu.items).toContainEqual({ kind: 'info', label: 'Task queue stopped: open Callboard to see why' })
+    expect(renderMessage(menu.tooltip)).toBe('Callboard: the task queue is stopped (its disk refuses writes)')
+    expect(menu.items.map((item) => (item.kind === 'separator' ? '' : renderMessage(item.label)))).toContain(
+      'Task queue stopped: open Callboard to see why',
+    )
   })
 })
