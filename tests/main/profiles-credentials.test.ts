@@ -103,7 +103,7 @@ describe('profiles and credentials through the contract', () => {
     ).profile
     expect(inEnglish(await call('credentials:set', { profileId: webex.id, secret: secrets.connect }))).toMatchObject({
       ok: false,
-      error: { code: 'invalid_input', message: expect.stringContaining('connect credentials') },
+      error: { code: 'invalid_input', message: expect.stringContaining('Amazon Connect credentials') },
     })
     expect(
       inEnglish(

@@ -1,3 +1,4 @@
+import { issueInEnglish } from '../../../shared/i18n/render-message'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -100,7 +101,9 @@ describe('Amazon Connect endpoint: the profile decides, the environment does not
 
   it('an endpoint URL is https, an address alone, and not combined with FIPS or dual-stack', () => {
     const issues = (settings: Record<string, unknown>) =>
-      ConnectProfile.safeParse({ ...drafts.connect, id: ID, ...settings }).error?.issues.map((i) => i.message) ?? []
+      ConnectProfile.safeParse({ ...drafts.connect, id: ID, ...settings }).error?.issues.map((i) =>
+        issueInEnglish(i.message),
+      ) ?? []
     expect(issues({ endpointUrl: 'http://connect.us-east-1.amazonaws.com' })).toEqual(['Use an https:// address.'])
     expect(issues({ endpointUrl: 'https://vpce.example.com/path?x=1' })).toEqual([
       'Give the endpoint’s address alone: https:// and its host name.',
