@@ -1,7 +1,7 @@
 import type { SecretOf } from '@shared/providers/registry'
 import type { SandboxSimulator } from '../provider-module'
 import { playScenario, scenarioFault } from '../simulator-kit/scenario-faults'
-import { startOneAddress } from '../simulator-kit/one-address'
+import { startOneAddress, type OneAddress } from '../simulator-kit/one-address'
 import {
   CONNECT_SANDBOX_INSTANCE,
   CONNECT_SANDBOX_SSO,
@@ -20,6 +20,17 @@ const IDENTITY_CENTER_PATHS = [
   '/assignment',
   '/federation',
 ]
+
+/**
+ * One loopback address in front of a Connect simulator and an Identity Center simulator, routed by
+ * path: Callboard reaches a profile's Identity Center at the same override address as its Connect
+ * endpoint. The sandbox's sign-in profile and the tests of Connect's sign-in use it alike.
+ */
+export function startIdentityCenterFront(connectUrl: string, identityCenterUrl: string): Promise<OneAddress> {
+  return startOneAddress((path) =>
+    IDENTITY_CENTER_PATHS.some((prefix) => path.startsWith(prefix)) ? identityCenterUrl : connectUrl,
+  )
+}
 
 /** Starts the sandbox's Connect simulator (loaded only when the sandbox profile is first used). */
 export async function startConnectSandbox(secret: SecretOf<'connect'>): Promise<SandboxSimulator<'connect'>> {
@@ -63,9 +74,7 @@ export async function startConnectSandbox(secret: SecretOf<'connect'>): Promise<
   // Callboard reaches a profile's Identity Center at its Connect override address: one address for
   // both. Only the sign-in profile goes through it; the ready profile reaches Connect directly, so its
   // fault scenarios (a refused connection above all) look exactly as they always did.
-  const front = await startOneAddress((path) =>
-    IDENTITY_CENTER_PATHS.some((prefix) => path.startsWith(prefix)) ? idc.url : sim.url,
-  )
+  const front = await startIdentityCenterFront(sim.url, idc.url)
   return {
     profile: connectSandboxProfile(),
     endpoint: sim.url,
