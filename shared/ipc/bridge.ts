@@ -52,5 +52,8 @@ export function createBridge(transport: BridgeTransport): CallboardApi {
       return transport.subscribe(channel, (payload) => listener(payload))
     }
   }
+  // The one cast of the bridge: the object is built from the channel lists at run time, and
+  // TypeScript cannot follow a loop over them into the mapped type. Each method is the transport
+  // call for its channel, which is what CallboardApi states.
   return api as unknown as CallboardApi
 }

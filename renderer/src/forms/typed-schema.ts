@@ -14,16 +14,26 @@ const zodErrorMaps = { en: undefined, es: zodSpanish().localeError }
  * shared schemas) are rendered in the UI's language at each validation.
  */
 export function toTypedSchema<S extends z.ZodType>(schema: S): TypedSchema<Partial<z.input<S>>, z.output<S>> {
+  return { __type: 'VVTypedSchema', parse: (values) => parseWith(schema, values) }
+}
+
+/**
+ * The same for a form whose values are `Values` and whose result is `Output` (a task form's values
+ * and its intent), taken from the schema's own input and output so that vee-validate's form is typed by them.
+ */
+export function formSchema<Values, Output>(schema: z.ZodType<Output, Values>): TypedSchema<Values, Output> {
+  return { __type: 'VVTypedSchema', parse: (values) => parseWith(schema, values) }
+}
+
+async function parseWith<S extends z.ZodType>(
+  schema: S,
+  values: unknown,
+): Promise<{ value?: z.output<S>; errors: TypedSchemaError[] }> {
+  const error = zodErrorMaps[uiLanguage()]
+  const result = await schema.safeParseAsync(values, error ? { error } : undefined)
+  if (result.success) return { value: result.data, errors: [] }
   return {
-    __type: 'VVTypedSchema',
-    async parse(values) {
-      const error = zodErrorMaps[uiLanguage()]
-      const result = await schema.safeParseAsync(values, error ? { error } : undefined)
-      if (result.success) return { value: result.data, errors: [] }
-      return {
-        errors: groupByPath(result.error.issues.map((i) => ({ path: i.path.map(pathPart), message: i.message }))),
-      }
-    },
+    errors: groupByPath(result.error.issues.map((i) => ({ path: i.path.map(pathPart), message: i.message }))),
   }
 }
 

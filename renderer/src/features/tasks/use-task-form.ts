@@ -1,12 +1,13 @@
 import type { Ref } from 'vue'
 import { computed, nextTick, onActivated, onBeforeUnmount, onMounted, ref, watch } from 'vue'
-import { useForm } from 'vee-validate'
+import { useForm, useSetFormErrors, type FormState, type GenericObject } from 'vee-validate'
 import type { z } from 'zod'
-import type { TaskIntent } from '@shared/schemas/intents'
+import type { ProviderName } from '@shared/providers/registry'
+import type { TaskIntent, TaskKind } from '@shared/schemas/intents'
 import type { Status } from '../../components/StatusMessage.vue'
 import { formPath, provideFieldRegistry } from '../../forms/field-registry'
 import { focusFirstInvalid } from '../../forms/focus-invalid'
-import { groupByPath, toTypedSchema } from '../../forms/typed-schema'
+import { formSchema, groupByPath } from '../../forms/typed-schema'
 import { useMessageText } from '../../i18n/message-text'
 import { useQueueStore } from '../../stores/queue-store'
 import { formDraft, takeDraft, type FormDraft } from '../quick-entry/form-draft'
@@ -16,6 +17,15 @@ import { focusFirstField, useTaskFormHost } from './task-form-host'
 /** A popup of the component library (a select's list, a date picker) is open: Esc is for it. */
 const popupOpen = () => document.querySelector('.el-popper[aria-hidden="false"], dialog[open]') !== null
 
+/** Some of a form's values, at any depth: what a form starts from or keeps (vee-validate's own type). */
+export type SomeValues<Values extends GenericObject> = FormState<Values>['values']
+
+/**
+ * `base` with `top`'s values over it, one level deep as a spread. `top` may be a quick-entry draft's
+ * values, which are untyped: the form validates them with its schema as soon as it takes them.
+ */
+const over = <V extends GenericObject>(base: SomeValues<V>, top: object | undefined) => Object.assign({}, base, top)
+
 /**
  * A quick-task form: validated as the agent types with the schema main applies, queued through
  * the outbox on submit, main's field issues (`intent.…`) put back on the fields, and the queued
@@ -23,16 +33,22 @@ const popupOpen = () => document.querySelector('.el-popper[aria-hidden="false"],
  * is cleared only once main says the task is queued, and the keyboard goes back to its first field.
  * A second identical task within a short while is asked about first; Esc clears the form.
  */
-export function useTaskForm<S extends z.ZodType<TaskIntent>>(options: {
-  schema: S
-  initialValues: () => Partial<z.input<S>>
+export function useTaskForm<Values extends GenericObject, Intent extends TaskIntent>(options: {
+  /** What the form holds (`Values`) and the intent it stands for: main's schema, or one built on it. */
+  schema: z.ZodType<Intent, Values>
+  /** The quick-entry drafts this form takes: its task kind, and its provider where a kind has one form per provider. */
+  takes: { kind: TaskKind; provider?: ProviderName }
+  initialValues: () => SomeValues<NoInfer<Values>>
   formElement: Readonly<Ref<HTMLFormElement | null>>
-  /** What to keep for the next task (e.g. the profile), the rest is cleared once queued. */
-  keepAfterQueued?: (values: z.output<S>) => Partial<z.input<S>>
+  /**
+   * What to keep for the next task (e.g. the profile), the rest is cleared: from the task once it is
+   * queued, and from the values as they are when Esc starts the form over.
+   */
+  keepAfterQueued?: (from: NoInfer<Intent> | NoInfer<Values>) => SomeValues<NoInfer<Values>>
   /** Called once a task is queued (the quick-callback window starts over with an empty number). */
   afterQueued?: () => void
   /** Values the form starts with this once (what was typed before it loaded), over `initialValues`. */
-  startValues?: Partial<z.input<S>>
+  startValues?: SomeValues<NoInfer<Values>>
   /** A task from the quick entry was put into the form (what the values cannot hold, such as a list). */
   onDraft?: (draft: FormDraft) => void
 }) {
@@ -41,12 +57,13 @@ export function useTaskForm<S extends z.ZodType<TaskIntent>>(options: {
   const say = useMessageText()
   const status = ref<Status | null>(null)
   const lastTaskId = ref<string | null>(null)
-  const form = useForm({
-    validationSchema: toTypedSchema(options.schema),
-    // vee-validate's deep-partial type of a generic schema's input cannot be matched generically.
-    initialValues: { ...options.initialValues(), ...options.startValues } as never,
+  const form = useForm<Values, Intent>({
+    validationSchema: formSchema(options.schema),
+    initialValues: over(options.initialValues(), options.startValues),
     keepValuesOnUnmount: true,
   })
+  // Main's issues name their paths as text: vee-validate's own setter by path takes them as they are.
+  const setErrors = useSetFormErrors()
   const { isShown } = provideFieldRegistry()
   useTaskFormHost(() => options.formElement.value)
 
@@ -74,9 +91,7 @@ export function useTaskForm<S extends z.ZodType<TaskIntent>>(options: {
           const onIntent = issues
             .filter((issue) => issue.path[0] === 'intent')
             .map((issue) => ({ ...issue, path: issue.path.slice(1) }))
-          form.setErrors(
-            Object.fromEntries(groupByPath(onIntent).map((e) => [formPath(e.path ?? ''), e.errors])) as never,
-          )
+          setErrors(Object.fromEntries(groupByPath(onIntent).map((e) => [formPath(e.path ?? ''), e.errors])))
         }
         status.value = {
           kind: 'error',
@@ -88,7 +103,7 @@ export function useTaskForm<S extends z.ZodType<TaskIntent>>(options: {
       }
       lastTaskId.value = outcome.item.id
       status.value = { kind: 'saved', key: 'tasks.queued' }
-      form.resetForm({ values: { ...options.initialValues(), ...options.keepAfterQueued?.(intent) } as never })
+      form.resetForm({ values: over(options.initialValues(), options.keepAfterQueued?.(intent)) })
       options.afterQueued?.()
       await focusFirstField(options.formElement.value)
     },
@@ -100,10 +115,8 @@ export function useTaskForm<S extends z.ZodType<TaskIntent>>(options: {
 
   /** Esc: start this task over (the profile and its choices stay), the keyboard on the first field. */
   async function clear(): Promise<void> {
-    const kept = options.keepAfterQueued
-      ? options.keepAfterQueued(form.values as z.output<S>)
-      : ({} as Partial<z.input<S>>)
-    form.resetForm({ values: { ...options.initialValues(), ...kept } as never })
+    const kept = options.keepAfterQueued ? options.keepAfterQueued(form.values) : {}
+    form.resetForm({ values: over(options.initialValues(), kept) })
     status.value = null
     await focusFirstField(options.formElement.value)
   }
@@ -121,12 +134,10 @@ export function useTaskForm<S extends z.ZodType<TaskIntent>>(options: {
 
   // A task read by the quick entry (Tab): the form takes it, shows every problem at once, and puts
   // the keyboard on the first one (or on the first field when there is none).
-  const start = options.initialValues() as unknown as { kind: FormDraft['kind']; provider?: string }
-  const provider = start.kind === 'broadcast' ? start.provider : undefined
   async function takeQuickDraft(): Promise<void> {
-    const draft = takeDraft(start.kind, provider)
+    const draft = takeDraft(options.takes.kind, options.takes.provider)
     if (!draft) return
-    form.resetForm({ values: { ...options.initialValues(), ...draft.values } as never })
+    form.resetForm({ values: over(options.initialValues(), draft.values) })
     options.onDraft?.(draft)
     status.value = null
     await nextTick()

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { ConnectFollowUpIntent, EgainFollowUpIntent } from '@shared/schemas/intents'
 import { ConnectReferences } from '@shared/providers/connect/wire'
 import { allRefusals } from '../../../forms/all-refusals'
-import { toFollowUpIntent, type FollowUpProfile } from './follow-up-intent'
+import { toFollowUpIntent, type FollowUpProfile, type FollowUpValues } from './follow-up-intent'
 
 // The schema the follow-up form validates with: main's FollowUpIntent, applied to the intent the
 // form's values stand for, then the rules main applies at submit on the provider's clock
@@ -56,7 +56,7 @@ export function followUpFormSchema(options: {
   ])
   // Every problem at once: the schema's and the provider rules' (allRefusals), not the first of each.
   return z
-    .unknown()
+    .custom<FollowUpValues>()
     .superRefine((values, ctx) => {
       const candidate = toFollowUpIntent(values, options.profiles())
       const profileId = (candidate as { profileId?: unknown } | null)?.profileId
