@@ -57,6 +57,25 @@ export interface ProviderForm<Profile, Draft, Secret> {
   facts(profile: Profile, t: Translate): ProfileFact[]
 }
 
+/** Some of a task form's values, by their path in the form (`target`, `entryPointId`, …). */
+export type FormFields = Record<string, unknown>
+
+/**
+ * The callback form's fields that are a provider's own, beside the number, customer, time and reason
+ * every callback has (the renderer shows them with the provider's own sub-form). The form holds
+ * every provider's fields at once, so switching profile back and forth keeps what was typed.
+ */
+export interface CallbackFormFields<Profile, Intent> {
+  /** Its fields as a new callback starts them, for one of its profiles (or with none chosen). */
+  defaults(profile: Profile | undefined): FormFields
+  /** Its fields as its intent takes them, for a callback now or later (`later`). */
+  intent(values: FormFields, later: boolean): FormFields
+  /** What stays for the next callback, from the one queued (or the values when the form starts over). */
+  kept(from: Intent | FormFields, profile: Profile | undefined): FormFields
+  /** Its fields that another chosen profile does not have, replaced with that profile's first. */
+  fit(values: FormFields, profile: Profile): FormFields
+}
+
 /**
  * One provider, as both sides know it. `Name` is its name in the contract; the schemas are its
  * profile, the profile editor's draft and its secret; `Intent` the tasks it takes; `Payload` what its
@@ -104,6 +123,8 @@ export interface SharedProviderModule<
     now: Date,
   ): { provider: Name; payload: Payload } | IntentRefusal
   form: ProviderForm<z.output<ProfileSchema>, z.output<DraftSchema>, z.output<SecretSchema>>
+  /** Its own fields in the callback form, when it takes callbacks. */
+  callbackForm?: CallbackFormFields<z.output<ProfileSchema>, Intent>
   /** One ready-made task per task kind this provider takes, built from the (sandbox) profile. */
   samples(profile: z.output<ProfileSchema>, now: Date, timeZone: string): SampleTask[]
 }

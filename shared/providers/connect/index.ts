@@ -1,4 +1,5 @@
 import { defineSharedProvider } from '../provider-module'
+import { connectCallbackForm } from './callback-form'
 import { connectForm } from './form'
 import type { ConnectIntent } from './intents'
 import { ConnectProfile, ConnectProfileDraft } from './profile'
@@ -21,5 +22,6 @@ export const connect = defineSharedProvider({
   identity: (intent) => (intent.kind === 'callback' ? intent.destination : intent.name.trim().toLowerCase()),
   toWire: connectToWire,
   form: connectForm,
+  callbackForm: connectCallbackForm,
   samples: connectSamples,
 })

@@ -1,4 +1,5 @@
 import { defineSharedProvider } from '../provider-module'
+import { webexCallbackForm } from './callback-form'
 import { webexForm } from './form'
 import type { WebexIntent } from './intents'
 import { WebexProfile, WebexProfileDraft } from './profile'
@@ -22,5 +23,6 @@ export const webex = defineSharedProvider({
   identity: (intent) => intent.destination,
   toWire: webexToWire,
   form: webexForm,
+  callbackForm: webexCallbackForm,
   samples: webexSamples,
 })

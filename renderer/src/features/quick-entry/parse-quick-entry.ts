@@ -7,9 +7,8 @@ import { findNumbers } from '@shared/phone/find-numbers'
 import type { TaskIntent } from '@shared/schemas/intents'
 import { NewTaskIntent } from '@shared/schemas/intents'
 import type { Profile, ProfileOf } from '@shared/schemas/profiles'
-import { WEBEX_SCHEDULED_CALLBACK_LIMITS } from '@shared/providers/webex/wire'
-import { firstConnectTarget } from '@shared/providers/connect/form'
 import { profilesForTask, profilesOf } from '@shared/providers/registry'
+import { callbackDefaults, callbackIntentFields, firstCallbackProvider } from '@shared/providers/task-forms'
 import { allRefusals } from '../../forms/all-refusals'
 import { initialFollowUpValues } from '../tasks/follow-up/follow-up-intent'
 import { VOICE_LANGUAGES, type VoiceLanguage } from '../tasks/broadcast/voice/languages'
@@ -402,30 +401,18 @@ export function parseQuickEntry(input: string, context: QuickContext): QuickPars
       customerName: customer,
       reason,
     }
-    const webexFirst = profile?.provider === 'webex' ? outbound(profile)[0]?.id : undefined
-    const target = firstConnectTarget(profile?.provider === 'connect' ? profile : undefined)
+    const provider = profile?.provider ?? firstCallbackProvider
     formValues = {
       ...common,
-      provider: profile?.provider ?? 'webex',
+      provider,
       when: {
         kind: whenIntent.kind,
         at: when?.kind === 'at' ? when.at : '',
         timeZone: when?.kind === 'at' ? when.timeZone : context.localZone,
       },
-      entryPointId: webexFirst ?? '',
-      windowMinutes: WEBEX_SCHEDULED_CALLBACK_LIMITS.minDurationMinutes,
-      target,
+      ...callbackDefaults(profile ?? undefined),
     }
-    intent =
-      profile?.provider === 'connect'
-        ? { ...common, provider: 'connect', target }
-        : {
-            ...common,
-            provider: 'webex',
-            ...(whenIntent.kind === 'at'
-              ? { windowMinutes: WEBEX_SCHEDULED_CALLBACK_LIMITS.minDurationMinutes }
-              : { entryPointId: webexFirst ?? '' }),
-          }
+    intent = { ...common, provider, ...callbackIntentFields(provider, formValues, whenIntent.kind === 'at') }
   } else if (kind === 'followUp') {
     const contact = email ?? number?.e164 ?? null
     const usable = profilesForTask('followUp', profiles)
