@@ -3,6 +3,8 @@ import { createRouter, createWebHashHistory } from 'vue-router'
 import AppShell from './features/shell/AppShell.vue'
 import NewTaskView from './features/shell/NewTaskView.vue'
 import { TASK_KINDS } from './views'
+import { readFirstPageAhead, showAsked } from './features/queue/first-page'
+import { useQueueStore } from './stores/queue-store'
 import { whenIdle } from './when-idle'
 
 // One renderer, three windows. The main window's views, and the two small windows main opens at
@@ -41,7 +43,12 @@ const routes: RouteRecordRaw[] = [
       { path: '', redirect: '/new/outdial' },
       { path: 'new', redirect: '/new/outdial' },
       { path: `new/:kind(${TASK_KINDS.join('|')})`, name: 'new', component: NewTaskView },
-      { path: 'queue', name: 'queue', component: views.queue },
+      {
+        path: 'queue',
+        name: 'queue',
+        component: views.queue,
+        beforeEnter: (to) => readFirstPageAhead(showAsked(to.query), (query) => useQueueStore().page(query)),
+      },
       { path: 'history', name: 'history', component: views.history },
       { path: 'profiles', name: 'profiles', component: views.profiles },
       { path: 'settings', name: 'settings', component: views.settings },

@@ -12,7 +12,7 @@ import { filledDataDir } from './window-bench'
 // Prints each open's time and the page thread's busy and CPU milliseconds, which, unlike the time,
 // hold up on a busy machine.
 //
-//   tsx tests/bench/view-trace.ts [#/history|#/queue] [runs]
+//   tsx tests/bench/view-trace.ts [#/history|#/queue] [runs] [#/history|#/queue to open it from]
 //   DATA_DIR=<a folder it printed before> reuses the 20,000 tasks; RENDERER_DIR=<a build> traces another build.
 
 const view = process.argv[2] ?? '#/history'
@@ -20,6 +20,10 @@ const runs = Number(process.argv[3] ?? 3)
 const ROWS = { '#/history': '[data-testid="history-subject"]', '#/queue': '[data-testid="queue-row"] .queue-subject' }
 const rowSelector = ROWS[view as keyof typeof ROWS]
 if (!rowSelector) throw new Error(`no rows known for ${view}`)
+// The window bench opens the queue from History: `'#/queue' 3 '#/history'` traces that open.
+const from = process.argv[4]
+const fromRows = from ? ROWS[from as keyof typeof ROWS] : undefined
+if (from && !fromRows) throw new Error(`no rows known for ${from}`)
 
 interface TraceEvent {
   name: string
@@ -76,6 +80,10 @@ try {
     await page.waitForFunction(() => performance.getEntriesByName('callboard:forms-ready').length > 0, undefined, {
       timeout: 60_000,
     })
+    if (from) {
+      await page.evaluate((hash) => (location.hash = hash), from)
+      await page.locator(fromRows!).first().waitFor()
+    }
     await browser.startTracing(page, {
       categories: [
         'blink',
@@ -83,6 +91,8 @@ try {
         'disabled-by-default-devtools.timeline',
         'disabled-by-default-devtools.timeline.stack',
         'v8',
+        // The sampling profiler too (PROFILE=1): which functions the page's CPU time went to.
+        ...(process.env['PROFILE'] ? ['disabled-by-default-v8.cpu_profiler'] : []),
       ],
     })
     // The same measure as the window bench: hash set → first screen of rows drawn, a frame later.
