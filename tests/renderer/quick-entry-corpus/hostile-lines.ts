@@ -110,6 +110,10 @@ export const HOSTILE_LINES: Record<string, QuickEntryCase[]> = {
       line: 'callback Ana +1 415 555 0101 tomorrow 3pm PST',
       expect: { queues: { customerName: 'Ana', ...at('2026-12-08T15:00:00-08:00', 'America/Los_Angeles') } },
     },
+    {
+      line: 'callback Ana +1 415 555 0101 tomorrow 3pm CET',
+      expect: { queues: { ...at('2026-12-08T15:00:00+01:00', 'Europe/Paris') } },
+    },
     { line: 'callback Ana +1 415 555 0101 at 3pm EST', expect: { queues: { ...at('2026-12-07T15:00:00-05:00', NY) } } },
     {
       line: 'callback +1 415 555 0101 Ana tomorrow at 3pm in London',
@@ -134,6 +138,10 @@ export const HOSTILE_LINES: Record<string, QuickEntryCase[]> = {
       line: 'callback Ana March +1 415 555 0101 tomorrow 3pm',
       expect: { queues: { customerName: 'Ana March', ...at('2026-12-08T15:00:00-05:00', NY) } },
     },
+  ],
+  'hours that are not enough': [
+    { line: 'callback Ana +1 415 555 0101 tomorrow morning', expect: { refused: ['when.at'] } },
+    { line: 'callback Ana +1 415 555 0101 tonight', expect: { refused: ['when.at'] } },
   ],
   'at once': [
     { line: 'callback Ana +1 415 555 0101 asap', expect: { queues: { customerName: 'Ana', when: { kind: 'now' } } } },
