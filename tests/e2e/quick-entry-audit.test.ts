@@ -11,6 +11,7 @@ import { openApp } from './helpers/views'
 // number from a fresh start. Each must queue exactly one task, at the time the agent said.
 
 const SIZE = { width: 1100, height: 760 }
+const QUICK = { width: 440, height: 520 }
 type Ledger = { body: Record<string, unknown> }[]
 
 describe.skipIf(!chromiumAvailable())('issue 16, hostile lines and hurried keys', () => {
@@ -20,9 +21,9 @@ describe.skipIf(!chromiumAvailable())('issue 16, hostile lines and hurried keys'
   })
   afterAll(() => browser?.close())
 
-  async function fresh(): Promise<{ harness: TestHarness; page: Page; problems: string[] }> {
+  async function fresh(viewport = SIZE): Promise<{ harness: TestHarness; page: Page; problems: string[] }> {
     const harness = await startTestHarness({ secrets: memorySecretStore() })
-    const page = await browser.newPage({ viewport: SIZE, timezoneId: 'America/New_York' })
+    const page = await browser.newPage({ viewport, timezoneId: 'America/New_York' })
     return { harness, page, problems: watchPageProblems(page) }
   }
 
@@ -72,6 +73,39 @@ describe.skipIf(!chromiumAvailable())('issue 16, hostile lines and hurried keys'
       const status = page.getByTestId('outdial-form').getByTestId('last-task').getByTestId('task-status')
       await expect.poll(() => status.getAttribute('data-outcome'), { timeout: 20_000 }).toBe('sent')
       expect(webex()).toHaveLength(1)
+      expect(problems).toEqual([])
+    } finally {
+      await harness.close()
+    }
+  }, 120_000)
+
+  it('the quick callback window at 440 px: "Tok" and Enter in the time zone picks Tokyo, not Antarctica/Vostok', async () => {
+    const { harness, page, problems } = await fresh(QUICK)
+    try {
+      for (const [theme, uiLanguage, label] of [
+        ['light', 'en', 'At a time'],
+        ['dark', 'es', 'A una hora'],
+      ] as const) {
+        await harness.call('settings:update', { theme, uiLanguage })
+        await page.goto(`${harness.url}#/quick-callback`)
+        const window = page.getByTestId('quick-callback')
+        await window.getByTestId('callback-form').waitFor({ timeout: 60_000 })
+        await window.getByLabel(label).check()
+        const zone = window.locator('.time-zone-select')
+        await zone.locator('input').focus()
+        await page.keyboard.type('Tok')
+        await expect
+          .poll(() => page.locator('.el-popper:visible .el-select-dropdown__item').first().innerText())
+          .toMatch(/^Asia\/Tokyo/)
+        await screenshot(page, `audit-s10-quick-callback-zone-tok-${theme}-${uiLanguage}`)
+        await page.keyboard.press('Enter')
+        await expect.poll(() => zone.innerText()).toMatch(/Asia\/Tokyo/)
+        // The search is over once picked: the whole list again next time.
+        await zone.locator('input').focus()
+        await page.keyboard.press('ArrowDown')
+        await expect.poll(() => page.locator('.el-popper:visible .el-select-dropdown__item').count()).toBeGreaterThan(3)
+        await page.keyboard.press('Escape')
+      }
       expect(problems).toEqual([])
     } finally {
       await harness.close()
