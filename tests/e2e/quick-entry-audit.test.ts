@@ -111,4 +111,30 @@ describe.skipIf(!chromiumAvailable())('issue 16, hostile lines and hurried keys'
       await harness.close()
     }
   }, 120_000)
+
+  it('a line with two numbers is not queued on Enter: the agent is asked to keep the one to call', async () => {
+    const { harness, page, problems } = await fresh()
+    try {
+      await harness.call('settings:update', { defaultRegion: 'GB' })
+      await openApp(page, harness.url)
+      await page.keyboard.press('Control+k')
+      await page.keyboard.type('call 020 7946 0958 or 020 7946 0959')
+      const preview = page.getByTestId('quick-preview')
+      await expect
+        .poll(() => preview.getByTestId('quick-problems').innerText())
+        .toMatch(/two numbers in the line: keep only the one to call/)
+      await screenshot(page, 'audit-s10-quick-entry-two-numbers-light-en')
+      await page.keyboard.press('Enter')
+      await page.keyboard.press('Escape')
+      await page.keyboard.type('call 020 7946 0958')
+      await preview.getByTestId('quick-ready').waitFor()
+      await page.keyboard.press('Enter')
+      const webex = () => harness.services.sandbox!.ledger('webex') as Ledger
+      await expect.poll(() => webex().length, { timeout: 30_000 }).toBe(1)
+      expect(webex()[0]!.body['destination']).toBe('+442079460958')
+      expect(problems).toEqual([])
+    } finally {
+      await harness.close()
+    }
+  }, 120_000)
 })

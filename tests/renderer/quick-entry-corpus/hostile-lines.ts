@@ -151,6 +151,10 @@ export const HOSTILE_LINES: Record<string, QuickEntryCase[]> = {
     },
   ],
   'numbers with extensions, two numbers, numbers in the note': [
+    // Went to the first, the second left in the customer's name: the agent is asked to keep one.
+    { line: 'call 415 555 0100 or 415 555 0101', expect: { refused: ['destination'] } },
+    { line: 'callback Ana +1 415 555 0101 +1 415 555 0102 tomorrow 3pm', expect: { refused: ['destination'] } },
+    { line: 'Office 020 7946 0958, mobile 07911 123456', region: 'GB', expect: { refused: ['destination'] } },
     { line: 'call 415 555 0100 ext. 23', expect: { queues: { kind: 'outdial', destination: '+14155550100' } } },
     { line: 'call 415 555 0100;ext=23', expect: { queues: { kind: 'outdial', destination: '+14155550100' } } },
     {

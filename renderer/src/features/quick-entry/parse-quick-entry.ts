@@ -336,10 +336,12 @@ export function parseQuickEntry(input: string, context: QuickContext): QuickPars
 
   // ——— the numbers ———
   const found = findNumbers(kind === 'outdial' ? line.rest : withoutTimes(line.rest), context.region, {
-    max: kind === 'broadcast' ? 50 : 1,
+    // Two, to tell the agent: "call A or B" went to A, with B left in the customer's name.
+    max: kind === 'broadcast' ? 50 : kind === 'followUp' ? 1 : 2,
   })
   for (const candidate of found.candidates) line.take(candidate.offset, candidate.offset + candidate.raw.length)
   const number = found.candidates[0] ?? null
+  if (kind !== 'broadcast' && found.candidates.length > 1) problems.push({ path: 'destination', message: 'twoNumbers' })
   kind ??= number ? 'outdial' : null
   if (!kind) {
     return { ...EMPTY, problems: [{ path: 'kind', message: 'kind' }] }
