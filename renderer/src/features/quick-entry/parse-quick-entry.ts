@@ -1,5 +1,3 @@
-import * as chronoEn from 'chrono-node/en'
-import * as chronoEs from 'chrono-node/es'
 import type { ParsedResult } from 'chrono-node/en'
 import type { CountryCode } from '@shared/phone/dialable'
 import type { Candidate, FindRefusalReason } from '@shared/phone/find-numbers'
@@ -14,6 +12,7 @@ import { initialFollowUpValues } from '../tasks/follow-up/follow-up-intent'
 import { VOICE_LANGUAGES, type VoiceLanguage } from '../tasks/broadcast/voice/languages'
 import { voiceBroadcastDefaults } from '../tasks/broadcast/voice/voice-defaults'
 import { fold, zoneNamed } from './zone-names'
+import { timeReaders } from './time-readers'
 import { dateTimeFormat } from '../../intl-formats'
 
 // The quick entry: one line, typed as the agent would say it, read into the task it stands for.
@@ -107,9 +106,13 @@ const CONNECTORS = new Set(
     'los',
     'y',
     'and',
+    'al',
   ].map(fold),
 )
-const NOW = new Set(['now', 'right now', 'asap', 'ahora', 'ahora mismo', 'ya'])
+const NOW = new Set(['now', 'ahora'])
+/** "At once" as people say it, beyond chrono's now/ahora (which left "right", "asap", "mismo" in the name). */
+const AT_ONCE =
+  /(?<![\p{L}\p{N}])(?:right\s+now|asap|a\.s\.a\.p\.?|ahora\s+mismo|cuanto\s+antes|lo\s+antes\s+posible)(?![\p{L}\p{N}])/iu
 /** Where the reason (callback) or subject (follow-up) starts: `re:` and friends, or a plain colon. */
 const REASON_MARK =
   /(?:^|\s)(?:re|about|reason|motivo|asunto|sobre)\s*:\s*|(?<![\d]|\btel|\bcallto|\bsip|\bhttps?):(?!\d|\/\/)\s*/iu
@@ -119,6 +122,8 @@ const TO_LIST = /(?:^|\s)(?:to\s+(?:the\s+)?list|a\s+(?:la\s+)?lista)\b/iu
 const EMAIL = /[^\s@"“”]+@[^\s@"“”]+\.[^\s@"“”]+/u
 /** Who a follow-up is for, by their login: `assign jdoe`, `asignar a jdoe`. */
 const ASSIGNEE = /(?:^|\s)(?:assign(?:\s+to)?|asignar(?:\s+a)?)\s+(\S+)/iu
+/** The same at the very end of the line, after the subject ("…: call about the invoice assign jdoe"). */
+const LAST_ASSIGNEE = /(?:^|\s)(?:assign(?:\s+to)?|asignar(?:\s+a)?)\s+(\S+)\s*$/iu
 
 /** The line with spans blanked out as they are understood, so offsets stay those of the line. */
 class Line {
@@ -180,22 +185,43 @@ export function zonedIso(
   return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:00${sign}${pad(Math.trunc(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`
 }
 
-const chronos = { en: chronoEn.casual, es: chronoEs.casual }
+/** The wall time in a zone at an instant (a time said with an offset chrono knows and we have no zone for). */
+function wallIn(zone: string, at: Date) {
+  const shifted = new Date(at.getTime() + offsetMinutes(zone, at) * 60_000)
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+  }
+}
 
 /**
- * The first time in the text, read in both languages: the longer reading wins, the UI's language on
- * a tie. Taking the UI's language whenever it found anything read an English line in the Spanish
- * window as "3pm" alone, leaving "tomorrow" in the customer's name and the time on the wrong day.
+ * The time in the text, read in both languages: the longest reading wins, the first and the UI's
+ * language on a tie. Taking the UI's language whenever it found anything read an English line in the
+ * Spanish window as "3pm" alone, leaving "tomorrow" in the customer's name and the time on the wrong
+ * day; taking the first reading took "Monday" out of "Monday Smith … tomorrow 3pm".
  */
 function findTime(text: string, language: 'en' | 'es', now: Date, zone: string): ParsedResult | null {
   const ref = { instant: now, timezone: offsetMinutes(zone, now) }
   let best: ParsedResult | null = null
   for (const lang of language === 'es' ? (['es', 'en'] as const) : (['en', 'es'] as const)) {
-    const [found] = chronos[lang].parse(text, ref, { forwardDate: true })
-    if (found && (!best || found.text.length > best.text.length)) best = found
+    for (const found of timeReaders[lang].parse(text, ref, { forwardDate: true })) {
+      // Trimmed: chrono's text may run on over the blanks where the number was.
+      if (!best || found.text.trim().length > best.text.trim().length) best = found
+    }
   }
   return best
 }
+
+/**
+ * Times and dates that run on from a number's digits ("+1 415 555 0101 3pm", "… 0101 12/31"),
+ * blanked for the number finder only: read with them, the number was too long and was lost.
+ */
+const TIME_LIKE =
+  /(?<![\p{L}\p{N}])(?:\d{1,2}(?::\d{2})?\s?(?:[ap]\.?m\.?|h)|\d{1,2}:\d{2}|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)(?![\p{L}\p{N}])/giu
+const withoutTimes = (text: string) => text.replace(TIME_LIKE, (time) => ' '.repeat(time.length))
 
 /** A place right after (or right before) the time, skipping joining words: the customer's zone. */
 function zoneBeside(
@@ -205,9 +231,7 @@ function zoneBeside(
   const words = wordsOf(line.rest)
   const after = words.filter((w) => w.start >= span.end)
   const before = words.filter((w) => w.end <= span.start).reverse()
-  const tryRun = (run: typeof words, reversed: boolean) => {
-    let skip = 0
-    while (skip < run.length && CONNECTORS.has(fold(run[skip]!.text))) skip++
+  const placeAt = (run: typeof words, skip: number, reversed: boolean) => {
     for (let length = Math.min(4, run.length - skip); length >= 1; length--) {
       const part = run.slice(skip, skip + length)
       const ordered = reversed ? [...part].reverse() : part
@@ -221,6 +245,16 @@ function zoneBeside(
         const to = Math.max(end, ...joined.map((w) => w.end))
         return { zone, start: from, end: to }
       }
+    }
+    return null
+  }
+  const tryRun = (run: typeof words, reversed: boolean) => {
+    let joining = 0
+    while (joining < run.length && CONNECTORS.has(fold(run[joining]!.text))) joining++
+    // A place may start with a joining word (Los Angeles, Las Palmas, La Habana, El Cairo).
+    for (let skip = 0; skip <= joining; skip++) {
+      const found = placeAt(run, skip, reversed)
+      if (found) return found
     }
     return null
   }
@@ -291,17 +325,22 @@ export function parseQuickEntry(input: string, context: QuickContext): QuickPars
   const hint = line.takeMatch(PROFILE_HINT, 1)
   const quoted = line.takeMatch(QUOTED, 1)
   const toList = line.takeMatch(TO_LIST) !== null
+  const lastAssignee = kind === 'followUp' ? line.takeMatch(LAST_ASSIGNEE, 1) : null
   let reason = ''
   // An outdial has no reason: a colon there is part of what was pasted ("Jane: 415 555 0100").
   const mark = kind === 'callback' || kind === 'followUp' ? REASON_MARK.exec(line.rest) : null
   if (mark) reason = line.takeToEnd(mark.index).slice(mark[0].length).trim()
-  const assignee = kind === 'followUp' ? line.takeMatch(ASSIGNEE, 1) : null
+  const assignee = kind === 'followUp' ? (lastAssignee ?? line.takeMatch(ASSIGNEE, 1)) : null
   const email = kind === 'followUp' ? line.takeMatch(EMAIL) : null
 
   // ——— the numbers ———
-  const found = findNumbers(line.rest, context.region, { max: kind === 'broadcast' ? 50 : 1 })
+  const found = findNumbers(kind === 'outdial' ? line.rest : withoutTimes(line.rest), context.region, {
+    // Two, to tell the agent: "call A or B" went to A, with B left in the customer's name.
+    max: kind === 'broadcast' ? 50 : kind === 'followUp' ? 1 : 2,
+  })
   for (const candidate of found.candidates) line.take(candidate.offset, candidate.offset + candidate.raw.length)
   const number = found.candidates[0] ?? null
+  if (kind !== 'broadcast' && found.candidates.length > 1) problems.push({ path: 'destination', message: 'twoNumbers' })
   kind ??= number ? 'outdial' : null
   if (!kind) {
     return { ...EMPTY, problems: [{ path: 'kind', message: 'kind' }] }
@@ -330,7 +369,9 @@ export function parseQuickEntry(input: string, context: QuickContext): QuickPars
   // ——— the time, and the customer's zone beside it ———
   let when: QuickUnderstood['when'] = null
   let hourGiven = false
-  if (kind !== 'outdial') {
+  const atOnce = kind !== 'outdial' && line.takeMatch(AT_ONCE) !== null
+  if (atOnce) when = { kind: 'now' }
+  if (kind !== 'outdial' && !atOnce) {
     const first = findTime(line.rest, context.language, context.now, context.localZone)
     if (first) {
       const span = { start: first.index, end: first.index + first.text.length }
@@ -338,7 +379,10 @@ export function parseQuickEntry(input: string, context: QuickContext): QuickPars
         line.take(span.start, span.end)
         when = { kind: 'now' }
       } else {
-        const place = zoneBeside(line, span)
+        // A zone chrono read into the time ("3pm PST") is the customer's, as a city beside it is.
+        const offsetSaid = first.start.isCertain('timezoneOffset')
+        const abbreviated = offsetSaid ? zoneNamed([first.text.split(/\s+/u).at(-1) ?? '']) : null
+        const place = abbreviated ? { zone: abbreviated, start: span.end, end: span.end } : zoneBeside(line, span)
         const zone = place?.zone ?? context.localZone
         // Read again on the customer's clock: "tomorrow" is their tomorrow.
         const again = place ? findTime(first.text, context.language, context.now, zone) : first
@@ -346,13 +390,16 @@ export function parseQuickEntry(input: string, context: QuickContext): QuickPars
         line.take(span.start, span.end)
         if (place) line.take(place.start, place.end)
         hourGiven = parsed.start.isCertain('hour')
-        const wall = {
-          year: parsed.start.get('year') ?? 0,
-          month: parsed.start.get('month') ?? 1,
-          day: parsed.start.get('day') ?? 1,
-          hour: hourGiven ? (parsed.start.get('hour') ?? 0) : 17,
-          minute: hourGiven ? (parsed.start.get('minute') ?? 0) : 0,
-        }
+        const wall =
+          offsetSaid && !place
+            ? wallIn(zone, parsed.start.date())
+            : {
+                year: parsed.start.get('year') ?? 0,
+                month: parsed.start.get('month') ?? 1,
+                day: parsed.start.get('day') ?? 1,
+                hour: hourGiven ? (parsed.start.get('hour') ?? 0) : 17,
+                minute: hourGiven ? (parsed.start.get('minute') ?? 0) : 0,
+              }
         when = { kind: 'at', at: zonedIso(wall, zone), timeZone: zone, zoneGiven: place !== null }
       }
     }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { Profile } from '../../shared/schemas/profiles'
+import { parseQuickEntry } from '../../renderer/src/features/quick-entry/parse-quick-entry'
+import { drafts } from '../shared/fixtures'
+import { HOSTILE_LINES } from './quick-entry-corpus/hostile-lines'
+
+// Every line of the quick-entry corpus against what the agent who typed it means.
+
+const profiles = [
+  Profile.parse({ ...drafts.webex, id: '11111111-1111-4111-8111-111111111111' }),
+  Profile.parse({ ...drafts.egain, id: '22222222-2222-4222-8222-222222222222' }),
+  Profile.parse({ ...drafts.connect, id: '33333333-3333-4333-8333-333333333333' }),
+  Profile.parse({ ...drafts.voice_broadcast, id: '44444444-4444-4444-8444-444444444444' }),
+]
+
+describe('the quick-entry corpus', () => {
+  for (const [group, cases] of Object.entries(HOSTILE_LINES)) {
+    describe(group, () => {
+      it.each(cases)('$line', ({ line, region, language, now, expect: wanted }) => {
+        const read = parseQuickEntry(line, {
+          region: region ?? 'US',
+          language: language ?? 'en',
+          profiles,
+          defaults: { outdial: null, callback: null },
+          now: new Date(now ?? '2026-12-07T10:00:00Z'),
+          localZone: 'America/New_York',
+        })
+        if ('queues' in wanted) {
+          expect(read.problems).toEqual([])
+          expect(read.intent).toMatchObject(wanted.queues)
+        } else {
+          expect(read.intent).toBeNull()
+          expect(read.problems.map((p) => p.path)).toEqual(wanted.refused)
+        }
+      })
+    })
+  }
+})
