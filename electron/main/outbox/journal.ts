@@ -74,6 +74,8 @@ export interface JournalOptions<T> {
    * type (no Date, Map or undefined where a value is required), who has already checked part of each
    * record where it came in (the outbox's task intents, parsed at the IPC boundary), and who checks
    * the rest for no more than `schema` would refuse. Replay still reads every record with `schema`.
+   * Such a record is framed from the object itself when its batch is written, so it must not change
+   * until its append settles (the outbox's entries are never changed in place).
    */
   appendCheck?: (record: T) => { path: PropertyKey[]; message: string }[] | null
   clock: Clock
@@ -227,7 +229,7 @@ const CHECKED = { ok: true, json: undefined } as const
 
 type Op<T> = AppendOp<T> | { kind: 'compact'; records: readonly T[]; resolve: () => void; reject: (e: unknown) => void }
 
-/** Why a record cannot be written as JSON, in the words the append check uses, or null. */
+/** The refusal of a record that cannot be written as JSON, in the words the append check uses. */
 function unserializable(error: unknown): JournalRecordRejectedError {
   const message = error === undefined ? 'it is not JSON data' : `it cannot be serialized (${(error as Error).message})`
   return new JournalRecordRejectedError([{ path: [], message }])
