@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
-import { open, rename } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startHarness } from '../../harness/server'
@@ -12,7 +11,7 @@ import { Profile } from '../../shared/schemas/profiles'
 import { drafts } from '../shared/fixtures'
 import { simulateFlush } from '../main/queue/flush-simulation'
 import { BACKLOG, flush, LANE_LIMITS, RATED, SIM_LIMITS, utilization } from '../main/queue/http-flush'
-import { allocatedBytes } from './enqueue-alloc'
+import { benchEnqueue } from './enqueue-bench'
 import { benchJournal } from './journal-bench'
 import { benchShortcut } from './shortcut-bench'
 import { benchNumbers } from './numbers-bench'
@@ -73,86 +72,9 @@ await harness.close()
 
 for (const line of await benchJournal()) console.log(line)
 
-// Durable enqueue through the contract: validate, assign, append with fsync, answer. Sending is
-// paused so only the enqueue is measured. The intent is about 2 KB (30 attributes).
-//
-// The figures are the steady state of a running app. V8 optimizes a function only after it has run
-// hundreds to thousands of times, and the enqueue path's functions run once per task: traced with
-// --trace-opt, the path's last ones are optimized near 3,600 enqueues, each optimization costing one
-// 1–4 ms sample, once per process. Measured before that, p99 counts the compiler, not the queue; so
-// the first 500 are reported on their own, and p50/p99 are taken over 5,000 enqueues after 4,000
-// (p99 is then the 50th slowest, so one scavenge or one late optimization cannot decide it).
-const ENQUEUE_WARMUP = 4000
-const ENQUEUE_SAMPLES = 5000
-{
-  // As packaged: outputs and events are not re-checked against the contract.
-  const { services: queued } = await createTestServices({ sandbox: true, checkContract: false })
-  queued.outbox!.pause()
-  const webex = queued.sandbox!.profiles().find((p) => p.provider === 'webex')!
-  const attributes = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`field${i}`, 'x'.repeat(40)]))
-  const intent = (i: number) => ({
-    kind: 'outdial' as const,
-    profileId: webex.id,
-    destination: `+1415555${String(i % 10_000).padStart(4, '0')}`,
-    entryPointId: 'sandbox-outdial-ep',
-    origin: '+14085550100',
-    attributes,
-  })
-  const bytes = JSON.stringify({ intent: intent(0) }).length
-  const all = await time(ENQUEUE_WARMUP + ENQUEUE_SAMPLES, (i) =>
-    queued.dispatch('tasks:submit', { intent: intent(i) }),
-  )
-  const enqueue = all.slice(ENQUEUE_WARMUP)
-  const kb = Math.round(bytes / 1024)
-  print(`enqueue_${kb}kb_p50_ms`, percentile(enqueue, 50), 'ms')
-  const enqueueP99 = percentile(enqueue, 99)
-  print(`enqueue_${kb}kb_p99_ms`, enqueueP99, 'ms')
-  print(`enqueue_${kb}kb_first500_p99_ms`, percentile(all.slice(0, 500), 99), 'ms')
-  // What one enqueue allocates on the JavaScript heap, collected or not (enqueue-alloc.ts), in the
-  // same steady state: parsing at the IPC boundary, the wire check, the journal record, the answer.
-  const ALLOC_SAMPLES = 1000
-  const allocated = await allocatedBytes(async () => {
-    for (let i = 0; i < ALLOC_SAMPLES; i++) {
-      const answer = await queued.dispatch('tasks:submit', { intent: intent(i) })
-      if (!answer.ok) throw new Error(`enqueue refused: ${answer.error.message}`)
-    }
-  })
-  print('enqueue_alloc_kb', allocated / ALLOC_SAMPLES / 1024, 'KB')
-  await queued.close()
-
-  // The physical floor: a bare append of the same bytes with fsync, on the same disk, sampled as
-  // many times (its loop is warm after a few hundred).
-  const raw = join(mkdtempSync(join(tmpdir(), 'callboard-bench-raw-')), 'raw.log')
-  const handle = await open(raw, 'a')
-  const line = Buffer.from(JSON.stringify({ intent: intent(0) }) + '\n')
-  const rawSamples = await time(500 + ENQUEUE_SAMPLES, async () => {
-    await handle.write(line)
-    await handle.datasync()
-  })
-  await handle.close()
-  const rawP99 = percentile(rawSamples.slice(500), 99)
-  print('raw_fsync_append_p99_ms', rawP99, 'ms')
-  // The goal: enqueue p99 at most twice the floor's.
-  print('enqueue_p99_over_raw_fsync_p99', enqueueP99 / rawP99, 'x')
-
-  // What a whole-file store (electron-store / lowdb style) pays per change at 1,000 entries:
-  // serialize everything, write a temp file, fsync, rename.
-  const storeDir = mkdtempSync(join(tmpdir(), 'callboard-bench-rewrite-'))
-  const store = Array.from({ length: 1000 }, (_, i) => ({ id: i, intent: intent(i), state: 'queued' }))
-  const rewrite = await time(100, async (i) => {
-    store[i % store.length]!.state = i % 2 ? 'sending' : 'queued'
-    const tmp = join(storeDir, 'queue.json.tmp')
-    const file = await open(tmp, 'w')
-    await file.write(JSON.stringify(store))
-    await file.sync()
-    await file.close()
-    await rename(tmp, join(storeDir, 'queue.json'))
-  })
-  const rewriteP99 = percentile(rewrite, 99)
-  print('rewrite_queue_p99_ms_at_1000', rewriteP99, 'ms')
-  // The goal: ours at least ten times faster.
-  print('rewrite_p99_over_enqueue_p99', rewriteP99 / enqueueP99, 'x')
-}
+// Durable enqueue through the contract, its allocation, and the raw fsync it is held to
+// (enqueue-bench.ts; `npx tsx tests/bench/enqueue-bench.ts` runs it alone).
+for (const figure of await benchEnqueue()) print(figure.name, figure.value, figure.unit)
 
 // Q5: 10,000 tasks over the five lanes on virtual time; the rate used while a backlog remained.
 {

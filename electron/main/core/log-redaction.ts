@@ -97,7 +97,26 @@ function redactValue(value: unknown, seen: WeakSet<object>): unknown {
   return out
 }
 
-/** The fields as they may be written: customer fields replaced, phone-like digit runs masked. */
-export function redactLogFields(fields: LogFields): LogFields {
-  return redactValue(fields, new WeakSet()) as LogFields
+/**
+ * The fields as they may be written: customer fields replaced, phone-like digit runs masked; put
+ * into `into` (the log line being built) when given. Most lines carry a few ids and words, so the
+ * table that guards against cycles is made only once a field holds an object.
+ */
+export function redactLogFields(fields: LogFields, into: LogFields = {}): LogFields {
+  const proto: unknown = Object.getPrototypeOf(fields)
+  if (proto !== Object.prototype && proto !== null) return Object.assign(into, redactValue(fields, new WeakSet()))
+  let seen: WeakSet<object> | null = null
+  for (const key in fields) {
+    if (!Object.hasOwn(fields, key)) continue
+    const value = fields[key]
+    into[key] = CUSTOMER_FIELDS.has(key)
+      ? REDACTED
+      : typeof value === 'object' && value !== null
+        ? redactValue(value, (seen ??= new WeakSet([fields])))
+        : redactValue(value, NO_OBJECTS)
+  }
+  return into
 }
+
+/** What redactValue is given for a value that is not an object (it looks at no table then). */
+const NO_OBJECTS = new WeakSet<object>()

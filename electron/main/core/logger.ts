@@ -24,16 +24,26 @@ export const MAX_LOG_LINE_CHARS = 16_384
  */
 export function createLogger(sink: LogSink, clock: Clock, scope = 'main'): Logger {
   const write = (level: LogLevel, msg: string, fields?: LogFields) => {
-    const head = { t: clock.now().toISOString(), level, scope, msg }
+    const t = clock.now().toISOString()
     let line: string
     try {
-      line = JSON.stringify({ ...head, ...(fields ? redactLogFields(fields) : {}) })
+      // The fields are redacted into the line itself: a copy of the head plus a copy of the fields
+      // were most of what a line allocated, and the queue writes one for every task.
+      const entry: LogFields = { t, level, scope, msg }
+      line = JSON.stringify(fields ? redactLogFields(fields, entry) : entry)
     } catch {
       // A field that cannot be serialized (cycle, BigInt) must not take the logger down.
-      line = JSON.stringify({ ...head, fields: '[unserializable]' })
+      line = JSON.stringify({ t, level, scope, msg, fields: '[unserializable]' })
     }
     if (line.length > MAX_LOG_LINE_CHARS) {
-      line = JSON.stringify({ ...head, truncated: line.length, start: line.slice(0, MAX_LOG_LINE_CHARS / 2) })
+      line = JSON.stringify({
+        t,
+        level,
+        scope,
+        msg,
+        truncated: line.length,
+        start: line.slice(0, MAX_LOG_LINE_CHARS / 2),
+      })
     }
     sink(line)
   }

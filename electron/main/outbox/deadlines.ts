@@ -49,22 +49,43 @@ const after = (createdAt: Date, ms: number, reason: Message): Deadline => ({
 const minutes = (ms: number) => Math.round(ms / MINUTE)
 const hours = (ms: number) => Math.round(ms / HOUR)
 
+/** Why a task of each kind has its business deadline, under one policy. */
+type BusinessReasons = Record<TaskIntent['kind'], Message>
+
+/**
+ * Made once per policy and frozen: every task of a kind shares its reason, and the journal's check
+ * of a task's record knows a frozen message it has already passed (queued-entry-check.ts).
+ */
+const reasonsByPolicy = new WeakMap<DeadlinePolicy, BusinessReasons>()
+function businessReasons(policy: DeadlinePolicy): BusinessReasons {
+  let reasons = reasonsByPolicy.get(policy)
+  if (!reasons) {
+    reasons = {
+      outdial: frozen(msg('deadline.outdial', { minutes: minutes(policy.outdialMs) })),
+      callback: frozen(msg('deadline.callbackNow', { hours: hours(policy.callbackNowMs) })),
+      followUp: frozen(msg('deadline.followUp')),
+      broadcast: frozen(msg('deadline.broadcastNow', { hours: hours(policy.broadcastNowMs) })),
+    }
+    reasonsByPolicy.set(policy, reasons)
+  }
+  return reasons
+}
+
+function frozen(message: Message): Message {
+  if (message.params) Object.freeze(message.params)
+  return Object.freeze(message)
+}
+
+const BUSINESS_MS: Record<TaskIntent['kind'], keyof DeadlinePolicy> = {
+  outdial: 'outdialMs',
+  callback: 'callbackNowMs',
+  followUp: 'followUpMs',
+  broadcast: 'broadcastNowMs',
+}
+
 /** The business deadline of a task that is not pinned to a time, by its kind. */
 function businessDeadline(intent: TaskIntent, createdAt: Date, policy: DeadlinePolicy): Deadline {
-  switch (intent.kind) {
-    case 'outdial':
-      return after(createdAt, policy.outdialMs, msg('deadline.outdial', { minutes: minutes(policy.outdialMs) }))
-    case 'callback':
-      return after(createdAt, policy.callbackNowMs, msg('deadline.callbackNow', { hours: hours(policy.callbackNowMs) }))
-    case 'followUp':
-      return after(createdAt, policy.followUpMs, msg('deadline.followUp'))
-    case 'broadcast':
-      return after(
-        createdAt,
-        policy.broadcastNowMs,
-        msg('deadline.broadcastNow', { hours: hours(policy.broadcastNowMs) }),
-      )
-  }
+  return after(createdAt, policy[BUSINESS_MS[intent.kind]], businessReasons(policy)[intent.kind])
 }
 
 export function deadlineFor(intent: TaskIntent, createdAt: Date, policy: DeadlinePolicy = DEFAULT_DEADLINES): Deadline {

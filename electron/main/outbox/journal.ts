@@ -50,7 +50,7 @@ import { errorCode, nodeJournalFs, type JournalFileHandle, type JournalFs } from
 import { acquireJournalLock, type HeldLock } from '../core/journal-lock'
 import type { DamagedStretch, JournalDamageCode, JournalLoss, JournalScan, JournalTornTail } from './journal-scan'
 import { describeIssues, scanJournal } from './journal-scan'
-import { encodeRecord, frameJson } from './record-codec'
+import { addLine, encodeRecord, LineBuffer } from './record-codec'
 
 export { JournalLockedError } from '../core/journal-lock'
 export type { DamagedStretch, JournalDamageCode, JournalLoss, JournalTornTail } from './journal-scan'
@@ -74,6 +74,8 @@ export interface JournalOptions<T> {
    * type (no Date, Map or undefined where a value is required), who has already checked part of each
    * record where it came in (the outbox's task intents, parsed at the IPC boundary), and who checks
    * the rest for no more than `schema` would refuse. Replay still reads every record with `schema`.
+   * Such a record is framed from the object itself when its batch is written, so it must not change
+   * until its append settles (the outbox's entries are never changed in place).
    */
   appendCheck?: (record: T) => { path: PropertyKey[]; message: string }[] | null
   clock: Clock
@@ -210,9 +212,28 @@ function headerLine(content: string, at: Date): Buffer {
   return encodeRecord({ format: JOURNAL_FORMAT, version: JOURNAL_VERSION, content, createdAt: at.toISOString() })
 }
 
-type Op<T> =
-  | { kind: 'append'; json: string; counted: boolean; resolve: (size: number) => void; reject: (e: unknown) => void }
-  | { kind: 'compact'; records: readonly T[]; resolve: () => void; reject: (e: unknown) => void }
+interface AppendOp<T> {
+  kind: 'append'
+  record: T
+  /** The record's JSON when the append check already made it; otherwise it is framed from `record`. */
+  json: string | undefined
+  counted: boolean
+  /** Its line's size once framed, or -1 when it could not be (then it was refused). */
+  size: number
+  resolve: (size: number) => void
+  reject: (e: unknown) => void
+}
+
+/** The append check's answer for a record it passed, framed later from the record itself. */
+const CHECKED = { ok: true, json: undefined } as const
+
+type Op<T> = AppendOp<T> | { kind: 'compact'; records: readonly T[]; resolve: () => void; reject: (e: unknown) => void }
+
+/** The refusal of a record that cannot be written as JSON, in the words the append check uses. */
+function unserializable(error: unknown): JournalRecordRejectedError {
+  const message = error === undefined ? 'it is not JSON data' : `it cannot be serialized (${(error as Error).message})`
+  return new JournalRecordRejectedError([{ path: [], message }])
+}
 
 /**
  * Whether the file must be set aside, and in what words: unusable as a whole, damaged stretches, or
@@ -386,6 +407,8 @@ export async function openJournal<T>(options: JournalOptions<T>): Promise<Journa
   }
 
   const queue: Op<T>[] = []
+  /** Where each batch's lines are framed before its write (reused: one batch is written at a time). */
+  const lines = new LineBuffer()
   let draining = false
   let failed: JournalFailedError | null = null
   let closed = false
@@ -424,17 +447,24 @@ export async function openJournal<T>(options: JournalOptions<T>): Promise<Journa
         }
         continue
       }
-      const batch: Extract<Op<T>, { kind: 'append' }>[] = []
-      while (queue[0]?.kind === 'append') batch.push(queue.shift() as Extract<Op<T>, { kind: 'append' }>)
+      const batch: AppendOp<T>[] = []
+      while (queue[0]?.kind === 'append') batch.push(queue.shift() as AppendOp<T>)
       // The watermark is put in here, in file order, so it is right whatever was written before
-      // (a compaction that ran or failed just ahead of this batch included).
+      // (a compaction that ran or failed just ahead of this batch included). The lines are framed
+      // into the journal's one buffer, free again now: the previous batch's write is done.
       let counting = countedInFile
-      const lines: Buffer[] = []
+      lines.length = 0
       for (const op of batch) {
-        lines.push(frameJson(op.json, counting))
-        if (op.counted) counting++
+        try {
+          op.size = addLine(lines, op.record, counting, op.json) ?? -1
+          if (op.size < 0) op.reject(unserializable(undefined))
+        } catch (error) {
+          op.reject(unserializable(error))
+        }
+        if (op.size >= 0 && op.counted) counting++
       }
-      const data = lines.length === 1 ? lines[0]! : Buffer.concat(lines)
+      if (lines.length === 0) continue
+      const data = lines.batch()
       try {
         crashPoint('append:before-write')
         await handle.write(data, size)
@@ -449,11 +479,14 @@ export async function openJournal<T>(options: JournalOptions<T>): Promise<Journa
         // report success for lost data), so stop here; reopening recovers from what is on disk.
         failed = new JournalFailedError(error)
         logger.error('journal write failed; journal stopped', { file: path, error: String(error) })
-        for (const op of batch) op.reject(failed)
+        for (const op of batch) if (op.size >= 0) op.reject(failed)
         continue
       }
-      stats.appends += batch.length
-      for (let i = 0; i < batch.length; i++) batch[i]!.resolve(lines[i]!.byteLength)
+      for (const op of batch) {
+        if (op.size < 0) continue
+        stats.appends++
+        op.resolve(op.size)
+      }
     }
     draining = false
     markIdle?.()
@@ -487,9 +520,14 @@ export async function openJournal<T>(options: JournalOptions<T>): Promise<Journa
    */
   function roundTrip(
     record: T,
-  ): { ok: true; json: string } | { ok: false; issues: JournalRecordRejectedError['issues'] } {
+    framedLater = false,
+  ): { ok: true; json: string | undefined } | { ok: false; issues: JournalRecordRejectedError['issues'] } {
     const inMemory = options.appendCheck?.(record)
     if (inMemory) return { ok: false, issues: inMemory }
+    // An append is framed straight from the record when its batch is written (addLine), which
+    // refuses it then if it is not JSON data after all: building its JSON text here was the largest
+    // allocation of an append.
+    if (options.appendCheck && framedLater) return CHECKED
     let json: string | undefined
     try {
       json = JSON.stringify(record)
@@ -507,11 +545,11 @@ export async function openJournal<T>(options: JournalOptions<T>): Promise<Journa
     append(record) {
       if (closed) return Promise.reject(new JournalClosedError())
       if (failed) return Promise.reject(failed)
-      const checked = roundTrip(record)
+      const checked = roundTrip(record, true)
       if (!checked.ok) return Promise.reject(new JournalRecordRejectedError(checked.issues))
       const json = checked.json
       return new Promise<number>((resolve, reject) =>
-        enqueue({ kind: 'append', json, counted: counted(record), resolve, reject }),
+        enqueue({ kind: 'append', record, json, counted: counted(record), size: -1, resolve, reject }),
       )
     },
     compact(liveRecords) {

@@ -65,9 +65,7 @@ const RIGHT: Record<keyof typeof shape, (value: unknown) => boolean> = {
   scope: (v) => text(v, SCOPE_MAX),
   createdAt: instant,
   notAfter: instant,
-  // A message (key and parameters): the schema's own rules, walked without zod's copy and memo
-  // table (a message is recursive), which were most of what this check allocated.
-  deadlineReason: (v) => acceptsAsIs(shape.deadlineReason, v) || shape.deadlineReason.safeParse(v).success,
+  deadlineReason: (v) => isMessage(v),
   attempts: count,
   state: (v) => STATES.has(v),
   hold: (v) => v === undefined || HOLDS.has(v),
@@ -79,6 +77,28 @@ const RIGHT: Record<keyof typeof shape, (value: unknown) => boolean> = {
   updatedAt: instant,
 }
 const CHECKED = Object.keys(RIGHT) as (keyof typeof shape)[]
+
+/** Messages found right that cannot change since (frozen all through): each is checked once. */
+const rightMessages = new WeakSet<object>()
+
+/**
+ * A message (key and parameters), by the schema's own rules, walked without zod's copy and memo
+ * table (a message is recursive). Most tasks share their deadline's reason, frozen (deadlines.ts):
+ * that one is walked once, not once per task.
+ */
+function isMessage(value: unknown): boolean {
+  if (typeof value === 'object' && value !== null && rightMessages.has(value)) return true
+  const right = acceptsAsIs(shape.deadlineReason, value) || shape.deadlineReason.safeParse(value).success
+  if (right && typeof value === 'object' && value !== null && frozenThrough(value)) rightMessages.add(value)
+  return right
+}
+
+function frozenThrough(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return true
+  if (!Object.isFrozen(value)) return false
+  for (const key in value) if (!frozenThrough((value as Record<string, unknown>)[key])) return false
+  return true
+}
 
 const WHOLE = 'Not a whole number of at least 0.'
 const WHEN = 'Not an ISO date and time.'

@@ -111,6 +111,33 @@ describe('journal basics', () => {
     await journal.close()
   })
 
+  it('with an append check, refuses a record that is not JSON data when it frames it, and writes the rest', async () => {
+    const dir = tempDir()
+    const Loose = z.object({ n: z.unknown() })
+    const options = { dir, schema: Loose, appendCheck: () => null, clock: testClock(), logger: testLogger().logger }
+    const { journal } = await openJournal(options)
+    const cyclic: Record<string, unknown> = {}
+    cyclic.self = cyclic
+    const appends = [
+      journal.append({ n: 1 }),
+      journal.append({ n: 2n }),
+      journal.append({ n: cyclic }),
+      journal.append({ n: 4 }),
+    ]
+    const settled = await Promise.allSettled(appends)
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled'])
+    for (const s of settled.filter((s) => s.status === 'rejected')) {
+      expect(String((s as PromiseRejectedResult).reason)).toMatch(/Journal record rejected: .*cannot be serialized/)
+    }
+    expect(journal.syncStats().appends).toBe(2)
+    expect(journal.sizeBytes()).toBe(statSync(join(dir, 'outbox.journal')).size)
+    await journal.close()
+    const reopened = await openJournal(options)
+    expect(reopened.records).toEqual([{ n: 1 }, { n: 4 }])
+    expect(reopened.quarantine).toBeNull()
+    await reopened.journal.close()
+  })
+
   it('group-commits concurrent appends: fewer fsyncs than appends, order kept', async () => {
     const dir = tempDir()
     const { journal } = await open(dir)

@@ -113,3 +113,27 @@ describe('the hand check of a task being queued', () => {
     ])
   })
 })
+
+describe('a deadline reason checked once', () => {
+  const withReason = (deadlineReason: unknown) => queuedEntryIssues({ ...valid, deadlineReason })
+
+  it('is not trusted again once changed, unless nothing in it can change', () => {
+    const reason = { key: 'deadline.outdial', params: { minutes: 15 } as Record<string, unknown> }
+    expect(withReason(reason)).toBeNull()
+    reason.params.minutes = { not: 'a message' }
+    expect(withReason(reason)).toEqual([{ path: ['deadlineReason'], message: 'Not a message.' }])
+
+    // Frozen outside, its parameters not: still checked every time.
+    const params: Record<string, unknown> = { minutes: 15 }
+    const shell = Object.freeze({ key: 'deadline.outdial', params })
+    expect(withReason(shell)).toBeNull()
+    params.minutes = { not: 'a message' }
+    expect(withReason(shell)).toEqual([{ path: ['deadlineReason'], message: 'Not a message.' }])
+  })
+
+  it('refuses a frozen message that is wrong, every time', () => {
+    const wrong = Object.freeze({ key: '', params: Object.freeze({}) })
+    expect(withReason(wrong)).toEqual([{ path: ['deadlineReason'], message: 'Not a message.' }])
+    expect(withReason(wrong)).toEqual([{ path: ['deadlineReason'], message: 'Not a message.' }])
+  })
+})
