@@ -23,7 +23,7 @@ function movableClock() {
   let offset = 0
   // Monotonic time (what the repeat check reads) stands still but for the test's moves, so a slow
   // machine neither runs out the 30 s nor changes the seconds said; the wall clock runs on.
-  const start = systemClock.monotonicMs()
+  const start = Math.round(systemClock.monotonicMs())
   const clock: Clock = {
     now: () => new Date(systemClock.now().getTime() + offset),
     monotonicMs: () => start + offset,
