@@ -11,6 +11,7 @@ import { SandboxSimulate, SandboxState } from '../schemas/sandbox'
 import { SettingsPatch, SettingsState } from '../schemas/settings'
 import { SignInStatus, StartSignIn } from '../schemas/sign-in'
 import { SubmitTask } from '../schemas/tasks'
+import { SubmitAnswer } from '../schemas/repeat'
 import { UpdateStatus } from '../schemas/updates'
 import { DiagnosticsFile, ExportDiagnostics } from '../schemas/diagnostics'
 import { PolicyState } from '../schemas/policy'
@@ -141,11 +142,11 @@ export const invokes = {
   },
   'tasks:submit': {
     input: SubmitTask,
-    output: QueueItem,
+    output: SubmitAnswer,
     // A broadcast carries up to 200,000 numbers.
     maxInputBytes: 8 * 1024 * 1024,
     summary:
-      'Queue a task: validated, given an id and an idempotency key, and on disk before this answers; then sent when its provider can take it.',
+      'Queue a task: validated, given an id and an idempotency key, and on disk before this answers; then sent when its provider can take it. An identical task (same kind, profile and customer) queued from any window within the last 30 s is not queued again unless confirmedRepeat says the agent was asked: the answer is then { repeat } with how long ago and from which window.',
   },
   'queue:list': {
     input: QueueQuery.optional(),
@@ -196,8 +197,9 @@ export const invokes = {
   },
   'dial:confirm': {
     input: DialChoice,
-    output: QueueItem,
-    summary: 'Dial the chosen number of the waiting request: an outdial queued through the outbox.',
+    output: SubmitAnswer,
+    summary:
+      'Dial the chosen number of the waiting request: an outdial queued through the outbox; or { repeat } when the same outdial was queued within the last 30 s and confirmedRepeat is not set (the request stays waiting).',
   },
   'dial:cancel': {
     input: DialRef,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ProfileId } from './providers'
+import { ConfirmedRepeat } from './repeat'
 
 // The global-shortcut and tel:-link outdial: what the confirm window shows and what it answers.
 
@@ -31,7 +32,14 @@ export const DialRequest = z
   .strict()
 export type DialRequest = z.infer<typeof DialRequest>
 
-export const DialChoice = z.object({ requestId: z.uuid(), index: z.int().min(0).max(99) }).strict()
+export const DialChoice = z
+  .object({
+    requestId: z.uuid(),
+    index: z.int().min(0).max(99),
+    /** The agent was asked about the same outdial queued a moment ago and said to dial it again. */
+    confirmedRepeat: ConfirmedRepeat,
+  })
+  .strict()
 export const DialRef = z.object({ requestId: z.uuid() }).strict()
 
 /** What the desktop integration managed to set up, for Settings to show. */

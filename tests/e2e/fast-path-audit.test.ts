@@ -51,7 +51,8 @@ describe.skipIf(!chromiumAvailable())('issue 16, the sentences the other browser
         .poll(async () => (await harness.call('history:list', {})).body)
         .toMatchObject({ value: { items: [{ state: 'sent' }] } })
       await harness.call('sandbox:simulate', { provider: 'webex', scenario: 'offline' })
-      expect((await harness.call('tasks:submit', { intent: later })).status).toBe(200)
+      // The same callback again, on purpose: confirmed as a repeat, as an agent would.
+      expect((await harness.call('tasks:submit', { intent: later, confirmedRepeat: true })).status).toBe(200)
 
       await openApp(page, harness.url)
       // Two phrases, never run together ("(UTC+01:00)on this computer" in History once).

@@ -131,7 +131,10 @@ describe.skipIf(!chromiumAvailable())(
 
       const { intent } = sampleTasks(profile, new Date(), 'Europe/Madrid').find((s) => s.id === 'follow-up')!
       const submit = async () => {
-        const queued = (await harness.call('tasks:submit', { intent })) as { body: { ok: boolean } }
+        // The same follow-up again on each step: confirmed as a repeat, as an agent would.
+        const queued = (await harness.call('tasks:submit', { intent, confirmedRepeat: true })) as {
+          body: { ok: boolean }
+        }
         expect(queued.body, JSON.stringify(queued.body)).toMatchObject({ ok: true })
       }
       await submit()

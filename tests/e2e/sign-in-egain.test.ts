@@ -72,7 +72,10 @@ describe.skipIf(!chromiumAvailable())('Sign in with eGain, end to end in Chromiu
     const profile = saved.body.value.profile
     const followUp = async () => {
       const { intent } = sampleTasks(profile, new Date(), 'Europe/Madrid')[0]!
-      const queued = (await harness.call('tasks:submit', { intent })) as { body: { ok: boolean } }
+      // The same follow-up again on each step: confirmed as a repeat, as an agent would.
+      const queued = (await harness.call('tasks:submit', { intent, confirmedRepeat: true })) as {
+        body: { ok: boolean }
+      }
       expect(queued.body, JSON.stringify(queued.body)).toMatchObject({ ok: true })
     }
 

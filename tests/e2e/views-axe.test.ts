@@ -166,7 +166,8 @@ async function seed(harness: TestHarness): Promise<void> {
   const simulate = (provider: Profile['provider'], scenario: string) =>
     harness.call('sandbox:simulate', { provider, scenario })
   const submit = async (provider: Profile['provider'], sample: string) => {
-    const answer = await harness.call('tasks:submit', { intent: intent(provider, sample) })
+    // A sample is seeded more than once (sent, then waiting): confirmed as a repeat, as an agent would.
+    const answer = await harness.call('tasks:submit', { intent: intent(provider, sample), confirmedRepeat: true })
     expect(answer.status).toBe(200)
   }
   const states = async () => {

@@ -68,7 +68,8 @@ const submitSample = async (provider: ProviderName, sampleId?: string) => {
   const samples = sampleTasks(profile, systemClock.now(), 'Europe/Madrid')
   const sample = sampleId ? samples.find((s) => s.id === sampleId) : samples[0]
   if (!sample) throw new Error(`no sample ${sampleId} for ${provider}`)
-  const queued = await call<QueueItem>('tasks:submit', { intent: sample.intent })
+  // Samples are sent again and again here: each is confirmed, as an agent asked about a repeat would.
+  const queued = await call<QueueItem>('tasks:submit', { intent: sample.intent, confirmedRepeat: true })
   expect(queued.state).toBe('queued')
   // The first attempt's outcome, as pushed to the renderer (a keyed retry may go out again at once).
   const entry = await until(

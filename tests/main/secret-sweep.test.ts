@@ -600,7 +600,8 @@ async function sweep({ variant, path, echo }: Case): Promise<{ hits: Hit[]; show
     const sendSample = async (): Promise<QueueItem> => {
       const profile = services.sandbox!.profile(profileId)!
       const sample = sampleTasks(profile, systemClock.now(), 'Europe/Madrid')[0]!
-      const queued = await call<QueueItem>('tasks:submit', { intent: sample.intent })
+      // The same sample on every path: confirmed, as an agent asked about a repeat would.
+      const queued = await call<QueueItem>('tasks:submit', { intent: sample.intent, confirmedRepeat: true })
       let done: QueueItem | undefined
       await until(() =>
         events.some((e) => {

@@ -64,6 +64,7 @@ describe('Alibaba Cloud AI call task form', () => {
     await submit()
     expect(submitted()).toHaveLength(1)
     expect(submitted()[0]!.input).toEqual({
+      window: 'main',
       intent: {
         kind: 'broadcast',
         provider: 'aiccs',
@@ -106,6 +107,7 @@ describe('Alibaba Cloud AI call task form', () => {
     await submit()
     expect(submitted()).toHaveLength(1)
     expect(submitted()[0]!.input).toEqual({
+      window: 'main',
       intent: {
         kind: 'broadcast',
         provider: 'aiccs',

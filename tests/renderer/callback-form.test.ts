@@ -105,6 +105,7 @@ describe('callback form', () => {
     await submit()
     expect(sent()).toHaveLength(1)
     expect(sent()[0]!.input).toEqual({
+      window: 'main',
       intent: {
         kind: 'callback',
         provider: 'webex',
@@ -155,6 +156,7 @@ describe('callback form', () => {
     await submit()
     expect(sent()).toHaveLength(1)
     expect(sent()[0]!.input).toEqual({
+      window: 'main',
       intent: {
         kind: 'callback',
         provider: 'webex',
@@ -240,6 +242,7 @@ describe('callback form', () => {
     await submit()
     expect(sent()).toHaveLength(1)
     expect(sent()[0]!.input).toEqual({
+      window: 'main',
       intent: {
         kind: 'callback',
         provider: 'connect',
@@ -262,6 +265,7 @@ describe('callback form', () => {
     await submit()
     expect(sent()).toHaveLength(1)
     expect(sent()[0]!.input).toEqual({
+      window: 'main',
       intent: {
         kind: 'callback',
         provider: 'connect',

@@ -113,6 +113,7 @@ describe('follow-up form: eGain', () => {
     await submit()
     expect(sent()).toHaveLength(1)
     expect(sent()[0]!.input).toEqual({
+      window: 'main',
       intent: {
         kind: 'followUp',
         provider: 'egain',
@@ -246,6 +247,7 @@ describe('follow-up form: Amazon Connect', () => {
     await s.submit()
     expect(s.sent()).toHaveLength(1)
     expect(s.sent()[0]!.input).toEqual({
+      window: 'main',
       intent: {
         kind: 'followUp',
         provider: 'connect',

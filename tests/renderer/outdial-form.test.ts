@@ -177,6 +177,7 @@ describe('outdial form', () => {
     const sent = calls.filter((c) => c.channel === 'tasks:submit')
     expect(sent).toHaveLength(1)
     expect(sent[0]!.input).toEqual({
+      window: 'main',
       intent: {
         kind: 'outdial',
         profileId: webex.id,

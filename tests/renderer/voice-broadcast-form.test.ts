@@ -261,6 +261,7 @@ describe('voice broadcast form', () => {
     await submit()
     expect(submitted()).toHaveLength(1)
     expect(submitted()[0]!.input).toEqual({
+      window: 'main',
       intent: {
         kind: 'broadcast',
         provider: 'voice_broadcast',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Queue } from '../outbox/open-queue'
 import { requireOutbox } from '../outbox/queue-handlers'
+import { createRepeatGuard } from '../outbox/repeat-guard'
 import { attemptOf } from '../providers/task-sender'
 import type { AppServices, AppServicesDeps } from './app-services-api'
 import { holdDataFolder } from './data-folder'
@@ -84,13 +85,18 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
   queue = opened
   const updates = wireUpdates({ updates: deps.updates, queue: opened, clock, logger, events })
 
+  // Every way in (the windows' forms, the dial desk) asks before queueing the same task twice.
+  const repeats = createRepeatGuard({ clock })
   const desktop = wireDesktop({
     ...deps,
     newId,
     events,
     settings: () => settings.get().settings,
     profiles: directory.all,
-    submit: async (intent) => requireOutbox(opened).item(await requireOutbox(opened).submit(intent)),
+    submit: (intent, confirmedRepeat) =>
+      repeats.submit({ intent, window: 'confirmDial', confirmedRepeat }, async (task) =>
+        requireOutbox(opened).item(await requireOutbox(opened).submit(task)),
+      ),
   })
 
   // The window's calls, each domain's handlers beside its service.
@@ -98,6 +104,7 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
   const dispatch = wireIpc(deps, {
     ...services,
     queue: opened,
+    repeats,
     afterSettingsUpdate: applySandbox,
     proxySignIns: network.proxySignIns,
     notOwner,

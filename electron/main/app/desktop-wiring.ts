@@ -1,7 +1,7 @@
-import type { TaskIntent } from '@shared/schemas/intents'
+import type { OutdialIntent } from '@shared/schemas/intents'
 import type { Note } from '../core/note'
 import { noteInEnglish } from '../core/note'
-import type { QueueItem } from '@shared/schemas/outbox'
+import type { SubmitAnswer } from '@shared/schemas/repeat'
 import type { DesktopStatus } from '@shared/schemas/dial'
 import type { Profile } from '@shared/providers/registry'
 import type { SettingsValues } from '@shared/schemas/settings'
@@ -18,7 +18,8 @@ export interface DesktopWiringDeps {
   events: EventHub
   settings: () => SettingsValues
   profiles: () => Profile[]
-  submit: (intent: TaskIntent) => Promise<QueueItem>
+  /** Queue an outdial (asked about first when the same one was queued a moment ago). */
+  submit: (intent: OutdialIntent, confirmedRepeat: boolean) => Promise<SubmitAnswer>
   notify?: (notification: Note) => void
   readClipboard?: () => Promise<string>
 }

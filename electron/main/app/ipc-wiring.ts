@@ -4,6 +4,7 @@ import { proxySignInHandlers } from '../net/proxy-sign-in-handlers'
 import type { ProxySignIns } from '../net/proxy-sign-in'
 import type { Queue } from '../outbox/open-queue'
 import { queueHandlers } from '../outbox/queue-handlers'
+import type { RepeatGuard } from '../outbox/repeat-guard'
 import { policyHandlers, type AppliedPolicy } from '../policy/applied-policy'
 import { sandboxHandlers } from '../sandbox/sandbox-handlers'
 import type { CredentialsService } from '../secrets/credentials-service'
@@ -32,6 +33,7 @@ export interface IpcServices {
   providers: ReturnType<typeof wireProviders>
   signIn: SignInService
   queue: Queue
+  repeats: RepeatGuard
   desktop: ReturnType<typeof wireDesktop>
   updates: UpdateKeeper
   policy: AppliedPolicy
@@ -44,7 +46,7 @@ export interface IpcServices {
  * call to one domain means for another (new credentials or a new proxy sign-in wake the queue).
  */
 export function wireIpc(deps: AppServicesDeps, services: IpcServices): Dispatch {
-  const { settings, directory, providers, queue, desktop, updates, policy, credentials } = services
+  const { settings, directory, providers, queue, repeats, desktop, updates, policy, credentials } = services
   const outbox = () => queue.outbox
   return createDispatch({
     logger: deps.logger.child('ipc'),
@@ -62,7 +64,7 @@ export function wireIpc(deps: AppServicesDeps, services: IpcServices): Dispatch 
       }),
       ...signInHandlers(services.signIn),
       ...choicesHandlers(providers.choices),
-      ...queueHandlers({ queue, labelOf: (id) => directory.find(id)?.label ?? '' }),
+      ...queueHandlers({ queue, repeats, labelOf: (id) => directory.find(id)?.label ?? '' }),
       ...sandboxHandlers({ ...directory, poke: (reason) => void outbox()?.poke(reason) }),
       ...desktop.handlers,
       ...updatesHandlers(updates),

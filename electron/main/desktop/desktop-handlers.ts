@@ -15,7 +15,7 @@ export interface DesktopHandlerDeps {
 export function desktopHandlers({ desk, status, readClipboard }: DesktopHandlerDeps): InvokeHandlers<DesktopChannel> {
   return {
     'dial:pending': () => desk.pending(),
-    'dial:confirm': ({ requestId, index }) => desk.confirm(requestId, index),
+    'dial:confirm': ({ requestId, index, confirmedRepeat }) => desk.confirm(requestId, index, confirmedRepeat === true),
     'dial:cancel': ({ requestId }) => {
       desk.cancel(requestId)
       return { requestId }

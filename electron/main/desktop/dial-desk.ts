@@ -8,6 +8,7 @@ import { foldPhoneText } from '@shared/phone/fold-text'
 import type { DialCandidate, DialRequest } from '@shared/schemas/dial'
 import { DialableE164, type OutdialIntent } from '@shared/schemas/intents'
 import type { QueueItem } from '@shared/schemas/outbox'
+import { isRepeat, type SubmitAnswer } from '@shared/schemas/repeat'
 import type { Profile, ProfileOf } from '@shared/schemas/profiles'
 import { profilesForTask } from '@shared/providers/registry'
 import type { SettingsValues } from '@shared/schemas/settings'
@@ -23,8 +24,11 @@ export interface DialDeskDeps {
   settings: () => SettingsValues
   /** Every profile the agent can use (sandbox ones included). */
   profiles: () => Profile[]
-  /** Queue the outdial through the outbox (the one path every task takes). */
-  submit: (intent: OutdialIntent) => Promise<QueueItem>
+  /**
+   * Queue the outdial through the outbox (the one path every task takes), or say the same outdial
+   * was queued a moment ago unless the agent confirmed it.
+   */
+  submit: (intent: OutdialIntent, confirmedRepeat: boolean) => Promise<SubmitAnswer>
   /** Something the agent must hear about without a window (nothing to dial, no profile, dialled). */
   notify: (note: Note) => void
   /** A request now waits for the agent: show (or refresh) the confirm window. */
@@ -87,7 +91,7 @@ export function createDialDesk(deps: DialDeskDeps) {
     return { kind: 'nothing', why }
   }
 
-  async function send(request: DialRequest, index: number): Promise<QueueItem> {
+  async function send(request: DialRequest, index: number, confirmedRepeat: boolean): Promise<SubmitAnswer> {
     const candidate = request.candidates[index]
     if (!candidate) throw new AppError('invalid_input', msg('failure.numberNotListed'))
     // The schema tasks:submit applies, so this path cannot queue what the form and IPC refuse.
@@ -98,13 +102,16 @@ export function createDialDesk(deps: DialDeskDeps) {
         { path: ['destination'], message: words ?? 'That number cannot be dialled.' },
       ])
     }
-    return deps.submit({
-      kind: 'outdial',
-      profileId: request.profile.id,
-      destination: candidate.e164,
-      origin: request.callerId.number,
-      entryPointId: request.entryPoint.id,
-    })
+    return deps.submit(
+      {
+        kind: 'outdial',
+        profileId: request.profile.id,
+        destination: candidate.e164,
+        origin: request.callerId.number,
+        entryPointId: request.entryPoint.id,
+      },
+      confirmedRepeat,
+    )
   }
 
   return {
@@ -139,12 +146,15 @@ export function createDialDesk(deps: DialDeskDeps) {
         entryPoint: { id: entryPoint.id, label: entryPoint.label },
       }
       if (settings.autoDial && request.candidates.length === 1) {
-        const item = await send(request, 0)
-        deps.notify({
-          title: msg('notice.dialling.title'),
-          body: msg('notice.dialling.body', { number: request.candidates[0]!.international, profile: profile.label }),
-        })
-        return { kind: 'dialled', item }
+        const answer = await send(request, 0, false)
+        // The same number dialled a moment ago: the confirm window asks instead of dialling again.
+        if (!isRepeat(answer)) {
+          deps.notify({
+            title: msg('notice.dialling.title'),
+            body: msg('notice.dialling.body', { number: request.candidates[0]!.international, profile: profile.label }),
+          })
+          return { kind: 'dialled', item: answer }
+        }
       }
       pending = request
       deps.onRequest(request)
@@ -159,15 +169,16 @@ export function createDialDesk(deps: DialDeskDeps) {
       return first ? toCandidate(first) : null
     },
 
-    async confirm(requestId: string, index: number): Promise<QueueItem> {
+    async confirm(requestId: string, index: number, confirmedRepeat = false): Promise<SubmitAnswer> {
       if (!pending || pending.id !== requestId) {
         throw new AppError('conflict', msg('failure.dialRequestGone'))
       }
       const request = pending
-      const item = await send(request, index)
-      // Only once it is queued: a refused number leaves the window open with the reason.
-      if (pending?.id === request.id) pending = null
-      return item
+      const answer = await send(request, index, confirmedRepeat)
+      // Only once it is queued: a refused number, or the question whether to dial the same number
+      // again, leaves the request waiting in the open window.
+      if (pending?.id === request.id && !isRepeat(answer)) pending = null
+      return answer
     },
 
     cancel(requestId: string): void {

@@ -5,6 +5,7 @@ import { AppError } from '../core/app-error'
 import type { Queue } from './open-queue'
 import type { Outbox } from './outbox'
 import { historyPage, queuePage } from './list-pages'
+import type { RepeatGuard } from './repeat-guard'
 
 type QueueChannel =
   'tasks:submit' | 'queue:list' | 'queue:retry' | 'queue:cancel' | 'queue:resolve' | 'queue:dismiss' | 'history:list'
@@ -34,15 +35,20 @@ export function requireOutbox(queue: Queue): Outbox {
 
 export interface QueueHandlerDeps {
   queue: Queue
+  /** Asks before queueing a task identical to one queued a moment ago (from any window). */
+  repeats: RepeatGuard
   /** A profile's label, for the history's search. */
   labelOf: (profileId: string) => string
 }
 
 /** Tasks, the queue and the history, as the contract offers them. */
-export function queueHandlers({ queue, labelOf }: QueueHandlerDeps): InvokeHandlers<QueueChannel> {
+export function queueHandlers({ queue, repeats, labelOf }: QueueHandlerDeps): InvokeHandlers<QueueChannel> {
   const outbox = () => requireOutbox(queue)
   return {
-    'tasks:submit': async ({ intent }) => outbox().item(await outbox().submit(intent)),
+    'tasks:submit': ({ intent, window, confirmedRepeat }) =>
+      repeats.submit({ intent, window: window ?? 'main', confirmedRepeat: confirmedRepeat === true }, async (task) =>
+        outbox().item(await outbox().submit(task)),
+      ),
     'queue:list': (query) => queueSnapshot(queue, query),
     'queue:retry': async ({ taskId }) => outbox().item(await outbox().retry(taskId)),
     'queue:cancel': async ({ taskId }) => outbox().item(await outbox().cancel(taskId)),

@@ -3,7 +3,8 @@ import { computed, ref } from 'vue'
 import type { IpcError, Result } from '@shared/ipc/result'
 import type { QueuePage, QueueQuery } from '@shared/schemas/list-pages'
 import type { QueueCounts, QueueItem, ResolveAction } from '@shared/schemas/outbox'
-import type { TaskIntent } from '@shared/schemas/intents'
+import { isRepeat, type SubmitAnswer } from '@shared/schemas/repeat'
+import type { SubmitTask } from '@shared/schemas/tasks'
 import { useBridge } from '../bridge'
 
 const SKEW_WORTH_SAYING_MS = 2 * 60_000
@@ -87,9 +88,10 @@ export const useQueueStore = defineStore('queue', () => {
     return null
   }
 
-  async function submit(intent: TaskIntent): Promise<Result<QueueItem>> {
-    const result = await bridge.tasks.submit({ intent })
-    if (result.ok) remember(result.value)
+  /** Queue a task; main may answer instead that the same task was queued a moment ago. */
+  async function submit(request: SubmitTask): Promise<Result<SubmitAnswer>> {
+    const result = await bridge.tasks.submit(request)
+    if (result.ok && !isRepeat(result.value)) remember(result.value)
     return result
   }
 

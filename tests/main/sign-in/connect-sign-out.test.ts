@@ -94,7 +94,8 @@ async function setup() {
   }
   const submit = async () => {
     const { intent } = sampleTasks(profile, new Date(), 'Europe/Madrid').find((s) => s.id === 'follow-up')!
-    return (await call<QueueItem>('tasks:submit', { intent })).id
+    // The same follow-up on each step: confirmed as a repeat, as an agent would.
+    return (await call<QueueItem>('tasks:submit', { intent, confirmedRepeat: true })).id
   }
   const stateOf = (id: string) => items.get(id)?.state
   const roleCredentialRequests = () => idc.requests.filter((r) => r.operation === 'GetRoleCredentials').length

@@ -31,6 +31,13 @@ const en = {
     title: 'Queue the same task again?',
     message: 'You queued the same {kind} {seconds} s ago ({subject}). Queue it again?',
     confirm: 'Queue it again',
+    /** The first one came from another window (main remembers tasks from every window). */
+    messageElsewhere: 'You queued the same {kind} {seconds} s ago in {window} ({subject}). Queue it again?',
+    windows: {
+      main: 'the main window',
+      quickCallback: 'the quick callback window',
+      confirmDial: 'the dial confirm window',
+    },
   },
 }
 const es: typeof en = {
@@ -64,6 +71,13 @@ const es: typeof en = {
     title: '¿Poner en cola la misma tarea otra vez?',
     message: 'Puso en cola la misma {kind} hace {seconds} s ({subject}). ¿Ponerla en cola otra vez?',
     confirm: 'Ponerla otra vez',
+    messageElsewhere:
+      'Puso en cola la misma {kind} hace {seconds} s en {window} ({subject}). ¿Ponerla en cola otra vez?',
+    windows: {
+      main: 'la ventana principal',
+      quickCallback: 'la ventana de devolución rápida',
+      confirmDial: 'la ventana de confirmar llamada',
+    },
   },
 }
 export default { en, es }

@@ -1,45 +1,36 @@
 import type { IpcError } from '@shared/ipc/result'
 import type { TaskIntent } from '@shared/schemas/intents'
 import type { QueueItem } from '@shared/schemas/outbox'
-import { askToConfirm } from '../../components/confirm-service'
+import { isRepeat } from '@shared/schemas/repeat'
 import { i18nGlobal } from '../../i18n'
 import { useQueueStore } from '../../stores/queue-store'
 import { useToastStore } from '../../stores/toast-store'
-import { duplicateGuard } from './duplicate-guard'
+import { askAboutRepeat, thisWindow } from './ask-repeat'
 import { taskSubject } from '@shared/providers/registry'
 
 export type QueueOutcome =
   { kind: 'queued'; item: QueueItem } | { kind: 'declined' } | { kind: 'refused'; error: IpcError }
 
 /**
- * Every way a task is queued from this window (the forms, the quick entry): asked about first when
- * the same task was queued a moment ago (item 2), then queued through the outbox, with a toast that
- * follows it to the provider's answer.
+ * Every way a task is queued from this window (the forms, the quick entry): queued through the
+ * outbox, with a toast that follows it to the provider's answer. When main answers that the same
+ * task was queued a moment ago (from any window, item 2), the agent is asked first, and a yes sends
+ * it again saying so.
  */
 export function useQueueTask() {
   const queue = useQueueStore()
   const toasts = useToastStore()
 
-  async function notATwin(intent: TaskIntent): Promise<boolean> {
-    const twin = duplicateGuard.recent(intent, Date.now())
-    if (!twin) return true
-    const { t } = i18nGlobal()
-    return askToConfirm({
-      title: t('shell.duplicate.title'),
-      message: t('shell.duplicate.message', {
-        kind: t(`tasks.kindNames.${intent.kind}`),
-        seconds: Math.max(1, Math.round(twin.agoMs / 1000)),
-        subject: taskSubject(intent),
-      }),
-      confirmLabel: t('shell.duplicate.confirm'),
-    })
-  }
-
   return async function queueTask(intent: TaskIntent): Promise<QueueOutcome> {
-    if (!(await notATwin(intent))) return { kind: 'declined' }
-    const result = await queue.submit(intent)
+    const window = thisWindow()
+    let result = await queue.submit({ intent, window })
+    if (result.ok && isRepeat(result.value)) {
+      if (!(await askAboutRepeat(result.value, taskSubject(intent)))) return { kind: 'declined' }
+      result = await queue.submit({ intent, window, confirmedRepeat: true })
+    }
     if (!result.ok) return { kind: 'refused', error: result.error }
-    duplicateGuard.remember(intent, Date.now())
+    // Confirmed, main queues it: an answer that still asks is not one it gives.
+    if (isRepeat(result.value)) return { kind: 'declined' }
     const { t } = i18nGlobal()
     toasts.show({
       taskId: result.value.id,
