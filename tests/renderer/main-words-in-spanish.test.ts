@@ -2,17 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { createAppI18n } from '../../renderer/src/i18n'
 import { issueTextIn, messageText } from '../../renderer/src/i18n/message-text'
 import { explainSignInProblem } from '../../renderer/src/features/sign-in/explain'
-import { claimDataFolder } from '../../electron/main/app/data-folder'
-import { explainRefusal } from '../../electron/main/sign-in/browser-sign-in'
-import { listOf, parseSettingsText, salvageSettings } from '../../electron/main/settings/settings-salvage'
 import { msg } from '../../shared/i18n/message'
-import { renderMessage } from '../../shared/i18n/render-message'
 import { VoiceNumberList } from '../../shared/providers/voice-broadcast/wire'
-import { englishSentences } from '../e2e/helpers/english-finder'
 
-// Issue #16 item 6, the rest: what main says about its data folder, a damaged settings file, the
-// sandbox and a sign-in refused with a code the window does not know reaches the window as message
-// keys, and a quantity as a number the window writes its own way ("200.000" in Spanish).
+// The window's side of tests/main/main-words-in-spanish.test.ts: main's keys rendered by vue-i18n
+// in Spanish, a sign-in refused with a code the window does not know, and quantities written the
+// Spanish way.
 
 function spanish() {
   const { global } = createAppI18n('es')
@@ -20,64 +15,25 @@ function spanish() {
   return { t, te: (key: string) => global.te(key) }
 }
 
-/** The English lines of a Spanish text (the provider's own words and ids are let through). */
-const englishIn = (text: string) => englishSentences(text).map(({ line }) => line)
-
 describe("main's words in the Spanish window", () => {
-  it('a second Callboard on the same data folder says why it saves nothing, in Spanish', async () => {
-    const dir = `${process.env['TMPDIR'] ?? '/tmp'}/callboard-busy-${process.pid}-${Date.now()}`
-    const owner = await claimDataFolder(dir, () => new Date('2026-12-07T10:00:00Z'))
-    try {
-      const second = await claimDataFolder(dir, () => new Date('2026-12-07T10:05:00Z'))
-      if (second.owner) throw new Error('the folder was claimed twice')
-      const { t } = spanish()
-      const said = messageText(t, second.busy)
-      expect(said).toMatch(/^Otro Callboard \(proceso \d+, iniciado [^)]+\) está usando esta carpeta de datos/)
-      // The process id is an identifier: its digits are never grouped.
-      expect(said).toContain(`proceso ${process.pid},`)
-      expect(englishIn(said)).toEqual([])
-    } finally {
-      if (owner.owner) await owner.lock.release()
-    }
-  })
-
-  it("a damaged settings file's reasons, each part of it, in Spanish", () => {
-    const { t } = spanish()
-    const notJson = parseSettingsText('{"version":2,"theme":"da')
-    expect(notJson.ok).toBe(false)
-    if (!notJson.ok) expect(messageText(t, notJson.reason)).toMatch(/^no es JSON válido \(/)
-    const salvage = salvageSettings(
-      { version: 2, theme: 'neon', color: 'red', profiles: [{ id: 'p-1', label: 'Soporte', provider: 'webex' }] },
-      null,
-      new Date('2026-12-07T10:00:00Z'),
-    )
-    if (salvage.kind !== 'usable') throw new Error(`not usable: ${salvage.kind}`)
-    const said = messageText(t, listOf(salvage.problems))
-    expect(said).toMatch(/^el ajuste «theme» no era válido \(/)
-    expect(said).toContain('se omitió una entrada desconocida, «color»')
-    expect(said).toContain('el perfil «Soporte» no se pudo leer')
-    expect(englishIn(said)).toEqual([])
-    // The set-aside profile keeps its reason as a message, for the window to word.
-    expect(messageText(t, salvage.doc.setAside![0]!.reason)).not.toMatch(/could not|is not|was not/)
-    const newer = salvageSettings({ version: 9, profiles: [] }, null, new Date())
-    expect(newer).toEqual({ kind: 'newer', version: 9 })
-  })
-
-  it('the sandbox turned off, in Spanish', () => {
-    const { t } = spanish()
-    expect(messageText(t, msg('sandboxOff.turnedOff'))).toBe('El sandbox está desactivado.')
-  })
-
   it("a sign-in refused with a code the window does not know: a Spanish sentence, the provider's code and words as they are", () => {
     const { t, te } = spanish()
-    const refused = explainRefusal('consent_revoked_by_policy', 'AADSTS50105: the admin has not granted access')
-    const said = explainSignInProblem(t, te, { code: refused.code, message: refused.said })
-    expect(said).toBe(
+    const message = msg('signInEnded.refusedDescribed', {
+      code: 'consent_revoked_by_policy',
+      description: 'AADSTS50105: the admin has not granted access',
+    })
+    expect(explainSignInProblem(t, te, { code: 'consent_revoked_by_policy', message })).toBe(
       'No se pudo iniciar sesión: El proveedor de identidad rechazó el inicio de sesión (su código: consent_revoked_by_policy; dijo: AADSTS50105: the admin has not granted access).',
     )
-    // Without the provider's words: the code alone.
-    expect(explainSignInProblem(t, te, { code: 'weird', message: explainRefusal('weird', undefined).said })).toBe(
-      'No se pudo iniciar sesión: El proveedor de identidad rechazó el inicio de sesión (su código: weird).',
+    // A code the window knows keeps its own words.
+    expect(explainSignInProblem(t, te, { code: 'access_denied', message })).toMatch(/^Rechazó el acceso/)
+  })
+
+  it('the sandbox turned off and a second Callboard on the folder, in Spanish', () => {
+    const { t } = spanish()
+    expect(messageText(t, msg('sandboxOff.turnedOff'))).toBe('El sandbox está desactivado.')
+    expect(messageText(t, msg('dataFolder.otherCallboard', { pid: '12345', dir: '/datos' }))).toMatch(
+      /^Otro Callboard \(proceso 12345\) está usando esta carpeta de datos \(\/datos\)/,
     )
   })
 
@@ -87,11 +43,6 @@ describe("main's words in the Spanish window", () => {
     const issue = VoiceNumberList.safeParse(list).error?.issues[0]
     expect(issue).toBeDefined()
     const said = issueTextIn(t, issue!.message)
-    expect(said).toContain('200.000')
-    expect(said).toContain('200.001')
-    expect(said).not.toMatch(/200,00/)
-    // English keeps its own way; main's log says it in English.
-    expect(renderMessage(msg('count.tasks.many', { n: 12_345 }), 'en')).toBe('12,345 tasks')
-    expect(renderMessage(msg('count.tasks.many', { n: 12_345 }), 'es')).toMatch(/^12\.345 /)
+    expect(said).toBe('Como máximo 200.000 números por tarea (esta lista tiene 200.001).')
   })
 })
