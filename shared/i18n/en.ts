@@ -556,4 +556,69 @@ export const en = {
       coordinates: 'those are map coordinates',
     },
   },
+  /** Why this Callboard may not write its data folder (another one owns it, a read-only disk). */
+  dataFolder: {
+    otherCallboard:
+      'Another Callboard (process {pid}) is using this data folder ({dir}). This one shows what it finds there but saves nothing: close one of them, then restart the other.',
+    otherCallboardSince:
+      'Another Callboard (process {pid}, started {since}) is using this data folder ({dir}). This one shows what it finds there but saves nothing: close one of them, then restart the other.',
+    unwritable:
+      "Callboard's data folder ({dir}) cannot be written ({code}): what is there is shown, and nothing can be saved, queued or sent. Check that the disk is not read-only and that you may write to the folder, then restart Callboard.",
+  },
+  /** What was wrong with the settings file, and why it cannot be saved over. */
+  settingsFile: {
+    missing: 'the settings file was missing',
+    unreadable: 'it could not be read ({code})',
+    newer:
+      'it was written by a newer Callboard (settings version {version}, this one reads up to {supported}); it is left as it is',
+    empty: 'it is empty',
+    notJson: 'it is not valid JSON ({detail})',
+    notObject: 'it does not hold a settings object',
+    unknownVersion: 'it has no settings version this Callboard knows ({version})',
+    notRepairable: 'it could not be repaired ({why})',
+    settingInvalid: 'the setting "{name}" was not valid ({why})',
+    unknownEntry: 'an unknown entry "{name}" was left out',
+    profilesNotList: 'the list of profiles was not a list',
+    sameId: 'another profile has the same id',
+    profileFromLastGood: 'the profile "{label}" was damaged ({why}); its last good copy is used',
+    profileSetAside: 'the profile "{label}" could not be read ({why}) and was set aside',
+    profileNumberSetAside: 'profile number {n} could not be read ({why}) and was set aside',
+    issueAt: '{path}: {issue}',
+    /** zod's own issues (a schema that states no message), by their code. */
+    zod: {
+      invalidValue: 'not one of the values Callboard accepts',
+      invalidType: 'missing, or not the kind of value expected',
+      unknownKeys: 'it holds entries Callboard does not know ({keys})',
+      other: 'not a value Callboard accepts',
+    },
+    list: '{first}; {rest}',
+    cannotWriteUnreadable: '{file} could not be read ({code}). Fix or remove it, then restart Callboard.',
+    cannotWriteNewer:
+      'These settings belong to a newer Callboard; this one does not save over them. Use the newer Callboard.',
+    cannotWriteDamaged: '{file} is damaged and could not be moved aside. Fix or remove it, then restart Callboard.',
+  },
+  /** Why the built-in sandbox is not there. */
+  sandboxOff: {
+    turnedOff: 'The sandbox is turned off.',
+    couldNotLoad: 'The sandbox could not be loaded: {detail}',
+    couldNotStart: 'The sandbox could not start its {provider} simulator: {detail}',
+  },
+  /** Why a sign-in ended, where the window has no words of its own for the code. */
+  signInEnded: {
+    refused: 'The identity provider refused the sign-in (its code: {code}).',
+    refusedDescribed: 'The identity provider refused the sign-in (its code: {code}; it said: {description}).',
+    renewalRefused: 'The identity provider no longer renews this sign-in (it expired or was revoked). Sign in again.',
+    notOffered: 'This provider does not offer that way of signing in.',
+    noDevice: 'This provider offers no sign-in with a device code.',
+    notAllowed: 'Callboard may not open that sign-in page.',
+    invalidResponse: 'The identity provider answered in a way Callboard does not understand, so nothing was signed in.',
+    unreachable:
+      'The identity provider could not be reached, so nothing was signed in. Check the connection and try again.',
+    identityCenterNoClient: 'IAM Identity Center did not register Callboard. Try again.',
+    identityCenterNoCode: 'IAM Identity Center gave no sign-in code. Check the access portal URL.',
+    identityCenterNoToken: 'IAM Identity Center gave no token. Sign in again.',
+    timeout: 'The sign-in took too long; nothing was signed in. Try again.',
+    cancelled: 'The sign-in was cancelled.',
+    notThisSignIn: 'The answer that came back was not for this sign-in, so it was ignored. Sign in again.',
+  },
 }

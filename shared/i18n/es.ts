@@ -560,4 +560,67 @@ export const es = {
       coordinates: 'son coordenadas de un mapa',
     },
   },
+  dataFolder: {
+    otherCallboard:
+      'Otro Callboard (proceso {pid}) está usando esta carpeta de datos ({dir}). Este muestra lo que encuentra en ella pero no guarda nada: cierre uno de los dos y reinicie el otro.',
+    otherCallboardSince:
+      'Otro Callboard (proceso {pid}, iniciado {since}) está usando esta carpeta de datos ({dir}). Este muestra lo que encuentra en ella pero no guarda nada: cierre uno de los dos y reinicie el otro.',
+    unwritable:
+      'No se puede escribir en la carpeta de datos de Callboard ({dir}) ({code}): se muestra lo que hay, y no se puede guardar, poner en cola ni enviar nada. Compruebe que el disco no es de solo lectura y que puede escribir en la carpeta, y reinicie Callboard.',
+  },
+  settingsFile: {
+    missing: 'faltaba el archivo de configuración',
+    unreadable: 'no se pudo leer ({code})',
+    newer:
+      'lo escribió un Callboard más reciente (versión de configuración {version}; este lee hasta la {supported}); se deja como está',
+    empty: 'está vacío',
+    notJson: 'no es JSON válido ({detail})',
+    notObject: 'no contiene un objeto de configuración',
+    unknownVersion: 'no tiene una versión de configuración que este Callboard conozca ({version})',
+    notRepairable: 'no se pudo reparar ({why})',
+    settingInvalid: 'el ajuste «{name}» no era válido ({why})',
+    unknownEntry: 'se omitió una entrada desconocida, «{name}»',
+    profilesNotList: 'la lista de perfiles no era una lista',
+    sameId: 'otro perfil tiene el mismo id',
+    profileFromLastGood: 'el perfil «{label}» estaba dañado ({why}); se usa su última copia buena',
+    profileSetAside: 'el perfil «{label}» no se pudo leer ({why}) y se apartó',
+    profileNumberSetAside: 'el perfil número {n} no se pudo leer ({why}) y se apartó',
+    issueAt: '{path}: {issue}',
+    zod: {
+      invalidValue: 'no es uno de los valores que Callboard acepta',
+      invalidType: 'falta, o no es el tipo de valor esperado',
+      unknownKeys: 'contiene entradas que Callboard no conoce ({keys})',
+      other: 'no es un valor que Callboard acepte',
+    },
+    list: '{first}; {rest}',
+    cannotWriteUnreadable: 'No se pudo leer {file} ({code}). Corríjalo o elimínelo, y reinicie Callboard.',
+    cannotWriteNewer:
+      'Esta configuración pertenece a un Callboard más reciente; este no la sobrescribe. Use el Callboard más reciente.',
+    cannotWriteDamaged: '{file} está dañado y no se pudo apartar. Corríjalo o elimínelo, y reinicie Callboard.',
+  },
+  sandboxOff: {
+    turnedOff: 'El sandbox está desactivado.',
+    couldNotLoad: 'No se pudo cargar el sandbox: {detail}',
+    couldNotStart: 'El sandbox no pudo iniciar su simulador de {provider}: {detail}',
+  },
+  signInEnded: {
+    refused: 'El proveedor de identidad rechazó el inicio de sesión (su código: {code}).',
+    refusedDescribed: 'El proveedor de identidad rechazó el inicio de sesión (su código: {code}; dijo: {description}).',
+    renewalRefused:
+      'El proveedor de identidad ya no renueva esta sesión (caducó o se revocó). Vuelva a iniciar sesión.',
+    notOffered: 'Este proveedor no ofrece esa forma de iniciar sesión.',
+    noDevice: 'Este proveedor no ofrece inicio de sesión con un código de dispositivo.',
+    notAllowed: 'Callboard no puede abrir esa página de inicio de sesión.',
+    invalidResponse:
+      'El proveedor de identidad respondió de una forma que Callboard no entiende, así que no se inició sesión.',
+    unreachable:
+      'No se pudo contactar con el proveedor de identidad, así que no se inició sesión. Revise la conexión y vuelva a intentarlo.',
+    identityCenterNoClient: 'IAM Identity Center no registró Callboard. Vuelva a intentarlo.',
+    identityCenterNoCode:
+      'IAM Identity Center no dio ningún código de inicio de sesión. Revise la URL del portal de acceso.',
+    identityCenterNoToken: 'IAM Identity Center no dio ningún token. Vuelva a iniciar sesión.',
+    timeout: 'El inicio de sesión tardó demasiado y no se completó. Vuelva a intentarlo.',
+    cancelled: 'Se canceló el inicio de sesión.',
+    notThisSignIn: 'La respuesta recibida no era de este inicio de sesión y se ignoró. Vuelva a iniciar sesión.',
+  },
 } satisfies typeof en

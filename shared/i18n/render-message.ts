@@ -2,6 +2,7 @@ import type { UiLanguage } from '../schemas/settings'
 import { en } from './en'
 import { es } from './es'
 import { issueMessage } from './issue-message'
+import { formatQuantity } from './format-quantity'
 import type { Message } from './message'
 
 export const catalogues = { en, es } as const
@@ -28,7 +29,8 @@ export function renderMessage(message: Message, language: UiLanguage = 'en'): st
   return template.replace(PLACEHOLDER, (whole, name: string) => {
     const value = params[name]
     if (value === undefined) return whole
-    return typeof value === 'object' ? renderMessage(value, language) : String(value)
+    if (typeof value === 'object') return renderMessage(value, language)
+    return typeof value === 'number' ? formatQuantity(value, language) : value
   })
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Message } from '../i18n/message'
 import { ProfileId } from './providers'
 import { ConfirmedRepeat } from './repeat'
 
@@ -51,8 +52,8 @@ export const DesktopStatus = z
       .object({
         accelerator: z.string(),
         registered: z.boolean(),
-        /** Why it is not registered, in plain words; null when it is. */
-        problem: z.string().nullable(),
+        /** Why it is not registered, as a message for the agent; null when it is. */
+        problem: Message.nullable(),
       })
       .strict(),
     tray: z.boolean(),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Message } from '../i18n/message'
 import { ProfileId, ProviderName } from './providers'
 
 // The built-in sandbox: one profile per provider, backed by a loopback simulator inside main, so a
@@ -46,7 +47,7 @@ export const SandboxState = z
   .object({
     /** False when the sandbox could not start (the reason is in `problem`). */
     running: z.boolean(),
-    problem: z.string().nullable(),
+    problem: Message.nullable(),
     providers: z.array(SandboxProviderState),
   })
   .strict()

@@ -5,6 +5,7 @@ import { Profile } from './profiles'
 import { ProfileId, ProviderName } from './providers'
 import { refusingProtoKey } from './record-keys'
 import { issueText, noun } from '../i18n/issue-message'
+import { Message, StoredMessage } from '../i18n/message'
 
 export const SETTINGS_VERSION = 2
 
@@ -71,8 +72,8 @@ export const SetAsideProfile = z
     id: ProfileId.nullable(),
     label: z.string().max(200).nullable(),
     provider: ProviderName.nullable(),
-    /** What is wrong with it, in words. */
-    reason: z.string().min(1),
+    /** What is wrong with it, as a message (an older version wrote an English sentence). */
+    reason: StoredMessage,
     setAsideAt: z.iso.datetime(),
     /** The profile as found (non-secret settings only: secrets are never in this file). */
     data: refusingProtoKey(z.record(z.string(), z.json())),
@@ -116,8 +117,8 @@ export type SettingsPatch = z.infer<typeof SettingsPatch>
 /** Set when the file on disk could not be used as it was, at start-up or when it was read again. */
 export const SettingsRecovery = z
   .object({
-    /** What was wrong with it, in words. */
-    reason: z.string(),
+    /** What was wrong with it, as a message for the agent. */
+    reason: Message,
     /** Where the file as it was found was moved or copied, for the agent or support to look at. */
     movedTo: z.string().nullable(),
     at: z.iso.datetime(),
@@ -137,7 +138,7 @@ export const SettingsState = z
      * Why nothing can be saved, or null: another Callboard owns the data folder, the file belongs
      * to a newer Callboard or cannot be read, the disk is read-only.
      */
-    readOnly: z.string().nullable(),
+    readOnly: Message.nullable(),
   })
   .strict()
 export type SettingsState = z.infer<typeof SettingsState>

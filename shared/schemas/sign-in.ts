@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Message } from '../i18n/message'
 import { ProfileId } from './fields'
 
 // Signing a profile in through the identity provider (the system browser, or a device code typed
@@ -26,7 +27,8 @@ export type DeviceCodePrompt = z.infer<typeof DeviceCodePrompt>
  * Why the last sign-in did not work, as a code the window explains (`access_denied`,
  * `invalid_client`, `redirect_uri_mismatch`, `expired_token`, `timeout`, …) and main's own words.
  */
-export const SignInProblem = z.object({ code: z.string().max(64), message: z.string().max(1000) }).strict()
+/** Why a sign-in ended: a code the window may explain in its own words, and main's message. */
+export const SignInProblem = z.object({ code: z.string().max(64), message: Message }).strict()
 export type SignInProblem = z.infer<typeof SignInProblem>
 
 export const SignInStatus = z

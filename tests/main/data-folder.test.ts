@@ -45,7 +45,7 @@ describe('one owner for the data folder (A5)', () => {
     const second = await createTestServices({ userDataDir, secrets: owner.store })
     try {
       const before = listing(userDataDir)
-      const state = await call(second.services, 'settings:get')
+      const state = inEnglish(await call(second.services, 'settings:get'))
       expect(state).toMatchObject({
         ok: true,
         value: {

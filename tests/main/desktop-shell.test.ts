@@ -1,3 +1,4 @@
+import { inEnglish } from '../shared/in-english'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -148,7 +149,7 @@ describe('desktop integration (mocked electron)', () => {
     await until(async () =>
       expect(await call(fake, 'desktop:status')).toMatchObject({ value: { links: { tel: true, callto: true } } }),
     )
-    expect(await call(fake, 'desktop:status')).toMatchObject({
+    expect(inEnglish(await call(fake, 'desktop:status'))).toMatchObject({
       ok: true,
       value: {
         available: true,

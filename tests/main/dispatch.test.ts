@@ -132,7 +132,11 @@ const validOutputs = {
   'desktop:clipboardNumber': null,
   'desktop:status': {
     available: true,
-    shortcut: { accelerator: 'CommandOrControl+Alt+D', registered: false, problem: 'Taken by another application.' },
+    shortcut: {
+      accelerator: 'CommandOrControl+Alt+D',
+      registered: false,
+      problem: said('Taken by another application.'),
+    },
     tray: true,
     links: { tel: true, callto: false },
   },
@@ -168,7 +172,7 @@ const validOutputs = {
     renews: false,
     expiresAt: null,
     device: null,
-    problem: { code: 'cancelled', message: 'The sign-in was cancelled.' },
+    problem: { code: 'cancelled', message: msg('signInEnded.cancelled') },
   },
   'signin:signOut': {
     profileId: PROFILE_ID,

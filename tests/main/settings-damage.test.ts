@@ -8,6 +8,8 @@ import type { OutboxEntry, QueueItem } from '../../shared/schemas/outbox'
 import { startWebexSimulator } from '../../electron/main/providers/webex/webex-simulator'
 import { drafts, secrets } from '../shared/fixtures'
 import { createTestServices } from './test-app-services'
+import type { Message } from '../../shared/i18n/message'
+import { inEnglish } from '../shared/in-english'
 
 // Trust issue A1: whatever happens to settings.json, no queued task is refused because of it.
 // Two Webex profiles point at a Webex simulator; four outdials wait in the queue (sending paused,
@@ -115,7 +117,7 @@ describe('settings damage never refuses a queued task (A1)', () => {
     mkdirSync(run.settingsFile)
     const services = await restart(run)
     await settle(services, run.tasks, ['sent'])
-    const state = value(await call<{ recovery: unknown; readOnly: string }>(services, 'settings:get'))
+    const state = inEnglish(value(await call<{ recovery: unknown; readOnly: Message }>(services, 'settings:get')))
     expect(state.recovery).toMatchObject({ restoredFrom: 'last_good' })
     expect(state.readOnly).toMatch(/could not be read/)
   })

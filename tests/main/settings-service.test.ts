@@ -9,6 +9,7 @@ import type { Clock } from '../../electron/main/core/clock'
 import { createLogger } from '../../electron/main/core/logger'
 import { openSettingsFile } from '../../electron/main/settings/settings-file'
 import { createSettingsService } from '../../electron/main/settings/settings-service'
+import { inEnglish } from '../shared/in-english'
 import type { SettingsValues } from '../../shared/schemas/settings'
 
 const fixedClock: Clock = { now: () => new Date('2026-11-23T09:30:00.000Z'), monotonicMs: () => 0 }
@@ -97,7 +98,7 @@ describe('settings service', () => {
       writeFileSync(file, content)
 
       const service = await make()
-      const state = service.get()
+      const state = inEnglish(service.get())
       expect(state.settings).toMatchObject({ theme: 'dark', defaultRegion: 'ES' })
       expect(state.recovery).toMatchObject({ restoredFrom: 'last_good' })
       expect(state.readOnly).toBeNull()
@@ -115,7 +116,7 @@ describe('settings service', () => {
     async (_n, content, reason) => {
       const { dir, make } = setup(content)
       const service = await make()
-      const state = service.get()
+      const state = inEnglish(service.get())
       expect(state.settings).toEqual(defaults)
       expect(state.recovery).toMatchObject({ restoredFrom: null })
       expect(state.readOnly).toBeNull()
@@ -130,7 +131,7 @@ describe('settings service', () => {
     const first = await make()
     await first.update({ theme: 'dark', defaultRegion: 'ES', uiLanguage: 'es' })
     writeFileSync(file, readFileSync(file, 'utf8').replace('"ES"', '"EZ"'))
-    const state = (await make()).get()
+    const state = inEnglish((await make()).get())
     // Taken from the last good copy; the others as they were.
     expect(state.settings).toMatchObject({ theme: 'dark', defaultRegion: 'ES', uiLanguage: 'es' })
     expect(state.recovery).toMatchObject({ restoredFrom: 'last_good' })
@@ -140,7 +141,7 @@ describe('settings service', () => {
 
   it('a wrong value with no last good copy falls back to its default alone', async () => {
     const { make } = setup(JSON.stringify({ version: 2, theme: 'neon', uiLanguage: 'es', profiles: [] }))
-    const state = (await make()).get()
+    const state = inEnglish((await make()).get())
     expect(state.settings).toEqual({ ...defaults, uiLanguage: 'es' })
     expect(state.recovery?.reason).toMatch(/theme/)
   })
@@ -153,9 +154,9 @@ describe('settings service', () => {
     writeFileSync(file, newer)
     const service = await make()
     expect(service.get().settings.theme).toBe('dark')
-    expect(service.get().recovery).toMatchObject({ restoredFrom: 'last_good', movedTo: null })
-    expect(service.get().readOnly).toMatch(/newer Callboard/)
-    expect(service.get().recovery?.reason).toMatch(/newer Callboard/)
+    expect(inEnglish(service.get()).recovery).toMatchObject({ restoredFrom: 'last_good', movedTo: null })
+    expect(inEnglish(service.get()).readOnly).toMatch(/newer Callboard/)
+    expect(inEnglish(service.get()).recovery?.reason).toMatch(/newer Callboard/)
     await expect(service.update({ theme: 'light' })).rejects.toMatchObject({ code: 'settings_unwritable' })
     expect(readFileSync(file, 'utf8')).toBe(newer)
     expect(readdirSync(dir).filter((f) => f.includes('corrupt'))).toEqual([])
@@ -169,8 +170,8 @@ describe('settings service', () => {
     mkdirSync(file)
     const service = await make()
     expect(service.get().settings.theme).toBe('dark')
-    expect(service.get().readOnly).toMatch(/could not be read/)
-    expect(service.get().recovery).toMatchObject({
+    expect(inEnglish(service.get()).readOnly).toMatch(/could not be read/)
+    expect(inEnglish(service.get()).recovery).toMatchObject({
       movedTo: null,
       restoredFrom: 'last_good',
       reason: expect.stringMatching(/could not be read \(EISDIR\)/),
@@ -185,7 +186,7 @@ describe('settings service', () => {
     rmSync(file)
     const service = await make()
     expect(service.get().settings.theme).toBe('dark')
-    expect(service.get().recovery).toMatchObject({
+    expect(inEnglish(service.get()).recovery).toMatchObject({
       restoredFrom: 'last_good',
       reason: expect.stringMatching(/missing/),
     })

@@ -1,3 +1,5 @@
+import type { Message } from '@shared/i18n/message'
+import { msg } from '@shared/i18n/message'
 import type { Logger } from '../core/logger'
 import { nodeJournalFs } from '../core/fs-facade'
 import type { HeldLock } from '../core/journal-lock'
@@ -14,8 +16,8 @@ export type DataFolderClaim =
   | { owner: true; lock: HeldLock }
   | {
       owner: false
-      /** Why this process must not write, in words for the agent. */
-      busy: string
+      /** Why this process must not write, as a message for the agent. */
+      busy: Message
     }
 
 export async function claimDataFolder(dir: string, now: () => Date): Promise<DataFolderClaim> {
@@ -27,14 +29,17 @@ export async function claimDataFolder(dir: string, now: () => Date): Promise<Dat
     if (isReadOnly(error)) {
       return {
         owner: false,
-        busy: `Callboard's data folder (${dir}) cannot be written (${(error as NodeJS.ErrnoException).code}): what is there is shown, and nothing can be saved, queued or sent. Check that the disk is not read-only and that you may write to the folder, then restart Callboard.`,
+        busy: msg('dataFolder.unwritable', { dir, code: String((error as NodeJS.ErrnoException).code) }),
       }
     }
     if (!(error instanceof JournalLockedError)) throw error
-    const since = error.since ? `, started ${error.since}` : ''
+    // The process id is an identifier, not a quantity: a string, so no language groups its digits.
+    const pid = String(error.pid)
     return {
       owner: false,
-      busy: `Another Callboard (process ${error.pid}${since}) is using this data folder (${dir}). This one shows what it finds there but saves nothing: close one of them, then restart the other.`,
+      busy: error.since
+        ? msg('dataFolder.otherCallboardSince', { pid, dir, since: error.since })
+        : msg('dataFolder.otherCallboard', { pid, dir }),
     }
   }
 }
@@ -49,7 +54,7 @@ export async function holdDataFolder(deps: {
   userDataDir: string
   clock: { now(): Date }
   logger: Logger
-}): Promise<{ notOwner: string | null; release(): Promise<void> }> {
+}): Promise<{ notOwner: Message | null; release(): Promise<void> }> {
   const folder = deps.dataFolder ?? (await claimDataFolder(deps.userDataDir, () => deps.clock.now()))
   const notOwner = folder.owner ? null : folder.busy
   if (notOwner) deps.logger.warn('data folder owned by another Callboard: read-only', { dir: deps.userDataDir })

@@ -1,3 +1,4 @@
+import type { Message } from '@shared/i18n/message'
 import { choicesHandlers } from '../choices/choices-handlers'
 import { createDispatch, type Dispatch } from '../ipc/dispatch'
 import { proxySignInHandlers } from '../net/proxy-sign-in-handlers'
@@ -38,7 +39,7 @@ export interface IpcServices {
   updates: UpdateKeeper
   policy: AppliedPolicy
   proxySignIns: ProxySignIns
-  notOwner: string | null
+  notOwner: Message | null
 }
 
 /**

@@ -1,4 +1,4 @@
-import { msg } from '@shared/i18n/message'
+import { msg, type Message } from '@shared/i18n/message'
 import type { Profile, ProviderSecret } from '@shared/providers/registry'
 import type { ProfileSummary } from '@shared/schemas/credentials'
 import { AppError } from '../core/app-error'
@@ -39,7 +39,7 @@ export interface ProfileDirectory {
   refuseChange(profileId: string | undefined, what: 'settings' | 'credentials'): void
   sandbox(): Sandbox | null
   /** Why the sandbox is not there (turned off, or it could not load), or null. */
-  sandboxProblem(): string | null
+  sandboxProblem(): Message | null
   /** Turn the sandbox on or off; true if that changed the list of profiles. */
   setSandbox(on: boolean): Promise<boolean>
   close(): Promise<void>
@@ -58,12 +58,12 @@ export interface ProfileDirectoryDeps {
   endpointFor?: (profile: Profile) => string | undefined
 }
 
-const TURNED_OFF = 'The sandbox is turned off.'
+const TURNED_OFF = msg('sandboxOff.turnedOff')
 
 export function createProfileDirectory(deps: ProfileDirectoryDeps): ProfileDirectory {
   const { profiles, credentials: real } = deps
   let sandbox: Sandbox | null = null
-  let problem: string | null = TURNED_OFF
+  let problem: Message | null = TURNED_OFF
   const builtIn = (id: string | undefined) => (id !== undefined && sandbox?.isSandbox(id) ? sandbox : null)
   const refuseChange = (profileId: string | undefined, what: 'settings' | 'credentials') => {
     if (builtIn(profileId))
@@ -140,8 +140,9 @@ export function createProfileDirectory(deps: ProfileDirectoryDeps): ProfileDirec
         deps.logger.info('sandbox turned on')
         return true
       } catch (error) {
-        problem = `The sandbox could not start: ${error instanceof Error ? error.message : String(error)}`
-        deps.logger.warn('sandbox failed to start', { error: problem })
+        const detail = error instanceof Error ? error.message : String(error)
+        problem = msg('sandboxOff.couldNotLoad', { detail })
+        deps.logger.warn('sandbox failed to start', { error: detail })
         return false
       }
     },

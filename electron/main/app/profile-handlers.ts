@@ -1,4 +1,4 @@
-import { msg } from '@shared/i18n/message'
+import type { Message } from '@shared/i18n/message'
 import type { ConnectionTestResult } from '@shared/schemas/connection-test'
 import type { InvokeHandlers } from '@shared/ipc/contract'
 import { AppError } from '../core/app-error'
@@ -23,7 +23,7 @@ export interface ProfileHandlerDeps {
   keychain: Pick<CredentialsService, 'health'>
   testConnection: (profileId: string) => Promise<ConnectionTestResult>
   /** Why this process may not write (another Callboard owns the data folder), or null. */
-  notOwner: string | null
+  notOwner: Message | null
   /** New credentials were stored for a profile (tasks parked on refused ones go again). */
   credentialsChanged: (profileId: string) => void
 }
@@ -32,7 +32,7 @@ export interface ProfileHandlerDeps {
 export function profileHandlers(deps: ProfileHandlerDeps): InvokeHandlers<ProfileChannel> {
   const { directory, profiles } = deps
   const writable = () => {
-    if (deps.notOwner) throw new AppError('settings_unwritable', msg('asIs', { text: deps.notOwner }))
+    if (deps.notOwner) throw new AppError('settings_unwritable', deps.notOwner)
   }
   return {
     'profiles:list': () => directory.summaries(),

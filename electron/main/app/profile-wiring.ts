@@ -1,3 +1,4 @@
+import type { Message } from '@shared/i18n/message'
 import type { Profile } from '@shared/providers/registry'
 import { join } from 'node:path'
 import type { Clock } from '../core/clock'
@@ -23,7 +24,7 @@ export interface ProfileWiringDeps {
   /** BCP 47 locale of the OS, for first-run defaults. */
   locale: string
   /** Why this process may not write the settings (another Callboard owns the folder), or null. */
-  notOwner: string | null
+  notOwner: Message | null
   events: EventHub
   /** The list of profiles changed (saved, removed). */
   onProfilesChanged: () => void

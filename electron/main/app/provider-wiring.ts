@@ -1,3 +1,4 @@
+import type { Message } from '@shared/i18n/message'
 import { join } from 'node:path'
 import { createChoicesCache } from '../choices/choices-cache'
 import { createChoicesService } from '../choices/choices-service'
@@ -21,7 +22,7 @@ export interface ProviderWiringDeps {
   /** The data folder: fetched provider lists are kept in its `choices/` folder. */
   userDataDir: string
   /** Why this process may not write (another Callboard owns the data folder), or null. */
-  notOwner: string | null
+  notOwner: Message | null
 }
 
 /**

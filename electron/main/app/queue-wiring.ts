@@ -1,3 +1,4 @@
+import type { Message } from '@shared/i18n/message'
 import type { OutboxEntry } from '@shared/schemas/outbox'
 import { msg } from '@shared/i18n/message'
 import type { Note } from '../core/note'
@@ -18,7 +19,7 @@ export interface QueueWiringDeps {
   clock: Clock
   logger: Logger
   newId: () => string
-  notOwner: string | null
+  notOwner: Message | null
   events: EventHub
   directory: ProfileDirectory
   skew: ClockSkew

@@ -1,3 +1,4 @@
+import type { Message } from '@shared/i18n/message'
 import type { SendOutcome } from '@shared/schemas/send-outcome'
 import { signInPlanFor } from '../providers/registry'
 import type { SignInService } from '../sign-in/sign-in-service'
@@ -13,7 +14,7 @@ export interface SignInWiringDeps {
   logger: Logger
   fetch: typeof fetch
   events: EventHub
-  notOwner: string | null
+  notOwner: Message | null
   /** The system browser; without one (a service test), a sign-in page cannot be opened. */
   openBrowser?: (url: string, authorizationEndpoint: string) => Promise<void>
   signedIn(profileId: string): void

@@ -1,3 +1,4 @@
+import type { Message } from '@shared/i18n/message'
 import { msg } from '@shared/i18n/message'
 import type { ChoiceKind, ChoiceList, ChoicesQuery } from '@shared/schemas/choices'
 import type { Profile, ProviderName, ProviderSecret } from '@shared/providers/registry'
@@ -29,7 +30,7 @@ export interface ChoicesServiceDeps {
   fetch: typeof fetch
   logger: Logger
   /** Why this process may not write (another Callboard owns the data folder): lists are then not kept. */
-  notOwner?: string | null
+  notOwner?: Message | null
   timeoutMs?: number
 }
 

@@ -1,14 +1,15 @@
 import type * as Electron from 'electron'
-import { msg } from '@shared/i18n/message'
+import { msg, type Message } from '@shared/i18n/message'
 import { renderMessage } from '@shared/i18n/render-message'
 import type { Note } from '../core/note'
-import { acceleratorProblem, acceleratorProblemText, checkAccelerator } from '@shared/desktop/accelerator'
+import { acceleratorProblem, checkAccelerator } from '@shared/desktop/accelerator'
 import type { Logger } from '../core/logger'
 
 export interface ShortcutState {
   accelerator: string
   registered: boolean
-  problem: string | null
+  /** Why it is not registered, for the window to word in the agent's language. */
+  problem: Message | null
 }
 
 /**
@@ -29,9 +30,9 @@ export function createDialShortcut(deps: {
       if (current) deps.globalShortcut.unregister(current)
       current = null
       if (!checked.ok) {
-        const problem = acceleratorProblemText(checked.problem)
-        deps.logger.warn('dial shortcut refused', { accelerator, problem })
-        deps.notify({ title: msg('notice.shortcutNotSet'), body: acceleratorProblem(checked.problem) })
+        const problem = acceleratorProblem(checked.problem)
+        deps.logger.warn('dial shortcut refused', { accelerator, problem: renderMessage(problem) })
+        deps.notify({ title: msg('notice.shortcutNotSet'), body: problem })
         return { accelerator, registered: false, problem }
       }
       let registered = false
@@ -42,10 +43,9 @@ export function createDialShortcut(deps: {
       }
       if (!registered) {
         const taken = msg('shortcut.taken', { accelerator: checked.accelerator })
-        const problem = renderMessage(taken)
         deps.logger.warn('dial shortcut not registered', { accelerator: checked.accelerator })
         deps.notify({ title: msg('notice.shortcutNotSet'), body: taken })
-        return { accelerator: checked.accelerator, registered: false, problem }
+        return { accelerator: checked.accelerator, registered: false, problem: taken }
       }
       current = checked.accelerator
       deps.logger.info('dial shortcut registered', { accelerator: current })

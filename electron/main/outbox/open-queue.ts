@@ -17,7 +17,7 @@ export interface QueueOptions {
   logger: Logger
   newId: () => string
   /** Why this process may only show the queue (another Callboard owns the data folder), or null. */
-  notOwner: string | null
+  notOwner: Message | null
   /** Every change, after it is on disk, with the outbox it happened in. */
   onChanged: (entry: OutboxEntry, outbox: Outbox) => void
   /** The rest of what the outbox is given (how to send, whose profile, timers in tests). */
@@ -51,7 +51,7 @@ export async function openQueue(options: QueueOptions): Promise<Queue> {
   let unavailable: Message | null = null
   /** Why the queue may only be shown here (another owner, a read-only folder), or null. */
   // Another owner's words are not keyed yet (data-folder.ts): shown as they are.
-  let readOnly: Message | null = notOwner ? msg('asIs', { text: notOwner }) : null
+  let readOnly: Message | null = notOwner
   if (!notOwner) {
     try {
       log = durable = await openOutboxLog({ dir, clock, logger: logger.child('journal') })
@@ -64,7 +64,7 @@ export async function openQueue(options: QueueOptions): Promise<Queue> {
       } else {
         unavailable =
           error instanceof JournalLockedError
-            ? msg('queueFile.otherCopy', { pid: error.pid })
+            ? msg('queueFile.otherCopy', { pid: String(error.pid) })
             : msg('queueFile.cannotOpen', { detail: error instanceof Error ? error.message : String(error) })
       }
       logger.error('outbox unavailable for writing', { error: String(error), readOnly: readOnly !== null })

@@ -1,3 +1,4 @@
+import { msg, type Message } from '@shared/i18n/message'
 import type { CredentialStatus } from '@shared/schemas/credentials'
 import type { Profile, ProviderName, ProviderSecret } from '@shared/providers/registry'
 import { providerList } from '@shared/providers/registry'
@@ -102,7 +103,7 @@ export function createSandbox(deps: { clock: Clock; logger: Logger }): Sandbox {
       ...(slot.signIn ? [[slot.signIn.profileId, slot] as const] : []),
     ]),
   )
-  let problem: string | null = null
+  let problem: Message | null = null
   let closed = false
 
   /** The slot's simulator, started on first use (once, however many ask at the same time). */
@@ -122,8 +123,9 @@ export function createSandbox(deps: { clock: Clock; logger: Logger }): Sandbox {
       },
       (error: unknown) => {
         // Its profile keeps pointing nowhere, so what is sent to it is refused on this computer.
-        problem = `The sandbox could not start its ${slot.provider} simulator: ${error instanceof Error ? error.message : String(error)}`
-        deps.logger.warn('sandbox simulator failed to start', { provider: slot.provider, error: problem })
+        const detail = error instanceof Error ? error.message : String(error)
+        problem = msg('sandboxOff.couldNotStart', { provider: slot.provider, detail })
+        deps.logger.warn('sandbox simulator failed to start', { provider: slot.provider, error: detail })
         slot.running = null
         return null
       },

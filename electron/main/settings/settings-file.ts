@@ -1,4 +1,6 @@
+import type { Message } from '@shared/i18n/message'
 import { msg } from '@shared/i18n/message'
+import { renderMessage } from '@shared/i18n/render-message'
 import { copyFile, readFile, rename } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { SetAsideProfile, SettingsDocument, SettingsRecovery } from '@shared/schemas/settings'
@@ -7,7 +9,7 @@ import { AppError } from '../core/app-error'
 import { quarantineName, writeFileAtomic } from '../core/atomic-file'
 import type { Clock } from '../core/clock'
 import type { Logger } from '../core/logger'
-import { lastGoodFrom, parseSettingsText, salvageSettings } from './settings-salvage'
+import { lastGoodFrom, listOf, parseSettingsText, salvageSettings } from './settings-salvage'
 import { storageError } from '../core/storage-errors'
 
 export interface SettingsFileDeps {
@@ -19,7 +21,7 @@ export interface SettingsFileDeps {
    * Why this process must not write the settings at all (another Callboard owns the data folder),
    * or null. The file is still read, so the agent sees their profiles and settings.
    */
-  readOnly?: string | null
+  readOnly?: Message | null
 }
 
 /**
@@ -32,7 +34,7 @@ export interface SettingsFile {
   /** Set when the file on disk could not be used as it was. */
   readonly recovery: SettingsRecovery | null
   /** Why nothing can be saved, or null. */
-  readonly readOnly: string | null
+  readonly readOnly: Message | null
   /** Profiles that could not be read, kept for the agent to repair. */
   setAside(): SetAsideProfile[]
   update(mutate: (doc: SettingsDocument) => SettingsDocument): Promise<SettingsDocument>
@@ -50,7 +52,7 @@ interface Loaded {
   doc: SettingsDocument
   recovery: SettingsRecovery | null
   /** Why nothing may be written, or null. */
-  unwritable: string | null
+  unwritable: Message | null
   /** The file's text as read (or as written by recovery), to tell our own writes from others'. */
   text: string | null
 }
@@ -97,7 +99,7 @@ export async function openSettingsFile({
   async function load(): Promise<Loaded> {
     const at = clock.now()
     const lastGood = await readLastGood()
-    const recovery = (reason: string, movedTo: string | null, restored: boolean): SettingsRecovery => ({
+    const recovery = (reason: Message, movedTo: string | null, restored: boolean): SettingsRecovery => ({
       reason,
       movedTo,
       at: at.toISOString(),
@@ -116,14 +118,14 @@ export async function openSettingsFile({
         logger.warn('settings file missing; restored from the last good copy', { file })
         return {
           doc: lastGood,
-          recovery: recovery('the settings file was missing', null, true),
+          recovery: recovery(msg('settingsFile.missing'), null, true),
           unwritable: null,
           text: restoredText,
         }
       }
-      const reason = `it could not be read (${code ?? (error as Error).message})`
-      logger.error('settings file unreadable; not writing over it', { file, reason })
-      const unwritable = `${file} could not be read (${code ?? 'error'}). Fix or remove it, then restart Callboard.`
+      const reason = msg('settingsFile.unreadable', { code: code ?? (error as Error).message })
+      logger.error('settings file unreadable; not writing over it', { file, reason: renderMessage(reason) })
+      const unwritable = msg('settingsFile.cannotWriteUnreadable', { file, code: code ?? 'error' })
       return {
         doc: lastGood ?? EMPTY,
         recovery: recovery(reason, null, lastGood !== null),
@@ -135,9 +137,8 @@ export async function openSettingsFile({
     const parsed = parseSettingsText(text)
     const salvage = parsed.ok ? salvageSettings(parsed.raw, lastGood, at) : ({ kind: 'unusable', ...parsed } as const)
     if (salvage.kind === 'newer') {
-      const reason = `it was written by a newer Callboard (settings version ${salvage.version}, this one reads up to ${SETTINGS_VERSION}); it is left as it is`
-      const unwritable =
-        'These settings belong to a newer Callboard; this one does not save over them. Use the newer Callboard.'
+      const reason = msg('settingsFile.newer', { version: salvage.version, supported: SETTINGS_VERSION })
+      const unwritable = msg('settingsFile.cannotWriteNewer')
       logger.warn('settings file from a newer version; read-only', { file, version: salvage.version })
       return {
         doc: lastGood ?? EMPTY,
@@ -160,7 +161,7 @@ export async function openSettingsFile({
         await rename(file, movedTo)
       } catch (error) {
         logger.error('settings file unusable and could not be moved aside', { file, error: String(error) })
-        const unwritable = `${file} is damaged and could not be moved aside. Fix or remove it, then restart Callboard.`
+        const unwritable = msg('settingsFile.cannotWriteDamaged', { file })
         return {
           doc: lastGood ?? EMPTY,
           recovery: recovery(salvage.reason, null, lastGood !== null),
@@ -169,7 +170,12 @@ export async function openSettingsFile({
         }
       }
       const restoredText = lastGood ? await write(lastGood).catch(() => null) : null
-      logger.warn('settings file moved aside', { file, movedTo, reason: salvage.reason, restored: lastGood !== null })
+      logger.warn('settings file moved aside', {
+        file,
+        movedTo,
+        reason: renderMessage(salvage.reason),
+        restored: lastGood !== null,
+      })
       return {
         doc: lastGood ?? EMPTY,
         recovery: recovery(salvage.reason, movedTo, lastGood !== null),
@@ -182,7 +188,7 @@ export async function openSettingsFile({
       if (!readOnly && !lastGood) await writeFileAtomic(lastGoodFile, serialize(salvage.doc)).catch(() => undefined)
       return { doc: salvage.doc, recovery: null, unwritable: null, text }
     }
-    const reason = salvage.problems.join('; ')
+    const reason = listOf(salvage.problems)
     if (readOnly) {
       return { doc: salvage.doc, recovery: recovery(reason, null, salvage.fromLastGood), unwritable: null, text }
     }

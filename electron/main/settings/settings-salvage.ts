@@ -1,5 +1,7 @@
 import type { z } from 'zod'
-import { issueInEnglish } from '@shared/i18n/render-message'
+import { isIssueText, issueMessage } from '@shared/i18n/issue-message'
+import type { Message } from '@shared/i18n/message'
+import { msg } from '@shared/i18n/message'
 import type { SetAsideProfile, SettingsDocument } from '@shared/schemas/settings'
 import { SETTINGS_VERSION, SettingsDocument as SettingsDocumentSchema, SettingsValues } from '@shared/schemas/settings'
 import { Profile } from '@shared/schemas/profiles'
@@ -17,32 +19,61 @@ export type Salvage =
   | {
       kind: 'usable'
       doc: SettingsDocument
-      /** What could not be used as it was, in words (empty for a clean file). */
-      problems: string[]
+      /** What could not be used as it was, as messages (empty for a clean file). */
+      problems: Message[]
       /** Whether any part was taken from the last good copy. */
       fromLastGood: boolean
     }
   /** Not a settings document at all (not JSON, not an object): use the last good copy whole. */
-  | { kind: 'unusable'; reason: string }
+  | { kind: 'unusable'; reason: Message }
   /** Written by a newer Callboard: never rewritten by this one. */
   | { kind: 'newer'; version: number }
 
-const issueText = (error: z.ZodError): string =>
-  error.issues
-    .slice(0, 2)
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${issueInEnglish(i.message)}` : issueInEnglish(i.message)))
-    .join('; ')
+/** Several messages as one, in order ("first; second; …"): for the recovery banner's one reason. */
+export function listOf(messages: readonly Message[]): Message {
+  const [first, ...rest] = messages
+  if (!first) return msg('asIs', { text: '' })
+  return rest.length ? msg('settingsFile.list', { first, rest: listOf(rest) }) : first
+}
+
+/**
+ * An issue as a message: a shared schema's own key, or for zod's own English (a schema that states
+ * no message) a sentence by the issue's code, in the agent's language.
+ */
+function issueSaid(issue: z.core.$ZodIssue): Message {
+  if (isIssueText(issue.message)) return issueMessage(issue.message)
+  switch (issue.code) {
+    case 'invalid_value':
+      return msg('settingsFile.zod.invalidValue')
+    case 'invalid_type':
+      return msg('settingsFile.zod.invalidType')
+    case 'unrecognized_keys':
+      return msg('settingsFile.zod.unknownKeys', { keys: issue.keys.join(', ') })
+    default:
+      return msg('settingsFile.zod.other')
+  }
+}
+
+/** A schema's first two issues, each with where it is. */
+const issuesOf = (error: z.ZodError): Message =>
+  listOf(
+    error.issues
+      .slice(0, 2)
+      .map((i) =>
+        i.path.length ? msg('settingsFile.issueAt', { path: i.path.join('.'), issue: issueSaid(i) }) : issueSaid(i),
+      ),
+  )
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Parse the file's text. Never throws. */
-export function parseSettingsText(text: string): { ok: true; raw: unknown } | { ok: false; reason: string } {
-  if (text.trim() === '') return { ok: false, reason: 'it is empty' }
+export function parseSettingsText(text: string): { ok: true; raw: unknown } | { ok: false; reason: Message } {
+  if (text.trim() === '') return { ok: false, reason: msg('settingsFile.empty') }
   try {
     return { ok: true, raw: JSON.parse(text) as unknown }
   } catch (error) {
-    return { ok: false, reason: `it is not valid JSON (${(error as Error).message})` }
+    return { ok: false, reason: msg('settingsFile.notJson', { detail: (error as Error).message }) }
   }
 }
 
@@ -53,11 +84,14 @@ export function lastGoodFrom(raw: unknown): SettingsDocument | null {
 }
 
 export function salvageSettings(raw: unknown, lastGood: SettingsDocument | null, at: Date): Salvage {
-  if (!isObject(raw)) return { kind: 'unusable', reason: 'it does not hold a settings object' }
+  if (!isObject(raw)) return { kind: 'unusable', reason: msg('settingsFile.notObject') }
   const version = raw['version']
   if (typeof version === 'number' && version > SETTINGS_VERSION) return { kind: 'newer', version }
   if (version !== 1 && version !== SETTINGS_VERSION) {
-    return { kind: 'unusable', reason: `it has no settings version this Callboard knows (${JSON.stringify(version)})` }
+    return {
+      kind: 'unusable',
+      reason: msg('settingsFile.unknownVersion', { version: String(JSON.stringify(version)) }),
+    }
   }
   // Clean: the usual case, decided at once.
   if (version === SETTINGS_VERSION) {
@@ -65,7 +99,7 @@ export function salvageSettings(raw: unknown, lastGood: SettingsDocument | null,
     if (whole.success) return { kind: 'usable', doc: whole.data, problems: [], fromLastGood: false }
   }
 
-  const problems: string[] = []
+  const problems: Message[] = []
   let fromLastGood = false
   const doc: Record<string, unknown> = { version: SETTINGS_VERSION }
 
@@ -77,7 +111,7 @@ export function salvageSettings(raw: unknown, lastGood: SettingsDocument | null,
       continue
     }
     const kept = lastGood?.[key as keyof SettingsDocument]
-    problems.push(`the setting "${key}" was not valid (${issueText(field.error)})`)
+    problems.push(msg('settingsFile.settingInvalid', { name: key, why: issuesOf(field.error) }))
     if (kept !== undefined) {
       doc[key] = kept
       fromLastGood = true
@@ -85,7 +119,7 @@ export function salvageSettings(raw: unknown, lastGood: SettingsDocument | null,
   }
   for (const key of Object.keys(raw)) {
     if (!(key in SettingsValues.shape) && !['version', 'profiles', 'setAside'].includes(key)) {
-      problems.push(`an unknown entry "${key}" was left out`)
+      problems.push(msg('settingsFile.unknownEntry', { name: key }))
     }
   }
 
@@ -95,7 +129,7 @@ export function salvageSettings(raw: unknown, lastGood: SettingsDocument | null,
   if (version === 1 || rawProfiles === undefined) {
     // Version 1 had no profiles.
   } else if (!Array.isArray(rawProfiles)) {
-    problems.push('the list of profiles was not a list')
+    problems.push(msg('settingsFile.profilesNotList'))
     if (lastGood) {
       profiles.push(...lastGood.profiles)
       fromLastGood = true
@@ -110,18 +144,20 @@ export function salvageSettings(raw: unknown, lastGood: SettingsDocument | null,
         profiles.push(parsed.data)
         continue
       }
-      const why = parsed.success ? 'another profile has the same id' : issueText(parsed.error)
+      const why = parsed.success ? msg('settingsFile.sameId') : issuesOf(parsed.error)
       const label = isObject(item) && typeof item['label'] === 'string' ? item['label'].slice(0, 200) : null
       const known = id && !seen.has(id) ? lastGood?.profiles.find((p) => p.id === id) : undefined
       if (known) {
         seen.add(known.id)
         profiles.push(known)
         fromLastGood = true
-        problems.push(`the profile "${label ?? known.label}" was damaged (${why}); its last good copy is used`)
+        problems.push(msg('settingsFile.profileFromLastGood', { label: label ?? known.label, why }))
         continue
       }
       problems.push(
-        `the profile ${label ? `"${label}"` : `#${index + 1}`} could not be read (${why}) and was set aside`,
+        label
+          ? msg('settingsFile.profileSetAside', { label, why })
+          : msg('settingsFile.profileNumberSetAside', { n: index + 1, why }),
       )
       setAside.push(setAsideEntry(item, id, label, why, at))
     }
@@ -138,7 +174,8 @@ export function salvageSettings(raw: unknown, lastGood: SettingsDocument | null,
   if (setAside.length) doc['setAside'] = setAside
 
   const checked = SettingsDocumentSchema.safeParse(doc)
-  if (!checked.success) return { kind: 'unusable', reason: `it could not be repaired (${issueText(checked.error)})` }
+  if (!checked.success)
+    return { kind: 'unusable', reason: msg('settingsFile.notRepairable', { why: issuesOf(checked.error) }) }
   return { kind: 'usable', doc: checked.data, problems, fromLastGood }
 }
 
@@ -146,7 +183,7 @@ function setAsideEntry(
   item: unknown,
   id: string | null,
   label: string | null,
-  reason: string,
+  reason: Message,
   at: Date,
 ): SetAsideProfile {
   const provider = isObject(item) ? ProviderName.safeParse(item['provider']) : null

@@ -3,6 +3,8 @@ import { routedFetch } from '../net/routed-fetch'
 import type { Clock } from '../core/clock'
 import { SignInError, startLoopbackRedirect } from './loopback-redirect'
 import { redactSecrets } from '../secrets/redact-secrets'
+import { msg, type Message } from '@shared/i18n/message'
+import { renderMessage } from '@shared/i18n/render-message'
 
 /** An identity provider's endpoints, as the profile or the provider module knows them. */
 export interface IdentityProvider {
@@ -38,33 +40,21 @@ export interface SignedIn {
   scope: string | null
 }
 
-/** Why a sign-in failed, in words for the agent, and what to do. */
+/** Why a sign-in failed, as a message for the agent, and what to do; its English for the log. */
 export class SignInRefused extends Error {
   constructor(
     readonly code: string,
-    message: string,
+    readonly said: Message,
   ) {
-    super(message)
+    super(renderMessage(said))
     this.name = 'SignInRefused'
   }
 }
 
-const EXPLAINED: Record<string, string> = {
-  access_denied:
-    'You declined the access Callboard asked for, so nothing was signed in. Sign in again and choose Accept.',
-  invalid_client:
-    'The identity provider does not know this client id (or its secret). Check the integration’s client id in the profile, or ask your administrator.',
-  unauthorized_client: 'This integration may not use this kind of sign-in. Ask your administrator to allow it.',
-  invalid_scope:
-    'The integration does not have the permissions Callboard asks for. Ask your administrator to add them.',
-  redirect_uri_mismatch:
-    'The integration does not accept Callboard’s sign-in address. Its administrator must allow http://127.0.0.1 redirects.',
-  invalid_grant: 'The sign-in expired or was already used. Sign in again.',
-  expired_token: 'The code was not used in time, so it expired. Start the sign-in again for a new code.',
-}
-
 /**
- * An identity provider's error code, in words for the agent. Its own words pass the one redaction
+ * An identity provider's refusal, by its error code: the window words the codes it knows itself
+ * (signIn.problems), and any other as a generic sentence with the code and the provider's own
+ * description as they are. Its own words pass the one redaction
  * first, with every secret of this sign-in (`hide`: the client secret, the PKCE verifier, a code):
  * a provider that echoes the request would otherwise put them in front of the agent and the log.
  */
@@ -75,9 +65,12 @@ export function explainRefusal(
 ): SignInRefused {
   const secrets = hide.filter((value): value is string => typeof value === 'string' && value.length > 0)
   const code = redactSecrets(error, secrets)
-  const known = EXPLAINED[error]
-  const detail = description ? ` (${redactSecrets(description, secrets)})` : ''
-  return new SignInRefused(code, known ?? `The identity provider refused the sign-in: ${code}${detail}.`)
+  return new SignInRefused(
+    code,
+    description
+      ? msg('signInEnded.refusedDescribed', { code, description: redactSecrets(description, secrets) })
+      : msg('signInEnded.refused', { code }),
+  )
 }
 
 /**
@@ -133,10 +126,7 @@ export async function signInWithBrowser(options: BrowserSignIn): Promise<SignedI
         throw explainRefusal(error.error, error.error_description, [options.clientSecret, verifier])
       }
       // A wrong or missing state: not this sign-in's answer (RFC 6749 §10.12).
-      throw new SignInRefused(
-        'state',
-        'The answer that came back was not for this sign-in, so it was ignored. Sign in again.',
-      )
+      throw new SignInRefused('state', msg('signInEnded.notThisSignIn'))
     }
     const response = await oauth.authorizationCodeGrantRequest(
       as,

@@ -1,4 +1,4 @@
-import { msg } from '@shared/i18n/message'
+import { msg, type Message } from '@shared/i18n/message'
 import * as oauth from 'oauth4webapi'
 import type { Profile, ProviderSecret } from '@shared/providers/registry'
 import type { DeviceCodePrompt, SignInMethod, SignInProblem, SignInStatus } from '@shared/schemas/sign-in'
@@ -46,7 +46,7 @@ export interface SignInServiceDeps {
   /** The provider's address for a profile instead of the real one (the sandbox's simulator), if any. */
   endpointFor?: (profile: Profile) => string | undefined
   /** Why this process may not write (another Callboard owns the data folder), or null. */
-  notOwner?: string | null
+  notOwner?: Message | null
 }
 
 export interface SignInService {
@@ -62,10 +62,7 @@ export interface SignInService {
 }
 
 /** What the agent is told when the renewal of a sign-in is refused. */
-const RENEWAL_REFUSED: SignInProblem = {
-  code: 'renewal_refused',
-  message: 'The identity provider no longer renews this sign-in (it expired or was revoked). Sign in again.',
-}
+const RENEWAL_REFUSED: SignInProblem = { code: 'renewal_refused', message: msg('signInEnded.renewalRefused') }
 
 interface Running {
   abort: AbortController
@@ -74,20 +71,17 @@ interface Running {
 
 /** The problem an ended sign-in leaves, as a code the window explains and main's words. */
 function problemOf(error: unknown): SignInProblem {
-  if (error instanceof SignInRefused) return { code: error.code.slice(0, 64), message: error.message.slice(0, 1000) }
-  if (error instanceof SignInError) return { code: error.reason, message: error.message }
-  if (error instanceof AppError) return { code: error.code, message: error.message.slice(0, 1000) }
-  if (error instanceof oauth.OperationProcessingError) {
+  if (error instanceof SignInRefused) return { code: error.code.slice(0, 64), message: error.said }
+  if (error instanceof SignInError)
     return {
-      code: 'invalid_response',
-      message: 'The identity provider answered in a way Callboard does not understand, so nothing was signed in.',
+      code: error.reason,
+      message: error.reason === 'listener' ? msg('signInEnded.unreachable') : msg(`signInEnded.${error.reason}`),
     }
+  if (error instanceof AppError) return { code: error.code, message: error.said }
+  if (error instanceof oauth.OperationProcessingError) {
+    return { code: 'invalid_response', message: msg('signInEnded.invalidResponse') }
   }
-  return {
-    code: 'unreachable',
-    message:
-      'The identity provider could not be reached, so nothing was signed in. Check the connection and try again.',
-  }
+  return { code: 'unreachable', message: msg('signInEnded.unreachable') }
 }
 
 /**
@@ -145,8 +139,7 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
 
   /** A provider's own flow: what it returns is stored as it is. */
   async function runCustom(profile: Profile, method: SignInMethod, plan: CustomSignInPlan, entry: Running) {
-    if (!plan.methods.includes(method))
-      throw new SignInRefused('not_offered', 'This provider does not offer that way of signing in.')
+    if (!plan.methods.includes(method)) throw new SignInRefused('not_offered', msg('signInEnded.notOffered'))
     const endpoint = deps.endpointFor?.(profile)
     const show = showTo(profile.id, entry)
     return plan.start({
@@ -190,7 +183,7 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
     }
     let signed: SignedIn
     if (method === 'device') {
-      if (!plan.device) throw new SignInRefused('no_device', 'This provider offers no sign-in with a device code.')
+      if (!plan.device) throw new SignInRefused('no_device', msg('signInEnded.noDevice'))
       signed = await signInWithDeviceCode({
         ...common,
         idp: {
@@ -209,7 +202,7 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
         openBrowser: async (url) => {
           // Only the profile's own sign-in page, through the allow-list.
           const verdict = checkSignInUrl(url.href, plan.idp.authorizationEndpoint)
-          if (!verdict.allowed) throw new SignInRefused('not_allowed', 'Callboard may not open that sign-in page.')
+          if (!verdict.allowed) throw new SignInRefused('not_allowed', msg('signInEnded.notAllowed'))
           await deps.openBrowser(verdict.url, plan.idp.authorizationEndpoint)
         },
       })
@@ -221,7 +214,7 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
   return {
     status,
     async start(profileId, method) {
-      if (deps.notOwner) throw new AppError('settings_unwritable', msg('asIs', { text: deps.notOwner }))
+      if (deps.notOwner) throw new AppError('settings_unwritable', deps.notOwner)
       const { profile, secret, found } = await resolve(profileId)
       if (!found) throw new AppError('invalid_input', msg('failure.noIdentityProvider'))
       if (running.has(profileId)) return status(profileId)
@@ -271,7 +264,7 @@ export function createSignInService(deps: SignInServiceDeps): SignInService {
       return status(profileId)
     },
     async signOut(profileId) {
-      if (deps.notOwner) throw new AppError('settings_unwritable', msg('asIs', { text: deps.notOwner }))
+      if (deps.notOwner) throw new AppError('settings_unwritable', deps.notOwner)
       const { found } = await resolve(profileId)
       running.get(profileId)?.abort.abort()
       running.delete(profileId)

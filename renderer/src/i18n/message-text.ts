@@ -1,16 +1,25 @@
 import { useI18n } from 'vue-i18n'
 import { issueMessage } from '@shared/i18n/issue-message'
+import { formatQuantity } from '@shared/i18n/format-quantity'
 import type { Message } from '@shared/i18n/message'
-import { i18nGlobal } from '.'
+import { i18nGlobal, uiLanguage } from '.'
 
 /** What renders a key: a component's `t` or the app's. */
 type Translate = (key: string, params: Record<string, string | number>) => string
 
-/** A message from main in the window's language: its inner messages first, then its own text. */
+/**
+ * A message from main in the window's language: its inner messages first, its quantities written
+ * the way the language writes numbers (render-message.ts), then its own text.
+ */
 export function messageText(t: Translate, message: Message): string {
   const params: Record<string, string | number> = {}
   for (const [name, value] of Object.entries(message.params ?? {})) {
-    params[name] = typeof value === 'object' ? messageText(t, value) : value
+    params[name] =
+      typeof value === 'object'
+        ? messageText(t, value)
+        : typeof value === 'number'
+          ? formatQuantity(value, uiLanguage())
+          : value
   }
   return t(message.key, params)
 }

@@ -61,8 +61,8 @@ export const VoiceNumberList = z
       return void ctx.addIssue({
         code: 'custom',
         message: issueText('schema.templates.numbersPerTask', {
-          max: MAX_NUMBER_LIST.toLocaleString('en-US'),
-          count: list.length.toLocaleString('en-US'),
+          max: MAX_NUMBER_LIST,
+          count: list.length,
         }),
       })
     }
@@ -101,8 +101,8 @@ export const VoiceNumberInfoList = z
       return void ctx.addIssue({
         code: 'custom',
         message: issueText('schema.templates.numbersPerTask', {
-          max: MAX_NUMBER_INFO_LIST.toLocaleString('en-US'),
-          count: list.length.toLocaleString('en-US'),
+          max: MAX_NUMBER_INFO_LIST,
+          count: list.length,
         }),
       })
     }

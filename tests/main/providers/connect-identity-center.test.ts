@@ -189,7 +189,7 @@ describe('IAM Identity Center sign-in: the SSO OIDC device authorization flow', 
       sleep: async (ms) => w.time.advance(ms),
     }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(SignInRefused)
-    expect(error).toMatchObject({ code: 'access_denied', message: expect.stringContaining('declined') })
+    expect(error).toMatchObject({ code: 'access_denied', said: { params: { code: 'access_denied' } } })
   })
 
   it('the code is not used in time: expired, and the agent is told to start again', async () => {

@@ -52,7 +52,7 @@ describe('signing in through the browser', () => {
     idp = await startIdp({ clientId: CLIENT_ID, clientSecret: 'S-integration-secret-77' })
     await expect(signIn()).rejects.toMatchObject({
       code: 'invalid_client',
-      message: expect.stringMatching(/client id/),
+      said: { key: expect.stringMatching(/^signInEnded\.refused/), params: { code: 'invalid_client' } },
     })
     const tokens = await signIn({ clientSecret: 'S-integration-secret-77' })
     expect(tokens.accessToken).toMatch(/^AT-/)
@@ -68,7 +68,9 @@ describe('signing in through the browser', () => {
     const sent = idp.tokenRequests.at(-1)!
     const exposed = [secret, sent.get('code_verifier')!, sent.get('code')!]
     // The echo did reach the message (form-encoded, as the request carried them), redacted.
-    expect(refused.message).toMatch(/^The identity provider refused the sign-in: request_refused \(refused /)
+    expect(refused.message).toMatch(
+      /^The identity provider refused the sign-in \(its code: request_refused; it said: refused /,
+    )
     expect(refused.message).toContain('[redacted]')
     for (const value of exposed) {
       expect(refused.message).not.toContain(value)
@@ -80,7 +82,8 @@ describe('signing in through the browser', () => {
     idp = await startIdp({ clientId: CLIENT_ID, consent: 'deny' })
     const refused = await signIn().catch((error: unknown) => error)
     expect(refused).toBeInstanceOf(SignInRefused)
-    expect(refused).toMatchObject({ code: 'access_denied', message: expect.stringMatching(/^You declined/) })
+    // The window words a code it knows itself (signIn.problems); main's message names the code.
+    expect(refused).toMatchObject({ code: 'access_denied', said: { params: { code: 'access_denied' } } })
     expect(idp.tokenRequests).toEqual([])
   })
 
@@ -254,7 +257,7 @@ describe('signing in with a device code', () => {
       onPrompt: (c) => (code = c),
       sleep: async () => idp!.decide(code, 'deny'),
     })
-    await expect(done).rejects.toMatchObject({ code: 'access_denied', message: expect.stringMatching(/^You declined/) })
+    await expect(done).rejects.toMatchObject({ code: 'access_denied', said: { params: { code: 'access_denied' } } })
   })
 
   it('a refusal that echoes the request: the client secret (in its Basic header too) and the device code are redacted', async () => {

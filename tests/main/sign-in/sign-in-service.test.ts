@@ -224,7 +224,7 @@ describe('signing a Webex profile in (sign-in service)', () => {
     await service.start(PROFILE_ID, 'browser')
     expect(await ended()).toMatchObject({
       state: 'signed_out',
-      problem: { code: 'access_denied', message: expect.stringMatching(/declined/) },
+      problem: { code: 'access_denied', message: { params: { code: 'access_denied' } } },
     })
     decision = 'accept'
     await service.start(PROFILE_ID, 'browser')

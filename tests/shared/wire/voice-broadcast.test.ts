@@ -141,6 +141,6 @@ describe('voice broadcast send: large lists', () => {
       Array.from({ length: 20 }, (_, i) => `numberList.${i}`),
     )
     expect(issues[20]?.path).toEqual(['numberList'])
-    expect(inEnglish(issues[20]?.message)).toMatch(/^200000 numbers are invalid/)
+    expect(inEnglish(issues[20]?.message)).toMatch(/^200,000 numbers are invalid/)
   })
 })

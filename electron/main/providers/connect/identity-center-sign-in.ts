@@ -1,3 +1,4 @@
+import { msg } from '@shared/i18n/message'
 import { CreateTokenCommand, RegisterClientCommand, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc'
 import type { ProfileOf } from '@shared/providers/registry'
 import type { ConnectSsoSecret } from '@shared/providers/connect/secret'
@@ -70,18 +71,14 @@ export async function signInWithIdentityCenter(options: IdentityCenterSignIn): P
       send,
     )
     const { clientId, clientSecret } = registration
-    if (!clientId || !clientSecret)
-      throw new SignInRefused('invalid_client', 'IAM Identity Center did not register Callboard. Try again.')
+    if (!clientId || !clientSecret) throw new SignInRefused('invalid_client', msg('signInEnded.identityCenterNoClient'))
     hide = [clientSecret]
     const device = await client.send(
       new StartDeviceAuthorizationCommand({ clientId, clientSecret, startUrl: profile.ssoStartUrl }),
       send,
     )
     if (!device.deviceCode || !device.userCode || !device.verificationUri) {
-      throw new SignInRefused(
-        'invalid_request',
-        'IAM Identity Center gave no sign-in code. Check the access portal URL.',
-      )
+      throw new SignInRefused('invalid_request', msg('signInEnded.identityCenterNoCode'))
     }
     hide.push(device.deviceCode)
     const expiresAtMs = clock.now().getTime() + (device.expiresIn ?? 600) * 1000
@@ -107,8 +104,7 @@ export async function signInWithIdentityCenter(options: IdentityCenterSignIn): P
           }),
           send,
         )
-        if (!answer.accessToken)
-          throw new SignInRefused('invalid_grant', 'IAM Identity Center gave no token. Sign in again.')
+        if (!answer.accessToken) throw new SignInRefused('invalid_grant', msg('signInEnded.identityCenterNoToken'))
         const signedAt = clock.now().getTime()
         return {
           provider: 'connect',
