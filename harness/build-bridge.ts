@@ -3,8 +3,21 @@ import { build } from 'vite'
 
 const root = resolve(import.meta.dirname, '..')
 
-/** Bundles harness/browser/bridge.ts into one classic script, in memory. */
-export async function buildBrowserBridge(): Promise<string> {
+let built: Promise<string> | undefined
+
+/**
+ * Bundles harness/browser/bridge.ts into one classic script, in memory, once per process: tests
+ * start many harnesses, and the source does not change under a running process.
+ */
+export function buildBrowserBridge(): Promise<string> {
+  built ??= bundleBridge().catch((error: unknown) => {
+    built = undefined
+    throw error
+  })
+  return built
+}
+
+async function bundleBridge(): Promise<string> {
   const result = await build({
     configFile: false,
     logLevel: 'silent',
