@@ -95,7 +95,7 @@ describe.skipIf(!chromiumAvailable())('quick-task forms in Chromium', () => {
       const text = await form.innerText()
       expect(text).toMatch(/too short|wrong number of digits|No such number/)
       expect(text).toMatch(/1160 \/ 1024 bytes/)
-      expect(text).toMatch(/At most 1024 bytes \(UTF-8\) per value/)
+      expect(text).toMatch(/At most 1,024 bytes \(UTF-8\) per value/)
       // Focus went to the first field that needs attention.
       expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true')
       await screenshotOf(page.getByTestId('tasks'), 'tasks-outdial-invalid-light-en')

@@ -295,7 +295,7 @@ describe('follow-up form: Amazon Connect', () => {
     await s.type(s.form.get('.reference-row').findAll('input').at(-1)!, 'é'.repeat(2048))
     expect(s.form.text()).toContain('4098 / 4096 bytes')
     expect(s.form.text()).toContain(
-      'References take at most 4096 bytes (UTF-8, names and values together); these take 4098.',
+      'References take at most 4,096 bytes (UTF-8, names and values together); these take 4,098.',
     )
     await s.submit()
     expect(s.sent()).toHaveLength(0)
@@ -321,12 +321,12 @@ describe('follow-up form: Amazon Connect', () => {
     await s.type(s.field('Task name'), 'Long')
     await s.type(s.field('Description'), '€'.repeat(4097))
     expect(s.form.text()).toContain('4097 / 4096 characters')
-    expect(s.form.text()).toContain('At most 4096 characters.')
+    expect(s.form.text()).toContain('At most 4,096 characters.')
     await s.submit()
     expect(s.sent()).toHaveLength(0)
     await s.type(s.field('Description'), '€'.repeat(4096))
     expect(s.form.text()).toContain('4096 / 4096 characters')
-    expect(s.form.text()).not.toContain('At most 4096 characters.')
+    expect(s.form.text()).not.toContain('At most 4,096 characters.')
     await s.submit()
     expect(s.sent()).toHaveLength(1)
   })

@@ -129,12 +129,12 @@ describe('outdial form', () => {
     await type(phone(), '+44 20 7946 0958')
     await addRow(0, 'note', 'é'.repeat(512))
     expect(form.text()).toContain('1024 / 1024 bytes')
-    expect(form.text()).not.toContain('At most 1024 bytes')
+    expect(form.text()).not.toContain('At most 1,024 bytes')
 
     const value = form.findAll('.key-value')[0]!.findAll('.row input')[1]!
     await type(value, 'é'.repeat(513))
     expect(form.text()).toContain('1026 / 1024 bytes')
-    expect(form.text()).toContain('At most 1024 bytes (UTF-8) per value.')
+    expect(form.text()).toContain('At most 1,024 bytes (UTF-8) per value.')
     await submit()
     expect(calls.filter((c) => c.channel === 'tasks:submit')).toHaveLength(0)
   })
@@ -160,7 +160,7 @@ describe('outdial form', () => {
     // One more "€": 1101 bytes.
     await type(header.findAll('.row input')[1]!, '€'.repeat(365))
     expect(header.text()).toContain('1101 / 1100 bytes')
-    expect(header.text()).toContain('SIP headers take at most 1100 bytes')
+    expect(header.text()).toContain('SIP headers take at most 1,100 bytes')
     await submit()
     expect(calls.filter((c) => c.channel === 'tasks:submit')).toHaveLength(0)
   })

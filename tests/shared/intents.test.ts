@@ -154,7 +154,7 @@ describe('callback (Webex)', () => {
     const intent = { ...webexCallback, when: { kind: 'now' }, entryPointId: 'EP-outbound-1', reason: 'é'.repeat(513) }
     const refused = refusal(map(intent, profile('webex')))
     expect(refused.path).toEqual(['reason'])
-    expect(refused.message).toMatch(/1024 bytes/)
+    expect(refused.message).toMatch(/1,024 bytes/)
   })
 
   it('refuses "now" without an entry point', () => {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Queue } from '../outbox/open-queue'
-import { requireOutbox } from '../outbox/queue-handlers'
-import { createRepeatGuard } from '../outbox/repeat-guard'
+import { repeatGuardOver } from '../outbox/queue-handlers'
 import { attemptOf } from '../providers/task-sender'
 import type { AppServices, AppServicesDeps } from './app-services-api'
 import { holdDataFolder } from './data-folder'
@@ -86,17 +85,14 @@ export async function createAppServices(deps: AppServicesDeps): Promise<AppServi
   const updates = wireUpdates({ updates: deps.updates, queue: opened, clock, logger, events })
 
   // Every way in (the windows' forms, the dial desk) asks before queueing the same task twice.
-  const repeats = createRepeatGuard({ clock })
+  const repeats = repeatGuardOver(opened, clock)
   const desktop = wireDesktop({
     ...deps,
     newId,
     events,
     settings: () => settings.get().settings,
     profiles: directory.all,
-    submit: (intent, confirmedRepeat) =>
-      repeats.submit({ intent, window: 'confirmDial', confirmedRepeat }, async (task) =>
-        requireOutbox(opened).item(await requireOutbox(opened).submit(task)),
-      ),
+    submit: (intent, confirmedRepeat) => repeats.submit({ intent, window: 'confirmDial', confirmedRepeat }),
   })
 
   // The window's calls, each domain's handlers beside its service.

@@ -212,6 +212,34 @@ export function createOutbox(deps: OutboxDeps) {
     return total
   }
 
+  /**
+   * Everything that refuses a task before it is queued (the read-only folder, a stopped queue, the
+   * profile, the provider's rules on its clock, the deadline), throwing the refusal. `submit` runs it
+   * first; `check` runs it alone, so a task that would be refused is refused, not asked about as a
+   * repeat (repeat-guard.ts).
+   */
+  async function admit(intent: TaskIntent) {
+    if (deps.readOnly) throw new AppError('read_only', deps.readOnly)
+    // Space may be back: try at once rather than wait for the next retry.
+    if (stopped && !(await tryToWriteAgain())) throw storageError(stopped.cause)
+    const profile = deps.findProfile(intent.profileId)
+    if (!profile) throw new AppError('not_found', msg('failure.profileGone'))
+    const createdAt = clock.now()
+    // The provider's rules ("in the future", "30 minutes ahead") are judged on its clock.
+    const providerNow = new Date(createdAt.getTime() + (deps.skew?.offsetMs(profile.id) ?? 0))
+    const wire = toWireRequest(intent, profile, providerNow)
+    if ('error' in wire) {
+      throw new AppError('invalid_input', issueMessage(wire.error.message), [
+        { path: ['intent', ...wire.error.path], message: wire.error.message },
+      ])
+    }
+    const deadline = deadlineFor(intent, createdAt, deps.deadlines)
+    if (deadline.notAfter.getTime() <= createdAt.getTime()) {
+      throw new AppError('invalid_input', msg('failure.tooLate', { reason: deadline.reason }))
+    }
+    return { profile, createdAt, deadline }
+  }
+
   /** Durable first, then in memory, then told. */
   async function record(event: OutboxEvent): Promise<OutboxEntry> {
     if (deps.readOnly) throw new AppError('read_only', deps.readOnly)
@@ -420,26 +448,14 @@ export function createOutbox(deps: OutboxDeps) {
       return { entries: entries.size, recovered: recovery.length, problems, skipped }
     },
 
+    /** Throws what `submit` would refuse the task with, and queues nothing. */
+    async check(intent: TaskIntent): Promise<void> {
+      await admit(intent)
+    },
+
     /** Queue a task: refused here, with the field, when it cannot be sent as it is. */
     async submit(intent: TaskIntent): Promise<OutboxEntry> {
-      if (deps.readOnly) throw new AppError('read_only', deps.readOnly)
-      // Space may be back: try at once rather than wait for the next retry.
-      if (stopped && !(await tryToWriteAgain())) throw storageError(stopped.cause)
-      const profile = deps.findProfile(intent.profileId)
-      if (!profile) throw new AppError('not_found', msg('failure.profileGone'))
-      const createdAt = clock.now()
-      // The provider's rules ("in the future", "30 minutes ahead") are judged on its clock.
-      const providerNow = new Date(createdAt.getTime() + (deps.skew?.offsetMs(profile.id) ?? 0))
-      const wire = toWireRequest(intent, profile, providerNow)
-      if ('error' in wire) {
-        throw new AppError('invalid_input', issueMessage(wire.error.message), [
-          { path: ['intent', ...wire.error.path], message: wire.error.message },
-        ])
-      }
-      const deadline = deadlineFor(intent, createdAt, deps.deadlines)
-      if (deadline.notAfter.getTime() <= createdAt.getTime()) {
-        throw new AppError('invalid_input', msg('failure.tooLate', { reason: deadline.reason }))
-      }
+      const { profile, createdAt, deadline } = await admit(intent)
       const id = deps.newId()
       const entry: OutboxEntry = {
         id,

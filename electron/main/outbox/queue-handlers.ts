@@ -2,10 +2,11 @@ import type { InvokeHandlers } from '@shared/ipc/contract'
 import type { QueuePage, QueueQuery } from '@shared/schemas/list-pages'
 import { msg } from '@shared/i18n/message'
 import { AppError } from '../core/app-error'
+import type { Clock } from '../core/clock'
 import type { Queue } from './open-queue'
 import type { Outbox } from './outbox'
 import { historyPage, queuePage } from './list-pages'
-import type { RepeatGuard } from './repeat-guard'
+import { createRepeatGuard, type RepeatGuard } from './repeat-guard'
 
 type QueueChannel =
   'tasks:submit' | 'queue:list' | 'queue:retry' | 'queue:cancel' | 'queue:resolve' | 'queue:dismiss' | 'history:list'
@@ -41,14 +42,22 @@ export interface QueueHandlerDeps {
   labelOf: (profileId: string) => string
 }
 
+/** The queue's way in for every window and the dial desk: asks before queueing the same task twice. */
+export function repeatGuardOver(queue: Queue, clock: Clock): RepeatGuard {
+  const outbox = () => requireOutbox(queue)
+  return createRepeatGuard({
+    clock,
+    submit: async (task) => outbox().item(await outbox().submit(task)),
+    check: (task) => outbox().check(task),
+  })
+}
+
 /** Tasks, the queue and the history, as the contract offers them. */
 export function queueHandlers({ queue, repeats, labelOf }: QueueHandlerDeps): InvokeHandlers<QueueChannel> {
   const outbox = () => requireOutbox(queue)
   return {
     'tasks:submit': ({ intent, window, confirmedRepeat }) =>
-      repeats.submit({ intent, window: window ?? 'main', confirmedRepeat: confirmedRepeat === true }, async (task) =>
-        outbox().item(await outbox().submit(task)),
-      ),
+      repeats.submit({ intent, window: window ?? 'main', confirmedRepeat: confirmedRepeat === true }),
     'queue:list': (query) => queueSnapshot(queue, query),
     'queue:retry': async ({ taskId }) => outbox().item(await outbox().retry(taskId)),
     'queue:cancel': async ({ taskId }) => outbox().item(await outbox().cancel(taskId)),

@@ -8,6 +8,10 @@ import type { Clock } from '../core/clock'
 export interface RepeatGuardDeps {
   /** Its monotonic time measures "how long ago" (a wall-clock change moves nothing). */
   clock: Clock
+  /** Queues the task (the outbox). */
+  submit: (intent: TaskIntent) => Promise<QueueItem>
+  /** Throws what `submit` would refuse the task with, queueing nothing. */
+  check: (intent: TaskIntent) => Promise<void>
   windowMs?: number
 }
 
@@ -29,7 +33,7 @@ interface Recent {
  * key made at start and never kept, so what it holds cannot be turned back into a number; entries
  * older than the window are dropped as new ones come. One Map lookup per task.
  */
-export function createRepeatGuard({ clock, windowMs = REPEAT_WINDOW_MS }: RepeatGuardDeps) {
+export function createRepeatGuard({ clock, submit, check, windowMs = REPEAT_WINDOW_MS }: RepeatGuardDeps) {
   const key = randomBytes(32)
   /** In the order last queued (an entry queued again moves to the end), so the oldest come first. */
   const recent = new Map<string, Recent>()
@@ -46,16 +50,22 @@ export function createRepeatGuard({ clock, windowMs = REPEAT_WINDOW_MS }: Repeat
   return {
     /**
      * Queues the task through `submit` unless an identical one was queued within the window and the
-     * agent has not confirmed: then answers how long ago and from where, and queues nothing. The
+     * agent has not confirmed: then, if `check` does not refuse it, answers how long ago and from
+     * where, and queues nothing. The
      * task counts as queued from the moment it is let through, so two presses of Enter that race
      * are asked about too; a refused submit leaves what was there before.
      */
-    async submit(request: QueueRequest, submit: (intent: TaskIntent) => Promise<QueueItem>): Promise<SubmitAnswer> {
+    async submit(request: QueueRequest): Promise<SubmitAnswer> {
       const now = clock.monotonicMs()
       forgetOlderThan(now)
       const print = fingerprint(request.intent)
       const before = recent.get(print)
-      if (before && now - before.at < windowMs && !request.confirmedRepeat) return asked(request.intent, before, now)
+      if (before && now - before.at < windowMs && !request.confirmedRepeat) {
+        // A task the queue would refuse is refused with its reason, not asked about: "queue it
+        // again?" then a refusal would cost the agent a question for nothing.
+        await check(request.intent)
+        return asked(request.intent, before, clock.monotonicMs())
+      }
       recent.delete(print)
       const mine: Recent = { at: now, window: request.window }
       recent.set(print, mine)

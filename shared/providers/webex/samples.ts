@@ -1,6 +1,19 @@
 import type { SampleTask } from '../provider-module'
 import { HOUR, isoAt, SAMPLE_CUSTOMER } from '../sample-kit'
 import type { WebexProfile } from './profile'
+import { wallClockParts, WEBEX_SCHEDULED_CALLBACK_LIMITS } from './wire'
+
+/**
+ * Two hours from now, unless its shortest window would then run past midnight in the customer's zone
+ * (Webex refuses a window across midnight, so the sample failed between 21:30 and 22:00 there): then
+ * three hours from now, which starts after that midnight.
+ */
+function laterToday(now: Date, timeZone: string): number {
+  const window = WEBEX_SCHEDULED_CALLBACK_LIMITS.minDurationMinutes * 60_000
+  const fits = (start: number) => wallClockParts(start, timeZone).date === wallClockParts(start + window, timeZone).date
+  const candidates = [2, 3].map((hours) => now.getTime() + hours * HOUR)
+  return candidates.find(fits) ?? candidates[0]!
+}
 
 export function webexSamples(profile: WebexProfile, now: Date, timeZone: string): SampleTask[] {
   const outbound = profile.entryPoints.find((e) => e.direction === 'outbound') ?? profile.entryPoints[0]
@@ -36,7 +49,7 @@ export function webexSamples(profile: WebexProfile, now: Date, timeZone: string)
         ...base,
         kind: 'callback',
         provider: 'webex',
-        when: { kind: 'at', at: isoAt(now.getTime() + 2 * HOUR), timeZone },
+        when: { kind: 'at', at: isoAt(laterToday(now, timeZone)), timeZone },
         ...SAMPLE_CUSTOMER,
         reason: 'Prefers the afternoon',
       },

@@ -38,15 +38,21 @@ function fakeClock(startMs = 1_000_000) {
   return { clock, advance: (by: number) => void (ms += by) }
 }
 
-function setup() {
+const accepts = async () => {}
+
+function setup(check: (intent: TaskIntent) => Promise<void> = accepts) {
   const time = fakeClock()
-  const guard = createRepeatGuard({ clock: time.clock })
   const queued: TaskIntent[] = []
-  const submit = (intent: TaskIntent, window: TaskWindow = 'main', confirmedRepeat = false) =>
-    guard.submit({ intent, window, confirmedRepeat }, async (task) => {
+  const guard = createRepeatGuard({
+    clock: time.clock,
+    submit: async (task) => {
       queued.push(task)
       return { id: `task-${queued.length}` } as QueueItem
-    })
+    },
+    check,
+  })
+  const submit = (intent: TaskIntent, window: TaskWindow = 'main', confirmedRepeat = false) =>
+    guard.submit({ intent, window, confirmedRepeat })
   return { ...time, guard, queued, submit }
 }
 
@@ -100,15 +106,20 @@ describe('the repeat guard', () => {
 
   it('asks about the second of two presses that race (the first not answered yet)', async () => {
     const time = fakeClock()
-    const guard = createRepeatGuard({ clock: time.clock })
     let finish: (item: QueueItem) => void = () => {}
-    const first = guard.submit(
-      { intent: outdial('+14155550100'), window: 'main', confirmedRepeat: false },
-      () => new Promise<QueueItem>((resolve) => (finish = resolve)),
-    )
-    const second = await guard.submit({ intent: outdial('+14155550100'), window: 'main', confirmedRepeat: false }, () =>
-      Promise.reject(new Error('must not be queued')),
-    )
+    let calls = 0
+    const guard = createRepeatGuard({
+      clock: time.clock,
+      submit: () => {
+        calls += 1
+        return calls === 1
+          ? new Promise<QueueItem>((resolve) => (finish = resolve))
+          : Promise.reject(new Error('must not be queued'))
+      },
+      check: accepts,
+    })
+    const first = guard.submit({ intent: outdial('+14155550100'), window: 'main', confirmedRepeat: false })
+    const second = await guard.submit({ intent: outdial('+14155550100'), window: 'main', confirmedRepeat: false })
     expect(second).toEqual({ repeat: { agoMs: 0, kind: 'outdial', window: 'main' } })
     finish({ id: 'task-1' } as QueueItem)
     expect(await first).toEqual({ id: 'task-1' })
@@ -116,10 +127,33 @@ describe('the repeat guard', () => {
 
   it('a refused task is not remembered: the corrected one is not asked about', async () => {
     const { clock } = fakeClock()
-    const guard = createRepeatGuard({ clock })
+    let full = true
+    const guard = createRepeatGuard({
+      clock,
+      submit: async () => {
+        if (full) throw new Error('disk full')
+        return { id: 'task-1' } as QueueItem
+      },
+      check: accepts,
+    })
     const request = { intent: outdial('+14155550100'), window: 'main' as const, confirmedRepeat: false }
-    await expect(guard.submit(request, () => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full')
-    expect(await guard.submit(request, async () => ({ id: 'task-1' }) as QueueItem)).toEqual({ id: 'task-1' })
+    await expect(guard.submit(request)).rejects.toThrow('disk full')
+    full = false
+    expect(await guard.submit(request)).toEqual({ id: 'task-1' })
+  })
+
+  it('a repeat the queue would refuse is refused with its reason, not asked about', async () => {
+    let refuse = false
+    const { submit, advance, queued } = setup(async () => {
+      if (refuse) throw new Error('too soon on the provider’s clock')
+    })
+    await submit(callback())
+    advance(4000)
+    refuse = true
+    await expect(submit(callback())).rejects.toThrow('too soon')
+    refuse = false
+    expect(await submit(callback())).toEqual({ repeat: { agoMs: 4000, kind: 'callback', window: 'main' } })
+    expect(queued).toHaveLength(1)
   })
 
   it('identifies follow-ups by customer and subject', () => {

@@ -143,8 +143,8 @@ describe.skipIf(!smallDiskAvailable())('a full or read-only disk (A4)', () => {
     expect(snapshot.ok && inEnglish(snapshot.value.stopped)).toMatch(/cannot be written \(EROFS\)/)
     const history = await call<HistoryPage>(services, 'history:list', {})
     expect(history.ok && history.value.items).toHaveLength(2)
-    const state = await call<{ readOnly: string | null }>(services, 'settings:get')
-    expect(state.ok && state.value.readOnly).toMatch(/cannot be written \(EROFS\)/)
+    const state = await call<{ readOnly: Message | null }>(services, 'settings:get')
+    expect(state.ok && state.value.readOnly && inEnglish(state.value.readOnly)).toMatch(/cannot be written \(EROFS\)/)
     const profiles = await call<ProfileSummary[]>(services, 'profiles:list')
     expect(profiles.ok && profiles.value.map((p) => p.profile.label)).toEqual(['Webex US'])
     expect(inEnglish(await call(services, 'tasks:submit', outdial(saved.value.profile.id, 3)))).toMatchObject({
