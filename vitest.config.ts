@@ -21,41 +21,21 @@ if (!haveReference) {
   console.warn(`vitest: ${referenceSpecs} not found; skipping the official-model suites ${oracleSuites.join(', ')}`)
 }
 
-const excluded = ['**/node_modules/**', ...(haveReference ? [] : oracleSuites)]
-
 export default defineConfig({
   // Component tests (tests/renderer, in happy-dom) mount the real .vue files.
   plugins: [vue()],
   resolve: { alias: { '@shared': resolve(root, 'shared') } },
   test: {
     environment: 'node',
+    exclude: ['**/node_modules/**', ...(haveReference ? [] : oracleSuites)],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Browser tests read the page with expect.poll: a page settles a few IPC round trips after the
     // key press that moved it, and a loaded CI machine takes longer than vitest's 1 s default.
     expect: { poll: { timeout: 10_000 } },
-    // Two cores: two test files at a time.
+    // Browser tests each start Chromium; two cores are enough for two at a time.
     maxWorkers: 2,
+    include: ['tests/**/*.test.ts'],
     setupFiles: ['tests/setup/fast-check.ts', 'tests/setup/no-home-writes.ts'],
-    projects: [
-      {
-        extends: true,
-        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...excluded, 'tests/e2e/**'] },
-      },
-      {
-        // The browser tests each drive the real main-process services (the AWS SDK and all) in a
-        // harness of their own, and share one Chromium (tests/e2e/helpers/shared-chromium-setup.ts).
-        // Loading those modules took a worker several seconds per file; a worker now keeps them
-        // between files. Nothing there is process-wide but what each harness sets up again as it
-        // starts (the proxy decision) and the redaction's list of secrets, which only grows.
-        extends: true,
-        test: {
-          name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
-          isolate: false,
-          globalSetup: ['tests/e2e/helpers/shared-chromium-setup.ts'],
-        },
-      },
-    ],
   },
 })

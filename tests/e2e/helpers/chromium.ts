@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import type { Browser, BrowserServer, ConsoleMessage, Locator, Page } from 'playwright-core'
+import type { Browser, ConsoleMessage, Locator, Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
@@ -28,40 +28,13 @@ export function chromiumAvailable(): boolean {
   return present
 }
 
-const LAUNCH = {
-  executablePath: CHROMIUM_PATH,
-  headless: true,
-  // Playwright gives each launch a fresh, empty profile of its own.
-  args: FLAGS,
-}
-
-/**
- * Where the test run's shared Chromium listens (set by shared-chromium-setup.ts); `off` there
- * before the run makes every file start its own, as before.
- */
-export const SHARED_CHROMIUM_ENV = 'CALLBOARD_SHARED_CHROMIUM'
-
-/**
- * A Chromium for one test file (or one test). Under vitest it is a connection to the run's shared
- * browser: its `close()` closes the contexts and pages opened through it and leaves the browser
- * to the other files. Elsewhere (the bench scripts), or if the shared one cannot be reached, a
- * browser of its own.
- */
 export async function launchChromium(): Promise<Browser> {
-  const endpoint = process.env[SHARED_CHROMIUM_ENV]
-  if (endpoint && endpoint !== 'off') {
-    try {
-      return await chromium.connect(endpoint, { timeout: 30_000 })
-    } catch (error) {
-      console.warn(`shared Chromium unreachable (${String(error)}); starting one for this file`)
-    }
-  }
-  return chromium.launch(LAUNCH)
-}
-
-/** A Chromium that test files connect to (`chromium.connect(server.wsEndpoint())`). */
-export function launchChromiumServer(): Promise<BrowserServer> {
-  return chromium.launchServer(LAUNCH)
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    // Playwright gives each launch a fresh, empty profile of its own.
+    args: FLAGS,
+  })
 }
 
 export const ARTIFACTS_DIR = resolve(import.meta.dirname, '../../../test-artifacts')
