@@ -81,9 +81,16 @@ describe.skipIf(!chromiumAvailable())('the dial confirm window in Chromium', () 
         body: JSON.stringify({ clipboard: 'nothing here', selection: '+34 612 345 678 or +34 910 123 456' }),
       })
       await openConfirm(page, harness.url)
+      // Keys pressed before the list is drawn would be lost (a loaded CI machine dialled the first
+      // number): wait for both numbers, and for each move to land, before the next key.
+      await expect.poll(() => window.getByTestId('candidate').count()).toBe(2)
+      const chosen = () => window.locator('[role="option"][aria-selected="true"]').innerText()
+      await expect.poll(chosen).toMatch(/\+34 612 34 56 78/)
       await page.keyboard.press('ArrowDown')
+      await expect.poll(chosen).toMatch(/\+34 910 12 34 56/)
       await page.keyboard.press('ArrowDown')
       await page.keyboard.press('ArrowUp')
+      await expect.poll(chosen).toMatch(/\+34 910 12 34 56/)
       await screenshotOf(window, 'confirm-dial-many-light-en')
       await page.keyboard.press('Enter')
       await expect
