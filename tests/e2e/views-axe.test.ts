@@ -26,7 +26,9 @@ interface Screen {
   name: string
   hash: string
   size: { width: number; height: number }
-  /** Resolves once the screen shows what it is checked for. */
+  /** What an agent does once to bring the screen up (opening an editor, typing a line). */
+  open?(page: Page): Promise<unknown>
+  /** Resolves once the screen shows what it is checked for; asked again after each change of look. */
   ready(page: Page): Promise<unknown>
 }
 
@@ -83,12 +85,12 @@ const SCREENS: Screen[] = [
     name: 'new-quick-entry',
     hash: '#/new/outdial',
     size: MAIN,
-    ready: async (p) => {
+    open: async (p) => {
       await p.getByTestId('outdial-form').waitFor()
       await p.keyboard.press('Control+k')
       await p.keyboard.type('callback Ana Ruiz +44 20 7946 0958 tomorrow 3pm London re: refund')
-      await p.getByTestId('quick-ready').waitFor()
     },
+    ready: (p) => p.getByTestId('quick-ready').waitFor(),
   },
   {
     name: 'queue',
@@ -110,10 +112,8 @@ const SCREENS: Screen[] = [
     name: 'profile-editor',
     hash: '#/profiles',
     size: MAIN,
-    ready: async (p) => {
-      await p.locator('#add-webex').click()
-      await p.getByTestId('profile-editor').waitFor()
-    },
+    open: (p) => p.locator('#add-webex').click(),
+    ready: (p) => p.getByTestId('profile-editor').waitFor(),
   },
   { name: 'settings', hash: '#/settings', size: MAIN, ready: (p) => p.getByTestId('settings-form').waitFor() },
   {
@@ -189,6 +189,11 @@ async function seed(harness: TestHarness): Promise<void> {
   await until(async () => (await states()).includes('queued'))
 }
 
+async function setLook(harness: TestHarness, ...[theme, language]: (typeof COMBOS)[number]): Promise<void> {
+  const settings = await harness.call('settings:update', { theme, uiLanguage: language })
+  expect(settings.status).toBe(200)
+}
+
 describe.skipIf(!chromiumAvailable())('accessibility of every view and both small windows (axe-core)', () => {
   let browser: Browser
   let harness: TestHarness
@@ -207,17 +212,22 @@ describe.skipIf(!chromiumAvailable())('accessibility of every view and both smal
     await browser?.close()
   })
 
-  for (const [theme, language] of COMBOS) {
-    it(`${theme}, ${language}: no serious or critical violation on any screen`, async () => {
-      const settings = await harness.call('settings:update', { theme, uiLanguage: language })
-      expect(settings.status).toBe(200)
+  // One page per screen, checked in the four combinations in turn: the settings change reaches the
+  // open window as it would an agent's (live, no reload), and loading each screen once instead of
+  // four times takes a third of this file's time off CI.
+  for (const screen of SCREENS) {
+    it(`${screen.name}: no serious or critical violation in light/dark × en/es`, async () => {
+      await setLook(harness, 'light', 'en')
       const context = await browser.newContext({ reducedMotion: 'reduce' })
       try {
-        for (const screen of SCREENS) {
-          const page = await context.newPage()
-          await page.setViewportSize(screen.size)
-          const problems = watchPageProblems(page)
-          await page.goto(`${harness.url}${screen.hash}`)
+        const page = await context.newPage()
+        await page.setViewportSize(screen.size)
+        const problems = watchPageProblems(page)
+        await page.goto(`${harness.url}${screen.hash}`)
+        await screen.open?.(page)
+        expect(page.frames()).toHaveLength(1)
+        for (const [theme, language] of COMBOS) {
+          await setLook(harness, theme, language)
           await expect
             .poll(() => page.evaluate(() => [document.documentElement.dataset['theme'], document.documentElement.lang]))
             .toEqual([theme, language])
@@ -228,6 +238,9 @@ describe.skipIf(!chromiumAvailable())('accessibility of every view and both smal
           const results = await new AxeBuilder({ page })
             .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
             .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+            // axe.run in the page itself: the default opens a second blank page per check to merge
+            // frames' results, and the app's windows have no frames (the test below makes sure).
+            .setLegacyMode()
             .analyze()
           for (const v of results.violations) {
             findings.push({
@@ -241,19 +254,20 @@ describe.skipIf(!chromiumAvailable())('accessibility of every view and both smal
               targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
             })
           }
-          expect(problems, screen.name).toEqual([])
-          await page.close()
         }
+        expect(problems).toEqual([])
       } finally {
         await context.close()
       }
-      const mine = findings.filter((f) => f.theme === theme && f.language === language)
+      const mine = findings.filter((f) => f.screen === screen.name)
       const severe = mine.filter((f) => f.impact === 'serious' || f.impact === 'critical')
       console.log(
-        `axe ${theme} ${language}: ${severe.reduce((n, f) => n + f.nodes, 0)} serious/critical nodes, ` +
-          `${mine.length - severe.length} other findings over ${SCREENS.length} screens`,
+        `axe ${screen.name}: ${severe.reduce((n, f) => n + f.nodes, 0)} serious/critical nodes, ` +
+          `${mine.length - severe.length} other findings in ${COMBOS.length} combinations`,
       )
-      expect(severe.map((f) => `${f.screen}: ${f.rule} (${f.impact}) ×${f.nodes} ${f.targets.join(', ')}`)).toEqual([])
-    }, 300_000)
+      expect(
+        severe.map((f) => `${f.theme} ${f.language}: ${f.rule} (${f.impact}) ×${f.nodes} ${f.targets.join(', ')}`),
+      ).toEqual([])
+    }, 120_000)
   }
 })
