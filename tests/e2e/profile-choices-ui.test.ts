@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs'
-import AxeBuilder from '@axe-core/playwright'
 import { join } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startWebexSimulator } from '../../electron/main/providers/webex/webex-simulator'
 import { memorySecretStore } from '../main/memory-secret-store'
 import { drafts, secrets } from '../shared/fixtures'
+import { axeOf } from './helpers/axe'
 import { ARTIFACTS_DIR, chromiumAvailable, launchChromium, watchPageProblems } from './helpers/chromium'
 import type { TestHarness } from './helpers/harness'
 import { startTestHarness } from './helpers/harness'
@@ -20,10 +20,7 @@ const cleanups: (() => Promise<unknown>)[] = []
 
 /** axe-core's serious and critical findings on the editor, with a list open. */
 async function severeFindings(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .include('[data-testid="profile-editor"]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze()
+  const results = await axeOf(page, '[data-testid="profile-editor"]').analyze()
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
