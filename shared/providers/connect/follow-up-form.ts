@@ -15,6 +15,8 @@ export interface ConnectFollowUpValues {
   target: { kind: ConnectFlowTarget['kind']; id: string }
   references: z.input<typeof ConnectReferences> | undefined
   previousContactId: string
+  /** '' (now) or an ISO date and time with its offset: when the task starts. */
+  scheduledTime: string
 }
 
 const blank = (value: string | undefined) => value === undefined || value.trim() === ''
@@ -27,6 +29,7 @@ export const connectFollowUpForm: FollowUpFormFields<ConnectProfile, ConnectInte
       target: firstConnectTarget(profile),
       references: undefined,
       previousContactId: '',
+      scheduledTime: '',
     }) satisfies ConnectFollowUpValues,
   intent: (values) => {
     const v: Partial<ConnectFollowUpValues> = values
@@ -36,6 +39,7 @@ export const connectFollowUpForm: FollowUpFormFields<ConnectProfile, ConnectInte
       target: v.target ?? { kind: 'contactFlow', id: '' },
       ...(v.references !== undefined && { references: v.references }),
       ...(!blank(v.previousContactId) && { previousContactId: v.previousContactId?.trim() }),
+      ...(!blank(v.scheduledTime) && { scheduledTime: v.scheduledTime }),
     }
   },
   kept: (from) => ({ target: from.target }),
