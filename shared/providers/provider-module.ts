@@ -76,6 +76,44 @@ export interface CallbackFormFields<Profile, Intent> {
   fit(values: FormFields, profile: Profile): FormFields
 }
 
+/** What the quick entry read in a "follow up …" line, for a provider to make its follow-up of. */
+export interface QuickFollowUpLine {
+  /** After `:` or `re:`, or a quoted text: what the follow-up is about. */
+  subject: string
+  /** What is left of the line: the customer's name. */
+  customer: string
+  email: string | null
+  /** The number found, in E.164. */
+  number: string | null
+  /** The time said, an ISO date and time with its offset, or ''. */
+  due: string
+  /** A login after `assign`, or null. */
+  assignee: string | null
+  /** The word that introduces a due time written into a text (`Due`, `Para`), in the agent's language. */
+  dueWord: string
+}
+
+/**
+ * The follow-up form's fields that are a provider's own (the renderer shows them with the provider's
+ * own sub-form). As in the callback form, the form holds every provider's fields at once.
+ */
+export interface FollowUpFormFields<Profile, Intent> {
+  /** Its fields as a new follow-up starts them, from one of its profiles (or with none). */
+  defaults(profile: Profile | undefined): FormFields
+  /** Its fields as its follow-up intent takes them, the optional ones left empty left out. */
+  intent(values: FormFields): FormFields
+  /** What stays for the next follow-up, from the one queued (or the values when the form starts over). */
+  kept(from: Intent | FormFields): FormFields
+  /** Its fields to change when `profile` is chosen after `previous` (when that was one of its own too). */
+  fit(values: FormFields, profile: Profile, previous: Profile | undefined): FormFields
+  quickEntry: {
+    /** It finds the customer by an email or a number, so the quick entry picks it when one is given. */
+    needsContact: boolean
+    /** Its fields for a quick-entry line, and what it cannot make of the line (`path`, a quick-entry message). */
+    read(line: QuickFollowUpLine): { values: FormFields; problems: { path: string; message: string }[] }
+  }
+}
+
 /**
  * One provider, as both sides know it. `Name` is its name in the contract; the schemas are its
  * profile, the profile editor's draft and its secret; `Intent` the tasks it takes; `Payload` what its
@@ -125,6 +163,8 @@ export interface SharedProviderModule<
   form: ProviderForm<z.output<ProfileSchema>, z.output<DraftSchema>, z.output<SecretSchema>>
   /** Its own fields in the callback form, when it takes callbacks. */
   callbackForm?: CallbackFormFields<z.output<ProfileSchema>, Intent>
+  /** Its own fields in the follow-up form, when it takes follow-ups. */
+  followUpForm?: FollowUpFormFields<z.output<ProfileSchema>, Intent>
   /** One ready-made task per task kind this provider takes, built from the (sandbox) profile. */
   samples(profile: z.output<ProfileSchema>, now: Date, timeZone: string): SampleTask[]
 }

@@ -125,7 +125,7 @@ describe.skipIf(!chromiumAvailable())('follow-up form in Chromium', () => {
     })
   }, 180_000)
 
-  it('Connect: a task with a URL and a STRING reference reaches the Connect simulator', async () => {
+  it('Connect: a task with a URL and a STRING reference, starting in two days, reaches the Connect simulator', async () => {
     await withHarness(async (page, harness) => {
       await openFollowUp(page, harness.url)
       await chooseProvider(page, /Amazon Connect/)
@@ -153,6 +153,13 @@ describe.skipIf(!chromiumAvailable())('follow-up form in Chromium', () => {
       // "Order" 5 + URL 29 + "Ticket" 6 + 17 bytes = 57.
       await expect.poll(() => page.locator(`${FORM} .references`).innerText()).toMatch(/57 \/ 4096 bytes/)
 
+      // The task starts in two days (StartTaskContact's ScheduledTime), typed in the picker.
+      const start = new Date(Date.now() + 2 * 24 * 3_600_000)
+      start.setHours(10, 30, 0, 0)
+      await tabTo(page, `${FORM} input[name="scheduledTime"]`)
+      await page.keyboard.type(typed(start))
+      await page.keyboard.press('Enter')
+
       await tabTo(page, `${FORM} input[name="previousContactId"]`)
       await page.keyboard.type('c0ffee00-0000-4000-8000-000000000001')
       await screenshotOf(page.getByTestId('tasks'), 'tasks-follow-up-connect-filled-light-en')
@@ -171,6 +178,7 @@ describe.skipIf(!chromiumAvailable())('follow-up form in Chromium', () => {
           Order: { Type: 'URL', Value: 'https://example.com/orders/42' },
           Ticket: { Type: 'STRING', Value: 'Devolución nº 7' },
         },
+        scheduledTime: start.getTime() / 1000,
       })
       await screenshotOf(page.getByTestId('tasks'), 'tasks-follow-up-connect-sent-light-en')
     })

@@ -264,6 +264,20 @@ describe('follow-up form: Amazon Connect', () => {
     })
   })
 
+  it('starts the task at a chosen time, at most 6 days ahead as Connect takes it, or now', async () => {
+    const s = connectFirst()
+    await s.type(s.field('Task name'), 'Call back about the refund')
+    await s.choose('Starts at', isoIn(7 * 24 * HOUR))
+    await s.submit()
+    expect(s.form.text()).toContain('Schedule the task at most 6 days ahead.')
+    expect(s.sent()).toHaveLength(0)
+    const at = isoIn(24 * HOUR)
+    await s.choose('Starts at', at)
+    await s.submit()
+    expect(s.sent()).toHaveLength(1)
+    expect(s.sent()[0]!.input).toMatchObject({ intent: { provider: 'connect', scheduledTime: at } })
+  })
+
   it('checks each reference against its type, and sends nothing while one is wrong', async () => {
     const s = connectFirst()
     await s.type(s.field('Task name'), 'Check the refund')

@@ -303,6 +303,37 @@ describe('follow-up (Connect)', () => {
     })
     expect(refusal(map(intent, profile('connect'))).path).toEqual(['target', 'id'])
   })
+
+  const scheduled = (scheduledTime: string) => ({
+    kind: 'followUp',
+    provider: 'connect',
+    profileId: ids.connect,
+    name: 'Call back about the refund',
+    target: { kind: 'contactFlow', id: 'flow-1' },
+    scheduledTime,
+  })
+
+  it('starts the task at its scheduled time (ScheduledTime), up to 6 days ahead', () => {
+    const input = expectWire(map(scheduled('2026-07-07T10:00:00+02:00'), profile('connect')), 'connect')
+    expect(connectStartTaskSchema(NOW).safeParse(input).success).toBe(true)
+    expect(input.ScheduledTime?.toISOString()).toBe('2026-07-07T08:00:00.000Z')
+  })
+
+  it('refuses a scheduled time more than 6 days ahead, or not in the future, on the field', () => {
+    expect(refusal(map(scheduled('2026-07-07T08:00:01Z'), profile('connect')))).toEqual({
+      path: ['scheduledTime'],
+      message: 'Schedule the task at most 6 days ahead.',
+    })
+    expect(refusal(map(scheduled('2026-07-01T08:00:00Z'), profile('connect')))).toEqual({
+      path: ['scheduledTime'],
+      message: 'The scheduled time has to be in the future.',
+    })
+  })
+
+  it('takes a scheduled time only as an ISO date and time with its offset', () => {
+    expect(TaskIntent.safeParse(scheduled('2026-07-03 10:00')).success).toBe(false)
+    expect(TaskIntent.safeParse(scheduled('2026-07-03T10:00:00+02:00')).success).toBe(true)
+  })
 })
 
 describe('broadcast (voice broadcast)', () => {

@@ -1,11 +1,23 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { CallbackFormFields, FormFields } from '@shared/providers/provider-module'
-import type { Profile } from '@shared/providers/registry'
-import { callbackDefaults, callbackFit, callbackIntentFields, callbackKept } from '@shared/providers/task-forms'
+import type { CallbackFormFields, FollowUpFormFields, FormFields } from '@shared/providers/provider-module'
+import { Profile } from '@shared/providers/registry'
+import {
+  callbackDefaults,
+  callbackFit,
+  callbackIntentFields,
+  callbackKept,
+  followUpDefaults,
+  followUpFit,
+  followUpIntentFields,
+  followUpKept,
+  quickFollowUp,
+  quickFollowUpProfile,
+} from '@shared/providers/task-forms'
+import { drafts } from './fixtures'
 
-// The callback form's provider fields come from the registry: a sixth provider registered there
-// (a fake one, added to the registry's list for this test only) is offered with its own fields,
-// and no form or quick-entry code has to name it.
+// The callback and follow-up forms' provider fields come from the registry: a sixth provider
+// registered there (a fake one, added to the registry's list for this test only) is offered with
+// its own fields, and no form or quick-entry code has to name it.
 
 const { pigeon } = vi.hoisted(() => {
   const pigeonForm: CallbackFormFields<{ provider: string; id: string; lofts: string[] }, never> = {
@@ -14,11 +26,24 @@ const { pigeon } = vi.hoisted(() => {
     kept: (from: FormFields) => ({ loft: from.loft }),
     fit: (values, profile) => (profile.lofts.includes(String(values.loft)) ? {} : { loft: profile.lofts[0] }),
   }
+  type Loft = { provider: string; id: string; lofts: string[]; ring: string }
+  const pigeonFollowUp: FollowUpFormFields<Loft, never> = {
+    defaults: (profile) => ({ note: '', ring: profile?.ring ?? '' }),
+    intent: (values) => ({ note: values.note, ring: values.ring }),
+    kept: (from: FormFields) => ({ ring: from.ring }),
+    // A ring typed by the agent stays; the previous profile's own follows the profile.
+    fit: (values, profile, previous) => (values.ring === (previous?.ring ?? '') ? { ring: profile.ring } : {}),
+    quickEntry: {
+      needsContact: false,
+      read: (line) => ({ values: { note: `${line.customer}: ${line.subject}` }, problems: [] }),
+    },
+  }
   return {
     pigeon: {
       name: 'pigeon',
-      tasks: ['callback'],
+      tasks: ['callback', 'followUp'],
       callbackForm: pigeonForm,
+      followUpForm: pigeonFollowUp,
       ownsProfile: (profile: { provider: string }) => profile.provider === 'pigeon',
     },
   }
@@ -35,7 +60,15 @@ vi.mock('@shared/providers/registry', async (importOriginal) => {
 })
 
 /** The fake's profile is outside the registry's Profile type, which lists the real providers only. */
-const pigeonProfile = { provider: 'pigeon', id: 'p1', label: 'Lofts', lofts: ['north', 'south'] } as object as Profile
+const pigeonProfile = {
+  provider: 'pigeon',
+  id: 'p1',
+  label: 'Lofts',
+  lofts: ['north', 'south'],
+  ring: 'R-1',
+} as object as Profile
+const otherPigeon = { ...pigeonProfile, id: 'p2', ring: 'R-2' } as object as Profile
+const egain = Profile.parse({ ...drafts.egain, id: '22222222-2222-4222-8222-222222222222', defaultDepartment: 'Sales' })
 
 describe('callback form fields, through the registry', () => {
   it("starts with a sixth provider's own fields beside the others', from its profile", () => {
@@ -57,5 +90,48 @@ describe('callback form fields, through the registry', () => {
     expect(callbackIntentFields('webex', values, false)).toEqual({ entryPointId: 'ep-1' })
     expect(callbackIntentFields('webex', values, true)).toEqual({ windowMinutes: 60 })
     expect(callbackIntentFields('connect', values, true)).toEqual({ target: { kind: 'quickConnect', id: 'q' } })
+  })
+})
+
+describe('follow-up form fields, through the registry', () => {
+  it("starts with a sixth provider's own fields beside the others', each from its provider's profile", () => {
+    const values = followUpDefaults([egain, pigeonProfile], pigeonProfile)
+    expect(values).toMatchObject({ ring: 'R-1', note: '', department: 'Sales', target: { kind: 'contactFlow' } })
+    expect(followUpDefaults([egain, otherPigeon, pigeonProfile], egain)).toMatchObject({ ring: 'R-2' })
+  })
+
+  it("builds the sixth provider's intent, keeps its fields and fits them to another profile", () => {
+    const values = { ring: 'R-1', note: 'seed', department: 'Sales', name: 'Connect task' }
+    expect(followUpIntentFields(pigeonProfile, values)).toEqual({ provider: 'pigeon', note: 'seed', ring: 'R-1' })
+    expect(followUpKept({ provider: 'pigeon', profileId: 'p1', note: 'seed', ring: 'R-1' })).toEqual({ ring: 'R-1' })
+    expect(followUpFit({ ring: 'R-1' }, otherPigeon, pigeonProfile)).toEqual({ ring: 'R-2' })
+    expect(followUpFit({ ring: 'typed' }, otherPigeon, pigeonProfile)).toEqual({})
+    // The previous profile was another provider's: its values are not the sixth provider's to replace.
+    expect(followUpFit({ ring: 'typed' }, otherPigeon, egain)).toEqual({})
+  })
+
+  it("leaves the sixth provider's fields out of another provider's intent", () => {
+    const values = { ring: 'R-1', note: 'seed', name: 'Connect task', target: { kind: 'contactFlow', id: 'f' } }
+    const connect = Profile.parse({ ...drafts.connect, id: '33333333-3333-4333-8333-333333333333' })
+    expect(followUpIntentFields(connect, values)).toEqual({
+      provider: 'connect',
+      name: 'Connect task',
+      target: { kind: 'contactFlow', id: 'f' },
+    })
+  })
+
+  it("reads a quick-entry follow-up line into the sixth provider's fields, and picks it for a name alone", () => {
+    const line = {
+      subject: 'new seed',
+      customer: 'Ana',
+      email: null,
+      number: null,
+      due: '',
+      assignee: null,
+      dueWord: 'Due',
+    }
+    expect(quickFollowUp(pigeonProfile, line)).toEqual({ values: { note: 'Ana: new seed' }, problems: [] })
+    expect(quickFollowUpProfile([egain, pigeonProfile], false)).toBe(pigeonProfile)
+    expect(quickFollowUpProfile([egain, pigeonProfile], true)).toBe(egain)
   })
 })

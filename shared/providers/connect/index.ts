@@ -1,5 +1,6 @@
 import { defineSharedProvider } from '../provider-module'
 import { connectCallbackForm } from './callback-form'
+import { connectFollowUpForm } from './follow-up-form'
 import { connectForm } from './form'
 import type { ConnectIntent } from './intents'
 import { ConnectProfile, ConnectProfileDraft } from './profile'
@@ -23,5 +24,6 @@ export const connect = defineSharedProvider({
   toWire: connectToWire,
   form: connectForm,
   callbackForm: connectCallbackForm,
+  followUpForm: connectFollowUpForm,
   samples: connectSamples,
 })

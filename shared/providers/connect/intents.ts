@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { issueText, noun } from '../../i18n/issue-message'
 import { ProfileId } from '../../schemas/fields'
-import { callbackFields } from '../../schemas/intent-fields'
+import { IsoInstant, callbackFields } from '../../schemas/intent-fields'
 import { ConnectReferences, ConnectStartTaskContactInput } from './wire'
 
 // What an agent asks Amazon Connect for: a callback task (now or scheduled) or a follow-up task,
@@ -32,6 +32,8 @@ export const ConnectFollowUpIntent = z
     target: ConnectFlowTarget,
     references: ConnectReferences.optional(),
     previousContactId: connectFields.PreviousContactId,
+    /** When the task starts (StartTaskContact's ScheduledTime: in the future, at most 6 days ahead); absent, now. */
+    scheduledTime: IsoInstant.optional(),
   })
   .strict()
 export type ConnectFollowUpIntent = z.infer<typeof ConnectFollowUpIntent>

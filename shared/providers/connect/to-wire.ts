@@ -72,6 +72,7 @@ function followUp(intent: ConnectFollowUpIntent, p: ConnectProfile, now: Date): 
     ...target,
     ...(intent.references && { References: intent.references }),
     ...(intent.previousContactId !== undefined && { PreviousContactId: intent.previousContactId }),
+    ...(intent.scheduledTime !== undefined && { ScheduledTime: new Date(intent.scheduledTime) }),
   }
   const checked = validateAt(ConnectStartTaskSchema, connectScheduledTimeRule, now, input, {
     ...targetPaths,
@@ -79,6 +80,7 @@ function followUp(intent: ConnectFollowUpIntent, p: ConnectProfile, now: Date): 
     Description: ['description'],
     References: ['references'],
     PreviousContactId: ['previousContactId'],
+    ScheduledTime: ['scheduledTime'],
   })
   return isRefusal(checked) ? checked : wire(checked.ok)
 }

@@ -1,4 +1,5 @@
 import { defineSharedProvider } from '../provider-module'
+import { egainFollowUpForm } from './follow-up-form'
 import { egainForm } from './form'
 import type { EgainFollowUpIntent } from './intents'
 import { EgainProfile, EgainProfileDraft } from './profile'
@@ -24,5 +25,6 @@ export const egain = defineSharedProvider({
     `${intent.lookup.attribute}=${intent.lookup.value.trim().toLowerCase()}|${intent.subject ?? ''}`,
   toWire: egainToWire,
   form: egainForm,
+  followUpForm: egainFollowUpForm,
   samples: egainSamples,
 })

@@ -66,6 +66,8 @@ export interface ConnectSimTask {
   /** The task's References as they arrived, so a test can check what reached the provider. */
   references?: Record<string, { Type: string; Value: string }>
   previousContactId?: string
+  /** ScheduledTime as it arrived: epoch seconds (the rules above have checked it). */
+  scheduledTime?: number
 }
 
 export type ConnectVerdict =
@@ -608,6 +610,7 @@ export async function startConnectSimulator(options: ConnectSimulatorOptions): P
       // Both already passed the model's checks above.
       ...(input.References ? { references: input.References as ConnectSimTask['references'] } : {}),
       ...(previous === undefined ? {} : { previousContactId: previous }),
+      ...(typeof input.ScheduledTime === 'number' ? { scheduledTime: input.ScheduledTime } : {}),
     })
     effects.set(clientToken, (effects.get(clientToken) ?? 0) + 1)
     return ok(contactId)

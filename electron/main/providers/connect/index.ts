@@ -19,14 +19,11 @@ export const connect = defineProvider({
     intent.kind === 'callback'
       ? { kind: 'number', key: intent.destination }
       : { kind: 'contact', key: intent.previousContactId ?? intent.name },
-  pinnedTime: (intent) =>
-    intent.kind === 'callback' && intent.when.kind === 'at'
-      ? {
-          atMs: Date.parse(intent.when.at),
-          leadMs: 0,
-          reason: msg('deadline.connectScheduled'),
-        }
-      : null,
+  pinnedTime: (intent) => {
+    const at =
+      intent.kind === 'callback' ? (intent.when.kind === 'at' ? intent.when.at : undefined) : intent.scheduledTime
+    return at === undefined ? null : { atMs: Date.parse(at), leadMs: 0, reason: msg('deadline.connectScheduled') }
+  },
   scheduled: scheduledCallback,
   probe: connectProbe,
   choices: connectChoices,

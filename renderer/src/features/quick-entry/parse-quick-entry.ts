@@ -6,9 +6,15 @@ import type { TaskIntent } from '@shared/schemas/intents'
 import { NewTaskIntent } from '@shared/schemas/intents'
 import type { Profile, ProfileOf } from '@shared/schemas/profiles'
 import { profilesForTask, profilesOf } from '@shared/providers/registry'
-import { callbackDefaults, callbackIntentFields, firstCallbackProvider } from '@shared/providers/task-forms'
+import {
+  callbackDefaults,
+  callbackIntentFields,
+  firstCallbackProvider,
+  quickFollowUp,
+  quickFollowUpProfile,
+} from '@shared/providers/task-forms'
 import { allRefusals } from '../../forms/all-refusals'
-import { initialFollowUpValues } from '../tasks/follow-up/follow-up-intent'
+import { followUpIntentOf, initialFollowUpValues } from '../tasks/follow-up/follow-up-intent'
 import { VOICE_LANGUAGES, type VoiceLanguage } from '../tasks/broadcast/voice/languages'
 import { voiceBroadcastDefaults } from '../tasks/broadcast/voice/voice-defaults'
 import { fold, zoneNamed } from './zone-names'
@@ -461,60 +467,27 @@ export function parseQuickEntry(input: string, context: QuickContext): QuickPars
     }
     intent = { ...common, provider, ...callbackIntentFields(provider, formValues, whenIntent.kind === 'at') }
   } else if (kind === 'followUp') {
-    const contact = email ?? number?.e164 ?? null
     const usable = profilesForTask('followUp', profiles)
-    // eGain finds the customer by email or phone; a name alone goes where a name is enough.
+    // A provider that finds the customer by email or phone when one is given; a name alone goes where a name is enough.
     const profile = hint
       ? pickProfile(usable, hint, null)
-      : ((contact ? usable.find((p) => p.provider === 'egain') : usable.find((p) => p.provider === 'connect')) ??
-        usable[0] ??
-        null)
+      : (quickFollowUpProfile(usable, (email ?? number) !== null) ?? usable[0] ?? null)
     understood.profile = profile
     const subject = reason || quoted || ''
     understood.reason = subject
-    const due = when?.kind === 'at' ? when.at : ''
     const base = initialFollowUpValues(usable, profile?.id ?? '')
-    if (profile?.provider === 'connect') {
-      const dueText =
-        when?.kind === 'at'
-          ? `${context.language === 'es' ? 'Para' : 'Due'} ${when.at.slice(0, 16).replace('T', ' ')}`
-          : ''
-      const description = [customer, dueText].filter(Boolean).join(' · ')
-      formValues = { ...base, name: subject, description }
-      intent = {
-        kind: 'followUp',
-        provider: 'connect',
-        profileId: profile.id,
-        name: subject,
-        ...(description && { description }),
-        target: base.target,
-      }
-    } else {
-      const attribute = email ? 'email.emailAddress' : number ? 'mobile.phone' : 'email.emailAddress'
-      const content = customer && (email || number) ? customer : ''
-      if (!contact && customer) problems.push({ path: 'lookup.value', message: 'contact' })
-      formValues = {
-        ...base,
-        subject,
-        content,
-        dueDate: due,
-        lookup: { attribute, value: contact ?? '' },
-        ...(assignee && { assignee: { by: 'loginId', value: assignee } }),
-      }
-      intent = {
-        kind: 'followUp',
-        provider: 'egain',
-        profileId: profile?.id ?? '',
-        department: base.department,
-        subtype: base.subtype,
-        ...(subject && { subject }),
-        ...(content && { content }),
-        ...(due && { dueDate: due }),
-        lookup: { attribute, value: contact ?? '' },
-        createCustomer: base.createCustomer,
-        ...(assignee && { assignee: { by: 'loginId', value: assignee } }),
-      }
-    }
+    const read = quickFollowUp(profile ?? undefined, {
+      subject,
+      customer,
+      email,
+      number: number?.e164 ?? null,
+      due: when?.kind === 'at' ? when.at : '',
+      assignee,
+      dueWord: context.language === 'es' ? 'Para' : 'Due',
+    })
+    problems.push(...read.problems)
+    formValues = { ...base, ...read.values }
+    intent = followUpIntentOf(formValues, usable)
   } else {
     const profile = pickProfile(profilesOf('voice_broadcast', profiles), hint, null)
     understood.profile = profile

@@ -55,6 +55,10 @@ const en = {
   noTargets: 'This profile lists none of this kind: add one to the profile first.',
   previousContactId: 'Previous contact id',
   previousContactIdHelp: 'Links the task to the contact it follows up (up to {max} characters).',
+  scheduledTime: 'Starts at',
+  scheduledTimeHelp:
+    'Left empty, the task starts now; else in the future, at most {days} days ahead. Your time zone: {zone}.',
+  scheduledTimePlaceholder: 'Now',
   references: {
     legend: 'References',
     help: 'Shown to the agent with the task. Names and values together take at most {bytes} bytes.',
@@ -132,6 +136,10 @@ const es: typeof en = {
   noTargets: 'Este perfil no tiene ninguno de este tipo: añada uno al perfil primero.',
   previousContactId: 'Id del contacto anterior',
   previousContactIdHelp: 'Vincula la tarea con el contacto al que da seguimiento (hasta {max} caracteres).',
+  scheduledTime: 'Empieza el',
+  scheduledTimeHelp:
+    'Si lo deja vacío, la tarea empieza ahora; si no, en el futuro, como mucho {days} días después. Su zona horaria: {zone}.',
+  scheduledTimePlaceholder: 'Ahora',
   references: {
     legend: 'Referencias',
     help: 'Se muestran al agente con la tarea. Nombres y valores juntos ocupan como mucho {bytes} bytes.',
