@@ -223,6 +223,13 @@ describe('quick entry', () => {
     expect(parseQuickEntry('   ', context())).toMatchObject({ understood: null, intent: null, problems: [] })
   })
 
+  it('says when a bare hour was read as p.m., so the agent sees 3 became 15:00', () => {
+    const read = parseQuickEntry('callback Ana +1 415 555 0101 tomorrow at 3', context())
+    expect(read.understood?.when).toMatchObject({ at: '2026-12-08T15:00:00-05:00' })
+    expect(read.understood?.notes).toEqual(['afternoon'])
+    expect(parseQuickEntry('callback Ana +1 415 555 0101 tomorrow at 3pm', context()).understood?.notes).toEqual([])
+  })
+
   it('turns a wall time into the zone’s offset on that day, daylight saving included', () => {
     expect(zonedIso({ year: 2026, month: 7, day: 1, hour: 15, minute: 0 }, 'Europe/London')).toBe(
       '2026-07-01T15:00:00+01:00',

@@ -203,6 +203,55 @@ export const HOSTILE_LINES: Record<string, QuickEntryCase[]> = {
       expect: { queues: { ...at('2026-10-25T09:00:00+00:00', 'Europe/London') } },
     },
   ],
+  'a bare hour from 1 to 7 is in the afternoon (s11 audit)': [
+    // "at 3" was 03:00: nobody books a callback for 3 in the morning without saying so.
+    {
+      line: 'callback Ana +1 415 555 0101 tomorrow at 3',
+      expect: { queues: { ...at('2026-12-08T15:00:00-05:00', NY) } },
+    },
+    { line: 'callback Ana +1 415 555 0101 at 3', expect: { queues: { ...at('2026-12-07T15:00:00-05:00', NY) } } },
+    {
+      // 14:00 in New York: 3 is this afternoon, not tomorrow.
+      line: 'callback Ana +1 415 555 0101 at 3',
+      now: '2026-12-07T19:00:00Z',
+      expect: { queues: { ...at('2026-12-07T15:00:00-05:00', NY) } },
+    },
+    {
+      line: 'callback Ana +1 415 555 0101 at 3',
+      now: '2026-12-07T21:00:00Z',
+      expect: { queues: { ...at('2026-12-08T15:00:00-05:00', NY) } },
+    },
+    {
+      line: 'callback Ana +1 415 555 0101 tomorrow 3:30',
+      expect: { queues: { ...at('2026-12-08T15:30:00-05:00', NY) } },
+    },
+    {
+      line: 'callback Ana +1 415 555 0101 tomorrow at 7',
+      expect: { queues: { ...at('2026-12-08T19:00:00-05:00', NY) } },
+    },
+    {
+      line: 'callback Ana +1 415 555 0101 tomorrow at 8',
+      expect: { queues: { ...at('2026-12-08T08:00:00-05:00', NY) } },
+    },
+    {
+      line: 'callback Ana +1 415 555 0101 tomorrow at 3am',
+      expect: { queues: { ...at('2026-12-08T03:00:00-05:00', NY) } },
+    },
+    {
+      line: 'callback Ana +1 415 555 0101 tomorrow 03:00',
+      expect: { queues: { ...at('2026-12-08T03:00:00-05:00', NY) } },
+    },
+    {
+      line: 'devolución Ana +34 612 345 678 mañana a las 3',
+      language: 'es',
+      expect: { queues: { customerName: 'Ana', ...at('2026-12-08T15:00:00-05:00', NY) } },
+    },
+    {
+      line: 'devolución Ana +34 612 345 678 mañana a las 3 de la mañana',
+      language: 'es',
+      expect: { queues: { customerName: 'Ana', ...at('2026-12-08T03:00:00-05:00', NY) } },
+    },
+  ],
   'the assignee after the subject': [
     // The README's own line: "assign jdoe" was read as part of the subject, and eGain refused it.
     {

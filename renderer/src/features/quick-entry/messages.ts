@@ -32,6 +32,9 @@ const en = {
     numbers: 'give the numbers to call, or "to list"',
     twoNumbers: 'two numbers in the line: keep only the one to call',
   },
+  notes: {
+    afternoon: 'A bare hour from 1 to 7 is read as p.m.: write am (or 03:00) for the morning.',
+  },
   queued: 'Queued from the quick entry: {subject}',
   failed: 'Not queued: {message}',
 }
@@ -72,6 +75,9 @@ const es: typeof en = {
     list: 'pegue o cargue los números en el formulario completo',
     numbers: 'indique los números a los que llamar, o "a la lista"',
     twoNumbers: 'dos números en la línea: deje solo el que hay que llamar',
+  },
+  notes: {
+    afternoon: 'Una hora sola del 1 al 7 se lee como de la tarde: escriba «de la mañana» (o 03:00) para la mañana.',
   },
   queued: 'Puesta en cola desde la entrada rápida: {subject}',
   failed: 'No se puso en cola: {message}',

@@ -12,7 +12,7 @@ import { initialFollowUpValues } from '../tasks/follow-up/follow-up-intent'
 import { VOICE_LANGUAGES, type VoiceLanguage } from '../tasks/broadcast/voice/languages'
 import { voiceBroadcastDefaults } from '../tasks/broadcast/voice/voice-defaults'
 import { fold, zoneNamed } from './zone-names'
-import { timeReaders } from './time-readers'
+import { AFTERNOON_TAG, timeReaders } from './time-readers'
 import { dateTimeFormat } from '../../intl-formats'
 
 // The quick entry: one line, typed as the agent would say it, read into the task it stands for.
@@ -50,6 +50,9 @@ export interface QuickProblem {
   phone?: FindRefusalReason
 }
 
+/** How a time was read that the agent should see said: a bare hour taken as p.m. */
+export type QuickNote = 'afternoon'
+
 export interface QuickUnderstood {
   kind: QuickKind
   profile: Profile | null
@@ -61,6 +64,7 @@ export interface QuickUnderstood {
   reason: string
   text: string
   language: VoiceLanguage | null
+  notes: QuickNote[]
 }
 
 export interface QuickParse {
@@ -369,6 +373,7 @@ export function parseQuickEntry(input: string, context: QuickContext): QuickPars
   // ——— the time, and the customer's zone beside it ———
   let when: QuickUnderstood['when'] = null
   let hourGiven = false
+  const notes: QuickNote[] = []
   const atOnce = kind !== 'outdial' && line.takeMatch(AT_ONCE) !== null
   if (atOnce) when = { kind: 'now' }
   if (kind !== 'outdial' && !atOnce) {
@@ -400,6 +405,7 @@ export function parseQuickEntry(input: string, context: QuickContext): QuickPars
                 hour: hourGiven ? (parsed.start.get('hour') ?? 0) : 17,
                 minute: hourGiven ? (parsed.start.get('minute') ?? 0) : 0,
               }
+        if (parsed.tags().has(AFTERNOON_TAG)) notes.push('afternoon')
         when = { kind: 'at', at: zonedIso(wall, zone), timeZone: zone, zoneGiven: place !== null }
       }
     }
@@ -416,6 +422,7 @@ export function parseQuickEntry(input: string, context: QuickContext): QuickPars
     reason,
     text: quoted ?? '',
     language,
+    notes,
   }
 
   // ——— the task ———

@@ -1,10 +1,28 @@
 import * as chronoEn from 'chrono-node/en'
 import * as chronoEs from 'chrono-node/es'
-import { Meridiem, type Chrono, type Parser, type Refiner } from 'chrono-node/en'
+import { Meridiem, type Chrono, type ParsingComponents, type Parser, type Refiner } from 'chrono-node/en'
 
-// chrono-node's readers for the quick entry, with what Spanish speakers say that chrono's Spanish
-// does not read: "a las 3 de la tarde" (read as 3 a.m. with "de la tarde" left over, so the
-// callback went out at 03:00) and "pasado mañana" (read as "mañana", a day early).
+// chrono-node's readers for the quick entry, with what agents say that chrono does not read as they
+// mean it:
+// - Spanish "a las 3 de la tarde" (read as 3 a.m. with "de la tarde" left over) and "pasado mañana"
+//   (read as "mañana", a day early).
+// - A bare hour from 1 to 7 ("at 3", "a las 3", "3:30") is in the afternoon: callbacks are booked in
+//   business hours, and nobody means 3 in the morning without saying so ("3am", "03:00",
+//   "de la madrugada"). chrono reads it as a.m.; the result is tagged so the preview can say how it was read.
+
+export const AFTERNOON_TAG = 'quickEntry/afternoon'
+
+/** A date in the reference's calendar moved by whole days, as implied (not said) components. */
+function shiftDays(components: ParsingComponents, days: number): void {
+  const date = new Date(
+    Date.UTC(components.get('year') ?? 0, (components.get('month') ?? 1) - 1, (components.get('day') ?? 1) + days),
+  )
+  const set = (unit: 'year' | 'month' | 'day', value: number) =>
+    components.isCertain(unit) ? components.assign(unit, value) : components.imply(unit, value)
+  set('year', date.getUTCFullYear())
+  set('month', date.getUTCMonth() + 1)
+  set('day', date.getUTCDate())
+}
 
 /** "pasado mañana": the day after tomorrow, on the reference's calendar. */
 const dayAfterTomorrow: Parser = {
@@ -52,11 +70,44 @@ const partOfDay: Refiner = {
   },
 }
 
-function spanish(): Chrono {
-  const reader = chronoEs.casual.clone()
-  reader.parsers.push(dayAfterTomorrow)
-  reader.refiners.push(partOfDay)
+/** An hour written the 24-hour way, with its leading zero ("03:00", "07h"): said as meant. */
+const LEADING_ZERO_HOUR = /(?<![\d/.-])0\d(?=[:h.]|\s|$)/iu
+
+/** A bare hour 1–7 without a.m./p.m. is 13–19; a time alone is then the next such moment from now. */
+const afternoonHours: Refiner = {
+  refine: (context, results) => {
+    for (const result of results) {
+      const start = result.start
+      const hour = start.get('hour') ?? 0
+      if (!start.isCertain('hour') || start.isCertain('meridiem') || hour < 1 || hour > 7) continue
+      if (LEADING_ZERO_HOUR.test(result.text)) continue
+      const timeOnly = start.isOnlyTime()
+      start.assign('hour', hour + 12)
+      start.assign('meridiem', Meridiem.PM)
+      result.addTag(AFTERNOON_TAG)
+      if (!timeOnly) continue
+      // chrono moved "at 3" (03:00, past) to tomorrow; 15:00 may still be today.
+      const today = context.reference.getDateWithAdjustedTimezone()
+      start.imply('year', today.getFullYear())
+      start.imply('month', today.getMonth() + 1)
+      start.imply('day', today.getDate())
+      if (start.date() < context.reference.instant) shiftDays(start, 1)
+    }
+    return results
+  },
+}
+
+function english(): Chrono {
+  const reader = chronoEn.casual.clone()
+  reader.refiners.push(afternoonHours)
   return reader
 }
 
-export const timeReaders = { en: chronoEn.casual, es: spanish() }
+function spanish(): Chrono {
+  const reader = chronoEs.casual.clone()
+  reader.parsers.push(dayAfterTomorrow)
+  reader.refiners.push(partOfDay, afternoonHours)
+  return reader
+}
+
+export const timeReaders = { en: english(), es: spanish() }
