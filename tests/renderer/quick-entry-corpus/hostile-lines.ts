@@ -252,6 +252,30 @@ export const HOSTILE_LINES: Record<string, QuickEntryCase[]> = {
       expect: { queues: { customerName: 'Ana', ...at('2026-12-08T03:00:00-05:00', NY) } },
     },
   ],
+  'a weekday already past today (s11 audit)': [
+    {
+      // 09:30 on a Monday in New York.
+      line: 'callback Ana +1 415 555 0101 monday 9am',
+      now: '2026-12-07T14:30:00Z',
+      expect: { queues: { ...at('2026-12-14T09:00:00-05:00', NY) } },
+    },
+    // Monday 15:00 in New York: "monday 9am" was refused as past instead of next Monday.
+    {
+      line: 'callback Ana +1 415 555 0101 monday 9am',
+      now: '2026-12-07T20:00:00Z',
+      expect: { queues: { ...at('2026-12-14T09:00:00-05:00', NY) } },
+    },
+    {
+      line: 'callback Ana +1 415 555 0101 monday 9am',
+      expect: { queues: { ...at('2026-12-07T09:00:00-05:00', NY) } },
+    },
+    {
+      line: 'devolución Ana +34 612 345 678 el lunes a las 9 de la mañana',
+      language: 'es',
+      now: '2026-12-07T20:00:00Z',
+      expect: { queues: { ...at('2026-12-14T09:00:00-05:00', NY) } },
+    },
+  ],
   'the assignee after the subject': [
     // The README's own line: "assign jdoe" was read as part of the subject, and eGain refused it.
     {

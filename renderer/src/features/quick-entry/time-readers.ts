@@ -9,6 +9,8 @@ import { Meridiem, type Chrono, type ParsingComponents, type Parser, type Refine
 // - A bare hour from 1 to 7 ("at 3", "a las 3", "3:30") is in the afternoon: callbacks are booked in
 //   business hours, and nobody means 3 in the morning without saying so ("3am", "03:00",
 //   "de la madrugada"). chrono reads it as a.m.; the result is tagged so the preview can say how it was read.
+// - A weekday with an hour already past today ("monday 9am" on a Monday at 10) is next week's:
+//   chrono's own forward-date rule leaves it today, or not, depending on this computer's zone.
 
 export const AFTERNOON_TAG = 'quickEntry/afternoon'
 
@@ -97,16 +99,28 @@ const afternoonHours: Refiner = {
   },
 }
 
+/** A weekday said with a time already past ("monday 9am" on Monday at 10) is next week's. */
+const weekdayAhead: Refiner = {
+  refine: (context, results) => {
+    for (const result of results) {
+      const start = result.start
+      if (!start.isCertain('weekday') || start.isCertain('day')) continue
+      while (start.date() < context.reference.instant) shiftDays(start, 7)
+    }
+    return results
+  },
+}
+
 function english(): Chrono {
   const reader = chronoEn.casual.clone()
-  reader.refiners.push(afternoonHours)
+  reader.refiners.push(afternoonHours, weekdayAhead)
   return reader
 }
 
 function spanish(): Chrono {
   const reader = chronoEs.casual.clone()
   reader.parsers.push(dayAfterTomorrow)
-  reader.refiners.push(partOfDay, afternoonHours)
+  reader.refiners.push(partOfDay, afternoonHours, weekdayAhead)
   return reader
 }
 
