@@ -276,6 +276,29 @@ export const HOSTILE_LINES: Record<string, QuickEntryCase[]> = {
       expect: { queues: { ...at('2026-12-14T09:00:00-05:00', NY) } },
     },
   ],
+  'a surname that is a city (s11 audit)': [
+    // Paris was taken as the customer's zone, the callback set in Paris and the name cut to "Ana".
+    {
+      line: 'callback Ana Paris +33 1 23 45 67 89 tomorrow 3pm',
+      expect: { queues: { customerName: 'Ana Paris', ...at('2026-12-08T15:00:00-05:00', NY) } },
+    },
+    {
+      line: 'callback Paris +44 20 7946 0958 tomorrow 3pm',
+      expect: { queues: { customerName: 'Paris', ...at('2026-12-08T15:00:00-05:00', NY) } },
+    },
+    {
+      line: 'callback Ana Paris tomorrow 3pm +33 1 23 45 67 89',
+      expect: { queues: { customerName: 'Ana Paris', ...at('2026-12-08T15:00:00-05:00', NY) } },
+    },
+    {
+      line: 'callback Ana Paris +33 1 23 45 67 89 tomorrow 3pm Paris',
+      expect: { queues: { customerName: 'Ana Paris', ...at('2026-12-08T15:00:00+01:00', 'Europe/Paris') } },
+    },
+    {
+      line: 'callback Ana +33 1 23 45 67 89 in Paris tomorrow 3pm',
+      expect: { queues: { customerName: 'Ana', ...at('2026-12-08T15:00:00+01:00', 'Europe/Paris') } },
+    },
+  ],
   'the assignee after the subject': [
     // The README's own line: "assign jdoe" was read as part of the subject, and eGain refused it.
     {

@@ -24,7 +24,7 @@ import { dateTimeFormat } from '../../intl-formats'
 //
 // A kind word first (English or Spanish; none and a number is an outdial), then in any order: the
 // number (read by shared/phone's finder, as the shortcut reads it), a time (chrono-node, English
-// and Spanish) with an optional place for the customer's time zone right beside it, `@word` for a
+// and Spanish) with an optional place for the customer's time zone right after it, `@word` for a
 // profile, a quoted text, and after `re:` or `:` the reason or subject. What is left is the
 // customer's name. The task is then checked by the very schemas and provider rules main applies.
 
@@ -227,7 +227,14 @@ const TIME_LIKE =
   /(?<![\p{L}\p{N}])(?:\d{1,2}(?::\d{2})?\s?(?:[ap]\.?m\.?|h)|\d{1,2}:\d{2}|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)(?![\p{L}\p{N}])/giu
 const withoutTimes = (text: string) => text.replace(TIME_LIKE, (time) => ' '.repeat(time.length))
 
-/** A place right after (or right before) the time, skipping joining words: the customer's zone. */
+/** Words that say a place follows ("in London tomorrow 3pm"): a place before the time needs one. */
+const PLACE_MARKS = new Set(['in', 'en'])
+
+/**
+ * The customer's zone: a place right after the time, skipping joining words ("3pm in London"), or
+ * before it when nothing else can be meant ("in London tomorrow 3pm", "Europe/Paris 3pm"). Any place
+ * before the time was taken before, so "Ana Paris +33 … tomorrow 3pm" was set in Paris for "Ana".
+ */
 function zoneBeside(
   line: Line,
   span: { start: number; end: number },
@@ -262,7 +269,16 @@ function zoneBeside(
     }
     return null
   }
-  return tryRun(after, false) ?? tryRun(before, true)
+  const beforeTime = () => {
+    const found = tryRun(before, true)
+    if (!found) return null
+    const place = line.rest.slice(found.start, found.end)
+    if (place.includes('/')) return found
+    const mark = before.find((w) => w.end <= found.start)
+    if (!mark || !PLACE_MARKS.has(fold(mark.text)) || line.rest.slice(mark.end, found.start).trim() !== '') return null
+    return { ...found, start: mark.start }
+  }
+  return tryRun(after, false) ?? beforeTime()
 }
 
 /** What is left of the line: a name, without the joining words at its ends. */
