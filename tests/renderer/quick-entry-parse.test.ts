@@ -230,6 +230,12 @@ describe('quick entry', () => {
     expect(parseQuickEntry('callback Ana +1 415 555 0101 tomorrow at 3pm', context()).understood?.notes).toEqual([])
   })
 
+  it('reads "mañana por la tarde" whole and asks for the hour, the name left alone', () => {
+    const read = parseQuickEntry('devolución Ana +34 612 345 678 mañana por la tarde', context({ language: 'es' }))
+    expect(read.understood?.customer).toBe('Ana')
+    expect(read.problems).toEqual([{ path: 'when.at', message: 'hour' }])
+  })
+
   it('turns a wall time into the zone’s offset on that day, daylight saving included', () => {
     expect(zonedIso({ year: 2026, month: 7, day: 1, hour: 15, minute: 0 }, 'Europe/London')).toBe(
       '2026-07-01T15:00:00+01:00',

@@ -299,6 +299,33 @@ export const HOSTILE_LINES: Record<string, QuickEntryCase[]> = {
       expect: { queues: { customerName: 'Ana', ...at('2026-12-08T15:00:00+01:00', 'Europe/Paris') } },
     },
   ],
+  'Spanish days and hours (s11 audit)': [
+    {
+      line: 'devolución Ana +34 612 345 678 mañana 15h',
+      language: 'es',
+      expect: { queues: { customerName: 'Ana', ...at('2026-12-08T15:00:00-05:00', NY) } },
+    },
+    {
+      line: 'devolución Ana +34 612 345 678 mañana 9h30 Madrid',
+      language: 'es',
+      expect: { queues: { customerName: 'Ana', ...at('2026-12-08T09:30:00+01:00', 'Europe/Madrid') } },
+    },
+    {
+      line: 'devolución Ana +34 612 345 678 pasado mañana a las 10',
+      language: 'es',
+      expect: { queues: { customerName: 'Ana', ...at('2026-12-09T10:00:00-05:00', NY) } },
+    },
+    {
+      line: 'devolución Ana +34 612 345 678 pasado mañana',
+      language: 'es',
+      expect: { refused: ['when.at'] },
+    },
+    {
+      line: 'devolución Ana +34 612 345 678 mañana por la tarde a las 4',
+      language: 'es',
+      expect: { queues: { customerName: 'Ana', ...at('2026-12-08T16:00:00-05:00', NY) } },
+    },
+  ],
   'the assignee after the subject': [
     // The README's own line: "assign jdoe" was read as part of the subject, and eGain refused it.
     {
