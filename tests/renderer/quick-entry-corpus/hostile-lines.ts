@@ -326,6 +326,25 @@ export const HOSTILE_LINES: Record<string, QuickEntryCase[]> = {
       expect: { queues: { customerName: 'Ana', ...at('2026-12-08T16:00:00-05:00', NY) } },
     },
   ],
+  'daylight saving changes (s11 audit)': [
+    // New York falls back on 1 November 2026: 1:30 happens twice; the first (EDT) is taken.
+    {
+      line: 'callback Ana +1 415 555 0101 tomorrow 1:30am',
+      now: '2026-10-31T16:00:00Z',
+      expect: { queues: { ...at('2026-11-01T01:30:00-04:00', NY) } },
+    },
+    {
+      line: 'callback Ana +44 20 7946 0958 tomorrow 1:30am London',
+      now: '2026-10-24T12:00:00Z',
+      expect: { queues: { ...at('2026-10-25T01:30:00+01:00', 'Europe/London') } },
+    },
+    // It springs forward on 14 March 2027: 2:30 does not exist there that night.
+    {
+      line: 'callback Ana +1 415 555 0101 tomorrow 2:30am',
+      now: '2027-03-13T17:00:00Z',
+      expect: { refused: ['when.at'] },
+    },
+  ],
   'the assignee after the subject': [
     // The README's own line: "assign jdoe" was read as part of the subject, and eGain refused it.
     {

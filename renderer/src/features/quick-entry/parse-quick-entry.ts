@@ -50,8 +50,8 @@ export interface QuickProblem {
   phone?: FindRefusalReason
 }
 
-/** How a time was read that the agent should see said: a bare hour taken as p.m. */
-export type QuickNote = 'afternoon'
+/** How a time was read that the agent should see said: a bare hour taken as p.m., the first of a repeated hour. */
+export type QuickNote = 'afternoon' | 'earlierOfTwo'
 
 export interface QuickUnderstood {
   kind: QuickKind
@@ -171,22 +171,31 @@ export function offsetMinutes(zone: string, at: Date): number {
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0
 }
 
-/** A wall time in a zone → ISO with that zone's offset at that moment (DST included). */
-export function zonedIso(
-  wall: { year: number; month: number; day: number; hour: number; minute: number },
-  zone: string,
-): string {
+type Wall = { year: number; month: number; day: number; hour: number; minute: number }
+
+/**
+ * A wall time in a zone and how often the zone's clock shows it that day: once, `twice` (the clocks
+ * go back: the earlier instant is given) or `never` (they go forward over it: the iso is then the
+ * moment the same wall time would have had with the offset before the change).
+ */
+export function wallTimeIn(wall: Wall, zone: string): { iso: string; occurs: 'once' | 'twice' | 'never' } {
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute)
-  let instant = asUtc
-  for (let i = 0; i < 3; i++) {
-    const next = asUtc - offsetMinutes(zone, new Date(instant)) * 60_000
-    if (next === instant) break
-    instant = next
-  }
-  const offset = offsetMinutes(zone, new Date(instant))
+  const DAY = 86_400_000
+  const offsets = new Set([asUtc - DAY, asUtc, asUtc + DAY].map((t) => offsetMinutes(zone, new Date(t))))
+  const fitting = [...offsets]
+    .map((offset) => ({ offset, instant: asUtc - offset * 60_000 }))
+    .filter(({ offset, instant }) => offsetMinutes(zone, new Date(instant)) === offset)
+    .sort((a, b) => a.instant - b.instant)
+  const offset = fitting[0]?.offset ?? offsetMinutes(zone, new Date(asUtc - DAY))
   const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0')
   const sign = offset < 0 ? '-' : '+'
-  return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:00${sign}${pad(Math.trunc(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`
+  const iso = `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:00${sign}${pad(Math.trunc(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`
+  return { iso, occurs: fitting.length === 0 ? 'never' : fitting.length > 1 ? 'twice' : 'once' }
+}
+
+/** A wall time in a zone → ISO with that zone's offset at that moment (DST included; the earlier of two). */
+export function zonedIso(wall: Wall, zone: string): string {
+  return wallTimeIn(wall, zone).iso
 }
 
 /** The wall time in a zone at an instant (a time said with an offset chrono knows and we have no zone for). */
@@ -421,8 +430,11 @@ export function parseQuickEntry(input: string, context: QuickContext): QuickPars
                 hour: hourGiven ? (parsed.start.get('hour') ?? 0) : 17,
                 minute: hourGiven ? (parsed.start.get('minute') ?? 0) : 0,
               }
+        const reading = wallTimeIn(wall, zone)
+        if (reading.occurs === 'never') problems.push({ path: 'when.at', message: 'skippedHour' })
+        if (reading.occurs === 'twice') notes.push('earlierOfTwo')
         if (parsed.tags().has(AFTERNOON_TAG)) notes.push('afternoon')
-        when = { kind: 'at', at: zonedIso(wall, zone), timeZone: zone, zoneGiven: place !== null }
+        when = { kind: 'at', at: reading.iso, timeZone: zone, zoneGiven: place !== null }
       }
     }
   }
