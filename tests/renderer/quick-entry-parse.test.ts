@@ -250,6 +250,12 @@ describe('quick entry', () => {
     expect(never.problems).toEqual([{ path: 'when.at', message: 'skippedHour' }])
   })
 
+  it('a broadcast with a time is refused with the reason, not queued at once without it', () => {
+    const read = parseQuickEntry('broadcast es "Su pedido llegó" +1 415 555 0101 tomorrow 3pm', context())
+    expect(read.intent).toBeNull()
+    expect(read.problems).toEqual([{ path: 'when', message: 'broadcastTime' }])
+  })
+
   it('turns a wall time into the zone’s offset on that day, daylight saving included', () => {
     expect(zonedIso({ year: 2026, month: 7, day: 1, hour: 15, minute: 0 }, 'Europe/London')).toBe(
       '2026-07-01T15:00:00+01:00',

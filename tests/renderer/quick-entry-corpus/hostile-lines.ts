@@ -345,6 +345,11 @@ export const HOSTILE_LINES: Record<string, QuickEntryCase[]> = {
       expect: { refused: ['when.at'] },
     },
   ],
+  'a broadcast has no time (s11 audit)': [
+    // The time was dropped without a word and the broadcast went out at once.
+    { line: 'broadcast es "Su pedido llegó" +1 415 555 0101 tomorrow 3pm', expect: { refused: ['when'] } },
+    { line: 'broadcast es "Su pedido llegó" +1 415 555 0101', expect: { queues: { numbers: ['14155550101'] } } },
+  ],
   'the assignee after the subject': [
     // The README's own line: "assign jdoe" was read as part of the subject, and eGain refused it.
     {

@@ -33,6 +33,7 @@ const en = {
     twoNumbers: 'two numbers in the line: keep only the one to call',
     skippedHour:
       "that time does not exist that day in the customer's time zone (the clocks go forward): choose another",
+    broadcastTime: 'a broadcast goes out as soon as it is queued: take the time out of the line',
   },
   notes: {
     afternoon: 'A bare hour from 1 to 7 is read as p.m.: write am (or 03:00) for the morning.',
@@ -79,6 +80,7 @@ const es: typeof en = {
     numbers: 'indique los números a los que llamar, o "a la lista"',
     twoNumbers: 'dos números en la línea: deje solo el que hay que llamar',
     skippedHour: 'esa hora no existe ese día en la zona horaria del cliente (se adelantan los relojes): elija otra',
+    broadcastTime: 'una difusión sale en cuanto se pone en cola: quite la hora de la línea',
   },
   notes: {
     afternoon: 'Una hora sola del 1 al 7 se lee como de la tarde: escriba «de la mañana» (o 03:00) para la mañana.',

@@ -439,6 +439,9 @@ export function parseQuickEntry(input: string, context: QuickContext): QuickPars
     }
   }
 
+  // A broadcast goes out when it is queued: a time in its line would be dropped without a word.
+  if (kind === 'broadcast' && when?.kind === 'at') problems.push({ path: 'when', message: 'broadcastTime' })
+
   const customer = leftover(line.rest)
   const understood: QuickUnderstood = {
     kind,
