@@ -150,6 +150,47 @@ describe.skipIf(!chromiumAvailable())('issue 16, hostile lines and hurried keys'
     }
   }, 120_000)
 
+  it('ArrowDown in an empty date field starts from now, rounded up to the quarter hour, not the 1st of the month at 00:00 (s11)', async () => {
+    const { harness, page, problems } = await fresh()
+    try {
+      await openApp(page, harness.url)
+      await page.goto(`${harness.url}#/new/callback`)
+      const form = page.getByTestId('callback-form')
+      await form.waitFor({ timeout: 30_000 })
+      await form.locator('input[type="radio"][value="at"]').check()
+      const input = form.locator('.el-date-editor input')
+      await input.focus()
+      // Now on the page's clock in New York, rounded up to the next quarter hour ("YYYY-MM-DD HH:mm").
+      const roundedNow = () =>
+        page.evaluate(() => {
+          const next = new Date(Math.ceil((Date.now() + 1) / 900_000) * 900_000)
+          const parts = Object.fromEntries(
+            new Intl.DateTimeFormat('en-CA', {
+              timeZone: 'America/New_York',
+              hourCycle: 'h23',
+              year: 'numeric',
+              month: '2-digit',
+              day: '2-digit',
+              hour: '2-digit',
+              minute: '2-digit',
+            })
+              .formatToParts(next)
+              .map((p) => [p.type, p.value]),
+          )
+          return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}`
+        })
+      const before = await roundedNow()
+      await page.keyboard.press('ArrowDown')
+      await expect.poll(() => input.inputValue()).not.toBe('')
+      const after = await roundedNow()
+      expect([before, after]).toContain(await input.inputValue())
+      await screenshot(page, 'audit-s11-date-panel-arrow-down-light-en')
+      expect(problems).toEqual([])
+    } finally {
+      await harness.close()
+    }
+  }, 120_000)
+
   it('a line with two numbers is not queued on Enter: the agent is asked to keep the one to call', async () => {
     const { harness, page, problems } = await fresh()
     try {
