@@ -400,6 +400,10 @@ export const en = {
       behind: 'It waits behind an earlier task for the same customer ({subject}, {state}).',
       paused: 'Sending is paused.',
     },
+    startAtSignInPercent:
+      'Callboard cannot start at sign-in from a folder whose path holds a % sign ({path}). Move it to another folder and turn the setting on again.',
+    startAtSignInAdd: 'Callboard could not add itself to the programs that start at sign-in: {detail}',
+    startAtSignInRemove: 'Callboard could not remove itself from the programs that start at sign-in: {detail}',
   },
   /** Why a call from the window was refused (the `message` of an IPC `Result` error). */
   failure: {

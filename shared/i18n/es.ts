@@ -405,6 +405,10 @@ export const es = {
       behind: 'Espera detrás de una tarea anterior del mismo cliente ({subject}, {state}).',
       paused: 'El envío está en pausa.',
     },
+    startAtSignInPercent:
+      'Callboard no puede iniciarse con la sesión desde una carpeta cuya ruta contiene el signo % ({path}). Muévalo a otra carpeta y vuelva a activar el ajuste.',
+    startAtSignInAdd: 'Callboard no pudo añadirse a los programas que se inician con la sesión: {detail}',
+    startAtSignInRemove: 'Callboard no pudo quitarse de los programas que se inician con la sesión: {detail}',
   },
   failure: {
     forbiddenSender: 'Esta ventana no tiene permiso para comunicarse con Callboard.',
