@@ -625,4 +625,13 @@ export const en = {
     cancelled: 'The sign-in was cancelled.',
     notThisSignIn: 'The answer that came back was not for this sign-in, so it was ignored. Sign in again.',
   },
+  /** Why the administrator's policy is not applied (About shows it). */
+  policyProblem: {
+    unconvertible: 'The managed preferences could not be converted (plutil failed).',
+    unreadable: 'The policy could not be read: {detail}',
+    notJson: 'The policy is not valid JSON: {detail}',
+    invalid: 'The policy is not valid, so none of it is applied: {where}: {problem}',
+    invalidMore: 'The policy is not valid, so none of it is applied: {where}: {problem} (and {more} more problems)',
+    wholePolicy: '(the whole policy)',
+  },
 }

@@ -627,4 +627,13 @@ export const es = {
     cancelled: 'Se canceló el inicio de sesión.',
     notThisSignIn: 'La respuesta recibida no era de este inicio de sesión y se ignoró. Vuelva a iniciar sesión.',
   },
+  policyProblem: {
+    unconvertible: 'No se pudieron convertir las preferencias gestionadas (falló plutil).',
+    unreadable: 'No se pudo leer la directiva: {detail}',
+    notJson: 'La directiva no es JSON válido: {detail}',
+    invalid: 'La directiva no es válida, así que no se aplica nada de ella: {where}: {problem}',
+    invalidMore:
+      'La directiva no es válida, así que no se aplica nada de ella: {where}: {problem} (y {more} problemas más)',
+    wholePolicy: '(la directiva entera)',
+  },
 } satisfies typeof en
