@@ -11,6 +11,8 @@ export const en = {
   schema: schemaEn,
   /** What an older version kept as an English sentence, shown as it is. */
   asIs: '{text}',
+  /** A point in time (format-instant.ts): the renderers write it the language's way. */
+  instant: '{iso}',
   /** Things a sentence names, in the words the sentences around them need. */
   thing: {
     task: 'task',

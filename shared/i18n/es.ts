@@ -10,6 +10,7 @@ export const es = {
   /** The shared schemas' validation messages (schema-es.ts). */
   schema: schemaEs,
   asIs: '{text}',
+  instant: '{iso}',
   thing: {
     task: 'la tarea',
     scheduledCallback: 'la devolución programada',
