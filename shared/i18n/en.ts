@@ -11,6 +11,8 @@ export const en = {
   schema: schemaEn,
   /** What an older version kept as an English sentence, shown as it is. */
   asIs: '{text}',
+  /** A point in time (format-instant.ts): the renderers write it the language's way. */
+  instant: '{iso}',
   /** Things a sentence names, in the words the sentences around them need. */
   thing: {
     task: 'task',
@@ -400,6 +402,10 @@ export const en = {
       behind: 'It waits behind an earlier task for the same customer ({subject}, {state}).',
       paused: 'Sending is paused.',
     },
+    startAtSignInPercent:
+      'Callboard cannot start at sign-in from a folder whose path holds a % sign ({path}). Move it to another folder and turn the setting on again.',
+    startAtSignInAdd: 'Callboard could not add itself to the programs that start at sign-in: {detail}',
+    startAtSignInRemove: 'Callboard could not remove itself from the programs that start at sign-in: {detail}',
   },
   /** Why a call from the window was refused (the `message` of an IPC `Result` error). */
   failure: {
@@ -620,5 +626,14 @@ export const en = {
     timeout: 'The sign-in took too long; nothing was signed in. Try again.',
     cancelled: 'The sign-in was cancelled.',
     notThisSignIn: 'The answer that came back was not for this sign-in, so it was ignored. Sign in again.',
+  },
+  /** Why the administrator's policy is not applied (About shows it). */
+  policyProblem: {
+    unconvertible: 'The managed preferences could not be converted (plutil failed).',
+    unreadable: 'The policy could not be read: {detail}',
+    notJson: 'The policy is not valid JSON: {detail}',
+    invalid: 'The policy is not valid, so none of it is applied: {where}: {problem}',
+    invalidMore: 'The policy is not valid, so none of it is applied: {where}: {problem} (and {more} more problems)',
+    wholePolicy: '(the whole policy)',
   },
 }

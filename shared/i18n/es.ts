@@ -10,6 +10,7 @@ export const es = {
   /** The shared schemas' validation messages (schema-es.ts). */
   schema: schemaEs,
   asIs: '{text}',
+  instant: '{iso}',
   thing: {
     task: 'la tarea',
     scheduledCallback: 'la devolución programada',
@@ -405,6 +406,10 @@ export const es = {
       behind: 'Espera detrás de una tarea anterior del mismo cliente ({subject}, {state}).',
       paused: 'El envío está en pausa.',
     },
+    startAtSignInPercent:
+      'Callboard no puede iniciarse con la sesión desde una carpeta cuya ruta contiene el signo % ({path}). Muévalo a otra carpeta y vuelva a activar el ajuste.',
+    startAtSignInAdd: 'Callboard no pudo añadirse a los programas que se inician con la sesión: {detail}',
+    startAtSignInRemove: 'Callboard no pudo quitarse de los programas que se inician con la sesión: {detail}',
   },
   failure: {
     forbiddenSender: 'Esta ventana no tiene permiso para comunicarse con Callboard.',
@@ -622,5 +627,14 @@ export const es = {
     timeout: 'El inicio de sesión tardó demasiado y no se completó. Vuelva a intentarlo.',
     cancelled: 'Se canceló el inicio de sesión.',
     notThisSignIn: 'La respuesta recibida no era de este inicio de sesión y se ignoró. Vuelva a iniciar sesión.',
+  },
+  policyProblem: {
+    unconvertible: 'No se pudieron convertir las preferencias gestionadas (falló plutil).',
+    unreadable: 'No se pudo leer la directiva: {detail}',
+    notJson: 'La directiva no es JSON válido: {detail}',
+    invalid: 'La directiva no es válida, así que no se aplica nada de ella: {where}: {problem}',
+    invalidMore:
+      'La directiva no es válida, así que no se aplica nada de ella: {where}: {problem} (y {more} problemas más)',
+    wholePolicy: '(la directiva entera)',
   },
 } satisfies typeof en

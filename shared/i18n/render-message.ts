@@ -3,6 +3,7 @@ import { en } from './en'
 import { es } from './es'
 import { issueMessage } from './issue-message'
 import { formatQuantity } from './format-quantity'
+import { formatInstant, instantOf } from './format-instant'
 import type { Message } from './message'
 
 export const catalogues = { en, es } as const
@@ -24,6 +25,8 @@ function lookup(language: UiLanguage, key: string): string | undefined {
  * vue-i18n in the window render them alike.
  */
 export function renderMessage(message: Message, language: UiLanguage = 'en'): string {
+  const iso = instantOf(message)
+  if (iso !== null) return formatInstant(iso, language)
   const template = lookup(language, message.key) ?? lookup('en', message.key) ?? message.key
   const params = message.params ?? {}
   return template.replace(PLACEHOLDER, (whole, name: string) => {

@@ -3,6 +3,7 @@ import { Profile } from './profiles'
 import { ProfileId, ProviderName } from './providers'
 import { SettingsValues } from './settings'
 import { issueText } from '../i18n/issue-message'
+import { Message } from '../i18n/message'
 
 export const POLICY_VERSION = 1
 
@@ -85,8 +86,8 @@ export const PolicyState = z
   .object({
     /** Where the policy was read (a file, a registry key, a managed-preferences domain), or null. */
     source: z.string().nullable(),
-    /** Why the policy found there is not applied, or null. */
-    problem: z.string().nullable(),
+    /** Why the policy found there is not applied (a message the window renders in the agent's language), or null. */
+    problem: Message.nullable(),
     lockedSettings: z.array(ManagedSettings.keyof()),
     managedProfiles: z.array(ProfileId),
     allowedProviders: z.array(ProviderName).nullable(),

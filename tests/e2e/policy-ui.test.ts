@@ -72,6 +72,11 @@ describe.skipIf(!chromiumAvailable())('an administrator’s policy in the window
       await page.goto(`${harness.url}#/settings`)
       const problem = page.getByTestId('policy-problem')
       await expect.poll(() => problem.textContent()).toMatch(/no se aplica.*settings\.uiLanguage/s)
+      // Main's reason too, not only the sentence around it.
+      expect(await problem.textContent()).toMatch(
+        /La directiva no es válida, así que no se aplica nada de ella: settings\.uiLanguage: /,
+      )
+      expect(await problem.textContent()).not.toMatch(/The policy|not valid/)
       expect(await page.getByLabel('Región predeterminada para números de teléfono').isDisabled()).toBe(false)
       await screenshotOf(page.getByRole('region', { name: 'Acerca de' }), 'policy-invalid-light-es')
     } finally {

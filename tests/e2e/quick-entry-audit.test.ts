@@ -112,6 +112,85 @@ describe.skipIf(!chromiumAvailable())('issue 16, hostile lines and hurried keys'
     }
   }, 120_000)
 
+  it('"tomorrow at 3" is 15:00 and the preview says the bare hour was read as p.m.; a broadcast with a time is refused with the reason (s11)', async () => {
+    const { harness, page, problems } = await fresh()
+    try {
+      await openApp(page, harness.url)
+      await page.keyboard.press('Control+k')
+      await page.keyboard.type('callback Ana +1 415 555 0101 tomorrow at 3')
+      const preview = page.getByTestId('quick-preview')
+      await expect
+        .poll(() => preview.getByTestId('quick-note').innerText())
+        .toBe('A bare hour from 1 to 7 is read as p.m.: write am (or 03:00) for the morning.')
+      await preview.getByTestId('quick-ready').waitFor()
+      await screenshot(page, 'audit-s11-quick-entry-bare-hour-light-en')
+      await page.keyboard.press('Enter')
+      const webex = () => harness.services.sandbox!.ledger('webex') as Ledger
+      await expect.poll(() => webex().length, { timeout: 30_000 }).toBe(1)
+      expect(webex()[0]!.body).toMatchObject({
+        customerName: 'Ana',
+        timezone: 'America/New_York',
+        startTime: '15:00:00',
+      })
+
+      await harness.call('settings:update', { uiLanguage: 'es', theme: 'dark' })
+      await expect.poll(() => page.getByRole('textbox', { name: 'Entrada rápida' }).count()).toBe(1)
+      await page.keyboard.press('Control+k')
+      await page.keyboard.type('difusión es "Su pedido llegó" +1 415 555 0101 mañana a las 3')
+      await expect
+        .poll(() => preview.getByTestId('quick-problems').innerText())
+        .toMatch(/una difusión sale en cuanto se pone en cola: quite la hora de la línea/)
+      await screenshot(page, 'audit-s11-quick-entry-broadcast-time-dark-es')
+      await page.keyboard.press('Enter')
+      await expect.poll(() => preview.getByTestId('quick-problems').innerText()).toMatch(/difusión/)
+      expect(harness.services.sandbox!.ledger('voice_broadcast')).toHaveLength(0)
+      expect(problems).toEqual([])
+    } finally {
+      await harness.close()
+    }
+  }, 120_000)
+
+  it('ArrowDown in an empty date field starts from now, rounded up to the quarter hour, not the 1st of the month at 00:00 (s11)', async () => {
+    const { harness, page, problems } = await fresh()
+    try {
+      await openApp(page, harness.url)
+      await page.goto(`${harness.url}#/new/callback`)
+      const form = page.getByTestId('callback-form')
+      await form.waitFor({ timeout: 30_000 })
+      await form.locator('input[type="radio"][value="at"]').check()
+      const input = form.locator('.el-date-editor input')
+      await input.focus()
+      // Now on the page's clock in New York, rounded up to the next quarter hour ("YYYY-MM-DD HH:mm").
+      const roundedNow = () =>
+        page.evaluate(() => {
+          const next = new Date(Math.ceil((Date.now() + 1) / 900_000) * 900_000)
+          const parts = Object.fromEntries(
+            new Intl.DateTimeFormat('en-CA', {
+              timeZone: 'America/New_York',
+              hourCycle: 'h23',
+              year: 'numeric',
+              month: '2-digit',
+              day: '2-digit',
+              hour: '2-digit',
+              minute: '2-digit',
+            })
+              .formatToParts(next)
+              .map((p) => [p.type, p.value]),
+          )
+          return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}`
+        })
+      const before = await roundedNow()
+      await page.keyboard.press('ArrowDown')
+      await expect.poll(() => input.inputValue()).not.toBe('')
+      const after = await roundedNow()
+      expect([before, after]).toContain(await input.inputValue())
+      await screenshot(page, 'audit-s11-date-panel-arrow-down-light-en')
+      expect(problems).toEqual([])
+    } finally {
+      await harness.close()
+    }
+  }, 120_000)
+
   it('a line with two numbers is not queued on Enter: the agent is asked to keep the one to call', async () => {
     const { harness, page, problems } = await fresh()
     try {

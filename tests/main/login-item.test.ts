@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it, vi } from 'vitest'
 import { applyStartAtLogin, AUTOSTART_FILE, HIDDEN_FLAG } from '../../electron/main/desktop/login-item'
+import { inEnglish } from '../shared/in-english'
 
 // Start at sign-in. On Linux the entry is read by the desktop, not by us: freedesktop's own
 // validator (desktop-file-validate) checks each written entry against the specification, and GLib
@@ -71,7 +72,8 @@ describe('start at sign-in', () => {
   it('refuses a path with a % sign, saying why, and writes nothing', async () => {
     const { root, program } = recorder('100%')
     const problem = await applyStartAtLogin(linuxHost(program, join(root, 'autostart')), true)
-    expect(problem).toMatch(/^Callboard cannot start at sign-in from a folder whose path holds a % sign/)
+    expect(inEnglish(problem)).toMatch(/^Callboard cannot start at sign-in from a folder whose path holds a % sign/)
+    expect(problem).toMatchObject({ key: 'notice.startAtSignInPercent' })
     expect(existsSync(join(root, 'autostart'))).toBe(false)
   })
 
@@ -79,7 +81,8 @@ describe('start at sign-in', () => {
     const { root, program } = recorder('plain')
     writeFileSync(join(root, 'autostart'), 'a file where the folder should be')
     const problem = await applyStartAtLogin(linuxHost(program, join(root, 'autostart')), true)
-    expect(problem).toMatch(/^Callboard could not add itself to the programs that start at sign-in: /)
+    expect(inEnglish(problem)).toMatch(/^Callboard could not add itself to the programs that start at sign-in: /)
+    expect(problem).toMatchObject({ key: 'notice.startAtSignInAdd' })
   })
 
   it('Windows and macOS use Electron’s login items, with the flag that keeps the window closed', async () => {

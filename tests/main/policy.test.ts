@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest'
 import type { PolicyIo } from '../../electron/main/policy/read-policy'
 import { policyLocationFor, readPolicy, registryValue } from '../../electron/main/policy/read-policy'
 import { policyJsonSchema } from '../../shared/schemas/policy-json-schema'
+import type { Message } from '../../shared/i18n/message'
+import { renderMessage } from '../../shared/i18n/render-message'
 import { drafts } from '../shared/fixtures'
 import { createTestServices } from './test-app-services'
 
@@ -94,8 +96,10 @@ describe('reading the policy', () => {
   it.each(hostile)('%s: refused whole, with where and why', async (_name, content, why) => {
     const read = await readFrom(content)
     expect(read.policy).toBeNull()
-    expect(read.problem).toMatch(/^The policy (is not valid, so none of it is applied|is not valid JSON)/)
-    expect(read.problem).toMatch(why)
+    expect(inEnglish(read.problem)).toMatch(/^The policy (is not valid, so none of it is applied|is not valid JSON)/)
+    expect(inEnglish(read.problem)).toMatch(why)
+    // A message the window says in the agent's language, not English text.
+    expect(read.problem).toMatchObject({ key: expect.stringMatching(/^policyProblem\./) })
   })
 
   it('Windows: the "Policy" value under HKLM\\Software\\Policies\\Callboard, through reg query', async () => {
@@ -198,8 +202,13 @@ describe('the policy applied', () => {
     const { call } = await servicesWith({ ...valid, updateFeed: 'http://insecure.example.com/' })
     expect((await call('settings:update', { uiLanguage: 'en' })).ok).toBe(true)
     expect((await call('profiles:save', drafts.egain)).ok).toBe(true)
-    const state = (await call('policy:state')).value as { problem: string; lockedSettings: string[] }
-    expect(state.problem).toMatch(/^The policy is not valid, so none of it is applied: updateFeed: /)
+    const state = (await call('policy:state')).value as { problem: Message; lockedSettings: string[] }
+    expect(renderMessage(state.problem, 'en')).toMatch(
+      /^The policy is not valid, so none of it is applied: updateFeed: /,
+    )
+    expect(renderMessage(state.problem, 'es')).toMatch(
+      /^La directiva no es válida, así que no se aplica nada de ella: updateFeed: /,
+    )
     expect(state.lockedSettings).toEqual([])
   })
 })

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { createAppI18n } from '../../renderer/src/i18n'
 import { issueTextIn, messageText } from '../../renderer/src/i18n/message-text'
 import { explainSignInProblem } from '../../renderer/src/features/sign-in/explain'
+import { instant } from '../../shared/i18n/format-instant'
 import { msg } from '../../shared/i18n/message'
+import { renderMessage } from '../../shared/i18n/render-message'
 import { VoiceNumberList } from '../../shared/providers/voice-broadcast/wire'
 
 // The window's side of tests/main/main-words-in-spanish.test.ts: main's keys rendered by vue-i18n
@@ -35,6 +37,24 @@ describe("main's words in the Spanish window", () => {
     expect(messageText(t, msg('dataFolder.otherCallboard', { pid: '12345', dir: '/datos' }))).toMatch(
       /^Otro Callboard \(proceso 12345\) está usando esta carpeta de datos \(\/datos\)/,
     )
+  })
+
+  it('a second Callboard on the folder since a time: the time written the Spanish way in this computer’s zone, not ISO', () => {
+    const machineZone = process.env['TZ']
+    process.env['TZ'] = 'Europe/Madrid'
+    try {
+      const { t } = spanish()
+      const since = instant('2026-12-07T09:05:00.000Z')
+      const text = messageText(t, msg('dataFolder.otherCallboardSince', { pid: '12345', dir: '/datos', since }))
+      expect(text).toMatch(/^Otro Callboard \(proceso 12345, iniciado .*7 dic.* 2026.*10:05\)/)
+      expect(text).not.toMatch(/2026-12-07T09:05/)
+      expect(renderMessage(msg('dataFolder.otherCallboardSince', { pid: '1', dir: '/d', since }), 'en')).toMatch(
+        /started Dec 7, 2026, 10:05\sAM\)/,
+      )
+    } finally {
+      if (machineZone === undefined) delete process.env['TZ']
+      else process.env['TZ'] = machineZone
+    }
   })
 
   it('a voice broadcast list over the limit: the numbers written the Spanish way', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Profile } from '../../shared/schemas/profiles'
 import { parseQuickEntry } from '../../renderer/src/features/quick-entry/parse-quick-entry'
 import { drafts } from '../shared/fixtures'
@@ -13,7 +13,19 @@ const profiles = [
   Profile.parse({ ...drafts.voice_broadcast, id: '44444444-4444-4444-8444-444444444444' }),
 ]
 
-describe('the quick-entry corpus', () => {
+// The computer's own zone setting (TZ) must not change a reading: the agent's zone is the context's
+// (in the app, the same as the computer's). chrono's forward-date rule read "monday 9am", typed on a
+// Monday at 09:30 in New York, as today (refused as past) on a UTC or Tokyo machine. (Not yet run
+// with a zone that changes its clocks: chrono's "in 2 hours" across a change is an hour off there.)
+describe.each(['UTC', 'Asia/Tokyo'])('the quick-entry corpus, this computer set to %s', (machineZone) => {
+  const before = process.env['TZ']
+  beforeAll(() => {
+    process.env['TZ'] = machineZone
+  })
+  afterAll(() => {
+    if (before === undefined) delete process.env['TZ']
+    else process.env['TZ'] = before
+  })
   for (const [group, cases] of Object.entries(HOSTILE_LINES)) {
     describe(group, () => {
       it.each(cases)('$line', ({ line, region, language, now, expect: wanted }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Profile } from '../../shared/schemas/profiles'
 import type { QuickContext } from '../../renderer/src/features/quick-entry/parse-quick-entry'
-import { parseQuickEntry, zonedIso } from '../../renderer/src/features/quick-entry/parse-quick-entry'
+import { parseQuickEntry, wallTimeIn, zonedIso } from '../../renderer/src/features/quick-entry/parse-quick-entry'
 import { drafts } from '../shared/fixtures'
 import { inEnglish } from '../shared/in-english'
 
@@ -223,6 +223,39 @@ describe('quick entry', () => {
     expect(parseQuickEntry('   ', context())).toMatchObject({ understood: null, intent: null, problems: [] })
   })
 
+  it('says when a bare hour was read as p.m., so the agent sees 3 became 15:00', () => {
+    const read = parseQuickEntry('callback Ana +1 415 555 0101 tomorrow at 3', context())
+    expect(read.understood?.when).toMatchObject({ at: '2026-12-08T15:00:00-05:00' })
+    expect(read.understood?.notes).toEqual(['afternoon'])
+    expect(parseQuickEntry('callback Ana +1 415 555 0101 tomorrow at 3pm', context()).understood?.notes).toEqual([])
+  })
+
+  it('reads "mañana por la tarde" whole and asks for the hour, the name left alone', () => {
+    const read = parseQuickEntry('devolución Ana +34 612 345 678 mañana por la tarde', context({ language: 'es' }))
+    expect(read.understood?.customer).toBe('Ana')
+    expect(read.problems).toEqual([{ path: 'when.at', message: 'hour' }])
+  })
+
+  it('a repeated hour (clocks back) takes the first and says so; a skipped one (clocks forward) is refused', () => {
+    const twice = parseQuickEntry(
+      'callback Ana +1 415 555 0101 tomorrow 1:30am',
+      context({ now: new Date('2026-10-31T16:00:00Z') }),
+    )
+    expect(twice.understood?.when).toMatchObject({ at: '2026-11-01T01:30:00-04:00' })
+    expect(twice.understood?.notes).toEqual(['earlierOfTwo'])
+    const never = parseQuickEntry(
+      'callback Ana +1 415 555 0101 tomorrow 2:30am',
+      context({ now: new Date('2027-03-13T17:00:00Z') }),
+    )
+    expect(never.problems).toEqual([{ path: 'when.at', message: 'skippedHour' }])
+  })
+
+  it('a broadcast with a time is refused with the reason, not queued at once without it', () => {
+    const read = parseQuickEntry('broadcast es "Su pedido llegó" +1 415 555 0101 tomorrow 3pm', context())
+    expect(read.intent).toBeNull()
+    expect(read.problems).toEqual([{ path: 'when', message: 'broadcastTime' }])
+  })
+
   it('turns a wall time into the zone’s offset on that day, daylight saving included', () => {
     expect(zonedIso({ year: 2026, month: 7, day: 1, hour: 15, minute: 0 }, 'Europe/London')).toBe(
       '2026-07-01T15:00:00+01:00',
@@ -230,5 +263,11 @@ describe('quick entry', () => {
     expect(zonedIso({ year: 2026, month: 12, day: 1, hour: 15, minute: 0 }, 'America/Sao_Paulo')).toBe(
       '2026-12-01T15:00:00-03:00',
     )
+    expect(zonedIso({ year: 2026, month: 10, day: 25, hour: 1, minute: 30 }, 'Europe/London')).toBe(
+      '2026-10-25T01:30:00+01:00',
+    )
+    expect(wallTimeIn({ year: 2027, month: 3, day: 14, hour: 2, minute: 30 }, 'America/New_York').occurs).toBe('never')
+    expect(wallTimeIn({ year: 2026, month: 11, day: 1, hour: 1, minute: 30 }, 'America/New_York').occurs).toBe('twice')
+    expect(wallTimeIn({ year: 2026, month: 11, day: 1, hour: 3, minute: 0 }, 'America/New_York').occurs).toBe('once')
   })
 })

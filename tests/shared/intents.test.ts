@@ -181,6 +181,15 @@ describe('callback (Webex)', () => {
     })
   })
 
+  it('counts the window on the wall clock where the clocks go back inside it (1:30 on a fall-back night)', () => {
+    // 01:30 EDT + 30 minutes is 01:00 EST: the window ended before it began and Webex's rule refused it.
+    const night = { kind: 'at', at: '2026-11-01T01:30:00-04:00', timeZone: 'America/New_York' }
+    const request = webexScheduled(
+      expectWire(map({ ...webexCallback, when: night }, profile('webex'), new Date('2026-10-31T16:00:00Z')), 'webex'),
+    )
+    expect(request.body).toMatchObject({ scheduleDate: '2026-11-01', startTime: '01:30:00', endTime: '02:00:00' })
+  })
+
   it('refuses a scheduled callback when the profile has no queue or no org id', () => {
     const intent = { ...webexCallback, when: later }
     expect(refusal(map(intent, profile('webex', { scheduledCallbackQueueId: '' }))).path).toEqual(['when'])

@@ -1,4 +1,5 @@
 import type { Message } from '@shared/i18n/message'
+import { instant } from '@shared/i18n/format-instant'
 import { msg } from '@shared/i18n/message'
 import type { Logger } from '../core/logger'
 import { nodeJournalFs } from '../core/fs-facade'
@@ -38,7 +39,7 @@ export async function claimDataFolder(dir: string, now: () => Date): Promise<Dat
     return {
       owner: false,
       busy: error.since
-        ? msg('dataFolder.otherCallboardSince', { pid, dir, since: error.since })
+        ? msg('dataFolder.otherCallboardSince', { pid, dir, since: instant(error.since) })
         : msg('dataFolder.otherCallboard', { pid, dir }),
     }
   }

@@ -136,7 +136,7 @@ export function startDesktopShell(deps: {
     void applyStartAtLogin(deps.loginItem, on).then((problem) => {
       if (problem === null) return logger.info('start at login', { on })
       logger.warn('start at login failed', { on, problem })
-      deps.notify({ title: msg('notice.startAtSignIn'), body: msg('asIs', { text: problem }) })
+      deps.notify({ title: msg('notice.startAtSignIn'), body: problem })
     })
   }
   applyLogin(startAtLogin)

@@ -1,5 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { msg, type Message } from '@shared/i18n/message'
 
 /** On the command line of a start at login: Callboard starts in the tray, without its window. */
 export const HIDDEN_FLAG = '--hidden'
@@ -27,11 +28,11 @@ const nodeFiles = {
 export const AUTOSTART_FILE = 'callboard.desktop'
 
 /**
- * Turns starting at login on or off; resolves with the reason when the system refused. Electron's
+ * Turns starting at login on or off; resolves with the reason (a message in the agent's language) when the system refused. Electron's
  * login items cover Windows and macOS only, so Linux gets an XDG autostart entry, the standard
  * every desktop (GNOME, KDE, Xfce, …) reads at sign-in.
  */
-export async function applyStartAtLogin(host: LoginItemHost, on: boolean): Promise<string | null> {
+export async function applyStartAtLogin(host: LoginItemHost, on: boolean): Promise<Message | null> {
   try {
     if (host.platform === 'linux') {
       const files = host.files ?? nodeFiles
@@ -39,7 +40,7 @@ export async function applyStartAtLogin(host: LoginItemHost, on: boolean): Promi
       if (on && host.executable.includes('%')) {
         // The spec's `%%` is right, but GLib (GNOME's loader) checks that the program exists before
         // it expands `%%`, and drops the entry: no spelling of `%` starts on every desktop.
-        return `Callboard cannot start at sign-in from a folder whose path holds a % sign (${host.executable}). Move it to another folder and turn the setting on again.`
+        return msg('notice.startAtSignInPercent', { path: host.executable })
       }
       if (on) await files.write(path, autostartEntry(host.executable))
       else await files.remove(path)
@@ -48,7 +49,8 @@ export async function applyStartAtLogin(host: LoginItemHost, on: boolean): Promi
     }
     return null
   } catch (error) {
-    return `Callboard could not ${on ? 'add itself to' : 'remove itself from'} the programs that start at sign-in: ${error instanceof Error ? error.message : String(error)}`
+    const detail = error instanceof Error ? error.message : String(error)
+    return msg(on ? 'notice.startAtSignInAdd' : 'notice.startAtSignInRemove', { detail })
   }
 }
 

@@ -1,5 +1,6 @@
 import type { InvokeHandlers } from '@shared/ipc/contract'
 import type { PolicyDocument, PolicyState } from '@shared/schemas/policy'
+import { renderMessage } from '@shared/i18n/render-message'
 import type { Logger } from '../core/logger'
 import type { PolicyRead } from './read-policy'
 
@@ -13,7 +14,7 @@ export interface AppliedPolicy {
 
 export function applyPolicy(read: PolicyRead | undefined, logger: Logger): AppliedPolicy {
   const { source, policy, problem } = read ?? { source: null, policy: null, problem: null }
-  if (problem) logger.error('policy not applied', { source, problem })
+  if (problem) logger.error('policy not applied', { source, problem: renderMessage(problem, 'en') })
   else if (policy) logger.info('policy applied', { source })
   return {
     policy,

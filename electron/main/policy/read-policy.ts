@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process'
-import { issueInEnglish } from '@shared/i18n/render-message'
+import { issueMessage } from '@shared/i18n/issue-message'
+import { msg, type Message } from '@shared/i18n/message'
 import { readFile } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import { PolicyDocument } from '@shared/schemas/policy'
@@ -31,8 +32,8 @@ export interface PolicyRead {
   /** Where it was found, in words for the admin; null when there is none. */
   source: string | null
   policy: PolicyDocument | null
-  /** Why what was found is not applied (the app then runs with its defaults), or null. */
-  problem: string | null
+  /** Why what was found is not applied (the app then runs with its defaults), in the agent's language, or null. */
+  problem: Message | null
 }
 
 /** How the policy is fetched: the file system and two OS tools; tests give their own. */
@@ -74,15 +75,14 @@ export async function readPolicy(where: PolicyLocation, io: PolicyIo = nodePolic
       source = where.path
       if ((await io.readFile(where.path)) === null) return none
       const converted = await io.run('plutil', ['-convert', 'json', '-o', '-', where.path])
-      if (converted.code !== 0)
-        return { source, policy: null, problem: 'The managed preferences could not be converted (plutil failed).' }
+      if (converted.code !== 0) return { source, policy: null, problem: msg('policyProblem.unconvertible') }
       text = converted.stdout
     }
   } catch (error) {
     return {
       source: describe(where),
       policy: null,
-      problem: `The policy could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      problem: msg('policyProblem.unreadable', { detail: error instanceof Error ? error.message : String(error) }),
     }
   }
   if (text === null) return none
@@ -93,15 +93,22 @@ export async function readPolicy(where: PolicyLocation, io: PolicyIo = nodePolic
     return {
       source,
       policy: null,
-      problem: `The policy is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      problem: msg('policyProblem.notJson', { detail: error instanceof Error ? error.message : String(error) }),
     }
   }
   const parsed = PolicyDocument.safeParse(json)
   if (!parsed.success) {
-    const issues = parsed.error.issues.map(
-      (i) => `${i.path.length ? i.path.join('.') : '(the whole policy)'}: ${issueInEnglish(i.message)}`,
-    )
-    return { source, policy: null, problem: `The policy is not valid, so none of it is applied: ${issues.join('; ')}` }
+    // The first problem, where it is, and how many more: each said in the agent's language.
+    const [first, ...others] = parsed.error.issues
+    const where = first?.path.length ? first.path.join('.') : msg('policyProblem.wholePolicy')
+    const problem = issueMessage(first?.message ?? '')
+    return {
+      source,
+      policy: null,
+      problem: others.length
+        ? msg('policyProblem.invalidMore', { where, problem, more: others.length })
+        : msg('policyProblem.invalid', { where, problem }),
+    }
   }
   return { source, policy: parsed.data, problem: null }
 }

@@ -228,7 +228,7 @@ export default {
     samples: {
       outdial: 'Send an outdial',
       'callback-now': 'Send a callback now',
-      'callback-later': 'Schedule a callback in 2 hours',
+      'callback-later': 'Schedule a callback in {hours} hours',
       'follow-up': 'Send a follow-up task',
       broadcast: 'Send a broadcast',
     },

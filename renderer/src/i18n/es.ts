@@ -239,7 +239,7 @@ export default {
     samples: {
       outdial: 'Enviar una llamada saliente',
       'callback-now': 'Enviar una devolución de llamada ahora',
-      'callback-later': 'Programar una devolución en 2 horas',
+      'callback-later': 'Programar una devolución dentro de {hours} horas',
       'follow-up': 'Enviar una tarea de seguimiento',
       broadcast: 'Enviar una difusión',
     },

@@ -1,6 +1,7 @@
 import { useI18n } from 'vue-i18n'
 import { issueMessage } from '@shared/i18n/issue-message'
 import { formatQuantity } from '@shared/i18n/format-quantity'
+import { formatInstant, instantOf } from '@shared/i18n/format-instant'
 import type { Message } from '@shared/i18n/message'
 import { i18nGlobal, uiLanguage } from '.'
 
@@ -12,6 +13,8 @@ type Translate = (key: string, params: Record<string, string | number>) => strin
  * the way the language writes numbers (render-message.ts), then its own text.
  */
 export function messageText(t: Translate, message: Message): string {
+  const iso = instantOf(message)
+  if (iso !== null) return formatInstant(iso, uiLanguage())
   const params: Record<string, string | number> = {}
   for (const [name, value] of Object.entries(message.params ?? {})) {
     params[name] =

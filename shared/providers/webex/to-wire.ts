@@ -100,7 +100,14 @@ function callback(intent: WebexCallbackIntent, p: WebexProfile, now: Date): Webe
   const start = Date.parse(intent.when.at)
   const minutes = intent.windowMinutes ?? WEBEX_SCHEDULED_CALLBACK_LIMITS.minDurationMinutes
   const from = wallClockParts(start, intent.when.timeZone)
-  const to = wallClockParts(start + minutes * 60_000, intent.when.timeZone)
+  const later = wallClockParts(start + minutes * 60_000, intent.when.timeZone)
+  // Webex takes the window as wall times. Where the clocks go back inside it (01:30 on a fall-back
+  // night), the instant 30 minutes on reads 01:00, before the start: the window is then counted on
+  // the wall clock (01:30–02:00), as the agent reads it.
+  const to =
+    later.date === from.date && later.time <= from.time
+      ? wallClockParts(Date.parse(`${from.date}T${from.time}Z`) + minutes * 60_000, 'UTC')
+      : later
   const body = {
     customerName: intent.customerName,
     callbackNumber: intent.destination,

@@ -203,6 +203,153 @@ export const HOSTILE_LINES: Record<string, QuickEntryCase[]> = {
       expect: { queues: { ...at('2026-10-25T09:00:00+00:00', 'Europe/London') } },
     },
   ],
+  'a bare hour from 1 to 7 is in the afternoon (s11 audit)': [
+    // "at 3" was 03:00: nobody books a callback for 3 in the morning without saying so.
+    {
+      line: 'callback Ana +1 415 555 0101 tomorrow at 3',
+      expect: { queues: { ...at('2026-12-08T15:00:00-05:00', NY) } },
+    },
+    { line: 'callback Ana +1 415 555 0101 at 3', expect: { queues: { ...at('2026-12-07T15:00:00-05:00', NY) } } },
+    {
+      // 14:00 in New York: 3 is this afternoon, not tomorrow.
+      line: 'callback Ana +1 415 555 0101 at 3',
+      now: '2026-12-07T19:00:00Z',
+      expect: { queues: { ...at('2026-12-07T15:00:00-05:00', NY) } },
+    },
+    {
+      line: 'callback Ana +1 415 555 0101 at 3',
+      now: '2026-12-07T21:00:00Z',
+      expect: { queues: { ...at('2026-12-08T15:00:00-05:00', NY) } },
+    },
+    {
+      line: 'callback Ana +1 415 555 0101 tomorrow 3:30',
+      expect: { queues: { ...at('2026-12-08T15:30:00-05:00', NY) } },
+    },
+    {
+      line: 'callback Ana +1 415 555 0101 tomorrow at 7',
+      expect: { queues: { ...at('2026-12-08T19:00:00-05:00', NY) } },
+    },
+    {
+      line: 'callback Ana +1 415 555 0101 tomorrow at 8',
+      expect: { queues: { ...at('2026-12-08T08:00:00-05:00', NY) } },
+    },
+    {
+      line: 'callback Ana +1 415 555 0101 tomorrow at 3am',
+      expect: { queues: { ...at('2026-12-08T03:00:00-05:00', NY) } },
+    },
+    {
+      line: 'callback Ana +1 415 555 0101 tomorrow 03:00',
+      expect: { queues: { ...at('2026-12-08T03:00:00-05:00', NY) } },
+    },
+    {
+      line: 'devolución Ana +34 612 345 678 mañana a las 3',
+      language: 'es',
+      expect: { queues: { customerName: 'Ana', ...at('2026-12-08T15:00:00-05:00', NY) } },
+    },
+    {
+      line: 'devolución Ana +34 612 345 678 mañana a las 3 de la mañana',
+      language: 'es',
+      expect: { queues: { customerName: 'Ana', ...at('2026-12-08T03:00:00-05:00', NY) } },
+    },
+  ],
+  'a weekday already past today (s11 audit)': [
+    {
+      // 09:30 on a Monday in New York.
+      line: 'callback Ana +1 415 555 0101 monday 9am',
+      now: '2026-12-07T14:30:00Z',
+      expect: { queues: { ...at('2026-12-14T09:00:00-05:00', NY) } },
+    },
+    // Monday 15:00 in New York: "monday 9am" was refused as past instead of next Monday.
+    {
+      line: 'callback Ana +1 415 555 0101 monday 9am',
+      now: '2026-12-07T20:00:00Z',
+      expect: { queues: { ...at('2026-12-14T09:00:00-05:00', NY) } },
+    },
+    {
+      line: 'callback Ana +1 415 555 0101 monday 9am',
+      expect: { queues: { ...at('2026-12-07T09:00:00-05:00', NY) } },
+    },
+    {
+      line: 'devolución Ana +34 612 345 678 el lunes a las 9 de la mañana',
+      language: 'es',
+      now: '2026-12-07T20:00:00Z',
+      expect: { queues: { ...at('2026-12-14T09:00:00-05:00', NY) } },
+    },
+  ],
+  'a surname that is a city (s11 audit)': [
+    // Paris was taken as the customer's zone, the callback set in Paris and the name cut to "Ana".
+    {
+      line: 'callback Ana Paris +33 1 23 45 67 89 tomorrow 3pm',
+      expect: { queues: { customerName: 'Ana Paris', ...at('2026-12-08T15:00:00-05:00', NY) } },
+    },
+    {
+      line: 'callback Paris +44 20 7946 0958 tomorrow 3pm',
+      expect: { queues: { customerName: 'Paris', ...at('2026-12-08T15:00:00-05:00', NY) } },
+    },
+    {
+      line: 'callback Ana Paris tomorrow 3pm +33 1 23 45 67 89',
+      expect: { queues: { customerName: 'Ana Paris', ...at('2026-12-08T15:00:00-05:00', NY) } },
+    },
+    {
+      line: 'callback Ana Paris +33 1 23 45 67 89 tomorrow 3pm Paris',
+      expect: { queues: { customerName: 'Ana Paris', ...at('2026-12-08T15:00:00+01:00', 'Europe/Paris') } },
+    },
+    {
+      line: 'callback Ana +33 1 23 45 67 89 in Paris tomorrow 3pm',
+      expect: { queues: { customerName: 'Ana', ...at('2026-12-08T15:00:00+01:00', 'Europe/Paris') } },
+    },
+  ],
+  'Spanish days and hours (s11 audit)': [
+    {
+      line: 'devolución Ana +34 612 345 678 mañana 15h',
+      language: 'es',
+      expect: { queues: { customerName: 'Ana', ...at('2026-12-08T15:00:00-05:00', NY) } },
+    },
+    {
+      line: 'devolución Ana +34 612 345 678 mañana 9h30 Madrid',
+      language: 'es',
+      expect: { queues: { customerName: 'Ana', ...at('2026-12-08T09:30:00+01:00', 'Europe/Madrid') } },
+    },
+    {
+      line: 'devolución Ana +34 612 345 678 pasado mañana a las 10',
+      language: 'es',
+      expect: { queues: { customerName: 'Ana', ...at('2026-12-09T10:00:00-05:00', NY) } },
+    },
+    {
+      line: 'devolución Ana +34 612 345 678 pasado mañana',
+      language: 'es',
+      expect: { refused: ['when.at'] },
+    },
+    {
+      line: 'devolución Ana +34 612 345 678 mañana por la tarde a las 4',
+      language: 'es',
+      expect: { queues: { customerName: 'Ana', ...at('2026-12-08T16:00:00-05:00', NY) } },
+    },
+  ],
+  'daylight saving changes (s11 audit)': [
+    // New York falls back on 1 November 2026: 1:30 happens twice; the first (EDT) is taken.
+    {
+      line: 'callback Ana +1 415 555 0101 tomorrow 1:30am',
+      now: '2026-10-31T16:00:00Z',
+      expect: { queues: { ...at('2026-11-01T01:30:00-04:00', NY) } },
+    },
+    {
+      line: 'callback Ana +44 20 7946 0958 tomorrow 1:30am London',
+      now: '2026-10-24T12:00:00Z',
+      expect: { queues: { ...at('2026-10-25T01:30:00+01:00', 'Europe/London') } },
+    },
+    // It springs forward on 14 March 2027: 2:30 does not exist there that night.
+    {
+      line: 'callback Ana +1 415 555 0101 tomorrow 2:30am',
+      now: '2027-03-13T17:00:00Z',
+      expect: { refused: ['when.at'] },
+    },
+  ],
+  'a broadcast has no time (s11 audit)': [
+    // The time was dropped without a word and the broadcast went out at once.
+    { line: 'broadcast es "Su pedido llegó" +1 415 555 0101 tomorrow 3pm', expect: { refused: ['when'] } },
+    { line: 'broadcast es "Su pedido llegó" +1 415 555 0101', expect: { queues: { numbers: ['14155550101'] } } },
+  ],
   'the assignee after the subject': [
     // The README's own line: "assign jdoe" was read as part of the subject, and eGain refused it.
     {

@@ -31,6 +31,13 @@ const en = {
     list: 'paste or load the numbers in the full form',
     numbers: 'give the numbers to call, or "to list"',
     twoNumbers: 'two numbers in the line: keep only the one to call',
+    skippedHour:
+      "that time does not exist that day in the customer's time zone (the clocks go forward): choose another",
+    broadcastTime: 'a broadcast goes out as soon as it is queued: take the time out of the line',
+  },
+  notes: {
+    afternoon: 'A bare hour from 1 to 7 is read as p.m.: write am (or 03:00) for the morning.',
+    earlierOfTwo: 'The clocks go back that night and this time happens twice: the first one is taken.',
   },
   queued: 'Queued from the quick entry: {subject}',
   failed: 'Not queued: {message}',
@@ -72,6 +79,12 @@ const es: typeof en = {
     list: 'pegue o cargue los números en el formulario completo',
     numbers: 'indique los números a los que llamar, o "a la lista"',
     twoNumbers: 'dos números en la línea: deje solo el que hay que llamar',
+    skippedHour: 'esa hora no existe ese día en la zona horaria del cliente (se adelantan los relojes): elija otra',
+    broadcastTime: 'una difusión sale en cuanto se pone en cola: quite la hora de la línea',
+  },
+  notes: {
+    afternoon: 'Una hora sola del 1 al 7 se lee como de la tarde: escriba «de la mañana» (o 03:00) para la mañana.',
+    earlierOfTwo: 'Esa noche se atrasan los relojes y esta hora se repite: se toma la primera.',
   },
   queued: 'Puesta en cola desde la entrada rápida: {subject}',
   failed: 'No se puso en cola: {message}',

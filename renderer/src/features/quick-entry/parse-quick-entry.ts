@@ -18,7 +18,7 @@ import { followUpIntentOf, initialFollowUpValues } from '../tasks/follow-up/foll
 import { VOICE_LANGUAGES, type VoiceLanguage } from '../tasks/broadcast/voice/languages'
 import { voiceBroadcastDefaults } from '../tasks/broadcast/voice/voice-defaults'
 import { fold, zoneNamed } from './zone-names'
-import { timeReaders } from './time-readers'
+import { AFTERNOON_TAG, timeReaders } from './time-readers'
 import { dateTimeFormat } from '../../intl-formats'
 
 // The quick entry: one line, typed as the agent would say it, read into the task it stands for.
@@ -30,7 +30,7 @@ import { dateTimeFormat } from '../../intl-formats'
 //
 // A kind word first (English or Spanish; none and a number is an outdial), then in any order: the
 // number (read by shared/phone's finder, as the shortcut reads it), a time (chrono-node, English
-// and Spanish) with an optional place for the customer's time zone right beside it, `@word` for a
+// and Spanish) with an optional place for the customer's time zone right after it, `@word` for a
 // profile, a quoted text, and after `re:` or `:` the reason or subject. What is left is the
 // customer's name. The task is then checked by the very schemas and provider rules main applies.
 
@@ -56,6 +56,9 @@ export interface QuickProblem {
   phone?: FindRefusalReason
 }
 
+/** How a time was read that the agent should see said: a bare hour taken as p.m., the first of a repeated hour. */
+export type QuickNote = 'afternoon' | 'earlierOfTwo'
+
 export interface QuickUnderstood {
   kind: QuickKind
   profile: Profile | null
@@ -67,6 +70,7 @@ export interface QuickUnderstood {
   reason: string
   text: string
   language: VoiceLanguage | null
+  notes: QuickNote[]
 }
 
 export interface QuickParse {
@@ -173,22 +177,31 @@ export function offsetMinutes(zone: string, at: Date): number {
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0
 }
 
-/** A wall time in a zone → ISO with that zone's offset at that moment (DST included). */
-export function zonedIso(
-  wall: { year: number; month: number; day: number; hour: number; minute: number },
-  zone: string,
-): string {
+type Wall = { year: number; month: number; day: number; hour: number; minute: number }
+
+/**
+ * A wall time in a zone and how often the zone's clock shows it that day: once, `twice` (the clocks
+ * go back: the earlier instant is given) or `never` (they go forward over it: the iso is then the
+ * moment the same wall time would have had with the offset before the change).
+ */
+export function wallTimeIn(wall: Wall, zone: string): { iso: string; occurs: 'once' | 'twice' | 'never' } {
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute)
-  let instant = asUtc
-  for (let i = 0; i < 3; i++) {
-    const next = asUtc - offsetMinutes(zone, new Date(instant)) * 60_000
-    if (next === instant) break
-    instant = next
-  }
-  const offset = offsetMinutes(zone, new Date(instant))
+  const DAY = 86_400_000
+  const offsets = new Set([asUtc - DAY, asUtc, asUtc + DAY].map((t) => offsetMinutes(zone, new Date(t))))
+  const fitting = [...offsets]
+    .map((offset) => ({ offset, instant: asUtc - offset * 60_000 }))
+    .filter(({ offset, instant }) => offsetMinutes(zone, new Date(instant)) === offset)
+    .sort((a, b) => a.instant - b.instant)
+  const offset = fitting[0]?.offset ?? offsetMinutes(zone, new Date(asUtc - DAY))
   const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0')
   const sign = offset < 0 ? '-' : '+'
-  return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:00${sign}${pad(Math.trunc(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`
+  const iso = `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:00${sign}${pad(Math.trunc(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`
+  return { iso, occurs: fitting.length === 0 ? 'never' : fitting.length > 1 ? 'twice' : 'once' }
+}
+
+/** A wall time in a zone → ISO with that zone's offset at that moment (DST included; the earlier of two). */
+export function zonedIso(wall: Wall, zone: string): string {
+  return wallTimeIn(wall, zone).iso
 }
 
 /** The wall time in a zone at an instant (a time said with an offset chrono knows and we have no zone for). */
@@ -229,7 +242,14 @@ const TIME_LIKE =
   /(?<![\p{L}\p{N}])(?:\d{1,2}(?::\d{2})?\s?(?:[ap]\.?m\.?|h)|\d{1,2}:\d{2}|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)(?![\p{L}\p{N}])/giu
 const withoutTimes = (text: string) => text.replace(TIME_LIKE, (time) => ' '.repeat(time.length))
 
-/** A place right after (or right before) the time, skipping joining words: the customer's zone. */
+/** Words that say a place follows ("in London tomorrow 3pm"): a place before the time needs one. */
+const PLACE_MARKS = new Set(['in', 'en'])
+
+/**
+ * The customer's zone: a place right after the time, skipping joining words ("3pm in London"), or
+ * before it when nothing else can be meant ("in London tomorrow 3pm", "Europe/Paris 3pm"). Any place
+ * before the time was taken before, so "Ana Paris +33 … tomorrow 3pm" was set in Paris for "Ana".
+ */
 function zoneBeside(
   line: Line,
   span: { start: number; end: number },
@@ -264,7 +284,16 @@ function zoneBeside(
     }
     return null
   }
-  return tryRun(after, false) ?? tryRun(before, true)
+  const beforeTime = () => {
+    const found = tryRun(before, true)
+    if (!found) return null
+    const place = line.rest.slice(found.start, found.end)
+    if (place.includes('/')) return found
+    const mark = before.find((w) => w.end <= found.start)
+    if (!mark || !PLACE_MARKS.has(fold(mark.text)) || line.rest.slice(mark.end, found.start).trim() !== '') return null
+    return { ...found, start: mark.start }
+  }
+  return tryRun(after, false) ?? beforeTime()
 }
 
 /** What is left of the line: a name, without the joining words at its ends. */
@@ -375,6 +404,7 @@ export function parseQuickEntry(input: string, context: QuickContext): QuickPars
   // ——— the time, and the customer's zone beside it ———
   let when: QuickUnderstood['when'] = null
   let hourGiven = false
+  const notes: QuickNote[] = []
   const atOnce = kind !== 'outdial' && line.takeMatch(AT_ONCE) !== null
   if (atOnce) when = { kind: 'now' }
   if (kind !== 'outdial' && !atOnce) {
@@ -406,10 +436,17 @@ export function parseQuickEntry(input: string, context: QuickContext): QuickPars
                 hour: hourGiven ? (parsed.start.get('hour') ?? 0) : 17,
                 minute: hourGiven ? (parsed.start.get('minute') ?? 0) : 0,
               }
-        when = { kind: 'at', at: zonedIso(wall, zone), timeZone: zone, zoneGiven: place !== null }
+        const reading = wallTimeIn(wall, zone)
+        if (reading.occurs === 'never') problems.push({ path: 'when.at', message: 'skippedHour' })
+        if (reading.occurs === 'twice') notes.push('earlierOfTwo')
+        if (parsed.tags().has(AFTERNOON_TAG)) notes.push('afternoon')
+        when = { kind: 'at', at: reading.iso, timeZone: zone, zoneGiven: place !== null }
       }
     }
   }
+
+  // A broadcast goes out when it is queued: a time in its line would be dropped without a word.
+  if (kind === 'broadcast' && when?.kind === 'at') problems.push({ path: 'when', message: 'broadcastTime' })
 
   const customer = leftover(line.rest)
   const understood: QuickUnderstood = {
@@ -422,6 +459,7 @@ export function parseQuickEntry(input: string, context: QuickContext): QuickPars
     reason,
     text: quoted ?? '',
     language,
+    notes,
   }
 
   // ——— the task ———
