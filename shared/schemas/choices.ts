@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Message } from '../i18n/message'
 import { ProfileId } from './providers'
 
 // Ids a provider can list for a profile (issue #16 item 5: fewer ids to type). The lists help the
@@ -72,10 +73,7 @@ export const ChoiceList = z
     /** The provider had more than CHOICES_MAX. */
     truncated: z.boolean(),
     /** Why the latest fetch failed (the choices are then the cached ones), or null. */
-    problem: z
-      .object({ kind: ChoiceProblem, message: z.string().max(500) })
-      .strict()
-      .nullable(),
+    problem: z.object({ kind: ChoiceProblem, message: Message }).strict().nullable(),
   })
   .strict()
 export type ChoiceList = z.infer<typeof ChoiceList>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { invokes } from '../../shared/ipc/contract'
+import { msg } from '../../shared/i18n/message'
 import { CHOICES_MAX } from '../../shared/schemas/choices'
 
 // `choices:list`: what the window may ask and what main may answer.
@@ -40,7 +41,7 @@ describe('choices:list output', () => {
     expect(output.safeParse(list).success).toBe(true)
     expect(output.safeParse({ ...list, choices: [], fetchedAt: null }).success).toBe(true)
     expect(
-      output.safeParse({ ...list, problem: { kind: 'offline', message: 'Amazon Connect could not be reached.' } })
+      output.safeParse({ ...list, problem: { kind: 'offline', message: msg('choiceFetch.connectUnreachable') } })
         .success,
     ).toBe(true)
   })

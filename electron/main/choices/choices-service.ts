@@ -14,7 +14,7 @@ import type { CredentialsService } from '../secrets/credentials-service'
 import type { TokenCache } from '../secrets/token-cache'
 import type { CachedList, ChoicesCache } from './choices-cache'
 import { withDeadline } from '../providers/http/attempt-deadline'
-import { redactSecrets } from '../secrets/redact-secrets'
+import { redactMessage, redactSecrets } from '../secrets/redact-secrets'
 import { requestSecrets } from '../secrets/request-secrets'
 
 export interface ChoicesServiceDeps {
@@ -61,13 +61,13 @@ export function createChoicesService(deps: ChoicesServiceDeps) {
     if (cached && !query.refresh) return answer(query, cached)
     const status = await deps.credentials.status(profileId)
     if (status.state === 'keychain_locked' || status.state === 'keychain_unavailable') {
-      return answer(query, cached, { kind: 'keychain_unavailable', message: 'The keychain cannot be read right now.' })
+      return answer(query, cached, { kind: 'keychain_unavailable', message: msg('choiceFetch.keychainUnreadable') })
     }
     const secret = status.state === 'stored' ? await deps.credentials.read(profileId) : null
     if (!secret) {
       return answer(query, cached, {
         kind: 'missing_credentials',
-        message: "Store this profile's credentials to fetch its lists.",
+        message: msg('choiceFetch.storeCredentials'),
       })
     }
     await deps.ready?.(profileId)
@@ -112,8 +112,8 @@ export function createChoicesService(deps: ChoicesServiceDeps) {
         query,
         cached,
         known
-          ? { kind: error.problem, message: redactSecrets(error.message, hidden).slice(0, 500) }
-          : { kind: 'provider_error', message: 'Fetching the list failed unexpectedly; details are in the log.' },
+          ? { kind: error.problem, message: redactMessage(error.said, hidden) }
+          : { kind: 'provider_error', message: msg('choiceFetch.unexpected') },
       )
     }
   }
@@ -168,7 +168,7 @@ function fetchWith<P extends ProviderName>(
   const shared = sharedProvider(name)
   const source: ChoiceSource<P> | null = mainProvider(name).choices
   if (!source || !shared.ownsProfile(profile) || !shared.ownsSecret(secret)) {
-    return Promise.reject(new ChoiceFetchError('missing_credentials', 'These credentials are for another provider.'))
+    return Promise.reject(new ChoiceFetchError('missing_credentials', msg('choiceFetch.otherProvider')))
   }
   return source.fetch({ ...ports, profile, secret }, kind)
 }

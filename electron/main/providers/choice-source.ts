@@ -1,3 +1,5 @@
+import type { Message } from '@shared/i18n/message'
+import { renderMessage } from '@shared/i18n/render-message'
 import type { Choice, ChoiceKind, ChoiceProblem } from '@shared/schemas/choices'
 import { CHOICES_MAX } from '@shared/schemas/choices'
 import type { ProfileOf, ProviderName } from '@shared/providers/registry'
@@ -26,14 +28,17 @@ export interface ChoiceSource<P extends ProviderName> {
   fetch(context: ProbeContext<P>, kind: ChoiceKind): Promise<FetchedChoices>
 }
 
-/** A fetch that failed, classified for the window; the provider's own words ride along for the log. */
+/**
+ * A fetch that failed, classified for the window, and said in the agent's words (a message key);
+ * the error's own message is its English, for the log.
+ */
 export class ChoiceFetchError extends Error {
   constructor(
     readonly problem: ChoiceProblem,
-    message: string,
+    readonly said: Message,
     readonly httpStatus: number | null = null,
   ) {
-    super(message)
+    super(renderMessage(said))
     this.name = 'ChoiceFetchError'
   }
 }

@@ -8,7 +8,9 @@ import { startWebexSimulator, WEBEX_SIM_IDENTITY_PREFIX } from '../../../electro
 import type { Result } from '../../../shared/ipc/result'
 import type { ChoiceList } from '../../../shared/schemas/choices'
 import type { ProfileSummary } from '../../../shared/schemas/credentials'
+import { renderMessage } from '../../../shared/i18n/render-message'
 import { drafts, secrets } from '../../shared/fixtures'
+import { inEnglish } from '../../shared/in-english'
 import { createTestServices } from '../test-app-services'
 
 // `choices:list` through the contract, as the window calls it: a profile of the agent's own against
@@ -153,24 +155,28 @@ describe('choices:list', () => {
     const first = await call<ChoiceList>('choices:list', { profileId, kind: 'webex_entry_points' })
     await s.close()
     const offline = await call<ChoiceList>('choices:list', { profileId, kind: 'webex_entry_points', refresh: true })
-    expect(offline).toEqual({
+    expect(inEnglish(offline)).toEqual({
       ...first,
       problem: { kind: 'offline', message: 'Webex could not be reached.' },
     })
+    // A message key, not English: a Spanish window says it in Spanish.
+    expect(renderMessage(offline.problem!.message, 'es')).toBe('No se pudo contactar con Webex.')
   })
 
   it('without credentials nothing is fetched, and the reason is given', async () => {
     const { call } = await app()
     const saved = await call<ProfileSummary>('profiles:save', drafts.connect)
     expect(
-      await call<ChoiceList>('choices:list', { profileId: saved.profile.id, kind: 'connect_task_templates' }),
+      inEnglish(
+        await call<ChoiceList>('choices:list', { profileId: saved.profile.id, kind: 'connect_task_templates' }),
+      ),
     ).toEqual({
       profileId: saved.profile.id,
       kind: 'connect_task_templates',
       choices: [],
       fetchedAt: null,
       truncated: false,
-      problem: { kind: 'missing_credentials', message: "Store this profile's credentials to fetch its lists." },
+      problem: { kind: 'missing_credentials', message: 'Store this profile’s credentials to fetch its lists.' },
     })
   })
 

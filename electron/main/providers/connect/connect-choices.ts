@@ -1,3 +1,4 @@
+import { msg } from '@shared/i18n/message'
 import type { ConnectClient } from '@aws-sdk/client-connect'
 import { ListContactFlowsCommand, ListQuickConnectsCommand, ListTaskTemplatesCommand } from '@aws-sdk/client-connect'
 import type { Choice, ChoiceKind } from '@shared/schemas/choices'
@@ -82,24 +83,28 @@ function classify(error: unknown, kind: ConnectKind, instanceId: string): Choice
     const timedOut = error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')
     return new ChoiceFetchError(
       'offline',
-      timedOut ? 'Amazon Connect did not answer in time.' : 'Amazon Connect could not be reached.',
+      msg(timedOut ? 'choiceFetch.connectTimedOut' : 'choiceFetch.connectUnreachable'),
     )
   }
   const { name, status } = answered
   if (AWS_CREDENTIAL_ERRORS.has(name)) {
-    return new ChoiceFetchError('auth_rejected', 'AWS refused the credentials.', status)
+    return new ChoiceFetchError('auth_rejected', msg('choiceFetch.connectCredentialsRefused'), status)
   }
   if (name === 'AccessDeniedException') {
-    return new ChoiceFetchError('not_permitted', `These AWS credentials lack ${OPERATION[kind]}.`, status)
-  }
-  if (name === 'ResourceNotFoundException') {
     return new ChoiceFetchError(
-      'not_configured',
-      `Amazon Connect has no instance ${instanceId} in this region.`,
+      'not_permitted',
+      msg('choiceFetch.connectNotPermitted', { operation: OPERATION[kind] }),
       status,
     )
   }
-  return new ChoiceFetchError('provider_error', `Amazon Connect answered ${name} (${status}).`, status)
+  if (name === 'ResourceNotFoundException') {
+    return new ChoiceFetchError('not_configured', msg('choiceFetch.connectNoInstance', { instanceId }), status)
+  }
+  return new ChoiceFetchError(
+    'provider_error',
+    msg('choiceFetch.connectAnswered', { name: name.slice(0, 100), status }),
+    status,
+  )
 }
 
 const isConnectKind = (kind: ChoiceKind): kind is ConnectKind => (KINDS as readonly ChoiceKind[]).includes(kind)
@@ -109,10 +114,10 @@ export const connectChoices: ChoiceSource<'connect'> = {
   origin: (profile) => `${profile.region} ${profile.instanceId}`,
   async fetch(context, kind): Promise<FetchedChoices> {
     const { profile, endpoint, signal } = context
-    if (!isConnectKind(kind)) throw new ChoiceFetchError('not_configured', 'Amazon Connect has no such list.')
+    if (!isConnectKind(kind)) throw new ChoiceFetchError('not_configured', msg('choiceFetch.connectNoSuchList'))
     const credentials = await freshCredentials(context, endpoint)
     if (credentials instanceof CredentialsUnavailable) {
-      throw new ChoiceFetchError(credentials.why === 'sign_in' ? 'auth_rejected' : 'offline', credentials.message)
+      throw new ChoiceFetchError(credentials.why === 'sign_in' ? 'auth_rejected' : 'offline', credentials.said)
     }
     const client = connectSdkClient(profile, credentials, { endpoint, timeoutMs: 10_000 })
     try {

@@ -1,3 +1,4 @@
+import { msg } from '@shared/i18n/message'
 import { z } from 'zod'
 import type { Choice, ChoiceKind } from '@shared/schemas/choices'
 import type { ProbeContext } from '../connection-probe'
@@ -62,8 +63,8 @@ async function get(context: ProbeContext<'webex'>, url: string): Promise<unknown
     } catch (error) {
       if (error instanceof OAuthRefused) {
         throw error.status >= 500
-          ? new ChoiceFetchError('provider_error', 'Webex could not refresh the access token right now.', error.status)
-          : new ChoiceFetchError('auth_rejected', 'Webex refused the OAuth client or refresh token.', error.status)
+          ? new ChoiceFetchError('provider_error', msg('choiceFetch.webexTokenLater'), error.status)
+          : new ChoiceFetchError('auth_rejected', msg('choiceFetch.webexOAuthRefused'), error.status)
       }
       throw offline(error)
     }
@@ -87,39 +88,35 @@ async function get(context: ProbeContext<'webex'>, url: string): Promise<unknown
 
 function offline(error: unknown): ChoiceFetchError {
   const timedOut = error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')
-  return new ChoiceFetchError('offline', timedOut ? 'Webex did not answer in time.' : 'Webex could not be reached.')
+  return new ChoiceFetchError('offline', msg(timedOut ? 'choiceFetch.webexTimedOut' : 'choiceFetch.webexUnreachable'))
 }
 
 function refused(status: number): ChoiceFetchError {
-  if (status === 401) return new ChoiceFetchError('auth_rejected', 'Webex refused the access token.', status)
+  if (status === 401) return new ChoiceFetchError('auth_rejected', msg('choiceFetch.webexTokenRefused'), status)
   if (status === 403) {
-    return new ChoiceFetchError(
-      'not_permitted',
-      'Webex refused the list: the token needs the cjp:config_read scope for this organization.',
-      status,
-    )
+    return new ChoiceFetchError('not_permitted', msg('choiceFetch.webexScope'), status)
   }
   if (status === 404) {
-    return new ChoiceFetchError('not_configured', 'Webex does not know this organization id.', status)
+    return new ChoiceFetchError('not_configured', msg('choiceFetch.webexNoOrg'), status)
   }
-  return new ChoiceFetchError('provider_error', `Webex answered ${status}.`, status)
+  return new ChoiceFetchError('provider_error', msg('choiceFetch.webexAnswered', { status }), status)
 }
 
 export const webexChoices: ChoiceSource<'webex'> = {
   kinds: Object.keys(LISTS) as WebexKind[],
   origin: (profile) => `${webexHosts(profile).api} ${profile.orgId.trim()}`,
   async fetch(context, kind) {
-    if (!isWebexKind(kind)) throw new ChoiceFetchError('not_configured', 'Webex has no such list.')
+    if (!isWebexKind(kind)) throw new ChoiceFetchError('not_configured', msg('choiceFetch.webexNoSuchList'))
     const orgId = context.profile.orgId.trim()
     if (!orgId) {
-      throw new ChoiceFetchError('not_configured', 'Enter the organization id in this profile to fetch its lists.')
+      throw new ChoiceFetchError('not_configured', msg('choiceFetch.webexNeedsOrg'))
     }
     const list = LISTS[kind]
     const base = `${webexHosts(context.profile).api}/organization/${encodeURIComponent(orgId)}/${list.path}`
     return collectPages<number>(async (page = 0) => {
       const body = await get(context, `${base}?page=${page}&pageSize=${PAGE_SIZE}`)
       const read = list.read(body)
-      if (!read) throw new ChoiceFetchError('provider_error', 'Webex answered with a list Callboard cannot read.')
+      if (!read) throw new ChoiceFetchError('provider_error', msg('choiceFetch.webexUnreadable'))
       // Without a page count, a full page means there may be another.
       const more = read.totalPages === undefined ? read.choices.length === PAGE_SIZE : page + 1 < read.totalPages
       return { choices: read.choices, next: more ? page + 1 : undefined }
