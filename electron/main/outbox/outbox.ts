@@ -14,7 +14,7 @@ import { isDiskFull, isReadOnly, storageError } from '../core/storage-errors'
 import type { Clock } from '../core/clock'
 import type { Logger } from '../core/logger'
 import type { ClockSkew } from '../providers/clock-skew'
-import type { DeadlinePolicy } from './deadlines'
+import type { Deadline, DeadlinePolicy } from './deadlines'
 import { deadlineFor } from './deadlines'
 import { scopeFor } from './scope'
 import type { Dispatcher, DispatcherDeps, LaneStatus } from './dispatcher'
@@ -87,6 +87,13 @@ export interface OutboxDeps {
   readOnly?: Message
   /** The queue stopped or started taking writes again (see `storageProblem`). */
   onStorageChanged?: (problem: Message | null) => void
+}
+
+/** A task let through `admit`: its profile, when it is queued, and until when it may be sent. */
+interface Admission {
+  profile: Profile
+  createdAt: Date
+  deadline: Deadline
 }
 
 /** The log refused a write: the disk is full or read-only; nothing was recorded. */
@@ -218,10 +225,23 @@ export function createOutbox(deps: OutboxDeps) {
    * first; `check` runs it alone, so a task that would be refused is refused, not asked about as a
    * repeat (repeat-guard.ts).
    */
-  async function admit(intent: TaskIntent) {
+  async function admit(intent: TaskIntent): Promise<Admission> {
     if (deps.readOnly) throw new AppError('read_only', deps.readOnly)
     // Space may be back: try at once rather than wait for the next retry.
     if (stopped && !(await tryToWriteAgain())) throw storageError(stopped.cause)
+    return admission(intent)
+  }
+
+  /**
+   * `admit` for a queue that takes writes: the same checks, answered at once (no promise made for
+   * every task queued).
+   */
+  function admitWritable(intent: TaskIntent): Admission | Promise<Admission> {
+    return deps.readOnly || stopped ? admit(intent) : admission(intent)
+  }
+
+  /** What `admit` checks once the queue can be written: the profile, the provider's rules, the deadline. */
+  function admission(intent: TaskIntent): Admission {
     const profile = deps.findProfile(intent.profileId)
     if (!profile) throw new AppError('not_found', msg('failure.profileGone'))
     const createdAt = clock.now()
@@ -455,8 +475,10 @@ export function createOutbox(deps: OutboxDeps) {
 
     /** Queue a task: refused here, with the field, when it cannot be sent as it is. */
     async submit(intent: TaskIntent): Promise<OutboxEntry> {
-      const { profile, createdAt, deadline } = await admit(intent)
+      const admitted = admitWritable(intent)
+      const { profile, createdAt, deadline } = admitted instanceof Promise ? await admitted : admitted
       const id = deps.newId()
+      const at = createdAt.toISOString()
       const entry: OutboxEntry = {
         id,
         seq: nextSeq++,
@@ -466,7 +488,7 @@ export function createOutbox(deps: OutboxDeps) {
         intent,
         idempotencyKey: id,
         scope: scopeFor(intent) ?? `${profile.id}:task:${id}`,
-        createdAt: createdAt.toISOString(),
+        createdAt: at,
         notAfter: deadline.notAfter.toISOString(),
         deadlineReason: deadline.reason,
         attempts: 0,
@@ -475,7 +497,7 @@ export function createOutbox(deps: OutboxDeps) {
         lastProblem: null,
         providerId: null,
         dismissed: false,
-        updatedAt: createdAt.toISOString(),
+        updatedAt: at,
       }
       const queued = await record({ t: 'queued', entry }).catch((error: unknown) => {
         if (error instanceof QueueStoppedError) throw storageError(error.cause)
