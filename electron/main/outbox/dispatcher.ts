@@ -133,6 +133,8 @@ export function createDispatcher(deps: DispatcherDeps) {
   const keychainRetryMs = deps.keychainRetryMs ?? 15_000
   const networkRetryMs = deps.networkRetryMs ?? 5 * 60_000
   const lanes = new Map<string, Lane>()
+  /** The same lanes in the order they were made (the map's order), walked without an iterator. */
+  const laneList: Lane[] = []
   /** Entries already warned about (onExpiringSoon), so each is warned once. */
   const warned = new Set<string>()
   let paused = false
@@ -146,8 +148,9 @@ export function createDispatcher(deps: DispatcherDeps) {
    * rarely changes with a task: the status made last is handed out again, frozen, while it still
    * says the same.
    */
-  const status = (lane: Lane, at = now()): LaneStatus => {
-    const block = lane.blockedUntil > at ? lane.blockedUntil : null
+  const status = (lane: Lane): LaneStatus => {
+    // The clock is read only for a lane that has been blocked at all.
+    const block = lane.blockedUntil > 0 && lane.blockedUntil > now() ? lane.blockedUntil : null
     const clockSkewMs = deps.clockSkewMs?.(lane.profileId) ?? null
     const last = lane.reported
     if (
@@ -172,15 +175,13 @@ export function createDispatcher(deps: DispatcherDeps) {
   /** Every lane's status, the same frozen list while none of them changed. */
   let reportedLanes: LaneStatus[] = []
   function laneStatuses(): LaneStatus[] {
-    const at = now()
-    let same = reportedLanes.length === lanes.size
-    let i = 0
-    for (const lane of lanes.values()) {
-      if (status(lane, at) !== reportedLanes[i++]) same = false
+    let same = reportedLanes.length === laneList.length
+    for (let i = 0; i < laneList.length; i++) {
+      if (status(laneList[i]!) !== reportedLanes[i]) same = false
     }
     if (same) return reportedLanes
     const list: LaneStatus[] = []
-    for (const lane of lanes.values()) list.push(lane.reported!)
+    for (const lane of laneList) list.push(lane.reported!)
     Object.freeze(list)
     return (reportedLanes = list)
   }
@@ -209,6 +210,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         reportedBlock: null,
       }
       lanes.set(entry.profileId, lane)
+      laneList.push(lane)
     }
     return lane
   }

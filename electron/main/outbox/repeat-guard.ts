@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto'
+import { createHmac, createSecretKey, randomBytes } from 'node:crypto'
 import { taskIdentity } from '@shared/providers/registry'
 import type { TaskIntent } from '@shared/schemas/intents'
 import type { QueueItem } from '@shared/schemas/outbox'
@@ -34,7 +34,8 @@ interface Recent {
  * older than the window are dropped as new ones come. One Map lookup per task.
  */
 export function createRepeatGuard({ clock, submit, check, windowMs = REPEAT_WINDOW_MS }: RepeatGuardDeps) {
-  const key = randomBytes(32)
+  // A key object, made once: HMAC with raw bytes makes one for every task.
+  const key = createSecretKey(randomBytes(32))
   /** In the order last queued (an entry queued again moves to the end), so the oldest come first. */
   const recent = new Map<string, Recent>()
   const fingerprint = (intent: TaskIntent) =>
