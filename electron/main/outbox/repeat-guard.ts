@@ -41,9 +41,24 @@ export function createRepeatGuard({ clock, submit, check, windowMs = REPEAT_WIND
   const fingerprint = (intent: TaskIntent) =>
     createHmac('sha256', key).update(taskIdentity(intent), 'utf8').digest('base64')
 
+  /**
+   * No later than when the first task remembered was queued: while that is inside the window, the
+   * walk below would stop at once, so the map is not walked (an iterator per task queued). Answers
+   * never depend on it: an entry past the window is not a repeat, forgotten or not.
+   */
+  let oldestAt = 0
+  const remember = (print: string, entry: Recent) => {
+    oldestAt = recent.size === 0 ? entry.at : Math.min(oldestAt, entry.at)
+    recent.set(print, entry)
+  }
+
   function forgetOlderThan(now: number): void {
+    if (now - oldestAt < windowMs) return
     for (const [print, entry] of recent) {
-      if (now - entry.at < windowMs) return
+      if (now - entry.at < windowMs) {
+        oldestAt = entry.at
+        return
+      }
       recent.delete(print)
     }
   }
@@ -69,13 +84,13 @@ export function createRepeatGuard({ clock, submit, check, windowMs = REPEAT_WIND
       }
       recent.delete(print)
       const mine: Recent = { at: now, window: request.window }
-      recent.set(print, mine)
+      remember(print, mine)
       try {
         return await submit(request.intent)
       } catch (error) {
         if (recent.get(print) === mine) {
           recent.delete(print)
-          if (before) recent.set(print, before)
+          if (before) remember(print, before)
         }
         throw error
       }
