@@ -89,6 +89,12 @@ export interface OutboxDeps {
   onStorageChanged?: (problem: Message | null) => void
 }
 
+/** Unfinished entries of one scope, in submission order, and the first of them. */
+interface Scope {
+  head: OutboxEntry
+  entries: Map<string, OutboxEntry>
+}
+
 /** A task let through `admit`: its profile, when it is queued, and until when it may be sent. */
 interface Admission {
   profile: Profile
@@ -166,7 +172,9 @@ export function createOutbox(deps: OutboxDeps) {
    * submission order: the first is the one every later entry of the scope waits behind.
    */
   // By profile, then by scope: a key joining the two was a string made three times per task queued.
-  const scopes = new Map<string, Map<string, Map<string, OutboxEntry>>>()
+  // Each scope keeps its first entry at hand: every row asks for it, and reading it off the map made
+  // an iterator each time.
+  const scopes = new Map<string, Map<string, Scope>>()
   const index = (entry: OutboxEntry) => {
     let lane = unfinished.get(entry.profileId)
     countAs(lane?.get(entry.id), -1)
@@ -175,10 +183,13 @@ export function createOutbox(deps: OutboxDeps) {
       lane?.delete(entry.id)
       if (lane?.size === 0) unfinished.delete(entry.profileId)
       const scope = ofProfile?.get(entry.scope)
-      scope?.delete(entry.id)
-      if (scope?.size === 0) {
-        ofProfile!.delete(entry.scope)
-        if (ofProfile!.size === 0) scopes.delete(entry.profileId)
+      if (scope?.entries.delete(entry.id)) {
+        if (scope.entries.size === 0) {
+          ofProfile!.delete(entry.scope)
+          if (ofProfile!.size === 0) scopes.delete(entry.profileId)
+        } else if (scope.head.id === entry.id) {
+          scope.head = scope.entries.values().next().value!
+        }
       }
       return
     }
@@ -186,14 +197,16 @@ export function createOutbox(deps: OutboxDeps) {
     lane.set(entry.id, entry)
     if (!ofProfile) scopes.set(entry.profileId, (ofProfile = new Map()))
     let scope = ofProfile.get(entry.scope)
-    if (!scope) ofProfile.set(entry.scope, (scope = new Map()))
-    scope.set(entry.id, entry)
+    if (!scope) ofProfile.set(entry.scope, (scope = { head: entry, entries: new Map() }))
+    scope.entries.set(entry.id, entry)
+    // A change makes a new entry: the head is the current one.
+    if (scope.head.id === entry.id) scope.head = entry
     countAs(entry, 1)
   }
   /** The earlier unfinished task of the same scope this one waits behind, or null. */
   const blockerOf = (entry: OutboxEntry): OutboxEntry | null => {
     if (TERMINAL_STATES.has(entry.state)) return null
-    const head: OutboxEntry | undefined = scopes.get(entry.profileId)?.get(entry.scope)?.values().next().value
+    const head = scopes.get(entry.profileId)?.get(entry.scope)?.head
     return head && head.id !== entry.id ? head : null
   }
   const iso = () => clock.now().toISOString()
