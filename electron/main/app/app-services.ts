@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { randomUuid } from '../core/uuid'
 import type { Queue } from '../outbox/open-queue'
 import { repeatGuardOver } from '../outbox/queue-handlers'
 import { attemptOf } from '../providers/task-sender'
@@ -26,7 +26,7 @@ export { defaultSettingsFor } from '../settings/settings-defaults'
  */
 export async function createAppServices(deps: AppServicesDeps): Promise<AppServices> {
   const { clock, logger } = deps
-  const newId = deps.newId ?? randomUUID
+  const newId = deps.newId ?? randomUuid
   const events = new EventHub(logger.child('events'), deps.checkContract)
   const { notOwner, release: releaseFolder } = await holdDataFolder(deps)
   // The queue opens last; what comes before reaches it through this once it exists.

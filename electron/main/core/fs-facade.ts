@@ -17,6 +17,14 @@ export interface JournalFileHandle {
    * `fsyncDir`, and timestamps are not worth a second journal commit on every append.
    */
   sync(): Promise<void>
+  /**
+   * `write` and `sync` for the journal's appends, answered by callback: a promise and its reactions
+   * per call were most of what a journal append allocated. `done(null)` once the first `length`
+   * bytes of `data` are written (or synced), `done(error)` at the first failure. One call at a time
+   * per handle.
+   */
+  writeThen(data: Uint8Array, length: number, position: number, done: (error: Error | null) => void): void
+  syncThen(done: (error: Error | null) => void): void
   truncate(length: number): Promise<void>
   close(): Promise<void>
 }
@@ -40,29 +48,51 @@ export interface JournalFs {
   fsyncDir(dir: string): Promise<void>
 }
 
+const NO_BYTES: Uint8Array = new Uint8Array(0)
+const NOBODY: (error: Error | null) => void = () => undefined
+
 /**
  * Every append is one write and one fdatasync: made with the callback API on the handle's
- * descriptor, one promise each. FileHandle's own methods wrap each call in several promises and an
- * answer object, which were a tenth of what queueing a task allocated. The journal never closes a
- * handle with a write or sync in flight (its operations run one at a time, and close waits for
- * them), which is what FileHandle's reference count would otherwise guard.
+ * descriptor. FileHandle's own methods wrap each call in several promises and an answer object,
+ * which were a tenth of what queueing a task allocated. The journal never closes a handle with a
+ * write or sync in flight (its operations run one at a time, and close waits for them), which is
+ * what FileHandle's reference count would otherwise guard.
  */
 function wrap(handle: FileHandle): JournalFileHandle {
+  // The write under way (one at a time), so that one callback, made here, carries every write on.
+  let data = NO_BYTES
+  let length = 0
+  let position = 0
+  let offset = 0
+  let done = NOBODY
+  const next = () => writeToFd(handle.fd, data, offset, length - offset, position + offset, wrote)
+  const wrote = (error: Error | null, written: number) => {
+    if (!error && offset + written < length) {
+      offset += written
+      return next()
+    }
+    const answer = done
+    data = NO_BYTES
+    done = NOBODY
+    answer(error)
+  }
+  const writeThen = (bytes: Uint8Array, count: number, at: number, then: (error: Error | null) => void) => {
+    data = bytes
+    length = count
+    position = at
+    offset = 0
+    done = then
+    next()
+  }
+  const syncThen = (then: (error: Error | null) => void) => fdatasync(handle.fd, then)
   return {
-    write: (data, position) =>
-      new Promise<void>((resolve, reject) => {
-        let done = 0
-        const more = () =>
-          writeToFd(handle.fd, data, done, data.byteLength - done, position + done, (error, written) => {
-            if (error) return reject(error)
-            done += written
-            if (done < data.byteLength) more()
-            else resolve()
-          })
-        more()
-      }),
-    sync: () =>
-      new Promise<void>((resolve, reject) => fdatasync(handle.fd, (error) => (error ? reject(error) : resolve()))),
+    writeThen,
+    syncThen,
+    write: (bytes, at) =>
+      new Promise<void>((resolve, reject) =>
+        writeThen(bytes, bytes.byteLength, at, (error) => (error ? reject(error) : resolve())),
+      ),
+    sync: () => new Promise<void>((resolve, reject) => syncThen((error) => (error ? reject(error) : resolve()))),
     truncate: (length) => handle.truncate(length),
     close: () => handle.close(),
   }

@@ -8,78 +8,98 @@
  * serializing it.
  */
 export function jsonByteLength(value: unknown, cap = Number.POSITIVE_INFINITY): number | null {
-  // The objects being measured, outermost first: a cycle is one met again among them. An array, not
-  // a Set: nesting is shallow, and a Set's table was most of what measuring a task allocated.
-  const ancestors: object[] = []
-  let total = 0
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return 0
+  // One count at a time, so its state is the module's own (no closure and no stack made per call);
+  // a count started while one runs (a toJSON that measures) gets a state of its own.
+  const state = counting ? { total: 0, cap, ancestors: [] } : shared
+  counting = true
+  state.total = 0
+  state.cap = cap
+  try {
+    return measure(state, value, false) ? state.total : null
+  } finally {
+    state.ancestors.length = 0
+    if (state === shared) counting = false
+  }
+}
 
-  const measure = (node: unknown, inArray: boolean): boolean => {
-    if (total > cap) return true
-    switch (typeof node) {
-      case 'string':
-        total += stringBytes(node)
-        return true
-      case 'number':
-        total += Number.isFinite(node) ? String(node).length : 4 // null
-        return true
-      case 'boolean':
-        total += node ? 4 : 5
-        return true
-      case 'bigint':
-        return false
-      case 'undefined':
-      case 'function':
-      case 'symbol':
-        // Left out of an object (the caller skips the key); null in an array.
-        if (inArray) total += 4
-        return true
-    }
-    if (node === null) {
-      total += 4
+interface Count {
+  total: number
+  cap: number
+  /**
+   * The objects being measured, outermost first: a cycle is one met again among them. An array,
+   * not a Set: nesting is shallow, and a Set's table was most of what measuring a task allocated.
+   */
+  ancestors: object[]
+}
+
+const shared: Count = { total: 0, cap: 0, ancestors: [] }
+let counting = false
+
+function measure(state: Count, node: unknown, inArray: boolean): boolean {
+  if (state.total > state.cap) return true
+  switch (typeof node) {
+    case 'string':
+      state.total += stringBytes(node)
       return true
-    }
-    const object = node as Record<string, unknown> & { toJSON?: unknown }
-    if (typeof object.toJSON === 'function') {
-      // A Date and the like: rare on the contract, measured the plain way.
-      try {
-        const json = JSON.stringify(object)
-        total += json === undefined ? (inArray ? 4 : 0) : Buffer.byteLength(json)
-        return true
-      } catch {
-        return false
-      }
-    }
-    if (ancestors.includes(object)) return false
-    ancestors.push(object)
+    case 'number':
+      state.total += Number.isFinite(node) ? String(node).length : 4 // null
+      return true
+    case 'boolean':
+      state.total += node ? 4 : 5
+      return true
+    case 'bigint':
+      return false
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      // Left out of an object (the caller skips the key); null in an array.
+      if (inArray) state.total += 4
+      return true
+  }
+  if (node === null) {
+    state.total += 4
+    return true
+  }
+  const object = node as Record<string, unknown> & { toJSON?: unknown }
+  if (typeof object.toJSON === 'function') {
+    // A Date and the like: rare on the contract, measured the plain way.
     try {
-      if (Array.isArray(object)) {
-        total += 2
-        for (let i = 0; i < object.length; i++) {
-          if (total > cap) return true
-          if (i > 0) total++
-          if (!measure(object[i], true)) return false
-        }
-        return true
-      }
-      total += 2
-      let members = 0
-      for (const key in object) {
-        if (total > cap) return true
-        if (!Object.hasOwn(object, key)) continue
-        const inner = object[key]
-        const kind = typeof inner
-        if (kind === 'undefined' || kind === 'function' || kind === 'symbol') continue
-        total += (members++ > 0 ? 1 : 0) + stringBytes(key) + 1
-        if (!measure(inner, false)) return false
-      }
+      const json = JSON.stringify(object)
+      state.total += json === undefined ? (inArray ? 4 : 0) : Buffer.byteLength(json)
       return true
-    } finally {
-      ancestors.pop()
+    } catch {
+      return false
     }
   }
-
-  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return 0
-  return measure(value, false) ? total : null
+  const ancestors = state.ancestors
+  if (ancestors.includes(object)) return false
+  ancestors.push(object)
+  try {
+    if (Array.isArray(object)) {
+      state.total += 2
+      for (let i = 0; i < object.length; i++) {
+        if (state.total > state.cap) return true
+        if (i > 0) state.total++
+        if (!measure(state, object[i], true)) return false
+      }
+      return true
+    }
+    state.total += 2
+    let members = 0
+    for (const key in object) {
+      if (state.total > state.cap) return true
+      if (!Object.hasOwn(object, key)) continue
+      const inner = object[key]
+      const kind = typeof inner
+      if (kind === 'undefined' || kind === 'function' || kind === 'symbol') continue
+      state.total += (members++ > 0 ? 1 : 0) + stringBytes(key) + 1
+      if (!measure(state, inner, false)) return false
+    }
+    return true
+  } finally {
+    ancestors.pop()
+  }
 }
 
 /** The UTF-8 bytes of `text` as a JSON string literal, quotes included. */

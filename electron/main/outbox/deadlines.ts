@@ -1,5 +1,7 @@
 import type { TaskIntent } from '@shared/schemas/intents'
 import { msg, type Message } from '@shared/i18n/message'
+import type { IntentOf, ProviderName } from '@shared/providers/registry'
+import type { ProviderModule } from '../providers/provider-module'
 import { withProvider } from '../providers/registry'
 
 // When a queued task stops being worth sending (Q7: never sent late). The deadline is the earliest
@@ -88,11 +90,14 @@ function businessDeadline(intent: TaskIntent, createdAt: Date, policy: DeadlineP
   return after(createdAt, policy[BUSINESS_MS[intent.kind]], businessReasons(policy)[intent.kind])
 }
 
+/** What the provider holds a task to (made once, not per task). */
+const providerLimits = <P extends ProviderName>(provider: ProviderModule<P>, own: IntentOf<P>) => ({
+  pinned: provider.pinnedTime(own),
+  resendWindow: provider.resendWindow,
+})
+
 export function deadlineFor(intent: TaskIntent, createdAt: Date, policy: DeadlinePolicy = DEFAULT_DEADLINES): Deadline {
-  const { pinned, resendWindow } = withProvider(intent, (provider, own) => ({
-    pinned: provider.pinnedTime(own),
-    resendWindow: provider.resendWindow,
-  }))
+  const { pinned, resendWindow } = withProvider(intent, providerLimits)
   // A task pinned to a time goes by that time (less the provider's lead and our margin), not by the
   // business rule for a task of its kind.
   const own = pinned

@@ -108,6 +108,9 @@ interface Lane {
   timer: unknown
   /** Wall ms the timer fires at, or null with no timer. */
   timerAt: number | null
+  /** The status last made for it, and the block it was made with (lanes(): made again only when changed). */
+  reported: LaneStatus | null
+  reportedBlock: number | null
 }
 
 const nodeTimers: Timers = {
@@ -130,6 +133,8 @@ export function createDispatcher(deps: DispatcherDeps) {
   const keychainRetryMs = deps.keychainRetryMs ?? 15_000
   const networkRetryMs = deps.networkRetryMs ?? 5 * 60_000
   const lanes = new Map<string, Lane>()
+  /** The same lanes in the order they were made (the map's order), walked without an iterator. */
+  const laneList: Lane[] = []
   /** Entries already warned about (onExpiringSoon), so each is warned once. */
   const warned = new Set<string>()
   let paused = false
@@ -138,14 +143,48 @@ export function createDispatcher(deps: DispatcherDeps) {
   const now = () => deps.clock.now().getTime()
   const ahead = (profileId: string) => Math.max(0, deps.providerAheadMs?.(profileId) ?? 0)
 
-  const status = (lane: Lane): LaneStatus => ({
-    profileId: lane.profileId,
-    provider: lane.provider,
-    health: lane.health,
-    blockedUntil: lane.blockedUntil > now() ? new Date(lane.blockedUntil).toISOString() : null,
-    inFlight: lane.inFlight,
-    clockSkewMs: deps.clockSkewMs?.(lane.profileId) ?? null,
-  })
+  /**
+   * The lane as the window sees it. Every queue change reports every lane (queue:changed), and a lane
+   * rarely changes with a task: the status made last is handed out again, frozen, while it still
+   * says the same.
+   */
+  const status = (lane: Lane): LaneStatus => {
+    // The clock is read only for a lane that has been blocked at all.
+    const block = lane.blockedUntil > 0 && lane.blockedUntil > now() ? lane.blockedUntil : null
+    const clockSkewMs = deps.clockSkewMs?.(lane.profileId) ?? null
+    const last = lane.reported
+    if (
+      last &&
+      lane.reportedBlock === block &&
+      last.health === lane.health &&
+      last.inFlight === lane.inFlight &&
+      last.clockSkewMs === clockSkewMs
+    ) {
+      return last
+    }
+    lane.reportedBlock = block
+    return (lane.reported = Object.freeze({
+      profileId: lane.profileId,
+      provider: lane.provider,
+      health: lane.health,
+      blockedUntil: block === null ? null : new Date(block).toISOString(),
+      inFlight: lane.inFlight,
+      clockSkewMs,
+    }))
+  }
+  /** Every lane's status, the same frozen list while none of them changed. */
+  let reportedLanes: LaneStatus[] = []
+  function laneStatuses(): LaneStatus[] {
+    let same = reportedLanes.length === laneList.length
+    for (let i = 0; i < laneList.length; i++) {
+      if (status(laneList[i]!) !== reportedLanes[i]) same = false
+    }
+    if (same) return reportedLanes
+    const list: LaneStatus[] = []
+    for (const lane of laneList) list.push(lane.reported!)
+    Object.freeze(list)
+    return (reportedLanes = list)
+  }
 
   function laneFor(entry: Pick<OutboxEntry, 'profileId' | 'provider'>): Lane {
     let lane = lanes.get(entry.profileId)
@@ -167,8 +206,11 @@ export function createDispatcher(deps: DispatcherDeps) {
         again: false,
         timer: null,
         timerAt: null,
+        reported: null,
+        reportedBlock: null,
       }
       lanes.set(entry.profileId, lane)
+      laneList.push(lane)
     }
     return lane
   }
@@ -481,7 +523,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       return checkAll()
     },
     isPaused: () => paused,
-    lanes: (): LaneStatus[] => [...lanes.values()].map(status),
+    lanes: laneStatuses,
     stop(): void {
       stopped = true
       if (tickTimer !== null) timers.clearTimeout(tickTimer)

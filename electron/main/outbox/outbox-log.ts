@@ -46,7 +46,8 @@ export async function openOutboxLog(options: {
     lostChanges: () => new Set(notice?.kind === 'damaged' ? notice.changedIds : []),
     append: (event) => journal.append(event),
     maybeCompact(snapshot, estimate) {
-      if (!shouldCompact(journal.sizeBytes(), liveBytes, 2, options.compactMinBytes)) return Promise.resolve()
+      // Asked after every change: nothing is made while there is nothing to do.
+      if (!shouldCompact(journal.sizeBytes(), liveBytes, 2, options.compactMinBytes)) return
       // A queue that only grew has (almost) nothing to drop: rewriting it would stall every append
       // behind a copy of the whole file for nothing. Compact once a tenth of the file is dead;
       // otherwise look again when the file doubles from here (it stays within 2× the live size).
@@ -55,7 +56,7 @@ export async function openOutboxLog(options: {
       const estimated = estimate()
       if (!shouldCompact(journal.sizeBytes(), estimated, 1.1, options.compactMinBytes)) {
         liveBytes = estimated
-        return Promise.resolve()
+        return
       }
       // Taken synchronously: every append called so far is reflected, as compact requires.
       const live = snapshot()

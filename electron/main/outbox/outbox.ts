@@ -14,7 +14,7 @@ import { isDiskFull, isReadOnly, storageError } from '../core/storage-errors'
 import type { Clock } from '../core/clock'
 import type { Logger } from '../core/logger'
 import type { ClockSkew } from '../providers/clock-skew'
-import type { DeadlinePolicy } from './deadlines'
+import type { Deadline, DeadlinePolicy } from './deadlines'
 import { deadlineFor } from './deadlines'
 import { scopeFor } from './scope'
 import type { Dispatcher, DispatcherDeps, LaneStatus } from './dispatcher'
@@ -38,7 +38,7 @@ export interface OutboxLog {
    * before any later append, so the snapshot reflects every append made so far. `liveBytes` is a
    * cheap estimate of the snapshot's size, for deciding without serializing the whole queue.
    */
-  maybeCompact?(snapshot: () => OutboxEvent[], liveBytes: () => number): Promise<void>
+  maybeCompact?(snapshot: () => OutboxEvent[], liveBytes: () => number): Promise<void> | void
   /** Rewrite the log as `snapshot()` now (same contract as `maybeCompact`). */
   compactNow?(snapshot: () => OutboxEvent[]): Promise<void>
   /** Entries known to have lost a change (their ids read from damaged records of the log). */
@@ -87,6 +87,19 @@ export interface OutboxDeps {
   readOnly?: Message
   /** The queue stopped or started taking writes again (see `storageProblem`). */
   onStorageChanged?: (problem: Message | null) => void
+}
+
+/** Unfinished entries of one scope, in submission order, and the first of them. */
+interface Scope {
+  head: OutboxEntry
+  entries: Map<string, OutboxEntry>
+}
+
+/** A task let through `admit`: its profile, when it is queued, and until when it may be sent. */
+interface Admission {
+  profile: Profile
+  createdAt: Date
+  deadline: Deadline
 }
 
 /** The log refused a write: the disk is full or read-only; nothing was recorded. */
@@ -158,31 +171,42 @@ export function createOutbox(deps: OutboxDeps) {
    * Unfinished entries per scope (one customer, one contact chain; scopes are per profile), in
    * submission order: the first is the one every later entry of the scope waits behind.
    */
-  const scopes = new Map<string, Map<string, OutboxEntry>>()
-  const scopeKey = (entry: OutboxEntry) => `${entry.profileId}\n${entry.scope}`
+  // By profile, then by scope: a key joining the two was a string made three times per task queued.
+  // Each scope keeps its first entry at hand: every row asks for it, and reading it off the map made
+  // an iterator each time.
+  const scopes = new Map<string, Map<string, Scope>>()
   const index = (entry: OutboxEntry) => {
     let lane = unfinished.get(entry.profileId)
     countAs(lane?.get(entry.id), -1)
-    const key = scopeKey(entry)
+    let ofProfile = scopes.get(entry.profileId)
     if (TERMINAL_STATES.has(entry.state)) {
       lane?.delete(entry.id)
       if (lane?.size === 0) unfinished.delete(entry.profileId)
-      const scope = scopes.get(key)
-      scope?.delete(entry.id)
-      if (scope?.size === 0) scopes.delete(key)
+      const scope = ofProfile?.get(entry.scope)
+      if (scope?.entries.delete(entry.id)) {
+        if (scope.entries.size === 0) {
+          ofProfile!.delete(entry.scope)
+          if (ofProfile!.size === 0) scopes.delete(entry.profileId)
+        } else if (scope.head.id === entry.id) {
+          scope.head = scope.entries.values().next().value!
+        }
+      }
       return
     }
     if (!lane) unfinished.set(entry.profileId, (lane = new Map()))
     lane.set(entry.id, entry)
-    let scope = scopes.get(key)
-    if (!scope) scopes.set(key, (scope = new Map()))
-    scope.set(entry.id, entry)
+    if (!ofProfile) scopes.set(entry.profileId, (ofProfile = new Map()))
+    let scope = ofProfile.get(entry.scope)
+    if (!scope) ofProfile.set(entry.scope, (scope = { head: entry, entries: new Map() }))
+    scope.entries.set(entry.id, entry)
+    // A change makes a new entry: the head is the current one.
+    if (scope.head.id === entry.id) scope.head = entry
     countAs(entry, 1)
   }
   /** The earlier unfinished task of the same scope this one waits behind, or null. */
   const blockerOf = (entry: OutboxEntry): OutboxEntry | null => {
     if (TERMINAL_STATES.has(entry.state)) return null
-    const head: OutboxEntry | undefined = scopes.get(scopeKey(entry))?.values().next().value
+    const head = scopes.get(entry.profileId)?.get(entry.scope)?.head
     return head && head.id !== entry.id ? head : null
   }
   const iso = () => clock.now().toISOString()
@@ -218,15 +242,29 @@ export function createOutbox(deps: OutboxDeps) {
    * first; `check` runs it alone, so a task that would be refused is refused, not asked about as a
    * repeat (repeat-guard.ts).
    */
-  async function admit(intent: TaskIntent) {
+  async function admit(intent: TaskIntent): Promise<Admission> {
     if (deps.readOnly) throw new AppError('read_only', deps.readOnly)
     // Space may be back: try at once rather than wait for the next retry.
     if (stopped && !(await tryToWriteAgain())) throw storageError(stopped.cause)
+    return admission(intent)
+  }
+
+  /**
+   * `admit` for a queue that takes writes: the same checks, answered at once (no promise made for
+   * every task queued).
+   */
+  function admitWritable(intent: TaskIntent): Admission | Promise<Admission> {
+    return deps.readOnly || stopped ? admit(intent) : admission(intent)
+  }
+
+  /** What `admit` checks once the queue can be written: the profile, the provider's rules, the deadline. */
+  function admission(intent: TaskIntent): Admission {
     const profile = deps.findProfile(intent.profileId)
     if (!profile) throw new AppError('not_found', msg('failure.profileGone'))
     const createdAt = clock.now()
     // The provider's rules ("in the future", "30 minutes ahead") are judged on its clock.
-    const providerNow = new Date(createdAt.getTime() + (deps.skew?.offsetMs(profile.id) ?? 0))
+    const offset = deps.skew?.offsetMs(profile.id) ?? 0
+    const providerNow = offset === 0 ? createdAt : new Date(createdAt.getTime() + offset)
     const wire = toWireRequest(intent, profile, providerNow)
     if ('error' in wire) {
       throw new AppError('invalid_input', issueMessage(wire.error.message), [
@@ -238,6 +276,10 @@ export function createOutbox(deps: OutboxDeps) {
       throw new AppError('invalid_input', msg('failure.tooLate', { reason: deadline.reason }))
     }
     return { profile, createdAt, deadline }
+  }
+
+  const compactionFailed = (error: unknown) => {
+    deps.logger.error('outbox compaction failed', { error: String(error) })
   }
 
   /** Durable first, then in memory, then told. */
@@ -259,11 +301,7 @@ export function createOutbox(deps: OutboxDeps) {
     const result = applyEvent(entries, event)
     if (result.ok) index(result.entry)
     // Only with no append in flight can the snapshot reflect every append made so far.
-    if (appending === 0 && deps.log.maybeCompact) {
-      void deps.log.maybeCompact(snapshot, liveBytes).catch((error: unknown) => {
-        deps.logger.error('outbox compaction failed', { error: String(error) })
-      })
-    }
+    if (appending === 0) deps.log.maybeCompact?.(snapshot, liveBytes)?.catch(compactionFailed)
     if (!result.ok) {
       // The journal is ahead of memory only through a bug; say so loudly and keep going.
       deps.logger.error('outbox event not applicable', { problem: result.problem })
@@ -455,8 +493,10 @@ export function createOutbox(deps: OutboxDeps) {
 
     /** Queue a task: refused here, with the field, when it cannot be sent as it is. */
     async submit(intent: TaskIntent): Promise<OutboxEntry> {
-      const { profile, createdAt, deadline } = await admit(intent)
+      const admitted = admitWritable(intent)
+      const { profile, createdAt, deadline } = admitted instanceof Promise ? await admitted : admitted
       const id = deps.newId()
+      const at = createdAt.toISOString()
       const entry: OutboxEntry = {
         id,
         seq: nextSeq++,
@@ -466,7 +506,7 @@ export function createOutbox(deps: OutboxDeps) {
         intent,
         idempotencyKey: id,
         scope: scopeFor(intent) ?? `${profile.id}:task:${id}`,
-        createdAt: createdAt.toISOString(),
+        createdAt: at,
         notAfter: deadline.notAfter.toISOString(),
         deadlineReason: deadline.reason,
         attempts: 0,
@@ -475,12 +515,15 @@ export function createOutbox(deps: OutboxDeps) {
         lastProblem: null,
         providerId: null,
         dismissed: false,
-        updatedAt: createdAt.toISOString(),
+        updatedAt: at,
       }
-      const queued = await record({ t: 'queued', entry }).catch((error: unknown) => {
+      let queued: OutboxEntry
+      try {
+        queued = await record({ t: 'queued', entry })
+      } catch (error) {
         if (error instanceof QueueStoppedError) throw storageError(error.cause)
         throw error instanceof JournalRecordRejectedError ? unstorable(error) : error
-      })
+      }
       deps.logger.info('task queued', { taskId: id, profileId: profile.id, kind: intent.kind })
       void dispatcher.wake(queued)
       return queued

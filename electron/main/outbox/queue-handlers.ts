@@ -1,5 +1,6 @@
 import type { InvokeHandlers } from '@shared/ipc/contract'
 import type { QueuePage, QueueQuery } from '@shared/schemas/list-pages'
+import type { OutboxEntry } from '@shared/schemas/outbox'
 import { msg } from '@shared/i18n/message'
 import { AppError } from '../core/app-error'
 import type { Clock } from '../core/clock'
@@ -45,9 +46,11 @@ export interface QueueHandlerDeps {
 /** The queue's way in for every window and the dial desk: asks before queueing the same task twice. */
 export function repeatGuardOver(queue: Queue, clock: Clock): RepeatGuard {
   const outbox = () => requireOutbox(queue)
+  // Made once, not per task: the row of what was queued is the answer.
+  const row = (entry: OutboxEntry) => outbox().item(entry)
   return createRepeatGuard({
     clock,
-    submit: async (task) => outbox().item(await outbox().submit(task)),
+    submit: (task) => outbox().submit(task).then(row),
     check: (task) => outbox().check(task),
   })
 }

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto'
+import { createHmac, createSecretKey, randomBytes } from 'node:crypto'
 import { taskIdentity } from '@shared/providers/registry'
 import type { TaskIntent } from '@shared/schemas/intents'
 import type { QueueItem } from '@shared/schemas/outbox'
@@ -34,15 +34,31 @@ interface Recent {
  * older than the window are dropped as new ones come. One Map lookup per task.
  */
 export function createRepeatGuard({ clock, submit, check, windowMs = REPEAT_WINDOW_MS }: RepeatGuardDeps) {
-  const key = randomBytes(32)
+  // A key object, made once: HMAC with raw bytes makes one for every task.
+  const key = createSecretKey(randomBytes(32))
   /** In the order last queued (an entry queued again moves to the end), so the oldest come first. */
   const recent = new Map<string, Recent>()
   const fingerprint = (intent: TaskIntent) =>
     createHmac('sha256', key).update(taskIdentity(intent), 'utf8').digest('base64')
 
+  /**
+   * No later than when the first task remembered was queued: while that is inside the window, the
+   * walk below would stop at once, so the map is not walked (an iterator per task queued). Answers
+   * never depend on it: an entry past the window is not a repeat, forgotten or not.
+   */
+  let oldestAt = 0
+  const remember = (print: string, entry: Recent) => {
+    oldestAt = recent.size === 0 ? entry.at : Math.min(oldestAt, entry.at)
+    recent.set(print, entry)
+  }
+
   function forgetOlderThan(now: number): void {
+    if (now - oldestAt < windowMs) return
     for (const [print, entry] of recent) {
-      if (now - entry.at < windowMs) return
+      if (now - entry.at < windowMs) {
+        oldestAt = entry.at
+        return
+      }
       recent.delete(print)
     }
   }
@@ -68,13 +84,13 @@ export function createRepeatGuard({ clock, submit, check, windowMs = REPEAT_WIND
       }
       recent.delete(print)
       const mine: Recent = { at: now, window: request.window }
-      recent.set(print, mine)
+      remember(print, mine)
       try {
         return await submit(request.intent)
       } catch (error) {
         if (recent.get(print) === mine) {
           recent.delete(print)
-          if (before) recent.set(print, before)
+          if (before) remember(print, before)
         }
         throw error
       }

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto'
 import type { TaskIntent } from '@shared/schemas/intents'
 import { SCOPE_MAX_CHARS } from '@shared/schemas/outbox'
+import type { IntentOf, ProviderName } from '@shared/providers/registry'
+import type { ProviderModule } from '../providers/provider-module'
 import { withProvider } from '../providers/registry'
+
+/** Which of its fields names the customer or the chain is the provider's to say (made once, not per task). */
+const providerScope = <P extends ProviderName>(provider: ProviderModule<P>, own: IntentOf<P>) => provider.scope(own)
 
 /**
  * Entries of one scope go out in order: the same customer number, the same customer, or the same
@@ -9,8 +14,7 @@ import { withProvider } from '../providers/registry'
  * many numbers and no one conversation): null, a scope of its own.
  */
 export function scopeFor(intent: TaskIntent): string | null {
-  // Which of its fields names the customer or the chain is the provider's to say.
-  const scope = withProvider(intent, (provider, own) => provider.scope(own))
+  const scope = withProvider(intent, providerScope)
   return scope && fittedKey(`${intent.profileId}:${scope.kind}:`, scope.key)
 }
 

@@ -36,7 +36,11 @@ export function createClockSkew(): ClockSkew {
       if (list.length > SAMPLES) list.shift()
       samples.set(profileId, list)
     },
-    offsetMs: (profileId) => Math.round(median(samples.get(profileId) ?? [])),
+    // Asked for every task queued: nothing is made for a provider whose clock is not known yet.
+    offsetMs: (profileId) => {
+      const list = samples.get(profileId)
+      return list ? Math.round(median(list)) : 0
+    },
     known: (profileId) => (samples.has(profileId) ? Math.round(median(samples.get(profileId)!)) : null),
   }
 }

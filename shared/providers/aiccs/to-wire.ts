@@ -1,3 +1,4 @@
+import type { PathMap } from '../to-wire-kit'
 import type { IntentRefusal } from '../provider-module'
 import { isRefusal, refuse, validateAt } from '../to-wire-kit'
 import type { AiccsBroadcastIntent } from './intents'
@@ -10,6 +11,20 @@ import { issueText } from '../../i18n/issue-message'
 // default agent and virtual number where the intent leaves them empty.
 
 export type AiccsWire = { provider: 'aiccs'; payload: AiccsCreateAiCallTask }
+
+/** Each wire field the request's check can refuse, and the intent field it came from. */
+const TASK_PATHS: PathMap = {
+  TaskName: ['taskName'],
+  AgentId: ['agentId'],
+  VirtualNumber: ['virtualNumber'],
+  TaskStartTime: ['start', 'at'],
+  CallTime: ['callTimes'],
+  CallDay: ['callDays'],
+  CallRetryTimes: ['retryTimes'],
+  CallRetryInterval: ['retryIntervalMinutes'],
+  CallRetryReason: ['retryReasons'],
+  TaskCps: ['concurrency'],
+}
 
 export function aiccsToWire(intent: AiccsBroadcastIntent, p: AiccsProfile, now: Date): AiccsWire | IntentRefusal {
   const agentId = intent.agentId.trim() || p.defaultAgentId
@@ -32,17 +47,6 @@ export function aiccsToWire(intent: AiccsBroadcastIntent, p: AiccsProfile, now: 
     ...(intent.retryReasons !== undefined && { CallRetryReason: intent.retryReasons }),
     ...(intent.concurrency !== undefined && { TaskCps: intent.concurrency }),
   }
-  const checked = validateAt(AiccsCreateAiCallTaskSchema, aiccsStartTimeRule, now, params, {
-    TaskName: ['taskName'],
-    AgentId: ['agentId'],
-    VirtualNumber: ['virtualNumber'],
-    TaskStartTime: ['start', 'at'],
-    CallTime: ['callTimes'],
-    CallDay: ['callDays'],
-    CallRetryTimes: ['retryTimes'],
-    CallRetryInterval: ['retryIntervalMinutes'],
-    CallRetryReason: ['retryReasons'],
-    TaskCps: ['concurrency'],
-  })
+  const checked = validateAt(AiccsCreateAiCallTaskSchema, aiccsStartTimeRule, now, params, TASK_PATHS)
   return isRefusal(checked) ? checked : { provider: 'aiccs', payload: checked.ok }
 }

@@ -40,6 +40,25 @@ const targetPaths: PathMap = {
   TaskTemplateId: ['target', 'id'],
 }
 
+/** Each wire field the request's check can refuse, and the intent field it came from. */
+const CALLBACK_PATHS: PathMap = {
+  ...targetPaths,
+  Name: ['customerName'],
+  Description: ['reason'],
+  References: ['destination'],
+  ScheduledTime: ['when', 'at'],
+}
+
+/** Each wire field the request's check can refuse, and the intent field it came from. */
+const FOLLOW_UP_PATHS: PathMap = {
+  ...targetPaths,
+  Name: ['name'],
+  Description: ['description'],
+  References: ['references'],
+  PreviousContactId: ['previousContactId'],
+  ScheduledTime: ['scheduledTime'],
+}
+
 function callback(intent: ConnectCallbackIntent, p: ConnectProfile, now: Date): ConnectWire | IntentRefusal {
   const target = flowTarget(p, intent.target)
   if (isRefusal(target)) return target
@@ -52,13 +71,7 @@ function callback(intent: ConnectCallbackIntent, p: ConnectProfile, now: Date): 
     References: { 'Callback number': { Type: 'STRING', Value: intent.destination } },
     ...(intent.when.kind === 'at' && { ScheduledTime: new Date(intent.when.at) }),
   }
-  const checked = validateAt(ConnectStartTaskSchema, connectScheduledTimeRule, now, input, {
-    ...targetPaths,
-    Name: ['customerName'],
-    Description: ['reason'],
-    References: ['destination'],
-    ScheduledTime: ['when', 'at'],
-  })
+  const checked = validateAt(ConnectStartTaskSchema, connectScheduledTimeRule, now, input, CALLBACK_PATHS)
   return isRefusal(checked) ? checked : wire(checked.ok)
 }
 
@@ -74,13 +87,6 @@ function followUp(intent: ConnectFollowUpIntent, p: ConnectProfile, now: Date): 
     ...(intent.previousContactId !== undefined && { PreviousContactId: intent.previousContactId }),
     ...(intent.scheduledTime !== undefined && { ScheduledTime: new Date(intent.scheduledTime) }),
   }
-  const checked = validateAt(ConnectStartTaskSchema, connectScheduledTimeRule, now, input, {
-    ...targetPaths,
-    Name: ['name'],
-    Description: ['description'],
-    References: ['references'],
-    PreviousContactId: ['previousContactId'],
-    ScheduledTime: ['scheduledTime'],
-  })
+  const checked = validateAt(ConnectStartTaskSchema, connectScheduledTimeRule, now, input, FOLLOW_UP_PATHS)
   return isRefusal(checked) ? checked : wire(checked.ok)
 }

@@ -1,3 +1,4 @@
+import type { PathMap } from '../to-wire-kit'
 import type { IntentRefusal } from '../provider-module'
 import { isRefusal, refuse, validate } from '../to-wire-kit'
 import type { VoiceBroadcastIntent } from './intents'
@@ -9,6 +10,25 @@ import { issueText } from '../../i18n/issue-message'
 // the list shape the tenant's API revision takes. An SMS needs the profile's SMS app.
 
 export type VoiceBroadcastWire = { provider: 'voice_broadcast'; payload: VoiceBroadcastSend }
+
+/** Each wire field the request's check can refuse, and the intent field it came from. */
+const SEND_PATHS: PathMap = {
+  taskName: ['taskName'],
+  text: ['text'],
+  lan: ['lan'],
+  loopCount: ['loopCount'],
+  maxCalls: ['maxCalls'],
+  maxRingingTime: ['maxRingingTime'],
+  allowSendTime: ['allowSendTime'],
+  smsContent: ['hangUpSms', 'content'],
+  feedbackValue: ['hangUpSms', 'onKey'],
+  successPushTime: ['hangUpSms', 'successDelaySeconds'],
+  sipGroupId: ['toSeat', 'sipGroupId'],
+  calloutRate: ['toSeat', 'calloutRate'],
+  toSeatKey: ['toSeat', 'key'],
+  numberList: ['numbers'],
+  numberInfoList: ['numbers'],
+}
 
 export function voiceBroadcastToWire(
   intent: VoiceBroadcastIntent,
@@ -54,22 +74,6 @@ export function voiceBroadcastToWire(
       ? { numberList: intent.numbers }
       : { numberInfoList: intent.numbers.map((calleeNumber) => ({ calleeNumber })) }),
   }
-  const checked = validate(VoiceBroadcastSend, request, {
-    taskName: ['taskName'],
-    text: ['text'],
-    lan: ['lan'],
-    loopCount: ['loopCount'],
-    maxCalls: ['maxCalls'],
-    maxRingingTime: ['maxRingingTime'],
-    allowSendTime: ['allowSendTime'],
-    smsContent: ['hangUpSms', 'content'],
-    feedbackValue: ['hangUpSms', 'onKey'],
-    successPushTime: ['hangUpSms', 'successDelaySeconds'],
-    sipGroupId: ['toSeat', 'sipGroupId'],
-    calloutRate: ['toSeat', 'calloutRate'],
-    toSeatKey: ['toSeat', 'key'],
-    numberList: ['numbers'],
-    numberInfoList: ['numbers'],
-  })
+  const checked = validate(VoiceBroadcastSend, request, SEND_PATHS)
   return isRefusal(checked) ? checked : { provider: 'voice_broadcast', payload: checked.ok }
 }

@@ -1,3 +1,4 @@
+import type { PathMap } from '../to-wire-kit'
 import { isRefusal, refuse, validate, validateAt } from '../to-wire-kit'
 import type { IntentRefusal } from '../provider-module'
 import type { OutdialIntent, WebexCallbackIntent, WebexIntent } from './intents'
@@ -26,6 +27,35 @@ export type WebexWire = { provider: 'webex'; payload: WebexPayload }
 
 const wire = (payload: WebexPayload): WebexWire => ({ provider: 'webex', payload })
 
+/** Each wire field the request's check can refuse, and the intent field it came from. */
+const OUTDIAL_PATHS: PathMap = {
+  destination: ['destination'],
+  entryPointId: ['entryPointId'],
+  origin: ['origin'],
+  attributes: ['attributes'],
+  customAttributes: ['customAttributes'],
+}
+
+/** Each wire field the request's check can refuse, and the intent field it came from. */
+const CALLBACK_NOW_PATHS: PathMap = {
+  destination: ['destination'],
+  entryPointId: ['entryPointId'],
+  'attributes.customerName': ['customerName'],
+  'attributes.callbackReason': ['reason'],
+  attributes: ['customerName'],
+}
+
+/** Each wire field the request's check can refuse, and the intent field it came from. */
+const SCHEDULED_CALLBACK_PATHS: PathMap = {
+  customerName: ['customerName'],
+  callbackNumber: ['destination'],
+  timezone: ['when', 'timeZone'],
+  scheduleDate: ['when', 'at'],
+  startTime: ['when', 'at'],
+  endTime: ['windowMinutes'],
+  callbackReason: ['reason'],
+}
+
 export function webexToWire(intent: WebexIntent, profile: WebexProfile, now: Date): WebexWire | IntentRefusal {
   return intent.kind === 'outdial' ? outdial(intent, profile) : callback(intent, profile, now)
 }
@@ -51,13 +81,7 @@ function outdial(intent: OutdialIntent, p: WebexProfile): WebexWire | IntentRefu
     ...(intent.attributes && { attributes: intent.attributes }),
     ...(intent.customAttributes && { customAttributes: intent.customAttributes }),
   }
-  const checked = validate(WebexCreateTaskRequestSchema, request, {
-    destination: ['destination'],
-    entryPointId: ['entryPointId'],
-    origin: ['origin'],
-    attributes: ['attributes'],
-    customAttributes: ['customAttributes'],
-  })
+  const checked = validate(WebexCreateTaskRequestSchema, request, OUTDIAL_PATHS)
   return isRefusal(checked) ? checked : wire({ kind: 'task', body: checked.ok })
 }
 
@@ -79,13 +103,7 @@ function callback(intent: WebexCallbackIntent, p: WebexProfile, now: Date): Webe
       callback: { callbackOrigin: 'web', callbackType: 'immediate' },
       attributes: { customerName: intent.customerName, ...(reason && { callbackReason: reason }) },
     }
-    const checked = validate(WebexCreateTaskRequestSchema, request, {
-      destination: ['destination'],
-      entryPointId: ['entryPointId'],
-      'attributes.customerName': ['customerName'],
-      'attributes.callbackReason': ['reason'],
-      attributes: ['customerName'],
-    })
+    const checked = validate(WebexCreateTaskRequestSchema, request, CALLBACK_NOW_PATHS)
     return isRefusal(checked) ? checked : wire({ kind: 'task', body: checked.ok })
   }
 
@@ -119,15 +137,13 @@ function callback(intent: WebexCallbackIntent, p: WebexProfile, now: Date): Webe
     queueId: p.scheduledCallbackQueueId,
     ...(reason && { callbackReason: reason }),
   }
-  const checked = validateAt(WebexScheduleCallbackRequestSchema, webexCallbackWindow, now, body, {
-    customerName: ['customerName'],
-    callbackNumber: ['destination'],
-    timezone: ['when', 'timeZone'],
-    scheduleDate: ['when', 'at'],
-    startTime: ['when', 'at'],
-    endTime: ['windowMinutes'],
-    callbackReason: ['reason'],
-  })
+  const checked = validateAt(
+    WebexScheduleCallbackRequestSchema,
+    webexCallbackWindow,
+    now,
+    body,
+    SCHEDULED_CALLBACK_PATHS,
+  )
   if (isRefusal(checked)) return checked
   if (to.date !== from.date) {
     return refuse(['windowMinutes'], issueText('schema.webexToWire.callbackWindowHasEnd'))

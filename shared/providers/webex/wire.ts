@@ -62,25 +62,20 @@ export const WebexTaskAttributes = textMap({
     utf8Bytes(value) > L.attributeValueBytes
       ? issueText('schema.templates.atMostBytesPerValue', { max: L.attributeValueBytes })
       : null,
-  map: (_attributes, keys, ctx) => {
-    if (keys.length > L.attributesMaxPairs) {
+  map: (_attributes, count, ctx) => {
+    if (count > L.attributesMaxPairs) {
       ctx.addIssue({
         code: 'custom',
-        message: issueText('schema.templates.atMostAttributes', { max: L.attributesMaxPairs, count: keys.length }),
+        message: issueText('schema.templates.atMostAttributes', { max: L.attributesMaxPairs, count }),
       })
     }
-    for (const key of keys) {
-      if (key.length === 0)
-        ctx.addIssue({ code: 'custom', path: [key], message: issueText('schema.common.attributeNeedsName') })
-      else if (utf8Bytes(key) > L.attributeKeyBytes) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: issueText('schema.templates.attributeNameBytes', { max: L.attributeKeyBytes }),
-        })
-      }
-    }
   },
+  key: (key) =>
+    key.length === 0
+      ? issueText('schema.common.attributeNeedsName')
+      : utf8Bytes(key) > L.attributeKeyBytes
+        ? issueText('schema.templates.attributeNameBytes', { max: L.attributeKeyBytes })
+        : null,
 })
 
 /** RFC 3261 `token` characters, upper-case letters excluded (Webex lower-cases header names). */
@@ -98,15 +93,15 @@ export const WebexTaskCustomAttributes = textMap({
   notText: issueText('schema.webexWire.headerValuesText'),
   value: (value) => (SIP_HEADER_VALUE.test(value) ? null : issueText('schema.webexWire.headerValuesCannotContain')),
   valueJsonSchema: { pattern: SIP_HEADER_VALUE.source },
-  map: (headers, keys, ctx) => {
-    if (keys.length > L.customAttributesMaxEntries) {
+  map: (headers, count, ctx) => {
+    if (count > L.customAttributesMaxEntries) {
       ctx.addIssue({
         code: 'custom',
-        message: issueText('schema.templates.atMostHeaders', { max: L.customAttributesMaxEntries, count: keys.length }),
+        message: issueText('schema.templates.atMostHeaders', { max: L.customAttributesMaxEntries, count }),
       })
     }
-    for (const key of keys) {
-      if (!SIP_HEADER_NAME.test(key)) {
+    for (const key in headers) {
+      if (Object.hasOwn(headers, key) && !SIP_HEADER_NAME.test(key)) {
         ctx.addIssue({
           code: 'custom',
           path: [key],

@@ -128,6 +128,19 @@ export async function createRecordingFs(folder: string, inner: JournalFs = nodeJ
         await inner.sync()
         if (inode !== null) ops.push({ kind: 'fsync', inode })
       },
+      writeThen(data, length, position, done) {
+        inner.writeThen(data, length, position, (error) => {
+          if (!error && inode !== null)
+            ops.push({ kind: 'write', inode, position, data: Buffer.from(data.subarray(0, length)) })
+          done(error)
+        })
+      },
+      syncThen(done) {
+        inner.syncThen((error) => {
+          if (!error && inode !== null) ops.push({ kind: 'fsync', inode })
+          done(error)
+        })
+      },
       async truncate(length) {
         await inner.truncate(length)
         if (inode !== null) ops.push({ kind: 'truncate', inode, length })

@@ -78,6 +78,21 @@ describe('the repeat guard', () => {
     expect(queued).toHaveLength(2)
   })
 
+  it('forgets each task as its own window passes, the later ones still asked about', async () => {
+    const { submit, advance, guard } = setup()
+    await submit(outdial('+14155550100'))
+    advance(10_000)
+    await submit(outdial('+14155550111'))
+    advance(REPEAT_WINDOW_MS - 10_000)
+    await submit(outdial('+14155550122'))
+    expect(guard.size()).toBe(2)
+    expect(await submit(outdial('+14155550111'))).toHaveProperty('repeat')
+    advance(10_000)
+    await submit(outdial('+14155550133'))
+    expect(guard.size()).toBe(2)
+    expect(await submit(outdial('+14155550122'))).toHaveProperty('repeat')
+  })
+
   it('lets it through once the window has passed, and forgets what it held', async () => {
     const { submit, advance, guard, queued } = setup()
     await submit(outdial('+14155550100'))

@@ -308,6 +308,26 @@ describe('dispatcher', () => {
     expect(outbox.list().every((e) => e.state === 'sent')).toBe(true)
   })
 
+  it('hands out the same frozen lane statuses while no lane changes (every queue change reports them), new ones once one does', async () => {
+    let calls = 0
+    const { outbox, time } = setup(() => (++calls === 1 ? retry(10_000, 429) : sent()))
+    await outbox.start()
+    await outbox.submit(outdial('+14155550100'))
+    await time.advance(10)
+    const blocked = outbox.lanes()
+    expect(blocked[0]).toMatchObject({ health: 'rate_limited', blockedUntil: expect.any(String), inFlight: 0 })
+    expect(Object.isFrozen(blocked) && Object.isFrozen(blocked[0])).toBe(true)
+    // A task queued behind the block changes nothing in the lane.
+    await outbox.submit(outdial('+14155550111'))
+    expect(outbox.lanes()).toBe(blocked)
+    await time.advance(10_500)
+    expect(outbox.list().every((e) => e.state === 'sent')).toBe(true)
+    const after = outbox.lanes()
+    expect(after).not.toBe(blocked)
+    expect(after[0]).toMatchObject({ health: 'online', blockedUntil: null })
+    expect(blocked[0]).toMatchObject({ health: 'rate_limited' })
+  })
+
   it.each([
     [429, 'rate_limited'],
     [503, 'down'],
