@@ -22,6 +22,23 @@ const SAMPLES = 5000
 /** Enqueues whose allocation is averaged, after the timed ones (the same steady state). */
 const ALLOC_SAMPLES = 1000
 
+/**
+ * The enqueued task, i-th of a run: a sandbox Webex outdial of about 2 KB (30 flow attributes),
+ * its number coming round every 10,000. Shared with enqueue-profile.ts, which profiles the same one.
+ */
+export function benchOutdials(profiles: readonly { id: string; provider: string }[]) {
+  const webex = profiles.find((p) => p.provider === 'webex')!
+  const attributes = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`field${i}`, 'x'.repeat(40)]))
+  return (i: number) => ({
+    kind: 'outdial' as const,
+    profileId: webex.id,
+    destination: `+1415555${String(i % 10_000).padStart(4, '0')}`,
+    entryPointId: 'sandbox-outdial-ep',
+    origin: '+14085550100',
+    attributes,
+  })
+}
+
 export interface Figure {
   name: string
   value: number
@@ -49,16 +66,7 @@ export async function benchEnqueue(): Promise<Figure[]> {
   const storeDir = mkdtempSync(join(tmpdir(), 'callboard-bench-rewrite-'))
   try {
     queued.outbox!.pause()
-    const webex = queued.sandbox!.profiles().find((p) => p.provider === 'webex')!
-    const attributes = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`field${i}`, 'x'.repeat(40)]))
-    const intent = (i: number) => ({
-      kind: 'outdial' as const,
-      profileId: webex.id,
-      destination: `+1415555${String(i % 10_000).padStart(4, '0')}`,
-      entryPointId: 'sandbox-outdial-ep',
-      origin: '+14085550100',
-      attributes,
-    })
+    const intent = benchOutdials(queued.sandbox!.profiles())
     // Numbers come round again within the repeat window (issue 16 item 2): each enqueue says the agent
     // confirmed, so every one is queued and measured with the repeat check's work included.
     const enqueue = async (i: number) => {

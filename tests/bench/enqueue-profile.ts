@@ -3,6 +3,7 @@ import { Session } from 'node:inspector/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTestServices } from '../main/test-app-services'
+import { benchOutdials } from './enqueue-bench'
 
 // Where an enqueue's allocation goes: the same enqueue as enqueue-bench.ts (the IPC handler path,
 // the outbox, the journal with its fdatasync), warmed up the same way, then V8's sampling heap
@@ -25,17 +26,9 @@ const userDataDir = mkdtempSync(join(tmpdir(), 'callboard-bench-profile-'))
 const { services } = await createTestServices({ userDataDir, sandbox: true, checkContract: false })
 try {
   services.outbox!.pause()
-  const webex = services.sandbox!.profiles().find((p) => p.provider === 'webex')!
-  const attributes = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`field${i}`, 'x'.repeat(40)]))
+  const outdial = benchOutdials(services.sandbox!.profiles())
   const enqueue = async (i: number) => {
-    const intent = {
-      kind: 'outdial' as const,
-      profileId: webex.id,
-      destination: `+1415555${String(i % 10_000).padStart(4, '0')}`,
-      entryPointId: 'sandbox-outdial-ep',
-      origin: '+14085550100',
-      attributes,
-    }
+    const intent = outdial(i)
     const answer = await services.dispatch('tasks:submit', { intent, confirmedRepeat: true })
     if (!answer.ok) throw new Error(`enqueue refused: ${answer.error.message.key}`)
   }
