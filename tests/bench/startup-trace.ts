@@ -11,7 +11,8 @@ import { filledDataDir } from './window-bench'
 // thread's CPU per kind of work and per script, which holds up on a busy machine where the time
 // does not.
 //
-//   tsx tests/bench/startup-trace.ts [runs]     DATA_DIR=<folder> reuses the 20,000 tasks
+//   tsx tests/bench/startup-trace.ts [runs]
+//   DATA_DIR=<a folder it printed before> reuses the 20,000 tasks; RENDERER_DIR=<a build> traces another build.
 
 interface TraceEvent {
   name: string
@@ -28,7 +29,8 @@ interface TraceEvent {
 const runs = Number(process.argv[2] ?? 3)
 const dataDir = process.env['DATA_DIR'] ?? (await filledDataDir())
 console.log(`data: ${dataDir}`)
-const harness = await startTestHarness({ dataDir, secrets: memorySecretStore() })
+const rendererDir = process.env['RENDERER_DIR']
+const harness = await startTestHarness({ dataDir, secrets: memorySecretStore(), ...(rendererDir ? { rendererDir } : {}) })
 harness.services.outbox!.pause()
 const browser = await launchChromium()
 const out = mkdtempSync(join(tmpdir(), 'callboard-startup-trace-'))
