@@ -188,4 +188,24 @@ describe('outdial form', () => {
       },
     })
   })
+
+  it('a second Enter in a hurry, on the form just emptied, queues nothing and keeps the task it repeats in view', async () => {
+    const { form, phone, type, submit, sent } = setup()
+    await type(phone(), '020 7946 0958')
+    await submit()
+    expect(sent()).toEqual(['+442079460958'])
+    const lastTask = () => form.find('[data-testid="last-task"]')
+    expect(lastTask().exists()).toBe(true)
+    // The second Enter: the number field is empty again.
+    expect((phone().element as HTMLInputElement).value).toBe('')
+    await submit()
+    expect(sent()).toHaveLength(1)
+    expect(form.text()).not.toMatch(/need attention|international format/)
+    expect(lastTask().exists()).toBe(true)
+    // Typed into again, the form is a new task and judged as one.
+    await type(phone(), '020 7946')
+    await submit()
+    expect(sent()).toHaveLength(1)
+    expect(form.text()).toMatch(/need attention/)
+  })
 })

@@ -5,6 +5,39 @@ import { chromium } from 'playwright-core'
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 
+/**
+ * What Playwright (playwright-core 1.65) already passes in its own `--disable-features`. Chromium
+ * keeps only the last `--disable-features` on its command line, so ours must repeat this list;
+ * tests/e2e/chromium-flags.test.ts reads the command line Chromium received and fails when
+ * Playwright's list is no longer contained in ours.
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+]
+
+/**
+ * Chromium's headless mode (156 on Debian 12 since December 2026) gives every page a whole browser
+ * window, and each window's address bar warms up WebUI popups (chrome://omnibox-popup.top-chrome)
+ * in renderers of their own: about 250 ms of CPU per page here, on the same two cores as the page
+ * under test. An Electron window has no address bar, so the harness is closer to the app without them.
+ */
+export const OMNIBOX_POPUP_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup']
+
 /** Flags for Debian's Chromium on a closed network, as root, without a display. */
 const FLAGS = [
   '--no-sandbox',
@@ -14,6 +47,7 @@ const FLAGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...OMNIBOX_POPUP_FEATURES].join(',')}`,
 ]
 
 /**

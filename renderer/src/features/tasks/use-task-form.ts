@@ -76,7 +76,7 @@ export function useTaskForm<Values extends GenericObject, Intent extends TaskInt
           .map(([path, message]) => ({ path, message })),
   )
 
-  const onSubmit = form.handleSubmit(
+  const submit = form.handleSubmit(
     async (intent) => {
       status.value = null
       const outcome = await queueTask(intent)
@@ -112,6 +112,19 @@ export function useTaskForm<Values extends GenericObject, Intent extends TaskInt
       await focusFirstInvalid(options.formElement.value)
     },
   )
+
+  /**
+   * Enter. A second Enter pressed in a hurry lands on the form just emptied after its task was
+   * queued: there is nothing to queue and nothing to complain about, and the task it repeats stays
+   * shown below the button (a "fields need attention" there would hide it and alarm the agent).
+   */
+  function onSubmit(event?: Event): Promise<void> {
+    if (lastTaskId.value && status.value?.kind === 'saved' && !form.meta.value.dirty) {
+      event?.preventDefault()
+      return Promise.resolve()
+    }
+    return submit(event)
+  }
 
   /** Esc: start this task over (the profile and its choices stay), the keyboard on the first field. */
   async function clear(): Promise<void> {
