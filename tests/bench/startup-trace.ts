@@ -30,7 +30,11 @@ const runs = Number(process.argv[2] ?? 3)
 const dataDir = process.env['DATA_DIR'] ?? (await filledDataDir())
 console.log(`data: ${dataDir}`)
 const rendererDir = process.env['RENDERER_DIR']
-const harness = await startTestHarness({ dataDir, secrets: memorySecretStore(), ...(rendererDir ? { rendererDir } : {}) })
+const harness = await startTestHarness({
+  dataDir,
+  secrets: memorySecretStore(),
+  ...(rendererDir ? { rendererDir } : {}),
+})
 harness.services.outbox!.pause()
 const browser = await launchChromium()
 const out = mkdtempSync(join(tmpdir(), 'callboard-startup-trace-'))
@@ -51,7 +55,9 @@ try {
     })
     await page.goto(harness.url)
     const tti = (await (
-      await page.waitForFunction(() => performance.getEntriesByName('callboard:first-field-ready')[0]?.startTime ?? null)
+      await page.waitForFunction(
+        () => performance.getEntriesByName('callboard:first-field-ready')[0]?.startTime ?? null,
+      )
     ).jsonValue()) as number
     const trace = await browser.stopTracing()
     const path = join(out, `start-${run}.json`)
@@ -67,7 +73,9 @@ try {
     }
     const main = [...mains].sort((a, b) => counts.get(b)! - counts.get(a)!)[0]
     const mark = traceEvents.find((e) => e.name === 'callboard:first-field-ready')
-    const nav = traceEvents.find((e) => e.name === 'navigationStart') ?? traceEvents.find((e) => e.name === 'TracingStartedInBrowser')
+    const nav =
+      traceEvents.find((e) => e.name === 'navigationStart') ??
+      traceEvents.find((e) => e.name === 'TracingStartedInBrowser')
     const start = nav?.ts ?? 0
     const end = mark?.ts ?? start + tti * 1000
     const byName = new Map<string, number>()
@@ -75,15 +83,26 @@ try {
     let cpu = 0
     let lastEnd = -1
     const tasks = traceEvents
-      .filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined && e.ts >= start && e.ts <= end)
+      .filter(
+        (e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined && e.ts >= start && e.ts <= end,
+      )
       .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)
     for (const e of tasks) {
       // Children of a top-level task: summed by name (they nest, so only for reading, not adding).
       const t = (e.tdur ?? e.dur!) / 1000
       byName.set(e.name, (byName.get(e.name) ?? 0) + t)
       const url = e.args?.data?.url
-      if (url && (e.name === 'EvaluateScript' || e.name === 'v8.compile' || e.name === 'v8.compileModule' || e.name === 'v8.evaluateModule'))
-        byScript.set(`${e.name} ${url.replace(/^.*\//, '')}`, (byScript.get(`${e.name} ${url.replace(/^.*\//, '')}`) ?? 0) + t)
+      if (
+        url &&
+        (e.name === 'EvaluateScript' ||
+          e.name === 'v8.compile' ||
+          e.name === 'v8.compileModule' ||
+          e.name === 'v8.evaluateModule')
+      )
+        byScript.set(
+          `${e.name} ${url.replace(/^.*\//, '')}`,
+          (byScript.get(`${e.name} ${url.replace(/^.*\//, '')}`) ?? 0) + t,
+        )
       if (e.ts >= lastEnd) {
         cpu += t
         lastEnd = e.ts + e.dur!
@@ -91,7 +110,11 @@ try {
     }
     console.log(`run ${run}: tti ${tti.toFixed(0)} ms, main-thread top-level CPU ${cpu.toFixed(0)} ms (${path})`)
     const top = (m: Map<string, number>, n: number) =>
-      [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `    ${v.toFixed(1).padStart(7)} ${k}`).join('\n')
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, n)
+        .map(([k, v]) => `    ${v.toFixed(1).padStart(7)} ${k}`)
+        .join('\n')
     console.log('  by event (nested, not additive):\n' + top(byName, 18))
     console.log('  by script:\n' + top(byScript, 12))
     await page.close()
