@@ -13,13 +13,20 @@ import {
   quickFollowUp,
   quickFollowUpProfile,
 } from '@shared/providers/task-forms'
+import { CallbackIntent, FollowUpIntent, NewTaskIntent, TaskIntent } from '@shared/schemas/intents'
 import { drafts } from './fixtures'
 
 // The callback and follow-up forms' provider fields come from the registry: a sixth provider
 // registered there (a fake one, added to the registry's list for this test only) is offered with
 // its own fields, and no form or quick-entry code has to name it.
 
-const { pigeon } = vi.hoisted(() => {
+const { pigeon } = await vi.hoisted(async () => {
+  const { z } = await import('zod')
+  // Its intents: a callback to a loft and a follow-up note, each naming the provider.
+  const base = { profileId: z.string(), provider: z.literal('pigeon') }
+  const PigeonCallback = z.object({ ...base, kind: z.literal('callback'), loft: z.string() }).strict()
+  const PigeonFollowUp = z.object({ ...base, kind: z.literal('followUp'), note: z.string().min(1) }).strict()
+
   const pigeonForm: CallbackFormFields<{ provider: string; id: string; lofts: string[] }, never> = {
     defaults: (profile) => ({ loft: profile?.lofts[0] ?? '' }),
     intent: (values, later) => (later ? { loft: values.loft, fly: 'later' } : { loft: values.loft }),
@@ -42,6 +49,11 @@ const { pigeon } = vi.hoisted(() => {
     pigeon: {
       name: 'pigeon',
       tasks: ['callback', 'followUp'],
+      intents: [
+        // A new callback's loft must be one the pigeon knows its way to.
+        { kind: 'callback', intent: PigeonCallback, new: PigeonCallback.extend({ loft: z.enum(['north', 'south']) }) },
+        { kind: 'followUp', intent: PigeonFollowUp, new: PigeonFollowUp },
+      ],
       callbackForm: pigeonForm,
       followUpForm: pigeonFollowUp,
       ownsProfile: (profile: { provider: string }) => profile.provider === 'pigeon',
@@ -133,5 +145,25 @@ describe('follow-up form fields, through the registry', () => {
     expect(quickFollowUp(pigeonProfile, line)).toEqual({ values: { note: 'Ana: new seed' }, problems: [] })
     expect(quickFollowUpProfile([egain, pigeonProfile], false)).toBe(pigeonProfile)
     expect(quickFollowUpProfile([egain, pigeonProfile], true)).toBe(egain)
+  })
+})
+
+describe('task intents, through the registry', () => {
+  const callback = { kind: 'callback', provider: 'pigeon', profileId: 'p1', loft: 'east' }
+  const followUp = { kind: 'followUp', provider: 'pigeon', profileId: 'p1', note: 'seed' }
+
+  it("takes a sixth provider's callbacks and follow-ups, by the schemas its module states", () => {
+    expect(CallbackIntent.parse(callback)).toEqual(callback)
+    expect(FollowUpIntent.parse(followUp)).toEqual(followUp)
+    expect(TaskIntent.parse(followUp)).toEqual(followUp)
+    expect(FollowUpIntent.safeParse({ ...followUp, note: '' }).success).toBe(false)
+    expect(TaskIntent.safeParse({ ...callback, loft: 3 }).success).toBe(false)
+  })
+
+  it("checks a sixth provider's new task with its own rules for one being queued now", () => {
+    expect(TaskIntent.safeParse(callback).success).toBe(true)
+    expect(NewTaskIntent.safeParse(callback).success).toBe(false)
+    expect(NewTaskIntent.parse({ ...callback, loft: 'north' })).toEqual({ ...callback, loft: 'north' })
+    expect(NewTaskIntent.parse(followUp)).toEqual(followUp)
   })
 })
