@@ -38,6 +38,9 @@ export interface TaskIntentSchemas<
   new: New
 }
 
+/** A schema giving intents of type `Intent`, as a discriminated union takes it. */
+export type IntentSchemaOf<Intent> = z.core.$ZodTypeDiscriminable & z.ZodType<Intent>
+
 /** The intents a provider's schemas give. */
 export type IntentOfSchemas<Schemas extends TaskIntentSchemas> = z.output<Schemas['intent']>
 
@@ -139,6 +142,12 @@ export interface FollowUpFormFields<Profile, Intent> {
   kept(from: Intent | FormFields): FormFields
   /** Its fields to change when `profile` is chosen after `previous` (when that was one of its own too). */
   fit(values: FormFields, profile: Profile, previous: Profile | undefined): FormFields
+  /**
+   * Its follow-up intent's schema as the form checks it, when the form checks more than main does
+   * (Connect: each reference's value against its type); without it, the intent's own. `t` gives
+   * the renderer's messages.
+   */
+  formIntent?(t: Translate): IntentSchemaOf<Extract<Intent, { kind: 'followUp' }>>
   quickEntry: {
     /** It finds the customer by an email or a number, so the quick entry picks it when one is given. */
     needsContact: boolean

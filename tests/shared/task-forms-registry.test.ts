@@ -12,6 +12,7 @@ import {
   followUpKept,
   quickFollowUp,
   quickFollowUpProfile,
+  followUpFormIntent,
 } from '@shared/providers/task-forms'
 import { CallbackIntent, FollowUpIntent, NewTaskIntent, TaskIntent } from '@shared/schemas/intents'
 import { drafts } from './fixtures'
@@ -33,13 +34,16 @@ const { pigeon } = await vi.hoisted(async () => {
     kept: (from: FormFields) => ({ loft: from.loft }),
     fit: (values, profile) => (profile.lofts.includes(String(values.loft)) ? {} : { loft: profile.lofts[0] }),
   }
+  type PigeonFollowUp = { kind: 'followUp'; provider: 'pigeon'; profileId: string; note: string }
   type Loft = { provider: string; id: string; lofts: string[]; ring: string }
-  const pigeonFollowUp: FollowUpFormFields<Loft, never> = {
+  const pigeonFollowUp: FollowUpFormFields<Loft, PigeonFollowUp> = {
     defaults: (profile) => ({ note: '', ring: profile?.ring ?? '' }),
     intent: (values) => ({ note: values.note, ring: values.ring }),
     kept: (from: FormFields) => ({ ring: from.ring }),
     // A ring typed by the agent stays; the previous profile's own follows the profile.
     fit: (values, profile, previous) => (values.ring === (previous?.ring ?? '') ? { ring: profile.ring } : {}),
+    // The form holds a note to a pigeon's load: what main takes, in at most 12 characters.
+    formIntent: () => PigeonFollowUp.extend({ note: z.string().min(1).max(12) }),
     quickEntry: {
       needsContact: false,
       read: (line) => ({ values: { note: `${line.customer}: ${line.subject}` }, problems: [] }),
@@ -165,5 +169,32 @@ describe('task intents, through the registry', () => {
     expect(NewTaskIntent.safeParse(callback).success).toBe(false)
     expect(NewTaskIntent.parse({ ...callback, loft: 'north' })).toEqual({ ...callback, loft: 'north' })
     expect(NewTaskIntent.parse(followUp)).toEqual(followUp)
+  })
+})
+
+describe('the follow-up form intent, through the registry', () => {
+  const t = (key: string) => key
+  const followUp = { kind: 'followUp', provider: 'pigeon', profileId: 'p1', note: 'seed' }
+
+  it("checks a sixth provider's follow-up with the rules its form adds", () => {
+    const intent = followUpFormIntent(t)
+    expect(intent.parse(followUp)).toEqual(followUp)
+    expect(intent.safeParse({ ...followUp, note: 'a note too long to carry' }).success).toBe(false)
+    expect(FollowUpIntent.safeParse({ ...followUp, note: 'a note too long to carry' }).success).toBe(true)
+  })
+
+  it("checks the other providers' follow-ups as before: Connect's references by their type", () => {
+    const connect = {
+      kind: 'followUp',
+      provider: 'connect',
+      profileId: '33333333-3333-4333-8333-333333333333',
+      name: 'Call back',
+      target: { kind: 'contactFlow', id: 'f' },
+      references: { site: { Type: 'URL', Value: 'not a web address' } },
+    }
+    expect(FollowUpIntent.safeParse(connect).success).toBe(true)
+    expect(followUpFormIntent(t).safeParse(connect).error?.issues).toMatchObject([
+      { path: ['references', 'site', 'Value'], message: 'tasks.followUp.references.badUrl' },
+    ])
   })
 })
