@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { TaskIntent } from '../schemas/intents'
+import type { TaskKind } from '../schemas/task-kind'
 
 // What every provider's shared module (shared/providers/<name>/index.ts) gives the registry: the
 // schemas of its profiles and secrets, its task intents and how they become its wire request, the
@@ -7,6 +8,41 @@ import type { TaskIntent } from '../schemas/intents'
 // sides use it; nothing here imports Node, Electron or the DOM.
 
 export type WirePath = (string | number)[]
+
+/**
+ * What every task intent has, whichever provider takes it. A module's intents are checked against
+ * this rather than against TaskIntent: that union is joined from the modules, so a module typed by
+ * it would be typed by itself.
+ */
+export interface IntentBase {
+  kind: TaskKind
+  profileId: string
+  /** Absent only where one provider takes every intent of the kind (outdials: Webex). */
+  provider?: string
+}
+
+/** A schema of one provider's intent, as the discriminated unions of shared/schemas/intents.ts take it. */
+export type IntentSchema = z.core.$ZodTypeDiscriminable & z.ZodType<IntentBase>
+
+/**
+ * One quick task a provider takes: the schema of its intent, and of one being queued now (every
+ * destination dialable; the intent's own schema when queueing checks nothing more).
+ */
+export interface TaskIntentSchemas<
+  Kind extends TaskKind = TaskKind,
+  Intent extends IntentSchema = IntentSchema,
+  New extends IntentSchema = IntentSchema,
+> {
+  kind: Kind
+  intent: Intent
+  new: New
+}
+
+/** A schema giving intents of type `Intent`, as a discriminated union takes it. */
+export type IntentSchemaOf<Intent> = z.core.$ZodTypeDiscriminable & z.ZodType<Intent>
+
+/** The intents a provider's schemas give. */
+export type IntentOfSchemas<Schemas extends TaskIntentSchemas> = z.output<Schemas['intent']>
 
 /** Why an intent cannot become a wire request, at the intent's path (or `['wire', …]`). */
 export interface IntentRefusal {
@@ -106,6 +142,12 @@ export interface FollowUpFormFields<Profile, Intent> {
   kept(from: Intent | FormFields): FormFields
   /** Its fields to change when `profile` is chosen after `previous` (when that was one of its own too). */
   fit(values: FormFields, profile: Profile, previous: Profile | undefined): FormFields
+  /**
+   * Its follow-up intent's schema as the form checks it, when the form checks more than main does
+   * (Connect: each reference's value against its type); without it, the intent's own. `t` gives
+   * the renderer's messages.
+   */
+  formIntent?(t: Translate): IntentSchemaOf<Extract<Intent, { kind: 'followUp' }>>
   quickEntry: {
     /** It finds the customer by an email or a number, so the quick entry picks it when one is given. */
     needsContact: boolean
@@ -124,8 +166,9 @@ export interface SharedProviderModule<
   ProfileSchema extends z.ZodType<{ id: string; provider: string; label: string }>,
   DraftSchema extends z.ZodType<{ provider: string }>,
   SecretSchema extends z.ZodType<{ provider: string }>,
-  Intent extends TaskIntent,
+  Intent extends IntentBase,
   Payload,
+  Schemas extends TaskIntentSchemas = TaskIntentSchemas,
 > {
   name: Name
   profile: ProfileSchema
@@ -139,10 +182,15 @@ export interface SharedProviderModule<
   secretIssues(profile: z.output<ProfileSchema>, secret: z.output<SecretSchema>): SecretIssue[]
   /** The secret's key id, whose last characters are shown to tell keys apart (never a secret), or null. */
   keyId(secret: z.output<SecretSchema>): string | null
+  /**
+   * The quick tasks this provider takes and its intents' schemas for them, in the order the app
+   * lists them: the intent unions (shared/schemas/intents.ts) are joined from these.
+   */
+  intents: readonly Schemas[]
   /** The quick tasks this provider takes (the kinds of its intents). */
-  tasks: readonly Intent['kind'][]
+  tasks: readonly Schemas['kind'][]
   /** Whether an intent is one of this provider's. */
-  owns(intent: TaskIntent): intent is Intent
+  owns(intent: IntentBase): intent is Intent
   /** What a task is about, in a few words (its queue and history row, the window's questions): a number, a name. */
   subject(intent: Intent): string
   /**
@@ -175,16 +223,17 @@ export function defineSharedProvider<
   ProfileSchema extends z.ZodType<{ id: string; provider: string; label: string }>,
   DraftSchema extends z.ZodType<{ provider: string }>,
   SecretSchema extends z.ZodType<{ provider: string }>,
-  Intent extends TaskIntent,
+  Schemas extends TaskIntentSchemas,
   Payload,
 >(
   module: Omit<
-    SharedProviderModule<Name, ProfileSchema, DraftSchema, SecretSchema, Intent, Payload>,
-    'ownsProfile' | 'ownsSecret'
+    SharedProviderModule<Name, ProfileSchema, DraftSchema, SecretSchema, IntentOfSchemas<Schemas>, Payload, Schemas>,
+    'ownsProfile' | 'ownsSecret' | 'tasks'
   >,
-): SharedProviderModule<Name, ProfileSchema, DraftSchema, SecretSchema, Intent, Payload> {
+): SharedProviderModule<Name, ProfileSchema, DraftSchema, SecretSchema, IntentOfSchemas<Schemas>, Payload, Schemas> {
   return {
     ...module,
+    tasks: module.intents.map((schemas) => schemas.kind),
     // Profiles and secrets carry their provider's name: that is what makes them this provider's.
     ownsProfile: (profile): profile is z.output<ProfileSchema> => profile.provider === module.name,
     ownsSecret: (secret): secret is z.output<SecretSchema> => secret.provider === module.name,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import type { TaskIntent, TaskKind } from '../schemas/intents'
+import type { TaskIntent } from '../schemas/intents'
+import type { TaskKind } from '../schemas/task-kind'
 import { aiccs } from './aiccs'
 import { connect } from './connect'
 import { egain } from './egain'
@@ -39,8 +40,8 @@ export type ProviderName = keyof Modules
 
 /** Each provider's own types, as its module states them. */
 type TypesOf<M> =
-  M extends SharedProviderModule<string, infer PS, infer DS, infer SS, infer I, infer W>
-    ? { profileSchema: PS; draftSchema: DS; secretSchema: SS; intent: I; payload: W }
+  M extends SharedProviderModule<string, infer PS, infer DS, infer SS, infer I, infer W, infer S>
+    ? { profileSchema: PS; draftSchema: DS; secretSchema: SS; intent: I; payload: W; intentSchemas: S }
     : never
 type Types = { [P in ProviderName]: TypesOf<Modules[P]> }
 
@@ -54,7 +55,8 @@ export type SharedModule<P extends ProviderName> = SharedProviderModule<
   Types[P]['draftSchema'],
   Types[P]['secretSchema'],
   Types[P]['intent'],
-  Types[P]['payload']
+  Types[P]['payload'],
+  Types[P]['intentSchemas']
 >
 
 /** The registry, checked: each entry is filed under its own name. */

@@ -1,4 +1,6 @@
-import type { FormFields, QuickFollowUpLine } from './provider-module'
+import { z } from 'zod'
+import type { FollowUpIntent } from '../schemas/intents'
+import type { FormFields, IntentSchemaOf, QuickFollowUpLine, Translate } from './provider-module'
 import { providerList, sharedProvider, type Profile, type ProviderName, type SharedModule } from './registry'
 
 // The quick-task forms' provider fields, read through the registry: the forms and the quick entry
@@ -123,4 +125,21 @@ export function quickFollowUpProfile<T extends Profile>(usable: readonly T[], co
 export function quickFollowUp(profile: Profile | undefined, line: QuickFollowUpLine) {
   const provider = takesFollowUps(profile?.provider) ?? sharedProvider(firstFollowUpProvider)
   return provider.followUpForm?.quickEntry.read(line) ?? { values: {}, problems: [] }
+}
+
+/**
+ * The follow-up intent as the form checks it: each follow-up provider's intent, with the rules its
+ * form adds where it adds some (`formIntent`). `t` gives the renderer's messages.
+ */
+export function followUpFormIntent(t: Translate) {
+  const [first, ...rest] = followUpProviders.map((provider) => formIntentOf(provider, t))
+  if (!first) throw new Error('no provider takes follow-ups')
+  return z.discriminatedUnion('provider', [first, ...rest])
+}
+
+function formIntentOf<P extends ProviderName>(provider: SharedModule<P>, t: Translate): IntentSchemaOf<FollowUpIntent> {
+  const own = provider.followUpForm?.formIntent?.(t)
+  if (own) return own
+  for (const schemas of provider.intents) if (schemas.kind === 'followUp') return schemas.intent
+  throw new Error(`${provider.name} has a follow-up form and no follow-up intent`)
 }

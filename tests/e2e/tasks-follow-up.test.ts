@@ -4,7 +4,7 @@ import type { ConnectSimTask } from '../../electron/main/providers/connect/conne
 import { memorySecretStore } from '../main/memory-secret-store'
 import { chromiumAvailable, launchChromium, screenshotOf, watchPageProblems } from './helpers/chromium'
 import { tabTo } from './helpers/keyboard'
-import { openApp, openKind } from './helpers/views'
+import { openApp, openKind, openView } from './helpers/views'
 import { startTestHarness, type TestHarness } from './helpers/harness'
 
 // The follow-up form in Chromium, against the sandbox simulators, by keyboard only: an eGain task
@@ -181,6 +181,29 @@ describe.skipIf(!chromiumAvailable())('follow-up form in Chromium', () => {
         scheduledTime: start.getTime() / 1000,
       })
       await screenshotOf(page.getByTestId('tasks'), 'tasks-follow-up-connect-sent-light-en')
+
+      // Its History row says when it starts, as a scheduled callback's does, in every theme and language.
+      await openView(page, 'history')
+      const history = page.getByTestId('history')
+      const when = history.getByTestId('scheduled-time')
+      await expect.poll(() => when.count(), { timeout: 20_000 }).toBe(1)
+      expect(await when.innerText()).toMatch(/10:30/)
+      for (const [theme, language] of [
+        ['light', 'en'],
+        ['dark', 'en'],
+        ['light', 'es'],
+        ['dark', 'es'],
+      ] as const) {
+        await harness.call('settings:update', { theme, uiLanguage: language })
+        await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language)
+        await expect
+          .poll(() => page.evaluate(() => document.documentElement.classList.contains('dark')))
+          .toBe(theme === 'dark')
+        await expect
+          .poll(() => history.getByRole('heading').first().innerText())
+          .toBe(language === 'es' ? 'Historial' : 'History')
+        await screenshotOf(history, `history-connect-scheduled-follow-up-${theme}-${language}`)
+      }
     })
   }, 180_000)
 

@@ -115,4 +115,20 @@ describe('a row of a task meant for later', () => {
     expect(toQueueItem(later).scheduled).toEqual({ at: '2026-12-08T15:00:00+09:00', timeZone: 'Asia/Tokyo' })
     expect(toQueueItem(entry(2, 'queued')).scheduled).toBeUndefined()
   })
+
+  it('carries an Amazon Connect follow-up’s ScheduledTime; one that starts now carries none', () => {
+    const followUp = {
+      kind: 'followUp',
+      provider: 'connect',
+      profileId: PROFILE,
+      name: 'Send the contract',
+      target: { kind: 'contactFlow', id: 'flow-1' },
+    } as const
+    const later = entry(3, 'queued', {
+      provider: 'connect',
+      intent: { ...followUp, scheduledTime: '2026-12-08T15:00:00+01:00' },
+    })
+    expect(toQueueItem(later).scheduled).toEqual({ at: '2026-12-08T15:00:00+01:00' })
+    expect(toQueueItem(entry(4, 'queued', { provider: 'connect', intent: followUp })).scheduled).toBeUndefined()
+  })
 })

@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest'
 
 // Issue 13, A.1: the renderer names no provider in a branch (what differs per provider is its
 // module's form metadata, read through the registry), and gets no provider's types through a cast.
+// The shared schemas likewise: the task intents are joined from the registry's modules.
 
-const root = join(__dirname, '../../renderer/src')
+const renderer = join(__dirname, '../../renderer/src')
+const schemas = join(__dirname, '../../shared/schemas')
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -15,8 +17,8 @@ function sources(dir: string): string[] {
   })
 }
 
-/** Each file of renderer/src where `pattern` occurs, with how often. */
-function occurrences(pattern: RegExp): Record<string, number> {
+/** Each file under `root` where `pattern` occurs, with how often. */
+function occurrences(pattern: RegExp, root = renderer): Record<string, number> {
   const found: Record<string, number> = {}
   for (const path of sources(root)) {
     const count = readFileSync(path, 'utf8').match(pattern)?.length ?? 0
@@ -32,5 +34,15 @@ describe('renderer source', () => {
 
   it('gets no type through with `as never` or `as unknown as`', () => {
     expect(occurrences(/\bas never\b|\bas unknown as\b/g)).toEqual({})
+  })
+})
+
+describe('shared schemas source', () => {
+  it('branches on no provider name', () => {
+    expect(occurrences(/provider\s*[!=]==?\s*['"`]/g, schemas)).toEqual({})
+  })
+
+  it("lists no provider's intents in a union by hand: the registry's modules state them", () => {
+    expect(occurrences(/discriminatedUnion\(\s*'provider',\s*\[/g, schemas)).toEqual({})
   })
 })

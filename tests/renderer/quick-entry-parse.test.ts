@@ -168,6 +168,11 @@ describe('quick entry', () => {
     expect((read.intent as { description: string }).description).toMatch(/^Ana Ruiz · Due 2026-12-11/)
   })
 
+  it('writes the due time into a Connect task in the UI’s language: “Para” in Spanish', () => {
+    const read = parseQuickEntry('seguimiento Ana Ruiz viernes: enviar el contrato', context({ language: 'es' }))
+    expect((read.intent as { description: string }).description).toMatch(/^Ana Ruiz · Para 2026-12-11/)
+  })
+
   it('follow up with an email: an eGain task for that customer, due on the day, for the user named', () => {
     // The profile acts as an application: eGain needs the user to assign it to, and says so.
     expect(

@@ -12,27 +12,38 @@ import {
   followUpKept,
   quickFollowUp,
   quickFollowUpProfile,
+  followUpFormIntent,
 } from '@shared/providers/task-forms'
+import { CallbackIntent, FollowUpIntent, NewTaskIntent, TaskIntent } from '@shared/schemas/intents'
 import { drafts } from './fixtures'
 
 // The callback and follow-up forms' provider fields come from the registry: a sixth provider
 // registered there (a fake one, added to the registry's list for this test only) is offered with
 // its own fields, and no form or quick-entry code has to name it.
 
-const { pigeon } = vi.hoisted(() => {
+const { pigeon } = await vi.hoisted(async () => {
+  const { z } = await import('zod')
+  // Its intents: a callback to a loft and a follow-up note, each naming the provider.
+  const base = { profileId: z.string(), provider: z.literal('pigeon') }
+  const PigeonCallback = z.object({ ...base, kind: z.literal('callback'), loft: z.string() }).strict()
+  const PigeonFollowUp = z.object({ ...base, kind: z.literal('followUp'), note: z.string().min(1) }).strict()
+
   const pigeonForm: CallbackFormFields<{ provider: string; id: string; lofts: string[] }, never> = {
     defaults: (profile) => ({ loft: profile?.lofts[0] ?? '' }),
     intent: (values, later) => (later ? { loft: values.loft, fly: 'later' } : { loft: values.loft }),
     kept: (from: FormFields) => ({ loft: from.loft }),
     fit: (values, profile) => (profile.lofts.includes(String(values.loft)) ? {} : { loft: profile.lofts[0] }),
   }
+  type PigeonFollowUp = { kind: 'followUp'; provider: 'pigeon'; profileId: string; note: string }
   type Loft = { provider: string; id: string; lofts: string[]; ring: string }
-  const pigeonFollowUp: FollowUpFormFields<Loft, never> = {
+  const pigeonFollowUp: FollowUpFormFields<Loft, PigeonFollowUp> = {
     defaults: (profile) => ({ note: '', ring: profile?.ring ?? '' }),
     intent: (values) => ({ note: values.note, ring: values.ring }),
     kept: (from: FormFields) => ({ ring: from.ring }),
     // A ring typed by the agent stays; the previous profile's own follows the profile.
     fit: (values, profile, previous) => (values.ring === (previous?.ring ?? '') ? { ring: profile.ring } : {}),
+    // The form holds a note to a pigeon's load: what main takes, in at most 12 characters.
+    formIntent: () => PigeonFollowUp.extend({ note: z.string().min(1).max(12) }),
     quickEntry: {
       needsContact: false,
       read: (line) => ({ values: { note: `${line.customer}: ${line.subject}` }, problems: [] }),
@@ -42,6 +53,11 @@ const { pigeon } = vi.hoisted(() => {
     pigeon: {
       name: 'pigeon',
       tasks: ['callback', 'followUp'],
+      intents: [
+        // A new callback's loft must be one the pigeon knows its way to.
+        { kind: 'callback', intent: PigeonCallback, new: PigeonCallback.extend({ loft: z.enum(['north', 'south']) }) },
+        { kind: 'followUp', intent: PigeonFollowUp, new: PigeonFollowUp },
+      ],
       callbackForm: pigeonForm,
       followUpForm: pigeonFollowUp,
       ownsProfile: (profile: { provider: string }) => profile.provider === 'pigeon',
@@ -133,5 +149,52 @@ describe('follow-up form fields, through the registry', () => {
     expect(quickFollowUp(pigeonProfile, line)).toEqual({ values: { note: 'Ana: new seed' }, problems: [] })
     expect(quickFollowUpProfile([egain, pigeonProfile], false)).toBe(pigeonProfile)
     expect(quickFollowUpProfile([egain, pigeonProfile], true)).toBe(egain)
+  })
+})
+
+describe('task intents, through the registry', () => {
+  const callback = { kind: 'callback', provider: 'pigeon', profileId: 'p1', loft: 'east' }
+  const followUp = { kind: 'followUp', provider: 'pigeon', profileId: 'p1', note: 'seed' }
+
+  it("takes a sixth provider's callbacks and follow-ups, by the schemas its module states", () => {
+    expect(CallbackIntent.parse(callback)).toEqual(callback)
+    expect(FollowUpIntent.parse(followUp)).toEqual(followUp)
+    expect(TaskIntent.parse(followUp)).toEqual(followUp)
+    expect(FollowUpIntent.safeParse({ ...followUp, note: '' }).success).toBe(false)
+    expect(TaskIntent.safeParse({ ...callback, loft: 3 }).success).toBe(false)
+  })
+
+  it("checks a sixth provider's new task with its own rules for one being queued now", () => {
+    expect(TaskIntent.safeParse(callback).success).toBe(true)
+    expect(NewTaskIntent.safeParse(callback).success).toBe(false)
+    expect(NewTaskIntent.parse({ ...callback, loft: 'north' })).toEqual({ ...callback, loft: 'north' })
+    expect(NewTaskIntent.parse(followUp)).toEqual(followUp)
+  })
+})
+
+describe('the follow-up form intent, through the registry', () => {
+  const t = (key: string) => key
+  const followUp = { kind: 'followUp', provider: 'pigeon', profileId: 'p1', note: 'seed' }
+
+  it("checks a sixth provider's follow-up with the rules its form adds", () => {
+    const intent = followUpFormIntent(t)
+    expect(intent.parse(followUp)).toEqual(followUp)
+    expect(intent.safeParse({ ...followUp, note: 'a note too long to carry' }).success).toBe(false)
+    expect(FollowUpIntent.safeParse({ ...followUp, note: 'a note too long to carry' }).success).toBe(true)
+  })
+
+  it("checks the other providers' follow-ups as before: Connect's references by their type", () => {
+    const connect = {
+      kind: 'followUp',
+      provider: 'connect',
+      profileId: '33333333-3333-4333-8333-333333333333',
+      name: 'Call back',
+      target: { kind: 'contactFlow', id: 'f' },
+      references: { site: { Type: 'URL', Value: 'not a web address' } },
+    }
+    expect(FollowUpIntent.safeParse(connect).success).toBe(true)
+    expect(followUpFormIntent(t).safeParse(connect).error?.issues).toMatchObject([
+      { path: ['references', 'site', 'Value'], message: 'tasks.followUp.references.badUrl' },
+    ])
   })
 })

@@ -1,6 +1,6 @@
 import { defineSharedProvider } from '../provider-module'
 import { aiccsForm } from './form'
-import type { AiccsBroadcastIntent } from './intents'
+import { AiccsBroadcastIntent } from './intents'
 import { AiccsProfile, AiccsProfileDraft } from './profile'
 import { aiccsSamples } from './samples'
 import { AiccsSecret } from './secret'
@@ -14,7 +14,7 @@ export const aiccs = defineSharedProvider({
   secret: AiccsSecret,
   secretIssues: () => [],
   keyId: (secret) => secret.accessKeyId,
-  tasks: ['broadcast'],
+  intents: [{ kind: 'broadcast', intent: AiccsBroadcastIntent, new: AiccsBroadcastIntent }],
   owns: (intent): intent is AiccsBroadcastIntent => intent.kind === 'broadcast' && intent.provider === 'aiccs',
   subject: (intent) => intent.taskName,
   identity: (intent) => intent.taskName,

@@ -2,7 +2,7 @@ import { defineSharedProvider } from '../provider-module'
 import { connectCallbackForm } from './callback-form'
 import { connectFollowUpForm } from './follow-up-form'
 import { connectForm } from './form'
-import type { ConnectIntent } from './intents'
+import { ConnectCallbackIntent, ConnectFollowUpIntent, NewConnectCallbackIntent, type ConnectIntent } from './intents'
 import { ConnectProfile, ConnectProfileDraft } from './profile'
 import { connectSamples } from './samples'
 import { ConnectSecret, connectKeyId, connectSecretIssues } from './secret'
@@ -16,7 +16,10 @@ export const connect = defineSharedProvider({
   secret: ConnectSecret,
   secretIssues: connectSecretIssues,
   keyId: connectKeyId,
-  tasks: ['callback', 'followUp'],
+  intents: [
+    { kind: 'callback', intent: ConnectCallbackIntent, new: NewConnectCallbackIntent },
+    { kind: 'followUp', intent: ConnectFollowUpIntent, new: ConnectFollowUpIntent },
+  ],
   owns: (intent): intent is ConnectIntent =>
     (intent.kind === 'callback' || intent.kind === 'followUp') && intent.provider === 'connect',
   subject: (intent) => (intent.kind === 'callback' ? `${intent.customerName} · ${intent.destination}` : intent.name),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { issueText, noun } from '../../i18n/issue-message'
 import { ProfileId } from '../../schemas/fields'
-import { IsoInstant, callbackFields } from '../../schemas/intent-fields'
+import { DialableE164, IsoInstant, callbackFields } from '../../schemas/intent-fields'
 import { ConnectReferences, ConnectStartTaskContactInput } from './wire'
 
 // What an agent asks Amazon Connect for: a callback task (now or scheduled) or a follow-up task,
@@ -21,6 +21,9 @@ export const ConnectCallbackIntent = z
   .object({ ...callbackFields, provider: z.literal('connect'), target: ConnectFlowTarget })
   .strict()
 export type ConnectCallbackIntent = z.infer<typeof ConnectCallbackIntent>
+
+/** A callback being queued now: its destination must be dialable (see DialableE164). */
+export const NewConnectCallbackIntent = ConnectCallbackIntent.extend({ destination: DialableE164 })
 
 export const ConnectFollowUpIntent = z
   .object({

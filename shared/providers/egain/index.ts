@@ -1,7 +1,7 @@
 import { defineSharedProvider } from '../provider-module'
 import { egainFollowUpForm } from './follow-up-form'
 import { egainForm } from './form'
-import type { EgainFollowUpIntent } from './intents'
+import { EgainFollowUpIntent } from './intents'
 import { EgainProfile, EgainProfileDraft } from './profile'
 import { egainSamples } from './samples'
 import { EgainSecret, egainSecretIssues } from './secret'
@@ -18,7 +18,7 @@ export const egain = defineSharedProvider({
   secretIssues: egainSecretIssues,
   // The client id is on the profile, not in the secret: nothing in the secret identifies it.
   keyId: () => null,
-  tasks: ['followUp'],
+  intents: [{ kind: 'followUp', intent: EgainFollowUpIntent, new: EgainFollowUpIntent }],
   owns: (intent): intent is EgainFollowUpIntent => intent.kind === 'followUp' && intent.provider === 'egain',
   subject: (intent) => intent.subject || intent.subtype,
   identity: (intent) =>

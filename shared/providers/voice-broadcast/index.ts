@@ -1,6 +1,6 @@
 import { defineSharedProvider } from '../provider-module'
 import { voiceBroadcastForm } from './form'
-import type { VoiceBroadcastIntent } from './intents'
+import { NewVoiceBroadcastIntent, VoiceBroadcastIntent } from './intents'
 import { VoiceBroadcastProfile, VoiceBroadcastProfileDraft } from './profile'
 import { voiceBroadcastSamples } from './samples'
 import { VoiceBroadcastSecret } from './secret'
@@ -15,7 +15,7 @@ export const voiceBroadcast = defineSharedProvider({
   secretIssues: () => [],
   // The API key names the account (its last characters tell keys apart); the secret signs.
   keyId: (secret) => secret.apiKey,
-  tasks: ['broadcast'],
+  intents: [{ kind: 'broadcast', intent: VoiceBroadcastIntent, new: NewVoiceBroadcastIntent }],
   owns: (intent): intent is VoiceBroadcastIntent =>
     intent.kind === 'broadcast' && intent.provider === 'voice_broadcast',
   subject: (intent) =>

@@ -1,7 +1,13 @@
 import { defineSharedProvider } from '../provider-module'
 import { webexCallbackForm } from './callback-form'
 import { webexForm } from './form'
-import type { WebexIntent } from './intents'
+import {
+  NewOutdialIntent,
+  NewWebexCallbackIntent,
+  OutdialIntent,
+  WebexCallbackIntent,
+  type WebexIntent,
+} from './intents'
 import { WebexProfile, WebexProfileDraft } from './profile'
 import { webexSamples } from './samples'
 import { WebexSecret, webexKeyId, webexSecretIssues } from './secret'
@@ -15,7 +21,10 @@ export const webex = defineSharedProvider({
   secret: WebexSecret,
   secretIssues: webexSecretIssues,
   keyId: webexKeyId,
-  tasks: ['outdial', 'callback'],
+  intents: [
+    { kind: 'outdial', intent: OutdialIntent, new: NewOutdialIntent },
+    { kind: 'callback', intent: WebexCallbackIntent, new: NewWebexCallbackIntent },
+  ],
   owns: (intent): intent is WebexIntent =>
     intent.kind === 'outdial' || (intent.kind === 'callback' && intent.provider === 'webex'),
   subject: (intent) =>

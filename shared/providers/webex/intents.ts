@@ -43,4 +43,7 @@ export const WebexCallbackIntent = z
   .strict()
 export type WebexCallbackIntent = z.infer<typeof WebexCallbackIntent>
 
+/** A callback being queued now: its destination must be dialable (see DialableE164). */
+export const NewWebexCallbackIntent = WebexCallbackIntent.extend({ destination: DialableE164 })
+
 export type WebexIntent = OutdialIntent | WebexCallbackIntent

@@ -24,7 +24,14 @@ export const connect = defineProvider({
       intent.kind === 'callback' ? (intent.when.kind === 'at' ? intent.when.at : undefined) : intent.scheduledTime
     return at === undefined ? null : { atMs: Date.parse(at), leadMs: 0, reason: msg('deadline.connectScheduled') }
   },
-  scheduled: scheduledCallback,
+  // A callback for later, or a follow-up with a ScheduledTime. The follow-up's time is typed in the
+  // agent's zone and names no customer's, so its row shows it in this computer's zone.
+  scheduled: (intent) =>
+    intent.kind === 'callback'
+      ? scheduledCallback(intent)
+      : intent.scheduledTime === undefined
+        ? null
+        : { at: intent.scheduledTime },
   probe: connectProbe,
   choices: connectChoices,
   createClient(env) {

@@ -39,6 +39,8 @@ const en = {
     afternoon: 'A bare hour from 1 to 7 is read as p.m.: write am (or 03:00) for the morning.',
     earlierOfTwo: 'The clocks go back that night and this time happens twice: the first one is taken.',
   },
+  /** Introduces a due time written into a task's text (a Connect follow-up's description): `Due 2030-01-01 09:00`. */
+  dueWord: 'Due',
   queued: 'Queued from the quick entry: {subject}',
   failed: 'Not queued: {message}',
 }
@@ -86,6 +88,7 @@ const es: typeof en = {
     afternoon: 'Una hora sola del 1 al 7 se lee como de la tarde: escriba «de la mañana» (o 03:00) para la mañana.',
     earlierOfTwo: 'Esa noche se atrasan los relojes y esta hora se repite: se toma la primera.',
   },
+  dueWord: 'Para',
   queued: 'Puesta en cola desde la entrada rápida: {subject}',
   failed: 'No se puso en cola: {message}',
 }

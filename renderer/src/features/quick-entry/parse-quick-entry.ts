@@ -18,6 +18,7 @@ import { followUpIntentOf, initialFollowUpValues } from '../tasks/follow-up/foll
 import { VOICE_LANGUAGES, type VoiceLanguage } from '../tasks/broadcast/voice/languages'
 import { voiceBroadcastDefaults } from '../tasks/broadcast/voice/voice-defaults'
 import { fold, zoneNamed } from './zone-names'
+import quickMessages from './messages'
 import { AFTERNOON_TAG, timeReaders } from './time-readers'
 import { dateTimeFormat } from '../../intl-formats'
 
@@ -521,7 +522,8 @@ export function parseQuickEntry(input: string, context: QuickContext): QuickPars
       number: number?.e164 ?? null,
       due: when?.kind === 'at' ? when.at : '',
       assignee,
-      dueWord: context.language === 'es' ? 'Para' : 'Due',
+      // Written into the task's text, so in the UI's language now (the parse is pure: no i18n instance).
+      dueWord: quickMessages[context.language].dueWord,
     })
     problems.push(...read.problems)
     formValues = { ...base, ...read.values }

@@ -118,12 +118,14 @@ export function useTaskForm<Values extends GenericObject, Intent extends TaskInt
    * queued: there is nothing to queue and nothing to complain about, and the task it repeats stays
    * shown below the button (a "fields need attention" there would hide it and alarm the agent).
    */
-  function onSubmit(event?: Event): Promise<void> {
+  async function onSubmit(event?: Event): Promise<void> {
     if (lastTaskId.value && status.value?.kind === 'saved' && !form.meta.value.dirty) {
       event?.preventDefault()
-      return Promise.resolve()
+      return
     }
-    return submit(event)
+    // Awaited, not returned: vee-validate types the submit as a promise of the handler's promise,
+    // which TypeScript took for Promise<void> or not depending on the order it checked the files in.
+    await submit(event)
   }
 
   /** Esc: start this task over (the profile and its choices stay), the keyboard on the first field. */
