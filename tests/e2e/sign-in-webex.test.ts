@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { WebexSimulator } from '../../electron/main/providers/webex/webex-simulator'
 import { startWebexSimulator } from '../../electron/main/providers/webex/webex-simulator'
 import { tokenAccount } from '../../electron/main/secrets/credentials-service'
@@ -89,6 +89,13 @@ describe.skipIf(!chromiumAvailable())('Sign in with Webex, end to end in Chromiu
 
     const page = await browser.newPage({ viewport: { width: 1000, height: 1000 } })
     const problems = watchPageProblems(page)
+    // It failed twice in full runs on a loaded machine, never alone: what the page and Webex saw then.
+    onTestFailed(async () => {
+      await screenshot(page, 'sign-in-webex-failed')
+      console.log(`webex saw: ${JSON.stringify(sim.ledger.map((l) => `${l.path} ${l.verdict}`))}`)
+      console.log(`page: ${await page.locator('body').innerText()}`)
+      console.log(`log:\n${harness.logLines.slice(-30).join('\n')}`)
+    })
     await openApp(page, harness.url, '#/profiles')
     const state = page.getByTestId('sign-in-state')
     await expect.poll(() => state.innerText()).toBe('Not signed in.')
@@ -174,6 +181,13 @@ describe.skipIf(!chromiumAvailable())('Sign in with Webex, end to end in Chromiu
     expect(saved.body.ok).toBe(true)
     const page = await browser.newPage({ viewport: { width: 1000, height: 1000 } })
     const problems = watchPageProblems(page)
+    // It failed twice in full runs on a loaded machine, never alone: what the page and Webex saw then.
+    onTestFailed(async () => {
+      await screenshot(page, 'sign-in-webex-failed')
+      console.log(`webex saw: ${JSON.stringify(sim.ledger.map((l) => `${l.path} ${l.verdict}`))}`)
+      console.log(`page: ${await page.locator('body').innerText()}`)
+      console.log(`log:\n${harness.logLines.slice(-30).join('\n')}`)
+    })
     await openApp(page, harness.url, '#/profiles')
     const card = page.getByRole('article', { name: label })
     const state = card.getByTestId('sign-in-state')
