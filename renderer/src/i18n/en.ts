@@ -464,6 +464,9 @@ export default {
     },
   },
   credentials: {
+    // Main's sentences about a profile's sign-in (credentials.connect…) beside the window's own: the
+    // section as a whole replaced main's, and the window showed those keys instead of the sentences.
+    ...mainEn.credentials,
     title: 'Credentials',
     intro: 'Kept only in the keychain and never shown again. To change them, enter new ones.',
     save: 'Save credentials',

@@ -478,6 +478,9 @@ export default {
     },
   },
   credentials: {
+    // Main's sentences about a profile's sign-in (credentials.connect…) beside the window's own: the
+    // section as a whole replaced main's, and the window showed those keys instead of the sentences.
+    ...mainEs.credentials,
     title: 'Credenciales',
     intro: 'Se guardan solo en el llavero y no se vuelven a mostrar. Para cambiarlas, escriba otras nuevas.',
     save: 'Guardar credenciales',
