@@ -102,6 +102,20 @@ describe('reading the policy', () => {
     expect(read.problem).toMatchObject({ key: expect.stringMatching(/^policyProblem\./) })
   })
 
+  it.each([
+    [
+      { version: 1, settings: { uiLanguage: 'fr' } },
+      'settings.uiLanguage: Opción no válida: se esperaba una de "en"|"es"',
+    ],
+    [{ version: 1, settings: { colour: 'red' } }, 'settings: Clave no reconocida: "colour"'],
+    [{ version: 1, proxy: 'http://p:3128' }, 'proxy: Valor no válido: se esperaba objeto y se recibió texto'],
+  ])("zod's own reason in Spanish too, not its English (%j)", async (content, reason) => {
+    const read = await readFrom(content)
+    expect(renderMessage(read.problem!, 'es')).toBe(
+      `La directiva no es válida, así que no se aplica nada de ella: ${reason}`,
+    )
+  })
+
   it('Windows: the "Policy" value under HKLM\\Software\\Policies\\Callboard, through reg query', async () => {
     const json = JSON.stringify({ version: 1, settings: { closeToTray: false } })
     const calls: string[][] = []

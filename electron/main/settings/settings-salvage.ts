@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import { isIssueText, issueMessage } from '@shared/i18n/issue-message'
+import { issueMessage } from '@shared/i18n/issue-message'
+import { isZodOwn } from '@shared/i18n/zod-issues'
 import type { Message } from '@shared/i18n/message'
 import { msg } from '@shared/i18n/message'
 import type { SetAsideProfile, SettingsDocument } from '@shared/schemas/settings'
@@ -41,7 +42,9 @@ export function listOf(messages: readonly Message[]): Message {
  * no message) a sentence by the issue's code, in the agent's language.
  */
 function issueSaid(issue: z.core.$ZodIssue): Message {
-  if (isIssueText(issue.message)) return issueMessage(issue.message)
+  const said = issueMessage(issue.message)
+  // zod's own words (zod-issues.ts) name types and values; the banner says it the agent's way.
+  if (!isZodOwn(said)) return said
   switch (issue.code) {
     case 'invalid_value':
       return msg('settingsFile.zod.invalidValue')
