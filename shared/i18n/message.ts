@@ -7,7 +7,7 @@ import type { en } from './en'
 // main renders it itself where it speaks directly (OS notifications, its own dialogs, the log).
 
 /** The dotted paths to the texts of a catalogue: `sendOutcome.keychain`, … */
-type Leaves<T, Prefix extends string = ''> = {
+export type Leaves<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>
 }[keyof T & string]
 
