@@ -437,6 +437,7 @@ export const en = {
     credentialsMismatch: 'These credentials do not fit this profile.',
     listNotOffered: 'This profile’s provider does not offer that list.',
     queueNotRunning: 'The task queue is not running.',
+    unstorableIssue: '{path}: {reason}',
     taskNotStorable: 'This task could not be stored as it is ({what}); nothing was queued.',
     queueRefusedChange: 'The queue refused a change: {problem}',
     taskGone: 'That task is no longer in the queue.',

@@ -439,6 +439,7 @@ export const es = {
     credentialsMismatch: 'Estas credenciales no corresponden a este perfil.',
     listNotOffered: 'El proveedor de este perfil no ofrece esa lista.',
     queueNotRunning: 'La cola de tareas no está en marcha.',
+    unstorableIssue: '{path}: {reason}',
     taskNotStorable: 'Esta tarea no se pudo guardar tal como está ({what}); no se puso nada en cola.',
     queueRefusedChange: 'La cola rechazó un cambio: {problem}',
     taskGone: 'Esa tarea ya no está en la cola.',

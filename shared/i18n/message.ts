@@ -57,3 +57,14 @@ export function msg<P extends Record<string, MessageParam> = never>(
 ): { key: MessageKey; params?: P } {
   return params ? { key, params } : { key }
 }
+
+/**
+ * Several messages as one, in order ("first; second; …"), each rendered in the language of the
+ * whole: for a reason made of several (a settings file's problems, a record's issues).
+ */
+export function listOf(messages: readonly Message[]): Message {
+  const [first, ...rest] = messages
+  if (!first) return msg('asIs', { text: '' })
+  // The key is the settings banner's, where this began: stored reasons already name it.
+  return rest.length ? msg('settingsFile.list', { first, rest: listOf(rest) }) : first
+}
