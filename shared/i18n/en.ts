@@ -473,12 +473,18 @@ export const en = {
     timeout: 'The keychain did not answer within 5 seconds; an unlock prompt may be waiting behind another window.',
     error: 'The keychain reported an error: {detail}',
   },
+  /** What a task is about, in its rows and questions: the agent's words (name, number) with the app's around them. */
+  taskSubject: {
+    named: '{name} · {detail}',
+    broadcast: '{name} · {numbers}',
+  },
   /** Counted things inside a sentence. */
   count: {
     bytes: { one: '1 byte', many: '{n} bytes' },
     records: { one: '1 record', many: '{n} records' },
     tasks: { one: '1 task', many: '{n} tasks' },
     otherTasks: { one: '1 other task', many: '{n} other tasks' },
+    numbers: { one: '1 number', many: '{n} numbers' },
   },
   /** What the agent is told about the task queue's file and why the queue is stopped or unavailable. */
   queueFile: {

@@ -477,11 +477,17 @@ export const es = {
       'El llavero no respondió en 5 segundos; puede que haya una solicitud de desbloqueo esperando detrás de otra ventana.',
     error: 'El llavero informó de un error: {detail}',
   },
+  /** What a task is about, in its rows and questions: the agent's words (name, number) with the app's around them. */
+  taskSubject: {
+    named: '{name} · {detail}',
+    broadcast: '{name} · {numbers}',
+  },
   count: {
     bytes: { one: '1 byte', many: '{n} bytes' },
     records: { one: '1 registro', many: '{n} registros' },
     tasks: { one: '1 tarea', many: '{n} tareas' },
     otherTasks: { one: '1 tarea', many: '{n} tareas' },
+    numbers: { one: '1 número', many: '{n} números' },
   },
   queueFile: {
     setAside:
