@@ -429,6 +429,7 @@ export const en = {
     noClientId:
       'The profile has no client id for signing in. Enter the integration’s client id in the profile (your administrator has it).',
     settingsUnsaved: 'Settings cannot be saved: {reason}',
+    managedSetting: 'Managed by your organization.',
     managedSettings: 'Managed by your organization: {keys} cannot be changed here.',
     managedProfile: 'This profile is provided by your organization: it cannot be changed or removed here.',
     providerNotAllowed: 'Your organization does not allow adding {provider} profiles.',

@@ -431,6 +431,7 @@ export const es = {
     noClientId:
       'El perfil no tiene un id de cliente para iniciar sesión. Escriba en el perfil el id de cliente de la integración (lo tiene su administrador).',
     settingsUnsaved: 'No se puede guardar la configuración: {reason}',
+    managedSetting: 'Lo gestiona su organización.',
     managedSettings: 'Lo administra su organización: {keys} no se puede cambiar aquí.',
     managedProfile: 'Este perfil lo proporciona su organización: no se puede cambiar ni eliminar aquí.',
     providerNotAllowed: 'Su organización no permite añadir perfiles de {provider}.',

@@ -9,6 +9,7 @@ import { policyLocationFor, readPolicy, registryValue } from '../../electron/mai
 import { policyJsonSchema } from '../../shared/schemas/policy-json-schema'
 import type { Message } from '../../shared/i18n/message'
 import { renderMessage } from '../../shared/i18n/render-message'
+import { issueMessage } from '../../shared/i18n/issue-message'
 import { drafts } from '../shared/fixtures'
 import { createTestServices } from './test-app-services'
 
@@ -179,6 +180,11 @@ describe('the policy applied', () => {
       ok: false,
       error: { code: 'managed', message: expect.stringMatching(/^Managed by your organization: uiLanguage/) },
     })
+    // The field's own issue too, worded in the agent's language by the settings form.
+    const issues = (refused as { error?: { issues?: { path: string[]; message: string }[] } }).error?.issues ?? []
+    expect(issues.map((i) => [i.path, renderMessage(issueMessage(i.message), 'es')])).toEqual([
+      [['uiLanguage'], 'Lo gestiona su organización.'],
+    ])
     expect(((await call('settings:get')).value as { settings: { theme: string } }).settings.theme).toBe('system')
     expect((await call('settings:update', { theme: 'dark' })).ok).toBe(true)
     // Saving a form that repeats a locked value is fine.

@@ -23,7 +23,7 @@ function sample(profile: Profile, kind: TaskIntent['kind']): TaskIntent {
 
 function broadcastTo(count: number): TaskIntent {
   const intent = sample(voice, 'broadcast')
-  if (intent.kind !== 'broadcast') throw new Error('not a broadcast')
+  if (intent.kind !== 'broadcast' || intent.provider !== 'voice_broadcast') throw new Error('not a voice broadcast')
   const numbers = Array.from({ length: count }, (_, i) => `+3461234567${i}`)
   return { ...intent, taskName: 'Pedidos', numbers }
 }
