@@ -491,6 +491,7 @@ export const en = {
   queueFile: {
     setAside: 'The task queue file was damaged ({reason}). It was set aside as {path}; no task could be read from it.',
     tornTail: 'The task queue file ended with an incomplete write ({bytes}, {reason}); it was dropped.',
+    lastRecordIncomplete: 'the last record is incomplete',
     tornTailProven: 'Every task confirmed before it is kept.',
     tornTailUnproven:
       'The file was written by an older Callboard without a task count, so Callboard cannot confirm that every task before it is kept.',

@@ -495,6 +495,7 @@ export const es = {
       'El archivo de la cola de tareas estaba dañado ({reason}). Se apartó como {path}; no se pudo leer ninguna tarea de él.',
     tornTail:
       'El archivo de la cola de tareas terminaba con una escritura incompleta ({bytes}, {reason}); se descartó.',
+    lastRecordIncomplete: 'el último registro está incompleto',
     tornTailProven: 'Se conservan todas las tareas confirmadas antes de ella.',
     tornTailUnproven:
       'El archivo lo escribió una versión anterior de Callboard sin recuento de tareas, así que Callboard no puede confirmar que se conserven todas las tareas anteriores.',
