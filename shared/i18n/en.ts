@@ -472,6 +472,8 @@ export const en = {
     no_default_collection:
       'Your keychain has no unlocked login keyring. Create or unlock the "Login" keyring in Passwords and Keys, then test the keychain again.',
     timeout: 'The keychain did not answer within 5 seconds; an unlock prompt may be waiting behind another window.',
+    read_back_mismatch:
+      'The keychain accepted a test entry but gave back something else when it was read; restart the keychain service or log out and back in.',
     error: 'The keychain reported an error: {detail}',
   },
   /** What a task is about, in its rows and questions: the agent's words (name, number) with the app's around them. */

@@ -476,6 +476,8 @@ export const es = {
       'Su llavero no tiene un depósito de inicio de sesión desbloqueado. Cree o desbloquee el depósito «Inicio de sesión» en Contraseñas y claves y vuelva a probar el llavero.',
     timeout:
       'El llavero no respondió en 5 segundos; puede que haya una solicitud de desbloqueo esperando detrás de otra ventana.',
+    read_back_mismatch:
+      'El llavero aceptó una entrada de prueba pero devolvió otra cosa al leerla; reinicie el servicio de llavero o cierre la sesión y vuelva a entrar.',
     error: 'El llavero informó de un error: {detail}',
   },
   /** What a task is about, in its rows and questions: the agent's words (name, number) with the app's around them. */
