@@ -438,6 +438,8 @@ export const en = {
     credentialsMismatch: 'These credentials do not fit this profile.',
     listNotOffered: 'This profile’s provider does not offer that list.',
     queueNotRunning: 'The task queue is not running.',
+    recordNotJson: 'it is not JSON data',
+    recordNotSerializable: 'it cannot be serialized ({detail})',
     unstorableIssue: '{path}: {reason}',
     taskNotStorable: 'This task could not be stored as it is ({what}); nothing was queued.',
     queueRefusedChange: 'The queue refused a change: {problem}',

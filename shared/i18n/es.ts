@@ -440,6 +440,8 @@ export const es = {
     credentialsMismatch: 'Estas credenciales no corresponden a este perfil.',
     listNotOffered: 'El proveedor de este perfil no ofrece esa lista.',
     queueNotRunning: 'La cola de tareas no está en marcha.',
+    recordNotJson: 'no son datos JSON',
+    recordNotSerializable: 'no se puede serializar ({detail})',
     unstorableIssue: '{path}: {reason}',
     taskNotStorable: 'Esta tarea no se pudo guardar tal como está ({what}); no se puso nada en cola.',
     queueRefusedChange: 'La cola rechazó un cambio: {problem}',
