@@ -15,6 +15,8 @@ import { startConnectSimulator } from '../../../electron/main/providers/connect/
 import { startIdentityCenterSimulator } from '../../../electron/main/providers/connect/identity-center-simulator'
 import { drafts, secrets } from '../../shared/fixtures'
 import { memorySecretStore } from '../memory-secret-store'
+import { silentServer } from './net-fixtures'
+import { SENT_THEN_SILENT_MS } from './time-limits'
 
 // A Connect profile that opts into a named profile of this computer's AWS configuration, read by
 // the SDK's own `fromIni` from the files the SDK uses (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE,
@@ -112,6 +114,31 @@ function sender(url: string, awsProfile: string, clock: Clock) {
       },
       task,
     )
+}
+
+/**
+ * One attempt as the task sender makes it (a signal that never aborts: the limit must come from the
+ * client), with a time limit of `limitMs`; its outcome and how long it took.
+ */
+async function attemptWithin(url: string, awsProfile: string, limitMs: number) {
+  const client = createConnectClient({ endpointFor: () => url, timeoutMs: limitMs })
+  const profile = ConnectProfile.parse({ ...drafts.connect, id: ID, credentialSource: 'aws_profile', awsProfile })
+  const { clock } = handClock()
+  const tokens = createTokenCache({ secrets: memorySecretStore(), clock, logger: createLogger(() => {}, clock) })
+  const started = performance.now()
+  const outcome = await client.send(
+    {
+      profile,
+      secret: ConnectSecret.parse({ provider: 'connect', kind: 'aws_profile' }),
+      tokens,
+      clock,
+      fetch,
+      signal: new AbortController().signal,
+      idempotencyKey: KEY,
+    },
+    task,
+  )
+  return { outcome, ms: performance.now() - started }
 }
 
 describe('Amazon Connect with a named profile of the AWS configuration', () => {
@@ -218,4 +245,70 @@ describe('Amazon Connect with a named profile of the AWS configuration', () => {
     expect(idc.issued).toHaveLength(1)
     expect(sim.requests).toEqual([expect.objectContaining({ accessKeyId: idc.issued[0]!.accessKeyId, verdict: 'ok' })])
   })
+})
+
+// Issue #13 B: every token endpoint has a hard time limit, the named AWS profile's too (the SDK's
+// own providers: the access portal of an sso-session, a credential_process). Each ends within the
+// attempt's limit + 1 s, nothing of the task sent, worth another try.
+describe("a named AWS profile's credentials that never come: the attempt ends at its limit", () => {
+  const SLACK_MS = 1000
+
+  it('sso-session: an access portal that accepts GetRoleCredentials and never answers', async () => {
+    const silent = await silentServer()
+    cleanups.push(silent.close)
+    const sim = await connectSim(secrets.connect.accessKeyId, secrets.connect.secretAccessKey, '')
+    const startUrl = 'https://d-9067c1d2e3.awsapps.com/start'
+    const { dir } = awsConfig(
+      `[profile agent]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = ConnectAgent\nregion = us-east-1\n\n[sso-session corp]\nsso_start_url = ${startUrl}\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n`,
+    )
+    vi.stubEnv('HOME', dir)
+    const cache = join(dir, '.aws', 'sso', 'cache')
+    mkdirSync(cache, { recursive: true })
+    writeFileSync(
+      join(cache, `${createHash('sha1').update('corp').digest('hex')}.json`),
+      JSON.stringify({
+        startUrl,
+        region: 'us-east-1',
+        accessToken: 'cached-portal-token',
+        expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      }),
+    )
+    vi.stubEnv('AWS_ENDPOINT_URL_SSO', `http://127.0.0.1:${silent.port}`)
+    let arrivedAt = Number.NaN
+    void silent.received.then(() => (arrivedAt = performance.now()))
+    const { outcome } = await attemptWithin(sim.url, 'agent', SENT_THEN_SILENT_MS)
+    const ms = performance.now() - arrivedAt
+    expect(arrivedAt, 'the portal was asked').not.toBeNaN()
+    expect(outcome).toMatchObject({ kind: 'retry' })
+    expect(ms).toBeLessThan(SENT_THEN_SILENT_MS + SLACK_MS)
+    expect(sim.requests).toEqual([])
+  }, 60_000)
+
+  it('credential_process: a process that never prints its credentials', async () => {
+    const { dir } = awsConfig('')
+    const script = join(dir, 'hangs.mjs')
+    const pidFile = join(dir, 'pid')
+    // It notes its pid (so the test ends it) and waits far past the limit.
+    writeFileSync(
+      script,
+      `import { writeFileSync } from 'node:fs'\nwriteFileSync(${JSON.stringify(pidFile)}, String(process.pid))\nsetTimeout(() => {}, 120_000)\n`,
+    )
+    writeFileSync(
+      join(dir, 'config'),
+      `[profile callboard-agent]\ncredential_process = "${process.execPath}" "${script}"\n`,
+    )
+    cleanups.push(async () => {
+      const pid = Number(readFileSync(pidFile, 'utf8'))
+      try {
+        process.kill(pid)
+      } catch {
+        // Already gone.
+      }
+    })
+    const sim = await connectSim(PROCESS_KEY, PROCESS_SECRET, PROCESS_SESSION)
+    const { outcome, ms } = await attemptWithin(sim.url, 'callboard-agent', SENT_THEN_SILENT_MS)
+    expect(outcome).toMatchObject({ kind: 'retry' })
+    expect(ms).toBeLessThan(SENT_THEN_SILENT_MS + SLACK_MS)
+    expect(sim.requests).toEqual([])
+  }, 60_000)
 })

@@ -32,7 +32,7 @@ const notUsed = async () => {
 }
 
 /** A tester over one profile, with its secret in a memory keychain. */
-async function tester(profile: Profile, secret: ProviderSecret | null) {
+async function tester(profile: Profile, secret: ProviderSecret | null, outgoing: typeof fetch = fetch) {
   const store = memorySecretStore()
   const lines: string[] = []
   const logger = createLogger((l) => lines.push(l), systemClock)
@@ -57,7 +57,7 @@ async function tester(profile: Profile, secret: ProviderSecret | null) {
     probes,
     clock: systemClock,
     logger,
-    fetch,
+    fetch: outgoing,
     timeoutMs: ANSWERED_MS,
   })
   return { test: () => test(ID), store, lines }
@@ -104,6 +104,23 @@ describe('Webex connection test', () => {
     expect(inEnglish(await test())).toMatchObject({ outcome: 'connected' })
     // cached token refused → one refresh (with the rotated token, or it would be invalid_grant) → ok
     expect(inEnglish(s.ledger.map((l) => l.verdict))).toEqual(['issued', 'ok', 'unauthorized', 'issued', 'ok'])
+  })
+
+  it('a freshly refreshed token refused too: auth_rejected after exactly one refresh', async () => {
+    const s = await sim()
+    // The people API refuses every token, the refreshed one too (as for a grant revoked meanwhile).
+    const refusing: typeof fetch = (input, init) =>
+      String(input).endsWith('/v1/people/me')
+        ? Promise.resolve(new Response('{"message":"The request requires a valid access token"}', { status: 401 }))
+        : fetch(input, init)
+    const { test } = await tester(webexProfile(s.url), secrets.webex, refusing)
+    expect(inEnglish(await test())).toMatchObject({
+      outcome: 'auth_rejected',
+      httpStatus: 401,
+      message: expect.stringContaining('freshly refreshed token'),
+    })
+    // The cached token's refusal → one refresh → its refusal is final: two tokens, never a third.
+    expect(inEnglish(s.ledger.map((l) => l.verdict))).toEqual(['issued', 'issued'])
   })
 
   it('an identity address that is not Webex identity (404) is not_found, not refused credentials', async () => {

@@ -3,6 +3,7 @@ import { renderMessage } from '@shared/i18n/render-message'
 import { createHash } from 'node:crypto'
 import { fromIni } from '@aws-sdk/credential-providers'
 import { RoutedAgent } from '../../net/routed-agent'
+import { withDeadline } from '../http/attempt-deadline'
 import { awsRetryAfterMs } from './connect-sdk'
 import type { ProfileOf, SecretOf } from '@shared/providers/registry'
 import type { Clock } from '../../core/clock'
@@ -135,15 +136,24 @@ async function fromIdentityCenter(context: CredentialContext): Promise<AwsCreden
   }
 }
 
-async function fromAwsProfile({ profile }: CredentialContext): Promise<AwsCredentials> {
+async function fromAwsProfile({ profile, signal, timeoutMs }: CredentialContext): Promise<AwsCredentials> {
   // ignoreCache: the files are read again each time, so an edit or a new `aws sso login` is seen.
   // clientConfig reaches the STS and SSO clients a profile may call (role chains, sso-session):
-  // they follow the process's proxy decision like every other request.
-  const identity = await fromIni({
-    profile: profile.awsProfile,
-    ignoreCache: true,
-    clientConfig: { requestHandler: { httpAgent: new RoutedAgent(), httpsAgent: new RoutedAgent() } },
-  })()
+  // they follow the process's proxy decision like every other request. The SDK's own request
+  // timeouts do not reach the sso-session's portal client (measured: it waited past them), and
+  // nothing stops a credential_process that never exits, so the attempt's deadline is ours: at the
+  // limit the attempt ends without credentials (nothing was sent: a retry), as after any
+  // unanswered token endpoint.
+  const identity = await withDeadline(signal, timeoutMs, (deadline) =>
+    raceSignal(
+      fromIni({
+        profile: profile.awsProfile,
+        ignoreCache: true,
+        clientConfig: { requestHandler: { httpAgent: new RoutedAgent(), httpsAgent: new RoutedAgent() } },
+      })(),
+      deadline,
+    ),
+  )
   return {
     accessKeyId: identity.accessKeyId,
     secretAccessKey: identity.secretAccessKey,

@@ -2,6 +2,8 @@ import type { CachedToken } from '@shared/schemas/token'
 import { msg } from '@shared/i18n/message'
 import type { ConnectionProbe, ProbeContext, ProbeFinding } from '../connection-probe'
 import { askedToWait, asksToWait, bodyText, unreachable } from '../connection-probe'
+import { withOneRefresh } from '../http/one-refresh'
+import type { TokenTry } from '../http/one-refresh'
 import { answerRetryAfterMs } from '../http/retry-after'
 import { OAuthRefused, oauthErrorText, requestToken } from '../http/oauth'
 import { webexHosts } from './webex-endpoints'
@@ -54,12 +56,24 @@ export async function webexAccessToken(context: ProbeContext<'webex'>): Promise<
 }
 
 /**
+ * A refreshable token refused by the people API: the cue for the one refresh (withOneRefresh), and
+ * the finding when the refreshed token is refused too.
+ */
+const REFRESHED_REFUSED: ProbeFinding = {
+  outcome: 'auth_rejected',
+  message: msg('probe.webex.refreshedRefused'),
+  httpStatus: 401,
+}
+
+/**
  * Webex: obtain a token (refreshing it for OAuth profiles) and read the signed-in person,
  * `GET /v1/people/me`. Reads only; after a 401 the token is refreshed once and retried.
  */
 export const webexProbe: ConnectionProbe<'webex'> = async (context) => {
   const { identity } = webexHosts(context.profile)
-  const attempt = async (): Promise<ProbeFinding | 'retry'> => {
+  // A refreshed token is worth one more read; a pasted one is all there is.
+  const refreshable = context.secret.kind !== 'access_token'
+  const read = async (): Promise<ProbeFinding> => {
     let token: string
     try {
       token = await webexAccessToken(context)
@@ -103,7 +117,7 @@ export const webexProbe: ConnectionProbe<'webex'> = async (context) => {
           : msg('probe.webex.signedIn')
       return { outcome: 'connected', message, httpStatus: response.status }
     }
-    if (response.status === 401 && context.secret.kind !== 'access_token') return 'retry'
+    if (response.status === 401 && refreshable) return REFRESHED_REFUSED
     const providerMessage = await bodyText(response)
     if (asksToWait(response.status)) {
       const wait = answerRetryAfterMs(Object.fromEntries(response.headers), context.clock.now())
@@ -141,15 +155,9 @@ export const webexProbe: ConnectionProbe<'webex'> = async (context) => {
     }
   }
 
-  const first = await attempt()
-  if (first !== 'retry') return first
-  await context.tokens.invalidate(context.profile.id)
-  const second = await attempt()
-  return second === 'retry'
-    ? {
-        outcome: 'auth_rejected',
-        message: msg('probe.webex.refreshedRefused'),
-        httpStatus: 401,
-      }
-    : second
+  const attempt = async (): Promise<TokenTry<ProbeFinding>> => {
+    const outcome = await read()
+    return { outcome, unauthorized: outcome === REFRESHED_REFUSED }
+  }
+  return withOneRefresh(attempt, () => context.tokens.invalidate(context.profile.id), refreshable)
 }
