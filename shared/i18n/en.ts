@@ -394,6 +394,7 @@ export const en = {
     nothingToDial: 'Callboard: nothing to dial',
     dialling: { title: 'Callboard: dialling', body: '{number} on {profile}' },
     couldNotDial: 'Callboard: could not dial',
+    dialFault: 'Something went wrong in Callboard while reading the number; the details are in the log.',
     shortcutNotSet: 'Callboard: shortcut not set',
     startAtSignIn: 'Callboard: start at sign-in',
     expiringWhy: {

@@ -398,6 +398,7 @@ export const es = {
     nothingToDial: 'Callboard: nada que marcar',
     dialling: { title: 'Callboard: marcando', body: '{number} con {profile}' },
     couldNotDial: 'Callboard: no se pudo marcar',
+    dialFault: 'Algo falló en Callboard al leer el número; los detalles están en el registro.',
     shortcutNotSet: 'Callboard: atajo sin configurar',
     startAtSignIn: 'Callboard: inicio con la sesión',
     expiringWhy: {

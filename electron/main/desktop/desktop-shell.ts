@@ -1,4 +1,3 @@
-import { AppError } from '../core/app-error'
 import type * as Electron from 'electron'
 import { msg } from '@shared/i18n/message'
 import type { Note } from '../core/note'
@@ -8,6 +7,7 @@ import type { Logger } from '../core/logger'
 import type { WindowLook } from '../windows/window-factory'
 import type { ClipboardReader } from './clipboard-text'
 import { readDialText } from './clipboard-text'
+import { dialFailureNote } from './dial-failure'
 import { createDesktopWindows } from './desktop-windows'
 import { createDialShortcut } from './dial-shortcut'
 import type { LoginItemHost } from './login-item'
@@ -64,14 +64,7 @@ export function startDesktopShell(deps: {
   const dialFrom = (text: string, origin: 'clipboard' | 'selection' | 'link') =>
     services.desk.fromText(text, origin).catch((error: unknown) => {
       logger.error('dial request failed', { error: String(error) })
-      deps.notify({
-        title: msg('notice.couldNotDial'),
-        // A refusal (the number, a stopped queue) in the agent's words; anything else as it was said.
-        body:
-          error instanceof AppError
-            ? error.said
-            : msg('asIs', { text: error instanceof Error ? error.message : String(error) }),
-      })
+      deps.notify(dialFailureNote(error))
     })
 
   const shortcut = createDialShortcut({
