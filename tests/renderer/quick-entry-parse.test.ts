@@ -4,6 +4,7 @@ import type { QuickContext } from '../../renderer/src/features/quick-entry/parse
 import { parseQuickEntry, wallTimeIn, zonedIso } from '../../renderer/src/features/quick-entry/parse-quick-entry'
 import { drafts } from '../shared/fixtures'
 import { inEnglish } from '../shared/in-english'
+import quickMessages from '../../renderer/src/features/quick-entry/messages'
 
 // Item 3: one line, read into the task it stands for and checked by the schemas main applies. The
 // README's grammar examples are here, each with what must come out of it.
@@ -275,4 +276,21 @@ describe('quick entry', () => {
     expect(wallTimeIn({ year: 2026, month: 11, day: 1, hour: 1, minute: 30 }, 'America/New_York').occurs).toBe('twice')
     expect(wallTimeIn({ year: 2026, month: 11, day: 1, hour: 3, minute: 0 }, 'America/New_York').occurs).toBe('once')
   })
+
+  // The line's placeholder is the first example a newcomer copies: each task in it must be ready
+  // whatever the default region ("call 415 555 0100" was refused in GB, "No such number exists").
+  it.each(['en', 'es'] as const)(
+    'the %s placeholder’s examples are ready to queue in any default region',
+    (language) => {
+      const examples = quickMessages[language].placeholder.replace(/^[^:]*:\s*/, '').split(' · ')
+      expect(examples).toHaveLength(2)
+      for (const region of ['US', 'GB', 'ES', 'MX'] as const) {
+        for (const line of examples) {
+          const read = parseQuickEntry(line, context({ region, language }))
+          expect({ region, line, problems: read.problems }).toEqual({ region, line, problems: [] })
+          expect(read.intent).not.toBeNull()
+        }
+      }
+    },
+  )
 })

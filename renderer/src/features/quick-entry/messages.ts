@@ -1,7 +1,7 @@
 // The quick entry's strings: `en` is the source, `es` must have every key.
 const en = {
   label: 'Quick entry',
-  placeholder: 'Type a task: call 415 555 0100 · callback Ana +44 20 7946 0958 tomorrow 3pm London re: refund',
+  placeholder: 'Type a task: call +1 415 555 0100 · callback Ana +44 20 7946 0958 tomorrow 3pm London re: refund',
   keys: 'Enter queues it · Tab opens the full form · Esc clears · Ctrl+K from anywhere',
   understood: 'Understood',
   kinds: { outdial: 'Outdial', callback: 'Callback', followUp: 'Follow-up', broadcast: 'Broadcast' },
@@ -47,7 +47,7 @@ const en = {
 const es: typeof en = {
   label: 'Entrada rápida',
   placeholder:
-    'Escriba una tarea: llamar 612 345 678 · devolución Ana +34 612 345 678 mañana a las 15:00 Madrid motivo: factura',
+    'Escriba una tarea: llamar +34 612 345 678 · devolución Ana +34 612 345 678 mañana a las 15:00 Madrid motivo: factura',
   keys: 'Intro la pone en cola · Tab abre el formulario completo · Esc borra · Ctrl+K desde cualquier sitio',
   understood: 'Entendido',
   kinds: {
