@@ -293,4 +293,16 @@ describe('quick entry', () => {
       }
     },
   )
+
+  it('call … tomorrow 3pm: dialled now, and the preview says the time is not used (it was dropped without a word)', () => {
+    const read = parseQuickEntry('call 020 7946 0958 tomorrow 3pm', context({ region: 'GB' }))
+    expect(read.intent).toMatchObject({ kind: 'outdial', destination: '+442079460958' })
+    expect(read.understood?.when).toEqual({ kind: 'now' })
+    expect(read.understood?.notes).toEqual(['outdialNow'])
+    const es = parseQuickEntry('llamar 612 345 678 mañana a las 10', context({ region: 'ES', language: 'es' }))
+    expect(es.understood?.notes).toEqual(['outdialNow'])
+    // Without a time, nothing is said.
+    expect(parseQuickEntry('call 415 555 0100', context()).understood?.notes).toEqual([])
+    expect(parseQuickEntry('Jane: 415 555 0100', context()).understood?.when).toBeNull()
+  })
 })
