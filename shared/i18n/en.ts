@@ -429,6 +429,7 @@ export const en = {
     noClientId:
       'The profile has no client id for signing in. Enter the integration’s client id in the profile (your administrator has it).',
     settingsUnsaved: 'Settings cannot be saved: {reason}',
+    managedSetting: 'Managed by your organization.',
     managedSettings: 'Managed by your organization: {keys} cannot be changed here.',
     managedProfile: 'This profile is provided by your organization: it cannot be changed or removed here.',
     providerNotAllowed: 'Your organization does not allow adding {provider} profiles.',
@@ -437,6 +438,9 @@ export const en = {
     credentialsMismatch: 'These credentials do not fit this profile.',
     listNotOffered: 'This profile’s provider does not offer that list.',
     queueNotRunning: 'The task queue is not running.',
+    recordNotJson: 'it is not JSON data',
+    recordNotSerializable: 'it cannot be serialized ({detail})',
+    unstorableIssue: '{path}: {reason}',
     taskNotStorable: 'This task could not be stored as it is ({what}); nothing was queued.',
     queueRefusedChange: 'The queue refused a change: {problem}',
     taskGone: 'That task is no longer in the queue.',
@@ -470,7 +474,14 @@ export const en = {
     no_default_collection:
       'Your keychain has no unlocked login keyring. Create or unlock the "Login" keyring in Passwords and Keys, then test the keychain again.',
     timeout: 'The keychain did not answer within 5 seconds; an unlock prompt may be waiting behind another window.',
+    read_back_mismatch:
+      'The keychain accepted a test entry but gave back something else when it was read; restart the keychain service or log out and back in.',
     error: 'The keychain reported an error: {detail}',
+  },
+  /** What a task is about, in its rows and questions: the agent's words (name, number) with the app's around them. */
+  taskSubject: {
+    named: '{name} · {detail}',
+    broadcast: '{name} · {numbers}',
   },
   /** Counted things inside a sentence. */
   count: {
@@ -478,11 +489,13 @@ export const en = {
     records: { one: '1 record', many: '{n} records' },
     tasks: { one: '1 task', many: '{n} tasks' },
     otherTasks: { one: '1 other task', many: '{n} other tasks' },
+    numbers: { one: '1 number', many: '{n} numbers' },
   },
   /** What the agent is told about the task queue's file and why the queue is stopped or unavailable. */
   queueFile: {
     setAside: 'The task queue file was damaged ({reason}). It was set aside as {path}; no task could be read from it.',
     tornTail: 'The task queue file ended with an incomplete write ({bytes}, {reason}); it was dropped.',
+    lastRecordIncomplete: 'the last record is incomplete',
     tornTailProven: 'Every task confirmed before it is kept.',
     tornTailUnproven:
       'The file was written by an older Callboard without a task count, so Callboard cannot confirm that every task before it is kept.',

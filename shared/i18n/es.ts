@@ -431,6 +431,7 @@ export const es = {
     noClientId:
       'El perfil no tiene un id de cliente para iniciar sesión. Escriba en el perfil el id de cliente de la integración (lo tiene su administrador).',
     settingsUnsaved: 'No se puede guardar la configuración: {reason}',
+    managedSetting: 'Lo gestiona su organización.',
     managedSettings: 'Lo administra su organización: {keys} no se puede cambiar aquí.',
     managedProfile: 'Este perfil lo proporciona su organización: no se puede cambiar ni eliminar aquí.',
     providerNotAllowed: 'Su organización no permite añadir perfiles de {provider}.',
@@ -439,6 +440,9 @@ export const es = {
     credentialsMismatch: 'Estas credenciales no corresponden a este perfil.',
     listNotOffered: 'El proveedor de este perfil no ofrece esa lista.',
     queueNotRunning: 'La cola de tareas no está en marcha.',
+    recordNotJson: 'no son datos JSON',
+    recordNotSerializable: 'no se puede serializar ({detail})',
+    unstorableIssue: '{path}: {reason}',
     taskNotStorable: 'Esta tarea no se pudo guardar tal como está ({what}); no se puso nada en cola.',
     queueRefusedChange: 'La cola rechazó un cambio: {problem}',
     taskGone: 'Esa tarea ya no está en la cola.',
@@ -474,19 +478,28 @@ export const es = {
       'Su llavero no tiene un depósito de inicio de sesión desbloqueado. Cree o desbloquee el depósito «Inicio de sesión» en Contraseñas y claves y vuelva a probar el llavero.',
     timeout:
       'El llavero no respondió en 5 segundos; puede que haya una solicitud de desbloqueo esperando detrás de otra ventana.',
+    read_back_mismatch:
+      'El llavero aceptó una entrada de prueba pero devolvió otra cosa al leerla; reinicie el servicio de llavero o cierre la sesión y vuelva a entrar.',
     error: 'El llavero informó de un error: {detail}',
+  },
+  /** What a task is about, in its rows and questions: the agent's words (name, number) with the app's around them. */
+  taskSubject: {
+    named: '{name} · {detail}',
+    broadcast: '{name} · {numbers}',
   },
   count: {
     bytes: { one: '1 byte', many: '{n} bytes' },
     records: { one: '1 registro', many: '{n} registros' },
     tasks: { one: '1 tarea', many: '{n} tareas' },
     otherTasks: { one: '1 tarea', many: '{n} tareas' },
+    numbers: { one: '1 número', many: '{n} números' },
   },
   queueFile: {
     setAside:
       'El archivo de la cola de tareas estaba dañado ({reason}). Se apartó como {path}; no se pudo leer ninguna tarea de él.',
     tornTail:
       'El archivo de la cola de tareas terminaba con una escritura incompleta ({bytes}, {reason}); se descartó.',
+    lastRecordIncomplete: 'el último registro está incompleto',
     tornTailProven: 'Se conservan todas las tareas confirmadas antes de ella.',
     tornTailUnproven:
       'El archivo lo escribió una versión anterior de Callboard sin recuento de tareas, así que Callboard no puede confirmar que se conserven todas las tareas anteriores.',

@@ -16,7 +16,7 @@ export function formatInstant(iso: string, language: string): string {
 }
 
 /** The ISO text of an `instant` message, or null for any other message. */
-export function instantOf(message: Message): string | null {
+export function instantOf(message: { key: string; params?: Readonly<Record<string, unknown>> }): string | null {
   const iso = message.params?.['iso']
   return message.key === 'instant' && typeof iso === 'string' ? iso : null
 }

@@ -1,5 +1,7 @@
+import { z } from 'zod'
 import type { Message, MessageKey, MessageParam } from './message'
 import type { schemaEn } from './schema-en'
+import { zodIssueMessage } from './zod-issues'
 
 // zod keeps an issue's message as text, and the shared schemas run in main and in the window alike,
 // so a schema cannot render its message in the agent's language when it refuses a value. It writes
@@ -14,6 +16,17 @@ const MARK = '\u2063msg:'
 export function issueText(key: MessageKey, params?: Record<string, MessageParam>): string {
   return MARK + JSON.stringify(params ? { key, params } : { key })
 }
+
+// zod's own issues (a schema that states no message) carry their key too, in every process that
+// checks values (main, the window, the harness, the tests): zod's error map is global, and every
+// reader of an issue imports this module, so it is set here, once, rather than at each entry point.
+// A schema's own message, and an error map passed to one parse, still come first.
+z.config({
+  customError: (issue) => {
+    const { key, params } = zodIssueMessage(issue)
+    return issueText(key, params)
+  },
+})
 
 const isParam = (value: unknown): value is MessageParam =>
   typeof value === 'string' || typeof value === 'number' || isMessage(value)

@@ -7,7 +7,7 @@ import type { en } from './en'
 // main renders it itself where it speaks directly (OS notifications, its own dialogs, the log).
 
 /** The dotted paths to the texts of a catalogue: `sendOutcome.keychain`, … */
-type Leaves<T, Prefix extends string = ''> = {
+export type Leaves<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>
 }[keyof T & string]
 
@@ -56,4 +56,15 @@ export function msg<P extends Record<string, MessageParam> = never>(
   params?: P,
 ): { key: MessageKey; params?: P } {
   return params ? { key, params } : { key }
+}
+
+/**
+ * Several messages as one, in order ("first; second; …"), each rendered in the language of the
+ * whole: for a reason made of several (a settings file's problems, a record's issues).
+ */
+export function listOf(messages: readonly Message[]): Message {
+  const [first, ...rest] = messages
+  if (!first) return msg('asIs', { text: '' })
+  // The key is the settings banner's, where this began: stored reasons already name it.
+  return rest.length ? msg('settingsFile.list', { first, rest: listOf(rest) }) : first
 }

@@ -4,6 +4,117 @@
 // with it in Spanish, so a Spanish sentence never starts with one (its capital) nor follows "de"/"a".
 
 export const schemaEn = {
+  /**
+   * zod's own issues (a schema that states no message), by code (zod-issues.ts): the words zod 4
+   * says in English, so a log or an English window reads as before; each part a key of its own.
+   */
+  zod: {
+    invalidType: 'Invalid input: expected {expected}, received {received}',
+    invalidValueOne: 'Invalid input: expected {value}',
+    invalidValueMany: 'Invalid option: expected one of {values}',
+    tooBig: {
+      sized: {
+        exact: 'Too big: expected {origin} to have exactly {limit} {unit}',
+        inclusive: 'Too big: expected {origin} to have at most {limit} {unit}',
+        exclusive: 'Too big: expected {origin} to have fewer than {limit} {unit}',
+      },
+      value: {
+        exact: 'Too big: expected {origin} to be exactly {limit}',
+        inclusive: 'Too big: expected {origin} to be at most {limit}',
+        exclusive: 'Too big: expected {origin} to be less than {limit}',
+      },
+    },
+    tooSmall: {
+      sized: {
+        exact: 'Too small: expected {origin} to have exactly {limit} {unit}',
+        inclusive: 'Too small: expected {origin} to have at least {limit} {unit}',
+        exclusive: 'Too small: expected {origin} to have more than {limit} {unit}',
+      },
+      value: {
+        exact: 'Too small: expected {origin} to be exactly {limit}',
+        inclusive: 'Too small: expected {origin} to be at least {limit}',
+        exclusive: 'Too small: expected {origin} to be more than {limit}',
+      },
+    },
+    invalidFormat: {
+      startsWith: 'Invalid string: must start with "{text}"',
+      endsWith: 'Invalid string: must end with "{text}"',
+      includes: 'Invalid string: must include "{text}"',
+      regex: 'Invalid string: must match pattern {pattern}',
+      named: 'Invalid {format}',
+    },
+    notMultipleOf: 'Invalid number: must be a multiple of {divisor}',
+    unrecognizedKey: 'Unrecognized key: {keys}',
+    unrecognizedKeys: 'Unrecognized keys: {keys}',
+    invalidKey: 'Invalid key in {origin}',
+    invalidElement: 'Invalid value in {origin}',
+    invalidDiscriminator: 'Invalid discriminator value. Expected {options}',
+    invalidUnionMany: 'Invalid input: more than one option matched',
+    invalidInput: 'Invalid input',
+    /** zod's names of the kinds of values (what was expected, what came). */
+    type: {
+      string: 'string',
+      number: 'number',
+      int: 'integer',
+      boolean: 'boolean',
+      bigint: 'bigint',
+      symbol: 'symbol',
+      undefined: 'undefined',
+      null: 'null',
+      object: 'object',
+      array: 'array',
+      date: 'date',
+      function: 'function',
+      map: 'map',
+      set: 'set',
+      file: 'file',
+      nan: 'NaN',
+      record: 'record',
+      tuple: 'tuple',
+    },
+    /** What a limit is about: the subject of "expected … to have at most …". */
+    origin: {
+      string: 'string',
+      number: 'number',
+      int: 'integer',
+      bigint: 'bigint',
+      date: 'date',
+      array: 'array',
+      set: 'set',
+      map: 'map',
+      file: 'file',
+      record: 'record',
+      value: 'value',
+    },
+    /** What a size is counted in. */
+    unit: {
+      string: 'characters',
+      array: 'items',
+      set: 'items',
+      map: 'entries',
+      file: 'bytes',
+    },
+    /** The formats zod checks by name. */
+    format: {
+      email: 'email address',
+      url: 'URL',
+      uuid: 'UUID',
+      guid: 'GUID',
+      datetime: 'ISO datetime',
+      date: 'ISO date',
+      time: 'ISO time',
+      duration: 'ISO duration',
+      ipv4: 'IPv4 address',
+      ipv6: 'IPv6 address',
+      cidrv4: 'IPv4 range',
+      cidrv6: 'IPv6 range',
+      base64: 'base64-encoded string',
+      base64url: 'base64url-encoded string',
+      e164: 'E.164 number',
+      jwt: 'JWT',
+      json_string: 'JSON string',
+    },
+  },
   noun: {
     accessToken: 'access token',
     activityType: 'activity type',

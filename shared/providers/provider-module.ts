@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { Message } from '../i18n/message'
 import type { TaskIntent } from '../schemas/intents'
 import type { TaskKind } from '../schemas/task-kind'
 
@@ -191,8 +192,11 @@ export interface SharedProviderModule<
   tasks: readonly Schemas['kind'][]
   /** Whether an intent is one of this provider's. */
   owns(intent: IntentBase): intent is Intent
-  /** What a task is about, in a few words (its queue and history row, the window's questions): a number, a name. */
-  subject(intent: Intent): string
+  /**
+   * What a task is about, in a few words (its queue and history row, the window's questions): a
+   * number, a name, as a message (subject-kit.ts) that the window renders in the agent's language.
+   */
+  subject(intent: Intent): Message
   /**
    * What makes two of its tasks the same for the agent (the window asks before queueing a twin): the
    * customer or subject, not the details a deliberate resend changes.

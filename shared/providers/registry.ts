@@ -17,7 +17,7 @@ import { refuse } from './to-wire-kit'
 import { voiceBroadcast } from './voice-broadcast'
 import { webex } from './webex'
 import { issueText } from '../i18n/issue-message'
-import { msg } from '../i18n/message'
+import { msg, type Message } from '../i18n/message'
 
 /**
  * Every provider, by its name in the contract, in the order the app lists them. A provider is its
@@ -134,7 +134,7 @@ function ownIntent<P extends ProviderName, R>(
 }
 
 /** What a task is about, in a few words (its provider says): the number called, the task's name. */
-export const taskSubject = (intent: TaskIntent): string => withSharedProvider(intent, (p, own) => p.subject(own))
+export const taskSubject = (intent: TaskIntent): Message => withSharedProvider(intent, (p, own) => p.subject(own))
 
 /**
  * What makes two tasks the same for the agent: the same kind, on the same profile, for the same

@@ -19,6 +19,8 @@ export const KeychainCause = z.enum([
   'no_default_collection',
   /** The keychain did not answer within the time limit: usually an unlock prompt nobody saw. */
   'timeout',
+  /** It took a test entry but gave back something else: it has no words of its own for that. */
+  'read_back_mismatch',
   /** Anything else the keychain reported; `detail` has its words. */
   'error',
 ])

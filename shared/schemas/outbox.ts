@@ -105,13 +105,17 @@ export type OutboxEntry = z.infer<typeof OutboxEntry>
 export const QueueItem = OutboxEntry.omit({ intent: true, scope: true })
   .extend({
     kind: TaskKind,
-    /** Who or what the task is about, for the row: a number, a task name, "2 numbers". */
-    subject: z.string(),
+    /**
+     * Who or what the task is about, for the row: a number, a task name, "… · 2 numbers"; a message
+     * (shared/providers/subject-kit.ts) the window renders in the agent's language when it draws the row.
+     * Read leniently, as the entry's own messages are: a plain text is shown as it is.
+     */
+    subject: StoredMessage,
     /**
      * The earlier unfinished task of the same customer or contact chain this one waits behind
      * (tasks of one scope go out in order), or null when nothing holds it.
      */
-    waitingBehind: z.object({ id: z.uuid(), subject: z.string(), state: EntryState }).strict().nullable(),
+    waitingBehind: z.object({ id: z.uuid(), subject: StoredMessage, state: EntryState }).strict().nullable(),
     /**
      * When a task scheduled for later is meant to happen, and the customer's time zone when the agent
      * chose one, so a list can show it in both zones. Absent for tasks that go out at once.

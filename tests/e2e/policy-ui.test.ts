@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { drafts } from '../shared/fixtures'
 import { chromiumAvailable, launchChromium, screenshotOf, watchPageProblems } from './helpers/chromium'
+import { englishSentences } from './helpers/english-finder'
 import { startTestHarness } from './helpers/harness'
 import { openView } from './helpers/views'
 
@@ -77,8 +78,19 @@ describe.skipIf(!chromiumAvailable())('an administrator’s policy in the window
         /La directiva no es válida, así que no se aplica nada de ella: settings\.uiLanguage: /,
       )
       expect(await problem.textContent()).not.toMatch(/The policy|not valid/)
+      // zod's own reason too (a value not among the allowed ones), not its English.
+      expect(await problem.textContent()).toMatch(
+        /settings\.uiLanguage: Opción no válida: se esperaba una de "en"\|"es"/,
+      )
+      expect(englishSentences(await problem.innerText())).toEqual([])
       expect(await page.getByLabel('Región predeterminada para números de teléfono').isDisabled()).toBe(false)
       await screenshotOf(page.getByRole('region', { name: 'Acerca de' }), 'policy-invalid-light-es')
+      // Rendered when shown: the agent's change of language reaches main's reason as well.
+      expect(await harness.call('settings:update', { uiLanguage: 'en' })).toMatchObject({ status: 200 })
+      await expect
+        .poll(() => problem.textContent())
+        .toMatch(/settings\.uiLanguage: Invalid option: expected one of "en"\|"es"/)
+      await screenshotOf(page.getByRole('region', { name: 'About' }), 'policy-invalid-light-en')
     } finally {
       await harness.close()
     }

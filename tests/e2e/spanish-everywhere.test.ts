@@ -133,6 +133,23 @@ describe.skipIf(!chromiumAvailable())('the window in Spanish', () => {
           await screenshot(page, `es-${view}-${theme}`)
         }
       }
+      // A subject is left out of the walk as the agent's words, but a broadcast's count of numbers
+      // is Callboard's: in both lists it is Spanish.
+      for (const [view, subject] of [
+        ['queue', '[data-testid="queue-row"] .queue-subject'],
+        ['history', '[data-testid="history-subject"]'],
+      ] as const) {
+        await openView(page, view)
+        const subjects = await page.locator(subject).allInnerTexts()
+        expect(
+          subjects.filter((text) => / · \d+ números?$/.test(text)),
+          view,
+        ).toHaveLength(1)
+        expect(
+          subjects.filter((text) => /numbers?$/.test(text)),
+          view,
+        ).toEqual([])
+      }
       await openView(page, 'queue')
       expect(await page.getByTestId('queue-file-notice').innerText()).toMatch(
         /El archivo de la cola de tareas estaba dañado \(no es un archivo de cola de Callboard\)\. Se apartó como/,

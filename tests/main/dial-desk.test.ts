@@ -4,6 +4,8 @@ import type { DialRequest } from '../../shared/schemas/dial'
 import { createTestServices } from './test-app-services'
 import { inEnglish } from '../shared/in-english'
 import { noteInEnglish } from '../../electron/main/core/note'
+import { undialable } from '../../electron/main/desktop/dial-desk'
+import { issueMessage } from '../../shared/i18n/issue-message'
 
 // The shortcut's path from text to a queued outdial, on the real services with the sandbox:
 // what the confirm window would show, what the agent confirms, and what reaches the Webex simulator.
@@ -186,6 +188,16 @@ describe('the dial desk', () => {
     } finally {
       await services.close()
     }
+  })
+
+  it("words a refusal without the schema's own words in the agent's language, on the field too", () => {
+    // The schema always says why today; the fallback must not be the one English text that reaches
+    // the window when it does not.
+    const refusal = undialable(undefined)
+    expect(renderMessage(refusal.said, 'es')).toBe('Ese número no se puede marcar.')
+    expect(refusal.issues?.map((i) => [i.path, renderMessage(issueMessage(i.message), 'es')])).toEqual([
+      [['destination'], 'Ese número no se puede marcar.'],
+    ])
   })
 
   it('dials a single number at once when auto-dial is on, and still asks when there are several', async () => {

@@ -22,7 +22,7 @@ const QUEUE_ITEM = {
   profileId: PROFILE_ID,
   provider: 'webex',
   kind: 'outdial',
-  subject: '+14085550199',
+  subject: said('+14085550199'),
   waitingBehind: null,
   idempotencyKey: PROFILE_ID,
   createdAt: '2026-11-23T09:00:00.000Z',

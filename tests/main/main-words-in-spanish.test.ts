@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { claimDataFolder } from '../../electron/main/app/data-folder'
 import { explainRefusal } from '../../electron/main/sign-in/browser-sign-in'
-import { listOf, parseSettingsText, salvageSettings } from '../../electron/main/settings/settings-salvage'
+import { parseSettingsText, salvageSettings } from '../../electron/main/settings/settings-salvage'
 import { issueMessage } from '../../shared/i18n/issue-message'
-import { msg, type Message } from '../../shared/i18n/message'
+import { listOf, msg, type Message } from '../../shared/i18n/message'
 import { renderMessage } from '../../shared/i18n/render-message'
 import { VoiceNumberList } from '../../shared/providers/voice-broadcast/wire'
 

@@ -198,6 +198,7 @@ async function restart(userDataDir: string) {
   return {
     services,
     notice: snapshot.value.notice && inEnglish(snapshot.value.notice).join(' '),
+    noticeInSpanish: snapshot.value.notice?.map((m) => renderMessage(m, 'es')).join(' ') ?? null,
     ids: history.value.items.map((h) => h.id),
   }
 }
@@ -290,11 +291,15 @@ describe('a damaged queue file keeps every intact task', () => {
     const bytes = readFileSync(journalFile(userDataDir))
     writeFileSync(journalFile(userDataDir), bytes.subarray(0, bytes.byteLength - 30))
 
-    const { services, notice, ids: kept } = await restart(userDataDir)
+    const { services, notice, noticeInSpanish, ids: kept } = await restart(userDataDir)
     try {
       expect([...kept].sort()).toEqual(ids.slice(0, 4).sort())
       expect(notice).toMatch(/incomplete write/)
       expect(notice).toMatch(/Every task confirmed before it is kept/)
+      // Every word of it in the agent's language, the reason too.
+      expect(noticeInSpanish).toMatch(
+        /escritura incompleta \(\d+ bytes, el último registro está incompleto\); se descartó\./,
+      )
     } finally {
       await services.close()
     }

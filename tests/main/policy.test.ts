@@ -9,6 +9,7 @@ import { policyLocationFor, readPolicy, registryValue } from '../../electron/mai
 import { policyJsonSchema } from '../../shared/schemas/policy-json-schema'
 import type { Message } from '../../shared/i18n/message'
 import { renderMessage } from '../../shared/i18n/render-message'
+import { issueMessage } from '../../shared/i18n/issue-message'
 import { drafts } from '../shared/fixtures'
 import { createTestServices } from './test-app-services'
 
@@ -102,6 +103,20 @@ describe('reading the policy', () => {
     expect(read.problem).toMatchObject({ key: expect.stringMatching(/^policyProblem\./) })
   })
 
+  it.each([
+    [
+      { version: 1, settings: { uiLanguage: 'fr' } },
+      'settings.uiLanguage: Opción no válida: se esperaba una de "en"|"es"',
+    ],
+    [{ version: 1, settings: { colour: 'red' } }, 'settings: Clave no reconocida: "colour"'],
+    [{ version: 1, proxy: 'http://p:3128' }, 'proxy: Valor no válido: se esperaba objeto y se recibió texto'],
+  ])("zod's own reason in Spanish too, not its English (%j)", async (content, reason) => {
+    const read = await readFrom(content)
+    expect(renderMessage(read.problem!, 'es')).toBe(
+      `La directiva no es válida, así que no se aplica nada de ella: ${reason}`,
+    )
+  })
+
   it('Windows: the "Policy" value under HKLM\\Software\\Policies\\Callboard, through reg query', async () => {
     const json = JSON.stringify({ version: 1, settings: { closeToTray: false } })
     const calls: string[][] = []
@@ -165,6 +180,11 @@ describe('the policy applied', () => {
       ok: false,
       error: { code: 'managed', message: expect.stringMatching(/^Managed by your organization: uiLanguage/) },
     })
+    // The field's own issue too, worded in the agent's language by the settings form.
+    const issues = (refused as { error?: { issues?: { path: string[]; message: string }[] } }).error?.issues ?? []
+    expect(issues.map((i) => [i.path, renderMessage(issueMessage(i.message), 'es')])).toEqual([
+      [['uiLanguage'], 'Lo gestiona su organización.'],
+    ])
     expect(((await call('settings:get')).value as { settings: { theme: string } }).settings.theme).toBe('system')
     expect((await call('settings:update', { theme: 'dark' })).ok).toBe(true)
     // Saving a form that repeats a locked value is fine.

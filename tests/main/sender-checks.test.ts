@@ -5,6 +5,10 @@ import { checkSender } from '../../electron/main/security/trusted-sender'
 import { createLogger } from '../../electron/main/core/logger'
 import { systemClock } from '../../electron/main/core/clock'
 import { invokeChannels } from '../../shared/ipc/channels'
+import type { Result } from '../../shared/ipc/result'
+import { issueMessage } from '../../shared/i18n/issue-message'
+import { msg } from '../../shared/i18n/message'
+import { renderMessage } from '../../shared/i18n/render-message'
 
 const APP = 'app://callboard'
 const top = (url: string) => ({ url, parent: null, isDestroyed: () => false })
@@ -97,9 +101,11 @@ describe('sender checks (S3)', () => {
     const event = { senderFrame: top('app://callboard/index.html') } as never
     await expect(handlers.get('settings:get')!(event)).resolves.toEqual({ ok: true, value: 'ok' })
     expect(dispatch).toHaveBeenCalledWith('settings:get', undefined)
-    await expect(handlers.get('settings:update')!(event, {}, 'second')).resolves.toMatchObject({
-      ok: false,
-      error: { code: 'invalid_input' },
-    })
+    const extra = (await handlers.get('settings:update')!(event, {}, 'second')) as Result<never>
+    expect(extra).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    // Its issue too is keyed, as every text main gives the window.
+    expect(!extra.ok && extra.error.issues?.map((i) => renderMessage(issueMessage(i.message), 'es'))).toEqual([
+      renderMessage(msg('failure.tooManyArguments', { channel: 'settings:update' }), 'es'),
+    ])
   })
 })

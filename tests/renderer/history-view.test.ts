@@ -2,6 +2,7 @@
 import { said } from '../shared/in-english'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { msg } from '@shared/i18n/message'
+import { broadcastSubject, subjectWords } from '@shared/providers/subject-kit'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import type { EventChannel, InvokeChannel } from '../../shared/ipc/channels'
@@ -36,7 +37,7 @@ function item(n: number, over: Partial<QueueItem>): QueueItem {
     profileId: webex.id,
     provider: 'webex',
     kind: 'outdial',
-    subject: `+1408555010${n}`,
+    subject: said(`+1408555010${n}`),
     idempotencyKey: `key-${n}`,
     createdAt: at,
     updatedAt: at,
@@ -59,7 +60,7 @@ const all: QueueItem[] = [
     provider: 'egain',
     profileId: egain.id,
     kind: 'followUp',
-    subject: 'Follow up: refund',
+    subject: said('Follow up: refund'),
     state: 'needs_review',
     attempts: 1,
     lastProblem: {
@@ -80,7 +81,7 @@ function answerHistory(input: unknown, items = all): Result<HistoryPage> {
     (i) =>
       (!q.provider || i.provider === q.provider) &&
       (!q.states || q.states.includes(i.state)) &&
-      (!search || [i.subject, i.providerId ?? '', i.id].join('\n').toLowerCase().includes(search)),
+      (!search || [subjectWords(i.subject), i.providerId ?? '', i.id].join('\n').toLowerCase().includes(search)),
   )
   const offset = q.offset ?? 0
   return {
@@ -278,6 +279,21 @@ describe('history section, live', () => {
     expect(wrapper.get('[role="columnheader"]').text()).toBe('Time')
     expect(errors).not.toHaveBeenCalled()
     expect(warnings).not.toHaveBeenCalled()
+  })
+
+  it("words a broadcast's subject in the app language, again when it changes", async () => {
+    const broadcast = item(4, {
+      kind: 'broadcast',
+      provider: 'voice_broadcast',
+      subject: broadcastSubject('Pedidos', 3),
+    })
+    const { wrapper, rows } = await setup({ items: [broadcast], language: 'es' })
+    const subject = () => rows()[0]!.get('[data-testid="history-subject"]').text()
+    expect(subject()).toBe('Pedidos · 3 números')
+    const i18n = (wrapper.vm as unknown as { $i18n: { locale: string } }).$i18n
+    i18n.locale = 'en'
+    await flushPromises()
+    expect(subject()).toBe('Pedidos · 3 numbers')
   })
 
   it('asks main again once per burst of queue changes', async () => {

@@ -39,6 +39,13 @@ describe("main's words in the Spanish window", () => {
     )
   })
 
+  it("main's words about a profile's sign-in, in the section the window has its own words in too", () => {
+    const { t } = spanish()
+    expect(messageText(t, msg('credentials.connect.ssoSignIn'))).toBe(
+      'Este perfil inicia sesión con IAM Identity Center: inicie sesión.',
+    )
+  })
+
   it('a second Callboard on the folder since a time: the time written the Spanish way in this computer’s zone, not ISO', () => {
     const machineZone = process.env['TZ']
     process.env['TZ'] = 'Europe/Madrid'

@@ -15,36 +15,39 @@ const profiles = [
 
 // The computer's own zone setting (TZ) must not change a reading: the agent's zone is the context's
 // (in the app, the same as the computer's). chrono's forward-date rule read "monday 9am", typed on a
-// Monday at 09:30 in New York, as today (refused as past) on a UTC or Tokyo machine. (Not yet run
-// with a zone that changes its clocks: chrono's "in 2 hours" across a change is an hour off there.)
-describe.each(['UTC', 'Asia/Tokyo'])('the quick-entry corpus, this computer set to %s', (machineZone) => {
-  const before = process.env['TZ']
-  beforeAll(() => {
-    process.env['TZ'] = machineZone
-  })
-  afterAll(() => {
-    if (before === undefined) delete process.env['TZ']
-    else process.env['TZ'] = before
-  })
-  for (const [group, cases] of Object.entries(HOSTILE_LINES)) {
-    describe(group, () => {
-      it.each(cases)('$line', ({ line, region, language, now, expect: wanted }) => {
-        const read = parseQuickEntry(line, {
-          region: region ?? 'US',
-          language: language ?? 'en',
-          profiles,
-          defaults: { outdial: null, callback: null },
-          now: new Date(now ?? '2026-12-07T10:00:00Z'),
-          localZone: 'America/New_York',
-        })
-        if ('queues' in wanted) {
-          expect(read.problems).toEqual([])
-          expect(read.intent).toMatchObject(wanted.queues)
-        } else {
-          expect(read.intent).toBeNull()
-          expect(read.problems.map((p) => p.path)).toEqual(wanted.refused)
-        }
-      })
+// Monday at 09:30 in New York, as today (refused as past) on a UTC or Tokyo machine. New York's own
+// zone changes its clocks: chrono adds "in 2 hours" on this computer's clock, an hour off across a change.
+describe.each(['UTC', 'Asia/Tokyo', 'America/New_York'])(
+  'the quick-entry corpus, this computer set to %s',
+  (machineZone) => {
+    const before = process.env['TZ']
+    beforeAll(() => {
+      process.env['TZ'] = machineZone
     })
-  }
-})
+    afterAll(() => {
+      if (before === undefined) delete process.env['TZ']
+      else process.env['TZ'] = before
+    })
+    for (const [group, cases] of Object.entries(HOSTILE_LINES)) {
+      describe(group, () => {
+        it.each(cases)('$line', ({ line, region, language, now, expect: wanted }) => {
+          const read = parseQuickEntry(line, {
+            region: region ?? 'US',
+            language: language ?? 'en',
+            profiles,
+            defaults: { outdial: null, callback: null },
+            now: new Date(now ?? '2026-12-07T10:00:00Z'),
+            localZone: 'America/New_York',
+          })
+          if ('queues' in wanted) {
+            expect(read.problems).toEqual([])
+            expect(read.intent).toMatchObject(wanted.queues)
+          } else {
+            expect(read.intent).toBeNull()
+            expect(read.problems.map((p) => p.path)).toEqual(wanted.refused)
+          }
+        })
+      })
+    }
+  },
+)

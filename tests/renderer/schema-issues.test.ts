@@ -133,13 +133,20 @@ describe('the shared schemas’ messages', () => {
       const message = { key: key as MessageKey }
       return renderMessage(message, 'es') === renderMessage(message, 'en')
     })
-    // Product names, and a number followed by its problem, read the same in both.
+    // Product names, a number followed by its problem, and zod's names that are names in Spanish
+    // too (formats, bytes, NaN), read the same in both.
     expect(same.sort()).toEqual([
       'schema.provider.aiccs',
       'schema.provider.connect',
       'schema.provider.egain',
       'schema.provider.webex',
       'schema.templates.numberProblem',
+      'schema.zod.format.guid',
+      'schema.zod.format.jwt',
+      'schema.zod.format.url',
+      'schema.zod.format.uuid',
+      'schema.zod.type.nan',
+      'schema.zod.unit.file',
     ])
   })
 

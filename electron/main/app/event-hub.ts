@@ -1,6 +1,7 @@
 import type { EventChannel } from '@shared/ipc/channels'
 import type { EventPayload } from '@shared/ipc/contract'
 import { events } from '@shared/ipc/contract'
+import { issueInEnglish } from '@shared/i18n/render-message'
 import type { Logger } from '../core/logger'
 
 export type EventListener = (channel: EventChannel, payload: unknown) => void
@@ -24,7 +25,7 @@ export class EventHub {
       if (!parsed.success) {
         this.logger.error('event payload does not match the contract', {
           channel,
-          issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+          issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: issueInEnglish(i.message) })),
         })
         throw new Error(`event ${channel}: payload does not match the contract`)
       }

@@ -1,5 +1,5 @@
 import type { CountryCode } from '@shared/phone/dialable'
-import { issueMessage } from '@shared/i18n/issue-message'
+import { issueMessage, issueText } from '@shared/i18n/issue-message'
 import { msg, type Message, type MessageKey } from '@shared/i18n/message'
 import type { Note } from '../core/note'
 import type { Candidate, FindRefusal, FindRefusalReason } from '@shared/phone/find-numbers'
@@ -62,6 +62,16 @@ const refusalText = (refusal: FindRefusal): Message =>
     why: refusalWhy(refusal),
   })
 
+/**
+ * The refusal of a number the outdial schema does not take, for the confirm window: the schema's own
+ * words (an issue's text, keyed), or when it gave none, the app's, keyed too, so that the field's
+ * message reaches the window in the agent's language as the refusal's does.
+ */
+export function undialable(words: string | undefined): AppError {
+  const why = words ?? issueText('failure.numberNotDialable')
+  return new AppError('invalid_input', issueMessage(why), [{ path: ['destination'], message: why }])
+}
+
 const toCandidate = (c: Candidate): DialCandidate => ({
   e164: c.e164,
   national: c.national,
@@ -96,12 +106,7 @@ export function createDialDesk(deps: DialDeskDeps) {
     if (!candidate) throw new AppError('invalid_input', msg('failure.numberNotListed'))
     // The schema tasks:submit applies, so this path cannot queue what the form and IPC refuse.
     const checked = DialableE164.safeParse(candidate.e164)
-    if (!checked.success) {
-      const words = checked.error.issues[0]?.message
-      throw new AppError('invalid_input', words ? issueMessage(words) : msg('failure.numberNotDialable'), [
-        { path: ['destination'], message: words ?? 'That number cannot be dialled.' },
-      ])
-    }
+    if (!checked.success) throw undialable(checked.error.issues[0]?.message)
     return deps.submit(
       {
         kind: 'outdial',

@@ -1,3 +1,4 @@
+import { issueText } from '@shared/i18n/issue-message'
 import { msg } from '@shared/i18n/message'
 import type { IpcMainInvokeEvent } from 'electron'
 import { invokeChannels } from '@shared/ipc/channels'
@@ -26,7 +27,7 @@ export function registerIpc(ipcMain: IpcMainLike, dispatch: Dispatch, appOrigin:
       }
       if (args.length > 1) {
         return fail('invalid_input', msg('failure.tooManyArguments', { channel }), [
-          { path: [], message: 'too many arguments' },
+          { path: [], message: issueText('failure.tooManyArguments', { channel }) },
         ])
       }
       return dispatch(channel, args[0])

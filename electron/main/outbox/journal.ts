@@ -42,6 +42,7 @@
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import type { z } from 'zod'
+import { issueText } from '@shared/i18n/issue-message'
 import { quarantineName } from '../core/atomic-file'
 import type { Clock } from '../core/clock'
 import type { Logger } from '../core/logger'
@@ -239,10 +240,21 @@ interface CompactOp<T> {
 
 type Op<T> = AppendOp<T> | CompactOp<T>
 
+/**
+ * Why a record cannot be written as JSON (`error` from JSON.stringify, or undefined when it gave no
+ * text), as an issue: keyed, since the outbox passes its issues on to the window (taskNotStorable).
+ */
+function notJsonIssue(error: unknown): { path: PropertyKey[]; message: string } {
+  const message =
+    error === undefined
+      ? issueText('failure.recordNotJson')
+      : issueText('failure.recordNotSerializable', { detail: (error as Error).message })
+  return { path: [], message }
+}
+
 /** The refusal of a record that cannot be written as JSON, in the words the append check uses. */
 function unserializable(error: unknown): JournalRecordRejectedError {
-  const message = error === undefined ? 'it is not JSON data' : `it cannot be serialized (${(error as Error).message})`
-  return new JournalRecordRejectedError([{ path: [], message }])
+  return new JournalRecordRejectedError([notJsonIssue(error)])
 }
 
 /**
@@ -592,9 +604,9 @@ export async function openJournal<T>(options: JournalOptions<T>): Promise<Journa
     try {
       json = JSON.stringify(record)
     } catch (error) {
-      return { ok: false, issues: [{ path: [], message: `it cannot be serialized (${(error as Error).message})` }] }
+      return { ok: false, issues: [notJsonIssue(error)] }
     }
-    if (json === undefined) return { ok: false, issues: [{ path: [], message: 'it is not JSON data' }] }
+    if (json === undefined) return { ok: false, issues: [notJsonIssue(undefined)] }
     if (options.appendCheck) return { ok: true, json }
     const parsed = schema.safeParse(JSON.parse(json))
     return parsed.success ? { ok: true, json } : { ok: false, issues: parsed.error.issues }

@@ -3,6 +3,7 @@ import { QUEUE_PAGE_DEFAULT } from '@shared/schemas/list-pages'
 import type { HistoryQuery, OutboxEntry, QueueItem } from '@shared/schemas/outbox'
 import { inQueueView } from '@shared/schemas/outbox'
 import { subjectOf } from './queue-items'
+import { subjectWords } from '@shared/providers/subject-kit'
 
 /** Rows of History when the caller does not say. */
 const HISTORY_PAGE_DEFAULT = 500
@@ -39,7 +40,9 @@ export function historyPage(
     if (query.provider && entry.provider !== query.provider) return false
     if (states && !states.has(entry.state)) return false
     if (!search) return true
-    const haystack = [subjectOf(entry), entry.providerId ?? '', labelOf(entry.profileId), entry.id].join('\n')
+    const haystack = [subjectWords(subjectOf(entry)), entry.providerId ?? '', labelOf(entry.profileId), entry.id].join(
+      '\n',
+    )
     return haystack.toLowerCase().includes(search)
   }
   return page(entries, keep, query.offset ?? 0, query.limit ?? HISTORY_PAGE_DEFAULT, toItem)

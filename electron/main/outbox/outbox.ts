@@ -1,7 +1,6 @@
 import { toWireRequest } from '@shared/providers/registry'
-import { issueInEnglish } from '@shared/i18n/render-message'
 import { issueMessage } from '@shared/i18n/issue-message'
-import { msg, type Message } from '@shared/i18n/message'
+import { listOf, msg, type Message } from '@shared/i18n/message'
 import type { TaskIntent } from '@shared/schemas/intents'
 import type { HoldReason, OutboxEntry, QueueCounts, QueueItem, ResolveAction } from '@shared/schemas/outbox'
 import { TERMINAL_STATES } from '@shared/schemas/outbox'
@@ -139,10 +138,14 @@ function unstorable(error: JournalRecordRejectedError): AppError {
       ? [{ path: ['intent', ...path.slice(2).map((p) => (typeof p === 'number' ? p : String(p)))], message }]
       : [],
   )
-  const what = error.issues
-    .slice(0, 3)
-    .map(({ path, message }) => `${path.map(String).join('.')}: ${issueInEnglish(message)}`)
-    .join('; ')
+  // Each issue as its key, so the window words it in the agent's language (not main's English).
+  const what = listOf(
+    error.issues
+      .slice(0, 3)
+      .map(({ path, message }) =>
+        msg('failure.unstorableIssue', { path: path.map(String).join('.'), reason: issueMessage(message) }),
+      ),
+  )
   return new AppError('invalid_input', msg('failure.taskNotStorable', { what }), fields.length ? fields : undefined)
 }
 

@@ -32,7 +32,7 @@ export type JournalNotice =
       tornBytes: number | null
     }
   /** Only an incomplete last write was dropped; `proven`: the watermark shows all before it is kept. */
-  | { kind: 'torn_tail'; bytesDropped: number; reason: string; proven: boolean }
+  | { kind: 'torn_tail'; bytesDropped: number; reason: Message; proven: boolean }
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
 // JSON.stringify writes an event's fields in a fixed order (the watermark, then `t`, then the id),
@@ -77,7 +77,14 @@ export function journalNotice(opened: JournalOpenResult<OutboxEvent>): JournalNo
     }
   }
   if (tornTail) {
-    return { kind: 'torn_tail', bytesDropped: tornTail.bytesDropped, reason: tornTail.why, proven: loss.complete }
+    // The scan's `why` is English for the log; a torn tail is always a last record cut short, said
+    // to the agent in their language.
+    return {
+      kind: 'torn_tail',
+      bytesDropped: tornTail.bytesDropped,
+      reason: msg('queueFile.lastRecordIncomplete'),
+      proven: loss.complete,
+    }
   }
   return null
 }

@@ -1,3 +1,4 @@
+import type { Message } from '@shared/i18n/message'
 import type { OutboxEntry, QueueCounts, QueueItem } from '@shared/schemas/outbox'
 import { subjectOf as subjectOfIntent, withProvider } from '../providers/registry'
 
@@ -37,7 +38,7 @@ export function toQueueItem(entry: OutboxEntry, blocker: OutboxEntry | null = nu
 }
 
 /** What the task is about, in a few words (its provider says): the number called, the task's name. */
-export const subjectOf = ({ intent }: OutboxEntry): string => subjectOfIntent(intent)
+export const subjectOf = ({ intent }: OutboxEntry): Message => subjectOfIntent(intent)
 
 /**
  * Waiting: will still be sent. Attention: cannot go on without the agent (sign in, decide about a

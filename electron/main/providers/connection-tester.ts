@@ -10,6 +10,7 @@ import { mainProvider } from './registry'
 import { AppError } from '../core/app-error'
 import type { Clock } from '../core/clock'
 import type { CredentialsService } from '../secrets/credentials-service'
+import { describeKeychainProblem } from '../secrets/keychain-messages'
 import type { Logger } from '../core/logger'
 import type { TokenCache } from '../secrets/token-cache'
 
@@ -64,7 +65,9 @@ export function createConnectionTester(deps: ConnectionTesterDeps) {
     if (status.state === 'keychain_locked' || status.state === 'keychain_unavailable') {
       const health = await deps.credentials.health()
       const key = health.state === 'locked' ? 'probe.keychainLocked' : 'probe.keychainUnavailable'
-      return finish({ outcome: 'keychain_unavailable', message: msg(key, { detail: health.detail }) })
+      // The cause's own sentence (the keychain's words only for an error it reported): the detail of
+      // a timeout or a mismatch is Callboard's English, not the keychain's.
+      return finish({ outcome: 'keychain_unavailable', message: msg(key, { detail: describeKeychainProblem(health) }) })
     }
     const secret = status.state === 'stored' ? await deps.credentials.read(profileId) : null
     if (!secret) {

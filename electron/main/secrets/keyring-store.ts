@@ -122,9 +122,10 @@ export function createKeyringStore(options: KeyringStoreOptions): SecretStore {
       if (readBack !== canary) {
         return {
           state: 'unavailable',
-          cause: 'error',
+          // A cause of its own, worded by the window: the keychain said nothing, so there is no detail.
+          cause: 'read_back_mismatch',
           backend,
-          detail: 'The keychain accepted a test entry but returned something else when it was read back.',
+          detail: '',
           checkedAt: checkedAt(),
         }
       }

@@ -1,5 +1,5 @@
 import type { Message } from '@shared/i18n/message'
-import { msg } from '@shared/i18n/message'
+import { listOf, msg } from '@shared/i18n/message'
 import { renderMessage } from '@shared/i18n/render-message'
 import { copyFile, readFile, rename } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
@@ -9,7 +9,7 @@ import { AppError } from '../core/app-error'
 import { quarantineName, writeFileAtomic } from '../core/atomic-file'
 import type { Clock } from '../core/clock'
 import type { Logger } from '../core/logger'
-import { lastGoodFrom, listOf, parseSettingsText, salvageSettings } from './settings-salvage'
+import { lastGoodFrom, parseSettingsText, salvageSettings } from './settings-salvage'
 import { storageError } from '../core/storage-errors'
 
 export interface SettingsFileDeps {

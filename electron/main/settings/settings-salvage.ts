@@ -1,7 +1,8 @@
 import type { z } from 'zod'
-import { isIssueText, issueMessage } from '@shared/i18n/issue-message'
+import { issueMessage } from '@shared/i18n/issue-message'
+import { isZodOwn } from '@shared/i18n/zod-issues'
 import type { Message } from '@shared/i18n/message'
-import { msg } from '@shared/i18n/message'
+import { listOf, msg } from '@shared/i18n/message'
 import type { SetAsideProfile, SettingsDocument } from '@shared/schemas/settings'
 import { SETTINGS_VERSION, SettingsDocument as SettingsDocumentSchema, SettingsValues } from '@shared/schemas/settings'
 import { Profile } from '@shared/schemas/profiles'
@@ -29,19 +30,14 @@ export type Salvage =
   /** Written by a newer Callboard: never rewritten by this one. */
   | { kind: 'newer'; version: number }
 
-/** Several messages as one, in order ("first; second; …"): for the recovery banner's one reason. */
-export function listOf(messages: readonly Message[]): Message {
-  const [first, ...rest] = messages
-  if (!first) return msg('asIs', { text: '' })
-  return rest.length ? msg('settingsFile.list', { first, rest: listOf(rest) }) : first
-}
-
 /**
  * An issue as a message: a shared schema's own key, or for zod's own English (a schema that states
  * no message) a sentence by the issue's code, in the agent's language.
  */
 function issueSaid(issue: z.core.$ZodIssue): Message {
-  if (isIssueText(issue.message)) return issueMessage(issue.message)
+  const said = issueMessage(issue.message)
+  // zod's own words (zod-issues.ts) name types and values; the banner says it the agent's way.
+  if (!isZodOwn(said)) return said
   switch (issue.code) {
     case 'invalid_value':
       return msg('settingsFile.zod.invalidValue')

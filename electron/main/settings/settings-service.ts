@@ -1,3 +1,4 @@
+import { issueText } from '@shared/i18n/issue-message'
 import { msg } from '@shared/i18n/message'
 import type { ManagedSettings } from '@shared/schemas/policy'
 import type { SettingsPatch, SettingsState, SettingsValues } from '@shared/schemas/settings'
@@ -50,7 +51,8 @@ export function createSettingsService({ file, logger, onChanged, ...deps }: Sett
         throw new AppError(
           'managed',
           msg('failure.managedSettings', { keys: refused.map(([key]) => key).join(', ') }),
-          refused.map(([key]) => ({ path: [key], message: 'Managed by your organization.' })),
+          // Keyed: the settings form shows it on the field, in the agent's language.
+          refused.map(([key]) => ({ path: [key], message: issueText('failure.managedSetting') })),
         )
       }
       await file.update((doc) => ({ ...doc, ...SettingsValuesSchema.parse({ ...current().settings, ...patch }) }))

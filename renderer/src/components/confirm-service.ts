@@ -1,9 +1,11 @@
 import { shallowRef } from 'vue'
+import type { WindowMessage } from '../i18n/message-text'
 
+/** Messages, rendered by the dialog while it shows: a change of language re-words the question. */
 export interface ConfirmQuestion {
-  title: string
-  message: string
-  confirmLabel: string
+  title: WindowMessage
+  message: WindowMessage
+  confirmLabel: WindowMessage
 }
 
 interface Pending extends ConfirmQuestion {

@@ -1,12 +1,7 @@
 import type { TypedSchema, TypedSchemaError } from 'vee-validate'
 import type { z } from 'zod'
-import { es as zodSpanish } from 'zod/locales'
 import type { IssueDetail } from '@shared/ipc/result'
-import { uiLanguage } from '../i18n'
 import { issueTextNow } from '../i18n/message-text'
-
-/** zod's own messages (a schema that states none) in the UI's language; English is zod's default. */
-const zodErrorMaps = { en: undefined, es: zodSpanish().localeError }
 
 /**
  * vee-validate 4 with zod 4: @vee-validate/zod only supports zod 3, so this small adapter hands
@@ -29,8 +24,8 @@ async function parseWith<S extends z.ZodType>(
   schema: S,
   values: unknown,
 ): Promise<{ value?: z.output<S>; errors: TypedSchemaError[] }> {
-  const error = zodErrorMaps[uiLanguage()]
-  const result = await schema.safeParseAsync(values, error ? { error } : undefined)
+  // zod's own messages carry keys too (shared/i18n/zod-issues.ts), rendered below like the schemas'.
+  const result = await schema.safeParseAsync(values)
   if (result.success) return { value: result.data, errors: [] }
   return {
     errors: groupByPath(result.error.issues.map((i) => ({ path: i.path.map(pathPart), message: i.message }))),

@@ -464,6 +464,9 @@ export default {
     },
   },
   credentials: {
+    // Main's sentences about a profile's sign-in (credentials.connect…) beside the window's own: the
+    // section as a whole replaced main's, and the window showed those keys instead of the sentences.
+    ...mainEn.credentials,
     title: 'Credentials',
     intro: 'Kept only in the keychain and never shown again. To change them, enter new ones.',
     save: 'Save credentials',
@@ -529,6 +532,8 @@ export default {
         'Your keychain has no default (Login) keyring to keep secrets in. Create or unlock the Login keyring in Passwords and Keys, then test the keychain again.',
       timeout:
         'The keychain did not answer in time. An unlock prompt may be waiting behind another window: unlock it, then test the keychain again.',
+      read_back_mismatch:
+        'The keychain accepted a test entry but gave back something else when it was read. Restart the keychain service or log out and back in, then test the keychain again.',
       error:
         'The keychain reported an error (see the details). Test it again; if the error stays, restart the keychain service or log out and back in.',
     },

@@ -478,6 +478,9 @@ export default {
     },
   },
   credentials: {
+    // Main's sentences about a profile's sign-in (credentials.connect…) beside the window's own: the
+    // section as a whole replaced main's, and the window showed those keys instead of the sentences.
+    ...mainEs.credentials,
     title: 'Credenciales',
     intro: 'Se guardan solo en el llavero y no se vuelven a mostrar. Para cambiarlas, escriba otras nuevas.',
     save: 'Guardar credenciales',
@@ -543,6 +546,8 @@ export default {
         'Su llavero no tiene un depósito predeterminado («Inicio de sesión») donde guardar secretos. Cree o desbloquee ese depósito en Contraseñas y claves y vuelva a probar el llavero.',
       timeout:
         'El llavero no respondió a tiempo. Puede que haya una petición de desbloqueo detrás de otra ventana: desbloquéelo y vuelva a probar el llavero.',
+      read_back_mismatch:
+        'El llavero aceptó una entrada de prueba pero devolvió otra cosa al leerla. Reinicie el servicio de llavero o cierre la sesión y vuelva a entrar, y vuelva a probar el llavero.',
       error:
         'El llavero informó de un error (vea los detalles). Vuelva a probarlo; si el error continúa, reinicie el servicio de llavero o cierre la sesión y vuelva a entrar.',
     },

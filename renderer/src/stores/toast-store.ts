@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
+import type { WindowMessage } from '../i18n/message-text'
 
 /** How long a toast stays once its task has a final answer (or at once when it has no task). */
 export const TOAST_MS = 8000
@@ -8,9 +9,11 @@ export interface Toast {
   id: number
   /** The task it follows to its provider's answer, if any (the toast shows its state). */
   taskId: string | null
-  /** An i18n key and its parameters, translated when shown. */
-  key: string
-  params: Record<string, string>
+  /**
+   * What it says, rendered each time it is drawn (ToastArea): a parameter that is a word of ours
+   * (the task's kind) is a key too, so a change of language while it is up changes all of it.
+   */
+  message: WindowMessage
 }
 
 /**

@@ -1,4 +1,5 @@
 import { defineSharedProvider } from '../provider-module'
+import { typedSubject } from '../subject-kit'
 import { aiccsForm } from './form'
 import { AiccsBroadcastIntent } from './intents'
 import { AiccsProfile, AiccsProfileDraft } from './profile'
@@ -16,7 +17,7 @@ export const aiccs = defineSharedProvider({
   keyId: (secret) => secret.accessKeyId,
   intents: [{ kind: 'broadcast', intent: AiccsBroadcastIntent, new: AiccsBroadcastIntent }],
   owns: (intent): intent is AiccsBroadcastIntent => intent.kind === 'broadcast' && intent.provider === 'aiccs',
-  subject: (intent) => intent.taskName,
+  subject: (intent) => typedSubject(intent.taskName),
   identity: (intent) => intent.taskName,
   toWire: aiccsToWire,
   form: aiccsForm,

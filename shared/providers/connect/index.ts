@@ -1,4 +1,5 @@
 import { defineSharedProvider } from '../provider-module'
+import { namedSubject, typedSubject } from '../subject-kit'
 import { connectCallbackForm } from './callback-form'
 import { connectFollowUpForm } from './follow-up-form'
 import { connectForm } from './form'
@@ -22,7 +23,8 @@ export const connect = defineSharedProvider({
   ],
   owns: (intent): intent is ConnectIntent =>
     (intent.kind === 'callback' || intent.kind === 'followUp') && intent.provider === 'connect',
-  subject: (intent) => (intent.kind === 'callback' ? `${intent.customerName} · ${intent.destination}` : intent.name),
+  subject: (intent) =>
+    intent.kind === 'callback' ? namedSubject(intent.customerName, intent.destination) : typedSubject(intent.name),
   identity: (intent) => (intent.kind === 'callback' ? intent.destination : intent.name.trim().toLowerCase()),
   toWire: connectToWire,
   form: connectForm,

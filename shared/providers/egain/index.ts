@@ -1,4 +1,5 @@
 import { defineSharedProvider } from '../provider-module'
+import { typedSubject } from '../subject-kit'
 import { egainFollowUpForm } from './follow-up-form'
 import { egainForm } from './form'
 import { EgainFollowUpIntent } from './intents'
@@ -20,7 +21,7 @@ export const egain = defineSharedProvider({
   keyId: () => null,
   intents: [{ kind: 'followUp', intent: EgainFollowUpIntent, new: EgainFollowUpIntent }],
   owns: (intent): intent is EgainFollowUpIntent => intent.kind === 'followUp' && intent.provider === 'egain',
-  subject: (intent) => intent.subject || intent.subtype,
+  subject: (intent) => typedSubject(intent.subject || intent.subtype),
   identity: (intent) =>
     `${intent.lookup.attribute}=${intent.lookup.value.trim().toLowerCase()}|${intent.subject ?? ''}`,
   toWire: egainToWire,

@@ -1,4 +1,5 @@
 import { defineSharedProvider } from '../provider-module'
+import { broadcastSubject } from '../subject-kit'
 import { voiceBroadcastForm } from './form'
 import { NewVoiceBroadcastIntent, VoiceBroadcastIntent } from './intents'
 import { VoiceBroadcastProfile, VoiceBroadcastProfileDraft } from './profile'
@@ -18,8 +19,7 @@ export const voiceBroadcast = defineSharedProvider({
   intents: [{ kind: 'broadcast', intent: VoiceBroadcastIntent, new: NewVoiceBroadcastIntent }],
   owns: (intent): intent is VoiceBroadcastIntent =>
     intent.kind === 'broadcast' && intent.provider === 'voice_broadcast',
-  subject: (intent) =>
-    `${intent.taskName} · ${intent.numbers.length} ${intent.numbers.length === 1 ? 'number' : 'numbers'}`,
+  subject: (intent) => broadcastSubject(intent.taskName, intent.numbers.length),
   identity: (intent) => `${intent.text}|${intent.numbers.length}|${intent.numbers[0] ?? ''}`,
   toWire: (intent, profile) => voiceBroadcastToWire(intent, profile),
   form: voiceBroadcastForm,

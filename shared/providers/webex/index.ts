@@ -1,4 +1,5 @@
 import { defineSharedProvider } from '../provider-module'
+import { namedSubject, typedSubject } from '../subject-kit'
 import { webexCallbackForm } from './callback-form'
 import { webexForm } from './form'
 import {
@@ -28,7 +29,9 @@ export const webex = defineSharedProvider({
   owns: (intent): intent is WebexIntent =>
     intent.kind === 'outdial' || (intent.kind === 'callback' && intent.provider === 'webex'),
   subject: (intent) =>
-    intent.kind === 'callback' ? `${intent.customerName} · ${intent.destination}` : intent.destination,
+    intent.kind === 'callback'
+      ? namedSubject(intent.customerName, intent.destination)
+      : typedSubject(intent.destination),
   identity: (intent) => intent.destination,
   toWire: webexToWire,
   form: webexForm,

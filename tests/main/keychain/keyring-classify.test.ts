@@ -83,7 +83,12 @@ describe('keyring adapter without a keychain', () => {
       findCredentialsAsync: async () => [],
     }
     const store = createKeyringStore({ binding: liar, service: 'x', clock: systemClock })
-    await expect(store.health()).resolves.toMatchObject({ state: 'unavailable', cause: 'error' })
+    // Its own cause, worded by the window in the agent's language: no English detail of Callboard's.
+    await expect(store.health()).resolves.toMatchObject({
+      state: 'unavailable',
+      cause: 'read_back_mismatch',
+      detail: '',
+    })
   })
 })
 

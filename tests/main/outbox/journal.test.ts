@@ -2,7 +2,15 @@ import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { JournalLockedError, openJournal, shouldCompact, liveSizeBytes } from '../../../electron/main/outbox/journal'
+import {
+  JournalLockedError,
+  type JournalRecordRejectedError,
+  openJournal,
+  shouldCompact,
+  liveSizeBytes,
+} from '../../../electron/main/outbox/journal'
+import { issueMessage } from '../../../shared/i18n/issue-message'
+import { renderMessage } from '../../../shared/i18n/render-message'
 import {
   crc32,
   crc32Portable,
@@ -128,6 +136,11 @@ describe('journal basics', () => {
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled'])
     for (const s of settled.filter((s) => s.status === 'rejected')) {
       expect(String((s as PromiseRejectedResult).reason)).toMatch(/Journal record rejected: .*cannot be serialized/)
+      // The outbox passes these issues on to the window (failure.taskNotStorable): keyed, so Spanish.
+      const { issues } = (s as PromiseRejectedResult).reason as JournalRecordRejectedError
+      expect(issues.map((i) => renderMessage(issueMessage(i.message), 'es'))).toEqual([
+        expect.stringMatching(/^no se puede serializar \(/),
+      ])
     }
     expect(journal.syncStats().appends).toBe(2)
     expect(journal.sizeBytes()).toBe(statSync(join(dir, 'outbox.journal')).size)

@@ -7,6 +7,8 @@ import { createOutbox } from '../../../electron/main/outbox/outbox'
 import { OutboxEvent } from '../../../electron/main/outbox/outbox-events'
 import { openOutboxLog } from '../../../electron/main/outbox/outbox-log'
 import { AppError } from '../../../electron/main/core/app-error'
+import { issueText } from '../../../shared/i18n/issue-message'
+import { renderMessage } from '../../../shared/i18n/render-message'
 import { systemClock } from '../../../electron/main/core/clock'
 import { createLogger } from '../../../electron/main/core/logger'
 import type { TaskIntent } from '../../../shared/schemas/intents'
@@ -90,7 +92,7 @@ describe('a record that fails the append check', () => {
     // A journal stricter than the outbox: its scope takes at most 10 characters.
     const Strict = OutboxEvent.refine((e) => e.t !== 'queued' || e.entry.scope.length <= 10, {
       path: ['entry', 'scope'],
-      message: 'Too long.',
+      message: issueText('schema.text.atMostChars', { max: 10 }),
     })
     const opened = await openJournal({ dir, schema: Strict, clock: systemClock, logger })
     const log: OutboxLog = { replay: () => opened.records, append: (event) => opened.journal.append(event) }
@@ -118,8 +120,12 @@ describe('a record that fails the append check', () => {
     expect(error).toBeInstanceOf(AppError)
     expect(error).toMatchObject({
       code: 'invalid_input',
-      message: expect.stringMatching(/could not be stored.*scope: Too long/),
+      message: expect.stringMatching(/could not be stored.*scope: At most 10 characters/),
     })
+    // The window words the whole refusal, the record's own issue too, in the agent's language.
+    expect(renderMessage((error as AppError).said, 'es')).toBe(
+      'Esta tarea no se pudo guardar tal como está (entry.scope: Como máximo 10 caracteres.); no se puso nada en cola.',
+    )
     expect(opened.journal.sizeBytes()).toBe(size)
     expect(outbox.list()).toEqual([])
     outbox.stop()

@@ -1,3 +1,4 @@
+import { renderMessage } from '../../../shared/i18n/render-message'
 import { afterEach, describe, expect, it } from 'vitest'
 import { inEnglish } from '../../shared/in-english'
 import type { ProbeRegistry } from '../../../electron/main/providers/connection-tester'
@@ -271,6 +272,16 @@ describe('connection tester', () => {
     )
     locked.store.setState('locked')
     expect(inEnglish(await locked.test())).toMatchObject({ outcome: 'keychain_unavailable' })
+    // Why, in the agent's language: the cause's own sentence, not the keychain probe's English.
+    const slow = await tester(
+      Profile.parse({ ...drafts.voice_broadcast, id: ID, baseUrl: 'http://127.0.0.1:9' }),
+      secrets.voice_broadcast,
+    )
+    slow.store.setState('locked', 'timeout')
+    const timedOut = await slow.test()
+    expect(renderMessage(timedOut.message, 'es')).toBe(
+      'El llavero está bloqueado: El llavero no respondió en 5 segundos; puede que haya una solicitud de desbloqueo esperando detrás de otra ventana.',
+    )
   })
 
   it('redacts secrets a provider echoes back, and keeps them out of the log', async () => {

@@ -338,6 +338,43 @@ export const HOSTILE_LINES: Record<string, QuickEntryCase[]> = {
       now: '2026-10-24T12:00:00Z',
       expect: { queues: { ...at('2026-10-25T01:30:00+01:00', 'Europe/London') } },
     },
+    // "in 2 hours" is 7,200 s from now: chrono added it on a wall clock, an hour off across the change
+    // (00:30 EDT + 2 h is 01:30 EST, the second 1:30 of that night). Run with this computer in New York too.
+    {
+      line: 'callback Ana +1 415 555 0101 in 2 hours',
+      now: '2026-11-01T04:30:00Z',
+      expect: { queues: { ...at('2026-11-01T01:30:00-05:00', NY) } },
+    },
+    {
+      line: 'callback Ana +1 415 555 0101 in 90 minutes',
+      now: '2026-11-01T04:30:00Z',
+      expect: { queues: { ...at('2026-11-01T01:00:00-05:00', NY) } },
+    },
+    {
+      line: 'devolución Ana +1 415 555 0101 dentro de 2 horas',
+      language: 'es',
+      now: '2026-11-01T04:30:00Z',
+      expect: { queues: { ...at('2026-11-01T01:30:00-05:00', NY) } },
+    },
+    {
+      // 01:30 EST + 1 h is 03:30 EDT: 2:30 does not exist that night.
+      line: 'callback Ana +1 415 555 0101 in 1 hour',
+      now: '2027-03-14T06:30:00Z',
+      expect: { queues: { ...at('2027-03-14T03:30:00-04:00', NY) } },
+    },
+    {
+      // London goes back on 25 October 2026: 01:30 BST + 2 h is 02:30 GMT.
+      line: 'callback Ana +44 20 7946 0958 in 2 hours London',
+      region: 'GB',
+      now: '2026-10-25T00:30:00Z',
+      expect: { queues: { ...at('2026-10-25T02:30:00+00:00', 'Europe/London') } },
+    },
+    {
+      // Whole days keep the wall-clock time: 11am is 11am after the change too (49 h later, not 48).
+      line: 'callback Ana +1 415 555 0101 in 2 days at 11am',
+      now: '2026-10-31T15:00:00Z',
+      expect: { queues: { ...at('2026-11-02T11:00:00-05:00', NY) } },
+    },
     // It springs forward on 14 March 2027: 2:30 does not exist there that night.
     {
       line: 'callback Ana +1 415 555 0101 tomorrow 2:30am',

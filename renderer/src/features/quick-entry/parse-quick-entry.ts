@@ -19,7 +19,7 @@ import { VOICE_LANGUAGES, type VoiceLanguage } from '../tasks/broadcast/voice/la
 import { voiceBroadcastDefaults } from '../tasks/broadcast/voice/voice-defaults'
 import { fold, zoneNamed } from './zone-names'
 import quickMessages from './messages'
-import { AFTERNOON_TAG, timeReaders } from './time-readers'
+import { AFTERNOON_TAG, EXACT_DURATION_TAG, timeReaders } from './time-readers'
 import { dateTimeFormat } from '../../intl-formats'
 
 // The quick entry: one line, typed as the agent would say it, read into the task it stands for.
@@ -194,10 +194,22 @@ export function wallTimeIn(wall: Wall, zone: string): { iso: string; occurs: 'on
     .filter(({ offset, instant }) => offsetMinutes(zone, new Date(instant)) === offset)
     .sort((a, b) => a.instant - b.instant)
   const offset = fitting[0]?.offset ?? offsetMinutes(zone, new Date(asUtc - DAY))
+  return { iso: isoWith(wall, offset), occurs: fitting.length === 0 ? 'never' : fitting.length > 1 ? 'twice' : 'once' }
+}
+
+/** A wall time written with its offset (minutes east of UTC), to the minute. */
+function isoWith(wall: Wall, offset: number): string {
   const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0')
   const sign = offset < 0 ? '-' : '+'
-  const iso = `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:00${sign}${pad(Math.trunc(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`
-  return { iso, occurs: fitting.length === 0 ? 'never' : fitting.length > 1 ? 'twice' : 'once' }
+  return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:00${sign}${pad(Math.trunc(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`
+}
+
+/**
+ * An instant in a zone, with the offset the zone has then: unlike a wall time, never ambiguous
+ * (1:30 on the night the clocks go back is EDT or EST depending on which one is meant).
+ */
+function isoAt(at: Date, zone: string): string {
+  return isoWith(wallIn(zone, at), offsetMinutes(zone, at))
 }
 
 /** A wall time in a zone → ISO with that zone's offset at that moment (DST included; the earlier of two). */
@@ -427,6 +439,8 @@ export function parseQuickEntry(input: string, context: QuickContext): QuickPars
         line.take(span.start, span.end)
         if (place) line.take(place.start, place.end)
         hourGiven = parsed.start.isCertain('hour')
+        // "in 2 hours": an instant (time-readers.ts), read as a wall time it could be an hour off.
+        const exact = parsed.tags().has(EXACT_DURATION_TAG)
         const wall =
           offsetSaid && !place
             ? wallIn(zone, parsed.start.date())
@@ -437,7 +451,7 @@ export function parseQuickEntry(input: string, context: QuickContext): QuickPars
                 hour: hourGiven ? (parsed.start.get('hour') ?? 0) : 17,
                 minute: hourGiven ? (parsed.start.get('minute') ?? 0) : 0,
               }
-        const reading = wallTimeIn(wall, zone)
+        const reading = exact ? { iso: isoAt(parsed.start.date(), zone), occurs: 'once' } : wallTimeIn(wall, zone)
         if (reading.occurs === 'never') problems.push({ path: 'when.at', message: 'skippedHour' })
         if (reading.occurs === 'twice') notes.push('earlierOfTwo')
         if (parsed.tags().has(AFTERNOON_TAG)) notes.push('afternoon')

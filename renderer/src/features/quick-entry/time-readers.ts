@@ -12,6 +12,8 @@ import { Meridiem, type Chrono, type ParsingComponents, type Parser, type Refine
 //   "de la madrugada"). chrono reads it as a.m.; the result is tagged so the preview can say how it was read.
 // - A weekday with an hour already past today ("monday 9am" on a Monday at 10) is next week's:
 //   chrono's own forward-date rule leaves it today, or not, depending on this computer's zone.
+// - "in 2 hours" is two hours from now (7,200 s), whatever the clocks do meanwhile: chrono adds it on a
+//   wall clock (this computer's), so across a change of the clocks it was an hour off.
 
 export const AFTERNOON_TAG = 'quickEntry/afternoon'
 
@@ -157,9 +159,63 @@ const weekdayAhead: Refiner = {
   },
 }
 
+export const EXACT_DURATION_TAG = 'quickEntry/exactDuration'
+
+/**
+ * Where a duration is measured: chrono adds it on this computer's clock, which is exact only when
+ * the clock keeps one offset over it. Mid-January and mid-July are far from every zone's usual
+ * changes, and a change falls in at most one of the two for any span shorter than some months.
+ */
+const PROBES = [Date.UTC(2001, 0, 10, 12), Date.UTC(2001, 6, 10, 12)]
+
+/** How long `text` ("in 2 hours", "en 90 minutos") says, in ms, read by `probe` (chrono's own words); null if it cannot tell. */
+function measuredDuration(probe: Chrono, text: string): number | null {
+  for (const at of PROBES) {
+    const reference = new Date(at)
+    const [found] = probe.parse(text, reference)
+    if (!found?.tags().has('result/relativeDateAndTime')) return null
+    const end = found.start.date()
+    // The computer's offset the same at both ends: no change of its clocks between them.
+    if (end.getTimezoneOffset() === reference.getTimezoneOffset()) return end.getTime() - at
+  }
+  return null
+}
+
+/**
+ * A duration with hours, minutes or seconds in it ("in 2 hours", "in 1 day 2 hours", "90 minutes
+ * from now") is that long from now in absolute time: the result is set to now + the duration, at
+ * the reference's offset, and tagged so the reader takes the instant rather than the wall time.
+ * Whole days ("in 2 days") are left to chrono: they keep the wall-clock time, as people mean them.
+ */
+function exactDuration(probe: Chrono): Refiner {
+  return {
+    refine: (context, results) => {
+      for (const result of results) {
+        if (!result.tags().has('result/relativeDateAndTime')) continue
+        const ms = measuredDuration(probe, result.text)
+        if (ms === null) continue
+        const offset = context.reference.getTimezoneOffset()
+        const wall = new Date(context.reference.instant.getTime() + ms + offset * 60_000)
+        const start = result.start
+        start.assign('year', wall.getUTCFullYear())
+        start.assign('month', wall.getUTCMonth() + 1)
+        start.assign('day', wall.getUTCDate())
+        start.assign('hour', wall.getUTCHours())
+        start.assign('minute', wall.getUTCMinutes())
+        start.assign('second', wall.getUTCSeconds())
+        start.assign('millisecond', wall.getUTCMilliseconds())
+        start.assign('meridiem', wall.getUTCHours() < 12 ? Meridiem.AM : Meridiem.PM)
+        start.assign('timezoneOffset', offset)
+        result.addTag(EXACT_DURATION_TAG)
+      }
+      return results
+    },
+  }
+}
+
 function english(): Chrono {
   const reader = chronoEn.casual.clone()
-  reader.refiners.push(afternoonHours, weekdayAhead)
+  reader.refiners.push(afternoonHours, weekdayAhead, exactDuration(chronoEn.casual))
   return reader
 }
 
@@ -167,7 +223,14 @@ function spanish(): Chrono {
   const reader = chronoEs.casual.clone()
   // First, so that where chrono reads the same "15h" as a duration, this reading is the one kept.
   reader.parsers.unshift(hourWithH)
-  reader.refiners.push(dayAfterTomorrow, dayThenHour, partOfDay, afternoonHours, weekdayAhead)
+  reader.refiners.push(
+    dayAfterTomorrow,
+    dayThenHour,
+    partOfDay,
+    afternoonHours,
+    weekdayAhead,
+    exactDuration(chronoEs.casual),
+  )
   return reader
 }
 

@@ -1,6 +1,7 @@
 import type { RepeatAsked, TaskWindow } from '@shared/schemas/repeat'
 import { askToConfirm } from '../../components/confirm-service'
-import { i18nGlobal } from '../../i18n'
+import type { Message } from '@shared/i18n/message'
+import type { WindowParam } from '../../i18n/message-text'
 
 /** The window this renderer is (one renderer, three windows, each at its own route). */
 export function thisWindow(): TaskWindow {
@@ -15,20 +16,21 @@ export function thisWindow(): TaskWindow {
  * issue 16 item 2). Asks the agent whether to queue it again; the dialog's default answer is no, so
  * a reflexive second Enter queues nothing.
  */
-export function askAboutRepeat({ repeat }: RepeatAsked, subject: string): Promise<boolean> {
-  const { t } = i18nGlobal()
+export function askAboutRepeat({ repeat }: RepeatAsked, subject: Message): Promise<boolean> {
+  // Keys, not text: the dialog words them while it shows, so the kind and the window's name follow a
+  // change of language as the rest does (as a toast does).
   const params = {
-    kind: t(`tasks.kindNames.${repeat.kind}`),
+    kind: { key: `tasks.kindNames.${repeat.kind}` },
     seconds: Math.max(1, Math.round(repeat.agoMs / 1000)),
     subject,
-    window: t(`shell.duplicate.windows.${repeat.window}`),
-  }
+    window: { key: `shell.duplicate.windows.${repeat.window}` },
+  } satisfies Record<string, WindowParam>
   return askToConfirm({
-    title: t('shell.duplicate.title'),
-    message:
-      repeat.window === thisWindow()
-        ? t('shell.duplicate.message', params)
-        : t('shell.duplicate.messageElsewhere', params),
-    confirmLabel: t('shell.duplicate.confirm'),
+    title: { key: 'shell.duplicate.title' },
+    message: {
+      key: repeat.window === thisWindow() ? 'shell.duplicate.message' : 'shell.duplicate.messageElsewhere',
+      params,
+    },
+    confirmLabel: { key: 'shell.duplicate.confirm' },
   })
 }

@@ -2,7 +2,6 @@ import type { IpcError } from '@shared/ipc/result'
 import type { TaskIntent } from '@shared/schemas/intents'
 import type { QueueItem } from '@shared/schemas/outbox'
 import { isRepeat } from '@shared/schemas/repeat'
-import { i18nGlobal } from '../../i18n'
 import { useQueueStore } from '../../stores/queue-store'
 import { useToastStore } from '../../stores/toast-store'
 import { askAboutRepeat, thisWindow } from './ask-repeat'
@@ -31,11 +30,12 @@ export function useQueueTask() {
     if (!result.ok) return { kind: 'refused', error: result.error }
     // Confirmed, main queues it: an answer that still asks is not one it gives.
     if (isRepeat(result.value)) return { kind: 'declined' }
-    const { t } = i18nGlobal()
     toasts.show({
       taskId: result.value.id,
-      key: 'tasks.toastQueued',
-      params: { kind: t(`tasks.kindNames.${intent.kind}`), subject: result.value.subject },
+      message: {
+        key: 'tasks.toastQueued',
+        params: { kind: { key: `tasks.kindNames.${intent.kind}` }, subject: result.value.subject },
+      },
     })
     return { kind: 'queued', item: result.value }
   }
