@@ -158,7 +158,10 @@ describe.skipIf(!chromiumAvailable())('the fastest path in Chromium', () => {
 
       // Without a name it is not ready, and says so; Tab opens the callback form with the rest.
       await page.keyboard.type('callback +44 20 7946 0958 tomorrow 3pm London re: refund')
-      await expect.poll(() => preview.getByTestId('quick-problems').innerText()).toMatch(/Not ready yet/)
+      // One full stop between the problem and what Tab does (it read "name.. Tab" once).
+      await expect
+        .poll(() => preview.getByTestId('quick-problems').innerText())
+        .toBe('Not ready yet: Customer: Enter the customer name. Tab opens the full form.')
       await page.keyboard.press('Tab')
       const form = page.getByTestId('callback-form')
       await form.waitFor()

@@ -4,6 +4,7 @@ import type { QuickContext } from '../../renderer/src/features/quick-entry/parse
 import { parseQuickEntry, wallTimeIn, zonedIso } from '../../renderer/src/features/quick-entry/parse-quick-entry'
 import { drafts } from '../shared/fixtures'
 import { inEnglish } from '../shared/in-english'
+import quickMessages from '../../renderer/src/features/quick-entry/messages'
 
 // Item 3: one line, read into the task it stands for and checked by the schemas main applies. The
 // README's grammar examples are here, each with what must come out of it.
@@ -274,5 +275,34 @@ describe('quick entry', () => {
     expect(wallTimeIn({ year: 2027, month: 3, day: 14, hour: 2, minute: 30 }, 'America/New_York').occurs).toBe('never')
     expect(wallTimeIn({ year: 2026, month: 11, day: 1, hour: 1, minute: 30 }, 'America/New_York').occurs).toBe('twice')
     expect(wallTimeIn({ year: 2026, month: 11, day: 1, hour: 3, minute: 0 }, 'America/New_York').occurs).toBe('once')
+  })
+
+  // The line's placeholder is the first example a newcomer copies: each task in it must be ready
+  // whatever the default region ("call 415 555 0100" was refused in GB, "No such number exists").
+  it.each(['en', 'es'] as const)(
+    'the %s placeholder’s examples are ready to queue in any default region',
+    (language) => {
+      const examples = quickMessages[language].placeholder.replace(/^[^:]*:\s*/, '').split(' · ')
+      expect(examples).toHaveLength(2)
+      for (const region of ['US', 'GB', 'ES', 'MX'] as const) {
+        for (const line of examples) {
+          const read = parseQuickEntry(line, context({ region, language }))
+          expect({ region, line, problems: read.problems }).toEqual({ region, line, problems: [] })
+          expect(read.intent).not.toBeNull()
+        }
+      }
+    },
+  )
+
+  it('call … tomorrow 3pm: dialled now, and the preview says the time is not used (it was dropped without a word)', () => {
+    const read = parseQuickEntry('call 020 7946 0958 tomorrow 3pm', context({ region: 'GB' }))
+    expect(read.intent).toMatchObject({ kind: 'outdial', destination: '+442079460958' })
+    expect(read.understood?.when).toEqual({ kind: 'now' })
+    expect(read.understood?.notes).toEqual(['outdialNow'])
+    const es = parseQuickEntry('llamar 612 345 678 mañana a las 10', context({ region: 'ES', language: 'es' }))
+    expect(es.understood?.notes).toEqual(['outdialNow'])
+    // Without a time, nothing is said.
+    expect(parseQuickEntry('call 415 555 0100', context()).understood?.notes).toEqual([])
+    expect(parseQuickEntry('Jane: 415 555 0100', context()).understood?.when).toBeNull()
   })
 })

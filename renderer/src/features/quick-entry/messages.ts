@@ -1,7 +1,7 @@
 // The quick entry's strings: `en` is the source, `es` must have every key.
 const en = {
   label: 'Quick entry',
-  placeholder: 'Type a task: call 415 555 0100 · callback Ana +44 20 7946 0958 tomorrow 3pm London re: refund',
+  placeholder: 'Type a task: call +1 415 555 0100 · callback Ana +44 20 7946 0958 tomorrow 3pm London re: refund',
   keys: 'Enter queues it · Tab opens the full form · Esc clears · Ctrl+K from anywhere',
   understood: 'Understood',
   kinds: { outdial: 'Outdial', callback: 'Callback', followUp: 'Follow-up', broadcast: 'Broadcast' },
@@ -38,6 +38,8 @@ const en = {
   notes: {
     afternoon: 'A bare hour from 1 to 7 is read as p.m.: write am (or 03:00) for the morning.',
     earlierOfTwo: 'The clocks go back that night and this time happens twice: the first one is taken.',
+    outdialNow:
+      'An outdial dials as soon as it is queued; the time in the line is not used (write callback for later).',
   },
   /** Introduces a due time written into a task's text (a Connect follow-up's description): `Due 2030-01-01 09:00`. */
   dueWord: 'Due',
@@ -47,7 +49,7 @@ const en = {
 const es: typeof en = {
   label: 'Entrada rápida',
   placeholder:
-    'Escriba una tarea: llamar 612 345 678 · devolución Ana +34 612 345 678 mañana a las 15:00 Madrid motivo: factura',
+    'Escriba una tarea: llamar +34 612 345 678 · devolución Ana +34 612 345 678 mañana a las 15:00 Madrid motivo: factura',
   keys: 'Intro la pone en cola · Tab abre el formulario completo · Esc borra · Ctrl+K desde cualquier sitio',
   understood: 'Entendido',
   kinds: {
@@ -87,6 +89,8 @@ const es: typeof en = {
   notes: {
     afternoon: 'Una hora sola del 1 al 7 se lee como de la tarde: escriba «de la mañana» (o 03:00) para la mañana.',
     earlierOfTwo: 'Esa noche se atrasan los relojes y esta hora se repite: se toma la primera.',
+    outdialNow:
+      'Una llamada saliente se hace en cuanto se pone en cola; la hora de la línea no se usa (escriba devolución para más tarde).',
   },
   dueWord: 'Para',
   queued: 'Puesta en cola desde la entrada rápida: {subject}',

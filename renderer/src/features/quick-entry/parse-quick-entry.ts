@@ -58,7 +58,7 @@ export interface QuickProblem {
 }
 
 /** How a time was read that the agent should see said: a bare hour taken as p.m., the first of a repeated hour. */
-export type QuickNote = 'afternoon' | 'earlierOfTwo'
+export type QuickNote = 'afternoon' | 'earlierOfTwo' | 'outdialNow'
 
 export interface QuickUnderstood {
   kind: QuickKind
@@ -457,6 +457,17 @@ export function parseQuickEntry(input: string, context: QuickContext): QuickPars
         if (parsed.tags().has(AFTERNOON_TAG)) notes.push('afternoon')
         when = { kind: 'at', at: reading.iso, timeZone: zone, zoneGiven: place !== null }
       }
+    }
+  }
+
+  // An outdial dials when it is queued: a time in its line ("call … tomorrow 3pm") was dropped
+  // without a word. The preview says Now and why, so an agent who meant later writes callback;
+  // not refused, as a pasted text's stray date ("free Monday: 020 …") must not stop a dial.
+  if (kind === 'outdial') {
+    const said = findTime(line.rest, context.language, context.now, context.localZone)
+    if (said && !NOW.has(fold(said.text))) {
+      when = { kind: 'now' }
+      notes.push('outdialNow')
     }
   }
 
