@@ -18,8 +18,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     maxWorkers: 2,
-    // No results cache (it would be written under node_modules/.vite).
+    // No results cache (it would be written under node_modules/.vite), and no module cache
+    // (vitest 5 keeps transformed modules in node_modules/.vitest-cache by default).
     cache: false,
+    fsModuleCache: false,
     coverage: {
       enabled: true,
       provider: 'v8',

@@ -2,6 +2,12 @@ import { EventEmitter } from 'node:events'
 import { vi } from 'vitest'
 
 /**
+ * A stand-in method that only records its calls. Named because vitest 5 bundles its spy types: the
+ * type a bare `vi.fn()` infers (`Procedure`) can no longer be named in this file's declaration (TS2883).
+ */
+type Stub = (...args: unknown[]) => unknown
+
+/**
  * The one stand-in for Electron's main-process modules (the binary cannot run here). Records the
  * order of calls that matter for start-up and keeps every window's constructor options.
  */
@@ -25,8 +31,8 @@ export function createFakeElectron(options: {
 
   class FakeWebContents extends EventEmitter {
     windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null
-    send = vi.fn()
-    reload = vi.fn()
+    send = vi.fn<Stub>()
+    reload = vi.fn<Stub>()
     isDestroyed = () => false
     setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
       this.windowOpenHandler = handler
@@ -43,11 +49,11 @@ export function createFakeElectron(options: {
     readonly options: Record<string, unknown>
     readonly webContents = new FakeWebContents()
     loadURL = vi.fn(async (_url: string) => undefined)
-    show = vi.fn()
-    hide = vi.fn()
-    setPosition = vi.fn()
-    focus = vi.fn()
-    restore = vi.fn()
+    show = vi.fn<Stub>()
+    hide = vi.fn<Stub>()
+    setPosition = vi.fn<Stub>()
+    focus = vi.fn<Stub>()
+    restore = vi.fn<Stub>()
     isMinimized = () => false
     isDestroyed = () => false
     constructor(opts: Record<string, unknown>) {
@@ -66,7 +72,7 @@ export function createFakeElectron(options: {
       return options.singleInstance ?? true
     }),
     quit: vi.fn(() => calls.push('app.quit')),
-    exit: vi.fn(),
+    exit: vi.fn<Stub>(),
     whenReady: vi.fn(async () => {
       calls.push('app.whenReady')
       await ready
@@ -79,7 +85,7 @@ export function createFakeElectron(options: {
     getPreferredSystemLanguages: () => ['en-GB'],
     isReady: () => true,
     setAsDefaultProtocolClient: vi.fn((scheme: string) => (options.linkSchemes ?? ['tel', 'callto']).includes(scheme)),
-    setLoginItemSettings: vi.fn(),
+    setLoginItemSettings: vi.fn<Stub>(),
     getLoginItemSettings: vi.fn(() => ({ wasOpenedAtLogin: options.openedAtLogin ?? false })),
   })
 
@@ -100,8 +106,8 @@ export function createFakeElectron(options: {
   }
 
   const defaultSession = {
-    setPermissionRequestHandler: vi.fn(),
-    setPermissionCheckHandler: vi.fn(),
+    setPermissionRequestHandler: vi.fn<Stub>(),
+    setPermissionCheckHandler: vi.fn<Stub>(),
   }
 
   const shell = { openExternal: vi.fn(async () => undefined) }
@@ -171,10 +177,14 @@ export function createFakeElectron(options: {
   const clipboardState = { text: '', selection: '' }
   const clipboard = {
     readText: vi.fn(async () => clipboardState.text),
-    selection: { readText: vi.fn(async () => clipboardState.selection), writeText: vi.fn(), clear: vi.fn() },
-    writeText: vi.fn(),
-    write: vi.fn(),
-    clear: vi.fn(),
+    selection: {
+      readText: vi.fn(async () => clipboardState.selection),
+      writeText: vi.fn<Stub>(),
+      clear: vi.fn<Stub>(),
+    },
+    writeText: vi.fn<Stub>(),
+    write: vi.fn<Stub>(),
+    clear: vi.fn<Stub>(),
   }
   const screen = {
     getCursorScreenPoint: () => ({ x: 600, y: 400 }),
