@@ -63,6 +63,10 @@ describe('shared schemas source', () => {
     expect(occurrences(new RegExp(`['"\`](${names})_\\w+['"\`]`, 'g'), schemas)).toEqual({})
   })
 
+  it("borrows no provider's limits: each provider's intents state their own", () => {
+    expect(occurrences(/\b[A-Z]+_\w*LIMITS\b/g, schemas)).toEqual({})
+  })
+
   it("lists no provider's intents in a union by hand: the registry's modules state them", () => {
     expect(occurrences(/discriminatedUnion\(\s*'provider',\s*\[/g, schemas)).toEqual({})
   })
