@@ -48,6 +48,11 @@ describe('renderer source', () => {
     expect(occurrences(entry, outsideProviders())).toEqual({})
   })
 
+  it("hands the task forms their profiles by task, naming no provider (the shell's)", () => {
+    const named = new RegExp(`['"\`](${names})['"\`]`, 'g')
+    expect(occurrences(named, join(renderer, 'features/shell'))).toEqual({})
+  })
+
   it('gets no type through with `as never` or `as unknown as`', () => {
     expect(occurrences(/\bas never\b|\bas unknown as\b/g)).toEqual({})
   })
