@@ -170,8 +170,14 @@ export interface SharedProviderModule<
   Intent extends IntentBase,
   Payload,
   Schemas extends TaskIntentSchemas = TaskIntentSchemas,
+  ChoiceKinds extends string = string,
 > {
   name: Name
+  /**
+   * The lists of ids its API can list for a profile (shared/schemas/choices.ts joins every
+   * provider's into ChoiceKind); each is named after the provider, and none for most.
+   */
+  choiceKinds: readonly ChoiceKinds[]
   profile: ProfileSchema
   draft: DraftSchema
   secret: SecretSchema
@@ -229,12 +235,31 @@ export function defineSharedProvider<
   SecretSchema extends z.ZodType<{ provider: string }>,
   Schemas extends TaskIntentSchemas,
   Payload,
+  ChoiceKinds extends string = never,
 >(
   module: Omit<
-    SharedProviderModule<Name, ProfileSchema, DraftSchema, SecretSchema, IntentOfSchemas<Schemas>, Payload, Schemas>,
+    SharedProviderModule<
+      Name,
+      ProfileSchema,
+      DraftSchema,
+      SecretSchema,
+      IntentOfSchemas<Schemas>,
+      Payload,
+      Schemas,
+      ChoiceKinds
+    >,
     'ownsProfile' | 'ownsSecret' | 'tasks'
   >,
-): SharedProviderModule<Name, ProfileSchema, DraftSchema, SecretSchema, IntentOfSchemas<Schemas>, Payload, Schemas> {
+): SharedProviderModule<
+  Name,
+  ProfileSchema,
+  DraftSchema,
+  SecretSchema,
+  IntentOfSchemas<Schemas>,
+  Payload,
+  Schemas,
+  ChoiceKinds
+> {
   return {
     ...module,
     tasks: module.intents.map((schemas) => schemas.kind),

@@ -40,8 +40,8 @@ export type ProviderName = keyof Modules
 
 /** Each provider's own types, as its module states them. */
 type TypesOf<M> =
-  M extends SharedProviderModule<string, infer PS, infer DS, infer SS, infer I, infer W, infer S>
-    ? { profileSchema: PS; draftSchema: DS; secretSchema: SS; intent: I; payload: W; intentSchemas: S }
+  M extends SharedProviderModule<string, infer PS, infer DS, infer SS, infer I, infer W, infer S, infer C>
+    ? { profileSchema: PS; draftSchema: DS; secretSchema: SS; intent: I; payload: W; intentSchemas: S; choiceKinds: C }
     : never
 type Types = { [P in ProviderName]: TypesOf<Modules[P]> }
 
@@ -56,7 +56,8 @@ export type SharedModule<P extends ProviderName> = SharedProviderModule<
   Types[P]['secretSchema'],
   Types[P]['intent'],
   Types[P]['payload'],
-  Types[P]['intentSchemas']
+  Types[P]['intentSchemas'],
+  Types[P]['choiceKinds']
 >
 
 /** The registry, checked: each entry is filed under its own name. */

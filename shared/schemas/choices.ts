@@ -1,24 +1,17 @@
 import { z } from 'zod'
 import { Message } from '../i18n/message'
 import { ProfileId } from './providers'
+import { providerList } from '../providers/registry'
 
 // Ids a provider can list for a profile (issue #16 item 5: fewer ids to type). The lists help the
 // agent fill in a profile; an id can always still be typed, and a list that cannot be fetched never
 // blocks anything.
 
-/** Which list: each provider offers the kinds its API can list (main's provider module says which). */
-export const ChoiceKind = z.enum([
-  /** Webex Contact Center: entry points (their id is a task's `entryPointId`). */
-  'webex_entry_points',
-  /** Webex Contact Center: outdial ANI entries (their number is a task's `origin`). */
-  'webex_outdial_anis',
-  /** Amazon Connect: ListContactFlows. */
-  'connect_contact_flows',
-  /** Amazon Connect: ListQuickConnects. */
-  'connect_quick_connects',
-  /** Amazon Connect: ListTaskTemplates. */
-  'connect_task_templates',
-])
+/**
+ * Which list: each provider's shared module states the kinds its API can list (main's provider module
+ * fetches them), and this joins them from the registry, so a sixth provider's lists come with it.
+ */
+export const ChoiceKind = z.enum(providerList.flatMap((provider) => provider.choiceKinds))
 export type ChoiceKind = z.infer<typeof ChoiceKind>
 
 /** At most this many choices are kept per list (a tenant with more is cut, and the answer says so). */

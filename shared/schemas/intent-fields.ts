@@ -1,8 +1,7 @@
 import { z } from 'zod'
 import { E164_PATTERN, judgeE164, type E164Refusal } from '../phone/dialable'
 import { normalizeNumber } from '../phone/number-list'
-import { CONNECT_TASK_LIMITS } from '../providers/connect/wire'
-import { isIanaTimeZone, WEBEX_SCHEDULED_CALLBACK_LIMITS } from '../providers/webex/wire'
+import { isIanaTimeZone } from '../providers/webex/wire'
 import { maxChars } from '../text'
 import { ProfileId } from './fields'
 import { issueText, noun, type SchemaNoun } from '../i18n/issue-message'
@@ -86,13 +85,23 @@ export const CallbackWhen = z.discriminatedUnion('kind', [
 ])
 export type CallbackWhen = z.infer<typeof CallbackWhen>
 
-/** The fields of a callback whatever its provider; each provider's callback intent adds its own. */
-export const callbackFields = {
-  kind: z.literal('callback'),
-  profileId: ProfileId,
-  when: CallbackWhen,
-  destination: E164,
-  customerName: Text(WEBEX_SCHEDULED_CALLBACK_LIMITS.customerNameChars, 'customerName'),
-  /** As long as the shortest provider takes it: Connect's task description. */
-  reason: z.string().trim().max(CONNECT_TASK_LIMITS.descriptionChars),
+/** How long a provider lets a callback's common texts be: each provider's callback intent states its own. */
+export interface CallbackLimits {
+  customerNameChars: number
+  reasonChars: number
+}
+
+/**
+ * The fields of a callback whatever its provider, held to that provider's `limits`; each provider's
+ * callback intent adds its own fields.
+ */
+export function callbackFields(limits: CallbackLimits) {
+  return {
+    kind: z.literal('callback'),
+    profileId: ProfileId,
+    when: CallbackWhen,
+    destination: E164,
+    customerName: Text(limits.customerNameChars, 'customerName'),
+    reason: z.string().trim().max(limits.reasonChars),
+  }
 }

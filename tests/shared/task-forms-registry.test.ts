@@ -14,6 +14,7 @@ import {
   quickFollowUpProfile,
   followUpFormIntent,
 } from '@shared/providers/task-forms'
+import { ChoiceKind } from '@shared/schemas/choices'
 import { CallbackIntent, FollowUpIntent, NewTaskIntent, TaskIntent } from '@shared/schemas/intents'
 import { drafts } from './fixtures'
 
@@ -52,6 +53,7 @@ const { pigeon } = await vi.hoisted(async () => {
   return {
     pigeon: {
       name: 'pigeon',
+      choiceKinds: ['pigeon_lofts'],
       tasks: ['callback', 'followUp'],
       intents: [
         // A new callback's loft must be one the pigeon knows its way to.
@@ -169,6 +171,20 @@ describe('task intents, through the registry', () => {
     expect(NewTaskIntent.safeParse(callback).success).toBe(false)
     expect(NewTaskIntent.parse({ ...callback, loft: 'north' })).toEqual({ ...callback, loft: 'north' })
     expect(NewTaskIntent.parse(followUp)).toEqual(followUp)
+  })
+})
+
+describe('choice kinds, through the registry', () => {
+  it("lists a sixth provider's choice kinds beside the others', as its module states them", () => {
+    expect(ChoiceKind.parse('pigeon_lofts')).toBe('pigeon_lofts')
+    expect(ChoiceKind.options).toEqual([
+      'webex_entry_points',
+      'webex_outdial_anis',
+      'connect_contact_flows',
+      'connect_quick_connects',
+      'connect_task_templates',
+      'pigeon_lofts',
+    ])
   })
 })
 

@@ -15,6 +15,7 @@ export const aiccs = defineSharedProvider({
   secret: AiccsSecret,
   secretIssues: () => [],
   keyId: (secret) => secret.accessKeyId,
+  choiceKinds: [],
   intents: [{ kind: 'broadcast', intent: AiccsBroadcastIntent, new: AiccsBroadcastIntent }],
   owns: (intent): intent is AiccsBroadcastIntent => intent.kind === 'broadcast' && intent.provider === 'aiccs',
   subject: (intent) => typedSubject(intent.taskName),

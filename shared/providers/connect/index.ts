@@ -17,6 +17,14 @@ export const connect = defineSharedProvider({
   secret: ConnectSecret,
   secretIssues: connectSecretIssues,
   keyId: connectKeyId,
+  choiceKinds: [
+    /** ListContactFlows. */
+    'connect_contact_flows',
+    /** ListQuickConnects. */
+    'connect_quick_connects',
+    /** ListTaskTemplates. */
+    'connect_task_templates',
+  ],
   intents: [
     { kind: 'callback', intent: ConnectCallbackIntent, new: NewConnectCallbackIntent },
     { kind: 'followUp', intent: ConnectFollowUpIntent, new: ConnectFollowUpIntent },

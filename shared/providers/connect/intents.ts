@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { issueText, noun } from '../../i18n/issue-message'
 import { ProfileId } from '../../schemas/fields'
-import { DialableE164, IsoInstant, callbackFields } from '../../schemas/intent-fields'
-import { ConnectReferences, ConnectStartTaskContactInput } from './wire'
+import { DialableE164, IsoInstant, callbackFields, type CallbackLimits } from '../../schemas/intent-fields'
+import { CONNECT_TASK_LIMITS, ConnectReferences, ConnectStartTaskContactInput } from './wire'
 
 // What an agent asks Amazon Connect for: a callback task (now or scheduled) or a follow-up task,
 // each run by a contact flow, quick connect or task template the profile configures.
@@ -17,8 +17,18 @@ export const ConnectFlowTarget = z.discriminatedUnion('kind', [
 ])
 export type ConnectFlowTarget = z.infer<typeof ConnectFlowTarget>
 
+/**
+ * The reason is the task's Description. The customer name goes into the task's Name
+ * (`Callback: <name>`, up to 1,024 characters); it is held to 250 characters, what the app has always
+ * taken, so that a name typed for either provider's callback fits the other's.
+ */
+const CONNECT_CALLBACK_LIMITS: CallbackLimits = {
+  customerNameChars: 250,
+  reasonChars: CONNECT_TASK_LIMITS.descriptionChars,
+}
+
 export const ConnectCallbackIntent = z
-  .object({ ...callbackFields, provider: z.literal('connect'), target: ConnectFlowTarget })
+  .object({ ...callbackFields(CONNECT_CALLBACK_LIMITS), provider: z.literal('connect'), target: ConnectFlowTarget })
   .strict()
 export type ConnectCallbackIntent = z.infer<typeof ConnectCallbackIntent>
 

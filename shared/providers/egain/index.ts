@@ -19,6 +19,7 @@ export const egain = defineSharedProvider({
   secretIssues: egainSecretIssues,
   // The client id is on the profile, not in the secret: nothing in the secret identifies it.
   keyId: () => null,
+  choiceKinds: [],
   intents: [{ kind: 'followUp', intent: EgainFollowUpIntent, new: EgainFollowUpIntent }],
   owns: (intent): intent is EgainFollowUpIntent => intent.kind === 'followUp' && intent.provider === 'egain',
   subject: (intent) => typedSubject(intent.subject || intent.subtype),

@@ -16,6 +16,7 @@ export const voiceBroadcast = defineSharedProvider({
   secretIssues: () => [],
   // The API key names the account (its last characters tell keys apart); the secret signs.
   keyId: (secret) => secret.apiKey,
+  choiceKinds: [],
   intents: [{ kind: 'broadcast', intent: VoiceBroadcastIntent, new: NewVoiceBroadcastIntent }],
   owns: (intent): intent is VoiceBroadcastIntent =>
     intent.kind === 'broadcast' && intent.provider === 'voice_broadcast',

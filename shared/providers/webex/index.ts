@@ -22,6 +22,12 @@ export const webex = defineSharedProvider({
   secret: WebexSecret,
   secretIssues: webexSecretIssues,
   keyId: webexKeyId,
+  choiceKinds: [
+    /** Contact Center entry points (their id is a task's `entryPointId`). */
+    'webex_entry_points',
+    /** Contact Center outdial ANI entries (their number is a task's `origin`). */
+    'webex_outdial_anis',
+  ],
   intents: [
     { kind: 'outdial', intent: OutdialIntent, new: NewOutdialIntent },
     { kind: 'callback', intent: WebexCallbackIntent, new: NewWebexCallbackIntent },

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ProfileId } from '../../schemas/fields'
-import { callbackFields, DialableE164, E164, Text } from '../../schemas/intent-fields'
+import { callbackFields, DialableE164, E164, Text, type CallbackLimits } from '../../schemas/intent-fields'
 import {
   WEBEX_SCHEDULED_CALLBACK_LIMITS,
   WEBEX_TASK_LIMITS,
@@ -27,9 +27,19 @@ export type OutdialIntent = z.infer<typeof OutdialIntent>
 /** An outdial being queued now: its destination must be dialable (see DialableE164). */
 export const NewOutdialIntent = OutdialIntent.extend({ destination: DialableE164 })
 
+/**
+ * A callback's customer name, as the scheduled-callback API takes it (an immediate callback carries
+ * it as a flow attribute). The API states no length for `callbackReason`: it is held to 4,096
+ * characters, what the app has always taken.
+ */
+const WEBEX_CALLBACK_LIMITS: CallbackLimits = {
+  customerNameChars: WEBEX_SCHEDULED_CALLBACK_LIMITS.customerNameChars,
+  reasonChars: 4096,
+}
+
 export const WebexCallbackIntent = z
   .object({
-    ...callbackFields,
+    ...callbackFields(WEBEX_CALLBACK_LIMITS),
     provider: z.literal('webex'),
     /** Needed for an immediate callback (`now`): the entry point whose flow places the call. */
     entryPointId: Text(WEBEX_TASK_LIMITS.entryPointIdChars, 'entryPointId').optional(),
