@@ -1,10 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { memorySecretStore } from '../main/memory-secret-store'
 import { launchChromium } from '../e2e/helpers/chromium'
-import { startTestHarness } from '../e2e/helpers/harness'
-import { filledDataDir } from './window-bench'
+import { benchHarness, pageThread, type TraceEvent } from './trace-kit'
 
 // Where the window's start spends its time: loads the window as the window bench does and writes a
 // Chromium trace from navigation to the first field ready (window_tti_ms), then prints the page
@@ -14,28 +12,8 @@ import { filledDataDir } from './window-bench'
 //   tsx tests/bench/startup-trace.ts [runs]
 //   DATA_DIR=<a folder it printed before> reuses the 20,000 tasks; RENDERER_DIR=<a build> traces another build.
 
-interface TraceEvent {
-  name: string
-  cat: string
-  ph: string
-  pid: number
-  tid: number
-  ts: number
-  dur?: number
-  tdur?: number
-  args?: { name?: string; data?: { url?: string; stackTrace?: unknown } }
-}
-
 const runs = Number(process.argv[2] ?? 3)
-const dataDir = process.env['DATA_DIR'] ?? (await filledDataDir())
-console.log(`data: ${dataDir}`)
-const rendererDir = process.env['RENDERER_DIR']
-const harness = await startTestHarness({
-  dataDir,
-  secrets: memorySecretStore(),
-  ...(rendererDir ? { rendererDir } : {}),
-})
-harness.services.outbox!.pause()
+const harness = await benchHarness()
 const browser = await launchChromium()
 const out = mkdtempSync(join(tmpdir(), 'callboard-startup-trace-'))
 try {
@@ -63,15 +41,7 @@ try {
     const path = join(out, `start-${run}.json`)
     writeFileSync(path, trace)
     const { traceEvents } = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }
-    // The renderer's main thread: the CrRendererMain with the most events.
-    const counts = new Map<string, number>()
-    const mains = new Set<string>()
-    for (const e of traceEvents) {
-      const thread = `${e.pid}:${e.tid}`
-      counts.set(thread, (counts.get(thread) ?? 0) + 1)
-      if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') mains.add(thread)
-    }
-    const main = [...mains].sort((a, b) => counts.get(b)! - counts.get(a)!)[0]
+    const main = pageThread(traceEvents)
     const mark = traceEvents.find((e) => e.name === 'callboard:first-field-ready')
     const nav =
       traceEvents.find((e) => e.name === 'navigationStart') ??

@@ -1,10 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { memorySecretStore } from '../main/memory-secret-store'
 import { launchChromium } from '../e2e/helpers/chromium'
-import { startTestHarness } from '../e2e/helpers/harness'
-import { filledDataDir } from './window-bench'
+import { benchHarness, pageThread, type TraceEvent } from './trace-kit'
 
 // Where a view's first open spends its time: opens History (or the queue) from the New task view as
 // the window bench does, right as the task forms are up, and writes a Chromium trace of each open
@@ -25,27 +23,9 @@ const from = process.argv[4]
 const fromRows = from ? ROWS[from as keyof typeof ROWS] : undefined
 if (from && !fromRows) throw new Error(`no rows known for ${from}`)
 
-interface TraceEvent {
-  name: string
-  ph: string
-  pid: number
-  tid: number
-  ts: number
-  dur?: number
-  tdur?: number
-  args?: { name?: string }
-}
-
 /** The page thread's top-level tasks from `from` (µs) for `ms`: busy (wall) and CPU milliseconds. */
 function pageThreadTime(events: TraceEvent[], from: number, ms: number): { busy: number; cpu: number } {
-  const counts = new Map<string, number>()
-  const mains = new Set<string>()
-  for (const e of events) {
-    const thread = `${e.pid}:${e.tid}`
-    counts.set(thread, (counts.get(thread) ?? 0) + 1)
-    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') mains.add(thread)
-  }
-  const main = [...mains].sort((a, b) => counts.get(b)! - counts.get(a)!)[0]
+  const main = pageThread(events)
   const tasks = events
     .filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined)
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)
@@ -62,15 +42,7 @@ function pageThreadTime(events: TraceEvent[], from: number, ms: number): { busy:
   return { busy: busy / 1000, cpu: cpu / 1000 }
 }
 
-const dataDir = process.env['DATA_DIR'] ?? (await filledDataDir())
-const rendererDir = process.env['RENDERER_DIR']
-console.log(`data: ${dataDir}`)
-const harness = await startTestHarness({
-  dataDir,
-  secrets: memorySecretStore(),
-  ...(rendererDir ? { rendererDir } : {}),
-})
-harness.services.outbox!.pause()
+const harness = await benchHarness()
 const browser = await launchChromium()
 const out = mkdtempSync(join(tmpdir(), 'callboard-view-trace-'))
 try {
