@@ -47,7 +47,10 @@ const routes: RouteRecordRaw[] = [
         path: 'queue',
         name: 'queue',
         component: views.queue,
-        beforeEnter: (to) => readFirstPageAhead(showAsked(to.query), (query) => useQueueStore().page(query)),
+        beforeEnter: (to) => {
+          const queue = useQueueStore()
+          readFirstPageAhead(showAsked(to.query), (query) => queue.page(query), queue.changes)
+        },
       },
       { path: 'history', name: 'history', component: views.history },
       { path: 'profiles', name: 'profiles', component: views.profiles },

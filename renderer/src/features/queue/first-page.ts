@@ -29,18 +29,24 @@ type Read = (query: QueueQuery) => Promise<Result<QueuePage>>
  * The queue view's first page, asked for as the route is entered: the answer comes from main while
  * the view before it is taken down and the queue view is built, instead of after (the request went
  * out only once the view was mounted, a round trip added to every first draw). Held for the view
- * being entered only: the view takes it, or drops it, as it is set up.
+ * being entered only: the view takes it, or drops it, as it is set up. `changes` is the queue
+ * store's count of changes main reported when it was asked for.
  */
-let ahead: { key: string; page: Promise<Result<QueuePage>> } | null = null
+let ahead: { key: string; page: Promise<Result<QueuePage>>; changes: number } | null = null
 
-export function readFirstPageAhead(show: Show, read: Read): void {
+export function readFirstPageAhead(show: Show, read: Read, changes: number): void {
   const query = pageQuery(show, 0)
-  ahead = { key: JSON.stringify(query), page: read(query) }
+  ahead = { key: JSON.stringify(query), page: read(query), changes }
 }
 
-/** A reader for the view: the first page read ahead when it is the one asked for, else `read`. */
-export function takeFirstPageAhead(read: Read): Read {
-  let held = ahead
+/**
+ * A reader for the view: the first page read ahead when it is the one asked for, else `read`. A
+ * page asked for before a change main has reported since is not taken: it may predate the change,
+ * and the view, set up after the change came, would never hear of it (a task queued as the agent
+ * opened the queue stayed out of it).
+ */
+export function takeFirstPageAhead(read: Read, changes: number): Read {
+  let held = ahead?.changes === changes ? ahead : null
   ahead = null
   return (query) => {
     const mine = held?.key === JSON.stringify(query) ? held.page : null
